@@ -1,0 +1,140 @@
+/*
+ * expr.h - the expression language of descent: parse, differentiate,
+ * simplify, print, compile and evaluate.
+ *
+ * A parsed expression is a DAG of hash-consed nodes, so equal
+ * subexpressions are one node and derivatives share everything they can.
+ * Derivatives are exact (symbolic) and simplified as they are built.
+ * A compiled program computes f, optionally the gradient and the Hessian,
+ * in one pass over a register bytecode; it has a scalar entry (one point)
+ * and a batch entry (many points, one instruction over a block of lanes),
+ * and the two give bit-identical results.
+ *
+ * The language is documented in descent-expr(7).
+ */
+#ifndef DESCENT_EXPR_H
+#define DESCENT_EXPR_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Limits: past these, parsing fails with a clear error. */
+#define EXPR_MAX_LENGTH 4096    /* bytes of source text */
+#define EXPR_MAX_DEPTH 200      /* nesting of parentheses, calls, unary ops */
+#define EXPR_MAX_VARS 64        /* distinct variables */
+#define EXPR_MAX_NODES (1 << 20) /* nodes after differentiation */
+
+/*
+ * An error, filled by the function that failed; owned by the caller and
+ * never allocated, so error paths cannot leak.  column is 1-based and
+ * counts bytes of the source text; 0 when the error has no place in it.
+ */
+struct expr_error {
+	int column;
+	char message[200];
+};
+
+struct expr;            /* a parsed expression; free with expr_free */
+struct expr_program;    /* a compiled program; free with expr_program_free */
+
+/*
+ * Parses src.  When vars is NULL, every name that is not a constant or a
+ * function becomes a variable, numbered in order of first appearance.
+ * When vars is given (nvars names), those are the variables in that order,
+ * and any other name is an error ("a variable the caller did not declare");
+ * declared variables need not all appear.  Returns NULL and fills err on
+ * error.  The result is the caller's; free with expr_free.
+ */
+struct expr *expr_parse(const char *src, const char *const *vars, int nvars,
+			struct expr_error *err);
+void expr_free(struct expr *e);
+
+/* Number of variables, and the name of variable i (borrowed). */
+int expr_nvars(const struct expr *e);
+const char *expr_var_name(const struct expr *e, int i);
+/* The index of variable name, or -1. */
+int expr_var_index(const struct expr *e, const char *name);
+
+/*
+ * A node of the expression's DAG is named by an int handle, valid for the
+ * lifetime of the expression.  expr_root is the parsed function itself.
+ */
+int expr_root(const struct expr *e);
+
+/*
+ * The simplified partial derivative of node n with respect to variable
+ * var, as a new node of e (exact; subgradients at non-smooth points are
+ * documented in descent-expr(7)).  Returns -1 and fills err when the
+ * expression grows past EXPR_MAX_NODES.
+ */
+int expr_diff(struct expr *e, int n, int var, struct expr_error *err);
+
+/*
+ * Prints node n as text with the fewest parentheses that keep its
+ * meaning; the text parses back to the same function.  Returns a string
+ * that is the caller's (free it), or NULL with err filled when the text
+ * would be longer than maxlen bytes (derivatives can be large).
+ */
+char *expr_to_string(const struct expr *e, int n, size_t maxlen,
+		     struct expr_error *err);
+
+/* True when node n is a constant; *value receives it. */
+int expr_is_const(const struct expr *e, int n, double *value);
+
+/* What a program computes, besides f: OR these together. */
+enum {
+	EXPR_GRAD = 1 << 0,     /* the gradient, one output per variable */
+	EXPR_HESS = 1 << 1,     /* the Hessian, row-major n*n (implies GRAD) */
+};
+
+/*
+ * Compiles e into a program whose outputs are, in order: f, then (with
+ * EXPR_GRAD) the n partial derivatives, then (with EXPR_HESS) the n*n
+ * second derivatives, row-major.  Returns NULL and fills err when the
+ * derivatives grow past the limits.  Free with expr_program_free.
+ * A program holds its own scratch registers: use one program from one
+ * thread at a time.
+ */
+struct expr_program *expr_compile(struct expr *e, unsigned what,
+				  struct expr_error *err);
+void expr_program_free(struct expr_program *p);
+
+int expr_program_nvars(const struct expr_program *p);
+int expr_program_nout(const struct expr_program *p);
+
+/*
+ * Scalar entry: evaluates at the point x (nvars values) and writes the
+ * nout outputs to out.  Never traps: division by zero, log of a negative
+ * and overflow give inf or nan as C does; callers decide what that means.
+ */
+void expr_eval(struct expr_program *p, const double *x, double *out);
+
+/*
+ * Batch entry: evaluates at n points.  in[v] is the array of the n values
+ * of variable v, out[k] the array receiving the n values of output k.
+ * The results are bit-identical to n calls of expr_eval.  The inputs are
+ * read in place (never copied); the output arrays must not overlap the
+ * inputs.
+ */
+void expr_eval_batch(struct expr_program *p, size_t n,
+		     const double *const *in, double *const *out);
+
+/*
+ * Writes a disassembly of p to fp, one instruction per line with its
+ * meaning (for `descent diff --program` and for debugging).
+ */
+void expr_program_dump(const struct expr_program *p, FILE *fp);
+/* Number of instructions and registers of p, for tests and benchmarks. */
+int expr_program_ninstr(const struct expr_program *p);
+int expr_program_nregs(const struct expr_program *p);
+
+/*
+ * Prints err for the source text src as descent prints every expression
+ * error: "PREFIX: error at column C: MESSAGE", then the expression
+ * indented by two spaces and a caret under the column.  prefix may be
+ * NULL ("descent").
+ */
+void expr_error_print(FILE *fp, const char *prefix, const char *src,
+		      const struct expr_error *err);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * util.h - what every module needs: allocation that cannot fail quietly,
+ * and fatal() for out of memory and "cannot happen".
+ */
+#ifndef DESCENT_UTIL_H
+#define DESCENT_UTIL_H
+
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define DESCENT_NORETURN __attribute__((noreturn))
+#define DESCENT_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define DESCENT_NORETURN
+#define DESCENT_PRINTF(a, b)
+#endif
+
+/*
+ * Prints "descent: fatal: MESSAGE" to stderr and exits with status 70,
+ * after running the cleanup hook (the UI registers one that restores the
+ * terminal).
+ */
+DESCENT_NORETURN DESCENT_PRINTF(1, 2) void fatal(const char *fmt, ...);
+void fatal_set_cleanup(void (*cleanup)(void));
+
+/* malloc, calloc, realloc and strdup that call fatal() when out of memory. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+/* Grows an array of n elements of size to at least want; never shrinks. */
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+
+#endif

@@ -1,0 +1,190 @@
+/*
+ * cmd-diff.c - `descent diff EXPR [--wrt NAME] [--hessian] [--program]`:
+ * the simplified symbolic derivatives of an expression, or the compiled
+ * program that computes them.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "descent/expr.h"
+
+/* Longest derivative printed, in bytes. */
+#define MAX_PRINT (1 << 20)
+
+struct diff_opts {
+	const char *wrt;
+	int hessian, program;
+};
+
+static int
+diff_option(int opt, const char *arg, void *data)
+{
+	struct diff_opts *o = data;
+
+	switch (opt) {
+	case 'w':
+		o->wrt = arg;
+		return 0;
+	case 'H':
+		o->hessian = 1;
+		return 0;
+	case 'p':
+		o->program = 1;
+		return 0;
+	case 'h':
+		printf("usage: descent diff %s\n\n", cmd_diff.usage);
+		puts("Prints the exact derivatives of EXPR, simplified, one per line.\n\n"
+		     "  -w, --wrt NAME  only the derivatives with respect to NAME\n"
+		     "  -H, --hessian   also the second derivatives\n"
+		     "  -p, --program   print the compiled program (bytecode) instead\n"
+		     "  -h, --help      show this help\n"
+		     "  -V, --version   show the version\n\n"
+		     "Example: descent diff 'x^4 - 8x^2 + 5' --hessian\n"
+		     "The language is described in descent-expr(7).");
+		return -1;
+	case 'V':
+		cmd_version(stdout);
+		return -1;
+	}
+	return EXIT_USAGE;
+}
+
+/* Prints "LABEL = DERIVATIVE"; returns 0 or an exit status. */
+static int
+print_derivative(struct expr *e, const char *label, int node, const char *src)
+{
+	struct expr_error err;
+	char *text;
+
+	if (node < 0)
+		return EXIT_USER;
+	text = expr_to_string(e, node, MAX_PRINT, &err);
+	if (text == NULL) {
+		fprintf(stderr, "descent: error: %s: %s\n", label, err.message);
+		return EXIT_USER;
+	}
+	printf("%s = %s\n", label, text);
+	free(text);
+	(void)src;
+	return 0;
+}
+
+static int
+diff_run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "wrt", required_argument, NULL, 'w' },
+		{ "hessian", no_argument, NULL, 'H' },
+		{ "program", no_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct diff_opts o = { NULL, 0, 0 };
+	struct expr_error err;
+	struct expr *e;
+	const char *src;
+	int first, status, nv, i, j;
+
+	status = cmd_getopt(&cmd_diff, argc, argv, "w:HphV", longopts, diff_option, &o, &first);
+	if (status != 0)
+		return status < 0 ? 0 : status;
+	if (first >= argc)
+		return cmd_usage_error(&cmd_diff, "missing the expression");
+	if (first + 1 < argc)
+		return cmd_usage_error(&cmd_diff, "one expression only (quote it: "
+				       "descent diff 'x^2 + y^2')");
+	src = argv[first];
+	e = expr_parse(src, NULL, 0, &err);
+	if (e == NULL) {
+		expr_error_print(stderr, "descent", src, &err);
+		return EXIT_USER;
+	}
+	if (o.wrt != NULL && expr_var_index(e, o.wrt) < 0) {
+		/* a name the expression does not use: the derivative is 0,
+		 * unless it is not a name at all */
+		struct expr *w = expr_parse(o.wrt, NULL, 0, &err);
+		int isname = w != NULL && expr_nvars(w) == 1 &&
+			     strcmp(expr_var_name(w, 0), o.wrt) == 0;
+		expr_free(w);
+		expr_free(e);
+		if (!isname)
+			return cmd_usage_error(&cmd_diff, "--wrt takes a variable name, "
+					       "not '%s'", o.wrt);
+		printf("d/d%s = 0\n", o.wrt);
+		if (o.hessian)
+			printf("d2/d%s2 = 0\n", o.wrt);
+		return 0;
+	}
+	nv = expr_nvars(e);
+	status = 0;
+	if (o.program) {
+		struct expr_program *p = expr_compile(e, o.hessian ? EXPR_HESS : EXPR_GRAD, &err);
+		if (p == NULL) {
+			expr_error_print(stderr, "descent", NULL, &err);
+			expr_free(e);
+			return EXIT_USER;
+		}
+		printf("; %s\n; outputs: out0 = f", src);
+		for (i = 0; i < nv; i++)
+			printf(", out%d = d/d%s", 1 + i, expr_var_name(e, i));
+		if (o.hessian)
+			printf(", then the Hessian row by row");
+		printf("\n; inputs:");
+		for (i = 0; i < nv; i++)
+			printf(" in%d = %s", i, expr_var_name(e, i));
+		putchar('\n');
+		expr_program_dump(p, stdout);
+		expr_program_free(p);
+		expr_free(e);
+		return 0;
+	}
+	if (nv == 0)
+		printf("the expression has no variables: every derivative is 0\n");
+	for (i = 0; i < nv && status == 0; i++) {
+		char label[160];
+		int g;
+
+		if (o.wrt != NULL && strcmp(o.wrt, expr_var_name(e, i)) != 0)
+			continue;
+		g = expr_diff(e, expr_root(e), i, &err);
+		if (g < 0) {
+			fprintf(stderr, "descent: error: %s\n", err.message);
+			status = EXIT_USER;
+			break;
+		}
+		snprintf(label, sizeof label, "d/d%s", expr_var_name(e, i));
+		status = print_derivative(e, label, g, src);
+		for (j = 0; o.hessian && status == 0 && j < nv; j++) {
+			int h;
+			if (o.wrt == NULL && j < i)
+				continue;       /* symmetric: printed once */
+			h = expr_diff(e, g, j, &err);
+			if (h < 0) {
+				fprintf(stderr, "descent: error: %s\n", err.message);
+				status = EXIT_USER;
+				break;
+			}
+			if (i == j)
+				snprintf(label, sizeof label, "d2/d%s2", expr_var_name(e, i));
+			else
+				snprintf(label, sizeof label, "d2/d%sd%s",
+					 expr_var_name(e, i), expr_var_name(e, j));
+			status = print_derivative(e, label, h, src);
+		}
+	}
+	expr_free(e);
+	return status;
+}
+
+const struct cmd cmd_diff = {
+	.name = "diff",
+	.usage = "EXPR [--wrt NAME] [--hessian] [--program]",
+	.summary = "exact derivatives of an expression, simplified",
+	.run = diff_run,
+};

@@ -1,0 +1,52 @@
+/*
+ * cmd.h - the subcommands of the command line.  Each lives in its own
+ * file (cmd-NAME.c) and exports one const struct cmd, listed in
+ * cmd_table[] (cmd-common.c); main.c dispatches on the name.
+ */
+#ifndef DESCENT_CMD_H
+#define DESCENT_CMD_H
+
+#include <stdio.h>
+
+struct cmd {
+	const char *name;
+	const char *usage;      /* the synopsis after "descent NAME" */
+	const char *summary;    /* one line for "descent --help" */
+	/* argv[0] is the command's name; returns the exit status */
+	int (*run)(int argc, char **argv);
+};
+
+extern const struct cmd cmd_eval;
+extern const struct cmd cmd_diff;
+extern const struct cmd *const cmd_table[];     /* ends with NULL */
+
+const struct cmd *cmd_find(const char *name);
+
+/* Exit statuses (descent(1)). */
+enum { EXIT_USER = 1, EXIT_USAGE = 2 };
+
+/*
+ * Reports a usage error of cmd ("descent NAME: MESSAGE" and a pointer to
+ * --help) and returns EXIT_USAGE.
+ */
+int cmd_usage_error(const struct cmd *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/*
+ * Parses the options of cmd with getopt_long (GNU conventions: options
+ * and operands in any order, "--" ends the options).  For each option it
+ * calls handle(opt, optarg, data), which returns 0, or an exit status to
+ * stop with.  An unknown option is a usage error whose message shows how
+ * to pass an expression that starts with '-'.  Returns 0 and sets
+ * *first to the index of the first operand (the operands are permuted to
+ * the end of argv), or the exit status.
+ */
+int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
+	       const char *shortopts, const void *longopts,
+	       int (*handle)(int opt, const char *arg, void *data), void *data,
+	       int *first);
+/* Prints the version line. */
+void cmd_version(FILE *fp);
+/* Prints a number as descent prints values: %.10g, and -0 as 0. */
+void cmd_print_number(FILE *fp, double v);
+
+#endif

@@ -1,0 +1,625 @@
+/*
+ * expr-parse.c - lexer and recursive-descent parser of the expression
+ * language (descent-expr(7)).
+ *
+ *   expr    := term (('+' | '-') term)*
+ *   term    := unary (('*' | '/') unary | <after a number> power)*
+ *   unary   := ('-' | '+') unary | power
+ *   power   := primary (('^' | '**') unary)?      right-associative
+ *   primary := NUMBER | NAME | NAME '(' expr (',' expr)* ')' | '(' expr ')'
+ *
+ * Recursion is bounded by EXPR_MAX_DEPTH, and the text by
+ * EXPR_MAX_LENGTH, so no input can overflow the stack.  Every error names
+ * the byte column where the problem is and says what to write instead.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/util.h"
+#include "expr-int.h"
+
+enum tok {
+	T_END, T_NUM, T_NAME, T_PLUS, T_MINUS, T_STAR, T_SLASH, T_POW,
+	T_LPAREN, T_RPAREN, T_COMMA,
+};
+
+struct parser {
+	const char *src;
+	struct expr *e;
+	struct expr_error *err;
+	const char *const *declared;    /* NULL: collect variables */
+	int ndeclared;
+	int depth;
+	int failed;
+	/* the current token */
+	enum tok tok;
+	int pos, len;           /* byte offset and length in src */
+	double num;
+	/* the previous token, for messages and implicit multiplication */
+	enum tok prev;
+	int prevpos, prevlen;
+};
+
+DESCENT_PRINTF(3, 4) static void
+error_at(struct parser *p, int pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (p->failed)
+		return;
+	p->failed = 1;
+	p->err->column = pos + 1;
+	va_start(ap, fmt);
+	vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
+	va_end(ap);
+}
+
+/* Characters people paste from maths texts, and what to write instead. */
+static const struct {
+	const char *utf8, *instead;
+} lookalikes[] = {
+	{ "\xcf\x80", "pi" },           /* π */
+	{ "\xc2\xb2", "^2" },           /* ² */
+	{ "\xc2\xb3", "^3" },           /* ³ */
+	{ "\xc3\x97", "*" },            /* × */
+	{ "\xc2\xb7", "*" },            /* · */
+	{ "\xe2\x8b\x85", "*" },        /* ⋅ */
+	{ "\xc3\xb7", "/" },            /* ÷ */
+	{ "\xe2\x88\x92", "-" },        /* − */
+	{ "\xe2\x88\x9a", "sqrt(...)" },/* √ */
+};
+
+static void
+lex_error_char(struct parser *p, int pos)
+{
+	const char *s = p->src + pos;
+	unsigned char c = (unsigned char)*s;
+	size_t i;
+
+	for (i = 0; i < sizeof lookalikes / sizeof lookalikes[0]; i++) {
+		size_t n = strlen(lookalikes[i].utf8);
+		if (strncmp(s, lookalikes[i].utf8, n) == 0) {
+			error_at(p, pos, "unexpected character '%s': write '%s' instead",
+				 lookalikes[i].utf8, lookalikes[i].instead);
+			return;
+		}
+	}
+	if (c >= 0x80)
+		error_at(p, pos, "unexpected non-ASCII character (byte 0x%02x): "
+			 "expressions are written in ASCII", c);
+	else if (isprint(c))
+		error_at(p, pos, "unexpected character '%c'", c);
+	else
+		error_at(p, pos, "unexpected control character (byte 0x%02x)", c);
+}
+
+static void
+next(struct parser *p)
+{
+	const char *s = p->src;
+	int i = p->pos + p->len;
+
+	p->prev = p->tok;
+	p->prevpos = p->pos;
+	p->prevlen = p->len;
+	while (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+		i++;
+	p->pos = i;
+	p->len = 1;
+	switch (s[i]) {
+	case '\0': p->tok = T_END; p->len = 0; return;
+	case '+': p->tok = T_PLUS; return;
+	case '-': p->tok = T_MINUS; return;
+	case '/': p->tok = T_SLASH; return;
+	case '^': p->tok = T_POW; return;
+	case '(': p->tok = T_LPAREN; return;
+	case ')': p->tok = T_RPAREN; return;
+	case ',': p->tok = T_COMMA; return;
+	case '*':
+		if (s[i + 1] == '*') {
+			p->tok = T_POW;
+			p->len = 2;
+		} else {
+			p->tok = T_STAR;
+		}
+		return;
+	}
+	if (isdigit((unsigned char)s[i]) ||
+	    (s[i] == '.' && isdigit((unsigned char)s[i + 1]))) {
+		int j = i;
+		char buf[64];
+		while (isdigit((unsigned char)s[j]))
+			j++;
+		if (s[j] == '.') {
+			j++;
+			while (isdigit((unsigned char)s[j]))
+				j++;
+		}
+		if (s[j] == 'e' || s[j] == 'E') {
+			int k = j + 1;
+			if (s[k] == '+' || s[k] == '-')
+				k++;
+			if (isdigit((unsigned char)s[k])) {
+				while (isdigit((unsigned char)s[k]))
+					k++;
+				j = k;
+			}       /* else "2e" is 2 times e */
+		}
+		p->tok = T_NUM;
+		p->len = j - i;
+		if (p->len >= (int)sizeof buf) {
+			error_at(p, i, "the number is too long (%d characters)", p->len);
+			p->num = 0;
+			return;
+		}
+		memcpy(buf, s + i, p->len);
+		buf[p->len] = '\0';
+		errno = 0;
+		p->num = strtod(buf, NULL);
+		if (isinf(p->num))
+			error_at(p, i, "the number %s is too large for a double", buf);
+		return;
+	}
+	if (isalpha((unsigned char)s[i]) || s[i] == '_') {
+		int j = i;
+		while (isalnum((unsigned char)s[j]) || s[j] == '_')
+			j++;
+		p->tok = T_NAME;
+		p->len = j - i;
+		return;
+	}
+	p->tok = T_END;
+	p->len = 0;
+	lex_error_char(p, i);
+}
+
+/* The current token's text, for messages (at most 40 bytes shown). */
+static const char *
+tok_text(const struct parser *p, int pos, int len, char *buf, size_t size)
+{
+	if (len == 0)
+		return "the end";
+	snprintf(buf, size, "'%.*s%s'", len > 40 ? 40 : len, p->src + pos,
+		 len > 40 ? "..." : "");
+	return buf;
+}
+
+static int name_is(const struct parser *p, const char *s)
+{
+	return (int)strlen(s) == p->len && strncmp(p->src + p->pos, s, p->len) == 0;
+}
+
+/* Levenshtein distance of two short strings, for "did you mean". */
+static int
+edit_distance(const char *a, int la, const char *b, int lb)
+{
+	int row[32], i, j;
+
+	if (la > 30 || lb > 30)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		int diag = row[0], t;
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			int best = diag + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			t = row[j];
+			row[j] = best;
+			diag = t;
+		}
+	}
+	return row[lb];
+}
+
+static const struct expr_func *
+closest_func(const char *name, int len)
+{
+	const struct expr_func *f, *best = NULL;
+	int bestd = len <= 3 ? 1 : 2;
+
+	for (f = expr_funcs; f->name != NULL; f++) {
+		int d = edit_distance(name, len, f->name, (int)strlen(f->name));
+		if (d <= bestd && (best == NULL || d < bestd)) {
+			best = f;
+			bestd = d;
+		}
+	}
+	return best;
+}
+
+static const struct expr_func *
+find_func(const char *name, int len)
+{
+	const struct expr_func *f;
+
+	for (f = expr_funcs; f->name != NULL; f++)
+		if ((int)strlen(f->name) == len && strncmp(f->name, name, len) == 0)
+			return f;
+	return NULL;
+}
+
+static int parse_expr(struct parser *p);
+static int parse_unary(struct parser *p);
+
+/* Lists the declared variables as "x, y and z" into buf. */
+static void
+list_vars(const struct parser *p, char *buf, size_t size)
+{
+	size_t used = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < p->ndeclared && used < size; i++) {
+		const char *sep = i == 0 ? "" : i == p->ndeclared - 1 ? " and " : ", ";
+		used += snprintf(buf + used, size - used, "%s%s", sep, p->declared[i]);
+	}
+}
+
+static int
+variable(struct parser *p)
+{
+	struct expr *e = p->e;
+	const char *name = p->src + p->pos;
+	int len = p->len, i;
+
+	for (i = 0; i < e->nvars; i++)
+		if ((int)strlen(e->vars[i]) == len && strncmp(e->vars[i], name, len) == 0)
+			return expr_var(e, i);
+	if (p->declared != NULL) {
+		char vars[160];
+		if (p->ndeclared == 0) {
+			error_at(p, p->pos, "unknown name '%.*s': this expression "
+				 "takes no variables", len, name);
+			return 0;
+		}
+		list_vars(p, vars, sizeof vars);
+		error_at(p, p->pos, "unknown variable '%.*s': the variable%s %s %s",
+			 len, name, p->ndeclared == 1 ? "" : "s",
+			 p->ndeclared == 1 ? "is" : "are", vars);
+		return 0;
+	}
+	if (e->nvars == EXPR_MAX_VARS) {
+		error_at(p, p->pos, "too many variables (the limit is %d)", EXPR_MAX_VARS);
+		return 0;
+	}
+	e->vars[e->nvars] = xmalloc(len + 1);
+	memcpy(e->vars[e->nvars], name, len);
+	e->vars[e->nvars][len] = '\0';
+	return expr_var(e, e->nvars++);
+}
+
+/* True when name is a constant or a variable (known or declared). */
+static int
+is_variable_name(const struct parser *p, const char *name, int len)
+{
+	int i;
+
+	if ((len == 2 && strncmp(name, "pi", 2) == 0) || (len == 1 && *name == 'e'))
+		return 1;
+	for (i = 0; i < p->e->nvars; i++)
+		if ((int)strlen(p->e->vars[i]) == len && strncmp(p->e->vars[i], name, len) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+call(struct parser *p)
+{
+	const char *name = p->src + p->pos;
+	int namepos = p->pos, len = p->len, lparen;
+	const struct expr_func *f = find_func(name, len);
+	int args[3], nargs = 0;
+
+	if (f == NULL) {
+		const struct expr_func *g = closest_func(name, len);
+		if (g != NULL)
+			error_at(p, namepos, "unknown function '%.*s': did you mean '%s'?",
+				 len, name, g->name);
+		else if (is_variable_name(p, name, len) || len <= 2)
+			error_at(p, namepos, "'%.*s' is not a function: to multiply, "
+				 "write '%.*s*(...)'", len, name, len, name);
+		else
+			error_at(p, namepos, "unknown function '%.*s' (the functions are "
+				 "listed in descent-expr(7))", len, name);
+		return 0;
+	}
+	next(p);                        /* the name */
+	lparen = p->pos;
+	next(p);                        /* '(' */
+	for (;;) {
+		int arg = parse_expr(p);
+		if (p->failed)
+			return 0;
+		if (nargs < 3)
+			args[nargs] = arg;
+		nargs++;
+		if (p->tok != T_COMMA)
+			break;
+		next(p);
+	}
+	if (p->tok != T_RPAREN) {
+		char buf[64];
+		if (p->tok == T_END)
+			error_at(p, p->pos, "missing ')' to close the '(' at column %d",
+				 lparen + 1);
+		else
+			error_at(p, p->pos, "expected ',' or ')' in the call of %s, "
+				 "not %s", f->name, tok_text(p, p->pos, p->len, buf, sizeof buf));
+		return 0;
+	}
+	if (nargs != f->arity) {
+		error_at(p, namepos, "%s takes %d argument%s, not %d", f->name,
+			 f->arity, f->arity == 1 ? "" : "s", nargs);
+		return 0;
+	}
+	next(p);                        /* ')' */
+	if (f->arity == 1)
+		return expr_unary(p->e, f->op, args[0]);
+	if (f->arity == 3)
+		return expr_select(p->e, args[0], args[1], args[2]);
+	return expr_binary(p->e, f->op, args[0], args[1]);
+}
+
+static int
+parse_primary(struct parser *p)
+{
+	char buf[64], buf2[64];
+	int n;
+
+	switch (p->tok) {
+	case T_NUM:
+		n = expr_const(p->e, p->num);
+		next(p);
+		return n;
+	case T_NAME: {
+		/* a call: "f(" always, "sin (x)" with a space for functions */
+		const char *after = p->src + p->pos + p->len, *s = after;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '(' && (s == after || find_func(p->src + p->pos, p->len)))
+			return call(p);
+	}
+		if (find_func(p->src + p->pos, p->len) != NULL) {
+			error_at(p, p->pos, "'%.*s' is a function: write its argument in "
+				 "parentheses, as in %.*s(x)", p->len, p->src + p->pos,
+				 p->len, p->src + p->pos);
+			return 0;
+		}
+		if (name_is(p, "pi"))
+			n = expr_const(p->e, M_PI);
+		else if (name_is(p, "e"))
+			n = expr_const(p->e, M_E);
+		else
+			n = variable(p);
+		next(p);
+		return n;
+	case T_LPAREN: {
+		int lparen = p->pos;
+		next(p);
+		n = parse_expr(p);
+		if (p->failed)
+			return 0;
+		if (p->tok != T_RPAREN) {
+			if (p->tok == T_END)
+				error_at(p, p->pos, "missing ')' to close the '(' at column %d",
+					 lparen + 1);
+			else
+				error_at(p, p->pos, "expected ')' to close the '(' at column %d, "
+					 "not %s", lparen + 1,
+					 tok_text(p, p->pos, p->len, buf, sizeof buf));
+			return 0;
+		}
+		next(p);
+		return n;
+	}
+	default:
+		if (p->tok == T_END && p->prevlen == 0) {
+			error_at(p, 0, "the expression is empty");
+		} else if (p->prevlen == 0) {
+			error_at(p, p->pos, "expected a number, a name or '(', not %s",
+				 tok_text(p, p->pos, p->len, buf, sizeof buf));
+		} else if (p->tok == T_END) {
+			error_at(p, p->pos, "expected a number, a name or '(' after %s",
+				 tok_text(p, p->prevpos, p->prevlen, buf, sizeof buf));
+		} else if (p->tok == T_RPAREN && p->prev == T_LPAREN) {
+			error_at(p, p->pos, "empty parentheses: expected an expression "
+				 "between '(' and ')'");
+		} else {
+			error_at(p, p->pos, "expected a number, a name or '(' after %s, "
+				 "not %s", tok_text(p, p->prevpos, p->prevlen, buf, sizeof buf),
+				 tok_text(p, p->pos, p->len, buf2, sizeof buf2));
+		}
+		return 0;
+	}
+}
+
+static int
+enter(struct parser *p)
+{
+	if (++p->depth > EXPR_MAX_DEPTH) {
+		error_at(p, p->pos, "the expression is nested too deeply "
+			 "(more than %d levels)", EXPR_MAX_DEPTH);
+		return 0;
+	}
+	return 1;
+}
+
+static int
+parse_power(struct parser *p)
+{
+	int base = parse_primary(p), ex;
+
+	if (p->failed || p->tok != T_POW)
+		return base;
+	next(p);
+	ex = parse_unary(p);
+	if (p->failed)
+		return 0;
+	return expr_binary(p->e, N_POW, base, ex);
+}
+
+static int
+parse_unary(struct parser *p)
+{
+	int n;
+
+	if (!enter(p))
+		return 0;
+	if (p->tok == T_MINUS || p->tok == T_PLUS) {
+		enum tok t = p->tok;
+		next(p);
+		n = parse_unary(p);
+		if (!p->failed && t == T_MINUS)
+			n = expr_unary(p->e, N_NEG, n);
+	} else {
+		n = parse_power(p);
+	}
+	p->depth--;
+	return n;
+}
+
+static int
+parse_term(struct parser *p)
+{
+	int n = parse_unary(p);
+
+	while (!p->failed) {
+		if (p->tok == T_STAR || p->tok == T_SLASH) {
+			enum node_op op = p->tok == T_STAR ? N_MUL : N_DIV;
+			next(p);
+			int rhs = parse_unary(p);
+			if (!p->failed)
+				n = expr_binary(p->e, op, n, rhs);
+		} else if (p->prev == T_NUM && (p->tok == T_NAME || p->tok == T_LPAREN)) {
+			/* implicit multiplication: 2x, 3(x+1), 2x^2 */
+			int rhs = parse_power(p);
+			if (!p->failed)
+				n = expr_binary(p->e, N_MUL, n, rhs);
+		} else {
+			break;
+		}
+	}
+	return n;
+}
+
+static int
+parse_expr(struct parser *p)
+{
+	int n;
+
+	if (!enter(p))
+		return 0;
+	n = parse_term(p);
+	while (!p->failed && (p->tok == T_PLUS || p->tok == T_MINUS)) {
+		enum node_op op = p->tok == T_PLUS ? N_ADD : N_SUB;
+		next(p);
+		int rhs = parse_term(p);
+		if (!p->failed)
+			n = expr_binary(p->e, op, n, rhs);
+	}
+	p->depth--;
+	return n;
+}
+
+struct expr *
+expr_parse(const char *src, const char *const *vars, int nvars,
+	   struct expr_error *err)
+{
+	struct parser p;
+	size_t len = strlen(src);
+	char buf[64];
+	int i, n;
+
+	memset(&p, 0, sizeof p);
+	p.err = err;
+	err->column = 0;
+	err->message[0] = '\0';
+	if (len > EXPR_MAX_LENGTH) {
+		snprintf(err->message, sizeof err->message,
+			 "the expression is too long (%zu characters; the limit is %d)",
+			 len, EXPR_MAX_LENGTH);
+		return NULL;
+	}
+	if (vars != NULL && nvars > EXPR_MAX_VARS) {
+		snprintf(err->message, sizeof err->message,
+			 "too many variables (%d; the limit is %d)", nvars, EXPR_MAX_VARS);
+		return NULL;
+	}
+	p.src = src;
+	p.e = expr_new();
+	p.declared = vars;
+	p.ndeclared = nvars;
+	if (vars != NULL) {
+		/* declared variables take the caller's order */
+		for (i = 0; i < nvars; i++) {
+			if (expr_var_index(p.e, vars[i]) >= 0 || find_func(vars[i], strlen(vars[i])) ||
+			    strcmp(vars[i], "pi") == 0 || strcmp(vars[i], "e") == 0)
+				fatal("expr_parse: bad or repeated variable name '%s'", vars[i]);
+			p.e->vars[i] = xstrdup(vars[i]);
+			p.e->nvars = i + 1;
+		}
+	}
+	p.prev = T_END;
+	p.prevlen = 0;
+	p.len = 0;
+	next(&p);
+	p.prevlen = 0;
+	n = parse_expr(&p);
+	if (!p.failed && p.tok != T_END) {
+		if (p.tok == T_RPAREN)
+			error_at(&p, p.pos, "unmatched ')'");
+		else if (p.tok == T_COMMA)
+			error_at(&p, p.pos, "',' outside of a function call");
+		else
+			error_at(&p, p.pos, "expected an operator before %s",
+				 tok_text(&p, p.pos, p.len, buf, sizeof buf));
+	}
+	if (p.failed) {
+		expr_free(p.e);
+		return NULL;
+	}
+	p.e->root = n;
+	return p.e;
+}
+
+void
+expr_error_print(FILE *fp, const char *prefix, const char *src,
+		 const struct expr_error *err)
+{
+	int i;
+
+	if (prefix == NULL)
+		prefix = "descent";
+	if (err->column <= 0 || src == NULL || src[strspn(src, " \t\r\n")] == '\0' ||
+	    strlen(src) > 200) {
+		if (err->column > 0)
+			fprintf(fp, "%s: error at column %d: %s\n", prefix, err->column,
+				err->message);
+		else
+			fprintf(fp, "%s: error: %s\n", prefix, err->message);
+		return;
+	}
+	fprintf(fp, "%s: error at column %d: %s\n  ", prefix, err->column, err->message);
+	for (i = 0; src[i] != '\0'; i++)
+		fputc((unsigned char)src[i] < ' ' && src[i] != '\t' ? ' ' : src[i], fp);
+	fputs("\n  ", fp);
+	for (i = 0; i < err->column - 1 && src[i] != '\0'; i++) {
+		if (src[i] == '\t')
+			fputc('\t', fp);
+		else if (((unsigned char)src[i] & 0xc0) != 0x80)
+			fputc(' ', fp);         /* one column per UTF-8 character */
+	}
+	fputs("^\n", fp);
+}

@@ -1,0 +1,200 @@
+/*
+ * expr-vm.c - runs compiled programs: the scalar entry (one point, a
+ * switch per instruction) and the batch entry (one instruction over a
+ * block of EXPR_BLOCK lanes at a time, so each instruction is a plain loop
+ * over arrays that the compiler vectorizes).
+ *
+ * Both entries expand the same list of C expressions, VM_OPS below, and
+ * this file is compiled without floating-point contraction
+ * (-ffp-contract=off), so their results are bit-identical; nan outputs
+ * are made canonical (the CANON flag), since C leaves a nan's sign to the
+ * order of the operands.  No allocation, no recursion, no traps: IEEE
+ * arithmetic decides what 1/0 or log(-1) is.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "expr-int.h"
+
+/* Each opcode's value, from operands A, B, C and the immediate K. */
+#define VM_OPS(X) \
+	X(MOV, A) \
+	X(ADD, A + B) \
+	X(SUB, A - B) \
+	X(MUL, A * B) \
+	X(DIV, A / B) \
+	X(NEG, -A) \
+	X(ADDK, A + K) \
+	X(SUBK, A - K) \
+	X(KSUB, K - A) \
+	X(MULK, K * A) \
+	X(DIVK, A / K) \
+	X(KDIV, K / A) \
+	X(SQR, A * A) \
+	X(MULADD, A * B + C) \
+	X(MULSUB, A * B - C) \
+	X(SUBMUL, C - A * B) \
+	X(KMULADD, K * A + B) \
+	X(KMULSUB, K * A - B) \
+	X(SUBKMUL, B - K * A) \
+	X(MULMUL, (A * B) * C) \
+	X(KMULMUL, K * (A * B)) \
+	X(ADDADD, (A + B) + C) \
+	X(ADDSUB, (A + B) - C) \
+	X(SUBADD, (A - B) + C) \
+	X(POW, pow(A, B)) \
+	X(POWK, pow(A, K)) \
+	X(KPOW, pow(K, A)) \
+	X(SIN, sin(A)) \
+	X(COS, cos(A)) \
+	X(TAN, tan(A)) \
+	X(EXP, exp(A)) \
+	X(LOG, log(A)) \
+	X(SQRT, sqrt(A)) \
+	X(ABS, fabs(A)) \
+	X(TANH, tanh(A)) \
+	X(SIGMOID, expr_sigmoid(A)) \
+	X(RELU, expr_relu(A)) \
+	X(SOFTPLUS, expr_softplus(A)) \
+	X(SIGN, expr_sign(A)) \
+	X(STEP, expr_step(A)) \
+	X(MIN, expr_min(A, B)) \
+	X(MAX, expr_max(A, B)) \
+	X(SELECT, expr_select_value(A, B, C))
+
+/* The flags applied to a value t (opcodes.def). */
+#define SQ(t) ((t) * (t))
+#define CANON(t) ((t) == (t) ? (t) : NAN)
+
+/* Dispatch on the opcode and the flags together. */
+#define KEY(op, flags) ((op) * 4 + (flags))
+
+static inline void
+run_scalar(const struct instr *code, int ncode, double *r)
+{
+	const struct instr *in, *end = code + ncode;
+
+#define A r[in->a]
+#define B r[in->b]
+#define C r[in->c]
+#define K in->k
+#define SCALAR_CASES(name, expr) \
+	case KEY(OP_##name, 0): r[in->d] = (expr); break; \
+	case KEY(OP_##name, INSTR_SQ): { double t = (expr); r[in->d] = SQ(t); break; } \
+	case KEY(OP_##name, INSTR_CANON): { double t = (expr); r[in->d] = CANON(t); break; } \
+	case KEY(OP_##name, INSTR_SQ | INSTR_CANON): { \
+		double t = (expr); t = SQ(t); r[in->d] = CANON(t); break; }
+
+	for (in = code; in < end; in++) {
+		switch (KEY(in->op, in->flags)) {
+		VM_OPS(SCALAR_CASES)
+		default: r[in->d] = NAN; break;  /* cannot happen */
+		}
+	}
+#undef A
+#undef B
+#undef C
+#undef K
+}
+
+void
+expr_vm_scalar(const struct instr *code, int ncode, double *r)
+{
+	run_scalar(code, ncode, r);
+}
+
+/*
+ * One block of n lanes.  The compiler never gives an instruction the
+ * register of one of its operands, so d never aliases a, b or c.
+ */
+#define LOOP(expr) \
+	do { \
+		for (size_t i = 0; i < n; i++) \
+			d[i] = (expr); \
+	} while (0)
+
+static inline void
+run_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
+{
+	const struct instr *in, *end = code + ncode;
+
+#define A a[i]
+#define B b[i]
+#define C c[i]
+#define K k
+#define BLOCK_CASES(name, expr) \
+	case KEY(OP_##name, 0): LOOP(expr); break; \
+	case KEY(OP_##name, INSTR_SQ): LOOP(SQ(expr)); break; \
+	case KEY(OP_##name, INSTR_CANON): LOOP(CANON(expr)); break; \
+	case KEY(OP_##name, INSTR_SQ | INSTR_CANON): LOOP(CANON(SQ(expr))); break;
+
+	for (in = code; in < end; in++) {
+		double *restrict d = ptr[in->d];
+		const double *restrict a = ptr[in->a];
+		const double *restrict b = ptr[in->b];
+		const double *restrict c = ptr[in->c];
+		const double k = in->k;
+
+		(void)a; (void)b; (void)c; (void)k;
+		switch (KEY(in->op, in->flags)) {
+		VM_OPS(BLOCK_CASES)
+		default: LOOP(NAN); break;
+		}
+	}
+#undef A
+#undef B
+#undef C
+#undef K
+}
+
+/*
+ * A full block has a constant trip count, which lets the compiler drop
+ * the remainder loops; x86-64 gets an AVX2 clone chosen at load time.
+ */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+	!defined(__SANITIZE_ADDRESS__) && defined(HAVE_TARGET_CLONES)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void
+expr_vm_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
+{
+	if (n == EXPR_BLOCK)
+		run_block(code, ncode, ptr, EXPR_BLOCK);
+	else
+		run_block(code, ncode, ptr, n);
+}
+
+void
+expr_eval(struct expr_program *p, const double *x, double *out)
+{
+	double *r = p->sregs;
+	int i;
+
+	for (i = 0; i < p->nvars; i++)
+		r[i] = x[i];
+	run_scalar(p->code, p->ncode, r);
+	r += p->nvars;
+	for (i = 0; i < p->nout; i++)
+		out[i] = r[i];
+}
+
+void
+expr_eval_batch(struct expr_program *p, size_t n, const double *const *in,
+		double *const *out)
+{
+	double **ptr = p->ptr;
+	size_t off;
+	int v, k;
+
+	for (off = 0; off < n; off += EXPR_BLOCK) {
+		size_t m = n - off < EXPR_BLOCK ? n - off : EXPR_BLOCK;
+		for (v = 0; v < p->nvars; v++)
+			ptr[v] = (double *)(in[v] + off);       /* read only */
+		for (k = 0; k < p->nout; k++)
+			ptr[p->nvars + k] = out[k] + off;
+		expr_vm_block(p->code, p->ncode, ptr, m);
+	}
+}

@@ -1,0 +1,54 @@
+/*
+ * main.c - the descent program: global options, then a subcommand from
+ * cmd_table[].
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static void
+usage(FILE *fp)
+{
+	int i;
+
+	fputs("usage: descent [--help] [--version] COMMAND [ARGS...]\n\n"
+	      "descent is an interactive course on the optimization behind machine\n"
+	      "learning, for the terminal.  Commands:\n\n", fp);
+	for (i = 0; cmd_table[i] != NULL; i++)
+		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
+	fputs("\n'descent COMMAND --help' describes a command; descent(1) and\n"
+	      "descent-expr(7) are the manuals.\n", fp);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cmd *cmd;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");     /* numbers read and print with '.' */
+	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		cmd_version(stdout);
+		return 0;
+	}
+	if (argv[1][0] == '-') {
+		fprintf(stderr, "descent: unknown option '%s'\n", argv[1]);
+		fputs("Try 'descent --help' for the commands.\n", stderr);
+		return EXIT_USAGE;
+	}
+	cmd = cmd_find(argv[1]);
+	if (cmd == NULL) {
+		fprintf(stderr, "descent: unknown command '%s'\n", argv[1]);
+		fputs("Try 'descent --help' for the commands.\n", stderr);
+		return EXIT_USAGE;
+	}
+	return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,235 @@
+/*
+ * test-expr-parse.c - the limits of the parser and the engine: absurd
+ * length, nesting, variable counts and derivative growth each give a
+ * clear error (never a crash or a stack overflow), and the variable
+ * bookkeeping (collected or declared) is right.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "descent/expr.h"
+
+static char *
+repeat(const char *prefix, const char *unit, int n, const char *suffix)
+{
+	size_t len = strlen(prefix) + strlen(unit) * n + strlen(suffix) + 1;
+	char *s = malloc(len), *p = s;
+	int i;
+
+	p += sprintf(p, "%s", prefix);
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s", unit);
+	sprintf(p, "%s", suffix);
+	return s;
+}
+
+Test(expr_limits, too_long)
+{
+	struct expr_error err;
+	char *src = repeat("x", "+x", EXPR_MAX_LENGTH / 2, "");
+
+	cr_assert_null(expr_parse(src, NULL, 0, &err));
+	cr_assert_str_eq(err.message, "the expression is too long (4097 characters; the limit is 4096)");
+	cr_assert_eq(err.column, 0);
+	free(src);
+}
+
+Test(expr_limits, longest_accepted)
+{
+	struct expr_error err;
+	char *src = repeat("x", "+x", (EXPR_MAX_LENGTH - 1) / 2, "");
+	struct expr *e;
+
+	cr_assert_eq(strlen(src), EXPR_MAX_LENGTH - 1);
+	e = expr_parse(src, NULL, 0, &err);
+	cr_assert_not_null(e, "%s", err.message);
+	expr_free(e);
+	free(src);
+}
+
+Test(expr_limits, deep_parentheses)
+{
+	struct expr_error err;
+	char *src = repeat("", "(", 1000, "x");
+	char *ok = repeat("", "(", 50, "x");
+
+	cr_assert_null(expr_parse(src, NULL, 0, &err));
+	cr_assert_str_eq(err.message, "the expression is nested too deeply (more than 200 levels)");
+	cr_assert_gt(err.column, 0);
+	free(src);
+	/* 50 levels, closed, are fine */
+	src = repeat(ok, ")", 50, "");
+	struct expr *e = expr_parse(src, NULL, 0, &err);
+	cr_assert_not_null(e, "%s", err.message);
+	expr_free(e);
+	free(src);
+	free(ok);
+}
+
+Test(expr_limits, deep_unary_and_powers)
+{
+	struct expr_error err;
+	char *minus = repeat("", "-", 2000, "x");
+	char *power = repeat("x", "^x", 1000, "");
+	char *calls = repeat("", "sin(", 500, "x");
+
+	cr_assert_null(expr_parse(minus, NULL, 0, &err));
+	cr_assert_str_eq(err.message, "the expression is nested too deeply (more than 200 levels)");
+	cr_assert_null(expr_parse(power, NULL, 0, &err));
+	cr_assert_str_eq(err.message, "the expression is nested too deeply (more than 200 levels)");
+	cr_assert_null(expr_parse(calls, NULL, 0, &err));
+	cr_assert_str_eq(err.message, "the expression is nested too deeply (more than 200 levels)");
+	free(minus);
+	free(power);
+	free(calls);
+}
+
+Test(expr_limits, too_many_variables)
+{
+	struct expr_error err;
+	char src[2048], *p = src;
+	int i;
+
+	for (i = 0; i < EXPR_MAX_VARS + 1; i++)
+		p += sprintf(p, "%sv%d", i ? "+" : "", i);
+	cr_assert_null(expr_parse(src, NULL, 0, &err));
+	cr_assert_str_eq(err.message, "too many variables (the limit is 64)");
+	cr_assert_eq(err.column, (int)(strstr(src, "v64") - src) + 1);
+}
+
+Test(expr_limits, derivative_growth_is_an_error)
+{
+	/* each derivative of a product of 40 distinct sines has 40 terms;
+	 * the Hessian of many nested products grows past the node limit */
+	struct expr_error err;
+	char src[4096], *p = src;
+	struct expr *e;
+	struct expr_program *prog;
+	int i;
+
+	for (i = 0; i < 60; i++)
+		p += sprintf(p, "%ssin(v%d*v%d+v%d)", i ? "*" : "", i, (i + 1) % 60, (i + 7) % 60);
+	e = expr_parse(src, NULL, 0, &err);
+	cr_assert_not_null(e, "%s", err.message);
+	prog = expr_compile(e, EXPR_HESS, &err);
+	if (prog == NULL) {
+		cr_assert_str_eq(err.message, "the derivatives are too large (more than 1048576 nodes)");
+	} else {
+		/* within the limit: then it must evaluate */
+		double x[60], *out = malloc(expr_program_nout(prog) * sizeof *out);
+		for (i = 0; i < 60; i++)
+			x[i] = 0.1 * i;
+		expr_eval(prog, x, out);
+		expr_program_free(prog);
+		free(out);
+	}
+	expr_free(e);
+}
+
+Test(expr_vars, collected_in_order_of_appearance)
+{
+	struct expr_error err;
+	struct expr *e = expr_parse("b*a + c - a + pi*e", NULL, 0, &err);
+
+	cr_assert_not_null(e);
+	cr_assert_eq(expr_nvars(e), 3);
+	cr_assert_str_eq(expr_var_name(e, 0), "b");
+	cr_assert_str_eq(expr_var_name(e, 1), "a");
+	cr_assert_str_eq(expr_var_name(e, 2), "c");
+	cr_assert_eq(expr_var_index(e, "c"), 2);
+	cr_assert_eq(expr_var_index(e, "pi"), -1);
+	cr_assert_null(expr_var_name(e, 3));
+	expr_free(e);
+}
+
+Test(expr_vars, declared_order_and_unused)
+{
+	struct expr_error err;
+	const char *vars[] = { "x", "y", "z" };
+	struct expr *e = expr_parse("y^2", vars, 3, &err);
+	struct expr_program *p;
+	double at[3] = { 5, 3, 7 }, out[4];
+
+	cr_assert_not_null(e);
+	cr_assert_eq(expr_nvars(e), 3);
+	p = expr_compile(e, EXPR_GRAD, &err);
+	cr_assert_eq(expr_program_nout(p), 4);
+	expr_eval(p, at, out);
+	cr_assert_eq(out[0], 9);
+	cr_assert_eq(out[1], 0);
+	cr_assert_eq(out[2], 6);
+	cr_assert_eq(out[3], 0);
+	expr_program_free(p);
+	expr_free(e);
+}
+
+Test(expr_vars, constant_expression_has_no_variables)
+{
+	struct expr_error err;
+	struct expr *e = expr_parse("2*pi + sin(0)", NULL, 0, &err);
+	double v;
+
+	cr_assert_not_null(e);
+	cr_assert_eq(expr_nvars(e), 0);
+	cr_assert(expr_is_const(e, expr_root(e), &v));
+	cr_assert_float_eq(v, 2 * 3.14159265358979323846, 1e-15);
+	expr_free(e);
+}
+
+Test(expr_print, round_trips_special_constants)
+{
+	struct expr_error err;
+	const char *vars[] = { "x" };
+	struct expr *e = expr_parse("x + 1/0 - log(0)*x + sqrt(-1)", vars, 1, &err);
+	char *text;
+	struct expr *back;
+
+	cr_assert_not_null(e);
+	text = expr_to_string(e, expr_root(e), 1000, &err);
+	cr_assert_not_null(text);
+	back = expr_parse(text, vars, 1, &err);
+	cr_assert_not_null(back, "'%s' does not parse back: %s", text, err.message);
+	free(text);
+	expr_free(back);
+	expr_free(e);
+}
+
+Test(expr_print, too_long_is_an_error)
+{
+	struct expr_error err;
+	struct expr *e = expr_parse("exp(exp(exp(exp(exp(exp(x))))))", NULL, 0, &err);
+	int d = expr_diff(e, expr_root(e), 0, &err);
+	char *text;
+
+	cr_assert_geq(d, 0);
+	text = expr_to_string(e, d, 20, &err);
+	cr_assert_null(text);
+	cr_assert_str_eq(err.message, "the expression is too long to print (more than 20 characters)");
+	text = expr_to_string(e, d, 10000, &err);
+	cr_assert_not_null(text);
+	free(text);
+	expr_free(e);
+}
+
+Test(expr_print, error_print_caret_counts_characters)
+{
+	/* the caret sits under the character, whatever its UTF-8 length */
+	struct expr_error err;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	cr_assert_null(expr_parse("x² + y²", NULL, 0, &err));
+	fp = open_memstream(&out, &len);
+	expr_error_print(fp, "descent", "x² + y²", &err);
+	fclose(fp);
+	cr_assert_str_eq(out, "descent: error at column 2: unexpected character '²': write '^2' instead\n"
+			      "  x² + y²\n"
+			      "   ^\n");
+	free(out);
+}
