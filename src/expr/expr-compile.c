@@ -145,12 +145,14 @@ select_node(struct compiler *c, int i)
 
 	switch ((enum node_op)n->op) {
 	case N_ADD:
-		if (ISK(a) || ISK(b))
-			c->pattern[i] = OP_ADDK;
-		else if (fusable_mul(c, a) || fusable(c, a, OP_MULK))
+		/* a product absorbed wins over an immediate: x^2 + 20 is one
+		 * MULADD reading 20 from a constant register */
+		if (fusable_mul(c, a) || fusable(c, a, OP_MULK))
 			fuse(c, i, a, c->pattern[a] == OP_MULK ? OP_KMULADD : OP_MULADD);
 		else if (fusable_mul(c, b) || fusable(c, b, OP_MULK))
 			fuse(c, i, b, c->pattern[b] == OP_MULK ? OP_KMULADD : OP_MULADD);
+		else if (ISK(a) || ISK(b))
+			c->pattern[i] = OP_ADDK;
 		else if (fusable(c, a, OP_ADD))
 			fuse(c, i, a, OP_ADDADD);
 		else if (fusable(c, b, OP_ADD))
@@ -163,14 +165,14 @@ select_node(struct compiler *c, int i)
 			c->pattern[i] = OP_ADD;
 		return;
 	case N_SUB:
-		if (ISK(b))
-			c->pattern[i] = OP_SUBK;
-		else if (ISK(a))
-			c->pattern[i] = OP_KSUB;
-		else if (fusable_mul(c, a) || fusable(c, a, OP_MULK))
+		if (fusable_mul(c, a) || fusable(c, a, OP_MULK))
 			fuse(c, i, a, c->pattern[a] == OP_MULK ? OP_KMULSUB : OP_MULSUB);
 		else if (fusable_mul(c, b) || fusable(c, b, OP_MULK))
 			fuse(c, i, b, c->pattern[b] == OP_MULK ? OP_SUBKMUL : OP_SUBMUL);
+		else if (ISK(b))
+			c->pattern[i] = OP_SUBK;
+		else if (ISK(a))
+			c->pattern[i] = OP_KSUB;
 		else if (fusable(c, a, OP_ADD))
 			fuse(c, i, a, OP_ADDSUB);
 		else
@@ -266,7 +268,9 @@ emit_int_power(struct compiler *c, int i, int x, int n)
 		emit(c, OP_KDIV, i, x, -1, -1, 1.0);
 		return;
 	}
-	if (m % 2 == 0 && (j = power_before(c, x, m / 2, i)) >= 0) {
+	if (m == 3) {
+		emit(c, OP_MULMUL, c->nvalues++, x, x, x, 0);  /* (x*x)*x */
+	} else if (m % 2 == 0 && (j = power_before(c, x, m / 2, i)) >= 0) {
 		emit(c, OP_SQR, c->nvalues++, j, -1, -1, 0);
 	} else if ((j = power_before(c, x, m - 1, i)) >= 0) {
 		emit(c, OP_MUL, c->nvalues++, j, x, -1, 0);
@@ -462,7 +466,7 @@ build(struct expr *e, const int *outs, int nout)
 
 	/* 4: allocate; temporaries come after the constants */
 	p->ncode = c->ncode;
-	p->code = xmalloc((c->ncode ? c->ncode : 1) * sizeof *p->code);
+	p->code = xcalloc(c->ncode + 1, sizeof *p->code);       /* + HALT */
 	freelist = xmalloc(c->nvalues * sizeof(int));
 	for (i = 0; i < c->ncode; i++) {
 		const struct instr *in = &c->code[i];
@@ -507,6 +511,8 @@ build(struct expr *e, const int *outs, int nout)
 			freelist[nfree++] = reg[v];
 		}
 	}
+
+	expr_vm_link(p->code, p->ncode);
 
 	/* register files */
 	p->nregs = nv + nout + p->nconst + p->ntemp;

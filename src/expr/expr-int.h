@@ -157,6 +157,7 @@ enum opcode {
 enum { INSTR_SQ = 1, INSTR_CANON = 2 };
 
 struct instr {
+	const void *handler;    /* the scalar VM's, set by expr_vm_link */
 	int op;
 	int flags;
 	int d, a, b, c;         /* registers; unused ones are 0 */
@@ -180,5 +181,7 @@ struct expr_program {
 };
 
 void expr_vm_scalar(const struct instr *code, int ncode, double *r);
+/* Prepares code for the scalar VM; code has room for ncode + 1. */
+void expr_vm_link(struct instr *code, int ncode);
 void expr_vm_block(const struct instr *code, int ncode, double *const *ptr,
 		   size_t n);

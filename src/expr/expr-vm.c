@@ -72,15 +72,70 @@
 /* Dispatch on the opcode and the flags together. */
 #define KEY(op, flags) ((op) * 4 + (flags))
 
-static inline void
-run_scalar(const struct instr *code, int ncode, double *r)
-{
-	const struct instr *in, *end = code + ncode;
-
 #define A r[in->a]
 #define B r[in->b]
 #define C r[in->c]
 #define K in->k
+
+#if defined(__GNUC__)
+/*
+ * Direct threading: expr_vm_link stores each instruction's handler
+ * address in the instruction, and each handler jumps straight to the
+ * next one; a final HALT returns.  One indirect jump per instruction,
+ * with no table lookup and no end test (GCC's labels as values; the
+ * switch below is the portable fallback).
+ */
+#define SCALAR_LABELS(name, expr) \
+	[KEY(OP_##name, 0)] = &&L_##name##_0, \
+	[KEY(OP_##name, INSTR_SQ)] = &&L_##name##_1, \
+	[KEY(OP_##name, INSTR_CANON)] = &&L_##name##_2, \
+	[KEY(OP_##name, INSTR_SQ | INSTR_CANON)] = &&L_##name##_3,
+#define NEXT goto *(++in)->handler
+#define SCALAR_HANDLERS(name, expr) \
+	L_##name##_0: r[in->d] = (expr); NEXT; \
+	L_##name##_1: { double t = (expr); r[in->d] = SQ(t); } NEXT; \
+	L_##name##_2: { double t = (expr); r[in->d] = CANON(t); } NEXT; \
+	L_##name##_3: { double t = (expr); t = SQ(t); r[in->d] = CANON(t); } NEXT;
+
+/*
+ * Runs code (which ends with a HALT) on r.  Called with code NULL, it
+ * returns its table of handlers instead, for expr_vm_link.
+ */
+static const void *const *
+run_scalar_threaded(const struct instr *code, double *r)
+{
+	static const void *const labels[OP__COUNT * 4 + 1] = {
+		VM_OPS(SCALAR_LABELS)
+		[OP__COUNT * 4] = &&L_HALT,
+	};
+	const struct instr *in = code;
+
+	if (code == NULL)
+		return labels;
+	goto *in->handler;
+	VM_OPS(SCALAR_HANDLERS)
+L_HALT:
+	return NULL;
+}
+
+void
+expr_vm_link(struct instr *code, int ncode)
+{
+	const void *const *labels = run_scalar_threaded(NULL, NULL);
+	int i;
+
+	for (i = 0; i < ncode; i++)
+		code[i].handler = labels[KEY(code[i].op, code[i].flags)];
+	code[ncode].handler = labels[OP__COUNT * 4];    /* HALT */
+}
+
+static inline void
+run_scalar(const struct instr *code, int ncode, double *r)
+{
+	(void)ncode;
+	run_scalar_threaded(code, r);
+}
+#else
 #define SCALAR_CASES(name, expr) \
 	case KEY(OP_##name, 0): r[in->d] = (expr); break; \
 	case KEY(OP_##name, INSTR_SQ): { double t = (expr); r[in->d] = SQ(t); break; } \
@@ -88,17 +143,30 @@ run_scalar(const struct instr *code, int ncode, double *r)
 	case KEY(OP_##name, INSTR_SQ | INSTR_CANON): { \
 		double t = (expr); t = SQ(t); r[in->d] = CANON(t); break; }
 
+void
+expr_vm_link(struct instr *code, int ncode)
+{
+	(void)code;
+	(void)ncode;
+}
+
+static inline void
+run_scalar(const struct instr *code, int ncode, double *r)
+{
+	const struct instr *in, *end = code + ncode;
+
 	for (in = code; in < end; in++) {
 		switch (KEY(in->op, in->flags)) {
 		VM_OPS(SCALAR_CASES)
 		default: r[in->d] = NAN; break;  /* cannot happen */
 		}
 	}
+}
+#endif
 #undef A
 #undef B
 #undef C
 #undef K
-}
 
 void
 expr_vm_scalar(const struct instr *code, int ncode, double *r)
@@ -116,6 +184,9 @@ expr_vm_scalar(const struct instr *code, int ncode, double *r)
 			d[i] = (expr); \
 	} while (0)
 
+#if defined(__GNUC__)
+__attribute__((always_inline))  /* into each clone of expr_vm_block */
+#endif
 static inline void
 run_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
 {
@@ -171,14 +242,19 @@ void
 expr_eval(struct expr_program *p, const double *x, double *out)
 {
 	double *r = p->sregs;
-	int i;
 
-	for (i = 0; i < p->nvars; i++)
-		r[i] = x[i];
+	/* one and two variables, and f alone, are the common calls */
+	switch (p->nvars) {
+	case 2: r[1] = x[1]; /* fall through */
+	case 1: r[0] = x[0]; /* fall through */
+	case 0: break;
+	default: memcpy(r, x, p->nvars * sizeof *r); break;
+	}
 	run_scalar(p->code, p->ncode, r);
-	r += p->nvars;
-	for (i = 0; i < p->nout; i++)
-		out[i] = r[i];
+	if (p->nout == 1)
+		out[0] = r[p->nvars];
+	else
+		memcpy(out, r + p->nvars, p->nout * sizeof *r);
 }
 
 void
