@@ -86,7 +86,15 @@ cmd_getopt(const struct cmd *cmd, int argc, char **argv, const char *shortopts,
 			return bad_option(cmd, argv[optind - 1]);
 		if (opt == ':')
 			return cmd_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
-		status = handle(opt, optarg, data);
+		if (opt == 'h') {
+			printf("usage: descent %s %s\n\n%s", cmd->name, cmd->usage, cmd->help);
+			return -1;
+		}
+		if (opt == 'V') {
+			cmd_version(stdout);
+			return -1;
+		}
+		status = handle != NULL ? handle(opt, optarg, data) : EXIT_USAGE;
 		if (status != 0)
 			return status;
 	}

@@ -36,20 +36,6 @@ diff_option(int opt, const char *arg, void *data)
 	case 'p':
 		o->program = 1;
 		return 0;
-	case 'h':
-		printf("usage: descent diff %s\n\n", cmd_diff.usage);
-		puts("Prints the exact derivatives of EXPR, simplified, one per line.\n\n"
-		     "  -w, --wrt NAME  only the derivatives with respect to NAME\n"
-		     "  -H, --hessian   also the second derivatives\n"
-		     "  -p, --program   print the compiled program (bytecode) instead\n"
-		     "  -h, --help      show this help\n"
-		     "  -V, --version   show the version\n\n"
-		     "Example: descent diff 'x^4 - 8x^2 + 5' --hessian\n"
-		     "The language is described in descent-expr(7).");
-		return -1;
-	case 'V':
-		cmd_version(stdout);
-		return -1;
 	}
 	return EXIT_USAGE;
 }
@@ -186,5 +172,14 @@ const struct cmd cmd_diff = {
 	.name = "diff",
 	.usage = "EXPR [--wrt NAME] [--hessian] [--program]",
 	.summary = "exact derivatives of an expression, simplified",
+	.help =
+	"Prints the exact derivatives of EXPR, simplified, one per line.\n\n"
+	"  -w, --wrt NAME  only the derivatives with respect to NAME\n"
+	"  -H, --hessian   also the second derivatives\n"
+	"  -p, --program   print the compiled program (bytecode) instead\n"
+	"  -h, --help      show this help\n"
+	"  -V, --version   show the version\n\n"
+	"Example: descent diff 'x^4 - 8x^2 + 5' --hessian\n"
+	"The language is described in descent-expr(7).\n",
 	.run = diff_run,
 };

@@ -12,27 +12,6 @@
 #include "cmd.h"
 #include "descent/expr.h"
 
-static int
-eval_option(int opt, const char *arg, void *data)
-{
-	switch (opt) {
-	case 'h':
-		printf("usage: descent eval %s\n\n", cmd_eval.usage);
-		puts("Evaluates EXPR at the point given by the assignments and prints f,\n"
-		     "the gradient and the Hessian.  Every variable of EXPR needs a value;\n"
-		     "a value is a number or a constant expression (x=pi/2).\n\n"
-		     "  -h, --help     show this help\n"
-		     "  -V, --version  show the version\n\n"
-		     "Example: descent eval 'x^2 - 4x + 5' x=2\n"
-		     "The language is described in descent-expr(7).");
-		return -1;
-	case 'V':
-		cmd_version(stdout);
-		return -1;
-	}
-	return EXIT_USAGE;
-}
-
 /* Reads "NAME=VALUE" where VALUE is a constant expression. */
 static int
 parse_assignment(const char *arg, char *name, size_t size, double *value)
@@ -100,7 +79,7 @@ eval_run(int argc, char **argv)
 	char given[EXPR_MAX_VARS] = { 0 };
 	int first, status, nv, i, j;
 
-	status = cmd_getopt(&cmd_eval, argc, argv, "hV", longopts, eval_option, NULL, &first);
+	status = cmd_getopt(&cmd_eval, argc, argv, "hV", longopts, NULL, NULL, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
 	if (first >= argc)
@@ -189,5 +168,13 @@ const struct cmd cmd_eval = {
 	.name = "eval",
 	.usage = "EXPR [NAME=VALUE ...]",
 	.summary = "value, gradient and Hessian of an expression at a point",
+	.help =
+	"Evaluates EXPR at the point given by the assignments and prints f,\n"
+	"the gradient and the Hessian.  Every variable of EXPR needs a value;\n"
+	"a value is a number or a constant expression (x=pi/2).\n\n"
+	"  -h, --help     show this help\n"
+	"  -V, --version  show the version\n\n"
+	"Example: descent eval 'x^2 - 4x + 5' x=2\n"
+	"The language is described in descent-expr(7).\n",
 	.run = eval_run,
 };

@@ -12,6 +12,7 @@ struct cmd {
 	const char *name;
 	const char *usage;      /* the synopsis after "descent NAME" */
 	const char *summary;    /* one line for "descent --help" */
+	const char *help;       /* the rest of "descent NAME --help" */
 	/* argv[0] is the command's name; returns the exit status */
 	int (*run)(int argc, char **argv);
 };
@@ -33,12 +34,14 @@ int cmd_usage_error(const struct cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /*
  * Parses the options of cmd with getopt_long (GNU conventions: options
- * and operands in any order, "--" ends the options).  For each option it
- * calls handle(opt, optarg, data), which returns 0, or an exit status to
- * stop with.  An unknown option is a usage error whose message shows how
- * to pass an expression that starts with '-'.  Returns 0 and sets
- * *first to the index of the first operand (the operands are permuted to
- * the end of argv), or the exit status.
+ * and operands in any order, "--" ends the options).  -h/--help and
+ * -V/--version (which longopts must list) are handled here: they print
+ * and return -1, meaning "done, exit 0".  For each other option it calls
+ * handle(opt, optarg, data), which returns 0, or an exit status to stop
+ * with.  An unknown option is a usage error whose message shows how to
+ * pass an expression that starts with '-'.  Returns 0 and sets *first to
+ * the index of the first operand (the operands are permuted to the end of
+ * argv), or the status.
  */
 int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 	       const char *shortopts, const void *longopts,

@@ -187,12 +187,11 @@ rehash(struct expr *e)
 }
 
 /*
- * Returns the index of a node equal to *n, adding it when new.  Past
- * EXPR_MAX_NODES it sets e->overflow and returns node 0, which keeps the
- * caller's indices valid; the public entry points check the flag.
+ * Looks for a node equal to *n: returns its index, or -1 with *slot set
+ * to the free hash slot where it belongs.
  */
 static int
-intern(struct expr *e, const struct node *n)
+probe(const struct expr *e, const struct node *n, size_t *slot)
 {
 	size_t mask = (size_t)e->caphash - 1;
 	size_t h = node_hash(n) & mask;
@@ -203,6 +202,23 @@ intern(struct expr *e, const struct node *n)
 			return i;
 		h = (h + 1) & mask;
 	}
+	*slot = h;
+	return -1;
+}
+
+/*
+ * Returns the index of a node equal to *n, adding it when new.  Past
+ * EXPR_MAX_NODES it sets e->overflow and returns node 0, which keeps the
+ * caller's indices valid; the public entry points check the flag.
+ */
+static int
+intern(struct expr *e, const struct node *n)
+{
+	size_t slot;
+	int i = probe(e, n, &slot);
+
+	if (i >= 0)
+		return i;
 	if (e->nnodes >= EXPR_MAX_NODES) {
 		e->overflow = 1;
 		return 0;
@@ -213,7 +229,7 @@ intern(struct expr *e, const struct node *n)
 	}
 	i = e->nnodes++;
 	e->nodes[i] = *n;
-	e->hash[h] = i;
+	e->hash[slot] = i;
 	if ((size_t)e->nnodes * 2 > (size_t)e->caphash)
 		rehash(e);
 	return i;
@@ -222,16 +238,9 @@ intern(struct expr *e, const struct node *n)
 static int
 lookup(const struct expr *e, const struct node *n)
 {
-	size_t mask = (size_t)e->caphash - 1;
-	size_t h = node_hash(n) & mask;
-	int i;
+	size_t slot;
 
-	while ((i = e->hash[h]) >= 0) {
-		if (node_equal(&e->nodes[i], n))
-			return i;
-		h = (h + 1) & mask;
-	}
-	return -1;
+	return probe(e, n, &slot);
 }
 
 static void

@@ -25,6 +25,7 @@
 #include <criterion/criterion.h>
 
 #include "descent/expr.h"
+#include "descent/rng.h"
 
 #define MAXV 5
 #define MAXOUT (1 + MAXV + MAXV * MAXV)
@@ -36,23 +37,8 @@ static const char *const var_names[MAXV] = { "x", "y", "z", "u", "v" };
 static const uint64_t sentinel_bits = 0xfff5a5a5a5a5a5a5ULL;
 static const uint64_t garbage_bits = 0x7ff0deadbeef0001ULL;
 
-/* splitmix64: small, fixed seed, same inputs on every run. */
-static uint64_t rng_next(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static double rng_unit(uint64_t *s)
-{
-	return (double)(rng_next(s) >> 11) * 0x1.0p-53;
-}
-
 /* One input: mostly ordinary numbers, often an awkward one. */
-static double gen_input(uint64_t *s)
+static double gen_input(struct rng *s)
 {
 	static const double specials[] = {
 		0.0, -0.0, INFINITY, -INFINITY, NAN, -NAN, DBL_MAX, -DBL_MAX,
@@ -267,7 +253,7 @@ static const size_t sizes[] = { 1, 7, 63, 64, 65, 127, 128, 129, 1000, 4099 };
 static const unsigned whats[] = { 0, EXPR_GRAD, EXPR_GRAD | EXPR_HESS };
 
 /* Fresh inputs for nv variables, each array one double off malloc's alignment. */
-static void make_inputs(uint64_t *seed, int nv, size_t n, double **buf,
+static void make_inputs(struct rng *seed, int nv, size_t n, double **buf,
 			const double **in)
 {
 	for (int v = 0; v < nv; v++) {
@@ -288,7 +274,9 @@ static void free_inputs(int nv, double **buf)
 
 static void run_all_cases(int any_nan)
 {
-	uint64_t seed = 0xba7c0001;
+	struct rng seed;
+
+	rng_init(&seed, 0xba7c0001);
 
 	for (size_t c = 0; c < NBCASES; c++) {
 		const struct bcase *bc = &bcases[c];
@@ -345,7 +333,9 @@ Test(expr_batch, shared_input_arrays)
 {
 	static const char *const srcs[] = { "x*y + x - y", "max(x, y) - min(y, x)",
 					    "x^y" };
-	uint64_t seed = 0xba7c0002;
+	struct rng seed;
+
+	rng_init(&seed, 0xba7c0002);
 
 	for (size_t c = 0; c < sizeof srcs / sizeof srcs[0]; c++) {
 		struct expr *e;
@@ -364,7 +354,7 @@ Test(expr_batch, shared_input_arrays)
 
 /* Runs src over nv variables in a batch of n random points; out[k] filled. */
 static void run_batch(const char *src, int nv, unsigned what, size_t n,
-		      uint64_t *seed, double **buf, const double **in,
+		      struct rng *seed, double **buf, const double **in,
 		      double **out, struct expr_program **pp, struct expr **ep)
 {
 	int nout;
@@ -398,7 +388,9 @@ Test(expr_batch, constant_outputs)
 		{ "2 + 3", 0, 5 }, { "2 + 3", 1, 5 }, { "10 - 2 - 3", 2, 5 },
 		{ "sqrt(2)", 3, 1.4142135623730951 }, { "2^3^2", 5, 512 },
 	};
-	uint64_t seed = 0xba7c0003;
+	struct rng seed;
+
+	rng_init(&seed, 0xba7c0003);
 
 	for (size_t c = 0; c < sizeof cs / sizeof cs[0]; c++) {
 		struct expr *e;
@@ -431,7 +423,9 @@ Test(expr_batch, derivative_equal_to_the_variable)
 	double *buf[1], *out[3];
 	const double *in[1];
 	size_t n = 1000;
-	uint64_t seed = 0xba7c0004;
+	struct rng seed;
+
+	rng_init(&seed, 0xba7c0004);
 
 	run_batch("x^2/2", 1, EXPR_GRAD | EXPR_HESS, n, &seed, buf, in, out, &p, &e);
 	for (size_t i = 0; i < n; i++) {
@@ -454,7 +448,9 @@ Test(expr_batch, exp_is_its_own_derivative)
 	double *buf[1], *out[3];
 	const double *in[1];
 	size_t n = 1000;
-	uint64_t seed = 0xba7c0005;
+	struct rng seed;
+
+	rng_init(&seed, 0xba7c0005);
 
 	run_batch("exp(x)", 1, EXPR_GRAD | EXPR_HESS, n, &seed, buf, in, out, &p, &e);
 	for (size_t i = 0; i < n; i++) {

@@ -23,6 +23,7 @@
 #include <criterion/criterion.h>
 
 #include "descent/expr.h"
+#include "descent/rng.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -40,21 +41,6 @@
 #define MAXV 3
 
 static const char *const var_names[MAXV] = { "x", "y", "z" };
-
-/* splitmix64: small, fixed seed, same points on every run. */
-static uint64_t rng_next(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static double rng_uniform(uint64_t *s, double lo, double hi)
-{
-	return lo + (hi - lo) * ((double)(rng_next(s) >> 11) * 0x1.0p-53);
-}
 
 /* Error scaled so that it is relative for large values, absolute near 0. */
 static double scaled_err(double a, double b)
@@ -216,7 +202,7 @@ static const struct dcase dcases[] = {
 
 #define NDCASES (sizeof dcases / sizeof dcases[0])
 
-static void sample(uint64_t *s, const struct dcase *c, double *x)
+static void sample(struct rng *s, const struct dcase *c, double *x)
 {
 	for (int tries = 0; tries < 100000; tries++) {
 		for (int i = 0; i < c->nvars; i++)
@@ -257,7 +243,9 @@ static double fd_partial(struct expr_program *p, const double *x, int nv,
 
 Test(expr_deriv, gradient_matches_finite_differences)
 {
-	uint64_t seed = 0x5eed0001;
+	struct rng seed;
+
+	rng_init(&seed, 0x5eed0001);
 	char pt[200];
 
 	for (size_t c = 0; c < NDCASES; c++) {
@@ -296,7 +284,9 @@ Test(expr_deriv, gradient_matches_finite_differences)
 
 Test(expr_deriv, hessian_matches_finite_differences_and_is_symmetric)
 {
-	uint64_t seed = 0x5eed0002;
+	struct rng seed;
+
+	rng_init(&seed, 0x5eed0002);
 	char pt[200];
 
 	for (size_t c = 0; c < NDCASES; c++) {
@@ -563,7 +553,9 @@ static const struct hcase hcases[] = {
 
 Test(expr_deriv, gradient_and_hessian_match_hand_formulas)
 {
-	uint64_t seed = 0x5eed0003;
+	struct rng seed;
+
+	rng_init(&seed, 0x5eed0003);
 	char pt[200];
 
 	for (size_t c = 0; c < NHCASES; c++) {
@@ -777,7 +769,7 @@ Test(expr_deriv, printed_derivatives)
  */
 static int check_roundtrip(const struct dcase *dc, struct expr *e, int n,
 			   const char *what, struct expr_program *p, int k,
-			   uint64_t *seed)
+			   struct rng *seed)
 {
 	struct expr_error err = { 0 };
 	struct expr *e2;
@@ -822,7 +814,9 @@ static int check_roundtrip(const struct dcase *dc, struct expr *e, int n,
 
 Test(expr_deriv, printed_derivatives_parse_back_to_the_same_function)
 {
-	uint64_t seed = 0x5eed0004;
+	struct rng seed;
+
+	rng_init(&seed, 0x5eed0004);
 
 	for (size_t c = 0; c < NDCASES; c++) {
 		const struct dcase *dc = &dcases[c];

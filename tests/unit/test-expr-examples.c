@@ -21,6 +21,7 @@
 #include <criterion/criterion.h>
 
 #include "descent/expr.h"
+#include "descent/rng.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -30,21 +31,6 @@
 
 static const char *const x_only[] = { "x" };
 static const char *const w_vars[] = { "w0", "w1" };
-
-/* splitmix64 with a fixed seed, for the "everywhere" checks. */
-static uint64_t rng_next(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static double rng_uniform(uint64_t *s, double lo, double hi)
-{
-	return lo + (hi - lo) * ((double)(rng_next(s) >> 11) * 0x1.0p-53);
-}
 
 static struct expr *parse_ok(const char *src, const char *const *vars, int nvars)
 {
@@ -122,7 +108,9 @@ static void check_1d(const char *src, double x, double f, double df, double d2f,
 Test(expr_examples, quadratic_minimum_at_2)
 {
 	static const char *const srcs[] = { "x^2 - 4x + 5", "x^2 - 4*x + 5" };
-	uint64_t seed = 0xc0de0001;
+	struct rng seed;
+
+	rng_init(&seed, 0xc0de0001);
 
 	for (int s = 0; s < 2; s++) {
 		check_1d(srcs[s], 2, 1, 0, 2, F | DF | D2F);
@@ -159,7 +147,9 @@ Test(expr_examples, mean_squared_error_of_a_line)
 {
 	const char *src = "((w0+w1*1-2)^2 + (w0+w1*2-3.5)^2 + (w0+w1*3-6)^2)/3";
 	const double want_h[4] = { 2, 4, 4, 28.0 / 3 };
-	uint64_t seed = 0xc0de0002;
+	struct rng seed;
+
+	rng_init(&seed, 0xc0de0002);
 	struct expr *e;
 	struct expr_program *p = full(src, w_vars, 2, &e);
 	double w[2] = { -1.0 / 6, 2 }, out[7];
@@ -293,7 +283,9 @@ Test(expr_examples, parsing_facts)
 
 Test(expr_examples, double_star_is_caret)
 {
-	uint64_t seed = 0xc0de0003;
+	struct rng seed;
+
+	rng_init(&seed, 0xc0de0003);
 	struct expr *e1, *e2;
 	struct expr_program *p1 = full("x**2", x_only, 1, &e1);
 	struct expr_program *p2 = full("x^2", x_only, 1, &e2);
