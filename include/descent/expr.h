@@ -99,6 +99,16 @@ struct expr_program *expr_compile(struct expr *e, unsigned what,
 				  struct expr_error *err);
 void expr_program_free(struct expr_program *p);
 
+/*
+ * Like expr_compile, with the derivatives taken with respect to the first
+ * nwrt variables only (0 <= nwrt <= nvars): the outputs are f, nwrt
+ * partial derivatives, then nwrt*nwrt second derivatives.  A data
+ * objective differentiates its loss with respect to the parameters, not
+ * the data columns.
+ */
+struct expr_program *expr_compile_wrt(struct expr *e, unsigned what, int nwrt,
+				      struct expr_error *err);
+
 int expr_program_nvars(const struct expr_program *p);
 int expr_program_nout(const struct expr_program *p);
 
@@ -118,6 +128,16 @@ void expr_eval(struct expr_program *p, const double *x, double *out);
  */
 void expr_eval_batch(struct expr_program *p, size_t n,
 		     const double *const *in, double *const *out);
+
+/*
+ * Batch entry where some variables are the same in every lane: for each
+ * variable v, in[v] is an array of n values, or NULL to use scalars[v]
+ * in every lane (the parameters of a model evaluated on every example).
+ * Bit-identical to expr_eval at each point, like expr_eval_batch.
+ */
+void expr_eval_batch_mixed(struct expr_program *p, size_t n,
+			   const double *const *in, const double *scalars,
+			   double *const *out);
 
 /*
  * Writes a disassembly of p to fp, one instruction per line with its

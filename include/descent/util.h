@@ -27,7 +27,7 @@ void fatal_set_cleanup(void (*cleanup)(void));
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
-/* Grows an array of n elements of size to at least want; never shrinks. */
+/* realloc for an array of n elements of size, checking n * size for overflow. */
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 

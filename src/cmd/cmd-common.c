@@ -10,10 +10,13 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "descent/expr.h"
 
 const struct cmd *const cmd_table[] = {
 	&cmd_eval,
 	&cmd_diff,
+	&cmd_run,
+	&cmd_analyze,
 	NULL,
 };
 
@@ -66,6 +69,14 @@ cmd_getopt(const struct cmd *cmd, int argc, char **argv, const char *shortopts,
 	 * rather than as the unknown option 'x'. */
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		const char *a = argv[i], *s;
+		if (a[0] == '-' && a[1] == '-' && strchr(a, '=') == NULL) {
+			/* "--x -3:3": the value of a long option is not an option */
+			const struct option *l;
+			for (l = lo; l->name != NULL; l++)
+				if (strcmp(l->name, a + 2) == 0 && l->has_arg == required_argument)
+					i++;
+			continue;
+		}
 		if (a[0] != '-' || a[1] == '-' || a[1] == '\0')
 			continue;
 		for (s = a + 1; *s != '\0'; s++) {
@@ -111,7 +122,75 @@ cmd_version(FILE *fp)
 void
 cmd_print_number(FILE *fp, double v)
 {
+	char buf[40];
+
+	cmd_format_number(buf, sizeof buf, v, 10);
+	fputs(buf, fp);
+}
+
+void
+cmd_format_number(char *buf, size_t size, double v, int prec)
+{
 	if (v == 0)
 		v = 0;          /* no "-0" */
-	fprintf(fp, "%.10g", v);
+	snprintf(buf, size, "%.*g", prec, v);
+}
+
+int
+cmd_constant(const char *what, const char *text, double *v)
+{
+	struct expr_error err;
+	struct expr *e = expr_parse(text, (const char *const[]){ NULL }, 0, &err);
+	char prefix[200];
+
+	snprintf(prefix, sizeof prefix, "descent: in %s", what);
+	if (e == NULL) {
+		expr_error_print(stderr, prefix, text, &err);
+		return EXIT_USAGE;
+	}
+	if (!expr_is_const(e, expr_root(e), v)) {
+		expr_free(e);
+		fprintf(stderr, "%s: '%s' is not a constant\n", prefix, text);
+		return EXIT_USAGE;
+	}
+	expr_free(e);
+	return 0;
+}
+
+int
+cmd_vector(const char *what, const char *text, double *v, int max, int *n)
+{
+	char item[512];
+	const char *p = text;
+	int depth = 0, status;
+
+	*n = 0;
+	for (;;) {
+		const char *q = p;
+		size_t len;
+		/* a comma inside parentheses belongs to a call: max(1, 2) */
+		while (*q != '\0' && !(*q == ',' && depth == 0)) {
+			depth += *q == '(';
+			depth -= *q == ')';
+			q++;
+		}
+		len = (size_t)(q - p);
+		if (*n == max) {
+			fprintf(stderr, "descent: %s has more than %d values\n", what, max);
+			return EXIT_USAGE;
+		}
+		if (len >= sizeof item) {
+			fprintf(stderr, "descent: a value of %s is too long\n", what);
+			return EXIT_USAGE;
+		}
+		memcpy(item, p, len);
+		item[len] = '\0';
+		status = cmd_constant(what, item, &v[*n]);
+		if (status != 0)
+			return status;
+		(*n)++;
+		if (*q == '\0')
+			return 0;
+		p = q + 1;
+	}
 }

@@ -19,6 +19,8 @@ struct cmd {
 
 extern const struct cmd cmd_eval;
 extern const struct cmd cmd_diff;
+extern const struct cmd cmd_run;
+extern const struct cmd cmd_analyze;
 extern const struct cmd *const cmd_table[];     /* ends with NULL */
 
 const struct cmd *cmd_find(const char *name);
@@ -51,5 +53,20 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 void cmd_version(FILE *fp);
 /* Prints a number as descent prints values: %.10g, and -0 as 0. */
 void cmd_print_number(FILE *fp, double v);
+/* The same into buf, with prec significant digits. */
+void cmd_format_number(char *buf, size_t size, double v, int prec);
+
+/*
+ * Reads a constant expression ("0.5", "1e-3", "pi/4") for the option or
+ * operand named what.  On error prints one message (with a caret under
+ * the expression) and returns EXIT_USAGE; else 0.
+ */
+int cmd_constant(const char *what, const char *text, double *v);
+
+/*
+ * Reads a list of constants separated by commas ("1,-2.5", "pi/2,0") into
+ * v (at most max); sets *n.  Returns 0 or EXIT_USAGE after one message.
+ */
+int cmd_vector(const char *what, const char *text, double *v, int max, int *n);
 
 #endif

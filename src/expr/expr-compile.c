@@ -536,6 +536,9 @@ build(struct expr *e, const int *outs, int nout)
 	}
 	for (i = nv + nout; i < p->nregs; i++)
 		p->ptr[i] = p->blocks + (size_t)(i - nv - nout) * EXPR_BLOCK;
+	p->uniform = aligned_alloc(64, (size_t)(nv + 1) * EXPR_BLOCK * sizeof(double));
+	if (p->uniform == NULL)
+		fatal("out of memory (%d variables)", nv);
 
 	free(freelist);
 	free(last);
@@ -548,7 +551,13 @@ build(struct expr *e, const int *outs, int nout)
 struct expr_program *
 expr_compile(struct expr *e, unsigned what, struct expr_error *err)
 {
-	int nv = e->nvars, nout = 1, i, j;
+	return expr_compile_wrt(e, what, e->nvars, err);
+}
+
+struct expr_program *
+expr_compile_wrt(struct expr *e, unsigned what, int nwrt, struct expr_error *err)
+{
+	int nv = nwrt, nout = 1, i, j;
 	int *outs;
 	struct expr_program *p;
 
@@ -558,6 +567,8 @@ expr_compile(struct expr *e, unsigned what, struct expr_error *err)
 		nout += nv;
 	if (what & EXPR_HESS)
 		nout += nv * nv;
+	if (nwrt < 0 || nwrt > e->nvars)
+		fatal("expr_compile_wrt: %d of %d variables", nwrt, e->nvars);
 	outs = xmalloc(nout * sizeof(int));
 	outs[0] = e->root;
 	for (i = 0; (what & EXPR_GRAD) && i < nv; i++) {
@@ -590,6 +601,7 @@ expr_program_free(struct expr_program *p)
 	free(p->code);
 	free(p->sregs);
 	free(p->blocks);
+	free(p->uniform);
 	free(p->ptr);
 	free(p);
 }

@@ -177,6 +177,7 @@ struct expr_program {
 	int ncode;
 	double *sregs;
 	double *blocks;         /* (nconst + ntemp) * EXPR_BLOCK, aligned */
+	double *uniform;        /* nvars * EXPR_BLOCK: variables the same in every lane */
 	double **ptr;           /* nregs */
 };
 

@@ -258,6 +258,32 @@ expr_eval(struct expr_program *p, const double *x, double *out)
 }
 
 void
+expr_eval_batch_mixed(struct expr_program *p, size_t n, const double *const *in,
+		      const double *scalars, double *const *out)
+{
+	double **ptr = p->ptr;
+	size_t off, i;
+	int v, k;
+
+	for (v = 0; v < p->nvars; v++) {
+		if (in[v] != NULL)
+			continue;
+		for (i = 0; i < EXPR_BLOCK; i++)
+			p->uniform[(size_t)v * EXPR_BLOCK + i] = scalars[v];
+		ptr[v] = p->uniform + (size_t)v * EXPR_BLOCK;
+	}
+	for (off = 0; off < n; off += EXPR_BLOCK) {
+		size_t m = n - off < EXPR_BLOCK ? n - off : EXPR_BLOCK;
+		for (v = 0; v < p->nvars; v++)
+			if (in[v] != NULL)
+				ptr[v] = (double *)(in[v] + off);       /* read only */
+		for (k = 0; k < p->nout; k++)
+			ptr[p->nvars + k] = out[k] + off;
+		expr_vm_block(p->code, p->ncode, ptr, m);
+	}
+}
+
+void
 expr_eval_batch(struct expr_program *p, size_t n, const double *const *in,
 		double *const *out)
 {

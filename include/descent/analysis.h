@@ -1,0 +1,100 @@
+/*
+ * analysis.h - naming what the learner sees: the kind of a critical point
+ * (from the Hessian's eigenvalues), the critical points of a function of
+ * one or two variables in a region, its convexity there (with a chord that
+ * breaks Jensen's inequality when it is not convex), and its basins of
+ * attraction under an optimizer.
+ */
+#ifndef DESCENT_ANALYSIS_H
+#define DESCENT_ANALYSIS_H
+
+#include <stddef.h>
+
+#include "descent/objective.h"
+#include "descent/optim.h"
+
+enum cp_kind {
+	CP_MINIMUM,             /* every eigenvalue > 0 */
+	CP_MAXIMUM,             /* every eigenvalue < 0 */
+	CP_SADDLE,              /* some > 0, some < 0 */
+	CP_DEGENERATE,          /* an eigenvalue is 0 (within tolerance), no sign change */
+};
+const char *cp_kind_name(enum cp_kind k);
+
+/*
+ * The kind of a point whose Hessian is h (n x n, row-major), from its
+ * eigenvalues, written increasing to lambda (n values).  An eigenvalue is
+ * taken as zero when |lambda| <= 1e-7 * max(1, |largest|).  A point with
+ * eigenvalues of both signs is a saddle even when another is zero.
+ */
+enum cp_kind analysis_classify(int n, const double *h, double *lambda);
+
+/* A region: [lo[k], hi[k]] for each of the n <= 2 variables. */
+struct region {
+	int n;
+	double lo[2], hi[2];
+};
+
+struct critical_point {
+	double x[2];
+	double f;
+	double lambda[2];       /* the Hessian's eigenvalues, increasing */
+	enum cp_kind kind;
+	int global;             /* the lowest minimum found in the region */
+};
+
+/*
+ * The critical points of a 1- or 2-variable objective in region r:
+ * Newton's method on the gradient from a grid of starts (starts per axis,
+ * 0 for the default), refined, deduplicated, sorted by position (x, then
+ * y).  Writes at most max points to cp; returns how many were found (it
+ * may be more than max), or -1 when the objective is not of 1 or 2
+ * variables.
+ */
+int analysis_critical_points(struct objective *o, const struct region *r,
+			     int starts, struct critical_point *cp, int max);
+
+/* The convexity of an objective on a region, from a grid of Hessians. */
+enum hess_sign {
+	HESS_POSDEF,            /* positive definite: strictly convex here */
+	HESS_POSSEMI,           /* positive semidefinite (a zero eigenvalue) */
+	HESS_INDEFINITE,        /* a saddle shape: not convex */
+	HESS_NEGSEMI,
+	HESS_NEGDEF,            /* concave here */
+	HESS_UNDEFINED,         /* not finite */
+};
+const char *hess_sign_name(enum hess_sign s);
+
+struct convexity {
+	int nx, ny;             /* the grid (ny = 1 in 1D) */
+	unsigned char *sign;    /* nx*ny enum hess_sign, row-major from (lo, lo) */
+	int convex;             /* PSD at every grid point */
+	size_t counts[6];       /* points of each sign */
+	/* when not convex: f(a*p + (1-a)*q) > a*f(p) + (1-a)*f(q) */
+	int has_chord;
+	double p[2], q[2], alpha, lhs, rhs;
+};
+
+/*
+ * Fills c for objective o on region r with an nx by ny grid (ny ignored
+ * in 1D); when not convex, searches a chord that breaks Jensen's
+ * inequality, both ends in the region.  Free c->sign with free().
+ * Returns 0, or -1 when the objective is not of 1 or 2 variables.
+ */
+int analysis_convexity(struct objective *o, const struct region *r, int nx, int ny,
+		       struct convexity *c);
+
+/*
+ * Basins of attraction: for each start of an nx by ny grid over r, the
+ * index in cp[0..ncp) of the minimum the run of c reaches (within a
+ * tolerance of its size), or BASIN_DIVERGED, BASIN_NOT_CONVERGED (the
+ * step limit), BASIN_OTHER (converged elsewhere, e.g. to a saddle or
+ * outside the region).  label has nx*ny entries, row-major.  The starts
+ * are run in lockstep through the batch evaluator.
+ */
+enum { BASIN_DIVERGED = -1, BASIN_NOT_CONVERGED = -2, BASIN_OTHER = -3 };
+int analysis_basins(struct objective *o, const struct region *r, int nx, int ny,
+		    const struct run_config *c, const struct critical_point *cp,
+		    int ncp, int *label);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * objective.h - what an optimizer minimizes: a function of n parameters
+ * that gives its value, gradient and Hessian, exactly (through the
+ * expression engine).  Two kinds:
+ *
+ *   - an expression in its variables (`(1-x)^2 + 100*(y-x^2)^2`);
+ *   - a data objective: a data set, a model expression in parameters and
+ *     data columns (`w0 + w1*x`) and a loss; the cost is the mean of the
+ *     per-example losses, evaluated through the batch entry with one lane
+ *     per example.
+ *
+ * Points are passed "structure of arrays": w[k][lane] is parameter k of
+ * lane `lane`, so that many independent points (the starts of a basin
+ * map) are evaluated together.
+ */
+#ifndef DESCENT_OBJECTIVE_H
+#define DESCENT_OBJECTIVE_H
+
+#include <stddef.h>
+
+#include "descent/data.h"
+#include "descent/expr.h"
+
+struct objective;
+
+/* The losses of data objectives (descent(1)). */
+enum loss {
+	LOSS_MSE,               /* (m - y)^2 */
+	LOSS_CROSS_ENTROPY,     /* softplus(m) - y*m: logistic, labels in [0, 1] */
+	LOSS_HINGE,             /* relu(1 - t*m), t = y for labels -1/1, 2y-1 for 0/1 */
+};
+
+/* The loss named name ("mse", "cross_entropy", "hinge"), or -1. */
+int loss_from_name(const char *name);
+const char *loss_name(enum loss loss);
+
+/*
+ * An objective from the expression src.  vars, when not NULL, declares
+ * the variables (the parameters, in order); else they are collected in
+ * order of appearance.  Returns NULL and fills err; free with
+ * objective_free.
+ */
+struct objective *objective_expr(const char *src, const char *const *vars, int nvars,
+				 struct expr_error *err);
+
+/*
+ * A data objective.  d is borrowed and must outlive the objective.  The
+ * target is the column named target ("y" when NULL).  The parameters are
+ * the names of the model that are not data columns: in order of first
+ * appearance, or in the order of params (nparams names) when given, which
+ * must then be exactly those names.  Errors (err->column is a column of
+ * the model text when the error is in it, else 0): the model does not
+ * parse, uses the target, has no parameters, a parameter list that does
+ * not match, a missing target column, labels outside the loss's range.
+ */
+struct objective *objective_data(const struct dataset *d, const char *model,
+				 enum loss loss, const char *target,
+				 const char *const *params, int nparams,
+				 struct expr_error *err);
+
+void objective_free(struct objective *o);
+
+/* Number of parameters, and the name of parameter k (borrowed). */
+int objective_dim(const struct objective *o);
+const char *objective_param(const struct objective *o, int k);
+/* The expression of an expression objective (borrowed), or NULL. */
+struct expr *objective_expression(const struct objective *o);
+/* Number of examples of a data objective (0 for an expression). */
+size_t objective_nexamples(const struct objective *o);
+
+/*
+ * Evaluates at m points: w[k][lane] for k < dim, lane < m.  f receives m
+ * values; g, when not NULL, dim arrays of m; h, when not NULL, dim*dim
+ * arrays of m (row-major).  A data objective gives the mean over the
+ * examples in use (objective_use_examples).  Values are exact; nothing
+ * traps: a non-finite value is the caller's to judge.
+ */
+void objective_eval(struct objective *o, size_t m, const double *const *w,
+		    double *f, double *const *g, double *const *h);
+
+/*
+ * Restricts a data objective to examples idx[0..k) (a mini-batch), or to
+ * all of them when idx is NULL.  idx is copied.
+ */
+void objective_use_examples(struct objective *o, const size_t *idx, size_t k);
+
+/* The loss of every example at the point w (dim values) into loss. */
+void objective_example_losses(struct objective *o, const double *w, double *loss);
+
+#endif

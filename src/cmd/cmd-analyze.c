@@ -1,0 +1,297 @@
+/*
+ * cmd-analyze.c - `descent analyze`: what a function of one or two
+ * variables looks like in a region: its derivatives, its critical points
+ * with their kinds and values, and whether it is convex there, with a
+ * chord that proves it is not.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "descent/analysis.h"
+#include "descent/objective.h"
+
+#define MAX_POINTS 256
+#define MAX_PRINT (1 << 16)
+
+enum { OPT_X = 256, OPT_Y, OPT_STARTS, OPT_GRID };
+
+struct analyze_opts {
+	const char *x, *y;
+	double starts, grid;
+};
+
+static int
+analyze_option(int opt, const char *arg, void *data)
+{
+	struct analyze_opts *o = data;
+
+	switch (opt) {
+	case OPT_X: o->x = arg; return 0;
+	case OPT_Y: o->y = arg; return 0;
+	case OPT_STARTS: return cmd_constant("--starts", arg, &o->starts);
+	case OPT_GRID: return cmd_constant("--grid", arg, &o->grid);
+	}
+	return EXIT_USAGE;
+}
+
+/* Reads "A:B" with A < B into lo, hi. */
+static int
+parse_range(const char *opt, const char *text, double *lo, double *hi)
+{
+	const char *colon = strchr(text, ':');
+	char a[256];
+	int s;
+
+	if (colon == NULL || (size_t)(colon - text) >= sizeof a)
+		return cmd_usage_error(&cmd_analyze, "%s takes a range A:B, as in -5:5, not '%s'",
+				       opt, text);
+	memcpy(a, text, colon - text);
+	a[colon - text] = '\0';
+	if ((s = cmd_constant(opt, a, lo)) != 0 || (s = cmd_constant(opt, colon + 1, hi)) != 0)
+		return s;
+	if (!(*lo < *hi) || !isfinite(*lo) || !isfinite(*hi))
+		return cmd_usage_error(&cmd_analyze, "the range %s of %s is empty: the start "
+				       "must be below the end", text, opt);
+	return 0;
+}
+
+static void
+print_derivatives(struct objective *obj)
+{
+	struct expr *e = objective_expression(obj);
+	struct expr_error err;
+	int n = expr_nvars(e), i, j;
+	char *text = expr_to_string(e, expr_root(e), MAX_PRINT, &err);
+
+	printf("f = %s\n", text != NULL ? text : err.message);
+	free(text);
+	for (i = 0; i < n; i++) {
+		int g = expr_diff(e, expr_root(e), i, &err);
+		text = g >= 0 ? expr_to_string(e, g, MAX_PRINT, &err) : NULL;
+		printf("df/d%s = %s\n", expr_var_name(e, i), text != NULL ? text : err.message);
+		free(text);
+		for (j = i; g >= 0 && j < n; j++) {
+			int h = expr_diff(e, g, j, &err);
+			text = h >= 0 ? expr_to_string(e, h, MAX_PRINT, &err) : NULL;
+			if (i == j)
+				printf("d2f/d%s2 = %s\n", expr_var_name(e, i),
+				       text != NULL ? text : err.message);
+			else
+				printf("d2f/d%sd%s = %s\n", expr_var_name(e, i), expr_var_name(e, j),
+				       text != NULL ? text : err.message);
+			free(text);
+		}
+	}
+}
+
+static void
+print_region(const struct region *r)
+{
+	char a[40], b[40];
+	int k;
+
+	for (k = 0; k < r->n; k++) {
+		cmd_format_number(a, sizeof a, r->lo[k], 6);
+		cmd_format_number(b, sizeof b, r->hi[k], 6);
+		printf("%s[%s, %s]", k ? " x " : "", a, b);
+	}
+}
+
+/* A value as printed in the table: 0 when it is rounding noise. */
+static void
+fmt(char *buf, size_t size, double v, double scale)
+{
+	if (fabs(v) < 1e-12 * scale)
+		v = 0;
+	cmd_format_number(buf, size, v, 6);
+}
+
+static void
+print_points(struct objective *obj, const struct region *r, const struct critical_point *cp,
+	     int found)
+{
+	int n = r->n, i, k;
+	double fscale = 1, xscale = 1;
+	char buf[40];
+
+	printf("\ncritical points in ");
+	print_region(r);
+	printf(": %d\n", found);
+	if (found == 0)
+		return;
+	for (i = 0; i < found && i < MAX_POINTS; i++)
+		fscale = fmax(fscale, fabs(cp[i].f));
+	for (k = 0; k < n; k++)
+		xscale = fmax(xscale, fmax(fabs(r->lo[k]), fabs(r->hi[k])));
+	for (k = 0; k < n; k++)
+		printf(" %11s", objective_param(obj, k));
+	printf(" %12s  %-18s %s\n", "f", "kind", n == 1 ? "f''" : "eigenvalues");
+	for (i = 0; i < found && i < MAX_POINTS; i++) {
+		char kind[40];
+		for (k = 0; k < n; k++) {
+			fmt(buf, sizeof buf, cp[i].x[k], xscale);
+			printf(" %11s", buf);
+		}
+		fmt(buf, sizeof buf, cp[i].f, fscale);
+		snprintf(kind, sizeof kind, "%s%s", cp_kind_name(cp[i].kind),
+			 cp[i].global ? " (global)" : "");
+		printf(" %12s  %-18s", buf, kind);
+		for (k = 0; k < n; k++) {
+			fmt(buf, sizeof buf, cp[i].lambda[k], 1);
+			printf("%s%s", k ? ", " : "", buf);
+		}
+		printf("\n");
+	}
+	if (found > MAX_POINTS)
+		printf("(and %d more)\n", found - MAX_POINTS);
+}
+
+/* A point of the region: "1.5" in 1D, "(1.5, -2)" in 2D. */
+static void
+print_xy(int n, const double *x)
+{
+	char a[40], b[40];
+
+	cmd_format_number(a, sizeof a, x[0], 6);
+	if (n == 1) {
+		printf("%s", a);
+		return;
+	}
+	cmd_format_number(b, sizeof b, x[1], 6);
+	printf("(%s, %s)", a, b);
+}
+
+static void
+print_convexity(const struct region *r, const struct convexity *cv)
+{
+	static const enum hess_sign order[] = { HESS_POSDEF, HESS_POSSEMI, HESS_INDEFINITE,
+						HESS_NEGSEMI, HESS_NEGDEF, HESS_UNDEFINED };
+	int i;
+	char a[40], b[40];
+
+	printf("\nconvexity on ");
+	print_region(r);
+	printf(": %s\n", cv->convex ? "convex" : "not convex");
+	if (r->n == 1)
+		printf("  on a grid of %d points, f'' is\n", cv->nx);
+	else
+		printf("  on a %dx%d grid, the Hessian is\n", cv->nx, cv->ny);
+	for (i = 0; i < 6; i++)
+		if (cv->counts[order[i]] > 0)
+			printf("    %-22s at %zu point%s\n", hess_sign_name(order[i]),
+			       cv->counts[order[i]], cv->counts[order[i]] == 1 ? "" : "s");
+	if (cv->convex) {
+		printf("  (a grid shows where it looked: convex there, not a proof)\n");
+		return;
+	}
+	if (!cv->has_chord) {
+		printf("  (no chord below the function was found)\n");
+		return;
+	}
+	printf("  between p = ");
+	print_xy(r->n, cv->p);
+	printf(" and q = ");
+	print_xy(r->n, cv->q);
+	printf(" the function rises above its chord:\n");
+	cmd_format_number(a, sizeof a, cv->lhs, 8);
+	cmd_format_number(b, sizeof b, cv->rhs, 8);
+	printf("  with a = %g, f(a*p + (1-a)*q) = %s > a*f(p) + (1-a)*f(q) = %s\n",
+	       cv->alpha, a, b);
+}
+
+static int
+analyze_run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "x", required_argument, NULL, OPT_X },
+		{ "y", required_argument, NULL, OPT_Y },
+		{ "starts", required_argument, NULL, OPT_STARTS },
+		{ "grid", required_argument, NULL, OPT_GRID },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct analyze_opts o = { NULL, NULL, NAN, NAN };
+	struct expr_error err;
+	struct objective *obj;
+	struct region r;
+	struct critical_point *cp;
+	struct convexity cv;
+	int first, status, n, found, grid;
+
+	status = cmd_getopt(&cmd_analyze, argc, argv, "hV", longopts, analyze_option, &o, &first);
+	if (status != 0)
+		return status < 0 ? 0 : status;
+	if (first >= argc)
+		return cmd_usage_error(&cmd_analyze, "missing the expression");
+	if (first + 1 < argc)
+		return cmd_usage_error(&cmd_analyze, "one expression only (quote it)");
+	if (!isnan(o.starts) && (o.starts != floor(o.starts) || o.starts < 2 || o.starts > 200))
+		return cmd_usage_error(&cmd_analyze, "--starts must be a whole number from 2 "
+				       "to 200, not %g", o.starts);
+	if (!isnan(o.grid) && (o.grid != floor(o.grid) || o.grid < 3 || o.grid > 1000))
+		return cmd_usage_error(&cmd_analyze, "--grid must be a whole number from 3 to "
+				       "1000, not %g", o.grid);
+	r.lo[0] = r.lo[1] = -5;
+	r.hi[0] = r.hi[1] = 5;
+	if (o.x != NULL && (status = parse_range("--x", o.x, &r.lo[0], &r.hi[0])) != 0)
+		return status;
+	if (o.y != NULL && (status = parse_range("--y", o.y, &r.lo[1], &r.hi[1])) != 0)
+		return status;
+	obj = objective_expr(argv[first], NULL, 0, &err);
+	if (obj == NULL) {
+		expr_error_print(stderr, "descent", argv[first], &err);
+		return EXIT_USER;
+	}
+	n = objective_dim(obj);
+	r.n = n;
+	print_derivatives(obj);
+	if (n < 1 || n > 2) {
+		printf("\n(critical points and convexity are searched for functions of 1 or 2 "
+		       "variables; this one has %d)\n", n);
+		objective_free(obj);
+		return 0;
+	}
+	if (n == 1 && o.y != NULL) {
+		objective_free(obj);
+		return cmd_usage_error(&cmd_analyze, "--y: the expression has one variable");
+	}
+	cp = malloc(MAX_POINTS * sizeof *cp);
+	if (cp == NULL) {
+		objective_free(obj);
+		return EXIT_USER;
+	}
+	found = analysis_critical_points(obj, &r, isnan(o.starts) ? 0 : (int)o.starts, cp,
+					 MAX_POINTS);
+	print_points(obj, &r, cp, found);
+	grid = isnan(o.grid) ? (n == 1 ? 401 : 61) : (int)o.grid;
+	if (analysis_convexity(obj, &r, grid, grid, &cv) == 0) {
+		print_convexity(&r, &cv);
+		free(cv.sign);
+	}
+	free(cp);
+	objective_free(obj);
+	return 0;
+}
+
+const struct cmd cmd_analyze = {
+	.name = "analyze",
+	.usage = "EXPR [--x A:B] [--y C:D] [--starts N] [--grid N]",
+	.summary = "derivatives, critical points and convexity of a function",
+	.help =
+	"Prints the derivatives of EXPR, its critical points in the region with\n"
+	"their kinds (minimum, maximum, saddle, degenerate) and values, and\n"
+	"whether it is convex there, with a chord above the function if not.\n\n"
+	"  --x A:B      the range of the first variable (-5:5)\n"
+	"  --y C:D      the range of the second variable (-5:5)\n"
+	"  --starts N   Newton starts per axis for the critical points (200 in 1D, 24 in 2D)\n"
+	"  --grid N     grid points per axis for the convexity map (401 in 1D, 61 in 2D)\n\n"
+	"Example: descent analyze 'x^4 - 8x^2 + 5' --x -3:3\n",
+	.run = analyze_run,
+};

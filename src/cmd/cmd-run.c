@@ -1,0 +1,656 @@
+/*
+ * cmd-run.c - `descent run`: one descent, headless.  The objective is an
+ * expression or a data objective (--data/--data-inline, --model, --loss);
+ * the trajectory is printed as a table, CSV or JSON, with the outcome:
+ * converged (and the kind of point it converged to), stopped at the step
+ * limit, or diverged at step k.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "descent/analysis.h"
+#include "descent/data.h"
+#include "descent/linalg.h"
+#include "descent/objective.h"
+#include "descent/optim.h"
+
+enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+
+/* Long options without a short form. */
+enum {
+	OPT_LR = 256, OPT_BETA, OPT_RHO, OPT_BETA1, OPT_BETA2, OPT_EPS, OPT_DAMPING,
+	OPT_TOL, OPT_BOUND, OPT_SCHEDULE, OPT_LINE_SEARCH, OPT_NOISE, OPT_SEED,
+	OPT_FORMAT, OPT_EVERY, OPT_DATA, OPT_DATA_INLINE, OPT_MODEL, OPT_LOSS,
+	OPT_TARGET, OPT_PARAMS, OPT_BATCH,
+};
+
+struct run_opts {
+	const char *optimizer, *start, *schedule, *data, *data_inline, *model;
+	const char *loss, *target, *params;
+	/* values given on the command line, by parameter (nan: not given) */
+	double lr, beta, rho, beta1, beta2, eps, damping;
+	double steps, tol, bound, noise, seed, every, batch;
+	int line_search;
+	enum format format;
+};
+
+static int
+set_value(double *slot, const char *name, const char *arg)
+{
+	char what[64];
+
+	snprintf(what, sizeof what, "--%s", name);
+	return cmd_constant(what, arg, slot);
+}
+
+static int
+run_option(int opt, const char *arg, void *data)
+{
+	struct run_opts *o = data;
+
+	switch (opt) {
+	case 'o': o->optimizer = arg; return 0;
+	case 's': o->start = arg; return 0;
+	case 'n': return set_value(&o->steps, "steps", arg);
+	case OPT_LR: return set_value(&o->lr, "lr", arg);
+	case OPT_BETA: return set_value(&o->beta, "beta", arg);
+	case OPT_RHO: return set_value(&o->rho, "rho", arg);
+	case OPT_BETA1: return set_value(&o->beta1, "beta1", arg);
+	case OPT_BETA2: return set_value(&o->beta2, "beta2", arg);
+	case OPT_EPS: return set_value(&o->eps, "eps", arg);
+	case OPT_DAMPING: return set_value(&o->damping, "damping", arg);
+	case OPT_TOL: return set_value(&o->tol, "tol", arg);
+	case OPT_BOUND: return set_value(&o->bound, "bound", arg);
+	case OPT_NOISE: return set_value(&o->noise, "noise", arg);
+	case OPT_SEED: return set_value(&o->seed, "seed", arg);
+	case OPT_EVERY: return set_value(&o->every, "every", arg);
+	case OPT_BATCH: return set_value(&o->batch, "batch", arg);
+	case OPT_SCHEDULE: o->schedule = arg; return 0;
+	case OPT_LINE_SEARCH: o->line_search = 1; return 0;
+	case OPT_DATA: o->data = arg; return 0;
+	case OPT_DATA_INLINE: o->data_inline = arg; return 0;
+	case OPT_MODEL: o->model = arg; return 0;
+	case OPT_LOSS: o->loss = arg; return 0;
+	case OPT_TARGET: o->target = arg; return 0;
+	case OPT_PARAMS: o->params = arg; return 0;
+	case OPT_FORMAT:
+		if (strcmp(arg, "table") == 0)
+			o->format = FORMAT_TABLE;
+		else if (strcmp(arg, "csv") == 0)
+			o->format = FORMAT_CSV;
+		else if (strcmp(arg, "json") == 0)
+			o->format = FORMAT_JSON;
+		else
+			return cmd_usage_error(&cmd_run, "unknown format '%s': use table, "
+					       "csv or json", arg);
+		return 0;
+	}
+	return EXIT_USAGE;
+}
+
+/* A count option: a whole number in [lo, hi]. */
+static int
+check_count(double v, const char *name, double lo, double hi, long *out)
+{
+	if (isnan(v))
+		return 0;
+	if (v != floor(v) || v < lo || v > hi)
+		return cmd_usage_error(&cmd_run, "--%s must be a whole number from %g to %g, "
+				       "not %g", name, lo, hi, v);
+	*out = (long)v;
+	return 0;
+}
+
+/*
+ * Sets the optimizer parameter name to v (when given), checking that the
+ * optimizer uses it and that it is in range.
+ */
+static int
+check_param(const struct optimizer *opt, const char *name, double v, double *slot,
+	    double lo, int lo_open, double hi, int hi_open)
+{
+	if (isnan(v))
+		return 0;
+	if (!opt_uses(opt, name))
+		return cmd_usage_error(&cmd_run, "%s has no parameter %s (it uses %s)",
+				       opt->name, name, opt->params);
+	if ((lo_open ? !(v > lo) : !(v >= lo)) || (hi_open ? !(v < hi) : !(v <= hi)))
+		return cmd_usage_error(&cmd_run, "--%s must be in %c%g, %g%c, not %g", name,
+				       lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']', v);
+	*slot = v;
+	return 0;
+}
+
+static int
+configure(const struct run_opts *o, struct run_config *c)
+{
+	const struct optimizer *opt = opt_find(o->optimizer);
+	int s;
+	long seed = 0;
+
+	if (opt == NULL) {
+		char names[160] = "";
+		int i;
+		for (i = 0; opt_table[i] != NULL; i++) {
+			strcat(names, i == 0 ? "" : opt_table[i + 1] == NULL ? " or " : ", ");
+			strcat(names, opt_table[i]->name);
+		}
+		return cmd_usage_error(&cmd_run, "unknown optimizer '%s': use %s",
+				       o->optimizer, names);
+	}
+	run_config_init(c, opt);
+	if ((s = check_param(opt, "lr", o->lr, &c->params.lr, 0, 1, INFINITY, 1)) ||
+	    (s = check_param(opt, "beta", o->beta, &c->params.beta, 0, 0, 1, 1)) ||
+	    (s = check_param(opt, "rho", o->rho, &c->params.rho, 0, 0, 1, 1)) ||
+	    (s = check_param(opt, "beta1", o->beta1, &c->params.beta1, 0, 0, 1, 1)) ||
+	    (s = check_param(opt, "beta2", o->beta2, &c->params.beta2, 0, 0, 1, 1)) ||
+	    (s = check_param(opt, "eps", o->eps, &c->params.eps, 0, 1, INFINITY, 1)) ||
+	    (s = check_param(opt, "damping", o->damping, &c->params.damping, 0, 0, INFINITY, 1)))
+		return s;
+	if ((s = check_count(o->steps, "steps", 0, 1e9, &c->max_steps)) ||
+	    (s = check_count(o->seed, "seed", 0, 9e15, &seed)))
+		return s;
+	c->seed = (uint64_t)seed;
+	if (!isnan(o->batch)) {
+		long b = 0;
+		if ((s = check_count(o->batch, "batch", 1, 1e9, &b)))
+			return s;
+		c->batch = (size_t)b;
+	}
+	if (!isnan(o->tol)) {
+		if (!(o->tol >= 0))
+			return cmd_usage_error(&cmd_run, "--tol must not be negative, not %g", o->tol);
+		c->tol = o->tol;
+	}
+	if (!isnan(o->bound)) {
+		if (!(o->bound > 0))
+			return cmd_usage_error(&cmd_run, "--bound must be positive, not %g", o->bound);
+		c->bound = o->bound;
+	}
+	if (!isnan(o->noise)) {
+		if (!(o->noise >= 0))
+			return cmd_usage_error(&cmd_run, "--noise must not be negative, not %g",
+					       o->noise);
+		c->noise = o->noise;
+	}
+	if (o->schedule != NULL) {
+		char err[200];
+		if (sched_parse(o->schedule, &c->sched, err, sizeof err) < 0)
+			return cmd_usage_error(&cmd_run, "--schedule: %s", err);
+	}
+	c->line_search = o->line_search;
+	return 0;
+}
+
+/* Builds the objective; returns it, or NULL after one message (*status). */
+static struct objective *
+make_objective(const struct run_opts *o, const char *expr, struct dataset **data,
+	       int *status)
+{
+	struct expr_error err;
+	struct objective *obj;
+
+	*status = EXIT_USER;
+	if (o->data == NULL && o->data_inline == NULL) {
+		if (o->model != NULL || o->params != NULL || o->target != NULL ||
+		    o->loss != NULL || !isnan(o->batch)) {
+			*status = cmd_usage_error(&cmd_run, "--model, --loss, --target, "
+						  "--params and --batch go with --data");
+			return NULL;
+		}
+		if (expr == NULL) {
+			*status = cmd_usage_error(&cmd_run, "missing the expression (or --data "
+						  "with --model)");
+			return NULL;
+		}
+		obj = objective_expr(expr, NULL, 0, &err);
+		if (obj == NULL)
+			expr_error_print(stderr, "descent", expr, &err);
+		return obj;
+	} else {
+		struct data_error derr;
+		const char *params[EXPR_MAX_VARS];
+		char pbuf[1024], *tok, *save = NULL;
+		int np = 0, loss = LOSS_MSE;
+
+		if (expr != NULL) {
+			*status = cmd_usage_error(&cmd_run, "give either an expression or --data "
+						  "with --model, not both");
+			return NULL;
+		}
+		if (o->data != NULL && o->data_inline != NULL) {
+			*status = cmd_usage_error(&cmd_run, "--data and --data-inline: one or "
+						  "the other");
+			return NULL;
+		}
+		if (o->model == NULL) {
+			*status = cmd_usage_error(&cmd_run, "--data needs --model, e.g. "
+						  "--model 'w0 + w1*x'");
+			return NULL;
+		}
+		if (o->loss != NULL && (loss = loss_from_name(o->loss)) < 0) {
+			*status = cmd_usage_error(&cmd_run, "unknown loss '%s': use mse, "
+						  "cross_entropy or hinge", o->loss);
+			return NULL;
+		}
+		if (o->params != NULL) {
+			if (strlen(o->params) >= sizeof pbuf) {
+				*status = cmd_usage_error(&cmd_run, "--params is too long");
+				return NULL;
+			}
+			strcpy(pbuf, o->params);
+			for (tok = strtok_r(pbuf, ",", &save); tok != NULL && np < EXPR_MAX_VARS;
+			     tok = strtok_r(NULL, ",", &save))
+				params[np++] = tok;
+		}
+		if (o->data != NULL)
+			*data = dataset_load_csv(o->data, &derr);
+		else
+			*data = dataset_parse_csv(o->data_inline, strlen(o->data_inline),
+						  "--data-inline", &derr);
+		if (*data == NULL) {
+			data_error_print(&derr);
+			return NULL;
+		}
+		obj = objective_data(*data, o->model, (enum loss)loss, o->target,
+				     o->params != NULL ? params : NULL, np, &err);
+		if (obj == NULL) {
+			if (err.column > 0)
+				expr_error_print(stderr, "descent: in --model", o->model, &err);
+			else
+				fprintf(stderr, "descent: error: %s\n", err.message);
+		}
+		return obj;
+	}
+}
+
+/* Writes s as a JSON string. */
+static void
+json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(fp, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(fp, "\\u%04x", c);
+		else
+			fputc(c, fp);
+	}
+	fputc('"', fp);
+}
+
+static void
+json_number(FILE *fp, double v)
+{
+	if (isfinite(v))
+		fprintf(fp, "%.17g", v == 0 ? 0.0 : v);
+	else
+		fputs("null", fp);      /* JSON has no inf or nan */
+}
+
+/* The kind of the final point, from its Hessian. */
+static enum cp_kind
+final_kind(struct objective *obj, const double *w, double *lambda)
+{
+	int n = objective_dim(obj), k;
+	double f, *g = malloc(n * sizeof *g), *h = malloc((size_t)n * n * sizeof *h);
+	const double *wp[LA_MAX_N];
+	double *gp[LA_MAX_N], **hp = malloc((size_t)n * n * sizeof *hp);
+	enum cp_kind kind = CP_DEGENERATE;
+
+	if (g != NULL && h != NULL && hp != NULL) {
+		for (k = 0; k < n; k++) {
+			wp[k] = &w[k];
+			gp[k] = &g[k];
+		}
+		for (k = 0; k < n * n; k++)
+			hp[k] = &h[k];
+		objective_eval(obj, 1, wp, &f, gp, hp);
+		kind = analysis_classify(n, h, lambda);
+	}
+	free(g);
+	free(h);
+	free(hp);
+	return kind;
+}
+
+static void
+print_point(FILE *fp, struct objective *obj, const double *w)
+{
+	int n = objective_dim(obj), k;
+	char buf[40];
+
+	for (k = 0; k < n; k++) {
+		cmd_format_number(buf, sizeof buf, w[k], 6);
+		fprintf(fp, "%s%s = %s", k ? ", " : "", objective_param(obj, k), buf);
+	}
+}
+
+static const char *
+article(enum cp_kind k)
+{
+	switch (k) {
+	case CP_MINIMUM: return "a minimum";
+	case CP_MAXIMUM: return "a maximum";
+	case CP_SADDLE: return "a saddle point";
+	case CP_DEGENERATE: return "a degenerate critical point";
+	}
+	return "?";
+}
+
+/* The outcome, in words, for the table. */
+static void
+print_outcome(struct objective *obj, const struct run_config *c,
+	      const struct trajectory *tr)
+{
+	int n = tr->n, k;
+	size_t last = tr->len - 1, flagged = 0, i;
+	const double *w = tr->w + last * (size_t)n;
+	char f[40], g[40], tol[40];
+
+	cmd_format_number(f, sizeof f, tr->f[last], 6);
+	cmd_format_number(g, sizeof g, tr->gnorm[last], 3);
+	cmd_format_number(tol, sizeof tol, c->tol, 3);
+	switch (tr->outcome) {
+	case RUN_CONVERGED: {
+		double lambda[LA_MAX_N];
+		enum cp_kind kind = final_kind(obj, w, lambda);
+		printf("converged at step %ld (|grad| = %s < %s) at ", tr->step, g, tol);
+		print_point(stdout, obj, w);
+		printf(", f = %s:\n%s, Hessian eigenvalue%s", f, article(kind), n > 1 ? "s" : "");
+		for (k = 0; k < n && k < 8; k++) {
+			char l[40];
+			cmd_format_number(l, sizeof l, lambda[k], 4);
+			printf("%s %s", k ? "," : "", l);
+		}
+		printf("%s\n", n > 8 ? ", ..." : "");
+		break;
+	}
+	case RUN_MAX_STEPS:
+		printf("stopped at the step limit (%ld steps) at ", tr->step);
+		print_point(stdout, obj, w);
+		printf(", f = %s, |grad| = %s\n", f, g);
+		break;
+	case RUN_DIVERGED:
+		printf("diverged at step %ld: %s\n", tr->step, tr->reason);
+		break;
+	case RUN_RUNNING:
+		break;
+	}
+	for (i = 0; i < tr->len; i++)
+		flagged += tr->flag[i];
+	if (flagged > 0)
+		printf("newton: the Hessian was not positive definite at %zu step%s (marked *);\n"
+		       "there it used the absolute values of the eigenvalues, to go downhill.\n",
+		       flagged, flagged == 1 ? "" : "s");
+}
+
+static void
+print_table(struct objective *obj, const struct run_config *c, const char *what,
+	    const struct trajectory *tr, long every)
+{
+	int n = tr->n, k;
+	size_t i;
+	char buf[40];
+
+	printf("%s", c->opt->name);
+	if (opt_uses(c->opt, "lr")) {
+		cmd_format_number(buf, sizeof buf, c->params.lr, 6);
+		printf(", lr = %s", buf);
+	}
+	printf(", on %s\n", what);
+	printf(" step");
+	for (k = 0; k < n; k++)
+		printf(" %12s", objective_param(obj, k));
+	printf(" %14s %12s\n", "f", "|grad|");
+	if (every <= 0)
+		every = tr->len <= 41 ? 1 : (long)((tr->len - 2) / 40 + 1);
+	for (i = 0; i < tr->len; i++) {
+		if (i % (size_t)every != 0 && i != tr->len - 1)
+			continue;
+		printf("%5zu", i);
+		for (k = 0; k < n; k++) {
+			cmd_format_number(buf, sizeof buf, tr->w[i * n + k], 6);
+			printf(" %12s", buf);
+		}
+		cmd_format_number(buf, sizeof buf, tr->f[i], 8);
+		printf(" %14s", buf);
+		cmd_format_number(buf, sizeof buf, tr->gnorm[i], 4);
+		printf(" %12s%s\n", buf, tr->flag[i] ? " *" : "");
+	}
+	print_outcome(obj, c, tr);
+}
+
+static void
+print_csv(struct objective *obj, const struct trajectory *tr)
+{
+	int n = tr->n, k;
+	size_t i;
+
+	printf("step");
+	for (k = 0; k < n; k++)
+		printf(",%s", objective_param(obj, k));
+	printf(",f,grad_norm,lr,hessian_modified\n");
+	for (i = 0; i < tr->len; i++) {
+		printf("%zu", i);
+		for (k = 0; k < n; k++)
+			printf(",%.17g", tr->w[i * n + k]);
+		printf(",%.17g,%.17g,%.17g,%d\n", tr->f[i], tr->gnorm[i], tr->lr[i], tr->flag[i]);
+	}
+	printf("# %s at step %ld%s%s\n", run_outcome_name(tr->outcome), tr->step,
+	       *tr->reason ? ": " : "", tr->reason);
+}
+
+static void
+print_json(struct objective *obj, const struct run_config *c, const char *what,
+	   const struct trajectory *tr)
+{
+	int n = tr->n, k;
+	size_t i;
+	static const char *const pnames[] = { "lr", "beta", "rho", "beta1", "beta2", "eps", "damping" };
+	const double pv[] = { c->params.lr, c->params.beta, c->params.rho, c->params.beta1,
+			      c->params.beta2, c->params.eps, c->params.damping };
+	int first = 1;
+
+	printf("{\"objective\": ");
+	json_string(stdout, what);
+	printf(", \"optimizer\": \"%s\", \"params\": {", c->opt->name);
+	for (k = 0; k < 7; k++) {
+		if (!opt_uses(c->opt, pnames[k]))
+			continue;
+		printf("%s\"%s\": ", first ? "" : ", ", pnames[k]);
+		json_number(stdout, pv[k]);
+		first = 0;
+	}
+	printf("}, \"variables\": [");
+	for (k = 0; k < n; k++) {
+		printf("%s", k ? ", " : "");
+		json_string(stdout, objective_param(obj, k));
+	}
+	printf("],\n \"steps\": [\n");
+	for (i = 0; i < tr->len; i++) {
+		printf("  {\"step\": %zu, \"point\": [", i);
+		for (k = 0; k < n; k++) {
+			printf("%s", k ? ", " : "");
+			json_number(stdout, tr->w[i * n + k]);
+		}
+		printf("], \"f\": ");
+		json_number(stdout, tr->f[i]);
+		printf(", \"grad_norm\": ");
+		json_number(stdout, tr->gnorm[i]);
+		printf(", \"lr\": ");
+		json_number(stdout, tr->lr[i]);
+		printf(", \"hessian_modified\": %s}%s\n", tr->flag[i] ? "true" : "false",
+		       i + 1 < tr->len ? "," : "");
+	}
+	printf(" ],\n \"outcome\": \"%s\", \"final_step\": %ld", run_outcome_name(tr->outcome),
+	       tr->step);
+	if (tr->outcome == RUN_DIVERGED) {
+		printf(", \"reason\": ");
+		json_string(stdout, tr->reason);
+	}
+	if (tr->outcome == RUN_CONVERGED) {
+		double lambda[LA_MAX_N];
+		enum cp_kind kind = final_kind(obj, tr->w + (tr->len - 1) * (size_t)n, lambda);
+		printf(", \"kind\": \"%s\"", cp_kind_name(kind));
+	}
+	printf("}\n");
+}
+
+static int
+run_run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "optimizer", required_argument, NULL, 'o' },
+		{ "start", required_argument, NULL, 's' },
+		{ "steps", required_argument, NULL, 'n' },
+		{ "lr", required_argument, NULL, OPT_LR },
+		{ "beta", required_argument, NULL, OPT_BETA },
+		{ "rho", required_argument, NULL, OPT_RHO },
+		{ "beta1", required_argument, NULL, OPT_BETA1 },
+		{ "beta2", required_argument, NULL, OPT_BETA2 },
+		{ "eps", required_argument, NULL, OPT_EPS },
+		{ "damping", required_argument, NULL, OPT_DAMPING },
+		{ "tol", required_argument, NULL, OPT_TOL },
+		{ "bound", required_argument, NULL, OPT_BOUND },
+		{ "schedule", required_argument, NULL, OPT_SCHEDULE },
+		{ "line-search", no_argument, NULL, OPT_LINE_SEARCH },
+		{ "noise", required_argument, NULL, OPT_NOISE },
+		{ "seed", required_argument, NULL, OPT_SEED },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "every", required_argument, NULL, OPT_EVERY },
+		{ "data", required_argument, NULL, OPT_DATA },
+		{ "data-inline", required_argument, NULL, OPT_DATA_INLINE },
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "loss", required_argument, NULL, OPT_LOSS },
+		{ "target", required_argument, NULL, OPT_TARGET },
+		{ "params", required_argument, NULL, OPT_PARAMS },
+		{ "batch", required_argument, NULL, OPT_BATCH },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct run_opts o;
+	struct run_config c;
+	struct objective *obj = NULL;
+	struct dataset *data = NULL;
+	struct run *r = NULL;
+	double start[EXPR_MAX_VARS] = { 0 };
+	const char *expr = NULL;
+	char what[512], err[200];
+	int first, status, n, nstart = 0, k;
+	long every = 0;
+
+	memset(&o, 0, sizeof o);
+	o.optimizer = "gd";
+	o.lr = o.beta = o.rho = o.beta1 = o.beta2 = o.eps = o.damping = NAN;
+	o.steps = o.tol = o.bound = o.noise = o.seed = o.every = o.batch = NAN;
+	status = cmd_getopt(&cmd_run, argc, argv, "o:s:n:hV", longopts, run_option, &o, &first);
+	if (status != 0)
+		return status < 0 ? 0 : status;
+	if (first < argc)
+		expr = argv[first];
+	if (first + 1 < argc)
+		return cmd_usage_error(&cmd_run, "one expression only (quote it: "
+				       "descent run 'x^2 + y^2' ...)");
+	if ((status = configure(&o, &c)) != 0)
+		return status;
+	if ((status = check_count(o.every, "every", 1, 1e9, &every)) != 0)
+		return status;
+	obj = make_objective(&o, expr, &data, &status);
+	if (obj == NULL)
+		goto done;
+	n = objective_dim(obj);
+	status = EXIT_USAGE;
+	if (o.start != NULL) {
+		if (cmd_vector("--start", o.start, start, EXPR_MAX_VARS, &nstart) != 0)
+			goto done;
+		if (nstart != n) {
+			char vars[256] = "";
+			for (k = 0; k < n && strlen(vars) < 200; k++) {
+				strcat(vars, k ? ", " : "");
+				strcat(vars, objective_param(obj, k));
+			}
+			cmd_usage_error(&cmd_run, "--start has %d coordinate%s, but the %s "
+					"has %d (%s)", nstart, nstart == 1 ? "" : "s",
+					data ? "model has parameters" : "expression has variables",
+					n, vars);
+			goto done;
+		}
+	} else if (data == NULL) {
+		cmd_usage_error(&cmd_run, "--start is missing: where should the descent "
+				"start? e.g. --start %s", n == 1 ? "1" : n == 2 ? "1,1" : "1,1,...");
+		goto done;
+	}
+	r = run_new(obj, &c, start, err, sizeof err);
+	if (r == NULL) {
+		cmd_usage_error(&cmd_run, "%s", err);
+		goto done;
+	}
+	run_all(r);
+	if (data != NULL)
+		snprintf(what, sizeof what, "%s loss of %s on %zu examples%s%s",
+			 o.loss ? o.loss : "mse", o.model, data->nrows,
+			 c.batch ? ", mini-batches of " : "", c.batch ? "" : "");
+	else
+		snprintf(what, sizeof what, "%s", expr);
+	if (data != NULL && c.batch > 0) {
+		size_t len = strlen(what);
+		snprintf(what + len, sizeof what - len, "%zu (seed %llu)", c.batch,
+			 (unsigned long long)c.seed);
+	}
+	switch (o.format) {
+	case FORMAT_TABLE: print_table(obj, &c, what, run_trajectory(r), every); break;
+	case FORMAT_CSV: print_csv(obj, run_trajectory(r)); break;
+	case FORMAT_JSON: print_json(obj, &c, what, run_trajectory(r)); break;
+	}
+	status = 0;
+done:
+	run_free(r);
+	objective_free(obj);
+	dataset_free(data);
+	return status;
+}
+
+const struct cmd cmd_run = {
+	.name = "run",
+	.usage = "EXPR --start X[,Y...] [--optimizer NAME] [OPTIONS]\n"
+		 "   or: descent run --data FILE --model EXPR [--loss NAME] [OPTIONS]",
+	.summary = "one descent, printed as a table, CSV or JSON",
+	.help =
+	"Runs an optimizer on EXPR from the start point and prints the trajectory\n"
+	"(step, point, f, |grad|) and the outcome: converged (to which kind of\n"
+	"point), stopped at the step limit, or diverged at step k.\n\n"
+	"  -o, --optimizer NAME  gd, momentum, nesterov, adagrad, rmsprop, adam, newton\n"
+	"  -s, --start X[,Y...]  the start point, one value per variable\n"
+	"      --lr --beta --rho --beta1 --beta2 --eps --damping VALUE\n"
+	"                        the optimizer's parameters (descent(1) lists them)\n"
+	"  -n, --steps N         the step limit (1000)\n"
+	"      --tol T           converged when |grad| < T (1e-6)\n"
+	"      --bound B         diverged when |f| or a coordinate passes B (1e8)\n"
+	"      --schedule SPEC   constant, step:every=N,factor=F, exp:decay=D,\n"
+	"                        cosine:period=N,min=M; each may add ,warmup=N\n"
+	"      --line-search     Armijo backtracking (gd and newton)\n"
+	"      --noise SIGMA     add normal noise to the gradient ...\n"
+	"      --seed S          ... from this seed (0)\n"
+	"      --format F        table, csv or json (table)\n"
+	"      --every K         print every K-th step of the table\n\n"
+	"Data objectives:\n"
+	"      --data FILE       a CSV file with a header row\n"
+	"      --data-inline CSV the same on the command line: 'x,y;1,2;2,3.5'\n"
+	"      --model EXPR      the model, in parameters and columns: 'w0 + w1*x'\n"
+	"      --loss NAME       mse, cross_entropy or hinge (mse)\n"
+	"      --target NAME     the column the model predicts (y)\n"
+	"      --params A,B      the parameters' order (of first appearance)\n"
+	"      --batch N         mini-batch SGD with batches of N, shuffled by --seed\n\n"
+	"Example: descent run 'x^2' --start 1 --lr 0.1\n",
+	.run = run_run,
+};

@@ -1,0 +1,313 @@
+/*
+ * linalg.c - symmetric eigen-decomposition by cyclic Jacobi rotations,
+ * Cholesky solves, and overflow-safe norms.
+ *
+ * Matrices are at most LA_MAX_N x LA_MAX_N, so the work copies live on
+ * the stack (32 KiB each) and nothing allocates.  Only the upper
+ * triangle of a symmetric input is read.  Jacobi is chosen over QR for
+ * its simplicity and its accuracy: every rotation is orthogonal, the
+ * eigenvectors come out orthonormal to a few ulps, and the whole thing is
+ * deterministic (fixed sweep order, no data-dependent pivoting).  Before
+ * rotating, the matrix is scaled by a power of two (exact) so that its
+ * largest entry is in [0.5, 1): sums of squares then neither overflow
+ * nor underflow, whatever the magnitude of the input.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stddef.h>
+
+#include "descent/linalg.h"
+
+#define LA_MAX_SWEEPS 100
+#define LA_TOL 1e-15            /* off-diagonal norm / Frobenius norm */
+
+/* The e with max |a_ij| = f 2^e, f in [0.5, 1), over the upper triangle (0 for 0). */
+static int
+upper_exponent(int n, const double *a)
+{
+	double amax = 0;
+	int i, j, e = 0;
+
+	for (i = 0; i < n; i++)
+		for (j = i; j < n; j++)
+			if (fabs(a[i * n + j]) > amax)
+				amax = fabs(a[i * n + j]);
+	if (amax > 0)
+		frexp(amax, &e);
+	return e;
+}
+
+/* Whether the upper triangle of a is finite. */
+static int
+upper_finite(int n, const double *a)
+{
+	int i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = i; j < n; j++)
+			if (!isfinite(a[i * n + j]))
+				return 0;
+	return 1;
+}
+
+/*
+ * One Jacobi rotation in the (p, q) plane of the full symmetric work
+ * matrix w (leading dimension n), chosen to zero w[p][q], and applied to
+ * the columns of v when v is not NULL.
+ */
+static void
+jacobi_rotate(int n, double *w, double *v, int p, int q)
+{
+	double apq = w[p * n + q];
+	double theta, t, c, s, tau, h;
+	int r;
+
+	theta = (w[q * n + q] - w[p * n + p]) / (2 * apq);
+	/* t is the smaller root of t^2 + 2 t theta - 1 = 0; for huge theta
+	 * theta^2 would overflow, and t = 1/(2 theta) to working precision */
+	if (fabs(theta) > 1e150)
+		t = 0.5 / theta;
+	else
+		t = (theta >= 0 ? 1.0 : -1.0) /
+		    (fabs(theta) + sqrt(theta * theta + 1));
+	c = 1 / sqrt(t * t + 1);
+	s = t * c;
+	tau = s / (1 + c);
+	h = t * apq;
+
+	w[p * n + p] -= h;
+	w[q * n + q] += h;
+	w[p * n + q] = w[q * n + p] = 0;
+	for (r = 0; r < n; r++) {
+		double g, k;
+
+		if (r == p || r == q)
+			continue;
+		g = w[r * n + p];
+		k = w[r * n + q];
+		w[r * n + p] = w[p * n + r] = g - s * (k + g * tau);
+		w[r * n + q] = w[q * n + r] = k + s * (g - k * tau);
+	}
+	if (v == NULL)
+		return;
+	for (r = 0; r < n; r++) {
+		double g = v[r * n + p], k = v[r * n + q];
+
+		v[r * n + p] = g - s * (k + g * tau);
+		v[r * n + q] = k + s * (g - k * tau);
+	}
+}
+
+/* The sum of squares of the strictly upper triangle of w. */
+static double
+off_diagonal2(int n, const double *w)
+{
+	double off = 0;
+	int p, q;
+
+	for (p = 0; p < n; p++)
+		for (q = p + 1; q < n; q++)
+			off += w[p * n + q] * w[p * n + q];
+	return off;
+}
+
+/* Sorts lambda increasingly, carrying the columns of v (if not NULL) along. */
+static void
+sort_eigen(int n, double *lambda, double *v)
+{
+	int i, j, k;
+
+	for (i = 0; i < n - 1; i++) {
+		double tmp;
+
+		k = i;
+		for (j = i + 1; j < n; j++)
+			if (lambda[j] < lambda[k])
+				k = j;
+		if (k == i)
+			continue;
+		tmp = lambda[i];
+		lambda[i] = lambda[k];
+		lambda[k] = tmp;
+		if (v == NULL)
+			continue;
+		for (j = 0; j < n; j++) {
+			tmp = v[j * n + i];
+			v[j * n + i] = v[j * n + k];
+			v[j * n + k] = tmp;
+		}
+	}
+}
+
+/* Rescales the columns of v to unit length, undoing the drift of rotations. */
+static void
+normalize_columns(int n, double *v)
+{
+	int i, k;
+
+	for (k = 0; k < n; k++) {
+		double s = 0;
+
+		for (i = 0; i < n; i++)
+			s += v[i * n + k] * v[i * n + k];
+		s = sqrt(s);
+		for (i = 0; i < n; i++)
+			v[i * n + k] /= s;
+	}
+}
+
+/*
+ * The Jacobi iteration proper.  Sweeps visit (p, q) row by row over the
+ * upper triangle and stop once the off-diagonal norm is below LA_TOL
+ * times the Frobenius norm (which rotations preserve).  Rounding in a
+ * rotation only perturbs off-diagonal entries relative to off-diagonal
+ * entries, so the off-diagonal norm keeps shrinking quadratically and
+ * the bound on sweeps is a safety net, not a stopping rule.
+ */
+int
+la_eigsym(int n, const double *a, double *lambda, double *vec)
+{
+	double w[LA_MAX_N * LA_MAX_N];
+	double frob2, off2;
+	int i, j, e, p, q, sweep;
+
+	if (n < 0 || n > LA_MAX_N)
+		return -1;
+	if (!upper_finite(n, a)) {
+		for (i = 0; i < n; i++)
+			lambda[i] = NAN;
+		return -1;
+	}
+	e = upper_exponent(n, a);
+	for (i = 0; i < n; i++)
+		for (j = i; j < n; j++)
+			w[i * n + j] = w[j * n + i] = ldexp(a[i * n + j], -e);
+	if (vec != NULL)
+		for (i = 0; i < n; i++)
+			for (j = 0; j < n; j++)
+				vec[i * n + j] = i == j;
+
+	off2 = off_diagonal2(n, w);
+	frob2 = 2 * off2;
+	for (i = 0; i < n; i++)
+		frob2 += w[i * n + i] * w[i * n + i];
+	for (sweep = 0; sweep < LA_MAX_SWEEPS; sweep++) {
+		if (off2 == 0 || 2 * off2 <= LA_TOL * LA_TOL * frob2)
+			break;
+		for (p = 0; p < n; p++)
+			for (q = p + 1; q < n; q++)
+				if (w[p * n + q] != 0)
+					jacobi_rotate(n, w, vec, p, q);
+		off2 = off_diagonal2(n, w);
+	}
+
+	for (i = 0; i < n; i++)
+		lambda[i] = ldexp(w[i * n + i], e);
+	if (vec != NULL)
+		normalize_columns(n, vec);
+	sort_eigen(n, lambda, vec);
+	return 0;
+}
+
+/*
+ * Cholesky a = L L^T into l (lower triangle, leading dimension n),
+ * reading the upper triangle of a.  Returns -1 on a pivot that is not
+ * positive and finite; a NaN or infinite entry always reaches one.
+ */
+static int
+cholesky(int n, const double *a, double *l)
+{
+	int i, j, k;
+
+	for (j = 0; j < n; j++) {
+		double d = a[j * n + j];
+
+		for (k = 0; k < j; k++)
+			d -= l[j * n + k] * l[j * n + k];
+		if (!(d > 0) || !isfinite(d))
+			return -1;
+		l[j * n + j] = sqrt(d);
+		for (i = j + 1; i < n; i++) {
+			double s = a[j * n + i];
+
+			for (k = 0; k < j; k++)
+				s -= l[i * n + k] * l[j * n + k];
+			l[i * n + j] = s / l[j * n + j];
+		}
+	}
+	return 0;
+}
+
+/* Factors first, so x is untouched on failure; substitutes in place in x. */
+int
+la_solve_spd(int n, const double *a, const double *b, double *x)
+{
+	double l[LA_MAX_N * LA_MAX_N];
+	int i, k;
+
+	if (n < 0 || n > LA_MAX_N)
+		return -1;
+	if (cholesky(n, a, l) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {               /* L y = b */
+		double s = b[i];
+
+		for (k = 0; k < i; k++)
+			s -= l[i * n + k] * x[k];
+		x[i] = s / l[i * n + i];
+	}
+	for (i = n - 1; i >= 0; i--) {          /* L^T x = y */
+		double s = x[i];
+
+		for (k = i + 1; k < n; k++)
+			s -= l[k * n + i] * x[k];
+		x[i] = s / l[i * n + i];
+	}
+	return 0;
+}
+
+/*
+ * Two passes: the largest magnitude first, then the sum of squares of
+ * the vector scaled by a power of two near it (exact), so no square
+ * overflows or underflows to a loss of precision.  A NaN gives NaN, an
+ * infinity (and no NaN) gives infinity.
+ */
+double
+la_norm(int n, const double *x)
+{
+	double amax = 0, s = 0;
+	int i, e;
+
+	for (i = 0; i < n; i++) {
+		double ax = fabs(x[i]);
+
+		if (isnan(ax))
+			return NAN;
+		if (ax > amax)
+			amax = ax;
+	}
+	if (amax == 0)
+		return 0;
+	if (isinf(amax))
+		return INFINITY;
+	frexp(amax, &e);
+	for (i = 0; i < n; i++) {
+		double y = ldexp(x[i], -e);
+
+		s += y * y;
+	}
+	return ldexp(sqrt(s), e);
+}
+
+/* The plain sum, in index order. */
+double
+la_dot(int n, const double *x, const double *y)
+{
+	double s = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		s += x[i] * y[i];
+	return s;
+}

@@ -1,0 +1,425 @@
+/*
+ * objective.c - expression and data objectives (objective.h).
+ *
+ * An expression objective compiles three programs lazily (f; f and the
+ * gradient; f, gradient and Hessian) and evaluates many points at once
+ * through the batch entry, the points' coordinates being its inputs.
+ *
+ * A data objective builds the per-example loss as an expression in the
+ * parameters and the data columns (mse: (m - y)^2; cross entropy:
+ * softplus(m) - y*m, the stable form of -(y log s(m) + (1-y) log(1-s(m)))
+ * with s the sigmoid; hinge: relu(1 - t*m)), differentiates it with
+ * respect to the parameters only, and evaluates it with one lane per
+ * example (the parameters the same in every lane), then averages.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/objective.h"
+#include "descent/util.h"
+
+struct objective {
+	struct expr *e;
+	int dim;                        /* parameters: the first dim variables */
+	struct expr_program *prog[3];   /* f; f+grad; f+grad+Hessian */
+	double **out;                   /* output pointers for the batch entry */
+	/* data objectives */
+	const struct dataset *data;
+	int nvars;                      /* dim + data columns */
+	size_t nuse;                    /* examples in use */
+	size_t *use;                    /* their indices, or NULL for all */
+	double *gathered;               /* the columns of a mini-batch */
+	double *perex;                  /* per-example outputs */
+	size_t perex_cap;
+};
+
+static const char *const loss_names[] = { "mse", "cross_entropy", "hinge" };
+
+int
+loss_from_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(name, loss_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+loss_name(enum loss loss)
+{
+	return loss_names[loss];
+}
+
+static struct objective *
+objective_new(struct expr *e, int dim)
+{
+	struct objective *o = xcalloc(1, sizeof *o);
+
+	o->e = e;
+	o->dim = dim;
+	o->nvars = expr_nvars(e);
+	o->out = xcalloc(1 + dim + (size_t)dim * dim, sizeof *o->out);
+	return o;
+}
+
+struct objective *
+objective_expr(const char *src, const char *const *vars, int nvars,
+	       struct expr_error *err)
+{
+	struct expr *e = expr_parse(src, vars, nvars, err);
+	struct expr_program *p;
+	struct objective *o;
+
+	if (e == NULL)
+		return NULL;
+	/* compiled now, so that derivatives past the limits are an error here */
+	p = expr_compile(e, EXPR_HESS, err);
+	if (p == NULL) {
+		expr_free(e);
+		return NULL;
+	}
+	o = objective_new(e, expr_nvars(e));
+	o->prog[2] = p;
+	return o;
+}
+
+void
+objective_free(struct objective *o)
+{
+	int i;
+
+	if (o == NULL)
+		return;
+	for (i = 0; i < 3; i++)
+		expr_program_free(o->prog[i]);
+	expr_free(o->e);
+	free(o->out);
+	free(o->use);
+	free(o->gathered);
+	free(o->perex);
+	free(o);
+}
+
+int
+objective_dim(const struct objective *o)
+{
+	return o->dim;
+}
+
+const char *
+objective_param(const struct objective *o, int k)
+{
+	return expr_var_name(o->e, k);
+}
+
+struct expr *
+objective_expression(const struct objective *o)
+{
+	return o->data == NULL ? o->e : NULL;
+}
+
+size_t
+objective_nexamples(const struct objective *o)
+{
+	return o->data != NULL ? o->data->nrows : 0;
+}
+
+/* The program computing what is asked for: 0 f, 1 gradient, 2 Hessian. */
+static struct expr_program *
+program(struct objective *o, int level)
+{
+	static const unsigned what[3] = { 0, EXPR_GRAD, EXPR_HESS };
+	struct expr_error err;
+
+	if (o->prog[level] == NULL) {
+		/* cannot fail: the Hessian's program, which contains these,
+		 * was compiled when the objective was made */
+		o->prog[level] = expr_compile_wrt(o->e, what[level], o->dim, &err);
+		if (o->prog[level] == NULL)
+			fatal("objective: %s", err.message);
+	}
+	return o->prog[level];
+}
+
+/* Mean of the n values of x. */
+static double
+mean(const double *x, size_t n)
+{
+	double s = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		s += x[i];
+	return s / (double)n;
+}
+
+/* A data objective at one point w (dim values). */
+static void
+data_eval(struct objective *o, const double *w, double *f, double *g, double *h,
+	  int level)
+{
+	struct expr_program *p = program(o, level);
+	const struct dataset *d = o->data;
+	int nout = expr_program_nout(p), k, j;
+	size_t n = o->nuse;
+	const double *in[EXPR_MAX_VARS];
+	double scalars[EXPR_MAX_VARS];
+
+	if (o->perex_cap < (size_t)nout * n) {
+		o->perex_cap = (size_t)nout * n;
+		o->perex = xreallocarray(o->perex, o->perex_cap, sizeof *o->perex);
+	}
+	for (k = 0; k < nout; k++)
+		o->out[k] = o->perex + (size_t)k * n;
+	for (k = 0; k < o->dim; k++) {
+		in[k] = NULL;
+		scalars[k] = w[k];
+	}
+	for (j = 0; j < d->ncols; j++)
+		in[o->dim + j] = o->use == NULL ? d->col[j] : o->gathered + (size_t)j * n;
+	expr_eval_batch_mixed(p, n, in, scalars, o->out);
+	*f = mean(o->out[0], n);
+	for (k = 0; g != NULL && k < o->dim; k++)
+		g[k] = mean(o->out[1 + k], n);
+	for (k = 0; h != NULL && k < o->dim * o->dim; k++)
+		h[k] = mean(o->out[1 + o->dim + k], n);
+}
+
+void
+objective_eval(struct objective *o, size_t m, const double *const *w,
+	       double *f, double *const *g, double *const *h)
+{
+	int level = h != NULL ? 2 : g != NULL ? 1 : 0, dim = o->dim, k;
+	size_t lane;
+
+	if (o->data == NULL) {
+		struct expr_program *p = program(o, level);
+		o->out[0] = f;
+		for (k = 0; level >= 1 && k < dim; k++)
+			o->out[1 + k] = g[k];
+		for (k = 0; level == 2 && k < dim * dim; k++)
+			o->out[1 + dim + k] = h[k];
+		expr_eval_batch(p, m, w, o->out);
+		return;
+	}
+	for (lane = 0; lane < m; lane++) {
+		double x[EXPR_MAX_VARS], gl[EXPR_MAX_VARS], *hl = NULL;
+		for (k = 0; k < dim; k++)
+			x[k] = w[k][lane];
+		if (level == 2)
+			hl = xmalloc((size_t)dim * dim * sizeof *hl);
+		data_eval(o, x, &f[lane], level >= 1 ? gl : NULL, hl, level);
+		for (k = 0; level >= 1 && k < dim; k++)
+			g[k][lane] = gl[k];
+		for (k = 0; level == 2 && k < dim * dim; k++)
+			h[k][lane] = hl[k];
+		free(hl);
+	}
+}
+
+void
+objective_use_examples(struct objective *o, const size_t *idx, size_t k)
+{
+	const struct dataset *d = o->data;
+	size_t i;
+	int j;
+
+	if (d == NULL)
+		return;
+	free(o->use);
+	o->use = NULL;
+	o->nuse = d->nrows;
+	if (idx == NULL)
+		return;
+	o->use = xmalloc((k ? k : 1) * sizeof *o->use);
+	memcpy(o->use, idx, k * sizeof *idx);
+	o->nuse = k;
+	o->gathered = xreallocarray(o->gathered, (k ? k : 1) * (size_t)d->ncols,
+				    sizeof *o->gathered);
+	for (j = 0; j < d->ncols; j++)
+		for (i = 0; i < k; i++)
+			o->gathered[(size_t)j * k + i] = d->col[j][idx[i]];
+}
+
+void
+objective_example_losses(struct objective *o, const double *w, double *loss)
+{
+	double f;
+	size_t *saved = o->use, nsaved = o->nuse;
+
+	if (o->data == NULL) {
+		const double *col[EXPR_MAX_VARS];
+		int k;
+		for (k = 0; k < o->dim; k++)
+			col[k] = &w[k];
+		objective_eval(o, 1, col, loss, NULL, NULL);
+		return;
+	}
+	o->use = NULL;                  /* every example, in order */
+	o->nuse = o->data->nrows;
+	data_eval(o, w, &f, NULL, NULL, 0);
+	memcpy(loss, o->out[0], o->nuse * sizeof *loss);
+	o->use = saved;
+	o->nuse = nsaved;
+}
+
+/* Fills err with a message that has no column. */
+static void
+set_error(struct expr_error *err, const char *fmt, const char *a, const char *b)
+{
+	err->column = 0;
+	snprintf(err->message, sizeof err->message, fmt, a, b);
+}
+
+/* Checks the labels for the loss; returns 0, or -1 with err filled. */
+static int
+check_labels(const struct dataset *d, int target, enum loss loss, int *pm_one,
+	     struct expr_error *err)
+{
+	int zero_one = 1, minus_one = 1;
+	size_t i;
+
+	for (i = 0; i < d->nrows; i++) {
+		double y = d->col[target][i];
+		if (y != 0 && y != 1)
+			zero_one = 0;
+		if (y != -1 && y != 1)
+			minus_one = 0;
+		if (loss == LOSS_CROSS_ENTROPY && !(y >= 0 && y <= 1)) {
+			char row[64], val[64];
+			snprintf(row, sizeof row, "%zu", i + 1);
+			snprintf(val, sizeof val, "%g", y);
+			err->column = 0;
+			snprintf(err->message, sizeof err->message,
+				 "cross_entropy needs labels between 0 and 1, but row %s "
+				 "of %s is %s", row, d->names[target], val);
+			return -1;
+		}
+	}
+	if (loss == LOSS_HINGE && !zero_one && !minus_one) {
+		set_error(err, "hinge needs labels -1 and 1 (or 0 and 1) in %s%s",
+			  d->names[target], "");
+		return -1;
+	}
+	*pm_one = minus_one;
+	return 0;
+}
+
+struct objective *
+objective_data(const struct dataset *d, const char *model, enum loss loss,
+	       const char *target, const char *const *params, int nparams,
+	       struct expr_error *err)
+{
+	struct expr *m = NULL, *e = NULL;
+	const char *names[EXPR_MAX_VARS];
+	char *text = NULL;
+	int t, nv, np = 0, i, pm_one = 0;
+	size_t len;
+	struct objective *o;
+
+	if (target == NULL)
+		target = "y";
+	t = dataset_column(d, target);
+	if (t < 0) {
+		set_error(err, "the data has no column %s for the target%s", target,
+			  strcmp(target, "y") == 0 ? " (name it with --target)" : "");
+		return NULL;
+	}
+	/* the model alone first: its errors have columns in its own text */
+	m = expr_parse(model, NULL, 0, err);
+	if (m == NULL)
+		return NULL;
+	nv = expr_nvars(m);
+	for (i = 0; i < nv; i++) {
+		const char *v = expr_var_name(m, i);
+		if (strcmp(v, target) == 0) {
+			set_error(err, "the model uses the target %s: a model computes "
+				  "the target from the other columns%s", v, "");
+			goto fail;
+		}
+		if (dataset_column(d, v) < 0)
+			names[np++] = v;
+	}
+	if (np == 0) {
+		set_error(err, "the model has no parameters: every name in it is a "
+			  "data column%s%s", "", "");
+		goto fail;
+	}
+	if (params != NULL) {
+		for (i = 0; i < nparams; i++) {
+			int j, found = 0;
+			for (j = 0; j < np; j++)
+				found |= strcmp(params[i], names[j]) == 0;
+			if (!found) {
+				set_error(err, "'%s' in --params is not a parameter of the "
+					  "model%s", params[i], "");
+				goto fail;
+			}
+		}
+		if (nparams != np) {
+			char n1[16], n2[16];
+			snprintf(n1, sizeof n1, "%d", nparams);
+			snprintf(n2, sizeof n2, "%d", np);
+			set_error(err, "--params names %s parameters, but the model has %s",
+				  n1, n2);
+			goto fail;
+		}
+		for (i = 0; i < np; i++)
+			names[i] = params[i];
+	}
+	if (np + d->ncols > EXPR_MAX_VARS) {
+		set_error(err, "too many parameters and columns together%s%s", "", "");
+		goto fail;
+	}
+	if (loss != LOSS_MSE && check_labels(d, t, loss, &pm_one, err) < 0)
+		goto fail;
+	for (i = 0; i < d->ncols; i++)
+		names[np + i] = d->names[i];
+
+	/* the per-example loss as text, parsed with the parameters first */
+	len = 3 * strlen(model) + 2 * strlen(target) + 64;
+	text = xmalloc(len);
+	switch (loss) {
+	case LOSS_MSE:
+		snprintf(text, len, "((%s) - %s)^2", model, target);
+		break;
+	case LOSS_CROSS_ENTROPY:
+		snprintf(text, len, "softplus(%s) - %s*(%s)", model, target, model);
+		break;
+	case LOSS_HINGE:
+		if (pm_one)
+			snprintf(text, len, "relu(1 - %s*(%s))", target, model);
+		else
+			snprintf(text, len, "relu(1 - (2*%s - 1)*(%s))", target, model);
+		break;
+	}
+	e = expr_parse(text, names, np + d->ncols, err);
+	if (e == NULL) {
+		err->column = 0;        /* the model parsed alone: a limit */
+		goto fail;
+	}
+	/* the derivatives must fit in the engine's limits: compile now */
+	{
+		struct expr_program *p = expr_compile_wrt(e, EXPR_HESS, np, err);
+		if (p == NULL)
+			goto fail;
+		o = objective_new(e, np);
+		o->prog[2] = p;
+	}
+	o->data = d;
+	o->nuse = d->nrows;
+	expr_free(m);
+	free(text);
+	return o;
+fail:
+	expr_free(m);
+	expr_free(e);
+	free(text);
+	return NULL;
+}

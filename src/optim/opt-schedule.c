@@ -1,0 +1,157 @@
+/*
+ * opt-schedule.c - learning-rate schedules: constant, step, exponential
+ * and cosine, each with an optional linear warmup, and their text form
+ * for the command line and lessons ("cosine:period=200,min=1e-4").
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/optim.h"
+
+void
+sched_init(struct schedule *s)
+{
+	memset(s, 0, sizeof *s);
+	s->kind = SCHED_CONSTANT;
+	s->factor = 0.5;
+	s->every = 100;
+	s->decay = 0.99;
+	s->period = 1000;
+}
+
+double
+sched_lr(const struct schedule *s, double lr, long t)
+{
+	double r = lr;
+
+	if (s->warmup > 0 && t < s->warmup)
+		return lr * (double)(t + 1) / (double)s->warmup;
+	t -= s->warmup;
+	switch (s->kind) {
+	case SCHED_CONSTANT:
+		break;
+	case SCHED_STEP:
+		r = lr * pow(s->factor, (double)(t / s->every));
+		break;
+	case SCHED_EXP:
+		r = lr * pow(s->decay, (double)t);
+		break;
+	case SCHED_COSINE:
+		if (t >= s->period)
+			r = s->min;
+		else
+			r = s->min + (lr - s->min) * 0.5 *
+			    (1 + cos(M_PI * (double)t / (double)s->period));
+		break;
+	}
+	return r;
+}
+
+/* Reads a number for key; returns 0 or -1 with err filled. */
+static int
+number(const char *key, const char *val, double *out, char *err, size_t size)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(val, &end);
+	if (end == val || *end != '\0' || errno == ERANGE || !isfinite(*out)) {
+		snprintf(err, size, "'%s' is not a number (in %s=%s)", val, key, val);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+count(const char *key, const char *val, long *out, char *err, size_t size)
+{
+	double v;
+
+	if (number(key, val, &v, err, size) < 0)
+		return -1;
+	if (v < 1 || v != floor(v) || v > 1e12) {
+		snprintf(err, size, "%s must be a whole number of steps, at least 1, not %s",
+			 key, val);
+		return -1;
+	}
+	*out = (long)v;
+	return 0;
+}
+
+int
+sched_parse(const char *text, struct schedule *s, char *err, size_t size)
+{
+	static const char *const kinds[] = { "constant", "step", "exp", "cosine" };
+	static const char *const keys[] = { "", "every, factor", "decay", "period, min" };
+	char buf[256], *opts, *item, *save = NULL;
+	size_t klen;
+	int k;
+
+	sched_init(s);
+	if (strlen(text) >= sizeof buf) {
+		snprintf(err, size, "the schedule is too long");
+		return -1;
+	}
+	strcpy(buf, text);
+	opts = strchr(buf, ':');
+	if (opts != NULL)
+		*opts++ = '\0';
+	klen = strlen(buf);
+	for (k = 0; k < 4; k++)
+		if (strcmp(buf, kinds[k]) == 0 || (k == 2 && strcmp(buf, "exponential") == 0))
+			break;
+	if (k == 4 || klen == 0) {
+		snprintf(err, size, "unknown schedule '%s': use constant, step, exp or cosine",
+			 buf);
+		return -1;
+	}
+	s->kind = (enum sched_kind)k;
+	for (item = opts ? strtok_r(opts, ",", &save) : NULL; item != NULL;
+	     item = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(item, '=');
+		double v;
+		int ok = -1;
+
+		if (eq == NULL) {
+			snprintf(err, size, "'%s' in the schedule: write KEY=VALUE", item);
+			return -1;
+		}
+		*eq++ = '\0';
+		if (strcmp(item, "warmup") == 0)
+			ok = count(item, eq, &s->warmup, err, size);
+		else if (k == SCHED_STEP && strcmp(item, "every") == 0)
+			ok = count(item, eq, &s->every, err, size);
+		else if (k == SCHED_STEP && strcmp(item, "factor") == 0)
+			ok = number(item, eq, &s->factor, err, size);
+		else if (k == SCHED_EXP && strcmp(item, "decay") == 0)
+			ok = number(item, eq, &s->decay, err, size);
+		else if (k == SCHED_COSINE && strcmp(item, "period") == 0)
+			ok = count(item, eq, &s->period, err, size);
+		else if (k == SCHED_COSINE && strcmp(item, "min") == 0)
+			ok = number(item, eq, &s->min, err, size);
+		else {
+			snprintf(err, size, "the %s schedule has no '%s'%s%s%s", kinds[k], item,
+				 *keys[k] ? " (it takes " : " (it takes only warmup",
+				 keys[k], *keys[k] ? " and warmup)" : ")");
+			return -1;
+		}
+		if (ok < 0)
+			return -1;
+		v = k == SCHED_STEP ? s->factor : k == SCHED_EXP ? s->decay : 0.5;
+		if (!(v > 0 && v <= 1)) {
+			snprintf(err, size, "the %s must be in (0, 1], not %g",
+				 k == SCHED_STEP ? "factor" : "decay", v);
+			return -1;
+		}
+		if (k == SCHED_COSINE && s->min < 0) {
+			snprintf(err, size, "min must not be negative, not %g", s->min);
+			return -1;
+		}
+	}
+	return 0;
+}

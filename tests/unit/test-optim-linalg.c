@@ -1,0 +1,622 @@
+/*
+ * test-optim-linalg.c - the dense linear algebra: Jacobi eigenvalues on
+ * matrices with known spectra (exactly where the arithmetic allows it),
+ * on random symmetric matrices checked by their defining properties
+ * (A v = lambda v, V^T V = I, trace, order), on inputs that are
+ * non-finite, huge or tiny; Cholesky solves on random SPD matrices and
+ * their refusals; norms that must not overflow.  Random matrices come
+ * from a local splitmix64, so the tests depend on nothing but linalg.c.
+ */
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "descent/linalg.h"
+
+#define N LA_MAX_N
+#define EPS DBL_EPSILON
+
+/* splitmix64: a deterministic stream, the same on every machine. */
+static uint64_t
+next_u64(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9e3779b97f4a7c15u);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	return z ^ (z >> 31);
+}
+
+/* Uniform in [-1, 1), 53 bits. */
+static double
+next_unif(uint64_t *x)
+{
+	return (double)(next_u64(x) >> 11) * 0x1p-52 - 1;
+}
+
+/* A random symmetric n x n matrix with entries in [-1, 1). */
+static void
+random_sym(int n, uint64_t seed, double *a)
+{
+	int i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = i; j < n; j++)
+			a[i * n + j] = a[j * n + i] = next_unif(&seed);
+}
+
+/* The Frobenius norm of the n x n matrix a. */
+static double
+frobenius(int n, const double *a)
+{
+	return la_norm(n * n, a);
+}
+
+/* Whether x and y are within k units in the last place of each other. */
+static int
+within_ulps(double x, double y, int k)
+{
+	int i;
+
+	for (i = 0; i < k && x != y; i++)
+		x = nextafter(x, y);
+	return x == y;
+}
+
+/*
+ * Checks that (lambda, vec) is an eigen-decomposition of the symmetric a:
+ * residuals |A v_k - lambda_k v_k| and the trace within tol |A|_F,
+ * V^T V = I within orth, lambda increasing.
+ */
+static void
+check_eigen(int n, const double *a, const double *lambda, const double *vec,
+    double tol, double orth)
+{
+	double norm = frobenius(n, a), trace = 0, sum = 0;
+	double r[N];
+	int i, j, k;
+
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < n; i++) {
+			r[i] = -lambda[k] * vec[i * n + k];
+			for (j = 0; j < n; j++)
+				r[i] += a[i * n + j] * vec[j * n + k];
+		}
+		cr_assert_leq(la_norm(n, r), tol * norm,
+		    "n=%d: |A v - lambda v| = %g for eigenvalue %d (|A| = %g)",
+		    n, la_norm(n, r), k, norm);
+	}
+	for (k = 0; k < n; k++)
+		for (j = 0; j < n; j++) {
+			double s = 0;
+
+			for (i = 0; i < n; i++)
+				s += vec[i * n + k] * vec[i * n + j];
+			cr_assert_leq(fabs(s - (j == k)), orth,
+			    "n=%d: (V^T V)[%d][%d] = %.17g", n, k, j, s);
+		}
+	for (i = 0; i < n; i++) {
+		trace += a[i * n + i];
+		sum += lambda[i];
+	}
+	cr_assert_leq(fabs(trace - sum), tol * norm,
+	    "n=%d: trace %.17g, sum of eigenvalues %.17g", n, trace, sum);
+	for (i = 1; i < n; i++)
+		cr_assert_leq(lambda[i - 1], lambda[i], "n=%d: not sorted at %d", n, i);
+}
+
+/* Whether column k of the n x n vec is +-u (u a unit vector) within tol. */
+static int
+column_is(int n, const double *vec, int k, const double *u, double tol)
+{
+	double plus = 0, minus = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		plus = fmax(plus, fabs(vec[i * n + k] - u[i]));
+		minus = fmax(minus, fabs(vec[i * n + k] + u[i]));
+	}
+	return fmin(plus, minus) <= tol;
+}
+
+Test(eigsym, diagonal_is_exact)
+{
+	const double a[16] = {
+		3, 0, 0, 0,
+		0, -1, 0, 0,
+		0, 0, 2, 0,
+		0, 0, 0, 0,
+	};
+	const double want[4] = { -1, 0, 2, 3 };
+	const int from[4] = { 1, 3, 2, 0 };     /* eigenvector k is e_from[k] */
+	double lambda[4], vec[16];
+	int i, k;
+
+	cr_assert_eq(la_eigsym(4, a, lambda, vec), 0);
+	for (k = 0; k < 4; k++) {
+		cr_assert_eq(lambda[k], want[k]);
+		for (i = 0; i < 4; i++)
+			cr_assert_eq(vec[i * 4 + k], i == from[k]);
+	}
+}
+
+Test(eigsym, one_by_one)
+{
+	const double cases[] = { 5, -1e300, 0, 4.9e-324, -0.1 };
+	double lambda, vec;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cr_assert_eq(la_eigsym(1, &cases[i], &lambda, &vec), 0);
+		cr_assert_eq(lambda, cases[i]);
+		cr_assert_eq(vec, 1);
+	}
+}
+
+Test(eigsym, two_by_two_known)
+{
+	const double a[4] = { 2, 1, 1, 2 };
+	const double u0[2] = { M_SQRT1_2, -M_SQRT1_2 }, u1[2] = { M_SQRT1_2, M_SQRT1_2 };
+	double lambda[2], vec[4];
+
+	cr_assert_eq(la_eigsym(2, a, lambda, vec), 0);
+	cr_assert(within_ulps(lambda[0], 1, 1), "lambda0 = %.17g", lambda[0]);
+	cr_assert(within_ulps(lambda[1], 3, 1), "lambda1 = %.17g", lambda[1]);
+	cr_assert(column_is(2, vec, 0, u0, 2 * EPS));
+	cr_assert(column_is(2, vec, 1, u1, 2 * EPS));
+	check_eigen(2, a, lambda, vec, 4 * EPS, 4 * EPS);
+}
+
+Test(eigsym, two_by_two_close_eigenvalues)
+{
+	/* 1 -+ 1e-9: the gap must not be lost to cancellation */
+	const double a[4] = { 1, 1e-9, 1e-9, 1 };
+	double lambda[2], vec[4];
+
+	cr_assert_eq(la_eigsym(2, a, lambda, vec), 0);
+	cr_assert_float_eq(lambda[0], 1 - 1e-9, 2 * EPS);
+	cr_assert_float_eq(lambda[1], 1 + 1e-9, 2 * EPS);
+	check_eigen(2, a, lambda, vec, 4 * EPS, 4 * EPS);
+}
+
+Test(eigsym, tridiagonal_three_by_three)
+{
+	const double a[9] = { 2, -1, 0, -1, 2, -1, 0, -1, 2 };
+	const double want[3] = { 2 - M_SQRT2, 2, 2 + M_SQRT2 };
+	const double u[3][3] = {
+		{ 0.5, M_SQRT1_2, 0.5 },
+		{ M_SQRT1_2, 0, -M_SQRT1_2 },
+		{ 0.5, -M_SQRT1_2, 0.5 },
+	};
+	double lambda[3], vec[9];
+	int k;
+
+	cr_assert_eq(la_eigsym(3, a, lambda, vec), 0);
+	for (k = 0; k < 3; k++) {
+		cr_assert_float_eq(lambda[k], want[k], 16 * EPS,
+		    "lambda%d = %.17g", k, lambda[k]);
+		cr_assert(column_is(3, vec, k, u[k], 8 * EPS), "eigenvector %d", k);
+	}
+	check_eigen(3, a, lambda, vec, 4 * EPS, 4 * EPS);
+}
+
+Test(eigsym, saddle_hessian)
+{
+	/* the Hessian of x^2 - y^2: one negative direction, y */
+	const double a[4] = { 2, 0, 0, -2 };
+	double lambda[2], vec[4];
+
+	cr_assert_eq(la_eigsym(2, a, lambda, vec), 0);
+	cr_assert_eq(lambda[0], -2);
+	cr_assert_eq(lambda[1], 2);
+	cr_assert_eq(vec[0 * 2 + 0], 0);
+	cr_assert_eq(fabs(vec[1 * 2 + 0]), 1);
+	cr_assert_eq(fabs(vec[0 * 2 + 1]), 1);
+	cr_assert_eq(vec[1 * 2 + 1], 0);
+}
+
+Test(eigsym, identity)
+{
+	double a[N * N], lambda[N], vec[N * N];
+	int i, n;
+
+	for (n = 1; n <= N; n += 7) {
+		memset(a, 0, sizeof(a));
+		for (i = 0; i < n; i++)
+			a[i * n + i] = 1;
+		cr_assert_eq(la_eigsym(n, a, lambda, vec), 0);
+		for (i = 0; i < n; i++)
+			cr_assert_eq(lambda[i], 1);
+		check_eigen(n, a, lambda, vec, 0, 0);
+	}
+}
+
+Test(eigsym, rank_one)
+{
+	/* u u^T: eigenvalue |u|^2 = 30 along u, then 0 three times */
+	const double u[4] = { 1, 2, 3, 4 };
+	double a[16], lambda[4], vec[16], unit[4];
+	int i, j, k;
+
+	for (i = 0; i < 4; i++) {
+		unit[i] = u[i] / sqrt(30);
+		for (j = 0; j < 4; j++)
+			a[i * 4 + j] = u[i] * u[j];
+	}
+	cr_assert_eq(la_eigsym(4, a, lambda, vec), 0);
+	for (k = 0; k < 3; k++) {
+		double dot = 0;
+
+		cr_assert_leq(fabs(lambda[k]), 30 * 4 * EPS, "lambda%d = %g", k, lambda[k]);
+		for (i = 0; i < 4; i++)
+			dot += u[i] * vec[i * 4 + k];
+		cr_assert_leq(fabs(dot), 30 * 4 * EPS, "eigenvector %d not orthogonal to u", k);
+	}
+	cr_assert_float_eq(lambda[3], 30, 30 * 4 * EPS);
+	cr_assert(column_is(4, vec, 3, unit, 4 * EPS));
+	check_eigen(4, a, lambda, vec, 4 * EPS, 4 * EPS);
+}
+
+Test(eigsym, repeated_eigenvalues)
+{
+	/* Q diag(1, 1, 1, 5, 5) Q^T with Q a product of plane rotations */
+	const double d[5] = { 5, 1, 5, 1, 1 };
+	double q[25], a[25], lambda[5], vec[25];
+	int i, j, k;
+
+	for (i = 0; i < 5; i++)
+		for (j = 0; j < 5; j++)
+			q[i * 5 + j] = i == j;
+	for (k = 0; k < 4; k++) {
+		double c = cos(0.3 + k), s = sin(0.3 + k);
+
+		for (i = 0; i < 5; i++) {
+			double x = q[i * 5 + k], y = q[i * 5 + k + 1];
+
+			q[i * 5 + k] = c * x - s * y;
+			q[i * 5 + k + 1] = s * x + c * y;
+		}
+	}
+	for (i = 0; i < 5; i++)
+		for (j = 0; j < 5; j++) {
+			a[i * 5 + j] = 0;
+			for (k = 0; k < 5; k++)
+				a[i * 5 + j] += q[i * 5 + k] * d[k] * q[j * 5 + k];
+		}
+	for (i = 0; i < 5; i++)
+		for (j = 0; j < i; j++)
+			a[i * 5 + j] = a[j * 5 + i];    /* exactly symmetric */
+	cr_assert_eq(la_eigsym(5, a, lambda, vec), 0);
+	for (k = 0; k < 5; k++)
+		cr_assert_float_eq(lambda[k], k < 3 ? 1 : 5, 5 * 16 * EPS,
+		    "lambda%d = %.17g", k, lambda[k]);
+	check_eigen(5, a, lambda, vec, 8 * EPS, 8 * EPS);
+}
+
+Test(eigsym, random_symmetric)
+{
+	double a[N * N], lambda[N], vec[N * N];
+	int n, trial;
+
+	for (n = 1; n <= 12; n++)
+		for (trial = 0; trial < 20; trial++) {
+			random_sym(n, 1000 * n + trial, a);
+			cr_assert_eq(la_eigsym(n, a, lambda, vec), 0);
+			check_eigen(n, a, lambda, vec, 16 * EPS, 16 * EPS);
+		}
+	for (trial = 0; trial < 4; trial++) {
+		random_sym(N, 77 + trial, a);
+		cr_assert_eq(la_eigsym(N, a, lambda, vec), 0);
+		check_eigen(N, a, lambda, vec, 64 * EPS, 64 * EPS);
+	}
+}
+
+Test(eigsym, random_indefinite_graded_scales)
+{
+	/* entries spanning 1e-6 .. 1e6 by row and column */
+	double a[10 * 10], lambda[10], vec[10 * 10];
+	int i, j, trial;
+
+	for (trial = 0; trial < 10; trial++) {
+		random_sym(10, 500 + trial, a);
+		for (i = 0; i < 10; i++)
+			for (j = 0; j < 10; j++)
+				a[i * 10 + j] *= pow(10, (i + j) * 12 / 18.0 - 6);
+		cr_assert_eq(la_eigsym(10, a, lambda, vec), 0);
+		check_eigen(10, a, lambda, vec, 16 * EPS, 16 * EPS);
+	}
+}
+
+Test(eigsym, reads_only_the_upper_triangle)
+{
+	double a[36], b[36], la[6], lb[6], va[36], vb[36];
+	int i, j;
+
+	random_sym(6, 9, a);
+	memcpy(b, a, sizeof(a));
+	for (i = 0; i < 6; i++)
+		for (j = 0; j < i; j++)
+			b[i * 6 + j] = i == 5 ? NAN : 1e300;
+	cr_assert_eq(la_eigsym(6, a, la, va), 0);
+	cr_assert_eq(la_eigsym(6, b, lb, vb), 0);
+	cr_assert_arr_eq(la, lb, sizeof(la));
+	cr_assert_arr_eq(va, vb, sizeof(va));
+}
+
+Test(eigsym, deterministic_and_vec_optional)
+{
+	double a[N * N], l1[N], l2[N], l3[N], v1[N * N], v2[N * N];
+
+	random_sym(N, 4242, a);
+	cr_assert_eq(la_eigsym(N, a, l1, v1), 0);
+	cr_assert_eq(la_eigsym(N, a, l2, v2), 0);
+	cr_assert_eq(la_eigsym(N, a, l3, NULL), 0);
+	cr_assert_arr_eq(l1, l2, sizeof(l1));
+	cr_assert_arr_eq(v1, v2, sizeof(v1));
+	cr_assert_arr_eq(l1, l3, sizeof(l1));
+}
+
+Test(eigsym, huge_and_tiny_matrices)
+{
+	/* the eigenvalues scale with the matrix; at 2^-1060 the entries are
+	 * subnormal and keep only about 14 bits */
+	const double scales[] = { 1e300, 1e-300, 1.7e308 / 8, 0x1p-1060 };
+	const double tol[] = { 16 * EPS, 16 * EPS, 16 * EPS, 0x1p-10 };
+	double a[25], s[25], l1[5], l[5], vec[25];
+	size_t k;
+	int i;
+
+	random_sym(5, 31, a);
+	cr_assert_eq(la_eigsym(5, a, l1, NULL), 0);
+	for (k = 0; k < sizeof(scales) / sizeof(scales[0]); k++) {
+		for (i = 0; i < 25; i++)
+			s[i] = a[i] * scales[k];
+		cr_assert_eq(la_eigsym(5, s, l, vec), 0);
+		for (i = 0; i < 5; i++)
+			cr_assert_float_eq(l[i] / scales[k], l1[i], tol[k],
+			    "scale %g: lambda%d = %g", scales[k], i, l[i]);
+		check_eigen(5, s, l, vec, tol[k], 16 * EPS);
+	}
+}
+
+Test(eigsym, negligible_coupling)
+{
+	/* theta = 1/(2e-300) overflows theta^2; and a subnormal coupling */
+	const double a[4] = { 1, 1e-300, 1e-300, 2 };
+	const double b[4] = { 0, 1e-310, 1e-310, 1 };
+	double lambda[2], vec[4];
+
+	cr_assert_eq(la_eigsym(2, a, lambda, vec), 0);
+	cr_assert_eq(lambda[0], 1);
+	cr_assert_eq(lambda[1], 2);
+	check_eigen(2, a, lambda, vec, EPS, EPS);
+	cr_assert_eq(la_eigsym(2, b, lambda, vec), 0);
+	cr_assert_leq(fabs(lambda[0]), 1e-300);
+	cr_assert_eq(lambda[1], 1);
+	check_eigen(2, b, lambda, vec, EPS, EPS);
+}
+
+Test(eigsym, non_finite_input)
+{
+	const double bad[] = { NAN, INFINITY, -INFINITY };
+	double a[9], lambda[3];
+	size_t k;
+	int i, where;
+
+	for (k = 0; k < 3; k++)
+		for (where = 0; where < 9; where++) {
+			if (where % 3 < where / 3)
+				continue;       /* the lower triangle is not read */
+			random_sym(3, 5, a);
+			a[where] = bad[k];
+			for (i = 0; i < 3; i++)
+				lambda[i] = 7;
+			cr_assert_eq(la_eigsym(3, a, lambda, NULL), -1);
+			for (i = 0; i < 3; i++)
+				cr_assert(isnan(lambda[i]));
+		}
+}
+
+Test(eigsym, sizes_out_of_range)
+{
+	double a[1] = { 1 }, lambda[1] = { 7 };
+
+	cr_assert_eq(la_eigsym(0, a, lambda, NULL), 0);
+	cr_assert_eq(lambda[0], 7);
+	cr_assert_eq(la_eigsym(-1, a, lambda, NULL), -1);
+	cr_assert_eq(la_eigsym(LA_MAX_N + 1, a, lambda, NULL), -1);
+	cr_assert_eq(lambda[0], 7);
+}
+
+/* A random SPD matrix B B^T + n I. */
+static void
+random_spd(int n, uint64_t seed, double *a)
+{
+	double b[N * N];
+	int i, j, k;
+
+	for (i = 0; i < n * n; i++)
+		b[i] = next_unif(&seed);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			a[i * n + j] = i == j ? n : 0;
+			for (k = 0; k < n; k++)
+				a[i * n + j] += b[i * n + k] * b[j * n + k];
+		}
+}
+
+/* |a x - b| relative to |a|_F |x|. */
+static double
+solve_residual(int n, const double *a, const double *x, const double *b)
+{
+	double r[N];
+	int i, j;
+
+	for (i = 0; i < n; i++) {
+		r[i] = -b[i];
+		for (j = 0; j < n; j++)
+			r[i] += a[i * n + j] * x[j];
+	}
+	return la_norm(n, r) / (frobenius(n, a) * la_norm(n, x));
+}
+
+Test(solve_spd, random_spd)
+{
+	double a[N * N], b[N], x[N];
+	uint64_t seed = 3;
+	int n, i, trial;
+
+	for (n = 1; n <= N; n += n < 12 ? 1 : N - 12)
+		for (trial = 0; trial < 10; trial++) {
+			random_spd(n, 100 * n + trial, a);
+			for (i = 0; i < n; i++)
+				b[i] = next_unif(&seed);
+			cr_assert_eq(la_solve_spd(n, a, b, x), 0);
+			cr_assert_leq(solve_residual(n, a, x, b), 4 * EPS,
+			    "n=%d: relative residual %g", n, solve_residual(n, a, x, b));
+		}
+}
+
+Test(solve_spd, exact_small)
+{
+	/* [[4, 2], [2, 3]] x = (2, 1): x = (0.5, 0) */
+	const double a[4] = { 4, 2, 2, 3 }, b[2] = { 2, 1 };
+	double x[2];
+
+	cr_assert_eq(la_solve_spd(2, a, b, x), 0);
+	cr_assert_eq(x[0], 0.5);
+	cr_assert_eq(x[1], 0);
+}
+
+Test(solve_spd, x_may_be_b)
+{
+	double a[12 * 12], b[12], x[12];
+	uint64_t seed = 8;
+	int i;
+
+	random_spd(12, 17, a);
+	for (i = 0; i < 12; i++)
+		b[i] = next_unif(&seed);
+	cr_assert_eq(la_solve_spd(12, a, b, x), 0);
+	cr_assert_eq(la_solve_spd(12, a, b, b), 0);
+	cr_assert_arr_eq(x, b, sizeof(x));
+}
+
+Test(solve_spd, reads_only_the_upper_triangle)
+{
+	double a[25], c[25], b[5] = { 1, 2, 3, 4, 5 }, x[5], y[5];
+	int i, j;
+
+	random_spd(5, 23, a);
+	memcpy(c, a, sizeof(a));
+	for (i = 0; i < 5; i++)
+		for (j = 0; j < i; j++)
+			c[i * 5 + j] = NAN;
+	cr_assert_eq(la_solve_spd(5, a, b, x), 0);
+	cr_assert_eq(la_solve_spd(5, c, b, y), 0);
+	cr_assert_arr_eq(x, y, sizeof(x));
+}
+
+Test(solve_spd, refuses_what_is_not_positive_definite)
+{
+	const double saddle[4] = { 2, 0, 0, -2 };
+	const double indefinite[4] = { 1, 2, 2, 1 };
+	const double singular2[4] = { 1, 2, 2, 4 };
+	const double singular3[9] = { 4, 2, 2, 2, 1, 1, 2, 1, 5 };
+	const double zero[9] = { 0 };
+	const double negative[9] = { -1, 0, 0, 0, 1, 0, 0, 0, 1 };
+	const double notfinite[4] = { 1, INFINITY, INFINITY, 1 };
+	const double nan[4] = { 1, 0, 0, NAN };
+	const double b[3] = { 1, 1, 1 };
+	double x[3] = { 7, 7, 7 };
+	double a[N * N];
+	int i;
+
+	cr_assert_eq(la_solve_spd(2, saddle, b, x), -1);
+	cr_assert_eq(la_solve_spd(2, indefinite, b, x), -1);
+	cr_assert_eq(la_solve_spd(2, singular2, b, x), -1);
+	cr_assert_eq(la_solve_spd(3, singular3, b, x), -1);
+	cr_assert_eq(la_solve_spd(3, zero, b, x), -1);
+	cr_assert_eq(la_solve_spd(3, negative, b, x), -1);
+	cr_assert_eq(la_solve_spd(2, notfinite, b, x), -1);
+	cr_assert_eq(la_solve_spd(2, nan, b, x), -1);
+	for (i = 0; i < 3; i++)
+		cr_assert_eq(x[i], 7, "x was written on failure");
+
+	/* a positive first pivot, then a diagonal of about -20 */
+	random_sym(10, 1, a);
+	for (i = 0; i < 10; i++)
+		a[i * 10 + i] -= 20;
+	a[0] = 100;
+	cr_assert_eq(la_solve_spd(10, a, b, x), -1);
+}
+
+Test(solve_spd, sizes)
+{
+	double a[1] = { 4 }, b[1] = { 3 }, x[1] = { 7 };
+
+	cr_assert_eq(la_solve_spd(0, a, b, x), 0);
+	cr_assert_eq(x[0], 7);
+	cr_assert_eq(la_solve_spd(-1, a, b, x), -1);
+	cr_assert_eq(la_solve_spd(LA_MAX_N + 1, a, b, x), -1);
+	cr_assert_eq(la_solve_spd(1, a, b, x), 0);
+	cr_assert_eq(x[0], 0.75);
+}
+
+Test(norm, does_not_overflow_or_underflow)
+{
+	const double big[2] = { 3e200, 4e200 }, small[2] = { -3e-200, 4e-200 };
+	const double sub[2] = { 0x3p-1074, 0x4p-1074 };
+	const double max[3] = { DBL_MAX, DBL_MAX / 2, 0 };
+	const double exact[2] = { 3, -4 };
+
+	cr_assert(within_ulps(la_norm(2, big), 5e200, 1), "%.17g", la_norm(2, big));
+	cr_assert(within_ulps(la_norm(2, small), 5e-200, 1), "%.17g", la_norm(2, small));
+	cr_assert_eq(la_norm(2, sub), 0x5p-1074);
+	cr_assert_eq(la_norm(2, exact), 5);
+	cr_assert(isinf(la_norm(3, max)), "|(max, max/2)| exceeds DBL_MAX");
+	cr_assert(within_ulps(la_norm(2, (double[]){ DBL_MAX / 2, 0 }), DBL_MAX / 2, 0));
+}
+
+Test(norm, zero_empty_and_non_finite)
+{
+	const double zero[3] = { 0, -0.0, 0 };
+	const double inf[3] = { 1, -INFINITY, INFINITY };
+	const double nan[3] = { INFINITY, NAN, 1 };
+
+	cr_assert_eq(la_norm(3, zero), 0);
+	cr_assert_eq(la_norm(0, zero), 0);
+	cr_assert(isinf(la_norm(3, inf)) && la_norm(3, inf) > 0);
+	cr_assert(isnan(la_norm(3, nan)));
+}
+
+Test(norm, agrees_with_the_naive_sum)
+{
+	double x[N];
+	uint64_t seed = 12;
+	int i, n;
+
+	for (n = 1; n <= N; n++) {
+		double s = 0;
+
+		for (i = 0; i < n; i++) {
+			x[i] = next_unif(&seed);
+			s += x[i] * x[i];
+		}
+		cr_assert_float_eq(la_norm(n, x), sqrt(s), 2 * n * EPS * sqrt(s));
+	}
+}
+
+Test(dot, plain_sum)
+{
+	const double x[4] = { 1, 2, 3, 4 }, y[4] = { 0.5, -1, 2, 0.25 };
+
+	cr_assert_eq(la_dot(4, x, y), 0.5 - 2 + 6 + 1);
+	cr_assert_eq(la_dot(0, x, y), 0);
+	cr_assert_eq(la_dot(1, x, x), 1);
+}
