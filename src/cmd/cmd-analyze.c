@@ -49,14 +49,14 @@ parse_range(const char *opt, const char *text, double *lo, double *hi)
 	int s;
 
 	if (colon == NULL || (size_t)(colon - text) >= sizeof a)
-		return cmd_usage_error(&cmd_analyze, "%s takes a range A:B, as in -5:5, not '%s'",
+		return cmd_value_error(&cmd_analyze, "%s takes a range A:B, as in -5:5, not '%s'",
 				       opt, text);
 	memcpy(a, text, colon - text);
 	a[colon - text] = '\0';
 	if ((s = cmd_constant(opt, a, lo)) != 0 || (s = cmd_constant(opt, colon + 1, hi)) != 0)
 		return s;
 	if (!(*lo < *hi) || !isfinite(*lo) || !isfinite(*hi))
-		return cmd_usage_error(&cmd_analyze, "the range %s of %s is empty: the start "
+		return cmd_value_error(&cmd_analyze, "the range %s of %s is empty: the start "
 				       "must be below the end", text, opt);
 	return 0;
 }
@@ -233,10 +233,10 @@ analyze_run(int argc, char **argv)
 	if (first + 1 < argc)
 		return cmd_usage_error(&cmd_analyze, "one expression only (quote it)");
 	if (!isnan(o.starts) && (o.starts != floor(o.starts) || o.starts < 2 || o.starts > 200))
-		return cmd_usage_error(&cmd_analyze, "--starts must be a whole number from 2 "
+		return cmd_value_error(&cmd_analyze, "--starts must be a whole number from 2 "
 				       "to 200, not %g", o.starts);
 	if (!isnan(o.grid) && (o.grid != floor(o.grid) || o.grid < 3 || o.grid > 1000))
-		return cmd_usage_error(&cmd_analyze, "--grid must be a whole number from 3 to "
+		return cmd_value_error(&cmd_analyze, "--grid must be a whole number from 3 to "
 				       "1000, not %g", o.grid);
 	r.lo[0] = r.lo[1] = -5;
 	r.hi[0] = r.hi[1] = 5;
@@ -251,16 +251,16 @@ analyze_run(int argc, char **argv)
 	}
 	n = objective_dim(obj);
 	r.n = n;
+	if (n == 1 && o.y != NULL) {
+		objective_free(obj);
+		return cmd_value_error(&cmd_analyze, "--y: the expression has one variable");
+	}
 	print_derivatives(obj);
 	if (n < 1 || n > 2) {
 		printf("\n(critical points and convexity are searched for functions of 1 or 2 "
 		       "variables; this one has %d)\n", n);
 		objective_free(obj);
 		return 0;
-	}
-	if (n == 1 && o.y != NULL) {
-		objective_free(obj);
-		return cmd_usage_error(&cmd_analyze, "--y: the expression has one variable");
 	}
 	cp = malloc(MAX_POINTS * sizeof *cp);
 	if (cp == NULL) {

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <getopt.h>
 #include <string.h>
 
@@ -40,8 +41,20 @@ cmd_usage_error(const struct cmd *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: descent %s %s\n", cmd->name, cmd->usage);
-	fprintf(stderr, "Try 'descent %s --help' for more.\n", cmd->name);
+	fprintf(stderr, "\nTry 'descent %s --help' for more.\n", cmd->name);
+	return EXIT_USAGE;
+}
+
+int
+cmd_value_error(const struct cmd *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "descent %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 	return EXIT_USAGE;
 }
 
@@ -134,6 +147,21 @@ cmd_format_number(char *buf, size_t size, double v, int prec)
 	if (v == 0)
 		v = 0;          /* no "-0" */
 	snprintf(buf, size, "%.*g", prec, v);
+}
+
+void
+cmd_format_exact(char *buf, size_t size, double v)
+{
+	int prec;
+
+	if (v == 0)
+		v = 0;
+	for (prec = 1; prec < 17; prec++) {
+		snprintf(buf, size, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+	snprintf(buf, size, "%.17g", v);
 }
 
 int

@@ -100,7 +100,7 @@ diff_run(int argc, char **argv)
 		expr_free(w);
 		expr_free(e);
 		if (!isname)
-			return cmd_usage_error(&cmd_diff, "--wrt takes a variable name, "
+			return cmd_value_error(&cmd_diff, "--wrt takes a variable name, "
 					       "not '%s'", o.wrt);
 		printf("d/d%s = 0\n", o.wrt);
 		if (o.hessian)

@@ -87,7 +87,7 @@ run_option(int opt, const char *arg, void *data)
 		else if (strcmp(arg, "json") == 0)
 			o->format = FORMAT_JSON;
 		else
-			return cmd_usage_error(&cmd_run, "unknown format '%s': use table, "
+			return cmd_value_error(&cmd_run, "unknown format '%s': use table, "
 					       "csv or json", arg);
 		return 0;
 	}
@@ -101,7 +101,7 @@ check_count(double v, const char *name, double lo, double hi, long *out)
 	if (isnan(v))
 		return 0;
 	if (v != floor(v) || v < lo || v > hi)
-		return cmd_usage_error(&cmd_run, "--%s must be a whole number from %g to %g, "
+		return cmd_value_error(&cmd_run, "--%s must be a whole number from %g to %g, "
 				       "not %g", name, lo, hi, v);
 	*out = (long)v;
 	return 0;
@@ -118,11 +118,15 @@ check_param(const struct optimizer *opt, const char *name, double v, double *slo
 	if (isnan(v))
 		return 0;
 	if (!opt_uses(opt, name))
-		return cmd_usage_error(&cmd_run, "%s has no parameter %s (it uses %s)",
+		return cmd_value_error(&cmd_run, "%s has no parameter %s (it uses %s)",
 				       opt->name, name, opt->params);
-	if ((lo_open ? !(v > lo) : !(v >= lo)) || (hi_open ? !(v < hi) : !(v <= hi)))
-		return cmd_usage_error(&cmd_run, "--%s must be in %c%g, %g%c, not %g", name,
+	if ((lo_open ? !(v > lo) : !(v >= lo)) || (hi_open ? !(v < hi) : !(v <= hi))) {
+		if (isinf(hi))
+			return cmd_value_error(&cmd_run, "--%s must be %s, not %g", name,
+					       lo_open ? "positive" : "zero or more", v);
+		return cmd_value_error(&cmd_run, "--%s must be in %c%g, %g%c, not %g", name,
 				       lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']', v);
+	}
 	*slot = v;
 	return 0;
 }
@@ -141,7 +145,7 @@ configure(const struct run_opts *o, struct run_config *c)
 			strcat(names, i == 0 ? "" : opt_table[i + 1] == NULL ? " or " : ", ");
 			strcat(names, opt_table[i]->name);
 		}
-		return cmd_usage_error(&cmd_run, "unknown optimizer '%s': use %s",
+		return cmd_value_error(&cmd_run, "unknown optimizer '%s': use %s",
 				       o->optimizer, names);
 	}
 	run_config_init(c, opt);
@@ -165,24 +169,24 @@ configure(const struct run_opts *o, struct run_config *c)
 	}
 	if (!isnan(o->tol)) {
 		if (!(o->tol >= 0))
-			return cmd_usage_error(&cmd_run, "--tol must not be negative, not %g", o->tol);
+			return cmd_value_error(&cmd_run, "--tol must not be negative, not %g", o->tol);
 		c->tol = o->tol;
 	}
 	if (!isnan(o->bound)) {
 		if (!(o->bound > 0))
-			return cmd_usage_error(&cmd_run, "--bound must be positive, not %g", o->bound);
+			return cmd_value_error(&cmd_run, "--bound must be positive, not %g", o->bound);
 		c->bound = o->bound;
 	}
 	if (!isnan(o->noise)) {
 		if (!(o->noise >= 0))
-			return cmd_usage_error(&cmd_run, "--noise must not be negative, not %g",
+			return cmd_value_error(&cmd_run, "--noise must not be negative, not %g",
 					       o->noise);
 		c->noise = o->noise;
 	}
 	if (o->schedule != NULL) {
 		char err[200];
 		if (sched_parse(o->schedule, &c->sched, err, sizeof err) < 0)
-			return cmd_usage_error(&cmd_run, "--schedule: %s", err);
+			return cmd_value_error(&cmd_run, "--schedule: %s", err);
 	}
 	c->line_search = o->line_search;
 	return 0;
@@ -200,7 +204,7 @@ make_objective(const struct run_opts *o, const char *expr, struct dataset **data
 	if (o->data == NULL && o->data_inline == NULL) {
 		if (o->model != NULL || o->params != NULL || o->target != NULL ||
 		    o->loss != NULL || !isnan(o->batch)) {
-			*status = cmd_usage_error(&cmd_run, "--model, --loss, --target, "
+			*status = cmd_value_error(&cmd_run, "--model, --loss, --target, "
 						  "--params and --batch go with --data");
 			return NULL;
 		}
@@ -220,28 +224,28 @@ make_objective(const struct run_opts *o, const char *expr, struct dataset **data
 		int np = 0, loss = LOSS_MSE;
 
 		if (expr != NULL) {
-			*status = cmd_usage_error(&cmd_run, "give either an expression or --data "
+			*status = cmd_value_error(&cmd_run, "give either an expression or --data "
 						  "with --model, not both");
 			return NULL;
 		}
 		if (o->data != NULL && o->data_inline != NULL) {
-			*status = cmd_usage_error(&cmd_run, "--data and --data-inline: one or "
+			*status = cmd_value_error(&cmd_run, "--data and --data-inline: one or "
 						  "the other");
 			return NULL;
 		}
 		if (o->model == NULL) {
-			*status = cmd_usage_error(&cmd_run, "--data needs --model, e.g. "
+			*status = cmd_value_error(&cmd_run, "--data needs --model, e.g. "
 						  "--model 'w0 + w1*x'");
 			return NULL;
 		}
 		if (o->loss != NULL && (loss = loss_from_name(o->loss)) < 0) {
-			*status = cmd_usage_error(&cmd_run, "unknown loss '%s': use mse, "
+			*status = cmd_value_error(&cmd_run, "unknown loss '%s': use mse, "
 						  "cross_entropy or hinge", o->loss);
 			return NULL;
 		}
 		if (o->params != NULL) {
 			if (strlen(o->params) >= sizeof pbuf) {
-				*status = cmd_usage_error(&cmd_run, "--params is too long");
+				*status = cmd_value_error(&cmd_run, "--params is too long");
 				return NULL;
 			}
 			strcpy(pbuf, o->params);
@@ -290,10 +294,37 @@ json_string(FILE *fp, const char *s)
 static void
 json_number(FILE *fp, double v)
 {
-	if (isfinite(v))
-		fprintf(fp, "%.17g", v == 0 ? 0.0 : v);
-	else
+	char buf[40];
+
+	if (!isfinite(v)) {
 		fputs("null", fp);      /* JSON has no inf or nan */
+		return;
+	}
+	cmd_format_exact(buf, sizeof buf, v);
+	fputs(buf, fp);
+}
+
+/* A value for CSV: exact, and inf/nan as C prints them. */
+static void
+csv_number(FILE *fp, double v)
+{
+	char buf[40];
+
+	cmd_format_exact(buf, sizeof buf, v);
+	fprintf(fp, ",%s", buf);
+}
+
+/* The outcome as a word for machines. */
+static const char *
+outcome_key(enum run_outcome o)
+{
+	switch (o) {
+	case RUN_CONVERGED: return "converged";
+	case RUN_MAX_STEPS: return "max_steps";
+	case RUN_DIVERGED: return "diverged";
+	case RUN_RUNNING: break;
+	}
+	return "running";
 }
 
 /* The kind of the final point, from its Hessian. */
@@ -442,10 +473,13 @@ print_csv(struct objective *obj, const struct trajectory *tr)
 	for (i = 0; i < tr->len; i++) {
 		printf("%zu", i);
 		for (k = 0; k < n; k++)
-			printf(",%.17g", tr->w[i * n + k]);
-		printf(",%.17g,%.17g,%.17g,%d\n", tr->f[i], tr->gnorm[i], tr->lr[i], tr->flag[i]);
+			csv_number(stdout, tr->w[i * n + k]);
+		csv_number(stdout, tr->f[i]);
+		csv_number(stdout, tr->gnorm[i]);
+		csv_number(stdout, tr->lr[i]);
+		printf(",%d\n", tr->flag[i]);
 	}
-	printf("# %s at step %ld%s%s\n", run_outcome_name(tr->outcome), tr->step,
+	printf("# %s at step %ld%s%s\n", outcome_key(tr->outcome), tr->step,
 	       *tr->reason ? ": " : "", tr->reason);
 }
 
@@ -491,7 +525,7 @@ print_json(struct objective *obj, const struct run_config *c, const char *what,
 		printf(", \"hessian_modified\": %s}%s\n", tr->flag[i] ? "true" : "false",
 		       i + 1 < tr->len ? "," : "");
 	}
-	printf(" ],\n \"outcome\": \"%s\", \"final_step\": %ld", run_outcome_name(tr->outcome),
+	printf(" ],\n \"outcome\": \"%s\", \"final_step\": %ld", outcome_key(tr->outcome),
 	       tr->step);
 	if (tr->outcome == RUN_DIVERGED) {
 		printf(", \"reason\": ");
@@ -579,34 +613,32 @@ run_run(int argc, char **argv)
 				strcat(vars, k ? ", " : "");
 				strcat(vars, objective_param(obj, k));
 			}
-			cmd_usage_error(&cmd_run, "--start has %d coordinate%s, but the %s "
-					"has %d (%s)", nstart, nstart == 1 ? "" : "s",
-					data ? "model has parameters" : "expression has variables",
-					n, vars);
+			cmd_value_error(&cmd_run, "--start has %d coordinate%s, but the %s "
+					"has %d %s%s (%s)", nstart, nstart == 1 ? "" : "s",
+					data ? "model" : "expression", n,
+					data ? "parameter" : "variable", n == 1 ? "" : "s", vars);
 			goto done;
 		}
 	} else if (data == NULL) {
-		cmd_usage_error(&cmd_run, "--start is missing: where should the descent "
+		cmd_value_error(&cmd_run, "--start is missing: where should the descent "
 				"start? e.g. --start %s", n == 1 ? "1" : n == 2 ? "1,1" : "1,1,...");
 		goto done;
 	}
 	r = run_new(obj, &c, start, err, sizeof err);
 	if (r == NULL) {
-		cmd_usage_error(&cmd_run, "%s", err);
+		cmd_value_error(&cmd_run, "%s", err);
 		goto done;
 	}
 	run_all(r);
-	if (data != NULL)
-		snprintf(what, sizeof what, "%s loss of %s on %zu examples%s%s",
-			 o.loss ? o.loss : "mse", o.model, data->nrows,
-			 c.batch ? ", mini-batches of " : "", c.batch ? "" : "");
-	else
+	if (data == NULL)
 		snprintf(what, sizeof what, "%s", expr);
-	if (data != NULL && c.batch > 0) {
-		size_t len = strlen(what);
-		snprintf(what + len, sizeof what - len, "%zu (seed %llu)", c.batch,
-			 (unsigned long long)c.seed);
-	}
+	else if (c.batch > 0)
+		snprintf(what, sizeof what, "the %s of %s on %zu examples, mini-batches "
+			 "of %zu (seed %llu)", o.loss ? o.loss : "mse", o.model, data->nrows,
+			 c.batch, (unsigned long long)c.seed);
+	else
+		snprintf(what, sizeof what, "the %s of %s on %zu examples",
+			 o.loss ? o.loss : "mse", o.model, data->nrows);
 	switch (o.format) {
 	case FORMAT_TABLE: print_table(obj, &c, what, run_trajectory(r), every); break;
 	case FORMAT_CSV: print_csv(obj, run_trajectory(r)); break;

@@ -35,6 +35,12 @@ enum { EXIT_USER = 1, EXIT_USAGE = 2 };
 int cmd_usage_error(const struct cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /*
+ * Reports a bad option value ("descent NAME: MESSAGE", one line) and
+ * returns EXIT_USAGE.
+ */
+int cmd_value_error(const struct cmd *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/*
  * Parses the options of cmd with getopt_long (GNU conventions: options
  * and operands in any order, "--" ends the options).  -h/--help and
  * -V/--version (which longopts must list) are handled here: they print
@@ -55,6 +61,8 @@ void cmd_version(FILE *fp);
 void cmd_print_number(FILE *fp, double v);
 /* The same into buf, with prec significant digits. */
 void cmd_format_number(char *buf, size_t size, double v, int prec);
+/* The shortest text that reads back as v ("0.1", not 0.10000000000000001). */
+void cmd_format_exact(char *buf, size_t size, double v);
 
 /*
  * Reads a constant expression ("0.5", "1e-3", "pi/4") for the option or

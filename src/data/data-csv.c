@@ -555,7 +555,8 @@ dataset_load_csv(const char *path, struct data_error *err)
 	snprintf(err->file, sizeof err->file, "%s", path);
 	fp = fopen(path, "rb");
 	if (fp == NULL) {
-		set_error(err, 0, 0, "cannot open %s: %s", path, strerror(errno));
+		/* the file name is err->file, printed before the message */
+		set_error(err, 0, 0, "cannot open the file: %s", strerror(errno));
 		goto fail;
 	}
 	do {
@@ -575,7 +576,7 @@ dataset_load_csv(const char *path, struct data_error *err)
 		len += got;
 	} while (got > 0);
 	if (ferror(fp)) {
-		set_error(err, 0, 0, "cannot read %s: %s", path,
+		set_error(err, 0, 0, "cannot read the file: %s",
 			  strerror(errno != 0 ? errno : EIO));
 		goto fail;
 	}

@@ -44,6 +44,17 @@ check_grep() {
 	fi
 }
 
+# check_doc NAME STATUS -- ARGS... <<EOF: stdout must be the here-document,
+# stderr empty
+check_doc() {
+	name=$1 want_status=$2
+	shift 3
+	cat >"$tmp/doc"
+	check "$name" "$want_status" "$(cat "$tmp/doc")
+" "" -- "$@"
+}
+
+top_srcdir=${top_srcdir:-.}
 nl='
 '
 check "eval 1D" 0 "f = 1${nl}df/dx = 0${nl}d2f/dx2 = 2${nl}" "" -- eval 'x^2 - 4x + 5' x=2
@@ -61,8 +72,8 @@ check "eval not an assignment" 2 "" "descent eval: 'x' is not an assignment: wri
 check "eval bad value" 1 "" "descent: in the value of x: error at column 3: expected a number, a name or '(' after '+'${nl}  1+${nl}    ^${nl}" -- eval 'x' 'x=1+'
 check "eval variable in value" 1 "" "descent: in the value of x: error at column 1: unknown name 'y': this expression takes no variables${nl}  y${nl}  ^${nl}" -- eval 'x' 'x=y'
 check "eval bad expression" 1 "" "descent: error at column 7: expected a number, a name or '(' after '+', not '^'${nl}  x^2 + ^3${nl}        ^${nl}" -- eval 'x^2 + ^3' x=1
-check "eval missing expression" 2 "" "descent eval: missing the expression${nl}usage: descent eval EXPR [NAME=VALUE ...]${nl}Try 'descent eval --help' for more.${nl}" -- eval
-check "eval minus hint" 2 "" "descent eval: unknown option '-x^2' (an expression that starts with '-' goes after '--': descent eval -- '-x^2')${nl}usage: descent eval EXPR [NAME=VALUE ...]${nl}Try 'descent eval --help' for more.${nl}" -- eval '-x^2' x=1
+check "eval missing expression" 2 "" "descent eval: missing the expression${nl}Try 'descent eval --help' for more.${nl}" -- eval
+check "eval minus hint" 2 "" "descent eval: unknown option '-x^2' (an expression that starts with '-' goes after '--': descent eval -- '-x^2')${nl}Try 'descent eval --help' for more.${nl}" -- eval '-x^2' x=1
 
 check "diff" 0 "d/dx = 4*x^3 - 16*x${nl}" "" -- diff 'x^4 - 8*x^2 + 5'
 check "diff hessian" 0 "d/dx = 4*x^3 - 16*x${nl}d2/dx2 = 12*x^2 - 16${nl}" "" -- diff --hessian 'x^4 - 8*x^2 + 5'
@@ -71,10 +82,10 @@ check "diff wrt" 0 "d/dy = 200*(y - x^2)${nl}" "" -- diff '(1-x)^2 + 100*(y-x^2)
 check "diff wrt=" 0 "d/dy = 200*(y - x^2)${nl}" "" -- diff '(1-x)^2 + 100*(y-x^2)^2' --wrt=y
 check "diff wrt hessian" 0 "d/dy = 200*(y - x^2)${nl}d2/dydx = -400*x${nl}d2/dy2 = 200${nl}" "" -- diff '(1-x)^2 + 100*(y-x^2)^2' -w y -H
 check "diff wrt absent" 0 "d/dz = 0${nl}" "" -- diff 'x^2' --wrt z
-check "diff wrt not a name" 2 "" "descent diff: --wrt takes a variable name, not '2x'${nl}usage: descent diff EXPR [--wrt NAME] [--hessian] [--program]${nl}Try 'descent diff --help' for more.${nl}" -- diff 'x^2' --wrt 2x
-check "diff wrt missing" 2 "" "descent diff: option '--wrt' needs a value${nl}usage: descent diff EXPR [--wrt NAME] [--hessian] [--program]${nl}Try 'descent diff --help' for more.${nl}" -- diff 'x^2' --wrt
-check "diff two operands" 2 "" "descent diff: one expression only (quote it: descent diff 'x^2 + y^2')${nl}usage: descent diff EXPR [--wrt NAME] [--hessian] [--program]${nl}Try 'descent diff --help' for more.${nl}" -- diff x + y
-check "diff unknown option" 2 "" "descent diff: unknown option '--bogus'${nl}usage: descent diff EXPR [--wrt NAME] [--hessian] [--program]${nl}Try 'descent diff --help' for more.${nl}" -- diff 'x' --bogus
+check "diff wrt not a name" 2 "" "descent diff: --wrt takes a variable name, not '2x'${nl}" -- diff 'x^2' --wrt 2x
+check "diff wrt missing" 2 "" "descent diff: option '--wrt' needs a value${nl}Try 'descent diff --help' for more.${nl}" -- diff 'x^2' --wrt
+check "diff two operands" 2 "" "descent diff: one expression only (quote it: descent diff 'x^2 + y^2')${nl}Try 'descent diff --help' for more.${nl}" -- diff x + y
+check "diff unknown option" 2 "" "descent diff: unknown option '--bogus'${nl}Try 'descent diff --help' for more.${nl}" -- diff 'x' --bogus
 check "diff unknown function" 1 "" "descent: error at column 1: unknown function 'sinn': did you mean 'sin'?${nl}  sinn(x)${nl}  ^${nl}" -- diff 'sinn(x)'
 check_grep "diff program" 0 "MULADD     out0, t0, t0, t2" -- diff --program '(1-x)^2 + 100*(y-x^2)^2'
 check_grep "diff program hessian" 0 "then the Hessian row by row" -- diff -p -H 'x*y'
@@ -88,6 +99,137 @@ check_grep "eval help" 0 "usage: descent eval EXPR" -- eval --help
 check_grep "diff help" 0 "--wrt NAME" -- diff -h
 check "unknown command" 2 "" "descent: unknown command 'frobnicate'${nl}Try 'descent --help' for the commands.${nl}" -- frobnicate
 check "unknown global option" 2 "" "descent: unknown option '--frob'${nl}Try 'descent --help' for the commands.${nl}" -- --frob
+
+# --- run -----------------------------------------------------------------
+
+check_doc "run gd table" 0 -- run 'x^2' --start 1 --lr 0.1 -n 3 <<'EOF'
+gd, lr = 0.1, on x^2
+ step            x              f       |grad|
+    0            1              1            2
+    1          0.8           0.64          1.6
+    2         0.64         0.4096         1.28
+    3        0.512       0.262144        1.024
+stopped at the step limit (3 steps) at x = 0.512, f = 0.262144, |grad| = 1.02
+EOF
+check_doc "run diverges" 0 -- run 'x^2' --start 1 --lr 1.1 --bound 20 <<'EOF'
+gd, lr = 1.1, on x^2
+ step            x              f       |grad|
+    0            1              1            2
+    1         -1.2           1.44          2.4
+    2         1.44         2.0736         2.88
+    3       -1.728       2.985984        3.456
+    4       2.0736       4.299817        4.147
+    5     -2.48832      6.1917364        4.977
+    6      2.98598      8.9161004        5.972
+    7     -3.58318      12.839185        7.166
+    8      4.29982      18.488426          8.6
+    9     -5.15978      26.623333        10.32
+diverged at step 9: |f| is beyond 20
+EOF
+check_doc "run newton on data" 0 -- run --data "$top_srcdir/tests/data/line.csv" --model 'w0 + w1*x' -o newton <<'EOF'
+newton, lr = 1, on the mse of w0 + w1*x on 3 examples
+ step           w0           w1              f       |grad|
+    0            0            0      17.416667        19.56
+    1    -0.166667            2    0.055555556    1.127e-15
+converged at step 1 (|grad| = 1.13e-15 < 1e-06) at w0 = -0.166667, w1 = 2, f = 0.0555556:
+a minimum, Hessian eigenvalues 0.2404, 11.09
+EOF
+check_doc "run newton at a saddle" 0 -- run 'x^2 - y^2' -o newton --start 1,1 -n 2 <<'EOF'
+newton, lr = 1, on x^2 - y^2
+ step            x            y              f       |grad|
+    0            1            1              0        2.828 *
+    1            0            2             -4            4 *
+    2            0            4            -16            8
+stopped at the step limit (2 steps) at x = 0, y = 4, f = -16, |grad| = 8
+newton: the Hessian was not positive definite at 2 steps (marked *);
+there it used the absolute values of the eigenvalues, to go downhill.
+EOF
+check_doc "run csv" 0 -- run 'x^2+y^2' --start 1,1 -o adam --lr 0.1 --format csv -n 1 <<'EOF'
+step,x,y,f,grad_norm,lr,hessian_modified
+0,1,1,2,2.8284271247461903,0.1,0
+1,0.9000000005,0.9000000005,1.6200000017999998,2.5455844136857846,0.1,0
+# max_steps at step 1
+EOF
+check_doc "run json" 0 -- run 'x^2' --start 1 --lr 0.5 --format json <<'EOF'
+{"objective": "x^2", "optimizer": "gd", "params": {"lr": 0.5}, "variables": ["x"],
+ "steps": [
+  {"step": 0, "point": [1], "f": 1, "grad_norm": 2, "lr": 0.5, "hessian_modified": false},
+  {"step": 1, "point": [0], "f": 0, "grad_norm": 0, "lr": 0.5, "hessian_modified": false}
+ ],
+ "outcome": "converged", "final_step": 1, "kind": "minimum"}
+EOF
+check_grep "run line search rescues" 0 "^converged at step" -- run 'x^2' --start 3 --lr 1.5 --line-search
+check_grep "run no line search diverges" 0 "^diverged at step" -- run 'x^2' --start 3 --lr 1.5
+check_grep "run schedule" 0 ",0.025,0$" -- run 'x^2' --start 1 --lr 0.1 --schedule step:every=1,factor=0.5 -n 3 --format csv
+check_grep "run noise seeded" 0 "^# max_steps" -- run 'x^2' --start 1 --noise 0.1 --seed 7 -n 5 --format csv
+check_grep "run data inline, mini-batches" 0 "mini-batches of 1 (seed 3)" -- run --data-inline 'x,y;1,2;2,3.5;3,6' --model 'w0 + w1*x' --batch 1 --seed 3 -n 4
+check_grep "run logistic" 0 "^converged at step" -- run --data "$top_srcdir/tests/data/logistic.csv" --model 'b + w1*x1 + w2*x2' --loss cross_entropy -o newton
+check "run unknown optimizer" 2 "" "descent run: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam or newton${nl}" -- run 'x^2' --start 1 -o foo
+check "run negative lr" 2 "" "descent run: --lr must be positive, not -1${nl}" -- run 'x^2' --start 1 --lr -1
+check "run foreign parameter" 2 "" "descent run: gd has no parameter beta (it uses lr)${nl}" -- run 'x^2' --start 1 --beta 0.5
+check "run beta range" 2 "" "descent run: --beta must be in [0, 1), not 1${nl}" -- run 'x^2' --start 1 -o momentum --beta 1
+check "run start count" 2 "" "descent run: --start has 2 coordinates, but the expression has 1 variable (x)${nl}" -- run 'x^2' --start 1,2
+check "run start value" 2 "" "descent: in --start: error at column 1: unknown name 'y': this expression takes no variables${nl}  y${nl}  ^${nl}" -- run 'x^2' --start y
+check "run missing start" 2 "" "descent run: --start is missing: where should the descent start? e.g. --start 1,1${nl}" -- run 'x*y'
+check "run bad schedule" 2 "" "descent run: --schedule: the step schedule has no 'decay' (it takes every, factor and warmup)${nl}" -- run 'x^2' --start 1 --schedule step:decay=2
+check "run steps" 2 "" "descent run: --steps must be a whole number from 0 to 1e+09, not 1.5${nl}" -- run 'x^2' --start 1 --steps 1.5
+check "run format" 2 "" "descent run: unknown format 'xml': use table, csv or json${nl}" -- run 'x^2' --start 1 --format xml
+check "run batch on expression" 2 "" "descent run: --model, --loss, --target, --params and --batch go with --data${nl}" -- run 'x^2' --start 1 --batch 2
+check "run line search optimizer" 2 "" "descent run: the line search is for gd and newton, not momentum${nl}" -- run 'x^2' --start 1 -o momentum --line-search
+check "run ragged data" 1 "" "$top_srcdir/tests/data/bad-ragged.csv:4:5: error: row has 3 fields, but the header has 2${nl}" -- run --data "$top_srcdir/tests/data/bad-ragged.csv" --model 'w0 + w1*x'
+check "run non-number" 1 "" "$top_srcdir/tests/data/bad-number.csv:3:3: error: 'abc' is not a number${nl}" -- run --data "$top_srcdir/tests/data/bad-number.csv" --model 'w0 + w1*x'
+check "run missing file" 1 "" "$tmp/none.csv: error: cannot open the file: No such file or directory${nl}" -- run --data "$tmp/none.csv" --model 'w0 + w1*x'
+check "run bad model" 1 "" "descent: in --model: error at column 4: expected a number, a name or '(' after '+', not '*'${nl}  w0+*x${nl}     ^${nl}" -- run --data-inline 'x,y;1,2' --model 'w0+*x'
+check "run model without parameters" 1 "" "descent: error: the model has no parameters: every name in it is a data column${nl}" -- run --data-inline 'x,y;1,2' --model '2*x'
+check "run model with the target" 1 "" "descent: error: the model uses the target y: a model computes the target from the other columns${nl}" -- run --data-inline 'x,y;1,2' --model 'w*y'
+check "run unknown loss" 2 "" "descent run: unknown loss 'l1': use mse, cross_entropy or hinge${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --loss l1
+check "run labels" 1 "" "descent: error: cross_entropy needs labels between 0 and 1, but row 1 of y is 2${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --loss cross_entropy
+check "run batch too big" 2 "" "descent run: the batch size 5 is larger than the data (3 examples)${nl}" -- run --data-inline 'x,y;1,2;2,3;3,4' --model 'w*x' --batch 5
+check "run data and expression" 2 "" "descent run: give either an expression or --data with --model, not both${nl}" -- run 'x^2' --data-inline 'x,y;1,2' --model 'w*x'
+
+# --- analyze -------------------------------------------------------------
+
+check_doc "analyze double well" 0 -- analyze 'x^4 - 8x^2 + 5' --x -3:3 <<'EOF'
+f = x^4 - 8*x^2 + 5
+df/dx = 4*x^3 - 16*x
+d2f/dx2 = 12*x^2 - 16
+
+critical points in [-3, 3]: 3
+           x            f  kind               f''
+          -2          -11  minimum (global)  32
+           0            5  maximum           -16
+           2          -11  minimum (global)  32
+
+convexity on [-3, 3]: not convex
+  on a grid of 401 points, f'' is
+    positive definite      at 248 points
+    negative definite      at 153 points
+  between p = 1.5 and q = -1.5 the function rises above its chord:
+  with a = 0.5, f(a*p + (1-a)*q) = 5 > a*f(p) + (1-a)*f(q) = -7.9375
+EOF
+check_doc "analyze saddle" 0 -- analyze 'x^2 - y^2' --x -1:1 --y -1:1 --grid 5 <<'EOF'
+f = x^2 - y^2
+df/dx = 2*x
+d2f/dx2 = 2
+d2f/dxdy = 0
+df/dy = -2*y
+d2f/dy2 = -2
+
+critical points in [-1, 1] x [-1, 1]: 1
+           x           y            f  kind               eigenvalues
+           0           0            0  saddle            -2, 2
+
+convexity on [-1, 1] x [-1, 1]: not convex
+  on a 5x5 grid, the Hessian is
+    indefinite             at 25 points
+  between p = (0, 0.5) and q = (0, -0.5) the function rises above its chord:
+  with a = 0.5, f(a*p + (1-a)*q) = 0 > a*f(p) + (1-a)*f(q) = -0.25
+EOF
+check_grep "analyze Himmelblau" 0 "critical points in \[-5, 5\] x \[-5, 5\]: 9" -- analyze '(x^2+y-11)^2 + (x+y^2-7)^2'
+check_grep "analyze three variables" 0 "searched for functions of 1 or 2 variables; this one has 3" -- analyze 'x*y*z'
+check "analyze bad range" 2 "" "descent analyze: --x takes a range A:B, as in -5:5, not '3'${nl}" -- analyze 'x^2' --x 3
+check "analyze empty range" 2 "" "descent analyze: the range 3:1 of --x is empty: the start must be below the end${nl}" -- analyze 'x^2' --x 3:1
+check "analyze y for 1D" 2 "" "descent analyze: --y: the expression has one variable${nl}" -- analyze 'x^2' --y 0:1
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -616,8 +616,7 @@ Test(data_files, missing_file)
 
 	cr_assert_null(dataset_load_csv(path, &err));
 	cr_assert_str_eq(err.file, path);
-	cr_assert_str_eq(err.message, "cannot open " DATA_DIR "no-such-file.csv: "
-			 "No such file or directory");
+	cr_assert_str_eq(err.message, "cannot open the file: No such file or directory");
 	cr_assert_eq(err.line, 0);
 	cr_assert_eq(err.column, 0);
 }
@@ -627,7 +626,8 @@ Test(data_files, directory)
 	struct data_error err;
 
 	cr_assert_null(dataset_load_csv(SRCDIR "/tests/data", &err));
-	cr_assert_str_eq(err.message, "cannot read " SRCDIR "/tests/data: Is a directory");
+	cr_assert_str_eq(err.message, "cannot read the file: Is a directory");
+	cr_assert_str_eq(err.file, SRCDIR "/tests/data");
 	cr_assert_eq(err.line, 0);
 }
 
@@ -695,6 +695,6 @@ Test(data_print, formats, .init = cr_redirect_stderr)
 		"data.csv: error: boom\n"
 		"error: boom\n"
 		"--data-inline:1:11: error: 'q' is not a number\n"
-		DATA_DIR "no-such-file.csv: error: cannot open " DATA_DIR
-		"no-such-file.csv: No such file or directory\n");
+		DATA_DIR "no-such-file.csv: error: cannot open the file: "
+		"No such file or directory\n");
 }
