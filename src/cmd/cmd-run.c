@@ -394,9 +394,9 @@ print_outcome(struct objective *obj, const struct run_config *c,
 	case RUN_CONVERGED: {
 		double lambda[LA_MAX_N];
 		enum cp_kind kind = final_kind(obj, w, lambda);
-		printf("converged at step %ld (|grad| = %s < %s) at ", tr->step, g, tol);
+		printf("converged at step %ld: |grad| = %s < %s\n  at ", tr->step, g, tol);
 		print_point(stdout, obj, w);
-		printf(", f = %s:\n%s, Hessian eigenvalue%s", f, article(kind), n > 1 ? "s" : "");
+		printf(", f = %s\n  %s, Hessian eigenvalue%s", f, article(kind), n > 1 ? "s" : "");
 		for (k = 0; k < n && k < 8; k++) {
 			char l[40];
 			cmd_format_number(l, sizeof l, lambda[k], 4);
@@ -406,9 +406,9 @@ print_outcome(struct objective *obj, const struct run_config *c,
 		break;
 	}
 	case RUN_MAX_STEPS:
-		printf("stopped at the step limit (%ld steps) at ", tr->step);
+		printf("stopped at the step limit (%ld steps): |grad| = %s\n  at ", tr->step, g);
 		print_point(stdout, obj, w);
-		printf(", f = %s, |grad| = %s\n", f, g);
+		printf(", f = %s\n", f);
 		break;
 	case RUN_DIVERGED:
 		printf("diverged at step %ld: %s\n", tr->step, tr->reason);

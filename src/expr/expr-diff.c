@@ -34,7 +34,9 @@ diff_node(struct expr *e, int i, int var, const int *d)
 {
 	struct node n = e->nodes[i];    /* a copy: constructors may move nodes */
 	int a = n.a, b = n.b;
-	int da = a >= 0 ? d[a] : -1, db = b >= 0 ? d[b] : -1;
+	/* children, but not a variable's index, which is no node */
+	int leaf = n.op == N_CONST || n.op == N_VAR;
+	int da = !leaf && a >= 0 ? d[a] : -1, db = !leaf && b >= 0 ? d[b] : -1;
 	int zero = K(0.0);
 
 	switch ((enum node_op)n.op) {

@@ -98,7 +98,7 @@ sched_parse(const char *text, struct schedule *s, char *err, size_t size)
 		return -1;
 	}
 	strcpy(buf, text);
-	opts = strchr(buf, ':');
+	opts = strpbrk(buf, ":,");     /* "step:every=10", "constant,warmup=5" */
 	if (opts != NULL)
 		*opts++ = '\0';
 	klen = strlen(buf);

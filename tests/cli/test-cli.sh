@@ -109,7 +109,8 @@ gd, lr = 0.1, on x^2
     1          0.8           0.64          1.6
     2         0.64         0.4096         1.28
     3        0.512       0.262144        1.024
-stopped at the step limit (3 steps) at x = 0.512, f = 0.262144, |grad| = 1.02
+stopped at the step limit (3 steps): |grad| = 1.02
+  at x = 0.512, f = 0.262144
 EOF
 check_doc "run diverges" 0 -- run 'x^2' --start 1 --lr 1.1 --bound 20 <<'EOF'
 gd, lr = 1.1, on x^2
@@ -131,8 +132,9 @@ newton, lr = 1, on the mse of w0 + w1*x on 3 examples
  step           w0           w1              f       |grad|
     0            0            0      17.416667        19.56
     1    -0.166667            2    0.055555556    1.127e-15
-converged at step 1 (|grad| = 1.13e-15 < 1e-06) at w0 = -0.166667, w1 = 2, f = 0.0555556:
-a minimum, Hessian eigenvalues 0.2404, 11.09
+converged at step 1: |grad| = 1.13e-15 < 1e-06
+  at w0 = -0.166667, w1 = 2, f = 0.0555556
+  a minimum, Hessian eigenvalues 0.2404, 11.09
 EOF
 check_doc "run newton at a saddle" 0 -- run 'x^2 - y^2' -o newton --start 1,1 -n 2 <<'EOF'
 newton, lr = 1, on x^2 - y^2
@@ -140,7 +142,8 @@ newton, lr = 1, on x^2 - y^2
     0            1            1              0        2.828 *
     1            0            2             -4            4 *
     2            0            4            -16            8
-stopped at the step limit (2 steps) at x = 0, y = 4, f = -16, |grad| = 8
+stopped at the step limit (2 steps): |grad| = 8
+  at x = 0, y = 4, f = -16
 newton: the Hessian was not positive definite at 2 steps (marked *);
 there it used the absolute values of the eigenvalues, to go downhill.
 EOF
@@ -161,6 +164,7 @@ EOF
 check_grep "run line search rescues" 0 "^converged at step" -- run 'x^2' --start 3 --lr 1.5 --line-search
 check_grep "run no line search diverges" 0 "^diverged at step" -- run 'x^2' --start 3 --lr 1.5
 check_grep "run schedule" 0 ",0.025,0$" -- run 'x^2' --start 1 --lr 0.1 --schedule step:every=1,factor=0.5 -n 3 --format csv
+check_grep "run warmup" 0 "^0,1,1,2,0.05,0$" -- run 'x^2' --start 1 --lr 0.1 --schedule constant,warmup=2 -n 3 --format csv
 check_grep "run noise seeded" 0 "^# max_steps" -- run 'x^2' --start 1 --noise 0.1 --seed 7 -n 5 --format csv
 check_grep "run data inline, mini-batches" 0 "mini-batches of 1 (seed 3)" -- run --data-inline 'x,y;1,2;2,3.5;3,6' --model 'w0 + w1*x' --batch 1 --seed 3 -n 4
 check_grep "run logistic" 0 "^converged at step" -- run --data "$top_srcdir/tests/data/logistic.csv" --model 'b + w1*x1 + w2*x2' --loss cross_entropy -o newton
