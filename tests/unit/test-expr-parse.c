@@ -233,3 +233,26 @@ Test(expr_print, error_print_caret_counts_characters)
 			      "   ^\n");
 	free(out);
 }
+
+Test(expr_vars, high_variable_index_on_an_early_node)
+{
+	/* regression: a variable node's index was read as a child node when
+	 * differentiating, past the memo (seen under ASan) */
+	struct expr_error err;
+	const char *vars[] = { "a", "b", "c", "d", "q", "f", "g", "h", "i", "j" };
+	struct expr *e = expr_parse("j*j", vars, 10, &err);
+	int d;
+	char *text;
+
+	cr_assert_not_null(e);
+	d = expr_diff(e, expr_root(e), 0, &err);
+	cr_assert_geq(d, 0);
+	text = expr_to_string(e, d, 100, &err);
+	cr_assert_str_eq(text, "0");
+	free(text);
+	d = expr_diff(e, expr_root(e), 9, &err);
+	text = expr_to_string(e, d, 100, &err);
+	cr_assert_str_eq(text, "2*j");
+	free(text);
+	expr_free(e);
+}
