@@ -257,8 +257,6 @@ run_step(struct run *r)
 
 	if (r->tr.outcome != RUN_RUNNING)
 		return r->tr.outcome;
-	if (r->perm != NULL)
-		objective_use_examples(r->o, NULL, 0);
 	objective_eval(r->o, 1, (const double *const *)r->wp, &r->f, r->gp,
 		       hess ? r->hp : NULL);
 	gnorm = la_norm(n, r->g);
@@ -294,6 +292,7 @@ run_step(struct run *r)
 		next_batch(r);
 		objective_eval(r->o, 1, (const double *const *)r->wp, &f, r->gsp,
 			       hess ? r->hp : NULL);
+		objective_use_examples(r->o, NULL, 0);  /* the objective is borrowed */
 	}
 	if (r->c.noise > 0)
 		for (k = 0; k < n; k++)
@@ -388,13 +387,17 @@ run_lanes(struct objective *o, const struct run_config *c, size_t m,
 				steps[lane[i]] = t;
 				continue;
 			}
-			if (j != i) {           /* pack the active lanes' points and state */
+			if (j != i) {   /* pack the active lanes: point, state, and the
+					 * derivatives this step uses */
 				lane[j] = lane[i];
 				for (k = 0; k < n; k++) {
 					w[k][j] = w[k][i];
+					g[k][j] = g[k][i];
 					s1[k][j] = s1[k][i];
 					s2[k][j] = s2[k][i];
 				}
+				for (k = 0; hess && k < n * n; k++)
+					h[k][j] = h[k][i];
 			}
 			j++;
 		}

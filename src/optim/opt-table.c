@@ -30,6 +30,8 @@ opt_uses(const struct optimizer *o, const char *param)
 	size_t len = strlen(param);
 	const char *p = o->params;
 
+	if (len == 0)
+		return 0;
 	while ((p = strstr(p, param)) != NULL) {
 		if ((p == o->params || p[-1] == ',') && (p[len] == ',' || p[len] == '\0'))
 			return 1;

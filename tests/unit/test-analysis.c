@@ -1,0 +1,625 @@
+/*
+ * test-analysis.c - naming what the learner sees.  analysis_classify on
+ * Hessians taken from objectives (minimum, maximum, saddle, degenerate);
+ * the critical points of functions whose critical points are known in
+ * closed form or from the literature (x^4 - 8x^2 + 5, Himmelblau's
+ * function, x^2 - y^2, x^4, the monkey saddle), each checked against the
+ * gradient and Hessian written out here by hand; convexity verdicts, the
+ * sign map against the Hessian's sign by hand, and every chord that
+ * breaks Jensen's inequality re-evaluated here from the formula of f;
+ * basins of attraction that send each start to the minimum of its cell,
+ * diverge where the rate is too large, and agree with runs of each
+ * start alone.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "descent/analysis.h"
+#include "descent/objective.h"
+#include "descent/optim.h"
+
+#define HIMMELBLAU "(x^2 + y - 11)^2 + (x + y^2 - 7)^2"
+#define W_SHAPE "x^4 - 8*x^2 + 5"
+
+static struct objective *
+make_objective(const char *src)
+{
+	struct expr_error err;
+	struct objective *o = objective_expr(src, NULL, 0, &err);
+
+	cr_assert_not_null(o, "objective_expr(\"%s\"): expected an objective, got NULL (%s)",
+			   src, err.message);
+	return o;
+}
+
+/* The functions by hand, f at (x, y). */
+static double
+himmelblau(double x, double y)
+{
+	double a = x * x + y - 11, b = x + y * y - 7;
+
+	return a * a + b * b;
+}
+
+static double
+w_shape(double x, double y)
+{
+	(void)y;
+	return x * x * x * x - 8 * x * x + 5;
+}
+
+static double
+saddle(double x, double y)
+{
+	return x * x - y * y;
+}
+
+static struct region
+region1(double lo, double hi)
+{
+	struct region r = { 1, { lo, 0 }, { hi, 0 } };
+	return r;
+}
+
+static struct region
+region2(double lo, double hi)
+{
+	struct region r = { 2, { lo, lo }, { hi, hi } };
+	return r;
+}
+
+/* The Hessian of o (n = 1 or 2) at (x, y), from the objective. */
+static void
+hessian_at(struct objective *o, double x, double y, double *h)
+{
+	const double *w[2] = { &x, &y };
+	double f, g[2], *gp[2] = { &g[0], &g[1] }, *hp[4] = { &h[0], &h[1], &h[2], &h[3] };
+
+	objective_eval(o, 1, w, &f, gp, hp);
+}
+
+static void
+expect_kind(const char *src, double x, double y, enum cp_kind want, double lam0, double lam1)
+{
+	struct objective *o = make_objective(src);
+	int n = objective_dim(o);
+	double h[4], lambda[2] = { NAN, NAN };
+	enum cp_kind got;
+
+	hessian_at(o, x, y, h);
+	got = analysis_classify(n, h, lambda);
+	cr_expect_eq(got, want, "%s at (%g, %g): expected %s, got %s", src, x, y, cp_kind_name(want),
+		     cp_kind_name(got));
+	cr_expect(fabs(lambda[0] - lam0) <= 1e-12 && (n == 1 || fabs(lambda[1] - lam1) <= 1e-12),
+		  "%s at (%g, %g): eigenvalues expected (%g, %g), got (%g, %g)", src, x, y, lam0,
+		  n == 1 ? NAN : lam1, lambda[0], n == 1 ? NAN : lambda[1]);
+	objective_free(o);
+}
+
+Test(analysis, classify)
+{
+	expect_kind("x^2 + y^2", 0, 0, CP_MINIMUM, 2, 2);
+	expect_kind("-(x^2 + y^2)", 0, 0, CP_MAXIMUM, -2, -2);
+	expect_kind("x^2 - y^2", 0, 0, CP_SADDLE, -2, 2);
+	expect_kind("x^4", 0, 0, CP_DEGENERATE, 0, 0);
+	expect_kind("x^3 - 3*x*y^2", 0, 0, CP_DEGENERATE, 0, 0);
+	expect_kind("x^2 + y^4", 0, 0, CP_DEGENERATE, 0, 2);
+	expect_kind("x^4 - 8*x^2 + 5", 2, 0, CP_MINIMUM, 32, 0);
+	expect_kind("x^4 - 8*x^2 + 5", 0, 0, CP_MAXIMUM, -16, 0);
+	/* (x-1)^2 + 3(y+2)^2 + xy: H = [[2,1],[1,6]], eigenvalues 4 -+ sqrt(5) */
+	expect_kind("(x-1)^2 + 3*(y+2)^2 + x*y", 24.0 / 11, -26.0 / 11, CP_MINIMUM,
+		    4 - sqrt(5), 4 + sqrt(5));
+}
+
+Test(analysis, classify_matrices)
+{
+	/* a zero eigenvalue among two signs is still a saddle */
+	double h3[9] = { 2, 0, 0, 0, -3, 0, 0, 0, 0 }, lam3[3];
+	/* tiny against the largest: zero within 1e-7 * max(1, |largest|) */
+	double h2[4] = { 1e6, 0, 0, 1e-3 }, lam2[2];
+	double h1[1] = { 5e-8 }, lam1[1];
+	enum cp_kind k;
+
+	k = analysis_classify(3, h3, lam3);
+	cr_expect_eq(k, CP_SADDLE, "diag(2, -3, 0): expected saddle, got %s", cp_kind_name(k));
+	cr_expect(lam3[0] == -3 && lam3[1] == 0 && lam3[2] == 2,
+		  "diag(2, -3, 0): eigenvalues expected (-3, 0, 2), got (%g, %g, %g)", lam3[0], lam3[1], lam3[2]);
+	k = analysis_classify(2, h2, lam2);
+	cr_expect_eq(k, CP_DEGENERATE, "diag(1e6, 1e-3): expected degenerate (1e-3 <= 1e-7 * 1e6), got %s",
+		     cp_kind_name(k));
+	k = analysis_classify(1, h1, lam1);
+	cr_expect_eq(k, CP_DEGENERATE, "(5e-8): expected degenerate (below 1e-7), got %s", cp_kind_name(k));
+	h1[0] = 2e-7;
+	k = analysis_classify(1, h1, lam1);
+	cr_expect_eq(k, CP_MINIMUM, "(2e-7): expected minimum (above 1e-7), got %s", cp_kind_name(k));
+	cr_expect_str_eq(cp_kind_name(CP_MINIMUM), "minimum", "cp_kind_name(CP_MINIMUM): expected \"minimum\", got \"%s\"",
+			 cp_kind_name(CP_MINIMUM));
+	cr_expect_str_eq(cp_kind_name(CP_SADDLE), "saddle", "cp_kind_name(CP_SADDLE): expected \"saddle\", got \"%s\"",
+			 cp_kind_name(CP_SADDLE));
+}
+
+/* Finds the critical points, at most 32. */
+static int
+critical(struct objective *o, const struct region *r, struct critical_point *cp)
+{
+	int n = analysis_critical_points(o, r, 0, cp, 32);
+
+	cr_assert(n >= 0 && n <= 32, "analysis_critical_points: expected 0 to 32 points, got %d", n);
+	return n;
+}
+
+Test(analysis, critical_points_1d)
+{
+	struct objective *o = make_objective(W_SHAPE);
+	struct region r = region1(-3, 3);
+	struct critical_point cp[32];
+	static const double x[3] = { -2, 0, 2 }, f[3] = { -11, 5, -11 };
+	static const enum cp_kind kind[3] = { CP_MINIMUM, CP_MAXIMUM, CP_MINIMUM };
+	int n = critical(o, &r, cp), i;
+
+	cr_assert_eq(n, 3, "%s on [-3,3]: expected exactly 3 critical points, got %d", W_SHAPE, n);
+	for (i = 0; i < 3; i++) {
+		cr_expect(fabs(cp[i].x[0] - x[i]) <= 1e-10, "point %d: expected x = %g, got %.17g",
+			  i, x[i], cp[i].x[0]);
+		cr_expect(fabs(cp[i].f - f[i]) <= 1e-10, "point %d: expected f = %g, got %.17g",
+			  i, f[i], cp[i].f);
+		cr_expect_eq(cp[i].kind, kind[i], "point %d (x = %g): expected %s, got %s", i, x[i],
+			     cp_kind_name(kind[i]), cp_kind_name(cp[i].kind));
+		cr_expect_eq(cp[i].global, kind[i] == CP_MINIMUM,
+			     "point %d (x = %g): global expected %d, got %d", i, x[i],
+			     kind[i] == CP_MINIMUM, cp[i].global);
+		/* f'' = 12x^2 - 16 by hand */
+		cr_expect(fabs(cp[i].lambda[0] - (12 * x[i] * x[i] - 16)) <= 1e-8,
+			  "point %d: eigenvalue expected f'' = %g, got %.17g", i, 12 * x[i] * x[i] - 16,
+			  cp[i].lambda[0]);
+	}
+	objective_free(o);
+}
+
+/* Himmelblau's gradient and Hessian by hand. */
+static void
+himmelblau_derivs(double x, double y, double *g, double *h)
+{
+	double a = x * x + y - 11, b = x + y * y - 7;
+
+	g[0] = 4 * x * a + 2 * b;
+	g[1] = 2 * a + 4 * y * b;
+	h[0] = 12 * x * x + 4 * y - 42;
+	h[1] = h[2] = 4 * x + 4 * y;
+	h[3] = 4 * x + 12 * y * y - 26;
+}
+
+Test(analysis, critical_points_himmelblau)
+{
+	struct objective *o = make_objective(HIMMELBLAU);
+	struct region r = region2(-5, 5);
+	struct critical_point cp[32];
+	/* the four minima (the literature's values, 6 digits) */
+	static const double minima[4][2] = {
+		{ 3, 2 }, { -2.805118, 3.131312 }, { -3.779310, -3.283186 }, { 3.584428, -1.848126 },
+	};
+	int n = critical(o, &r, cp), i, j, counts[4] = { 0, 0, 0, 0 }, exact32 = 0;
+
+	cr_assert_eq(n, 9, "Himmelblau on [-5,5]^2: expected 9 critical points, got %d", n);
+	for (i = 0; i < n; i++) {
+		double g[2], h[4], det, tr;
+		enum cp_kind want;
+		counts[cp[i].kind]++;
+		himmelblau_derivs(cp[i].x[0], cp[i].x[1], g, h);
+		cr_expect(hypot(g[0], g[1]) <= 1e-8, "point %d (%g, %g): expected a zero gradient, got (%g, %g)",
+			  i, cp[i].x[0], cp[i].x[1], g[0], g[1]);
+		cr_expect(fabs(cp[i].f - himmelblau(cp[i].x[0], cp[i].x[1])) <= 1e-9,
+			  "point %d: f expected %.17g, got %.17g", i, himmelblau(cp[i].x[0], cp[i].x[1]), cp[i].f);
+		det = h[0] * h[3] - h[1] * h[2];
+		tr = h[0] + h[3];
+		want = det < 0 ? CP_SADDLE : tr > 0 ? CP_MINIMUM : CP_MAXIMUM;
+		cr_expect_eq(cp[i].kind, want, "point %d (%g, %g): expected %s (det %g, trace %g), got %s",
+			     i, cp[i].x[0], cp[i].x[1], cp_kind_name(want), det, tr, cp_kind_name(cp[i].kind));
+		cr_expect_eq(cp[i].global, cp[i].kind == CP_MINIMUM,
+			     "point %d (%g, %g): global expected %d (all minima are 0), got %d",
+			     i, cp[i].x[0], cp[i].x[1], cp[i].kind == CP_MINIMUM, cp[i].global);
+		if (cp[i].kind == CP_MINIMUM)
+			cr_expect(fabs(cp[i].f) <= 1e-10, "minimum %d (%g, %g): expected f = 0, got %g",
+				  i, cp[i].x[0], cp[i].x[1], cp[i].f);
+		if (fabs(cp[i].x[0] - 3) <= 1e-10 && fabs(cp[i].x[1] - 2) <= 1e-10)
+			exact32++;
+		if (i > 0)
+			cr_expect(cp[i - 1].x[0] < cp[i].x[0] ||
+				  (cp[i - 1].x[0] == cp[i].x[0] && cp[i - 1].x[1] < cp[i].x[1]),
+				  "points %d and %d: expected sorted by x then y, got (%g, %g) before (%g, %g)",
+				  i - 1, i, cp[i - 1].x[0], cp[i - 1].x[1], cp[i].x[0], cp[i].x[1]);
+	}
+	cr_expect_eq(counts[CP_MINIMUM], 4, "expected 4 minima, got %d", counts[CP_MINIMUM]);
+	cr_expect_eq(counts[CP_SADDLE], 4, "expected 4 saddles, got %d", counts[CP_SADDLE]);
+	cr_expect_eq(counts[CP_MAXIMUM], 1, "expected 1 maximum, got %d", counts[CP_MAXIMUM]);
+	cr_expect_eq(counts[CP_DEGENERATE], 0, "expected no degenerate point, got %d", counts[CP_DEGENERATE]);
+	cr_expect_eq(exact32, 1, "expected (3, 2) within 1e-10 once, got it %d times", exact32);
+	for (j = 0; j < 4; j++) {
+		int hits = 0;
+		for (i = 0; i < n; i++)
+			hits += cp[i].kind == CP_MINIMUM && fabs(cp[i].x[0] - minima[j][0]) <= 1e-6 &&
+				fabs(cp[i].x[1] - minima[j][1]) <= 1e-6;
+		cr_expect_eq(hits, 1, "minimum (%g, %g): expected once within 1e-6, got %d times",
+			     minima[j][0], minima[j][1], hits);
+	}
+	objective_free(o);
+}
+
+/* Exactly one point, at the origin within 1e-6, of kind want. */
+static void
+expect_single(const char *src, const struct region *r, enum cp_kind want)
+{
+	struct objective *o = make_objective(src);
+	struct critical_point cp[32];
+	int n = critical(o, r, cp);
+
+	cr_expect_eq(n, 1, "%s: expected exactly 1 critical point, got %d", src, n);
+	if (n >= 1) {
+		cr_expect(fabs(cp[0].x[0]) <= 1e-6 && fabs(cp[0].x[1]) <= 1e-6,
+			  "%s: expected the point (0, 0) within 1e-6, got (%g, %g)", src, cp[0].x[0], cp[0].x[1]);
+		cr_expect_eq(cp[0].kind, want, "%s: expected %s, got %s", src, cp_kind_name(want),
+			     cp_kind_name(cp[0].kind));
+		cr_expect_eq(cp[0].global, 0, "%s: global expected 0 (a %s is no minimum), got %d",
+			     src, cp_kind_name(want), cp[0].global);
+	}
+	objective_free(o);
+}
+
+Test(analysis, critical_points_single)
+{
+	struct region r1 = region1(-1, 1), r2 = region2(-1, 1);
+
+	expect_single("x^2 - y^2", &r2, CP_SADDLE);
+	expect_single("x^4", &r1, CP_DEGENERATE);
+	expect_single("x^3 - 3*x*y^2", &r2, CP_DEGENERATE);
+}
+
+Test(analysis, critical_points_limits)
+{
+	struct objective *o = make_objective(HIMMELBLAU), *o3 = make_objective("x^2 + y^2 + z^2");
+	struct region r = region2(-5, 5);
+	struct critical_point cp[3];
+	int n;
+
+	memset(cp, 0, sizeof cp);
+	cp[2].f = 12345;
+	n = analysis_critical_points(o, &r, 0, cp, 2);
+	cr_expect_eq(n, 9, "max 2: expected the count of all points, 9, got %d", n);
+	cr_expect_eq(cp[2].f, 12345, "max 2: expected cp[2] untouched, got f = %g", cp[2].f);
+	n = analysis_critical_points(o3, &r, 0, cp, 3);
+	cr_expect_eq(n, -1, "3 variables: expected -1, got %d", n);
+	objective_free(o);
+	objective_free(o3);
+}
+
+/* The counts agree with the sign map and sum to its size. */
+static void
+check_counts(const struct convexity *c, const char *src)
+{
+	size_t tally[6] = { 0, 0, 0, 0, 0, 0 }, sum = 0, i, m = (size_t)c->nx * (size_t)c->ny;
+	int s;
+
+	cr_assert_not_null(c->sign, "%s: expected a sign map, got NULL", src);
+	for (i = 0; i < m; i++) {
+		cr_assert(c->sign[i] <= HESS_UNDEFINED, "%s: sign[%zu]: expected a hess_sign, got %d",
+			  src, i, c->sign[i]);
+		tally[c->sign[i]]++;
+	}
+	for (s = 0; s < 6; s++) {
+		cr_expect_eq(c->counts[s], tally[s], "%s: counts[%s]: expected %zu (the map), got %zu",
+			     src, hess_sign_name((enum hess_sign)s), tally[s], c->counts[s]);
+		sum += c->counts[s];
+	}
+	cr_expect_eq(sum, m, "%s: counts: expected a sum of nx*ny = %zu, got %zu", src, m, sum);
+}
+
+/* The chord breaks Jensen's inequality for f, by hand, with both ends in r. */
+static void
+check_chord(const struct convexity *c, const struct region *r, double (*f)(double, double),
+	    const char *src)
+{
+	double a = c->alpha, m[2], lhs, rhs;
+	int k;
+
+	cr_assert(c->has_chord, "%s: not convex: expected a chord, got none", src);
+	cr_expect(a > 0 && a < 1, "%s: chord: expected alpha in (0, 1), got %g", src, a);
+	for (k = 0; k < r->n; k++) {
+		cr_expect(c->p[k] >= r->lo[k] && c->p[k] <= r->hi[k],
+			  "%s: chord: p[%d] expected in [%g, %g], got %g", src, k, r->lo[k], r->hi[k], c->p[k]);
+		cr_expect(c->q[k] >= r->lo[k] && c->q[k] <= r->hi[k],
+			  "%s: chord: q[%d] expected in [%g, %g], got %g", src, k, r->lo[k], r->hi[k], c->q[k]);
+	}
+	cr_expect(c->lhs > c->rhs, "%s: chord: expected printed lhs > rhs, got %.17g <= %.17g",
+		  src, c->lhs, c->rhs);
+	m[0] = a * c->p[0] + (1 - a) * c->q[0];
+	m[1] = r->n == 2 ? a * c->p[1] + (1 - a) * c->q[1] : 0;
+	lhs = f(m[0], m[1]);
+	rhs = a * f(c->p[0], r->n == 2 ? c->p[1] : 0) + (1 - a) * f(c->q[0], r->n == 2 ? c->q[1] : 0);
+	cr_expect(lhs > rhs, "%s: chord p = (%g, %g), q = (%g, %g), alpha %g: expected "
+		  "f(a p + (1-a) q) > a f(p) + (1-a) f(q) by hand, got %.17g <= %.17g",
+		  src, c->p[0], c->p[1], c->q[0], c->q[1], a, lhs, rhs);
+	cr_expect(fabs(lhs - c->lhs) <= 1e-12 * fmax(1, fabs(lhs)) &&
+		  fabs(rhs - c->rhs) <= 1e-12 * fmax(1, fabs(rhs)),
+		  "%s: chord: printed sides expected (%.17g, %.17g) (by hand), got (%.17g, %.17g)",
+		  src, lhs, rhs, c->lhs, c->rhs);
+}
+
+Test(analysis, convex_bowl)
+{
+	struct objective *o = make_objective("x^2 + y^2");
+	struct region r = region2(-2, 2);
+	struct convexity c;
+	int rc = analysis_convexity(o, &r, 11, 11, &c);
+
+	cr_assert_eq(rc, 0, "x^2 + y^2: expected 0, got %d", rc);
+	cr_expect(c.nx == 11 && c.ny == 11, "expected an 11 x 11 grid, got %d x %d", c.nx, c.ny);
+	cr_expect_eq(c.convex, 1, "x^2 + y^2: expected convex, got %d", c.convex);
+	cr_expect_eq(c.has_chord, 0, "x^2 + y^2: expected no chord, got one");
+	cr_expect_eq(c.counts[HESS_POSDEF], 121, "x^2 + y^2: expected 121 positive definite points, got %zu",
+		     c.counts[HESS_POSDEF]);
+	check_counts(&c, "x^2 + y^2");
+	free(c.sign);
+	objective_free(o);
+}
+
+/* x^4 on [-2, 2], 41 points: 12x^2 > 0 but at x = 0 (exactly on the grid). */
+Test(analysis, convex_quartic)
+{
+	struct objective *o = make_objective("x^4");
+	struct region r = region1(-2, 2);
+	struct convexity c;
+	int rc = analysis_convexity(o, &r, 41, 41, &c);
+
+	cr_assert_eq(rc, 0, "x^4: expected 0, got %d", rc);
+	cr_expect(c.nx == 41 && c.ny == 1, "1D: expected a 41 x 1 grid, got %d x %d", c.nx, c.ny);
+	cr_expect_eq(c.convex, 1, "x^4: expected convex (PSD), got %d", c.convex);
+	cr_expect_eq(c.has_chord, 0, "x^4: expected no chord, got one");
+	cr_expect_eq(c.counts[HESS_POSSEMI], 1, "x^4: expected 1 semidefinite point (x = 0), got %zu",
+		     c.counts[HESS_POSSEMI]);
+	cr_expect_eq(c.sign[20], HESS_POSSEMI, "x^4 at x = 0: expected %s, got %s",
+		     hess_sign_name(HESS_POSSEMI), hess_sign_name((enum hess_sign)c.sign[20]));
+	cr_expect_eq(c.counts[HESS_POSDEF], 40, "x^4: expected 40 positive definite points, got %zu",
+		     c.counts[HESS_POSDEF]);
+	check_counts(&c, "x^4");
+	free(c.sign);
+	objective_free(o);
+}
+
+Test(analysis, not_convex_w_shape)
+{
+	struct objective *o = make_objective(W_SHAPE);
+	struct region r = region1(-3, 3);
+	struct convexity c;
+	int rc = analysis_convexity(o, &r, 61, 0, &c), i;
+
+	cr_assert_eq(rc, 0, "%s: expected 0, got %d", W_SHAPE, rc);
+	cr_expect_eq(c.convex, 0, "%s on [-3,3]: expected not convex, got convex", W_SHAPE);
+	check_chord(&c, &r, w_shape, W_SHAPE);
+	check_counts(&c, W_SHAPE);
+	/* the map: f'' = 12x^2 - 16 by hand, at x_i = -3 + 6i/60 (none near the roots +-1.1547) */
+	for (i = 0; i < c.nx; i++) {
+		double x = -3 + 6.0 * i / 60, h = 12 * x * x - 16;
+		enum hess_sign want = h > 0 ? HESS_POSDEF : HESS_NEGDEF;
+		cr_expect_eq(c.sign[i], want, "%s: sign at x = %g: expected %s (f'' = %g), got %s", W_SHAPE,
+			     x, hess_sign_name(want), h, hess_sign_name((enum hess_sign)c.sign[i]));
+	}
+	free(c.sign);
+	objective_free(o);
+}
+
+Test(analysis, not_convex_saddle)
+{
+	struct objective *o = make_objective("x^2 - y^2");
+	struct region r = region2(-1, 1);
+	struct convexity c;
+	int rc = analysis_convexity(o, &r, 9, 7, &c);
+
+	cr_assert_eq(rc, 0, "x^2 - y^2: expected 0, got %d", rc);
+	cr_expect(c.nx == 9 && c.ny == 7, "expected a 9 x 7 grid, got %d x %d", c.nx, c.ny);
+	cr_expect_eq(c.convex, 0, "x^2 - y^2: expected not convex, got convex");
+	cr_expect_eq(c.counts[HESS_INDEFINITE], 63, "x^2 - y^2: expected 63 indefinite points, got %zu",
+		     c.counts[HESS_INDEFINITE]);
+	check_chord(&c, &r, saddle, "x^2 - y^2");
+	check_counts(&c, "x^2 - y^2");
+	free(c.sign);
+	objective_free(o);
+}
+
+Test(analysis, convexity_refuses_three_variables)
+{
+	struct objective *o = make_objective("x^2 + y^2 + z^2");
+	struct region r = region2(-1, 1);
+	struct convexity c;
+	int rc = analysis_convexity(o, &r, 5, 5, &c);
+
+	cr_expect_eq(rc, -1, "3 variables: expected -1, got %d", rc);
+	objective_free(o);
+}
+
+/* The labels of a basin map: valid minima or one of the codes. */
+static void
+check_labels(const int *label, size_t m, const struct critical_point *cp, int ncp, const char *src)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++) {
+		int l = label[i];
+		if (l >= 0)
+			cr_expect(l < ncp && cp[l].kind == CP_MINIMUM,
+				  "%s: label[%zu]: expected the index of a minimum among %d points, got %d",
+				  src, i, ncp, l);
+		else
+			cr_expect(l == BASIN_DIVERGED || l == BASIN_NOT_CONVERGED || l == BASIN_OTHER,
+				  "%s: label[%zu]: expected a minimum or -1, -2, -3, got %d", src, i, l);
+	}
+}
+
+Test(analysis, basins_himmelblau)
+{
+	struct objective *o = make_objective(HIMMELBLAU);
+	struct region r = region2(-5, 5);
+	struct critical_point cp[32];
+	struct run_config c;
+	int n = critical(o, &r, cp), label[400], i, rc, seen[32] = { 0 };
+
+	cr_assert_eq(n, 9, "Himmelblau: expected 9 critical points, got %d", n);
+	run_config_init(&c, &opt_gd);
+	c.params.lr = 0.01;
+	c.max_steps = 1000;
+	rc = analysis_basins(o, &r, 20, 20, &c, cp, n, label);
+	cr_assert_eq(rc, 0, "analysis_basins: expected 0, got %d", rc);
+	check_labels(label, 400, cp, n, "Himmelblau");
+	for (i = 0; i < 400; i++)
+		if (label[i] >= 0)
+			seen[label[i]] = 1;
+	/* the cell that holds each minimum (cells 0.5 wide from -5) starts there */
+	for (i = 0; i < n; i++) {
+		int ix, iy;
+		if (cp[i].kind != CP_MINIMUM)
+			continue;
+		cr_expect(seen[i], "minimum %d (%g, %g): expected some start to reach it, got none",
+			  i, cp[i].x[0], cp[i].x[1]);
+		ix = (int)floor((cp[i].x[0] + 5) / 0.5);
+		iy = (int)floor((cp[i].x[1] + 5) / 0.5);
+		cr_expect_eq(label[iy * 20 + ix], i,
+			     "the start (%g, %g) in the cell of minimum %d (%g, %g): expected label %d, got %d",
+			     -5 + 0.5 * (ix + 0.5), -5 + 0.5 * (iy + 0.5), i, cp[i].x[0], cp[i].x[1], i,
+			     label[iy * 20 + ix]);
+	}
+	objective_free(o);
+}
+
+/* x^4 - 8x^2 + 5 on [-3, 3], 12 starts at -2.75, -2.25, ..., 2.75. */
+Test(analysis, basins_1d)
+{
+	struct objective *o = make_objective(W_SHAPE);
+	struct region r = region1(-3, 3);
+	struct critical_point cp[32];
+	struct run_config c;
+	int n = critical(o, &r, cp), label[12], i, rc;
+
+	cr_assert_eq(n, 3, "expected 3 critical points, got %d", n);
+	cr_assert(fabs(cp[0].x[0] + 2) < 1e-9 && fabs(cp[2].x[0] - 2) < 1e-9,
+		  "expected the minima -2 and 2 at indices 0 and 2, got %g and %g", cp[0].x[0], cp[2].x[0]);
+	run_config_init(&c, &opt_gd);
+	c.params.lr = 0.01;
+	rc = analysis_basins(o, &r, 12, 5, &c, cp, n, label);
+	cr_assert_eq(rc, 0, "analysis_basins: expected 0, got %d", rc);
+	for (i = 0; i < 12; i++) {
+		double x = -3 + 0.5 * (i + 0.5);
+		int want = x < 0 ? 0 : 2;
+		cr_expect_eq(label[i], want, "start x = %g: expected the minimum at %d (index %d), got label %d",
+			     x, want == 0 ? -2 : 2, want, label[i]);
+	}
+
+	/* lr 1: from 2.75, x1 = 2.75 - (4*2.75^3 - 16*2.75) = -36.4, and on it goes */
+	c.params.lr = 1;
+	rc = analysis_basins(o, &r, 12, 1, &c, cp, n, label);
+	cr_assert_eq(rc, 0, "analysis_basins: expected 0, got %d", rc);
+	check_labels(label, 12, cp, n, W_SHAPE);
+	cr_expect_eq(label[0], BASIN_DIVERGED, "lr 1, start -2.75: expected BASIN_DIVERGED, got %d", label[0]);
+	cr_expect_eq(label[11], BASIN_DIVERGED, "lr 1, start 2.75: expected BASIN_DIVERGED, got %d", label[11]);
+
+	/* two steps of lr 0.01 reach no minimum */
+	c.params.lr = 0.01;
+	c.max_steps = 2;
+	rc = analysis_basins(o, &r, 12, 1, &c, cp, n, label);
+	cr_assert_eq(rc, 0, "analysis_basins: expected 0, got %d", rc);
+	for (i = 0; i < 12; i++)
+		cr_expect_eq(label[i], BASIN_NOT_CONVERGED,
+			     "2 steps, start %g: expected BASIN_NOT_CONVERGED, got %d", -2.75 + 0.5 * i, label[i]);
+	objective_free(o);
+}
+
+/*
+ * x^2 - y^2 on [-1,1]^2 with 3 rows at y = -2/3, 0, 2/3: the middle row
+ * slides to the saddle (converged, but no minimum: BASIN_OTHER); the
+ * others run off along y (|f| = y^2 passes 1e8 after about 490 steps of
+ * y *= 1.02).
+ */
+Test(analysis, basins_other)
+{
+	struct objective *o = make_objective("x^2 - y^2");
+	struct region r = region2(-1, 1);
+	struct critical_point cp[32];
+	struct run_config c;
+	int n = critical(o, &r, cp), label[15], i, rc;
+
+	cr_assert_eq(n, 1, "x^2 - y^2: expected 1 critical point, got %d", n);
+	run_config_init(&c, &opt_gd);
+	c.params.lr = 0.01;
+	rc = analysis_basins(o, &r, 5, 3, &c, cp, n, label);
+	cr_assert_eq(rc, 0, "analysis_basins: expected 0, got %d", rc);
+	for (i = 0; i < 15; i++) {
+		int want = i / 5 == 1 ? BASIN_OTHER : BASIN_DIVERGED;
+		cr_expect_eq(label[i], want, "x^2 - y^2, start (%g, %g): expected %d, got %d",
+			     -1 + 0.4 * (i % 5 + 0.5), -1 + 2.0 / 3 * (i / 5 + 0.5), want, label[i]);
+	}
+	objective_free(o);
+}
+
+/*
+ * The basins agree with runs of each start alone: labelled from the final
+ * point by the documented rule (the nearest minimum within 1e-3 of the
+ * region's size, else the outcome).  On [-10, 10] the outer starts
+ * diverge early while the inner ones still run.
+ */
+Test(analysis, basins_match_single_runs)
+{
+	struct objective *o = make_objective(W_SHAPE);
+	struct region r = region1(-10, 10);
+	struct critical_point cp[32];
+	struct run_config c;
+	int n = critical(o, &r, cp), label[40], i, j, rc, diverged = 0;
+
+	cr_assert_eq(n, 3, "expected 3 critical points, got %d", n);
+	run_config_init(&c, &opt_gd);
+	c.params.lr = 0.01;
+	rc = analysis_basins(o, &r, 40, 1, &c, cp, n, label);
+	cr_assert_eq(rc, 0, "analysis_basins: expected 0, got %d", rc);
+	for (i = 0; i < 40; i++) {
+		double x = -10 + 0.5 * (i + 0.5), fin;
+		char err[200] = "";
+		struct run *run = run_new(o, &c, &x, err, sizeof err);
+		enum run_outcome out;
+		int want = -100;
+		cr_assert_not_null(run, "run_new: expected a run, got NULL (%s)", err);
+		out = run_all(run);
+		fin = run_point(run)[0];
+		if (out == RUN_DIVERGED) {
+			want = BASIN_DIVERGED;
+			diverged++;
+		} else {
+			for (j = 0; j < n; j++)
+				if (cp[j].kind == CP_MINIMUM && fabs(fin - cp[j].x[0]) <= 1e-3 * 20)
+					want = j;
+			if (want == -100)
+				want = out == RUN_MAX_STEPS ? BASIN_NOT_CONVERGED : BASIN_OTHER;
+		}
+		cr_expect_eq(label[i], want, "start x = %g: expected label %d (a run alone: %s at %g), got %d",
+			     x, want, run_outcome_name(out), fin, label[i]);
+		run_free(run);
+	}
+	cr_expect(diverged > 0 && diverged < 40,
+		  "test setup: expected some but not all starts to diverge alone, got %d of 40", diverged);
+	objective_free(o);
+}
+
+Test(analysis, basins_refuse_three_variables)
+{
+	struct objective *o = make_objective("x^2 + y^2 + z^2");
+	struct region r = region2(-1, 1);
+	struct run_config c;
+	int label[4], rc;
+
+	run_config_init(&c, &opt_gd);
+	rc = analysis_basins(o, &r, 2, 2, &c, NULL, 0, label);
+	cr_expect_eq(rc, -1, "3 variables: expected -1, got %d", rc);
+	objective_free(o);
+}
