@@ -18,6 +18,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_diff,
 	&cmd_run,
 	&cmd_analyze,
+	&cmd_plot,
 	NULL,
 };
 

@@ -235,5 +235,39 @@ check "analyze bad range" 2 "" "descent analyze: --x takes a range A:B, as in -5
 check "analyze empty range" 2 "" "descent analyze: the range 3:1 of --x is empty: the start must be below the end${nl}" -- analyze 'x^2' --x 3:1
 check "analyze y for 1D" 2 "" "descent analyze: --y: the expression has one variable${nl}" -- analyze 'x^2' --y 0:1
 
+# --- plot ------------------------------------------------------------------
+
+check "plot size" 2 "" "descent plot: --size takes WIDTHxHEIGHT from 20x8 to 1000x500, as in 80x24, not '10x5'${nl}" -- plot 'x^2' --size 10x5
+check "plot three variables" 2 "" "descent plot: a plot shows a function of 1 or 2 variables; this one has 3${nl}" -- plot 'x*y*z'
+check "plot tangent in 2D" 2 "" "descent plot: --tangent is for functions of one variable${nl}" -- plot 'x*y' --tangent 1
+check "plot trajectory without start" 2 "" "descent plot: --trajectory needs --start${nl}" -- plot 'x^2' --trajectory gd
+check "plot start without trajectory" 2 "" "descent plot: --start goes with --trajectory${nl}" -- plot 'x^2' --start 1
+check "plot unknown optimizer" 2 "" "descent plot: --trajectory: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam or newton${nl}" -- plot 'x^2' --trajectory foo --start 1
+check "plot foreign parameter" 2 "" "descent plot: --trajectory: gd has no parameter beta (it uses lr)${nl}" -- plot 'x^2' --trajectory gd,beta=0.9 --start 1
+check "plot negative lr" 2 "" "descent plot: --trajectory: lr must be positive, not -1${nl}" -- plot 'x^2' --trajectory gd,lr=-1 --start 1
+check "plot levels" 2 "" "descent plot: --levels takes auto, linear or log, not 'cubic'${nl}" -- plot 'x*y' --levels cubic
+check "plot mark" 2 "" "descent plot: --mark takes 'critical', not 'minima'${nl}" -- plot 'x^2' --mark minima
+check "plot shade in 1D" 2 "" "descent plot: --contours, --levels and --shade are for functions of two variables${nl}" -- plot 'x^2' --shade
+check "plot color" 2 "" "descent plot: --color takes auto, always or never, not 'sometimes'${nl}" -- plot 'x^2' --color=sometimes
+check "plot contours" 2 "" "descent plot: --contours must be a whole number from 1 to 16, not 40${nl}" -- plot 'x*y' --contours 40
+check "plot bad expression" 1 "" "descent: error at column 3: expected a number, a name or '(' after '+'${nl}  x+${nl}    ^${nl}" -- plot 'x+'
+check_grep "plot color always" 0 "$(printf '\033')\\[" -- plot 'x^2' --color=always --size 40x12
+if NO_COLOR=1 "$DESCENT" plot 'x^2' --size 40x12 | grep -q "$(printf '\033')"; then
+	fail=$((fail + 1)); echo "FAIL: plot NO_COLOR printed an escape"
+else
+	pass=$((pass + 1))
+fi
+check_grep "plot default size" 0 "" -- plot 'x^2'
+if [ "$("$DESCENT" plot 'x^2' | wc -l)" -eq 24 ] && [ "$("$DESCENT" plot 'x^2' --size 100x30 | wc -l)" -eq 30 ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: plot is not 80x24 by default off a terminal, or --size is not kept"
+fi
+if [ "$(LC_ALL=C "$DESCENT" plot 'x^2' | LC_ALL=C grep -c '[^ -~]')" -eq 0 ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: plot in the C locale is not pure ASCII"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,211 @@
+/*
+ * plot.h - pictures of functions on a character canvas, for a terminal
+ * window or for stdout.  plot knows nothing of ncurses: the canvas is
+ * plain memory, and a sink (plot_render_text here, a window in the UI)
+ * shows it.
+ *
+ * The canvas is a grid of cells.  Drawing happens on a finer grid of
+ * sub-cell "dots" (2x4 per cell in braille, 1x2 in half blocks, 3x3 in
+ * ASCII, where each cell shows the ASCII glyph whose shape best matches
+ * its dots), in layers with a fixed priority: shading < contours < curve
+ * < trajectories < markers and text.  Nothing overwrites a higher layer,
+ * and drawing outside the canvas is clipped silently.
+ */
+#ifndef DESCENT_PLOT_H
+#define DESCENT_PLOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Cell encodings. */
+enum plot_enc {
+	PLOT_ENC_ASCII,         /* 3x3 dots per cell, shown as - | / \ _ . ' : ... */
+	PLOT_ENC_BRAILLE,       /* 2x4 dots per cell, U+2800..U+28FF */
+	PLOT_ENC_BLOCKS,        /* 1x2 dots per cell, the half blocks */
+};
+
+/* Layers, lowest first. */
+enum plot_layer {
+	PLOT_LAYER_SHADE,       /* heatmap / region shading, per cell */
+	PLOT_LAYER_GRID,        /* axes and the zero lines */
+	PLOT_LAYER_CONTOUR,
+	PLOT_LAYER_CURVE,
+	PLOT_LAYER_TRAJ,
+	PLOT_LAYER_COUNT,       /* dot layers end here; text is above them all */
+};
+
+/*
+ * Colours: 0 is the terminal's default; 1-8 the ANSI colours (red,
+ * green, yellow, blue, magenta, cyan, white, and 8 bright black), and
+ * 16-255 the xterm 256-colour cube and greys.
+ */
+enum {
+	PLOT_DEFAULT = 0, PLOT_RED = 1, PLOT_GREEN = 2, PLOT_YELLOW = 3, PLOT_BLUE = 4,
+	PLOT_MAGENTA = 5, PLOT_CYAN = 6, PLOT_WHITE = 7, PLOT_GREY = 8,
+};
+
+/* Text attributes. */
+enum { PLOT_BOLD = 1, PLOT_DIM = 2, PLOT_REVERSE = 4 };
+
+/* What a sink shows in one cell. */
+struct plot_cell {
+	uint32_t ch;            /* a code point of single width (wcwidth 1) */
+	uint8_t fg, bg;         /* colours */
+	uint8_t attr;
+};
+
+struct plot_canvas;
+
+/* A canvas of w x h cells; free with plot_canvas_free. */
+struct plot_canvas *plot_canvas_new(int w, int h, enum plot_enc enc);
+void plot_canvas_free(struct plot_canvas *c);
+/* Clears every layer (or one: plot_canvas_clear_layer). */
+void plot_canvas_clear(struct plot_canvas *c);
+void plot_canvas_clear_layer(struct plot_canvas *c, enum plot_layer layer);
+int plot_canvas_width(const struct plot_canvas *c);
+int plot_canvas_height(const struct plot_canvas *c);
+enum plot_enc plot_canvas_enc(const struct plot_canvas *c);
+/* Dots per cell across and down (2, 4 in braille). */
+int plot_dots_x(const struct plot_canvas *c);
+int plot_dots_y(const struct plot_canvas *c);
+/*
+ * The plot area (cells), where the dots are: in braille, its blank cells
+ * may show U+2800 instead of a space (off by default), which keeps some
+ * terminals' fonts from shifting the dots.
+ */
+void plot_canvas_set_area(struct plot_canvas *c, int x0, int y0, int w, int h);
+void plot_canvas_set_braille_blank(struct plot_canvas *c, int on);
+
+/* Dots: (x, y) in dots, from the top left; outside is clipped. */
+void plot_dot(struct plot_canvas *c, enum plot_layer layer, int x, int y, uint8_t color);
+/* A line between two dots (Bresenham), clipped to the canvas. */
+void plot_line(struct plot_canvas *c, enum plot_layer layer, int x0, int y0, int x1,
+	       int y1, uint8_t color);
+
+/* Per-cell shading: level 0 (none) to 9 (darkest), and a colour. */
+void plot_shade(struct plot_canvas *c, int cx, int cy, int level, uint8_t color);
+
+/*
+ * Text in cells (markers, labels, legends), above every dot layer.
+ * plot_text writes s (UTF-8; each code point must be of single width)
+ * from cell (cx, cy) when every cell it needs is free of other text, and
+ * returns 1; otherwise it writes nothing and returns 0, so labels never
+ * overwrite each other silently.  plot_mark writes one glyph, replacing
+ * any text there (markers win over labels).
+ */
+int plot_text(struct plot_canvas *c, int cx, int cy, const char *s, uint8_t fg,
+	      uint8_t attr);
+void plot_mark(struct plot_canvas *c, int cx, int cy, uint32_t ch, uint8_t fg,
+	       uint8_t attr);
+/* Removes the text of cell (cx, cy), if any (a marker that moves on). */
+void plot_unmark(struct plot_canvas *c, int cx, int cy);
+
+/* What the cell (cx, cy) shows, all layers composed. */
+struct plot_cell plot_canvas_cell(const struct plot_canvas *c, int cx, int cy);
+
+/*
+ * Writes the canvas as lines of text: UTF-8 (or ASCII for the ASCII
+ * encoding, all of whose glyphs are ASCII), trailing blanks trimmed, with
+ * ANSI colour escapes when color is 1 (8 colours) or 2 (256 colours).
+ */
+void plot_render_text(const struct plot_canvas *c, FILE *fp, int color);
+
+/* The best ASCII glyph for a 3x3 mask of dots (bit 3*row + col). */
+char plot_ascii_glyph(unsigned mask);
+
+/* --- the mathematics of pictures ----------------------------------- */
+
+/*
+ * "Nice" ticks for [lo, hi]: multiples of 1, 2 or 5 times a power of 10,
+ * at least min_ticks of them inside the range when it is not empty, and
+ * at most max_ticks.  Writes them to ticks (max_ticks) and returns how
+ * many; *step receives the spacing.
+ */
+int plot_ticks(double lo, double hi, int min_ticks, int max_ticks, double *ticks,
+	       double *step);
+/* A tick's label with just the digits its step needs ("0.5", "1e+06"). */
+void plot_tick_label(double v, double step, char *buf, size_t size);
+
+/*
+ * The range to show of n sampled values: robust to poles and spikes (the
+ * values beyond the 2nd and 98th percentiles are clipped when they would
+ * squeeze the rest into less than a fifth of the range), never empty,
+ * ignoring non-finite values.
+ * *clipped is set when values were cut off.  Returns -1 when no value is
+ * finite.
+ */
+int plot_value_range(const double *v, size_t n, double *lo, double *hi, int *clipped);
+
+/* Contour levels: linear, or logarithmic above the minimum. */
+enum plot_levels { PLOT_LEVELS_AUTO, PLOT_LEVELS_LINEAR, PLOT_LEVELS_LOG };
+/*
+ * Chooses n levels for the values v (n_v of them): linear levels spread
+ * between the low and high values; log levels at min + geometric steps,
+ * which show valleys like Rosenbrock's; AUTO picks log when most values
+ * crowd near the minimum (a skewed distribution).  Writes n increasing
+ * levels and returns the kind used.
+ */
+enum plot_levels plot_choose_levels(const double *v, size_t n_v, int n,
+				    enum plot_levels kind, double *levels);
+
+/*
+ * Marching squares on one cell of a grid, corners z[0] top left, z[1]
+ * top right, z[2] bottom right, z[3] bottom left, at level: writes up to
+ * two segments (x0, y0, x1, y1 in [0,1]^2, y down) to seg and returns
+ * their number.  A saddle cell (opposite corners on the same side) is
+ * disambiguated by the mean of the corners.
+ */
+int plot_march(const double z[4], double level, double seg[2][4]);
+
+#endif
+
+/* --- figures: a function, its landscape, what runs on it ----------- */
+
+#include "descent/objective.h"
+
+struct plot_opts {
+	int width, height;      /* cells of the whole figure */
+	enum plot_enc enc;
+	int color;              /* 0 none, 1 eight colours, 2 256 colours */
+	double x0, x1;          /* the range of x (x1 <= x0: automatic) */
+	double y0, y1;          /* 2D: the range of y; 1D: of f (automatic when y1 <= y0) */
+	int aspect;             /* 2D: widen a range so that units are square */
+	int contours;           /* 2D: number of levels (0: automatic) */
+	enum plot_levels levels;
+	int shade;              /* 2D: heatmap shading between levels */
+	int mark_critical;      /* markers on the critical points */
+	int tangent;            /* 1D: the tangent line at tangent_x */
+	double tangent_x;
+	int title;              /* a caption line with the expression */
+};
+
+/* The defaults: 80x24, braille, no colour, automatic ranges and levels. */
+void plot_opts_init(struct plot_opts *o);
+
+struct plot_fig;
+
+/*
+ * A figure of the objective o (1 or 2 variables; borrowed): the
+ * background (samples, curve or contours, shading, axes, markers) is
+ * computed once, here.  title is the caption (may be NULL).  Returns
+ * NULL with a message in err when o is not of 1 or 2 variables.
+ */
+struct plot_fig *plot_fig_new(struct objective *o, const struct plot_opts *opts,
+			      const char *title, char *err, size_t errsize);
+void plot_fig_free(struct plot_fig *f);
+/* The canvas, to render (borrowed). */
+struct plot_canvas *plot_fig_canvas(struct plot_fig *f);
+
+/*
+ * A trajectory: n points of dim 1 or 2 (xs[i*dim]), drawn as a polyline
+ * in its own glyph and colour (index picks them), the start marked 'S'
+ * and the last point '@'.  Adding points to an existing trajectory
+ * (same index, more points) redraws only the new segments.  label goes
+ * to the legend.
+ */
+void plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
+			 const char *label);
+
+/* A data point's cell, or -1 when outside the plot area. */
+int plot_fig_cell(const struct plot_fig *f, const double *x, int *cx, int *cy);

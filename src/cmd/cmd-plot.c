@@ -1,0 +1,358 @@
+/*
+ * cmd-plot.c - `descent plot`: a function of one or two variables drawn
+ * to stdout, with its critical points, a tangent, and the runs of
+ * optimizers over it.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "descent/objective.h"
+#include "descent/optim.h"
+#include "descent/plot.h"
+
+#define MAX_TRAJ 8
+
+enum {
+	OPT_X = 256, OPT_Y, OPT_SIZE, OPT_ASCII, OPT_UNICODE, OPT_BLOCKS, OPT_COLOR,
+	OPT_CONTOURS, OPT_LEVELS, OPT_SHADE, OPT_MARK, OPT_TANGENT, OPT_TRAJECTORY,
+	OPT_START, OPT_STEPS,
+};
+
+struct plot_cli {
+	struct plot_opts p;
+	const char *x, *y, *size, *color, *levels, *start;
+	const char *traj[MAX_TRAJ];
+	int ntraj, enc_given;
+	double contours, tangent, steps;
+};
+
+static int
+plot_option(int opt, const char *arg, void *data)
+{
+	struct plot_cli *o = data;
+
+	switch (opt) {
+	case OPT_X: o->x = arg; return 0;
+	case OPT_Y: o->y = arg; return 0;
+	case OPT_SIZE: o->size = arg; return 0;
+	case OPT_ASCII: o->p.enc = PLOT_ENC_ASCII; o->enc_given = 1; return 0;
+	case OPT_UNICODE: o->p.enc = PLOT_ENC_BRAILLE; o->enc_given = 1; return 0;
+	case OPT_BLOCKS: o->p.enc = PLOT_ENC_BLOCKS; o->enc_given = 1; return 0;
+	case OPT_COLOR: o->color = arg ? arg : "always"; return 0;
+	case OPT_CONTOURS: return cmd_constant("--contours", arg, &o->contours);
+	case OPT_LEVELS: o->levels = arg; return 0;
+	case OPT_SHADE: o->p.shade = 1; return 0;
+	case OPT_MARK:
+		if (strcmp(arg, "critical") != 0)
+			return cmd_value_error(&cmd_plot, "--mark takes 'critical', not '%s'", arg);
+		o->p.mark_critical = 1;
+		return 0;
+	case OPT_TANGENT:
+		o->p.tangent = 1;
+		return cmd_constant("--tangent", arg, &o->tangent);
+	case OPT_TRAJECTORY:
+		if (o->ntraj == MAX_TRAJ)
+			return cmd_value_error(&cmd_plot, "at most %d trajectories", MAX_TRAJ);
+		o->traj[o->ntraj++] = arg;
+		return 0;
+	case OPT_START: o->start = arg; return 0;
+	case OPT_STEPS: return cmd_constant("--steps", arg, &o->steps);
+	}
+	return EXIT_USAGE;
+}
+
+/* Reads "A:B" with A < B. */
+static int
+range(const char *opt, const char *text, double *lo, double *hi)
+{
+	const char *colon = strchr(text, ':');
+	char a[256];
+	int s;
+
+	if (colon == NULL || (size_t)(colon - text) >= sizeof a)
+		return cmd_value_error(&cmd_plot, "%s takes a range A:B, as in -5:5, not '%s'",
+				       opt, text);
+	memcpy(a, text, colon - text);
+	a[colon - text] = '\0';
+	if ((s = cmd_constant(opt, a, lo)) != 0 || (s = cmd_constant(opt, colon + 1, hi)) != 0)
+		return s;
+	if (!(*lo < *hi) || !isfinite(*lo) || !isfinite(*hi))
+		return cmd_value_error(&cmd_plot, "the range %s of %s is empty: the start must "
+				       "be below the end", text, opt);
+	return 0;
+}
+
+/* "gd,lr=0.01,beta=0.9" into a run configuration. */
+static int
+trajectory_config(const char *spec, struct run_config *c, char *label, size_t size)
+{
+	char buf[256], *item, *save = NULL, *name;
+	const struct optimizer *opt;
+
+	if (strlen(spec) >= sizeof buf)
+		return cmd_value_error(&cmd_plot, "--trajectory '%s' is too long", spec);
+	strcpy(buf, spec);
+	name = strtok_r(buf, ",", &save);
+	opt = name ? opt_find(name) : NULL;
+	if (opt == NULL)
+		return cmd_value_error(&cmd_plot, "--trajectory: unknown optimizer '%s': use gd, "
+				       "momentum, nesterov, adagrad, rmsprop, adam or newton",
+				       name ? name : "");
+	run_config_init(c, opt);
+	snprintf(label, size, "%s", spec);
+	while ((item = strtok_r(NULL, ",", &save)) != NULL) {
+		char *eq = strchr(item, '=');
+		double v, *slot = NULL;
+		char what[64];
+		int s;
+
+		if (eq == NULL)
+			return cmd_value_error(&cmd_plot, "--trajectory: '%s': write NAME=VALUE, "
+					       "as in lr=0.01", item);
+		*eq = '\0';
+		if (!opt_uses(opt, item))
+			return cmd_value_error(&cmd_plot, "--trajectory: %s has no parameter %s "
+					       "(it uses %s)", opt->name, item, opt->params);
+		snprintf(what, sizeof what, "--trajectory %s", item);
+		if ((s = cmd_constant(what, eq + 1, &v)) != 0)
+			return s;
+		if (strcmp(item, "lr") == 0) slot = &c->params.lr;
+		else if (strcmp(item, "beta") == 0) slot = &c->params.beta;
+		else if (strcmp(item, "rho") == 0) slot = &c->params.rho;
+		else if (strcmp(item, "beta1") == 0) slot = &c->params.beta1;
+		else if (strcmp(item, "beta2") == 0) slot = &c->params.beta2;
+		else if (strcmp(item, "eps") == 0) slot = &c->params.eps;
+		else if (strcmp(item, "damping") == 0) slot = &c->params.damping;
+		if (slot == NULL || !(v >= 0) || (strcmp(item, "lr") == 0 && !(v > 0)))
+			return cmd_value_error(&cmd_plot, "--trajectory: %s must be positive, "
+					       "not %g", item, v);
+		*slot = v;
+	}
+	return 0;
+}
+
+static int
+is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+static int
+plot_run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "x", required_argument, NULL, OPT_X },
+		{ "y", required_argument, NULL, OPT_Y },
+		{ "size", required_argument, NULL, OPT_SIZE },
+		{ "ascii", no_argument, NULL, OPT_ASCII },
+		{ "unicode", no_argument, NULL, OPT_UNICODE },
+		{ "blocks", no_argument, NULL, OPT_BLOCKS },
+		{ "color", optional_argument, NULL, OPT_COLOR },
+		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "contours", required_argument, NULL, OPT_CONTOURS },
+		{ "levels", required_argument, NULL, OPT_LEVELS },
+		{ "shade", no_argument, NULL, OPT_SHADE },
+		{ "mark", required_argument, NULL, OPT_MARK },
+		{ "tangent", required_argument, NULL, OPT_TANGENT },
+		{ "trajectory", required_argument, NULL, OPT_TRAJECTORY },
+		{ "start", required_argument, NULL, OPT_START },
+		{ "steps", required_argument, NULL, OPT_STEPS },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct plot_cli o;
+	struct expr_error err;
+	struct objective *obj = NULL;
+	struct plot_fig *fig = NULL;
+	double start[2] = { 0, 0 };
+	char msg[200], title[600];
+	int first, status, n, i, nstart = 0, tty = isatty(STDOUT_FILENO);
+
+	memset(&o, 0, sizeof o);
+	plot_opts_init(&o.p);
+	o.contours = o.steps = NAN;
+	o.p.enc = is_utf8() ? PLOT_ENC_BRAILLE : PLOT_ENC_ASCII;
+	status = cmd_getopt(&cmd_plot, argc, argv, "hV", longopts, plot_option, &o, &first);
+	if (status != 0)
+		return status < 0 ? 0 : status;
+	if (first >= argc)
+		return cmd_usage_error(&cmd_plot, "missing the expression");
+	if (first + 1 < argc)
+		return cmd_usage_error(&cmd_plot, "one expression only (quote it)");
+	/* size: --size, else the terminal's, else 80x24 */
+	if (o.size != NULL) {
+		char extra;
+		if (sscanf(o.size, "%dx%d%c", &o.p.width, &o.p.height, &extra) != 2 ||
+		    o.p.width < 20 || o.p.height < 8 || o.p.width > 1000 || o.p.height > 500)
+			return cmd_value_error(&cmd_plot, "--size takes WIDTHxHEIGHT from 20x8 to "
+					       "1000x500, as in 80x24, not '%s'", o.size);
+	} else if (tty) {
+		struct winsize ws;
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20 && ws.ws_row >= 9) {
+			o.p.width = ws.ws_col;
+			o.p.height = ws.ws_row - 1;     /* room for the prompt */
+		}
+	}
+	/* colour: auto on a terminal, never with NO_COLOR */
+	if (o.color == NULL || strcmp(o.color, "auto") == 0) {
+		const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
+		o.p.color = tty && (nc == NULL || *nc == '\0') && term != NULL &&
+			    strcmp(term, "dumb") != 0;
+	} else if (strcmp(o.color, "always") == 0) {
+		o.p.color = 1;
+	} else if (strcmp(o.color, "never") == 0) {
+		o.p.color = 0;
+	} else {
+		return cmd_value_error(&cmd_plot, "--color takes auto, always or never, not '%s'",
+				       o.color);
+	}
+	if (o.p.color) {
+		const char *term = getenv("TERM");
+		if (term != NULL && strstr(term, "256color") != NULL)
+			o.p.color = 2;
+	}
+	if (o.levels != NULL) {
+		if (strcmp(o.levels, "auto") == 0)
+			o.p.levels = PLOT_LEVELS_AUTO;
+		else if (strcmp(o.levels, "linear") == 0)
+			o.p.levels = PLOT_LEVELS_LINEAR;
+		else if (strcmp(o.levels, "log") == 0)
+			o.p.levels = PLOT_LEVELS_LOG;
+		else
+			return cmd_value_error(&cmd_plot, "--levels takes auto, linear or log, "
+					       "not '%s'", o.levels);
+	}
+	if (!isnan(o.contours)) {
+		if (o.contours != floor(o.contours) || o.contours < 1 || o.contours > 16)
+			return cmd_value_error(&cmd_plot, "--contours must be a whole number from 1 "
+					       "to 16, not %g", o.contours);
+		o.p.contours = (int)o.contours;
+	}
+	if (!isnan(o.steps) && (o.steps != floor(o.steps) || o.steps < 0 || o.steps > 1e6))
+		return cmd_value_error(&cmd_plot, "--steps must be a whole number from 0 to "
+				       "1000000, not %g", o.steps);
+	o.p.x0 = o.p.x1 = o.p.y0 = o.p.y1 = 0;
+	if (o.x != NULL && (status = range("--x", o.x, &o.p.x0, &o.p.x1)) != 0)
+		return status;
+	if (o.y != NULL && (status = range("--y", o.y, &o.p.y0, &o.p.y1)) != 0)
+		return status;
+	o.p.tangent_x = o.tangent;
+
+	obj = objective_expr(argv[first], NULL, 0, &err);
+	if (obj == NULL) {
+		expr_error_print(stderr, "descent", argv[first], &err);
+		return EXIT_USER;
+	}
+	n = objective_dim(obj);
+	status = EXIT_USAGE;
+	if (n < 1 || n > 2) {
+		cmd_value_error(&cmd_plot, "a plot shows a function of 1 or 2 variables; this "
+				"one has %d", n);
+		goto done;
+	}
+	if (n == 2 && o.p.tangent) {
+		cmd_value_error(&cmd_plot, "--tangent is for functions of one variable");
+		goto done;
+	}
+	if (n == 1 && (o.p.shade || !isnan(o.contours) || o.levels != NULL)) {
+		cmd_value_error(&cmd_plot, "--contours, --levels and --shade are for functions "
+				"of two variables");
+		goto done;
+	}
+	if (o.ntraj > 0 || o.start != NULL) {
+		if (o.start == NULL) {
+			cmd_value_error(&cmd_plot, "--trajectory needs --start");
+			goto done;
+		}
+		if (o.ntraj == 0) {
+			cmd_value_error(&cmd_plot, "--start goes with --trajectory");
+			goto done;
+		}
+		if (cmd_vector("--start", o.start, start, 2, &nstart) != 0)
+			goto done;
+		if (nstart != n) {
+			cmd_value_error(&cmd_plot, "--start has %d coordinate%s, but the expression "
+					"has %d variable%s", nstart, nstart == 1 ? "" : "s", n,
+					n == 1 ? "" : "s");
+			goto done;
+		}
+	}
+	{
+		const char *names = n == 1 ? expr_var_name(objective_expression(obj), 0) : NULL;
+		if (n == 1)
+			snprintf(title, sizeof title, "f(%s) = %s", names, argv[first]);
+		else
+			snprintf(title, sizeof title, "f(%s, %s) = %s",
+				 expr_var_name(objective_expression(obj), 0),
+				 expr_var_name(objective_expression(obj), 1), argv[first]);
+	}
+	fig = plot_fig_new(obj, &o.p, title, msg, sizeof msg);
+	if (fig == NULL) {
+		cmd_value_error(&cmd_plot, "%s", msg);
+		goto done;
+	}
+	for (i = 0; i < o.ntraj; i++) {
+		struct run_config c;
+		struct run *r;
+		char label[128];
+		if ((status = trajectory_config(o.traj[i], &c, label, sizeof label)) != 0)
+			goto done;
+		if (!isnan(o.steps))
+			c.max_steps = (long)o.steps;
+		r = run_new(obj, &c, start, msg, sizeof msg);
+		if (r == NULL) {
+			status = cmd_value_error(&cmd_plot, "%s", msg);
+			goto done;
+		}
+		run_all(r);
+		plot_fig_trajectory(fig, i, run_trajectory(r)->w, run_trajectory(r)->len, label);
+		run_free(r);
+	}
+	plot_render_text(plot_fig_canvas(fig), stdout, o.p.color);
+	status = 0;
+done:
+	plot_fig_free(fig);
+	objective_free(obj);
+	return status;
+}
+
+const struct cmd cmd_plot = {
+	.name = "plot",
+	.usage = "EXPR [--x A:B] [--y C:D] [--size WxH] [--ascii|--unicode|--blocks]\n"
+		 "       [--color[=auto|always|never]] [--contours N] [--levels auto|linear|log]\n"
+		 "       [--shade] [--mark critical] [--tangent X]\n"
+		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]",
+	.summary = "draw a function (and descents on it) to stdout",
+	.help =
+	"Draws EXPR, a function of one variable (a curve) or two (contours), to\n"
+	"standard output, at the terminal's size or 80x24.\n\n"
+	"  --x A:B, --y C:D   the ranges (-5:5; in 2D one is widened so units are square)\n"
+	"  --size WxH         the size in characters\n"
+	"  --ascii, --unicode, --blocks\n"
+	"                     the glyphs: ASCII, braille dots (the default in a UTF-8\n"
+	"                     locale) or half blocks\n"
+	"  --color[=WHEN]     auto (on a terminal, unless NO_COLOR is set), always, never\n"
+	"  --contours N       2D: the number of contour levels (5 or 6 at 80x24)\n"
+	"  --levels KIND      2D: auto, linear, or log (above the minimum, for valleys)\n"
+	"  --shade            2D: shade the bands between levels\n"
+	"  --mark critical    mark the critical points: o minimum, x saddle, ^ maximum\n"
+	"  --tangent X        1D: the tangent line at X\n"
+	"  --trajectory SPEC  a descent drawn over the function, e.g. gd,lr=0.01 or\n"
+	"                     momentum,lr=0.01,beta=0.9; repeat for a race\n"
+	"  --start X[,Y]      where the trajectories start\n"
+	"  --steps N          their step limit (1000)\n\n"
+	"Example: descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n",
+	.run = plot_run,
+};

@@ -1,0 +1,702 @@
+/*
+ * plot-fig.c - figures: a function of one or two variables drawn on a
+ * canvas with its axes, ticks, caption and legend, and the runs of
+ * optimizers drawn over it.
+ *
+ * Layout, in cells: a caption row (optional), the plot area with a left
+ * gutter of tick labels as wide as the widest label plus the axis, then
+ * the x axis row, the x labels row, and a legend row.  Everything in the
+ * gutters is text; only the plot area holds dots.
+ *
+ * The background (samples, curve or contours, shading, markers of the
+ * critical points) is computed once in plot_fig_new; a trajectory step
+ * only draws its new segment and moves its markers.
+ *
+ * In 2D, a cell is about twice as tall as it is wide: with opts.aspect,
+ * the range that would be squeezed is widened around its centre so that
+ * a unit of x and a unit of y are as long on the screen, and a gradient
+ * step looks perpendicular to the contour it leaves.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/analysis.h"
+#include "descent/plot.h"
+#include "descent/util.h"
+
+#define MAX_TRAJ 8
+#define MAX_LEVELS 16
+#define MAX_CP 64
+
+struct traj {
+	size_t drawn;           /* points drawn so far */
+	int lastdx, lastdy;     /* the last point, in dots */
+	int lastcx, lastcy;     /* its cell (the '@' marker), -1 none */
+	int startcx, startcy;
+	char label[48];
+	int used;
+};
+
+struct plot_fig {
+	struct objective *o;
+	struct plot_opts opt;
+	int n;
+	struct plot_canvas *c;
+	int ax, ay, aw, ah;     /* the plot area, in cells */
+	int dx, dy;             /* dots per cell */
+	double x0, x1, y0, y1;  /* the data shown */
+	int clipped;            /* 1D: values cut off */
+	double levels[MAX_LEVELS];
+	int nlevels;
+	enum plot_levels kind;
+	struct critical_point cp[MAX_CP];
+	int ncp;
+	struct traj traj[MAX_TRAJ];
+	char title[256];
+};
+
+static const char traj_glyph[MAX_TRAJ] = { '*', '+', '#', '%', '&', '=', '~', '$' };
+static const uint8_t traj_color[MAX_TRAJ] = {
+	PLOT_RED, PLOT_CYAN, PLOT_YELLOW, PLOT_MAGENTA, PLOT_GREEN, PLOT_BLUE,
+	PLOT_WHITE, PLOT_GREY,
+};
+
+void
+plot_opts_init(struct plot_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->width = 80;
+	o->height = 24;
+	o->enc = PLOT_ENC_BRAILLE;
+	o->aspect = 1;
+	o->levels = PLOT_LEVELS_AUTO;
+	o->title = 1;
+}
+
+struct plot_canvas *
+plot_fig_canvas(struct plot_fig *f)
+{
+	return f->c;
+}
+
+/* f at m points (xs, ys). */
+static void
+sample(struct objective *o, size_t m, const double *xs, const double *ys, double *out)
+{
+	const double *in[2] = { xs, ys };
+
+	objective_eval(o, m, in, out, NULL, NULL);
+}
+
+/* Data to dots (fractional), x right and y up. */
+static double
+to_dot_x(const struct plot_fig *f, double x)
+{
+	return (x - f->x0) / (f->x1 - f->x0) * (f->aw * f->dx);
+}
+
+static double
+to_dot_y(const struct plot_fig *f, double y)
+{
+	return (f->y1 - y) / (f->y1 - f->y0) * (f->ah * f->dy);
+}
+
+/*
+ * A dot coordinate, kept in int range.  A point within a thousandth of a
+ * dot of a boundary counts as on it: round numbers (a minimum at y = 2)
+ * often fall exactly on one, and a descent that converged to 1.9999999
+ * must land in the same cell as the minimum's marker.
+ */
+static int
+clampi(double v)
+{
+	if (!(v > -1e6))
+		return -1000000;
+	if (v > 1e6)
+		return 1000000;
+	return (int)floor(v + 1e-3);
+}
+
+int
+plot_fig_cell(const struct plot_fig *f, const double *x, int *cx, int *cy)
+{
+	double px = to_dot_x(f, x[0]);
+	double py = to_dot_y(f, f->n == 2 ? x[1] : x[1]);
+	int ix = clampi(px), iy = clampi(py);
+
+	if (ix < 0 || iy < 0 || ix >= f->aw * f->dx || iy >= f->ah * f->dy)
+		return -1;
+	*cx = f->ax + ix / f->dx;
+	*cy = f->ay + iy / f->dy;
+	return 0;
+}
+
+/* Dots of the plot area to canvas dots. */
+static void
+dot(struct plot_fig *f, enum plot_layer layer, int x, int y, uint8_t color)
+{
+	if (x < 0 || y < 0 || x >= f->aw * f->dx || y >= f->ah * f->dy)
+		return;
+	plot_dot(f->c, layer, f->ax * f->dx + x, f->ay * f->dy + y, color);
+}
+
+static void
+line(struct plot_fig *f, enum plot_layer layer, int x0, int y0, int x1, int y1,
+     uint8_t color)
+{
+	/* clip to the area by drawing on the canvas and masking the gutters:
+	 * the canvas clips to itself; segments leaving the area are rare
+	 * (trajectories running off) and are cut dot by dot here */
+	int dxl = abs(x1 - x0), dyl = -abs(y1 - y0), sx = x0 < x1 ? 1 : -1;
+	int sy = y0 < y1 ? 1 : -1, err = dxl + dyl, guard = 0;
+
+	if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0) ||
+	    (x0 >= f->aw * f->dx && x1 >= f->aw * f->dx) ||
+	    (y0 >= f->ah * f->dy && y1 >= f->ah * f->dy))
+		return;
+	if (dxl > 4 * f->aw * f->dx || -dyl > 4 * f->ah * f->dy) {
+		/* far outside: leave it to the canvas's clipping line */
+		int ox = f->ax * f->dx, oy = f->ay * f->dy;
+		plot_line(f->c, layer, ox + x0, oy + y0, ox + x1, oy + y1, color);
+		return;
+	}
+	for (;;) {
+		dot(f, layer, x0, y0, color);
+		if ((x0 == x1 && y0 == y1) || ++guard > 100000)
+			break;
+		int e2 = 2 * err;
+		if (e2 >= dyl) {
+			err += dyl;
+			x0 += sx;
+		}
+		if (e2 <= dxl) {
+			err += dxl;
+			y0 += sy;
+		}
+	}
+}
+
+/* Chooses the layout of the figure in the canvas. */
+static void
+layout(struct plot_fig *f, int gutter)
+{
+	int top = f->opt.title ? 1 : 0;
+
+	f->ax = gutter;
+	f->ay = top;
+	f->aw = f->opt.width - gutter - 1;
+	/* the x axis, its labels, and one legend row (two in 2D: levels,
+	 * then markers and runs) */
+	f->ah = f->opt.height - top - 3 - (f->n == 2);
+	if (f->aw < 4)
+		f->aw = 4;
+	if (f->ah < 2)
+		f->ah = 2;
+}
+
+/* The labels of the y ticks, and the gutter width they need. */
+static int
+y_labels(const struct plot_fig *f, double *ticks, int *nt, char labels[][24], double *step)
+{
+	int i, w = 1;
+
+	*nt = plot_ticks(f->y0, f->y1, 3, f->ah / 2 > 3 ? f->ah / 2 : 3, ticks, step);
+	for (i = 0; i < *nt; i++) {
+		plot_tick_label(ticks[i], *step, labels[i], 24);
+		if ((int)strlen(labels[i]) > w)
+			w = (int)strlen(labels[i]);
+	}
+	return w;
+}
+
+static void
+draw_axes(struct plot_fig *f)
+{
+	double ticks[64], step;
+	char labels[64][24];
+	int nt, i, w, row, col;
+
+	w = y_labels(f, ticks, &nt, labels, &step);
+	/* the y axis, with '+' at the ticks */
+	for (row = f->ay; row < f->ay + f->ah; row++)
+		plot_text(f->c, f->ax - 1, row, "|", PLOT_DEFAULT, PLOT_DIM);
+	for (i = 0; i < nt; i++) {
+		row = f->ay + (int)floor((f->y1 - ticks[i]) / (f->y1 - f->y0) * f->ah);
+		if (row >= f->ay + f->ah)
+			row = f->ay + f->ah - 1;
+		if (row < f->ay)
+			continue;
+		plot_mark(f->c, f->ax - 1, row, '+', PLOT_DEFAULT, PLOT_DIM);
+		plot_text(f->c, f->ax - 1 - (int)strlen(labels[i]), row, labels[i],
+			  PLOT_DEFAULT, 0);
+	}
+	(void)w;
+	/* the x axis and its labels */
+	row = f->ay + f->ah;
+	for (col = f->ax - 1; col < f->ax + f->aw; col++)
+		plot_text(f->c, col, row, "-", PLOT_DEFAULT, PLOT_DIM);
+	plot_mark(f->c, f->ax - 1, row, '+', PLOT_DEFAULT, PLOT_DIM);
+	{
+		int maxw = 1, mt;
+		char xl[64][24];
+		double xt[64], xstep;
+		nt = plot_ticks(f->x0, f->x1, 3, 64, xt, &xstep);
+		for (i = 0; i < nt; i++) {
+			plot_tick_label(xt[i], xstep, xl[i], 24);
+			if ((int)strlen(xl[i]) > maxw)
+				maxw = (int)strlen(xl[i]);
+		}
+		mt = f->aw / (maxw + 2);
+		if (mt < 3)
+			mt = 3;
+		nt = plot_ticks(f->x0, f->x1, 3, mt, xt, &xstep);
+		for (i = 0; i < nt; i++) {
+			int len;
+			plot_tick_label(xt[i], xstep, xl[i], 24);
+			len = (int)strlen(xl[i]);
+			col = f->ax + (int)floor((xt[i] - f->x0) / (f->x1 - f->x0) * f->aw);
+			if (col >= f->ax + f->aw)
+				col = f->ax + f->aw - 1;
+			plot_mark(f->c, col, row, '+', PLOT_DEFAULT, PLOT_DIM);
+			col -= len / 2;
+			if (col + len > f->opt.width)
+				col = f->opt.width - len;
+			plot_text(f->c, col, row + 1, xl[i], PLOT_DEFAULT, 0);
+		}
+	}
+}
+
+/* 1D: the curve, sampled per dot column with its min and max. */
+static int
+draw_curve(struct plot_fig *f, int autorange)
+{
+	int cols = f->aw * f->dx, per = 4, j, k;
+	size_t m = (size_t)cols * per + 1, i;
+	double *xs = xmalloc(m * 2 * sizeof *xs), *v = xs + m;
+
+	for (i = 0; i < m; i++)
+		xs[i] = f->x0 + (f->x1 - f->x0) * (double)i / (double)(m - 1);
+	sample(f->o, m, xs, NULL, v);
+	if (autorange) {
+		double lo, hi, pad;
+		if (plot_value_range(v, m, &lo, &hi, &f->clipped) < 0) {
+			free(xs);
+			return -1;
+		}
+		pad = (hi - lo) * 0.05;
+		f->y0 = lo - pad;
+		f->y1 = hi + pad;
+	}
+	/* the zero line on its true row */
+	if (f->y0 < 0 && f->y1 > 0 && f->opt.enc == PLOT_ENC_BRAILLE) {
+		/* one dot per cell, in its middle column: a light dotted line
+		 * (ASCII and half blocks have no light dot: there the tick
+		 * labelled 0 marks the row) */
+		int zy = clampi(to_dot_y(f, 0));
+		for (j = f->dx / 2; j < cols; j += f->dx)
+			dot(f, PLOT_LAYER_GRID, j, zy, PLOT_GREY);
+	}
+	for (j = 0; j < cols; j++) {
+		double lo = INFINITY, hi = -INFINITY;
+		for (k = 0; k <= per; k++) {
+			double y = v[(size_t)j * per + k];
+			if (isfinite(y)) {
+				lo = fmin(lo, y);
+				hi = fmax(hi, y);
+			}
+		}
+		if (lo > hi)
+			continue;
+		{
+			int ya = clampi(to_dot_y(f, hi)), yb = clampi(to_dot_y(f, lo));
+			if (ya < 0)
+				ya = 0;
+			if (yb >= f->ah * f->dy)
+				yb = f->ah * f->dy - 1;
+			for (k = ya; k <= yb; k++)
+				dot(f, PLOT_LAYER_CURVE, j, k, PLOT_DEFAULT);
+		}
+	}
+	free(xs);
+	return 0;
+}
+
+/* 2D: contours by marching squares on the dot grid, and shading. */
+static void
+draw_contours(struct plot_fig *f)
+{
+	int nx = f->aw * f->dx + 1, ny = f->ah * f->dy + 1, i, j, l;
+	size_t m = (size_t)nx * ny;
+	double *xs = xmalloc(m * 3 * sizeof *xs), *ys = xs + m, *v = ys + m;
+	int n = f->opt.contours;
+
+	for (j = 0; j < ny; j++)
+		for (i = 0; i < nx; i++) {
+			xs[(size_t)j * nx + i] = f->x0 + (f->x1 - f->x0) * i / (nx - 1);
+			ys[(size_t)j * nx + i] = f->y1 - (f->y1 - f->y0) * j / (ny - 1);
+		}
+	sample(f->o, m, xs, ys, v);
+	if (n <= 0)
+		n = f->ah >= 40 ? 10 : f->ah >= 20 ? 6 : 5;
+	if (n > MAX_LEVELS)
+		n = MAX_LEVELS;
+	f->kind = plot_choose_levels(v, m, n, f->opt.levels, f->levels);
+	f->nlevels = n;
+	if (f->opt.shade) {
+		int cx, cy;
+		for (cy = 0; cy < f->ah; cy++)
+			for (cx = 0; cx < f->aw; cx++) {
+				/* the value at the cell's centre dot corner */
+				size_t at = (size_t)(cy * f->dy + f->dy / 2) * nx + cx * f->dx + f->dx / 2;
+				int band = 0;
+				if (!isfinite(v[at]))
+					continue;
+				while (band < n && v[at] >= f->levels[band])
+					band++;
+				plot_shade(f->c, f->ax + cx, f->ay + cy, 1 + band * 8 / (n > 0 ? n : 1),
+					   (uint8_t)(17 + band * 36 / (n + 1)));
+			}
+	}
+	for (l = 0; l < n; l++) {
+		uint8_t color = f->opt.color ? (uint8_t)(l * 6 / n + 1) : PLOT_DEFAULT;
+		static const uint8_t ramp8[6] = { PLOT_BLUE, PLOT_CYAN, PLOT_GREEN,
+						  PLOT_YELLOW, PLOT_MAGENTA, PLOT_RED };
+		color = f->opt.color ? ramp8[l * 6 / n] : PLOT_DEFAULT;
+		for (j = 0; j + 1 < ny; j++)
+			for (i = 0; i + 1 < nx; i++) {
+				double z[4], seg[2][4];
+				int s, ns;
+				z[0] = v[(size_t)j * nx + i];
+				z[1] = v[(size_t)j * nx + i + 1];
+				z[2] = v[(size_t)(j + 1) * nx + i + 1];
+				z[3] = v[(size_t)(j + 1) * nx + i];
+				ns = plot_march(z, f->levels[l], seg);
+				for (s = 0; s < ns; s++) {
+					/* a segment inside one dot cell: that dot */
+					(void)seg[s];
+					dot(f, PLOT_LAYER_CONTOUR, i, j, color);
+				}
+			}
+	}
+	free(xs);
+}
+
+static uint32_t
+cp_glyph(enum cp_kind k)
+{
+	switch (k) {
+	case CP_MINIMUM: return 'o';
+	case CP_MAXIMUM: return '^';
+	case CP_SADDLE: return 'x';
+	case CP_DEGENERATE: return '?';
+	}
+	return '?';
+}
+
+static void
+mark_point(struct plot_fig *f, const double *x, uint32_t glyph, uint8_t color)
+{
+	int cx, cy;
+
+	if (plot_fig_cell(f, x, &cx, &cy) == 0)
+		plot_mark(f->c, cx, cy, glyph, color, PLOT_BOLD);
+}
+
+/* The critical points' markers; trajectories' S and @ go over them. */
+static void
+draw_markers(struct plot_fig *f)
+{
+	int i, t;
+
+	for (i = 0; f->opt.mark_critical && i < f->ncp; i++) {
+		double p[2] = { f->cp[i].x[0], f->n == 2 ? f->cp[i].x[1] : f->cp[i].f };
+		mark_point(f, p, cp_glyph(f->cp[i].kind), PLOT_DEFAULT);
+	}
+	for (t = 0; t < MAX_TRAJ; t++) {
+		struct traj *tr = &f->traj[t];
+		if (!tr->used)
+			continue;
+		if (tr->startcx >= 0)
+			plot_mark(f->c, tr->startcx, tr->startcy, 'S', traj_color[t], PLOT_BOLD);
+		if (tr->lastcx >= 0)
+			plot_mark(f->c, tr->lastcx, tr->lastcy, '@', traj_color[t], PLOT_BOLD);
+	}
+}
+
+/* A level with three significant digits, without an exponent below 1e6. */
+static void
+level_label(double v, char *buf, size_t size)
+{
+	if (fabs(v) >= 1000 && fabs(v) < 1e6) {
+		double p = pow(10, floor(log10(fabs(v))) - 2);
+		snprintf(buf, size, "%.0f", round(v / p) * p);
+	} else {
+		snprintf(buf, size, "%.3g", v);
+	}
+}
+
+/* Writes text on the legend row y, clearing it first, cut to the width. */
+static void
+legend_row(struct plot_fig *f, int y, char *text)
+{
+	int i;
+
+	if ((int)strlen(text) > f->opt.width)
+		text[f->opt.width] = '\0';
+	for (i = 0; i < f->opt.width; i++)
+		plot_unmark(f->c, i, y);
+	plot_text(f->c, 0, y, text, PLOT_DEFAULT, 0);
+}
+
+static void
+draw_legend(struct plot_fig *f)
+{
+	char buf[512], part[96], lv[24];
+	int i, t, has[4] = { 0, 0, 0, 0 };
+	size_t len = 0;
+
+	if (f->n == 2) {
+		len = snprintf(buf, sizeof buf, "contours%s at", f->kind == PLOT_LEVELS_LOG ?
+			       " (log)" : "");
+		for (i = 0; i < f->nlevels && len < 200; i++) {
+			level_label(f->levels[i], lv, sizeof lv);
+			len += snprintf(buf + len, sizeof buf - len, " %s", lv);
+		}
+		legend_row(f, f->opt.height - 2, buf);
+		len = 0;
+	}
+	buf[0] = '\0';
+	if (f->n == 1 && f->clipped)
+		len += snprintf(buf + len, sizeof buf - len, "f clipped to the range shown");
+	for (i = 0; f->opt.mark_critical && i < f->ncp; i++)
+		has[f->cp[i].kind] = 1;
+	for (i = 0; i < 4; i++) {
+		static const char *const names[] = { "o min", "^ max", "x saddle", "? degenerate" };
+		if (has[i])
+			len += snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "", names[i]);
+	}
+	for (t = 0; t < MAX_TRAJ && len < sizeof buf - 64; t++) {
+		if (!f->traj[t].used)
+			continue;
+		snprintf(part, sizeof part, "%s%c %s", len ? "  " : "",
+			 f->opt.enc == PLOT_ENC_ASCII || !f->opt.color ? traj_glyph[t] : '*',
+			 f->traj[t].label);
+		len += snprintf(buf + len, sizeof buf - len, "%s", part);
+	}
+	if (len > 0 && f->n == 2)
+		len += snprintf(buf + len, sizeof buf - len, "  S start  @ end");
+	legend_row(f, f->opt.height - 1, buf);
+}
+
+struct plot_fig *
+plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *title,
+	     char *err, size_t errsize)
+{
+	struct plot_fig *f;
+	int n = objective_dim(o), gutter, t;
+
+	if (n < 1 || n > 2) {
+		snprintf(err, errsize, "a plot shows a function of 1 or 2 variables, "
+			 "not %d", n);
+		return NULL;
+	}
+	f = xcalloc(1, sizeof *f);
+	f->o = o;
+	f->opt = *opts;
+	f->n = n;
+	if (f->opt.width < 20)
+		f->opt.width = 20;
+	if (f->opt.height < 8)
+		f->opt.height = 8;
+	f->c = plot_canvas_new(f->opt.width, f->opt.height, f->opt.enc);
+	f->dx = plot_dots_x(f->c);
+	f->dy = plot_dots_y(f->c);
+	for (t = 0; t < MAX_TRAJ; t++) {
+		f->traj[t].lastcx = f->traj[t].startcx = -1;
+	}
+	f->x0 = opts->x0;
+	f->x1 = opts->x1;
+	if (!(f->x1 > f->x0)) {
+		f->x0 = -5;
+		f->x1 = 5;
+	}
+	f->y0 = opts->y0;
+	f->y1 = opts->y1;
+	if (n == 2 && !(f->y1 > f->y0)) {
+		f->y0 = -5;
+		f->y1 = 5;
+	}
+	snprintf(f->title, sizeof f->title, "%s", title ? title : "");
+
+	/* the y range decides the gutter, which decides the area: in 1D the
+	 * range comes from the samples, so lay out once with a guess */
+	layout(f, 8);
+	if (n == 1) {
+		double ticks[64], step;
+		char labels[64][24];
+		int nt;
+		if (!(f->y1 > f->y0)) {
+			/* a first sampling for the range */
+			if (draw_curve(f, 1) < 0) {
+				f->y0 = -1;
+				f->y1 = 1;
+			}
+			plot_canvas_clear(f->c);
+		}
+		gutter = y_labels(f, ticks, &nt, labels, &step) + 2;
+		layout(f, gutter);
+		draw_curve(f, 0);
+	} else {
+		double ticks[64], step;
+		char labels[64][24];
+		int nt;
+		gutter = y_labels(f, ticks, &nt, labels, &step) + 2;
+		layout(f, gutter);
+		if (opts->aspect) {
+			/* units per dot equal in x and y: a braille dot is square,
+			 * a cell is 1 wide and 2 tall */
+			double ux = (f->x1 - f->x0) / f->aw, uy = (f->y1 - f->y0) / (2.0 * f->ah);
+			if (ux < uy) {
+				double c = (f->x0 + f->x1) / 2, h = uy * f->aw / 2;
+				f->x0 = c - h;
+				f->x1 = c + h;
+			} else if (uy < ux) {
+				double c = (f->y0 + f->y1) / 2, h = ux * 2.0 * f->ah / 2;
+				f->y0 = c - h;
+				f->y1 = c + h;
+				gutter = y_labels(f, ticks, &nt, labels, &step) + 2;
+				layout(f, gutter);
+			}
+		}
+		draw_contours(f);
+	}
+	plot_canvas_set_area(f->c, f->ax, f->ay, f->aw, f->ah);
+	if (opts->mark_critical) {
+		struct region r = { n, { f->x0, f->y0 }, { f->x1, f->y1 } };
+		f->ncp = analysis_critical_points(o, &r, 0, f->cp, MAX_CP);
+		if (f->ncp > MAX_CP)
+			f->ncp = MAX_CP;
+		if (f->ncp < 0)
+			f->ncp = 0;
+	}
+	if (n == 1 && opts->tangent) {
+		/* y = f(a) + f'(a) (x - a), under the curve */
+		const double *xp[1] = { &opts->tangent_x };
+		double fa, ga, *gp[1] = { &ga };
+		objective_eval(o, 1, xp, &fa, gp, NULL);
+		if (isfinite(fa) && isfinite(ga)) {
+			double ya = fa + ga * (f->x0 - opts->tangent_x);
+			double yb = fa + ga * (f->x1 - opts->tangent_x);
+			double p[2] = { opts->tangent_x, fa };
+			line(f, PLOT_LAYER_CONTOUR, 0, clampi(to_dot_y(f, ya)), f->aw * f->dx - 1,
+			     clampi(to_dot_y(f, yb)), f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+			mark_point(f, p, '+', f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+		}
+	}
+	if (f->opt.title && f->title[0] != '\0') {
+		char cap[512];
+		snprintf(cap, sizeof cap, "%s", f->title);
+		if ((int)strlen(cap) > f->opt.width)
+			cap[f->opt.width] = '\0';
+		plot_text(f->c, 0, 0, cap, PLOT_DEFAULT, PLOT_BOLD);
+	}
+	draw_axes(f);
+	draw_markers(f);
+	draw_legend(f);
+	return f;
+}
+
+void
+plot_fig_free(struct plot_fig *f)
+{
+	if (f == NULL)
+		return;
+	plot_canvas_free(f->c);
+	free(f);
+}
+
+/* The point i of a trajectory in data coordinates of the picture. */
+static void
+traj_point(struct plot_fig *f, const double *xs, size_t i, double *p)
+{
+	p[0] = xs[i * f->n];
+	if (f->n == 2) {
+		p[1] = xs[i * 2 + 1];
+	} else {
+		const double *xp[1] = { &xs[i] };
+		objective_eval(f->o, 1, xp, &p[1], NULL, NULL);
+	}
+}
+
+void
+plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
+		    const char *label)
+{
+	struct traj *tr;
+	int glyphs = f->opt.enc == PLOT_ENC_ASCII || !f->opt.color;
+	uint8_t color = f->opt.color ? traj_color[index % MAX_TRAJ] : PLOT_DEFAULT;
+	size_t i;
+
+	if (index < 0 || index >= MAX_TRAJ || n == 0)
+		return;
+	tr = &f->traj[index];
+	if (!tr->used || n < tr->drawn) {
+		memset(tr, 0, sizeof *tr);
+		tr->used = 1;
+		tr->lastcx = tr->startcx = -1;
+	}
+	if (label != NULL)
+		snprintf(tr->label, sizeof tr->label, "%s", label);
+	if (tr->lastcx >= 0)
+		plot_unmark(f->c, tr->lastcx, tr->lastcy);     /* '@' moves on */
+	for (i = tr->drawn; i < n; i++) {
+		double p[2];
+		int px, py;
+		traj_point(f, xs, i, p);
+		px = clampi(to_dot_x(f, p[0]));
+		py = clampi(to_dot_y(f, p[1]));
+		if (i == 0) {
+			int cx, cy;
+			if (plot_fig_cell(f, p, &cx, &cy) == 0) {
+				tr->startcx = cx;
+				tr->startcy = cy;
+			}
+		} else if (glyphs) {
+			/* the cells along the segment, in the optimizer's glyph */
+			int ax = f->ax + (int)floor((double)tr->lastdx / f->dx);
+			int ay = f->ay + (int)floor((double)tr->lastdy / f->dy);
+			int bx = f->ax + (int)floor((double)px / f->dx);
+			int by = f->ay + (int)floor((double)py / f->dy);
+			int steps = abs(bx - ax) > abs(by - ay) ? abs(bx - ax) : abs(by - ay), s;
+			if (steps > 4 * (f->aw + f->ah))
+				steps = 4 * (f->aw + f->ah);
+			for (s = 1; s <= steps; s++) {
+				int cx = ax + (int)lround((double)(bx - ax) * s / steps);
+				int cy = ay + (int)lround((double)(by - ay) * s / steps);
+				if (cx >= f->ax && cx < f->ax + f->aw && cy >= f->ay &&
+				    cy < f->ay + f->ah)
+					plot_mark(f->c, cx, cy, (uint32_t)traj_glyph[index], color, 0);
+			}
+		} else {
+			line(f, PLOT_LAYER_TRAJ, tr->lastdx, tr->lastdy, px, py, color);
+		}
+		tr->lastdx = px;
+		tr->lastdy = py;
+		{
+			int cx, cy;
+			if (plot_fig_cell(f, p, &cx, &cy) == 0) {
+				tr->lastcx = cx;
+				tr->lastcy = cy;
+			} else {
+				tr->lastcx = -1;
+			}
+		}
+	}
+	tr->drawn = n;
+	draw_markers(f);
+	draw_legend(f);
+}

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Golden plots: runs each case of tests/golden/cases.txt through
+# `descent plot` and compares the output exactly with tests/golden/NAME.txt.
+# With --update, rewrites the golden files instead (make golden-update).
+set -u
+srcdir=${top_srcdir:-.}
+DESCENT=${DESCENT:-src/descent}
+update=0
+[ "${1:-}" = "--update" ] && update=1
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+while IFS='	' read -r name args; do
+	case $name in ''|'#'*) continue ;; esac
+	golden="$srcdir/tests/golden/$name.txt"
+	# the arguments are split on spaces; the expression is the first
+	# field up to the first option
+	expr=${args%% --*}
+	rest=${args#"$expr"}
+	# shellcheck disable=SC2086
+	LC_ALL=C.UTF-8 NO_COLOR=1 "$DESCENT" plot "$expr" $rest --color=never \
+		>"$tmp/out" 2>"$tmp/err"
+	status=$?
+	if [ $update -eq 1 ]; then
+		if [ $status -eq 0 ]; then
+			cp "$tmp/out" "$golden"
+			echo "updated $golden"
+		else
+			echo "FAIL: $name exited $status"; cat "$tmp/err"
+			fail=$((fail + 1))
+		fi
+		continue
+	fi
+	if [ $status -eq 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ] &&
+	   cmp -s "$tmp/out" "$golden"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $name (descent plot '$expr'$rest), status $status"
+		cat "$tmp/err"
+		if [ -f "$golden" ]; then
+			diff -u "$golden" "$tmp/out" | head -60
+		else
+			echo "  no golden file $golden: run make golden-update"
+		fi
+	fi
+done <"$srcdir/tests/golden/cases.txt"
+echo "golden: $pass passed, $fail failed"
+[ $fail -eq 0 ]
