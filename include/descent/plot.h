@@ -18,6 +18,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "descent/objective.h"
+
 /* Cell encodings. */
 enum plot_enc {
 	PLOT_ENC_ASCII,         /* 3x3 dots per cell, shown as - | / \ _ . ' : ... */
@@ -158,11 +160,11 @@ enum plot_levels plot_choose_levels(const double *v, size_t n_v, int n,
  */
 int plot_march(const double z[4], double level, double seg[2][4]);
 
-#endif
 
 /* --- figures: a function, its landscape, what runs on it ----------- */
 
-#include "descent/objective.h"
+
+struct run_config;
 
 struct plot_opts {
 	int width, height;      /* cells of the whole figure */
@@ -178,6 +180,16 @@ struct plot_opts {
 	int tangent;            /* 1D: the tangent line at tangent_x */
 	double tangent_x;
 	int title;              /* a caption line with the expression */
+	/*
+	 * Overlays from the analysis, on the shading layer (one at a time,
+	 * and not with shade): which minimum each cell's start reaches under
+	 * basin_run (borrowed; its optimizer and parameters), and the sign of
+	 * the Hessian (where the function is convex, saddle-shaped, concave).
+	 */
+	int basins;
+	const struct run_config *basin_run;
+	const char *basin_label;        /* for the legend, e.g. "gd,lr=0.01" */
+	int convexity;
 };
 
 /* The defaults: 80x24, braille, no colour, automatic ranges and levels. */
@@ -209,3 +221,24 @@ void plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t
 
 /* A data point's cell, or -1 when outside the plot area. */
 int plot_fig_cell(const struct plot_fig *f, const double *x, int *cx, int *cy);
+
+/* --- series: values against the step --------------------------------- */
+
+struct plot_series {
+	const char *name;
+	const double *v;
+	size_t n;
+};
+
+/*
+ * A figure of ns series against the step (0 to the longest's n - 1):
+ * each in its own colour, or without colour the first as a line and the
+ * others in glyphs; a legend; a y axis that is logarithmic when log is 1,
+ * linear when 0, and when -1 logarithmic if every finite value is
+ * positive and they span more than three decades (a loss curve).
+ * Returns a canvas of o->width x o->height; free with plot_canvas_free.
+ */
+struct plot_canvas *plot_series(const struct plot_opts *o, const struct plot_series *s,
+				int ns, int log, const char *title);
+
+#endif

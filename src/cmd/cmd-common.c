@@ -10,8 +10,13 @@
 #include <getopt.h>
 #include <string.h>
 
+#include <langinfo.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include "cmd.h"
 #include "descent/expr.h"
+#include "descent/plot.h"
 
 const struct cmd *const cmd_table[] = {
 	&cmd_eval,
@@ -222,4 +227,35 @@ cmd_vector(const char *what, const char *text, double *v, int max, int *n)
 			return 0;
 		p = q + 1;
 	}
+}
+
+int
+cmd_plot_defaults(struct plot_opts *o, const char *when, int size_given)
+{
+	const char *cs = nl_langinfo(CODESET), *term = getenv("TERM");
+	const char *nc = getenv("NO_COLOR");
+	int tty = isatty(STDOUT_FILENO);
+
+	o->enc = cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0) ?
+		 PLOT_ENC_BRAILLE : PLOT_ENC_ASCII;
+	if (!size_given && tty) {
+		struct winsize ws;
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20 &&
+		    ws.ws_row >= 9) {
+			o->width = ws.ws_col;
+			o->height = ws.ws_row - 1;      /* room for the prompt */
+		}
+	}
+	if (when == NULL || strcmp(when, "auto") == 0)
+		o->color = tty && (nc == NULL || *nc == '\0') && term != NULL &&
+			   strcmp(term, "dumb") != 0;
+	else if (strcmp(when, "always") == 0)
+		o->color = 1;
+	else if (strcmp(when, "never") == 0)
+		o->color = 0;
+	else
+		return -1;
+	if (o->color && term != NULL && strstr(term, "256color") != NULL)
+		o->color = 2;
+	return 0;
 }

@@ -6,13 +6,10 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "cmd.h"
 #include "descent/objective.h"
@@ -24,7 +21,7 @@
 enum {
 	OPT_X = 256, OPT_Y, OPT_SIZE, OPT_ASCII, OPT_UNICODE, OPT_BLOCKS, OPT_COLOR,
 	OPT_CONTOURS, OPT_LEVELS, OPT_SHADE, OPT_MARK, OPT_TANGENT, OPT_TRAJECTORY,
-	OPT_START, OPT_STEPS,
+	OPT_START, OPT_STEPS, OPT_BASINS, OPT_CONVEXITY,
 };
 
 struct plot_cli {
@@ -65,6 +62,8 @@ plot_option(int opt, const char *arg, void *data)
 		o->traj[o->ntraj++] = arg;
 		return 0;
 	case OPT_START: o->start = arg; return 0;
+	case OPT_BASINS: o->p.basins = 1; return 0;
+	case OPT_CONVEXITY: o->p.convexity = 1; return 0;
 	case OPT_STEPS: return cmd_constant("--steps", arg, &o->steps);
 	}
 	return EXIT_USAGE;
@@ -141,14 +140,6 @@ trajectory_config(const char *spec, struct run_config *c, char *label, size_t si
 }
 
 static int
-is_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-}
-
-static int
 plot_run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -168,6 +159,8 @@ plot_run(int argc, char **argv)
 		{ "trajectory", required_argument, NULL, OPT_TRAJECTORY },
 		{ "start", required_argument, NULL, OPT_START },
 		{ "steps", required_argument, NULL, OPT_STEPS },
+		{ "basins", no_argument, NULL, OPT_BASINS },
+		{ "convexity", no_argument, NULL, OPT_CONVEXITY },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -177,13 +170,13 @@ plot_run(int argc, char **argv)
 	struct objective *obj = NULL;
 	struct plot_fig *fig = NULL;
 	double start[2] = { 0, 0 };
-	char msg[200], title[600];
-	int first, status, n, i, nstart = 0, tty = isatty(STDOUT_FILENO);
+	struct run_config basin_cfg;
+	char msg[200], title[600], basin_label[128];
+	int first, status, n, i, nstart = 0;
 
 	memset(&o, 0, sizeof o);
 	plot_opts_init(&o.p);
 	o.contours = o.steps = NAN;
-	o.p.enc = is_utf8() ? PLOT_ENC_BRAILLE : PLOT_ENC_ASCII;
 	status = cmd_getopt(&cmd_plot, argc, argv, "hV", longopts, plot_option, &o, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
@@ -191,37 +184,20 @@ plot_run(int argc, char **argv)
 		return cmd_usage_error(&cmd_plot, "missing the expression");
 	if (first + 1 < argc)
 		return cmd_usage_error(&cmd_plot, "one expression only (quote it)");
-	/* size: --size, else the terminal's, else 80x24 */
 	if (o.size != NULL) {
 		char extra;
 		if (sscanf(o.size, "%dx%d%c", &o.p.width, &o.p.height, &extra) != 2 ||
 		    o.p.width < 20 || o.p.height < 8 || o.p.width > 1000 || o.p.height > 500)
 			return cmd_value_error(&cmd_plot, "--size takes WIDTHxHEIGHT from 20x8 to "
 					       "1000x500, as in 80x24, not '%s'", o.size);
-	} else if (tty) {
-		struct winsize ws;
-		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20 && ws.ws_row >= 9) {
-			o.p.width = ws.ws_col;
-			o.p.height = ws.ws_row - 1;     /* room for the prompt */
-		}
 	}
-	/* colour: auto on a terminal, never with NO_COLOR */
-	if (o.color == NULL || strcmp(o.color, "auto") == 0) {
-		const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
-		o.p.color = tty && (nc == NULL || *nc == '\0') && term != NULL &&
-			    strcmp(term, "dumb") != 0;
-	} else if (strcmp(o.color, "always") == 0) {
-		o.p.color = 1;
-	} else if (strcmp(o.color, "never") == 0) {
-		o.p.color = 0;
-	} else {
-		return cmd_value_error(&cmd_plot, "--color takes auto, always or never, not '%s'",
-				       o.color);
-	}
-	if (o.p.color) {
-		const char *term = getenv("TERM");
-		if (term != NULL && strstr(term, "256color") != NULL)
-			o.p.color = 2;
+	{
+		enum plot_enc enc = o.p.enc;
+		if (cmd_plot_defaults(&o.p, o.color, o.size != NULL) < 0)
+			return cmd_value_error(&cmd_plot, "--color takes auto, always or never, "
+					       "not '%s'", o.color);
+		if (o.enc_given)
+			o.p.enc = enc;
 	}
 	if (o.levels != NULL) {
 		if (strcmp(o.levels, "auto") == 0)
@@ -270,6 +246,27 @@ plot_run(int argc, char **argv)
 		cmd_value_error(&cmd_plot, "--contours, --levels and --shade are for functions "
 				"of two variables");
 		goto done;
+	}
+	if (o.p.basins + o.p.convexity + o.p.shade > 1) {
+		cmd_value_error(&cmd_plot, "--basins, --convexity and --shade all shade the "
+				"plot: one at a time");
+		goto done;
+	}
+	if (o.p.basins) {
+		/* the basins of the first trajectory's optimizer, or of gd */
+		if (o.ntraj > 0) {
+			if ((status = trajectory_config(o.traj[0], &basin_cfg, basin_label,
+							sizeof basin_label)) != 0)
+				goto done;
+		} else {
+			run_config_init(&basin_cfg, &opt_gd);
+			snprintf(basin_label, sizeof basin_label, "gd,lr=%g", basin_cfg.params.lr);
+		}
+		if (!isnan(o.steps))
+			basin_cfg.max_steps = (long)o.steps;
+		o.p.basin_run = &basin_cfg;
+		o.p.basin_label = basin_label;
+		status = EXIT_USAGE;
 	}
 	if (o.ntraj > 0 || o.start != NULL) {
 		if (o.start == NULL) {
@@ -333,7 +330,8 @@ const struct cmd cmd_plot = {
 	.usage = "EXPR [--x A:B] [--y C:D] [--size WxH] [--ascii|--unicode|--blocks]\n"
 		 "       [--color[=auto|always|never]] [--contours N] [--levels auto|linear|log]\n"
 		 "       [--shade] [--mark critical] [--tangent X]\n"
-		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]",
+		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]\n"
+		 "       [--basins | --convexity]",
 	.summary = "draw a function (and descents on it) to stdout",
 	.help =
 	"Draws EXPR, a function of one variable (a curve) or two (contours), to\n"
@@ -352,7 +350,10 @@ const struct cmd cmd_plot = {
 	"  --trajectory SPEC  a descent drawn over the function, e.g. gd,lr=0.01 or\n"
 	"                     momentum,lr=0.01,beta=0.9; repeat for a race\n"
 	"  --start X[,Y]      where the trajectories start\n"
-	"  --steps N          their step limit (1000)\n\n"
+	"  --steps N          their step limit (1000)\n"
+	"  --basins           shade the basin of each minimum: where the first\n"
+	"                     trajectory's optimizer (or gd) goes from each cell\n"
+	"  --convexity        shade where the function is not convex\n\n"
 	"Example: descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n",
 	.run = plot_run,
 };

@@ -19,6 +19,7 @@
 #include "descent/linalg.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
+#include "descent/plot.h"
 
 enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
@@ -27,7 +28,7 @@ enum {
 	OPT_LR = 256, OPT_BETA, OPT_RHO, OPT_BETA1, OPT_BETA2, OPT_EPS, OPT_DAMPING,
 	OPT_TOL, OPT_BOUND, OPT_SCHEDULE, OPT_LINE_SEARCH, OPT_NOISE, OPT_SEED,
 	OPT_FORMAT, OPT_EVERY, OPT_DATA, OPT_DATA_INLINE, OPT_MODEL, OPT_LOSS,
-	OPT_TARGET, OPT_PARAMS, OPT_BATCH,
+	OPT_TARGET, OPT_PARAMS, OPT_BATCH, OPT_PLOT,
 };
 
 struct run_opts {
@@ -36,7 +37,7 @@ struct run_opts {
 	/* values given on the command line, by parameter (nan: not given) */
 	double lr, beta, rho, beta1, beta2, eps, damping;
 	double steps, tol, bound, noise, seed, every, batch;
-	int line_search;
+	int line_search, plot;
 	enum format format;
 };
 
@@ -73,6 +74,7 @@ run_option(int opt, const char *arg, void *data)
 	case OPT_BATCH: return set_value(&o->batch, "batch", arg);
 	case OPT_SCHEDULE: o->schedule = arg; return 0;
 	case OPT_LINE_SEARCH: o->line_search = 1; return 0;
+	case OPT_PLOT: o->plot = 1; return 0;
 	case OPT_DATA: o->data = arg; return 0;
 	case OPT_DATA_INLINE: o->data_inline = arg; return 0;
 	case OPT_MODEL: o->model = arg; return 0;
@@ -539,6 +541,34 @@ print_json(struct objective *obj, const struct run_config *c, const char *what,
 	printf("}\n");
 }
 
+/*
+ * The loss curve under the table: f against the step, and |grad| too
+ * when both are positive and span decades (a logarithmic axis).
+ */
+static void
+plot_loss(const struct trajectory *tr)
+{
+	struct plot_opts p;
+	struct plot_series s[2] = {
+		{ "f", tr->f, tr->len },
+		{ "|grad|", tr->gnorm, tr->len },
+	};
+	struct plot_canvas *c;
+	size_t i;
+	int positive = 1;
+
+	plot_opts_init(&p);
+	cmd_plot_defaults(&p, NULL, 0);
+	if (p.height > 18)
+		p.height = 18;
+	for (i = 0; i < tr->len; i++)
+		positive &= tr->f[i] > 0 || !isfinite(tr->f[i]);
+	c = plot_series(&p, s, positive ? 2 : 1, -1, "the loss against the step");
+	putchar('\n');
+	plot_render_text(c, stdout, p.color);
+	plot_canvas_free(c);
+}
+
 static int
 run_run(int argc, char **argv)
 {
@@ -568,6 +598,7 @@ run_run(int argc, char **argv)
 		{ "target", required_argument, NULL, OPT_TARGET },
 		{ "params", required_argument, NULL, OPT_PARAMS },
 		{ "batch", required_argument, NULL, OPT_BATCH },
+		{ "plot", no_argument, NULL, OPT_PLOT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -599,6 +630,8 @@ run_run(int argc, char **argv)
 		return status;
 	if ((status = check_count(o.every, "every", 1, 1e9, &every)) != 0)
 		return status;
+	if (o.plot && o.format != FORMAT_TABLE)
+		return cmd_value_error(&cmd_run, "--plot goes with the table format");
 	obj = make_objective(&o, expr, &data, &status);
 	if (obj == NULL)
 		goto done;
@@ -640,7 +673,11 @@ run_run(int argc, char **argv)
 		snprintf(what, sizeof what, "the %s of %s on %zu examples",
 			 o.loss ? o.loss : "mse", o.model, data->nrows);
 	switch (o.format) {
-	case FORMAT_TABLE: print_table(obj, &c, what, run_trajectory(r), every); break;
+	case FORMAT_TABLE:
+		print_table(obj, &c, what, run_trajectory(r), every);
+		if (o.plot)
+			plot_loss(run_trajectory(r));
+		break;
 	case FORMAT_CSV: print_csv(obj, run_trajectory(r)); break;
 	case FORMAT_JSON: print_json(obj, &c, what, run_trajectory(r)); break;
 	}
@@ -674,7 +711,8 @@ const struct cmd cmd_run = {
 	"      --noise SIGMA     add normal noise to the gradient ...\n"
 	"      --seed S          ... from this seed (0)\n"
 	"      --format F        table, csv or json (table)\n"
-	"      --every K         print every K-th step of the table\n\n"
+	"      --every K         print every K-th step of the table\n"
+	"      --plot            draw the loss curve under the table\n\n"
 	"Data objectives:\n"
 	"      --data FILE       a CSV file with a header row\n"
 	"      --data-inline CSV the same on the command line: 'x,y;1,2;2,3.5'\n"

@@ -26,6 +26,16 @@ extern const struct cmd *const cmd_table[];     /* ends with NULL */
 
 const struct cmd *cmd_find(const char *name);
 
+struct plot_opts;
+/*
+ * The plot options that depend on the terminal: braille in a UTF-8
+ * locale (else ASCII); the size of the terminal when stdout is one (else
+ * 80x24); colour per when ("auto": on a terminal unless NO_COLOR is set
+ * or TERM is dumb; "always"; "never"), 256 colours when TERM says so.
+ * Returns 0, or -1 when `when` is none of those words.
+ */
+int cmd_plot_defaults(struct plot_opts *o, const char *when, int size_given);
+
 /* Exit statuses (descent(1)). */
 enum { EXIT_USER = 1, EXIT_USAGE = 2 };
 

@@ -25,8 +25,10 @@
 #include <string.h>
 
 #include "descent/analysis.h"
+#include "descent/optim.h"
 #include "descent/plot.h"
 #include "descent/util.h"
+#include "plot-int.h"
 
 #define MAX_TRAJ 8
 #define MAX_LEVELS 16
@@ -57,9 +59,11 @@ struct plot_fig {
 	int ncp;
 	struct traj traj[MAX_TRAJ];
 	char title[256];
+	char overlay[256];      /* the overlay's legend */
 };
 
-static const char traj_glyph[MAX_TRAJ] = { '*', '+', '#', '%', '&', '=', '~', '$' };
+/* Trajectory glyphs: none of the shading ramp's, markers' or axes' */
+static const char traj_glyph[MAX_TRAJ] = { '*', '&', '$', '~', '!', '"', ';', ',' };
 static const uint8_t traj_color[MAX_TRAJ] = {
 	PLOT_RED, PLOT_CYAN, PLOT_YELLOW, PLOT_MAGENTA, PLOT_GREEN, PLOT_BLUE,
 	PLOT_WHITE, PLOT_GREY,
@@ -180,6 +184,25 @@ line(struct plot_fig *f, enum plot_layer layer, int x0, int y0, int x1, int y1,
 	}
 }
 
+/*
+ * Whether the figure draws contours: in 2D, unless an overlay is shown
+ * without colour, where its shades and the contours' glyphs would mix
+ * (then contours only when asked for).
+ */
+static int
+has_contours(const struct plot_fig *f)
+{
+	return f->n == 2 && !((f->opt.basins || f->opt.convexity) && !f->opt.color &&
+			      f->opt.contours == 0);
+}
+
+/* How many legend rows the figure has. */
+static int
+legend_rows(const struct plot_fig *f)
+{
+	return has_contours(f) + (f->opt.basins || f->opt.convexity) + 1;
+}
+
 /* Chooses the layout of the figure in the canvas. */
 static void
 layout(struct plot_fig *f, int gutter)
@@ -189,85 +212,34 @@ layout(struct plot_fig *f, int gutter)
 	f->ax = gutter;
 	f->ay = top;
 	f->aw = f->opt.width - gutter - 1;
-	/* the x axis, its labels, and one legend row (two in 2D: levels,
-	 * then markers and runs) */
-	f->ah = f->opt.height - top - 3 - (f->n == 2);
+	/* the x axis, its labels, and the legend rows: contour levels (2D),
+	 * the overlay, then markers and runs */
+	f->ah = f->opt.height - top - 2 - legend_rows(f);
 	if (f->aw < 4)
 		f->aw = 4;
 	if (f->ah < 2)
 		f->ah = 2;
 }
 
-/* The labels of the y ticks, and the gutter width they need. */
+/* The width of the widest y label. */
 static int
-y_labels(const struct plot_fig *f, double *ticks, int *nt, char labels[][24], double *step)
+y_label_width(const struct plot_fig *f)
 {
-	int i, w = 1;
+	double ticks[PLOT_MAX_TICKS];
+	char labels[PLOT_MAX_TICKS][24];
+	int w;
 
-	*nt = plot_ticks(f->y0, f->y1, 3, f->ah / 2 > 3 ? f->ah / 2 : 3, ticks, step);
-	for (i = 0; i < *nt; i++) {
-		plot_tick_label(ticks[i], *step, labels[i], 24);
-		if ((int)strlen(labels[i]) > w)
-			w = (int)strlen(labels[i]);
-	}
+	plot_y_ticks(f->y0, f->y1, f->ah, 0, ticks, labels, &w);
 	return w;
 }
 
 static void
 draw_axes(struct plot_fig *f)
 {
-	double ticks[64], step;
-	char labels[64][24];
-	int nt, i, w, row, col;
+	struct plot_frame fr = { f->c, f->ax, f->ay, f->aw, f->ah, f->x0, f->x1, f->y0,
+				 f->y1, 0, f->opt.width };
 
-	w = y_labels(f, ticks, &nt, labels, &step);
-	/* the y axis, with '+' at the ticks */
-	for (row = f->ay; row < f->ay + f->ah; row++)
-		plot_text(f->c, f->ax - 1, row, "|", PLOT_DEFAULT, PLOT_DIM);
-	for (i = 0; i < nt; i++) {
-		row = f->ay + (int)floor((f->y1 - ticks[i]) / (f->y1 - f->y0) * f->ah);
-		if (row >= f->ay + f->ah)
-			row = f->ay + f->ah - 1;
-		if (row < f->ay)
-			continue;
-		plot_mark(f->c, f->ax - 1, row, '+', PLOT_DEFAULT, PLOT_DIM);
-		plot_text(f->c, f->ax - 1 - (int)strlen(labels[i]), row, labels[i],
-			  PLOT_DEFAULT, 0);
-	}
-	(void)w;
-	/* the x axis and its labels */
-	row = f->ay + f->ah;
-	for (col = f->ax - 1; col < f->ax + f->aw; col++)
-		plot_text(f->c, col, row, "-", PLOT_DEFAULT, PLOT_DIM);
-	plot_mark(f->c, f->ax - 1, row, '+', PLOT_DEFAULT, PLOT_DIM);
-	{
-		int maxw = 1, mt;
-		char xl[64][24];
-		double xt[64], xstep;
-		nt = plot_ticks(f->x0, f->x1, 3, 64, xt, &xstep);
-		for (i = 0; i < nt; i++) {
-			plot_tick_label(xt[i], xstep, xl[i], 24);
-			if ((int)strlen(xl[i]) > maxw)
-				maxw = (int)strlen(xl[i]);
-		}
-		mt = f->aw / (maxw + 2);
-		if (mt < 3)
-			mt = 3;
-		nt = plot_ticks(f->x0, f->x1, 3, mt, xt, &xstep);
-		for (i = 0; i < nt; i++) {
-			int len;
-			plot_tick_label(xt[i], xstep, xl[i], 24);
-			len = (int)strlen(xl[i]);
-			col = f->ax + (int)floor((xt[i] - f->x0) / (f->x1 - f->x0) * f->aw);
-			if (col >= f->ax + f->aw)
-				col = f->ax + f->aw - 1;
-			plot_mark(f->c, col, row, '+', PLOT_DEFAULT, PLOT_DIM);
-			col -= len / 2;
-			if (col + len > f->opt.width)
-				col = f->opt.width - len;
-			plot_text(f->c, col, row + 1, xl[i], PLOT_DEFAULT, 0);
-		}
-	}
+	plot_axes_draw(&fr);
 }
 
 /* 1D: the curve, sampled per dot column with its min and max. */
@@ -459,15 +431,21 @@ draw_legend(struct plot_fig *f)
 	int i, t, has[4] = { 0, 0, 0, 0 };
 	size_t len = 0;
 
-	if (f->n == 2) {
+	int row = f->opt.height - legend_rows(f);
+
+	if (has_contours(f)) {
 		len = snprintf(buf, sizeof buf, "contours%s at", f->kind == PLOT_LEVELS_LOG ?
 			       " (log)" : "");
 		for (i = 0; i < f->nlevels && len < 200; i++) {
 			level_label(f->levels[i], lv, sizeof lv);
 			len += snprintf(buf + len, sizeof buf - len, " %s", lv);
 		}
-		legend_row(f, f->opt.height - 2, buf);
+		legend_row(f, row++, buf);
 		len = 0;
+	}
+	if (f->overlay[0] != '\0') {
+		snprintf(buf, sizeof buf, "%s", f->overlay);
+		legend_row(f, row++, buf);
 	}
 	buf[0] = '\0';
 	if (f->n == 1 && f->clipped)
@@ -487,9 +465,111 @@ draw_legend(struct plot_fig *f)
 			 f->traj[t].label);
 		len += snprintf(buf + len, sizeof buf - len, "%s", part);
 	}
-	if (len > 0 && f->n == 2)
-		len += snprintf(buf + len, sizeof buf - len, "  S start  @ end");
+	for (t = 0; t < MAX_TRAJ; t++)
+		if (f->traj[t].used) {
+			len += snprintf(buf + len, sizeof buf - len, "  S start  @ end");
+			break;
+		}
 	legend_row(f, f->opt.height - 1, buf);
+}
+
+/* Shades the cell (cx, cy) of the area, or its whole column in 1D. */
+static void
+shade_area(struct plot_fig *f, int cx, int cy, int level, uint8_t color)
+{
+	int y;
+
+	if (f->n == 2) {
+		plot_shade(f->c, f->ax + cx, f->ay + cy, level, color);
+		return;
+	}
+	for (y = 0; y < f->ah; y++)
+		plot_shade(f->c, f->ax + cx, f->ay + y, level, color);
+}
+
+/* Basins: the ramp glyph and background of each minimum's basin. */
+/* Basins: ramp levels without 6, whose '*' is the first trajectory's */
+static const int basin_level[8] = { 1, 3, 5, 7, 2, 4, 8, 1 };
+static const uint8_t basin_color[8] = { 17, 22, 53, 23, 58, 52, 54, 24 };
+
+static void
+draw_basins(struct plot_fig *f)
+{
+	struct region r = { f->n, { f->x0, f->y0 }, { f->x1, f->y1 } };
+	struct run_config c;
+	int ny = f->n == 2 ? f->ah : 1, *label = xmalloc((size_t)f->aw * ny * sizeof *label);
+	int cx, iy, k, mins = 0, idx[MAX_CP];
+	size_t len;
+
+	if (f->opt.basin_run != NULL) {
+		c = *f->opt.basin_run;
+	} else {
+		run_config_init(&c, &opt_gd);
+	}
+	/* the minima get basins 0, 1, ... in the order of the points */
+	for (k = 0; k < f->ncp; k++)
+		idx[k] = f->cp[k].kind == CP_MINIMUM ? mins++ : -1;
+	analysis_basins(f->o, &r, f->aw, ny, &c, f->cp, f->ncp, label);
+	for (iy = 0; iy < ny; iy++)
+		for (cx = 0; cx < f->aw; cx++) {
+			int l = label[(size_t)iy * f->aw + cx], cy = f->ah - 1 - iy;
+			if (l >= 0 && idx[l] >= 0)
+				shade_area(f, cx, cy, basin_level[idx[l] % 8],
+					   basin_color[idx[l] % 8]);
+			else if (l == BASIN_DIVERGED)
+				shade_area(f, cx, cy, 9, 88);
+		}
+	free(label);
+	len = snprintf(f->overlay, sizeof f->overlay, "basins (%s)",
+		       f->opt.basin_label ? f->opt.basin_label : c.opt->name);
+	for (k = 0; k < f->ncp && len < sizeof f->overlay - 40; k++) {
+		char a[24], b[24];
+		if (idx[k] < 0)
+			continue;
+		snprintf(a, sizeof a, "%.2g", f->cp[k].x[0]);
+		snprintf(b, sizeof b, "%.2g", f->cp[k].x[1]);
+		if (f->n == 2)
+			len += snprintf(f->overlay + len, sizeof f->overlay - len, " %c(%s,%s)",
+					" .:-=+*#%@"[basin_level[idx[k] % 8]], a, b);
+		else
+			len += snprintf(f->overlay + len, sizeof f->overlay - len, " %c%s",
+					" .:-=+*#%@"[basin_level[idx[k] % 8]], a);
+	}
+	if (len < sizeof f->overlay - 16)
+		snprintf(f->overlay + len, sizeof f->overlay - len, " @ diverged");
+}
+
+static void
+draw_convexity(struct plot_fig *f)
+{
+	struct region r = { f->n, { f->x0, f->y0 }, { f->x1, f->y1 } };
+	struct convexity cv;
+	int ny = f->n == 2 ? f->ah : 1, cx, iy;
+	double hx = (f->x1 - f->x0) / f->aw / 2, hy = (f->y1 - f->y0) / f->ah / 2;
+
+	/* the grid of the analysis runs corner to corner: give it the cell
+	 * centres */
+	r.lo[0] += hx;
+	r.hi[0] -= hx;
+	if (f->n == 2) {
+		r.lo[1] += hy;
+		r.hi[1] -= hy;
+	}
+	if (analysis_convexity(f->o, &r, f->aw, ny, &cv) < 0)
+		return;
+	for (iy = 0; iy < cv.ny; iy++)
+		for (cx = 0; cx < cv.nx; cx++) {
+			enum hess_sign s = cv.sign[(size_t)iy * cv.nx + cx];
+			int cy = f->ah - 1 - iy;
+			if (s == HESS_INDEFINITE)
+				shade_area(f, cx, cy, 2, 58);
+			else if (s == HESS_NEGDEF || s == HESS_NEGSEMI)
+				shade_area(f, cx, cy, 4, 52);
+		}
+	free(cv.sign);
+	snprintf(f->overlay, sizeof f->overlay, "convexity: blank convex%s  = concave%s",
+		 f->n == 2 ? "  : saddle-shaped" : "",
+		 cv.convex ? " (convex everywhere here)" : "");
 }
 
 struct plot_fig *
@@ -536,9 +616,6 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 	 * range comes from the samples, so lay out once with a guess */
 	layout(f, 8);
 	if (n == 1) {
-		double ticks[64], step;
-		char labels[64][24];
-		int nt;
 		if (!(f->y1 > f->y0)) {
 			/* a first sampling for the range */
 			if (draw_curve(f, 1) < 0) {
@@ -547,14 +624,11 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 			}
 			plot_canvas_clear(f->c);
 		}
-		gutter = y_labels(f, ticks, &nt, labels, &step) + 2;
+		gutter = y_label_width(f) + 2;
 		layout(f, gutter);
 		draw_curve(f, 0);
 	} else {
-		double ticks[64], step;
-		char labels[64][24];
-		int nt;
-		gutter = y_labels(f, ticks, &nt, labels, &step) + 2;
+		gutter = y_label_width(f) + 2;
 		layout(f, gutter);
 		if (opts->aspect) {
 			/* units per dot equal in x and y: a braille dot is square,
@@ -568,14 +642,15 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 				double c = (f->y0 + f->y1) / 2, h = ux * 2.0 * f->ah / 2;
 				f->y0 = c - h;
 				f->y1 = c + h;
-				gutter = y_labels(f, ticks, &nt, labels, &step) + 2;
+				gutter = y_label_width(f) + 2;
 				layout(f, gutter);
 			}
 		}
-		draw_contours(f);
+		if (has_contours(f))
+			draw_contours(f);
 	}
 	plot_canvas_set_area(f->c, f->ax, f->ay, f->aw, f->ah);
-	if (opts->mark_critical) {
+	if (opts->mark_critical || opts->basins) {
 		struct region r = { n, { f->x0, f->y0 }, { f->x1, f->y1 } };
 		f->ncp = analysis_critical_points(o, &r, 0, f->cp, MAX_CP);
 		if (f->ncp > MAX_CP)
@@ -597,6 +672,10 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 			mark_point(f, p, '+', f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 		}
 	}
+	if (opts->basins)
+		draw_basins(f);
+	else if (opts->convexity)
+		draw_convexity(f);
 	if (f->opt.title && f->title[0] != '\0') {
 		char cap[512];
 		snprintf(cap, sizeof cap, "%s", f->title);

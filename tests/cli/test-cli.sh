@@ -269,5 +269,16 @@ else
 	fail=$((fail + 1)); echo "FAIL: plot in the C locale is not pure ASCII"
 fi
 
+# the loss curve under the table, on a log axis (f and |grad| both fall
+# over decades), in ASCII off a UTF-8 locale
+LC_ALL=C "$DESCENT" run 'x^2' --start 1 --lr 0.2 -n 10 --plot | tail -19 >"$tmp/plot"
+if grep -q '^- f  \* |grad|  (log scale)$' "$tmp/plot" && grep -q '^ *0.001+' "$tmp/plot" &&
+   [ "$(LC_ALL=C grep -c '[^ -~]' "$tmp/plot")" -eq 0 ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: run --plot"; sed 's/^/  | /' "$tmp/plot"
+fi
+check "run plot with csv" 2 "" "descent run: --plot goes with the table format${nl}" -- run 'x^2' --start 1 --plot --format csv
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
