@@ -333,27 +333,39 @@ draw_contours(struct plot_fig *f)
 					   (uint8_t)(17 + band * 36 / (n + 1)));
 			}
 	}
-	for (l = 0; l < n; l++) {
-		uint8_t color = f->opt.color ? (uint8_t)(l * 6 / n + 1) : PLOT_DEFAULT;
-		static const uint8_t ramp8[6] = { PLOT_BLUE, PLOT_CYAN, PLOT_GREEN,
-						  PLOT_YELLOW, PLOT_MAGENTA, PLOT_RED };
-		color = f->opt.color ? ramp8[l * 6 / n] : PLOT_DEFAULT;
-		for (j = 0; j + 1 < ny; j++)
-			for (i = 0; i + 1 < nx; i++) {
-				double z[4], seg[2][4];
-				int s, ns;
-				z[0] = v[(size_t)j * nx + i];
-				z[1] = v[(size_t)j * nx + i + 1];
-				z[2] = v[(size_t)(j + 1) * nx + i + 1];
-				z[3] = v[(size_t)(j + 1) * nx + i];
-				ns = plot_march(z, f->levels[l], seg);
-				for (s = 0; s < ns; s++) {
-					/* a segment inside one dot cell: that dot */
-					(void)seg[s];
-					dot(f, PLOT_LAYER_CONTOUR, i, j, color);
-				}
+	/*
+	 * Marching squares, cell by cell: a level crosses a cell exactly
+	 * when it lies in (min, max] of its corners, so only those levels
+	 * are marched.  A segment inside one dot cell is that dot.
+	 */
+	for (j = 0; j + 1 < ny; j++)
+		for (i = 0; i + 1 < nx; i++) {
+			static const uint8_t ramp8[6] = { PLOT_BLUE, PLOT_CYAN, PLOT_GREEN,
+							  PLOT_YELLOW, PLOT_MAGENTA, PLOT_RED };
+			double z[4], seg[2][4], lo, hi;
+			z[0] = v[(size_t)j * nx + i];
+			z[1] = v[(size_t)j * nx + i + 1];
+			z[2] = v[(size_t)(j + 1) * nx + i + 1];
+			z[3] = v[(size_t)(j + 1) * nx + i];
+			if (isnan(z[0]) || isnan(z[1]) || isnan(z[2]) || isnan(z[3]))
+				continue;
+			/* comparisons, not fmin: this loop runs for every dot */
+			lo = z[0] < z[1] ? z[0] : z[1];
+			lo = z[2] < lo ? z[2] : lo;
+			lo = z[3] < lo ? z[3] : lo;
+			hi = z[0] > z[1] ? z[0] : z[1];
+			hi = z[2] > hi ? z[2] : hi;
+			hi = z[3] > hi ? z[3] : hi;
+			if (!(lo < hi))
+				continue;       /* flat */
+			for (l = 0; l < n && f->levels[l] <= hi; l++) {
+				if (!(f->levels[l] > lo))
+					continue;
+				if (plot_march(z, f->levels[l], seg) > 0)
+					dot(f, PLOT_LAYER_CONTOUR, i, j,
+					    f->opt.color ? ramp8[l * 6 / n] : PLOT_DEFAULT);
 			}
-	}
+		}
 	free(xs);
 }
 

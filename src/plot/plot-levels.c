@@ -45,45 +45,111 @@
 #define LEVELS_HIGH 0.95
 /* Log levels span this many decades below the high value. */
 #define LEVELS_DECADES 3.0
+
 /* AUTO picks log levels when the median is this close to the minimum. */
 #define LEVELS_SKEW 0.15
 
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The finite values of v, sorted, in a new array; *m gets their number. */
+/*
+ * The finite values of v, copied (the caller frees), with their count,
+ * minimum and maximum.  Not sorted: percentiles select in linear time,
+ * which keeps a frame's levels cheap (a 200x60 braille view has 100k
+ * values).
+ */
 static double *
-sorted_finite(const double *v, size_t n, size_t *m)
+finite_copy(const double *v, size_t n, size_t *m, double *vmin, double *vmax)
 {
 	double *s = xmalloc((n > 0 ? n : 1) * sizeof *s);
 	size_t i;
 
 	*m = 0;
+	*vmin = INFINITY;
+	*vmax = -INFINITY;
 	for (i = 0; i < n; i++)
-		if (isfinite(v[i]))
+		if (isfinite(v[i])) {
 			s[(*m)++] = v[i];
-	qsort(s, *m, sizeof *s, cmp_double);
+			if (v[i] < *vmin)
+				*vmin = v[i];
+			if (v[i] > *vmax)
+				*vmax = v[i];
+		}
 	return s;
 }
 
-/* The p-th percentile (p in [0, 1]) of m > 0 sorted values. */
-static double
-percentile(const double *s, size_t m, double p)
+static void
+swap(double *a, double *b)
 {
-	double x = p * (double)(m - 1), f = floor(x);
-	size_t i = (size_t)f;
+	double t = *a;
 
+	*a = *b;
+	*b = t;
+}
+
+/*
+ * Moves the k-th smallest of s[0..m) to s[k], smaller ones before it and
+ * larger after (quickselect, median-of-three pivots; deterministic).
+ */
+static void
+select_kth(double *s, size_t m, size_t k)
+{
+	size_t lo = 0, hi = m - 1;
+
+	while (hi > lo) {
+		size_t mid = lo + (hi - lo) / 2, i, j;
+		double pivot;
+		if (s[mid] < s[lo])
+			swap(&s[mid], &s[lo]);
+		if (s[hi] < s[lo])
+			swap(&s[hi], &s[lo]);
+		if (s[hi] < s[mid])
+			swap(&s[hi], &s[mid]);
+		pivot = s[mid];
+		i = lo;
+		j = hi;
+		while (i <= j) {
+			while (s[i] < pivot)
+				i++;
+			while (s[j] > pivot)
+				j--;
+			if (i <= j) {
+				swap(&s[i], &s[j]);
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+}
+
+/*
+ * The p-th percentile (p in [0, 1]) of the m > 0 values of s (reordered),
+ * interpolated between the order statistics around p*(m-1) as with a
+ * sorted array.
+ */
+static double
+percentile(double *s, size_t m, double p)
+{
+	double x = p * (double)(m - 1), f = floor(x), a, b;
+	size_t i = (size_t)f, j;
+
+	select_kth(s, m, i);
+	a = s[i];
 	if (i + 1 >= m)
-		return s[m - 1];
+		return a;
+	b = s[i + 1];
+	for (j = i + 2; j < m; j++)     /* the next order statistic: the least after */
+		if (s[j] < b)
+			b = s[j];
 	/* Either form may overflow, but not both: -DBL_MAX .. DBL_MAX. */
-	if ((s[i] < 0) == (s[i + 1] < 0))
-		return s[i] + (s[i + 1] - s[i]) * (x - f);
-	return s[i] * (1 - (x - f)) + s[i + 1] * (x - f);
+	if ((a < 0) == (b < 0))
+		return a + (b - a) * (x - f);
+	return a * (1 - (x - f)) + b * (x - f);
 }
 
 /* A range around the single value c: 1 each side, or |c| / 10 when wider. */
@@ -103,13 +169,11 @@ plot_value_range(const double *v, size_t n, double *lo, double *hi, int *clipped
 	size_t m;
 
 	*clipped = 0;
-	s = sorted_finite(v, n, &m);
+	s = finite_copy(v, n, &m, &vmin, &vmax);
 	if (m == 0) {
 		free(s);
 		return -1;
 	}
-	vmin = s[0];
-	vmax = s[m - 1];
 	plo = percentile(s, m, RANGE_LOW);
 	phi = percentile(s, m, RANGE_HIGH);
 	free(s);
@@ -143,18 +207,19 @@ enum plot_levels
 plot_choose_levels(const double *v, size_t n_v, int n, enum plot_levels kind,
 		   double *levels)
 {
-	double *s, vmin = 0, vhi = 0, med = 0, half, f;
+	double *s, vmin = 0, vmax = 0, vhi = 0, med = 0, half, f;
 	size_t m;
 	int i;
 
-	s = sorted_finite(v, n_v, &m);
+	s = finite_copy(v, n_v, &m, &vmin, &vmax);
 	if (m > 0) {
-		vmin = s[0];
 		vhi = percentile(s, m, LEVELS_HIGH);
 		med = percentile(s, m, 0.5);
 		/* Mostly a plateau at the minimum: what rises above it is the picture. */
 		if (vhi == vmin)
-			vhi = s[m - 1];
+			vhi = vmax;
+	} else {
+		vmin = 0;
 	}
 	free(s);
 

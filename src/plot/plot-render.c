@@ -72,26 +72,26 @@ put_sgr(FILE *fp, struct sgr s, int mode)
 		put_color(fp, s.fg, 0, mode);
 	if (s.bg != 0)
 		put_color(fp, s.bg, 1, mode);
-	fputc('m', fp);
+	putc_unlocked('m', fp);
 }
 
 static void
 put_utf8(FILE *fp, uint32_t ch)
 {
 	if (ch < 0x80) {
-		fputc((int)ch, fp);
+		putc_unlocked((int)ch, fp);
 	} else if (ch < 0x800) {
-		fputc((int)(0xc0 | ch >> 6), fp);
-		fputc((int)(0x80 | (ch & 0x3f)), fp);
+		putc_unlocked((int)(0xc0 | ch >> 6), fp);
+		putc_unlocked((int)(0x80 | (ch & 0x3f)), fp);
 	} else if (ch < 0x10000) {
-		fputc((int)(0xe0 | ch >> 12), fp);
-		fputc((int)(0x80 | (ch >> 6 & 0x3f)), fp);
-		fputc((int)(0x80 | (ch & 0x3f)), fp);
+		putc_unlocked((int)(0xe0 | ch >> 12), fp);
+		putc_unlocked((int)(0x80 | (ch >> 6 & 0x3f)), fp);
+		putc_unlocked((int)(0x80 | (ch & 0x3f)), fp);
 	} else {
-		fputc((int)(0xf0 | ch >> 18), fp);
-		fputc((int)(0x80 | (ch >> 12 & 0x3f)), fp);
-		fputc((int)(0x80 | (ch >> 6 & 0x3f)), fp);
-		fputc((int)(0x80 | (ch & 0x3f)), fp);
+		putc_unlocked((int)(0xf0 | ch >> 18), fp);
+		putc_unlocked((int)(0x80 | (ch >> 12 & 0x3f)), fp);
+		putc_unlocked((int)(0x80 | (ch >> 6 & 0x3f)), fp);
+		putc_unlocked((int)(0x80 | (ch & 0x3f)), fp);
 	}
 }
 
@@ -126,6 +126,7 @@ plot_render_text(const struct plot_canvas *c, FILE *fp, int color)
 	struct plot_cell cell;
 	int x, y, end;
 
+	flockfile(fp);          /* one lock for the frame, then putc_unlocked */
 	for (y = 0; y < h; y++) {
 		for (end = w; end > 0 && blank(shown(c, end - 1, y, mode)); end--)
 			;
@@ -143,6 +144,7 @@ plot_render_text(const struct plot_canvas *c, FILE *fp, int color)
 		}
 		if (!sgr_same(cur, none))
 			fputs("\033[0m", fp);
-		fputc('\n', fp);
+		putc_unlocked('\n', fp);
 	}
+	funlockfile(fp);
 }
