@@ -584,6 +584,30 @@ draw_convexity(struct plot_fig *f)
 		 cv.convex ? " (convex everywhere here)" : "");
 }
 
+/*
+ * 1D without a range: -5..5, narrowed to the critical points found there
+ * with a margin, so that x^4 - 8x^2 + 5 shows its two wells and not
+ * mostly the walls beyond them.
+ */
+static void
+zoom_to_critical(struct plot_fig *f)
+{
+	struct region r = { 1, { -5, 0 }, { 5, 0 } };
+	struct critical_point cp[MAX_CP];
+	int n = analysis_critical_points(f->o, &r, 0, cp, MAX_CP), i;
+	double lo = INFINITY, hi = -INFINITY, d;
+
+	if (n <= 0)
+		return;
+	for (i = 0; i < n && i < MAX_CP; i++) {
+		lo = fmin(lo, cp[i].x[0]);
+		hi = fmax(hi, cp[i].x[0]);
+	}
+	d = fmax(1, 0.3 * (hi - lo));
+	f->x0 = fmax(-5, lo - d);
+	f->x1 = fmin(5, hi + d);
+}
+
 struct plot_fig *
 plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *title,
 	     char *err, size_t errsize)
@@ -615,6 +639,8 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 	if (!(f->x1 > f->x0)) {
 		f->x0 = -5;
 		f->x1 = 5;
+		if (n == 1)
+			zoom_to_critical(f);
 	}
 	f->y0 = opts->y0;
 	f->y1 = opts->y1;
