@@ -34,6 +34,7 @@ enum plot_layer {
 	PLOT_LAYER_CONTOUR,
 	PLOT_LAYER_CURVE,
 	PLOT_LAYER_TRAJ,
+	PLOT_LAYER_ARROW,       /* the gradient arrow at a run's current point */
 	PLOT_LAYER_COUNT,       /* dot layers end here; text is above them all */
 };
 
@@ -190,6 +191,8 @@ struct plot_opts {
 	const struct run_config *basin_run;
 	const char *basin_label;        /* for the legend, e.g. "gd,lr=0.01" */
 	int convexity;
+	int arrow;              /* the descent direction -grad at each run's last point */
+	int braille_blank;      /* blank braille cells as U+2800 in the plot area */
 };
 
 /* The defaults: 80x24, braille, no colour, automatic ranges and levels. */

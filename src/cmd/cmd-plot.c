@@ -21,7 +21,7 @@
 enum {
 	OPT_X = 256, OPT_Y, OPT_SIZE, OPT_ASCII, OPT_UNICODE, OPT_BLOCKS, OPT_COLOR,
 	OPT_CONTOURS, OPT_LEVELS, OPT_SHADE, OPT_MARK, OPT_TANGENT, OPT_TRAJECTORY,
-	OPT_START, OPT_STEPS, OPT_BASINS, OPT_CONVEXITY,
+	OPT_START, OPT_STEPS, OPT_BASINS, OPT_CONVEXITY, OPT_ARROW, OPT_BRAILLE_BLANK,
 };
 
 struct plot_cli {
@@ -64,6 +64,8 @@ plot_option(int opt, const char *arg, void *data)
 	case OPT_START: o->start = arg; return 0;
 	case OPT_BASINS: o->p.basins = 1; return 0;
 	case OPT_CONVEXITY: o->p.convexity = 1; return 0;
+	case OPT_ARROW: o->p.arrow = 1; return 0;
+	case OPT_BRAILLE_BLANK: o->p.braille_blank = 1; return 0;
 	case OPT_STEPS: return cmd_constant("--steps", arg, &o->steps);
 	}
 	return EXIT_USAGE;
@@ -161,6 +163,8 @@ plot_run(int argc, char **argv)
 		{ "steps", required_argument, NULL, OPT_STEPS },
 		{ "basins", no_argument, NULL, OPT_BASINS },
 		{ "convexity", no_argument, NULL, OPT_CONVEXITY },
+		{ "arrow", no_argument, NULL, OPT_ARROW },
+		{ "braille-blank", no_argument, NULL, OPT_BRAILLE_BLANK },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -268,6 +272,10 @@ plot_run(int argc, char **argv)
 		o.p.basin_label = basin_label;
 		status = EXIT_USAGE;
 	}
+	if (o.p.arrow && o.ntraj == 0) {
+		cmd_value_error(&cmd_plot, "--arrow goes with --trajectory");
+		goto done;
+	}
 	if (o.ntraj > 0 || o.start != NULL) {
 		if (o.start == NULL) {
 			cmd_value_error(&cmd_plot, "--trajectory needs --start");
@@ -331,7 +339,7 @@ const struct cmd cmd_plot = {
 		 "       [--color[=auto|always|never]] [--contours N] [--levels auto|linear|log]\n"
 		 "       [--shade] [--mark critical] [--tangent X]\n"
 		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]\n"
-		 "       [--basins | --convexity]",
+		 "       [--basins | --convexity] [--arrow] [--braille-blank]",
 	.summary = "draw a function (and descents on it) to stdout",
 	.help =
 	"Draws EXPR, a function of one variable (a curve) or two (contours), to\n"
@@ -353,7 +361,9 @@ const struct cmd cmd_plot = {
 	"  --steps N          their step limit (1000)\n"
 	"  --basins           shade the basin of each minimum: where the first\n"
 	"                     trajectory's optimizer (or gd) goes from each cell\n"
-	"  --convexity        shade where the function is not convex\n\n"
+	"  --convexity        shade where the function is not convex\n"
+	"  --arrow            the descent direction -grad at each run's last point\n"
+	"  --braille-blank    blank braille cells as U+2800, not spaces\n\n"
 	"Example: descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n",
 	.run = plot_run,
 };

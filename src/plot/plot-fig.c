@@ -36,6 +36,8 @@
 
 struct traj {
 	size_t drawn;           /* points drawn so far */
+	double last[2];         /* the last point, in data */
+	int arrow[4];           /* the arrow drawn from it, in dots; [0] < 0: none */
 	int lastdx, lastdy;     /* the last point, in dots */
 	int lastcx, lastcy;     /* its cell (the '@' marker), -1 none */
 	int startcx, startcy;
@@ -688,6 +690,7 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 			draw_contours(f);
 	}
 	plot_canvas_set_area(f->c, f->ax, f->ay, f->aw, f->ah);
+	plot_canvas_set_braille_blank(f->c, opts->braille_blank);
 	if (opts->mark_critical || opts->basins) {
 		struct region r = { n, { f->x0, f->y0 }, { f->x1, f->y1 } };
 		f->ncp = analysis_critical_points(o, &r, 0, f->cp, MAX_CP);
@@ -747,6 +750,48 @@ traj_point(struct plot_fig *f, const double *xs, size_t i, double *p)
 		const double *xp[1] = { &xs[i] };
 		objective_eval(f->o, 1, xp, &p[1], NULL, NULL);
 	}
+}
+
+/*
+ * The descent direction at a trajectory's last point: -grad, drawn as a
+ * line of a fixed length on the screen (so a flat spot still shows which
+ * way is down) from the '@'.  In 1D the point is (x, f(x)) and the arrow
+ * points along the tangent, downhill.  Arrows live on their own layer,
+ * redrawn whole when a run moves.
+ */
+static void
+draw_arrow(struct plot_fig *f, struct traj *tr, uint8_t color)
+{
+	double g[2], fx, sx, sy, len;
+	const double *xp[2] = { &tr->last[0], &tr->last[1] };
+	double *gp[2] = { &g[0], &g[1] };
+	int x0, y0, steps = 3 * (f->dx > f->dy ? f->dx : f->dy);
+
+	(void)color;
+
+	tr->arrow[0] = -1;
+	objective_eval(f->o, 1, xp, &fx, gp, NULL);
+	if (!isfinite(g[0]) || (f->n == 2 && !isfinite(g[1])))
+		return;
+	/* the direction on the screen: dots per unit differ in x and y */
+	if (f->n == 2) {
+		sx = -g[0] * (f->aw * f->dx) / (f->x1 - f->x0);
+		sy = g[1] * (f->ah * f->dy) / (f->y1 - f->y0);
+	} else {
+		sx = (g[0] > 0 ? -1 : 1) * (f->aw * f->dx) / (f->x1 - f->x0);
+		sy = fabs(g[0]) * (f->ah * f->dy) / (f->y1 - f->y0);
+	}
+	len = hypot(sx, sy);
+	if (!(len > 0))
+		return;
+	x0 = clampi(to_dot_x(f, tr->last[0]));
+	y0 = clampi(to_dot_y(f, tr->last[1]));
+	tr->arrow[0] = x0;
+	tr->arrow[1] = y0;
+	tr->arrow[2] = (int)lround(sx / len * steps);
+	tr->arrow[3] = (int)lround(sy / len * steps);
+	line(f, PLOT_LAYER_ARROW, x0, y0, x0 + tr->arrow[2], y0 + tr->arrow[3],
+	     f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 }
 
 void
@@ -814,6 +859,14 @@ plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 		}
 	}
 	tr->drawn = n;
+	traj_point(f, xs, n - 1, tr->last);
+	if (f->opt.arrow) {
+		int t;
+		plot_canvas_clear_layer(f->c, PLOT_LAYER_ARROW);
+		for (t = 0; t < MAX_TRAJ; t++)
+			if (f->traj[t].used)
+				draw_arrow(f, &f->traj[t], color);
+	}
 	draw_markers(f);
 	draw_legend(f);
 }

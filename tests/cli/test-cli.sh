@@ -250,6 +250,8 @@ check "plot mark" 2 "" "descent plot: --mark takes 'critical', not 'minima'${nl}
 check "plot shade in 1D" 2 "" "descent plot: --contours, --levels and --shade are for functions of two variables${nl}" -- plot 'x^2' --shade
 check "plot color" 2 "" "descent plot: --color takes auto, always or never, not 'sometimes'${nl}" -- plot 'x^2' --color=sometimes
 check "plot contours" 2 "" "descent plot: --contours must be a whole number from 1 to 16, not 40${nl}" -- plot 'x*y' --contours 40
+check "plot arrow without trajectory" 2 "" "descent plot: --arrow goes with --trajectory${nl}" -- plot 'x^2' --arrow
+check "plot two overlays" 2 "" "descent plot: --basins, --convexity and --shade all shade the plot: one at a time${nl}" -- plot 'x*y' --basins --convexity
 check "plot bad expression" 1 "" "descent: error at column 3: expected a number, a name or '(' after '+'${nl}  x+${nl}    ^${nl}" -- plot 'x+'
 check_grep "plot color always" 0 "$(printf '\033')\\[" -- plot 'x^2' --color=always --size 40x12
 if NO_COLOR=1 "$DESCENT" plot 'x^2' --size 40x12 | grep -q "$(printf '\033')"; then
