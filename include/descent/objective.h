@@ -59,6 +59,8 @@ struct objective *objective_data(const struct dataset *d, const char *model,
 				 struct expr_error *err);
 
 void objective_free(struct objective *o);
+/* Gives the data set d to o, which frees it with itself (dataset_free). */
+void objective_take_data(struct objective *o, struct dataset *d);
 
 /* Number of parameters, and the name of parameter k (borrowed). */
 int objective_dim(const struct objective *o);

@@ -24,6 +24,8 @@ const struct cmd *const cmd_table[] = {
 	&cmd_run,
 	&cmd_analyze,
 	&cmd_plot,
+	&cmd_learn,
+	&cmd_lessons,
 	NULL,
 };
 

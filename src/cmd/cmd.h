@@ -22,6 +22,8 @@ extern const struct cmd cmd_diff;
 extern const struct cmd cmd_run;
 extern const struct cmd cmd_analyze;
 extern const struct cmd cmd_plot;
+extern const struct cmd cmd_lessons;
+extern const struct cmd cmd_learn;
 extern const struct cmd *const cmd_table[];     /* ends with NULL */
 
 const struct cmd *cmd_find(const char *name);

@@ -35,6 +35,7 @@ struct objective {
 	double *gathered;               /* the columns of a mini-batch */
 	double *perex;                  /* per-example outputs */
 	size_t perex_cap;
+	struct dataset *owned;          /* freed with the objective */
 };
 
 static const char *const loss_names[] = { "mse", "cross_entropy", "hinge" };
@@ -103,7 +104,14 @@ objective_free(struct objective *o)
 	free(o->use);
 	free(o->gathered);
 	free(o->perex);
+	dataset_free(o->owned);
 	free(o);
+}
+
+void
+objective_take_data(struct objective *o, struct dataset *d)
+{
+	o->owned = d;
 }
 
 int

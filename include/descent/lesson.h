@@ -1,0 +1,352 @@
+/*
+ * lesson.h - the course: chapters read from JSON files (the format is in
+ * descent-lessons(5)), validated with exact file:line:column locations,
+ * their claims proved by the engine; the page runner that the terminal UI
+ * and the plain-text mode both drive; the learner's progress, kept on
+ * disk atomically; and the text of pages, wrapped and shown in ASCII when
+ * the terminal cannot show Unicode.
+ *
+ * Nothing here knows of ncurses.
+ */
+#ifndef DESCENT_LESSON_H
+#define DESCENT_LESSON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "descent/analysis.h"
+#include "descent/optim.h"
+
+/* --- diagnostics ------------------------------------------------------ */
+
+enum lesson_level { LESSON_ERROR, LESSON_WARNING };
+
+/* One problem, at FILE:LINE:COLUMN (line and column from 1; 0: unknown). */
+struct lesson_diag {
+	char file[256];
+	int line, column;
+	enum lesson_level level;
+	char message[320];
+};
+
+/* A growing list of problems; lesson_diags_init, then _done. */
+struct lesson_diags {
+	struct lesson_diag *d;
+	size_t n, cap;
+	size_t errors;
+};
+
+void lesson_diags_init(struct lesson_diags *ds);
+void lesson_diags_done(struct lesson_diags *ds);
+/* Adds a problem (printf-style message). */
+void lesson_diag_add(struct lesson_diags *ds, const char *file, int line, int column,
+		     enum lesson_level level, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Prints every problem as "FILE:LINE:COLUMN: error: MESSAGE", one a line. */
+void lesson_diags_print(const struct lesson_diags *ds, FILE *fp);
+
+/* --- the model -------------------------------------------------------- */
+
+enum page_kind {
+	PAGE_TEXT, PAGE_PLOT, PAGE_DESCENT, PAGE_QUIZ, PAGE_NUMERIC, PAGE_LOCATE,
+	PAGE_CHALLENGE,
+	PAGE_KIND_COUNT
+};
+const char *page_kind_name(enum page_kind k);
+
+/* What a plot page shows (bits). */
+enum {
+	SHOW_CRITICAL = 1 << 0, SHOW_TANGENT = 1 << 1, SHOW_CONTOURS = 1 << 2,
+	SHOW_SHADE = 1 << 3, SHOW_BASINS = 1 << 4, SHOW_CONVEXITY = 1 << 5,
+};
+
+/*
+ * The objective of a page: an expression in named variables, or a data
+ * objective (points with named columns, a model and a loss).
+ */
+struct lesson_objective {
+	char *function;                 /* the expression, or NULL */
+	char *vars[2];                  /* declared variables, or NULL: collected */
+	int nvars;
+	/* a data objective */
+	char *model;                    /* NULL unless data */
+	char *columns[8];
+	int ncolumns;
+	double *points;                 /* npoints rows of ncolumns */
+	size_t npoints;
+	enum loss loss;
+	int fline, fcolumn;             /* where "function" (or "model") starts */
+};
+
+/* One run of a descent page: an optimizer and its parameters. */
+struct lesson_run {
+	const struct optimizer *opt;
+	struct opt_params params;
+	char label[64];
+};
+
+/* A claim that a page makes, which lesson_check proves. */
+enum claim_kind {
+	CLAIM_CRITICAL_POINTS,  /* exactly these points, kinds and values */
+	CLAIM_GLOBAL_MINIMUM,   /* the lowest minimum is here, with this value */
+	CLAIM_CONVEX,           /* convex, or not, on the region */
+	CLAIM_CONVERGES_TO,     /* the page's run (runs[0]) converges to a point */
+	CLAIM_DIVERGES,         /* the page's run diverges */
+	CLAIM_STOPS_AT,         /* the run converges to a point of a kind */
+	CLAIM_VALUE,            /* f at a point has this value */
+};
+
+#define CLAIM_MAX_POINTS 16
+
+struct claim {
+	enum claim_kind kind;
+	int line, column;
+	int npoints;
+	double x[CLAIM_MAX_POINTS][2];
+	double f[CLAIM_MAX_POINTS];
+	int has_f[CLAIM_MAX_POINTS];
+	int cpkind[CLAIM_MAX_POINTS];   /* enum cp_kind, or -1: any */
+	int convex;
+	double tolerance;
+};
+
+/* Locate targets. */
+enum locate_target {
+	TARGET_MINIMUM, TARGET_GLOBAL_MINIMUM, TARGET_MAXIMUM, TARGET_SADDLE, TARGET_POINT,
+};
+
+#define LESSON_MAX_RUNS 8
+#define LESSON_MAX_CHOICES 16
+
+struct lesson_page {
+	enum page_kind kind;
+	int line, column;               /* where the page's object starts */
+	char *title, *body, *hint, *explain;
+	struct lesson_objective obj;    /* plot, descent, locate, challenge */
+	double x[2], y[2];              /* the region; y unused in 1D */
+	int have_x, have_y;
+	unsigned show;                  /* plot: SHOW_* bits */
+	double tangent;
+	/* descent */
+	struct lesson_run runs[LESSON_MAX_RUNS];
+	int nruns;
+	double start[8];
+	int nstart;
+	long steps;
+	char *schedule;
+	double noise;
+	uint64_t seed;
+	int interactive;
+	/* quiz and numeric */
+	char *question;
+	char *choices[LESSON_MAX_CHOICES];
+	int nchoices;
+	unsigned answers;               /* quiz: bit i for a right choice i */
+	double answer, tolerance;       /* numeric */
+	int verify;                     /* numeric: the engine computes the answer */
+	double verify_at[2];            /*   f at this point ... */
+	int verify_kind;                /*   0 f(point), 1 global minimum value */
+	/* locate */
+	enum locate_target target;
+	double target_point[2];
+	/* challenge */
+	const struct optimizer *allowed[8];
+	int nallowed;
+	double lr_min, lr_max;
+	double goal[2];
+	double within;
+	long max_steps;
+	/* claims */
+	struct claim *claims;
+	int nclaims;
+};
+
+struct lesson_chapter {
+	char *file;
+	char *id, *title, *summary;
+	int order;
+	int id_line, id_column, order_line, order_column;
+	struct lesson_page *pages;
+	int npages;
+};
+
+/*
+ * Reads a chapter from text (len bytes; name is the file name used in
+ * messages).  Every problem found is added to ds with its location: JSON
+ * syntax, then the schema (missing and unknown fields, with a "did you
+ * mean" for near misses, wrong types, values out of range), and the
+ * expressions in it.  Returns the chapter, or NULL when there was an
+ * error.  Free with lesson_chapter_free.
+ */
+struct lesson_chapter *lesson_parse(const char *text, size_t len, const char *name,
+				    struct lesson_diags *ds);
+/* Reads the file path (at most LESSON_MAX_FILE bytes) and parses it. */
+#define LESSON_MAX_FILE (1 << 20)
+struct lesson_chapter *lesson_load(const char *path, struct lesson_diags *ds);
+void lesson_chapter_free(struct lesson_chapter *c);
+
+/*
+ * Proves the claims of chapter c with the analysis and the optimizers,
+ * and checks that each numeric answer that the engine can compute and
+ * each locate target exist.  Wrong claims are errors in ds, at the
+ * claim.  Returns the number of errors added.
+ */
+int lesson_check(const struct lesson_chapter *c, struct lesson_diags *ds);
+
+/*
+ * Builds the objective of a page (free with objective_free), or NULL with
+ * a message in err (a page that was validated does not fail).
+ */
+struct objective *lesson_objective(const struct lesson_page *p, char *err, size_t size);
+
+/* --- the course --------------------------------------------------------- */
+
+struct lesson_course {
+	struct lesson_chapter **chapters;       /* sorted by order */
+	int n;
+	char **broken;                          /* files that did not load */
+	int nbroken;
+};
+
+/*
+ * Loads every *.json file of dir (or the given files): the chapters that
+ * load, sorted by order, and the names of those that did not, with all
+ * problems in ds, including ids and orders used twice.  One broken file
+ * never hides the others.  Free with lesson_course_done.
+ */
+int lesson_course_load(struct lesson_course *co, const char *dir, const char *const *files,
+		       int nfiles, struct lesson_diags *ds);
+void lesson_course_done(struct lesson_course *co);
+/* The chapter with this id, or whose id starts with it, or NULL. */
+struct lesson_chapter *lesson_course_find(const struct lesson_course *co, const char *id);
+
+/*
+ * Where the lessons are: dir when given, else $DESCENT_LESSONS, else the
+ * source tree's lessons/ when it exists (running from the build tree),
+ * else the installed $(pkgdatadir)/lessons.  Returns a string the caller
+ * frees.
+ */
+char *lesson_search_path(const char *dir);
+
+/* --- text ----------------------------------------------------------------- */
+
+/*
+ * The markup of page text: paragraphs separated by blank lines, *emphasis*,
+ * `code`, and bullet lists ("- " at the start of a line); mathematics in
+ * Unicode (∇ θ ² ≤ α ...).
+ *
+ * text_wrap wraps text to width columns (counted in characters, not
+ * bytes) into out (a caller's buffer of size bytes), each line ending
+ * with '\n': paragraphs filled and separated by one blank line, single
+ * newlines inside a paragraph taken as spaces, bullets as "  - " with a
+ * hanging indent, a word longer than the width on a line of its own, and
+ * *emphasis* and `code` kept as written (they read well as plain text, in
+ * a pipe or to a screen reader).  When utf8 is 0, Unicode mathematics is
+ * spelled in ASCII first (text_ascii).  Returns the length of the result,
+ * which was written whole when it is less than size (and then followed by
+ * a NUL).
+ */
+size_t text_wrap(const char *text, int width, int utf8, char *out, size_t size);
+
+/* Text with Unicode mathematics spelled in ASCII; the caller frees it. */
+char *text_ascii(const char *text);
+
+/* --- the page runner ---------------------------------------------------- */
+
+/*
+ * The state machine of a chapter being read, which the terminal UI and
+ * the plain-text mode both drive: the current page, its objective and
+ * what the engine knows of it (critical points for locate pages, the
+ * runs of a descent page), the answers given.  Every change is recorded
+ * in the progress (when one is given) and saved at once.
+ */
+enum answer { ANSWER_RIGHT, ANSWER_WRONG, ANSWER_INVALID };
+
+struct lesson_runner {
+	const struct lesson_chapter *c;
+	struct progress *prog;          /* may be NULL */
+	struct lesson_diags *ds;        /* warnings of saving, may be NULL */
+	int page;
+	struct objective *obj;          /* of the current page, or NULL */
+	struct critical_point *cp;      /* locate: the engine's points */
+	int ncp;
+	struct run *runs[LESSON_MAX_RUNS];
+	int nruns;
+	struct run *challenge;          /* the last attempt at a challenge */
+	char feedback[320];             /* what the last answer deserved, in words */
+};
+
+void runner_init(struct lesson_runner *r, const struct lesson_chapter *c,
+		 struct progress *prog, struct lesson_diags *ds);
+void runner_done(struct lesson_runner *r);
+/* Enters page n (clamped to the chapter), marking it seen; returns it. */
+int runner_goto(struct lesson_runner *r, int n);
+/* The hint of the page, recording that it was used, or NULL. */
+const char *runner_hint(struct lesson_runner *r);
+/* Answers a quiz: choices is a bit mask of the choices picked. */
+enum answer runner_quiz(struct lesson_runner *r, unsigned choices);
+enum answer runner_numeric(struct lesson_runner *r, double value);
+/* Puts the cursor at x (1 or 2 coordinates) on a locate page. */
+enum answer runner_locate(struct lesson_runner *r, const double *x);
+/*
+ * Tries a challenge with optimizer opt (allowed by the page) at learning
+ * rate lr: runs it from the page's start; the run stays available in
+ * r->challenge.  ANSWER_INVALID when the settings are not allowed.
+ */
+enum answer runner_challenge(struct lesson_runner *r, const struct optimizer *opt,
+			     double lr);
+/* A descent page: restarts its runs from the start. */
+void runner_descent_reset(struct lesson_runner *r);
+/* Steps every run that is still going; returns how many still are. */
+int runner_descent_step(struct lesson_runner *r);
+
+/* --- progress ---------------------------------------------------------- */
+
+/* What the learner did on one page. */
+struct page_progress {
+	int seen;
+	int attempts;
+	int correct;            /* answered right (quiz, numeric, locate) or met (challenge) */
+	int hints;
+};
+
+struct chapter_progress {
+	char *id;
+	struct page_progress *pages;
+	int npages;
+};
+
+struct progress {
+	struct chapter_progress *chapters;
+	int n;
+	char *last_chapter;     /* where the learner left off, or NULL */
+	int last_page;
+	char *path;             /* the file, or NULL when it cannot be written */
+	int warned;             /* a save failed and said so once */
+};
+
+/*
+ * Loads the progress from $XDG_STATE_HOME/descent/progress.json (default
+ * ~/.local/state/descent/), or from path when not NULL.  A missing file is
+ * a fresh start; a corrupted or unreadable one is moved aside to
+ * progress.json.bad-TIMESTAMP with a warning in ds (and a fresh start);
+ * a state directory that cannot be made or written gives one warning, and
+ * the course still runs (saving then does nothing).  Never fails.
+ */
+void progress_load(struct progress *p, const char *path, struct lesson_diags *ds);
+void progress_done(struct progress *p);
+/* The record of page `page` of chapter id, created when missing (never NULL). */
+struct page_progress *progress_page(struct progress *p, const char *id, int page);
+/* Sets where the learner is. */
+void progress_set_last(struct progress *p, const char *id, int page);
+/*
+ * Writes the progress atomically (a temporary file in the same
+ * directory, fsync, rename, fsync of the directory), with mode 0600.
+ * Returns 0, or -1 with a warning in ds (once per progress).
+ */
+int progress_save(struct progress *p, struct lesson_diags *ds);
+/* Forgets everything (the file too). */
+int progress_reset(struct progress *p, struct lesson_diags *ds);
+
+#endif

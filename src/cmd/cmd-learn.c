@@ -1,0 +1,443 @@
+/*
+ * cmd-learn.c - `descent learn [--plain] [CHAPTER]`: a chapter page by
+ * page as plain text, with its plots, for pipes, screen readers and dumb
+ * terminals.  When the input is a terminal (or with --ask) it asks the
+ * questions as prompts, judges the answers with the page runner and
+ * records them in the progress, like the full-screen course does.
+ *
+ * The full-screen course is not built yet: until it is, `learn` always
+ * reads in plain text.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "descent/lesson.h"
+#include "descent/plot.h"
+
+enum { OPT_PLAIN = 256, OPT_LESSONS, OPT_PROGRESS, OPT_ASK, OPT_WIDTH, OPT_FROM };
+
+struct learn_opts {
+	int plain, ask, utf8, width, color;
+	double from;
+	const char *dir, *progress;
+	enum plot_enc enc;
+};
+
+static int
+learn_option(int opt, const char *arg, void *data)
+{
+	struct learn_opts *o = data;
+	double w;
+	int s;
+
+	switch (opt) {
+	case OPT_PLAIN: o->plain = 1; return 0;
+	case OPT_ASK: o->ask = 1; return 0;
+	case OPT_LESSONS: o->dir = arg; return 0;
+	case OPT_PROGRESS: o->progress = arg; return 0;
+	case OPT_FROM: return cmd_constant("--page", arg, &o->from);
+	case OPT_WIDTH:
+		if ((s = cmd_constant("--width", arg, &w)) != 0)
+			return s;
+		if (w != floor(w) || w < 40 || w > 400)
+			return cmd_value_error(&cmd_learn, "--width must be a whole number from 40 "
+					       "to 400, not %g", w);
+		o->width = (int)w;
+		return 0;
+	}
+	return EXIT_USAGE;
+}
+
+/* Prints text wrapped to the width, in ASCII when the terminal is not UTF-8. */
+static void
+put_text(const struct learn_opts *o, const char *text)
+{
+	size_t n = text_wrap(text, o->width, o->utf8, NULL, 0);
+	char *buf = malloc(n + 1);
+
+	if (buf == NULL)
+		return;
+	text_wrap(text, o->width, o->utf8, buf, n + 1);
+	fputs(buf, stdout);
+	free(buf);
+}
+
+/* A heading line: "== Page 2 of 9: Title ==". */
+static void
+heading(const struct learn_opts *o, const struct lesson_chapter *c, int n)
+{
+	const struct lesson_page *p = &c->pages[n];
+	char *title = p->title ? (o->utf8 ? strdup(p->title) : text_ascii(p->title)) : NULL;
+
+	printf("\n== Page %d of %d%s%s ==\n\n", n + 1, c->npages, title ? ": " : "",
+	       title ? title : "");
+	free(title);
+}
+
+/* Draws the page's function (and runs) as a figure. */
+static void
+draw(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_page *p)
+{
+	struct plot_opts po;
+	struct plot_fig *fig;
+	char msg[200];
+	int i, n;
+
+	if (r->obj == NULL || (n = objective_dim(r->obj)) < 1 || n > 2)
+		return;
+	plot_opts_init(&po);
+	po.width = o->width;
+	po.height = o->width / 4 + 2;
+	po.enc = o->enc;
+	po.color = o->color;
+	po.x0 = p->x[0];
+	po.x1 = p->x[1];
+	if (n == 2) {
+		po.y0 = p->y[0];
+		po.y1 = p->y[1];
+	}
+	po.mark_critical = (p->show & SHOW_CRITICAL) != 0;
+	po.tangent = (p->show & SHOW_TANGENT) != 0;
+	po.tangent_x = p->tangent;
+	po.shade = (p->show & SHOW_SHADE) != 0;
+	po.convexity = (p->show & SHOW_CONVEXITY) != 0 && !po.shade;
+	po.basins = (p->show & SHOW_BASINS) != 0 && !po.shade && !po.convexity;
+	po.title = 0;
+	fig = plot_fig_new(r->obj, &po, NULL, msg, sizeof msg);
+	if (fig == NULL)
+		return;
+	for (i = 0; i < r->nruns; i++) {
+		const struct trajectory *tr = run_trajectory(r->runs[i]);
+		plot_fig_trajectory(fig, i, tr->w, tr->len, p->runs[i].label);
+	}
+	putchar('\n');
+	plot_render_text(plot_fig_canvas(fig), stdout, po.color);
+	plot_fig_free(fig);
+}
+
+/* Reads a line of input; returns NULL at the end of the input. */
+static char *
+ask(const char *prompt, char *buf, size_t size)
+{
+	char *nl;
+
+	printf("%s", prompt);
+	fflush(stdout);
+	if (fgets(buf, (int)size, stdin) == NULL) {
+		putchar('\n');
+		return NULL;
+	}
+	if ((nl = strchr(buf, '\n')) != NULL)
+		*nl = '\0';
+	return buf;
+}
+
+/* The after-answer text: the feedback, then the explanation when right. */
+static void
+after(const struct learn_opts *o, struct lesson_runner *r, enum answer a)
+{
+	const struct lesson_page *p = &r->c->pages[r->page];
+
+	put_text(o, r->feedback);
+	if (a == ANSWER_RIGHT && p->explain != NULL) {
+		putchar('\n');
+		put_text(o, p->explain);
+	}
+}
+
+/*
+ * Asks the page's question until it is answered right, skipped, or the
+ * input ends.  Returns -1 when the learner quits.
+ */
+static int
+question(const struct learn_opts *o, struct lesson_runner *r)
+{
+	const struct lesson_page *p = &r->c->pages[r->page];
+	char buf[256], prompt[128];
+	int n = r->obj ? objective_dim(r->obj) : 0;
+
+	switch (p->kind) {
+	case PAGE_QUIZ:
+		snprintf(prompt, sizeof prompt, "Your answer%s (1-%d; h hint, s skip, q quit): ",
+			 __builtin_popcount(p->answers) > 1 ? "s" : "", p->nchoices);
+		break;
+	case PAGE_NUMERIC:
+		snprintf(prompt, sizeof prompt, "Your answer (a number; h hint, s skip, q quit): ");
+		break;
+	case PAGE_LOCATE:
+		snprintf(prompt, sizeof prompt, "Where? (%s; h hint, s skip, q quit): ",
+			 n == 1 ? "x" : "x,y");
+		break;
+	case PAGE_CHALLENGE:
+		snprintf(prompt, sizeof prompt, "Optimizer and learning rate (like %s %g; "
+			 "h hint, s skip, q quit): ", p->allowed[0]->name,
+			 sqrt(p->lr_min * p->lr_max));
+		break;
+	default:
+		return 0;
+	}
+	for (;;) {
+		enum answer a = ANSWER_INVALID;
+		double x[2];
+		int k = 0;
+
+		if (ask(prompt, buf, sizeof buf) == NULL)
+			return -1;
+		if (strcmp(buf, "q") == 0)
+			return -1;
+		if (strcmp(buf, "s") == 0 || buf[0] == '\0')
+			return 0;
+		if (strcmp(buf, "h") == 0) {
+			const char *h = runner_hint(r);
+			put_text(o, h ? h : "There is no hint on this page.");
+			continue;
+		}
+		if (p->kind == PAGE_QUIZ) {
+			unsigned mask = 0;
+			char *tok, *save = NULL;
+			for (tok = strtok_r(buf, " ,", &save); tok != NULL;
+			     tok = strtok_r(NULL, " ,", &save)) {
+				char *end;
+				long c = strtol(tok, &end, 10);
+				if (*end != '\0' || c < 1 || c > p->nchoices) {
+					mask = 0;
+					break;
+				}
+				mask |= 1u << (c - 1);
+			}
+			a = runner_quiz(r, mask);
+		} else if (p->kind == PAGE_NUMERIC || p->kind == PAGE_LOCATE) {
+			if (cmd_vector("your answer", buf, x, 2, &k) == 0 &&
+			    k == (p->kind == PAGE_NUMERIC ? 1 : n))
+				a = p->kind == PAGE_NUMERIC ? runner_numeric(r, x[0]) :
+				    runner_locate(r, x);
+		} else if (p->kind == PAGE_CHALLENGE) {
+			char name[32];
+			double lr;
+			if (sscanf(buf, "%31s %lf", name, &lr) == 2)
+				a = runner_challenge(r, opt_find(name), lr);
+		}
+		if (a == ANSWER_INVALID) {
+			if (p->kind == PAGE_CHALLENGE)
+				printf("That setting is not allowed here: the optimizers are");
+			if (p->kind == PAGE_CHALLENGE) {
+				int i;
+				for (i = 0; i < p->nallowed; i++)
+					printf("%s %s", i ? "," : "", p->allowed[i]->name);
+				printf(", with a learning rate from %g to %g.\n", p->lr_min, p->lr_max);
+			} else {
+				printf("That is not an answer to this question.\n");
+			}
+			continue;
+		}
+		after(o, r, a);
+		if (a == ANSWER_RIGHT)
+			return 0;
+	}
+}
+
+/* The outcome of each run of a descent page, in a sentence. */
+static void
+outcomes(struct lesson_runner *r, const struct lesson_page *p)
+{
+	int i, k;
+
+	for (i = 0; i < r->nruns; i++) {
+		const struct trajectory *tr = run_trajectory(r->runs[i]);
+		const double *w = tr->w + (tr->len - 1) * (size_t)tr->n;
+		printf("%s: ", p->runs[i].label);
+		switch (tr->outcome) {
+		case RUN_CONVERGED: printf("converged at step %ld, at (", tr->step); break;
+		case RUN_MAX_STEPS: printf("after %ld steps, at (", tr->step); break;
+		case RUN_DIVERGED: printf("diverged at step %ld: %s\n", tr->step, tr->reason);
+			continue;
+		default: printf("at ("); break;
+		}
+		for (k = 0; k < tr->n; k++)
+			printf("%s%.6g", k ? ", " : "", fabs(w[k]) < 1e-9 ? 0 : w[k]);
+		printf("), f = %.6g\n", tr->f[tr->len - 1]);
+	}
+}
+
+static int
+read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct progress *prog,
+	     int from, struct lesson_diags *ds)
+{
+	struct lesson_runner r;
+	int n, interactive = o->ask || isatty(STDIN_FILENO), status = 0;
+
+	runner_init(&r, c, prog, ds);
+	{
+		char *title = o->utf8 ? strdup(c->title) : text_ascii(c->title);
+		printf("Chapter %d: %s\n\n", c->order, title ? title : c->title);
+		free(title);
+	}
+	put_text(o, c->summary);
+	for (n = from; n < c->npages; n++) {
+		const struct lesson_page *p = &c->pages[n];
+		int i;
+		runner_goto(&r, n);
+		heading(o, c, n);
+		if (p->body != NULL)
+			put_text(o, p->body);
+		if (p->kind == PAGE_DESCENT) {
+			while (runner_descent_step(&r) > 0)
+				;
+		}
+		if (p->kind == PAGE_PLOT || p->kind == PAGE_DESCENT || p->kind == PAGE_LOCATE ||
+		    p->kind == PAGE_CHALLENGE)
+			draw(o, &r, p);
+		if (p->kind == PAGE_DESCENT)
+			outcomes(&r, p);
+		if (p->question != NULL) {
+			putchar('\n');
+			put_text(o, p->question);
+		}
+		for (i = 0; p->kind == PAGE_QUIZ && i < p->nchoices; i++) {
+			char line[600];
+			snprintf(line, sizeof line, "%d) %s", i + 1, p->choices[i]);
+			if (o->utf8)
+				printf("  %s\n", line);
+			else {
+				char *a = text_ascii(line);
+				printf("  %s\n", a ? a : line);
+				free(a);
+			}
+		}
+		if (p->kind == PAGE_QUIZ || p->kind == PAGE_NUMERIC || p->kind == PAGE_LOCATE ||
+		    p->kind == PAGE_CHALLENGE) {
+			if (!interactive) {
+				printf("(Answer it in a terminal: descent learn %s --page %d)\n",
+				       c->id, n + 1);
+				continue;
+			}
+			if (question(o, &r) < 0) {
+				status = 1;
+				break;
+			}
+		} else if (p->explain != NULL) {
+			putchar('\n');
+			put_text(o, p->explain);
+		}
+	}
+	if (status == 0)
+		printf("\nEnd of chapter %d.\n", c->order);
+	runner_done(&r);
+	return 0;
+}
+
+static int
+learn_run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "plain", no_argument, NULL, OPT_PLAIN },
+		{ "ask", no_argument, NULL, OPT_ASK },
+		{ "lessons", required_argument, NULL, OPT_LESSONS },
+		{ "progress", required_argument, NULL, OPT_PROGRESS },
+		{ "width", required_argument, NULL, OPT_WIDTH },
+		{ "page", required_argument, NULL, OPT_FROM },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct learn_opts o;
+	struct lesson_diags ds, pds;
+	struct lesson_course co;
+	struct progress prog;
+	struct lesson_chapter *c = NULL;
+	struct plot_opts po;
+	char *dir;
+	int first, status, from = 0;
+	const char *cs;
+
+	memset(&o, 0, sizeof o);
+	o.from = NAN;
+	status = cmd_getopt(&cmd_learn, argc, argv, "hV", longopts, learn_option, &o, &first);
+	if (status != 0)
+		return status < 0 ? 0 : status;
+	if (first + 1 < argc)
+		return cmd_usage_error(&cmd_learn, "one chapter at a time");
+	cs = nl_langinfo(CODESET);
+	o.utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	plot_opts_init(&po);
+	cmd_plot_defaults(&po, NULL, 0);
+	o.enc = po.enc;
+	o.color = po.color;
+	if (o.width == 0)
+		o.width = po.width > 100 ? 100 : po.width < 40 ? 40 : po.width;
+	dir = lesson_search_path(o.dir);
+	lesson_diags_init(&ds);
+	lesson_diags_init(&pds);
+	if (lesson_course_load(&co, dir, NULL, 0, &ds) < 0 || co.n == 0) {
+		lesson_diags_print(&ds, stderr);
+		fprintf(stderr, "descent: no chapters in %s\n", dir);
+		lesson_diags_done(&ds);
+		free(dir);
+		return EXIT_USER;
+	}
+	progress_load(&prog, o.progress, &pds);
+	if (first < argc) {
+		c = lesson_course_find(&co, argv[first]);
+		if (c == NULL) {
+			fprintf(stderr, "descent: no chapter \"%s\": see descent lessons\n",
+				argv[first]);
+			status = EXIT_USER;
+			goto done;
+		}
+	} else if (prog.last_chapter != NULL &&
+		   (c = lesson_course_find(&co, prog.last_chapter)) != NULL) {
+		from = prog.last_page;          /* where the learner left off */
+	} else {
+		c = co.chapters[0];
+	}
+	if (!isnan(o.from)) {
+		if (o.from != floor(o.from) || o.from < 1 || o.from > c->npages) {
+			status = cmd_value_error(&cmd_learn, "--page must be from 1 to %d",
+						 c->npages);
+			goto done;
+		}
+		from = (int)o.from - 1;
+	}
+	if (from >= c->npages)
+		from = 0;
+	for (int i = 0; i < co.nbroken; i++)
+		fprintf(stderr, "descent: %s is broken and left out: see descent lessons "
+			"--check\n", co.broken[i]);
+	read_chapter(&o, c, &prog, from, &pds);
+	status = 0;
+done:
+	lesson_diags_print(&pds, stderr);
+	progress_done(&prog);
+	lesson_course_done(&co);
+	lesson_diags_done(&ds);
+	lesson_diags_done(&pds);
+	free(dir);
+	return status;
+}
+
+const struct cmd cmd_learn = {
+	.name = "learn",
+	.usage = "[--plain] [--ask] [--page N] [--width N] [--lessons DIR] [CHAPTER]",
+	.summary = "read a chapter (plain text for now), answering its questions",
+	.help =
+	"Reads CHAPTER (an id, the start of one, or its number), or the chapter\n"
+	"where you left off, page by page as plain text with its plots.  When the\n"
+	"input is a terminal, it asks the questions and records your answers.\n\n"
+	"  --plain         plain text (the full-screen course is not built yet,\n"
+	"                  so this is the only mode for now)\n"
+	"  --ask           ask the questions even when the input is not a terminal\n"
+	"  --page N        start at page N\n"
+	"  --width N       wrap the text at N columns (the terminal's, at most 100)\n"
+	"  --lessons DIR   the lessons' directory\n"
+	"  --progress FILE the progress file\n\n"
+	"At a question: the answer, h for a hint, s to skip, q to quit.\n",
+	.run = learn_run,
+};

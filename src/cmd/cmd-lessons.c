@@ -1,0 +1,205 @@
+/*
+ * cmd-lessons.c - `descent lessons`: the chapters with the learner's
+ * progress; --check loads every chapter (or the files given), reports
+ * every problem as FILE:LINE:COLUMN and proves the claims; --reset
+ * forgets the progress after a confirmation.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "descent/lesson.h"
+
+enum { OPT_CHECK = 256, OPT_RESET, OPT_YES, OPT_LESSONS, OPT_PROGRESS };
+
+struct lessons_opts {
+	int check, reset, yes;
+	const char *dir, *progress;
+};
+
+static int
+lessons_option(int opt, const char *arg, void *data)
+{
+	struct lessons_opts *o = data;
+
+	switch (opt) {
+	case OPT_CHECK: o->check = 1; return 0;
+	case OPT_RESET: o->reset = 1; return 0;
+	case OPT_YES: o->yes = 1; return 0;
+	case OPT_LESSONS: o->dir = arg; return 0;
+	case OPT_PROGRESS: o->progress = arg; return 0;
+	}
+	return EXIT_USAGE;
+}
+
+static int
+check(const struct lessons_opts *o, char **files, int nfiles)
+{
+	struct lesson_diags ds;
+	struct lesson_course co;
+	char *dir = lesson_search_path(o->dir);
+	int i, pages = 0, claims = 0, status;
+
+	lesson_diags_init(&ds);
+	lesson_course_load(&co, dir, nfiles > 0 ? (const char *const *)files : NULL, nfiles,
+			   &ds);
+	for (i = 0; i < co.n; i++) {
+		int j;
+		lesson_check(co.chapters[i], &ds);
+		pages += co.chapters[i]->npages;
+		for (j = 0; j < co.chapters[i]->npages; j++)
+			claims += co.chapters[i]->pages[j].nclaims;
+	}
+	lesson_diags_print(&ds, stderr);
+	if (ds.errors == 0)
+		printf("%d chapter%s, %d pages, %d claims: all proved\n", co.n,
+		       co.n == 1 ? "" : "s", pages, claims);
+	else
+		printf("%d chapter%s checked, %d broken: %zu error%s\n", co.n + co.nbroken,
+		       co.n + co.nbroken == 1 ? "" : "s", co.nbroken, ds.errors,
+		       ds.errors == 1 ? "" : "s");
+	status = ds.errors > 0 ? EXIT_USER : 0;
+	lesson_course_done(&co);
+	lesson_diags_done(&ds);
+	free(dir);
+	return status;
+}
+
+static int
+list(const struct lessons_opts *o)
+{
+	struct lesson_diags ds, pds;
+	struct lesson_course co;
+	struct progress prog;
+	char *dir = lesson_search_path(o->dir);
+	int i, j;
+
+	lesson_diags_init(&ds);
+	lesson_diags_init(&pds);
+	if (lesson_course_load(&co, dir, NULL, 0, &ds) < 0) {
+		lesson_diags_print(&ds, stderr);
+		lesson_diags_done(&ds);
+		free(dir);
+		return EXIT_USER;
+	}
+	progress_load(&prog, o->progress, &pds);
+	lesson_diags_print(&pds, stderr);
+	printf("%d chapter%s in %s\n", co.n, co.n == 1 ? "" : "s", dir);
+	for (i = 0; i < co.n; i++) {
+		const struct lesson_chapter *c = co.chapters[i];
+		int seen = 0, questions = 0, right = 0;
+		for (j = 0; j < c->npages; j++) {
+			const struct page_progress *pp = progress_page(&prog, c->id, j);
+			enum page_kind k = c->pages[j].kind;
+			seen += pp->seen;
+			if (k == PAGE_QUIZ || k == PAGE_NUMERIC || k == PAGE_LOCATE ||
+			    k == PAGE_CHALLENGE) {
+				questions++;
+				right += pp->correct;
+			}
+		}
+		printf("%3d  %-18s %-34.34s ", i + 1, c->id, c->title);
+		if (seen == 0)
+			printf("new\n");
+		else if (questions > 0)
+			printf("%d/%d pages, %d/%d right\n", seen, c->npages, right, questions);
+		else
+			printf("%d/%d pages\n", seen, c->npages);
+	}
+	for (i = 0; i < co.nbroken; i++)
+		fprintf(stderr, "descent: %s is broken: see descent lessons --check %s\n",
+			co.broken[i], co.broken[i]);
+	if (prog.last_chapter != NULL)
+		printf("you left off in %s, page %d: descent learn %s\n", prog.last_chapter,
+		       prog.last_page + 1, prog.last_chapter);
+	progress_done(&prog);
+	lesson_course_done(&co);
+	lesson_diags_done(&ds);
+	lesson_diags_done(&pds);
+	free(dir);
+	return 0;
+}
+
+static int
+reset(const struct lessons_opts *o)
+{
+	struct lesson_diags ds;
+	struct progress prog;
+	int status = 0;
+
+	if (!o->yes) {
+		char answer[16];
+		if (!isatty(STDIN_FILENO))
+			return cmd_value_error(&cmd_lessons, "--reset forgets all your progress: "
+					       "confirm with --yes");
+		printf("Forget all your progress in the course? [y/N] ");
+		fflush(stdout);
+		if (fgets(answer, sizeof answer, stdin) == NULL ||
+		    (answer[0] != 'y' && answer[0] != 'Y')) {
+			printf("Nothing was forgotten.\n");
+			return 0;
+		}
+	}
+	lesson_diags_init(&ds);
+	progress_load(&prog, o->progress, &ds);
+	if (progress_reset(&prog, &ds) < 0)
+		status = EXIT_USER;
+	else
+		printf("Your progress is forgotten.\n");
+	lesson_diags_print(&ds, stderr);
+	progress_done(&prog);
+	lesson_diags_done(&ds);
+	return status;
+}
+
+static int
+lessons_run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "reset", no_argument, NULL, OPT_RESET },
+		{ "yes", no_argument, NULL, OPT_YES },
+		{ "lessons", required_argument, NULL, OPT_LESSONS },
+		{ "progress", required_argument, NULL, OPT_PROGRESS },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct lessons_opts o = { 0, 0, 0, NULL, NULL };
+	int first, status;
+
+	status = cmd_getopt(&cmd_lessons, argc, argv, "hV", longopts, lessons_option, &o,
+			    &first);
+	if (status != 0)
+		return status < 0 ? 0 : status;
+	if (o.check && o.reset)
+		return cmd_value_error(&cmd_lessons, "--check and --reset: one at a time");
+	if (first < argc && !o.check)
+		return cmd_usage_error(&cmd_lessons, "files go with --check");
+	if (o.check)
+		return check(&o, argv + first, argc - first);
+	if (o.reset)
+		return reset(&o);
+	return list(&o);
+}
+
+const struct cmd cmd_lessons = {
+	.name = "lessons",
+	.usage = "[--lessons DIR] [--check [FILE...] | --reset [--yes]]",
+	.summary = "the chapters of the course, checked or with your progress",
+	.help =
+	"Lists the chapters of the course with your progress.\n\n"
+	"  --check [FILE...]  load every chapter (or the files), report every problem\n"
+	"                     as FILE:LINE:COLUMN, and prove the claims the pages make\n"
+	"  --reset            forget your progress (asks first, or give --yes)\n"
+	"  --lessons DIR      the lessons' directory (else $DESCENT_LESSONS, the\n"
+	"                     source tree's lessons/, or the installed ones)\n"
+	"  --progress FILE    the progress file (else $XDG_STATE_HOME/descent/progress.json)\n\n"
+	"The format of a chapter is described in descent-lessons(5).\n",
+	.run = lessons_run,
+};

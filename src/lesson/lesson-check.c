@@ -1,0 +1,455 @@
+/*
+ * lesson-check.c - proves what the course says.  A page may state claims
+ * ("the minima are at x = +-2 with f = -11", "this run diverges"); each is
+ * checked here with the analysis and the optimizers, so that `descent
+ * lessons --check`, which `make check` runs, never lets the course state
+ * a wrong number.  Numeric answers the engine can compute, locate targets
+ * and challenges are checked too: an answer must be right, a target must
+ * exist, and a challenge must be winnable with the settings it allows.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/analysis.h"
+#include "descent/lesson.h"
+#include "descent/linalg.h"
+#include "descent/util.h"
+
+#define MAX_CP 64
+
+struct checker {
+	const struct lesson_chapter *c;
+	struct lesson_diags *ds;
+	int errors;
+};
+
+__attribute__((format(printf, 4, 5))) static void
+wrong(struct checker *k, int line, int column, const char *fmt, ...)
+{
+	char msg[320];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	lesson_diag_add(k->ds, k->c->file, line, column, LESSON_ERROR, "%s", msg);
+	k->errors++;
+}
+
+/* "(1.5, -2)" or "1.5", with 6 significant digits, and 0 for tiny noise. */
+static void
+fmt_point(char *buf, size_t size, const double *x, int n)
+{
+	double a = fabs(x[0]) < 1e-9 ? 0 : x[0], b = n > 1 && fabs(x[1]) < 1e-9 ? 0 : x[1];
+
+	if (n == 1)
+		snprintf(buf, size, "%.6g", a);
+	else
+		snprintf(buf, size, "(%.6g, %.6g)", a, b);
+}
+
+static double
+fmt_value(double v)
+{
+	return fabs(v) < 1e-9 ? 0 : v;
+}
+
+static int
+near(double a, double b, double tol)
+{
+	return fabs(a - b) <= tol * fmax(1, fmax(fabs(a), fabs(b)));
+}
+
+static int
+same_point(const double *a, const double *b, int n, double tol)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!near(a[i], b[i], tol))
+			return 0;
+	return 1;
+}
+
+static void
+page_region(const struct lesson_page *p, int n, struct region *r)
+{
+	r->n = n;
+	r->lo[0] = p->x[0];
+	r->hi[0] = p->x[1];
+	r->lo[1] = p->y[0];
+	r->hi[1] = p->y[1];
+}
+
+/* Lists up to 6 critical points for a message. */
+static void
+list_points(char *buf, size_t size, const struct critical_point *cp, int n, int dim)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	if (n == 0) {
+		snprintf(buf, size, "none");
+		return;
+	}
+	for (i = 0; i < n && i < 6 && len < size; i++) {
+		char pt[64];
+		fmt_point(pt, sizeof pt, cp[i].x, dim);
+		len += snprintf(buf + len, size - len, "%s%s %s (f = %.6g)", i ? ", " : "", pt,
+				cp_kind_name(cp[i].kind), fmt_value(cp[i].f));
+	}
+	if (n > 6 && len < size)
+		snprintf(buf + len, size - len, ", and %d more", n - 6);
+}
+
+static void
+check_critical(struct checker *k, const struct claim *cl, const struct critical_point *cp,
+	       int ncp, int dim)
+{
+	char list[400], pt[64];
+	int i, j, used[MAX_CP] = { 0 };
+
+	for (i = 0; i < cl->npoints; i++) {
+		for (j = 0; j < ncp; j++)
+			if (!used[j] && same_point(cl->x[i], cp[j].x, dim, cl->tolerance))
+				break;
+		fmt_point(pt, sizeof pt, cl->x[i], dim);
+		if (j == ncp) {
+			list_points(list, sizeof list, cp, ncp, dim);
+			wrong(k, cl->line, cl->column, "the claim is wrong: there is no critical "
+			      "point at %s; the engine finds %s", pt, list);
+			return;
+		}
+		used[j] = 1;
+		if (cl->cpkind[i] >= 0 && cl->cpkind[i] != (int)cp[j].kind) {
+			wrong(k, cl->line, cl->column, "the claim is wrong: the critical point at %s "
+			      "is a %s, not a %s", pt, cp_kind_name(cp[j].kind),
+			      cp_kind_name((enum cp_kind)cl->cpkind[i]));
+			return;
+		}
+		if (cl->has_f[i] && !near(cl->f[i], cp[j].f, cl->tolerance)) {
+			wrong(k, cl->line, cl->column, "the claim is wrong: f at %s is %.6g, not %.6g",
+			      pt, fmt_value(cp[j].f), cl->f[i]);
+			return;
+		}
+	}
+	for (j = 0; j < ncp; j++)
+		if (!used[j]) {
+			fmt_point(pt, sizeof pt, cp[j].x, dim);
+			wrong(k, cl->line, cl->column, "the claim leaves out a critical point: the "
+			      "%s at %s (f = %.6g)", cp_kind_name(cp[j].kind), pt, fmt_value(cp[j].f));
+			return;
+		}
+}
+
+static void
+check_global(struct checker *k, const struct claim *cl, const struct critical_point *cp,
+	     int ncp, int dim)
+{
+	char pt[64], list[400];
+	int j, found = -1;
+
+	for (j = 0; j < ncp; j++)
+		if (cp[j].global && same_point(cl->x[0], cp[j].x, dim, cl->tolerance))
+			found = j;
+	fmt_point(pt, sizeof pt, cl->x[0], dim);
+	if (found < 0) {
+		struct critical_point g[MAX_CP];
+		int ng = 0;
+		for (j = 0; j < ncp; j++)
+			if (cp[j].global)
+				g[ng++] = cp[j];
+		list_points(list, sizeof list, g, ng, dim);
+		wrong(k, cl->line, cl->column, "the claim is wrong: the global minimum in the "
+		      "region is not at %s; the engine finds %s", pt, list);
+		return;
+	}
+	if (cl->has_f[0] && !near(cl->f[0], cp[found].f, cl->tolerance))
+		wrong(k, cl->line, cl->column, "the claim is wrong: the global minimum's value "
+		      "is %.6g, not %.6g", fmt_value(cp[found].f), cl->f[0]);
+}
+
+static double
+value_at(struct objective *o, const double *x, int n)
+{
+	const double *xp[8];
+	double f;
+	int i;
+
+	for (i = 0; i < n; i++)
+		xp[i] = &x[i];
+	objective_eval(o, 1, xp, &f, NULL, NULL);
+	return f;
+}
+
+/* Runs runs[0] of a descent page; returns the trajectory's outcome. */
+static enum run_outcome
+run_page(const struct lesson_page *p, struct objective *o, double *final, int *kind)
+{
+	struct run_config c;
+	struct run *r;
+	char err[200];
+	enum run_outcome out;
+	const struct trajectory *tr;
+	int n = objective_dim(o), i;
+
+	run_config_init(&c, p->runs[0].opt);
+	c.params = p->runs[0].params;
+	c.max_steps = p->steps;
+	c.noise = p->noise;
+	c.seed = p->seed;
+	if (p->schedule != NULL)
+		sched_parse(p->schedule, &c.sched, err, sizeof err);
+	r = run_new(o, &c, p->start, err, sizeof err);
+	if (r == NULL)
+		return RUN_DIVERGED;
+	out = run_all(r);
+	tr = run_trajectory(r);
+	for (i = 0; i < n; i++)
+		final[i] = tr->w[(tr->len - 1) * n + i];
+	*kind = -1;
+	if (out == RUN_CONVERGED && n <= LA_MAX_N) {
+		double f, g[8], h[64], lambda[8];
+		double *gp[8], *hp[64];
+		const double *xp[8];
+		for (i = 0; i < n && i < 8; i++) {
+			xp[i] = &final[i];
+			gp[i] = &g[i];
+		}
+		for (i = 0; i < n * n && i < 64; i++)
+			hp[i] = &h[i];
+		if (n <= 8) {
+			objective_eval(o, 1, xp, &f, gp, hp);
+			*kind = (int)analysis_classify(n, h, lambda);
+		}
+	}
+	run_free(r);
+	return out;
+}
+
+static void
+check_run_claim(struct checker *k, const struct lesson_page *p, const struct claim *cl,
+		struct objective *o)
+{
+	double final[8];
+	char pt[64], want[64];
+	int kind, n = objective_dim(o);
+	enum run_outcome out;
+
+	if (p->nruns == 0)
+		return;
+	out = run_page(p, o, final, &kind);
+	fmt_point(pt, sizeof pt, final, n);
+	switch (cl->kind) {
+	case CLAIM_DIVERGES:
+		if (out != RUN_DIVERGED)
+			wrong(k, cl->line, cl->column, "the claim is wrong: the run does not "
+			      "diverge; it %s at %s", out == RUN_CONVERGED ? "converges" :
+			      "reaches the step limit", pt);
+		break;
+	case CLAIM_CONVERGES_TO:
+		fmt_point(want, sizeof want, cl->x[0], n);
+		if (out != RUN_CONVERGED)
+			wrong(k, cl->line, cl->column, "the claim is wrong: the run %s (at %s), it "
+			      "does not converge to %s", out == RUN_DIVERGED ? "diverges" :
+			      "reaches the step limit", pt, want);
+		else if (!same_point(final, cl->x[0], n, fmax(cl->tolerance, 1e-3)))
+			wrong(k, cl->line, cl->column, "the claim is wrong: the run converges to "
+			      "%s, not %s", pt, want);
+		break;
+	case CLAIM_STOPS_AT:
+		if (out != RUN_CONVERGED)
+			wrong(k, cl->line, cl->column, "the claim is wrong: the run %s (at %s)",
+			      out == RUN_DIVERGED ? "diverges" : "reaches the step limit", pt);
+		else if (kind != cl->cpkind[0])
+			wrong(k, cl->line, cl->column, "the claim is wrong: the run stops at %s, "
+			      "a %s, not a %s", pt, kind >= 0 ? cp_kind_name((enum cp_kind)kind) :
+			      "point", cp_kind_name((enum cp_kind)cl->cpkind[0]));
+		break;
+	default:
+		break;
+	}
+}
+
+/* Whether some allowed setting of a challenge meets its goal. */
+static int
+winnable(const struct lesson_page *p, struct objective *o)
+{
+	int n = objective_dim(o), i, j;
+
+	for (i = 0; i < p->nallowed; i++)
+		for (j = 0; j <= 16; j++) {
+			struct run_config c;
+			struct run *r;
+			char err[200];
+			const struct trajectory *tr;
+			double lr = p->lr_min * pow(p->lr_max / p->lr_min, j / 16.0);
+			int met;
+			run_config_init(&c, p->allowed[i]);
+			c.params.lr = lr;
+			c.max_steps = p->max_steps;
+			r = run_new(o, &c, p->start, err, sizeof err);
+			if (r == NULL)
+				continue;
+			run_all(r);
+			tr = run_trajectory(r);
+			met = tr->outcome != RUN_DIVERGED &&
+			      hypot(tr->w[(tr->len - 1) * n] - p->goal[0],
+				    n > 1 ? tr->w[(tr->len - 1) * n + 1] - p->goal[1] : 0) <= p->within;
+			run_free(r);
+			if (met)
+				return 1;
+		}
+	return 0;
+}
+
+static void
+check_page(struct checker *k, const struct lesson_page *p)
+{
+	struct objective *o;
+	struct critical_point cp[MAX_CP];
+	struct region r;
+	char err[200], list[400];
+	int n, ncp = -1, i, need_cp = 0;
+
+	if (p->obj.function == NULL && p->obj.model == NULL)
+		return;
+	o = lesson_objective(p, err, sizeof err);
+	if (o == NULL) {
+		wrong(k, p->line, p->column, "%s", err);
+		return;
+	}
+	n = objective_dim(o);
+	page_region(p, n, &r);
+	for (i = 0; i < p->nclaims; i++)
+		need_cp |= p->claims[i].kind == CLAIM_CRITICAL_POINTS ||
+			   p->claims[i].kind == CLAIM_GLOBAL_MINIMUM;
+	need_cp |= p->kind == PAGE_LOCATE && p->target != TARGET_POINT;
+	need_cp |= p->kind == PAGE_NUMERIC && p->verify && p->verify_kind == 1;
+	if (need_cp && n >= 1 && n <= 2)
+		ncp = analysis_critical_points(o, &r, 0, cp, MAX_CP);
+	if (ncp > MAX_CP)
+		ncp = MAX_CP;
+
+	for (i = 0; i < p->nclaims; i++) {
+		const struct claim *cl = &p->claims[i];
+		switch (cl->kind) {
+		case CLAIM_CRITICAL_POINTS:
+			if (ncp >= 0)
+				check_critical(k, cl, cp, ncp, n);
+			break;
+		case CLAIM_GLOBAL_MINIMUM:
+			if (ncp >= 0)
+				check_global(k, cl, cp, ncp, n);
+			break;
+		case CLAIM_VALUE: {
+			double f = value_at(o, cl->x[0], n);
+			char pt[64];
+			fmt_point(pt, sizeof pt, cl->x[0], n);
+			if (!near(f, cl->f[0], cl->tolerance))
+				wrong(k, cl->line, cl->column, "the claim is wrong: f at %s is %.6g, "
+				      "not %.6g", pt, fmt_value(f), cl->f[0]);
+			break;
+		}
+		case CLAIM_CONVEX: {
+			struct convexity cv;
+			if (n < 1 || n > 2 || analysis_convexity(o, &r, n == 1 ? 401 : 61, 61, &cv) < 0)
+				break;
+			if (cl->convex && !cv.convex) {
+				if (cv.has_chord) {
+					char a[64], b[64];
+					fmt_point(a, sizeof a, cv.p, n);
+					fmt_point(b, sizeof b, cv.q, n);
+					wrong(k, cl->line, cl->column, "the claim is wrong: the function "
+					      "is not convex here: between %s and %s it rises above its "
+					      "chord (%.6g > %.6g at the middle)", a, b, cv.lhs, cv.rhs);
+				} else {
+					wrong(k, cl->line, cl->column, "the claim is wrong: the Hessian "
+					      "is not positive semidefinite everywhere in the region");
+				}
+			} else if (!cl->convex && cv.convex) {
+				wrong(k, cl->line, cl->column, "the claim is wrong: the function is "
+				      "convex on the region (its Hessian is positive semidefinite at "
+				      "every point of a %dx%d grid)", cv.nx, cv.ny);
+			}
+			free(cv.sign);
+			break;
+		}
+		case CLAIM_CONVERGES_TO: case CLAIM_DIVERGES: case CLAIM_STOPS_AT:
+			check_run_claim(k, p, cl, o);
+			break;
+		}
+	}
+
+	if (p->kind == PAGE_NUMERIC && p->verify) {
+		double v = NAN;
+		char what[80];
+		if (p->verify_kind == 0) {
+			char pt[64];
+			v = value_at(o, p->verify_at, n);
+			fmt_point(pt, sizeof pt, p->verify_at, n);
+			snprintf(what, sizeof what, "f at %s", pt);
+		} else {
+			for (i = 0; i < ncp; i++)
+				if (cp[i].global)
+					v = cp[i].f;
+			snprintf(what, sizeof what, "the global minimum's value");
+		}
+		if (isnan(v))
+			wrong(k, p->line, p->column, "the answer cannot be verified: there is no "
+			      "minimum in the region");
+		else if (!(fabs(v - p->answer) <= p->tolerance))
+			wrong(k, p->line, p->column, "the answer %g is wrong: the engine computes "
+			      "%s = %.6g", p->answer, what, fmt_value(v));
+	}
+	if (p->kind == PAGE_LOCATE) {
+		static const char *const names[] = { "minimum", "global minimum", "maximum",
+						     "saddle" };
+		if (p->target == TARGET_POINT) {
+			int ok = 1;
+			for (i = 0; i < n; i++)
+				ok &= p->target_point[i] >= (i == 0 ? p->x[0] : p->y[0]) &&
+				      p->target_point[i] <= (i == 0 ? p->x[1] : p->y[1]);
+			if (!ok)
+				wrong(k, p->line, p->column, "the target point is outside the "
+				      "region shown");
+		} else if (ncp >= 0) {
+			int found = 0;
+			for (i = 0; i < ncp; i++)
+				found |= (p->target == TARGET_MINIMUM && cp[i].kind == CP_MINIMUM) ||
+					 (p->target == TARGET_GLOBAL_MINIMUM && cp[i].global) ||
+					 (p->target == TARGET_MAXIMUM && cp[i].kind == CP_MAXIMUM) ||
+					 (p->target == TARGET_SADDLE && cp[i].kind == CP_SADDLE);
+			if (!found) {
+				list_points(list, sizeof list, cp, ncp, n);
+				wrong(k, p->line, p->column, "there is no %s to locate in the region; "
+				      "the engine finds %s", names[p->target], list);
+			}
+		}
+	}
+	if (p->kind == PAGE_CHALLENGE && p->nstart == n && n <= 2 && !winnable(p, o))
+		wrong(k, p->line, p->column, "this challenge cannot be met: no allowed optimizer "
+		      "with a learning rate from %g to %g ends within %g of the goal in %ld steps",
+		      p->lr_min, p->lr_max, p->within, p->max_steps);
+	objective_free(o);
+}
+
+int
+lesson_check(const struct lesson_chapter *c, struct lesson_diags *ds)
+{
+	struct checker k;
+	int i;
+
+	k.c = c;
+	k.ds = ds;
+	k.errors = 0;
+	for (i = 0; i < c->npages; i++)
+		check_page(&k, &c->pages[i]);
+	return k.errors;
+}

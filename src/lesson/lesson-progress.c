@@ -1,0 +1,737 @@
+/*
+ * lesson-progress.c - what the learner did (pages seen, answers, hints,
+ * where they left off), kept in one small JSON file that a dropped SSH
+ * connection can neither lose nor corrupt.
+ *
+ * The file is $XDG_STATE_HOME/descent/progress.json, or
+ * $HOME/.local/state/descent/progress.json when XDG_STATE_HOME is unset,
+ * empty or relative (the XDG spec says to ignore a relative one), or the
+ * path given to progress_load.  Missing directories are made with mode
+ * 0700; the file is written with mode 0600.  Its format, version 1:
+ *
+ *	{"version": 1,
+ *	 "last": {"chapter": "gradient", "page": 3},
+ *	 "chapters": {
+ *	   "gradient": {"pages": [{"seen": true},
+ *	                          {},
+ *	                          {"seen": true, "attempts": 2, "correct": true, "hints": 1}]}}}
+ *
+ * "pages" is indexed by page number; an entry with nothing recorded is {}
+ * (null is read too), a field that is zero or false is left out, and a
+ * chapter with nothing recorded is left out.  When reading, unknown
+ * fields are ignored (a later descent may add some without changing the
+ * version), negative counts read as 0, pages after index MAX_PAGE
+ * (10000) are dropped and a larger "last" page reads as 0; a known field
+ * of the wrong type, or anything but an object where one belongs, makes
+ * the file corrupted.  A larger version is a newer descent's file: we
+ * start fresh and never write over it.  In a directory we cannot write
+ * in, the file is still read, and never written.
+ *
+ * Nothing here ever loses what is on disk: a corrupted or unreadable file
+ * is renamed aside to progress.json.bad-YYYYMMDD-HHMMSS (local time, then
+ * -2, -3, ... when that name is taken) before a fresh start, and saving
+ * writes a temporary file progress.json.XXXXXX in the same directory,
+ * syncs it, renames it over the old file and syncs the directory, so the
+ * file is always either the old one or the new one, whole.  Temporary
+ * files that a crash left behind are not removed: another descent may be
+ * writing one at this moment.  Problems are warnings in the caller's
+ * diagnostics, never errors: the course runs without saving when it must.
+ *
+ * progress_page returns a pointer into an array that the next
+ * progress_page call on the same progress may move.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cJSON.h>
+
+#include "descent/lesson.h"
+#include "descent/util.h"
+
+#define PROGRESS_VERSION 1
+#define MAX_PAGE 10000                  /* the largest page index kept */
+#define MAX_FILE (16 << 20)             /* a larger file is corrupted */
+#define MAX_BACKUPS 1000                /* bad-TIMESTAMP-2 ... -999 */
+
+/* A file's text, or why there is none: missing, or a reason to print. */
+struct read_result {
+	char *text;
+	size_t len;
+	int missing;
+	char reason[128];
+};
+
+/* Everything recorded goes; the file name and the warned flag stay. */
+static void
+progress_forget(struct progress *p)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->chapters[i].id);
+		free(p->chapters[i].pages);
+	}
+	free(p->chapters);
+	p->chapters = NULL;
+	p->n = 0;
+	free(p->last_chapter);
+	p->last_chapter = NULL;
+	p->last_page = 0;
+}
+
+/* The part of path after its last '/'. */
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s != NULL ? s + 1 : path;
+}
+
+/* The directory of path: "." when it has no '/', "/" for "/x". */
+static char *
+dir_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	char *d;
+
+	if (s == NULL)
+		return xstrdup(".");
+	while (s > path && s[-1] == '/')
+		s--;
+	if (s == path)
+		return xstrdup("/");
+	d = xmalloc((size_t)(s - path) + 1);
+	memcpy(d, path, (size_t)(s - path));
+	d[s - path] = '\0';
+	return d;
+}
+
+/* dir (its trailing slashes dropped), then tail; the caller frees it. */
+static char *
+path_join(const char *dir, const char *tail)
+{
+	size_t n = strlen(dir), m = strlen(tail);
+	char *s;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	s = xmalloc(n + m + 1);
+	memcpy(s, dir, n);
+	memcpy(s + n, tail, m + 1);
+	return s;
+}
+
+/*
+ * The default file, from XDG_STATE_HOME, then HOME, then the password
+ * database; NULL when there is no home at all.
+ */
+static char *
+default_path(void)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (state != NULL && state[0] == '/')
+		return path_join(state, "/descent/progress.json");
+	if (home == NULL || home[0] == '\0') {
+		pw = getpwuid(getuid());
+		home = pw != NULL ? pw->pw_dir : NULL;
+	}
+	if (home == NULL || home[0] == '\0')
+		return NULL;
+	return path_join(home, "/.local/state/descent/progress.json");
+}
+
+/* Makes dir and its parents, each new one with mode 0700, like mkdir -p. */
+static int
+make_dirs(const char *dir)
+{
+	char *d = xstrdup(dir), *s;
+	struct stat st;
+	int ret = -1, saved;
+
+	for (s = d + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		if (s[-1] != '/') {
+			char c = *s;
+
+			*s = '\0';
+			if (mkdir(d, 0700) < 0) {
+				saved = errno;
+				if (stat(d, &st) < 0 || !S_ISDIR(st.st_mode)) {
+					errno = saved == EEXIST ? ENOTDIR : saved;
+					goto fail;
+				}
+			}
+			*s = c;
+		}
+		if (*s == '\0')
+			break;
+	}
+	ret = 0;
+fail:
+	free(d);
+	return ret;
+}
+
+/* Writes all of buf to fd. */
+static int
+write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Reads the whole file into r->text (NUL-terminated; the caller frees
+ * it).  Returns 0; or -1 with r->missing set when there is no file, or
+ * with r->reason when it cannot be read (a directory, a FIFO and an
+ * enormous file cannot, so that nothing here blocks or eats the memory).
+ */
+static int
+read_file(const char *path, struct read_result *r)
+{
+	size_t cap = 0;
+	struct stat st;
+	int fd, ret = -1;
+
+	memset(r, 0, sizeof *r);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			r->missing = 1;
+		else
+			snprintf(r->reason, sizeof r->reason, "%s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		snprintf(r->reason, sizeof r->reason, "%s", strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(r->reason, sizeof r->reason, "not a regular file");
+		goto fail;
+	}
+	for (;;) {
+		ssize_t n;
+
+		if (r->len == cap) {
+			if (cap > MAX_FILE) {
+				snprintf(r->reason, sizeof r->reason, "larger than %d MB",
+					 MAX_FILE >> 20);
+				goto fail;
+			}
+			cap = cap == 0 ? 4096 : 2 * cap;
+			r->text = xrealloc(r->text, cap + 1);
+		}
+		n = read(fd, r->text + r->len, cap - r->len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(r->reason, sizeof r->reason, "%s", strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		r->len += (size_t)n;
+	}
+	r->text[r->len] = '\0';
+	ret = 0;
+fail:
+	close(fd);
+	if (ret < 0) {
+		free(r->text);
+		r->text = NULL;
+		r->len = 0;
+	}
+	return ret;
+}
+
+/*
+ * Renames path aside to PATH.bad-YYYYMMDD-HHMMSS[-N]; returns the new
+ * name (the caller frees it), or NULL with errno set.
+ */
+static char *
+move_aside(const char *path)
+{
+	char stamp[32], *name;
+	size_t size = strlen(path) + sizeof stamp + 16;
+	struct stat st;
+	struct tm tm;
+	time_t now = time(NULL);
+	int i;
+
+	if (localtime_r(&now, &tm) == NULL || strftime(stamp, sizeof stamp,
+						       "%Y%m%d-%H%M%S", &tm) == 0)
+		snprintf(stamp, sizeof stamp, "%lld", (long long)now);
+	name = xmalloc(size);
+	for (i = 1; i < MAX_BACKUPS; i++) {
+		if (i == 1)
+			snprintf(name, size, "%s.bad-%s", path, stamp);
+		else
+			snprintf(name, size, "%s.bad-%s-%d", path, stamp, i);
+		if (lstat(name, &st) < 0 && errno == ENOENT)
+			break;
+	}
+	if (i == MAX_BACKUPS) {
+		errno = EEXIST;
+	} else if (rename(path, name) == 0) {
+		return name;
+	}
+	free(name);
+	return NULL;
+}
+
+/* An optional true/false (a number is read as C reads it); -1: wrong type. */
+static int
+get_flag(const cJSON *obj, const char *key, int *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	*out = 0;
+	if (v == NULL || cJSON_IsNull(v))
+		return 0;
+	if (cJSON_IsBool(v))
+		*out = cJSON_IsTrue(v);
+	else if (cJSON_IsNumber(v))
+		*out = v->valuedouble != 0;
+	else
+		return -1;
+	return 0;
+}
+
+/* An optional number, made sane: negative is 0, too large is INT_MAX. */
+static int
+get_count(const cJSON *obj, const char *key, int *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	*out = 0;
+	if (v == NULL || cJSON_IsNull(v))
+		return 0;
+	if (!cJSON_IsNumber(v))
+		return -1;
+	if (v->valuedouble >= INT_MAX)
+		*out = INT_MAX;
+	else if (v->valuedouble > 0)
+		*out = (int)v->valuedouble;
+	return 0;
+}
+
+/* Reads the pages of chapter id; returns -1 when the shape is wrong. */
+static int
+parse_chapter(struct progress *p, const char *id, const cJSON *c)
+{
+	const cJSON *pages, *e;
+	int i = 0;
+
+	if (!cJSON_IsObject(c))
+		return -1;
+	pages = cJSON_GetObjectItemCaseSensitive(c, "pages");
+	if (pages == NULL || cJSON_IsNull(pages))
+		return 0;
+	if (!cJSON_IsArray(pages))
+		return -1;
+	cJSON_ArrayForEach(e, pages) {
+		struct page_progress r;
+
+		if (i > MAX_PAGE)
+			break;
+		if (cJSON_IsNull(e)) {
+			i++;
+			continue;
+		}
+		if (!cJSON_IsObject(e) || get_flag(e, "seen", &r.seen) < 0 ||
+		    get_flag(e, "correct", &r.correct) < 0 ||
+		    get_count(e, "attempts", &r.attempts) < 0 ||
+		    get_count(e, "hints", &r.hints) < 0)
+			return -1;
+		if (r.seen || r.correct || r.attempts > 0 || r.hints > 0)
+			*progress_page(p, id, i) = r;
+		i++;
+	}
+	return 0;
+}
+
+/* Reads "last"; returns -1 when the shape is wrong. */
+static int
+parse_last(struct progress *p, const cJSON *last)
+{
+	const cJSON *id;
+	int n;
+
+	if (last == NULL || cJSON_IsNull(last))
+		return 0;
+	if (!cJSON_IsObject(last))
+		return -1;
+	id = cJSON_GetObjectItemCaseSensitive(last, "chapter");
+	if (id != NULL && !cJSON_IsNull(id) && !cJSON_IsString(id))
+		return -1;
+	if (get_count(last, "page", &n) < 0)
+		return -1;
+	if (cJSON_IsString(id))
+		progress_set_last(p, id->valuestring, n > MAX_PAGE ? 0 : n);
+	return 0;
+}
+
+/*
+ * Reads the text of a progress file into p (which is empty); returns 0,
+ * -1 when it is corrupted (p is left empty), or 1 when it is a newer
+ * version's.
+ */
+static int
+parse_progress(struct progress *p, const char *text, size_t len)
+{
+	cJSON *root = cJSON_ParseWithLength(text, len);
+	const cJSON *v, *chapters, *c;
+	int ret = -1;
+
+	if (!cJSON_IsObject(root))
+		goto fail;
+	v = cJSON_GetObjectItemCaseSensitive(root, "version");
+	if (!cJSON_IsNumber(v))
+		goto fail;
+	if (v->valuedouble > PROGRESS_VERSION) {
+		ret = 1;
+		goto fail;
+	}
+	if (v->valuedouble != PROGRESS_VERSION)
+		goto fail;
+	if (parse_last(p, cJSON_GetObjectItemCaseSensitive(root, "last")) < 0)
+		goto fail;
+	chapters = cJSON_GetObjectItemCaseSensitive(root, "chapters");
+	if (chapters != NULL && !cJSON_IsNull(chapters)) {
+		if (!cJSON_IsObject(chapters))
+			goto fail;
+		cJSON_ArrayForEach(c, chapters)
+			if (c->string == NULL || parse_chapter(p, c->string, c) < 0)
+				goto fail;
+	}
+	ret = 0;
+fail:
+	if (ret != 0)
+		progress_forget(p);
+	cJSON_Delete(root);
+	return ret;
+}
+
+/* Reports a full file system or similar to the user once per progress. */
+static void
+warn_unsaved(struct progress *p, struct lesson_diags *ds, const char *what, int err)
+{
+	if (!p->warned && ds != NULL)
+		lesson_diag_add(ds, p->path != NULL ? p->path : "progress.json", 0, 0,
+				LESSON_WARNING, "cannot save the progress (%s: %s); "
+				"it will not be kept", what, strerror(err));
+	p->warned = 1;
+}
+
+/* Stops all saving: the file cannot be written, or must not be. */
+static void
+no_saving(struct progress *p)
+{
+	free(p->path);
+	p->path = NULL;
+	p->warned = 1;
+}
+
+void
+progress_load(struct progress *p, const char *path, struct lesson_diags *ds)
+{
+	struct read_result r;
+	char *file, *dir = NULL, *aside = NULL;
+	int writable = 1, res, err = 0;
+
+	memset(p, 0, sizeof *p);
+	file = path != NULL ? xstrdup(path) : default_path();
+	if (file == NULL) {
+		if (ds != NULL)
+			lesson_diag_add(ds, "progress.json", 0, 0, LESSON_WARNING,
+					"neither XDG_STATE_HOME nor HOME is set; "
+					"progress will not be saved");
+		p->warned = 1;
+		return;
+	}
+	p->path = file;
+	dir = dir_name(file);
+	if (make_dirs(dir) < 0) {
+		if (ds != NULL)
+			lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+					"cannot make the directory %s (%s); "
+					"progress will not be saved", dir, strerror(errno));
+		writable = 0;
+		goto fail;      /* there is no file to read */
+	}
+	if (access(dir, W_OK | X_OK) < 0) {
+		err = errno;
+		if (ds != NULL)
+			lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+					"cannot write in the directory %s (%s); "
+					"progress will not be saved", dir, strerror(err));
+		writable = 0;
+	}
+	if (read_file(file, &r) < 0) {
+		if (r.missing)
+			goto fail;
+		res = -2;
+	} else {
+		res = parse_progress(p, r.text, r.len);
+		free(r.text);
+	}
+	if (res == 0)
+		goto fail;
+	if (res == 1) {
+		if (ds != NULL)
+			lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+					"%s is from a newer descent; "
+					"starting fresh without touching it", base_name(file));
+		writable = 0;
+		goto fail;
+	}
+	/* corrupted (-1) or unreadable (-2): keep it, start fresh */
+	if (writable) {
+		aside = move_aside(file);
+		err = errno;
+	}
+	if (aside == NULL) {
+		if (ds != NULL)
+			lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+					"%s was unreadable and could not be kept aside (%s); "
+					"starting fresh without saving", base_name(file),
+					strerror(err));
+		writable = 0;
+	} else if (ds != NULL && res == -1) {
+		lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+				"%s was unreadable; kept as %s and starting fresh",
+				base_name(file), base_name(aside));
+	} else if (ds != NULL) {
+		lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+				"%s could not be read (%s); kept as %s and starting fresh",
+				base_name(file), r.reason, base_name(aside));
+	}
+fail:
+	if (!writable)
+		no_saving(p);
+	free(aside);
+	free(dir);
+}
+
+void
+progress_done(struct progress *p)
+{
+	progress_forget(p);
+	free(p->path);
+	memset(p, 0, sizeof *p);
+}
+
+struct page_progress *
+progress_page(struct progress *p, const char *id, int page)
+{
+	struct chapter_progress *c = NULL;
+	int i;
+
+	if (id == NULL)
+		fatal("progress_page: no chapter");
+	for (i = 0; i < p->n && c == NULL; i++)
+		if (strcmp(p->chapters[i].id, id) == 0)
+			c = &p->chapters[i];
+	if (c == NULL) {
+		p->chapters = xreallocarray(p->chapters, (size_t)p->n + 1, sizeof *p->chapters);
+		c = &p->chapters[p->n++];
+		c->id = xstrdup(id);
+		c->pages = NULL;
+		c->npages = 0;
+	}
+	if (page < 0)
+		page = 0;
+	if (page > MAX_PAGE)
+		page = MAX_PAGE;
+	if (page >= c->npages) {
+		c->pages = xreallocarray(c->pages, (size_t)page + 1, sizeof *c->pages);
+		memset(c->pages + c->npages, 0,
+		       (size_t)(page + 1 - c->npages) * sizeof *c->pages);
+		c->npages = page + 1;
+	}
+	return &c->pages[page];
+}
+
+void
+progress_set_last(struct progress *p, const char *id, int page)
+{
+	char *copy = id != NULL ? xstrdup(id) : NULL;  /* id may be last_chapter */
+
+	free(p->last_chapter);
+	p->last_chapter = copy;
+	p->last_page = page < 0 ? 0 : page;
+}
+
+/* A cJSON node that is not NULL: out of memory is fatal. */
+static cJSON *
+must(cJSON *x)
+{
+	if (x == NULL)
+		fatal("out of memory (JSON)");
+	return x;
+}
+
+static int
+page_empty(const struct page_progress *r)
+{
+	return !r->seen && !r->correct && r->attempts <= 0 && r->hints <= 0;
+}
+
+/* The file's text, ending with a newline; the caller frees it. */
+static char *
+progress_json(const struct progress *p)
+{
+	cJSON *root = must(cJSON_CreateObject()), *chapters, *o, *pages, *e;
+	char *json, *text;
+	size_t len;
+	int i, j, n;
+
+	must(cJSON_AddNumberToObject(root, "version", PROGRESS_VERSION));
+	if (p->last_chapter != NULL) {
+		o = must(cJSON_AddObjectToObject(root, "last"));
+		must(cJSON_AddStringToObject(o, "chapter", p->last_chapter));
+		must(cJSON_AddNumberToObject(o, "page", p->last_page));
+	}
+	chapters = must(cJSON_AddObjectToObject(root, "chapters"));
+	for (i = 0; i < p->n; i++) {
+		const struct chapter_progress *c = &p->chapters[i];
+
+		for (n = c->npages; n > 0 && page_empty(&c->pages[n - 1]); n--)
+			;
+		if (n == 0)
+			continue;
+		o = must(cJSON_AddObjectToObject(chapters, c->id));
+		pages = must(cJSON_AddArrayToObject(o, "pages"));
+		for (j = 0; j < n; j++) {
+			const struct page_progress *r = &c->pages[j];
+
+			e = must(cJSON_CreateObject());
+			cJSON_AddItemToArray(pages, e);
+			if (r->seen)
+				must(cJSON_AddTrueToObject(e, "seen"));
+			if (r->attempts > 0)
+				must(cJSON_AddNumberToObject(e, "attempts", r->attempts));
+			if (r->correct)
+				must(cJSON_AddTrueToObject(e, "correct"));
+			if (r->hints > 0)
+				must(cJSON_AddNumberToObject(e, "hints", r->hints));
+		}
+	}
+	json = cJSON_PrintUnformatted(root);
+	if (json == NULL)
+		fatal("out of memory (JSON)");
+	len = strlen(json);
+	text = xmalloc(len + 2);
+	memcpy(text, json, len);
+	memcpy(text + len, "\n", 2);
+	cJSON_free(json);
+	cJSON_Delete(root);
+	return text;
+}
+
+int
+progress_save(struct progress *p, struct lesson_diags *ds)
+{
+	const char *what = NULL;
+	char *text = NULL, *tmp = NULL, *dir = NULL;
+	int fd = -1, dfd = -1, made = 0, err = 0, ret = -1;
+
+	if (p->path == NULL) {
+		if (!p->warned && ds != NULL)
+			lesson_diag_add(ds, "progress.json", 0, 0, LESSON_WARNING,
+					"no progress file; progress will not be saved");
+		p->warned = 1;
+		return -1;
+	}
+	text = progress_json(p);
+	tmp = path_join(p->path, ".XXXXXX");
+	dir = dir_name(p->path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		what = "creating a temporary file";
+		goto fail;
+	}
+	made = 1;
+	if (fchmod(fd, 0600) < 0) {
+		what = "setting its mode";
+		goto fail;
+	}
+	if (write_all(fd, text, strlen(text)) < 0) {
+		what = "writing";
+		goto fail;
+	}
+	if (fsync(fd) < 0) {
+		what = "syncing";
+		goto fail;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		what = "closing";
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, p->path) < 0) {
+		what = "renaming";
+		goto fail;
+	}
+	made = 0;
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* some file systems cannot sync a directory, and say EINVAL */
+	if (dfd < 0 || (fsync(dfd) < 0 && errno != EINVAL)) {
+		what = "syncing the directory";
+		goto fail;
+	}
+	ret = 0;
+fail:
+	err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (dfd >= 0)
+		close(dfd);
+	if (made)
+		unlink(tmp);
+	if (ret < 0)
+		warn_unsaved(p, ds, what, err);
+	free(text);
+	free(tmp);
+	free(dir);
+	return ret;
+}
+
+int
+progress_reset(struct progress *p, struct lesson_diags *ds)
+{
+	progress_forget(p);
+	if (p->path == NULL || unlink(p->path) == 0 || errno == ENOENT)
+		return 0;
+	if (ds != NULL)
+		lesson_diag_add(ds, p->path, 0, 0, LESSON_WARNING,
+				"cannot remove %s (%s)", base_name(p->path), strerror(errno));
+	return -1;
+}

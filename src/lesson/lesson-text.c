@@ -1,0 +1,610 @@
+/*
+ * lesson-text.c - the text of pages: wrapped to the width of the screen,
+ * and spelled in ASCII when the terminal cannot show Unicode.
+ *
+ * The markup is small (see lesson.h): paragraphs separated by blank
+ * lines, and bullet items, a line starting with "- " or "* ".  Each code
+ * point is one column: the lessons use no wide or combining characters.
+ * The structure is read from the text as written, and only then is each
+ * word spelled in ASCII, so that a Unicode minus sign at the start of a
+ * line ("− 1 is negative") does not become a bullet in ASCII only.
+ *
+ * Whatever the input, the output is valid UTF-8 (pure ASCII when utf8
+ * is 0) without control characters other than '\n': an invalid byte
+ * becomes '?', one per byte, and so does a control character inside a
+ * word (an escape sequence in a lesson must not reach the terminal).
+ * A NULL text is taken as empty.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/lesson.h"
+#include "descent/util.h"
+
+/* A growing string, always NUL-terminated once something is in it. */
+struct sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+/* Appends n bytes; xrealloc dies rather than fail. */
+static void
+sb_put(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = b->cap ? b->cap : 64;
+		while (b->len + n + 1 > b->cap)
+			b->cap *= 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* Appends one byte. */
+static void
+sb_putc(struct sbuf *b, char c)
+{
+	sb_put(b, &c, 1);
+}
+
+/*
+ * Decodes the UTF-8 sequence at s (n bytes available) into *cp and
+ * returns its length, or 0 when it is not valid: a stray continuation
+ * byte, a truncated sequence, an overlong form, a surrogate, or a code
+ * point beyond U+10FFFF.
+ */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c, min;
+	size_t len, i;
+
+	if (n == 0)
+		return 0;
+	c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		len = 2, c &= 0x1f, min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3, c &= 0x0f, min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4, c &= 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* --- ASCII spelling ------------------------------------------------------ */
+
+enum spell_kind {
+	SPELL_TEXT,     /* spelled as the string */
+	SPELL_SUP,      /* a superscript: a run of them becomes ^RUN */
+	SPELL_SUB,      /* a subscript: a run of them becomes _RUN */
+};
+
+struct spelling {
+	uint32_t cp;
+	enum spell_kind kind;
+	const char *ascii;
+};
+
+/*
+ * How text_ascii spells what the lessons write in Unicode, sorted by code
+ * point (it is searched by bisection).  Every other non-ASCII character
+ * becomes '?'.
+ *
+ *   Greek      α alpha  β beta  γ gamma  δ delta  ε ϵ eps  ζ zeta  η eta
+ *              θ ϑ theta  ι iota  κ kappa  λ lambda  μ µ mu  ν nu  ξ xi
+ *              π pi  ρ rho  σ sigma  τ tau  υ upsilon  φ ϕ phi  χ chi
+ *              ψ psi  ω omega;  Γ Gamma  Δ Delta  Θ Theta  Λ Lambda  Ξ Xi
+ *              Π Prod  Σ Sum  Φ Phi  Ψ Psi  Ω Omega
+ *   calculus   ∇ grad  ∂ d  √ sqrt  ∞ inf  ∑ sum  ∏ prod  ∫ int
+ *   relations  ≤ <=  ≥ >=  ≠ !=  ≈ ~=  ≡ ==  ∼ ∝ ~  ≪ « <<  ≫ » >>
+ *              ∈ in  ∉ notin  ∀ forall  ∃ exists  ∧ and  ∨ or  ∣ |  ∥ ‖ ||
+ *   arrows     → ->  ← <-  ↔ <->  ⇒ =>  ⇔ <=>
+ *   operators  × · ∙ ⋅ ∗ • *  ÷ /  − ‐ ‑ ‒ – -  ± +-  ∓ -+  ∘ o
+ *   sets       ℝ R  ℕ N  ℤ Z  ∅ {}  ⟨ <  ⟩ >
+ *   punctuation — --  … ...  ‘ ’ ′ '  “ ” "  ″ ''  ° deg
+ *   spaces     U+00A0 (no-break), U+2002, U+2003, U+2009, U+202F: ' '
+ *   scripts    superscripts ⁰¹²³⁴⁵⁶⁷⁸⁹ ⁺⁻⁼⁽⁾ ⁿ ⁱ ᵀ: x² x^2, x⁻¹ x^-1, Xᵀ X^T
+ *              subscripts ₀₁₂₃₄₅₆₇₈₉ ₊₋₌₍₎ ₐₑₒₓₕₖₗₘₙₚₛₜ ᵢ ⱼ ᵣ ᵤ ᵥ:
+ *              θ₀ theta_0, xᵢ x_i
+ *
+ * A run of scripts is spelled once, θ₁₂ theta_12, and put in parentheses
+ * when an operator inside would otherwise end it early: θₜ₊₁ theta_(t+1),
+ * 2ⁿ⁻¹ 2^(n-1) (a leading sign does not count: x⁻¹ x^-1).  A word-like
+ * spelling (two letters or more) and a run of scripts are followed by a
+ * space when a letter or digit comes next, so ∇f is grad f, not gradf,
+ * πr² is pi r^2 and xᵢyᵢ is x_i y_i; ∂f/∂x stays df/dx.
+ */
+static const struct spelling spellings[] = {
+	{ 0x00a0, SPELL_TEXT, " " },
+	{ 0x00ab, SPELL_TEXT, "<<" },
+	{ 0x00b0, SPELL_TEXT, "deg" },
+	{ 0x00b1, SPELL_TEXT, "+-" },
+	{ 0x00b2, SPELL_SUP, "2" },
+	{ 0x00b3, SPELL_SUP, "3" },
+	{ 0x00b5, SPELL_TEXT, "mu" },
+	{ 0x00b7, SPELL_TEXT, "*" },
+	{ 0x00b9, SPELL_SUP, "1" },
+	{ 0x00bb, SPELL_TEXT, ">>" },
+	{ 0x00d7, SPELL_TEXT, "*" },
+	{ 0x00f7, SPELL_TEXT, "/" },
+	{ 0x0393, SPELL_TEXT, "Gamma" },
+	{ 0x0394, SPELL_TEXT, "Delta" },
+	{ 0x0398, SPELL_TEXT, "Theta" },
+	{ 0x039b, SPELL_TEXT, "Lambda" },
+	{ 0x039e, SPELL_TEXT, "Xi" },
+	{ 0x03a0, SPELL_TEXT, "Prod" },
+	{ 0x03a3, SPELL_TEXT, "Sum" },
+	{ 0x03a6, SPELL_TEXT, "Phi" },
+	{ 0x03a8, SPELL_TEXT, "Psi" },
+	{ 0x03a9, SPELL_TEXT, "Omega" },
+	{ 0x03b1, SPELL_TEXT, "alpha" },
+	{ 0x03b2, SPELL_TEXT, "beta" },
+	{ 0x03b3, SPELL_TEXT, "gamma" },
+	{ 0x03b4, SPELL_TEXT, "delta" },
+	{ 0x03b5, SPELL_TEXT, "eps" },
+	{ 0x03b6, SPELL_TEXT, "zeta" },
+	{ 0x03b7, SPELL_TEXT, "eta" },
+	{ 0x03b8, SPELL_TEXT, "theta" },
+	{ 0x03b9, SPELL_TEXT, "iota" },
+	{ 0x03ba, SPELL_TEXT, "kappa" },
+	{ 0x03bb, SPELL_TEXT, "lambda" },
+	{ 0x03bc, SPELL_TEXT, "mu" },
+	{ 0x03bd, SPELL_TEXT, "nu" },
+	{ 0x03be, SPELL_TEXT, "xi" },
+	{ 0x03c0, SPELL_TEXT, "pi" },
+	{ 0x03c1, SPELL_TEXT, "rho" },
+	{ 0x03c3, SPELL_TEXT, "sigma" },
+	{ 0x03c4, SPELL_TEXT, "tau" },
+	{ 0x03c5, SPELL_TEXT, "upsilon" },
+	{ 0x03c6, SPELL_TEXT, "phi" },
+	{ 0x03c7, SPELL_TEXT, "chi" },
+	{ 0x03c8, SPELL_TEXT, "psi" },
+	{ 0x03c9, SPELL_TEXT, "omega" },
+	{ 0x03d1, SPELL_TEXT, "theta" },
+	{ 0x03d5, SPELL_TEXT, "phi" },
+	{ 0x03f5, SPELL_TEXT, "eps" },
+	{ 0x1d40, SPELL_SUP, "T" },
+	{ 0x1d62, SPELL_SUB, "i" },
+	{ 0x1d63, SPELL_SUB, "r" },
+	{ 0x1d64, SPELL_SUB, "u" },
+	{ 0x1d65, SPELL_SUB, "v" },
+	{ 0x2002, SPELL_TEXT, " " },
+	{ 0x2003, SPELL_TEXT, " " },
+	{ 0x2009, SPELL_TEXT, " " },
+	{ 0x2010, SPELL_TEXT, "-" },
+	{ 0x2011, SPELL_TEXT, "-" },
+	{ 0x2012, SPELL_TEXT, "-" },
+	{ 0x2013, SPELL_TEXT, "-" },
+	{ 0x2014, SPELL_TEXT, "--" },
+	{ 0x2016, SPELL_TEXT, "||" },
+	{ 0x2018, SPELL_TEXT, "'" },
+	{ 0x2019, SPELL_TEXT, "'" },
+	{ 0x201c, SPELL_TEXT, "\"" },
+	{ 0x201d, SPELL_TEXT, "\"" },
+	{ 0x2022, SPELL_TEXT, "*" },
+	{ 0x2026, SPELL_TEXT, "..." },
+	{ 0x202f, SPELL_TEXT, " " },
+	{ 0x2032, SPELL_TEXT, "'" },
+	{ 0x2033, SPELL_TEXT, "''" },
+	{ 0x2070, SPELL_SUP, "0" },
+	{ 0x2071, SPELL_SUP, "i" },
+	{ 0x2074, SPELL_SUP, "4" },
+	{ 0x2075, SPELL_SUP, "5" },
+	{ 0x2076, SPELL_SUP, "6" },
+	{ 0x2077, SPELL_SUP, "7" },
+	{ 0x2078, SPELL_SUP, "8" },
+	{ 0x2079, SPELL_SUP, "9" },
+	{ 0x207a, SPELL_SUP, "+" },
+	{ 0x207b, SPELL_SUP, "-" },
+	{ 0x207c, SPELL_SUP, "=" },
+	{ 0x207d, SPELL_SUP, "(" },
+	{ 0x207e, SPELL_SUP, ")" },
+	{ 0x207f, SPELL_SUP, "n" },
+	{ 0x2080, SPELL_SUB, "0" },
+	{ 0x2081, SPELL_SUB, "1" },
+	{ 0x2082, SPELL_SUB, "2" },
+	{ 0x2083, SPELL_SUB, "3" },
+	{ 0x2084, SPELL_SUB, "4" },
+	{ 0x2085, SPELL_SUB, "5" },
+	{ 0x2086, SPELL_SUB, "6" },
+	{ 0x2087, SPELL_SUB, "7" },
+	{ 0x2088, SPELL_SUB, "8" },
+	{ 0x2089, SPELL_SUB, "9" },
+	{ 0x208a, SPELL_SUB, "+" },
+	{ 0x208b, SPELL_SUB, "-" },
+	{ 0x208c, SPELL_SUB, "=" },
+	{ 0x208d, SPELL_SUB, "(" },
+	{ 0x208e, SPELL_SUB, ")" },
+	{ 0x2090, SPELL_SUB, "a" },
+	{ 0x2091, SPELL_SUB, "e" },
+	{ 0x2092, SPELL_SUB, "o" },
+	{ 0x2093, SPELL_SUB, "x" },
+	{ 0x2095, SPELL_SUB, "h" },
+	{ 0x2096, SPELL_SUB, "k" },
+	{ 0x2097, SPELL_SUB, "l" },
+	{ 0x2098, SPELL_SUB, "m" },
+	{ 0x2099, SPELL_SUB, "n" },
+	{ 0x209a, SPELL_SUB, "p" },
+	{ 0x209b, SPELL_SUB, "s" },
+	{ 0x209c, SPELL_SUB, "t" },
+	{ 0x2115, SPELL_TEXT, "N" },
+	{ 0x211d, SPELL_TEXT, "R" },
+	{ 0x2124, SPELL_TEXT, "Z" },
+	{ 0x2190, SPELL_TEXT, "<-" },
+	{ 0x2192, SPELL_TEXT, "->" },
+	{ 0x2194, SPELL_TEXT, "<->" },
+	{ 0x21d2, SPELL_TEXT, "=>" },
+	{ 0x21d4, SPELL_TEXT, "<=>" },
+	{ 0x2200, SPELL_TEXT, "forall" },
+	{ 0x2202, SPELL_TEXT, "d" },
+	{ 0x2203, SPELL_TEXT, "exists" },
+	{ 0x2205, SPELL_TEXT, "{}" },
+	{ 0x2207, SPELL_TEXT, "grad" },
+	{ 0x2208, SPELL_TEXT, "in" },
+	{ 0x2209, SPELL_TEXT, "notin" },
+	{ 0x220f, SPELL_TEXT, "prod" },
+	{ 0x2211, SPELL_TEXT, "sum" },
+	{ 0x2212, SPELL_TEXT, "-" },
+	{ 0x2213, SPELL_TEXT, "-+" },
+	{ 0x2217, SPELL_TEXT, "*" },
+	{ 0x2218, SPELL_TEXT, "o" },
+	{ 0x2219, SPELL_TEXT, "*" },
+	{ 0x221a, SPELL_TEXT, "sqrt" },
+	{ 0x221d, SPELL_TEXT, "~" },
+	{ 0x221e, SPELL_TEXT, "inf" },
+	{ 0x2223, SPELL_TEXT, "|" },
+	{ 0x2225, SPELL_TEXT, "||" },
+	{ 0x2227, SPELL_TEXT, "and" },
+	{ 0x2228, SPELL_TEXT, "or" },
+	{ 0x222b, SPELL_TEXT, "int" },
+	{ 0x223c, SPELL_TEXT, "~" },
+	{ 0x2248, SPELL_TEXT, "~=" },
+	{ 0x2260, SPELL_TEXT, "!=" },
+	{ 0x2261, SPELL_TEXT, "==" },
+	{ 0x2264, SPELL_TEXT, "<=" },
+	{ 0x2265, SPELL_TEXT, ">=" },
+	{ 0x226a, SPELL_TEXT, "<<" },
+	{ 0x226b, SPELL_TEXT, ">>" },
+	{ 0x22c5, SPELL_TEXT, "*" },
+	{ 0x27e8, SPELL_TEXT, "<" },
+	{ 0x27e9, SPELL_TEXT, ">" },
+	{ 0x2c7c, SPELL_SUB, "j" },
+};
+
+/* Orders a code point against a table entry, for bsearch. */
+static int
+spelling_cmp(const void *key, const void *elem)
+{
+	uint32_t cp = *(const uint32_t *)key;
+	const struct spelling *sp = elem;
+
+	return cp < sp->cp ? -1 : cp > sp->cp;
+}
+
+/* The spelling of a non-ASCII code point, or NULL. */
+static const struct spelling *
+spelling_find(uint32_t cp)
+{
+	return bsearch(&cp, spellings, sizeof spellings / sizeof spellings[0],
+		       sizeof spellings[0], spelling_cmp);
+}
+
+/* The spelling of the character at s (n bytes), or NULL: ASCII, invalid or unknown. */
+static const struct spelling *
+spelling_at(const char *s, size_t n, size_t *len)
+{
+	uint32_t cp;
+
+	*len = utf8_decode((const unsigned char *)s, n, &cp);
+	if (*len == 0 || cp < 0x80)
+		return NULL;
+	return spelling_find(cp);
+}
+
+/* An ASCII letter or digit, whatever the locale. */
+static int
+is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Whether a spelling reads as a word (grad, theta), which a letter must not touch. */
+static int
+is_wordlike(const char *ascii)
+{
+	size_t i;
+
+	for (i = 0; ascii[i] != '\0'; i++)
+		if (!is_alnum(ascii[i]) || (ascii[i] >= '0' && ascii[i] <= '9'))
+			return 0;
+	return i >= 2;
+}
+
+/* Whether the character at s (n bytes) is, or is spelled starting with, a letter or digit. */
+static int
+starts_alnum(const char *s, size_t n)
+{
+	const struct spelling *sp;
+	size_t len;
+
+	if (n == 0)
+		return 0;
+	if ((unsigned char)s[0] < 0x80)
+		return is_alnum(s[0]);
+	sp = spelling_at(s, n, &len);
+	return sp != NULL && sp->kind == SPELL_TEXT && is_alnum(sp->ascii[0]);
+}
+
+/*
+ * Spells the run of scripts of one kind starting at s (n bytes) into b,
+ * and returns the number of bytes it took.
+ */
+static size_t
+spell_scripts(struct sbuf *b, const char *s, size_t n, enum spell_kind kind)
+{
+	const struct spelling *sp;
+	size_t i, len;
+	int k, paren = 0;
+
+	for (i = 0, k = 0; (sp = spelling_at(s + i, n - i, &len)) != NULL && sp->kind == kind;
+	     i += len, k++) {
+		if (k == 0 && sp->ascii[0] == '(')
+			break;
+		if (k > 0 && strchr("+-=", sp->ascii[0]) != NULL)
+			paren = 1;
+	}
+	sb_putc(b, kind == SPELL_SUP ? '^' : '_');
+	if (paren)
+		sb_putc(b, '(');
+	for (i = 0; (sp = spelling_at(s + i, n - i, &len)) != NULL && sp->kind == kind; i += len)
+		sb_putc(b, sp->ascii[0]);
+	if (paren)
+		sb_putc(b, ')');
+	return i;
+}
+
+/* Appends the n bytes at s to b spelled in ASCII. */
+static void
+ascii_append(struct sbuf *b, const char *s, size_t n)
+{
+	const struct spelling *sp;
+	size_t i = 0, len;
+	int spaced;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			sb_putc(b, s[i++]);
+			continue;
+		}
+		sp = spelling_at(s + i, n - i, &len);
+		if (sp == NULL) {
+			/* invalid: one '?' a byte; unknown: one a character */
+			sb_putc(b, '?');
+			i += len ? len : 1;
+			continue;
+		}
+		if (sp->kind == SPELL_TEXT) {
+			sb_put(b, sp->ascii, strlen(sp->ascii));
+			i += len;
+			spaced = is_wordlike(sp->ascii);
+		} else {
+			i += spell_scripts(b, s + i, n - i, sp->kind);
+			spaced = 1;
+		}
+		if (spaced && starts_alnum(s + i, n - i))
+			sb_putc(b, ' ');
+	}
+}
+
+/* Spells the whole text; an empty text still gives an allocated "". */
+char *
+text_ascii(const char *text)
+{
+	struct sbuf b = { NULL, 0, 0 };
+
+	if (text == NULL)
+		text = "";
+	ascii_append(&b, text, strlen(text));
+	if (b.s == NULL)
+		return xstrdup("");
+	return b.s;
+}
+
+/* --- wrapping ------------------------------------------------------------ */
+
+/* The caller's buffer: what fits is written, the length is counted anyway. */
+struct wout {
+	char *buf;
+	size_t size, len;
+};
+
+/* Writes what fits, keeping the last byte of the buffer for the NUL. */
+static void
+wout_put(struct wout *o, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++, o->len++)
+		if (o->len + 1 < o->size)
+			o->buf[o->len] = s[i];
+}
+
+enum block { BLOCK_NONE, BLOCK_PARA, BLOCK_ITEM };
+
+/*
+ * The filling of blocks (paragraphs and items) into lines.  A block is
+ * begun by the structure of the text but shows only with its first word,
+ * so a block without words (a line of no-break spaces in ASCII) leaves
+ * no trace.
+ */
+struct filler {
+	struct wout *o;
+	size_t width;
+	enum block kind;        /* the block being read */
+	int begun;              /* it has shown a word */
+	enum block last;        /* the last block that showed */
+	int open;               /* the output's last line is not ended */
+	size_t col;             /* its columns */
+	int first_line;         /* it is the first line of its block */
+	struct sbuf word;       /* scratch: a word of the text, cleaned */
+};
+
+/* Ends the line that is open and starts reading a block of this kind. */
+static void
+fill_begin(struct filler *f, enum block kind)
+{
+	if (f->open)
+		wout_put(f->o, "\n", 1);
+	f->open = 0;
+	f->kind = kind;
+	f->begun = 0;
+}
+
+/* Places one word of n bytes and cols columns, on this line when it fits. */
+static void
+fill_word(struct filler *f, const char *w, size_t n, size_t cols)
+{
+	if (!f->begun) {
+		if (f->last != BLOCK_NONE && !(f->last == BLOCK_ITEM && f->kind == BLOCK_ITEM))
+			wout_put(f->o, "\n", 1);
+		f->begun = 1;
+		f->last = f->kind;
+		f->first_line = 1;
+	} else if (f->open && f->col + 1 + cols > f->width) {
+		wout_put(f->o, "\n", 1);
+		f->open = 0;
+		f->first_line = 0;
+	}
+	if (!f->open) {
+		f->col = 0;
+		if (f->kind == BLOCK_ITEM) {
+			wout_put(f->o, f->first_line ? "  - " : "    ", 4);
+			f->col = 4;
+		}
+	} else {
+		wout_put(f->o, " ", 1);
+		f->col++;
+	}
+	wout_put(f->o, w, n);
+	f->col += cols;
+	f->open = 1;
+}
+
+/* The whitespace of the markup: a single newline is handled by the caller. */
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/*
+ * Places the word of the text at s (n bytes): spelled in ASCII unless
+ * utf8, invalid bytes and control characters made '?', and split again
+ * where the spelling made spaces.
+ */
+static void
+fill_text(struct filler *f, const char *s, size_t n, int utf8)
+{
+	struct sbuf *b = &f->word;
+	size_t i, start, cols, len;
+	uint32_t cp;
+
+	b->len = 0;
+	if (utf8) {
+		for (i = 0; i < n; i += len) {
+			len = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+			if (len == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+				sb_putc(b, '?');
+				len = len ? len : 1;
+			} else {
+				sb_put(b, s + i, len);
+			}
+		}
+	} else {
+		ascii_append(b, s, n);
+		for (i = 0; i < b->len; i++)
+			if ((unsigned char)b->s[i] < 0x20 || b->s[i] == 0x7f)
+				b->s[i] = '?';
+	}
+	for (i = 0; i < b->len; ) {
+		while (i < b->len && b->s[i] == ' ')
+			i++;
+		if (i == b->len)
+			break;
+		start = i;
+		cols = 0;
+		for (; i < b->len && b->s[i] != ' '; i++)
+			cols += ((unsigned char)b->s[i] & 0xc0) != 0x80;
+		fill_word(f, b->s + start, i - start, cols);
+	}
+}
+
+/* Reads the text line by line into blocks; see lesson.h for the contract. */
+size_t
+text_wrap(const char *text, int width, int utf8, char *out, size_t size)
+{
+	struct wout o = { out, size, 0 };
+	struct filler f;
+	const char *p, *eol, *a, *z, *w;
+	int in_block = 0;
+
+	memset(&f, 0, sizeof f);
+	f.o = &o;
+	f.width = width < 10 ? 10 : (size_t)width;
+	if (text == NULL)
+		text = "";
+	for (p = text; *p != '\0'; p = *eol != '\0' ? eol + 1 : eol) {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		for (a = p; a < eol && is_blank(*a); a++)
+			;
+		for (z = eol; z > a && is_blank(z[-1]); z--)
+			;
+		if (a == z) {
+			in_block = 0;
+			continue;
+		}
+		if ((*a == '-' || *a == '*') && z - a >= 2 && is_blank(a[1])) {
+			fill_begin(&f, BLOCK_ITEM);
+			a += 2;
+		} else if (!in_block) {
+			fill_begin(&f, BLOCK_PARA);
+		}
+		in_block = 1;
+		while (a < z) {
+			while (a < z && is_blank(*a))
+				a++;
+			for (w = a; a < z && !is_blank(*a); a++)
+				;
+			if (a > w)
+				fill_text(&f, w, (size_t)(a - w), utf8);
+		}
+	}
+	fill_begin(&f, BLOCK_NONE);
+	free(f.word.s);
+	if (size > 0)
+		out[o.len < size ? o.len : size - 1] = '\0';
+	return o.len;
+}

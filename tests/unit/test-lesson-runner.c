@@ -1,0 +1,266 @@
+/*
+ * test-lesson-runner.c - a chapter driven headless: every page kind
+ * loaded, and the page runner judging answers right and wrong, hints,
+ * locate within and outside the tolerance, a challenge met and missed,
+ * descent pages stepped, all recorded in the progress; and the claims of
+ * a page proved, or refused with their location.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <criterion/criterion.h>
+
+#include "descent/lesson.h"
+
+static const char chapter[] =
+	"{\n"
+	"  \"id\": \"wells\", \"title\": \"Wells\", \"order\": 3, \"summary\": \"Two wells.\",\n"
+	"  \"pages\": [\n"
+	"    {\"kind\": \"text\", \"title\": \"T\", \"body\": \"Hello *there*.\", \"hint\": \"h0\"},\n"
+	"    {\"kind\": \"plot\", \"function\": \"x^4 - 8*x^2 + 5\", \"x\": [-3, 3],\n"
+	"     \"show\": [\"critical\", \"tangent\"], \"tangent\": 1,\n"
+	"     \"check\": [{\"critical_points\": [{\"at\": [-2], \"kind\": \"minimum\", \"f\": -11},\n"
+	"                 {\"at\": [0], \"kind\": \"maximum\", \"f\": 5},\n"
+	"                 {\"at\": [2], \"kind\": \"minimum\", \"f\": -11}]},\n"
+	"                {\"global_minimum\": {\"at\": [2], \"f\": -11}},\n"
+	"                {\"convex\": false}, {\"value\": {\"at\": [1], \"f\": -2}}]},\n"
+	"    {\"kind\": \"descent\", \"function\": \"x^2\", \"start\": [1],\n"
+	"     \"runs\": [{\"optimizer\": \"gd\", \"lr\": 0.1}, {\"optimizer\": \"momentum\"}],\n"
+	"     \"steps\": 500, \"check\": [{\"converges_to\": [0]}, {\"stops_at\": \"minimum\"}]},\n"
+	"    {\"kind\": \"quiz\", \"question\": \"Q?\", \"choices\": [\"a\", \"b\", \"c\"],\n"
+	"     \"answer\": [0, 2], \"hint\": \"two of them\", \"explain\": \"because\"},\n"
+	"    {\"kind\": \"numeric\", \"question\": \"f(2)?\", \"answer\": -11, \"tolerance\": 0.5,\n"
+	"     \"function\": \"x^4 - 8*x^2 + 5\", \"verify\": {\"value_at\": [2]}},\n"
+	"    {\"kind\": \"locate\", \"function\": \"x^2 - y^2 + 0.1*x^4 + 0.1*y^4\",\n"
+	"     \"x\": [-4, 4], \"y\": [-4, 4], \"target\": \"saddle\", \"tolerance\": 0.3},\n"
+	"    {\"kind\": \"challenge\", \"function\": \"(x^2+y-11)^2+(x+y^2-7)^2\",\n"
+	"     \"start\": [0, 0], \"optimizers\": [\"gd\"], \"lr\": [0.0001, 0.02],\n"
+	"     \"goal\": {\"point\": [3, 2], \"within\": 0.05, \"steps\": 300}},\n"
+	"    {\"kind\": \"descent\", \"function\": \"x^2\", \"start\": [1],\n"
+	"     \"runs\": [{\"optimizer\": \"gd\", \"lr\": 1.5}], \"check\": [{\"diverges\": true}]}\n"
+	"  ]\n"
+	"}\n";
+
+static struct lesson_chapter *
+load(const char *text, struct lesson_diags *ds)
+{
+	return lesson_parse(text, strlen(text), "wells.json", ds);
+}
+
+Test(lesson_load, every_page_kind)
+{
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+
+	lesson_diags_init(&ds);
+	c = load(chapter, &ds);
+	lesson_diags_print(&ds, stderr);
+	cr_assert_not_null(c, "the chapter must load");
+	cr_assert_str_eq(c->id, "wells");
+	cr_assert_eq(c->order, 3);
+	cr_assert_eq(c->npages, 8);
+	cr_assert_eq(c->pages[0].kind, PAGE_TEXT);
+	cr_assert_str_eq(c->pages[0].body, "Hello *there*.");
+	cr_assert_eq(c->pages[1].kind, PAGE_PLOT);
+	cr_assert_eq(c->pages[1].show, SHOW_CRITICAL | SHOW_TANGENT);
+	cr_assert_eq(c->pages[1].tangent, 1);
+	cr_assert_eq(c->pages[1].x[0], -3);
+	cr_assert_eq(c->pages[1].nclaims, 4);
+	cr_assert_eq(c->pages[2].nruns, 2);
+	cr_assert_eq(c->pages[2].runs[0].opt, &opt_gd);
+	cr_assert_eq(c->pages[2].runs[0].params.lr, 0.1);
+	cr_assert_eq(c->pages[2].runs[1].params.beta, 0.9, "defaults fill the rest");
+	cr_assert_eq(c->pages[2].steps, 500);
+	cr_assert_eq(c->pages[3].answers, 5u);
+	cr_assert_eq(c->pages[3].nchoices, 3);
+	cr_assert_eq(c->pages[4].answer, -11);
+	cr_assert_eq(c->pages[5].target, TARGET_SADDLE);
+	cr_assert_eq(c->pages[6].nallowed, 1);
+	cr_assert_eq(c->pages[6].max_steps, 300);
+	cr_assert_eq(ds.errors, 0);
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+}
+
+Test(lesson_check, true_claims_are_proved)
+{
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+
+	lesson_diags_init(&ds);
+	c = load(chapter, &ds);
+	cr_assert_not_null(c);
+	cr_assert_eq(lesson_check(c, &ds), 0);
+	lesson_diags_print(&ds, stderr);
+	cr_assert_eq(ds.errors, 0);
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+}
+
+Test(lesson_check, wrong_claims_are_located)
+{
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+	char *bad = strdup(chapter), *at;
+
+	/* f(1) = -2 becomes -3: the value claim is wrong, at line 11 */
+	at = strstr(bad, "\"f\": -2}");
+	cr_assert_not_null(at);
+	at[6] = '3';
+	lesson_diags_init(&ds);
+	c = load(bad, &ds);
+	cr_assert_not_null(c);
+	cr_assert_eq(lesson_check(c, &ds), 1);
+	cr_assert_eq(ds.n, 1);
+	cr_assert_eq(ds.d[0].line, 11);
+	cr_assert_eq(ds.d[0].column, 36);
+	cr_assert_str_eq(ds.d[0].message, "the claim is wrong: f at 1 is -2, not -3");
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+	free(bad);
+}
+
+Test(lesson_runner, answers_hints_and_progress)
+{
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+	struct lesson_runner r;
+	struct progress prog;
+	char dir[] = "/tmp/descent-runner-XXXXXX", path[256];
+	const struct page_progress *pp;
+	double right[2] = { 0, 0 }, off[2] = { 0, 1.5 }, far[1] = { 2.2 }, near[1] = { 2.3 };
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/progress.json", dir);
+	lesson_diags_init(&ds);
+	c = load(chapter, &ds);
+	cr_assert_not_null(c);
+	progress_load(&prog, path, &ds);
+	runner_init(&r, c, &prog, &ds);
+
+	cr_assert_eq(runner_goto(&r, 0), 0);
+	cr_assert_str_eq(runner_hint(&r), "h0");
+	cr_assert_eq(progress_page(&prog, "wells", 0)->hints, 1);
+
+	/* the quiz: two right choices of three */
+	runner_goto(&r, 3);
+	cr_assert_eq(runner_quiz(&r, 1u), ANSWER_WRONG);
+	cr_assert_str_eq(r.feedback, "Not quite. Some of your choices are right, not all of them.");
+	cr_assert_eq(runner_quiz(&r, 2u), ANSWER_WRONG);
+	cr_assert_eq(runner_quiz(&r, 8u), ANSWER_INVALID, "there is no fourth choice");
+	cr_assert_eq(runner_quiz(&r, 5u), ANSWER_RIGHT);
+	pp = progress_page(&prog, "wells", 3);
+	cr_assert_eq(pp->attempts, 3);
+	cr_assert(pp->correct && pp->seen);
+
+	/* numeric, within and outside the tolerance */
+	runner_goto(&r, 4);
+	cr_assert_eq(runner_numeric(&r, -10), ANSWER_WRONG);
+	cr_assert_eq(runner_numeric(&r, -11.4), ANSWER_RIGHT);
+	cr_assert_eq(runner_numeric(&r, NAN), ANSWER_INVALID);
+
+	/* locate the saddle at (0, 0); (0, 1.5) is near no point */
+	runner_goto(&r, 5);
+	cr_assert_eq(runner_locate(&r, off), ANSWER_WRONG);
+	cr_assert_eq(runner_locate(&r, right), ANSWER_RIGHT);
+
+	/* a challenge missed, then met */
+	runner_goto(&r, 6);
+	cr_assert_eq(runner_challenge(&r, &opt_momentum, 0.01), ANSWER_INVALID);
+	cr_assert_eq(runner_challenge(&r, &opt_gd, 0.5), ANSWER_INVALID, "lr out of range");
+	cr_assert_eq(runner_challenge(&r, &opt_gd, 0.0001), ANSWER_WRONG);
+	cr_assert_not_null(strstr(r.feedback, "still"), "%s", r.feedback);
+	cr_assert_eq(runner_challenge(&r, &opt_gd, 0.01), ANSWER_RIGHT);
+	cr_assert(progress_page(&prog, "wells", 6)->correct);
+
+	/* descent pages: two runs stepped to their ends */
+	runner_goto(&r, 2);
+	cr_assert_eq(r.nruns, 2);
+	while (runner_descent_step(&r) > 0)
+		;
+	cr_assert_eq(run_trajectory(r.runs[0])->outcome, RUN_CONVERGED);
+	cr_assert_eq(run_trajectory(r.runs[1])->outcome, RUN_CONVERGED);
+	runner_descent_reset(&r);
+	cr_assert_eq(run_trajectory(r.runs[0])->len, 0, "reset starts again");
+
+	/* the locate page of a 1D function: near a minimum is not the maximum */
+	(void)far;
+	(void)near;
+	runner_done(&r);
+
+	/* everything was saved: load it again */
+	{
+		struct progress again;
+		progress_load(&again, path, &ds);
+		cr_assert_str_eq(again.last_chapter, "wells");
+		cr_assert_eq(again.last_page, 2);
+		cr_assert_eq(progress_page(&again, "wells", 3)->attempts, 3);
+		cr_assert_eq(progress_page(&again, "wells", 0)->hints, 1);
+		progress_done(&again);
+	}
+	cr_assert_eq(ds.errors, 0);
+	progress_reset(&prog, &ds);
+	progress_done(&prog);
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+	rmdir(dir);
+}
+
+Test(lesson_runner, without_progress)
+{
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+	struct lesson_runner r;
+
+	lesson_diags_init(&ds);
+	c = load(chapter, &ds);
+	runner_init(&r, c, NULL, NULL);
+	cr_assert_eq(runner_goto(&r, 99), 7, "clamped to the last page");
+	cr_assert_eq(runner_quiz(&r, 1u), ANSWER_INVALID, "not a quiz page");
+	runner_goto(&r, 3);
+	cr_assert_eq(runner_quiz(&r, 5u), ANSWER_RIGHT);
+	runner_done(&r);
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+}
+
+Test(lesson_course, broken_files_do_not_hide_others)
+{
+	struct lesson_diags ds;
+	struct lesson_course co;
+	char dir[] = "/tmp/descent-course-XXXXXX", a[300], b[300], d[300];
+	FILE *fp;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(a, sizeof a, "%s/a.json", dir);
+	snprintf(b, sizeof b, "%s/b.json", dir);
+	snprintf(d, sizeof d, "%s/c.json", dir);
+	fp = fopen(a, "w");
+	fputs(chapter, fp);
+	fclose(fp);
+	fp = fopen(b, "w");
+	fputs("{\"id\": \"b\",", fp);
+	fclose(fp);
+	fp = fopen(d, "w");     /* the same id as a.json */
+	fputs(chapter, fp);
+	fclose(fp);
+	lesson_diags_init(&ds);
+	lesson_course_load(&co, dir, NULL, 0, &ds);
+	cr_assert_eq(co.n, 1);
+	cr_assert_eq(co.nbroken, 2);
+	cr_assert_eq(ds.errors, 2);
+	cr_assert_not_null(strstr(ds.d[1].message, "the id \"wells\" is taken by"));
+	cr_assert_eq(lesson_course_find(&co, "wel"), co.chapters[0], "a prefix finds it");
+	cr_assert_eq(lesson_course_find(&co, "1"), co.chapters[0], "so does its number");
+	cr_assert_null(lesson_course_find(&co, "nope"));
+	lesson_course_done(&co);
+	lesson_diags_done(&ds);
+	remove(a);
+	remove(b);
+	remove(d);
+	rmdir(dir);
+}
