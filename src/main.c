@@ -15,9 +15,10 @@ usage(FILE *fp)
 {
 	int i;
 
-	fputs("usage: descent [--help] [--version] COMMAND [ARGS...]\n\n"
+	fputs("usage: descent [--help] [--version] [COMMAND [ARGS...]]\n\n"
 	      "descent is an interactive course on the optimization behind machine\n"
-	      "learning, for the terminal.  Commands:\n\n", fp);
+	      "learning, for the terminal.  Without a command, it opens the course\n"
+	      "where you left off.  Commands:\n\n", fp);
 	for (i = 0; cmd_table[i] != NULL; i++)
 		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
 	fputs("\n'descent COMMAND --help' describes a command; descent(1) and\n"
@@ -31,7 +32,12 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");     /* numbers read and print with '.' */
-	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+	if (argc < 2) {
+		/* the course, where the learner left off */
+		char *args[] = { "learn", NULL };
+		return cmd_learn.run(1, args);
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		usage(stdout);
 		return 0;
 	}

@@ -97,7 +97,7 @@ enum claim_kind {
 	CLAIM_VALUE,            /* f at a point has this value */
 };
 
-#define CLAIM_MAX_POINTS 16
+#define CLAIM_MAX_POINTS 32
 
 struct claim {
 	enum claim_kind kind;
@@ -107,8 +107,10 @@ struct claim {
 	double f[CLAIM_MAX_POINTS];
 	int has_f[CLAIM_MAX_POINTS];
 	int cpkind[CLAIM_MAX_POINTS];   /* enum cp_kind, or -1: any */
+	int pline[CLAIM_MAX_POINTS], pcolumn[CLAIM_MAX_POINTS]; /* each point's place */
 	int convex;
 	double tolerance;
+	int run;                        /* run claims: which run of the page */
 };
 
 /* Locate targets. */
@@ -160,6 +162,7 @@ struct lesson_page {
 	/* claims */
 	struct claim *claims;
 	int nclaims;
+	int aline, acolumn;             /* the answer, target or goal, in the file */
 };
 
 struct lesson_chapter {

@@ -43,26 +43,27 @@ check(const struct lessons_opts *o, char **files, int nfiles)
 	struct lesson_diags ds;
 	struct lesson_course co;
 	char *dir = lesson_search_path(o->dir);
-	int i, pages = 0, claims = 0, status;
+	int i, pages = 0, claims = 0, status, wrongs = 0;
 
 	lesson_diags_init(&ds);
 	lesson_course_load(&co, dir, nfiles > 0 ? (const char *const *)files : NULL, nfiles,
 			   &ds);
 	for (i = 0; i < co.n; i++) {
 		int j;
-		lesson_check(co.chapters[i], &ds);
+		wrongs += lesson_check(co.chapters[i], &ds) > 0;
 		pages += co.chapters[i]->npages;
 		for (j = 0; j < co.chapters[i]->npages; j++)
 			claims += co.chapters[i]->pages[j].nclaims;
 	}
 	lesson_diags_print(&ds, stderr);
 	if (ds.errors == 0)
-		printf("%d chapter%s, %d pages, %d claims: all proved\n", co.n,
-		       co.n == 1 ? "" : "s", pages, claims);
+		printf("%d chapter%s, %d page%s, %d claim%s: all proved\n", co.n,
+		       co.n == 1 ? "" : "s", pages, pages == 1 ? "" : "s", claims,
+		       claims == 1 ? "" : "s");
 	else
-		printf("%d chapter%s checked, %d broken: %zu error%s\n", co.n + co.nbroken,
-		       co.n + co.nbroken == 1 ? "" : "s", co.nbroken, ds.errors,
-		       ds.errors == 1 ? "" : "s");
+		printf("%d chapter%s checked: %d broken, %d with wrong claims; %zu error%s\n",
+		       co.n + co.nbroken, co.n + co.nbroken == 1 ? "" : "s", co.nbroken, wrongs,
+		       ds.errors, ds.errors == 1 ? "" : "s");
 	status = ds.errors > 0 ? EXIT_USER : 0;
 	lesson_course_done(&co);
 	lesson_diags_done(&ds);
@@ -112,8 +113,8 @@ list(const struct lessons_opts *o)
 			printf("%d/%d pages\n", seen, c->npages);
 	}
 	for (i = 0; i < co.nbroken; i++)
-		fprintf(stderr, "descent: %s is broken: see descent lessons --check %s\n",
-			co.broken[i], co.broken[i]);
+		fprintf(stderr, "descent: %s is left out: see descent lessons --check\n",
+			co.broken[i]);
 	if (prog.last_chapter != NULL)
 		printf("you left off in %s, page %d: descent learn %s\n", prog.last_chapter,
 		       prog.last_page + 1, prog.last_chapter);

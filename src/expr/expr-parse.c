@@ -63,17 +63,29 @@ error_at(struct parser *p, int pos, const char *fmt, ...)
 
 /* Characters people paste from maths texts, and what to write instead. */
 static const struct {
-	const char *utf8, *instead;
+	const char *utf8, *advice;
 } lookalikes[] = {
-	{ "\xcf\x80", "pi" },           /* π */
-	{ "\xc2\xb2", "^2" },           /* ² */
-	{ "\xc2\xb3", "^3" },           /* ³ */
-	{ "\xc3\x97", "*" },            /* × */
-	{ "\xc2\xb7", "*" },            /* · */
-	{ "\xe2\x8b\x85", "*" },        /* ⋅ */
-	{ "\xc3\xb7", "/" },            /* ÷ */
-	{ "\xe2\x88\x92", "-" },        /* − */
-	{ "\xe2\x88\x9a", "sqrt(...)" },/* √ */
+	{ "\xcf\x80", "write 'pi' instead" },           /* π */
+	{ "\xc2\xb2", "write '^2' instead" },           /* ² */
+	{ "\xc2\xb3", "write '^3' instead" },           /* ³ */
+	{ "\xc2\xb9", "write '^1' instead" },           /* ¹ */
+	{ "\xe2\x81\xb0", "write '^0' instead" },       /* ⁰ */
+	{ "\xe2\x81\xb4", "write '^4' instead" },       /* ⁴ */
+	{ "\xe2\x81\xb5", "write '^5' instead" },       /* ⁵ */
+	{ "\xe2\x81\xb6", "write '^6' instead" },       /* ⁶ */
+	{ "\xe2\x81\xb7", "write '^7' instead" },       /* ⁷ */
+	{ "\xe2\x81\xb8", "write '^8' instead" },       /* ⁸ */
+	{ "\xe2\x81\xb9", "write '^9' instead" },       /* ⁹ */
+	{ "\xe2\x81\xbb", "write '^-' instead" },       /* ⁻ */
+	{ "\xe2\x88\x87", "descent computes the gradient from f: write f itself" }, /* ∇ */
+	{ "\xce\xb8", "write a name like 'theta'" }, /* θ */
+	{ "\xe2\x89\xa4", "expressions have no comparisons" }, /* ≤ */
+	{ "\xc3\x97", "write '*' instead" },            /* × */
+	{ "\xc2\xb7", "write '*' instead" },            /* · */
+	{ "\xe2\x8b\x85", "write '*' instead" },        /* ⋅ */
+	{ "\xc3\xb7", "write '/' instead" },            /* ÷ */
+	{ "\xe2\x88\x92", "write '-' instead" },        /* − */
+	{ "\xe2\x88\x9a", "write 'sqrt(...)' instead" },/* √ */
 };
 
 static void
@@ -86,14 +98,25 @@ lex_error_char(struct parser *p, int pos)
 	for (i = 0; i < sizeof lookalikes / sizeof lookalikes[0]; i++) {
 		size_t n = strlen(lookalikes[i].utf8);
 		if (strncmp(s, lookalikes[i].utf8, n) == 0) {
-			error_at(p, pos, "unexpected character '%s': write '%s' instead",
-				 lookalikes[i].utf8, lookalikes[i].instead);
+			error_at(p, pos, "unexpected character '%s': %s",
+				 lookalikes[i].utf8, lookalikes[i].advice);
 			return;
 		}
 	}
-	if (c >= 0x80)
-		error_at(p, pos, "unexpected non-ASCII character (byte 0x%02x): "
-			 "expressions are written in ASCII", c);
+	if (c >= 0x80) {
+		/* the whole character, when it is valid UTF-8 */
+		int n = (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+		int k;
+		for (k = 1; k < n; k++)
+			if (((unsigned char)s[k] & 0xc0) != 0x80)
+				n = 0;
+		if (n > 0)
+			error_at(p, pos, "unexpected character '%.*s': expressions are written "
+				 "in ASCII", n, s);
+		else
+			error_at(p, pos, "unexpected byte 0x%02x (not UTF-8): expressions are "
+				 "written in ASCII", c);
+	}
 	else if (isprint(c))
 		error_at(p, pos, "unexpected character '%c'", c);
 	else
@@ -196,31 +219,34 @@ static int name_is(const struct parser *p, const char *s)
 	return (int)strlen(s) == p->len && strncmp(p->src + p->pos, s, p->len) == 0;
 }
 
-/* Levenshtein distance of two short strings, for "did you mean". */
+/*
+ * The edit distance of two short strings, for "did you mean", a swap of
+ * neighbours counting as one edit ("sni" is one from "sin").
+ */
 static int
 edit_distance(const char *a, int la, const char *b, int lb)
 {
-	int row[32], i, j;
+	int d[32][32], i, j;
 
 	if (la > 30 || lb > 30)
 		return 99;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		int diag = row[0], t;
-		row[0] = i;
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
 		for (j = 1; j <= lb; j++) {
-			int best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			t = row[j];
-			row[j] = best;
-			diag = t;
+			int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
 		}
-	}
-	return row[lb];
+	return d[la][lb];
 }
 
 static const struct expr_func *

@@ -41,16 +41,20 @@ wrong(struct checker *k, int line, int column, const char *fmt, ...)
 	k->errors++;
 }
 
+static double value_at(struct objective *o, const double *x, int n);
+
 /* "(1.5, -2)" or "1.5", with 6 significant digits, and 0 for tiny noise. */
 static void
 fmt_point(char *buf, size_t size, const double *x, int n)
 {
-	double a = fabs(x[0]) < 1e-9 ? 0 : x[0], b = n > 1 && fabs(x[1]) < 1e-9 ? 0 : x[1];
+	size_t len = 0;
+	int i;
 
-	if (n == 1)
-		snprintf(buf, size, "%.6g", a);
-	else
-		snprintf(buf, size, "(%.6g, %.6g)", a, b);
+	for (i = 0; i < n && len < size; i++)
+		len += snprintf(buf + len, size - len, "%s%.6g", i == 0 ? (n > 1 ? "(" : "") : ", ",
+				fabs(x[i]) < 1e-9 ? 0 : x[i]);
+	if (n > 1 && len < size)
+		snprintf(buf + len, size - len, ")");
 }
 
 static double
@@ -101,8 +105,8 @@ list_points(char *buf, size_t size, const struct critical_point *cp, int n, int 
 	for (i = 0; i < n && i < 6 && len < size; i++) {
 		char pt[64];
 		fmt_point(pt, sizeof pt, cp[i].x, dim);
-		len += snprintf(buf + len, size - len, "%s%s %s (f = %.6g)", i ? ", " : "", pt,
-				cp_kind_name(cp[i].kind), fmt_value(cp[i].f));
+		len += snprintf(buf + len, size - len, "%sa %s at %s (f = %.6g)", i ? ", " : "",
+				cp_kind_name(cp[i].kind), pt, fmt_value(cp[i].f));
 	}
 	if (n > 6 && len < size)
 		snprintf(buf + len, size - len, ", and %d more", n - 6);
@@ -122,20 +126,20 @@ check_critical(struct checker *k, const struct claim *cl, const struct critical_
 		fmt_point(pt, sizeof pt, cl->x[i], dim);
 		if (j == ncp) {
 			list_points(list, sizeof list, cp, ncp, dim);
-			wrong(k, cl->line, cl->column, "the claim is wrong: there is no critical "
-			      "point at %s; the engine finds %s", pt, list);
+			wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: there is no "
+			      "critical point at %s; the engine finds %s", pt, list);
 			return;
 		}
 		used[j] = 1;
 		if (cl->cpkind[i] >= 0 && cl->cpkind[i] != (int)cp[j].kind) {
-			wrong(k, cl->line, cl->column, "the claim is wrong: the critical point at %s "
-			      "is a %s, not a %s", pt, cp_kind_name(cp[j].kind),
+			wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: the critical "
+			      "point at %s is a %s, not a %s", pt, cp_kind_name(cp[j].kind),
 			      cp_kind_name((enum cp_kind)cl->cpkind[i]));
 			return;
 		}
 		if (cl->has_f[i] && !near(cl->f[i], cp[j].f, cl->tolerance)) {
-			wrong(k, cl->line, cl->column, "the claim is wrong: f at %s is %.6g, not %.6g",
-			      pt, fmt_value(cp[j].f), cl->f[i]);
+			wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: f at %s is "
+			      "%.6g, not %.6g", pt, fmt_value(cp[j].f), cl->f[i]);
 			return;
 		}
 	}
@@ -148,26 +152,82 @@ check_critical(struct checker *k, const struct claim *cl, const struct critical_
 		}
 }
 
-static void
-check_global(struct checker *k, const struct claim *cl, const struct critical_point *cp,
-	     int ncp, int dim)
+/*
+ * The lowest value of the objective on a grid of the region that
+ * includes its edges (a global minimum may sit on an edge, where the
+ * gradient need not vanish), and where it is.
+ */
+static double
+region_min(struct objective *o, const struct region *r, double *where)
 {
-	char pt[64], list[400];
-	int j, found = -1;
+	int n = r->n, m1 = n == 1 ? 2001 : 201, i, j;
+	size_t m = n == 1 ? (size_t)m1 : (size_t)m1 * m1, k, best = 0;
+	double *buf = xmalloc(m * 3 * sizeof *buf), *x = buf, *y = buf + m, *f = buf + 2 * m;
+	const double *in[2] = { x, y };
+	double low = INFINITY;
+
+	for (j = 0; j < (n == 1 ? 1 : m1); j++)
+		for (i = 0; i < m1; i++) {
+			k = (size_t)j * m1 + i;
+			x[k] = r->lo[0] + (r->hi[0] - r->lo[0]) * i / (m1 - 1);
+			y[k] = n == 2 ? r->lo[1] + (r->hi[1] - r->lo[1]) * j / (m1 - 1) : 0;
+		}
+	objective_eval(o, m, in, f, NULL, NULL);
+	for (k = 0; k < m; k++)
+		if (f[k] < low) {
+			low = f[k];
+			best = k;
+		}
+	where[0] = x[best];
+	where[1] = y[best];
+	free(buf);
+	return low;
+}
+
+/* The lowest critical point that may be a minimum (a minimum, or degenerate). */
+static int
+lowest_critical(const struct critical_point *cp, int ncp)
+{
+	int j, best = -1;
 
 	for (j = 0; j < ncp; j++)
-		if (cp[j].global && same_point(cl->x[0], cp[j].x, dim, cl->tolerance))
-			found = j;
+		if ((cp[j].kind == CP_MINIMUM || cp[j].kind == CP_DEGENERATE) &&
+		    (best < 0 || cp[j].f < cp[best].f))
+			best = j;
+	return best;
+}
+
+static void
+check_global(struct checker *k, const struct claim *cl, const struct critical_point *cp,
+	     int ncp, int dim, struct objective *o, const struct region *r)
+{
+	char pt[64], at[64], list[400];
+	double where[2], low = region_min(o, r, where), fc = value_at(o, cl->x[0], dim);
+	int j, found = -1, best = lowest_critical(cp, ncp);
+
 	fmt_point(pt, sizeof pt, cl->x[0], dim);
+	fmt_point(at, sizeof at, where, dim);
+	if (best >= 0 && cp[best].f < low)
+		low = cp[best].f;
+	if (low < fc - cl->tolerance * fmax(1, fabs(fc))) {
+		int edge = where[0] == r->lo[0] || where[0] == r->hi[0] ||
+			   (dim == 2 && (where[1] == r->lo[1] || where[1] == r->hi[1]));
+		if (best >= 0 && cp[best].f <= low)
+			fmt_point(at, sizeof at, cp[best].x, dim);
+		wrong(k, cl->line, cl->column, "the claim is wrong: the lowest value in the "
+		      "region is f = %.6g at %s%s, below f at %s (%.6g)", fmt_value(low), at,
+		      edge && !(best >= 0 && cp[best].f <= low) ? ", on its edge" : "", pt,
+		      fmt_value(fc));
+		return;
+	}
+	for (j = 0; j < ncp; j++)
+		if ((cp[j].kind == CP_MINIMUM || cp[j].kind == CP_DEGENERATE) &&
+		    same_point(cl->x[0], cp[j].x, dim, cl->tolerance))
+			found = j;
 	if (found < 0) {
-		struct critical_point g[MAX_CP];
-		int ng = 0;
-		for (j = 0; j < ncp; j++)
-			if (cp[j].global)
-				g[ng++] = cp[j];
-		list_points(list, sizeof list, g, ng, dim);
-		wrong(k, cl->line, cl->column, "the claim is wrong: the global minimum in the "
-		      "region is not at %s; the engine finds %s", pt, list);
+		list_points(list, sizeof list, cp, ncp, dim);
+		wrong(k, cl->line, cl->column, "the claim is wrong: there is no minimum at %s; "
+		      "the engine finds %s", pt, list);
 		return;
 	}
 	if (cl->has_f[0] && !near(cl->f[0], cp[found].f, cl->tolerance))
@@ -188,9 +248,10 @@ value_at(struct objective *o, const double *x, int n)
 	return f;
 }
 
-/* Runs runs[0] of a descent page; returns the trajectory's outcome. */
+/* Runs run `which` of a descent page; returns the trajectory's outcome. */
 static enum run_outcome
-run_page(const struct lesson_page *p, struct objective *o, double *final, int *kind)
+run_page(const struct lesson_page *p, int which, struct objective *o, double *final,
+	 int *kind)
 {
 	struct run_config c;
 	struct run *r;
@@ -199,8 +260,8 @@ run_page(const struct lesson_page *p, struct objective *o, double *final, int *k
 	const struct trajectory *tr;
 	int n = objective_dim(o), i;
 
-	run_config_init(&c, p->runs[0].opt);
-	c.params = p->runs[0].params;
+	run_config_init(&c, p->runs[which].opt);
+	c.params = p->runs[which].params;
 	c.max_steps = p->steps;
 	c.noise = p->noise;
 	c.seed = p->seed;
@@ -242,9 +303,9 @@ check_run_claim(struct checker *k, const struct lesson_page *p, const struct cla
 	int kind, n = objective_dim(o);
 	enum run_outcome out;
 
-	if (p->nruns == 0)
+	if (cl->run >= p->nruns)
 		return;
-	out = run_page(p, o, final, &kind);
+	out = run_page(p, cl->run, o, final, &kind);
 	fmt_point(pt, sizeof pt, final, n);
 	switch (cl->kind) {
 	case CLAIM_DIVERGES:
@@ -346,7 +407,7 @@ check_page(struct checker *k, const struct lesson_page *p)
 			break;
 		case CLAIM_GLOBAL_MINIMUM:
 			if (ncp >= 0)
-				check_global(k, cl, cp, ncp, n);
+				check_global(k, cl, cp, ncp, n, o, &r);
 			break;
 		case CLAIM_VALUE: {
 			double f = value_at(o, cl->x[0], n);
@@ -374,6 +435,10 @@ check_page(struct checker *k, const struct lesson_page *p)
 					      "is not positive semidefinite everywhere in the region");
 				}
 			} else if (!cl->convex && cv.convex) {
+				if (n == 1)
+				wrong(k, cl->line, cl->column, "the claim is wrong: the function is "
+				      "convex on the region (f'' >= 0 at all of %d points)", cv.nx);
+			else
 				wrong(k, cl->line, cl->column, "the claim is wrong: the function is "
 				      "convex on the region (its Hessian is positive semidefinite at "
 				      "every point of a %dx%d grid)", cv.nx, cv.ny);
@@ -395,18 +460,21 @@ check_page(struct checker *k, const struct lesson_page *p)
 			v = value_at(o, p->verify_at, n);
 			fmt_point(pt, sizeof pt, p->verify_at, n);
 			snprintf(what, sizeof what, "f at %s", pt);
-		} else {
-			for (i = 0; i < ncp; i++)
-				if (cp[i].global)
-					v = cp[i].f;
+		} else if (n >= 1 && n <= 2) {
+			/* the lowest value in the region: a critical point's, or an edge's */
+			double where[2];
+			int best = lowest_critical(cp, ncp);
+			v = region_min(o, &r, where);
+			if (best >= 0 && cp[best].f < v)
+				v = cp[best].f;
 			snprintf(what, sizeof what, "the global minimum's value");
 		}
 		if (isnan(v))
-			wrong(k, p->line, p->column, "the answer cannot be verified: there is no "
+			wrong(k, p->aline, p->acolumn, "the answer cannot be verified: there is no "
 			      "minimum in the region");
 		else if (!(fabs(v - p->answer) <= p->tolerance))
-			wrong(k, p->line, p->column, "the answer %g is wrong: the engine computes "
-			      "%s = %.6g", p->answer, what, fmt_value(v));
+			wrong(k, p->aline, p->acolumn, "the answer %g is wrong: the engine "
+			      "computes %s = %.6g", p->answer, what, fmt_value(v));
 	}
 	if (p->kind == PAGE_LOCATE) {
 		static const char *const names[] = { "minimum", "global minimum", "maximum",
@@ -417,7 +485,7 @@ check_page(struct checker *k, const struct lesson_page *p)
 				ok &= p->target_point[i] >= (i == 0 ? p->x[0] : p->y[0]) &&
 				      p->target_point[i] <= (i == 0 ? p->x[1] : p->y[1]);
 			if (!ok)
-				wrong(k, p->line, p->column, "the target point is outside the "
+				wrong(k, p->aline, p->acolumn, "the target point is outside the "
 				      "region shown");
 		} else if (ncp >= 0) {
 			int found = 0;
@@ -428,13 +496,13 @@ check_page(struct checker *k, const struct lesson_page *p)
 					 (p->target == TARGET_SADDLE && cp[i].kind == CP_SADDLE);
 			if (!found) {
 				list_points(list, sizeof list, cp, ncp, n);
-				wrong(k, p->line, p->column, "there is no %s to locate in the region; "
-				      "the engine finds %s", names[p->target], list);
+				wrong(k, p->aline, p->acolumn, "there is no %s to locate in the "
+				      "region; the engine finds %s", names[p->target], list);
 			}
 		}
 	}
 	if (p->kind == PAGE_CHALLENGE && p->nstart == n && n <= 2 && !winnable(p, o))
-		wrong(k, p->line, p->column, "this challenge cannot be met: no allowed optimizer "
+		wrong(k, p->aline, p->acolumn, "this challenge cannot be met: no allowed optimizer "
 		      "with a learning rate from %g to %g ends within %g of the goal in %ld steps",
 		      p->lr_min, p->lr_max, p->within, p->max_steps);
 	objective_free(o);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "descent/lesson.h"
 #include "descent/util.h"
@@ -171,10 +172,20 @@ lesson_search_path(const char *dir)
 		return xstrdup(dir);
 	if (env != NULL && *env != '\0')
 		return xstrdup(env);
-#ifdef DESCENT_SRCDIR
-	/* from the build tree: the source tree's lessons */
-	if (is_dir(DESCENT_SRCDIR "/lessons"))
-		return xstrdup(DESCENT_SRCDIR "/lessons");
+#if defined(DESCENT_SRCDIR) && defined(DESCENT_BUILDDIR)
+	{
+		/* run from the build tree: the source tree's lessons (an installed
+		 * program never reads them, even when the tree is still there) */
+		char exe[4096];
+		ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+		size_t len = strlen(DESCENT_BUILDDIR);
+		if (n > 0) {
+			exe[n] = '\0';
+			if (strncmp(exe, DESCENT_BUILDDIR, len) == 0 && exe[len] == '/' &&
+			    is_dir(DESCENT_SRCDIR "/lessons"))
+				return xstrdup(DESCENT_SRCDIR "/lessons");
+		}
+	}
 #endif
 	return xstrdup(DESCENT_PKGDATADIR "/lessons");
 }

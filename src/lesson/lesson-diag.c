@@ -51,13 +51,51 @@ lesson_diag_add(struct lesson_diags *ds, const char *file, int line, int column,
 		ds->errors++;
 }
 
+/*
+ * The order problems are printed in: files in the order they were first
+ * reported, and within a file by line and column, the way an editor
+ * walks them (claims are proved after the schema is read).
+ */
+static int
+diag_before(const struct lesson_diags *ds, size_t a, size_t b)
+{
+	const struct lesson_diag *x = &ds->d[a], *y = &ds->d[b];
+	size_t i, fx = 0, fy = 0;
+
+	for (i = 0; i < ds->n; i++) {
+		if (strcmp(ds->d[i].file, x->file) == 0) {
+			fx = i;
+			break;
+		}
+	}
+	for (i = 0; i < ds->n; i++) {
+		if (strcmp(ds->d[i].file, y->file) == 0) {
+			fy = i;
+			break;
+		}
+	}
+	if (fx != fy)
+		return fx < fy;
+	if (x->line != y->line)
+		return x->line < y->line;
+	if (x->column != y->column)
+		return x->column < y->column;
+	return a < b;
+}
+
 void
 lesson_diags_print(const struct lesson_diags *ds, FILE *fp)
 {
-	size_t i;
+	size_t i, j, *order = xmalloc((ds->n ? ds->n : 1) * sizeof *order);
 
+	/* a stable insertion sort: the lists are short */
 	for (i = 0; i < ds->n; i++) {
-		const struct lesson_diag *d = &ds->d[i];
+		for (j = i; j > 0 && diag_before(ds, i, order[j - 1]); j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	for (j = 0; j < ds->n; j++) {
+		const struct lesson_diag *d = &ds->d[order[j]];
 		const char *lv = d->level == LESSON_ERROR ? "error" : "warning";
 		if (d->line > 0 && d->column > 0)
 			fprintf(fp, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, lv, d->message);
@@ -68,4 +106,5 @@ lesson_diags_print(const struct lesson_diags *ds, FILE *fp)
 		else
 			fprintf(fp, "descent: %s: %s\n", lv, d->message);
 	}
+	free(order);
 }

@@ -17,6 +17,7 @@
 
 struct json_pos {
 	int line, column;
+	size_t off;             /* byte offset in the text */
 };
 
 /*

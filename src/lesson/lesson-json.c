@@ -56,6 +56,7 @@ here(const struct scan *sc)
 
 	p.line = sc->line;
 	p.column = json_column(sc->s + sc->line_start, sc->i - sc->line_start);
+	p.off = sc->i;
 	return p;
 }
 
@@ -156,6 +157,23 @@ what_is_here(const struct scan *sc, char *buf, size_t size)
 
 static int scan_value(struct scan *sc, struct json_pos key);
 
+/* Four hexadecimal digits at s[i..i+4) into *u; -1 when they are not. */
+static int
+hex4(const struct scan *sc, size_t i, unsigned long *u)
+{
+	int k;
+
+	*u = 0;
+	for (k = 0; k < 4; k++) {
+		char c;
+		if (i + k >= sc->len || !isxdigit((unsigned char)(c = sc->s[i + k])))
+			return -1;
+		*u = *u * 16 + (unsigned long)(isdigit((unsigned char)c) ? c - '0' :
+					       (tolower((unsigned char)c) - 'a' + 10));
+	}
+	return 0;
+}
+
 static int
 scan_string(struct scan *sc)
 {
@@ -184,13 +202,25 @@ scan_string(struct scan *sc)
 				continue;
 			}
 			if (e == 'u') {
-				int k;
-				for (k = 0; k < 4; k++)
-					if (sc->i + 2 + k >= sc->len ||
-					    !isxdigit((unsigned char)sc->s[sc->i + 2 + k]))
-						return fail_at(sc, at, "\\u must be followed by four "
-							       "hexadecimal digits");
+				unsigned long u, v;
+				if (hex4(sc, sc->i + 2, &u) < 0)
+					return fail_at(sc, at, "\\u must be followed by four "
+						       "hexadecimal digits");
 				sc->i += 6;
+				if (u >= 0xdc00 && u <= 0xdfff)
+					return fail_at(sc, at, "\\u%04lx is the second half of a "
+						       "surrogate pair, alone: a pair is \\ud800-\\udbff "
+						       "then \\udc00-\\udfff", u);
+				if (u >= 0xd800 && u <= 0xdbff &&
+				    (sc->i + 1 >= sc->len || sc->s[sc->i] != '\\' ||
+				     sc->s[sc->i + 1] != 'u' || hex4(sc, sc->i + 2, &v) < 0 ||
+				     v < 0xdc00 || v > 0xdfff))
+					return fail_at(sc, at, "\\u%04lx is the first half of a "
+						       "surrogate pair: it must be followed by \\udc00 "
+						       "to \\udfff", u);
+				if (u == 0)
+					return fail_at(sc, at, "\\u0000 (a NUL) cannot be in a "
+						       "lesson's text");
 				continue;
 			}
 			if (e == '\0' || e == '\n')
@@ -220,9 +250,14 @@ scan_number(struct scan *sc)
 		sc->i++;
 	if (sc->i < sc->len && sc->s[sc->i] == '0') {
 		sc->i++;
-		if (sc->i < sc->len && isdigit((unsigned char)sc->s[sc->i]))
-			return fail_at(sc, start, "a number cannot start with 0 (like 07): "
-				       "write 7");
+		if (sc->i < sc->len && isdigit((unsigned char)sc->s[sc->i])) {
+			size_t e = sc->i;
+			while (e < sc->len && isdigit((unsigned char)sc->s[e]))
+				e++;
+			return fail_at(sc, start, "a number cannot start with 0 (%.*s): "
+				       "write %.*s", (int)(e - b > 20 ? 20 : e - b), sc->s + b,
+				       (int)(e - sc->i > 20 ? 20 : e - sc->i), sc->s + sc->i);
+		}
 	} else if (sc->i < sc->len && isdigit((unsigned char)sc->s[sc->i])) {
 		while (sc->i < sc->len && isdigit((unsigned char)sc->s[sc->i]))
 			sc->i++;
@@ -281,7 +316,7 @@ scan_literal(struct scan *sc)
 static int
 scan_object(struct scan *sc)
 {
-	struct json_pos open = here(sc), comma = { 0, 0 };
+	struct json_pos open = here(sc), comma = { 0, 0, 0 };
 	char buf[32];
 	int first = 1;
 
@@ -299,6 +334,9 @@ scan_object(struct scan *sc)
 		}
 		if (sc->i >= sc->len)
 			return fail_at(sc, open, "this object is not closed: a '}' is missing");
+		if (sc->s[sc->i] == '\'')
+			return fail_at(sc, here(sc), "member names are in double quotes in JSON, "
+				       "not single");
 		if (sc->s[sc->i] != '"')
 			return fail_at(sc, here(sc), "expected a member name in double quotes, "
 				       "not %s", what_is_here(sc, buf, sizeof buf));
@@ -339,7 +377,7 @@ scan_object(struct scan *sc)
 static int
 scan_array(struct scan *sc)
 {
-	struct json_pos open = here(sc), comma = { 0, 0 }, none = { 0, 0 };
+	struct json_pos open = here(sc), comma = { 0, 0, 0 }, none = { 0, 0, 0 };
 	char buf[32];
 	int first = 1;
 
@@ -402,6 +440,9 @@ scan_value(struct scan *sc, struct json_pos key)
 		return scan_literal(sc);
 	case '\'':
 		return fail_at(sc, here(sc), "strings are in double quotes in JSON, not single");
+	case '/':
+		return fail_at(sc, here(sc), "JSON has no comments: remove the \"%.2s...\"",
+			       sc->s + sc->i);
 	default:
 		if (isalpha((unsigned char)sc->s[sc->i]))
 			return scan_literal(sc);
@@ -420,7 +461,7 @@ json_scan(const char *text, size_t len, struct json_index *ix, struct json_pos *
 	  char *err, size_t errsize)
 {
 	struct scan sc;
-	struct json_pos none = { 0, 0 };
+	struct json_pos none = { 0, 0, 0 };
 	char buf[32];
 	size_t k;
 
@@ -451,7 +492,8 @@ json_scan(const char *text, size_t len, struct json_index *ix, struct json_pos *
 		sc.i = sc.line_start = 3;
 	skip_space(&sc);
 	if (sc.i >= len) {
-		fail_at(&sc, here(&sc), "the file is empty: a chapter is a JSON object, "
+		struct json_pos top = { 1, 1, 0 };
+		fail_at(&sc, top, "the file is empty: a chapter is a JSON object, "
 			"{ \"id\": ..., \"pages\": [...] }");
 	} else if (scan_value(&sc, none) == 0) {
 		skip_space(&sc);
@@ -521,7 +563,7 @@ index_of(const struct json_index *ix, const cJSON *item)
 struct json_pos
 json_pos_of(const struct json_index *ix, const cJSON *item)
 {
-	struct json_pos none = { 0, 0 };
+	struct json_pos none = { 0, 0, 0 };
 	size_t i = index_of(ix, item);
 
 	return i == SIZE_MAX ? none : ix->val[i];
@@ -530,7 +572,7 @@ json_pos_of(const struct json_index *ix, const cJSON *item)
 struct json_pos
 json_key_pos_of(const struct json_index *ix, const cJSON *item)
 {
-	struct json_pos none = { 0, 0 };
+	struct json_pos none = { 0, 0, 0 };
 	size_t i = index_of(ix, item);
 
 	return i == SIZE_MAX ? none : ix->key[i];

@@ -22,7 +22,9 @@
 #include "lesson-int.h"
 
 struct loader {
+	char params[160];               /* a data objective's parameters, for messages */
 	const char *file;
+	const char *text;               /* the file's text, for raw positions */
 	struct json_index ix;
 	struct lesson_diags *ds;
 	size_t errors;
@@ -70,31 +72,34 @@ type_name(const cJSON *v)
 	return "null";
 }
 
-/* Levenshtein distance, for "did you mean". */
+/*
+ * The edit distance of a and b, counting a swap of two neighbours as one
+ * edit (optimal string alignment): "qiuz" is one from "quiz".
+ */
 static int
 distance(const char *a, const char *b)
 {
-	int la = (int)strlen(a), lb = (int)strlen(b), row[64], i, j;
+	int la = (int)strlen(a), lb = (int)strlen(b), d[64][64], i, j;
 
 	if (la > 60 || lb > 60)
 		return 99;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		int diag = row[0], t;
-		row[0] = i;
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
 		for (j = 1; j <= lb; j++) {
-			int best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			t = row[j];
-			row[j] = best;
-			diag = t;
+			int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
 		}
-	}
-	return row[lb];
+	return d[la][lb];
 }
 
 /* The name of names nearest to s, when near enough, or NULL. */
@@ -129,7 +134,23 @@ check_members(struct loader *L, const cJSON *obj, const char *const *allowed,
 		for (i = 0; allowed[i] != NULL; i++)
 			ok |= strcmp(m->string, allowed[i]) == 0;
 		if (!ok) {
+			static const char *const synonyms[][2] = {
+				{ "learning_rate", "lr" }, { "learningrate", "lr" },
+				{ "step_size", "lr" }, { "alpha", "lr" }, { "momentum", "beta" },
+				{ "iterations", "steps" }, { "epochs", "steps" },
+				{ "expression", "function" }, { "f", "function" },
+				{ "type", "kind" }, { "text", "body" }, { "options", "choices" },
+				{ "correct", "answer" }, { "claims", "check" }, { "checks", "check" },
+			};
 			const char *near = nearest(m->string, allowed);
+			size_t q;
+			for (q = 0; near == NULL && q < sizeof synonyms / sizeof synonyms[0]; q++)
+				if (strcmp(m->string, synonyms[q][0]) == 0) {
+					int a;
+					for (a = 0; allowed[a] != NULL; a++)
+						if (strcmp(allowed[a], synonyms[q][1]) == 0)
+							near = allowed[a];
+				}
 			if (near != NULL)
 				error_at(L, KEY_AT(m), 0, "unknown member \"%s\" in %s: did you mean "
 					 "\"%s\"?", m->string, what, near);
@@ -140,7 +161,8 @@ check_members(struct loader *L, const cJSON *obj, const char *const *allowed,
 		for (n = obj->child; n != m; n = n->next)
 			if (strcmp(n->string, m->string) == 0) {
 				error_at(L, KEY_AT(m), 0, "\"%s\" appears twice in %s (first at "
-					 "line %d)", m->string, what, KEY_AT(n).line);
+					 "line %d, column %d)", m->string, what, KEY_AT(n).line,
+					 KEY_AT(n).column);
 				break;
 			}
 	}
@@ -201,7 +223,7 @@ get_count(struct loader *L, const cJSON *obj, const char *name, int required,
 	if (!get_number(L, obj, name, required, what, &d))
 		return 0;
 	if (d != floor(d) || d < lo || d > hi) {
-		error_at(L, AT(m), 0, "\"%s\" must be a whole number from %g to %g, not %g",
+		error_at(L, AT(m), 0, "\"%s\" must be a whole number from %.0f to %.0f, not %g",
 			 name, lo, hi, d);
 		return 0;
 	}
@@ -277,20 +299,52 @@ get_range(struct loader *L, const cJSON *obj, const char *name, double *r)
 	return 1;
 }
 
-/* The character count of the first n bytes of s. */
+/*
+ * The number of characters of the file between the opening quote of the
+ * string at off and its decoded byte k: escapes (\u0078, \n) are longer
+ * in the file than in the string.
+ */
 static int
-chars(const char *s, int n)
+raw_chars(const char *text, size_t off, int k)
 {
-	int c = 0, i;
+	const char *s = text + off + 1;
+	int done = 0, cols = 0;
 
-	for (i = 0; i < n && s[i] != '\0'; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return c;
+	while (done < k && *s != '"' && *s != '\0') {
+		if (*s == '\\') {
+			if (s[1] == 'u') {
+				unsigned long u = strtoul((char[]){ s[2], s[3], s[4], s[5], 0 },
+							  NULL, 16);
+				int bytes = u < 0x80 ? 1 : u < 0x800 ? 2 : 3;
+				s += 6;
+				cols += 6;
+				if (u >= 0xd800 && u <= 0xdbff && s[0] == '\\' && s[1] == 'u') {
+					s += 6;         /* the pair is one 4-byte character */
+					cols += 6;
+					bytes = 4;
+				}
+				done += bytes;
+			} else {
+				s += 2;
+				cols += 2;
+				done++;
+			}
+		} else {
+			int n = 1;
+			while ((s[n] & 0xc0) == 0x80)
+				n++;
+			s += n;
+			cols++;
+			done += n;
+		}
+	}
+	return cols;
 }
 
 /*
  * Reports an expression error at its place in the file: the string's
- * opening quote, plus the column inside the expression.
+ * opening quote, plus the column inside the expression, counted in the
+ * file's characters.
  */
 static void
 expr_error_at(struct loader *L, const cJSON *str, const char *what,
@@ -298,8 +352,8 @@ expr_error_at(struct loader *L, const cJSON *str, const char *what,
 {
 	struct json_pos p = AT(str);
 
-	if (err->column > 0)
-		p.column += 1 + chars(str->valuestring, err->column - 1);
+	if (err->column > 0 && p.line > 0)
+		p.column += 1 + raw_chars(L->text, p.off, err->column - 1);
 	error_at(L, p, 0, "in %s: %s", what, err->message);
 }
 
@@ -331,6 +385,11 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 	}
 	if (fn != NULL && data != NULL) {
 		error_at(L, KEY_AT(data), 0, "a page has a \"function\" or \"data\", not both");
+		return -1;
+	}
+	if (vars != NULL && data != NULL) {
+		error_at(L, KEY_AT(vars), 0, "\"variables\" goes with \"function\": a data "
+			 "objective's parameters are the names of its model");
 		return -1;
 	}
 	if (vars != NULL) {
@@ -445,10 +504,17 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 		}
 		o->npoints = (size_t)cJSON_GetArraySize(pts);
 		o->points = xcalloc(o->npoints * o->ncolumns, sizeof *o->points);
-		for (r = 0, row = pts->child; row != NULL; row = row->next, r++)
+		for (r = 0, row = pts->child; row != NULL; row = row->next, r++) {
+			if (cJSON_IsArray(row) && cJSON_GetArraySize(row) != o->ncolumns) {
+				error_at(L, AT(row), 0, "row %zu of \"points\" has %d number%s; it "
+					 "needs %d, one per column", r + 1, cJSON_GetArraySize(row),
+					 cJSON_GetArraySize(row) == 1 ? "" : "s", o->ncolumns);
+				return -1;
+			}
 			if (get_numbers(L, row, "points", o->ncolumns, o->ncolumns,
 					o->points + r * o->ncolumns) < 0)
 				return -1;
+		}
 		if (!cJSON_IsString(model)) {
 			error_at(L, AT(model), 0, "\"model\" must be a string, not %s",
 				 type_name(model));
@@ -487,11 +553,22 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 		if (obj == NULL) {
 			if (err.column > 0)
 				expr_error_at(L, model, "\"model\"", &err);
+			else if (strstr(err.message, "labels") != NULL)
+				error_at(L, AT(pts), 0, "in \"points\": %s", err.message);
 			else
 				error_at(L, AT(model), 0, "in \"model\": %s", err.message);
 			return -1;
 		}
 		*dim = objective_dim(obj);
+		{
+			/* the parameters, for messages about their number */
+			size_t len = 0;
+			int q;
+			L->params[0] = '\0';
+			for (q = 0; q < *dim && len < sizeof L->params - 40; q++)
+				len += snprintf(L->params + len, sizeof L->params - len, "%s%s",
+						q ? ", " : "", objective_param(obj, q));
+		}
 		objective_free(obj);
 		return 0;
 	}
@@ -603,6 +680,8 @@ get_claim_point(struct loader *L, const cJSON *o, struct claim *c, int i, int di
 		return -1;
 	}
 	check_members(L, o, fields, "a point of a claim");
+	c->pline[i] = AT(o).line;
+	c->pcolumn[i] = AT(o).column;
 	at = member(L, o, "at", 1, "a point of a claim");
 	if (at == NULL || get_numbers(L, at, "at", dim, 2, c->x[i]) < 0)
 		return -1;
@@ -629,7 +708,7 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 {
 	static const char *const fields[] = { "critical_points", "global_minimum", "convex",
 					      "converges_to", "diverges", "stops_at", "value",
-					      "tolerance", NULL };
+					      "tolerance", "run", NULL };
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(page, "check"), *e;
 
 	if (arr == NULL)
@@ -659,9 +738,22 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 			continue;
 		}
 		check_members(L, e, fields, "a claim");
-		get_number(L, e, "tolerance", 0, "a claim", &c->tolerance);
+		if (get_number(L, e, "tolerance", 0, "a claim", &c->tolerance) &&
+		    !(c->tolerance > 0 && c->tolerance < 1))
+			error_at(L, AT(cJSON_GetObjectItemCaseSensitive(e, "tolerance")), 0,
+				 "a claim's \"tolerance\" is relative: it must be above 0 and "
+				 "below 1, not %g", c->tolerance);
+		{
+			long run = 0;
+			const cJSON *rm = cJSON_GetObjectItemCaseSensitive(e, "run");
+			if (get_count(L, e, "run", 0, "a claim", 0, LESSON_MAX_RUNS - 1, &run) &&
+			    run >= p->nruns && p->kind == PAGE_DESCENT)
+				error_at(L, AT(rm), 0, "\"run\": %ld names no run: the page has %d, "
+					 "numbered from 0", run, p->nruns);
+			c->run = (int)run;
+		}
 		for (m = e->child; m != NULL; m = m->next)
-			n += strcmp(m->string, "tolerance") != 0;
+			n += strcmp(m->string, "tolerance") != 0 && strcmp(m->string, "run") != 0;
 		if (n != 1) {
 			error_at(L, AT(e), 0, "a claim states one thing: %s", n == 0 ?
 				 "this one states nothing" : "split it into several claims");
@@ -677,6 +769,11 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 			if (dim > 2) {
 				error_at(L, AT(m), 0, "critical points are found for functions of "
 					 "one or two variables");
+				continue;
+			}
+			if (cJSON_GetArraySize(m) > CLAIM_MAX_POINTS) {
+				error_at(L, AT(m), 0, "a claim lists at most %d critical points; "
+					 "narrow the region", CLAIM_MAX_POINTS);
 				continue;
 			}
 			for (q = m->child; q != NULL && c->npoints < CLAIM_MAX_POINTS; q = q->next)
@@ -701,6 +798,9 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 			c->kind = CLAIM_CONVEX;
 			if (!cJSON_IsBool(m))
 				error_at(L, AT(m), 0, "\"convex\" must be true or false");
+			else if (dim > 2)
+				error_at(L, AT(m), 0, "convexity is checked for functions of one or "
+					 "two variables; this one has %d", dim);
 			c->convex = cJSON_IsTrue(m);
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "converges_to")) != NULL) {
 			c->kind = CLAIM_CONVERGES_TO;
@@ -832,10 +932,17 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 		if (p->have_y && dim != 2)
 			error_at(L, KEY_AT(cJSON_GetObjectItemCaseSensitive(po, "y")), 0,
 				 "\"y\" is the range of a second variable, and this function "
-				 "has %d", dim);
-		if (p->kind != PAGE_DESCENT && p->kind != PAGE_CHALLENGE && (dim < 1 || dim > 2))
-			error_at(L, AT(po), 0, "a %s page shows a function of one or two "
-				 "variables; this one has %d", page_kind_name(p->kind), dim);
+				 "has %d variable%s", dim, dim == 1 ? "" : "s");
+		if (p->kind != PAGE_DESCENT && p->kind != PAGE_CHALLENGE && (dim < 1 || dim > 2)) {
+			if (p->obj.model != NULL)
+				error_at(L, AT(po), 0, "a %s page shows a cost of one or two "
+					 "parameters; the model \"%s\" has %d (%s): is a column "
+					 "misspelled?", page_kind_name(p->kind), p->obj.model, dim,
+					 L->params);
+			else
+				error_at(L, AT(po), 0, "a %s page shows a function of one or two "
+					 "variables; this one has %d", page_kind_name(p->kind), dim);
+		}
 		break;
 	case PAGE_NUMERIC:
 		if (cJSON_GetObjectItemCaseSensitive(po, "function") != NULL ||
@@ -975,7 +1082,12 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 	}
 	if (p->kind == PAGE_NUMERIC) {
 		const cJSON *ver = cJSON_GetObjectItemCaseSensitive(po, "verify");
+		const cJSON *an = cJSON_GetObjectItemCaseSensitive(po, "answer");
 		get_number(L, po, "answer", 1, what, &p->answer);
+		if (an != NULL) {
+			p->aline = AT(an).line;
+			p->acolumn = AT(an).column;
+		}
 		p->tolerance = 1e-3 * fmax(1, fabs(p->answer));
 		if (get_number(L, po, "tolerance", 0, what, &p->tolerance) && !(p->tolerance >= 0))
 			error_at(L, AT(cJSON_GetObjectItemCaseSensitive(po, "tolerance")), 0,
@@ -1012,6 +1124,8 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 		double diag = hypot(p->x[1] - p->x[0], dim == 2 ? p->y[1] - p->y[0] : 0);
 		p->tolerance = 0.05 * diag;
 		if (t != NULL) {
+			p->aline = AT(t).line;
+			p->acolumn = AT(t).column;
 			static const char *const targets[] = { "minimum", "global minimum",
 							       "maximum", "saddle", NULL };
 			static const enum locate_target tv[] = { TARGET_MINIMUM,
@@ -1070,6 +1184,8 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 		p->lr_max = lr[1];
 		if (goal != NULL) {
 			static const char *const gf[] = { "point", "within", "steps", NULL };
+			p->aline = AT(goal).line;
+			p->acolumn = AT(goal).column;
 			const cJSON *pt;
 			if (!cJSON_IsObject(goal)) {
 				error_at(L, AT(goal), 0, "\"goal\" must be an object like {\"point\": "
@@ -1156,6 +1272,7 @@ lesson_parse(const char *text, size_t len, const char *name, struct lesson_diags
 
 	memset(L, 0, sizeof *L);
 	L->file = name;
+	L->text = text;
 	L->ds = ds;
 	if (json_scan(text, len, &L->ix, &ep, err, sizeof err) < 0) {
 		lesson_diag_add(ds, name, ep.line, ep.column, LESSON_ERROR, "%s", err);

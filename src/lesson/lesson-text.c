@@ -121,7 +121,7 @@ struct spelling {
  *              ∈ in  ∉ notin  ∀ forall  ∃ exists  ∧ and  ∨ or  ∣ |  ∥ ‖ ||
  *   arrows     → ->  ← <-  ↔ <->  ⇒ =>  ⇔ <=>
  *   operators  × · ∙ ⋅ ∗ • *  ÷ /  − ‐ ‑ ‒ – -  ± +-  ∓ -+  ∘ o
- *   sets       ℝ R  ℕ N  ℤ Z  ∅ {}  ⟨ <  ⟩ >
+ *   sets       ℝ R  ℕ N  ℤ Z  ∅ {}  ⟨ <  ⟩ >  (and ℓ l)
  *   punctuation — --  … ...  ‘ ’ ′ '  “ ” "  ″ ''  ° deg
  *   spaces     U+00A0 (no-break), U+2002, U+2003, U+2009, U+202F: ' '
  *   scripts    superscripts ⁰¹²³⁴⁵⁶⁷⁸⁹ ⁺⁻⁼⁽⁾ ⁿ ⁱ ᵀ: x² x^2, x⁻¹ x^-1, Xᵀ X^T
@@ -248,6 +248,7 @@ static const struct spelling spellings[] = {
 	{ 0x209a, SPELL_SUB, "p" },
 	{ 0x209b, SPELL_SUB, "s" },
 	{ 0x209c, SPELL_SUB, "t" },
+	{ 0x2113, SPELL_TEXT, "l" },            /* the script l of losses */
 	{ 0x2115, SPELL_TEXT, "N" },
 	{ 0x211d, SPELL_TEXT, "R" },
 	{ 0x2124, SPELL_TEXT, "Z" },

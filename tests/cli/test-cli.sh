@@ -92,7 +92,7 @@ check_grep "diff program hessian" 0 "then the Hessian row by row" -- diff -p -H 
 
 check_grep "help" 0 "usage: descent" -- --help
 check_grep "help lists eval" 0 "  eval " -- -h
-check_grep "no arguments" 0 "Commands:" --
+check_grep "no arguments opens the course" 0 "^Chapter 1: " --
 check "version" 0 "descent 0.1.0${nl}" "" -- --version
 check "eval version" 0 "descent 0.1.0${nl}" "" -- eval --version
 check_grep "eval help" 0 "usage: descent eval EXPR" -- eval --help

@@ -1,0 +1,65 @@
+/*
+ * fuzz-lesson.c - libFuzzer target for the lesson loader and validator:
+ * any bytes are parsed as a chapter; every problem must have a place
+ * inside the text (line and column within it), and a chapter that loads
+ * is checked (its claims proved), walked by the page runner, and freed.
+ *
+ *   tests/fuzz/fuzz-lesson -max_total_time=300 tests/fuzz/corpus-lesson
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/lesson.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+	size_t i, lines = 1;
+
+	if (size > 8192)
+		return 0;
+	for (i = 0; i < size; i++)
+		lines += data[i] == '\n';
+	lesson_diags_init(&ds);
+	c = lesson_parse((const char *)data, size, "fuzz.json", &ds);
+	for (i = 0; i < ds.n; i++)
+		if (ds.d[i].line < 0 || (size_t)ds.d[i].line > lines || ds.d[i].column < 0 ||
+		    (size_t)ds.d[i].column > size + 1 || ds.d[i].message[0] == '\0')
+			abort();
+	if ((c == NULL) != (ds.errors > 0))
+		abort();
+	if (c != NULL) {
+		struct lesson_runner r;
+		int p;
+		/* claims run optimizers: keep the fuzzer's pages small */
+		for (p = 0; p < c->npages; p++)
+			if (c->pages[p].steps > 2000 || c->pages[p].max_steps > 2000)
+				goto done;
+		lesson_check(c, &ds);
+		runner_init(&r, c, NULL, NULL);
+		for (p = 0; p < c->npages; p++) {
+			runner_goto(&r, p);
+			runner_hint(&r);
+			runner_quiz(&r, 1u);
+			runner_numeric(&r, 1.0);
+			{
+				double x[2] = { 0.5, 0.5 };
+				runner_locate(&r, x);
+			}
+			while (runner_descent_step(&r) > 0)
+				;
+		}
+		runner_done(&r);
+	}
+done:
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+	return 0;
+}
