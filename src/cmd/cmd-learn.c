@@ -77,7 +77,7 @@ heading(const struct learn_opts *o, const struct lesson_chapter *c, int n)
 	const struct lesson_page *p = &c->pages[n];
 	char *title = p->title ? (o->utf8 ? strdup(p->title) : text_ascii(p->title)) : NULL;
 
-	printf("\n== Page %d of %d%s%s ==\n\n", n + 1, c->npages, title ? ": " : "",
+	printf("\n== Page %d of %d%s%s ==\n", n + 1, c->npages, title ? ": " : "",
 	       title ? title : "");
 	free(title);
 }
@@ -286,8 +286,10 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 		int i;
 		runner_goto(&r, n);
 		heading(o, c, n);
-		if (p->body != NULL)
+		if (p->body != NULL) {
+			putchar('\n');
 			put_text(o, p->body);
+		}
 		if (p->kind == PAGE_DESCENT) {
 			while (runner_descent_step(&r) > 0)
 				;

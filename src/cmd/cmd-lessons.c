@@ -104,7 +104,17 @@ list(const struct lessons_opts *o)
 				right += pp->correct;
 			}
 		}
-		printf("%3d  %-18s %-34.34s ", i + 1, c->id, c->title);
+		{
+			/* the title in 40 columns (characters, not bytes) */
+			const char *t = c->title;
+			int cols, k;
+			for (cols = 0, k = 0; t[k] != '\0'; k++) {
+				if (((unsigned char)t[k] & 0xc0) != 0x80 && ++cols > 39 && t[k + 1] != '\0')
+					break;
+			}
+			printf("%3d  %-18s %.*s%s%*s ", i + 1, c->id, k, t, t[k] != '\0' ? "..." : "",
+			       t[k] != '\0' ? 0 : 40 - cols, "");
+		}
 		if (seen == 0)
 			printf("new\n");
 		else if (questions > 0)

@@ -282,5 +282,56 @@ else
 fi
 check "run plot with csv" 2 "" "descent run: --plot goes with the table format${nl}" -- run 'x^2' --start 1 --plot --format csv
 
+# --- lessons and learn --------------------------------------------------------
+
+# a state directory of our own for these tests
+XDG_STATE_HOME="$tmp/state"
+export XDG_STATE_HOME
+L="$top_srcdir/lessons"
+check_grep "lessons lists the course" 0 "^  1  objective  " -- lessons --lessons "$L"
+check_grep "lessons: a new course" 0 " new$" -- lessons --lessons "$L"
+check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved$" -- lessons --check --lessons "$L"
+check_grep "learn prints a chapter" 0 "^== Page 1 of 12: " -- learn --lessons "$L" critical-points
+check_grep "learn by number" 0 "^Chapter 1: Objective" -- learn --lessons "$L" 1
+check_grep "learn from a page" 0 "^== Page 7 of 12: Reading the Hessian ==$" -- learn --lessons "$L" critical --page 7
+check_grep "learn without a terminal does not ask" 0 "^(Answer it in a terminal: descent learn critical-points --page 7)$" -- learn --lessons "$L" critical --page 7
+check "learn unknown chapter" 1 "" "descent: no chapter \"nope\": see descent lessons${nl}" -- learn --lessons "$L" nope
+check "learn page out of range" 2 "" "descent learn: --page must be from 1 to 12${nl}" -- learn --lessons "$L" critical --page 13
+check "lessons files without check" 2 "" "descent lessons: files go with --check${nl}Try 'descent lessons --help' for more.${nl}" -- lessons a.json
+check "lessons reset needs yes" 2 "" "descent lessons: --reset forgets all your progress: confirm with --yes${nl}" -- lessons --reset
+if LC_ALL=C "$DESCENT" learn --lessons "$L" objective | LC_ALL=C grep -q '[^ -~]'; then
+	fail=$((fail + 1)); echo "FAIL: learn in the C locale is not pure ASCII"
+else
+	pass=$((pass + 1))
+fi
+# answering: a wrong answer, a hint, the right answer; recorded with mode 0600
+rm -rf "$tmp/state"
+printf '1\nh\n3\n' | "$DESCENT" learn --lessons "$L" critical --page 7 --ask >"$tmp/out" 2>&1
+if grep -q "^Your answer (1-4; h hint, s skip, q quit): Not quite\\." "$tmp/out" &&
+   grep -q "Right\\." "$tmp/out" && [ -f "$tmp/state/descent/progress.json" ] &&
+   [ "$(stat -c %a "$tmp/state/descent/progress.json")" = 600 ] &&
+   grep -q '"attempts":2,"correct":true,"hints":1' "$tmp/state/descent/progress.json"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: learn --ask does not judge and record answers"
+	sed 's/^/  | /' "$tmp/out"; cat "$tmp/state/descent/progress.json" 2>/dev/null
+fi
+check_grep "lessons shows the progress" 0 "^  2  critical-points .*/12 pages, 1/3 right$" -- lessons --lessons "$L"
+check_grep "lessons says where you left off" 0 "^you left off in critical-points, page 8: descent learn critical-points$" -- lessons --lessons "$L"
+check_grep "descent resumes where you left off" 0 "^== Page 8 of 12: " --
+check "lessons reset" 0 "Your progress is forgotten.${nl}" "" -- lessons --reset --yes
+[ -f "$tmp/state/descent/progress.json" ] && { fail=$((fail + 1)); echo "FAIL: reset kept the file"; } || pass=$((pass + 1))
+# a corrupted progress file is kept aside, with one warning
+mkdir -p "$tmp/state/descent"
+echo 'not json' >"$tmp/state/descent/progress.json"
+"$DESCENT" lessons --lessons "$L" >/dev/null 2>"$tmp/err"
+if grep -q "progress.json was unreadable; kept as progress.json.bad-" "$tmp/err" &&
+   ls "$tmp/state/descent/" | grep -q '^progress.json.bad-'; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: a corrupted progress file"; cat "$tmp/err"
+fi
+unset XDG_STATE_HOME
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
