@@ -441,8 +441,8 @@ scan_value(struct scan *sc, struct json_pos key)
 	case '\'':
 		return fail_at(sc, here(sc), "strings are in double quotes in JSON, not single");
 	case '/':
-		return fail_at(sc, here(sc), "JSON has no comments: remove the \"%.2s...\"",
-			       sc->s + sc->i);
+		return fail_at(sc, here(sc), "JSON has no comments: remove the \"%.*s...\"",
+			       sc->len - sc->i < 2 ? (int)(sc->len - sc->i) : 2, sc->s + sc->i);
 	default:
 		if (isalpha((unsigned char)sc->s[sc->i]))
 			return scan_literal(sc);

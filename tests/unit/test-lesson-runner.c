@@ -264,3 +264,17 @@ Test(lesson_course, broken_files_do_not_hide_others)
 	remove(d);
 	rmdir(dir);
 }
+
+/* Found by fuzz-lesson: the comment message read past a buffer that ends
+ * at the '/'. The buffer here has no terminator and a non-NUL byte after it. */
+Test(lesson_load, comment_at_end_of_buffer)
+{
+	struct lesson_diags ds;
+	char buf[3] = { '/', 'X', 'Y' };
+
+	lesson_diags_init(&ds);
+	cr_assert_null(lesson_parse(buf, 1, "c.json", &ds));
+	cr_assert_eq(ds.errors, 1);
+	cr_assert_not_null(strstr(ds.d[0].message, "remove the \"/...\""), "%s", ds.d[0].message);
+	lesson_diags_done(&ds);
+}
