@@ -222,6 +222,9 @@ struct plot_canvas *plot_fig_canvas(struct plot_fig *f);
 void plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 			 const char *label);
 
+/* The data shown: x0..x1, and y0..y1 (2D: of y; 1D: of f). */
+void plot_fig_view(const struct plot_fig *f, double *x0, double *x1, double *y0, double *y1);
+
 /* A data point's cell, or -1 when outside the plot area. */
 int plot_fig_cell(const struct plot_fig *f, const double *x, int *cx, int *cy);
 

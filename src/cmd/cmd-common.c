@@ -26,6 +26,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_plot,
 	&cmd_learn,
 	&cmd_lessons,
+	&cmd_play,
 	NULL,
 };
 

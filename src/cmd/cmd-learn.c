@@ -427,7 +427,8 @@ done:
 
 const struct cmd cmd_learn = {
 	.name = "learn",
-	.usage = "[--plain] [--ask] [--page N] [--width N] [--lessons DIR] [CHAPTER]",
+	.usage = "[--plain] [--ask] [--page N] [--width N] [--lessons DIR]\n"
+		 "                    [--progress FILE] [CHAPTER]",
 	.summary = "read a chapter (plain text for now), answering its questions",
 	.help =
 	"Reads CHAPTER (an id, the start of one, or its number), or the chapter\n"

@@ -83,6 +83,15 @@ plot_opts_init(struct plot_opts *o)
 	o->title = 1;
 }
 
+void
+plot_fig_view(const struct plot_fig *f, double *x0, double *x1, double *y0, double *y1)
+{
+	*x0 = f->x0;
+	*x1 = f->x1;
+	*y0 = f->y0;
+	*y1 = f->y1;
+}
+
 struct plot_canvas *
 plot_fig_canvas(struct plot_fig *f)
 {

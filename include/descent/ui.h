@@ -1,0 +1,30 @@
+/*
+ * ui.h - the full-screen terminal UI (ncursesw).  These are its only
+ * entry points; nothing else of the program includes <curses.h>.
+ */
+#ifndef DESCENT_UI_H
+#define DESCENT_UI_H
+
+/* What the playground starts with. */
+struct ui_play_args {
+	const char *expr;       /* NULL: pick one of the classic functions from a list */
+	const char *optimizer;  /* NULL: gd */
+	double lr;              /* <= 0: the optimizer's default */
+	int has_start;
+	double start[2];
+	int has_view;
+	double view[4];         /* x0, x1, y0, y1 */
+	int ascii;              /* ASCII only, even in a UTF-8 locale */
+};
+
+/*
+ * The playground: the live descent of a function, step by step, with
+ * the optimizers' state and outcome.  Returns the exit status; the
+ * terminal is restored on every path, signals included.
+ */
+int ui_play(const struct ui_play_args *a);
+
+/* Whether the terminal can show the full-screen UI (a TERM ncurses knows). */
+int ui_available(void);
+
+#endif

@@ -1,0 +1,349 @@
+/*
+ * ui-main.c - the terminal UI's frame: ncursesw set up and always torn
+ * down (on q, Ctrl-C, SIGTERM, SIGHUP after saving the progress, and a
+ * fatal error, whose message comes after the screen is restored), the
+ * loop that dispatches keys to the current screen, redraws after a
+ * resize, and ticks animations; and the drawing helpers every screen
+ * uses.  The frame is redrawn whole each time, into ncurses' buffer:
+ * ncurses sends only the cells that changed.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "descent/ui.h"
+#include "descent/util.h"
+#include "ui-int.h"
+
+static volatile sig_atomic_t got_signal;
+static int curses_on;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Restores the terminal; safe to call twice, and from fatal(). */
+static void
+restore(void)
+{
+	if (curses_on) {
+		curses_on = 0;
+		endwin();
+	}
+}
+
+/* --- colour ---------------------------------------------------------- */
+
+static short pair_of[256][256];
+static short next_pair = 1;
+
+/* A plot colour as a curses colour (-1: the default). */
+static short
+curses_color(int c)
+{
+	if (c <= 0)
+		return -1;
+	if (c <= 7)
+		return (short)c;        /* ANSI and curses agree on 1-7 */
+	if (c == PLOT_GREY)
+		return COLORS >= 16 ? 8 : COLOR_WHITE;
+	if (COLORS >= 256)
+		return (short)c;
+	return COLOR_BLUE;              /* a shade without 256 colours */
+}
+
+attr_t
+ui_color_attr(struct ui *u, int fg, int bg)
+{
+	short p;
+
+	if (!u->color || (fg == 0 && bg == 0))
+		return 0;
+	p = pair_of[fg & 255][bg & 255];
+	if (p == 0) {
+		if (next_pair >= COLOR_PAIRS)
+			return 0;
+		p = next_pair++;
+		init_pair(p, curses_color(fg), curses_color(bg));
+		pair_of[fg & 255][bg & 255] = p;
+	}
+	return COLOR_PAIR(p);
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+void
+ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x)
+{
+	int w = plot_canvas_width(c), h = plot_canvas_height(c), cx, cy;
+
+	for (cy = 0; cy < h && y + cy < u->rows; cy++) {
+		for (cx = 0; cx < w && x + cx < u->cols; cx++) {
+			struct plot_cell pc = plot_canvas_cell(c, cx, cy);
+			wchar_t wc[2] = { (wchar_t)pc.ch, 0 };
+			attr_t a = ui_color_attr(u, pc.fg, pc.fg == pc.bg && u->color ? 0 : pc.bg);
+			cchar_t cc;
+			if (pc.attr & PLOT_BOLD)
+				a |= A_BOLD;
+			if (pc.attr & PLOT_DIM)
+				a |= A_DIM;
+			if (pc.attr & PLOT_REVERSE)
+				a |= A_REVERSE;
+			if (u->color && pc.fg == pc.bg && pc.bg != 0) {
+				/* a shaded cell: a blank on the shade's colour */
+				wc[0] = L' ';
+				a = ui_color_attr(u, 0, pc.bg);
+			}
+			setcchar(&cc, wc, a & ~A_COLOR, PAIR_NUMBER(a), NULL);
+			mvadd_wch(y + cy, x + cx, &cc);
+		}
+	}
+}
+
+/* Draws len bytes of UTF-8 at the cursor, at most `room` characters. */
+static int
+put_utf8(const char *s, size_t len, int room, attr_t a)
+{
+	mbstate_t st;
+	size_t i = 0;
+	int cols = 0;
+
+	memset(&st, 0, sizeof st);
+	while (i < len && cols < room) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + i, len - i, &st);
+		cchar_t cc;
+		wchar_t w2[2];
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			wc = L'?';
+			n = 1;
+			memset(&st, 0, sizeof st);
+		}
+		w2[0] = wc;
+		w2[1] = 0;
+		setcchar(&cc, w2, a, 0, NULL);
+		add_wch(&cc);
+		i += n;
+		cols++;
+	}
+	return cols;
+}
+
+void
+ui_status(struct ui *u, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	attron(A_REVERSE);
+	move(u->rows - 1, 0);
+	put_utf8(buf, strlen(buf), u->cols, A_REVERSE);
+	hline(' ', u->cols);
+	attroff(A_REVERSE);
+}
+
+void
+ui_plot_opts(struct ui *u, struct plot_opts *o, int w, int h)
+{
+	plot_opts_init(o);
+	o->width = w;
+	o->height = h;
+	o->enc = u->utf8 && !u->ascii ? PLOT_ENC_BRAILLE : PLOT_ENC_ASCII;
+	o->color = u->color ? (COLORS >= 256 ? 2 : 1) : 0;
+	o->title = 0;
+}
+
+void
+ui_switch(struct ui *u, const struct ui_screen *s)
+{
+	if (u->screen != NULL && u->screen->leave != NULL)
+		u->screen->leave(u);
+	plot_fig_free(u->fig);
+	u->fig = NULL;
+	free(u->state);
+	u->state = NULL;
+	u->message[0] = '\0';
+	u->screen = s;
+	u->timeout_ms = 250;
+}
+
+/* The keys of the current screen, over it. */
+static void
+draw_help(struct ui *u)
+{
+	static const char common[] = "?: these keys (any key closes them)\nq: back; quits from "
+				     "the course map\n";
+	int w = u->cols > 66 ? 62 : u->cols - 4, y0 = 2, x0 = (u->cols - w) / 2, h, i;
+	char text[1600];
+
+	snprintf(text, sizeof text, "Keys of the %s\n\n%s%s", u->screen->name, u->screen->help,
+		 common);
+	h = 0;
+	for (i = 0; text[i] != '\0'; i++)
+		h += text[i] == '\n';
+	h += 3;
+	if (h > u->rows - 3)
+		h = u->rows - 3;
+	for (i = 0; i < h; i++) {
+		move(y0 + i, x0);
+		hline(' ', w);
+	}
+	attron(A_BOLD);
+	mvhline(y0, x0, '-', w);
+	mvhline(y0 + h - 1, x0, '-', w);
+	attroff(A_BOLD);
+	{
+		char *line = text, *nl;
+		int row = y0 + 1;
+		while (*line != '\0' && row < y0 + h - 1) {
+			nl = strchr(line, '\n');
+			move(row++, x0 + 2);
+			put_utf8(line, nl ? (size_t)(nl - line) : strlen(line), w - 4, 0);
+			if (nl == NULL)
+				break;
+			line = nl + 1;
+		}
+	}
+}
+
+/* The loop: draw, wait for a key or a tick, dispatch. */
+static void
+run(struct ui *u)
+{
+	while (!u->quit && !got_signal) {
+		int ch;
+
+		getmaxyx(stdscr, u->rows, u->cols);
+		erase();
+		if (u->cols < UI_MIN_COLS || u->rows < UI_MIN_ROWS) {
+			char msg[160];
+			snprintf(msg, sizeof msg, "descent needs %dx%d at least; this terminal "
+				 "is %dx%d.", UI_MIN_COLS, UI_MIN_ROWS, u->cols, u->rows);
+			mvaddnstr(0, 0, msg, u->cols);
+		} else {
+			u->screen->draw(u);
+			if (u->help)
+				draw_help(u);
+		}
+		refresh();
+		timeout(u->timeout_ms);
+		ch = getch();
+		if (ch == ERR) {
+			if (u->screen->tick != NULL && !u->help)
+				u->screen->tick(u);
+			continue;
+		}
+		if (ch == KEY_RESIZE)
+			continue;
+		if (u->help) {
+			u->help = 0;
+			continue;
+		}
+		if (ch == '?') {
+			u->help = 1;
+			continue;
+		}
+		if (u->cols < UI_MIN_COLS || u->rows < UI_MIN_ROWS) {
+			if (ch == 'q' || ch == 27)
+				u->quit = 1;
+			continue;
+		}
+		u->screen->key(u, ch);
+	}
+}
+
+static int
+start(struct ui *u, int ascii)
+{
+	const char *nc = getenv("NO_COLOR"), *cs;
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	fatal_set_cleanup(restore);
+	if (initscr() == NULL)
+		return -1;
+	curses_on = 1;
+	atexit(restore);
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	u->ascii = ascii;
+	cs = setlocale(LC_CTYPE, NULL);
+	u->utf8 = cs != NULL && (strstr(cs, "UTF-8") != NULL || strstr(cs, "utf8") != NULL);
+	u->color = has_colors() && (nc == NULL || *nc == '\0');
+	if (u->color) {
+		start_color();
+		use_default_colors();
+	}
+	getmaxyx(stdscr, u->rows, u->cols);
+	u->timeout_ms = 250;
+	return 0;
+}
+
+/* Tears down; says why when a signal ended it. */
+static int
+finish(struct ui *u)
+{
+	int sig = got_signal;
+
+	if (u->screen != NULL && u->screen->leave != NULL)
+		u->screen->leave(u);
+	plot_fig_free(u->fig);
+	free(u->state);
+	restore();
+	fatal_set_cleanup(NULL);
+	return sig ? 128 + sig : 0;
+}
+
+int
+ui_available(void)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0 || !isatty(STDOUT_FILENO) ||
+	    !isatty(STDIN_FILENO))
+		return 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return 0;
+	del_curterm(cur_term);  /* initscr reads the terminal's description again */
+	return 1;
+}
+
+int
+ui_play(const struct ui_play_args *a)
+{
+	struct ui u;
+
+	memset(&u, 0, sizeof u);
+	if (start(&u, a->ascii) < 0) {
+		fprintf(stderr, "descent: cannot open the terminal\n");
+		return 1;
+	}
+	if (a->expr != NULL)
+		ui_play_setup(&u, a);
+	else
+		ui_switch(&u, &ui_pick_screen);
+	run(&u);
+	return finish(&u);
+}

@@ -1,0 +1,255 @@
+#!/bin/sh
+# End-to-end tests of the playground (descent play), driven in tmux: the
+# real program in a real (pseudo) terminal, keys sent with send-keys and
+# the screen read back with capture-pane.  Each check waits for what it
+# expects to appear (polling, up to 10 s), so a slow machine is not a
+# failure; only a wrong or missing screen is.
+set -u
+srcdir=${top_srcdir:-.}
+DESCENT=${DESCENT:-src/descent}
+TMUX_BIN=${TMUX_BIN:-tmux}
+[ -n "$TMUX_BIN" ] || TMUX_BIN=tmux
+case $DESCENT in
+/*) ;;
+*) DESCENT=$(pwd)/$DESCENT ;;
+esac
+[ -x "$DESCENT" ] || { echo "ui-play: no program $DESCENT"; exit 99; }
+command -v "$TMUX_BIN" >/dev/null 2>&1 || { echo "ui-play: tmux not found (./bootstrap installs it)"; exit 99; }
+pass=0
+fail=0
+tmp=$(mktemp -d) || exit 99
+n=0
+sock="descent-test-$$-$n"
+tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $1"
+	if [ -f "$tmp/screen" ]; then
+		echo "--- the screen:"
+		cat "$tmp/screen"
+		echo "---"
+	fi
+}
+
+# start W H COMMAND: a new session running COMMAND (its exit status goes to
+# $tmp/status); the environment is a UTF-8 locale with colours unless the
+# command sets its own.
+start() {
+	tm kill-server >/dev/null 2>&1
+	n=$((n + 1))
+	sock="descent-test-$$-$n"       # a new server: no race with the old one's end
+	rm -f "$tmp/status" "$tmp/screen"
+	tm new-session -d -s t -x "$1" -y "$2" \
+		"cd '$tmp' && TERM=xterm-256color $3; echo \$? >'$tmp/status'; sleep 30"
+}
+screen() { tm capture-pane -p -t t >"$tmp/screen" 2>/dev/null; }
+keys() { tm send-keys -t t "$@"; }
+# wait_for NAME PATTERN: passes when the screen matches the extended regex
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen
+		if grep -Eq -- "$2" "$tmp/screen"; then
+			ok
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	bad "$1: no line matches /$2/"
+	return 1
+}
+# wait_count NAME PATTERN N: passes when N lines of the screen match
+wait_count() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen
+		if [ "$(grep -Ec -- "$2" "$tmp/screen")" -eq "$3" ]; then
+			ok
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	bad "$1: $(grep -Ec -- "$2" "$tmp/screen") lines match /$2/, not $3"
+}
+# wait_gone NAME PATTERN: passes when nothing on the screen matches
+wait_gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen
+		if ! grep -Eq -- "$2" "$tmp/screen"; then
+			ok
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	bad "$1: a line still matches /$2/"
+}
+# wait_exit NAME STATUS: the program ends with STATUS
+wait_exit() {
+	i=0
+	while [ $i -lt 100 ] && [ ! -s "$tmp/status" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if [ -s "$tmp/status" ] && [ "$(cat "$tmp/status")" = "$2" ]; then
+		ok
+	else
+		bad "$1: exit status '$(cat "$tmp/status" 2>/dev/null)', not $2"
+	fi
+}
+# panel_value NAME: the number after "NAME " in the panel (the right column)
+panel_value() {
+	sed -n "s/.*[ ]$1 \\([-0-9.e+]*\\).*/\\1/p" "$tmp/screen" | head -n 1
+}
+# close A B: A and B agree to 6 significant digits
+close() {
+	awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b;
+		exit !(a != "" && d <= 1e-5 * (m > 1e-300 ? m : 1)) }'
+}
+
+U8="LANG=C.UTF-8 LC_ALL=C.UTF-8"
+Q="'x^2+3*y^2'"
+
+# --- steps agree with descent run ---------------------------------------
+start 80 24 "$U8 '$DESCENT' play $Q --start 1,1 --lr 0.1"
+wait_for "the first frame" 'step 0'
+keys n n n
+wait_for "three steps" 'step 3'
+LC_ALL=C "$DESCENT" run 'x^2+3*y^2' --start 1,1 --lr 0.1 --steps 3 >"$tmp/run" 2>&1
+# "  at x = 0.512, y = 0.064, f = 0.274432"
+rx=$(sed -n 's/^ *at x = \([^,]*\), y = \([^,]*\), f = \(.*\)$/\1/p' "$tmp/run")
+ry=$(sed -n 's/^ *at x = \([^,]*\), y = \([^,]*\), f = \(.*\)$/\2/p' "$tmp/run")
+rf=$(sed -n 's/^ *at x = \([^,]*\), y = \([^,]*\), f = \(.*\)$/\3/p' "$tmp/run")
+px=$(panel_value x)
+py=$(panel_value y)
+pf=$(panel_value f)
+if close "$px" "$rx" && close "$py" "$ry" && close "$pf" "$rf"; then ok; else
+	bad "the panel (x $px, y $py, f $pf) disagrees with descent run ($rx, $ry, $rf)"; fi
+wait_for "the trajectory's end on the plot" '@'
+wait_for "the legend" 'gd,lr=0.1'
+
+# --- settings ---------------------------------------------------------------
+keys ']'
+wait_for "a larger learning rate" 'gd +lr 0.2'
+wait_for "a new setting starts again" 'step 0'
+keys '['
+keys '['
+wait_for "a smaller learning rate" 'gd +lr 0.05'
+keys 6
+wait_for "the optimizer by number" 'adam +lr 0.05'
+wait_for "adam's state in the panel" 'm \(0, 0\)'
+keys o
+wait_for "o: the next optimizer" 'newton +lr 0.05'
+keys 1
+keys l
+wait_for "the start moves right by a twentieth of the view" 'x 1.5 +y 1$'
+keys k
+wait_for "and up" 'x 1.5 +y 1.5$'
+keys r
+wait_for "r: back at the start" 'step 0'
+
+# --- a race -----------------------------------------------------------------
+keys a
+wait_for "a: a second racer" 'momentum +lr 0.05'
+keys n n
+wait_count "both racers step" 'step 2$' 2
+wait_for "the racers in the legend" 'gd,lr=0.05 +[*&] momentum,lr=0.05'
+keys d
+wait_gone "d: the racer is removed" momentum
+
+# --- play until it converges --------------------------------------------------
+keys + + + ' '
+wait_for "space plays until it converges" 'converged: a minimum'
+
+# --- help ---------------------------------------------------------------------
+keys '?'
+wait_for "? shows the keys" 'Keys of the live descent'
+keys x
+wait_gone "any key closes the help" 'Keys of the'
+
+
+# --- the editor ---------------------------------------------------------------
+keys e C-u 'x^2 + ^3' Enter
+wait_for "a parse error in the editor" "expected .*'\\^'"
+# the caret is under the column of the error: "f = x^2 + ^3", the '^' of "+ ^"
+caret=$(awk '/^f = x\^2 \+ \^3/ { getline; print index($0, "^"); exit }' "$tmp/screen")
+if [ "$caret" = 11 ]; then ok; else bad "the caret is at column $caret, not 11"; fi
+keys C-u 'x^4 - x^2' Enter
+wait_for "a 1D function from the editor" '^f = x\^4 - x\^2'
+screen
+if ! grep -q ' y ' "$tmp/screen"; then ok; else bad "a 1D panel has no y"; fi
+keys e C-u 'x*y*z' Enter
+wait_for "three variables are refused" '1 or 2 variables; this one has 3'
+keys Escape
+wait_for "Esc leaves the editor" 'space:play'
+
+# --- quitting -----------------------------------------------------------------
+keys q
+wait_exit "q quits with 0" 0
+
+# --- the list of classic functions --------------------------------------------
+start 80 24 "$U8 '$DESCENT' play"
+wait_for "the list" 'Rosenbrock'
+wait_for "the list has the saddles" 'monkey saddle'
+keys j Enter
+wait_for "Enter descends the one chosen" 'f = \(x\^2\+y-11\)\^2'
+keys n
+wait_for "it steps" 'step 1'
+keys q
+wait_exit "q quits from the playground" 0
+
+# --- the terminal ---------------------------------------------------------------
+start 60 20 "$U8 '$DESCENT' play $Q"
+wait_for "60x20 is too small, in one line" 'needs 70x20 at least; this terminal is 60x20'
+tm resize-window -t t -x 80 -y 24 >/dev/null 2>&1
+wait_for "a resize redraws at once" 'step 0'
+keys q
+wait_exit "q quits after a resize" 0
+
+start 200 60 "$U8 '$DESCENT' play $Q --start 1,1"
+wait_for "200x60" 'step 0'
+screen
+if [ "$(awk 'length > 150' "$tmp/screen" | wc -l)" -gt 20 ]; then ok; else bad "200x60 uses the room"; fi
+keys q
+
+start 80 24 "LANG=C LC_ALL=C NO_COLOR=1 '$DESCENT' play $Q --start 1,1"
+wait_for "LANG=C NO_COLOR" 'step 0'
+if LC_ALL=C grep -q "$(printf '\342\240')" "$tmp/screen"; then bad "LANG=C: no braille"; else ok; fi
+if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "LANG=C: ASCII only"; else ok; fi
+keys q
+
+start 80 24 "$U8 '$DESCENT' play $Q --ascii"
+wait_for "--ascii" 'step 0'
+if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "--ascii: ASCII only"; else ok; fi
+keys q
+
+# --- signals ---------------------------------------------------------------------
+for sig in HUP TERM INT; do
+	start 80 24 "$U8 '$DESCENT' play $Q"
+	wait_for "before SIG$sig" 'step 0'
+	pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
+	case $sig in HUP) code=129 ;; TERM) code=143 ;; INT) code=130 ;; esac
+	if [ -n "$pid" ]; then
+		kill -s "$sig" "$pid"
+		wait_exit "SIG$sig ends it" "$code"
+		if kill -0 "$pid" 2>/dev/null; then bad "SIG$sig: the process is gone"; else ok; fi
+	else
+		bad "SIG$sig: no process"
+	fi
+done
+
+# --- not a terminal ----------------------------------------------------------------
+if "$DESCENT" play 'x^2' </dev/null >"$tmp/out" 2>"$tmp/err"; then
+	bad "play without a terminal fails"
+elif grep -q 'play needs a terminal' "$tmp/err"; then ok; else bad "play without a terminal says why"; fi
+
+echo "ui-play: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
