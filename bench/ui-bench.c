@@ -1,0 +1,116 @@
+/*
+ * ui-bench.c - what the full-screen UI costs the terminal: descent play
+ * runs in a pseudo-terminal of 80x24 (then 200x60) on the Himmelblau
+ * gradient-descent demo, and this counts the bytes of the first frame,
+ * the bytes per step (key 'n', the output read until it is quiet), and
+ * the time from the start of the process to its first full frame.
+ *
+ * usage: ui_bench [path/to/descent]
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define STEPS 200
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Reads from fd until it has been quiet for quiet_ms; returns the bytes read. */
+static size_t
+drain(int fd, int quiet_ms, double *first_byte, double *last_byte)
+{
+	char buf[65536];
+	size_t total = 0;
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	for (;;) {
+		ssize_t n;
+		int r = poll(&p, 1, quiet_ms);
+		if (r <= 0)
+			break;
+		n = read(fd, buf, sizeof buf);
+		if (n <= 0)
+			break;
+		if (total == 0 && first_byte != NULL)
+			*first_byte = now();
+		if (last_byte != NULL)
+			*last_byte = now();
+		total += (size_t)n;
+	}
+	return total;
+}
+
+static int
+measure(const char *prog, int cols, int rows)
+{
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	int fd, status, i;
+	double t0, first = 0, last = 0;
+	size_t frame, steps = 0, min = (size_t)-1, max = 0;
+	pid_t pid;
+
+	t0 = now();
+	pid = forkpty(&fd, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("ui_bench: forkpty");
+		return 1;
+	}
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		setenv("LC_ALL", "C.UTF-8", 1);
+		unsetenv("NO_COLOR");
+		execl(prog, prog, "play", "(x^2+y-11)^2 + (x+y^2-7)^2", "--x", "-5:5", "--y",
+		      "-5:5", "--start", "0,0", "--lr", "0.002", (char *)NULL);
+		perror("ui_bench: exec");
+		_exit(127);
+	}
+	frame = drain(fd, 300, &first, &last);
+	for (i = 0; i < STEPS; i++) {
+		size_t n;
+		if (write(fd, "n", 1) != 1)
+			break;
+		n = drain(fd, 40, NULL, NULL);
+		steps += n;
+		if (n < min)
+			min = n;
+		if (n > max)
+			max = n;
+	}
+	if (write(fd, "q", 1) != 1)
+		kill(pid, SIGTERM);
+	drain(fd, 200, NULL, NULL);
+	waitpid(pid, &status, 0);
+	close(fd);
+	printf("  %3dx%-3d first frame %6zu bytes, in %.1f ms from the start of the process\n",
+	       cols, rows, frame, (last - t0) * 1e3);
+	printf("          per step %6.1f bytes on average over %d steps (min %zu, max %zu; "
+	       "target <= 400)\n", (double)steps / STEPS, STEPS, min, max);
+	return !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *prog = argc > 1 ? argv[1] : "src/descent";
+	int bad = 0;
+
+	printf("descent play, Himmelblau, gd lr=0.002 from (0,0) (it converges at step 334), through a pseudo-terminal:\n");
+	bad |= measure(prog, 80, 24);
+	bad |= measure(prog, 200, 60);
+	return bad;
+}
