@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "descent/lesson.h"
 #include "descent/plot.h"
+#include "descent/util.h"
 
 enum { OPT_PLAIN = 256, OPT_LESSONS, OPT_PROGRESS, OPT_ASK, OPT_WIDTH, OPT_FROM };
 
@@ -246,24 +247,43 @@ question(const struct learn_opts *o, struct lesson_runner *r)
 
 /* The outcome of each run of a descent page, in a sentence. */
 static void
-outcomes(struct lesson_runner *r, const struct lesson_page *p)
+outcomes(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_page *p)
 {
 	int i, k;
 
 	for (i = 0; i < r->nruns; i++) {
 		const struct trajectory *tr = run_trajectory(r->runs[i]);
 		const double *w = tr->w + (tr->len - 1) * (size_t)tr->n;
-		printf("%s: ", p->runs[i].label);
+		char head[160], tail[200];
+		size_t len;
 		switch (tr->outcome) {
-		case RUN_CONVERGED: printf("converged at step %ld, at (", tr->step); break;
-		case RUN_MAX_STEPS: printf("after %ld steps, at (", tr->step); break;
-		case RUN_DIVERGED: printf("diverged at step %ld: %s\n", tr->step, tr->reason);
+		case RUN_CONVERGED:
+			snprintf(head, sizeof head, "%s: converged at step %ld,", p->runs[i].label,
+				 tr->step);
+			break;
+		case RUN_MAX_STEPS:
+			snprintf(head, sizeof head, "%s: after %ld steps,", p->runs[i].label,
+				 tr->step);
+			break;
+		case RUN_DIVERGED:
+			printf("%s: diverged at step %ld: %s\n", p->runs[i].label, tr->step,
+			       tr->reason);
 			continue;
-		default: printf("at ("); break;
+		default:
+			snprintf(head, sizeof head, "%s:", p->runs[i].label);
+			break;
 		}
-		for (k = 0; k < tr->n; k++)
-			printf("%s%.6g", k ? ", " : "", fabs(w[k]) < 1e-9 ? 0 : w[k]);
-		printf("), f = %.6g\n", tr->f[tr->len - 1]);
+		len = (size_t)snprintf(tail, sizeof tail, "at (");
+		for (k = 0; k < tr->n && len < sizeof tail; k++)
+			len += (size_t)snprintf(tail + len, sizeof tail - len, "%s%.6g", k ? ", " : "",
+						fabs(w[k]) < 1e-9 ? 0 : w[k]);
+		if (len < sizeof tail)
+			snprintf(tail + len, sizeof tail - len, "), f = %.6g", tr->f[tr->len - 1]);
+		/* on two lines when one is wider than the text */
+		if (strlen(head) + 1 + strlen(tail) > (size_t)o->width)
+			printf("%s\n  %s\n", head, tail);
+		else
+			printf("%s %s\n", head, tail);
 	}
 }
 
@@ -298,27 +318,35 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 		    p->kind == PAGE_CHALLENGE)
 			draw(o, &r, p);
 		if (p->kind == PAGE_DESCENT)
-			outcomes(&r, p);
+			outcomes(o, &r, p);
 		if (p->question != NULL) {
 			putchar('\n');
 			put_text(o, p->question);
 		}
 		for (i = 0; p->kind == PAGE_QUIZ && i < p->nchoices; i++) {
-			char line[600];
-			snprintf(line, sizeof line, "%d) %s", i + 1, p->choices[i]);
-			if (o->utf8)
-				printf("  %s\n", line);
-			else {
-				char *a = text_ascii(line);
-				printf("  %s\n", a ? a : line);
-				free(a);
+			/* "  1) " and the choice wrapped under itself */
+			size_t len = text_wrap(p->choices[i], o->width - 5, o->utf8, NULL, 0);
+			char *buf = xmalloc(len + 1), *line, *nl;
+			text_wrap(p->choices[i], o->width - 5, o->utf8, buf, len + 1);
+			for (line = buf; *line != '\0'; line = nl + 1) {
+				nl = strchr(line, '\n');
+				if (nl == NULL)
+					nl = line + strlen(line) - 1;
+				if (line == buf)
+					printf("  %d) ", i + 1);
+				else
+					fputs("     ", stdout);
+				fwrite(line, 1, (size_t)(nl - line) + 1, stdout);
 			}
+			free(buf);
 		}
 		if (p->kind == PAGE_QUIZ || p->kind == PAGE_NUMERIC || p->kind == PAGE_LOCATE ||
 		    p->kind == PAGE_CHALLENGE) {
 			if (!interactive) {
-				printf("(Answer it in a terminal: descent learn %s --page %d)\n",
-				       c->id, n + 1);
+				char cmd[200];
+				snprintf(cmd, sizeof cmd, "descent learn %s --page %d)", c->id, n + 1);
+				printf("(Answer it in a terminal:%s%s\n",
+				       strlen(cmd) + 26 > (size_t)o->width ? "\n  " : " ", cmd);
 				continue;
 			}
 			if (question(o, &r) < 0) {

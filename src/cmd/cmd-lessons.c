@@ -105,15 +105,21 @@ list(const struct lessons_opts *o)
 			}
 		}
 		{
-			/* the title in 40 columns (characters, not bytes) */
+			/* the title in 30 columns (characters, not bytes), so that a
+			 * row with progress fits in 80 */
 			const char *t = c->title;
-			int cols, k;
-			for (cols = 0, k = 0; t[k] != '\0'; k++) {
-				if (((unsigned char)t[k] & 0xc0) != 0x80 && ++cols > 39 && t[k + 1] != '\0')
-					break;
+			int cols = 0, k, cut = -1;
+			for (k = 0; t[k] != '\0'; k++) {
+				if (((unsigned char)t[k] & 0xc0) != 0x80 && ++cols == 28)
+					cut = k;
 			}
-			printf("%3d  %-18s %.*s%s%*s ", i + 1, c->id, k, t, t[k] != '\0' ? "..." : "",
-			       t[k] != '\0' ? 0 : 40 - cols, "");
+			if (cols > 30) {
+				while (((unsigned char)t[cut] & 0xc0) == 0x80)
+					cut--;
+				printf("%3d  %-18s %.*s... ", i + 1, c->id, cut, t);
+			} else {
+				printf("%3d  %-18s %s%*s ", i + 1, c->id, t, 30 - cols, "");
+			}
 		}
 		if (seen == 0)
 			printf("new\n");

@@ -317,6 +317,19 @@ else
 	sed 's/^/  | /' "$tmp/out"; cat "$tmp/state/descent/progress.json" 2>/dev/null
 fi
 check_grep "lessons shows the progress" 0 "^  2  critical-points .*/12 pages, 1/3 right$" -- lessons --lessons "$L"
+# (bytes, which are at least the characters)
+if [ -z "$("$DESCENT" lessons --lessons "$L" | awk 'length > 80')" ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: lessons rows with progress are wider than 80 columns"
+fi
+for c in objective critical-points; do
+	if [ -z "$(LC_ALL=C "$DESCENT" learn --lessons "$L" --progress "$tmp/wide.json" "$c" --width 64 | awk 'length > 64')" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL: learn $c --width 64 has lines wider than 64"
+	fi
+done
 check_grep "lessons says where you left off" 0 "^you left off in critical-points, page 8: descent learn critical-points$" -- lessons --lessons "$L"
 check_grep "descent resumes where you left off" 0 "^== Page 8 of 12: " --
 check "lessons reset" 0 "Your progress is forgotten.${nl}" "" -- lessons --reset --yes
