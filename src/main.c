@@ -33,7 +33,7 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");     /* numbers read and print with '.' */
 	if (argc < 2) {
-		/* the course, where the learner left off */
+		/* the course, where the learner left off (full screen on a terminal) */
 		char *args[] = { "learn", NULL };
 		return cmd_learn.run(1, args);
 	}

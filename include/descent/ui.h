@@ -5,6 +5,16 @@
 #ifndef DESCENT_UI_H
 #define DESCENT_UI_H
 
+/*
+ * Opens the course in the terminal: the course map, or the chapter
+ * `chapter` (an id, a prefix or a number) when given, at page `page`
+ * (from 0; -1: where the learner left it).  lessons and progress may be
+ * NULL (the defaults).  Returns the exit status; the terminal is
+ * restored on every path, and the progress saved, signals included.
+ */
+int ui_course(const char *lessons, const char *progress, const char *chapter, int page,
+	      int ascii);
+
 /* What the playground starts with. */
 struct ui_play_args {
 	const char *expr;       /* NULL: pick one of the classic functions from a list */

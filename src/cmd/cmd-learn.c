@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "descent/lesson.h"
 #include "descent/plot.h"
+#include "descent/ui.h"
 #include "descent/util.h"
 
 enum { OPT_PLAIN = 256, OPT_LESSONS, OPT_PROGRESS, OPT_ASK, OPT_WIDTH, OPT_FROM };
@@ -441,6 +442,12 @@ learn_run(int argc, char **argv)
 	for (int i = 0; i < co.nbroken; i++)
 		fprintf(stderr, "descent: %s is broken and left out: see descent lessons "
 			"--check\n", co.broken[i]);
+	if (!o.plain && !o.ask && ui_available()) {
+		/* the full-screen course, which keeps the progress itself */
+		status = ui_course(o.dir, o.progress, first < argc ? c->id : NULL,
+				   first < argc || !isnan(o.from) ? from : -1, 0);
+		goto done;
+	}
 	read_chapter(&o, c, &prog, from, &pds);
 	status = 0;
 done:

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "descent/optim.h"
@@ -116,9 +117,14 @@ play_run(int argc, char **argv)
 	o.a.has_view = o.has_x;
 	o.a.expr = first < argc ? argv[first] : NULL;
 	if (!ui_available()) {
-		fprintf(stderr, "descent: play needs a terminal (TERM is '%s'); "
-			"try 'descent run' or 'descent plot' for output as text\n",
-			getenv("TERM") != NULL ? getenv("TERM") : "");
+		const char *term = getenv("TERM");
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+			fputs("descent: play needs a terminal, and its input or output is not "
+			      "one; try 'descent run' or 'descent plot' for output as text\n", stderr);
+		else
+			fprintf(stderr, "descent: play cannot draw on the terminal '%s' (TERM); "
+				"set TERM to one it knows, such as xterm-256color, or try "
+				"'descent run' or 'descent plot'\n", term != NULL ? term : "");
 		return EXIT_USER;
 	}
 	return ui_play(&o.a);

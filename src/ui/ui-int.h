@@ -10,6 +10,7 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 
+#include "descent/lesson.h"
 #include "descent/plot.h"
 #include "descent/ui.h"
 
@@ -36,8 +37,18 @@ struct ui {
 	int rows, cols;
 	int color, utf8, ascii;
 	int help;                       /* the help overlay is shown */
+	int typing;                     /* a line editor takes every key, '?' too */
 	int quit;
 	int timeout_ms;                 /* how long getch waits (the screen sets it) */
+	/* the course */
+	struct lesson_course course;
+	struct progress prog;
+	int has_prog;
+	struct lesson_diags ds;
+	int map_sel;                    /* the chapter under the cursor */
+	const struct lesson_chapter *chapter;
+	struct lesson_runner runner;
+	int has_runner;
 	/* the view of the current screen */
 	struct plot_fig *fig;
 	char play_expr[512];
@@ -45,7 +56,14 @@ struct ui {
 	void *state;                    /* the screen's own */
 };
 
-extern const struct ui_screen ui_play_screen, ui_pick_screen;
+extern const struct ui_screen ui_map_screen, ui_page_screen, ui_play_screen,
+	ui_pick_screen;
+
+/*
+ * Opens the course map, or the chapter `chapter` (an id, a prefix or a
+ * number) at page `page` (-1: where the learner left it).
+ */
+void ui_course_open(struct ui *u, const char *chapter, int page);
 
 /* Switches to screen s (its state starts afresh). */
 void ui_switch(struct ui *u, const struct ui_screen *s);
@@ -57,6 +75,15 @@ void ui_play_setup(struct ui *u, const struct ui_play_args *a);
 void ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x);
 /* The attribute of plot colours fg on bg (0: the default; none without colour). */
 attr_t ui_color_attr(struct ui *u, int fg, int bg);
+/* Draws UTF-8 text at the cursor, at most width characters. */
+void ui_put(struct ui *u, const char *s, int width);
+/*
+ * Draws text wrapped to width columns from row y, column x, with
+ * *emphasis* in bold and `code` underlined, skipping the first `skip`
+ * lines and drawing at most `rows`; returns the number of lines the text
+ * has.
+ */
+int ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int skip);
 /* The last row: a status line in reverse video. */
 void ui_status(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Plot options for a figure of w x h cells in this terminal. */

@@ -15,13 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <term.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "descent/ui.h"
 #include "descent/util.h"
 #include "ui-int.h"
+#include <term.h>       /* after the headers: it defines names such as columns */
 
 static volatile sig_atomic_t got_signal;
 static int curses_on;
@@ -140,6 +140,59 @@ put_utf8(const char *s, size_t len, int room, attr_t a)
 }
 
 void
+ui_put(struct ui *u, const char *s, int width)
+{
+	char *a = NULL;
+
+	if (!u->utf8 || u->ascii)
+		s = a = text_ascii(s);
+	if (s != NULL && width > 0)
+		put_utf8(s, strlen(s), width, 0);
+	free(a);
+}
+
+int
+ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int skip)
+{
+	int utf8 = u->utf8 && !u->ascii;
+	size_t n = text_wrap(text, width, utf8, NULL, 0);
+	char *buf = xmalloc(n + 1), *line, *next;
+	int count = 0;
+
+	text_wrap(text, width, utf8, buf, n + 1);
+	for (line = buf; *line != '\0'; line = next) {
+		char *nl = strchr(line, '\n');
+		int row = count - skip, col = 0, bold = 0, code = 0;
+		size_t i, start;
+		next = nl ? nl + 1 : line + strlen(line);
+		if (nl)
+			*nl = '\0';
+		count++;
+		if (row < 0 || row >= rows || y + row >= u->rows - 1)
+			continue;
+		move(y + row, x);
+		/* *emphasis* in bold, `code` underlined, the markers not shown */
+		for (i = start = 0;; i++) {
+			char ch = line[i];
+			int marker = ch == '`' || (ch == '*' && !code);
+			if (ch == '\0' || marker) {
+				col += put_utf8(line + start, i - start, width - col,
+						(bold ? A_BOLD : 0) | (code ? A_UNDERLINE : 0));
+				if (ch == '\0')
+					break;
+				if (ch == '`')
+					code = !code;
+				else
+					bold = !bold;
+				start = i + 1;
+			}
+		}
+	}
+	free(buf);
+	return count;
+}
+
+void
 ui_status(struct ui *u, const char *fmt, ...)
 {
 	char buf[512];
@@ -177,6 +230,7 @@ ui_switch(struct ui *u, const struct ui_screen *s)
 	u->state = NULL;
 	u->message[0] = '\0';
 	u->screen = s;
+	u->typing = 0;
 	u->timeout_ms = 250;
 }
 
@@ -184,8 +238,7 @@ ui_switch(struct ui *u, const struct ui_screen *s)
 static void
 draw_help(struct ui *u)
 {
-	static const char common[] = "?: these keys (any key closes them)\nq: back; quits from "
-				     "the course map\n";
+	static const char common[] = "?: these keys (any key closes them)\n";
 	int w = u->cols > 66 ? 62 : u->cols - 4, y0 = 2, x0 = (u->cols - w) / 2, h, i;
 	char text[1600];
 
@@ -252,7 +305,7 @@ run(struct ui *u)
 			u->help = 0;
 			continue;
 		}
-		if (ch == '?') {
+		if (ch == '?' && !u->typing) {
 			u->help = 1;
 			continue;
 		}
@@ -308,9 +361,18 @@ finish(struct ui *u)
 
 	if (u->screen != NULL && u->screen->leave != NULL)
 		u->screen->leave(u);
+	if (u->has_runner)
+		runner_done(&u->runner);
+	if (u->has_prog) {
+		progress_save(&u->prog, &u->ds);        /* a dropped link loses nothing */
+		progress_done(&u->prog);
+	}
 	plot_fig_free(u->fig);
 	free(u->state);
 	restore();
+	lesson_diags_print(&u->ds, stderr);
+	lesson_course_done(&u->course);
+	lesson_diags_done(&u->ds);
 	fatal_set_cleanup(NULL);
 	return sig ? 128 + sig : 0;
 }
@@ -331,11 +393,49 @@ ui_available(void)
 }
 
 int
+ui_course(const char *lessons, const char *progress, const char *chapter, int page, int ascii)
+{
+	struct ui u;
+	char *dir = lesson_search_path(lessons);
+
+	memset(&u, 0, sizeof u);
+	lesson_diags_init(&u.ds);
+	if (lesson_course_load(&u.course, dir, NULL, 0, &u.ds) < 0 || u.course.n == 0) {
+		lesson_diags_print(&u.ds, stderr);
+		fprintf(stderr, "descent: no chapters in %s\n", dir);
+		free(dir);
+		lesson_course_done(&u.course);
+		lesson_diags_done(&u.ds);
+		return 1;
+	}
+	free(dir);
+	if (chapter != NULL && lesson_course_find(&u.course, chapter) == NULL) {
+		fprintf(stderr, "descent: no chapter \"%s\": see descent lessons\n", chapter);
+		lesson_course_done(&u.course);
+		lesson_diags_done(&u.ds);
+		return 1;
+	}
+	progress_load(&u.prog, progress, &u.ds);
+	u.has_prog = 1;
+	if (start(&u, ascii) < 0) {
+		fprintf(stderr, "descent: cannot open the terminal\n");
+		progress_done(&u.prog);
+		lesson_course_done(&u.course);
+		lesson_diags_done(&u.ds);
+		return 1;
+	}
+	ui_course_open(&u, chapter, page);
+	run(&u);
+	return finish(&u);
+}
+
+int
 ui_play(const struct ui_play_args *a)
 {
 	struct ui u;
 
 	memset(&u, 0, sizeof u);
+	lesson_diags_init(&u.ds);
 	if (start(&u, a->ascii) < 0) {
 		fprintf(stderr, "descent: cannot open the terminal\n");
 		return 1;

@@ -22,6 +22,7 @@
 #include "ui-int.h"
 
 #define MAX_RACERS 4
+#define COMPACT_RACERS 3        /* from this many racers, 3 lines each */
 #define PANEL_W 25
 
 /* The classic functions of the list, with a view and a start that show them well. */
@@ -299,7 +300,14 @@ draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 		attron(A_BOLD | (i == p->cur && p->nr > 1 ? A_REVERSE : 0));
 		mvprintw(y++, x + 2, "%-9s lr %-8g", r->cfg.opt->name, r->cfg.params.lr);
 		attroff(A_BOLD | A_REVERSE);
-		mvprintw(y++, x, "step %ld", (long)t->len);
+		mvprintw(y++, x, "step %ld", t->outcome == RUN_RUNNING ? (long)t->len : t->step);
+		if (p->nr >= COMPACT_RACERS && rows < 6 * p->nr + 2) {
+			/* many racers in a small panel: f and the outcome only */
+			snprintf(buf, sizeof buf, "f %.6g", f);
+			mvaddnstr(y - 1, x + 11, buf, width - 11);
+			mvaddnstr(y++, x, outcome_text(p, r, ob, sizeof ob), width);
+			continue;
+		}
 		if (p->dim == 2)
 			snprintf(buf, sizeof buf, "x %.6g  y %.6g", w[0], w[1]);
 		else
@@ -369,13 +377,7 @@ play_draw(struct ui *u)
 	int pw = u->cols - PANEL_W - 1, ph = u->rows - 2;
 
 	curs_set(0);
-	if (p->obj == NULL && set_function(u, p, u->play_expr) < 0) {
-		/* only a bad expression from the command line comes here */
-		snprintf(u->message, sizeof u->message, "%s", p->err);
-		p->editing = 1;
-		snprintf(p->line, sizeof p->line, "%s", u->play_expr);
-		p->len = p->at = strlen(p->line);
-	}
+	u->typing = p->editing;
 	if (p->obj != NULL) {
 		if (u->fig == NULL || p->rebuild ||
 		    plot_canvas_width(plot_fig_canvas(u->fig)) != pw ||
@@ -466,6 +468,8 @@ edit_key(struct ui *u, struct play *p, int ch)
 		p->editing = 0;
 		p->err[0] = '\0';
 		curs_set(0);
+		if (p->obj == NULL)     /* a bad expression from the command line */
+			u->quit = 1;
 	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
 		if (set_function(u, p, p->line) == 0) {
 			p->editing = 0;
@@ -738,7 +742,8 @@ const struct ui_screen ui_play_screen = {
 		"arrows, hjkl: move the start point\n"
 		"g: the gradient arrow   b: basins   c: convexity\n"
 		"z Z: zoom in, out\n"
-		"e: edit the function\n",
+		"e: edit the function (Enter uses it, Esc cancels)\n"
+		"q: quit\n",
 	.draw = play_draw,
 	.key = play_key,
 	.tick = play_tick,
@@ -821,9 +826,9 @@ pick_key(struct ui *u, int ch)
 const struct ui_screen ui_pick_screen = {
 	.name = "list of functions",
 	.help = "up/down, j k: choose\n"
-		"1-9: choose by number\n"
-		"Enter: descend it\n"
-		"e: type a function of your own\n",
+		"Enter: descend it   1-9: descend that one at once\n"
+		"e: type a function of your own\n"
+		"q: quit\n",
 	.draw = pick_draw,
 	.key = pick_key,
 };

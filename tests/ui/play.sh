@@ -168,6 +168,11 @@ wait_gone "d: the racer is removed" momentum
 # --- play until it converges --------------------------------------------------
 keys + + + ' '
 wait_for "space plays until it converges" 'converged: a minimum'
+# the step shown is the one where descent run says it converged
+want=$(LC_ALL=C "$DESCENT" run 'x^2+3*y^2' --start 1.5,1.5 --lr 0.05 --steps 100000 |
+	sed -n 's/^converged at step \([0-9]*\):.*/\1/p')
+screen
+if grep -q "step $want\$" "$tmp/screen"; then ok; else bad "the panel's last step is not $want"; fi
 
 # --- help ---------------------------------------------------------------------
 keys '?'
@@ -183,17 +188,36 @@ wait_for "a parse error in the editor" "expected .*'\\^'"
 caret=$(awk '/^f = x\^2 \+ \^3/ { getline; print index($0, "^"); exit }' "$tmp/screen")
 if [ "$caret" = 11 ]; then ok; else bad "the caret is at column $caret, not 11"; fi
 keys C-u 'x^4 - x^2' Enter
+wait_for "Enter closes the editor" 'space:play'
 wait_for "a 1D function from the editor" '^f = x\^4 - x\^2'
-screen
-if ! grep -q ' y ' "$tmp/screen"; then ok; else bad "a 1D panel has no y"; fi
+wait_gone "a 1D panel has no y" ' y [-0-9.]'
 keys e C-u 'x*y*z' Enter
 wait_for "three variables are refused" '1 or 2 variables; this one has 3'
 keys Escape
 wait_for "Esc leaves the editor" 'space:play'
 
+# --- four racers fit at 80x24 -------------------------------------------------
+keys a a a
+wait_count "four racers in the panel" '(gd|momentum|nesterov|adagrad) +lr ' 4
+wait_count "each with its outcome" 'paused$' 4
+
 # --- quitting -----------------------------------------------------------------
 keys q
 wait_exit "q quits with 0" 0
+
+# --- a bad expression on the command line ---------------------------------------
+start 80 24 "$U8 '$DESCENT' play 'sin(x'"
+wait_for "opens the editor with the error" "missing '\\)' to close the '\\(' at column 4"
+keys BSpace BSpace BSpace BSpace BSpace BSpace 'x^2 ? 1 : 0'
+wait_for "? can be typed in the editor" '^f = x\^2 \? 1 : 0'
+keys C-u '(x-1)^2' Enter
+wait_for "and the fixed one is descended" 'step 0'
+keys q
+wait_exit "then q quits" 0
+start 80 24 "$U8 '$DESCENT' play 'x*y*z'"
+wait_for "three variables: the editor says why" '1 or 2 variables; this one has 3'
+keys Escape
+wait_exit "Esc without a function quits" 0
 
 # --- the list of classic functions --------------------------------------------
 start 80 24 "$U8 '$DESCENT' play"

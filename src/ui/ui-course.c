@@ -1,0 +1,601 @@
+/*
+ * ui-course.c - the course, full screen: the map of chapters with the
+ * learner's progress, and the page reader that shows a page's text, its
+ * plot or live descent, and takes the answers of its question, all
+ * through the page runner of src/lesson (which judges and records).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/expr.h"
+#include "descent/lesson.h"
+#include "descent/objective.h"
+#include "descent/optim.h"
+#include "descent/util.h"
+#include "ui-int.h"
+
+/* The page reader's own state. */
+struct reader {
+	int scroll;                     /* the text's first line shown */
+	int textlines;                  /* the text's length, at the last draw */
+	unsigned picked;                /* quiz: the choices picked */
+	int choice;                     /* quiz: the choice under the cursor */
+	char line[128];                 /* numeric: the answer being typed */
+	size_t len;
+	double cursor[2];               /* locate: the point under the cursor */
+	int opt;                        /* challenge: the optimizer (index in allowed) */
+	double lr;
+	int playing;                    /* descent: the animation runs */
+	int answered;                   /* right: the explanation is shown */
+	int shown_fig_page;             /* the page the figure was built for, or -1 */
+};
+
+/* Counts a chapter's pages seen, questions and questions answered right. */
+static void
+chapter_counts(struct ui *u, const struct lesson_chapter *c, int *seen, int *questions,
+	       int *right)
+{
+	int j;
+
+	*seen = *questions = *right = 0;
+	for (j = 0; j < c->npages; j++) {
+		const struct page_progress *pp = progress_page(&u->prog, c->id, j);
+		enum page_kind k = c->pages[j].kind;
+		*seen += pp->seen != 0;
+		if (k == PAGE_QUIZ || k == PAGE_NUMERIC || k == PAGE_LOCATE ||
+		    k == PAGE_CHALLENGE) {
+			(*questions)++;
+			*right += pp->correct != 0;
+		}
+	}
+}
+
+/* --- the course map ------------------------------------------------------- */
+
+static void
+map_draw(struct ui *u)
+{
+	int i, y = 2;
+
+	attron(A_BOLD);
+	mvaddstr(0, 2, "descent: the course");
+	attroff(A_BOLD);
+	for (i = 0; i < u->course.n && y < u->rows - 2; i++) {
+		const struct lesson_chapter *c = u->course.chapters[i];
+		int seen, questions, right;
+		char buf[160];
+		chapter_counts(u, c, &seen, &questions, &right);
+		if (seen == 0)
+			snprintf(buf, sizeof buf, "new");
+		else
+			snprintf(buf, sizeof buf, "%d/%d pages, %d/%d right", seen, c->npages,
+				 right, questions);
+		if (i == u->map_sel)
+			attron(A_REVERSE);
+		move(y, 2);
+		hline(' ', u->cols - 4);
+		mvprintw(y, 2, "%2d  ", i + 1);
+		ui_put(u, c->title, u->cols - 34);
+		mvaddnstr(y, u->cols - 28, buf, 26);
+		if (i == u->map_sel)
+			attroff(A_REVERSE);
+		y++;
+		if (c->summary != NULL && y < u->rows - 2) {
+			move(y, 6);
+			attron(A_DIM);
+			ui_put(u, c->summary, u->cols - 8);
+			attroff(A_DIM);
+			y++;
+		}
+		y++;
+	}
+	if (u->prog.last_chapter != NULL)
+		ui_status(u, "Enter: open (you left off in %s, page %d)  ?: keys  q: quit",
+			  u->prog.last_chapter, u->prog.last_page + 1);
+	else
+		ui_status(u, "up/down: choose  Enter: open the chapter  ?: keys  q: quit");
+}
+
+static void enter_page(struct ui *u);
+
+static void
+open_chapter(struct ui *u, const struct lesson_chapter *c, int page)
+{
+	if (u->has_runner)
+		runner_done(&u->runner);
+	u->chapter = c;
+	runner_init(&u->runner, c, &u->prog, &u->ds);
+	u->has_runner = 1;
+	ui_switch(u, &ui_page_screen);
+	runner_goto(&u->runner, page);
+	enter_page(u);
+}
+
+/* The page to resume a chapter at: where the learner left it, or its first unseen page. */
+static int
+resume_page(struct ui *u, const struct lesson_chapter *c)
+{
+	int j;
+
+	if (u->prog.last_chapter != NULL && strcmp(u->prog.last_chapter, c->id) == 0)
+		return u->prog.last_page;
+	for (j = 0; j < c->npages; j++)
+		if (!progress_page(&u->prog, c->id, j)->seen)
+			return j;
+	return 0;
+}
+
+static int
+map_key(struct ui *u, int ch)
+{
+	switch (ch) {
+	case 'q':
+		u->quit = 1;
+		return 1;
+	case KEY_UP: case 'k':
+		if (u->map_sel > 0)
+			u->map_sel--;
+		break;
+	case KEY_DOWN: case 'j':
+		if (u->map_sel + 1 < u->course.n)
+			u->map_sel++;
+		break;
+	case '\n': case '\r': case KEY_ENTER: case KEY_RIGHT: case 'l': {
+		const struct lesson_chapter *c = u->course.chapters[u->map_sel];
+		open_chapter(u, c, resume_page(u, c));
+		break;
+	}
+	default:
+		if (ch >= '1' && ch <= '9' && ch - '1' < u->course.n)
+			u->map_sel = ch - '1';
+		break;
+	}
+	return 0;
+}
+
+const struct ui_screen ui_map_screen = {
+	.name = "course map",
+	.help = "up/down, j k, 1-9: choose a chapter\n"
+		"Enter, right: open it where you left off\n"
+		"q: quit (your progress is saved as you go)\n",
+	.draw = map_draw,
+	.key = map_key,
+};
+
+/* --- the page reader -------------------------------------------------------- */
+
+static struct reader *
+reader_of(struct ui *u)
+{
+	if (u->state == NULL) {
+		struct reader *r = xcalloc(1, sizeof *r);
+		r->shown_fig_page = -1;
+		u->state = r;
+	}
+	return u->state;
+}
+
+/* Fresh state for the page the runner is on. */
+static void
+enter_page(struct ui *u)
+{
+	struct reader *rd = reader_of(u);
+	const struct lesson_page *p = &u->chapter->pages[u->runner.page];
+
+	memset(rd, 0, sizeof *rd);
+	rd->shown_fig_page = -1;
+	u->message[0] = '\0';
+	if (p->kind == PAGE_LOCATE) {
+		rd->cursor[0] = (p->x[0] + p->x[1]) / 2;
+		rd->cursor[1] = (p->y[0] + p->y[1]) / 2;
+	}
+	if (p->kind == PAGE_CHALLENGE)
+		rd->lr = p->lr_min;     /* the learner finds the rate; [ ] change it */
+	u->timeout_ms = p->kind == PAGE_DESCENT ? 40 : 250;
+	progress_save(&u->prog, &u->ds);
+}
+
+/* Builds the page's figure (its background), and draws its runs onto it. */
+static void
+page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, int h)
+{
+	struct lesson_runner *r = &u->runner;
+	struct plot_opts po;
+	char msg[200];
+	int i, n;
+
+	if (r->obj == NULL || (n = objective_dim(r->obj)) < 1 || n > 2)
+		return;
+	if (u->fig == NULL || rd->shown_fig_page != r->page ||
+	    plot_canvas_width(plot_fig_canvas(u->fig)) != w ||
+	    plot_canvas_height(plot_fig_canvas(u->fig)) != h) {
+		plot_fig_free(u->fig);
+		ui_plot_opts(u, &po, w, h);
+		po.x0 = p->x[0];
+		po.x1 = p->x[1];
+		if (n == 2) {
+			po.y0 = p->y[0];
+			po.y1 = p->y[1];
+		}
+		/* a locate page does not give its answer away */
+		po.mark_critical = (p->show & SHOW_CRITICAL) != 0 && p->kind != PAGE_LOCATE;
+		po.tangent = (p->show & SHOW_TANGENT) != 0;
+		po.tangent_x = p->tangent;
+		po.shade = (p->show & SHOW_SHADE) != 0 || (n == 2 && u->color);
+		po.convexity = (p->show & SHOW_CONVEXITY) != 0;
+		po.basins = (p->show & SHOW_BASINS) != 0 && !po.convexity;
+		if (po.basins || po.convexity)
+			po.shade = 0;
+		u->fig = plot_fig_new(r->obj, &po, NULL, msg, sizeof msg);
+		rd->shown_fig_page = r->page;
+		if (u->fig == NULL)
+			return;
+	}
+	for (i = 0; i < r->nruns; i++) {
+		const struct trajectory *tr = run_trajectory(r->runs[i]);
+		if (tr->len > 0)
+			plot_fig_trajectory(u->fig, i, tr->w, tr->len, p->runs[i].label);
+	}
+	if (r->challenge != NULL) {
+		const struct trajectory *tr = run_trajectory(r->challenge);
+		if (tr->len > 0)
+			plot_fig_trajectory(u->fig, 0, tr->w, tr->len, "your attempt");
+	}
+}
+
+/* The question's lines under the text: choices, the answer line, the cursor. */
+static int
+draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
+{
+	int i;
+	char buf[200];
+
+	if (p->question != NULL) {
+		attron(A_BOLD);
+		y += ui_text(u, p->question, y, 1, u->cols - 2, u->rows - 1 - y, 0);
+		attroff(A_BOLD);
+	}
+	switch (p->kind) {
+	case PAGE_QUIZ:
+		for (i = 0; i < p->nchoices && y < u->rows - 2; i++) {
+			attr_t a = i == rd->choice ? A_REVERSE : 0;
+			attron(a);
+			mvprintw(y, 2, "[%c] %d) ", rd->picked & (1u << i) ? 'x' : ' ', i + 1);
+			ui_put(u, p->choices[i], u->cols - 12);
+			attroff(a);
+			y++;
+		}
+		break;
+	case PAGE_NUMERIC:
+		mvprintw(y++, 2, "Your answer: %s_", rd->line);
+		break;
+	case PAGE_LOCATE:
+		if (objective_dim(u->runner.obj) == 2)
+			snprintf(buf, sizeof buf, "The cursor: x %.4g, y %.4g", rd->cursor[0],
+				 rd->cursor[1]);
+		else
+			snprintf(buf, sizeof buf, "The cursor: x %.4g", rd->cursor[0]);
+		mvaddnstr(y++, 2, buf, u->cols - 4);
+		break;
+	case PAGE_CHALLENGE:
+		snprintf(buf, sizeof buf, "Optimizer %s, learning rate %.4g", p->allowed[rd->opt]->name,
+			 rd->lr);
+		mvaddnstr(y++, 2, buf, u->cols - 4);
+		break;
+	case PAGE_DESCENT:
+		/* each run: how far it is, and how it ended */
+		for (i = 0; i < u->runner.nruns && y < u->rows - 1; i++) {
+			const struct trajectory *t = run_trajectory(u->runner.runs[i]);
+			switch (t->outcome) {
+			case RUN_CONVERGED:
+				snprintf(buf, sizeof buf, "%s: converged at step %ld", p->runs[i].label,
+					 t->step);
+				break;
+			case RUN_DIVERGED:
+				snprintf(buf, sizeof buf, "%s: diverged at step %ld: %s",
+					 p->runs[i].label, t->step, t->reason);
+				break;
+			case RUN_MAX_STEPS:
+				snprintf(buf, sizeof buf, "%s: stopped after %ld steps", p->runs[i].label,
+					 t->step);
+				break;
+			default:
+				snprintf(buf, sizeof buf, "%s: step %zu%s", p->runs[i].label, t->len,
+					 rd->playing ? "" : " (space plays)");
+				break;
+			}
+			mvaddnstr(y++, 2, buf, u->cols - 4);
+		}
+		break;
+	default:
+		break;
+	}
+	return y;
+}
+
+static const char *
+page_keys(const struct lesson_page *p)
+{
+	switch (p->kind) {
+	case PAGE_QUIZ:
+		return "1-9 pick, Enter answer, h hint, n/p page, ? keys, q map";
+	case PAGE_NUMERIC:
+		return "type a number, Enter answer, h hint, n/p page, q map";
+	case PAGE_LOCATE:
+		return "arrows move the cursor, Enter answer, h hint, n/p page, q map";
+	case PAGE_CHALLENGE:
+		return "o optimizer, [ ] rate, Enter try, h hint, n/p page, q map";
+	case PAGE_DESCENT:
+		return "space play, s step, r reset, n/p page, ? keys, q map";
+	default:
+		return "n or right: next page, p or left: previous, ? keys, q map";
+	}
+}
+
+static void
+page_draw(struct ui *u)
+{
+	struct reader *rd = reader_of(u);
+	const struct lesson_chapter *c = u->chapter;
+	const struct lesson_page *p = &c->pages[u->runner.page];
+	int has_fig = u->runner.obj != NULL && objective_dim(u->runner.obj) <= 2;
+	int y, text_rows, fig_h = 0, qlines = 0;
+	char head[300];
+
+	snprintf(head, sizeof head, "%s  |  page %d of %d: %s", c->title, u->runner.page + 1,
+		 c->npages, p->title != NULL ? p->title : "");
+	attron(A_BOLD);
+	move(0, 0);
+	ui_put(u, head, u->cols);
+	attroff(A_BOLD);
+	/* the room: the question's lines and the figure (10 rows at least);
+	 * the text gets the rest, and scrolls when it needs more */
+	if (p->question != NULL)
+		qlines = ui_text(u, p->question, 0, 0, u->cols - 2, 0, 0);
+	if (p->kind == PAGE_QUIZ)
+		qlines += p->nchoices + 2;
+	else if (p->kind == PAGE_DESCENT)
+		qlines += u->runner.nruns + 1;
+	else if (p->kind != PAGE_TEXT && p->kind != PAGE_PLOT)
+		qlines += 4;            /* the answer line, a blank, two of feedback */
+	rd->textlines = ui_text(u, p->body != NULL ? p->body : "", 2, 1, u->cols - 2, 0, 0);
+	text_rows = u->rows - 3 - qlines;
+	if (has_fig) {
+		int want = rd->textlines < text_rows - 10 ? rd->textlines : text_rows - 10;
+		fig_h = text_rows - (want > 0 ? want : 0);
+		text_rows -= fig_h;
+	}
+	ui_text(u, p->body != NULL ? p->body : "", 2, 1, u->cols - 2, text_rows, rd->scroll);
+	y = 2 + (rd->textlines - rd->scroll < text_rows ? rd->textlines - rd->scroll : text_rows);
+	if (has_fig && fig_h >= 6) {
+		page_fig(u, rd, p, u->cols, fig_h);
+		if (u->fig != NULL) {
+			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
+			if (p->kind == PAGE_LOCATE) {
+				int cx, cy;
+				double at[2] = { rd->cursor[0], rd->cursor[1] };
+				if (objective_dim(u->runner.obj) == 1) {
+					double f, w0 = at[0], g0;
+					const double *wv[1] = { &w0 };
+					double *gv[1] = { &g0 };
+					objective_eval(u->runner.obj, 1, wv, &f, gv, NULL);
+					at[1] = f;
+				}
+				if (plot_fig_cell(u->fig, at, &cx, &cy) == 0) {
+					attron(A_BOLD | A_REVERSE);
+					mvaddch(y + cy, cx, '+');
+					attroff(A_BOLD | A_REVERSE);
+				}
+			}
+		}
+		y += fig_h;
+	}
+	y = draw_question(u, rd, p, y) + 1;
+	if (u->message[0] != '\0' && y < u->rows - 1) {
+		/* the feedback, and the explanation once it is right */
+		attron(A_BOLD);
+		y += ui_text(u, u->message, y, 1, u->cols - 2, u->rows - 1 - y, 0);
+		attroff(A_BOLD);
+		if (rd->answered && p->explain != NULL && y < u->rows - 1)
+			ui_text(u, p->explain, y, 1, u->cols - 2, u->rows - 1 - y, 0);
+	}
+	if (rd->textlines > text_rows + rd->scroll)
+		ui_status(u, "%s  (down: more text)", page_keys(p));
+	else
+		ui_status(u, "%s", page_keys(p));
+}
+
+static void
+page_tick(struct ui *u)
+{
+	struct reader *rd = reader_of(u);
+
+	int i;
+
+	/* five steps a tick of 40 ms: a run of a thousand steps in 8 s */
+	for (i = 0; rd->playing && i < 5; i++)
+		if (runner_descent_step(&u->runner) == 0)
+			rd->playing = 0;
+}
+
+static void
+judge(struct ui *u, struct reader *rd, enum answer a)
+{
+	if (a == ANSWER_INVALID) {
+		if (u->runner.feedback[0] == '\0')
+			snprintf(u->message, sizeof u->message, "That is not an answer to this question.");
+		else
+			snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
+		return;
+	}
+	snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
+	rd->answered = a == ANSWER_RIGHT;
+	progress_save(&u->prog, &u->ds);
+}
+
+static void
+go_page(struct ui *u, int n)
+{
+	if (n < 0 || n >= u->chapter->npages)
+		return;
+	runner_goto(&u->runner, n);
+	enter_page(u);
+}
+
+static int
+page_key(struct ui *u, int ch)
+{
+	struct reader *rd = reader_of(u);
+	const struct lesson_page *p = &u->chapter->pages[u->runner.page];
+	int dim = u->runner.obj != NULL ? objective_dim(u->runner.obj) : 0;
+
+	if (p->kind == PAGE_NUMERIC && ((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' ||
+					ch == '/' || ch == 'e' || ch == '+' || ch == '*')) {
+		if (rd->len + 1 < sizeof rd->line) {
+			rd->line[rd->len++] = (char)ch;
+			rd->line[rd->len] = '\0';
+		}
+		return 0;
+	}
+	if (p->kind == PAGE_LOCATE) {
+		double sx = (p->x[1] - p->x[0]) / 40, sy = (p->y[1] - p->y[0]) / 20;
+		switch (ch) {
+		case KEY_LEFT: rd->cursor[0] -= sx; return 0;
+		case KEY_RIGHT: rd->cursor[0] += sx; return 0;
+		case KEY_UP: if (dim == 2) rd->cursor[1] += sy; return 0;
+		case KEY_DOWN: if (dim == 2) rd->cursor[1] -= sy; return 0;
+		default: break;
+		}
+	}
+	switch (ch) {
+	case 'q':
+		ui_switch(u, &ui_map_screen);
+		return 1;
+	case KEY_RIGHT: case 'n': case KEY_NPAGE:
+		go_page(u, u->runner.page + 1);
+		break;
+	case KEY_LEFT: case 'p': case KEY_PPAGE:
+		go_page(u, u->runner.page - 1);
+		break;
+	case KEY_DOWN: case 'j':
+		if (rd->scroll + 1 < rd->textlines)
+			rd->scroll++;
+		break;
+	case KEY_UP: case 'k':
+		if (rd->scroll > 0)
+			rd->scroll--;
+		break;
+	case 'h': {
+		const char *h = runner_hint(&u->runner);
+		snprintf(u->message, sizeof u->message, "Hint: %s",
+			 h != NULL ? h : "there is no hint on this page.");
+		progress_save(&u->prog, &u->ds);
+		break;
+	}
+	case KEY_BACKSPACE: case 127: case 8:
+		if (rd->len > 0)
+			rd->line[--rd->len] = '\0';
+		break;
+	case ' ':
+		if (p->kind == PAGE_QUIZ)
+			rd->picked ^= 1u << rd->choice;
+		else if (p->kind == PAGE_DESCENT)
+			rd->playing = !rd->playing;
+		break;
+	case 's':
+		if (p->kind == PAGE_DESCENT) {
+			rd->playing = 0;
+			runner_descent_step(&u->runner);
+		}
+		break;
+	case 'r':
+		if (p->kind == PAGE_DESCENT) {
+			rd->playing = 0;
+			runner_descent_reset(&u->runner);
+			plot_fig_free(u->fig);
+			u->fig = NULL;
+		}
+		break;
+	case 'o':
+		if (p->kind == PAGE_CHALLENGE)
+			rd->opt = (rd->opt + 1) % p->nallowed;
+		break;
+	case '[': case ']':
+		if (p->kind == PAGE_CHALLENGE) {
+			double lr = ch == ']' ? rd->lr * 1.25 : rd->lr / 1.25;
+			if (lr >= p->lr_min * 0.999999 && lr <= p->lr_max * 1.000001)
+				rd->lr = lr;
+		}
+		break;
+	case '\n': case '\r': case KEY_ENTER:
+		if (p->kind == PAGE_QUIZ) {
+			unsigned mask = rd->picked != 0 ? rd->picked : 1u << rd->choice;
+			judge(u, rd, runner_quiz(&u->runner, mask));
+		} else if (p->kind == PAGE_NUMERIC) {
+			struct expr_error e;
+			struct expr *x = expr_parse(rd->line, NULL, 0, &e);
+			double v;
+			if (x != NULL && expr_is_const(x, expr_root(x), &v))
+				judge(u, rd, runner_numeric(&u->runner, v));
+			else
+				snprintf(u->message, sizeof u->message,
+					 "Type a number, such as 0.5 or 1/18.");
+			expr_free(x);
+		} else if (p->kind == PAGE_LOCATE) {
+			judge(u, rd, runner_locate(&u->runner, rd->cursor));
+		} else if (p->kind == PAGE_CHALLENGE) {
+			judge(u, rd, runner_challenge(&u->runner, p->allowed[rd->opt], rd->lr));
+			plot_fig_free(u->fig);  /* the new attempt replaces the last */
+			u->fig = NULL;
+		} else {
+			go_page(u, u->runner.page + 1);
+		}
+		break;
+	default:
+		if (p->kind == PAGE_QUIZ && ch >= '1' && ch <= '9' && ch - '1' < p->nchoices) {
+			rd->choice = ch - '1';
+			if (__builtin_popcount(p->answers) > 1)
+				rd->picked ^= 1u << rd->choice;
+			else
+				rd->picked = 1u << rd->choice;
+		}
+		break;
+	}
+	return 0;
+}
+
+const struct ui_screen ui_page_screen = {
+	.name = "page reader",
+	.help = "n, right, PgDn: the next page   p, left, PgUp: the previous\n"
+		"up/down, j k: scroll the text   h: a hint\n"
+		"quiz: 1-9 pick a choice, Enter answers\n"
+		"numeric: type the number, Enter answers\n"
+		"locate: arrows move the cursor, Enter answers\n"
+		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"
+		"descent: space play or pause, s one step, r reset\n"
+		"q: back to the course map\n",
+	.draw = page_draw,
+	.key = page_key,
+	.tick = page_tick,
+};
+
+void
+ui_course_open(struct ui *u, const char *chapter, int page)
+{
+	const struct lesson_chapter *c = NULL;
+	int i;
+
+	ui_switch(u, &ui_map_screen);
+	if (chapter != NULL || u->prog.last_chapter != NULL)
+		c = lesson_course_find(&u->course, chapter != NULL ? chapter : u->prog.last_chapter);
+	for (i = 0; c != NULL && i < u->course.n; i++)
+		if (u->course.chapters[i] == c)
+			u->map_sel = i;
+	if (c != NULL && chapter != NULL) {
+		open_chapter(u, c, page >= 0 ? page : resume_page(u, c));
+	}
+}

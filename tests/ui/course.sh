@@ -1,0 +1,255 @@
+#!/bin/sh
+# End-to-end tests of the full-screen course (descent, descent learn), in
+# tmux: the
+# real program in a real (pseudo) terminal, keys sent with send-keys and
+# the screen read back with capture-pane; the progress file is checked
+# after q and after SIGHUP.  Each check waits for what it
+# expects to appear (polling, up to 10 s), so a slow machine is not a
+# failure; only a wrong or missing screen is.
+set -u
+srcdir=${top_srcdir:-.}
+DESCENT=${DESCENT:-src/descent}
+TMUX_BIN=${TMUX_BIN:-tmux}
+[ -n "$TMUX_BIN" ] || TMUX_BIN=tmux
+case $DESCENT in
+/*) ;;
+*) DESCENT=$(pwd)/$DESCENT ;;
+esac
+[ -x "$DESCENT" ] || { echo "ui-course: no program $DESCENT"; exit 99; }
+command -v "$TMUX_BIN" >/dev/null 2>&1 || { echo "ui-course: tmux not found (./bootstrap installs it)"; exit 99; }
+pass=0
+fail=0
+tmp=$(mktemp -d) || exit 99
+n=0
+sock="descent-test-$$-$n"
+tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $1"
+	if [ -f "$tmp/screen" ]; then
+		echo "--- the screen:"
+		cat "$tmp/screen"
+		echo "---"
+	fi
+}
+
+# start W H COMMAND: a new session running COMMAND (its exit status goes to
+# $tmp/status); the environment is a UTF-8 locale with colours unless the
+# command sets its own.
+start() {
+	tm kill-server >/dev/null 2>&1
+	n=$((n + 1))
+	sock="descent-test-$$-$n"       # a new server: no race with the old one's end
+	rm -f "$tmp/status" "$tmp/screen"
+	tm new-session -d -s t -x "$1" -y "$2" \
+		"cd '$tmp' && TERM=xterm-256color $3; echo \$? >'$tmp/status'; sleep 30"
+}
+screen() { tm capture-pane -p -t t >"$tmp/screen" 2>/dev/null; }
+keys() { tm send-keys -t t "$@"; }
+# wait_for NAME PATTERN: passes when the screen matches the extended regex
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen
+		if grep -Eq -- "$2" "$tmp/screen"; then
+			ok
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	bad "$1: no line matches /$2/"
+	return 1
+}
+# wait_count NAME PATTERN N: passes when N lines of the screen match
+wait_count() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen
+		if [ "$(grep -Ec -- "$2" "$tmp/screen")" -eq "$3" ]; then
+			ok
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	bad "$1: $(grep -Ec -- "$2" "$tmp/screen") lines match /$2/, not $3"
+}
+# wait_gone NAME PATTERN: passes when nothing on the screen matches
+wait_gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen
+		if ! grep -Eq -- "$2" "$tmp/screen"; then
+			ok
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	bad "$1: a line still matches /$2/"
+}
+# wait_exit NAME STATUS: the program ends with STATUS
+wait_exit() {
+	i=0
+	while [ $i -lt 100 ] && [ ! -s "$tmp/status" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if [ -s "$tmp/status" ] && [ "$(cat "$tmp/status")" = "$2" ]; then
+		ok
+	else
+		bad "$1: exit status '$(cat "$tmp/status" 2>/dev/null)', not $2"
+	fi
+}
+# panel_value NAME: the number after "NAME " in the panel (the right column)
+panel_value() {
+	sed -n "s/.*[ ]$1 \\([-0-9.e+]*\\).*/\\1/p" "$tmp/screen" | head -n 1
+}
+# close A B: A and B agree to 6 significant digits
+close() {
+	awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b;
+		exit !(a != "" && d <= 1e-5 * (m > 1e-300 ? m : 1)) }'
+}
+
+U8="LANG=C.UTF-8 LC_ALL=C.UTF-8"
+L="$srcdir/lessons"
+case $L in /*) ;; *) L=$(pwd)/$L ;; esac
+ST="$tmp/state"
+P="$ST/descent/progress.json"
+ENV="$U8 XDG_STATE_HOME='$ST'"
+
+# --- the map, a chapter, pages ------------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L'"
+wait_for "the course map" 'descent: the course'
+wait_for "the first chapter, new" '1  Objective, loss and cost +new'
+wait_for "the second" '2  Critical points: minima, maxima, saddles +new'
+keys Enter
+wait_for "Enter opens the chapter at its first page" 'page 1 of 10: What are we minimizing\?'
+wait_for "its text" 'Training a model means choosing numbers'
+keys n
+wait_for "n: the next page" 'page 2 of 10: Loss and cost'
+keys Right
+wait_for "right: the next page, a plot" 'page 3 of 10: One parameter, one curve'
+wait_for "the plot's axis" '^ +\+\+?-+\+'
+keys p
+wait_for "p: the previous page" 'page 2 of 10'
+keys '?'
+wait_for "? shows the reader's keys" 'Keys of the page reader'
+keys x
+wait_gone "and any key closes them" 'Keys of the page reader'
+
+# --- a quiz: wrong, a hint, right ------------------------------------------------
+keys n n
+wait_for "the quiz page" 'page 4 of 10: Loss or cost\?'
+wait_for "its choices" '\[ \] 1\) '
+keys 2 Enter
+wait_for "a wrong answer is told at once" 'Not quite'
+keys h
+wait_for "h: the hint" '^ Hint: '
+keys 1 Enter
+wait_for "the right answer" '^ Right'
+wait_for "the choice is marked" '\[x\] 1\) '
+
+# --- a numeric page ----------------------------------------------------------------
+keys n n
+wait_for "the numeric page" 'page 6 of 10'
+keys 1 / 9 Enter
+wait_for "a wrong number" 'Not quite|not|off'
+keys BSpace 1 8 Enter
+wait_for "typed: 1/18" 'Your answer: 1/18_'
+wait_for "is right" '^ Right'
+
+# --- a descent page plays -------------------------------------------------------------
+keys n
+wait_for "the descent page" 'page 7 of 10'
+keys s s s
+wait_for "s: three steps" 'gd,lr=[0-9.]*: step 3 \(space plays\)'
+keys ' '
+wait_for "space plays it to its end" 'converged at step [0-9]+'
+
+# --- back to the map: the progress is there and saved ----------------------------------
+keys q
+wait_for "q: back to the map, with the progress" '1  Objective, loss and cost +7/10 pages, 2/3 right'
+keys q
+wait_exit "q on the map quits with 0" 0
+if grep -q '"objective"' "$P" 2>/dev/null; then ok; else bad "the progress file has the chapter"; fi
+
+# --- descent alone resumes there --------------------------------------------------------
+start 80 24 "$ENV '$DESCENT'"
+wait_for "descent opens the map where the learner left off" 'you left off in objective, page 7'
+keys Enter
+wait_for "Enter resumes at that page" 'page 7 of 10'
+keys q q
+wait_exit "and quits" 0
+
+# --- locate and challenge --------------------------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 8"
+wait_for "the locate page" 'page 8 of 12: Find the saddle'
+screen
+before=$(grep -o 'The cursor: x [-0-9.e]*' "$tmp/screen")
+keys Left
+wait_gone "the arrows move the cursor" "$before\$"
+keys Enter
+wait_for "an answer to locate" 'Not quite|Right|right'
+keys n n n
+wait_for "the challenge page" 'page 11 of 12'
+wait_for "its setting" 'Optimizer [a-z]+, learning rate'
+keys Enter
+wait_for "gd at the smallest rate meets it" '^ Right\. It ends .* from the goal after [0-9]+ steps'
+keys o ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']'
+wait_for "o and ] change the setting" 'Optimizer momentum, learning rate 0\.0444'
+keys ']'
+wait_for "] stops at the page's largest rate" 'Optimizer momentum, learning rate 0\.0444'
+keys Enter
+wait_for "momentum at 0.0444 diverges: not met" '^ Not quite'
+keys q q
+wait_exit "quits" 0
+
+# --- SIGHUP: the progress is saved and the process gone ------------------------------------
+rm -rf "$ST"
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
+wait_for "before SIGHUP" 'page 3 of 12'
+pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
+if [ -n "$pid" ]; then
+	kill -s HUP "$pid"
+	wait_exit "SIGHUP ends it" 129
+	if kill -0 "$pid" 2>/dev/null; then bad "SIGHUP: the process is gone"; else ok; fi
+	if grep -q '"critical-points"' "$P" 2>/dev/null; then ok; else bad "SIGHUP: the progress was saved"; fi
+else
+	bad "SIGHUP: no process"
+fi
+
+# --- the terminal --------------------------------------------------------------------------
+start 60 20 "$ENV '$DESCENT' learn --lessons '$L'"
+wait_for "60x20: too small, in one line" 'needs 70x20 at least; this terminal is 60x20'
+tm resize-window -t t -x 80 -y 24 >/dev/null 2>&1
+wait_for "a resize redraws the map" 'descent: the course'
+keys q
+wait_exit "quits after a resize" 0
+
+start 200 60 "$ENV '$DESCENT' learn --lessons '$L' objective --page 5"
+wait_for "200x60" 'page 5 of 10'
+screen
+if [ "$(awk 'length > 150' "$tmp/screen" | wc -l)" -gt 10 ]; then ok; else bad "200x60 uses the room"; fi
+keys q q
+
+start 80 24 "LANG=C LC_ALL=C NO_COLOR=1 XDG_STATE_HOME='$ST' '$DESCENT' learn --lessons '$L' objective --page 5"
+wait_for "LANG=C NO_COLOR" 'page 5 of 10'
+if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "LANG=C: ASCII only"; else ok; fi
+keys q q
+
+# --- --plain and pipes keep the text mode -------------------------------------------------------
+if "$DESCENT" learn --lessons "$L" objective --progress "$tmp/p2.json" </dev/null | grep -q '^== Page 1 of 10'; then
+	ok
+else
+	bad "learn without a terminal prints the text"
+fi
+
+echo "ui-course: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
