@@ -1,12 +1,11 @@
 /*
- * cmd-learn.c - `descent learn [--plain] [CHAPTER]`: a chapter page by
- * page as plain text, with its plots, for pipes, screen readers and dumb
- * terminals.  When the input is a terminal (or with --ask) it asks the
- * questions as prompts, judges the answers with the page runner and
- * records them in the progress, like the full-screen course does.
- *
- * The full-screen course is not built yet: until it is, `learn` always
- * reads in plain text.
+ * cmd-learn.c - `descent learn [--plain] [CHAPTER]`: the course.  On a
+ * terminal that ncurses knows, it opens the full-screen course (src/ui);
+ * else, or with --plain or --ask, it reads a chapter page by page as
+ * plain text, with its plots, for pipes, screen readers and dumb
+ * terminals.  When the input is a terminal (or with --ask) the plain mode
+ * asks the questions as prompts, judges the answers with the page runner
+ * and records them in the progress, as the full-screen course does.
  */
 #include "config.h"
 
@@ -464,18 +463,21 @@ const struct cmd cmd_learn = {
 	.name = "learn",
 	.usage = "[--plain] [--ask] [--page N] [--width N] [--lessons DIR]\n"
 		 "                    [--progress FILE] [CHAPTER]",
-	.summary = "read a chapter (plain text for now), answering its questions",
+	.summary = "the course: full screen on a terminal, else plain text",
 	.help =
-	"Reads CHAPTER (an id, the start of one, or its number), or the chapter\n"
-	"where you left off, page by page as plain text with its plots.  When the\n"
-	"input is a terminal, it asks the questions and records your answers.\n\n"
-	"  --plain         plain text (the full-screen course is not built yet,\n"
-	"                  so this is the only mode for now)\n"
+	"Opens the course full screen on a terminal: the map of chapters, or\n"
+	"CHAPTER (an id, the start of one, or its number) at the page where you\n"
+	"left it; press ? there for the keys.  Elsewhere (a pipe, TERM=dumb), or\n"
+	"with --plain or --ask, it reads the chapter page by page as plain text\n"
+	"with its plots; when the input is a terminal, it asks the questions and\n"
+	"records your answers.\n\n"
+	"  --plain         plain text, even on a terminal\n"
 	"  --ask           ask the questions even when the input is not a terminal\n"
 	"  --page N        start at page N\n"
 	"  --width N       wrap the text at N columns (the terminal's, at most 100)\n"
 	"  --lessons DIR   the lessons' directory\n"
 	"  --progress FILE the progress file\n\n"
-	"At a question: the answer, h for a hint, s to skip, q to quit.\n",
+	"In plain text, at a question: the answer, h for a hint, s to skip, q to\n"
+	"quit.\n",
 	.run = learn_run,
 };

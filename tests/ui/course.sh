@@ -244,6 +244,10 @@ wait_for "LANG=C NO_COLOR" 'page 5 of 10'
 if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "LANG=C: ASCII only"; else ok; fi
 keys q q
 
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' --plain objective --page 10"
+wait_for "--plain on a terminal: plain text" '^== Page 10 of 10: '
+wait_exit "--plain ends after the chapter" 0
+
 # --- --plain and pipes keep the text mode -------------------------------------------------------
 if "$DESCENT" learn --lessons "$L" objective --progress "$tmp/p2.json" </dev/null | grep -q '^== Page 1 of 10'; then
 	ok
