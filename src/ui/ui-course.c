@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/analysis.h"
 #include "descent/expr.h"
 #include "descent/lesson.h"
 #include "descent/objective.h"
@@ -32,6 +33,7 @@ struct reader {
 	int playing;                    /* descent: the animation runs */
 	int answered;                   /* right: the explanation is shown */
 	int shown_fig_page;             /* the page the figure was built for, or -1 */
+	int reading;                    /* plot and descent pages: the cursor reads out */
 };
 
 /* Counts a chapter's pages seen, questions and questions answered right. */
@@ -189,10 +191,8 @@ enter_page(struct ui *u)
 	memset(rd, 0, sizeof *rd);
 	rd->shown_fig_page = -1;
 	u->message[0] = '\0';
-	if (p->kind == PAGE_LOCATE) {
-		rd->cursor[0] = (p->x[0] + p->x[1]) / 2;
-		rd->cursor[1] = (p->y[0] + p->y[1]) / 2;
-	}
+	rd->cursor[0] = (p->x[0] + p->x[1]) / 2;
+	rd->cursor[1] = (p->y[0] + p->y[1]) / 2;
 	if (p->kind == PAGE_CHALLENGE)
 		rd->lr = p->lr_min;     /* the learner finds the rate; [ ] change it */
 	u->timeout_ms = p->kind == PAGE_DESCENT ? 40 : 250;
@@ -317,6 +317,54 @@ draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 	return y;
 }
 
+/*
+ * What the cursor reads out: where it is, f, the slope, and how the
+ * function curves there (the Hessian's eigenvalues, in 2D).
+ */
+static int
+draw_readout(struct ui *u, struct reader *rd, int y)
+{
+	struct objective *o = u->runner.obj;
+	int n = objective_dim(o);
+	double w0 = rd->cursor[0], w1 = rd->cursor[1], f, g[2] = { 0, 0 }, h[4], lambda[2];
+	const double *wv[2] = { &w0, &w1 };
+	double *gv[2] = { &g[0], &g[1] };
+	double *hv[4] = { &h[0], &h[1], &h[2], &h[3] };
+	char buf[240];
+	const char *shape;
+
+	objective_eval(o, 1, wv, &f, gv, hv);
+	g[0] += 0.0;                    /* no "-0" */
+	g[1] += 0.0;
+	if (n == 1) {
+		snprintf(buf, sizeof buf, "x %.4g   f %.6g   f' %.4g   f'' %.4g", w0, f, g[0], h[0]);
+		mvaddnstr(y++, 2, buf, u->cols - 4);
+		shape = fabs(g[0]) < 1e-6 ? (h[0] > 0 ? "a critical point: a minimum" :
+					    h[0] < 0 ? "a critical point: a maximum" :
+					    "a critical point, flat") :
+			h[0] > 0 ? "curving up (convex here)" : h[0] < 0 ? "curving down" :
+			"not curving";
+		snprintf(buf, sizeof buf, "%s%s", fabs(g[0]) < 1e-6 ? "" : g[0] > 0 ? "rising, " :
+			 "falling, ", shape);
+	} else {
+		double gn = sqrt(g[0] * g[0] + g[1] * g[1]);
+		enum cp_kind k = analysis_classify(2, h, lambda);
+		snprintf(buf, sizeof buf, "x %.4g  y %.4g   f %.6g   grad (%.3g, %.3g)", w0, w1, f,
+			 g[0], g[1]);
+		mvaddnstr(y++, 2, buf, u->cols - 4);
+		if (gn < 1e-6)
+			snprintf(buf, sizeof buf, "Hessian eigenvalues %.4g, %.4g: a critical point, "
+				 "the kind: %s", lambda[0], lambda[1], cp_kind_name(k));
+		else
+			snprintf(buf, sizeof buf, "Hessian eigenvalues %.4g, %.4g: %s", lambda[0],
+				 lambda[1], k == CP_MINIMUM ? "curving up both ways" :
+				 k == CP_MAXIMUM ? "curving down both ways" :
+				 k == CP_SADDLE ? "saddle-shaped" : "flat one way");
+	}
+	mvaddnstr(y++, 2, buf, u->cols - 4);
+	return y;
+}
+
 static const char *
 page_keys(const struct lesson_page *p)
 {
@@ -330,7 +378,9 @@ page_keys(const struct lesson_page *p)
 	case PAGE_CHALLENGE:
 		return "o optimizer, [ ] rate, Enter try, h hint, n/p page, q map";
 	case PAGE_DESCENT:
-		return "space play, s step, r reset, n/p page, ? keys, q map";
+		return "space play, s step, r reset, c cursor, n/p page, ? keys, q map";
+	case PAGE_PLOT:
+		return "c cursor, n or right: next page, p or left: previous, q map";
 	default:
 		return "n or right: next page, p or left: previous, ? keys, q map";
 	}
@@ -362,6 +412,8 @@ page_draw(struct ui *u)
 		qlines += u->runner.nruns + 1;
 	else if (p->kind != PAGE_TEXT && p->kind != PAGE_PLOT)
 		qlines += 4;            /* the answer line, a blank, two of feedback */
+	if (rd->reading)
+		qlines += 2;            /* the cursor's readout */
 	rd->textlines = ui_text(u, p->body != NULL ? p->body : "", 2, 1, u->cols - 2, 0, 0);
 	text_rows = u->rows - 3 - qlines;
 	if (has_fig) {
@@ -375,7 +427,7 @@ page_draw(struct ui *u)
 		page_fig(u, rd, p, u->cols, fig_h);
 		if (u->fig != NULL) {
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
-			if (p->kind == PAGE_LOCATE) {
+			if (p->kind == PAGE_LOCATE || rd->reading) {
 				int cx, cy;
 				double at[2] = { rd->cursor[0], rd->cursor[1] };
 				if (objective_dim(u->runner.obj) == 1) {
@@ -394,6 +446,8 @@ page_draw(struct ui *u)
 		}
 		y += fig_h;
 	}
+	if (rd->reading)
+		y = draw_readout(u, rd, y);
 	y = draw_question(u, rd, p, y) + 1;
 	if (u->message[0] != '\0' && y < u->rows - 1) {
 		/* the feedback, and the explanation once it is right */
@@ -461,7 +515,11 @@ page_key(struct ui *u, int ch)
 		}
 		return 0;
 	}
-	if (p->kind == PAGE_LOCATE) {
+	if (ch == 'c' && (p->kind == PAGE_PLOT || p->kind == PAGE_DESCENT) && dim > 0) {
+		rd->reading = !rd->reading;
+		return 0;
+	}
+	if (p->kind == PAGE_LOCATE || rd->reading) {
 		double sx = (p->x[1] - p->x[0]) / 40, sy = (p->y[1] - p->y[0]) / 20;
 		switch (ch) {
 		case KEY_LEFT: rd->cursor[0] -= sx; return 0;
@@ -577,6 +635,8 @@ const struct ui_screen ui_page_screen = {
 		"locate: arrows move the cursor, Enter answers\n"
 		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"
 		"descent: space play or pause, s one step, r reset\n"
+		"plot and descent: c a cursor that reads out f, the slope and\n"
+		"   the curvature; arrows move it (use n and p for the pages)\n"
 		"q: back to the course map\n",
 	.draw = page_draw,
 	.key = page_key,

@@ -211,6 +211,26 @@ wait_for "momentum at 0.0444 diverges: not met" '^ Not quite'
 keys q q
 wait_exit "quits" 0
 
+# --- the cursor of a plot page reads out -----------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 4"
+wait_for "the saddle's page" 'page 4 of 12: A saddle'
+keys c
+wait_for "c: the cursor at the centre, on the saddle" 'Hessian eigenvalues -2, 2: a critical point, the kind: saddle'
+wait_for "its point, f and gradient" '^  x 0  y 0   f 0   grad \(0, 0\)$'
+keys Right Right Up
+wait_for "the arrows move it" '^  x 0\.2  y 0\.2   f 0   grad \(0\.4, -0\.4\)$'
+wait_for "off the point, the shape" 'Hessian eigenvalues -2, 2: saddle-shaped'
+keys c n
+wait_for "c again and n: the next page" 'page 5 of 12'
+keys q q
+wait_exit "quits" 0
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 3"
+wait_for "a 1D plot page" 'page 3 of 10'
+keys c
+wait_for "a 1D readout" "^  x [-0-9.e]+   f [-0-9.e]+   f' [-0-9.e]+   f'' [-0-9.e]+$"
+wait_for "a parabola curves up" 'curving up \(convex here\)'
+keys q q
+
 # --- SIGHUP: the progress is saved and the process gone ------------------------------------
 rm -rf "$ST"
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
