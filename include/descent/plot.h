@@ -225,6 +225,12 @@ void plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t
 /* The data shown: x0..x1, and y0..y1 (2D: of y; 1D: of f). */
 void plot_fig_view(const struct plot_fig *f, double *x0, double *x1, double *y0, double *y1);
 
+/*
+ * The data point at the centre of cell (cx, cy): x[0], and x[1] (y in
+ * 2D, f in 1D); -1 when the cell is outside the plot area.
+ */
+int plot_fig_point(const struct plot_fig *f, int cx, int cy, double *x);
+
 /* A data point's cell, or -1 when outside the plot area. */
 int plot_fig_cell(const struct plot_fig *f, const double *x, int *cx, int *cy);
 

@@ -150,6 +150,16 @@ plot_fig_cell(const struct plot_fig *f, const double *x, int *cx, int *cy)
 	return 0;
 }
 
+int
+plot_fig_point(const struct plot_fig *f, int cx, int cy, double *x)
+{
+	if (cx < f->ax || cy < f->ay || cx >= f->ax + f->aw || cy >= f->ay + f->ah)
+		return -1;
+	x[0] = f->x0 + (cx - f->ax + 0.5) / f->aw * (f->x1 - f->x0);
+	x[1] = f->y1 - (cy - f->ay + 0.5) / f->ah * (f->y1 - f->y0);
+	return 0;
+}
+
 /* Dots of the plot area to canvas dots. */
 static void
 dot(struct plot_fig *f, enum plot_layer layer, int x, int y, uint8_t color)

@@ -340,6 +340,8 @@ start(struct ui *u, int ascii)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+	mouseinterval(0);               /* a press is a click at once */
 	u->ascii = ascii;
 	cs = setlocale(LC_CTYPE, NULL);
 	u->utf8 = cs != NULL && (strstr(cs, "UTF-8") != NULL || strstr(cs, "utf8") != NULL);

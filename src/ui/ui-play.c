@@ -634,6 +634,19 @@ play_key(struct ui *u, int ch)
 	case '\t':
 		p->cur = (p->cur + 1) % p->nr;
 		break;
+	case KEY_MOUSE: {
+		MEVENT ev;
+		double x[2];
+		/* a click on the plot puts the start there */
+		if (getmouse(&ev) == OK && (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
+		    u->fig != NULL && plot_fig_point(u->fig, ev.x, ev.y, x) == 0) {
+			p->start[0] = x[0];
+			if (p->dim == 2)
+				p->start[1] = x[1];
+			reset_runs(u, p);
+		}
+		break;
+	}
 	case KEY_LEFT: case 'h':
 		move_start(u, p, -1, 0);
 		break;
@@ -739,7 +752,7 @@ const struct ui_screen ui_play_screen = {
 		"        rmsprop adam newton)\n"
 		"a: race another optimizer from the same start\n"
 		"d: remove the selected racer   Tab: select the next\n"
-		"arrows, hjkl: move the start point\n"
+		"arrows, hjkl: move the start point; a click puts it there\n"
 		"g: the gradient arrow   b: basins   c: convexity\n"
 		"z Z: zoom in, out\n"
 		"e: edit the function (Enter uses it, Esc cancels)\n"

@@ -255,6 +255,17 @@ wait_for "--ascii" 'step 0'
 if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "--ascii: ASCII only"; else ok; fi
 keys q
 
+# --- a click on the plot puts the start there -----------------------------------------
+start 80 24 "$U8 '$DESCENT' play $Q --start 1,1 --ascii"
+wait_for "before the click" 'x 1 +y 1$'
+tm send-keys -t t -l "$(printf '\033[<0;30;5M')"     # a press at column 30, row 5
+wait_gone "the click moves the start" 'x 1 +y 1$'
+screen
+if [ "$(sed -n 5p "$tmp/screen" | cut -c30)" = '@' ]; then ok; else bad "the start is in the clicked cell"; fi
+keys n
+wait_for "and the descent goes from there" 'step 1'
+keys q
+
 # --- signals ---------------------------------------------------------------------
 for sig in HUP TERM INT; do
 	start 80 24 "$U8 '$DESCENT' play $Q"

@@ -19,6 +19,7 @@
 
 #include <criterion/criterion.h>
 
+#include "descent/objective.h"
 #include "descent/plot.h"
 
 #define MAXT 64
@@ -929,4 +930,42 @@ Test(plot_march, grids_join_up)
 			z[i] = next_unif(&rng) * 2 - 1;
 		expect_joined(z, 30, 30, next_unif(&rng) - 0.5);
 	}
+}
+
+/* A cell's centre, as data, lies in that cell; the cells outside the plot area have none. */
+Test(plot_fig, point_and_cell_agree)
+{
+	struct expr_error e;
+	struct objective *o = objective_expr("x^2 + 3*y^2", NULL, 0, &e);
+	struct plot_opts po;
+	struct plot_fig *f;
+	char err[200];
+	int cx, cy, inside = 0;
+
+	cr_assert_not_null(o);
+	plot_opts_init(&po);
+	po.width = 60;
+	po.height = 20;
+	f = plot_fig_new(o, &po, NULL, err, sizeof err);
+	cr_assert_not_null(f, "%s", err);
+	for (cy = 0; cy < 20; cy++) {
+		for (cx = 0; cx < 60; cx++) {
+			double x[2];
+			int bx, by;
+			if (plot_fig_point(f, cx, cy, x) < 0)
+				continue;
+			inside++;
+			cr_assert_eq(plot_fig_cell(f, x, &bx, &by), 0);
+			cr_assert(bx == cx && by == cy, "cell (%d, %d) maps to (%g, %g), in (%d, %d)",
+				  cx, cy, x[0], x[1], bx, by);
+		}
+	}
+	cr_assert_gt(inside, 40 * 12, "the plot area is most of the figure");
+	{
+		double x[2];
+		cr_assert_eq(plot_fig_point(f, 0, 0, x), -1, "the corner is the axis");
+		cr_assert_eq(plot_fig_point(f, 60, 0, x), -1);
+	}
+	plot_fig_free(f);
+	objective_free(o);
 }
