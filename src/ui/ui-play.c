@@ -546,6 +546,23 @@ zoom(struct ui *u, struct play *p, double factor)
 	p->rebuild = 1;
 }
 
+/* Moves the view by a fifth of its size. */
+static void
+pan(struct play *p, int dx, int dy)
+{
+	double w = p->x1 - p->x0, h = p->y1 - p->y0;
+
+	if (!(w > 0))
+		return;
+	p->x0 += dx * w / 5;
+	p->x1 += dx * w / 5;
+	if (p->dim == 2 && h > 0) {
+		p->y0 += dy * h / 5;
+		p->y1 += dy * h / 5;
+	}
+	p->rebuild = 1;
+}
+
 static int
 play_key(struct ui *u, int ch)
 {
@@ -677,6 +694,18 @@ play_key(struct ui *u, int ch)
 		}
 		p->rebuild = 1;
 		break;
+	case 'H': case KEY_SLEFT:
+		pan(p, -1, 0);
+		break;
+	case 'L': case KEY_SRIGHT:
+		pan(p, 1, 0);
+		break;
+	case 'K': case KEY_SR:
+		pan(p, 0, 1);
+		break;
+	case 'J': case KEY_SF:
+		pan(p, 0, -1);
+		break;
 	case 'z':
 		zoom(u, p, 0.5);
 		break;
@@ -754,7 +783,7 @@ const struct ui_screen ui_play_screen = {
 		"d: remove the selected racer   Tab: select the next\n"
 		"arrows, hjkl: move the start point; a click puts it there\n"
 		"g: the gradient arrow   b: basins   c: convexity\n"
-		"z Z: zoom in, out\n"
+		"z Z: zoom in, out   H J K L, shift-arrows: pan the view\n"
 		"e: edit the function (Enter uses it, Esc cancels)\n"
 		"q: quit\n",
 	.draw = play_draw,

@@ -264,6 +264,16 @@ screen
 if [ "$(sed -n 5p "$tmp/screen" | cut -c30)" = '@' ]; then ok; else bad "the start is in the clicked cell"; fi
 keys n
 wait_for "and the descent goes from there" 'step 1'
+screen
+xticks=$(grep -E '^ +-?[0-9]' "$tmp/screen" | tail -n 1)
+keys L
+wait_gone "L pans the view: the x ticks change" "^$xticks\$"
+screen
+panned=$(grep -E '^ +-?[0-9]' "$tmp/screen" | tail -n 1)
+keys z
+wait_gone "z zooms in: the x ticks change" "^$panned\$"
+keys Z
+wait_for "Z zooms back out to the same view" "^$panned\$"
 keys q
 
 # --- signals ---------------------------------------------------------------------
