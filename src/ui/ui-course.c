@@ -87,11 +87,9 @@ map_draw(struct ui *u)
 			attroff(A_REVERSE);
 		y++;
 		if (c->summary != NULL && y < u->rows - 2) {
-			move(y, 6);
 			attron(A_DIM);
-			ui_put(u, c->summary, u->cols - 8);
+			y += ui_text(u, c->summary, y, 6, u->cols - 8, 2, 0) > 1 ? 2 : 1;
 			attroff(A_DIM);
-			y++;
 		}
 		y++;
 	}
@@ -370,7 +368,7 @@ page_keys(const struct lesson_page *p)
 {
 	switch (p->kind) {
 	case PAGE_QUIZ:
-		return "1-9 pick, Enter answer, h hint, n/p page, ? keys, q map";
+		return "up/down or 1-9 choose, Enter answer, h hint, n/p page, q map";
 	case PAGE_NUMERIC:
 		return "type a number, Enter answer, h hint, n/p page, q map";
 	case PAGE_LOCATE:
@@ -515,6 +513,14 @@ page_key(struct ui *u, int ch)
 		}
 		return 0;
 	}
+	if (p->kind == PAGE_QUIZ && (ch == KEY_UP || ch == KEY_DOWN)) {
+		/* the arrows choose; space or Enter then picks */
+		if (ch == KEY_UP && rd->choice > 0)
+			rd->choice--;
+		if (ch == KEY_DOWN && rd->choice + 1 < p->nchoices)
+			rd->choice++;
+		return 0;
+	}
 	if (ch == 'c' && (p->kind == PAGE_PLOT || p->kind == PAGE_DESCENT) && dim > 0) {
 		rd->reading = !rd->reading;
 		return 0;
@@ -591,8 +597,9 @@ page_key(struct ui *u, int ch)
 		break;
 	case '\n': case '\r': case KEY_ENTER:
 		if (p->kind == PAGE_QUIZ) {
-			unsigned mask = rd->picked != 0 ? rd->picked : 1u << rd->choice;
-			judge(u, rd, runner_quiz(&u->runner, mask));
+			if (rd->picked == 0)
+				rd->picked = 1u << rd->choice;
+			judge(u, rd, runner_quiz(&u->runner, rd->picked));
 		} else if (p->kind == PAGE_NUMERIC) {
 			struct expr_error e;
 			struct expr *x = expr_parse(rd->line, NULL, 0, &e);
@@ -630,7 +637,7 @@ const struct ui_screen ui_page_screen = {
 	.name = "page reader",
 	.help = "n, right, PgDn: the next page   p, left, PgUp: the previous\n"
 		"up/down, j k: scroll the text   h: a hint\n"
-		"quiz: 1-9 pick a choice, Enter answers\n"
+		"quiz: up/down or 1-9 choose, space picks one more, Enter answers\n"
 		"numeric: type the number, Enter answers\n"
 		"locate: arrows move the cursor, Enter answers\n"
 		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"

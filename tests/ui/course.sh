@@ -148,8 +148,9 @@ wait_gone "and any key closes them" 'Keys of the page reader'
 keys n n
 wait_for "the quiz page" 'page 4 of 10: Loss or cost\?'
 wait_for "its choices" '\[ \] 1\) '
-keys 2 Enter
-wait_for "a wrong answer is told at once" 'Not quite'
+keys Down Enter
+wait_for "the arrows choose: a wrong answer is told at once" 'Not quite'
+wait_for "the choice picked is marked" '\[x\] 2\) '
 keys h
 wait_for "h: the hint" '^ Hint: '
 keys 1 Enter
