@@ -58,30 +58,48 @@ drain(int fd, int quiet_ms, double *first_byte, double *last_byte)
 	return total;
 }
 
+/*
+ * Runs argv (argv[0] the program) in a new pseudo-terminal of cols x rows
+ * with TERM=xterm-256color, a UTF-8 locale, colours, and XDG_STATE_HOME
+ * = state when not NULL.  Returns the child and its terminal in *fd, or
+ * -1.
+ */
+static pid_t
+spawn(char *const *argv, int cols, int rows, const char *state, int *fd)
+{
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	pid_t pid = forkpty(fd, NULL, NULL, &ws);
+
+	if (pid < 0) {
+		perror("ui_bench: forkpty");
+		return -1;
+	}
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		setenv("LC_ALL", "C.UTF-8", 1);
+		unsetenv("NO_COLOR");
+		if (state != NULL)
+			setenv("XDG_STATE_HOME", state, 1);
+		execv(argv[0], argv);
+		perror("ui_bench: exec");
+		_exit(127);
+	}
+	return pid;
+}
+
 static int
 measure(const char *prog, int cols, int rows)
 {
-	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	char *argv[] = { (char *)prog, "play", "(x^2+y-11)^2 + (x+y^2-7)^2", "--x", "-5:5",
+			 "--y", "-5:5", "--start", "0,0", "--lr", "0.002", NULL };
 	int fd, status, i;
 	double t0, first = 0, last = 0;
 	size_t frame, steps = 0, min = (size_t)-1, max = 0;
 	pid_t pid;
 
 	t0 = now();
-	pid = forkpty(&fd, NULL, NULL, &ws);
-	if (pid < 0) {
-		perror("ui_bench: forkpty");
+	if ((pid = spawn(argv, cols, rows, NULL, &fd)) < 0)
 		return 1;
-	}
-	if (pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		setenv("LC_ALL", "C.UTF-8", 1);
-		unsetenv("NO_COLOR");
-		execl(prog, prog, "play", "(x^2+y-11)^2 + (x+y^2-7)^2", "--x", "-5:5", "--y",
-		      "-5:5", "--start", "0,0", "--lr", "0.002", (char *)NULL);
-		perror("ui_bench: exec");
-		_exit(127);
-	}
 	frame = drain(fd, 300, &first, &last);
 	for (i = 0; i < STEPS; i++) {
 		size_t n;
@@ -110,7 +128,6 @@ measure(const char *prog, int cols, int rows)
 static int
 measure_course(const char *prog, int runs)
 {
-	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
 	double best = 1e9, sum = 0;
 	long rss = 0;
 	int i, bad = 0;
@@ -124,19 +141,10 @@ measure_course(const char *prog, int runs)
 		int fd, status;
 		double t0 = now(), first = 0, last = 0;
 		struct rusage ru;
-		pid_t pid = forkpty(&fd, NULL, NULL, &ws);
-		if (pid < 0) {
-			perror("ui_bench: forkpty");
+		char *argv[] = { (char *)prog, NULL };
+		pid_t pid = spawn(argv, 80, 24, state, &fd);
+		if (pid < 0)
 			return 1;
-		}
-		if (pid == 0) {
-			setenv("TERM", "xterm-256color", 1);
-			setenv("LC_ALL", "C.UTF-8", 1);
-			setenv("XDG_STATE_HOME", state, 1);
-			execl(prog, prog, (char *)NULL);
-			perror("ui_bench: exec");
-			_exit(127);
-		}
 		drain(fd, 300, &first, &last);
 		if (write(fd, "q", 1) != 1)
 			kill(pid, SIGTERM);

@@ -443,8 +443,11 @@ learn_run(int argc, char **argv)
 			"--check\n", co.broken[i]);
 	if (!o.plain && !o.ask && ui_available()) {
 		/* the full-screen course, which keeps the progress itself */
-		status = ui_course(o.dir, o.progress, first < argc ? c->id : NULL,
-				   first < argc || !isnan(o.from) ? from : -1, 0);
+		/* the map, unless a chapter or a page is asked for; a chapter
+		 * without --page resumes where the learner left it */
+		status = ui_course(o.dir, o.progress,
+				   first < argc || !isnan(o.from) ? c->id : NULL,
+				   !isnan(o.from) ? from : -1, 0);
 		goto done;
 	}
 	read_chapter(&o, c, &prog, from, &pds);

@@ -73,6 +73,8 @@ map_draw(struct ui *u)
 		chapter_counts(u, c, &seen, &questions, &right);
 		if (seen == 0)
 			snprintf(buf, sizeof buf, "new");
+		else if (questions == 0)
+			snprintf(buf, sizeof buf, "%d/%d pages", seen, c->npages);
 		else
 			snprintf(buf, sizeof buf, "%d/%d pages, %d/%d right", seen, c->npages,
 				 right, questions);
@@ -160,7 +162,7 @@ map_key(struct ui *u, int ch)
 const struct ui_screen ui_map_screen = {
 	.name = "course map",
 	.help = "up/down, j k, 1-9: choose a chapter\n"
-		"Enter, right: open it where you left off\n"
+		"Enter, right, l: open it where you left off\n"
 		"q: quit (your progress is saved as you go)\n",
 	.draw = map_draw,
 	.key = map_key,
@@ -635,7 +637,8 @@ page_key(struct ui *u, int ch)
 
 const struct ui_screen ui_page_screen = {
 	.name = "page reader",
-	.help = "n, right, PgDn: the next page   p, left, PgUp: the previous\n"
+	.help = "n, right, PgDn: the next page\n"
+		"p, left, PgUp: the previous page\n"
 		"up/down, j k: scroll the text   h: a hint\n"
 		"quiz: up/down or 1-9 choose, space picks one more, Enter answers\n"
 		"numeric: type the number, Enter answers\n"

@@ -239,7 +239,7 @@ static void
 draw_help(struct ui *u)
 {
 	static const char common[] = "?: these keys (any key closes them)\n";
-	int w = u->cols > 66 ? 62 : u->cols - 4, y0 = 2, x0 = (u->cols - w) / 2, h, i;
+	int w = u->cols > 80 ? 76 : u->cols - 4, y0 = 2, x0 = (u->cols - w) / 2, h, i;
 	char text[1600];
 
 	snprintf(text, sizeof text, "Keys of the %s\n\n%s%s", u->screen->name, u->screen->help,

@@ -1,121 +1,10 @@
 #!/bin/sh
-# End-to-end tests of the full-screen course (descent, descent learn), in
-# tmux: the
-# real program in a real (pseudo) terminal, keys sent with send-keys and
-# the screen read back with capture-pane; the progress file is checked
-# after q and after SIGHUP.  Each check waits for what it
-# expects to appear (polling, up to 10 s), so a slow machine is not a
-# failure; only a wrong or missing screen is.
+# End-to-end tests of the full-screen course (descent, descent learn),
+# driven in tmux like play.sh (the harness is lib.sh); the progress file is
+# checked after q and after SIGHUP.
 set -u
-srcdir=${top_srcdir:-.}
-DESCENT=${DESCENT:-src/descent}
-TMUX_BIN=${TMUX_BIN:-tmux}
-[ -n "$TMUX_BIN" ] || TMUX_BIN=tmux
-case $DESCENT in
-/*) ;;
-*) DESCENT=$(pwd)/$DESCENT ;;
-esac
-[ -x "$DESCENT" ] || { echo "ui-course: no program $DESCENT"; exit 99; }
-command -v "$TMUX_BIN" >/dev/null 2>&1 || { echo "ui-course: tmux not found (./bootstrap installs it)"; exit 99; }
-pass=0
-fail=0
-tmp=$(mktemp -d) || exit 99
-n=0
-sock="descent-test-$$-$n"
-tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'exit 1' HUP INT TERM
-
-ok() { pass=$((pass + 1)); }
-bad() {
-	fail=$((fail + 1))
-	echo "FAIL: $1"
-	if [ -f "$tmp/screen" ]; then
-		echo "--- the screen:"
-		cat "$tmp/screen"
-		echo "---"
-	fi
-}
-
-# start W H COMMAND: a new session running COMMAND (its exit status goes to
-# $tmp/status); the environment is a UTF-8 locale with colours unless the
-# command sets its own.
-start() {
-	tm kill-server >/dev/null 2>&1
-	n=$((n + 1))
-	sock="descent-test-$$-$n"       # a new server: no race with the old one's end
-	rm -f "$tmp/status" "$tmp/screen"
-	tm new-session -d -s t -x "$1" -y "$2" \
-		"cd '$tmp' && TERM=xterm-256color $3; echo \$? >'$tmp/status'; sleep 30"
-}
-screen() { tm capture-pane -p -t t >"$tmp/screen" 2>/dev/null; }
-keys() { tm send-keys -t t "$@"; }
-# wait_for NAME PATTERN: passes when the screen matches the extended regex
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen
-		if grep -Eq -- "$2" "$tmp/screen"; then
-			ok
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	bad "$1: no line matches /$2/"
-	return 1
-}
-# wait_count NAME PATTERN N: passes when N lines of the screen match
-wait_count() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen
-		if [ "$(grep -Ec -- "$2" "$tmp/screen")" -eq "$3" ]; then
-			ok
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	bad "$1: $(grep -Ec -- "$2" "$tmp/screen") lines match /$2/, not $3"
-}
-# wait_gone NAME PATTERN: passes when nothing on the screen matches
-wait_gone() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen
-		if ! grep -Eq -- "$2" "$tmp/screen"; then
-			ok
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	bad "$1: a line still matches /$2/"
-}
-# wait_exit NAME STATUS: the program ends with STATUS
-wait_exit() {
-	i=0
-	while [ $i -lt 100 ] && [ ! -s "$tmp/status" ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	if [ -s "$tmp/status" ] && [ "$(cat "$tmp/status")" = "$2" ]; then
-		ok
-	else
-		bad "$1: exit status '$(cat "$tmp/status" 2>/dev/null)', not $2"
-	fi
-}
-# panel_value NAME: the number after "NAME " in the panel (the right column)
-panel_value() {
-	sed -n "s/.*[ ]$1 \\([-0-9.e+]*\\).*/\\1/p" "$tmp/screen" | head -n 1
-}
-# close A B: A and B agree to 6 significant digits
-close() {
-	awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b;
-		exit !(a != "" && d <= 1e-5 * (m > 1e-300 ? m : 1)) }'
-}
+name=ui-course
+. "${top_srcdir:-.}/tests/ui/lib.sh"
 
 U8="LANG=C.UTF-8 LC_ALL=C.UTF-8"
 L="$srcdir/lessons"
@@ -188,6 +77,20 @@ keys Enter
 wait_for "Enter resumes at that page" 'page 7 of 10'
 keys q q
 wait_exit "and quits" 0
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective"
+wait_for "learn CHAPTER resumes at the page left" 'page 7 of 10'
+keys q q
+wait_exit "quits" 0
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' --page 2"
+wait_for "--page alone: that page of the chapter left" 'Objective, loss and cost  \|  page 2 of 10'
+keys q q
+wait_exit "quits" 0
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical"
+wait_for "another chapter opens at its first unseen page" 'page 1 of 12'
+keys q
+wait_for "the map after it" 'Critical points: minima, maxima, saddles +1/12 pages, 0/3 right'
+keys q
+wait_exit "quits" 0
 
 # --- locate and challenge --------------------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 8"
@@ -276,5 +179,5 @@ else
 	bad "learn without a terminal prints the text"
 fi
 
-echo "ui-course: $pass passed, $fail failed"
+echo "$name: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
