@@ -34,6 +34,7 @@ struct reader {
 	int answered;                   /* right: the explanation is shown */
 	int shown_fig_page;             /* the page the figure was built for, or -1 */
 	int reading;                    /* plot and descent pages: the cursor reads out */
+	int fig_y;                      /* the screen row of the figure's top */
 };
 
 /* Counts a chapter's pages seen, questions and questions answered right. */
@@ -394,7 +395,8 @@ page_draw(struct ui *u)
 	const struct lesson_page *p = &c->pages[u->runner.page];
 	int has_fig = u->runner.obj != NULL && objective_dim(u->runner.obj) <= 2;
 	int y, text_rows, fig_h = 0, qlines = 0;
-	char head[300];
+	char head[300], *owned = NULL;
+	const char *body = p->body != NULL ? p->body : "";
 
 	snprintf(head, sizeof head, "%s  |  page %d of %d: %s", c->title, u->runner.page + 1,
 		 c->npages, p->title != NULL ? p->title : "");
@@ -414,19 +416,28 @@ page_draw(struct ui *u)
 		qlines += 4;            /* the answer line, a blank, two of feedback */
 	if (rd->reading)
 		qlines += 2;            /* the cursor's readout */
-	rd->textlines = ui_text(u, p->body != NULL ? p->body : "", 2, 1, u->cols - 2, 0, 0);
+	/* a page without a question shows its explanation after the body */
+	if (p->explain != NULL && p->question == NULL && p->kind != PAGE_LOCATE &&
+	    p->kind != PAGE_CHALLENGE) {
+		size_t n = strlen(p->body != NULL ? p->body : "") + strlen(p->explain) + 3;
+		body = owned = xmalloc(n);
+		snprintf(owned, n, "%s\n\n%s", p->body != NULL ? p->body : "", p->explain);
+	}
+	rd->textlines = ui_text(u, body, 2, 1, u->cols - 2, 0, 0);
 	text_rows = u->rows - 3 - qlines;
 	if (has_fig) {
 		int want = rd->textlines < text_rows - 10 ? rd->textlines : text_rows - 10;
 		fig_h = text_rows - (want > 0 ? want : 0);
 		text_rows -= fig_h;
 	}
-	ui_text(u, p->body != NULL ? p->body : "", 2, 1, u->cols - 2, text_rows, rd->scroll);
+	ui_text(u, body, 2, 1, u->cols - 2, text_rows, rd->scroll);
+	free(owned);
 	y = 2 + (rd->textlines - rd->scroll < text_rows ? rd->textlines - rd->scroll : text_rows);
 	if (has_fig && fig_h >= 6) {
 		page_fig(u, rd, p, u->cols, fig_h);
 		if (u->fig != NULL) {
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
+			rd->fig_y = y;
 			if (p->kind == PAGE_LOCATE || rd->reading) {
 				int cx, cy;
 				double at[2] = { rd->cursor[0], rd->cursor[1] };
@@ -525,6 +536,18 @@ page_key(struct ui *u, int ch)
 	}
 	if (ch == 'c' && (p->kind == PAGE_PLOT || p->kind == PAGE_DESCENT) && dim > 0) {
 		rd->reading = !rd->reading;
+		return 0;
+	}
+	if (ch == KEY_MOUSE && (p->kind == PAGE_LOCATE || rd->reading) && u->fig != NULL) {
+		/* a click on the plot puts the cursor there */
+		MEVENT ev;
+		double at[2];
+		if (getmouse(&ev) == OK && (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
+		    plot_fig_point(u->fig, ev.x, ev.y - rd->fig_y, at) == 0) {
+			rd->cursor[0] = at[0];
+			if (dim == 2)
+				rd->cursor[1] = at[1];
+		}
 		return 0;
 	}
 	if (p->kind == PAGE_LOCATE || rd->reading) {
@@ -642,7 +665,7 @@ const struct ui_screen ui_page_screen = {
 		"up/down, j k: scroll the text   h: a hint\n"
 		"quiz: up/down or 1-9 choose, space picks one more, Enter answers\n"
 		"numeric: type the number, Enter answers\n"
-		"locate: arrows move the cursor, Enter answers\n"
+		"locate: arrows or a click move the cursor, Enter answers\n"
 		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"
 		"descent: space play or pause, s one step, r reset\n"
 		"plot and descent: c a cursor that reads out f, the slope and\n"

@@ -135,6 +135,24 @@ wait_for "a 1D readout" "^  x [-0-9.e]+   f [-0-9.e]+   f' [-0-9.e]+   f'' [-0-9
 wait_for "a parabola curves up" 'curving up \(convex here\)'
 keys q q
 
+# --- a click moves the locate cursor -----------------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 8"
+wait_for "the locate page again" 'The cursor: x '
+screen
+before=$(grep -o 'The cursor: x [-0-9.e]*, y [-0-9.e]*' "$tmp/screen")
+row=$(grep -n '^ *-\?[0-9.]*+' "$tmp/screen" | head -n 1 | cut -d: -f1)  # the plot's top row
+tm send-keys -t t -l "$(printf '\033[<0;20;%dM' "$((row + 2))")"
+wait_gone "a click moves the cursor" "$before\$"
+keys q q
+
+# --- the explanation of a page without a question ------------------------------------------
+mkdir -p "$tmp/les"
+sed 's/^      "title": "What are we minimizing?",$/&\n      "explain": "EXPLAINED-AFTER-THE-BODY",/' \
+	"$L/01-objective.json" >"$tmp/les/01-objective.json"
+start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/les' objective --page 1"
+wait_for "a text page shows its explanation after the body" 'EXPLAINED-AFTER-THE-BODY'
+keys q q
+
 # --- SIGHUP: the progress is saved and the process gone ------------------------------------
 rm -rf "$ST"
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
