@@ -442,7 +442,7 @@ page_draw(struct ui *u)
 				int cx, cy;
 				double at[2] = { rd->cursor[0], rd->cursor[1] };
 				if (objective_dim(u->runner.obj) == 1) {
-					double f, w0 = at[0], g0;
+					double f, w0 = at[0], g0 = 0;
 					const double *wv[1] = { &w0 };
 					double *gv[1] = { &g0 };
 					objective_eval(u->runner.obj, 1, wv, &f, gv, NULL);

@@ -167,7 +167,7 @@ play_leave(struct ui *u)
 static void
 eval_at(struct play *p, const double *w, double *f, double *gnorm)
 {
-	double w0 = w[0], w1 = p->dim > 1 ? w[1] : 0, g0, g1 = 0;
+	double w0 = w[0], w1 = p->dim > 1 ? w[1] : 0, g0 = 0, g1 = 0;
 	const double *wv[2] = { &w0, &w1 };
 	double *gv[2] = { &g0, &g1 };
 
@@ -617,7 +617,7 @@ play_key(struct ui *u, int ch)
 	}
 	case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
 		int i;
-		for (i = 0; opt_table[i] != NULL && i < ch - '1'; i++)
+		for (i = 0; i < ch - '1' && opt_table[i] != NULL; i++)
 			;
 		if (opt_table[i] != NULL) {
 			set_optimizer(p, opt_table[i]);
