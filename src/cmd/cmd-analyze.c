@@ -40,27 +40,6 @@ analyze_option(int opt, const char *arg, void *data)
 	return EXIT_USAGE;
 }
 
-/* Reads "A:B" with A < B into lo, hi. */
-static int
-parse_range(const char *opt, const char *text, double *lo, double *hi)
-{
-	const char *colon = strchr(text, ':');
-	char a[256];
-	int s;
-
-	if (colon == NULL || (size_t)(colon - text) >= sizeof a)
-		return cmd_value_error(&cmd_analyze, "%s takes a range A:B, as in -5:5, not '%s'",
-				       opt, text);
-	memcpy(a, text, colon - text);
-	a[colon - text] = '\0';
-	if ((s = cmd_constant(opt, a, lo)) != 0 || (s = cmd_constant(opt, colon + 1, hi)) != 0)
-		return s;
-	if (!(*lo < *hi) || !isfinite(*lo) || !isfinite(*hi))
-		return cmd_value_error(&cmd_analyze, "the range %s of %s is empty: the start "
-				       "must be below the end", text, opt);
-	return 0;
-}
-
 static void
 print_derivatives(struct objective *obj)
 {
@@ -240,9 +219,11 @@ analyze_run(int argc, char **argv)
 				       "1000, not %g", o.grid);
 	r.lo[0] = r.lo[1] = -5;
 	r.hi[0] = r.hi[1] = 5;
-	if (o.x != NULL && (status = parse_range("--x", o.x, &r.lo[0], &r.hi[0])) != 0)
+	if (o.x != NULL && (status = cmd_range(&cmd_analyze, "--x", o.x,
+							 &r.lo[0], &r.hi[0])) != 0)
 		return status;
-	if (o.y != NULL && (status = parse_range("--y", o.y, &r.lo[1], &r.hi[1])) != 0)
+	if (o.y != NULL && (status = cmd_range(&cmd_analyze, "--y", o.y,
+							 &r.lo[1], &r.hi[1])) != 0)
 		return status;
 	obj = objective_expr(argv[first], NULL, 0, &err);
 	if (obj == NULL) {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <getopt.h>
+#include <math.h>
 #include <string.h>
 
 #include <langinfo.h>
@@ -191,6 +192,26 @@ cmd_constant(const char *what, const char *text, double *v)
 		return EXIT_USAGE;
 	}
 	expr_free(e);
+	return 0;
+}
+
+int
+cmd_range(const struct cmd *cmd, const char *opt, const char *text, double *lo, double *hi)
+{
+	const char *colon = strchr(text, ':');
+	char a[256];
+	int s;
+
+	if (colon == NULL || (size_t)(colon - text) >= sizeof a)
+		return cmd_value_error(cmd, "%s takes a range A:B, as in -5:5, not '%s'", opt,
+				       text);
+	memcpy(a, text, colon - text);
+	a[colon - text] = '\0';
+	if ((s = cmd_constant(opt, a, lo)) != 0 || (s = cmd_constant(opt, colon + 1, hi)) != 0)
+		return s;
+	if (!(*lo < *hi) || !isfinite(*lo) || !isfinite(*hi))
+		return cmd_value_error(cmd, "the range %s of %s is empty: the start must be "
+				       "below the end", text, opt);
 	return 0;
 }
 

@@ -23,29 +23,6 @@ struct play_opts {
 };
 
 static int
-range(const char *opt, const char *text, double *lo, double *hi)
-{
-	double v[2];
-	int n, s;
-	char spec[300];
-
-	/* "A:B" read as the list "A,B" */
-	snprintf(spec, sizeof spec, "%s", text);
-	if (strchr(spec, ':') == NULL)
-		return cmd_value_error(&cmd_play, "%s takes a range A:B, as in -5:5, not '%s'",
-				       opt, text);
-	*strchr(spec, ':') = ',';
-	if ((s = cmd_vector(opt, spec, v, 2, &n)) != 0)
-		return s;
-	if (n != 2 || !(v[0] < v[1]))
-		return cmd_value_error(&cmd_play, "the range %s of %s is empty: the start must "
-				       "be below the end", text, opt);
-	*lo = v[0];
-	*hi = v[1];
-	return 0;
-}
-
-static int
 play_option(int opt, const char *arg, void *data)
 {
 	struct play_opts *o = data;
@@ -74,10 +51,10 @@ play_option(int opt, const char *arg, void *data)
 		return 0;
 	case OPT_X:
 		o->has_x = 1;
-		return range("--x", arg, &o->a.view[0], &o->a.view[1]);
+		return cmd_range(&cmd_play, "--x", arg, &o->a.view[0], &o->a.view[1]);
 	case OPT_Y:
 		o->has_y = 1;
-		return range("--y", arg, &o->a.view[2], &o->a.view[3]);
+		return cmd_range(&cmd_play, "--y", arg, &o->a.view[2], &o->a.view[3]);
 	case OPT_ASCII:
 		o->a.ascii = 1;
 		return 0;

@@ -71,27 +71,6 @@ plot_option(int opt, const char *arg, void *data)
 	return EXIT_USAGE;
 }
 
-/* Reads "A:B" with A < B. */
-static int
-range(const char *opt, const char *text, double *lo, double *hi)
-{
-	const char *colon = strchr(text, ':');
-	char a[256];
-	int s;
-
-	if (colon == NULL || (size_t)(colon - text) >= sizeof a)
-		return cmd_value_error(&cmd_plot, "%s takes a range A:B, as in -5:5, not '%s'",
-				       opt, text);
-	memcpy(a, text, colon - text);
-	a[colon - text] = '\0';
-	if ((s = cmd_constant(opt, a, lo)) != 0 || (s = cmd_constant(opt, colon + 1, hi)) != 0)
-		return s;
-	if (!(*lo < *hi) || !isfinite(*lo) || !isfinite(*hi))
-		return cmd_value_error(&cmd_plot, "the range %s of %s is empty: the start must "
-				       "be below the end", text, opt);
-	return 0;
-}
-
 /* "gd,lr=0.01,beta=0.9" into a run configuration. */
 static int
 trajectory_config(const char *spec, struct run_config *c, char *label, size_t size)
@@ -224,9 +203,11 @@ plot_run(int argc, char **argv)
 		return cmd_value_error(&cmd_plot, "--steps must be a whole number from 0 to "
 				       "1000000, not %g", o.steps);
 	o.p.x0 = o.p.x1 = o.p.y0 = o.p.y1 = 0;
-	if (o.x != NULL && (status = range("--x", o.x, &o.p.x0, &o.p.x1)) != 0)
+	if (o.x != NULL && (status = cmd_range(&cmd_plot, "--x", o.x,
+							 &o.p.x0, &o.p.x1)) != 0)
 		return status;
-	if (o.y != NULL && (status = range("--y", o.y, &o.p.y0, &o.p.y1)) != 0)
+	if (o.y != NULL && (status = cmd_range(&cmd_plot, "--y", o.y,
+							 &o.p.y0, &o.p.y1)) != 0)
 		return status;
 	o.p.tangent_x = o.tangent;
 

@@ -91,4 +91,12 @@ int cmd_constant(const char *what, const char *text, double *v);
  */
 int cmd_vector(const char *what, const char *text, double *v, int max, int *n);
 
+/*
+ * Reads the range "A:B" (two constants, A < B, both finite) given to the
+ * option opt of cmd into lo and hi.  Returns 0, or EXIT_USAGE after one
+ * message.
+ */
+int cmd_range(const struct cmd *cmd, const char *opt, const char *text, double *lo,
+	      double *hi);
+
 #endif

@@ -233,6 +233,9 @@ check_grep "analyze Himmelblau" 0 "critical points in \[-5, 5\] x \[-5, 5\]: 9" 
 check_grep "analyze three variables" 0 "searched for functions of 1 or 2 variables; this one has 3" -- analyze 'x*y*z'
 check "analyze bad range" 2 "" "descent analyze: --x takes a range A:B, as in -5:5, not '3'${nl}" -- analyze 'x^2' --x 3
 check "analyze empty range" 2 "" "descent analyze: the range 3:1 of --x is empty: the start must be below the end${nl}" -- analyze 'x^2' --x 3:1
+check "plot empty range" 2 "" "descent plot: the range 3:1 of --y is empty: the start must be below the end${nl}" -- plot 'x^2+y^2' --y 3:1
+check "play bad range" 2 "" "descent play: --x takes a range A:B, as in -5:5, not '3'${nl}" -- play 'x^2' --x 3
+check "play empty range" 2 "" "descent play: the range 3:1 of --x is empty: the start must be below the end${nl}" -- play 'x^2' --x 3:1
 check "analyze y for 1D" 2 "" "descent analyze: --y: the expression has one variable${nl}" -- analyze 'x^2' --y 0:1
 
 # --- plot ------------------------------------------------------------------
