@@ -20,23 +20,14 @@
 
 #include <criterion/criterion.h>
 
+#include "unit-helpers.h"
+
 #include "descent/analysis.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
 
 #define HIMMELBLAU "(x^2 + y - 11)^2 + (x + y^2 - 7)^2"
 #define W_SHAPE "x^4 - 8*x^2 + 5"
-
-static struct objective *
-make_objective(const char *src)
-{
-	struct expr_error err;
-	struct objective *o = objective_expr(src, NULL, 0, &err);
-
-	cr_assert_not_null(o, "objective_expr(\"%s\"): expected an objective, got NULL (%s)",
-			   src, err.message);
-	return o;
-}
 
 /* The functions by hand, f at (x, y). */
 static double

@@ -21,6 +21,8 @@
 
 #include <criterion/criterion.h>
 
+#include "unit-helpers.h"
+
 #include "descent/data.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
@@ -29,14 +31,6 @@
 #define LINE_INLINE "x,y;1,2;2,3.5;3,6"
 #define W0 (-1.0 / 6)
 #define W1 2.0
-
-static int
-rel_close(double got, double want, double tol)
-{
-	if (got == want)
-		return 1;
-	return fabs(got - want) <= tol * fmax(fabs(got), fabs(want));
-}
 
 static struct dataset *
 parse(const char *text)

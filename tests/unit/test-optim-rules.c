@@ -26,31 +26,13 @@
 
 #include <criterion/criterion.h>
 
+#include "unit-helpers.h"
+
 #include "descent/objective.h"
 #include "descent/optim.h"
 
 #define REL 1e-14
 #define NSTEPS 3
-
-/* Whether got is within tol of want, relative to the larger of the two. */
-static int
-rel_close(double got, double want, double tol)
-{
-	if (got == want)
-		return 1;
-	return fabs(got - want) <= tol * fmax(fabs(got), fabs(want));
-}
-
-static struct objective *
-make_objective(const char *src)
-{
-	struct expr_error err;
-	struct objective *o = objective_expr(src, NULL, 0, &err);
-
-	cr_assert_not_null(o, "objective_expr(\"%s\"): expected an objective, got NULL (%s)",
-			   src, err.message);
-	return o;
-}
 
 /*
  * The test functions, by hand: f, gradient g (n values) and Hessian h

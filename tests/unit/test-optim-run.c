@@ -20,29 +20,12 @@
 
 #include <criterion/criterion.h>
 
+#include "unit-helpers.h"
+
 #include "descent/objective.h"
 #include "descent/optim.h"
 
 #define REL 1e-14
-
-static int
-rel_close(double got, double want, double tol)
-{
-	if (got == want)
-		return 1;
-	return fabs(got - want) <= tol * fmax(fabs(got), fabs(want));
-}
-
-static struct objective *
-make_objective(const char *src)
-{
-	struct expr_error err;
-	struct objective *o = objective_expr(src, NULL, 0, &err);
-
-	cr_assert_not_null(o, "objective_expr(\"%s\"): expected an objective, got NULL (%s)",
-			   src, err.message);
-	return o;
-}
 
 static struct run *
 start_run(struct objective *o, const struct run_config *c, const double *start)
