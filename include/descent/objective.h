@@ -81,6 +81,14 @@ void objective_eval(struct objective *o, size_t m, const double *const *w,
 		    double *f, double *const *g, double *const *h);
 
 /*
+ * Evaluates at the one point x (dim values): f into *f, and when not NULL
+ * the gradient into g (dim values) and the Hessian into h (dim*dim,
+ * row-major).
+ */
+void objective_eval_point(struct objective *o, const double *x, double *f, double *g,
+			  double *h);
+
+/*
  * Restricts a data objective to examples idx[0..k) (a mini-batch), or to
  * all of them when idx is NULL.  idx is copied.
  */

@@ -34,10 +34,9 @@ hess_sign_name(enum hess_sign s)
 static double
 f_at(struct objective *o, const double *x)
 {
-	const double *xp[2] = { &x[0], &x[1] };
 	double f;
 
-	objective_eval(o, 1, xp, &f, NULL, NULL);
+	objective_eval_point(o, x, &f, NULL, NULL);
 	return f;
 }
 
@@ -191,10 +190,8 @@ analysis_convexity(struct objective *o, const struct region *r, int nx, int ny,
 		mid[1] = w[1][best];
 		minlam[best] = NAN;             /* not again */
 		{
-			const double *xp[2] = { &mid[0], &mid[1] };
-			double fm, gm[2], *gp[2] = { &gm[0], &gm[1] };
-			double *hp[4] = { &hh[0], &hh[1], &hh[2], &hh[3] };
-			objective_eval(o, 1, xp, &fm, gp, hp);
+			double fm;
+			objective_eval_point(o, mid, &fm, NULL, hh);
 		}
 		if (la_eigsym(n, hh, lam, v) < 0)
 			continue;

@@ -52,17 +52,6 @@ lanes_eval(struct objective *o, struct lanes *l)
 	objective_eval(o, l->m, (const double *const *)l->w, l->f, l->g, l->h);
 }
 
-/* One point's f, gradient and Hessian. */
-static void
-eval_point(struct objective *o, int n, const double *x, double *f, double *g, double *h)
-{
-	const double *xp[2] = { &x[0], &x[1] };
-	double *gp[2] = { &g[0], &g[1] }, *hp[4] = { &h[0], &h[1], &h[2], &h[3] };
-
-	objective_eval(o, 1, xp, f, gp, hp);
-	(void)n;
-}
-
 /*
  * The Newton step d = H^-1 g for one lane, through the eigenvalues so
  * that a singular direction (a degenerate point) gets no step rather
@@ -201,10 +190,10 @@ analysis_critical_points(struct objective *o, const struct region *r,
 		for (k = 0; k < n; k++)
 			if (fabs(y[k]) < 1e-7 * diam)
 				y[k] = 0;
-		eval_point(o, n, y, &fy, gy, hy);
+		objective_eval_point(o, y, &fy, gy, hy);
 		if (la_norm(n, gy) <= la_norm(n, g))
 			memcpy(p.x, y, sizeof y);
-		eval_point(o, n, p.x, &p.f, g, h);
+		objective_eval_point(o, p.x, &p.f, g, h);
 		p.kind = analysis_classify(n, h, p.lambda);
 		/* the same point from another start? */
 		for (j = 0; j < (size_t)found; j++) {

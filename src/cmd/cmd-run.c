@@ -333,25 +333,16 @@ outcome_key(enum run_outcome o)
 static enum cp_kind
 final_kind(struct objective *obj, const double *w, double *lambda)
 {
-	int n = objective_dim(obj), k;
-	double f, *g = malloc(n * sizeof *g), *h = malloc((size_t)n * n * sizeof *h);
-	const double *wp[LA_MAX_N];
-	double *gp[LA_MAX_N], **hp = malloc((size_t)n * n * sizeof *hp);
+	int n = objective_dim(obj);
+	double f, *g = malloc((size_t)n * sizeof *g), *h = malloc((size_t)n * n * sizeof *h);
 	enum cp_kind kind = CP_DEGENERATE;
 
-	if (g != NULL && h != NULL && hp != NULL) {
-		for (k = 0; k < n; k++) {
-			wp[k] = &w[k];
-			gp[k] = &g[k];
-		}
-		for (k = 0; k < n * n; k++)
-			hp[k] = &h[k];
-		objective_eval(obj, 1, wp, &f, gp, hp);
+	if (g != NULL && h != NULL) {
+		objective_eval_point(obj, w, &f, g, h);
 		kind = analysis_classify(n, h, lambda);
 	}
 	free(g);
 	free(h);
-	free(hp);
 	return kind;
 }
 

@@ -41,7 +41,7 @@ wrong(struct checker *k, int line, int column, const char *fmt, ...)
 	k->errors++;
 }
 
-static double value_at(struct objective *o, const double *x, int n);
+static double value_at(struct objective *o, const double *x);
 
 /* "(1.5, -2)" or "1.5", with 6 significant digits, and 0 for tiny noise. */
 static void
@@ -202,7 +202,7 @@ check_global(struct checker *k, const struct claim *cl, const struct critical_po
 	     int ncp, int dim, struct objective *o, const struct region *r)
 {
 	char pt[64], at[64], list[400];
-	double where[2], low = region_min(o, r, where), fc = value_at(o, cl->x[0], dim);
+	double where[2], low = region_min(o, r, where), fc = value_at(o, cl->x[0]);
 	int j, found = -1, best = lowest_critical(cp, ncp);
 
 	fmt_point(pt, sizeof pt, cl->x[0], dim);
@@ -236,15 +236,11 @@ check_global(struct checker *k, const struct claim *cl, const struct critical_po
 }
 
 static double
-value_at(struct objective *o, const double *x, int n)
+value_at(struct objective *o, const double *x)
 {
-	const double *xp[8];
 	double f;
-	int i;
 
-	for (i = 0; i < n; i++)
-		xp[i] = &x[i];
-	objective_eval(o, 1, xp, &f, NULL, NULL);
+	objective_eval_point(o, x, &f, NULL, NULL);
 	return f;
 }
 
@@ -275,20 +271,10 @@ run_page(const struct lesson_page *p, int which, struct objective *o, double *fi
 	for (i = 0; i < n; i++)
 		final[i] = tr->w[(tr->len - 1) * n + i];
 	*kind = -1;
-	if (out == RUN_CONVERGED && n <= LA_MAX_N) {
+	if (out == RUN_CONVERGED && n <= LA_MAX_N && n <= 8) {
 		double f, g[8], h[64], lambda[8];
-		double *gp[8], *hp[64];
-		const double *xp[8];
-		for (i = 0; i < n && i < 8; i++) {
-			xp[i] = &final[i];
-			gp[i] = &g[i];
-		}
-		for (i = 0; i < n * n && i < 64; i++)
-			hp[i] = &h[i];
-		if (n <= 8) {
-			objective_eval(o, 1, xp, &f, gp, hp);
-			*kind = (int)analysis_classify(n, h, lambda);
-		}
+		objective_eval_point(o, final, &f, g, h);
+		*kind = (int)analysis_classify(n, h, lambda);
 	}
 	run_free(r);
 	return out;
@@ -410,7 +396,7 @@ check_page(struct checker *k, const struct lesson_page *p)
 				check_global(k, cl, cp, ncp, n, o, &r);
 			break;
 		case CLAIM_VALUE: {
-			double f = value_at(o, cl->x[0], n);
+			double f = value_at(o, cl->x[0]);
 			char pt[64];
 			fmt_point(pt, sizeof pt, cl->x[0], n);
 			if (!near(f, cl->f[0], cl->tolerance))
@@ -457,7 +443,7 @@ check_page(struct checker *k, const struct lesson_page *p)
 		char what[80];
 		if (p->verify_kind == 0) {
 			char pt[64];
-			v = value_at(o, p->verify_at, n);
+			v = value_at(o, p->verify_at);
 			fmt_point(pt, sizeof pt, p->verify_at, n);
 			snprintf(what, sizeof what, "f at %s", pt);
 		} else if (n >= 1 && n <= 2) {

@@ -232,6 +232,37 @@ objective_eval(struct objective *o, size_t m, const double *const *w,
 }
 
 void
+objective_eval_point(struct objective *o, const double *x, double *f, double *g, double *h)
+{
+	enum { SMALL = 8 };
+	int dim = o->dim, k;
+	const double *xs[SMALL], **xp = xs;
+	double *gs[SMALL], *hs[SMALL * SMALL], **gp = gs, **hp = hs, gl[SMALL], *gown = NULL;
+
+	if (dim > SMALL) {              /* the common case needs no allocation */
+		xp = xmalloc((size_t)dim * sizeof *xp);
+		gp = xmalloc((size_t)dim * sizeof *gp);
+		hp = xmalloc((size_t)dim * (size_t)dim * sizeof *hp);
+	}
+	if (h != NULL && g == NULL)     /* the Hessian comes with the gradient */
+		g = dim > SMALL ? (gown = xmalloc((size_t)dim * sizeof *gown)) : gl;
+	for (k = 0; k < dim; k++) {
+		xp[k] = &x[k];
+		if (g != NULL)
+			gp[k] = &g[k];
+	}
+	for (k = 0; h != NULL && k < dim * dim; k++)
+		hp[k] = &h[k];
+	objective_eval(o, 1, xp, f, g != NULL ? gp : NULL, h != NULL ? hp : NULL);
+	free(gown);
+	if (dim > SMALL) {
+		free(xp);
+		free(gp);
+		free(hp);
+	}
+}
+
+void
 objective_use_examples(struct objective *o, const size_t *idx, size_t k)
 {
 	const struct dataset *d = o->data;

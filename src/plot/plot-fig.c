@@ -720,9 +720,8 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 	}
 	if (n == 1 && opts->tangent) {
 		/* y = f(a) + f'(a) (x - a), under the curve */
-		const double *xp[1] = { &opts->tangent_x };
-		double fa, ga, *gp[1] = { &ga };
-		objective_eval(o, 1, xp, &fa, gp, NULL);
+		double fa, ga;
+		objective_eval_point(o, &opts->tangent_x, &fa, &ga, NULL);
 		if (isfinite(fa) && isfinite(ga)) {
 			double ya = fa + ga * (f->x0 - opts->tangent_x);
 			double yb = fa + ga * (f->x1 - opts->tangent_x);
@@ -766,8 +765,7 @@ traj_point(struct plot_fig *f, const double *xs, size_t i, double *p)
 	if (f->n == 2) {
 		p[1] = xs[i * 2 + 1];
 	} else {
-		const double *xp[1] = { &xs[i] };
-		objective_eval(f->o, 1, xp, &p[1], NULL, NULL);
+		objective_eval_point(f->o, &xs[i], &p[1], NULL, NULL);
 	}
 }
 
@@ -782,14 +780,12 @@ static void
 draw_arrow(struct plot_fig *f, struct traj *tr, uint8_t color)
 {
 	double g[2], fx, sx, sy, len;
-	const double *xp[2] = { &tr->last[0], &tr->last[1] };
-	double *gp[2] = { &g[0], &g[1] };
 	int x0, y0, steps = 3 * (f->dx > f->dy ? f->dx : f->dy);
 
 	(void)color;
 
 	tr->arrow[0] = -1;
-	objective_eval(f->o, 1, xp, &fx, gp, NULL);
+	objective_eval_point(f->o, tr->last, &fx, g, NULL);
 	if (!isfinite(g[0]) || (f->n == 2 && !isfinite(g[1])))
 		return;
 	/* the direction on the screen: dots per unit differ in x and y */

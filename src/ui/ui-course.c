@@ -328,13 +328,10 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	struct objective *o = u->runner.obj;
 	int n = objective_dim(o);
 	double w0 = rd->cursor[0], w1 = rd->cursor[1], f, g[2] = { 0, 0 }, h[4], lambda[2];
-	const double *wv[2] = { &w0, &w1 };
-	double *gv[2] = { &g[0], &g[1] };
-	double *hv[4] = { &h[0], &h[1], &h[2], &h[3] };
 	char buf[240];
 	const char *shape;
 
-	objective_eval(o, 1, wv, &f, gv, hv);
+	objective_eval_point(o, rd->cursor, &f, g, h);
 	g[0] += 0.0;                    /* no "-0" */
 	g[1] += 0.0;
 	if (n == 1) {
@@ -441,13 +438,9 @@ page_draw(struct ui *u)
 			if (p->kind == PAGE_LOCATE || rd->reading) {
 				int cx, cy;
 				double at[2] = { rd->cursor[0], rd->cursor[1] };
-				if (objective_dim(u->runner.obj) == 1) {
-					double f, w0 = at[0], g0 = 0;
-					const double *wv[1] = { &w0 };
-					double *gv[1] = { &g0 };
-					objective_eval(u->runner.obj, 1, wv, &f, gv, NULL);
-					at[1] = f;
-				}
+				if (objective_dim(u->runner.obj) == 1)   /* on the curve */
+					objective_eval_point(u->runner.obj, rd->cursor, &at[1],
+							     NULL, NULL);
 				if (plot_fig_cell(u->fig, at, &cx, &cy) == 0) {
 					attron(A_BOLD | A_REVERSE);
 					mvaddch(y + cy, cx, '+');

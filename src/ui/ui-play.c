@@ -167,12 +167,10 @@ play_leave(struct ui *u)
 static void
 eval_at(struct play *p, const double *w, double *f, double *gnorm)
 {
-	double w0 = w[0], w1 = p->dim > 1 ? w[1] : 0, g0 = 0, g1 = 0;
-	const double *wv[2] = { &w0, &w1 };
-	double *gv[2] = { &g0, &g1 };
+	double g[2] = { 0, 0 };
 
-	objective_eval(p->obj, 1, wv, f, gv, NULL);
-	*gnorm = sqrt(g0 * g0 + g1 * g1);
+	objective_eval_point(p->obj, w, f, g, NULL);
+	*gnorm = sqrt(g[0] * g[0] + g[1] * g[1]);
 }
 
 static void
@@ -247,12 +245,8 @@ outcome_text(struct play *p, struct racer *r, char *buf, size_t size)
 		snprintf(buf, size, "diverged at step %ld", t->step);
 		return buf;
 	case RUN_CONVERGED: {
-		double h[4], lambda[2], w0 = run_point(r->run)[0];
-		double w1 = p->dim > 1 ? run_point(r->run)[1] : 0, f, g[2];
-		const double *wv[2] = { &w0, &w1 };
-		double *gv[2] = { &g[0], &g[1] };
-		double *hv[4] = { &h[0], &h[1], &h[2], &h[3] };
-		objective_eval(p->obj, 1, wv, &f, gv, hv);
+		double h[4], lambda[2], f;
+		objective_eval_point(p->obj, run_point(r->run), &f, NULL, h);
 		snprintf(buf, size, "converged: a %s",
 			 cp_kind_name(analysis_classify(p->dim, h, lambda)));
 		return buf;

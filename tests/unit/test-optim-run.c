@@ -602,3 +602,44 @@ Test(optim_run, state_is_the_velocity)
 	run_free(r);
 	objective_free(o);
 }
+
+/* One point, flat arrays: the same numbers as objective_eval, at any dim. */
+Test(objective, eval_point_matches_eval)
+{
+	static const char *const src[] = {
+		"x^3 - 2*x",
+		"(1-x)^2 + 100*(y-x^2)^2",
+		"a^2 + 2*b^2 + 3*c^2 + a*b*c + d*m + f^3 + g*h + i*j - k",      /* 11 */
+	};
+	size_t s;
+
+	for (s = 0; s < sizeof src / sizeof src[0]; s++) {
+		struct objective *o = make_objective(src[s]);
+		int n = objective_dim(o), k;
+		double x[16], f1, f2, f3, g1[16], g2[16], h1[256], h2[256], h3[256];
+		const double *xp[16];
+		double *gp[16], *hp[256];
+		cr_assert_eq(n, s == 2 ? 11 : (int)s + 1, "the last has more than 8 variables");
+		for (k = 0; k < n; k++) {
+			x[k] = 0.3 + 0.1 * k;
+			xp[k] = &x[k];
+			gp[k] = &g1[k];
+		}
+		for (k = 0; k < n * n; k++)
+			hp[k] = &h1[k];
+		objective_eval(o, 1, xp, &f1, gp, hp);
+		objective_eval_point(o, x, &f2, g2, h2);
+		objective_eval_point(o, x, &f3, NULL, h3);      /* the Hessian alone */
+		cr_assert_eq(f1, f2, "%s", src[s]);
+		cr_assert_eq(f1, f3, "%s", src[s]);
+		for (k = 0; k < n; k++)
+			cr_assert_eq(g1[k], g2[k], "%s: g[%d]", src[s], k);
+		for (k = 0; k < n * n; k++) {
+			cr_assert_eq(h1[k], h2[k], "%s: h[%d]", src[s], k);
+			cr_assert_eq(h1[k], h3[k], "%s: h[%d]", src[s], k);
+		}
+		objective_eval_point(o, x, &f2, NULL, NULL);
+		cr_assert_eq(f1, f2);
+		objective_free(o);
+	}
+}
