@@ -54,6 +54,8 @@ enum page_kind {
 	PAGE_KIND_COUNT
 };
 const char *page_kind_name(enum page_kind k);
+/* Whether pages of kind k ask a question: quiz, numeric, locate, challenge. */
+int page_kind_asks(enum page_kind k);
 
 /* What a plot page shows (bits). */
 enum {
@@ -341,6 +343,13 @@ void progress_load(struct progress *p, const char *path, struct lesson_diags *ds
 void progress_done(struct progress *p);
 /* The record of page `page` of chapter id, created when missing (never NULL). */
 struct page_progress *progress_page(struct progress *p, const char *id, int page);
+/*
+ * A chapter's progress in words, as the course map and descent lessons
+ * show it: "new", "3/10 pages", or "3/10 pages, 1/3 right" when it has
+ * questions (quiz, numeric, locate and challenge pages).
+ */
+void progress_chapter_text(struct progress *p, const struct lesson_chapter *c, char *buf,
+			   size_t size);
 /* Sets where the learner is. */
 void progress_set_last(struct progress *p, const char *id, int page);
 /*

@@ -340,8 +340,7 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 			}
 			free(buf);
 		}
-		if (p->kind == PAGE_QUIZ || p->kind == PAGE_NUMERIC || p->kind == PAGE_LOCATE ||
-		    p->kind == PAGE_CHALLENGE) {
+		if (page_kind_asks(p->kind)) {
 			if (!interactive) {
 				char cmd[200];
 				snprintf(cmd, sizeof cmd, "descent learn %s --page %d)", c->id, n + 1);

@@ -78,7 +78,7 @@ list(const struct lessons_opts *o)
 	struct lesson_course co;
 	struct progress prog;
 	char *dir = lesson_search_path(o->dir);
-	int i, j;
+	int i;
 
 	lesson_diags_init(&ds);
 	lesson_diags_init(&pds);
@@ -93,17 +93,8 @@ list(const struct lessons_opts *o)
 	printf("%d chapter%s in %s\n", co.n, co.n == 1 ? "" : "s", dir);
 	for (i = 0; i < co.n; i++) {
 		const struct lesson_chapter *c = co.chapters[i];
-		int seen = 0, questions = 0, right = 0;
-		for (j = 0; j < c->npages; j++) {
-			const struct page_progress *pp = progress_page(&prog, c->id, j);
-			enum page_kind k = c->pages[j].kind;
-			seen += pp->seen;
-			if (k == PAGE_QUIZ || k == PAGE_NUMERIC || k == PAGE_LOCATE ||
-			    k == PAGE_CHALLENGE) {
-				questions++;
-				right += pp->correct;
-			}
-		}
+		char state[80];
+		progress_chapter_text(&prog, c, state, sizeof state);
 		{
 			/* the title in 30 columns (characters, not bytes), so that a
 			 * row with progress fits in 80 */
@@ -121,12 +112,7 @@ list(const struct lessons_opts *o)
 				printf("%3d  %-18s %s%*s ", i + 1, c->id, t, 30 - cols, "");
 			}
 		}
-		if (seen == 0)
-			printf("new\n");
-		else if (questions > 0)
-			printf("%d/%d pages, %d/%d right\n", seen, c->npages, right, questions);
-		else
-			printf("%d/%d pages\n", seen, c->npages);
+		puts(state);
 	}
 	for (i = 0; i < co.nbroken; i++)
 		fprintf(stderr, "descent: %s is left out: see descent lessons --check\n",

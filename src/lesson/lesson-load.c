@@ -56,6 +56,12 @@ page_kind_name(enum page_kind k)
 	return k < PAGE_KIND_COUNT ? names[k] : "?";
 }
 
+int
+page_kind_asks(enum page_kind k)
+{
+	return k == PAGE_QUIZ || k == PAGE_NUMERIC || k == PAGE_LOCATE || k == PAGE_CHALLENGE;
+}
+
 static const char *
 type_name(const cJSON *v)
 {

@@ -579,6 +579,28 @@ progress_page(struct progress *p, const char *id, int page)
 }
 
 void
+progress_chapter_text(struct progress *p, const struct lesson_chapter *c, char *buf,
+		      size_t size)
+{
+	int j, seen = 0, questions = 0, right = 0;
+
+	for (j = 0; j < c->npages; j++) {
+		const struct page_progress *pp = progress_page(p, c->id, j);
+		seen += pp->seen != 0;
+		if (page_kind_asks(c->pages[j].kind)) {
+			questions++;
+			right += pp->correct != 0;
+		}
+	}
+	if (seen == 0)
+		snprintf(buf, size, "new");
+	else if (questions == 0)
+		snprintf(buf, size, "%d/%d pages", seen, c->npages);
+	else
+		snprintf(buf, size, "%d/%d pages, %d/%d right", seen, c->npages, right, questions);
+}
+
+void
 progress_set_last(struct progress *p, const char *id, int page)
 {
 	char *copy = id != NULL ? xstrdup(id) : NULL;  /* id may be last_chapter */

@@ -37,26 +37,6 @@ struct reader {
 	int fig_y;                      /* the screen row of the figure's top */
 };
 
-/* Counts a chapter's pages seen, questions and questions answered right. */
-static void
-chapter_counts(struct ui *u, const struct lesson_chapter *c, int *seen, int *questions,
-	       int *right)
-{
-	int j;
-
-	*seen = *questions = *right = 0;
-	for (j = 0; j < c->npages; j++) {
-		const struct page_progress *pp = progress_page(&u->prog, c->id, j);
-		enum page_kind k = c->pages[j].kind;
-		*seen += pp->seen != 0;
-		if (k == PAGE_QUIZ || k == PAGE_NUMERIC || k == PAGE_LOCATE ||
-		    k == PAGE_CHALLENGE) {
-			(*questions)++;
-			*right += pp->correct != 0;
-		}
-	}
-}
-
 /* --- the course map ------------------------------------------------------- */
 
 static void
@@ -69,16 +49,8 @@ map_draw(struct ui *u)
 	attroff(A_BOLD);
 	for (i = 0; i < u->course.n && y < u->rows - 2; i++) {
 		const struct lesson_chapter *c = u->course.chapters[i];
-		int seen, questions, right;
 		char buf[160];
-		chapter_counts(u, c, &seen, &questions, &right);
-		if (seen == 0)
-			snprintf(buf, sizeof buf, "new");
-		else if (questions == 0)
-			snprintf(buf, sizeof buf, "%d/%d pages", seen, c->npages);
-		else
-			snprintf(buf, sizeof buf, "%d/%d pages, %d/%d right", seen, c->npages,
-				 right, questions);
+		progress_chapter_text(&u->prog, c, buf, sizeof buf);
 		if (i == u->map_sel)
 			attron(A_REVERSE);
 		move(y, 2);
