@@ -5,14 +5,19 @@
 #ifndef DESCENT_UI_H
 #define DESCENT_UI_H
 
+struct lesson_course;
+struct progress;
+
 /*
- * Opens the course in the terminal: the course map, or the chapter
- * `chapter` (an id, a prefix or a number) when given, at page `page`
- * (from 0; -1: where the learner left it).  lessons and progress may be
- * NULL (the defaults).  Returns the exit status; the terminal is
- * restored on every path, and the progress saved, signals included.
+ * Opens the course co (loaded, with at least one chapter) in the
+ * terminal: the course map, or the chapter `chapter` (an id, a prefix or
+ * a number, which must exist) when given, at page `page` (from 0; -1:
+ * where the learner left it).  The progress prog is recorded as the
+ * learner goes; both stay the caller's.  Returns the exit status; the
+ * terminal is restored on every path, and the progress saved, signals
+ * included.
  */
-int ui_course(const char *lessons, const char *progress, const char *chapter, int page,
+int ui_course(struct lesson_course *co, struct progress *prog, const char *chapter, int page,
 	      int ascii);
 
 /* What the playground starts with. */

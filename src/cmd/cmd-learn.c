@@ -444,8 +444,7 @@ learn_run(int argc, char **argv)
 		/* the full-screen course, which keeps the progress itself */
 		/* the map, unless a chapter or a page is asked for; a chapter
 		 * without --page resumes where the learner left it */
-		status = ui_course(o.dir, o.progress,
-				   first < argc || !isnan(o.from) ? c->id : NULL,
+		status = ui_course(&co, &prog, first < argc || !isnan(o.from) ? c->id : NULL,
 				   !isnan(o.from) ? from : -1, 0);
 		goto done;
 	}

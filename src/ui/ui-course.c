@@ -47,10 +47,10 @@ map_draw(struct ui *u)
 	attron(A_BOLD);
 	mvaddstr(0, 2, "descent: the course");
 	attroff(A_BOLD);
-	for (i = 0; i < u->course.n && y < u->rows - 2; i++) {
-		const struct lesson_chapter *c = u->course.chapters[i];
+	for (i = 0; i < u->course->n && y < u->rows - 2; i++) {
+		const struct lesson_chapter *c = u->course->chapters[i];
 		char buf[160];
-		progress_chapter_text(&u->prog, c, buf, sizeof buf);
+		progress_chapter_text(u->prog, c, buf, sizeof buf);
 		if (i == u->map_sel)
 			attron(A_REVERSE);
 		move(y, 2);
@@ -68,9 +68,9 @@ map_draw(struct ui *u)
 		}
 		y++;
 	}
-	if (u->prog.last_chapter != NULL)
+	if (u->prog->last_chapter != NULL)
 		ui_status(u, "Enter: open (you left off in %s, page %d)  ?: keys  q: quit",
-			  u->prog.last_chapter, u->prog.last_page + 1);
+			  u->prog->last_chapter, u->prog->last_page + 1);
 	else
 		ui_status(u, "up/down: choose  Enter: open the chapter  ?: keys  q: quit");
 }
@@ -83,7 +83,7 @@ open_chapter(struct ui *u, const struct lesson_chapter *c, int page)
 	if (u->has_runner)
 		runner_done(&u->runner);
 	u->chapter = c;
-	runner_init(&u->runner, c, &u->prog, &u->ds);
+	runner_init(&u->runner, c, u->prog, &u->ds);
 	u->has_runner = 1;
 	ui_switch(u, &ui_page_screen);
 	runner_goto(&u->runner, page);
@@ -96,10 +96,10 @@ resume_page(struct ui *u, const struct lesson_chapter *c)
 {
 	int j;
 
-	if (u->prog.last_chapter != NULL && strcmp(u->prog.last_chapter, c->id) == 0)
-		return u->prog.last_page;
+	if (u->prog->last_chapter != NULL && strcmp(u->prog->last_chapter, c->id) == 0)
+		return u->prog->last_page;
 	for (j = 0; j < c->npages; j++)
-		if (!progress_page(&u->prog, c->id, j)->seen)
+		if (!progress_page(u->prog, c->id, j)->seen)
 			return j;
 	return 0;
 }
@@ -116,16 +116,16 @@ map_key(struct ui *u, int ch)
 			u->map_sel--;
 		break;
 	case KEY_DOWN: case 'j':
-		if (u->map_sel + 1 < u->course.n)
+		if (u->map_sel + 1 < u->course->n)
 			u->map_sel++;
 		break;
 	case '\n': case '\r': case KEY_ENTER: case KEY_RIGHT: case 'l': {
-		const struct lesson_chapter *c = u->course.chapters[u->map_sel];
+		const struct lesson_chapter *c = u->course->chapters[u->map_sel];
 		open_chapter(u, c, resume_page(u, c));
 		break;
 	}
 	default:
-		if (ch >= '1' && ch <= '9' && ch - '1' < u->course.n)
+		if (ch >= '1' && ch <= '9' && ch - '1' < u->course->n)
 			u->map_sel = ch - '1';
 		break;
 	}
@@ -169,7 +169,7 @@ enter_page(struct ui *u)
 	if (p->kind == PAGE_CHALLENGE)
 		rd->lr = p->lr_min;     /* the learner finds the rate; [ ] change it */
 	u->timeout_ms = p->kind == PAGE_DESCENT ? 40 : 250;
-	progress_save(&u->prog, &u->ds);
+	progress_save(u->prog, &u->ds);
 }
 
 /* Builds the page's figure (its background), and draws its runs onto it. */
@@ -464,7 +464,7 @@ judge(struct ui *u, struct reader *rd, enum answer a)
 	}
 	snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
 	rd->answered = a == ANSWER_RIGHT;
-	progress_save(&u->prog, &u->ds);
+	progress_save(u->prog, &u->ds);
 }
 
 static void
@@ -547,7 +547,7 @@ page_key(struct ui *u, int ch)
 		const char *h = runner_hint(&u->runner);
 		snprintf(u->message, sizeof u->message, "Hint: %s",
 			 h != NULL ? h : "there is no hint on this page.");
-		progress_save(&u->prog, &u->ds);
+		progress_save(u->prog, &u->ds);
 		break;
 	}
 	case KEY_BACKSPACE: case 127: case 8:
@@ -648,10 +648,10 @@ ui_course_open(struct ui *u, const char *chapter, int page)
 	int i;
 
 	ui_switch(u, &ui_map_screen);
-	if (chapter != NULL || u->prog.last_chapter != NULL)
-		c = lesson_course_find(&u->course, chapter != NULL ? chapter : u->prog.last_chapter);
-	for (i = 0; c != NULL && i < u->course.n; i++)
-		if (u->course.chapters[i] == c)
+	if (chapter != NULL || u->prog->last_chapter != NULL)
+		c = lesson_course_find(u->course, chapter != NULL ? chapter : u->prog->last_chapter);
+	for (i = 0; c != NULL && i < u->course->n; i++)
+		if (u->course->chapters[i] == c)
 			u->map_sel = i;
 	if (c != NULL && chapter != NULL) {
 		open_chapter(u, c, page >= 0 ? page : resume_page(u, c));

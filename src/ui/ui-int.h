@@ -41,9 +41,8 @@ struct ui {
 	int quit;
 	int timeout_ms;                 /* how long getch waits (the screen sets it) */
 	/* the course */
-	struct lesson_course course;
-	struct progress prog;
-	int has_prog;
+	struct lesson_course *course;   /* the caller's; NULL in the playground */
+	struct progress *prog;
 	struct lesson_diags ds;
 	int map_sel;                    /* the chapter under the cursor */
 	const struct lesson_chapter *chapter;

@@ -365,15 +365,12 @@ finish(struct ui *u)
 		u->screen->leave(u);
 	if (u->has_runner)
 		runner_done(&u->runner);
-	if (u->has_prog) {
-		progress_save(&u->prog, &u->ds);        /* a dropped link loses nothing */
-		progress_done(&u->prog);
-	}
+	if (u->prog != NULL)
+		progress_save(u->prog, &u->ds);         /* a dropped link loses nothing */
 	plot_fig_free(u->fig);
 	free(u->state);
 	restore();
 	lesson_diags_print(&u->ds, stderr);
-	lesson_course_done(&u->course);
 	lesson_diags_done(&u->ds);
 	fatal_set_cleanup(NULL);
 	return sig ? 128 + sig : 0;
@@ -395,34 +392,17 @@ ui_available(void)
 }
 
 int
-ui_course(const char *lessons, const char *progress, const char *chapter, int page, int ascii)
+ui_course(struct lesson_course *co, struct progress *prog, const char *chapter, int page,
+	  int ascii)
 {
 	struct ui u;
-	char *dir = lesson_search_path(lessons);
 
 	memset(&u, 0, sizeof u);
 	lesson_diags_init(&u.ds);
-	if (lesson_course_load(&u.course, dir, NULL, 0, &u.ds) < 0 || u.course.n == 0) {
-		lesson_diags_print(&u.ds, stderr);
-		fprintf(stderr, "descent: no chapters in %s\n", dir);
-		free(dir);
-		lesson_course_done(&u.course);
-		lesson_diags_done(&u.ds);
-		return 1;
-	}
-	free(dir);
-	if (chapter != NULL && lesson_course_find(&u.course, chapter) == NULL) {
-		fprintf(stderr, "descent: no chapter \"%s\": see descent lessons\n", chapter);
-		lesson_course_done(&u.course);
-		lesson_diags_done(&u.ds);
-		return 1;
-	}
-	progress_load(&u.prog, progress, &u.ds);
-	u.has_prog = 1;
+	u.course = co;
+	u.prog = prog;
 	if (start(&u, ascii) < 0) {
 		fprintf(stderr, "descent: cannot open the terminal\n");
-		progress_done(&u.prog);
-		lesson_course_done(&u.course);
 		lesson_diags_done(&u.ds);
 		return 1;
 	}
