@@ -192,10 +192,16 @@ struct plot_opts {
 	const char *basin_label;        /* for the legend, e.g. "gd,lr=0.01" */
 	int convexity;
 	int arrow;              /* the descent direction -grad at each run's last point */
+	/*
+	 * 1D: a short tangent through each run's last point (the rolling
+	 * ball's slope), moving with it.
+	 */
+	int ball_tangent;
+	int trail;              /* trajectories drawn whole (1, the default), or just S and @ */
 	int braille_blank;      /* blank braille cells as U+2800 in the plot area */
 };
 
-/* The defaults: 80x24, braille, no colour, automatic ranges and levels. */
+/* The defaults: 80x24, braille, no colour, automatic ranges and levels, trails. */
 void plot_opts_init(struct plot_opts *o);
 
 struct plot_fig;
@@ -217,7 +223,8 @@ struct plot_canvas *plot_fig_canvas(struct plot_fig *f);
  * in its own glyph and colour (index picks them), the start marked 'S'
  * and the last point '@'.  Adding points to an existing trajectory
  * (same index, more points) redraws only the new segments.  label goes
- * to the legend.
+ * to the legend.  Without opts.trail only the S and the @ are drawn (a
+ * figure cannot take a drawn trail back: make a new one to hide it).
  */
 void plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 			 const char *label);

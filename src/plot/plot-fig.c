@@ -81,6 +81,7 @@ plot_opts_init(struct plot_opts *o)
 	o->aspect = 1;
 	o->levels = PLOT_LEVELS_AUTO;
 	o->title = 1;
+	o->trail = 1;
 }
 
 void
@@ -809,6 +810,34 @@ draw_arrow(struct plot_fig *f, struct traj *tr, uint8_t color)
 	     f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 }
 
+/*
+ * 1D: the tangent at a trajectory's last point, y = f(a) + f'(a)(x - a),
+ * a fixed length on the screen (a sixth of the plot's width each side)
+ * whatever its slope, on the arrow layer, redrawn as the point moves.
+ */
+static void
+draw_ball_tangent(struct plot_fig *f, const struct traj *tr)
+{
+	double fa, ga, sx, sy, len, half = f->aw * f->dx / 6.0;
+	int x0, y0, ex, ey;
+
+	objective_eval_point(f->o, tr->last, &fa, &ga, NULL);
+	if (!isfinite(fa) || !isfinite(ga))
+		return;
+	/* one unit of x along the tangent, in dots (y grows downwards) */
+	sx = (f->aw * f->dx) / (f->x1 - f->x0);
+	sy = -ga * (f->ah * f->dy) / (f->y1 - f->y0);
+	len = hypot(sx, sy);
+	if (!(len > 0) || !isfinite(len))
+		return;
+	x0 = clampi(to_dot_x(f, tr->last[0]));
+	y0 = clampi(to_dot_y(f, fa));
+	ex = (int)lround(sx / len * half);
+	ey = (int)lround(sy / len * half);
+	line(f, PLOT_LAYER_ARROW, x0 - ex, y0 - ey, x0 + ex, y0 + ey,
+	     f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+}
+
 void
 plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 		    const char *label)
@@ -828,8 +857,14 @@ plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 	}
 	if (label != NULL)
 		snprintf(tr->label, sizeof tr->label, "%s", label);
-	if (tr->lastcx >= 0)
-		plot_unmark(f->c, tr->lastcx, tr->lastcy);     /* '@' moves on */
+	if (tr->lastcx >= 0 && n > tr->drawn) {
+		/* '@' moves on: its cell shows the trail again (in glyphs, the
+		 * trail's own mark; with dots, what is under the text) */
+		if (glyphs && f->opt.trail && tr->drawn > 1)
+			plot_mark(f->c, tr->lastcx, tr->lastcy, (uint32_t)traj_glyph[index], color, 0);
+		else
+			plot_unmark(f->c, tr->lastcx, tr->lastcy);
+	}
 	for (i = tr->drawn; i < n; i++) {
 		double p[2];
 		int px, py;
@@ -842,6 +877,8 @@ plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 				tr->startcx = cx;
 				tr->startcy = cy;
 			}
+		} else if (!f->opt.trail) {
+			/* no trail: the S and the @ only */
 		} else if (glyphs) {
 			/* the cells along the segment, in the optimizer's glyph */
 			int ax = f->ax + (int)floor((double)tr->lastdx / f->dx);
@@ -875,12 +912,17 @@ plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 	}
 	tr->drawn = n;
 	traj_point(f, xs, n - 1, tr->last);
-	if (f->opt.arrow) {
+	if (f->opt.arrow || (f->n == 1 && f->opt.ball_tangent)) {
 		int t;
 		plot_canvas_clear_layer(f->c, PLOT_LAYER_ARROW);
-		for (t = 0; t < MAX_TRAJ; t++)
-			if (f->traj[t].used)
+		for (t = 0; t < MAX_TRAJ; t++) {
+			if (!f->traj[t].used)
+				continue;
+			if (f->n == 1 && f->opt.ball_tangent)
+				draw_ball_tangent(f, &f->traj[t]);
+			if (f->opt.arrow)
 				draw_arrow(f, &f->traj[t], color);
+		}
 	}
 	draw_markers(f);
 	draw_legend(f);

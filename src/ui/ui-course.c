@@ -31,6 +31,7 @@ struct reader {
 	int opt;                        /* challenge: the optimizer (index in allowed) */
 	double lr;
 	int playing;                    /* descent: the animation runs */
+	int notrail, arrow;             /* descent: the trail hidden, the gradient arrow */
 	int answered;                   /* right: the explanation is shown */
 	int shown_fig_page;             /* the page the figure was built for, or -1 */
 	int reading;                    /* plot and descent pages: the cursor reads out */
@@ -203,6 +204,10 @@ page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, in
 		po.basins = (p->show & SHOW_BASINS) != 0 && !po.convexity;
 		if (po.basins || po.convexity)
 			po.shade = 0;
+		/* a descent in 1D: the ball rolls with its tangent */
+		po.ball_tangent = p->kind == PAGE_DESCENT || p->kind == PAGE_CHALLENGE;
+		po.trail = !rd->notrail;
+		po.arrow = rd->arrow;
 		u->fig = plot_fig_new(r->obj, &po, NULL, msg, sizeof msg);
 		rd->shown_fig_page = r->page;
 		if (u->fig == NULL)
@@ -348,7 +353,7 @@ page_keys(const struct lesson_page *p)
 	case PAGE_CHALLENGE:
 		return "o optimizer, [ ] rate, Enter try, h hint, n/p page, q map";
 	case PAGE_DESCENT:
-		return "space play, s step, r reset, c cursor, n/p page, ? keys, q map";
+		return "space play, s step, r reset, t trail, c cursor, n/p page, ? keys, q map";
 	case PAGE_PLOT:
 		return "c cursor, n or right: next page, p or left: previous, q map";
 	default:
@@ -574,6 +579,15 @@ page_key(struct ui *u, int ch)
 			u->fig = NULL;
 		}
 		break;
+	case 't': case 'g':
+		if (p->kind == PAGE_DESCENT || p->kind == PAGE_CHALLENGE) {
+			if (ch == 't')
+				rd->notrail = !rd->notrail;
+			else
+				rd->arrow = !rd->arrow;
+			rd->shown_fig_page = -1;        /* a new background, runs redrawn */
+		}
+		break;
 	case 'o':
 		if (p->kind == PAGE_CHALLENGE)
 			rd->opt = (rd->opt + 1) % p->nallowed;
@@ -633,6 +647,7 @@ const struct ui_screen ui_page_screen = {
 		"locate: arrows or a click move the cursor, Enter answers\n"
 		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"
 		"descent: space play or pause, s one step, r reset\n"
+		"descent and challenge: t the trail, g the gradient arrow\n"
 		"plot and descent: c a cursor that reads out f, the slope and\n"
 		"   the curvature; arrows move it (use n and p for the pages)\n"
 		"q: back to the course map\n",

@@ -65,6 +65,7 @@ struct play {
 	double x0, x1, y0, y1;          /* the view (x1 <= x0: automatic) */
 	int playing, speed;             /* steps per tick */
 	int basins, convexity, arrow;
+	int notrail;                    /* 't': just the S and the @ */
 	int rebuild;                    /* the figure's background is stale */
 	/* the line editor of 'e' */
 	int editing;
@@ -213,6 +214,8 @@ build_fig(struct ui *u, struct play *p, int w, int h)
 	o.shade = p->dim == 2 && u->color;
 	o.mark_critical = 1;
 	o.arrow = p->arrow;
+	o.ball_tangent = 1;             /* 1D: the ball's tangent */
+	o.trail = !p->notrail;
 	o.basins = p->dim == 2 && p->basins;
 	o.basin_run = &p->r[p->cur].cfg;
 	o.convexity = p->dim == 2 && p->convexity;
@@ -674,6 +677,10 @@ play_key(struct ui *u, int ch)
 		p->arrow = !p->arrow;
 		p->rebuild = 1;
 		break;
+	case 't':
+		p->notrail = !p->notrail;
+		p->rebuild = 1;
+		break;
 	case 'b':
 		if (p->dim == 2) {
 			p->basins = !p->basins;
@@ -776,7 +783,8 @@ const struct ui_screen ui_play_screen = {
 		"a: race another optimizer from the same start\n"
 		"d: remove the selected racer   Tab: select the next\n"
 		"arrows, hjkl: move the start point; a click puts it there\n"
-		"g: the gradient arrow   b: basins   c: convexity\n"
+		"g: the gradient arrow   t: the trail   b: basins\n"
+		"c: convexity   (1D: the ball rolls with its tangent)\n"
 		"z Z: zoom in, out   H J K L, shift-arrows: pan the view\n"
 		"e: edit the function (Enter uses it, Esc cancels)\n"
 		"q: quit\n",

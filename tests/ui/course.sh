@@ -60,6 +60,18 @@ keys n
 wait_for "the descent page" 'page 7 of 10'
 keys s s s
 wait_for "s: three steps" 'gd,lr=[0-9.]*: step 3 \(space plays\)'
+# t hides the trail and shows it again: the picture changes, then comes back
+screen
+cp "$tmp/screen" "$tmp/trail"
+keys t
+i=0
+while [ $i -lt 100 ] && screen && cmp -s "$tmp/screen" "$tmp/trail"; do sleep 0.1; i=$((i + 1)); done
+if cmp -s "$tmp/screen" "$tmp/trail"; then bad "t hides the trail"; else ok; fi
+if grep -q '@' "$tmp/screen"; then ok; else bad "without the trail the run's end stays"; fi
+keys t
+i=0
+while [ $i -lt 100 ] && screen && ! cmp -s "$tmp/screen" "$tmp/trail"; do sleep 0.1; i=$((i + 1)); done
+if cmp -s "$tmp/screen" "$tmp/trail"; then ok; else bad "t again shows the same trail"; fi
 keys ' '
 wait_for "space plays it to its end" 'converged at step [0-9]+'
 

@@ -167,6 +167,31 @@ keys Z
 wait_for "Z zooms back out to the same view" "^$panned\$"
 keys q
 
+# --- t hides the trail and shows it again ------------------------------------------
+# without colour the trail is drawn in the racer's glyph, '*'; the legend's line
+# ("* gd,lr=..."), the function's line and the panel are left out of the count
+trail() { cut -c1-50 "$tmp/screen" | grep -v -e "gd,lr=" -e "^f = " | tr -cd "*" | wc -c; }
+start 80 24 "LANG=C LC_ALL=C NO_COLOR=1 '$DESCENT' play $Q --start 2,1.5 --lr 0.03 --x -2.5:2.5 --y -2:2"
+wait_for "before the trail" 'step 0'
+keys n n n n n n n n n n
+wait_for "ten steps" 'step 10$'
+screen
+if [ "$(trail)" -ge 3 ]; then ok; else bad "ten steps draw a trail ($(trail) marks)"; fi
+keys t
+i=0
+while [ $i -lt 100 ]; do screen; [ "$(trail)" -eq 0 ] && break; sleep 0.1; i=$((i + 1)); done
+if [ "$(trail)" -eq 0 ]; then ok; else bad "t hides the trail ($(trail) marks left)"; fi
+if grep -q '@' "$tmp/screen" && grep -q 'S' "$tmp/screen"; then ok; else
+	bad "without the trail the start and the end stay"; fi
+keys n
+wait_for "it goes on without a trail" 'step 11$'
+if [ "$(trail)" -eq 0 ]; then ok; else bad "a step adds no trail when it is hidden"; fi
+keys t
+i=0
+while [ $i -lt 100 ]; do screen; [ "$(trail)" -ge 3 ] && break; sleep 0.1; i=$((i + 1)); done
+if [ "$(trail)" -ge 3 ]; then ok; else bad "t again shows the whole trail"; fi
+keys q
+
 # --- signals ---------------------------------------------------------------------
 for sig in HUP TERM INT; do
 	start 80 24 "$U8 '$DESCENT' play $Q"
