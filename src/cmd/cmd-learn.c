@@ -363,6 +363,17 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 	return 0;
 }
 
+/* The lesson files that did not load, by name. */
+static void
+print_broken(const struct lesson_course *co)
+{
+	int i;
+
+	for (i = 0; i < co->nbroken; i++)
+		fprintf(stderr, "descent: %s is broken and left out: see descent lessons "
+			"--check\n", co->broken[i]);
+}
+
 static int
 learn_run(int argc, char **argv)
 {
@@ -437,17 +448,18 @@ learn_run(int argc, char **argv)
 	}
 	if (from >= c->npages)
 		from = 0;
-	for (int i = 0; i < co.nbroken; i++)
-		fprintf(stderr, "descent: %s is broken and left out: see descent lessons "
-			"--check\n", co.broken[i]);
 	if (!o.plain && !o.ask && ui_available()) {
 		/* the full-screen course, which keeps the progress itself */
 		/* the map, unless a chapter or a page is asked for; a chapter
-		 * without --page resumes where the learner left it */
+		 * without --page resumes where the learner left it.  The map
+		 * says how many files are broken; their names follow the
+		 * screen, on stderr */
 		status = ui_course(&co, &prog, first < argc || !isnan(o.from) ? c->id : NULL,
 				   !isnan(o.from) ? from : -1, 0);
+		print_broken(&co);
 		goto done;
 	}
+	print_broken(&co);
 	read_chapter(&o, c, &prog, from, &pds);
 	status = 0;
 done:

@@ -40,36 +40,98 @@ struct reader {
 
 /* --- the course map ------------------------------------------------------- */
 
+/* The rows of chapter i on the map: its title, its summary (two rows at most), a blank. */
+static int
+map_entry_rows(struct ui *u, int i)
+{
+	const struct lesson_chapter *c = u->course->chapters[i];
+	int lines = c->summary != NULL ? ui_text(u, c->summary, 0, 6, u->cols - 8, 0, 0) : 0;
+
+	return 1 + (lines > 2 ? 2 : lines) + 1;
+}
+
+/*
+ * Whether the chapters from top to the selected one fit in rows, with a
+ * row above them when top > 0 and one below when more chapters follow.
+ */
+static int
+map_fits(struct ui *u, int top, int rows)
+{
+	int need = top > 0, k;
+
+	for (k = top; k <= u->map_sel; k++)
+		need += map_entry_rows(u, k);
+	return need <= rows - (u->map_sel + 1 < u->course->n);
+}
+
 static void
 map_draw(struct ui *u)
 {
-	int i, y = 2;
+	int i, y = 2, bottom = u->rows - 1, rows, n = u->course->n;
+	char buf[160];
 
 	attron(A_BOLD);
 	mvaddstr(0, 2, "descent: the course");
 	attroff(A_BOLD);
-	for (i = 0; i < u->course->n && y < u->rows - 2; i++) {
+	if (u->course->nbroken > 0) {
+		/* lesson files that did not load: one row, above the status */
+		bottom--;
+		snprintf(buf, sizeof buf, u->course->nbroken == 1 ?
+			 "%d lesson file is broken and left out: descent lessons --check says why" :
+			 "%d lesson files are broken and left out: descent lessons --check says why",
+			 u->course->nbroken);
+		attron(A_BOLD | ui_color_attr(u, PLOT_RED, 0));
+		move(bottom, 2);
+		ui_put(u, buf, u->cols - 4);
+		attroff(A_BOLD | ui_color_attr(u, PLOT_RED, 0));
+	}
+	/* the rows for chapters, and the first one shown: the selected one is
+	 * always on the screen, and a row says what lies above or below */
+	rows = bottom - y;
+	if (u->map_sel < u->map_top)
+		u->map_top = u->map_sel;
+	while (u->map_top < u->map_sel && !map_fits(u, u->map_top, rows))
+		u->map_top++;
+	while (u->map_top > 0 && map_fits(u, u->map_top - 1, rows))
+		u->map_top--;           /* a taller terminal: show more above */
+	if (u->map_top > 0) {
+		attron(A_DIM);
+		snprintf(buf, sizeof buf, "(%d more above)", u->map_top);
+		mvaddstr(y++, 6, buf);
+		attroff(A_DIM);
+	}
+	for (i = u->map_top; i < n; i++) {
 		const struct lesson_chapter *c = u->course->chapters[i];
-		char buf[160];
+		int h = map_entry_rows(u, i);
+		/* the last chapter needs its title and summary; another, a row
+		 * after its blank for the line that says more lie below */
+		if (i > u->map_sel && (i + 1 < n ? y + h > bottom - 1 : y + h - 2 > bottom - 1)) {
+			attron(A_DIM);
+			snprintf(buf, sizeof buf, "(%d more below)", n - i);
+			mvaddstr(y, 6, buf);
+			attroff(A_DIM);
+			break;
+		}
 		progress_chapter_text(u->prog, c, buf, sizeof buf);
 		if (i == u->map_sel)
 			attron(A_REVERSE);
 		move(y, 2);
 		hline(' ', u->cols - 4);
 		mvprintw(y, 2, "%2d  ", i + 1);
-		ui_put(u, c->title, u->cols - 34);
+		ui_put(u, c->title, u->cols - 35);
 		mvaddnstr(y, u->cols - 28, buf, 26);
 		if (i == u->map_sel)
 			attroff(A_REVERSE);
 		y++;
-		if (c->summary != NULL && y < u->rows - 2) {
+		if (c->summary != NULL && h > 2) {
 			attron(A_DIM);
-			y += ui_text(u, c->summary, y, 6, u->cols - 8, 2, 0) > 1 ? 2 : 1;
+			ui_text(u, c->summary, y, 6, u->cols - 8, h - 2, 0);
 			attroff(A_DIM);
 		}
-		y++;
+		y += h - 1;
 	}
-	if (u->prog->last_chapter != NULL)
+	if (u->prog->last_chapter != NULL &&
+	    lesson_course_find(u->course, u->prog->last_chapter) != NULL)
 		ui_status(u, "Enter: open (you left off in %s, page %d)  ?: keys  q: quit",
 			  u->prog->last_chapter, u->prog->last_page + 1);
 	else

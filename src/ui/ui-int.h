@@ -45,6 +45,7 @@ struct ui {
 	struct progress *prog;
 	struct lesson_diags ds;
 	int map_sel;                    /* the chapter under the cursor */
+	int map_top;                    /* the first chapter shown (the map scrolls) */
 	const struct lesson_chapter *chapter;
 	struct lesson_runner runner;
 	int has_runner;
@@ -74,13 +75,13 @@ void ui_play_setup(struct ui *u, const struct ui_play_args *a);
 void ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x);
 /* The attribute of plot colours fg on bg (0: the default; none without colour). */
 attr_t ui_color_attr(struct ui *u, int fg, int bg);
-/* Draws UTF-8 text at the cursor, at most width characters. */
+/* Draws UTF-8 text at the cursor, at most width characters; a cut ends in an ellipsis. */
 void ui_put(struct ui *u, const char *s, int width);
 /*
  * Draws text wrapped to width columns from row y, column x, with
  * *emphasis* in bold and `code` underlined, skipping the first `skip`
- * lines and drawing at most `rows`; returns the number of lines the text
- * has.
+ * lines and drawing at most `rows` (the last one shown ends in an ellipsis
+ * when more lines follow); returns the number of lines the text has.
  */
 int ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int skip);
 /* The last row: a status line in reverse video. */

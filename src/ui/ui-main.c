@@ -139,25 +139,53 @@ put_utf8(const char *s, size_t len, int room, attr_t a)
 	return cols;
 }
 
+/* The characters of UTF-8 text (every one a column wide here). */
+static int
+utf8_chars(const char *s, size_t len)
+{
+	int n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* An ellipsis at the cursor: "…", or "..." in ASCII; returns its width. */
+static int
+put_ellipsis(struct ui *u, attr_t a)
+{
+	return put_utf8(u->utf8 && !u->ascii ? "\xe2\x80\xa6" : "...", 3, 3, a);
+}
+
 void
 ui_put(struct ui *u, const char *s, int width)
 {
 	char *a = NULL;
+	int dots = u->utf8 && !u->ascii ? 1 : 3;
 
 	if (!u->utf8 || u->ascii)
 		s = a = text_ascii(s);
-	if (s != NULL && width > 0)
-		put_utf8(s, strlen(s), width, 0);
+	if (s != NULL && width > 0) {
+		size_t len = strlen(s);
+		if (utf8_chars(s, len) > width && width > dots) {
+			/* cut: the end shows that there is more */
+			put_utf8(s, len, width - dots, 0);
+			put_ellipsis(u, 0);
+		} else {
+			put_utf8(s, len, width, 0);
+		}
+	}
 	free(a);
 }
 
 int
 ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int skip)
 {
-	int utf8 = u->utf8 && !u->ascii;
+	int utf8 = u->utf8 && !u->ascii, dots = utf8 ? 1 : 3;
 	size_t n = text_wrap(text, width, utf8, NULL, 0);
 	char *buf = xmalloc(n + 1), *line, *next;
-	int count = 0;
+	int count = 0, last = rows < u->rows - 1 - y ? rows - 1 : u->rows - 2 - y;
 
 	text_wrap(text, width, utf8, buf, n + 1);
 	for (line = buf; *line != '\0'; line = next) {
@@ -186,6 +214,12 @@ ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int s
 					bold = !bold;
 				start = i + 1;
 			}
+		}
+		if (row == last && *next != '\0' && width > dots) {
+			/* the last row shown, and more text below: an ellipsis ends it */
+			if (col > width - dots)
+				move(y + row, x + width - dots);
+			put_ellipsis(u, 0);
 		}
 	}
 	free(buf);

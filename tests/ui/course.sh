@@ -165,6 +165,49 @@ start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/les' objective --page 1"
 wait_for "a text page shows its explanation after the body" 'EXPLAINED-AFTER-THE-BODY'
 keys q q
 
+# --- a long course: the map scrolls, cuts with an ellipsis, names broken files --------------
+mkdir -p "$tmp/many"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	title="Chapter $i"
+	summary="Summary $i."
+	[ $i = 3 ] && title="Chapter 3 has a title too long for the map at eighty columns, CUT-HERE"
+	[ $i = 4 ] && summary="A summary that goes on over more than two rows of the map at eighty \
+columns, so that the map has to cut it and says so with an ellipsis at the end of its second \
+row, and never shows this: CUT-HERE."
+	printf '{ "id": "c%d", "title": "%s", "order": %d, "summary": "%s",\n' "$i" "$title" "$i" "$summary" \
+		>"$tmp/many/c$i.json"
+	printf '  "pages": [ { "kind": "text", "title": "T", "body": "Page of %d." } ] }\n' "$i" \
+		>>"$tmp/many/c$i.json"
+done
+printf '{ "id": "broken", "title": \n' >"$tmp/many/zz-broken.json"
+start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/many' 2>'$tmp/err'"
+wait_for "the long course's map" ' 1  Chapter 1 '
+wait_for "the map says that more chapters lie below" '\(6 more below\)'
+wait_for "a cut title ends in an ellipsis" 'Chapter 3 has a title too long for the map a… +new'
+wait_for "a course without the chapter left off does not offer it" 'up/down: choose  Enter: open the chapter'
+
+wait_for "a cut summary ends in an ellipsis" '…$'
+wait_gone "what is cut is not shown" 'CUT-HERE'
+wait_for "the map says a file is broken" '1 lesson file is broken and left out: descent lessons --check says why'
+keys j j j j j j j j j j j
+wait_for "the cursor scrolls the map down to the last chapter" '12  Chapter 12 '
+wait_for "the map says that chapters lie above" '\([0-9]+ more above\)'
+wait_gone "nothing lies below the last" 'more below'
+keys Enter
+wait_for "Enter opens the chapter under the cursor" 'Page of 12\.'
+keys q
+for k in 1 2 3 4 5 6 7 8 9 10 11; do keys k; done
+wait_for "and back up to the first" ' 1  Chapter 1 '
+wait_gone "nothing lies above the first" 'more above'
+keys q
+wait_exit "q quits the long course" 0
+if grep -q 'zz-broken.json is broken and left out' "$tmp/err"; then ok; else
+	bad "after the screen, stderr names the broken file"; fi
+start 80 24 "LANG=C LC_ALL=C XDG_STATE_HOME='$tmp/st2' '$DESCENT' learn --lessons '$tmp/many' 2>/dev/null"
+wait_for "LANG=C: a cut title ends in three dots" 'Chapter 3 has a title too long for the map\.\.\. +new'
+if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "LANG=C: the map is ASCII only"; else ok; fi
+keys q
+
 # --- SIGHUP: the progress is saved and the process gone ------------------------------------
 rm -rf "$ST"
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
