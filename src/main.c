@@ -15,10 +15,10 @@ usage(FILE *fp)
 {
 	int i;
 
-	fputs("usage: descent [--help] [--version] [COMMAND [ARGS...]]\n\n"
+	fputs("usage: descent [--help] [--version] [--ascii] [COMMAND [ARGS...]]\n\n"
 	      "descent is an interactive course on the optimization behind machine\n"
 	      "learning, for the terminal.  Without a command, it opens the course\n"
-	      "where you left off.  Commands:\n\n", fp);
+	      "where you left off (with --ascii, in ASCII only).  Commands:\n\n", fp);
 	for (i = 0; cmd_table[i] != NULL; i++)
 		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
 	fputs("\n'descent COMMAND --help' describes a command; descent(1) and\n"
@@ -44,6 +44,16 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 		cmd_version(stdout);
 		return 0;
+	}
+	if (strcmp(argv[1], "--ascii") == 0) {
+		/* descent --ascii: the course, in ASCII */
+		char *args[] = { "learn", "--ascii", NULL };
+		if (argc > 2) {
+			fprintf(stderr, "descent: --ascii takes no arguments; for a chapter, "
+				"use descent learn --ascii CHAPTER\n");
+			return EXIT_USAGE;
+		}
+		return cmd_learn.run(2, args);
 	}
 	if (argv[1][0] == '-') {
 		fprintf(stderr, "descent: unknown option '%s'\n", argv[1]);

@@ -23,10 +23,10 @@
 #include "descent/ui.h"
 #include "descent/util.h"
 
-enum { OPT_PLAIN = 256, OPT_LESSONS, OPT_PROGRESS, OPT_ASK, OPT_WIDTH, OPT_FROM };
+enum { OPT_PLAIN = 256, OPT_LESSONS, OPT_PROGRESS, OPT_ASK, OPT_WIDTH, OPT_FROM, OPT_ASCII };
 
 struct learn_opts {
-	int plain, ask, utf8, width, color;
+	int plain, ask, ascii, utf8, width, color;
 	double from;
 	const char *dir, *progress;
 	enum plot_enc enc;
@@ -42,6 +42,7 @@ learn_option(int opt, const char *arg, void *data)
 	switch (opt) {
 	case OPT_PLAIN: o->plain = 1; return 0;
 	case OPT_ASK: o->ask = 1; return 0;
+	case OPT_ASCII: o->ascii = 1; return 0;
 	case OPT_LESSONS: o->dir = arg; return 0;
 	case OPT_PROGRESS: o->progress = arg; return 0;
 	case OPT_FROM: return cmd_constant("--page", arg, &o->from);
@@ -380,6 +381,7 @@ learn_run(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "plain", no_argument, NULL, OPT_PLAIN },
 		{ "ask", no_argument, NULL, OPT_ASK },
+		{ "ascii", no_argument, NULL, OPT_ASCII },
 		{ "lessons", required_argument, NULL, OPT_LESSONS },
 		{ "progress", required_argument, NULL, OPT_PROGRESS },
 		{ "width", required_argument, NULL, OPT_WIDTH },
@@ -406,10 +408,10 @@ learn_run(int argc, char **argv)
 	if (first + 1 < argc)
 		return cmd_usage_error(&cmd_learn, "one chapter at a time");
 	cs = nl_langinfo(CODESET);
-	o.utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	o.utf8 = !o.ascii && cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	plot_opts_init(&po);
 	cmd_plot_defaults(&po, NULL, 0);
-	o.enc = po.enc;
+	o.enc = o.ascii ? PLOT_ENC_ASCII : po.enc;
 	o.color = po.color;
 	if (o.width == 0)
 		o.width = po.width > 100 ? 100 : po.width < 40 ? 40 : po.width;
@@ -455,7 +457,7 @@ learn_run(int argc, char **argv)
 		 * says how many files are broken; their names follow the
 		 * screen, on stderr */
 		status = ui_course(&co, &prog, first < argc || !isnan(o.from) ? c->id : NULL,
-				   !isnan(o.from) ? from : -1, 0);
+				   !isnan(o.from) ? from : -1, o.ascii);
 		print_broken(&co);
 		goto done;
 	}
@@ -474,8 +476,8 @@ done:
 
 const struct cmd cmd_learn = {
 	.name = "learn",
-	.usage = "[--plain] [--ask] [--page N] [--width N] [--lessons DIR]\n"
-		 "                    [--progress FILE] [CHAPTER]",
+	.usage = "[--plain] [--ask] [--ascii] [--page N] [--width N]\n"
+		 "                    [--lessons DIR] [--progress FILE] [CHAPTER]",
 	.summary = "the course: full screen on a terminal, else plain text",
 	.help =
 	"Opens the course full screen on a terminal: the map of chapters, or\n"
@@ -486,6 +488,7 @@ const struct cmd cmd_learn = {
 	"records your answers.\n\n"
 	"  --plain         plain text, even on a terminal\n"
 	"  --ask           ask the questions even when the input is not a terminal\n"
+	"  --ascii         ASCII only (plots and text), even in a UTF-8 locale\n"
 	"  --page N        start at page N\n"
 	"  --width N       wrap the text at N columns (the terminal's, at most 100)\n"
 	"  --lessons DIR   the lessons' directory\n"

@@ -307,6 +307,17 @@ if LC_ALL=C "$DESCENT" learn --lessons "$L" objective | LC_ALL=C grep -q '[^ -~]
 else
 	pass=$((pass + 1))
 fi
+for c in objective critical; do
+	LC_ALL=C.UTF-8 "$DESCENT" learn --lessons "$L" "$c" >"$tmp/u8" 2>&1
+	LC_ALL=C.UTF-8 "$DESCENT" learn --lessons "$L" "$c" --ascii >"$tmp/ascii" 2>&1
+	if LC_ALL=C grep -q '[^ -~]' "$tmp/u8" && ! LC_ALL=C grep -q '[^ -~]' "$tmp/ascii" &&
+	   [ "$(grep -c '^== Page' "$tmp/u8")" -eq "$(grep -c '^== Page' "$tmp/ascii")" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL: learn $c --ascii in a UTF-8 locale is not the same pages in ASCII"
+	fi
+done
+check "--ascii alone" 2 "" "descent: --ascii takes no arguments; for a chapter, use descent learn --ascii CHAPTER${nl}" -- --ascii critical
 # answering: a wrong answer, a hint, the right answer; recorded with mode 0600
 rm -rf "$tmp/state"
 printf '1\nh\n3\n' | "$DESCENT" learn --lessons "$L" critical --page 7 --ask >"$tmp/out" 2>&1

@@ -241,6 +241,14 @@ wait_for "LANG=C NO_COLOR" 'page 5 of 10'
 if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "LANG=C: ASCII only"; else ok; fi
 keys q q
 
+start 80 24 "$ENV DESCENT_LESSONS='$L' '$DESCENT' --ascii"
+wait_for "descent --ascii: the map" 'descent: the course'
+keys 1 Enter
+wait_for "a page of the chapter" 'page [0-9]+ of 10'
+if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "--ascii in a UTF-8 locale: ASCII only"; else ok; fi
+keys q q
+wait_exit "q q quits --ascii" 0
+
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' --plain objective --page 10"
 wait_for "--plain on a terminal: plain text" '^== Page 10 of 10: '
 wait_exit "--plain ends after the chapter" 0
