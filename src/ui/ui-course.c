@@ -32,7 +32,7 @@ struct reader {
 	double lr;
 	int playing;                    /* descent: the animation runs */
 	int notrail, arrow;             /* descent: the trail hidden, the gradient arrow */
-	int answered;                   /* right: the explanation is shown */
+	int answered;                   /* right, or x after a try: the explanation is shown */
 	int shown_fig_page;             /* the page the figure was built for, or -1 */
 	int reading;                    /* plot and descent pages: the cursor reads out */
 	int fig_y;                      /* the screen row of the figure's top */
@@ -529,7 +529,11 @@ judge(struct ui *u, struct reader *rd, enum answer a)
 			snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
 		return;
 	}
-	snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
+	if (a == ANSWER_RIGHT || u->chapter->pages[u->runner.page].explain == NULL)
+		snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
+	else
+		snprintf(u->message, sizeof u->message, "%.290s  (x: the explanation)",
+			 u->runner.feedback);
 	rd->answered = a == ANSWER_RIGHT;
 	progress_save(u->prog, &u->ds);
 }
@@ -641,6 +645,21 @@ page_key(struct ui *u, int ch)
 			u->fig = NULL;
 		}
 		break;
+	case 'x':
+		/* the explanation, once the learner has tried */
+		if (!page_kind_asks(p->kind))
+			break;
+		if (p->explain == NULL) {
+			snprintf(u->message, sizeof u->message, "This page has no explanation.");
+		} else if (progress_page(u->prog, u->chapter->id, u->runner.page)->attempts > 0) {
+			rd->answered = 1;
+			if (u->message[0] == '\0')
+				snprintf(u->message, sizeof u->message, "The explanation:");
+		} else {
+			snprintf(u->message, sizeof u->message,
+				 "Answer once first (h gives a hint); then x shows the explanation.");
+		}
+		break;
 	case 't': case 'g':
 		if (p->kind == PAGE_DESCENT || p->kind == PAGE_CHALLENGE) {
 			if (ch == 't')
@@ -704,6 +723,7 @@ const struct ui_screen ui_page_screen = {
 	.help = "n, right, PgDn: the next page\n"
 		"p, left, PgUp: the previous page\n"
 		"up/down, j k: scroll the text   h: a hint\n"
+		"x: the explanation, once you have answered\n"
 		"quiz: up/down or 1-9 choose, space picks one more, Enter answers\n"
 		"numeric: type the number, Enter answers\n"
 		"locate: arrows or a click move the cursor, Enter answers\n"

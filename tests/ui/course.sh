@@ -37,9 +37,15 @@ wait_gone "and any key closes them" 'Keys of the page reader'
 keys n n
 wait_for "the quiz page" 'page 4 of 10: Loss or cost\?'
 wait_for "its choices" '\[ \] 1\) '
+keys x
+wait_for "x before any answer: no explanation yet" 'Answer once first \(h gives a hint\)'
+wait_gone "and none is shown" 'A loss scores a single prediction'
 keys Down Enter
 wait_for "the arrows choose: a wrong answer is told at once" 'Not quite'
 wait_for "the choice picked is marked" '\[x\] 2\) '
+wait_for "a wrong answer offers the explanation" '\(x: the explanation\)'
+keys x
+wait_for "x after a try shows the explanation" 'A loss scores a single prediction'
 keys h
 wait_for "h: the hint" '^ Hint: '
 keys 1 Enter
