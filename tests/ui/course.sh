@@ -255,6 +255,10 @@ if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "--ascii in a UTF-8 locale:
 keys q q
 wait_exit "q q quits --ascii" 0
 
+start 80 24 "$ENV TERM=no-such-term '$DESCENT' learn --lessons '$L' objective --page 10"
+wait_for "an unknown TERM: the plain text instead" '^== Page 10 of 10: '
+wait_exit "which ends after the chapter" 0
+
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' --plain objective --page 10"
 wait_for "--plain on a terminal: plain text" '^== Page 10 of 10: '
 wait_exit "--plain ends after the chapter" 0

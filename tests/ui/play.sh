@@ -207,6 +207,11 @@ for sig in HUP TERM INT; do
 	fi
 done
 
+# --- a terminal that ncurses does not know -------------------------------------------
+start 80 24 "$U8 TERM=no-such-term '$DESCENT' play $Q 2>&1"
+wait_for "an unknown TERM: one clear message" "play cannot draw on the terminal 'no-such-term' \\(TERM\\)"
+wait_exit "and the status 1" 1
+
 # --- not a terminal ----------------------------------------------------------------
 if "$DESCENT" play 'x^2' </dev/null >"$tmp/out" 2>"$tmp/err"; then
 	bad "play without a terminal fails"
