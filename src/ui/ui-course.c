@@ -35,6 +35,7 @@ struct reader {
 	int answered;                   /* right, or x after a try: the explanation is shown */
 	int shown_fig_page;             /* the page the figure was built for, or -1 */
 	int reading;                    /* plot and descent pages: the cursor reads out */
+	int bigfig;                     /* f: the figure takes the room of the text */
 	int fig_y;                      /* the screen row of the figure's top */
 };
 
@@ -223,8 +224,10 @@ enter_page(struct ui *u)
 {
 	struct reader *rd = reader_of(u);
 	const struct lesson_page *p = &u->chapter->pages[u->runner.page];
+	int bigfig = rd->bigfig;        /* the learner's choice stays from page to page */
 
 	memset(rd, 0, sizeof *rd);
+	rd->bigfig = bigfig;
 	rd->shown_fig_page = -1;
 	u->message[0] = '\0';
 	rd->cursor[0] = (p->x[0] + p->x[1]) / 2;
@@ -254,8 +257,11 @@ page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, in
 		po.x0 = p->x[0];
 		po.x1 = p->x[1];
 		if (n == 2) {
+			/* the region the lesson chose, whole and no wider: a short
+			 * figure with square units would show a sliver of it */
 			po.y0 = p->y[0];
 			po.y1 = p->y[1];
+			po.aspect = 0;
 		}
 		/* a locate page does not give its answer away */
 		po.mark_critical = (p->show & SHOW_CRITICAL) != 0 && p->kind != PAGE_LOCATE;
@@ -402,24 +408,26 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	return y;
 }
 
+/* The main keys of a page, for the status line: 56 columns at most, so
+ * that "  (down: more)" still fits in the narrowest screen (70). */
 static const char *
 page_keys(const struct lesson_page *p)
 {
 	switch (p->kind) {
 	case PAGE_QUIZ:
-		return "up/down or 1-9 choose, Enter answer, h hint, n/p page, q map";
+		return "up/down,1-9:choose Enter:answer h:hint n/p:page q:map";
 	case PAGE_NUMERIC:
-		return "type a number, Enter answer, h hint, n/p page, q map";
+		return "type a number  Enter:answer h:hint n/p:page q:map";
 	case PAGE_LOCATE:
-		return "arrows move the cursor, Enter answer, h hint, n/p page, q map";
+		return "arrows:move Enter:answer h:hint n/p:page q:map";
 	case PAGE_CHALLENGE:
-		return "o optimizer, [ ] rate, Enter try, h hint, n/p page, q map";
+		return "o:optimizer [ ]:rate Enter:try h:hint n/p:page q:map";
 	case PAGE_DESCENT:
-		return "space play, s step, r reset, t trail, c cursor, n/p page, ? keys, q map";
+		return "space:play s:step r:reset c:cursor ?:keys n/p:page q:map";
 	case PAGE_PLOT:
-		return "c cursor, n or right: next page, p or left: previous, q map";
+		return "c:cursor n:next page p:previous ?:keys q:map";
 	default:
-		return "n or right: next page, p or left: previous, ? keys, q map";
+		return "n:next page p:previous ?:keys q:map";
 	}
 }
 
@@ -440,8 +448,8 @@ page_draw(struct ui *u)
 	move(0, 0);
 	ui_put(u, head, u->cols);
 	attroff(A_BOLD);
-	/* the room: the question's lines and the figure (10 rows at least);
-	 * the text gets the rest, and scrolls when it needs more */
+	/* the room: the question's lines and the figure; the text gets the
+	 * rest, and scrolls when it needs more */
 	if (p->question != NULL)
 		qlines = ui_text(u, p->question, 0, 0, u->cols - 2, 0, 0);
 	if (p->kind == PAGE_QUIZ)
@@ -462,7 +470,13 @@ page_draw(struct ui *u)
 	rd->textlines = ui_text(u, body, 2, 1, u->cols - 2, 0, 0);
 	text_rows = u->rows - 3 - qlines;
 	if (has_fig) {
-		int want = rd->textlines < text_rows - 10 ? rd->textlines : text_rows - 10;
+		/* the figure: 12 rows at least (8 of plot), as long as the text
+		 * keeps 4; with f, all but 2 rows of text */
+		int min_fig = rd->bigfig ? text_rows - 2 : text_rows - 4 < 12 ? text_rows - 4 : 12;
+		int want;
+		if (min_fig < 8)
+			min_fig = 8;
+		want = rd->textlines < text_rows - min_fig ? rd->textlines : text_rows - min_fig;
 		fig_h = text_rows - (want > 0 ? want : 0);
 		text_rows -= fig_h;
 	}
@@ -501,7 +515,7 @@ page_draw(struct ui *u)
 			ui_text(u, p->explain, y, 1, u->cols - 2, u->rows - 1 - y, 0);
 	}
 	if (rd->textlines > text_rows + rd->scroll)
-		ui_status(u, "%s  (down: more text)", page_keys(p));
+		ui_status(u, "%s  (down: more)", page_keys(p));
 	else
 		ui_status(u, "%s", page_keys(p));
 }
@@ -660,6 +674,12 @@ page_key(struct ui *u, int ch)
 				 "Answer once first (h gives a hint); then x shows the explanation.");
 		}
 		break;
+	case 'f':
+		if (u->runner.obj != NULL) {
+			rd->bigfig = !rd->bigfig;
+			rd->scroll = 0;
+		}
+		break;
 	case 't': case 'g':
 		if (p->kind == PAGE_DESCENT || p->kind == PAGE_CHALLENGE) {
 			if (ch == 't')
@@ -724,6 +744,7 @@ const struct ui_screen ui_page_screen = {
 		"p, left, PgUp: the previous page\n"
 		"up/down, j k: scroll the text   h: a hint\n"
 		"x: the explanation, once you have answered\n"
+		"f: a larger figure, or back to the text\n"
 		"quiz: up/down or 1-9 choose, space picks one more, Enter answers\n"
 		"numeric: type the number, Enter answers\n"
 		"locate: arrows or a click move the cursor, Enter answers\n"

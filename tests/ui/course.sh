@@ -64,6 +64,20 @@ wait_for "is right" '^ Right'
 # --- a descent page plays -------------------------------------------------------------
 keys n
 wait_for "the descent page" 'page 7 of 10'
+wait_for "its status line: the keys, and that more text lies below" ' q:map  \(down: more\)$'
+wait_for "the plot shows the page's region, x from -3 to 3 (ticks -2 0 2)" '^ +-2 +0 +2$'
+# f: a larger figure, and back (the plot's rows start with a tick or '|')
+plotrows() { grep -Ec '^ *-?[0-9.]*[+|]' "$tmp/screen"; }
+screen
+small=$(plotrows)
+keys f
+i=0
+while [ $i -lt 100 ] && screen && [ "$(plotrows)" -le "$small" ]; do sleep 0.1; i=$((i + 1)); done
+if [ "$(plotrows)" -ge $((small + 3)) ]; then ok; else bad "f: a larger figure ($small rows, then $(plotrows))"; fi
+keys f
+i=0
+while [ $i -lt 100 ] && screen && [ "$(plotrows)" -ne "$small" ]; do sleep 0.1; i=$((i + 1)); done
+if [ "$(plotrows)" -eq "$small" ]; then ok; else bad "f again: the figure as it was"; fi
 keys s s s
 wait_for "s: three steps" 'gd,lr=[0-9.]*: step 3 \(space plays\)'
 # t hides the trail and shows it again: the picture changes, then comes back
