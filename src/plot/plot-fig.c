@@ -501,7 +501,10 @@ draw_legend(struct plot_fig *f)
 	}
 	for (t = 0; t < MAX_TRAJ; t++)
 		if (f->traj[t].used) {
-			len += snprintf(buf + len, sizeof buf - len, "  S start  @ end");
+			/* the key to S and @, when there is room for it: the runs'
+			 * own names come first */
+			if ((int)len + 16 <= f->opt.width)
+				len += snprintf(buf + len, sizeof buf - len, "  S start  @ end");
 			break;
 		}
 	legend_row(f, f->opt.height - 1, buf);

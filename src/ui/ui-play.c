@@ -174,6 +174,18 @@ eval_at(struct play *p, const double *w, double *f, double *gnorm)
 	*gnorm = sqrt(g[0] * g[0] + g[1] * g[1]);
 }
 
+/* Whether another racer runs racer i's optimizer. */
+static int
+shares_optimizer(const struct play *p, int i)
+{
+	int j;
+
+	for (j = 0; j < p->nr; j++)
+		if (j != i && p->r[j].cfg.opt == p->r[i].cfg.opt)
+			return 1;
+	return 0;
+}
+
 static void
 draw_trajectories(struct ui *u, struct play *p)
 {
@@ -192,7 +204,11 @@ draw_trajectories(struct ui *u, struct play *p)
 		for (k = 0; k < t->len; k++)
 			memcpy(xs + k * p->dim, t->w + k * t->n, (size_t)p->dim * sizeof *xs);
 		memcpy(xs + t->len * p->dim, run_point(p->r[i].run), (size_t)p->dim * sizeof *xs);
-		snprintf(label, sizeof label, "%s,lr=%g", p->r[i].cfg.opt->name, p->r[i].cfg.params.lr);
+		if (p->nr == 1 || shares_optimizer(p, i))
+			snprintf(label, sizeof label, "%s,lr=%g", p->r[i].cfg.opt->name,
+				 p->r[i].cfg.params.lr);
+		else    /* the panel gives the rates: a short legend for a race */
+			snprintf(label, sizeof label, "%s", p->r[i].cfg.opt->name);
 		plot_fig_trajectory(u->fig, i, xs, n, label);
 		free(xs);
 	}

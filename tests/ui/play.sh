@@ -52,9 +52,11 @@ keys a
 wait_for "a: a second racer" 'momentum +lr 0.05'
 keys n n
 wait_count "both racers step" 'step 2$' 2
-wait_for "the racers in the legend" 'gd,lr=0.05 +[*&] momentum,lr=0.05'
+wait_for "the racers in the legend, by name (the panel has the rates)" '[*] gd +[*&] momentum +S start +@ end'
+keys 1 ']'
+wait_for "two racers of one optimizer: the legend gives their rates" 'gd,lr=0.05 +[*&] gd,lr=0.1'
 keys d
-wait_gone "d: the racer is removed" momentum
+wait_gone "d: the racer is removed" 'lr 0.1'
 
 # --- play until it converges --------------------------------------------------
 keys + + + ' '
