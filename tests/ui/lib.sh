@@ -37,15 +37,18 @@ bad() {
 }
 
 # start W H COMMAND: a new session running COMMAND (its exit status goes to
-# $tmp/status); the environment is a UTF-8 locale with colours unless the
+# $tmp/status.N, a file of this session's own: the last session's program
+# may still be ending, and write its status, while this one starts); the
+# environment is a UTF-8 locale with colours unless the
 # command sets its own.
 start() {
 	tm kill-server >/dev/null 2>&1
 	n=$((n + 1))
 	sock="descent-test-$$-$n"       # a new server: no race with the old one's end
-	rm -f "$tmp/status" "$tmp/screen"
+	st="$tmp/status.$n"
+	rm -f "$st" "$tmp/screen"
 	tm new-session -d -s t -x "$1" -y "$2" \
-		"cd '$tmp' && TERM=xterm-256color $3; echo \$? >'$tmp/status'; sleep 30"
+		"cd '$tmp' && TERM=xterm-256color $3; echo \$? >'$st'; sleep 30"
 }
 screen() { tm capture-pane -p -t t >"$tmp/screen" 2>/dev/null; }
 keys() { tm send-keys -t t "$@"; }
@@ -95,14 +98,14 @@ wait_gone() {
 # wait_exit NAME STATUS: the program ends with STATUS
 wait_exit() {
 	i=0
-	while [ $i -lt 100 ] && [ ! -s "$tmp/status" ]; do
+	while [ $i -lt 100 ] && [ ! -s "$st" ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-	if [ -s "$tmp/status" ] && [ "$(cat "$tmp/status")" = "$2" ]; then
+	if [ -s "$st" ] && [ "$(cat "$st")" = "$2" ]; then
 		ok
 	else
-		bad "$1: exit status '$(cat "$tmp/status" 2>/dev/null)', not $2"
+		bad "$1: exit status '$(cat "$st" 2>/dev/null)', not $2"
 	fi
 }
 # panel_value NAME: the number after "NAME " in the panel (the right column)
