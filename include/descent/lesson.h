@@ -287,6 +287,12 @@ void runner_init(struct lesson_runner *r, const struct lesson_chapter *c,
 void runner_done(struct lesson_runner *r);
 /* Enters page n (clamped to the chapter), marking it seen; returns it. */
 int runner_goto(struct lesson_runner *r, int n);
+/*
+ * The caption of the page's function, for its figure: "f(x, y) = EXPR",
+ * or for a data objective "J(w0, w1) = mse of MODEL over N points";
+ * empty on a page without a function.
+ */
+void runner_caption(const struct lesson_runner *r, char *buf, size_t size);
 /* The hint of the page, recording that it was used, or NULL. */
 const char *runner_hint(struct lesson_runner *r);
 /* Answers a quiz: choices is a bit mask of the choices picked. */

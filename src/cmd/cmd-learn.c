@@ -90,7 +90,7 @@ draw(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_pa
 {
 	struct plot_opts po;
 	struct plot_fig *fig;
-	char msg[200];
+	char msg[200], caption[256];
 	int i, n;
 
 	if (r->obj == NULL || (n = objective_dim(r->obj)) < 1 || n > 2)
@@ -112,8 +112,9 @@ draw(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_pa
 	po.shade = (p->show & SHOW_SHADE) != 0;
 	po.convexity = (p->show & SHOW_CONVEXITY) != 0 && !po.shade;
 	po.basins = (p->show & SHOW_BASINS) != 0 && !po.shade && !po.convexity;
-	po.title = 0;
-	fig = plot_fig_new(r->obj, &po, NULL, msg, sizeof msg);
+	runner_caption(r, caption, sizeof caption);
+	po.title = caption[0] != '\0';
+	fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
 	if (fig == NULL)
 		return;
 	for (i = 0; i < r->nruns; i++) {

@@ -139,6 +139,31 @@ runner_goto(struct lesson_runner *r, int n)
 	return n;
 }
 
+void
+runner_caption(const struct lesson_runner *r, char *buf, size_t size)
+{
+	const struct lesson_objective *lo;
+	size_t len;
+	int k, n;
+
+	buf[0] = '\0';
+	if (r->page < 0 || r->obj == NULL || size == 0)
+		return;
+	lo = &r->c->pages[r->page].obj;
+	n = objective_dim(r->obj);
+	len = (size_t)snprintf(buf, size, "%s(", lo->model != NULL ? "J" : "f");
+	for (k = 0; k < n && len < size; k++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", k ? ", " : "",
+					objective_param(r->obj, k));
+	if (len >= size)
+		return;
+	if (lo->model != NULL)
+		snprintf(buf + len, size - len, ") = %s of %s over %zu points", loss_name(lo->loss),
+			 lo->model, lo->npoints);
+	else
+		snprintf(buf + len, size - len, ") = %s", lo->function != NULL ? lo->function : "");
+}
+
 const char *
 runner_hint(struct lesson_runner *r)
 {

@@ -244,7 +244,7 @@ page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, in
 {
 	struct lesson_runner *r = &u->runner;
 	struct plot_opts po;
-	char msg[200];
+	char msg[200], caption[256];
 	int i, n;
 
 	if (r->obj == NULL || (n = objective_dim(r->obj)) < 1 || n > 2)
@@ -276,7 +276,9 @@ page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, in
 		po.ball_tangent = p->kind == PAGE_DESCENT || p->kind == PAGE_CHALLENGE;
 		po.trail = !rd->notrail;
 		po.arrow = rd->arrow;
-		u->fig = plot_fig_new(r->obj, &po, NULL, msg, sizeof msg);
+		runner_caption(r, caption, sizeof caption);
+		po.title = caption[0] != '\0';
+		u->fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
 		rd->shown_fig_page = r->page;
 		if (u->fig == NULL)
 			return;

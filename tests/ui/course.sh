@@ -66,6 +66,7 @@ keys n
 wait_for "the descent page" 'page 7 of 10'
 wait_for "its status line: the keys, and that more text lies below" ' q:map  \(down: more\)$'
 wait_for "the plot shows the page's region, x from -3 to 3 (ticks -2 0 2)" '^ +-2 +0 +2$'
+wait_for "the figure's caption: the cost it draws" '^J\(w0, w1\) = mse of w0 \+ w1\*x over 3 points'
 # f: a larger figure, and back (the plot's rows start with a tick or '|')
 plotrows() { grep -Ec '^ *-?[0-9.]*[+|]' "$tmp/screen"; }
 screen

@@ -228,6 +228,49 @@ Test(lesson_runner, without_progress)
 	lesson_diags_done(&ds);
 }
 
+/* The caption of a page's figure: the function, or the cost of the data. */
+Test(lesson_runner, captions)
+{
+	static const char data_chapter[] =
+		"{\"id\": \"fit\", \"title\": \"Fit\", \"order\": 1, \"summary\": \"A line.\",\n"
+		" \"pages\": [\n"
+		" {\"kind\": \"plot\", \"x\": [-3, 3], \"y\": [0, 4],\n"
+		"  \"data\": {\"columns\": [\"x\", \"y\"], \"points\": [[1, 2], [2, 3.5], [3, 6]],\n"
+		"           \"model\": \"w0 + w1*x\", \"loss\": \"mse\"}}]}\n";
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+	struct lesson_runner r;
+	char buf[256];
+
+	lesson_diags_init(&ds);
+	c = load(chapter, &ds);
+	runner_init(&r, c, NULL, NULL);
+	runner_goto(&r, 0);
+	runner_caption(&r, buf, sizeof buf);
+	cr_assert_str_eq(buf, "", "a text page has no figure");
+	runner_goto(&r, 1);
+	runner_caption(&r, buf, sizeof buf);
+	cr_assert_str_eq(buf, "f(x) = x^4 - 8*x^2 + 5");
+	runner_goto(&r, 5);
+	runner_caption(&r, buf, sizeof buf);
+	cr_assert_str_eq(buf, "f(x, y) = x^2 - y^2 + 0.1*x^4 + 0.1*y^4");
+	runner_caption(&r, buf, 8);
+	cr_assert_str_eq(buf, "f(x, y)", "cut to the buffer");
+	runner_done(&r);
+	lesson_chapter_free(c);
+
+	c = lesson_parse(data_chapter, strlen(data_chapter), "fit.json", &ds);
+	lesson_diags_print(&ds, stderr);
+	cr_assert_not_null(c);
+	runner_init(&r, c, NULL, NULL);
+	runner_goto(&r, 0);
+	runner_caption(&r, buf, sizeof buf);
+	cr_assert_str_eq(buf, "J(w0, w1) = mse of w0 + w1*x over 3 points");
+	runner_done(&r);
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+}
+
 Test(lesson_course, broken_files_do_not_hide_others)
 {
 	struct lesson_diags ds;
