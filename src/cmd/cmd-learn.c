@@ -105,6 +105,7 @@ draw(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_pa
 	if (n == 2) {
 		po.y0 = p->y[0];
 		po.y1 = p->y[1];
+		po.aspect = 0;          /* the page's region, whole, as in the full screen */
 	}
 	po.mark_critical = (p->show & SHOW_CRITICAL) != 0;
 	po.tangent = (p->show & SHOW_TANGENT) != 0;

@@ -317,6 +317,13 @@ for c in objective critical; do
 		fail=$((fail + 1)); echo "FAIL: learn $c --ascii in a UTF-8 locale is not the same pages in ASCII"
 	fi
 done
+# a figure shows the page's region, x in [-3, 3] here, not widened to square units
+if LC_ALL=C "$DESCENT" learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json" |
+   sed -n '/^== Page 7/,/^== Page 8/p' | grep -Eq '^ +-2 +0 +2$'; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: learn objective --page 7: the figure is not of x in [-3, 3]"
+fi
 check "--ascii alone" 2 "" "descent: --ascii takes no arguments; for a chapter, use descent learn --ascii CHAPTER${nl}" -- --ascii critical
 # answering: a wrong answer, a hint, the right answer; recorded with mode 0600
 rm -rf "$tmp/state"
