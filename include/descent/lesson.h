@@ -309,6 +309,15 @@ enum answer runner_challenge(struct lesson_runner *r, const struct optimizer *op
 			     double lr);
 /* A descent page: restarts its runs from the start. */
 void runner_descent_reset(struct lesson_runner *r);
+/*
+ * Run i of a descent page in words, in two parts, as the plain mode and
+ * the full screen show it: head "LABEL: converged at step K,", "LABEL:
+ * after K steps," or "LABEL: step K," (still going), and tail "at (X, Y),
+ * f = F", its point; or the whole "LABEL: diverged at step K: WHY" in
+ * head, with an empty tail.
+ */
+void runner_run_text(struct lesson_runner *r, int i, char *head, size_t hsize, char *tail,
+		     size_t tsize);
 /* Steps every run that is still going; returns how many still are. */
 int runner_descent_step(struct lesson_runner *r);
 

@@ -250,41 +250,17 @@ question(const struct learn_opts *o, struct lesson_runner *r)
 
 /* The outcome of each run of a descent page, in a sentence. */
 static void
-outcomes(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_page *p)
+outcomes(const struct learn_opts *o, struct lesson_runner *r)
 {
-	int i, k;
+	int i;
 
 	for (i = 0; i < r->nruns; i++) {
-		const struct trajectory *tr = run_trajectory(r->runs[i]);
-		const double *w = tr->w + (tr->len - 1) * (size_t)tr->n;
-		char head[160], tail[200];
-		size_t len;
-		switch (tr->outcome) {
-		case RUN_CONVERGED:
-			snprintf(head, sizeof head, "%s: converged at step %ld,", p->runs[i].label,
-				 tr->step);
-			break;
-		case RUN_MAX_STEPS:
-			snprintf(head, sizeof head, "%s: after %ld steps,", p->runs[i].label,
-				 tr->step);
-			break;
-		case RUN_DIVERGED:
-			printf("%s: diverged at step %ld: %s\n", p->runs[i].label, tr->step,
-			       tr->reason);
-			continue;
-		default:
-			snprintf(head, sizeof head, "%s:", p->runs[i].label);
-			break;
-		}
-		len = (size_t)snprintf(tail, sizeof tail, "at (");
-		for (k = 0; k < tr->n && len < sizeof tail; k++)
-			len += (size_t)snprintf(tail + len, sizeof tail - len, "%s%.6g", k ? ", " : "",
-						fabs(w[k]) < 1e-9 ? 0 : w[k]);
-		if (len < sizeof tail)
-			snprintf(tail + len, sizeof tail - len, "), f = %.6g", tr->f[tr->len - 1]);
-		/* on two lines when one is wider than the text */
-		if (strlen(head) + 1 + strlen(tail) > (size_t)o->width)
-			printf("%s\n  %s\n", head, tail);
+		char head[200], tail[200];
+		runner_run_text(r, i, head, sizeof head, tail, sizeof tail);
+		if (tail[0] == '\0')
+			printf("%s\n", head);
+		else if (strlen(head) + 1 + strlen(tail) > (size_t)o->width)
+			printf("%s\n  %s\n", head, tail);     /* on two lines when wider than the text */
 		else
 			printf("%s %s\n", head, tail);
 	}
@@ -321,7 +297,7 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 		    p->kind == PAGE_CHALLENGE)
 			draw(o, &r, p);
 		if (p->kind == PAGE_DESCENT)
-			outcomes(o, &r, p);
+			outcomes(o, &r);
 		if (p->question != NULL) {
 			putchar('\n');
 			put_text(o, p->question);

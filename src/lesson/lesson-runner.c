@@ -307,6 +307,51 @@ runner_challenge(struct lesson_runner *r, const struct optimizer *opt, double lr
 	return judge(r, 0, why);
 }
 
+void
+runner_run_text(struct lesson_runner *r, int i, char *head, size_t hsize, char *tail,
+		size_t tsize)
+{
+	const struct lesson_page *p = &r->c->pages[r->page];
+	const struct trajectory *tr;
+	const double *w;
+	double f;
+	size_t len;
+	int k;
+
+	head[0] = tail[0] = '\0';
+	if (i < 0 || i >= r->nruns)
+		return;
+	tr = run_trajectory(r->runs[i]);
+	w = run_point(r->runs[i]);
+	switch (tr->outcome) {
+	case RUN_CONVERGED:
+		snprintf(head, hsize, "%s: converged at step %ld,", p->runs[i].label, tr->step);
+		break;
+	case RUN_MAX_STEPS:
+		snprintf(head, hsize, "%s: after %ld steps,", p->runs[i].label, tr->step);
+		break;
+	case RUN_DIVERGED:
+		snprintf(head, hsize, "%s: diverged at step %ld: %s", p->runs[i].label, tr->step,
+			 tr->reason);
+		return;
+	default:
+		snprintf(head, hsize, "%s: step %zu,", p->runs[i].label, tr->len);
+		break;
+	}
+	/* an ended run's last record is its point; a running one's point is
+	 * the next to record */
+	if (tr->outcome != RUN_RUNNING && tr->len > 0)
+		f = tr->f[tr->len - 1];
+	else
+		objective_eval_point(r->obj, w, &f, NULL, NULL);
+	len = (size_t)snprintf(tail, tsize, "at (");
+	for (k = 0; k < tr->n && len < tsize; k++)
+		len += (size_t)snprintf(tail + len, tsize - len, "%s%.6g", k ? ", " : "",
+					fabs(w[k]) < 1e-9 ? 0 : w[k]);
+	if (len < tsize)
+		snprintf(tail + len, tsize - len, "), f = %.6g", f);
+}
+
 int
 runner_descent_step(struct lesson_runner *r)
 {

@@ -283,16 +283,10 @@ page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, in
 		if (u->fig == NULL)
 			return;
 	}
-	for (i = 0; i < r->nruns; i++) {
-		const struct trajectory *tr = run_trajectory(r->runs[i]);
-		if (tr->len > 0)
-			plot_fig_trajectory(u->fig, i, tr->w, tr->len, p->runs[i].label);
-	}
-	if (r->challenge != NULL) {
-		const struct trajectory *tr = run_trajectory(r->challenge);
-		if (tr->len > 0)
-			plot_fig_trajectory(u->fig, 0, tr->w, tr->len, "your attempt");
-	}
+	for (i = 0; i < r->nruns; i++)
+		ui_fig_run(u->fig, i, r->runs[i], p->runs[i].label);
+	if (r->challenge != NULL)
+		ui_fig_run(u->fig, 0, r->challenge, "your attempt");
 }
 
 /* The question's lines under the text: choices, the answer line, the cursor. */
@@ -300,7 +294,7 @@ static int
 draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 {
 	int i;
-	char buf[200];
+	char buf[440];
 
 	if (p->question != NULL) {
 		attron(A_BOLD);
@@ -335,28 +329,16 @@ draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 		mvaddnstr(y++, 2, buf, u->cols - 4);
 		break;
 	case PAGE_DESCENT:
-		/* each run: how far it is, and how it ended */
+		/* each run: how far it is, where, and how it ended (as learn
+		 * --plain says it) */
 		for (i = 0; i < u->runner.nruns && y < u->rows - 1; i++) {
-			const struct trajectory *t = run_trajectory(u->runner.runs[i]);
-			switch (t->outcome) {
-			case RUN_CONVERGED:
-				snprintf(buf, sizeof buf, "%s: converged at step %ld", p->runs[i].label,
-					 t->step);
-				break;
-			case RUN_DIVERGED:
-				snprintf(buf, sizeof buf, "%s: diverged at step %ld: %s",
-					 p->runs[i].label, t->step, t->reason);
-				break;
-			case RUN_MAX_STEPS:
-				snprintf(buf, sizeof buf, "%s: stopped after %ld steps", p->runs[i].label,
-					 t->step);
-				break;
-			default:
-				snprintf(buf, sizeof buf, "%s: step %zu%s", p->runs[i].label, t->len,
-					 rd->playing ? "" : " (space plays)");
-				break;
-			}
-			mvaddnstr(y++, 2, buf, u->cols - 4);
+			char head[200], tail[200];
+			int going = run_trajectory(u->runner.runs[i])->outcome == RUN_RUNNING;
+			runner_run_text(&u->runner, i, head, sizeof head, tail, sizeof tail);
+			snprintf(buf, sizeof buf, "%s%s%s%s", head, tail[0] ? " " : "", tail,
+				 going && !rd->playing ? " (space plays)" : "");
+			move(y++, 2);
+			ui_put(u, buf, u->cols - 4);
 		}
 		break;
 	default:

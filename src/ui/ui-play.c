@@ -192,25 +192,15 @@ draw_trajectories(struct ui *u, struct play *p)
 	int i;
 
 	for (i = 0; i < p->nr; i++) {
-		const struct trajectory *t;
-		double *xs;
-		size_t n, k;
 		char label[64];
 		if (p->r[i].run == NULL)
 			continue;
-		t = run_trajectory(p->r[i].run);
-		n = t->len + 1;
-		xs = xmalloc(n * (size_t)p->dim * sizeof *xs);
-		for (k = 0; k < t->len; k++)
-			memcpy(xs + k * p->dim, t->w + k * t->n, (size_t)p->dim * sizeof *xs);
-		memcpy(xs + t->len * p->dim, run_point(p->r[i].run), (size_t)p->dim * sizeof *xs);
 		if (p->nr == 1 || shares_optimizer(p, i))
 			snprintf(label, sizeof label, "%s,lr=%g", p->r[i].cfg.opt->name,
 				 p->r[i].cfg.params.lr);
 		else    /* the panel gives the rates: a short legend for a race */
 			snprintf(label, sizeof label, "%s", p->r[i].cfg.opt->name);
-		plot_fig_trajectory(u->fig, i, xs, n, label);
-		free(xs);
+		ui_fig_run(u->fig, i, p->r[i].run, label);
 	}
 }
 

@@ -317,6 +317,8 @@ for c in objective critical; do
 		fail=$((fail + 1)); echo "FAIL: learn $c --ascii in a UTF-8 locale is not the same pages in ASCII"
 	fi
 done
+check_grep "learn: a descent's outcome in words" 0 '^gd,lr=0.1: converged at step 527, at (-0.16667, 2), f = 0.0555556$' -- learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json"
+check_grep "learn: a divergence in words" 0 '^gd,lr=0.2: diverged at step 39: |f| is beyond 1e+08$' -- learn --lessons "$L" objective --page 8 --progress "$tmp/p7.json"
 # a figure shows the page's region, x in [-3, 3] here, not widened to square units
 if LC_ALL=C "$DESCENT" learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json" |
    sed -n '/^== Page 7/,/^== Page 8/p' | grep -Eq '^ +-2 +0 +2$'; then

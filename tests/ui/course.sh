@@ -66,6 +66,9 @@ keys n
 wait_for "the descent page" 'page 7 of 10'
 wait_for "its status line: the keys, and that more text lies below" ' q:map  \(down: more\)$'
 wait_for "the plot shows the page's region, x from -3 to 3 (ticks -2 0 2)" '^ +-2 +0 +2$'
+wait_for "before a step: the start, on the plot and in words" '^  gd,lr=0\.1: step 0, at \(-2\.5, 0\.5\), f = 30 \(space plays\)$'
+# (the S and the @ share its cell: the @ is drawn)
+if grep -Eq '^ *-?[0-9.]*[+|].*@' "$tmp/screen"; then ok; else bad "before a step the plot shows the start"; fi
 wait_for "the figure's caption: the cost it draws" '^J\(w0, w1\) = mse of w0 \+ w1\*x over 3 points'
 # f: a larger figure, and back (the plot's rows start with a tick or '|')
 plotrows() { grep -Ec '^ *-?[0-9.]*[+|]' "$tmp/screen"; }
@@ -80,7 +83,7 @@ i=0
 while [ $i -lt 100 ] && screen && [ "$(plotrows)" -ne "$small" ]; do sleep 0.1; i=$((i + 1)); done
 if [ "$(plotrows)" -eq "$small" ]; then ok; else bad "f again: the figure as it was"; fi
 keys s s s
-wait_for "s: three steps" 'gd,lr=[0-9.]*: step 3 \(space plays\)'
+wait_for "s: three steps, the point and f" '^  gd,lr=0\.1: step 3, at \(-?[0-9.e-]+, -?[0-9.e-]+\), f = [0-9.e+-]+ \(space plays\)$'
 # t hides the trail and shows it again: the picture changes, then comes back
 screen
 cp "$tmp/screen" "$tmp/trail"
@@ -94,7 +97,7 @@ i=0
 while [ $i -lt 100 ] && screen && ! cmp -s "$tmp/screen" "$tmp/trail"; do sleep 0.1; i=$((i + 1)); done
 if cmp -s "$tmp/screen" "$tmp/trail"; then ok; else bad "t again shows the same trail"; fi
 keys ' '
-wait_for "space plays it to its end" 'converged at step [0-9]+'
+wait_for "space plays it to its end, told as learn --plain tells it" '^  gd,lr=0\.1: converged at step 527, at \(-0\.16667, 2\), f = 0\.0555556$'
 
 # --- back to the map: the progress is there and saved ----------------------------------
 keys q

@@ -271,6 +271,44 @@ Test(lesson_runner, captions)
 	lesson_diags_done(&ds);
 }
 
+/* A run of a descent page in words: going, ended, diverged. */
+Test(lesson_runner, run_text)
+{
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+	struct lesson_runner r;
+	char head[200], tail[200];
+
+	lesson_diags_init(&ds);
+	c = load(chapter, &ds);
+	runner_init(&r, c, NULL, NULL);
+	runner_goto(&r, 2);
+	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "gd,lr=0.1: step 0,");
+	cr_assert_str_eq(tail, "at (1), f = 1");
+	runner_descent_step(&r);
+	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "gd,lr=0.1: step 1,");
+	cr_assert_str_eq(tail, "at (0.8), f = 0.64");
+	while (runner_descent_step(&r) > 0)
+		;
+	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	cr_assert(strncmp(head, "gd,lr=0.1: converged at step ", 29) == 0, "%s", head);
+	cr_assert(strncmp(tail, "at (4.01735e-07), f = 1.6", 25) == 0,
+		  "converged where |grad| < 1e-6: %s", tail);
+	runner_goto(&r, 7);
+	while (runner_descent_step(&r) > 0)
+		;
+	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	cr_assert(strncmp(head, "gd,lr=1.5: diverged at step ", 28) == 0, "%s", head);
+	cr_assert_str_eq(tail, "");
+	runner_run_text(&r, 5, head, sizeof head, tail, sizeof tail);
+	cr_assert(head[0] == '\0' && tail[0] == '\0', "no such run");
+	runner_done(&r);
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+}
+
 Test(lesson_course, broken_files_do_not_hide_others)
 {
 	struct lesson_diags ds;
