@@ -133,7 +133,7 @@ map_draw(struct ui *u)
 	}
 	if (u->prog->last_chapter != NULL &&
 	    lesson_course_find(u->course, u->prog->last_chapter) != NULL)
-		ui_status(u, "Enter: open (you left off in %s, page %d)  ?: keys  q: quit",
+		ui_status(u, "Enter: open (you left off in %s, page %d)  ?:keys q:quit",
 			  u->prog->last_chapter, u->prog->last_page + 1);
 	else
 		ui_status(u, "up/down: choose  Enter: open the chapter  ?: keys  q: quit");
@@ -407,7 +407,7 @@ page_keys(const struct lesson_page *p)
 	case PAGE_CHALLENGE:
 		return "o:optimizer [ ]:rate Enter:try h:hint n/p:page q:map";
 	case PAGE_DESCENT:
-		return "space:play s:step r:reset c:cursor ?:keys n/p:page q:map";
+		return "space:play s:step c:cursor ?:keys n/p:page q:map";
 	case PAGE_PLOT:
 		return "c:cursor n:next page p:previous ?:keys q:map";
 	default:
@@ -724,19 +724,19 @@ page_key(struct ui *u, int ch)
 
 const struct ui_screen ui_page_screen = {
 	.name = "page reader",
-	.help = "n, right, PgDn: the next page\n"
-		"p, left, PgUp: the previous page\n"
-		"up/down, j k: scroll the text   h: a hint\n"
-		"x: the explanation, once you have answered\n"
-		"f: a larger figure, or back to the text\n"
-		"quiz: up/down or 1-9 choose, space picks one more, Enter answers\n"
+	/* the keys of every screen fit the smallest one, 70x20: 12 lines of 62 */
+	.help = "n, right, PgDn: next page   p, left, PgUp: previous page\n"
+		"up/down, j k: scroll the text   f: a larger figure, or not\n"
+		"h: a hint   x: the explanation, once you have answered\n"
+		"quiz: up/down or 1-9 choose, space picks one more, Enter\n"
+		"      answers\n"
 		"numeric: type the number, Enter answers\n"
 		"locate: arrows or a click move the cursor, Enter answers\n"
 		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"
-		"descent: space play or pause, s one step, r reset\n"
-		"descent and challenge: t the trail, g the gradient arrow\n"
-		"plot and descent: c a cursor that reads out f, the slope and\n"
-		"   the curvature; arrows move it (use n and p for the pages)\n"
+		"descent: space play or pause, s one step, r reset; and with\n"
+		"   challenge, t the trail, g the gradient arrow\n"
+		"plot, descent: c a cursor that reads out f, the slope and the\n"
+		"   curvature; arrows move it (use n and p for the pages)\n"
 		"q: back to the course map\n",
 	.draw = page_draw,
 	.key = page_key,

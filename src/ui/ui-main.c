@@ -287,7 +287,8 @@ static void
 draw_help(struct ui *u)
 {
 	static const char common[] = "?: these keys (any key closes them)\n";
-	int w = u->cols > 80 ? 76 : u->cols - 4, y0 = 2, x0 = (u->cols - w) / 2, h, i;
+	int w = u->cols > 80 ? 76 : u->cols - 4, y0 = u->rows > 24 ? 2 : 1;
+	int x0 = (u->cols - w) / 2, h, i;
 	char text[1600];
 
 	snprintf(text, sizeof text, "Keys of the %s\n\n%s%s", u->screen->name, u->screen->help,
@@ -295,9 +296,9 @@ draw_help(struct ui *u)
 	h = 0;
 	for (i = 0; text[i] != '\0'; i++)
 		h += text[i] == '\n';
-	h += 3;
-	if (h > u->rows - 3)
-		h = u->rows - 3;
+	h += 2;                         /* the rules above and below */
+	if (h > u->rows - 1 - y0)
+		h = u->rows - 1 - y0;
 	for (i = 0; i < h; i++) {
 		move(y0 + i, x0);
 		hline(' ', w);

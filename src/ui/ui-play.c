@@ -401,8 +401,7 @@ play_draw(struct ui *u)
 	if (u->message[0] != '\0')
 		ui_status(u, "%s", u->message);
 	else
-		ui_status(u, "space:play n:step r:reset [ ]:lr o:optimizer a:race e:edit "
-			  "?:keys q:quit");
+		ui_status(u, "space:play n:step [ ]:lr o:optimizer a:race e:edit ?:keys q:quit");
 }
 
 static void
@@ -779,20 +778,16 @@ ui_play_setup(struct ui *u, const struct ui_play_args *a)
 
 const struct ui_screen ui_play_screen = {
 	.name = "live descent",
-	.help = "space: play or pause\n"
-		"n: one step\n"
-		"r: back to the start\n"
-		"+ -: faster, slower\n"
-		"[ ]: a smaller, larger learning rate\n"
-		"o, 1-7: the optimizer (gd momentum nesterov adagrad\n"
-		"        rmsprop adam newton)\n"
-		"a: race another optimizer from the same start\n"
-		"d: remove the selected racer   Tab: select the next\n"
+	.help = "space: play or pause   n: one step   r: back to the start\n"
+		"+ -: faster, slower   [ ]: a smaller, larger learning rate\n"
+		"o, 1-7: the optimizer (gd momentum nesterov adagrad rmsprop\n"
+		"        adam newton)\n"
+		"a: race another optimizer   d: remove one   Tab: the next\n"
 		"arrows, hjkl: move the start point; a click puts it there\n"
-		"g: the gradient arrow   t: the trail   b: basins\n"
-		"c: convexity   (1D: the ball rolls with its tangent)\n"
+		"g: gradient arrow   t: trail   b: basins   c: convexity\n"
 		"z Z: zoom in, out   H J K L, shift-arrows: pan the view\n"
 		"e: edit the function (Enter uses it, Esc cancels)\n"
+		"in 1D the ball rolls down the curve with its tangent\n"
 		"q: quit\n",
 	.draw = play_draw,
 	.key = play_key,

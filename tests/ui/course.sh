@@ -254,6 +254,19 @@ wait_for "a resize redraws the map" 'descent: the course'
 keys q
 wait_exit "quits after a resize" 0
 
+start 70 20 "$ENV '$DESCENT' learn --lessons '$L' objective --page 7"
+wait_for "70x20, the smallest: a descent page" 'page 7 of 10'
+wait_for "its status line whole" 'q:map  \(down: more\)$'
+keys '?'
+wait_for "the keys fit: the last one" '  q: back to the course map$'
+wait_for "and the common one" '\?: these keys \(any key closes them\)'
+keys x q
+wait_for "the map at 70x20, its status line whole" '\?:keys q:quit$'
+keys '?'
+wait_for "the map's keys" 'q: quit \(your progress is saved as you go\)'
+keys x q
+wait_exit "q q quits at 70x20" 0
+
 start 200 60 "$ENV '$DESCENT' learn --lessons '$L' objective --page 5"
 wait_for "200x60" 'page 5 of 10'
 screen

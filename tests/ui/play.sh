@@ -131,6 +131,14 @@ wait_for "a resize redraws at once" 'step 0'
 keys q
 wait_exit "q quits after a resize" 0
 
+start 70 20 "$U8 '$DESCENT' play $Q"
+wait_for "70x20, the smallest: the status line whole" 'e:edit \?:keys q:quit$'
+keys '?'
+wait_for "the keys fit: the last one" '^ +q: quit$'
+wait_for "and the common one" '\?: these keys \(any key closes them\)'
+keys x q
+wait_exit "q quits at 70x20" 0
+
 start 200 60 "$U8 '$DESCENT' play $Q --start 1,1"
 wait_for "200x60" 'step 0'
 screen
