@@ -77,11 +77,12 @@ static void
 heading(const struct learn_opts *o, const struct lesson_chapter *c, int n)
 {
 	const struct lesson_page *p = &c->pages[n];
-	char *title = p->title ? (o->utf8 ? strdup(p->title) : text_ascii(p->title)) : NULL;
+	char line[400];
 
-	printf("\n== Page %d of %d%s%s ==\n", n + 1, c->npages, title ? ": " : "",
-	       title ? title : "");
-	free(title);
+	snprintf(line, sizeof line, "== Page %d of %d%s%s ==", n + 1, c->npages,
+		 p->title ? ": " : "", p->title ? p->title : "");
+	putchar('\n');
+	put_text(o, line);              /* wrapped, like every line, to the width */
 }
 
 /* Draws the page's function (and runs) as a figure. */
@@ -255,14 +256,10 @@ outcomes(const struct learn_opts *o, struct lesson_runner *r)
 	int i;
 
 	for (i = 0; i < r->nruns; i++) {
-		char head[200], tail[200];
+		char head[200], tail[200], line[410];
 		runner_run_text(r, i, head, sizeof head, tail, sizeof tail);
-		if (tail[0] == '\0')
-			printf("%s\n", head);
-		else if (strlen(head) + 1 + strlen(tail) > (size_t)o->width)
-			printf("%s\n  %s\n", head, tail);     /* on two lines when wider than the text */
-		else
-			printf("%s %s\n", head, tail);
+		snprintf(line, sizeof line, "%s%s%s", head, tail[0] ? " " : "", tail);
+		put_text(o, line);
 	}
 }
 
@@ -275,9 +272,10 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 
 	runner_init(&r, c, prog, ds);
 	{
-		char *title = o->utf8 ? strdup(c->title) : text_ascii(c->title);
-		printf("Chapter %d: %s\n\n", c->order, title ? title : c->title);
-		free(title);
+		char line[400];
+		snprintf(line, sizeof line, "Chapter %d: %s", c->order, c->title);
+		put_text(o, line);
+		putchar('\n');
 	}
 	put_text(o, c->summary);
 	for (n = from; n < c->npages; n++) {
@@ -321,10 +319,10 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 		}
 		if (page_kind_asks(p->kind)) {
 			if (!interactive) {
-				char cmd[200];
-				snprintf(cmd, sizeof cmd, "descent learn %s --page %d)", c->id, n + 1);
-				printf("(Answer it in a terminal:%s%s\n",
-				       strlen(cmd) + 26 > (size_t)o->width ? "\n  " : " ", cmd);
+				char line[200];
+				snprintf(line, sizeof line, "(Answer it in a terminal: descent learn %s "
+					 "--page %d)", c->id, n + 1);
+				put_text(o, line);
 				continue;
 			}
 			if (question(o, &r) < 0) {
