@@ -37,6 +37,7 @@ struct reader {
 	int reading;                    /* plot and descent pages: the cursor reads out */
 	int bigfig;                     /* f: the figure takes the room of the text */
 	int fig_y;                      /* the screen row of the figure's top */
+	int choice_y;                   /* quiz: the screen row of the first choice */
 };
 
 /* --- the course map ------------------------------------------------------- */
@@ -68,12 +69,13 @@ map_fits(struct ui *u, int top, int rows)
 static void
 map_draw(struct ui *u)
 {
-	int i, y = 2, bottom = u->rows - 1, rows, n = u->course->n;
+	int i, k, y = 2, bottom = u->rows - 1, rows, n = u->course->n;
 	char buf[160];
 
 	attron(A_BOLD);
 	mvaddstr(0, 2, "descent: the course");
 	attroff(A_BOLD);
+	memset(u->map_hit, 0, sizeof u->map_hit);
 	if (u->course->nbroken > 0) {
 		/* lesson files that did not load: one row, above the status */
 		bottom--;
@@ -114,6 +116,8 @@ map_draw(struct ui *u)
 			break;
 		}
 		progress_chapter_text(u->prog, c, buf, sizeof buf);
+		for (k = y; k < y + h - 1 && k < (int)(sizeof u->map_hit / sizeof u->map_hit[0]); k++)
+			u->map_hit[k] = (short)(i + 1);     /* its title and summary take a click */
 		if (i == u->map_sel)
 			attron(A_REVERSE);
 		move(y, 2);
@@ -183,6 +187,21 @@ map_key(struct ui *u, int ch)
 		if (u->map_sel + 1 < u->course->n)
 			u->map_sel++;
 		break;
+	case KEY_MOUSE: {
+		/* a click selects a chapter, and a click on the selected one opens it */
+		MEVENT ev;
+		int hit;
+		if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) ||
+		    ev.y < 0 || ev.y >= (int)(sizeof u->map_hit / sizeof u->map_hit[0]) ||
+		    (hit = u->map_hit[ev.y]) == 0)
+			break;
+		if (hit - 1 != u->map_sel)
+			u->map_sel = hit - 1;
+		else
+			open_chapter(u, u->course->chapters[hit - 1],
+				     resume_page(u, u->course->chapters[hit - 1]));
+		break;
+	}
 	case '\n': case '\r': case KEY_ENTER: case KEY_RIGHT: case 'l': {
 		const struct lesson_chapter *c = u->course->chapters[u->map_sel];
 		open_chapter(u, c, resume_page(u, c));
@@ -198,8 +217,9 @@ map_key(struct ui *u, int ch)
 
 const struct ui_screen ui_map_screen = {
 	.name = "course map",
-	.help = "up/down, j k, 1-9: choose a chapter\n"
-		"Enter, right, l: open it where you left off\n"
+	.help = "up/down, j k, 1-9, a click: choose a chapter\n"
+		"Enter, right, l, a click on the chosen one: open it where\n"
+		"   you left off\n"
 		"q: quit (your progress is saved as you go)\n",
 	.draw = map_draw,
 	.key = map_key,
@@ -303,6 +323,7 @@ draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 	}
 	switch (p->kind) {
 	case PAGE_QUIZ:
+		rd->choice_y = y;
 		for (i = 0; i < p->nchoices && y < u->rows - 2; i++) {
 			attr_t a = i == rd->choice ? A_REVERSE : 0;
 			attron(a);
@@ -572,6 +593,15 @@ page_key(struct ui *u, int ch)
 		rd->reading = !rd->reading;
 		return 0;
 	}
+	if (ch == KEY_MOUSE && p->kind == PAGE_QUIZ) {
+		/* a click on a choice picks it, as its number does */
+		MEVENT ev;
+		if (getmouse(&ev) == OK && (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
+		    ev.y >= rd->choice_y && ev.y < rd->choice_y + p->nchoices)
+			ch = '1' + (ev.y - rd->choice_y);
+		else
+			return 0;
+	}
 	if (ch == KEY_MOUSE && (p->kind == PAGE_LOCATE || rd->reading) && u->fig != NULL) {
 		/* a click on the plot puts the cursor there */
 		MEVENT ev;
@@ -728,8 +758,8 @@ const struct ui_screen ui_page_screen = {
 	.help = "n, right, PgDn: next page   p, left, PgUp: previous page\n"
 		"up/down, j k: scroll the text   f: a larger figure, or not\n"
 		"h: a hint   x: the explanation, once you have answered\n"
-		"quiz: up/down or 1-9 choose, space picks one more, Enter\n"
-		"      answers\n"
+		"quiz: up/down, 1-9 or a click choose, space picks one more,\n"
+		"      Enter answers\n"
 		"numeric: type the number, Enter answers\n"
 		"locate: arrows or a click move the cursor, Enter answers\n"
 		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"

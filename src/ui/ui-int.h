@@ -46,6 +46,7 @@ struct ui {
 	struct lesson_diags ds;
 	int map_sel;                    /* the chapter under the cursor */
 	int map_top;                    /* the first chapter shown (the map scrolls) */
+	short map_hit[256];             /* screen row -> the chapter there + 1, or 0 */
 	const struct lesson_chapter *chapter;
 	struct lesson_runner runner;
 	int has_runner;

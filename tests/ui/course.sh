@@ -223,8 +223,37 @@ keys q
 for k in 1 2 3 4 5 6 7 8 9 10 11; do keys k; done
 wait_for "and back up to the first" ' 1  Chapter 1 '
 wait_gone "nothing lies above the first" 'more above'
+# clicks: one selects a chapter, Enter opens it; two open it at once
+# (a press and its release, as a terminal sends them)
+click() {
+	tm send-keys -t t -l "$(printf '\033[<0;%d;%dM' "$1" "$2")"
+	tm send-keys -t t -l "$(printf '\033[<0;%d;%dm' "$1" "$2")"
+}
+row=$(grep -n ' 2  Chapter 2 ' "$tmp/screen" | head -n 1 | cut -d: -f1)
+click 10 "$row"
+keys Enter
+wait_for "a click selects a chapter, Enter opens it" 'Page of 2\.'
+keys q
+wait_for "back on the map" ' 3  Chapter 3 '
+row=$(grep -n ' 3  Chapter 3 ' "$tmp/screen" | head -n 1 | cut -d: -f1)
+click 10 "$((row + 1))"
+click 10 "$((row + 1))"
+wait_for "a second click on the summary opens it" 'Page of 3\.'
+keys q
 keys q
 wait_exit "q quits the long course" 0
+
+# --- a click picks a quiz's choice ------------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 4 --progress '$tmp/click.json'"
+wait_for "the quiz again" '\[ \] 1\) '
+row=$(grep -n '\[ \] 1) ' "$tmp/screen" | head -n 1 | cut -d: -f1)
+click 12 "$row"
+wait_for "a click on a choice picks it" '\[x\] 1\) '
+keys Enter
+wait_for "and Enter answers" '^ Right'
+keys q q
+wait_exit "q q quits after the click" 0
+
 if grep -q 'zz-broken.json is broken and left out' "$tmp/err"; then ok; else
 	bad "after the screen, stderr names the broken file"; fi
 start 80 24 "LANG=C LC_ALL=C XDG_STATE_HOME='$tmp/st2' '$DESCENT' learn --lessons '$tmp/many' 2>/dev/null"
