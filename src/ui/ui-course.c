@@ -38,6 +38,7 @@ struct reader {
 	int bigfig;                     /* f: the figure takes the room of the text */
 	int fig_y;                      /* the screen row of the figure's top */
 	int choice_y;                   /* quiz: the screen row of the first choice */
+	int at_end;                     /* the last page was passed once: n opens the next chapter */
 };
 
 /* --- the course map ------------------------------------------------------- */
@@ -557,10 +558,45 @@ judge(struct ui *u, struct reader *rd, enum answer a)
 	progress_save(u->prog, &u->ds);
 }
 
+/* The chapter after the current one in the course, or NULL. */
+static const struct lesson_chapter *
+next_chapter(struct ui *u)
+{
+	int i;
+
+	for (i = 0; i + 1 < u->course->n; i++)
+		if (u->course->chapters[i] == u->chapter)
+			return u->course->chapters[i + 1];
+	return NULL;
+}
+
 static void
 go_page(struct ui *u, int n)
 {
-	if (n < 0 || n >= u->chapter->npages)
+	struct reader *rd = reader_of(u);
+
+	if (n >= u->chapter->npages) {
+		/* past the last page: say so, and a second step goes on to the
+		 * next chapter */
+		const struct lesson_chapter *c = next_chapter(u);
+		if (rd->at_end && c != NULL) {
+			int i;
+			for (i = 0; i < u->course->n; i++)
+				if (u->course->chapters[i] == c)
+					u->map_sel = i;
+			open_chapter(u, c, resume_page(u, c));
+			return;
+		}
+		rd->at_end = 1;
+		if (c != NULL)
+			snprintf(u->message, sizeof u->message, "The end of the chapter. n again: "
+				 "the next one, %.200s; q: the map.", c->title);
+		else
+			snprintf(u->message, sizeof u->message,
+				 "The end of the chapter, and of the course. q: the map.");
+		return;
+	}
+	if (n < 0)
 		return;
 	runner_goto(&u->runner, n);
 	enter_page(u);

@@ -243,6 +243,28 @@ keys q
 keys q
 wait_exit "q quits the long course" 0
 
+# --- past the last page: the next chapter -----------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 10 --progress '$tmp/end.json'"
+wait_for "the last page of the first chapter" 'page 10 of 10'
+keys n
+wait_for "n past the last page says so" 'The end of the chapter\. n again: the next one, Critical points'
+keys n
+wait_for "n again opens the next chapter" '^Critical points: minima, maxima, saddles  \|  page 1 of 12'
+keys p
+wait_for "p on its first page stays" 'page 1 of 12'
+keys q
+wait_for "the map has the cursor on it" 'Enter: open \(you left off in critical-points, page 1\)'
+keys 2 Enter
+wait_for "the chapter again" 'page 1 of 12'
+for k in 1 2 3 4 5 6 7 8 9 10 11; do keys n; done
+wait_for "its last page" 'page 12 of 12'
+keys n
+wait_for "past the last chapter's last page" 'and of the course\. q: the map\.'
+keys n
+wait_for "n stays there" 'page 12 of 12'
+keys q q
+wait_exit "q q quits at the end" 0
+
 # --- a click picks a quiz's choice ------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 4 --progress '$tmp/click.json'"
 wait_for "the quiz again" '\[ \] 1\) '
