@@ -2,7 +2,8 @@
  * fuzz-lesson.c - libFuzzer target for the lesson loader and validator:
  * any bytes are parsed as a chapter; every problem must have a place
  * inside the text (line and column within it), and a chapter that loads
- * is checked (its claims proved), walked by the page runner, and freed.
+ * is checked (its claims proved), walked by the page runner (captions
+ * and the runs' words included), and freed.
  *
  *   tests/fuzz/fuzz-lesson -max_total_time=300 tests/fuzz/corpus-lesson
  */
@@ -45,7 +46,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lesson_check(c, &ds);
 		runner_init(&r, c, NULL, NULL);
 		for (p = 0; p < c->npages; p++) {
+			char buf[256], tail[64];
+			int k;
 			runner_goto(&r, p);
+			runner_caption(&r, buf, sizeof buf);
+			if (strlen(buf) >= sizeof buf)
+				abort();
 			runner_hint(&r);
 			runner_quiz(&r, 1u);
 			runner_numeric(&r, 1.0);
@@ -53,8 +59,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				double x[2] = { 0.5, 0.5 };
 				runner_locate(&r, x);
 			}
+			for (k = 0; k < r.nruns; k++)
+				runner_run_text(&r, k, buf, sizeof buf, tail, sizeof tail);
 			while (runner_descent_step(&r) > 0)
 				;
+			for (k = 0; k < r.nruns + 1; k++)
+				runner_run_text(&r, k, buf, sizeof buf, tail, sizeof tail);
 		}
 		runner_done(&r);
 	}
