@@ -320,6 +320,17 @@ draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 		mvaddnstr(y++, x, buf, width);
 		snprintf(buf, sizeof buf, "|grad| %.4g", gn);
 		mvaddnstr(y++, x, buf, width);
+		{
+			/* how f curves there: f'', or the Hessian's eigenvalues */
+			double h[4], lambda[2], fh;
+			objective_eval_point(p->obj, w, &fh, NULL, h);
+			analysis_classify(p->dim, h, lambda);
+			if (p->dim == 2)
+				snprintf(buf, sizeof buf, "eig(H) %.3g, %.3g", lambda[0], lambda[1]);
+			else
+				snprintf(buf, sizeof buf, "f'' %.4g", lambda[0]);
+			mvaddnstr(y++, x, buf, width);
+		}
 		if (t->len > 0 && t->lr != NULL && sched_lr(&r->cfg.sched, 1, 1) != 1) {
 			snprintf(buf, sizeof buf, "lr now %.4g", t->lr[t->len - 1]);
 			mvaddnstr(y++, x, buf, width);

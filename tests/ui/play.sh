@@ -25,6 +25,7 @@ pf=$(panel_value f)
 if close "$px" "$rx" && close "$py" "$ry" && close "$pf" "$rf"; then ok; else
 	bad "the panel (x $px, y $py, f $pf) disagrees with descent run ($rx, $ry, $rf)"; fi
 wait_for "the trajectory's end on the plot" '@'
+wait_for "the Hessian's eigenvalues in the panel" 'eig\(H\) 2, 6$'
 wait_for "the legend" 'gd,lr=0.1'
 
 # --- settings ---------------------------------------------------------------
@@ -83,6 +84,7 @@ if [ "$caret" = 11 ]; then ok; else bad "the caret is at column $caret, not 11";
 keys C-u 'x^4 - x^2' Enter
 wait_for "Enter closes the editor" 'space:play'
 wait_for "a 1D function from the editor" '^f = x\^4 - x\^2'
+wait_for "in 1D the panel gives f''" "f'' -?[0-9.e+-]+\$"
 wait_gone "a 1D panel has no y" ' y [-0-9.]'
 keys e C-u 'x*y*z' Enter
 wait_for "three variables are refused" '1 or 2 variables; this one has 3'
