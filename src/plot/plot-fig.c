@@ -550,7 +550,7 @@ draw_basins(struct plot_fig *f)
 	for (iy = 0; iy < ny; iy++)
 		for (cx = 0; cx < f->aw; cx++) {
 			int l = label[(size_t)iy * f->aw + cx], cy = f->ah - 1 - iy;
-			if (l >= 0 && idx[l] >= 0)
+			if (l >= 0 && l < f->ncp && idx[l] >= 0)
 				shade_area(f, cx, cy, basin_level[idx[l] % 8],
 					   basin_color[idx[l] % 8]);
 			else if (l == BASIN_DIVERGED)
