@@ -310,6 +310,16 @@ page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, in
 		ui_fig_run(u->fig, 0, r->challenge, "your attempt");
 }
 
+/*
+ * The width of the page's text: the screen's, but 100 columns at most,
+ * since longer lines are hard to read (the figure takes the whole width).
+ */
+static int
+text_width(const struct ui *u)
+{
+	return u->cols - 2 > 100 ? 100 : u->cols - 2;
+}
+
 /* The question's lines under the text: choices, the answer line, the cursor. */
 static int
 draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
@@ -319,7 +329,7 @@ draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 
 	if (p->question != NULL) {
 		attron(A_BOLD);
-		y += ui_text(u, p->question, y, 1, u->cols - 2, u->rows - 1 - y, 0);
+		y += ui_text(u, p->question, y, 1, text_width(u), u->rows - 1 - y, 0);
 		attroff(A_BOLD);
 	}
 	switch (p->kind) {
@@ -457,7 +467,7 @@ page_draw(struct ui *u)
 	/* the room: the question's lines and the figure; the text gets the
 	 * rest, and scrolls when it needs more */
 	if (p->question != NULL)
-		qlines = ui_text(u, p->question, 0, 0, u->cols - 2, 0, 0);
+		qlines = ui_text(u, p->question, 0, 0, text_width(u), 0, 0);
 	if (p->kind == PAGE_QUIZ)
 		qlines += p->nchoices + 2;
 	else if (p->kind == PAGE_DESCENT)
@@ -473,7 +483,7 @@ page_draw(struct ui *u)
 		body = owned = xmalloc(n);
 		snprintf(owned, n, "%s\n\n%s", p->body != NULL ? p->body : "", p->explain);
 	}
-	rd->textlines = ui_text(u, body, 2, 1, u->cols - 2, 0, 0);
+	rd->textlines = ui_text(u, body, 2, 1, text_width(u), 0, 0);
 	text_rows = u->rows - 3 - qlines;
 	if (has_fig) {
 		/* the figure: 12 rows at least (8 of plot), as long as the text
@@ -486,7 +496,7 @@ page_draw(struct ui *u)
 		fig_h = text_rows - (want > 0 ? want : 0);
 		text_rows -= fig_h;
 	}
-	ui_text(u, body, 2, 1, u->cols - 2, text_rows, rd->scroll);
+	ui_text(u, body, 2, 1, text_width(u), text_rows, rd->scroll);
 	free(owned);
 	y = 2 + (rd->textlines - rd->scroll < text_rows ? rd->textlines - rd->scroll : text_rows);
 	if (has_fig && fig_h >= 6) {
@@ -515,10 +525,10 @@ page_draw(struct ui *u)
 	if (u->message[0] != '\0' && y < u->rows - 1) {
 		/* the feedback, and the explanation once it is right */
 		attron(A_BOLD);
-		y += ui_text(u, u->message, y, 1, u->cols - 2, u->rows - 1 - y, 0);
+		y += ui_text(u, u->message, y, 1, text_width(u), u->rows - 1 - y, 0);
 		attroff(A_BOLD);
 		if (rd->answered && p->explain != NULL && y < u->rows - 1)
-			ui_text(u, p->explain, y, 1, u->cols - 2, u->rows - 1 - y, 0);
+			ui_text(u, p->explain, y, 1, text_width(u), u->rows - 1 - y, 0);
 	}
 	if (rd->textlines > text_rows + rd->scroll)
 		ui_status(u, "%s  (down: more)", page_keys(p));

@@ -322,6 +322,14 @@ start 200 60 "$ENV '$DESCENT' learn --lessons '$L' objective --page 5"
 wait_for "200x60" 'page 5 of 10'
 screen
 if [ "$(awk 'length > 150' "$tmp/screen" | wc -l)" -gt 10 ]; then ok; else bad "200x60 uses the room"; fi
+# but the text keeps to 100 columns, which read well (counted in characters)
+widest=0
+for w in $(grep -E '^ [A-Za-z(]' "$tmp/screen" | while IFS= read -r line; do
+		printf '%s' "$line" | LC_ALL=C.UTF-8 wc -m; done); do
+	[ "$w" -gt "$widest" ] && widest=$w
+done
+if [ "$widest" -ge 90 ] && [ "$widest" -le 101 ]; then ok; else
+	bad "200x60: the text's lines are 90 to 100 columns wide, not $widest"; fi
 keys q q
 
 start 80 24 "LANG=C LC_ALL=C NO_COLOR=1 XDG_STATE_HOME='$ST' '$DESCENT' learn --lessons '$L' objective --page 5"
