@@ -361,18 +361,26 @@ draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 static void
 draw_editor(struct ui *u, struct play *p)
 {
-	int y = u->rows - 3;
+	int y = u->rows - 3, room = u->cols - 5, off = 0;
 
+	/* a line longer than the screen scrolls: the cursor stays in view,
+	 * and so does the column of an error */
+	if ((int)p->at > room - 1)
+		off = (int)p->at - (room - 1);
+	else if (p->err[0] != '\0' && p->errcol > room)
+		off = p->errcol - room;
 	move(y, 0);
 	clrtoeol();
 	move(y + 1, 0);
 	clrtoeol();
-	mvaddstr(y, 0, "f = ");
-	addnstr(p->line, u->cols - 5);
+	mvaddstr(y, 0, off > 0 ? "f < " : "f = ");
+	move(y, 4);
+	addnstr(p->line + off, room);
 	if (p->err[0] != '\0') {
 		/* the caret under the column of the error, the message below */
-		if (p->errcol > 0 && p->errcol + 4 < u->cols)
-			mvaddch(y + 1, 4 + p->errcol - 1, '^');
+		int col = p->errcol - off;
+		if (col > 0 && col + 4 < u->cols)
+			mvaddch(y + 1, 4 + col - 1, '^');
 		attron(A_BOLD);
 		mvaddnstr(u->rows - 1, 0, p->err, u->cols);
 		hline(' ', u->cols);
@@ -381,7 +389,7 @@ draw_editor(struct ui *u, struct play *p)
 		ui_status(u, "Enter: use it   Esc: cancel   a function of x, or of x and y");
 	}
 	curs_set(1);
-	move(y, 4 + (int)p->at);
+	move(y, 4 + (int)p->at - off);
 }
 
 static void

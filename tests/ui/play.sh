@@ -81,6 +81,15 @@ wait_for "a parse error in the editor" "expected .*'\\^'"
 # the caret is under the column of the error: "f = x^2 + ^3", the '^' of "+ ^"
 caret=$(awk '/^f = x\^2 \+ \^3/ { getline; print index($0, "^"); exit }' "$tmp/screen")
 if [ "$caret" = 11 ]; then ok; else bad "the caret is at column $caret, not 11"; fi
+# a line longer than the screen scrolls, and the caret follows the error
+long='x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + (y ^ 3'
+keys C-u "$long" Enter
+wait_for "a long line scrolls: its start is hidden" '^f < '
+wait_for "the error at its end" "missing '\\)' to close the '\\(' at column 85"
+# (the caret is where the ')' is missing: just after the last '3')
+caret=$(awk '/^f < / { line = $0; getline; c = index($0, "^");
+	print (c == length(line) + 1) substr(line, c - 1, 1); exit }' "$tmp/screen")
+if [ "$caret" = '13' ]; then ok; else bad "the caret of a scrolled line is not just after its end ($caret)"; fi
 keys C-u 'x^4 - x^2' Enter
 wait_for "Enter closes the editor" 'space:play'
 wait_for "a 1D function from the editor" '^f = x\^4 - x\^2'
