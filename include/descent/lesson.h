@@ -278,6 +278,9 @@ struct lesson_runner {
 	int ncp;
 	struct run *runs[LESSON_MAX_RUNS];
 	int nruns;
+	char labels[LESSON_MAX_RUNS][64];       /* the runs' names, as they run */
+	double start[8];                /* descent: where the runs start */
+	double lr_factor;               /* descent: their learning rates, times the page's */
 	struct run *challenge;          /* the last attempt at a challenge */
 	char feedback[320];             /* what the last answer deserved, in words */
 };
@@ -318,6 +321,14 @@ void runner_descent_reset(struct lesson_runner *r);
  */
 void runner_run_text(struct lesson_runner *r, int i, char *head, size_t hsize, char *tail,
 		     size_t tsize);
+/*
+ * On an interactive descent page, the learner's own runs: they start
+ * again from start (NULL: where they started) with the page's learning
+ * rates times lr_factor (1/64 to 64; the labels say the rates).  Returns
+ * 0, or -1 when the page is not an interactive descent or lr_factor is
+ * out of range.
+ */
+int runner_descent_set(struct lesson_runner *r, const double *start, double lr_factor);
 /* Steps every run that is still going; returns how many still are. */
 int runner_descent_step(struct lesson_runner *r);
 

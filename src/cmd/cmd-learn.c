@@ -121,7 +121,7 @@ draw(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_pa
 		return;
 	for (i = 0; i < r->nruns; i++) {
 		const struct trajectory *tr = run_trajectory(r->runs[i]);
-		plot_fig_trajectory(fig, i, tr->w, tr->len, p->runs[i].label);
+		plot_fig_trajectory(fig, i, tr->w, tr->len, r->labels[i]);
 	}
 	putchar('\n');
 	plot_render_text(plot_fig_canvas(fig), stdout, po.color);

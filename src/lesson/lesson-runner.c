@@ -97,10 +97,36 @@ runner_descent_reset(struct lesson_runner *r)
 		cfg.seed = p->seed;
 		if (p->schedule != NULL)
 			sched_parse(p->schedule, &cfg.sched, err, sizeof err);
-		r->runs[r->nruns] = run_new(r->obj, &cfg, p->start, err, sizeof err);
+		if (r->lr_factor != 1) {
+			/* the learner's rates: the label says them */
+			cfg.params.lr *= r->lr_factor;
+			snprintf(r->labels[r->nruns], sizeof r->labels[0], "%s,lr=%g", cfg.opt->name,
+				 cfg.params.lr);
+		} else {
+			snprintf(r->labels[r->nruns], sizeof r->labels[0], "%s", p->runs[i].label);
+		}
+		r->runs[r->nruns] = run_new(r->obj, &cfg, r->start, err, sizeof err);
 		if (r->runs[r->nruns] != NULL)
 			r->nruns++;
 	}
+}
+
+int
+runner_descent_set(struct lesson_runner *r, const double *start, double lr_factor)
+{
+	const struct lesson_page *p;
+
+	if (r->page < 0 || r->obj == NULL)
+		return -1;
+	p = &r->c->pages[r->page];
+	if (p->kind != PAGE_DESCENT || !p->interactive || !(lr_factor >= 1.0 / 64) ||
+	    !(lr_factor <= 64))
+		return -1;
+	if (start != NULL)
+		memcpy(r->start, start, (size_t)objective_dim(r->obj) * sizeof *start);
+	r->lr_factor = lr_factor;
+	runner_descent_reset(r);
+	return 0;
 }
 
 int
@@ -119,6 +145,8 @@ runner_goto(struct lesson_runner *r, int n)
 	r->page = n;
 	r->feedback[0] = '\0';
 	p = &r->c->pages[n];
+	memcpy(r->start, p->start, sizeof r->start);
+	r->lr_factor = 1;
 	if (p->obj.function != NULL || p->obj.model != NULL)
 		r->obj = lesson_objective(p, err, sizeof err);
 	if (p->kind == PAGE_LOCATE && r->obj != NULL && p->target != TARGET_POINT) {
@@ -311,7 +339,6 @@ void
 runner_run_text(struct lesson_runner *r, int i, char *head, size_t hsize, char *tail,
 		size_t tsize)
 {
-	const struct lesson_page *p = &r->c->pages[r->page];
 	const struct trajectory *tr;
 	const double *w;
 	double f;
@@ -325,17 +352,17 @@ runner_run_text(struct lesson_runner *r, int i, char *head, size_t hsize, char *
 	w = run_point(r->runs[i]);
 	switch (tr->outcome) {
 	case RUN_CONVERGED:
-		snprintf(head, hsize, "%s: converged at step %ld,", p->runs[i].label, tr->step);
+		snprintf(head, hsize, "%s: converged at step %ld,", r->labels[i], tr->step);
 		break;
 	case RUN_MAX_STEPS:
-		snprintf(head, hsize, "%s: after %ld steps,", p->runs[i].label, tr->step);
+		snprintf(head, hsize, "%s: after %ld steps,", r->labels[i], tr->step);
 		break;
 	case RUN_DIVERGED:
-		snprintf(head, hsize, "%s: diverged at step %ld: %s", p->runs[i].label, tr->step,
+		snprintf(head, hsize, "%s: diverged at step %ld: %s", r->labels[i], tr->step,
 			 tr->reason);
 		return;
 	default:
-		snprintf(head, hsize, "%s: step %zu,", p->runs[i].label, tr->len);
+		snprintf(head, hsize, "%s: step %zu,", r->labels[i], tr->len);
 		break;
 	}
 	/* an ended run's last record is its point; a running one's point is

@@ -305,7 +305,7 @@ page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, in
 			return;
 	}
 	for (i = 0; i < r->nruns; i++)
-		ui_fig_run(u->fig, i, r->runs[i], p->runs[i].label);
+		ui_fig_run(u->fig, i, r->runs[i], r->labels[i]);
 	if (r->challenge != NULL)
 		ui_fig_run(u->fig, 0, r->challenge, "your attempt");
 }
@@ -371,6 +371,14 @@ draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 				 going && !rd->playing ? " (space plays)" : "");
 			move(y++, 2);
 			ui_put(u, buf, u->cols - 4);
+		}
+		if (p->interactive && y < u->rows - 1) {
+			/* the page is the learner's to change */
+			attron(A_DIM);
+			move(y++, 2);
+			ui_put(u, "Yours to try: [ ] the rates, a click (or c, arrows, Enter) the start",
+			       u->cols - 4);
+			attroff(A_DIM);
 		}
 		break;
 	default:
@@ -471,7 +479,7 @@ page_draw(struct ui *u)
 	if (p->kind == PAGE_QUIZ)
 		qlines += p->nchoices + 2;
 	else if (p->kind == PAGE_DESCENT)
-		qlines += u->runner.nruns + 1;
+		qlines += u->runner.nruns + 1 + p->interactive;
 	else if (p->kind != PAGE_TEXT && p->kind != PAGE_PLOT)
 		qlines += 4;            /* the answer line, a blank, two of feedback */
 	if (rd->reading)
@@ -580,6 +588,15 @@ next_chapter(struct ui *u)
 	return NULL;
 }
 
+/* The runs changed by the learner: paused, and drawn afresh. */
+static void
+restart_runs(struct ui *u, struct reader *rd)
+{
+	rd->playing = 0;
+	plot_fig_free(u->fig);
+	u->fig = NULL;
+}
+
 static void
 go_page(struct ui *u, int n)
 {
@@ -618,6 +635,7 @@ page_key(struct ui *u, int ch)
 	struct reader *rd = reader_of(u);
 	const struct lesson_page *p = &u->chapter->pages[u->runner.page];
 	int dim = u->runner.obj != NULL ? objective_dim(u->runner.obj) : 0;
+	int interactive = p->kind == PAGE_DESCENT && p->interactive && dim > 0;
 
 	if (p->kind == PAGE_NUMERIC && ((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' ||
 					ch == '/' || ch == 'e' || ch == '+' || ch == '*')) {
@@ -647,6 +665,16 @@ page_key(struct ui *u, int ch)
 			ch = '1' + (ev.y - rd->choice_y);
 		else
 			return 0;
+	}
+	if (ch == KEY_MOUSE && interactive && !rd->reading && u->fig != NULL) {
+		/* a click on the plot: the runs start again from there */
+		MEVENT ev;
+		double at[2];
+		if (getmouse(&ev) == OK && (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
+		    plot_fig_point(u->fig, ev.x, ev.y - rd->fig_y, at) == 0 &&
+		    runner_descent_set(&u->runner, at, u->runner.lr_factor) == 0)
+			restart_runs(u, rd);
+		return 0;
 	}
 	if (ch == KEY_MOUSE && (p->kind == PAGE_LOCATE || rd->reading) && u->fig != NULL) {
 		/* a click on the plot puts the cursor there */
@@ -758,6 +786,14 @@ page_key(struct ui *u, int ch)
 			double lr = ch == ']' ? rd->lr * 1.25 : rd->lr / 1.25;
 			if (lr >= p->lr_min * 0.999999 && lr <= p->lr_max * 1.000001)
 				rd->lr = lr;
+		} else if (interactive) {
+			/* the learner's rates: halved or doubled, the runs afresh */
+			double f = u->runner.lr_factor * (ch == ']' ? 2 : 0.5);
+			if (runner_descent_set(&u->runner, NULL, f) == 0)
+				restart_runs(u, rd);
+			else
+				snprintf(u->message, sizeof u->message,
+					 "The rates go from 1/64 to 64 times the page's.");
 		}
 		break;
 	case '\n': case '\r': case KEY_ENTER:
@@ -781,6 +817,10 @@ page_key(struct ui *u, int ch)
 			judge(u, rd, runner_challenge(&u->runner, p->allowed[rd->opt], rd->lr));
 			plot_fig_free(u->fig);  /* the new attempt replaces the last */
 			u->fig = NULL;
+		} else if (interactive && rd->reading) {
+			/* the runs start again from the cursor */
+			if (runner_descent_set(&u->runner, rd->cursor, u->runner.lr_factor) == 0)
+				restart_runs(u, rd);
 		} else {
 			go_page(u, u->runner.page + 1);
 		}

@@ -265,6 +265,29 @@ wait_for "n stays there" 'page 12 of 12'
 keys q q
 wait_exit "q q quits at the end" 0
 
+# --- an interactive descent page: the learner's rates and start --------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/play.json'"
+wait_for "the interactive page says so" 'Yours to try: \[ \] the rates'
+keys '['
+wait_for "[ halves every rate, and the legend and rows say so" '^  gd,lr=0\.085: step 0, at \(-2\.5, 0\.5\), f = 30'
+wait_for "the other run too" '^  gd,lr=0\.1: step 0,'
+keys ']' ']'
+wait_for "] doubles them" '^  gd,lr=0\.4: step 0,'
+keys '['
+wait_for "back at the page's rates" '^  gd,lr=0\.2: step 0, at \(-2\.5, 0\.5\)'
+row=$(grep -n '^ *-\?[0-9.]*+' "$tmp/screen" | head -n 1 | cut -d: -f1)  # the plot's top row
+click 60 "$((row + 2))"
+wait_gone "a click on the plot moves the start" 'gd,lr=0\.2: step 0, at \(-2\.5, 0\.5\)'
+keys c
+wait_for "c: the cursor" 'x .*f .*'
+keys Left Left Enter
+# (the cursor starts at the region's centre, (0, 2), and each Left is 6/40)
+wait_for "Enter starts the runs at the cursor" '^  gd,lr=0\.2: step 0, at \(-0\.3, 2\)'
+keys s
+wait_for "and they step from there" '^  gd,lr=0\.2: step 1, at'
+keys q q
+wait_exit "q q quits the interactive page" 0
+
 # --- a click picks a quiz's choice ------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 4 --progress '$tmp/click.json'"
 wait_for "the quiz again" '\[ \] 1\) '

@@ -309,6 +309,56 @@ Test(lesson_runner, run_text)
 	lesson_diags_done(&ds);
 }
 
+/* An interactive descent page: the learner's start and rates; others refuse them. */
+Test(lesson_runner, interactive_descent)
+{
+	static const char play[] =
+		"{\"id\": \"play\", \"title\": \"Play\", \"order\": 1, \"summary\": \"S.\",\n"
+		" \"pages\": [\n"
+		"  {\"kind\": \"descent\", \"function\": \"x^2 + 3*y^2\", \"start\": [1, 1],\n"
+		"   \"interactive\": true, \"runs\": [{\"optimizer\": \"gd\", \"lr\": 0.1},\n"
+		"   {\"optimizer\": \"momentum\", \"lr\": 0.05, \"label\": \"heavy ball\"}]},\n"
+		"  {\"kind\": \"descent\", \"function\": \"x^2\", \"start\": [1],\n"
+		"   \"runs\": [{\"optimizer\": \"gd\", \"lr\": 0.1}]}]}\n";
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+	struct lesson_runner r;
+	char head[200], tail[200];
+	double at[2] = { -2, 0.5 };
+
+	lesson_diags_init(&ds);
+	c = lesson_parse(play, strlen(play), "play.json", &ds);
+	lesson_diags_print(&ds, stderr);
+	cr_assert_not_null(c);
+	runner_init(&r, c, NULL, NULL);
+	runner_goto(&r, 0);
+	runner_run_text(&r, 1, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "heavy ball: step 0,", "the page's own label");
+	cr_assert_eq(runner_descent_set(&r, at, 2), 0);
+	cr_assert_eq(r.nruns, 2);
+	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "gd,lr=0.2: step 0,", "the rate doubled, and said");
+	cr_assert_str_eq(tail, "at (-2, 0.5), f = 4.75", "from the learner's start");
+	runner_run_text(&r, 1, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "momentum,lr=0.1: step 0,", "a label with the rate it runs at");
+	runner_descent_step(&r);
+	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(tail, "at (-1.2, -0.1), f = 1.47", "one step at lr 0.2: %s", tail);
+	cr_assert_eq(runner_descent_set(&r, NULL, 128), -1, "128 times is too much");
+	cr_assert_eq(runner_descent_set(&r, NULL, 1), 0, "back to the page's rates");
+	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "gd,lr=0.1: step 0,");
+	cr_assert_str_eq(tail, "at (-2, 0.5), f = 4.75", "the start stays the learner's");
+	runner_goto(&r, 1);
+	cr_assert_eq(runner_descent_set(&r, NULL, 2), -1, "a page that is not interactive");
+	runner_goto(&r, 0);
+	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(tail, "at (1, 1), f = 4", "back on the page: its own start");
+	runner_done(&r);
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+}
+
 Test(lesson_course, broken_files_do_not_hide_others)
 {
 	struct lesson_diags ds;
