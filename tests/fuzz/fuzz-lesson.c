@@ -63,6 +63,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				runner_run_text(&r, k, buf, sizeof buf, tail, sizeof tail);
 			while (runner_descent_step(&r) > 0)
 				;
+			{
+				double at[2] = { 0.25, -0.75 };
+				if (runner_descent_set(&r, at, 4) == 0)
+					while (runner_descent_step(&r) > 0)
+						;
+			}
 			for (k = 0; k < r.nruns + 1; k++)
 				runner_run_text(&r, k, buf, sizeof buf, tail, sizeof tail);
 		}
