@@ -38,6 +38,12 @@ restore(void)
 {
 	if (curses_on) {
 		curses_on = 0;
+		if (enter_ca_mode == NULL || *enter_ca_mode == '\0') {
+			/* no alternate screen to leave (vt100, the Linux console):
+			 * the screen is left blank, not with the UI on it */
+			erase();
+			refresh();
+		}
 		endwin();
 	}
 }

@@ -228,6 +228,16 @@ for sig in HUP TERM INT; do
 	fi
 done
 
+# --- a terminal without colour or an alternate screen -------------------------------
+start 80 24 "$U8 TERM=vt100 '$DESCENT' play $Q --start 1,1"
+wait_for "vt100: drawn" 'step 0'
+keys n
+wait_for "vt100: it steps" 'step 1'
+keys q
+wait_exit "vt100: q quits" 0
+screen
+if grep -q '[^ ]' "$tmp/screen"; then bad "vt100: the screen is left blank, without the UI"; else ok; fi
+
 # --- a terminal that ncurses does not know -------------------------------------------
 start 80 24 "$U8 TERM=no-such-term '$DESCENT' play $Q 2>&1"
 wait_for "an unknown TERM: one clear message" "play cannot draw on the terminal 'no-such-term' \\(TERM\\)"
