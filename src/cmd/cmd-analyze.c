@@ -271,7 +271,8 @@ const struct cmd cmd_analyze = {
 	"whether it is convex there, with a chord above the function if not.\n\n"
 	"  --x A:B      the range of the first variable (-5:5)\n"
 	"  --y C:D      the range of the second variable (-5:5)\n"
-	"  --starts N   Newton starts per axis for the critical points (200 in 1D, 24 in 2D)\n"
+	"  --starts N   Newton starts per axis for the critical points (200 in 1D,\n"
+	"               24 in 2D)\n"
 	"  --grid N     grid points per axis for the convexity map (401 in 1D, 61 in 2D)\n\n"
 	"Example: descent analyze 'x^4 - 8x^2 + 5' --x -3:3\n",
 	.run = analyze_run,

@@ -6,14 +6,17 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "descent/lesson.h"
+#include "descent/util.h"
 
 enum { OPT_CHECK = 256, OPT_RESET, OPT_YES, OPT_LESSONS, OPT_PROGRESS };
 
@@ -38,14 +41,72 @@ lessons_option(int opt, const char *arg, void *data)
 }
 
 static int
-check(const struct lessons_opts *o, char **files, int nfiles)
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The files to check: each argument, or for a directory the *.json files
+ * in it, in the order of their names.  Returns how many; *out is freed by
+ * the caller, each name too.
+ */
+static int
+expand(char **args, int nargs, char ***out)
+{
+	char **v = NULL;
+	int n = 0, cap = 0, i;
+
+	for (i = 0; i < nargs; i++) {
+		struct stat st;
+		DIR *d;
+		struct dirent *e;
+		int first = n;
+		if (stat(args[i], &st) != 0 || !S_ISDIR(st.st_mode) ||
+		    (d = opendir(args[i])) == NULL) {
+			if (n == cap)
+				v = xreallocarray(v, (size_t)(cap = cap ? 2 * cap : 16), sizeof *v);
+			v[n++] = xstrdup(args[i]);      /* a file, or what says why it is not */
+			continue;
+		}
+		while ((e = readdir(d)) != NULL) {
+			size_t len = strlen(e->d_name);
+			char *path;
+			if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0 || e->d_name[0] == '.')
+				continue;
+			path = xmalloc(strlen(args[i]) + len + 2);
+			sprintf(path, "%s%s%s", args[i],
+				args[i][strlen(args[i]) - 1] == '/' ? "" : "/", e->d_name);
+			if (n == cap)
+				v = xreallocarray(v, (size_t)(cap = cap ? 2 * cap : 16), sizeof *v);
+			v[n++] = path;
+		}
+		closedir(d);
+		qsort(v + first, (size_t)(n - first), sizeof *v, by_name);
+	}
+	*out = v;
+	return n;
+}
+
+static int
+check(const struct lessons_opts *o, char **args, int nargs)
 {
 	struct lesson_diags ds;
 	struct lesson_course co;
-	char *dir = lesson_search_path(o->dir);
-	int i, pages = 0, claims = 0, status, wrongs = 0;
+	char *dir = lesson_search_path(o->dir), **files = NULL;
+	int i, pages = 0, claims = 0, status, wrongs = 0, nfiles = 0;
 
 	lesson_diags_init(&ds);
+	if (nargs > 0)
+		nfiles = expand(args, nargs, &files);
+	if (nargs > 0 && nfiles == 0) {
+		fprintf(stderr, "descent: no *.json files in %s\n",
+			nargs == 1 ? args[0] : "the directories given");
+		lesson_diags_done(&ds);
+		free(files);
+		free(dir);
+		return EXIT_USER;
+	}
 	lesson_course_load(&co, dir, nfiles > 0 ? (const char *const *)files : NULL, nfiles,
 			   &ds);
 	for (i = 0; i < co.n; i++) {
@@ -67,6 +128,9 @@ check(const struct lessons_opts *o, char **files, int nfiles)
 	status = ds.errors > 0 ? EXIT_USER : 0;
 	lesson_course_done(&co);
 	lesson_diags_done(&ds);
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
 	free(dir);
 	return status;
 }
@@ -197,12 +261,14 @@ const struct cmd cmd_lessons = {
 	.summary = "the chapters of the course, checked or with your progress",
 	.help =
 	"Lists the chapters of the course with your progress.\n\n"
-	"  --check [FILE...]  load every chapter (or the files), report every problem\n"
-	"                     as FILE:LINE:COLUMN, and prove the claims the pages make\n"
+	"  --check [FILE...]  load every chapter (or the files, or a directory's), report\n"
+	"                     every problem as FILE:LINE:COLUMN, and prove the claims\n"
+	"                     the pages make\n"
 	"  --reset            forget your progress (asks first, or give --yes)\n"
 	"  --lessons DIR      the lessons' directory (else $DESCENT_LESSONS, the\n"
 	"                     source tree's lessons/, or the installed ones)\n"
-	"  --progress FILE    the progress file (else $XDG_STATE_HOME/descent/progress.json)\n\n"
+	"  --progress FILE    the progress file (else\n"
+	"                     $XDG_STATE_HOME/descent/progress.json)\n\n"
 	"The format of a chapter is described in descent-lessons(5).\n",
 	.run = lessons_run,
 };

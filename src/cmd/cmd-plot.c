@@ -316,8 +316,9 @@ done:
 
 const struct cmd cmd_plot = {
 	.name = "plot",
-	.usage = "EXPR [--x A:B] [--y C:D] [--size WxH] [--ascii|--unicode|--blocks]\n"
-		 "       [--color[=auto|always|never]] [--contours N] [--levels auto|linear|log]\n"
+	.usage = "EXPR [--x A:B] [--y C:D] [--size WxH]\n"
+		 "       [--ascii|--unicode|--blocks] [--color[=auto|always|never]]\n"
+		 "       [--contours N] [--levels auto|linear|log]\n"
 		 "       [--shade] [--mark critical] [--tangent X]\n"
 		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]\n"
 		 "       [--basins | --convexity] [--arrow] [--braille-blank]",
@@ -345,6 +346,7 @@ const struct cmd cmd_plot = {
 	"  --convexity        shade where the function is not convex\n"
 	"  --arrow            the descent direction -grad at each run's last point\n"
 	"  --braille-blank    blank braille cells as U+2800, not spaces\n\n"
-	"Example: descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n",
+	"Example:\n"
+	"  descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n",
 	.run = plot_run,
 };

@@ -294,6 +294,17 @@ L="$top_srcdir/lessons"
 check_grep "lessons lists the course" 0 "^  1  objective  " -- lessons --lessons "$L"
 check_grep "lessons: a new course" 0 " new$" -- lessons --lessons "$L"
 check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved$" -- lessons --check --lessons "$L"
+# every --help fits 80 columns
+for c in eval diff run analyze plot learn lessons play; do
+	if [ -z "$("$DESCENT" $c --help | awk 'length > 80')" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL: descent $c --help has lines wider than 80 columns"
+	fi
+done
+check_grep "lessons --check DIR checks the files in it" 0 "^2 chapters, 22 pages, .* claims: all proved$" -- lessons --check "$L"
+mkdir -p "$tmp/empty"
+check "lessons --check of a directory without lessons" 1 "" "descent: no *.json files in $tmp/empty${nl}" -- lessons --check "$tmp/empty"
 check_grep "learn prints a chapter" 0 "^== Page 1 of 12: " -- learn --lessons "$L" critical-points
 check_grep "learn by number" 0 "^Chapter 1: Objective" -- learn --lessons "$L" 1
 check_grep "learn from a page" 0 "^== Page 7 of 12: Reading the Hessian ==$" -- learn --lessons "$L" critical --page 7
