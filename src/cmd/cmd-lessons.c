@@ -82,7 +82,8 @@ expand(char **args, int nargs, char ***out)
 			v[n++] = path;
 		}
 		closedir(d);
-		qsort(v + first, (size_t)(n - first), sizeof *v, by_name);
+		if (n > first)
+			qsort(v + first, (size_t)(n - first), sizeof *v, by_name);
 	}
 	*out = v;
 	return n;
