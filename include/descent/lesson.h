@@ -86,6 +86,8 @@ struct lesson_run {
 	const struct optimizer *opt;
 	struct opt_params params;
 	char label[64];
+	double start[8];                /* its own start, when nstart > 0 (else the page's) */
+	int nstart;
 };
 
 /* A claim that a page makes, which lesson_check proves. */
@@ -280,6 +282,7 @@ struct lesson_runner {
 	int nruns;
 	char labels[LESSON_MAX_RUNS][64];       /* the runs' names, as they run */
 	double start[8];                /* descent: where the runs start */
+	int own_start;                  /*   the learner's, for every run */
 	double lr_factor;               /* descent: their learning rates, times the page's */
 	struct run *challenge;          /* the last attempt at a challenge */
 	char feedback[320];             /* what the last answer deserved, in words */
@@ -323,7 +326,8 @@ void runner_run_text(struct lesson_runner *r, int i, char *head, size_t hsize, c
 		     size_t tsize);
 /*
  * On an interactive descent page, the learner's own runs: they start
- * again from start (NULL: where they started) with the page's learning
+ * again from start, every one of them (NULL: where they started, each
+ * from its own start when it has one) with the page's learning
  * rates times lr_factor (1/64 to 64; the labels say the rates).  Returns
  * 0, or -1 when the page is not an interactive descent or lr_factor is
  * out of range.

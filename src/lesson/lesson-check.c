@@ -263,7 +263,8 @@ run_page(const struct lesson_page *p, int which, struct objective *o, double *fi
 	c.seed = p->seed;
 	if (p->schedule != NULL)
 		sched_parse(p->schedule, &c.sched, err, sizeof err);
-	r = run_new(o, &c, p->start, err, sizeof err);
+	r = run_new(o, &c, p->runs[which].nstart > 0 ? p->runs[which].start : p->start, err,
+		    sizeof err);
 	if (r == NULL)
 		return RUN_DIVERGED;
 	out = run_all(r);

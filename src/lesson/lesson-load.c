@@ -604,12 +604,15 @@ get_optimizer(struct loader *L, const cJSON *v)
 	return opt;
 }
 
-/* One run of a descent page: {"optimizer": "gd", "lr": 0.01, ...}. */
+/*
+ * One run of a descent page: {"optimizer": "gd", "lr": 0.01, ...}, with
+ * its own "start" (dim numbers) when it has one.
+ */
 static int
-get_run(struct loader *L, const cJSON *r, struct lesson_run *run)
+get_run(struct loader *L, const cJSON *r, int dim, struct lesson_run *run)
 {
 	static const char *const fields[] = { "optimizer", "lr", "beta", "rho", "beta1",
-					      "beta2", "eps", "damping", "label", NULL };
+					      "beta2", "eps", "damping", "label", "start", NULL };
 	static const char *const params[] = { "lr", "beta", "rho", "beta1", "beta2", "eps",
 					      "damping" };
 	const cJSON *m;
@@ -646,6 +649,14 @@ get_run(struct loader *L, const cJSON *r, struct lesson_run *run)
 			return -1;
 		}
 		*slot[k] = v;
+	}
+	run->nstart = 0;
+	m = cJSON_GetObjectItemCaseSensitive(r, "start");
+	if (m != NULL) {
+		int n = get_numbers(L, m, "start", dim > 0 ? dim : 0, 8, run->start);
+		if (n < 0)
+			return -1;
+		run->nstart = n;
 	}
 	label = get_string(L, r, "label", 0, "a run");
 	if (label != NULL) {
@@ -1000,7 +1011,8 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 			error_at(L, AT(po), 0, "a tangent is drawn for functions of one variable");
 	}
 	if (p->kind == PAGE_DESCENT || p->kind == PAGE_CHALLENGE) {
-		m = member(L, po, "start", 1, what);
+		/* a descent's runs may each have their own start instead */
+		m = member(L, po, "start", p->kind == PAGE_CHALLENGE, what);
 		if (m != NULL) {
 			p->nstart = get_numbers(L, m, "start", dim > 0 ? dim : 0, 8, p->start);
 			if (p->nstart < 0)
@@ -1018,8 +1030,14 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 				 "[{\"optimizer\": \"gd\", \"lr\": 0.01}]", LESSON_MAX_RUNS);
 		} else if (runs != NULL) {
 			for (e = runs->child; e != NULL; e = e->next)
-				if (get_run(L, e, &p->runs[p->nruns]) == 0)
+				if (get_run(L, e, dim, &p->runs[p->nruns]) == 0) {
+					if (cJSON_GetObjectItemCaseSensitive(po, "start") == NULL &&
+					    p->runs[p->nruns].nstart == 0)
+						error_at(L, AT(e), 0, "this run has no \"start\", and the "
+							 "page neither: give the page one, or each run "
+							 "its own");
 					p->nruns++;
+				}
 		}
 		sched = get_string(L, po, "schedule", 0, what);
 		if (sched != NULL) {

@@ -105,7 +105,9 @@ runner_descent_reset(struct lesson_runner *r)
 		} else {
 			snprintf(r->labels[r->nruns], sizeof r->labels[0], "%s", p->runs[i].label);
 		}
-		r->runs[r->nruns] = run_new(r->obj, &cfg, r->start, err, sizeof err);
+		/* its own start, unless the learner chose one for all */
+		r->runs[r->nruns] = run_new(r->obj, &cfg, p->runs[i].nstart > 0 && !r->own_start ?
+					    p->runs[i].start : r->start, err, sizeof err);
 		if (r->runs[r->nruns] != NULL)
 			r->nruns++;
 	}
@@ -122,8 +124,10 @@ runner_descent_set(struct lesson_runner *r, const double *start, double lr_facto
 	if (p->kind != PAGE_DESCENT || !p->interactive || !(lr_factor >= 1.0 / 64) ||
 	    !(lr_factor <= 64))
 		return -1;
-	if (start != NULL)
+	if (start != NULL) {
 		memcpy(r->start, start, (size_t)objective_dim(r->obj) * sizeof *start);
+		r->own_start = 1;
+	}
 	r->lr_factor = lr_factor;
 	runner_descent_reset(r);
 	return 0;
@@ -146,6 +150,7 @@ runner_goto(struct lesson_runner *r, int n)
 	r->feedback[0] = '\0';
 	p = &r->c->pages[n];
 	memcpy(r->start, p->start, sizeof r->start);
+	r->own_start = 0;
 	r->lr_factor = 1;
 	if (p->obj.function != NULL || p->obj.model != NULL)
 		r->obj = lesson_objective(p, err, sizeof err);

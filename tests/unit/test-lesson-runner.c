@@ -359,6 +359,58 @@ Test(lesson_runner, interactive_descent)
 	lesson_diags_done(&ds);
 }
 
+/* Runs with their own starts: each is drawn, told and checked from its start. */
+Test(lesson_runner, runs_with_their_own_starts)
+{
+	static const char valleys[] =
+		"{\"id\": \"v\", \"title\": \"V\", \"order\": 1, \"summary\": \"S.\",\n"
+		" \"pages\": [\n"
+		"  {\"kind\": \"descent\", \"function\": \"(x^2+y-11)^2 + (x+y^2-7)^2\",\n"
+		"   \"interactive\": true, \"steps\": 2000, \"runs\": [\n"
+		"    {\"optimizer\": \"gd\", \"lr\": 0.01, \"start\": [1, 1]},\n"
+		"    {\"optimizer\": \"gd\", \"lr\": 0.01, \"start\": [-1, 0]}],\n"
+		"   \"check\": [{\"converges_to\": [3, 2]},\n"
+		"             {\"converges_to\": [-2.80512, 3.13131], \"run\": 1}]}]}\n";
+	static const char missing[] =
+		"{\"id\": \"m\", \"title\": \"M\", \"order\": 1, \"summary\": \"S.\",\n"
+		" \"pages\": [{\"kind\": \"descent\", \"function\": \"x^2\", \"runs\": [\n"
+		"    {\"optimizer\": \"gd\", \"start\": [1]}, {\"optimizer\": \"momentum\"}]}]}\n";
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+	struct lesson_runner r;
+	char head[200], tail[200];
+	double at[2] = { -3, -3 };
+
+	lesson_diags_init(&ds);
+	c = lesson_parse(valleys, strlen(valleys), "v.json", &ds);
+	lesson_diags_print(&ds, stderr);
+	cr_assert_not_null(c, "a page without a start, its runs with theirs");
+	cr_assert_eq(c->pages[0].runs[1].nstart, 2);
+	cr_assert_eq(lesson_check(c, &ds), 0, "each run's claim is proved from its own start");
+	cr_assert_eq(ds.errors, 0);
+	runner_init(&r, c, NULL, NULL);
+	runner_goto(&r, 0);
+	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(tail, "at (1, 1), f = 106");
+	runner_run_text(&r, 1, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(tail, "at (-1, 0), f = 164");
+	cr_assert_eq(runner_descent_set(&r, at, 1), 0);
+	runner_run_text(&r, 1, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(tail, "at (-3, -3), f = 26", "the learner's start is every run's");
+	runner_done(&r);
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+
+	lesson_diags_init(&ds);
+	c = lesson_parse(missing, strlen(missing), "m.json", &ds);
+	cr_assert_null(c, "a run without a start on a page without one");
+	cr_assert_eq(ds.n, 1);
+	cr_assert_eq(ds.d[0].line, 3);
+	cr_assert_str_eq(ds.d[0].message, "this run has no \"start\", and the page neither: "
+			 "give the page one, or each run its own");
+	lesson_diags_done(&ds);
+}
+
 Test(lesson_course, broken_files_do_not_hide_others)
 {
 	struct lesson_diags ds;
