@@ -229,6 +229,7 @@ click() {
 	tm send-keys -t t -l "$(printf '\033[<0;%d;%dM' "$1" "$2")"
 	tm send-keys -t t -l "$(printf '\033[<0;%d;%dm' "$1" "$2")"
 }
+settle                  # every k read: the cursor is on the first chapter
 row=$(grep -n ' 2  Chapter 2 ' "$tmp/screen" | head -n 1 | cut -d: -f1)
 click 10 "$row"
 keys Enter

@@ -95,6 +95,23 @@ wait_gone() {
 	done
 	bad "$1: a line still matches /$2/"
 }
+# settle: waits until the program has read every key sent so far (it
+# shows its keys on '?', after the others, and hides them on the next);
+# then $tmp/screen is the screen after them
+settle() {
+	keys '?'
+	i=0
+	while [ $i -lt 100 ] && screen && ! grep -q 'Keys of the' "$tmp/screen"; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	keys x
+	i=0
+	while [ $i -lt 100 ] && screen && grep -q 'Keys of the' "$tmp/screen"; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
 # wait_exit NAME STATUS: the program ends with STATUS
 wait_exit() {
 	i=0
