@@ -32,16 +32,27 @@ descent_points(double *xs)
 	}
 }
 
+/* A figure of o, w x h, without a caption, for the options set by the caller. */
+static struct plot_fig *
+new_fig(struct objective *o, struct plot_opts *po, int w, int h)
+{
+	struct plot_fig *f;
+	char err[200];
+
+	po->width = w;
+	po->height = h;
+	po->title = 0;
+	f = plot_fig_new(o, po, NULL, err, sizeof err);
+	cr_assert_not_null(f, "%s", err);
+	return f;
+}
+
 static struct plot_fig *
 bowl_fig(struct objective *o, enum plot_enc enc, int color, int trail)
 {
 	struct plot_opts po;
-	struct plot_fig *f;
-	char err[200];
 
 	plot_opts_init(&po);
-	po.width = 54;
-	po.height = 22;
 	po.enc = enc;
 	po.color = color;
 	po.x0 = -2.5;
@@ -51,10 +62,7 @@ bowl_fig(struct objective *o, enum plot_enc enc, int color, int trail)
 	po.mark_critical = 1;
 	po.shade = color;
 	po.trail = trail;
-	po.title = 0;
-	f = plot_fig_new(o, &po, NULL, err, sizeof err);
-	cr_assert_not_null(f, "%s", err);
-	return f;
+	return new_fig(o, &po, 54, 22);
 }
 
 static int
@@ -175,20 +183,13 @@ static struct plot_fig *
 parabola_fig(struct objective *o, int tangent)
 {
 	struct plot_opts po;
-	struct plot_fig *f;
-	char err[200];
 
 	plot_opts_init(&po);
-	po.width = 60;
-	po.height = 20;
 	po.x0 = -2;
 	po.x1 = 2;
 	po.ball_tangent = tangent;
 	po.trail = 0;
-	po.title = 0;
-	f = plot_fig_new(o, &po, NULL, err, sizeof err);
-	cr_assert_not_null(f, "%s", err);
-	return f;
+	return new_fig(o, &po, 60, 20);
 }
 
 /*
