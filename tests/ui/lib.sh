@@ -21,7 +21,28 @@ tmp=$(mktemp -d) || exit 99
 n=0
 sock="descent-test-$$-$n"
 tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
+# end_session: ends the last session's server, and then, after half a
+# second, whatever is left of its program: the hangup can catch a
+# sanitizer build in the leak check it runs at exit, which then spins
+# forever (seen under LeakSanitizer), and must not outlive the tests
+end_session() {
+	shell=$(tm display-message -p -t t '#{pane_pid}' 2>/dev/null)
+	prog=""
+	[ -n "$shell" ] && prog=$(pgrep -P "$shell" 2>/dev/null)
+	tm kill-server >/dev/null 2>&1
+	[ -n "$prog" ] || return 0
+	i=0
+	while [ $i -lt 5 ] && kill -0 $prog 2>/dev/null; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	for p in $prog; do
+		pkill -9 -P "$p" 2>/dev/null
+		kill -9 "$p" 2>/dev/null
+	done
+	return 0
+}
+cleanup() { end_session; rm -rf "$tmp"; }
 trap cleanup EXIT
 trap 'exit 1' HUP INT TERM
 
@@ -42,7 +63,7 @@ bad() {
 # environment is a UTF-8 locale with colours unless the
 # command sets its own.
 start() {
-	tm kill-server >/dev/null 2>&1
+	end_session
 	n=$((n + 1))
 	sock="descent-test-$$-$n"       # a new server: no race with the old one's end
 	st="$tmp/status.$n"
