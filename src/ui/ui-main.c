@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -327,6 +328,19 @@ draw_help(struct ui *u)
 	}
 }
 
+/*
+ * Whether the terminal has hung up.  A process without it as its
+ * controlling terminal (under setsid, say) gets no SIGHUP when the link
+ * drops: its reads fail at once, and the loop would spin.
+ */
+static int
+terminal_gone(void)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 /* The loop: draw, wait for a key or a tick, dispatch. */
 static void
 run(struct ui *u)
@@ -350,6 +364,10 @@ run(struct ui *u)
 		timeout(u->timeout_ms);
 		ch = getch();
 		if (ch == ERR) {
+			if (terminal_gone()) {
+				got_signal = SIGHUP;    /* as a dropped link: saved, then out */
+				break;
+			}
 			if (u->screen->tick != NULL && !u->help)
 				u->screen->tick(u);
 			continue;

@@ -238,6 +238,28 @@ wait_exit "vt100: q quits" 0
 screen
 if grep -q '[^ ]' "$tmp/screen"; then bad "vt100: the screen is left blank, without the UI"; else ok; fi
 
+# --- a terminal that hangs up without a SIGHUP ---------------------------------------
+# under setsid the terminal is not the program's controlling one: when it
+# goes, no SIGHUP comes, its reads fail at once, and it must end, not spin
+if command -v setsid >/dev/null 2>&1; then
+	start 80 24 "$U8 setsid -w '$DESCENT' play $Q"
+	wait_for "under setsid: drawn" 'step 0'
+	pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
+	tm kill-server >/dev/null 2>&1
+	i=0
+	while [ $i -lt 30 ]; do
+		state=$(ps -o stat= -p "$pid" 2>/dev/null)
+		case $state in ''|Z*) break ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	case $state in
+	''|Z*) ok ;;
+	*) bad "the terminal gone without a SIGHUP: the program is still there ($state)"
+	   kill -9 "$pid" 2>/dev/null ;;
+	esac
+fi
+
 # --- a terminal that ncurses does not know -------------------------------------------
 start 80 24 "$U8 TERM=no-such-term '$DESCENT' play $Q 2>&1"
 wait_for "an unknown TERM: one clear message" "play cannot draw on the terminal 'no-such-term' \\(TERM\\)"
