@@ -179,8 +179,10 @@ runner_caption(const struct lesson_runner *r, char *buf, size_t size)
 	size_t len;
 	int k, n;
 
+	if (size == 0)
+		return;
 	buf[0] = '\0';
-	if (r->page < 0 || r->obj == NULL || size == 0)
+	if (r->page < 0 || r->obj == NULL)
 		return;
 	lo = &r->c->pages[r->page].obj;
 	n = objective_dim(r->obj);

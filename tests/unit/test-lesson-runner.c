@@ -256,6 +256,9 @@ Test(lesson_runner, captions)
 	cr_assert_str_eq(buf, "f(x, y) = x^2 - y^2 + 0.1*x^4 + 0.1*y^4");
 	runner_caption(&r, buf, 8);
 	cr_assert_str_eq(buf, "f(x, y)", "cut to the buffer");
+	buf[0] = 'X';
+	runner_caption(&r, buf, 0);
+	cr_assert_eq(buf[0], 'X', "a buffer of size 0 is not written");
 	runner_done(&r);
 	lesson_chapter_free(c);
 
