@@ -23,6 +23,8 @@
 
 #define MAX_RACERS 4
 #define COMPACT_RACERS 3        /* from this many racers, 3 lines each */
+#define FULL_BLOCK 8            /* a racer's lines in full: name, step, point, f, |grad|,
+				 * eig(H), outcome and a blank (the state: one racer only) */
 #define PANEL_W 25
 
 /* The classic functions of the list, with a view and a start that show them well. */
@@ -304,7 +306,7 @@ draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 		mvprintw(y++, x + 2, "%-9s lr %-8g", r->cfg.opt->name, r->cfg.params.lr);
 		attroff(A_BOLD | A_REVERSE);
 		mvprintw(y++, x, "step %ld", t->outcome == RUN_RUNNING ? (long)t->len : t->step);
-		if (p->nr >= COMPACT_RACERS && rows < 6 * p->nr + 2) {
+		if (p->nr >= COMPACT_RACERS && rows < FULL_BLOCK * p->nr + 2) {
 			/* many racers in a small panel: f and the outcome only */
 			snprintf(buf, sizeof buf, "f %.6g", f);
 			mvaddnstr(y - 1, x + 11, buf, width - 11);

@@ -100,8 +100,14 @@ wait_for "three variables are refused" '1 or 2 variables; this one has 3'
 keys Escape
 wait_for "Esc leaves the editor" 'space:play'
 
-# --- four racers fit at 80x24 -------------------------------------------------
-keys a a a
+# --- three and four racers fit at 80x24 -------------------------------------------
+keys a a
+wait_count "three racers in the panel" '(gd|momentum|nesterov) +lr ' 3
+wait_count "each with its outcome" 'paused$' 3
+# the panel keeps above the function's row and the status line
+if grep -E '^(f = |space:play)' "$tmp/screen" | grep -q 'paused'; then
+	bad "three racers: the panel runs into the last rows"; else ok; fi
+keys a
 wait_count "four racers in the panel" '(gd|momentum|nesterov|adagrad) +lr ' 4
 wait_count "each with its outcome" 'paused$' 4
 
