@@ -432,8 +432,8 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	return y;
 }
 
-/* The main keys of a page, for the status line: 56 columns at most, so
- * that "  (down: more)" still fits in the narrowest screen (70). */
+/* The main keys of a page, for the status line: 53 columns at most, so
+ * that "  (x: the figure)" still fits in the narrowest screen (70). */
 static const char *
 page_keys(const struct lesson_page *p)
 {
@@ -484,6 +484,17 @@ page_draw(struct ui *u)
 		qlines += 4;            /* the answer line, a blank, two of feedback */
 	if (rd->reading)
 		qlines += 2;            /* the cursor's readout */
+	if (page_kind_asks(p->kind) && u->message[0] != '\0') {
+		/* longer feedback, and the explanation once it is shown, take
+		 * their rows from the figure and the text (counted above: one
+		 * row of feedback for a quiz, two for the others) */
+		int more = ui_text(u, u->message, 0, 0, text_width(u), 0, 0) -
+			   (p->kind == PAGE_QUIZ ? 1 : 2);
+		if (rd->answered && p->explain != NULL)
+			more += ui_text(u, p->explain, 0, 0, text_width(u), 0, 0);
+		if (more > 0)
+			qlines += more;
+	}
 	/* a page without a question shows its explanation after the body */
 	if (p->explain != NULL && p->question == NULL && p->kind != PAGE_LOCATE &&
 	    p->kind != PAGE_CHALLENGE) {
@@ -507,7 +518,7 @@ page_draw(struct ui *u)
 	ui_text(u, body, 2, 1, text_width(u), text_rows, rd->scroll);
 	free(owned);
 	y = 2 + (rd->textlines - rd->scroll < text_rows ? rd->textlines - rd->scroll : text_rows);
-	if (has_fig && fig_h >= 6) {
+	if (has_fig && fig_h >= 8) {       /* a figure has 8 rows at least */
 		page_fig(u, rd, p, u->cols, fig_h);
 		if (u->fig != NULL) {
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
@@ -538,7 +549,9 @@ page_draw(struct ui *u)
 		if (rd->answered && p->explain != NULL && y < u->rows - 1)
 			ui_text(u, p->explain, y, 1, text_width(u), u->rows - 1 - y, 0);
 	}
-	if (rd->textlines > text_rows + rd->scroll)
+	if (has_fig && fig_h < 8 && rd->answered)
+		ui_status(u, "%s  (x: the figure)", page_keys(p));      /* the explanation took it */
+	else if (rd->textlines > text_rows + rd->scroll)
 		ui_status(u, "%s  (down: more)", page_keys(p));
 	else
 		ui_status(u, "%s", page_keys(p));
@@ -748,10 +761,13 @@ page_key(struct ui *u, int ch)
 		}
 		break;
 	case 'x':
-		/* the explanation, once the learner has tried */
+		/* the explanation, once the learner has tried; x again hides
+		 * it, and gives its rows back to the figure */
 		if (!page_kind_asks(p->kind))
 			break;
-		if (p->explain == NULL) {
+		if (rd->answered) {
+			rd->answered = 0;
+		} else if (p->explain == NULL) {
 			snprintf(u->message, sizeof u->message, "This page has no explanation.");
 		} else if (progress_page(u->prog, u->chapter->id, u->runner.page)->attempts > 0) {
 			rd->answered = 1;
@@ -843,7 +859,7 @@ const struct ui_screen ui_page_screen = {
 	/* the keys of every screen fit the smallest one, 70x20: 12 lines of 62 */
 	.help = "n, right, PgDn: next page   p, left, PgUp: previous page\n"
 		"up/down, j k: scroll the text   f: a larger figure, or not\n"
-		"h: a hint   x: the explanation, once you have answered\n"
+		"h: a hint   x: the explanation (after an answer), or not\n"
 		"quiz: up/down, 1-9 or a click choose, space picks one more,\n"
 		"      Enter answers\n"
 		"numeric: type the number, Enter answers\n"

@@ -142,6 +142,12 @@ wait_for "the challenge page" 'page 11 of 12'
 wait_for "its setting" 'Optimizer [a-z]+, learning rate'
 keys Enter
 wait_for "gd at the smallest rate meets it" '^ Right\. It ends .* from the goal after [0-9]+ steps'
+# the explanation is shown whole: it takes the figure's rows, and x gives them back
+wait_for "the explanation, to its last line" 'always the more reliable one\.$'
+wait_for "the status line says where the figure went" 'q:map  \(x: the figure\)$'
+keys x
+wait_for "x: the figure again" '^\* your attempt'
+wait_gone "and the explanation hidden" 'always the more reliable one'
 keys o ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']'
 wait_for "o and ] change the setting" 'Optimizer momentum, learning rate 0\.0444'
 keys ']'
