@@ -251,10 +251,11 @@ if command -v setsid >/dev/null 2>&1; then
 	start 80 24 "$U8 setsid -w '$DESCENT' play $Q"
 	wait_for "under setsid: drawn" 'step 0'
 	pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
+	[ -n "$pid" ] || bad "under setsid: no process found"
 	tm kill-server >/dev/null 2>&1
 	i=0
 	while [ $i -lt 30 ]; do
-		state=$(ps -o stat= -p "$pid" 2>/dev/null)
+		state=$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null)
 		case $state in ''|Z*) break ;; esac
 		sleep 0.1
 		i=$((i + 1))
