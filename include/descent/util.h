@@ -31,4 +31,12 @@ void *xrealloc(void *p, size_t size);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 
+/*
+ * The edit distance of a (la bytes) and b (lb bytes), a swap of two
+ * neighbours counting as one edit (optimal string alignment: "qiuz" is
+ * one from "quiz"), for the "did you mean" of messages; 99 when either
+ * is longer than 60.
+ */
+int edit_distance(const char *a, size_t la, const char *b, size_t lb);
+
 #endif

@@ -219,36 +219,6 @@ static int name_is(const struct parser *p, const char *s)
 	return (int)strlen(s) == p->len && strncmp(p->src + p->pos, s, p->len) == 0;
 }
 
-/*
- * The edit distance of two short strings, for "did you mean", a swap of
- * neighbours counting as one edit ("sni" is one from "sin").
- */
-static int
-edit_distance(const char *a, int la, const char *b, int lb)
-{
-	int d[32][32], i, j;
-
-	if (la > 30 || lb > 30)
-		return 99;
-	for (i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= la; i++)
-		for (j = 1; j <= lb; j++) {
-			int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			if (d[i - 1][j] + 1 < best)
-				best = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
-			d[i][j] = best;
-		}
-	return d[la][lb];
-}
-
 static const struct expr_func *
 closest_func(const char *name, int len)
 {
@@ -256,7 +226,7 @@ closest_func(const char *name, int len)
 	int bestd = len <= 3 ? 1 : 2;
 
 	for (f = expr_funcs; f->name != NULL; f++) {
-		int d = edit_distance(name, len, f->name, (int)strlen(f->name));
+		int d = edit_distance(name, (size_t)len, f->name, strlen(f->name));
 		if (d <= bestd && (best == NULL || d < bestd)) {
 			best = f;
 			bestd = d;

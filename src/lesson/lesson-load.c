@@ -78,36 +78,6 @@ type_name(const cJSON *v)
 	return "null";
 }
 
-/*
- * The edit distance of a and b, counting a swap of two neighbours as one
- * edit (optimal string alignment): "qiuz" is one from "quiz".
- */
-static int
-distance(const char *a, const char *b)
-{
-	int la = (int)strlen(a), lb = (int)strlen(b), d[64][64], i, j;
-
-	if (la > 60 || lb > 60)
-		return 99;
-	for (i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= la; i++)
-		for (j = 1; j <= lb; j++) {
-			int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			if (d[i - 1][j] + 1 < best)
-				best = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
-			d[i][j] = best;
-		}
-	return d[la][lb];
-}
-
 /* The name of names nearest to s, when near enough, or NULL. */
 static const char *
 nearest(const char *s, const char *const *names)
@@ -116,7 +86,7 @@ nearest(const char *s, const char *const *names)
 	int bestd = strlen(s) <= 4 ? 1 : 2, i;
 
 	for (i = 0; names[i] != NULL; i++) {
-		int d = distance(s, names[i]);
+		int d = edit_distance(s, strlen(s), names[i], strlen(names[i]));
 		if (d <= bestd && (best == NULL || d < bestd)) {
 			best = names[i];
 			bestd = d;
