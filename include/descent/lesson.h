@@ -207,6 +207,16 @@ int lesson_check(const struct lesson_chapter *c, struct lesson_diags *ds);
  */
 struct objective *lesson_objective(const struct lesson_page *p, char *err, size_t size);
 
+/*
+ * Starts run i of descent page p on o (the page's objective), as the
+ * learner watches it and its claims are proved: its optimizer and
+ * parameters, the learning rate times lr_factor, the page's steps,
+ * schedule, noise and seed, from start, or when start is NULL from its
+ * own start or the page's.  Returns NULL when it cannot start.
+ */
+struct run *lesson_run_new(const struct lesson_page *p, int i, struct objective *o,
+			   double lr_factor, const double *start);
+
 /* --- the course --------------------------------------------------------- */
 
 struct lesson_course {
@@ -281,8 +291,8 @@ struct lesson_runner {
 	struct run *runs[LESSON_MAX_RUNS];
 	int nruns;
 	char labels[LESSON_MAX_RUNS][64];       /* the runs' names, as they run */
-	double start[8];                /* descent: where the runs start */
-	int own_start;                  /*   the learner's, for every run */
+	double start[8];                /* descent: the learner's start for every run, */
+	int own_start;                  /*   when they chose one on this page */
 	double lr_factor;               /* descent: their learning rates, times the page's */
 	struct run *challenge;          /* the last attempt at a challenge */
 	char feedback[320];             /* what the last answer deserved, in words */

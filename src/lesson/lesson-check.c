@@ -249,22 +249,12 @@ static enum run_outcome
 run_page(const struct lesson_page *p, int which, struct objective *o, double *final,
 	 int *kind)
 {
-	struct run_config c;
 	struct run *r;
-	char err[200];
 	enum run_outcome out;
 	const struct trajectory *tr;
 	int n = objective_dim(o), i;
 
-	run_config_init(&c, p->runs[which].opt);
-	c.params = p->runs[which].params;
-	c.max_steps = p->steps;
-	c.noise = p->noise;
-	c.seed = p->seed;
-	if (p->schedule != NULL)
-		sched_parse(p->schedule, &c.sched, err, sizeof err);
-	r = run_new(o, &c, p->runs[which].nstart > 0 ? p->runs[which].start : p->start, err,
-		    sizeof err);
+	r = lesson_run_new(p, which, o, 1, NULL);
 	if (r == NULL)
 		return RUN_DIVERGED;
 	out = run_all(r);

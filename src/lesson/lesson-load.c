@@ -1379,6 +1379,27 @@ fail:
 	return c;
 }
 
+struct run *
+lesson_run_new(const struct lesson_page *p, int i, struct objective *o, double lr_factor,
+	       const double *start)
+{
+	const struct lesson_run *lr = &p->runs[i];
+	struct run_config c;
+	char err[200];
+
+	run_config_init(&c, lr->opt);
+	c.params = lr->params;
+	c.params.lr *= lr_factor;
+	c.max_steps = p->steps;
+	c.noise = p->noise;
+	c.seed = p->seed;
+	if (p->schedule != NULL)
+		sched_parse(p->schedule, &c.sched, err, sizeof err);
+	if (start == NULL)
+		start = lr->nstart > 0 ? lr->start : p->start;
+	return run_new(o, &c, start, err, sizeof err);
+}
+
 struct objective *
 lesson_objective(const struct lesson_page *p, char *err, size_t size)
 {

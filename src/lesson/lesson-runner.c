@@ -88,26 +88,14 @@ runner_descent_reset(struct lesson_runner *r)
 	if (p->kind != PAGE_DESCENT)
 		return;
 	for (i = 0; i < p->nruns; i++) {
-		struct run_config cfg;
-		char err[200];
-		run_config_init(&cfg, p->runs[i].opt);
-		cfg.params = p->runs[i].params;
-		cfg.max_steps = p->steps;
-		cfg.noise = p->noise;
-		cfg.seed = p->seed;
-		if (p->schedule != NULL)
-			sched_parse(p->schedule, &cfg.sched, err, sizeof err);
-		if (r->lr_factor != 1) {
-			/* the learner's rates: the label says them */
-			cfg.params.lr *= r->lr_factor;
-			snprintf(r->labels[r->nruns], sizeof r->labels[0], "%s,lr=%g", cfg.opt->name,
-				 cfg.params.lr);
-		} else {
+		if (r->lr_factor != 1)  /* the learner's rates: the label says them */
+			snprintf(r->labels[r->nruns], sizeof r->labels[0], "%s,lr=%g",
+				 p->runs[i].opt->name, p->runs[i].params.lr * r->lr_factor);
+		else
 			snprintf(r->labels[r->nruns], sizeof r->labels[0], "%s", p->runs[i].label);
-		}
 		/* its own start, unless the learner chose one for all */
-		r->runs[r->nruns] = run_new(r->obj, &cfg, p->runs[i].nstart > 0 && !r->own_start ?
-					    p->runs[i].start : r->start, err, sizeof err);
+		r->runs[r->nruns] = lesson_run_new(p, i, r->obj, r->lr_factor,
+						   r->own_start ? r->start : NULL);
 		if (r->runs[r->nruns] != NULL)
 			r->nruns++;
 	}
@@ -149,7 +137,6 @@ runner_goto(struct lesson_runner *r, int n)
 	r->page = n;
 	r->feedback[0] = '\0';
 	p = &r->c->pages[n];
-	memcpy(r->start, p->start, sizeof r->start);
 	r->own_start = 0;
 	r->lr_factor = 1;
 	if (p->obj.function != NULL || p->obj.model != NULL)
