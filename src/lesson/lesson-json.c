@@ -313,6 +313,27 @@ scan_literal(struct scan *sc)
 		       "an object, an array, true, false or null", buf);
 }
 
+/*
+ * After a member or an element: reads a ',' (noting where it is in
+ * *comma) and returns 1, or the closing `close` and returns 0; returns
+ * -1, having read nothing, when neither comes.
+ */
+static int
+next_item(struct scan *sc, char close, struct json_pos *comma)
+{
+	skip_space(sc);
+	if (sc->i < sc->len && sc->s[sc->i] == ',') {
+		*comma = here(sc);
+		sc->i++;
+		return 1;
+	}
+	if (sc->i < sc->len && sc->s[sc->i] == close) {
+		sc->i++;
+		return 0;
+	}
+	return -1;
+}
+
 static int
 scan_object(struct scan *sc)
 {
@@ -354,15 +375,11 @@ scan_object(struct scan *sc)
 		skip_space(sc);
 		if (scan_value(sc, key) < 0)
 			return -1;
-		skip_space(sc);
-		if (sc->i < sc->len && sc->s[sc->i] == ',') {
-			comma = here(sc);
-			sc->i++;
+		switch (next_item(sc, '}', &comma)) {
+		case 1:
 			first = 0;
 			continue;
-		}
-		if (sc->i < sc->len && sc->s[sc->i] == '}') {
-			sc->i++;
+		case 0:
 			return 0;
 		}
 		if (sc->i >= sc->len)
@@ -395,15 +412,11 @@ scan_array(struct scan *sc)
 			return fail_at(sc, open, "this array is not closed: a ']' is missing");
 		if (scan_value(sc, none) < 0)
 			return -1;
-		skip_space(sc);
-		if (sc->i < sc->len && sc->s[sc->i] == ',') {
-			comma = here(sc);
-			sc->i++;
+		switch (next_item(sc, ']', &comma)) {
+		case 1:
 			first = 0;
 			continue;
-		}
-		if (sc->i < sc->len && sc->s[sc->i] == ']') {
-			sc->i++;
+		case 0:
 			return 0;
 		}
 		if (sc->i >= sc->len)
