@@ -228,6 +228,12 @@ struct plot_canvas *plot_fig_canvas(struct plot_fig *f);
  */
 void plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 			 const char *label);
+/*
+ * The same for nrec points xs and then the point last: a run's record
+ * and its current point, drawn without copying the record.
+ */
+void plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, size_t nrec,
+			    const double *last, const char *label);
 
 /* The data shown: x0..x1, and y0..y1 (2D: of y; 1D: of f). */
 void plot_fig_view(const struct plot_fig *f, double *x0, double *x1, double *y0, double *y1);

@@ -761,16 +761,15 @@ plot_fig_free(struct plot_fig *f)
 	free(f);
 }
 
-/* The point i of a trajectory in data coordinates of the picture. */
+/* A trajectory's point x in data coordinates of the picture. */
 static void
-traj_point(struct plot_fig *f, const double *xs, size_t i, double *p)
+traj_point(struct plot_fig *f, const double *x, double *p)
 {
-	p[0] = xs[i * f->n];
-	if (f->n == 2) {
-		p[1] = xs[i * 2 + 1];
-	} else {
-		objective_eval_point(f->o, &xs[i], &p[1], NULL, NULL);
-	}
+	p[0] = x[0];
+	if (f->n == 2)
+		p[1] = x[1];
+	else
+		objective_eval_point(f->o, x, &p[1], NULL, NULL);
 }
 
 /*
@@ -845,12 +844,21 @@ void
 plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 		    const char *label)
 {
+	if (n > 0)
+		plot_fig_trajectory_to(f, index, xs, n - 1, xs + (n - 1) * (size_t)f->n, label);
+}
+
+void
+plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, size_t nrec,
+		       const double *last, const char *label)
+{
+	size_t n = nrec + 1;
 	struct traj *tr;
 	int glyphs = f->opt.enc == PLOT_ENC_ASCII || !f->opt.color;
 	uint8_t color = f->opt.color ? traj_color[index % MAX_TRAJ] : PLOT_DEFAULT;
 	size_t i;
 
-	if (index < 0 || index >= MAX_TRAJ || n == 0)
+	if (index < 0 || index >= MAX_TRAJ)
 		return;
 	tr = &f->traj[index];
 	if (!tr->used || n < tr->drawn) {
@@ -871,7 +879,7 @@ plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 	for (i = tr->drawn; i < n; i++) {
 		double p[2];
 		int px, py;
-		traj_point(f, xs, i, p);
+		traj_point(f, i < nrec ? xs + i * (size_t)f->n : last, p);
 		px = clampi(to_dot_x(f, p[0]));
 		py = clampi(to_dot_y(f, p[1]));
 		if (i == 0) {
@@ -914,7 +922,7 @@ plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 		}
 	}
 	tr->drawn = n;
-	traj_point(f, xs, n - 1, tr->last);
+	traj_point(f, last, tr->last);
 	if (f->opt.arrow || (f->n == 1 && f->opt.ball_tangent)) {
 		int t;
 		plot_canvas_clear_layer(f->c, PLOT_LAYER_ARROW);

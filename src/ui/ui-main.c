@@ -253,14 +253,8 @@ void
 ui_fig_run(struct plot_fig *fig, int index, const struct run *r, const char *label)
 {
 	const struct trajectory *t = run_trajectory(r);
-	size_t n = t->len + 1, dim = (size_t)t->n;
-	double *xs = xmalloc(n * dim * sizeof *xs);
 
-	if (t->len > 0)
-		memcpy(xs, t->w, t->len * dim * sizeof *xs);
-	memcpy(xs + t->len * dim, run_point(r), dim * sizeof *xs);
-	plot_fig_trajectory(fig, index, xs, n, label);
-	free(xs);
+	plot_fig_trajectory_to(fig, index, t->w, t->len, run_point(r), label);
 }
 
 void
