@@ -58,19 +58,19 @@ map_entry_rows(struct ui *u, int i)
  * row above them when top > 0 and one below when more chapters follow.
  */
 static int
-map_fits(struct ui *u, int top, int rows)
+map_fits(const struct ui *u, const int *height, int top, int rows)
 {
 	int need = top > 0, k;
 
 	for (k = top; k <= u->map_sel; k++)
-		need += map_entry_rows(u, k);
+		need += height[k];
 	return need <= rows - (u->map_sel + 1 < u->course->n);
 }
 
 static void
 map_draw(struct ui *u)
 {
-	int i, k, y = 2, bottom = u->rows - 1, rows, n = u->course->n;
+	int i, k, y = 2, bottom = u->rows - 1, rows, n = u->course->n, *height;
 	char buf[160];
 
 	attron(A_BOLD);
@@ -94,9 +94,12 @@ map_draw(struct ui *u)
 	rows = bottom - y;
 	if (u->map_sel < u->map_top)
 		u->map_top = u->map_sel;
-	while (u->map_top < u->map_sel && !map_fits(u, u->map_top, rows))
+	height = xmalloc((size_t)n * sizeof *height);    /* each wrapped once a frame */
+	for (i = 0; i < n; i++)
+		height[i] = map_entry_rows(u, i);
+	while (u->map_top < u->map_sel && !map_fits(u, height, u->map_top, rows))
 		u->map_top++;
-	while (u->map_top > 0 && map_fits(u, u->map_top - 1, rows))
+	while (u->map_top > 0 && map_fits(u, height, u->map_top - 1, rows))
 		u->map_top--;           /* a taller terminal: show more above */
 	if (u->map_top > 0) {
 		attron(A_DIM);
@@ -106,7 +109,7 @@ map_draw(struct ui *u)
 	}
 	for (i = u->map_top; i < n; i++) {
 		const struct lesson_chapter *c = u->course->chapters[i];
-		int h = map_entry_rows(u, i);
+		int h = height[i];
 		/* the last chapter needs its title and summary; another, a row
 		 * after its blank for the line that says more lie below */
 		if (i > u->map_sel && (i + 1 < n ? y + h > bottom - 1 : y + h - 2 > bottom - 1)) {
@@ -136,6 +139,7 @@ map_draw(struct ui *u)
 		}
 		y += h - 1;
 	}
+	free(height);
 	if (u->prog->last_chapter != NULL &&
 	    lesson_course_find(u->course, u->prog->last_chapter) != NULL)
 		ui_status(u, "Enter: open (you left off in %s, page %d)  ?:keys q:quit",
