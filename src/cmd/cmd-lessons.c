@@ -46,6 +46,16 @@ by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Appends name (owned) to the list v of *n names, *cap of room. */
+static char **
+push(char **v, int *n, int *cap, char *name)
+{
+	if (*n == *cap)
+		v = xreallocarray(v, (size_t)(*cap = *cap ? 2 * *cap : 16), sizeof *v);
+	v[(*n)++] = name;
+	return v;
+}
+
 /*
  * The files to check: each argument, or for a directory the *.json files
  * in it, in the order of their names.  Returns how many; *out is freed by
@@ -64,9 +74,7 @@ expand(char **args, int nargs, char ***out)
 		int first = n;
 		if (stat(args[i], &st) != 0 || !S_ISDIR(st.st_mode) ||
 		    (d = opendir(args[i])) == NULL) {
-			if (n == cap)
-				v = xreallocarray(v, (size_t)(cap = cap ? 2 * cap : 16), sizeof *v);
-			v[n++] = xstrdup(args[i]);      /* a file, or what says why it is not */
+			v = push(v, &n, &cap, xstrdup(args[i]));  /* a file, or what says why not */
 			continue;
 		}
 		while ((e = readdir(d)) != NULL) {
@@ -77,9 +85,7 @@ expand(char **args, int nargs, char ***out)
 			path = xmalloc(strlen(args[i]) + len + 2);
 			sprintf(path, "%s%s%s", args[i],
 				args[i][strlen(args[i]) - 1] == '/' ? "" : "/", e->d_name);
-			if (n == cap)
-				v = xreallocarray(v, (size_t)(cap = cap ? 2 * cap : 16), sizeof *v);
-			v[n++] = path;
+			v = push(v, &n, &cap, path);
 		}
 		closedir(d);
 		if (n > first)
