@@ -48,14 +48,32 @@ void lesson_diags_print(const struct lesson_diags *ds, FILE *fp);
 
 /* --- the model -------------------------------------------------------- */
 
+/*
+ * Page kinds.  A kind is one entry of the table in src/lesson/lesson-kind.c
+ * (its name, its members, its reader, the checker of its claims, its
+ * question) with its own file src/lesson/page-NAME.c, and one entry of the
+ * matching table of the terminal UI.  To add a kind:
+ *   1. a line in include/descent/page-kinds.def;
+ *   2. its data, when it has any, as a struct below and a member of the
+ *      union of struct lesson_page;
+ *   3. src/lesson/page-NAME.c, exporting `const struct page_kind_def
+ *      page_kind_NAME` (src/lesson/lesson-int.h says what it fills);
+ *   4. its side of the terminal UI (src/ui);
+ *   5. its members in descent-lessons(5).
+ * Nothing else switches on kinds.
+ */
 enum page_kind {
-	PAGE_TEXT, PAGE_PLOT, PAGE_DESCENT, PAGE_QUIZ, PAGE_NUMERIC, PAGE_LOCATE,
-	PAGE_CHALLENGE,
+#define PAGE_KIND(K, name) PAGE_##K,
+#include "descent/page-kinds.def"
+#undef PAGE_KIND
 	PAGE_KIND_COUNT
 };
+/* The kind's name in lesson files ("quiz"), or "?". */
 const char *page_kind_name(enum page_kind k);
-/* Whether pages of kind k ask a question: quiz, numeric, locate, challenge. */
+/* Whether pages of kind k ask a question (and count in "1/3 right"). */
 int page_kind_asks(enum page_kind k);
+/* Whether pages of kind k show their objective as a figure. */
+int page_kind_has_figure(enum page_kind k);
 
 /* What a plot page shows (bits). */
 enum {
@@ -125,48 +143,73 @@ enum locate_target {
 #define LESSON_MAX_RUNS 8
 #define LESSON_MAX_CHOICES 16
 
-struct lesson_page {
-	enum page_kind kind;
-	int line, column;               /* where the page's object starts */
-	char *title, *body, *hint, *explain;
-	struct lesson_objective obj;    /* plot, descent, locate, challenge */
-	double x[2], y[2];              /* the region; y unused in 1D */
-	int have_x, have_y;
-	unsigned show;                  /* plot: SHOW_* bits */
-	double tangent;
-	/* descent */
+/* What each kind of page holds of its own (the union of struct lesson_page). */
+struct page_plot {
+	unsigned show;                  /* SHOW_* bits */
+	double tangent;                 /* where the tangent touches, with SHOW_TANGENT */
+};
+
+struct page_descent {
 	struct lesson_run runs[LESSON_MAX_RUNS];
 	int nruns;
-	double start[8];
-	int nstart;
 	long steps;
-	char *schedule;
+	char *schedule;                 /* as sched_parse reads it, or NULL */
 	double noise;
 	uint64_t seed;
-	int interactive;
-	/* quiz and numeric */
-	char *question;
+	int interactive;                /* the learner changes the rates and the start */
+};
+
+struct page_quiz {
 	char *choices[LESSON_MAX_CHOICES];
 	int nchoices;
-	unsigned answers;               /* quiz: bit i for a right choice i */
-	double answer, tolerance;       /* numeric */
-	int verify;                     /* numeric: the engine computes the answer */
+	unsigned answers;               /* bit i for a right choice i */
+};
+
+struct page_numeric {
+	double answer, tolerance;
+	int verify;                     /* the engine computes the answer: */
 	double verify_at[2];            /*   f at this point ... */
 	int verify_kind;                /*   0 f(point), 1 global minimum value */
-	/* locate */
+};
+
+struct page_locate {
 	enum locate_target target;
-	double target_point[2];
-	/* challenge */
-	const struct optimizer *allowed[8];
+	double point[2];                /* TARGET_POINT */
+	double tolerance;               /* how near the cursor must be */
+};
+
+struct page_challenge {
+	const struct optimizer *allowed[16];
 	int nallowed;
 	double lr_min, lr_max;
 	double goal[2];
 	double within;
 	long max_steps;
-	/* claims */
+};
+
+struct lesson_page {
+	enum page_kind kind;
+	int line, column;               /* where the page's object starts */
+	char *title, *body, *hint, *explain;
+	char *question;                 /* the pages that ask one */
+	struct lesson_objective obj;    /* pages with a function or data */
+	int dim;                        /*   its number of variables (0: none) */
+	double x[2], y[2];              /* the region; y unused in 1D */
+	int have_x, have_y;
+	double start[8];                /* where runs start (descent, challenge) */
+	int nstart;
 	struct claim *claims;
 	int nclaims;
 	int aline, acolumn;             /* the answer, target or goal, in the file */
+	union {                         /* the kind's own, by p->kind */
+		struct page_plot plot;
+		struct page_descent descent;
+		struct page_quiz quiz;
+		struct page_numeric numeric;
+		struct page_locate locate;
+		struct page_challenge challenge;
+		void *data;             /* a kind registered outside the library */
+	};
 };
 
 struct lesson_chapter {
@@ -296,6 +339,7 @@ struct lesson_runner {
 	double lr_factor;               /* descent: their learning rates, times the page's */
 	struct run *challenge;          /* the last attempt at a challenge */
 	char feedback[320];             /* what the last answer deserved, in words */
+	char invalid[200];              /* why the last typed answer was none */
 };
 
 void runner_init(struct lesson_runner *r, const struct lesson_chapter *c,
@@ -345,6 +389,22 @@ void runner_run_text(struct lesson_runner *r, int i, char *head, size_t hsize, c
 int runner_descent_set(struct lesson_runner *r, const double *start, double lr_factor);
 /* Steps every run that is still going; returns how many still are. */
 int runner_descent_step(struct lesson_runner *r);
+
+/*
+ * The page's question for a line of typed text (the plain mode), through
+ * its kind: runner_prompt writes the prompt ("Your answer (1-4; h hint, s
+ * skip, q quit): ") and returns 1, or returns 0 when the page asks
+ * nothing; runner_answer_text judges a typed answer (ANSWER_INVALID when
+ * it is not one, with what would be one in runner_invalid_text);
+ * runner_question_text writes what the page shows under its question
+ * (a quiz's numbered choices), wrapped to width, and returns its length,
+ * as text_wrap does.
+ */
+int runner_prompt(const struct lesson_runner *r, char *buf, size_t size);
+enum answer runner_answer_text(struct lesson_runner *r, const char *line);
+void runner_invalid_text(const struct lesson_runner *r, char *buf, size_t size);
+size_t runner_question_text(const struct lesson_runner *r, int width, int utf8, char *out,
+			    size_t size);
 
 /* --- progress ---------------------------------------------------------- */
 

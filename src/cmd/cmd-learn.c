@@ -92,6 +92,7 @@ draw(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_pa
 	struct plot_opts po;
 	struct plot_fig *fig;
 	char msg[200], caption[256];
+	unsigned show;
 	int i, n;
 
 	if (r->obj == NULL || (n = objective_dim(r->obj)) < 1 || n > 2)
@@ -108,12 +109,13 @@ draw(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_pa
 		po.y1 = p->y[1];
 		po.aspect = 0;          /* the page's region, whole, as in the full screen */
 	}
-	po.mark_critical = (p->show & SHOW_CRITICAL) != 0;
-	po.tangent = (p->show & SHOW_TANGENT) != 0;
-	po.tangent_x = p->tangent;
-	po.shade = (p->show & SHOW_SHADE) != 0;
-	po.convexity = (p->show & SHOW_CONVEXITY) != 0 && !po.shade;
-	po.basins = (p->show & SHOW_BASINS) != 0 && !po.shade && !po.convexity;
+	show = p->kind == PAGE_PLOT ? p->plot.show : 0;
+	po.mark_critical = (show & SHOW_CRITICAL) != 0;
+	po.tangent = (show & SHOW_TANGENT) != 0;
+	po.tangent_x = p->kind == PAGE_PLOT ? p->plot.tangent : 0;
+	po.shade = (show & SHOW_SHADE) != 0;
+	po.convexity = (show & SHOW_CONVEXITY) != 0 && !po.shade;
+	po.basins = (show & SHOW_BASINS) != 0 && !po.shade && !po.convexity;
 	runner_caption(r, caption, sizeof caption);
 	po.title = caption[0] != '\0';
 	fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
@@ -165,34 +167,12 @@ after(const struct learn_opts *o, struct lesson_runner *r, enum answer a)
 static int
 question(const struct learn_opts *o, struct lesson_runner *r)
 {
-	const struct lesson_page *p = &r->c->pages[r->page];
 	char buf[256], prompt[128];
-	int n = r->obj ? objective_dim(r->obj) : 0;
 
-	switch (p->kind) {
-	case PAGE_QUIZ:
-		snprintf(prompt, sizeof prompt, "Your answer%s (1-%d; h hint, s skip, q quit): ",
-			 __builtin_popcount(p->answers) > 1 ? "s" : "", p->nchoices);
-		break;
-	case PAGE_NUMERIC:
-		snprintf(prompt, sizeof prompt, "Your answer (a number; h hint, s skip, q quit): ");
-		break;
-	case PAGE_LOCATE:
-		snprintf(prompt, sizeof prompt, "Where? (%s; h hint, s skip, q quit): ",
-			 n == 1 ? "x" : "x,y");
-		break;
-	case PAGE_CHALLENGE:
-		snprintf(prompt, sizeof prompt, "Optimizer and learning rate (like %s %g; "
-			 "h hint, s skip, q quit): ", p->allowed[0]->name,
-			 sqrt(p->lr_min * p->lr_max));
-		break;
-	default:
+	if (!runner_prompt(r, prompt, sizeof prompt))
 		return 0;
-	}
 	for (;;) {
-		enum answer a = ANSWER_INVALID;
-		double x[2];
-		int k = 0;
+		enum answer a;
 
 		if (ask(prompt, buf, sizeof buf) == NULL)
 			return -1;
@@ -205,42 +185,11 @@ question(const struct learn_opts *o, struct lesson_runner *r)
 			put_text(o, h ? h : "There is no hint on this page.");
 			continue;
 		}
-		if (p->kind == PAGE_QUIZ) {
-			unsigned mask = 0;
-			char *tok, *save = NULL;
-			for (tok = strtok_r(buf, " ,", &save); tok != NULL;
-			     tok = strtok_r(NULL, " ,", &save)) {
-				char *end;
-				long c = strtol(tok, &end, 10);
-				if (*end != '\0' || c < 1 || c > p->nchoices) {
-					mask = 0;
-					break;
-				}
-				mask |= 1u << (c - 1);
-			}
-			a = runner_quiz(r, mask);
-		} else if (p->kind == PAGE_NUMERIC || p->kind == PAGE_LOCATE) {
-			if (cmd_vector("your answer", buf, x, 2, &k) == 0 &&
-			    k == (p->kind == PAGE_NUMERIC ? 1 : n))
-				a = p->kind == PAGE_NUMERIC ? runner_numeric(r, x[0]) :
-				    runner_locate(r, x);
-		} else if (p->kind == PAGE_CHALLENGE) {
-			char name[32];
-			double lr;
-			if (sscanf(buf, "%31s %lf", name, &lr) == 2)
-				a = runner_challenge(r, opt_find(name), lr);
-		}
+		a = runner_answer_text(r, buf);
 		if (a == ANSWER_INVALID) {
-			if (p->kind == PAGE_CHALLENGE)
-				printf("That setting is not allowed here: the optimizers are");
-			if (p->kind == PAGE_CHALLENGE) {
-				int i;
-				for (i = 0; i < p->nallowed; i++)
-					printf("%s %s", i ? "," : "", p->allowed[i]->name);
-				printf(", with a learning rate from %g to %g.\n", p->lr_min, p->lr_max);
-			} else {
-				printf("That is not an answer to this question.\n");
-			}
+			char why[400];
+			runner_invalid_text(r, why, sizeof why);
+			put_text(o, why);
 			continue;
 		}
 		after(o, r, a);
@@ -280,41 +229,28 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 	put_text(o, c->summary);
 	for (n = from; n < c->npages; n++) {
 		const struct lesson_page *p = &c->pages[n];
-		int i;
 		runner_goto(&r, n);
 		heading(o, c, n);
 		if (p->body != NULL) {
 			putchar('\n');
 			put_text(o, p->body);
 		}
-		if (p->kind == PAGE_DESCENT) {
-			while (runner_descent_step(&r) > 0)
-				;
-		}
-		if (p->kind == PAGE_PLOT || p->kind == PAGE_DESCENT || p->kind == PAGE_LOCATE ||
-		    p->kind == PAGE_CHALLENGE)
+		/* runs are shown where they end */
+		while (runner_descent_step(&r) > 0)
+			;
+		if (page_kind_has_figure(p->kind))
 			draw(o, &r, p);
-		if (p->kind == PAGE_DESCENT)
-			outcomes(o, &r);
+		outcomes(o, &r);
 		if (p->question != NULL) {
 			putchar('\n');
 			put_text(o, p->question);
 		}
-		for (i = 0; p->kind == PAGE_QUIZ && i < p->nchoices; i++) {
-			/* "  1) " and the choice wrapped under itself */
-			size_t len = text_wrap(p->choices[i], o->width - 5, o->utf8, NULL, 0);
-			char *buf = xmalloc(len + 1), *line, *nl;
-			text_wrap(p->choices[i], o->width - 5, o->utf8, buf, len + 1);
-			for (line = buf; *line != '\0'; line = nl + 1) {
-				nl = strchr(line, '\n');
-				if (nl == NULL)
-					nl = line + strlen(line) - 1;
-				if (line == buf)
-					printf("  %d) ", i + 1);
-				else
-					fputs("     ", stdout);
-				fwrite(line, 1, (size_t)(nl - line) + 1, stdout);
-			}
+		{
+			/* what the page shows under its question (a quiz's choices) */
+			size_t len = runner_question_text(&r, o->width, o->utf8, NULL, 0);
+			char *buf = xmalloc(len + 1);
+			runner_question_text(&r, o->width, o->utf8, buf, len + 1);
+			fputs(buf, stdout);
 			free(buf);
 		}
 		if (page_kind_asks(p->kind)) {

@@ -3,9 +3,9 @@
  * ("the minima are at x = +-2 with f = -11", "this run diverges"); each is
  * checked here with the analysis and the optimizers, so that `descent
  * lessons --check`, which `make check` runs, never lets the course state
- * a wrong number.  Numeric answers the engine can compute, locate targets
- * and challenges are checked too: an answer must be right, a target must
- * exist, and a challenge must be winnable with the settings it allows.
+ * a wrong number.  What a kind of page states of its own (a numeric
+ * answer the engine can compute, a locate target, a challenge that must
+ * be winnable) is checked by its kind, with the helpers here.
  */
 #include "config.h"
 
@@ -19,6 +19,7 @@
 #include "descent/lesson.h"
 #include "descent/linalg.h"
 #include "descent/util.h"
+#include "lesson-int.h"
 
 #define MAX_CP 64
 
@@ -28,8 +29,8 @@ struct checker {
 	int errors;
 };
 
-__attribute__((format(printf, 4, 5))) static void
-wrong(struct checker *k, int line, int column, const char *fmt, ...)
+void
+check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
 {
 	char msg[320];
 	va_list ap;
@@ -41,11 +42,8 @@ wrong(struct checker *k, int line, int column, const char *fmt, ...)
 	k->errors++;
 }
 
-static double value_at(struct objective *o, const double *x);
-
-/* "(1.5, -2)" or "1.5", with 6 significant digits, and 0 for tiny noise. */
-static void
-fmt_point(char *buf, size_t size, const double *x, int n)
+void
+check_fmt_point(char *buf, size_t size, const double *x, int n)
 {
 	size_t len = 0;
 	int i;
@@ -57,8 +55,8 @@ fmt_point(char *buf, size_t size, const double *x, int n)
 		snprintf(buf + len, size - len, ")");
 }
 
-static double
-fmt_value(double v)
+double
+check_fmt_value(double v)
 {
 	return fabs(v) < 1e-9 ? 0 : v;
 }
@@ -90,9 +88,8 @@ page_region(const struct lesson_page *p, int n, struct region *r)
 	r->hi[1] = p->y[1];
 }
 
-/* Lists up to 6 critical points for a message. */
-static void
-list_points(char *buf, size_t size, const struct critical_point *cp, int n, int dim)
+void
+check_list_points(char *buf, size_t size, const struct critical_point *cp, int n, int dim)
 {
 	size_t len = 0;
 	int i;
@@ -104,9 +101,9 @@ list_points(char *buf, size_t size, const struct critical_point *cp, int n, int 
 	}
 	for (i = 0; i < n && i < 6 && len < size; i++) {
 		char pt[64];
-		fmt_point(pt, sizeof pt, cp[i].x, dim);
+		check_fmt_point(pt, sizeof pt, cp[i].x, dim);
 		len += snprintf(buf + len, size - len, "%sa %s at %s (f = %.6g)", i ? ", " : "",
-				cp_kind_name(cp[i].kind), pt, fmt_value(cp[i].f));
+				cp_kind_name(cp[i].kind), pt, check_fmt_value(cp[i].f));
 	}
 	if (n > 6 && len < size)
 		snprintf(buf + len, size - len, ", and %d more", n - 6);
@@ -123,31 +120,31 @@ check_critical(struct checker *k, const struct claim *cl, const struct critical_
 		for (j = 0; j < ncp; j++)
 			if (!used[j] && same_point(cl->x[i], cp[j].x, dim, cl->tolerance))
 				break;
-		fmt_point(pt, sizeof pt, cl->x[i], dim);
+		check_fmt_point(pt, sizeof pt, cl->x[i], dim);
 		if (j == ncp) {
-			list_points(list, sizeof list, cp, ncp, dim);
-			wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: there is no "
+			check_list_points(list, sizeof list, cp, ncp, dim);
+			check_wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: there is no "
 			      "critical point at %s; the engine finds %s", pt, list);
 			return;
 		}
 		used[j] = 1;
 		if (cl->cpkind[i] >= 0 && cl->cpkind[i] != (int)cp[j].kind) {
-			wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: the critical "
+			check_wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: the critical "
 			      "point at %s is a %s, not a %s", pt, cp_kind_name(cp[j].kind),
 			      cp_kind_name((enum cp_kind)cl->cpkind[i]));
 			return;
 		}
 		if (cl->has_f[i] && !near(cl->f[i], cp[j].f, cl->tolerance)) {
-			wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: f at %s is "
-			      "%.6g, not %.6g", pt, fmt_value(cp[j].f), cl->f[i]);
+			check_wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: f at %s is "
+			      "%.6g, not %.6g", pt, check_fmt_value(cp[j].f), cl->f[i]);
 			return;
 		}
 	}
 	for (j = 0; j < ncp; j++)
 		if (!used[j]) {
-			fmt_point(pt, sizeof pt, cp[j].x, dim);
-			wrong(k, cl->line, cl->column, "the claim leaves out a critical point: the "
-			      "%s at %s (f = %.6g)", cp_kind_name(cp[j].kind), pt, fmt_value(cp[j].f));
+			check_fmt_point(pt, sizeof pt, cp[j].x, dim);
+			check_wrong(k, cl->line, cl->column, "the claim leaves out a critical point: the "
+			      "%s at %s (f = %.6g)", cp_kind_name(cp[j].kind), pt, check_fmt_value(cp[j].f));
 			return;
 		}
 }
@@ -157,8 +154,8 @@ check_critical(struct checker *k, const struct claim *cl, const struct critical_
  * includes its edges (a global minimum may sit on an edge, where the
  * gradient need not vanish), and where it is.
  */
-static double
-region_min(struct objective *o, const struct region *r, double *where)
+double
+check_region_min(struct objective *o, const struct region *r, double *where)
 {
 	int n = r->n, m1 = n == 1 ? 2001 : 201, i, j;
 	size_t m = n == 1 ? (size_t)m1 : (size_t)m1 * m1, k, best = 0;
@@ -184,9 +181,8 @@ region_min(struct objective *o, const struct region *r, double *where)
 	return low;
 }
 
-/* The lowest critical point that may be a minimum (a minimum, or degenerate). */
-static int
-lowest_critical(const struct critical_point *cp, int ncp)
+int
+check_lowest_critical(const struct critical_point *cp, int ncp)
 {
 	int j, best = -1;
 
@@ -202,22 +198,22 @@ check_global(struct checker *k, const struct claim *cl, const struct critical_po
 	     int ncp, int dim, struct objective *o, const struct region *r)
 {
 	char pt[64], at[64], list[400];
-	double where[2], low = region_min(o, r, where), fc = value_at(o, cl->x[0]);
-	int j, found = -1, best = lowest_critical(cp, ncp);
+	double where[2], low = check_region_min(o, r, where), fc = check_value_at(o, cl->x[0]);
+	int j, found = -1, best = check_lowest_critical(cp, ncp);
 
-	fmt_point(pt, sizeof pt, cl->x[0], dim);
-	fmt_point(at, sizeof at, where, dim);
+	check_fmt_point(pt, sizeof pt, cl->x[0], dim);
+	check_fmt_point(at, sizeof at, where, dim);
 	if (best >= 0 && cp[best].f < low)
 		low = cp[best].f;
 	if (low < fc - cl->tolerance * fmax(1, fabs(fc))) {
 		int edge = where[0] == r->lo[0] || where[0] == r->hi[0] ||
 			   (dim == 2 && (where[1] == r->lo[1] || where[1] == r->hi[1]));
 		if (best >= 0 && cp[best].f <= low)
-			fmt_point(at, sizeof at, cp[best].x, dim);
-		wrong(k, cl->line, cl->column, "the claim is wrong: the lowest value in the "
-		      "region is f = %.6g at %s%s, below f at %s (%.6g)", fmt_value(low), at,
+			check_fmt_point(at, sizeof at, cp[best].x, dim);
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: the lowest value in the "
+		      "region is f = %.6g at %s%s, below f at %s (%.6g)", check_fmt_value(low), at,
 		      edge && !(best >= 0 && cp[best].f <= low) ? ", on its edge" : "", pt,
-		      fmt_value(fc));
+		      check_fmt_value(fc));
 		return;
 	}
 	for (j = 0; j < ncp; j++)
@@ -225,18 +221,18 @@ check_global(struct checker *k, const struct claim *cl, const struct critical_po
 		    same_point(cl->x[0], cp[j].x, dim, cl->tolerance))
 			found = j;
 	if (found < 0) {
-		list_points(list, sizeof list, cp, ncp, dim);
-		wrong(k, cl->line, cl->column, "the claim is wrong: there is no minimum at %s; "
+		check_list_points(list, sizeof list, cp, ncp, dim);
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: there is no minimum at %s; "
 		      "the engine finds %s", pt, list);
 		return;
 	}
 	if (cl->has_f[0] && !near(cl->f[0], cp[found].f, cl->tolerance))
-		wrong(k, cl->line, cl->column, "the claim is wrong: the global minimum's value "
-		      "is %.6g, not %.6g", fmt_value(cp[found].f), cl->f[0]);
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: the global minimum's value "
+		      "is %.6g, not %.6g", check_fmt_value(cp[found].f), cl->f[0]);
 }
 
-static double
-value_at(struct objective *o, const double *x)
+double
+check_value_at(struct objective *o, const double *x)
 {
 	double f;
 
@@ -280,33 +276,33 @@ check_run_claim(struct checker *k, const struct lesson_page *p, const struct cla
 	int kind, n = objective_dim(o);
 	enum run_outcome out;
 
-	if (cl->run >= p->nruns)
+	if (cl->run >= p->descent.nruns)
 		return;
 	out = run_page(p, cl->run, o, final, &kind);
-	fmt_point(pt, sizeof pt, final, n);
+	check_fmt_point(pt, sizeof pt, final, n);
 	switch (cl->kind) {
 	case CLAIM_DIVERGES:
 		if (out != RUN_DIVERGED)
-			wrong(k, cl->line, cl->column, "the claim is wrong: the run does not "
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run does not "
 			      "diverge; it %s at %s", out == RUN_CONVERGED ? "converges" :
 			      "reaches the step limit", pt);
 		break;
 	case CLAIM_CONVERGES_TO:
-		fmt_point(want, sizeof want, cl->x[0], n);
+		check_fmt_point(want, sizeof want, cl->x[0], n);
 		if (out != RUN_CONVERGED)
-			wrong(k, cl->line, cl->column, "the claim is wrong: the run %s (at %s), it "
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run %s (at %s), it "
 			      "does not converge to %s", out == RUN_DIVERGED ? "diverges" :
 			      "reaches the step limit", pt, want);
 		else if (!same_point(final, cl->x[0], n, fmax(cl->tolerance, 1e-3)))
-			wrong(k, cl->line, cl->column, "the claim is wrong: the run converges to "
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run converges to "
 			      "%s, not %s", pt, want);
 		break;
 	case CLAIM_STOPS_AT:
 		if (out != RUN_CONVERGED)
-			wrong(k, cl->line, cl->column, "the claim is wrong: the run %s (at %s)",
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run %s (at %s)",
 			      out == RUN_DIVERGED ? "diverges" : "reaches the step limit", pt);
 		else if (kind != cl->cpkind[0])
-			wrong(k, cl->line, cl->column, "the claim is wrong: the run stops at %s, "
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run stops at %s, "
 			      "a %s, not a %s", pt, kind >= 0 ? cp_kind_name((enum cp_kind)kind) :
 			      "point", cp_kind_name((enum cp_kind)cl->cpkind[0]));
 		break;
@@ -315,52 +311,21 @@ check_run_claim(struct checker *k, const struct lesson_page *p, const struct cla
 	}
 }
 
-/* Whether some allowed setting of a challenge meets its goal. */
-static int
-winnable(const struct lesson_page *p, struct objective *o)
-{
-	int n = objective_dim(o), i, j;
-
-	for (i = 0; i < p->nallowed; i++)
-		for (j = 0; j <= 16; j++) {
-			struct run_config c;
-			struct run *r;
-			char err[200];
-			const struct trajectory *tr;
-			double lr = p->lr_min * pow(p->lr_max / p->lr_min, j / 16.0);
-			int met;
-			run_config_init(&c, p->allowed[i]);
-			c.params.lr = lr;
-			c.max_steps = p->max_steps;
-			r = run_new(o, &c, p->start, err, sizeof err);
-			if (r == NULL)
-				continue;
-			run_all(r);
-			tr = run_trajectory(r);
-			met = tr->outcome != RUN_DIVERGED &&
-			      hypot(tr->w[(tr->len - 1) * n] - p->goal[0],
-				    n > 1 ? tr->w[(tr->len - 1) * n + 1] - p->goal[1] : 0) <= p->within;
-			run_free(r);
-			if (met)
-				return 1;
-		}
-	return 0;
-}
-
 static void
 check_page(struct checker *k, const struct lesson_page *p)
 {
+	const struct page_kind_def *pk = page_kind_of(p->kind);
 	struct objective *o;
 	struct critical_point cp[MAX_CP];
 	struct region r;
-	char err[200], list[400];
+	char err[200];
 	int n, ncp = -1, i, need_cp = 0;
 
 	if (p->obj.function == NULL && p->obj.model == NULL)
 		return;
 	o = lesson_objective(p, err, sizeof err);
 	if (o == NULL) {
-		wrong(k, p->line, p->column, "%s", err);
+		check_wrong(k, p->line, p->column, "%s", err);
 		return;
 	}
 	n = objective_dim(o);
@@ -368,8 +333,8 @@ check_page(struct checker *k, const struct lesson_page *p)
 	for (i = 0; i < p->nclaims; i++)
 		need_cp |= p->claims[i].kind == CLAIM_CRITICAL_POINTS ||
 			   p->claims[i].kind == CLAIM_GLOBAL_MINIMUM;
-	need_cp |= p->kind == PAGE_LOCATE && p->target != TARGET_POINT;
-	need_cp |= p->kind == PAGE_NUMERIC && p->verify && p->verify_kind == 1;
+	if (pk->needs_points != NULL)
+		need_cp |= pk->needs_points(p);
 	if (need_cp && n >= 1 && n <= 2)
 		ncp = analysis_critical_points(o, &r, 0, cp, MAX_CP);
 	if (ncp > MAX_CP)
@@ -387,12 +352,12 @@ check_page(struct checker *k, const struct lesson_page *p)
 				check_global(k, cl, cp, ncp, n, o, &r);
 			break;
 		case CLAIM_VALUE: {
-			double f = value_at(o, cl->x[0]);
+			double f = check_value_at(o, cl->x[0]);
 			char pt[64];
-			fmt_point(pt, sizeof pt, cl->x[0], n);
+			check_fmt_point(pt, sizeof pt, cl->x[0], n);
 			if (!near(f, cl->f[0], cl->tolerance))
-				wrong(k, cl->line, cl->column, "the claim is wrong: f at %s is %.6g, "
-				      "not %.6g", pt, fmt_value(f), cl->f[0]);
+				check_wrong(k, cl->line, cl->column, "the claim is wrong: f at %s is %.6g, "
+				      "not %.6g", pt, check_fmt_value(f), cl->f[0]);
 			break;
 		}
 		case CLAIM_CONVEX: {
@@ -402,21 +367,21 @@ check_page(struct checker *k, const struct lesson_page *p)
 			if (cl->convex && !cv.convex) {
 				if (cv.has_chord) {
 					char a[64], b[64];
-					fmt_point(a, sizeof a, cv.p, n);
-					fmt_point(b, sizeof b, cv.q, n);
-					wrong(k, cl->line, cl->column, "the claim is wrong: the function "
+					check_fmt_point(a, sizeof a, cv.p, n);
+					check_fmt_point(b, sizeof b, cv.q, n);
+					check_wrong(k, cl->line, cl->column, "the claim is wrong: the function "
 					      "is not convex here: between %s and %s it rises above its "
 					      "chord (%.6g > %.6g at the middle)", a, b, cv.lhs, cv.rhs);
 				} else {
-					wrong(k, cl->line, cl->column, "the claim is wrong: the Hessian "
+					check_wrong(k, cl->line, cl->column, "the claim is wrong: the Hessian "
 					      "is not positive semidefinite everywhere in the region");
 				}
 			} else if (!cl->convex && cv.convex) {
 				if (n == 1)
-				wrong(k, cl->line, cl->column, "the claim is wrong: the function is "
+				check_wrong(k, cl->line, cl->column, "the claim is wrong: the function is "
 				      "convex on the region (f'' >= 0 at all of %d points)", cv.nx);
 			else
-				wrong(k, cl->line, cl->column, "the claim is wrong: the function is "
+				check_wrong(k, cl->line, cl->column, "the claim is wrong: the function is "
 				      "convex on the region (its Hessian is positive semidefinite at "
 				      "every point of a %dx%d grid)", cv.nx, cv.ny);
 			}
@@ -429,59 +394,15 @@ check_page(struct checker *k, const struct lesson_page *p)
 		}
 	}
 
-	if (p->kind == PAGE_NUMERIC && p->verify) {
-		double v = NAN;
-		char what[80];
-		if (p->verify_kind == 0) {
-			char pt[64];
-			v = value_at(o, p->verify_at);
-			fmt_point(pt, sizeof pt, p->verify_at, n);
-			snprintf(what, sizeof what, "f at %s", pt);
-		} else if (n >= 1 && n <= 2) {
-			/* the lowest value in the region: a critical point's, or an edge's */
-			double where[2];
-			int best = lowest_critical(cp, ncp);
-			v = region_min(o, &r, where);
-			if (best >= 0 && cp[best].f < v)
-				v = cp[best].f;
-			snprintf(what, sizeof what, "the global minimum's value");
-		}
-		if (isnan(v))
-			wrong(k, p->aline, p->acolumn, "the answer cannot be verified: there is no "
-			      "minimum in the region");
-		else if (!(fabs(v - p->answer) <= p->tolerance))
-			wrong(k, p->aline, p->acolumn, "the answer %g is wrong: the engine "
-			      "computes %s = %.6g", p->answer, what, fmt_value(v));
+	if (pk->check != NULL) {
+		struct check_env e;
+		e.o = o;
+		e.n = n;
+		e.r = r;
+		e.cp = cp;
+		e.ncp = ncp;
+		pk->check(k, p, &e);
 	}
-	if (p->kind == PAGE_LOCATE) {
-		static const char *const names[] = { "minimum", "global minimum", "maximum",
-						     "saddle" };
-		if (p->target == TARGET_POINT) {
-			int ok = 1;
-			for (i = 0; i < n; i++)
-				ok &= p->target_point[i] >= (i == 0 ? p->x[0] : p->y[0]) &&
-				      p->target_point[i] <= (i == 0 ? p->x[1] : p->y[1]);
-			if (!ok)
-				wrong(k, p->aline, p->acolumn, "the target point is outside the "
-				      "region shown");
-		} else if (ncp >= 0) {
-			int found = 0;
-			for (i = 0; i < ncp; i++)
-				found |= (p->target == TARGET_MINIMUM && cp[i].kind == CP_MINIMUM) ||
-					 (p->target == TARGET_GLOBAL_MINIMUM && cp[i].global) ||
-					 (p->target == TARGET_MAXIMUM && cp[i].kind == CP_MAXIMUM) ||
-					 (p->target == TARGET_SADDLE && cp[i].kind == CP_SADDLE);
-			if (!found) {
-				list_points(list, sizeof list, cp, ncp, n);
-				wrong(k, p->aline, p->acolumn, "there is no %s to locate in the "
-				      "region; the engine finds %s", names[p->target], list);
-			}
-		}
-	}
-	if (p->kind == PAGE_CHALLENGE && p->nstart == n && n <= 2 && !winnable(p, o))
-		wrong(k, p->aline, p->acolumn, "this challenge cannot be met: no allowed optimizer "
-		      "with a learning rate from %g to %g ends within %g of the goal in %ld steps",
-		      p->lr_min, p->lr_max, p->within, p->max_steps);
 	objective_free(o);
 }
 

@@ -1,8 +1,16 @@
 /*
- * lesson-int.h - what the files of the lesson module share: the JSON
- * position index (cJSON keeps no positions, so a scanner of our own
- * records where every value starts, and checks the syntax with precise
- * messages before cJSON builds the tree).
+ * lesson-int.h - what the files of the lesson module share, by role, as
+ * mandoc splits its parser, validator and formatter:
+ *   - the JSON position index (lesson-json.c): cJSON keeps no positions,
+ *     so a scanner of our own records where every value starts, and
+ *     checks the syntax with precise messages before cJSON builds the tree;
+ *   - the schema reader (lesson-schema.c): typed getters that report every
+ *     problem at its file:line:column;
+ *   - the parts of a page every kind may have: its objective
+ *     (lesson-objective.c) and its claims (lesson-claims.c);
+ *   - the kinds of pages (lesson-kind.c, and page-NAME.c for each);
+ *   - the checker's helpers (lesson-check.c), for the kinds' checks;
+ *   - the runner's, for the kinds' questions (lesson-runner.c).
  */
 #ifndef DESCENT_LESSON_INT_H
 #define DESCENT_LESSON_INT_H
@@ -11,6 +19,8 @@
 
 #include <cJSON.h>
 
+#include "descent/analysis.h"
+#include "descent/expr.h"
 #include "descent/lesson.h"
 
 #define JSON_MAX_DEPTH 64
@@ -49,5 +59,179 @@ void json_index_done(struct json_index *ix);
 
 /* The column, in characters, of byte offset `off` of the line starting at `line_start`. */
 int json_column(const char *line_start, size_t off);
+
+/* --- the schema reader (lesson-schema.c) ----------------------------- */
+
+/* The reader of one lesson file. */
+struct loader {
+	char params[160];               /* a data objective's parameters, for messages */
+	const char *file;
+	const char *text;               /* the file's text, for raw positions */
+	struct json_index ix;
+	struct lesson_diags *ds;
+	size_t errors;
+};
+
+#define AT(item) json_pos_of(&L->ix, (item))
+#define KEY_AT(item) json_key_pos_of(&L->ix, (item))
+
+/* Reports a problem at p (printf-style message). */
+void lesson_error(struct loader *L, struct json_pos p, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* "a string", "an array", "true", ...: what v is, for messages. */
+const char *json_type_name(const cJSON *v);
+/* The name of names (NULL-ended) nearest to s, when near enough, or NULL. */
+const char *lesson_nearest(const char *s, const char *const *names);
+/*
+ * Checks the members of obj: every name must be in allowed (a NULL-ended
+ * list), and none may appear twice.  `what` names the object in messages.
+ */
+void check_members(struct loader *L, const cJSON *obj, const char *const *allowed,
+		   const char *what);
+/* The member name of obj, or NULL; with `required`, its absence is an error. */
+const cJSON *member(struct loader *L, const cJSON *obj, const char *name, int required,
+		    const char *what);
+/* A string member, copied; NULL when absent or wrong (with an error). */
+char *get_string(struct loader *L, const cJSON *obj, const char *name, int required,
+		 const char *what);
+/* A number member; returns 1 when present and valid, 0 when absent or wrong. */
+int get_number(struct loader *L, const cJSON *obj, const char *name, int required,
+	       const char *what, double *v);
+/* A whole number member in [lo, hi]. */
+int get_count(struct loader *L, const cJSON *obj, const char *name, int required,
+	      const char *what, double lo, double hi, long *v);
+int get_bool(struct loader *L, const cJSON *obj, const char *name, int *v);
+/*
+ * An array of n numbers (n = 0: any count up to max); returns the count,
+ * or -1 with an error.
+ */
+int get_numbers(struct loader *L, const cJSON *arr, const char *name, int n, int max,
+		double *v);
+/* A range [a, b] with a < b; 1 when present and valid. */
+int get_range(struct loader *L, const cJSON *obj, const char *name, double *r);
+/* An optimizer's name; NULL (with an error) when it names none. */
+const struct optimizer *get_optimizer(struct loader *L, const cJSON *v);
+/*
+ * Reports an expression error at its place in the file: the string's
+ * opening quote, plus the column inside the expression, counted in the
+ * file's characters.
+ */
+void expr_error_at(struct loader *L, const cJSON *str, const char *what,
+		   const struct expr_error *err);
+
+/* --- what a page may have (lesson-objective.c, lesson-claims.c) ------- */
+
+/* The objective of a page, "function" (+ "variables") or "data", into o; 0 or -1. */
+int get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, int *dim);
+void lesson_objective_done(struct lesson_objective *o);
+/* The page's "start" (p->dim numbers), where its runs start. */
+void get_page_start(struct loader *L, const cJSON *po, struct lesson_page *p, int required,
+		    const char *what);
+/* The claims of a page, "check": [{...}, ...]. */
+void get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim,
+		int has_obj);
+/* "minimum", "maximum", "saddle", "degenerate": enum cp_kind, or -1. */
+int cp_kind_from(const char *s);
+
+/* --- the checker's helpers (lesson-check.c) --------------------------- */
+
+struct checker;
+
+/* What the checker knows of a page when its kind checks it. */
+struct check_env {
+	struct objective *o;
+	int n;                          /* its dimension */
+	struct region r;                /* the page's region */
+	const struct critical_point *cp;        /* when the kind needs them, */
+	int ncp;                        /*   else -1 */
+};
+
+/* Reports a wrong statement of the file at line:column. */
+void check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* "(1.5, -2)" or "1.5", with 6 significant digits, and 0 for tiny noise. */
+void check_fmt_point(char *buf, size_t size, const double *x, int n);
+double check_fmt_value(double v);
+/* Lists up to 6 critical points for a message. */
+void check_list_points(char *buf, size_t size, const struct critical_point *cp, int n,
+		       int dim);
+double check_value_at(struct objective *o, const double *x);
+/* The lowest value on a grid of the region, edges included, and where it is. */
+double check_region_min(struct objective *o, const struct region *r, double *where);
+/* The lowest critical point that may be a minimum, or -1. */
+int check_lowest_critical(const struct critical_point *cp, int ncp);
+
+/* --- the runner's helpers (lesson-runner.c) --------------------------- */
+
+/* Records an attempt on the current page and its result, and says so. */
+enum answer runner_judge(struct lesson_runner *r, int right, const char *why);
+/*
+ * Reads up to max constants separated by commas ("1.5, -2", "pi/2") from
+ * a typed answer into v, their count into *n; returns 0, or -1 with the
+ * reason kept for runner_invalid_text.
+ */
+int runner_read_vector(struct lesson_runner *r, const char *text, double *v, int max, int *n);
+/* The current page (r->page >= 0). */
+#define RUNNER_PAGE(r) (&(r)->c->pages[(r)->page])
+
+/* --- page kinds (lesson-kind.c, page-NAME.c) -------------------------- */
+
+/*
+ * A kind of page: one entry of the table, in its own file.  Every hook
+ * but read may be NULL.
+ */
+struct page_kind_def {
+	const char *name;
+	/* its members, beyond kind, title, body, hint, explain and check */
+	const char *const *members;
+	unsigned flags;                 /* PK_* */
+	/*
+	 * Reads the kind's own members of po into p, after the common ones
+	 * and (with PK_OBJECTIVE or PK_MAY_OBJECTIVE) the objective and the
+	 * region; `what` names the page in messages ("a quiz page").
+	 */
+	void (*read)(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what);
+	void (*free)(struct lesson_page *p);
+	/* whether check needs the engine's critical points of the region */
+	int (*needs_points)(const struct lesson_page *p);
+	/* proves what the kind states (an answer, a target, a goal) */
+	void (*check)(struct checker *k, const struct lesson_page *p, const struct check_env *e);
+	/* the runner enters a page of this kind (r->obj is built) */
+	void (*enter)(struct lesson_runner *r);
+	/* the question on a line of text (runner_prompt, and so on) */
+	int (*prompt)(const struct lesson_runner *r, char *buf, size_t size);
+	enum answer (*answer_text)(struct lesson_runner *r, const char *line);
+	void (*invalid_text)(const struct lesson_runner *r, char *buf, size_t size);
+	size_t (*question_text)(const struct lesson_runner *r, int width, int utf8, char *out,
+				size_t size);
+};
+
+enum {
+	PK_OBJECTIVE = 1 << 0,          /* a "function" or "data" is required */
+	PK_MAY_OBJECTIVE = 1 << 1,      /* one is allowed */
+	PK_FIGURE = 1 << 2,             /* the page draws its objective */
+	PK_ASKS = 1 << 3,               /* it asks a question */
+	PK_RUNS = 1 << 4,               /* it has runs that claims may name */
+	PK_BODY = 1 << 5,               /* "body" is required */
+	PK_ANY_DIM = 1 << 6,            /* its objective may have more than 2 variables */
+};
+
+/* The kinds of page-kinds.def, then those registered. */
+#define PAGE_KIND_MAX (PAGE_KIND_COUNT + 8)
+#define PAGE_KIND(K, name) extern const struct page_kind_def page_kind_##name;
+#include "descent/page-kinds.def"
+#undef PAGE_KIND
+/* Kind k's entry, or NULL. */
+const struct page_kind_def *page_kind_of(int k);
+/* The kind named name, or -1. */
+int page_kind_find(const char *name);
+/* The names of every kind, NULL-ended, for "did you mean". */
+const char *const *page_kind_names(void);
+/*
+ * Adds a kind to the table (a kind outside the library, as a test
+ * makes); its pages keep their own data in p->data.  Returns its number,
+ * or -1 when the table is full or the name is taken.
+ */
+int page_kind_register(const struct page_kind_def *k);
 
 #endif

@@ -4,9 +4,8 @@
  * so the terminal UI and the plain-text mode agree, and tests can drive
  * a chapter without a terminal.
  *
- * A locate answer is judged against the engine's critical points (not
- * the author's numbers): the cursor must be within the page's tolerance
- * of a point of the asked kind.  A challenge is judged by running it.
+ * Each kind judges its own answers (page-NAME.c); the runner keeps the
+ * record, and asks a page's question on a line of text through its kind.
  */
 #include "config.h"
 
@@ -17,8 +16,7 @@
 
 #include "descent/lesson.h"
 #include "descent/util.h"
-
-#define MAX_CP 64
+#include "lesson-int.h"
 
 static void
 save(struct lesson_runner *r)
@@ -73,54 +71,6 @@ runner_done(struct lesson_runner *r)
 	leave_page(r);
 }
 
-void
-runner_descent_reset(struct lesson_runner *r)
-{
-	const struct lesson_page *p;
-	int i;
-
-	if (r->page < 0 || r->obj == NULL)
-		return;
-	p = &r->c->pages[r->page];
-	for (i = 0; i < r->nruns; i++)
-		run_free(r->runs[i]);
-	r->nruns = 0;
-	if (p->kind != PAGE_DESCENT)
-		return;
-	for (i = 0; i < p->nruns; i++) {
-		if (r->lr_factor != 1)  /* the learner's rates: the label says them */
-			snprintf(r->labels[r->nruns], sizeof r->labels[0], "%s,lr=%g",
-				 p->runs[i].opt->name, p->runs[i].params.lr * r->lr_factor);
-		else
-			snprintf(r->labels[r->nruns], sizeof r->labels[0], "%s", p->runs[i].label);
-		/* its own start, unless the learner chose one for all */
-		r->runs[r->nruns] = lesson_run_new(p, i, r->obj, r->lr_factor,
-						   r->own_start ? r->start : NULL);
-		if (r->runs[r->nruns] != NULL)
-			r->nruns++;
-	}
-}
-
-int
-runner_descent_set(struct lesson_runner *r, const double *start, double lr_factor)
-{
-	const struct lesson_page *p;
-
-	if (r->page < 0 || r->obj == NULL)
-		return -1;
-	p = &r->c->pages[r->page];
-	if (p->kind != PAGE_DESCENT || !p->interactive || !(lr_factor >= 1.0 / 64) ||
-	    !(lr_factor <= 64))
-		return -1;
-	if (start != NULL) {
-		memcpy(r->start, start, (size_t)objective_dim(r->obj) * sizeof *start);
-		r->own_start = 1;
-	}
-	r->lr_factor = lr_factor;
-	runner_descent_reset(r);
-	return 0;
-}
-
 int
 runner_goto(struct lesson_runner *r, int n)
 {
@@ -141,17 +91,9 @@ runner_goto(struct lesson_runner *r, int n)
 	r->lr_factor = 1;
 	if (p->obj.function != NULL || p->obj.model != NULL)
 		r->obj = lesson_objective(p, err, sizeof err);
-	if (p->kind == PAGE_LOCATE && r->obj != NULL && p->target != TARGET_POINT) {
-		struct region reg = { objective_dim(r->obj), { p->x[0], p->y[0] },
-				      { p->x[1], p->y[1] } };
-		r->cp = xcalloc(MAX_CP, sizeof *r->cp);
-		r->ncp = analysis_critical_points(r->obj, &reg, 0, r->cp, MAX_CP);
-		if (r->ncp > MAX_CP)
-			r->ncp = MAX_CP;
-		if (r->ncp < 0)
-			r->ncp = 0;
-	}
-	runner_descent_reset(r);
+	r->invalid[0] = '\0';
+	if (page_kind_of(p->kind)->enter != NULL)
+		page_kind_of(p->kind)->enter(r);
 	record(r)->seen = 1;
 	if (r->prog != NULL)
 		progress_set_last(r->prog, r->c->id, n);
@@ -201,9 +143,8 @@ runner_hint(struct lesson_runner *r)
 	return p->hint;
 }
 
-/* Records an attempt and its result, and says so. */
-static enum answer
-judge(struct lesson_runner *r, int right, const char *why)
+enum answer
+runner_judge(struct lesson_runner *r, int right, const char *why)
 {
 	struct page_progress *pp = record(r);
 
@@ -214,119 +155,6 @@ judge(struct lesson_runner *r, int right, const char *why)
 		 *why ? " " : "", why);
 	save(r);
 	return right ? ANSWER_RIGHT : ANSWER_WRONG;
-}
-
-enum answer
-runner_quiz(struct lesson_runner *r, unsigned choices)
-{
-	const struct lesson_page *p;
-
-	if (r->page < 0 || (p = &r->c->pages[r->page])->kind != PAGE_QUIZ ||
-	    choices == 0 || (choices >> p->nchoices) != 0)
-		return ANSWER_INVALID;
-	if (choices == p->answers)
-		return judge(r, 1, "");
-	if ((choices & p->answers) != 0 && __builtin_popcount(p->answers) > 1)
-		return judge(r, 0, "Some of your choices are right, not all of them.");
-	return judge(r, 0, "");
-}
-
-enum answer
-runner_numeric(struct lesson_runner *r, double value)
-{
-	const struct lesson_page *p;
-
-	if (r->page < 0 || (p = &r->c->pages[r->page])->kind != PAGE_NUMERIC ||
-	    !isfinite(value))
-		return ANSWER_INVALID;
-	return judge(r, fabs(value - p->answer) <= p->tolerance, "");
-}
-
-enum answer
-runner_locate(struct lesson_runner *r, const double *x)
-{
-	const struct lesson_page *p;
-	int n, i, best = -1;
-	double bestd = INFINITY;
-	char why[200];
-
-	if (r->page < 0 || (p = &r->c->pages[r->page])->kind != PAGE_LOCATE || r->obj == NULL)
-		return ANSWER_INVALID;
-	n = objective_dim(r->obj);
-	if (p->target == TARGET_POINT) {
-		double d = hypot(x[0] - p->target_point[0], n > 1 ? x[1] - p->target_point[1] : 0);
-		return judge(r, d <= p->tolerance, "");
-	}
-	for (i = 0; i < r->ncp; i++) {
-		const struct critical_point *c = &r->cp[i];
-		int want = (p->target == TARGET_MINIMUM && c->kind == CP_MINIMUM) ||
-			   (p->target == TARGET_GLOBAL_MINIMUM && c->global) ||
-			   (p->target == TARGET_MAXIMUM && c->kind == CP_MAXIMUM) ||
-			   (p->target == TARGET_SADDLE && c->kind == CP_SADDLE);
-		double d = hypot(x[0] - c->x[0], n > 1 ? x[1] - c->x[1] : 0);
-		if (want && d < bestd) {
-			best = i;
-			bestd = d;
-		}
-	}
-	if (best >= 0 && bestd <= p->tolerance)
-		return judge(r, 1, "");
-	/* near another kind of point: say which, that is the lesson */
-	why[0] = '\0';
-	for (i = 0; i < r->ncp; i++) {
-		double d = hypot(x[0] - r->cp[i].x[0], n > 1 ? x[1] - r->cp[i].x[1] : 0);
-		if (d <= p->tolerance) {
-			snprintf(why, sizeof why, "That is a %s%s.", r->cp[i].global &&
-				 p->target == TARGET_GLOBAL_MINIMUM ? "global " :
-				 r->cp[i].kind == CP_MINIMUM && p->target == TARGET_GLOBAL_MINIMUM ?
-				 "local " : "", cp_kind_name(r->cp[i].kind));
-			break;
-		}
-	}
-	return judge(r, 0, why);
-}
-
-enum answer
-runner_challenge(struct lesson_runner *r, const struct optimizer *opt, double lr)
-{
-	const struct lesson_page *p;
-	const struct trajectory *tr;
-	struct run_config cfg;
-	char err[200], why[200];
-	int i, allowed = 0, n;
-	double d;
-
-	if (r->page < 0 || (p = &r->c->pages[r->page])->kind != PAGE_CHALLENGE ||
-	    r->obj == NULL || opt == NULL)
-		return ANSWER_INVALID;
-	for (i = 0; i < p->nallowed; i++)
-		allowed |= p->allowed[i] == opt;
-	if (!allowed || !(lr >= p->lr_min && lr <= p->lr_max))
-		return ANSWER_INVALID;
-	run_free(r->challenge);
-	run_config_init(&cfg, opt);
-	cfg.params.lr = lr;
-	cfg.max_steps = p->max_steps;
-	r->challenge = run_new(r->obj, &cfg, p->start, err, sizeof err);
-	if (r->challenge == NULL)
-		return ANSWER_INVALID;
-	run_all(r->challenge);
-	tr = run_trajectory(r->challenge);
-	n = tr->n;
-	d = hypot(tr->w[(tr->len - 1) * n] - p->goal[0],
-		  n > 1 ? tr->w[(tr->len - 1) * n + 1] - p->goal[1] : 0);
-	if (tr->outcome == RUN_DIVERGED) {
-		snprintf(why, sizeof why, "The run diverged at step %ld.", tr->step);
-		return judge(r, 0, why);
-	}
-	if (d <= p->within) {
-		snprintf(why, sizeof why, "It ends %.3g from the goal after %ld steps.", d,
-			 tr->step);
-		return judge(r, 1, why);
-	}
-	snprintf(why, sizeof why, "After %ld steps it is still %.3g from the goal (it must "
-		 "be within %g).", tr->step, d, p->within);
-	return judge(r, 0, why);
 }
 
 void
@@ -381,4 +209,98 @@ runner_descent_step(struct lesson_runner *r)
 	for (i = 0; i < r->nruns; i++)
 		going += run_step(r->runs[i]) == RUN_RUNNING;
 	return going;
+}
+
+int
+runner_read_vector(struct lesson_runner *r, const char *text, double *v, int max, int *n)
+{
+	const char *p = text;
+	int depth = 0;
+
+	*n = 0;
+	r->invalid[0] = '\0';
+	for (;;) {
+		const char *q = p;
+		char item[512];
+		struct expr_error err;
+		struct expr *e;
+		size_t len;
+		/* a comma inside parentheses belongs to a call: max(1, 2) */
+		while (*q != '\0' && !(*q == ',' && depth == 0)) {
+			depth += *q == '(';
+			depth -= *q == ')';
+			q++;
+		}
+		len = (size_t)(q - p);
+		if (*n == max || len >= sizeof item)
+			return -1;
+		memcpy(item, p, len);
+		item[len] = '\0';
+		e = expr_parse(item, (const char *const[]){ NULL }, 0, &err);
+		if (e == NULL) {
+			snprintf(r->invalid, sizeof r->invalid, "%s", err.message);
+			return -1;
+		}
+		if (!expr_is_const(e, expr_root(e), &v[*n])) {
+			snprintf(r->invalid, sizeof r->invalid, "'%.150s' is not a number", item);
+			expr_free(e);
+			return -1;
+		}
+		expr_free(e);
+		(*n)++;
+		if (*q == '\0')
+			return 0;
+		p = q + 1;
+	}
+}
+
+int
+runner_prompt(const struct lesson_runner *r, char *buf, size_t size)
+{
+	const struct page_kind_def *pk;
+
+	if (size > 0)
+		buf[0] = '\0';
+	if (r->page < 0 || (pk = page_kind_of(RUNNER_PAGE(r)->kind))->prompt == NULL)
+		return 0;
+	return pk->prompt(r, buf, size);
+}
+
+enum answer
+runner_answer_text(struct lesson_runner *r, const char *line)
+{
+	const struct page_kind_def *pk;
+
+	r->invalid[0] = '\0';
+	if (r->page < 0 || (pk = page_kind_of(RUNNER_PAGE(r)->kind))->answer_text == NULL)
+		return ANSWER_INVALID;
+	return pk->answer_text(r, line);
+}
+
+void
+runner_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
+{
+	const struct page_kind_def *pk;
+
+	if (size == 0)
+		return;
+	if (r->page >= 0 && (pk = page_kind_of(RUNNER_PAGE(r)->kind))->invalid_text != NULL)
+		pk->invalid_text(r, buf, size);
+	else if (r->invalid[0] != '\0')
+		snprintf(buf, size, "That is not an answer to this question: %s.", r->invalid);
+	else
+		snprintf(buf, size, "That is not an answer to this question.");
+}
+
+size_t
+runner_question_text(const struct lesson_runner *r, int width, int utf8, char *out,
+		     size_t size)
+{
+	const struct page_kind_def *pk;
+
+	if (size > 0)
+		out[0] = '\0';
+	if (r->page < 0 || (pk = page_kind_of(RUNNER_PAGE(r)->kind))->question_text == NULL)
+		return 0;
+	return pk->question_text(r, width, utf8, out, size);
 }

@@ -258,7 +258,7 @@ enter_page(struct ui *u)
 	rd->cursor[0] = (p->x[0] + p->x[1]) / 2;
 	rd->cursor[1] = (p->y[0] + p->y[1]) / 2;
 	if (p->kind == PAGE_CHALLENGE)
-		rd->lr = p->lr_min;     /* the learner finds the rate; [ ] change it */
+		rd->lr = p->challenge.lr_min;     /* the learner finds the rate; [ ] change it */
 	u->timeout_ms = p->kind == PAGE_DESCENT ? 40 : 250;
 	progress_save(u->prog, &u->ds);
 }
@@ -289,12 +289,13 @@ page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, in
 			po.aspect = 0;
 		}
 		/* a locate page does not give its answer away */
-		po.mark_critical = (p->show & SHOW_CRITICAL) != 0 && p->kind != PAGE_LOCATE;
-		po.tangent = (p->show & SHOW_TANGENT) != 0;
-		po.tangent_x = p->tangent;
-		po.shade = (p->show & SHOW_SHADE) != 0 || (n == 2 && u->color);
-		po.convexity = (p->show & SHOW_CONVEXITY) != 0;
-		po.basins = (p->show & SHOW_BASINS) != 0 && !po.convexity;
+		unsigned show = p->kind == PAGE_PLOT ? p->plot.show : 0;
+		po.mark_critical = (show & SHOW_CRITICAL) != 0 && p->kind != PAGE_LOCATE;
+		po.tangent = (show & SHOW_TANGENT) != 0;
+		po.tangent_x = p->kind == PAGE_PLOT ? p->plot.tangent : 0;
+		po.shade = (show & SHOW_SHADE) != 0 || (n == 2 && u->color);
+		po.convexity = (show & SHOW_CONVEXITY) != 0;
+		po.basins = (show & SHOW_BASINS) != 0 && !po.convexity;
 		if (po.basins || po.convexity)
 			po.shade = 0;
 		/* a descent in 1D: the ball rolls with its tangent */
@@ -339,11 +340,11 @@ draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 	switch (p->kind) {
 	case PAGE_QUIZ:
 		rd->choice_y = y;
-		for (i = 0; i < p->nchoices && y < u->rows - 2; i++) {
+		for (i = 0; i < p->quiz.nchoices && y < u->rows - 2; i++) {
 			attr_t a = i == rd->choice ? A_REVERSE : 0;
 			attron(a);
 			mvprintw(y, 2, "[%c] %d) ", rd->picked & (1u << i) ? 'x' : ' ', i + 1);
-			ui_put(u, p->choices[i], u->cols - 12);
+			ui_put(u, p->quiz.choices[i], u->cols - 12);
 			attroff(a);
 			y++;
 		}
@@ -360,7 +361,7 @@ draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 		mvaddnstr(y++, 2, buf, u->cols - 4);
 		break;
 	case PAGE_CHALLENGE:
-		snprintf(buf, sizeof buf, "Optimizer %s, learning rate %.4g", p->allowed[rd->opt]->name,
+		snprintf(buf, sizeof buf, "Optimizer %s, learning rate %.4g", p->challenge.allowed[rd->opt]->name,
 			 rd->lr);
 		mvaddnstr(y++, 2, buf, u->cols - 4);
 		break;
@@ -376,7 +377,7 @@ draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 			move(y++, 2);
 			ui_put(u, buf, u->cols - 4);
 		}
-		if (p->interactive && y < u->rows - 1) {
+		if (p->descent.interactive && y < u->rows - 1) {
 			/* the page is the learner's to change */
 			attron(A_DIM);
 			move(y++, 2);
@@ -481,9 +482,9 @@ page_draw(struct ui *u)
 	if (p->question != NULL)
 		qlines = ui_text(u, p->question, 0, 0, text_width(u), 0, 0);
 	if (p->kind == PAGE_QUIZ)
-		qlines += p->nchoices + 2;
+		qlines += p->quiz.nchoices + 2;
 	else if (p->kind == PAGE_DESCENT)
-		qlines += u->runner.nruns + 1 + p->interactive;
+		qlines += u->runner.nruns + 1 + p->descent.interactive;
 	else if (p->kind != PAGE_TEXT && p->kind != PAGE_PLOT)
 		qlines += 4;            /* the answer line, a blank, two of feedback */
 	if (rd->reading)
@@ -652,7 +653,7 @@ page_key(struct ui *u, int ch)
 	struct reader *rd = reader_of(u);
 	const struct lesson_page *p = &u->chapter->pages[u->runner.page];
 	int dim = u->runner.obj != NULL ? objective_dim(u->runner.obj) : 0;
-	int interactive = p->kind == PAGE_DESCENT && p->interactive && dim > 0;
+	int interactive = p->kind == PAGE_DESCENT && p->descent.interactive && dim > 0;
 
 	if (p->kind == PAGE_NUMERIC && ((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' ||
 					ch == '/' || ch == 'e' || ch == '+' || ch == '*')) {
@@ -666,7 +667,7 @@ page_key(struct ui *u, int ch)
 		/* the arrows choose; space or Enter then picks */
 		if (ch == KEY_UP && rd->choice > 0)
 			rd->choice--;
-		if (ch == KEY_DOWN && rd->choice + 1 < p->nchoices)
+		if (ch == KEY_DOWN && rd->choice + 1 < p->quiz.nchoices)
 			rd->choice++;
 		return 0;
 	}
@@ -678,7 +679,7 @@ page_key(struct ui *u, int ch)
 		/* a click on a choice picks it, as its number does */
 		MEVENT ev;
 		if (getmouse(&ev) == OK && (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
-		    ev.y >= rd->choice_y && ev.y < rd->choice_y + p->nchoices)
+		    ev.y >= rd->choice_y && ev.y < rd->choice_y + p->quiz.nchoices)
 			ch = '1' + (ev.y - rd->choice_y);
 		else
 			return 0;
@@ -799,12 +800,12 @@ page_key(struct ui *u, int ch)
 		break;
 	case 'o':
 		if (p->kind == PAGE_CHALLENGE)
-			rd->opt = (rd->opt + 1) % p->nallowed;
+			rd->opt = (rd->opt + 1) % p->challenge.nallowed;
 		break;
 	case '[': case ']':
 		if (p->kind == PAGE_CHALLENGE) {
 			double lr = ch == ']' ? rd->lr * 1.25 : rd->lr / 1.25;
-			if (lr >= p->lr_min * 0.999999 && lr <= p->lr_max * 1.000001)
+			if (lr >= p->challenge.lr_min * 0.999999 && lr <= p->challenge.lr_max * 1.000001)
 				rd->lr = lr;
 		} else if (interactive) {
 			/* the learner's rates: halved or doubled, the runs afresh */
@@ -834,7 +835,7 @@ page_key(struct ui *u, int ch)
 		} else if (p->kind == PAGE_LOCATE) {
 			judge(u, rd, runner_locate(&u->runner, rd->cursor));
 		} else if (p->kind == PAGE_CHALLENGE) {
-			judge(u, rd, runner_challenge(&u->runner, p->allowed[rd->opt], rd->lr));
+			judge(u, rd, runner_challenge(&u->runner, p->challenge.allowed[rd->opt], rd->lr));
 			plot_fig_free(u->fig);  /* the new attempt replaces the last */
 			u->fig = NULL;
 		} else if (interactive && rd->reading) {
@@ -846,9 +847,9 @@ page_key(struct ui *u, int ch)
 		}
 		break;
 	default:
-		if (p->kind == PAGE_QUIZ && ch >= '1' && ch <= '9' && ch - '1' < p->nchoices) {
+		if (p->kind == PAGE_QUIZ && ch >= '1' && ch <= '9' && ch - '1' < p->quiz.nchoices) {
 			rd->choice = ch - '1';
-			if (__builtin_popcount(p->answers) > 1)
+			if (__builtin_popcount(p->quiz.answers) > 1)
 				rd->picked ^= 1u << rd->choice;
 			else
 				rd->picked = 1u << rd->choice;

@@ -41,7 +41,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int p;
 		/* claims run optimizers: keep the fuzzer's pages small */
 		for (p = 0; p < c->npages; p++)
-			if (c->pages[p].steps > 2000 || c->pages[p].max_steps > 2000)
+			if ((c->pages[p].kind == PAGE_DESCENT && c->pages[p].descent.steps > 2000) ||
+			    (c->pages[p].kind == PAGE_CHALLENGE &&
+			     c->pages[p].challenge.max_steps > 2000))
 				goto done;
 		lesson_check(c, &ds);
 		runner_init(&r, c, NULL, NULL);
@@ -55,6 +57,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			runner_hint(&r);
 			runner_quiz(&r, 1u);
 			runner_numeric(&r, 1.0);
+			/* the plain mode's question, through the page's kind */
+			{
+				char q[128], why[400];
+				static const char *const typed[] = { "1", "2, 3", "0.5", "0.5, 0.5",
+								     "gd 0.01", "x", "", "1,,2" };
+				size_t t;
+				if (runner_prompt(&r, q, sizeof q) && strlen(q) >= sizeof q)
+					abort();
+				for (t = 0; t < sizeof typed / sizeof typed[0]; t++)
+					if (runner_answer_text(&r, typed[t]) == ANSWER_INVALID)
+						runner_invalid_text(&r, why, sizeof why);
+				t = runner_question_text(&r, 40, 0, NULL, 0);
+				{
+					char *out = malloc(t + 1);
+					if (out == NULL || runner_question_text(&r, 40, 0, out, t + 1) != t)
+						abort();
+					free(out);
+				}
+			}
 			{
 				double x[2] = { 0.5, 0.5 };
 				runner_locate(&r, x);

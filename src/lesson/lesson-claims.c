@@ -1,0 +1,191 @@
+/*
+ * lesson-claims.c - reads what a page claims ("check": the critical
+ * points, the global minimum, convexity, a value, where a run ends), for
+ * lesson-check.c to prove.  A claim states one thing; a claim about a run
+ * belongs on a page that has runs.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/util.h"
+#include "lesson-int.h"
+
+int
+cp_kind_from(const char *s)
+{
+	static const char *const kinds[] = { "minimum", "maximum", "saddle", "degenerate" };
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(s, kinds[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* A point {"at": [...], "kind": ..., "f": ...} of a claim. */
+static int
+get_claim_point(struct loader *L, const cJSON *o, struct claim *c, int i, int dim,
+		int with_kind)
+{
+	static const char *const fields[] = { "at", "kind", "f", NULL };
+	const cJSON *at, *kind;
+
+	if (!cJSON_IsObject(o)) {
+		lesson_error(L, AT(o), "a point of a claim is an object like {\"at\": [2], "
+			 "\"kind\": \"minimum\", \"f\": -11}, not %s", json_type_name(o));
+		return -1;
+	}
+	check_members(L, o, fields, "a point of a claim");
+	c->pline[i] = AT(o).line;
+	c->pcolumn[i] = AT(o).column;
+	at = member(L, o, "at", 1, "a point of a claim");
+	if (at == NULL || get_numbers(L, at, "at", dim, 2, c->x[i]) < 0)
+		return -1;
+	c->has_f[i] = get_number(L, o, "f", 0, "a point", &c->f[i]);
+	c->cpkind[i] = -1;
+	kind = cJSON_GetObjectItemCaseSensitive(o, "kind");
+	if (kind != NULL) {
+		if (!with_kind) {
+			lesson_error(L, KEY_AT(kind), "this claim has no \"kind\"");
+			return -1;
+		}
+		if (!cJSON_IsString(kind) || (c->cpkind[i] = cp_kind_from(kind->valuestring)) < 0) {
+			lesson_error(L, AT(kind), "\"kind\" must be \"minimum\", \"maximum\", "
+				 "\"saddle\" or \"degenerate\"");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void
+get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, int has_obj)
+{
+	static const char *const fields[] = { "critical_points", "global_minimum", "convex",
+					      "converges_to", "diverges", "stops_at", "value",
+					      "tolerance", "run", NULL };
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(page, "check"), *e;
+	int runs = (page_kind_of(p->kind)->flags & PK_RUNS) != 0;
+
+	if (arr == NULL)
+		return;
+	if (!cJSON_IsArray(arr)) {
+		lesson_error(L, AT(arr), "\"check\" must be an array of claims, not %s",
+			 json_type_name(arr));
+		return;
+	}
+	if (!has_obj) {
+		lesson_error(L, KEY_AT(arr), "claims need a page with a \"function\" or \"data\"");
+		return;
+	}
+	p->claims = xcalloc(cJSON_GetArraySize(arr) + 1, sizeof *p->claims);
+	for (e = arr->child; e != NULL; e = e->next) {
+		struct claim *c = &p->claims[p->nclaims];
+		const cJSON *m;
+		int n = 0;
+
+		memset(c, 0, sizeof *c);
+		c->line = AT(e).line;
+		c->column = AT(e).column;
+		c->tolerance = 1e-4;
+		if (!cJSON_IsObject(e)) {
+			lesson_error(L, AT(e), "a claim is an object like {\"convex\": false}, not %s",
+				 json_type_name(e));
+			continue;
+		}
+		check_members(L, e, fields, "a claim");
+		if (get_number(L, e, "tolerance", 0, "a claim", &c->tolerance) &&
+		    !(c->tolerance > 0 && c->tolerance < 1))
+			lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(e, "tolerance")), "a claim's \"tolerance\" is relative: it must be above 0 and "
+				 "below 1, not %g", c->tolerance);
+		{
+			long run = 0;
+			const cJSON *rm = cJSON_GetObjectItemCaseSensitive(e, "run");
+			if (get_count(L, e, "run", 0, "a claim", 0, LESSON_MAX_RUNS - 1, &run) &&
+			    runs && run >= p->descent.nruns)
+				lesson_error(L, AT(rm), "\"run\": %ld names no run: the page has %d, "
+					     "numbered from 0", run, p->descent.nruns);
+			c->run = (int)run;
+		}
+		for (m = e->child; m != NULL; m = m->next)
+			n += strcmp(m->string, "tolerance") != 0 && strcmp(m->string, "run") != 0;
+		if (n != 1) {
+			lesson_error(L, AT(e), "a claim states one thing: %s", n == 0 ?
+				 "this one states nothing" : "split it into several claims");
+			continue;
+		}
+		if ((m = cJSON_GetObjectItemCaseSensitive(e, "critical_points")) != NULL) {
+			const cJSON *q;
+			c->kind = CLAIM_CRITICAL_POINTS;
+			if (!cJSON_IsArray(m)) {
+				lesson_error(L, AT(m), "\"critical_points\" must be an array of points");
+				continue;
+			}
+			if (dim > 2) {
+				lesson_error(L, AT(m), "critical points are found for functions of "
+					 "one or two variables");
+				continue;
+			}
+			if (cJSON_GetArraySize(m) > CLAIM_MAX_POINTS) {
+				lesson_error(L, AT(m), "a claim lists at most %d critical points; "
+					 "narrow the region", CLAIM_MAX_POINTS);
+				continue;
+			}
+			for (q = m->child; q != NULL && c->npoints < CLAIM_MAX_POINTS; q = q->next)
+				if (get_claim_point(L, q, c, c->npoints++, dim, 1) < 0)
+					break;
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "global_minimum")) != NULL) {
+			c->kind = CLAIM_GLOBAL_MINIMUM;
+			c->npoints = 1;
+			if (dim > 2)
+				lesson_error(L, AT(m), "the global minimum is found for functions of "
+					 "one or two variables");
+			else if (get_claim_point(L, m, c, 0, dim, 0) < 0)
+				continue;
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "value")) != NULL) {
+			c->kind = CLAIM_VALUE;
+			c->npoints = 1;
+			if (get_claim_point(L, m, c, 0, dim, 0) < 0)
+				continue;
+			if (!c->has_f[0])
+				lesson_error(L, AT(m), "a value claim needs \"f\"");
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "convex")) != NULL) {
+			c->kind = CLAIM_CONVEX;
+			if (!cJSON_IsBool(m))
+				lesson_error(L, AT(m), "\"convex\" must be true or false");
+			else if (dim > 2)
+				lesson_error(L, AT(m), "convexity is checked for functions of one or "
+					 "two variables; this one has %d", dim);
+			c->convex = cJSON_IsTrue(m);
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "converges_to")) != NULL) {
+			c->kind = CLAIM_CONVERGES_TO;
+			c->npoints = 1;
+			if (dim > 2) {
+				lesson_error(L, AT(m), "\"converges_to\" is for functions of one or "
+					 "two variables");
+				continue;
+			}
+			if (get_numbers(L, m, "converges_to", dim, 2, c->x[0]) < 0)
+				continue;
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "diverges")) != NULL) {
+			c->kind = CLAIM_DIVERGES;
+			if (!cJSON_IsTrue(m))
+				lesson_error(L, AT(m), "\"diverges\" must be true (a run that does not "
+					 "diverge is claimed with converges_to or stops_at)");
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "stops_at")) != NULL) {
+			c->kind = CLAIM_STOPS_AT;
+			if (!cJSON_IsString(m) || (c->cpkind[0] = cp_kind_from(m->valuestring)) < 0) {
+				lesson_error(L, AT(m), "\"stops_at\" must be \"minimum\", \"maximum\", "
+					 "\"saddle\" or \"degenerate\"");
+				continue;
+			}
+		}
+		if ((c->kind == CLAIM_CONVERGES_TO || c->kind == CLAIM_DIVERGES ||
+		     c->kind == CLAIM_STOPS_AT) && !runs)
+			lesson_error(L, AT(e), "a claim about a run belongs on a descent page");
+		p->nclaims++;
+	}
+}

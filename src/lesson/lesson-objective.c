@@ -1,0 +1,301 @@
+/*
+ * lesson-objective.c - the objective of a page: an expression in one or
+ * more named variables ("function", with "variables" to fix their
+ * order), or a data objective ("data": columns, points, a model and a
+ * loss).  Read and checked here, by compiling it as the engine will, so
+ * that a page that loads always has an objective the engine can run.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/data.h"
+#include "descent/util.h"
+#include "lesson-int.h"
+
+/* The target of a data objective: the column "y", else the last one. */
+static const char *
+data_target(const struct lesson_objective *o)
+{
+	int j;
+
+	for (j = 0; j < o->ncolumns; j++)
+		if (strcmp(o->columns[j], "y") == 0)
+			return "y";
+	return o->columns[o->ncolumns - 1];
+}
+
+/* The objective of a page: "function" (+ "variables") or "data". */
+int
+get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, int *dim)
+{
+	const cJSON *fn = cJSON_GetObjectItemCaseSensitive(page, "function");
+	const cJSON *vars = cJSON_GetObjectItemCaseSensitive(page, "variables");
+	const cJSON *data = cJSON_GetObjectItemCaseSensitive(page, "data");
+	struct expr_error err;
+
+	if (fn == NULL && data == NULL) {
+		lesson_error(L, AT(page), "this page needs a \"function\" (or \"data\" with a "
+			 "model)");
+		return -1;
+	}
+	if (fn != NULL && data != NULL) {
+		lesson_error(L, KEY_AT(data), "a page has a \"function\" or \"data\", not both");
+		return -1;
+	}
+	if (vars != NULL && data != NULL) {
+		lesson_error(L, KEY_AT(vars), "\"variables\" goes with \"function\": a data "
+			 "objective's parameters are the names of its model");
+		return -1;
+	}
+	if (vars != NULL) {
+		const cJSON *e;
+		if (!cJSON_IsArray(vars) || cJSON_GetArraySize(vars) < 1 ||
+		    cJSON_GetArraySize(vars) > 2) {
+			lesson_error(L, AT(vars), "\"variables\" must be an array of one or two "
+				 "names, like [\"x\", \"y\"]");
+			return -1;
+		}
+		for (e = vars->child; e != NULL; e = e->next) {
+			if (!cJSON_IsString(e)) {
+				lesson_error(L, AT(e), "a variable is a name in a string, not %s",
+					 json_type_name(e));
+				return -1;
+			}
+			o->vars[o->nvars++] = xstrdup(e->valuestring);
+		}
+	}
+	if (fn != NULL) {
+		struct expr *e;
+		if (!cJSON_IsString(fn)) {
+			lesson_error(L, AT(fn), "\"function\" must be a string, not %s", json_type_name(fn));
+			return -1;
+		}
+		o->function = xstrdup(fn->valuestring);
+		o->fline = AT(fn).line;
+		o->fcolumn = AT(fn).column;
+		if (o->nvars > 0) {
+			const char *names[2] = { o->vars[0], o->nvars > 1 ? o->vars[1] : NULL };
+			struct expr *check;
+			int i;
+			for (i = 0; i < o->nvars; i++) {
+				check = expr_parse(names[i], (const char *const[]){ NULL }, 0, &err);
+				if (check != NULL) {    /* a constant or a number: no name */
+					expr_free(check);
+					lesson_error(L, AT(vars), "\"%s\" cannot name a variable", names[i]);
+					return -1;
+				}
+				check = expr_parse(names[i], NULL, 0, &err);
+				if (check == NULL || expr_nvars(check) != 1 ||
+				    strcmp(expr_var_name(check, 0), names[i]) != 0) {
+					expr_free(check);
+					lesson_error(L, AT(vars), "\"%s\" is not a name: use letters, "
+						 "digits and '_'", names[i]);
+					return -1;
+				}
+				expr_free(check);
+			}
+			e = expr_parse(o->function, names, o->nvars, &err);
+		} else {
+			e = expr_parse(o->function, NULL, 0, &err);
+		}
+		if (e == NULL) {
+			expr_error_at(L, fn, "\"function\"", &err);
+			return -1;
+		}
+		*dim = expr_nvars(e);
+		{
+			/* the derivatives must fit: compile as the engine will */
+			struct expr_program *p = expr_compile(e, EXPR_HESS, &err);
+			if (p == NULL) {
+				lesson_error(L, AT(fn), "in \"function\": %s", err.message);
+				expr_free(e);
+				return -1;
+			}
+			expr_program_free(p);
+		}
+		expr_free(e);
+		return 0;
+	}
+	/* a data objective */
+	{
+		static const char *const data_fields[] = { "columns", "points", "model", "loss",
+							   NULL };
+		const cJSON *cols, *pts, *model, *row;
+		struct dataset d;
+		struct objective *obj;
+		char *loss;
+		size_t r;
+		int j, l;
+
+		if (!cJSON_IsObject(data)) {
+			lesson_error(L, AT(data), "\"data\" must be an object with \"columns\", "
+				 "\"points\" and \"model\", not %s", json_type_name(data));
+			return -1;
+		}
+		check_members(L, data, data_fields, "\"data\"");
+		cols = member(L, data, "columns", 1, "\"data\"");
+		pts = member(L, data, "points", 1, "\"data\"");
+		model = member(L, data, "model", 1, "\"data\"");
+		if (cols == NULL || pts == NULL || model == NULL)
+			return -1;
+		if (!cJSON_IsArray(cols) || cJSON_GetArraySize(cols) < 2 ||
+		    cJSON_GetArraySize(cols) > 8) {
+			lesson_error(L, AT(cols), "\"columns\" must name from 2 to 8 columns, "
+				 "like [\"x\", \"y\"]");
+			return -1;
+		}
+		for (row = cols->child; row != NULL; row = row->next) {
+			if (!cJSON_IsString(row)) {
+				lesson_error(L, AT(row), "a column is a name in a string, not %s",
+					 json_type_name(row));
+				return -1;
+			}
+			o->columns[o->ncolumns++] = xstrdup(row->valuestring);
+		}
+		if (!cJSON_IsArray(pts) || cJSON_GetArraySize(pts) < 1) {
+			lesson_error(L, AT(pts), "\"points\" must be an array of rows, like "
+				 "[[1, 2], [2, 3.5]]");
+			return -1;
+		}
+		o->npoints = (size_t)cJSON_GetArraySize(pts);
+		o->points = xcalloc(o->npoints * o->ncolumns, sizeof *o->points);
+		for (r = 0, row = pts->child; row != NULL; row = row->next, r++) {
+			if (cJSON_IsArray(row) && cJSON_GetArraySize(row) != o->ncolumns) {
+				lesson_error(L, AT(row), "row %zu of \"points\" has %d number%s; it "
+					 "needs %d, one per column", r + 1, cJSON_GetArraySize(row),
+					 cJSON_GetArraySize(row) == 1 ? "" : "s", o->ncolumns);
+				return -1;
+			}
+			if (get_numbers(L, row, "points", o->ncolumns, o->ncolumns,
+					o->points + r * o->ncolumns) < 0)
+				return -1;
+		}
+		if (!cJSON_IsString(model)) {
+			lesson_error(L, AT(model), "\"model\" must be a string, not %s",
+				 json_type_name(model));
+			return -1;
+		}
+		o->model = xstrdup(model->valuestring);
+		o->fline = AT(model).line;
+		o->fcolumn = AT(model).column;
+		o->loss = LOSS_MSE;
+		loss = get_string(L, data, "loss", 0, "\"data\"");
+		if (loss != NULL) {
+			l = loss_from_name(loss);
+			if (l < 0)
+				lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(data, "loss")), "unknown loss \"%s\": use mse, cross_entropy or hinge", loss);
+			else
+				o->loss = (enum loss)l;
+			free(loss);
+			if (l < 0)
+				return -1;
+		}
+		/* build it once to check the model, the columns and the labels */
+		d.ncols = o->ncolumns;
+		d.nrows = o->npoints;
+		d.names = o->columns;
+		d.col = xcalloc(d.ncols, sizeof *d.col);
+		for (j = 0; j < d.ncols; j++) {
+			d.col[j] = xmalloc(d.nrows * sizeof **d.col);
+			for (r = 0; r < d.nrows; r++)
+				d.col[j][r] = o->points[r * o->ncolumns + j];
+		}
+		obj = objective_data(&d, o->model, o->loss, data_target(o), NULL, 0, &err);
+		for (j = 0; j < d.ncols; j++)
+			free(d.col[j]);
+		free(d.col);
+		if (obj == NULL) {
+			if (err.column > 0)
+				expr_error_at(L, model, "\"model\"", &err);
+			else if (strstr(err.message, "labels") != NULL)
+				lesson_error(L, AT(pts), "in \"points\": %s", err.message);
+			else
+				lesson_error(L, AT(model), "in \"model\": %s", err.message);
+			return -1;
+		}
+		*dim = objective_dim(obj);
+		{
+			/* the parameters, for messages about their number */
+			size_t len = 0;
+			int q;
+			L->params[0] = '\0';
+			for (q = 0; q < *dim && len < sizeof L->params - 40; q++)
+				len += snprintf(L->params + len, sizeof L->params - len, "%s%s",
+						q ? ", " : "", objective_param(obj, q));
+		}
+		objective_free(obj);
+		return 0;
+	}
+}
+
+void
+lesson_objective_done(struct lesson_objective *o)
+{
+	int i;
+
+	free(o->function);
+	free(o->model);
+	free(o->points);
+	for (i = 0; i < o->nvars; i++)
+		free(o->vars[i]);
+	for (i = 0; i < o->ncolumns; i++)
+		free(o->columns[i]);
+}
+
+struct objective *
+lesson_objective(const struct lesson_page *p, char *err, size_t size)
+{
+	const struct lesson_objective *o = &p->obj;
+	struct expr_error e;
+	struct objective *obj;
+
+	if (o->function != NULL) {
+		const char *names[2] = { o->vars[0], o->nvars > 1 ? o->vars[1] : NULL };
+		obj = objective_expr(o->function, o->nvars > 0 ? names : NULL, o->nvars, &e);
+		if (obj == NULL)
+			snprintf(err, size, "%s", e.message);
+		return obj;
+	}
+	if (o->model != NULL) {
+		/* the objective borrows a data set: give it one to own */
+		struct dataset *d = xcalloc(1, sizeof *d);
+		size_t r;
+		int j;
+		d->ncols = o->ncolumns;
+		d->nrows = o->npoints;
+		d->names = xcalloc(d->ncols, sizeof *d->names);
+		d->col = xcalloc(d->ncols, sizeof *d->col);
+		for (j = 0; j < d->ncols; j++) {
+			d->names[j] = xstrdup(o->columns[j]);
+			d->col[j] = xmalloc(d->nrows * sizeof **d->col);
+			for (r = 0; r < d->nrows; r++)
+				d->col[j][r] = o->points[r * o->ncolumns + j];
+		}
+		obj = objective_data(d, o->model, o->loss, data_target(o), NULL, 0, &e);
+		if (obj == NULL) {
+			snprintf(err, size, "%s", e.message);
+			dataset_free(d);
+			return NULL;
+		}
+		objective_take_data(obj, d);
+		return obj;
+	}
+	snprintf(err, size, "this page has no function");
+	return NULL;
+}
+
+void
+get_page_start(struct loader *L, const cJSON *po, struct lesson_page *p, int required,
+	       const char *what)
+{
+	const cJSON *m = member(L, po, "start", required, what);
+
+	if (m != NULL) {
+		p->nstart = get_numbers(L, m, "start", p->dim > 0 ? p->dim : 0, 8, p->start);
+		if (p->nstart < 0)
+			p->nstart = 0;
+	}
+}

@@ -1,0 +1,218 @@
+/*
+ * page-challenge.c - "reach the goal within 100 steps": the learner
+ * chooses an optimizer (of those the page allows) and a learning rate
+ * (in its range), and the run from the page's start is judged by where
+ * it ends.  lessons --check proves that some allowed setting wins.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lesson-int.h"
+
+static void
+challenge_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
+{
+	struct page_challenge *q = &p->challenge;
+	const cJSON *ops, *goal, *e;
+	double lr[2] = { 1e-4, 1 };
+	int dim = p->dim, nopt;
+
+	for (nopt = 0; opt_table[nopt] != NULL; nopt++)
+		;
+	get_page_start(L, po, p, 1, what);
+	p->question = get_string(L, po, "question", 0, what);
+	ops = cJSON_GetObjectItemCaseSensitive(po, "optimizers");
+	goal = member(L, po, "goal", 1, what);
+	if (ops != NULL) {
+		if (!cJSON_IsArray(ops) || cJSON_GetArraySize(ops) < 1 ||
+		    cJSON_GetArraySize(ops) > nopt)
+			lesson_error(L, AT(ops), "\"optimizers\" must be an array of names, "
+				     "like [\"gd\", \"momentum\"]");
+		else
+			for (e = ops->child; e != NULL; e = e->next) {
+				const struct optimizer *o = get_optimizer(L, e);
+				if (o != NULL)
+					q->allowed[q->nallowed++] = o;
+			}
+	} else {
+		int i;
+		for (i = 0; i < nopt && i < (int)(sizeof q->allowed / sizeof q->allowed[0]); i++)
+			q->allowed[q->nallowed++] = opt_table[i];
+	}
+	if (get_range(L, po, "lr", lr) && !(lr[0] > 0))
+		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(po, "lr")),
+			     "the learning rates of \"lr\" must be positive");
+	q->lr_min = lr[0];
+	q->lr_max = lr[1];
+	if (goal != NULL) {
+		static const char *const gf[] = { "point", "within", "steps", NULL };
+		const cJSON *pt;
+		p->aline = AT(goal).line;
+		p->acolumn = AT(goal).column;
+		if (!cJSON_IsObject(goal)) {
+			lesson_error(L, AT(goal), "\"goal\" must be an object like {\"point\": "
+				     "[3, 2], \"within\": 0.1, \"steps\": 100}");
+		} else {
+			check_members(L, goal, gf, "\"goal\"");
+			pt = member(L, goal, "point", 1, "\"goal\"");
+			if (pt != NULL)
+				get_numbers(L, pt, "point", dim > 0 && dim <= 2 ? dim : 0, 2, q->goal);
+			q->within = 0.1;
+			if (get_number(L, goal, "within", 0, "\"goal\"", &q->within) &&
+			    !(q->within > 0))
+				lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(goal, "within")),
+					     "\"within\" must be positive");
+			q->max_steps = 1000;
+			get_count(L, goal, "steps", 0, "\"goal\"", 1, 1e6, &q->max_steps);
+		}
+		if (dim > 2)
+			lesson_error(L, AT(po), "a challenge's goal is a point of one or two "
+				     "variables; this function has %d", dim);
+	}
+}
+
+/* A run of opt at rate lr from the page's start, ended; NULL when it cannot start. */
+static struct run *
+attempt(const struct lesson_page *p, struct objective *o, const struct optimizer *opt,
+	double lr)
+{
+	struct run_config c;
+	struct run *r;
+	char err[200];
+
+	run_config_init(&c, opt);
+	c.params.lr = lr;
+	c.max_steps = p->challenge.max_steps;
+	r = run_new(o, &c, p->start, err, sizeof err);
+	if (r != NULL)
+		run_all(r);
+	return r;
+}
+
+/* How far the end of run r is from the goal. */
+static double
+miss(const struct lesson_page *p, const struct run *r)
+{
+	const struct trajectory *tr = run_trajectory(r);
+	int n = tr->n;
+
+	return hypot(tr->w[(tr->len - 1) * n] - p->challenge.goal[0],
+		     n > 1 ? tr->w[(tr->len - 1) * n + 1] - p->challenge.goal[1] : 0);
+}
+
+/* Some allowed setting must meet the goal: 17 rates per optimizer, log-spaced. */
+static void
+challenge_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
+{
+	const struct page_challenge *q = &p->challenge;
+	int i, j;
+
+	if (p->nstart != e->n || e->n > 2)
+		return;
+	for (i = 0; i < q->nallowed; i++)
+		for (j = 0; j <= 16; j++) {
+			double lr = q->lr_min * pow(q->lr_max / q->lr_min, j / 16.0);
+			struct run *r = attempt(p, e->o, q->allowed[i], lr);
+			int met;
+			if (r == NULL)
+				continue;
+			met = run_trajectory(r)->outcome != RUN_DIVERGED && miss(p, r) <= q->within;
+			run_free(r);
+			if (met)
+				return;
+		}
+	check_wrong(k, p->aline, p->acolumn, "this challenge cannot be met: no allowed "
+		    "optimizer with a learning rate from %g to %g ends within %g of the goal in "
+		    "%ld steps", q->lr_min, q->lr_max, q->within, q->max_steps);
+}
+
+enum answer
+runner_challenge(struct lesson_runner *r, const struct optimizer *opt, double lr)
+{
+	const struct lesson_page *p;
+	const struct page_challenge *q;
+	const struct trajectory *tr;
+	char why[200];
+	int i, allowed = 0;
+	double d;
+
+	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_CHALLENGE || r->obj == NULL ||
+	    opt == NULL)
+		return ANSWER_INVALID;
+	q = &p->challenge;
+	for (i = 0; i < q->nallowed; i++)
+		allowed |= q->allowed[i] == opt;
+	if (!allowed || !(lr >= q->lr_min && lr <= q->lr_max))
+		return ANSWER_INVALID;
+	run_free(r->challenge);
+	r->challenge = attempt(p, r->obj, opt, lr);
+	if (r->challenge == NULL)
+		return ANSWER_INVALID;
+	tr = run_trajectory(r->challenge);
+	d = miss(p, r->challenge);
+	if (tr->outcome == RUN_DIVERGED) {
+		snprintf(why, sizeof why, "The run diverged at step %ld.", tr->step);
+		return runner_judge(r, 0, why);
+	}
+	if (d <= q->within) {
+		snprintf(why, sizeof why, "It ends %.3g from the goal after %ld steps.", d,
+			 tr->step);
+		return runner_judge(r, 1, why);
+	}
+	snprintf(why, sizeof why, "After %ld steps it is still %.3g from the goal (it must "
+		 "be within %g).", tr->step, d, q->within);
+	return runner_judge(r, 0, why);
+}
+
+static int
+challenge_prompt(const struct lesson_runner *r, char *buf, size_t size)
+{
+	const struct page_challenge *q = &RUNNER_PAGE(r)->challenge;
+
+	snprintf(buf, size, "Optimizer and learning rate (like %s %g; h hint, s skip, q quit): ",
+		 q->allowed[0]->name, sqrt(q->lr_min * q->lr_max));
+	return 1;
+}
+
+/* "momentum 0.01" */
+static enum answer
+challenge_answer_text(struct lesson_runner *r, const char *line)
+{
+	char name[32];
+	double lr;
+
+	if (sscanf(line, "%31s %lf", name, &lr) != 2)
+		return ANSWER_INVALID;
+	return runner_challenge(r, opt_find(name), lr);
+}
+
+static void
+challenge_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
+{
+	const struct page_challenge *q = &RUNNER_PAGE(r)->challenge;
+	size_t len = (size_t)snprintf(buf, size, "That setting is not allowed here: the "
+				      "optimizers are");
+	int i;
+
+	for (i = 0; i < q->nallowed && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s %s", i ? "," : "",
+					q->allowed[i]->name);
+	if (len < size)
+		snprintf(buf + len, size - len, ", with a learning rate from %g to %g.",
+			 q->lr_min, q->lr_max);
+}
+
+const struct page_kind_def page_kind_challenge = {
+	.name = "challenge",
+	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "start",
+					  "optimizers", "lr", "goal", "question", NULL },
+	.flags = PK_OBJECTIVE | PK_FIGURE | PK_ASKS | PK_ANY_DIM,
+	.read = challenge_read,
+	.check = challenge_check,
+	.prompt = challenge_prompt,
+	.answer_text = challenge_answer_text,
+	.invalid_text = challenge_invalid_text,
+};

@@ -1,0 +1,138 @@
+/*
+ * page-numeric.c - a question whose answer is a number, right within a
+ * tolerance.  When the page has a function, the engine can compute the
+ * answer ("verify": f at a point, or the global minimum's value), and
+ * lessons --check proves the author's number.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lesson-int.h"
+
+static void
+numeric_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
+{
+	struct page_numeric *q = &p->numeric;
+	const cJSON *ver = cJSON_GetObjectItemCaseSensitive(po, "verify");
+	const cJSON *an = cJSON_GetObjectItemCaseSensitive(po, "answer");
+	int dim = p->dim;
+
+	p->question = get_string(L, po, "question", 1, what);
+	get_number(L, po, "answer", 1, what, &q->answer);
+	if (an != NULL) {
+		p->aline = AT(an).line;
+		p->acolumn = AT(an).column;
+	}
+	q->tolerance = 1e-3 * fmax(1, fabs(q->answer));
+	if (get_number(L, po, "tolerance", 0, what, &q->tolerance) && !(q->tolerance >= 0))
+		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(po, "tolerance")),
+			     "\"tolerance\" must not be negative");
+	if (ver != NULL) {
+		static const char *const vf[] = { "value_at", "global_minimum", NULL };
+		const cJSON *va;
+		if (p->obj.function == NULL && p->obj.model == NULL) {
+			lesson_error(L, KEY_AT(ver), "\"verify\" needs a \"function\" on the page");
+		} else if (!cJSON_IsObject(ver)) {
+			lesson_error(L, AT(ver), "\"verify\" must be an object like "
+				     "{\"value_at\": [2]}");
+		} else {
+			check_members(L, ver, vf, "\"verify\"");
+			q->verify = 1;
+			if ((va = cJSON_GetObjectItemCaseSensitive(ver, "value_at")) != NULL) {
+				if (get_numbers(L, va, "value_at", dim, 2, q->verify_at) < 0)
+					q->verify = 0;
+			} else if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(ver,
+								"global_minimum"))) {
+				q->verify_kind = 1;
+				if (dim < 1 || dim > 2)
+					lesson_error(L, AT(ver), "the global minimum is found for "
+						     "functions of one or two variables");
+			} else {
+				lesson_error(L, AT(ver), "\"verify\" takes \"value_at\": [X] or "
+					     "\"global_minimum\": true");
+			}
+		}
+	}
+}
+
+static int
+numeric_needs_points(const struct lesson_page *p)
+{
+	return p->numeric.verify && p->numeric.verify_kind == 1;
+}
+
+/* The engine's answer must be the author's. */
+static void
+numeric_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
+{
+	const struct page_numeric *q = &p->numeric;
+	double v = NAN;
+	char what[80];
+
+	if (!q->verify)
+		return;
+	if (q->verify_kind == 0) {
+		char pt[64];
+		v = check_value_at(e->o, q->verify_at);
+		check_fmt_point(pt, sizeof pt, q->verify_at, e->n);
+		snprintf(what, sizeof what, "f at %s", pt);
+	} else if (e->n >= 1 && e->n <= 2) {
+		/* the lowest value in the region: a critical point's, or an edge's */
+		double where[2];
+		int best = check_lowest_critical(e->cp, e->ncp);
+		v = check_region_min(e->o, &e->r, where);
+		if (best >= 0 && e->cp[best].f < v)
+			v = e->cp[best].f;
+		snprintf(what, sizeof what, "the global minimum's value");
+	}
+	if (isnan(v))
+		check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: there is no "
+			    "minimum in the region");
+	else if (!(fabs(v - q->answer) <= q->tolerance))
+		check_wrong(k, p->aline, p->acolumn, "the answer %g is wrong: the engine computes "
+			    "%s = %.6g", q->answer, what, check_fmt_value(v));
+}
+
+enum answer
+runner_numeric(struct lesson_runner *r, double value)
+{
+	const struct lesson_page *p;
+
+	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_NUMERIC || !isfinite(value))
+		return ANSWER_INVALID;
+	return runner_judge(r, fabs(value - p->numeric.answer) <= p->numeric.tolerance, "");
+}
+
+static int
+numeric_prompt(const struct lesson_runner *r, char *buf, size_t size)
+{
+	(void)r;
+	snprintf(buf, size, "Your answer (a number; h hint, s skip, q quit): ");
+	return 1;
+}
+
+static enum answer
+numeric_answer_text(struct lesson_runner *r, const char *line)
+{
+	double x[2];
+	int k = 0;
+
+	if (runner_read_vector(r, line, x, 2, &k) < 0 || k != 1)
+		return ANSWER_INVALID;
+	return runner_numeric(r, x[0]);
+}
+
+const struct page_kind_def page_kind_numeric = {
+	.name = "numeric",
+	.members = (const char *const[]){ "question", "answer", "tolerance", "verify",
+					  "function", "variables", "data", "x", "y", NULL },
+	.flags = PK_MAY_OBJECTIVE | PK_ASKS | PK_ANY_DIM,
+	.read = numeric_read,
+	.needs_points = numeric_needs_points,
+	.check = numeric_check,
+	.prompt = numeric_prompt,
+	.answer_text = numeric_answer_text,
+};

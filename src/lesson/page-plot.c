@@ -1,0 +1,59 @@
+/*
+ * page-plot.c - a plot page: a function of one or two variables drawn
+ * over the page's region, with what "show" asks for (the critical
+ * points, a tangent, contours, shading, the basins of attraction, the
+ * convexity map).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lesson-int.h"
+
+static void
+plot_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
+{
+	static const char *const shows[] = { "critical", "tangent", "contours", "shade",
+					     "basins", "convexity", NULL };
+	struct page_plot *pp = &p->plot;
+	const cJSON *show = cJSON_GetObjectItemCaseSensitive(po, "show"), *e;
+
+	if (show != NULL) {
+		if (!cJSON_IsArray(show)) {
+			lesson_error(L, AT(show), "\"show\" must be an array of names, like "
+				     "[\"critical\", \"tangent\"]");
+		} else {
+			for (e = show->child; e != NULL; e = e->next) {
+				int i, found = -1;
+				for (i = 0; cJSON_IsString(e) && shows[i] != NULL; i++)
+					if (strcmp(e->valuestring, shows[i]) == 0)
+						found = i;
+				if (found < 0) {
+					const char *near = cJSON_IsString(e) ?
+						lesson_nearest(e->valuestring, shows) : NULL;
+					lesson_error(L, AT(e), "\"show\" takes critical, tangent, "
+						     "contours, shade, basins or convexity%s%s%s",
+						     near ? ": did you mean \"" : "", near ? near : "",
+						     near ? "\"?" : "");
+				} else {
+					pp->show |= 1u << found;
+				}
+			}
+		}
+	}
+	if (get_number(L, po, "tangent", 0, what, &pp->tangent))
+		pp->show |= SHOW_TANGENT;
+	else if (pp->show & SHOW_TANGENT)
+		lesson_error(L, AT(po), "\"show\" has \"tangent\": give its point in "
+			     "\"tangent\": X");
+	if ((pp->show & SHOW_TANGENT) && p->dim != 1)
+		lesson_error(L, AT(po), "a tangent is drawn for functions of one variable");
+}
+
+const struct page_kind_def page_kind_plot = {
+	.name = "plot",
+	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "show",
+					  "tangent", NULL },
+	.flags = PK_OBJECTIVE | PK_FIGURE,
+	.read = plot_read,
+};
