@@ -65,6 +65,10 @@ extern const struct ui_screen ui_map_screen, ui_page_screen, ui_play_screen,
  * number) at page `page` (-1: where the learner left it).
  */
 void ui_course_open(struct ui *u, const char *chapter, int page);
+/* The page to resume chapter c at: where the learner left it, or its first unseen page. */
+int ui_course_resume_page(struct ui *u, const struct lesson_chapter *c);
+/* Opens chapter c at page `page` in the page reader. */
+void ui_reader_open(struct ui *u, const struct lesson_chapter *c, int page);
 
 /* Switches to screen s (its state starts afresh). */
 void ui_switch(struct ui *u, const struct ui_screen *s);

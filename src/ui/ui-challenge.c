@@ -1,0 +1,69 @@
+/*
+ * ui-challenge.c - a challenge on the full screen: o chooses the
+ * optimizer among those the page allows, [ ] the learning rate within
+ * its range (from its low end: finding the rate is the exercise), and
+ * Enter tries it; the attempt is drawn over the figure.
+ */
+#include "config.h"
+
+#include "ui-reader.h"
+
+static void
+challenge_enter(struct ui *u, struct reader *rd, const struct lesson_page *p)
+{
+	(void)u;
+	rd->lr = p->challenge.lr_min;
+}
+
+static int
+challenge_rows(struct ui *u, const struct lesson_page *p)
+{
+	(void)u;
+	(void)p;
+	return 4;                       /* the setting, a blank, two of feedback */
+}
+
+static int
+challenge_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
+{
+	char buf[160];
+
+	snprintf(buf, sizeof buf, "Optimizer %s, learning rate %.4g",
+		 p->challenge.allowed[rd->opt]->name, rd->lr);
+	mvaddnstr(y++, 2, buf, u->cols - 4);
+	return y;
+}
+
+static int
+challenge_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
+{
+	const struct page_challenge *q = &p->challenge;
+
+	switch (ch) {
+	case 'o':
+		rd->opt = (rd->opt + 1) % q->nallowed;
+		return 1;
+	case '[': case ']': {
+		double lr = ch == ']' ? rd->lr * 1.25 : rd->lr / 1.25;
+		if (lr >= q->lr_min * 0.999999 && lr <= q->lr_max * 1.000001)
+			rd->lr = lr;
+		return 1;
+	}
+	case '\n': case '\r': case KEY_ENTER:
+		ui_reader_judge(u, rd, runner_challenge(&u->runner, q->allowed[rd->opt], rd->lr));
+		plot_fig_free(u->fig);  /* the new attempt replaces the last */
+		u->fig = NULL;
+		return 1;
+	default:
+		return ui_reader_figure_keys(rd, ch);
+	}
+}
+
+const struct ui_page_kind ui_kind_challenge = {
+	.keys = "o:optimizer [ ]:rate Enter:try h:hint n/p:page q:map",
+	.feedback_rows = 2,
+	.enter = challenge_enter,
+	.rows = challenge_rows,
+	.draw = challenge_draw,
+	.key = challenge_key,
+};

@@ -1,0 +1,136 @@
+/*
+ * ui-descent.c - a descent page on the full screen: its runs played live
+ * (space, s, r), a line for each saying how far it is and where, as
+ * learn --plain says it; t hides the trail, g shows the gradient arrow.
+ * On an interactive page the learner halves or doubles the rates ([ ])
+ * and starts the runs elsewhere (a click, or the cursor and Enter).
+ */
+#include "config.h"
+
+#include "ui-reader.h"
+
+/* Whether the learner may change the page's runs. */
+static int
+interactive(struct ui *u, const struct lesson_page *p)
+{
+	return p->descent.interactive && u->runner.obj != NULL &&
+	       objective_dim(u->runner.obj) > 0;
+}
+
+static void
+descent_enter(struct ui *u, struct reader *rd, const struct lesson_page *p)
+{
+	(void)rd;
+	(void)p;
+	u->timeout_ms = 40;             /* the animation's tick */
+}
+
+static int
+descent_rows(struct ui *u, const struct lesson_page *p)
+{
+	return u->runner.nruns + 1 + p->descent.interactive;
+}
+
+static int
+descent_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
+{
+	char buf[440];
+	int i;
+
+	/* each run: how far it is, where, and how it ended (as learn --plain says it) */
+	for (i = 0; i < u->runner.nruns && y < u->rows - 1; i++) {
+		char head[200], tail[200];
+		int going = run_trajectory(u->runner.runs[i])->outcome == RUN_RUNNING;
+		runner_run_text(&u->runner, i, head, sizeof head, tail, sizeof tail);
+		snprintf(buf, sizeof buf, "%s%s%s%s", head, tail[0] ? " " : "", tail,
+			 going && !rd->playing ? " (space plays)" : "");
+		move(y++, 2);
+		ui_put(u, buf, u->cols - 4);
+	}
+	if (p->descent.interactive && y < u->rows - 1) {
+		/* the page is the learner's to change */
+		attron(A_DIM);
+		move(y++, 2);
+		ui_put(u, "Yours to try: [ ] the rates, a click (or c, arrows, Enter) the start",
+		       u->cols - 4);
+		attroff(A_DIM);
+	}
+	return y;
+}
+
+static int
+descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
+{
+	switch (ch) {
+	case ' ':
+		rd->playing = !rd->playing;
+		return 1;
+	case 's':
+		rd->playing = 0;
+		runner_descent_step(&u->runner);
+		return 1;
+	case 'r':
+		rd->playing = 0;
+		runner_descent_reset(&u->runner);
+		plot_fig_free(u->fig);
+		u->fig = NULL;
+		return 1;
+	case '[': case ']':
+		if (interactive(u, p)) {
+			/* the learner's rates: halved or doubled, the runs afresh */
+			double f = u->runner.lr_factor * (ch == ']' ? 2 : 0.5);
+			if (runner_descent_set(&u->runner, NULL, f) == 0)
+				ui_reader_restart_runs(u, rd);
+			else
+				snprintf(u->message, sizeof u->message,
+					 "The rates go from 1/64 to 64 times the page's.");
+		}
+		return 1;
+	case '\n': case '\r': case KEY_ENTER:
+		if (!interactive(u, p) || !rd->reading)
+			return 0;
+		/* the runs start again from the cursor */
+		if (runner_descent_set(&u->runner, rd->cursor, u->runner.lr_factor) == 0)
+			ui_reader_restart_runs(u, rd);
+		return 1;
+	default:
+		return ui_reader_figure_keys(rd, ch);
+	}
+}
+
+/* On an interactive page, a click on the plot starts the runs again from there. */
+static int
+descent_mouse(struct ui *u, struct reader *rd, const struct lesson_page *p, const MEVENT *ev)
+{
+	double at[2];
+
+	if (!interactive(u, p) || rd->reading || u->fig == NULL)
+		return 0;
+	if (ui_click(ev) && plot_fig_point(u->fig, ev->x, ev->y - rd->fig_y, at) == 0 &&
+	    runner_descent_set(&u->runner, at, u->runner.lr_factor) == 0)
+		ui_reader_restart_runs(u, rd);
+	return 1;
+}
+
+/* Five steps a tick of 40 ms: a run of a thousand steps in 8 s. */
+static void
+descent_tick(struct ui *u, struct reader *rd)
+{
+	int i;
+
+	for (i = 0; rd->playing && i < 5; i++)
+		if (runner_descent_step(&u->runner) == 0)
+			rd->playing = 0;
+}
+
+const struct ui_page_kind ui_kind_descent = {
+	.keys = "space:play s:step c:cursor ?:keys n/p:page q:map",
+	.flags = UI_READOUT,
+	.feedback_rows = 2,
+	.enter = descent_enter,
+	.rows = descent_rows,
+	.draw = descent_draw,
+	.key = descent_key,
+	.mouse = descent_mouse,
+	.tick = descent_tick,
+};

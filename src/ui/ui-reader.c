@@ -1,0 +1,525 @@
+/*
+ * ui-reader.c - the page reader: a page's header, its text (wrapped,
+ * scrolled), its figure (the page's objective, its runs, a cursor), the
+ * lines of its question, the feedback and the status line; and the keys
+ * every page has.  What depends on the page's kind is in the kind's entry
+ * of the table below (ui-quiz.c, ui-answer.c, ui-locate.c, ui-descent.c,
+ * ui-challenge.c; text and plot pages are here), which the reader asks
+ * first.  Answers are judged and recorded by the page runner of
+ * src/lesson.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/analysis.h"
+#include "descent/lesson.h"
+#include "descent/objective.h"
+#include "descent/util.h"
+#include "ui-reader.h"
+
+const struct ui_page_kind ui_kind_text = {
+	.keys = "n:next page p:previous ?:keys q:map",
+	.feedback_rows = 2,
+};
+
+const struct ui_page_kind ui_kind_plot = {
+	.keys = "c:cursor n:next page p:previous ?:keys q:map",
+	.flags = UI_READOUT,
+	.feedback_rows = 2,
+};
+
+/* The kinds of page-kinds.def; a kind registered at run time reads as text. */
+static const struct ui_page_kind *const kinds[PAGE_KIND_COUNT] = {
+#define PAGE_KIND(K, name) [PAGE_##K] = &ui_kind_##name,
+#include "descent/page-kinds.def"
+#undef PAGE_KIND
+};
+
+static const struct ui_page_kind *
+kind_of(const struct lesson_page *p)
+{
+	return (unsigned)p->kind < PAGE_KIND_COUNT ? kinds[p->kind] : &ui_kind_text;
+}
+
+int
+ui_click(const MEVENT *ev)
+{
+	return (ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0;
+}
+
+int
+ui_reader_figure_keys(struct reader *rd, int ch)
+{
+	if (ch != 't' && ch != 'g')
+		return 0;
+	if (ch == 't')
+		rd->notrail = !rd->notrail;
+	else
+		rd->arrow = !rd->arrow;
+	rd->shown_fig_page = -1;        /* a new background, runs redrawn */
+	return 1;
+}
+
+static struct reader *
+reader_of(struct ui *u)
+{
+	if (u->state == NULL) {
+		struct reader *r = xcalloc(1, sizeof *r);
+		r->shown_fig_page = -1;
+		u->state = r;
+	}
+	return u->state;
+}
+
+/* Fresh state for the page the runner is on. */
+static void
+enter_page(struct ui *u)
+{
+	struct reader *rd = reader_of(u);
+	const struct lesson_page *p = &u->chapter->pages[u->runner.page];
+	int bigfig = rd->bigfig;        /* the learner's choice stays from page to page */
+
+	memset(rd, 0, sizeof *rd);
+	rd->bigfig = bigfig;
+	rd->shown_fig_page = -1;
+	u->message[0] = '\0';
+	rd->cursor[0] = (p->x[0] + p->x[1]) / 2;
+	rd->cursor[1] = (p->y[0] + p->y[1]) / 2;
+	u->timeout_ms = 250;
+	if (kind_of(p)->enter != NULL)
+		kind_of(p)->enter(u, rd, p);
+	progress_save(u->prog, &u->ds);
+}
+
+void
+ui_reader_open(struct ui *u, const struct lesson_chapter *c, int page)
+{
+	if (u->has_runner)
+		runner_done(&u->runner);
+	u->chapter = c;
+	runner_init(&u->runner, c, u->prog, &u->ds);
+	u->has_runner = 1;
+	ui_switch(u, &ui_page_screen);
+	runner_goto(&u->runner, page);
+	enter_page(u);
+}
+
+/* Builds the page's figure (its background), and draws its runs onto it. */
+static void
+page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, int h)
+{
+	struct lesson_runner *r = &u->runner;
+	struct plot_opts po;
+	char msg[200], caption[256];
+	int i, n;
+
+	if (r->obj == NULL || (n = objective_dim(r->obj)) < 1 || n > 2)
+		return;
+	if (u->fig == NULL || rd->shown_fig_page != r->page ||
+	    plot_canvas_width(plot_fig_canvas(u->fig)) != w ||
+	    plot_canvas_height(plot_fig_canvas(u->fig)) != h) {
+		plot_fig_free(u->fig);
+		ui_plot_opts(u, &po, w, h);
+		po.x0 = p->x[0];
+		po.x1 = p->x[1];
+		if (n == 2) {
+			/* the region the lesson chose, whole and no wider: a short
+			 * figure with square units would show a sliver of it */
+			po.y0 = p->y[0];
+			po.y1 = p->y[1];
+			po.aspect = 0;
+		}
+		/* a locate page does not give its answer away */
+		unsigned show = p->kind == PAGE_PLOT ? p->plot.show : 0;
+		po.mark_critical = (show & SHOW_CRITICAL) != 0 && p->kind != PAGE_LOCATE;
+		po.tangent = (show & SHOW_TANGENT) != 0;
+		po.tangent_x = p->kind == PAGE_PLOT ? p->plot.tangent : 0;
+		po.shade = (show & SHOW_SHADE) != 0 || (n == 2 && u->color);
+		po.convexity = (show & SHOW_CONVEXITY) != 0;
+		po.basins = (show & SHOW_BASINS) != 0 && !po.convexity;
+		if (po.basins || po.convexity)
+			po.shade = 0;
+		/* a descent in 1D: the ball rolls with its tangent */
+		po.ball_tangent = p->kind == PAGE_DESCENT || p->kind == PAGE_CHALLENGE;
+		po.trail = !rd->notrail;
+		po.arrow = rd->arrow;
+		runner_caption(r, caption, sizeof caption);
+		po.title = caption[0] != '\0';
+		u->fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
+		rd->shown_fig_page = r->page;
+		if (u->fig == NULL)
+			return;
+	}
+	for (i = 0; i < r->nruns; i++)
+		ui_fig_run(u->fig, i, r->runs[i], r->labels[i]);
+	if (r->challenge != NULL)
+		ui_fig_run(u->fig, 0, r->challenge, "your attempt");
+}
+
+/* Longer lines are hard to read (the figure takes the whole width). */
+int
+ui_reader_text_width(const struct ui *u)
+{
+	return u->cols - 2 > 100 ? 100 : u->cols - 2;
+}
+
+/* The question, and the lines of its kind under it: choices, the answer line... */
+static int
+draw_question(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
+{
+	if (p->question != NULL) {
+		attron(A_BOLD);
+		y += ui_text(u, p->question, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
+		attroff(A_BOLD);
+	}
+	if (kind_of(p)->draw != NULL)
+		y = kind_of(p)->draw(u, rd, p, y);
+	return y;
+}
+
+/*
+ * What the cursor reads out: where it is, f, the slope, and how the
+ * function curves there (the Hessian's eigenvalues, in 2D).
+ */
+static int
+draw_readout(struct ui *u, struct reader *rd, int y)
+{
+	struct objective *o = u->runner.obj;
+	int n = objective_dim(o);
+	double w0 = rd->cursor[0], w1 = rd->cursor[1], f, g[2] = { 0, 0 }, h[4], lambda[2];
+	char buf[240];
+	const char *shape;
+
+	objective_eval_point(o, rd->cursor, &f, g, h);
+	g[0] += 0.0;                    /* no "-0" */
+	g[1] += 0.0;
+	if (n == 1) {
+		snprintf(buf, sizeof buf, "x %.4g   f %.6g   f' %.4g   f'' %.4g", w0, f, g[0], h[0]);
+		mvaddnstr(y++, 2, buf, u->cols - 4);
+		shape = fabs(g[0]) < 1e-6 ? (h[0] > 0 ? "a critical point: a minimum" :
+					    h[0] < 0 ? "a critical point: a maximum" :
+					    "a critical point, flat") :
+			h[0] > 0 ? "curving up (convex here)" : h[0] < 0 ? "curving down" :
+			"not curving";
+		snprintf(buf, sizeof buf, "%s%s", fabs(g[0]) < 1e-6 ? "" : g[0] > 0 ? "rising, " :
+			 "falling, ", shape);
+	} else {
+		double gn = sqrt(g[0] * g[0] + g[1] * g[1]);
+		enum cp_kind k = analysis_classify(2, h, lambda);
+		snprintf(buf, sizeof buf, "x %.4g  y %.4g   f %.6g   grad (%.3g, %.3g)", w0, w1, f,
+			 g[0], g[1]);
+		mvaddnstr(y++, 2, buf, u->cols - 4);
+		if (gn < 1e-6)
+			snprintf(buf, sizeof buf, "Hessian eigenvalues %.4g, %.4g: a critical point, "
+				 "the kind: %s", lambda[0], lambda[1], cp_kind_name(k));
+		else
+			snprintf(buf, sizeof buf, "Hessian eigenvalues %.4g, %.4g: %s", lambda[0],
+				 lambda[1], k == CP_MINIMUM ? "curving up both ways" :
+				 k == CP_MAXIMUM ? "curving down both ways" :
+				 k == CP_SADDLE ? "saddle-shaped" : "flat one way");
+	}
+	mvaddnstr(y++, 2, buf, u->cols - 4);
+	return y;
+}
+
+static void
+page_draw(struct ui *u)
+{
+	struct reader *rd = reader_of(u);
+	const struct lesson_chapter *c = u->chapter;
+	const struct lesson_page *p = &c->pages[u->runner.page];
+	const struct ui_page_kind *kind = kind_of(p);
+	int has_fig = u->runner.obj != NULL && objective_dim(u->runner.obj) <= 2;
+	int y, text_rows, fig_h = 0, qlines = 0;
+	char head[300], *owned = NULL;
+	const char *body = p->body != NULL ? p->body : "";
+
+	snprintf(head, sizeof head, "%s  |  page %d of %d: %s", c->title, u->runner.page + 1,
+		 c->npages, p->title != NULL ? p->title : "");
+	attron(A_BOLD);
+	move(0, 0);
+	ui_put(u, head, u->cols);
+	attroff(A_BOLD);
+	/* the room: the question's lines and the figure; the text gets the
+	 * rest, and scrolls when it needs more */
+	if (p->question != NULL)
+		qlines = ui_text(u, p->question, 0, 0, ui_reader_text_width(u), 0, 0);
+	if (kind->rows != NULL)
+		qlines += kind->rows(u, p);
+	if (rd->reading)
+		qlines += 2;            /* the cursor's readout */
+	if (page_kind_asks(p->kind) && u->message[0] != '\0') {
+		/* longer feedback, and the explanation once it is shown, take
+		 * their rows from the figure and the text (counted above: one
+		 * row of feedback for a quiz, two for the others) */
+		int more = ui_text(u, u->message, 0, 0, ui_reader_text_width(u), 0, 0) -
+			   kind->feedback_rows;
+		if (rd->answered && p->explain != NULL)
+			more += ui_text(u, p->explain, 0, 0, ui_reader_text_width(u), 0, 0);
+		if (more > 0)
+			qlines += more;
+	}
+	/* a page without a question shows its explanation after the body */
+	if (p->explain != NULL && p->question == NULL && !page_kind_asks(p->kind)) {
+		size_t n = strlen(p->body != NULL ? p->body : "") + strlen(p->explain) + 3;
+		body = owned = xmalloc(n);
+		snprintf(owned, n, "%s\n\n%s", p->body != NULL ? p->body : "", p->explain);
+	}
+	rd->textlines = ui_text(u, body, 2, 1, ui_reader_text_width(u), 0, 0);
+	text_rows = u->rows - 3 - qlines;
+	if (has_fig) {
+		/* the figure: 12 rows at least (8 of plot), as long as the text
+		 * keeps 4; with f, all but 2 rows of text */
+		int min_fig = rd->bigfig ? text_rows - 2 : text_rows - 4 < 12 ? text_rows - 4 : 12;
+		int want;
+		if (min_fig < 8)
+			min_fig = 8;
+		want = rd->textlines < text_rows - min_fig ? rd->textlines : text_rows - min_fig;
+		fig_h = text_rows - (want > 0 ? want : 0);
+		text_rows -= fig_h;
+	}
+	ui_text(u, body, 2, 1, ui_reader_text_width(u), text_rows, rd->scroll);
+	free(owned);
+	y = 2 + (rd->textlines - rd->scroll < text_rows ? rd->textlines - rd->scroll : text_rows);
+	if (has_fig && fig_h >= 8) {       /* a figure has 8 rows at least */
+		page_fig(u, rd, p, u->cols, fig_h);
+		if (u->fig != NULL) {
+			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
+			rd->fig_y = y;
+			if ((kind->flags & UI_CURSOR) || rd->reading) {
+				int cx, cy;
+				double at[2] = { rd->cursor[0], rd->cursor[1] };
+				if (objective_dim(u->runner.obj) == 1)   /* on the curve */
+					objective_eval_point(u->runner.obj, rd->cursor, &at[1],
+							     NULL, NULL);
+				if (plot_fig_cell(u->fig, at, &cx, &cy) == 0) {
+					attron(A_BOLD | A_REVERSE);
+					mvaddch(y + cy, cx, '+');
+					attroff(A_BOLD | A_REVERSE);
+				}
+			}
+		}
+		y += fig_h;
+	}
+	if (rd->reading)
+		y = draw_readout(u, rd, y);
+	y = draw_question(u, rd, p, y) + 1;
+	if (u->message[0] != '\0' && y < u->rows - 1) {
+		/* the feedback, and the explanation once it is right */
+		attron(A_BOLD);
+		y += ui_text(u, u->message, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
+		attroff(A_BOLD);
+		if (rd->answered && p->explain != NULL && y < u->rows - 1)
+			ui_text(u, p->explain, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
+	}
+	if (has_fig && fig_h < 8 && rd->answered)
+		ui_status(u, "%s  (x: the figure)", kind->keys);      /* the explanation took it */
+	else if (rd->textlines > text_rows + rd->scroll)
+		ui_status(u, "%s  (down: more)", kind->keys);
+	else
+		ui_status(u, "%s", kind->keys);
+}
+
+static void
+page_tick(struct ui *u)
+{
+	const struct ui_page_kind *kind = kind_of(&u->chapter->pages[u->runner.page]);
+
+	if (kind->tick != NULL)
+		kind->tick(u, reader_of(u));
+}
+
+void
+ui_reader_judge(struct ui *u, struct reader *rd, enum answer a)
+{
+	if (a == ANSWER_INVALID) {
+		if (u->runner.feedback[0] == '\0')
+			snprintf(u->message, sizeof u->message, "That is not an answer to this question.");
+		else
+			snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
+		return;
+	}
+	if (a == ANSWER_RIGHT || u->chapter->pages[u->runner.page].explain == NULL)
+		snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
+	else
+		snprintf(u->message, sizeof u->message, "%.290s  (x: the explanation)",
+			 u->runner.feedback);
+	rd->answered = a == ANSWER_RIGHT;
+	progress_save(u->prog, &u->ds);
+}
+
+/* The chapter after the current one in the course, or NULL. */
+static const struct lesson_chapter *
+next_chapter(struct ui *u)
+{
+	int i;
+
+	for (i = 0; i + 1 < u->course->n; i++)
+		if (u->course->chapters[i] == u->chapter)
+			return u->course->chapters[i + 1];
+	return NULL;
+}
+
+void
+ui_reader_restart_runs(struct ui *u, struct reader *rd)
+{
+	rd->playing = 0;
+	plot_fig_free(u->fig);
+	u->fig = NULL;
+}
+
+static void
+go_page(struct ui *u, int n)
+{
+	struct reader *rd = reader_of(u);
+
+	if (n >= u->chapter->npages) {
+		/* past the last page: say so, and a second step goes on to the
+		 * next chapter */
+		const struct lesson_chapter *c = next_chapter(u);
+		if (rd->at_end && c != NULL) {
+			int i;
+			for (i = 0; i < u->course->n; i++)
+				if (u->course->chapters[i] == c)
+					u->map_sel = i;
+			ui_reader_open(u, c, ui_course_resume_page(u, c));
+			return;
+		}
+		rd->at_end = 1;
+		if (c != NULL)
+			snprintf(u->message, sizeof u->message, "The end of the chapter. n again: "
+				 "the next one, %.200s; q: the map.", c->title);
+		else
+			snprintf(u->message, sizeof u->message,
+				 "The end of the chapter, and of the course. q: the map.");
+		return;
+	}
+	if (n < 0)
+		return;
+	runner_goto(&u->runner, n);
+	enter_page(u);
+}
+
+static int
+page_key(struct ui *u, int ch)
+{
+	struct reader *rd = reader_of(u);
+	const struct lesson_page *p = &u->chapter->pages[u->runner.page];
+	const struct ui_page_kind *kind = kind_of(p);
+	int dim = u->runner.obj != NULL ? objective_dim(u->runner.obj) : 0;
+	int cursor = (kind->flags & UI_CURSOR) || rd->reading;
+
+	if (ch == KEY_MOUSE) {
+		MEVENT ev;
+		double at[2];
+		if (getmouse(&ev) != OK)
+			return 0;
+		if (kind->mouse != NULL && kind->mouse(u, rd, p, &ev))
+			return 0;
+		/* a click on the plot puts the cursor there */
+		if (cursor && u->fig != NULL && ui_click(&ev) &&
+		    plot_fig_point(u->fig, ev.x, ev.y - rd->fig_y, at) == 0) {
+			rd->cursor[0] = at[0];
+			if (dim == 2)
+				rd->cursor[1] = at[1];
+		}
+		return 0;
+	}
+	if (kind->key != NULL && kind->key(u, rd, p, ch))
+		return 0;
+	if (ch == 'c' && (kind->flags & UI_READOUT) && dim > 0) {
+		rd->reading = !rd->reading;
+		return 0;
+	}
+	if (cursor) {
+		double sx = (p->x[1] - p->x[0]) / 40, sy = (p->y[1] - p->y[0]) / 20;
+		switch (ch) {
+		case KEY_LEFT: rd->cursor[0] -= sx; return 0;
+		case KEY_RIGHT: rd->cursor[0] += sx; return 0;
+		case KEY_UP: if (dim == 2) rd->cursor[1] += sy; return 0;
+		case KEY_DOWN: if (dim == 2) rd->cursor[1] -= sy; return 0;
+		default: break;
+		}
+	}
+	switch (ch) {
+	case 'q':
+		ui_switch(u, &ui_map_screen);
+		return 1;
+	case KEY_RIGHT: case 'n': case KEY_NPAGE:
+		go_page(u, u->runner.page + 1);
+		break;
+	case KEY_LEFT: case 'p': case KEY_PPAGE:
+		go_page(u, u->runner.page - 1);
+		break;
+	case KEY_DOWN: case 'j':
+		if (rd->scroll + 1 < rd->textlines)
+			rd->scroll++;
+		break;
+	case KEY_UP: case 'k':
+		if (rd->scroll > 0)
+			rd->scroll--;
+		break;
+	case 'h': {
+		const char *h = runner_hint(&u->runner);
+		snprintf(u->message, sizeof u->message, "Hint: %s",
+			 h != NULL ? h : "there is no hint on this page.");
+		progress_save(u->prog, &u->ds);
+		break;
+	}
+	case 'x':
+		/* the explanation, once the learner has tried; x again hides
+		 * it, and gives its rows back to the figure */
+		if (!page_kind_asks(p->kind))
+			break;
+		if (rd->answered) {
+			rd->answered = 0;
+		} else if (p->explain == NULL) {
+			snprintf(u->message, sizeof u->message, "This page has no explanation.");
+		} else if (progress_page(u->prog, u->chapter->id, u->runner.page)->attempts > 0) {
+			rd->answered = 1;
+			if (u->message[0] == '\0')
+				snprintf(u->message, sizeof u->message, "The explanation:");
+		} else {
+			snprintf(u->message, sizeof u->message,
+				 "Answer once first (h gives a hint); then x shows the explanation.");
+		}
+		break;
+	case 'f':
+		if (u->runner.obj != NULL) {
+			rd->bigfig = !rd->bigfig;
+			rd->scroll = 0;
+		}
+		break;
+	case '\n': case '\r': case KEY_ENTER:
+		go_page(u, u->runner.page + 1);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+const struct ui_screen ui_page_screen = {
+	.name = "page reader",
+	/* the keys of every screen fit the smallest one, 70x20: 12 lines of 62 */
+	.help = "n, right, PgDn: next page   p, left, PgUp: previous page\n"
+		"up/down, j k: scroll the text   f: a larger figure, or not\n"
+		"h: a hint   x: the explanation (after an answer), or not\n"
+		"quiz: up/down, 1-9 or a click choose, space picks one more,\n"
+		"      Enter answers\n"
+		"numeric: type the number, Enter answers\n"
+		"locate: arrows or a click move the cursor, Enter answers\n"
+		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"
+		"descent: space play or pause, s one step, r reset; and with\n"
+		"   challenge, t the trail, g the gradient arrow\n"
+		"plot, descent: c a cursor that reads out f, the slope and the\n"
+		"   curvature; arrows move it (use n and p for the pages)\n"
+		"q: back to the course map\n",
+	.draw = page_draw,
+	.key = page_key,
+	.tick = page_tick,
+};

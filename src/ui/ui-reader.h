@@ -1,0 +1,82 @@
+/*
+ * ui-reader.h - what the page reader (ui-reader.c) shares with the files
+ * of the page kinds' screens (ui-quiz.c, ui-answer.c, ui-locate.c,
+ * ui-descent.c, ui-challenge.c): the reader's state, and the table entry
+ * each kind fills.  The reader draws what every page has (the header, the
+ * text, the figure, the cursor, the feedback, the status line) and takes
+ * the keys every page has (pages, scrolling, hint, explanation, figure
+ * size); a kind draws its question's lines and takes its own keys first.
+ */
+#ifndef DESCENT_UI_READER_H
+#define DESCENT_UI_READER_H
+
+#include "ui-int.h"
+
+/* The page reader's own state. */
+struct reader {
+	int scroll;                     /* the text's first line shown */
+	int textlines;                  /* the text's length, at the last draw */
+	unsigned picked;                /* quiz: the choices picked */
+	int choice;                     /* quiz: the choice under the cursor */
+	char line[128];                 /* numeric: the answer being typed */
+	size_t len;
+	double cursor[2];               /* locate: the point under the cursor */
+	int opt;                        /* challenge: the optimizer (index in allowed) */
+	double lr;
+	int playing;                    /* descent: the animation runs */
+	int notrail, arrow;             /* descent: the trail hidden, the gradient arrow */
+	int answered;                   /* right, or x after a try: the explanation is shown */
+	int shown_fig_page;             /* the page the figure was built for, or -1 */
+	int reading;                    /* plot and descent pages: the cursor reads out */
+	int bigfig;                     /* f: the figure takes the room of the text */
+	int fig_y;                      /* the screen row of the figure's top */
+	int choice_y;                   /* quiz: the screen row of the first choice */
+	int at_end;                     /* the last page was passed once: n opens the next chapter */
+};
+
+/*
+ * A kind of page on the full screen: one entry of the table in
+ * ui-reader.c, in its own file.  Every hook may be NULL.
+ */
+struct ui_page_kind {
+	/* its main keys, for the status line: 53 columns at most */
+	const char *keys;
+	unsigned flags;                 /* UI_* */
+	/* rows of feedback the page's question lines already count */
+	int feedback_rows;
+	/* sets the reader up on entering a page of the kind */
+	void (*enter)(struct ui *u, struct reader *rd, const struct lesson_page *p);
+	/* the rows its lines under the question take */
+	int (*rows)(struct ui *u, const struct lesson_page *p);
+	/* draws those lines from row y; returns the next row */
+	int (*draw)(struct ui *u, struct reader *rd, const struct lesson_page *p, int y);
+	/* takes a key before the reader; returns 1 when it did */
+	int (*key)(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch);
+	/* takes a click before the reader; returns 1 when it did */
+	int (*mouse)(struct ui *u, struct reader *rd, const struct lesson_page *p,
+		     const MEVENT *ev);
+	/* the animation, when no key came */
+	void (*tick)(struct ui *u, struct reader *rd);
+};
+
+enum {
+	UI_CURSOR = 1 << 0,             /* the page always has a cursor on its figure */
+	UI_READOUT = 1 << 1,            /* c shows a cursor that reads out f, the slope... */
+};
+
+#define PAGE_KIND(K, name) extern const struct ui_page_kind ui_kind_##name;
+#include "descent/page-kinds.def"
+#undef PAGE_KIND
+
+/* The width of the page's text: the screen's, but 100 columns at most. */
+int ui_reader_text_width(const struct ui *u);
+/* Shows what answer a deserved (the runner's feedback), and records it. */
+void ui_reader_judge(struct ui *u, struct reader *rd, enum answer a);
+/* The runs were changed by the learner: paused, and drawn afresh. */
+void ui_reader_restart_runs(struct ui *u, struct reader *rd);
+/* t hides the trail, g shows the gradient arrow: 1 when ch was one of them. */
+int ui_reader_figure_keys(struct reader *rd, int ch);
+/* Whether a click is the first button's. */
+int ui_click(const MEVENT *ev);
+
+#endif
