@@ -396,14 +396,14 @@ int runner_descent_step(struct lesson_runner *r);
  * skip, q quit): ") and returns 1, or returns 0 when the page asks
  * nothing; runner_answer_text judges a typed answer (ANSWER_INVALID when
  * it is not one, with what would be one in runner_invalid_text);
- * runner_question_text writes what the page shows under its question
- * (a quiz's numbered choices), wrapped to width, and returns its length,
- * as text_wrap does.
+ * runner_page_text writes what the page shows under its body and its
+ * question (a quiz's numbered choices, a note's box), wrapped to width,
+ * and returns its length, as text_wrap does.
  */
 int runner_prompt(const struct lesson_runner *r, char *buf, size_t size);
 enum answer runner_answer_text(struct lesson_runner *r, const char *line);
 void runner_invalid_text(const struct lesson_runner *r, char *buf, size_t size);
-size_t runner_question_text(const struct lesson_runner *r, int width, int utf8, char *out,
+size_t runner_page_text(const struct lesson_runner *r, int width, int utf8, char *out,
 			    size_t size);
 
 /* --- progress ---------------------------------------------------------- */

@@ -246,10 +246,13 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 			put_text(o, p->question);
 		}
 		{
-			/* what the page shows under its question (a quiz's choices) */
-			size_t len = runner_question_text(&r, o->width, o->utf8, NULL, 0);
+			/* what the page shows under its body and question (a
+			 * quiz's choices right under it, a note's box apart) */
+			size_t len = runner_page_text(&r, o->width, o->utf8, NULL, 0);
 			char *buf = xmalloc(len + 1);
-			runner_question_text(&r, o->width, o->utf8, buf, len + 1);
+			runner_page_text(&r, o->width, o->utf8, buf, len + 1);
+			if (len > 0 && p->question == NULL)
+				putchar('\n');
 			fputs(buf, stdout);
 			free(buf);
 		}

@@ -202,7 +202,7 @@ struct page_kind_def {
 	int (*prompt)(const struct lesson_runner *r, char *buf, size_t size);
 	enum answer (*answer_text)(struct lesson_runner *r, const char *line);
 	void (*invalid_text)(const struct lesson_runner *r, char *buf, size_t size);
-	size_t (*question_text)(const struct lesson_runner *r, int width, int utf8, char *out,
+	size_t (*page_text)(const struct lesson_runner *r, int width, int utf8, char *out,
 				size_t size);
 };
 

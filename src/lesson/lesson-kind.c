@@ -48,8 +48,8 @@ page_kind_names(void)
 int
 page_kind_register(const struct page_kind_def *k)
 {
-	if (nkinds == PAGE_KIND_MAX || k == NULL || k->name == NULL || k->read == NULL ||
-	    page_kind_find(k->name) >= 0)
+	if (nkinds == PAGE_KIND_MAX || k == NULL || k->name == NULL || k->name[0] == '\0' ||
+	    k->members == NULL || k->read == NULL || page_kind_find(k->name) >= 0)
 		return -1;
 	kinds[nkinds] = k;
 	return nkinds++;

@@ -85,7 +85,8 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 	p->kind = (enum page_kind)k;
 	pk = page_kind_of(k);
 	page_fields(pk, fields);
-	snprintf(what, sizeof what, "a %s page", pk->name);
+	snprintf(what, sizeof what, "%s %s page", strchr("aeiou", pk->name[0]) ? "an" : "a",
+		 pk->name);
 	check_members(L, po, fields, what);
 	p->title = get_string(L, po, "title", 0, what);
 	p->body = get_string(L, po, "body", (pk->flags & PK_BODY) != 0, what);
@@ -112,12 +113,12 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 				     "has %d variable%s", dim, dim == 1 ? "" : "s");
 		if (!(pk->flags & PK_ANY_DIM) && (dim < 1 || dim > 2)) {
 			if (p->obj.model != NULL)
-				lesson_error(L, AT(po), "a %s page shows a cost of one or two "
+				lesson_error(L, AT(po), "%s shows a cost of one or two "
 					     "parameters; the model \"%s\" has %d (%s): is a column "
-					     "misspelled?", pk->name, p->obj.model, dim, L->params);
+					     "misspelled?", what, p->obj.model, dim, L->params);
 			else
-				lesson_error(L, AT(po), "a %s page shows a function of one or two "
-					     "variables; this one has %d", pk->name, dim);
+				lesson_error(L, AT(po), "%s shows a function of one or two "
+					     "variables; this one has %d", what, dim);
 		}
 	}
 	pk->read(L, po, p, what);

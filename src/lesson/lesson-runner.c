@@ -293,14 +293,14 @@ runner_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
 }
 
 size_t
-runner_question_text(const struct lesson_runner *r, int width, int utf8, char *out,
+runner_page_text(const struct lesson_runner *r, int width, int utf8, char *out,
 		     size_t size)
 {
 	const struct page_kind_def *pk;
 
 	if (size > 0)
 		out[0] = '\0';
-	if (r->page < 0 || (pk = page_kind_of(RUNNER_PAGE(r)->kind))->question_text == NULL)
+	if (r->page < 0 || (pk = page_kind_of(RUNNER_PAGE(r)->kind))->page_text == NULL)
 		return 0;
-	return pk->question_text(r, width, utf8, out, size);
+	return pk->page_text(r, width, utf8, out, size);
 }

@@ -117,7 +117,7 @@ quiz_answer_text(struct lesson_runner *r, const char *line)
 
 /* "  1) " and each choice wrapped under itself. */
 static size_t
-quiz_question_text(const struct lesson_runner *r, int width, int utf8, char *out, size_t size)
+quiz_page_text(const struct lesson_runner *r, int width, int utf8, char *out, size_t size)
 {
 	const struct page_quiz *q = &RUNNER_PAGE(r)->quiz;
 	size_t len = 0;
@@ -155,5 +155,5 @@ const struct page_kind_def page_kind_quiz = {
 	.free = quiz_free,
 	.prompt = quiz_prompt,
 	.answer_text = quiz_answer_text,
-	.question_text = quiz_question_text,
+	.page_text = quiz_page_text,
 };

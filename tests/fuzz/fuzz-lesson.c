@@ -68,10 +68,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				for (t = 0; t < sizeof typed / sizeof typed[0]; t++)
 					if (runner_answer_text(&r, typed[t]) == ANSWER_INVALID)
 						runner_invalid_text(&r, why, sizeof why);
-				t = runner_question_text(&r, 40, 0, NULL, 0);
+				t = runner_page_text(&r, 40, 0, NULL, 0);
 				{
 					char *out = malloc(t + 1);
-					if (out == NULL || runner_question_text(&r, 40, 0, out, t + 1) != t)
+					if (out == NULL || runner_page_text(&r, 40, 0, out, t + 1) != t)
 						abort();
 					free(out);
 				}

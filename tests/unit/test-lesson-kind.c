@@ -18,7 +18,7 @@
 
 /* --- the throw-away kind: a remark, and a yes-or-no question on it --- */
 
-struct note {
+struct aside {
 	char *remark;
 	int yes;                        /* the right answer */
 };
@@ -26,9 +26,9 @@ struct note {
 static int entered;
 
 static void
-note_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
+aside_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
 {
-	struct note *n = xcalloc(1, sizeof *n);
+	struct aside *n = xcalloc(1, sizeof *n);
 
 	p->data = n;
 	n->remark = get_string(L, po, "remark", 1, what);
@@ -37,9 +37,9 @@ note_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 }
 
 static void
-note_free(struct lesson_page *p)
+aside_free(struct lesson_page *p)
 {
-	struct note *n = p->data;
+	struct aside *n = p->data;
 
 	if (n != NULL)
 		free(n->remark);
@@ -48,9 +48,9 @@ note_free(struct lesson_page *p)
 
 /* A remark must say something: a check the kind makes of its own. */
 static void
-note_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
+aside_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
 {
-	const struct note *n = p->data;
+	const struct aside *n = p->data;
 
 	(void)e;
 	if (n->remark != NULL && n->remark[0] == '\0')
@@ -58,14 +58,14 @@ note_check(struct checker *k, const struct lesson_page *p, const struct check_en
 }
 
 static void
-note_enter(struct lesson_runner *r)
+aside_enter(struct lesson_runner *r)
 {
 	(void)r;
 	entered++;
 }
 
 static int
-note_prompt(const struct lesson_runner *r, char *buf, size_t size)
+aside_prompt(const struct lesson_runner *r, char *buf, size_t size)
 {
 	(void)r;
 	snprintf(buf, size, "yes or no? ");
@@ -73,33 +73,33 @@ note_prompt(const struct lesson_runner *r, char *buf, size_t size)
 }
 
 static enum answer
-note_answer_text(struct lesson_runner *r, const char *line)
+aside_answer_text(struct lesson_runner *r, const char *line)
 {
-	const struct note *n = RUNNER_PAGE(r)->data;
+	const struct aside *n = RUNNER_PAGE(r)->data;
 
 	if (strcmp(line, "yes") != 0 && strcmp(line, "no") != 0)
 		return ANSWER_INVALID;
 	return runner_judge(r, (strcmp(line, "yes") == 0) == n->yes, "");
 }
 
-static const struct page_kind_def page_kind_note = {
-	.name = "note",
+static const struct page_kind_def page_kind_aside = {
+	.name = "aside",
 	.members = (const char *const[]){ "remark", "yes", "question", "function", NULL },
 	.flags = PK_ASKS | PK_MAY_OBJECTIVE,
-	.read = note_read,
-	.free = note_free,
-	.check = note_check,
-	.enter = note_enter,
-	.prompt = note_prompt,
-	.answer_text = note_answer_text,
+	.read = aside_read,
+	.free = aside_free,
+	.check = aside_check,
+	.enter = aside_enter,
+	.prompt = aside_prompt,
+	.answer_text = aside_answer_text,
 };
 
 static int
-note_kind(void)
+aside_kind(void)
 {
-	int k = page_kind_register(&page_kind_note);
+	int k = page_kind_register(&page_kind_aside);
 
-	return k >= 0 ? k : page_kind_find("note");
+	return k >= 0 ? k : page_kind_find("aside");
 }
 
 static struct lesson_chapter *
@@ -119,22 +119,22 @@ Test(lesson_kind, a_registered_kind_is_read_checked_run_and_freed)
 	struct lesson_runner r;
 	struct progress prog;
 	char prompt[64], list[64];
-	int k = note_kind();
+	int k = aside_kind();
 
 	cr_assert_geq(k, PAGE_KIND_COUNT, "a registered kind comes after the built-in ones");
-	cr_assert_str_eq(page_kind_name((enum page_kind)k), "note");
+	cr_assert_str_eq(page_kind_name((enum page_kind)k), "aside");
 	cr_assert(page_kind_asks((enum page_kind)k));
 	cr_assert(!page_kind_has_figure((enum page_kind)k));
 
 	lesson_diags_init(&ds);
 	c = parse("{\"kind\": \"text\", \"body\": \"b\"},\n"
-		  "{\"kind\": \"note\", \"remark\": \"Saddles are common.\", \"yes\": true,\n"
+		  "{\"kind\": \"aside\", \"remark\": \"Saddles are common.\", \"yes\": true,\n"
 		  " \"question\": \"In high dimension?\", \"function\": \"x^2\",\n"
 		  " \"check\": [{\"value\": {\"at\": [3], \"f\": 9}}]}", &ds);
 	lesson_diags_print(&ds, stderr);
 	cr_assert_not_null(c);
 	cr_assert_eq((int)c->pages[1].kind, k);
-	cr_assert_str_eq(((struct note *)c->pages[1].data)->remark, "Saddles are common.");
+	cr_assert_str_eq(((struct aside *)c->pages[1].data)->remark, "Saddles are common.");
 	cr_assert_eq(c->pages[1].nclaims, 1, "the common members work on the new kind");
 	cr_assert_eq(lesson_check(c, &ds), 0);
 
@@ -169,26 +169,26 @@ Test(lesson_kind, a_registered_kind_is_validated_like_the_others)
 	struct lesson_diags ds;
 	struct lesson_chapter *c;
 
-	note_kind();
+	aside_kind();
 	lesson_diags_init(&ds);
-	c = parse("{\"kind\": \"note\", \"remak\": \"x\"},\n"
-		  "{\"kind\": \"nite\", \"remark\": \"x\"},\n"
-		  "{\"kind\": \"note\", \"remark\": \"\"},\n"
+	c = parse("{\"kind\": \"aside\", \"remak\": \"x\"},\n"
+		  "{\"kind\": \"asida\", \"remark\": \"x\"},\n"
+		  "{\"kind\": \"aside\", \"remark\": \"\"},\n"
 		  "{\"kind\": \"spline\"}", &ds);
 	cr_assert_null(c);
 	cr_assert_eq(ds.n, 4);
-	cr_assert_str_eq(ds.d[0].message, "unknown member \"remak\" in a note page: did you "
+	cr_assert_str_eq(ds.d[0].message, "unknown member \"remak\" in an aside page: did you "
 			 "mean \"remark\"?");
 	cr_assert_eq(ds.d[0].line, 3);
-	cr_assert_str_eq(ds.d[1].message, "a note page has no \"remark\": it is required");
-	cr_assert_str_eq(ds.d[2].message, "unknown page kind \"nite\": did you mean \"note\"?");
+	cr_assert_str_eq(ds.d[1].message, "an aside page has no \"remark\": it is required");
+	cr_assert_str_eq(ds.d[2].message, "unknown page kind \"asida\": did you mean \"aside\"?");
 	cr_assert_str_eq(ds.d[3].message, "unknown page kind \"spline\": use text, plot, "
-			 "descent, quiz, numeric, locate, challenge or note");
+			 "descent, quiz, numeric, locate, challenge or aside");
 	lesson_diags_done(&ds);
 
 	/* the kind's own check: an empty remark is refused by lessons --check */
 	lesson_diags_init(&ds);
-	c = parse("{\"kind\": \"note\", \"remark\": \"\", \"function\": \"x\"}", &ds);
+	c = parse("{\"kind\": \"aside\", \"remark\": \"\", \"function\": \"x\"}", &ds);
 	cr_assert_not_null(c);
 	cr_assert_eq(lesson_check(c, &ds), 1);
 	cr_assert_str_eq(ds.d[0].message, "the remark is empty");
@@ -206,7 +206,7 @@ Test(lesson_kind, the_table_refuses_a_name_twice_and_has_a_limit)
 	cr_assert_eq(page_kind_register(NULL), -1);
 	for (i = 0; i < PAGE_KIND_MAX; i++) {
 		snprintf(names[i], sizeof names[i], "extra%d", i);
-		more[i] = page_kind_note;
+		more[i] = page_kind_aside;
 		more[i].name = names[i];
 		added += page_kind_register(&more[i]) >= 0;
 	}
@@ -245,3 +245,4 @@ Test(lesson_kind, the_built_in_kinds_are_consistent)
 	cr_assert_str_eq(page_kind_name(PAGE_QUIZ), "quiz");
 	cr_assert_str_eq(page_kind_name((enum page_kind)PAGE_KIND_MAX), "?");
 }
+
