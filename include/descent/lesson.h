@@ -144,6 +144,11 @@ enum locate_target {
 #define LESSON_MAX_CHOICES 16
 
 /* What each kind of page holds of its own (the union of struct lesson_page). */
+struct page_note {
+	char *label;                    /* the box's title, or NULL: "Note" */
+	char *remark;                   /* the boxed text */
+};
+
 struct page_plot {
 	unsigned show;                  /* SHOW_* bits */
 	double tangent;                 /* where the tangent touches, with SHOW_TANGENT */
@@ -202,6 +207,7 @@ struct lesson_page {
 	int nclaims;
 	int aline, acolumn;             /* the answer, target or goal, in the file */
 	union {                         /* the kind's own, by p->kind */
+		struct page_note note;
 		struct page_plot plot;
 		struct page_descent descent;
 		struct page_quiz quiz;

@@ -195,6 +195,33 @@ start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/les' objective --page 1"
 wait_for "a text page shows its explanation after the body" 'EXPLAINED-AFTER-THE-BODY'
 keys q q
 
+# --- a note: its remark in a box under the body, the same box as in plain text -------------------
+mkdir -p "$tmp/notes"
+cat >"$tmp/notes/notes.json" <<'JSON'
+{ "id": "notes", "title": "Notes", "order": 1, "summary": "A note.",
+  "pages": [ { "kind": "note", "title": "Saddles", "body": "BODY-OF-THE-NOTE.",
+               "label": "Key idea", "remark": "A saddle is a critical point too: the gradient is zero there, and it is neither a minimum nor a maximum." } ] }
+JSON
+start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/notes' notes"
+wait_for "a note page shows its body" '^ BODY-OF-THE-NOTE\.$'
+wait_for "a note's box, its label in the top border" '^ [+┌][-─] Key idea [-─]+[+┐]$'
+wait_for "a note's remark inside the box" '^ [|│] A saddle is a critical point too: the gradient is zero there, and it is +[|│]$'
+screen
+top=$(grep -n 'Key idea' "$tmp/screen" | cut -d: -f1)
+# its width in characters, less the margin and the newline
+width=$(($(sed -n "${top}p" "$tmp/screen" | sed 's/ *$//' | LC_ALL=C.UTF-8 wc -m) - 2))
+# the full screen's box is the one of learn --plain at its width
+env $U8 "$DESCENT" learn --lessons "$tmp/notes" notes --plain --width "$width" \
+	--progress "$tmp/p-notes.json" </dev/null | sed -n '/Key idea/,/^[+└]/p' | sed 's/^/ /' >"$tmp/plain-box"
+sed -n "${top},\$p" "$tmp/screen" | sed 's/ *$//' | head -n "$(wc -l <"$tmp/plain-box")" >"$tmp/screen-box"
+if [ -s "$tmp/plain-box" ] && cmp -s "$tmp/plain-box" "$tmp/screen-box"; then
+	ok
+else
+	bad "a note's box is the same on the full screen and in learn --plain"
+	diff "$tmp/plain-box" "$tmp/screen-box" | head -n 10
+fi
+keys q q
+
 # --- a long course: the map scrolls, cuts with an ellipsis, names broken files --------------
 mkdir -p "$tmp/many"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12; do

@@ -182,7 +182,7 @@ Test(lesson_kind, a_registered_kind_is_validated_like_the_others)
 	cr_assert_eq(ds.d[0].line, 3);
 	cr_assert_str_eq(ds.d[1].message, "an aside page has no \"remark\": it is required");
 	cr_assert_str_eq(ds.d[2].message, "unknown page kind \"asida\": did you mean \"aside\"?");
-	cr_assert_str_eq(ds.d[3].message, "unknown page kind \"spline\": use text, plot, "
+	cr_assert_str_eq(ds.d[3].message, "unknown page kind \"spline\": use text, note, plot, "
 			 "descent, quiz, numeric, locate, challenge or aside");
 	lesson_diags_done(&ds);
 
@@ -246,3 +246,60 @@ Test(lesson_kind, the_built_in_kinds_are_consistent)
 	cr_assert_str_eq(page_kind_name((enum page_kind)PAGE_KIND_MAX), "?");
 }
 
+/* --- the note, a real kind: a remark in a box ------------------------------ */
+
+Test(lesson_kind, a_note_boxes_its_remark_for_the_plain_mode)
+{
+	struct lesson_diags ds;
+	struct lesson_chapter *c;
+	struct lesson_runner r;
+	char out[1024], q[64];
+	size_t n;
+
+	lesson_diags_init(&ds);
+	c = parse("{\"kind\": \"note\", \"body\": \"b\", \"label\": \"Key idea\",\n"
+		  " \"remark\": \"A saddle has f' = 0 too, and ∇f = 0 in 2D.\"},\n"
+		  "{\"kind\": \"note\", \"body\": \"b\", \"remark\": \"Short.\"}", &ds);
+	lesson_diags_print(&ds, stderr);
+	cr_assert_not_null(c);
+	cr_assert_eq(c->pages[0].kind, PAGE_NOTE);
+	cr_assert(!page_kind_asks(PAGE_NOTE));
+	runner_init(&r, c, NULL, NULL);
+	runner_goto(&r, 0);
+	cr_assert_eq(runner_prompt(&r, q, sizeof q), 0, "a note asks nothing");
+	n = runner_page_text(&r, 30, 0, out, sizeof out);
+	cr_assert_eq(n, strlen(out));
+	cr_assert_str_eq(out,
+			 "+- Key idea -----------------+\n"
+			 "| A saddle has f' = 0 too,   |\n"
+			 "| and grad f = 0 in 2D.      |\n"
+			 "+----------------------------+\n");
+	runner_page_text(&r, 20, 1, out, sizeof out);
+	cr_assert_str_eq(out,
+			 "┌─ Key idea ───────┐\n"
+			 "│ A saddle has f'  │\n"
+			 "│ = 0 too, and ∇f  │\n"
+			 "│ = 0 in 2D.       │\n"
+			 "└──────────────────┘\n");
+	runner_goto(&r, 1);
+	runner_page_text(&r, 16, 0, out, sizeof out);
+	cr_assert_str_eq(out, "+- Note -------+\n| Short.       |\n+--------------+\n",
+			 "the label is Note by default");
+	/* a small buffer gets what fits, and the length it would take */
+	cr_assert_eq(runner_page_text(&r, 16, 0, q, 10), 51);
+	cr_assert_str_eq(q, "+- Note -");
+	runner_done(&r);
+	lesson_chapter_free(c);
+	lesson_diags_done(&ds);
+
+	lesson_diags_init(&ds);
+	c = parse("{\"kind\": \"note\", \"remark\": \"r\", \"label\": \"A label longer than a title\"},\n"
+		  "{\"kind\": \"note\", \"body\": \"b\"}", &ds);
+	cr_assert_null(c);
+	cr_assert_eq(ds.n, 2);
+	cr_assert_str_eq(ds.d[0].message, "\"label\" is a short title on one line, from 1 to 24 "
+			 "characters, like \"Key idea\"");
+	cr_assert_eq(ds.d[0].line, 3);
+	cr_assert_str_eq(ds.d[1].message, "a note page has no \"remark\": it is required");
+	lesson_diags_done(&ds);
+}
