@@ -76,6 +76,11 @@ void ui_play_setup(struct ui *u, const struct ui_play_args *a);
 void ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x);
 /* The attribute of plot colours fg on bg (0: the default; none without colour). */
 attr_t ui_color_attr(struct ui *u, int fg, int bg);
+/*
+ * Draws len bytes of UTF-8 at the cursor in attribute a, at most `room`
+ * characters (a bad byte shows as '?'); returns the characters drawn.
+ */
+int ui_put_utf8(const char *s, size_t len, int room, attr_t a);
 /* Draws UTF-8 text at the cursor, at most width characters; a cut ends in an ellipsis. */
 void ui_put(struct ui *u, const char *s, int width);
 /*
