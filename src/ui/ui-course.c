@@ -158,7 +158,7 @@ open_chapter(struct ui *u, const struct lesson_chapter *c, int page)
 	u->chapter = c;
 	runner_init(&u->runner, c, u->prog, &u->ds);
 	u->has_runner = 1;
-	ui_switch(u, &ui_page_screen);
+	ui_switch(u, UI_SCREEN_PAGE);
 	runner_goto(&u->runner, page);
 	enter_page(u);
 }
@@ -717,7 +717,7 @@ page_key(struct ui *u, int ch)
 	}
 	switch (ch) {
 	case 'q':
-		ui_switch(u, &ui_map_screen);
+		ui_switch(u, UI_SCREEN_MAP);
 		return 1;
 	case KEY_RIGHT: case 'n': case KEY_NPAGE:
 		go_page(u, u->runner.page + 1);
@@ -885,7 +885,7 @@ ui_course_open(struct ui *u, const char *chapter, int page)
 	const struct lesson_chapter *c = NULL;
 	int i;
 
-	ui_switch(u, &ui_map_screen);
+	ui_switch(u, UI_SCREEN_MAP);
 	if (chapter != NULL || u->prog->last_chapter != NULL)
 		c = lesson_course_find(u->course, chapter != NULL ? chapter : u->prog->last_chapter);
 	for (i = 0; c != NULL && i < u->course->n; i++)

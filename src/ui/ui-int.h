@@ -57,8 +57,17 @@ struct ui {
 	void *state;                    /* the screen's own */
 };
 
-extern const struct ui_screen ui_map_screen, ui_page_screen, ui_play_screen,
-	ui_pick_screen;
+/*
+ * The screens, by id.  Each screen file exports its struct ui_screen;
+ * only the frame's table (ui-main.c) names them, so that a screen goes
+ * to another by its id and no screen file depends on another's.
+ */
+enum ui_screen_id {
+	UI_SCREEN_MAP,                  /* the course map (ui-course.c) */
+	UI_SCREEN_PAGE,                 /* the page reader (ui-course.c) */
+	UI_SCREEN_PLAY,                 /* the playground's live descent (ui-play.c) */
+	UI_SCREEN_PICK,                 /* the playground's list of functions (ui-play.c) */
+};
 
 /*
  * Opens the course map, or the chapter `chapter` (an id, a prefix or a
@@ -66,8 +75,8 @@ extern const struct ui_screen ui_map_screen, ui_page_screen, ui_play_screen,
  */
 void ui_course_open(struct ui *u, const char *chapter, int page);
 
-/* Switches to screen s (its state starts afresh). */
-void ui_switch(struct ui *u, const struct ui_screen *s);
+/* Switches to screen id (its state starts afresh). */
+void ui_switch(struct ui *u, enum ui_screen_id id);
 
 /* Switches to the playground with the settings a. */
 void ui_play_setup(struct ui *u, const struct ui_play_args *a);

@@ -48,8 +48,19 @@ restore(void)
 	}
 }
 
+/* --- the screens ---------------------------------------------------------- */
+
+extern const struct ui_screen ui_map_screen, ui_page_screen, ui_play_screen, ui_pick_screen;
+
+static const struct ui_screen *const screens[] = {
+	[UI_SCREEN_MAP] = &ui_map_screen,
+	[UI_SCREEN_PAGE] = &ui_page_screen,
+	[UI_SCREEN_PLAY] = &ui_play_screen,
+	[UI_SCREEN_PICK] = &ui_pick_screen,
+};
+
 void
-ui_switch(struct ui *u, const struct ui_screen *s)
+ui_switch(struct ui *u, enum ui_screen_id id)
 {
 	if (u->screen != NULL && u->screen->leave != NULL)
 		u->screen->leave(u);
@@ -58,7 +69,7 @@ ui_switch(struct ui *u, const struct ui_screen *s)
 	free(u->state);
 	u->state = NULL;
 	u->message[0] = '\0';
-	u->screen = s;
+	u->screen = screens[id];
 	u->typing = 0;
 	u->timeout_ms = 250;
 }
@@ -272,7 +283,7 @@ ui_play(const struct ui_play_args *a)
 	if (a->expr != NULL)
 		ui_play_setup(&u, a);
 	else
-		ui_switch(&u, &ui_pick_screen);
+		ui_switch(&u, UI_SCREEN_PICK);
 	run(&u);
 	return finish(&u);
 }

@@ -791,7 +791,7 @@ play_init(struct ui *u, const char *expr, const char *opt, double lr, const doub
 void
 ui_play_setup(struct ui *u, const struct ui_play_args *a)
 {
-	ui_switch(u, &ui_play_screen);
+	ui_switch(u, UI_SCREEN_PLAY);
 	u->timeout_ms = 60;
 	play_init(u, a->expr, a->optimizer, a->lr, a->has_start ? a->start : NULL,
 		  a->has_view ? a->view : NULL);
