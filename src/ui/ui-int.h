@@ -52,7 +52,6 @@ struct ui {
 	int has_runner;
 	/* the view of the current screen */
 	struct plot_fig *fig;
-	char play_expr[512];
 	char message[320];              /* the feedback line */
 	void *state;                    /* the screen's own */
 };

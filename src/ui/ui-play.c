@@ -760,7 +760,6 @@ play_init(struct ui *u, const char *expr, const char *opt, double lr, const doub
 	struct play *p = play_of(u);
 	const struct optimizer *o = opt != NULL ? opt_find(opt) : NULL;
 
-	snprintf(u->play_expr, sizeof u->play_expr, "%s", expr);
 	p->speed = 1;
 	p->nr = 1;
 	p->cur = 0;
