@@ -65,7 +65,7 @@ enum ui_screen_id {
 	UI_SCREEN_MAP,                  /* the course map (ui-course.c) */
 	UI_SCREEN_PAGE,                 /* the page reader (ui-course.c) */
 	UI_SCREEN_PLAY,                 /* the playground's live descent (ui-play.c) */
-	UI_SCREEN_PICK,                 /* the playground's list of functions (ui-play.c) */
+	UI_SCREEN_PICK,                 /* the playground's list of functions (ui-pick.c) */
 };
 
 /*
@@ -79,6 +79,19 @@ void ui_switch(struct ui *u, enum ui_screen_id id);
 
 /* Switches to the playground with the settings a. */
 void ui_play_setup(struct ui *u, const struct ui_play_args *a);
+/* Opens the playground's line editor on its function, as its key e does. */
+void ui_play_edit(struct ui *u);
+
+/* A classic function of the playground's list, with a view and a start that show it well. */
+struct ui_classic {
+	const char *name, *expr;
+	double x0, x1, y0, y1;          /* y1 <= y0: automatic (1D: of f) */
+	double start[2];
+	const char *opt;
+	double lr;
+};
+extern const struct ui_classic ui_classics[];   /* in ui-play.c */
+extern const size_t ui_nclassics;
 
 /* Draws canvas c with its top left corner at (y, x). */
 void ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x);

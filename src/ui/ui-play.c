@@ -1,10 +1,12 @@
 /*
- * ui-play.c - the live descent screen and the list of classic functions
- * it starts from (descent play).  The figure's background (samples,
- * contours, shading, basins) is computed when the view changes: the
- * function, the range, an overlay, or a reset; each step then adds only
+ * ui-play.c - the playground's live descent (descent play): the function,
+ * its racers (an optimizer each, from one start point), the keys that
+ * change them, and the animation that steps them.  The figure's background
+ * (samples, contours, shading, basins) is computed when the view changes:
+ * the function, the range, an overlay, or a reset; each step then adds only
  * the new segment of each trajectory, and ncurses sends only the cells
- * that changed.
+ * that changed.  The classic functions it can start from are listed here
+ * too, for the list of functions (ui-pick.c).
  */
 #include "config.h"
 
@@ -28,13 +30,7 @@
 #define PANEL_W 25
 
 /* The classic functions of the list, with a view and a start that show them well. */
-static const struct classic {
-	const char *name, *expr;
-	double x0, x1, y0, y1;          /* y1 <= y0: automatic (1D: of f) */
-	double start[2];
-	const char *opt;
-	double lr;
-} classics[] = {
+const struct ui_classic ui_classics[] = {
 	{ "Rosenbrock", "(1-x)^2 + 100*(y-x^2)^2", -2, 2, -1, 3, { -1.5, 2 }, "gd", 0.001 },
 	{ "Himmelblau", "(x^2+y-11)^2 + (x+y^2-7)^2", -5, 5, -5, 5, { 0, 0 }, "gd", 0.01 },
 	{ "Rastrigin", "20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)", -5.12, 5.12, -5.12,
@@ -50,7 +46,7 @@ static const struct classic {
 	{ "bowl (1D)", "(x-1)^2 + 1", -3, 4, 0, 0, { -2.5, 0 }, "gd", 0.3 },
 	{ "plateau (1D)", "1 - exp(-x^2)", -4, 4, 0, 0, { 3, 0 }, "gd", 0.5 },
 };
-#define NCLASSICS (sizeof classics / sizeof classics[0])
+const size_t ui_nclassics = sizeof ui_classics / sizeof ui_classics[0];
 
 struct racer {
 	struct run_config cfg;
@@ -75,7 +71,6 @@ struct play {
 	size_t len, at;
 	char err[256];
 	int errcol;
-	int pick;                       /* the pick screen's cursor */
 };
 
 static const double lr_ladder[] = { 1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3,
@@ -788,6 +783,12 @@ play_init(struct ui *u, const char *expr, const char *opt, double lr, const doub
 }
 
 void
+ui_play_edit(struct ui *u)
+{
+	play_key(u, 'e');
+}
+
+void
 ui_play_setup(struct ui *u, const struct ui_play_args *a)
 {
 	ui_switch(u, UI_SCREEN_PLAY);
@@ -813,87 +814,4 @@ const struct ui_screen ui_play_screen = {
 	.key = play_key,
 	.tick = play_tick,
 	.leave = play_leave,
-};
-
-/* --- the list of classic functions ------------------------------------- */
-
-static void
-pick_draw(struct ui *u)
-{
-	struct play *p = play_of(u);
-	size_t i;
-
-	attron(A_BOLD);
-	mvaddstr(0, 2, "The playground: pick a function");
-	attroff(A_BOLD);
-	for (i = 0; i < NCLASSICS && (int)i + 2 < u->rows - 1; i++) {
-		if ((int)i == p->pick)
-			attron(A_REVERSE);
-		mvprintw((int)i + 2, 2, "%2zu  %-18s", i + 1, classics[i].name);
-		if ((int)i == p->pick)
-			attroff(A_REVERSE);
-		addnstr(classics[i].expr, u->cols - 26);
-	}
-	ui_status(u, "up/down: choose   Enter: descend it   e: type your own   q: quit");
-}
-
-static int
-pick_key(struct ui *u, int ch)
-{
-	struct play *p = play_of(u);
-	const struct classic *c;
-	struct ui_play_args a;
-
-	switch (ch) {
-	case 'q':
-		u->quit = 1;
-		return 1;
-	case KEY_UP: case 'k':
-		if (p->pick > 0)
-			p->pick--;
-		return 0;
-	case KEY_DOWN: case 'j':
-		if (p->pick + 1 < (int)NCLASSICS)
-			p->pick++;
-		return 0;
-	case 'e':
-		memset(&a, 0, sizeof a);
-		a.expr = "x^2 + y^2";
-		ui_play_setup(u, &a);
-		play_key(u, 'e');
-		return 0;
-	case '\n': case '\r': case KEY_ENTER:
-		break;
-	default:
-		if (ch >= '1' && ch <= '9' && ch - '1' < (int)NCLASSICS) {
-			p->pick = ch - '1';
-			break;
-		}
-		return 0;
-	}
-	c = &classics[p->pick];
-	memset(&a, 0, sizeof a);
-	a.expr = c->expr;
-	a.optimizer = c->opt;
-	a.lr = c->lr;
-	a.has_start = 1;
-	a.start[0] = c->start[0];
-	a.start[1] = c->start[1];
-	a.has_view = 1;
-	a.view[0] = c->x0;
-	a.view[1] = c->x1;
-	a.view[2] = c->y0;
-	a.view[3] = c->y1;
-	ui_play_setup(u, &a);
-	return 0;
-}
-
-const struct ui_screen ui_pick_screen = {
-	.name = "list of functions",
-	.help = "up/down, j k: choose\n"
-		"Enter: descend it   1-9: descend that one at once\n"
-		"e: type a function of your own\n"
-		"q: quit\n",
-	.draw = pick_draw,
-	.key = pick_key,
 };
