@@ -1,8 +1,10 @@
 /*
  * ui-int.h - what the screens of the terminal UI share: the session (the
- * terminal's capabilities, the current screen and view), the screen table
- * every state exports (draw and key, like htop's), and the helpers that
- * draw a plot canvas, marked-up text and the status line.
+ * terminal's capabilities, the current screen and view), the struct
+ * every screen exports (draw and key, like htop's) and the ids the frame
+ * switches by, what the playground offers its list of functions, the line
+ * editor (ui-edit.c), and the helpers that draw a plot canvas, marked-up
+ * text and the status line (ui-draw.c).
  */
 #ifndef DESCENT_UI_INT_H
 #define DESCENT_UI_INT_H
@@ -92,6 +94,33 @@ struct ui_classic {
 };
 extern const struct ui_classic ui_classics[];   /* in ui-play.c */
 extern const size_t ui_nclassics;
+
+/*
+ * A one-line editor for a function (ui-edit.c): its text and cursor, and
+ * the error of the last text its owner refused.
+ */
+struct ui_edit {
+	char line[512];
+	size_t len, at;                 /* the text's length; the cursor */
+	char err[256];                  /* the refused text's error, or "" */
+	int errcol;                     /* its column, from 1 (0: none) */
+};
+
+enum {
+	UI_EDIT_ENTER = 1,
+	UI_EDIT_CANCEL = 2,
+};
+
+/* Puts text s in e (cut to its size), the cursor at its end; the error stays. */
+void ui_edit_set(struct ui_edit *e, const char *s);
+/* Edits e with key ch; returns UI_EDIT_ENTER or UI_EDIT_CANCEL for Enter and Esc, else 0. */
+int ui_edit_key(struct ui_edit *e, int ch);
+/*
+ * Draws e on row y as "f = text" ("f < " when scrolled), and under it the
+ * caret at the error's column, with the error in bold on the last row, or
+ * the status line hint; leaves the cursor on, at e's cursor.
+ */
+void ui_edit_draw(struct ui *u, const struct ui_edit *e, int y, const char *hint);
 
 /* Draws canvas c with its top left corner at (y, x). */
 void ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x);

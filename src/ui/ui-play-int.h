@@ -32,12 +32,8 @@ struct play {
 	int basins, convexity, arrow;
 	int notrail;                    /* 't': just the S and the @ */
 	int rebuild;                    /* the figure's background is stale */
-	/* the line editor of 'e' */
-	int editing;
-	char line[512];
-	size_t len, at;
-	char err[256];
-	int errcol;
+	int editing;                    /* the line editor of 'e' is open */
+	struct ui_edit ed;
 };
 
 /*

@@ -85,7 +85,7 @@ reset_runs(struct ui *u, struct play *p)
 
 /*
  * Takes expr as the function (1 or 2 variables); on an error, fills
- * p->err and p->errcol and keeps the current one.
+ * p->ed.err and p->ed.errcol and keeps the current one.
  */
 static int
 set_function(struct ui *u, struct play *p, const char *expr)
@@ -93,15 +93,15 @@ set_function(struct ui *u, struct play *p, const char *expr)
 	struct expr_error e;
 	struct objective *o = objective_expr(expr, NULL, 0, &e);
 
-	p->err[0] = '\0';
-	p->errcol = 0;
+	p->ed.err[0] = '\0';
+	p->ed.errcol = 0;
 	if (o == NULL) {
-		snprintf(p->err, sizeof p->err, "%s", e.message);
-		p->errcol = e.column;
+		snprintf(p->ed.err, sizeof p->ed.err, "%s", e.message);
+		p->ed.errcol = e.column;
 		return -1;
 	}
 	if (objective_dim(o) < 1 || objective_dim(o) > 2) {
-		snprintf(p->err, sizeof p->err,
+		snprintf(p->ed.err, sizeof p->ed.err,
 			 "the playground draws functions of 1 or 2 variables; this one has %d",
 			 objective_dim(o));
 		objective_free(o);
@@ -134,40 +134,6 @@ play_leave(struct ui *u)
 
 
 static void
-draw_editor(struct ui *u, struct play *p)
-{
-	int y = u->rows - 3, room = u->cols - 5, off = 0;
-
-	/* a line longer than the screen scrolls: the cursor stays in view,
-	 * and so does the column of an error */
-	if ((int)p->at > room - 1)
-		off = (int)p->at - (room - 1);
-	else if (p->err[0] != '\0' && p->errcol > room)
-		off = p->errcol - room;
-	move(y, 0);
-	clrtoeol();
-	move(y + 1, 0);
-	clrtoeol();
-	mvaddstr(y, 0, off > 0 ? "f < " : "f = ");
-	move(y, 4);
-	addnstr(p->line + off, room);
-	if (p->err[0] != '\0') {
-		/* the caret under the column of the error, the message below */
-		int col = p->errcol - off;
-		if (col > 0 && col + 4 < u->cols)
-			mvaddch(y + 1, 4 + col - 1, '^');
-		attron(A_BOLD);
-		mvaddnstr(u->rows - 1, 0, p->err, u->cols);
-		hline(' ', u->cols);
-		attroff(A_BOLD);
-	} else {
-		ui_status(u, "Enter: use it   Esc: cancel   a function of x, or of x and y");
-	}
-	curs_set(1);
-	move(y, 4 + (int)p->at - off);
-}
-
-static void
 play_draw(struct ui *u)
 {
 	struct play *p = play_of(u);
@@ -189,7 +155,8 @@ play_draw(struct ui *u)
 	mvaddnstr(u->rows - 2, 0, "f = ", u->cols);
 	addnstr(p->expr, u->cols - 5);
 	if (p->editing) {
-		draw_editor(u, p);
+		ui_edit_draw(u, &p->ed, u->rows - 3,
+			     "Enter: use it   Esc: cancel   a function of x, or of x and y");
 		return;
 	}
 	if (u->message[0] != '\0')
@@ -256,50 +223,25 @@ set_optimizer(struct play *p, const struct optimizer *opt)
 	r->cfg.max_steps = 100000;
 }
 
-/* The line editor: returns 1 when it took the key. */
+/* The line editor's keys: Enter tries the function, Esc leaves it. */
 static int
 edit_key(struct ui *u, struct play *p, int ch)
 {
-	if (ch == 27) {
+	switch (ui_edit_key(&p->ed, ch)) {
+	case UI_EDIT_CANCEL:
 		p->editing = 0;
-		p->err[0] = '\0';
+		p->ed.err[0] = '\0';
 		curs_set(0);
 		if (p->obj == NULL)     /* a bad expression from the command line */
 			u->quit = 1;
-	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
-		if (set_function(u, p, p->line) == 0) {
+		break;
+	case UI_EDIT_ENTER:
+		if (set_function(u, p, p->ed.line) == 0) {
 			p->editing = 0;
 			u->message[0] = '\0';
 			curs_set(0);
 		}
-	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (p->at > 0) {
-			memmove(p->line + p->at - 1, p->line + p->at, p->len - p->at + 1);
-			p->at--;
-			p->len--;
-		}
-	} else if (ch == KEY_DC) {
-		if (p->at < p->len) {
-			memmove(p->line + p->at, p->line + p->at + 1, p->len - p->at);
-			p->len--;
-		}
-	} else if (ch == KEY_LEFT) {
-		if (p->at > 0)
-			p->at--;
-	} else if (ch == KEY_RIGHT) {
-		if (p->at < p->len)
-			p->at++;
-	} else if (ch == KEY_HOME || ch == 1) {
-		p->at = 0;
-	} else if (ch == KEY_END || ch == 5) {
-		p->at = p->len;
-	} else if (ch == 21) {          /* Ctrl-U */
-		p->len = p->at = 0;
-		p->line[0] = '\0';
-	} else if (ch >= 32 && ch < 127 && p->len + 1 < sizeof p->line) {
-		memmove(p->line + p->at + 1, p->line + p->at, p->len - p->at + 1);
-		p->line[p->at++] = (char)ch;
-		p->len++;
+		break;
 	}
 	return 1;
 }
@@ -515,9 +457,8 @@ play_key(struct ui *u, int ch)
 	case 'e':
 		p->editing = 1;
 		p->playing = 0;
-		snprintf(p->line, sizeof p->line, "%s", p->expr);
-		p->len = p->at = strlen(p->line);
-		p->err[0] = '\0';
+		ui_edit_set(&p->ed, p->expr);
+		p->ed.err[0] = '\0';
 		break;
 	default:
 		break;
@@ -541,10 +482,9 @@ play_init(struct ui *u, const char *expr, const char *opt, double lr, const doub
 	if (lr > 0)
 		p->r[0].cfg.params.lr = lr;
 	if (set_function(u, p, expr) < 0) {
-		snprintf(u->message, sizeof u->message, "%s", p->err);
+		snprintf(u->message, sizeof u->message, "%s", p->ed.err);
 		p->editing = 1;
-		snprintf(p->line, sizeof p->line, "%s", expr);
-		p->len = p->at = strlen(p->line);
+		ui_edit_set(&p->ed, expr);
 		return;
 	}
 	if (start != NULL) {
