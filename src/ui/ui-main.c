@@ -50,6 +50,11 @@ restore(void)
 
 /* --- the screens ---------------------------------------------------------- */
 
+/*
+ * Each screen's file exports its struct ui_screen, and only this table
+ * names them: a screen goes to another by its id (ui_switch).  A new
+ * screen is a file, an id in ui-int.h and an entry here.
+ */
 extern const struct ui_screen ui_map_screen, ui_page_screen, ui_play_screen, ui_pick_screen;
 
 static const struct ui_screen *const screens[] = {

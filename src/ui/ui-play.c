@@ -132,7 +132,6 @@ play_leave(struct ui *u)
 	p->obj = NULL;
 }
 
-
 static void
 play_draw(struct ui *u)
 {
