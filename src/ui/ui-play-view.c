@@ -4,7 +4,8 @@
  * and each racer's trajectory on it) and the side panel (each racer's
  * step, point, f, |grad|, curvature, the optimizer's own state and the
  * outcome).  It reads the playground's state (ui-play-int.h) and changes
- * nothing in it but the automatic view it remembers for zooming.
+ * nothing in it but, on a build, the stale mark and the automatic view
+ * it remembers for zooming.
  */
 #include "config.h"
 
