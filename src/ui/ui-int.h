@@ -1,8 +1,10 @@
 /*
  * ui-int.h - what the screens of the terminal UI share: the session (the
- * terminal's capabilities, the current screen and view), the screen table
- * every state exports (draw and key, like htop's), and the helpers that
- * draw a plot canvas, marked-up text and the status line.
+ * terminal's capabilities, the current screen and view), the struct
+ * every screen exports (draw and key, like htop's) and the ids the frame
+ * switches by, what the playground offers its list of functions, the line
+ * editor (ui-edit.c), and the helpers that draw a plot canvas, marked-up
+ * text and the status line (ui-draw.c).
  */
 #ifndef DESCENT_UI_INT_H
 #define DESCENT_UI_INT_H
@@ -52,13 +54,22 @@ struct ui {
 	int has_runner;
 	/* the view of the current screen */
 	struct plot_fig *fig;
-	char play_expr[512];
 	char message[320];              /* the feedback line */
 	void *state;                    /* the screen's own */
 };
 
-extern const struct ui_screen ui_map_screen, ui_page_screen, ui_play_screen,
-	ui_pick_screen;
+/*
+ * The screens, by id.  Each screen file exports its struct ui_screen;
+ * only the frame's table (ui-main.c) names them, so that a screen goes
+ * to another by its id and no screen file depends on another's.
+ */
+enum ui_screen_id {
+	UI_SCREEN_MAP,                  /* the course map (ui-map.c) */
+	UI_SCREEN_PAGE,                 /* the page reader (ui-reader.c) */
+	UI_SCREEN_PLAY,                 /* the playground's live descent (ui-play.c) */
+	UI_SCREEN_PICK,                 /* the playground's list of functions (ui-pick.c) */
+	UI_SCREEN_COUNT
+};
 
 /*
  * Opens the course map, or the chapter `chapter` (an id, a prefix or a
@@ -70,16 +81,61 @@ int ui_course_resume_page(struct ui *u, const struct lesson_chapter *c);
 /* Opens chapter c at page `page` in the page reader. */
 void ui_reader_open(struct ui *u, const struct lesson_chapter *c, int page);
 
-/* Switches to screen s (its state starts afresh). */
-void ui_switch(struct ui *u, const struct ui_screen *s);
+/* Switches to screen id (its state starts afresh). */
+void ui_switch(struct ui *u, enum ui_screen_id id);
 
 /* Switches to the playground with the settings a. */
 void ui_play_setup(struct ui *u, const struct ui_play_args *a);
+/* Opens the playground's line editor on its function, as its key e does. */
+void ui_play_edit(struct ui *u);
+
+/* A classic function of the playground's list, with a view and a start that show it well. */
+struct ui_classic {
+	const char *name, *expr;
+	double x0, x1, y0, y1;          /* y1 <= y0: automatic (1D: of f) */
+	double start[2];
+	const char *opt;
+	double lr;
+};
+extern const struct ui_classic ui_classics[];   /* in ui-play.c */
+extern const size_t ui_nclassics;
+
+/*
+ * A one-line editor for a function (ui-edit.c): its text and cursor, and
+ * the error of the last text its owner refused.
+ */
+struct ui_edit {
+	char line[512];
+	size_t len, at;                 /* the text's length; the cursor */
+	char err[256];                  /* the refused text's error, or "" */
+	int errcol;                     /* its column, from 1 (0: none) */
+};
+
+enum {
+	UI_EDIT_ENTER = 1,
+	UI_EDIT_CANCEL = 2,
+};
+
+/* Puts text s in e (cut to its size), the cursor at its end; the error stays. */
+void ui_edit_set(struct ui_edit *e, const char *s);
+/* Edits e with key ch; returns UI_EDIT_ENTER or UI_EDIT_CANCEL for Enter and Esc, else 0. */
+int ui_edit_key(struct ui_edit *e, int ch);
+/*
+ * Draws e on row y as "f = text" ("f < " when scrolled), and under it the
+ * caret at the error's column, with the error in bold on the last row, or
+ * the status line hint; leaves the cursor on, at e's cursor.
+ */
+void ui_edit_draw(struct ui *u, const struct ui_edit *e, int y, const char *hint);
 
 /* Draws canvas c with its top left corner at (y, x). */
 void ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x);
 /* The attribute of plot colours fg on bg (0: the default; none without colour). */
 attr_t ui_color_attr(struct ui *u, int fg, int bg);
+/*
+ * Draws len bytes of UTF-8 at the cursor in attribute a, at most `room`
+ * characters (a bad byte shows as '?'); returns the characters drawn.
+ */
+int ui_put_utf8(const char *s, size_t len, int room, attr_t a);
 /* Draws UTF-8 text at the cursor, at most width characters; a cut ends in an ellipsis. */
 void ui_put(struct ui *u, const char *s, int width);
 /*

@@ -191,7 +191,7 @@ ui_course_open(struct ui *u, const char *chapter, int page)
 	const struct lesson_chapter *c = NULL;
 	int i;
 
-	ui_switch(u, &ui_map_screen);
+	ui_switch(u, UI_SCREEN_MAP);
 	if (chapter != NULL || u->prog->last_chapter != NULL)
 		c = lesson_course_find(u->course, chapter != NULL ? chapter : u->prog->last_chapter);
 	for (i = 0; c != NULL && i < u->course->n; i++)

@@ -1,40 +1,31 @@
 /*
- * ui-play.c - the live descent screen and the list of classic functions
- * it starts from (descent play).  The figure's background (samples,
- * contours, shading, basins) is computed when the view changes: the
- * function, the range, an overlay, or a reset; each step then adds only
- * the new segment of each trajectory, and ncurses sends only the cells
- * that changed.
+ * ui-play.c - the playground's live descent (descent play): the function,
+ * its racers (an optimizer each, from one start point), the keys that
+ * change them, and the animation that steps them.  A change of the view
+ * (the function, the range, an overlay, or a reset) marks the figure's
+ * background stale, and ui-play-view.c builds it again; each step then
+ * adds only the new segment of each trajectory, and ncurses sends only the
+ * cells that changed.  The classic functions it can start from are listed
+ * here too, for the list of functions (ui-pick.c).
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "descent/analysis.h"
 #include "descent/expr.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
 #include "descent/util.h"
 #include "ui-int.h"
+#include "ui-play-int.h"
 
-#define MAX_RACERS 4
-#define COMPACT_RACERS 3        /* from this many racers, 3 lines each */
-#define FULL_BLOCK 8            /* a racer's lines in full: name, step, point, f, |grad|,
-				 * eig(H), outcome and a blank (the state: one racer only) */
 #define PANEL_W 25
 
 /* The classic functions of the list, with a view and a start that show them well. */
-static const struct classic {
-	const char *name, *expr;
-	double x0, x1, y0, y1;          /* y1 <= y0: automatic (1D: of f) */
-	double start[2];
-	const char *opt;
-	double lr;
-} classics[] = {
+const struct ui_classic ui_classics[] = {
 	{ "Rosenbrock", "(1-x)^2 + 100*(y-x^2)^2", -2, 2, -1, 3, { -1.5, 2 }, "gd", 0.001 },
 	{ "Himmelblau", "(x^2+y-11)^2 + (x+y^2-7)^2", -5, 5, -5, 5, { 0, 0 }, "gd", 0.01 },
 	{ "Rastrigin", "20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)", -5.12, 5.12, -5.12,
@@ -50,33 +41,8 @@ static const struct classic {
 	{ "bowl (1D)", "(x-1)^2 + 1", -3, 4, 0, 0, { -2.5, 0 }, "gd", 0.3 },
 	{ "plateau (1D)", "1 - exp(-x^2)", -4, 4, 0, 0, { 3, 0 }, "gd", 0.5 },
 };
-#define NCLASSICS (sizeof classics / sizeof classics[0])
+const size_t ui_nclassics = sizeof ui_classics / sizeof ui_classics[0];
 
-struct racer {
-	struct run_config cfg;
-	struct run *run;
-};
-
-struct play {
-	struct objective *obj;
-	int dim;
-	char expr[512];
-	struct racer r[MAX_RACERS];
-	int nr, cur;                    /* racers; the one the keys change */
-	double start[2];
-	double x0, x1, y0, y1;          /* the view (x1 <= x0: automatic) */
-	int playing, speed;             /* steps per tick */
-	int basins, convexity, arrow;
-	int notrail;                    /* 't': just the S and the @ */
-	int rebuild;                    /* the figure's background is stale */
-	/* the line editor of 'e' */
-	int editing;
-	char line[512];
-	size_t len, at;
-	char err[256];
-	int errcol;
-	int pick;                       /* the pick screen's cursor */
-};
 
 static const double lr_ladder[] = { 1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3,
 				    0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5 };
@@ -119,7 +85,7 @@ reset_runs(struct ui *u, struct play *p)
 
 /*
  * Takes expr as the function (1 or 2 variables); on an error, fills
- * p->err and p->errcol and keeps the current one.
+ * p->ed.err and p->ed.errcol and keeps the current one.
  */
 static int
 set_function(struct ui *u, struct play *p, const char *expr)
@@ -127,15 +93,15 @@ set_function(struct ui *u, struct play *p, const char *expr)
 	struct expr_error e;
 	struct objective *o = objective_expr(expr, NULL, 0, &e);
 
-	p->err[0] = '\0';
-	p->errcol = 0;
+	p->ed.err[0] = '\0';
+	p->ed.errcol = 0;
 	if (o == NULL) {
-		snprintf(p->err, sizeof p->err, "%s", e.message);
-		p->errcol = e.column;
+		snprintf(p->ed.err, sizeof p->ed.err, "%s", e.message);
+		p->ed.errcol = e.column;
 		return -1;
 	}
 	if (objective_dim(o) < 1 || objective_dim(o) > 2) {
-		snprintf(p->err, sizeof p->err,
+		snprintf(p->ed.err, sizeof p->ed.err,
 			 "the playground draws functions of 1 or 2 variables; this one has %d",
 			 objective_dim(o));
 		objective_free(o);
@@ -166,234 +132,6 @@ play_leave(struct ui *u)
 	p->obj = NULL;
 }
 
-/* f and |grad| at the current point of a run. */
-static void
-eval_at(struct play *p, const double *w, double *f, double *gnorm)
-{
-	double g[2] = { 0, 0 };
-
-	objective_eval_point(p->obj, w, f, g, NULL);
-	*gnorm = sqrt(g[0] * g[0] + g[1] * g[1]);
-}
-
-/* Whether another racer runs racer i's optimizer. */
-static int
-shares_optimizer(const struct play *p, int i)
-{
-	int j;
-
-	for (j = 0; j < p->nr; j++)
-		if (j != i && p->r[j].cfg.opt == p->r[i].cfg.opt)
-			return 1;
-	return 0;
-}
-
-static void
-draw_trajectories(struct ui *u, struct play *p)
-{
-	int i;
-
-	for (i = 0; i < p->nr; i++) {
-		char label[64];
-		if (p->r[i].run == NULL)
-			continue;
-		if (p->nr == 1 || shares_optimizer(p, i))
-			snprintf(label, sizeof label, "%s,lr=%g", p->r[i].cfg.opt->name,
-				 p->r[i].cfg.params.lr);
-		else    /* the panel gives the rates: a short legend for a race */
-			snprintf(label, sizeof label, "%s", p->r[i].cfg.opt->name);
-		ui_fig_run(u->fig, i, p->r[i].run, label);
-	}
-}
-
-static void
-build_fig(struct ui *u, struct play *p, int w, int h)
-{
-	struct plot_opts o;
-	char err[200];
-
-	plot_fig_free(u->fig);
-	u->fig = NULL;
-	ui_plot_opts(u, &o, w, h);
-	o.x0 = p->x0;
-	o.x1 = p->x1;
-	o.y0 = p->y0;
-	o.y1 = p->y1;
-	o.shade = p->dim == 2 && u->color;
-	o.mark_critical = 1;
-	o.arrow = p->arrow;
-	o.ball_tangent = 1;             /* 1D: the ball's tangent */
-	o.trail = !p->notrail;
-	o.basins = p->dim == 2 && p->basins;
-	o.basin_run = &p->r[p->cur].cfg;
-	o.convexity = p->dim == 2 && p->convexity;
-	o.title = 0;
-	u->fig = plot_fig_new(p->obj, &o, NULL, err, sizeof err);
-	if (u->fig == NULL) {
-		snprintf(u->message, sizeof u->message, "%s", err);
-		return;
-	}
-	if (p->x1 <= p->x0) {           /* remember the automatic view, for zooming */
-		plot_fig_view(u->fig, &p->x0, &p->x1, &p->y0, &p->y1);
-		if (p->dim == 1)
-			p->y1 = p->y0;  /* f's range stays automatic */
-	}
-	p->rebuild = 0;
-}
-
-static const char *
-outcome_text(struct play *p, struct racer *r, char *buf, size_t size)
-{
-	const struct trajectory *t = run_trajectory(r->run);
-
-	switch (t->outcome) {
-	case RUN_RUNNING:
-		return p->playing ? "running" : "paused";
-	case RUN_MAX_STEPS:
-		snprintf(buf, size, "step limit (%ld)", t->step);
-		return buf;
-	case RUN_DIVERGED:
-		snprintf(buf, size, "diverged at step %ld", t->step);
-		return buf;
-	case RUN_CONVERGED: {
-		double h[4], lambda[2], f;
-		objective_eval_point(p->obj, run_point(r->run), &f, NULL, h);
-		snprintf(buf, size, "converged: a %s",
-			 cp_kind_name(analysis_classify(p->dim, h, lambda)));
-		return buf;
-	}
-	}
-	return "";
-}
-
-/* The name of an optimizer's state vector s, as in its rule. */
-static const char *
-state_name(const struct optimizer *o, int s)
-{
-	if (o == &opt_adagrad)
-		return "G";
-	if (o == &opt_rmsprop)
-		return "E[g^2]";
-	if (o->nstate == 2)
-		return s == 0 ? "m" : "v";
-	return "v";
-}
-
-/* The side panel: each racer's step, point, f, |grad|, state and outcome. */
-static void
-draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
-{
-	int i, y = 0;
-	char buf[128], ob[64];
-
-	for (i = 0; i < p->nr && y < rows - 1; i++) {
-		struct racer *r = &p->r[i];
-		const struct trajectory *t;
-		const double *w;
-		double f, gn;
-		/* the trajectory's look: its colour, or its glyph without colour (plot-fig.c) */
-		static const char glyph[] = "*&$~";
-		static const int color[] = { PLOT_RED, PLOT_CYAN, PLOT_YELLOW, PLOT_MAGENTA };
-		if (r->run == NULL)
-			continue;
-		t = run_trajectory(r->run);
-		w = run_point(r->run);
-		eval_at(p, w, &f, &gn);
-		attron(A_BOLD | ui_color_attr(u, color[i], 0));
-		mvaddch(y, x, (chtype)(u->color && !u->ascii && u->utf8 ? '*' : glyph[i]));
-		attroff(A_BOLD | ui_color_attr(u, color[i], 0));
-		attron(A_BOLD | (i == p->cur && p->nr > 1 ? A_REVERSE : 0));
-		mvprintw(y++, x + 2, "%-9s lr %-8g", r->cfg.opt->name, r->cfg.params.lr);
-		attroff(A_BOLD | A_REVERSE);
-		mvprintw(y++, x, "step %ld", t->outcome == RUN_RUNNING ? (long)t->len : t->step);
-		if (p->nr >= COMPACT_RACERS && rows < FULL_BLOCK * p->nr + 2) {
-			/* many racers in a small panel: f and the outcome only */
-			snprintf(buf, sizeof buf, "f %.6g", f);
-			mvaddnstr(y - 1, x + 11, buf, width - 11);
-			mvaddnstr(y++, x, outcome_text(p, r, ob, sizeof ob), width);
-			continue;
-		}
-		if (p->dim == 2)
-			snprintf(buf, sizeof buf, "x %.6g  y %.6g", w[0], w[1]);
-		else
-			snprintf(buf, sizeof buf, "x %.6g", w[0]);
-		mvaddnstr(y++, x, buf, width);
-		snprintf(buf, sizeof buf, "f %.6g", f);
-		mvaddnstr(y++, x, buf, width);
-		snprintf(buf, sizeof buf, "|grad| %.4g", gn);
-		mvaddnstr(y++, x, buf, width);
-		{
-			/* how f curves there: f'', or the Hessian's eigenvalues */
-			double h[4], lambda[2], fh;
-			objective_eval_point(p->obj, w, &fh, NULL, h);
-			analysis_classify(p->dim, h, lambda);
-			if (p->dim == 2)
-				snprintf(buf, sizeof buf, "eig(H) %.3g, %.3g", lambda[0], lambda[1]);
-			else
-				snprintf(buf, sizeof buf, "f'' %.4g", lambda[0]);
-			mvaddnstr(y++, x, buf, width);
-		}
-		if (t->len > 0 && t->lr != NULL && sched_lr(&r->cfg.sched, 1, 1) != 1) {
-			snprintf(buf, sizeof buf, "lr now %.4g", t->lr[t->len - 1]);
-			mvaddnstr(y++, x, buf, width);
-		}
-		if (r->cfg.opt->nstate > 0 && p->nr == 1) {
-			/* the optimizer's own state, under the names of its rule */
-			int s;
-			for (s = 0; s < r->cfg.opt->nstate; s++) {
-				const double *st = run_state(r->run, s);
-				const char *nm = state_name(r->cfg.opt, s);
-				if (p->dim == 2)
-					snprintf(buf, sizeof buf, "%s (%.3g, %.3g)", nm, st[0],
-						 st[1]);
-				else
-					snprintf(buf, sizeof buf, "%s %.4g", nm, st[0]);
-				mvaddnstr(y++, x, buf, width);
-			}
-		}
-		mvaddnstr(y++, x, outcome_text(p, r, ob, sizeof ob), width);
-		y++;
-	}
-	if (y < rows - 1) {
-		snprintf(buf, sizeof buf, "speed %d step%s/tick", p->speed, p->speed == 1 ? "" : "s");
-		mvaddnstr(y++, x, buf, width);
-	}
-}
-
-static void
-draw_editor(struct ui *u, struct play *p)
-{
-	int y = u->rows - 3, room = u->cols - 5, off = 0;
-
-	/* a line longer than the screen scrolls: the cursor stays in view,
-	 * and so does the column of an error */
-	if ((int)p->at > room - 1)
-		off = (int)p->at - (room - 1);
-	else if (p->err[0] != '\0' && p->errcol > room)
-		off = p->errcol - room;
-	move(y, 0);
-	clrtoeol();
-	move(y + 1, 0);
-	clrtoeol();
-	mvaddstr(y, 0, off > 0 ? "f < " : "f = ");
-	move(y, 4);
-	addnstr(p->line + off, room);
-	if (p->err[0] != '\0') {
-		/* the caret under the column of the error, the message below */
-		int col = p->errcol - off;
-		if (col > 0 && col + 4 < u->cols)
-			mvaddch(y + 1, 4 + col - 1, '^');
-		attron(A_BOLD);
-		mvaddnstr(u->rows - 1, 0, p->err, u->cols);
-		hline(' ', u->cols);
-		attroff(A_BOLD);
-	} else {
-		ui_status(u, "Enter: use it   Esc: cancel   a function of x, or of x and y");
-	}
-	curs_set(1);
-	move(y, 4 + (int)p->at - off);
-}
-
 static void
 play_draw(struct ui *u)
 {
@@ -406,17 +144,18 @@ play_draw(struct ui *u)
 		if (u->fig == NULL || p->rebuild ||
 		    plot_canvas_width(plot_fig_canvas(u->fig)) != pw ||
 		    plot_canvas_height(plot_fig_canvas(u->fig)) != ph)
-			build_fig(u, p, pw, ph);
+			ui_play_build_fig(u, p, pw, ph);
 		if (u->fig != NULL) {
-			draw_trajectories(u, p);
+			ui_play_draw_runs(u, p);
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), 0, 0);
 		}
-		draw_panel(u, p, pw + 1, PANEL_W, ph);
+		ui_play_draw_panel(u, p, pw + 1, PANEL_W, ph);
 	}
 	mvaddnstr(u->rows - 2, 0, "f = ", u->cols);
 	addnstr(p->expr, u->cols - 5);
 	if (p->editing) {
-		draw_editor(u, p);
+		ui_edit_draw(u, &p->ed, u->rows - 3,
+			     "Enter: use it   Esc: cancel   a function of x, or of x and y");
 		return;
 	}
 	if (u->message[0] != '\0')
@@ -483,50 +222,25 @@ set_optimizer(struct play *p, const struct optimizer *opt)
 	r->cfg.max_steps = 100000;
 }
 
-/* The line editor: returns 1 when it took the key. */
+/* The line editor's keys: Enter tries the function, Esc leaves it. */
 static int
 edit_key(struct ui *u, struct play *p, int ch)
 {
-	if (ch == 27) {
+	switch (ui_edit_key(&p->ed, ch)) {
+	case UI_EDIT_CANCEL:
 		p->editing = 0;
-		p->err[0] = '\0';
+		p->ed.err[0] = '\0';
 		curs_set(0);
 		if (p->obj == NULL)     /* a bad expression from the command line */
 			u->quit = 1;
-	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
-		if (set_function(u, p, p->line) == 0) {
+		break;
+	case UI_EDIT_ENTER:
+		if (set_function(u, p, p->ed.line) == 0) {
 			p->editing = 0;
 			u->message[0] = '\0';
 			curs_set(0);
 		}
-	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (p->at > 0) {
-			memmove(p->line + p->at - 1, p->line + p->at, p->len - p->at + 1);
-			p->at--;
-			p->len--;
-		}
-	} else if (ch == KEY_DC) {
-		if (p->at < p->len) {
-			memmove(p->line + p->at, p->line + p->at + 1, p->len - p->at);
-			p->len--;
-		}
-	} else if (ch == KEY_LEFT) {
-		if (p->at > 0)
-			p->at--;
-	} else if (ch == KEY_RIGHT) {
-		if (p->at < p->len)
-			p->at++;
-	} else if (ch == KEY_HOME || ch == 1) {
-		p->at = 0;
-	} else if (ch == KEY_END || ch == 5) {
-		p->at = p->len;
-	} else if (ch == 21) {          /* Ctrl-U */
-		p->len = p->at = 0;
-		p->line[0] = '\0';
-	} else if (ch >= 32 && ch < 127 && p->len + 1 < sizeof p->line) {
-		memmove(p->line + p->at + 1, p->line + p->at, p->len - p->at + 1);
-		p->line[p->at++] = (char)ch;
-		p->len++;
+		break;
 	}
 	return 1;
 }
@@ -742,9 +456,8 @@ play_key(struct ui *u, int ch)
 	case 'e':
 		p->editing = 1;
 		p->playing = 0;
-		snprintf(p->line, sizeof p->line, "%s", p->expr);
-		p->len = p->at = strlen(p->line);
-		p->err[0] = '\0';
+		ui_edit_set(&p->ed, p->expr);
+		p->ed.err[0] = '\0';
 		break;
 	default:
 		break;
@@ -760,7 +473,6 @@ play_init(struct ui *u, const char *expr, const char *opt, double lr, const doub
 	struct play *p = play_of(u);
 	const struct optimizer *o = opt != NULL ? opt_find(opt) : NULL;
 
-	snprintf(u->play_expr, sizeof u->play_expr, "%s", expr);
 	p->speed = 1;
 	p->nr = 1;
 	p->cur = 0;
@@ -769,10 +481,9 @@ play_init(struct ui *u, const char *expr, const char *opt, double lr, const doub
 	if (lr > 0)
 		p->r[0].cfg.params.lr = lr;
 	if (set_function(u, p, expr) < 0) {
-		snprintf(u->message, sizeof u->message, "%s", p->err);
+		snprintf(u->message, sizeof u->message, "%s", p->ed.err);
 		p->editing = 1;
-		snprintf(p->line, sizeof p->line, "%s", expr);
-		p->len = p->at = strlen(p->line);
+		ui_edit_set(&p->ed, expr);
 		return;
 	}
 	if (start != NULL) {
@@ -789,9 +500,15 @@ play_init(struct ui *u, const char *expr, const char *opt, double lr, const doub
 }
 
 void
+ui_play_edit(struct ui *u)
+{
+	play_key(u, 'e');
+}
+
+void
 ui_play_setup(struct ui *u, const struct ui_play_args *a)
 {
-	ui_switch(u, &ui_play_screen);
+	ui_switch(u, UI_SCREEN_PLAY);
 	u->timeout_ms = 60;
 	play_init(u, a->expr, a->optimizer, a->lr, a->has_start ? a->start : NULL,
 		  a->has_view ? a->view : NULL);
@@ -814,87 +531,4 @@ const struct ui_screen ui_play_screen = {
 	.key = play_key,
 	.tick = play_tick,
 	.leave = play_leave,
-};
-
-/* --- the list of classic functions ------------------------------------- */
-
-static void
-pick_draw(struct ui *u)
-{
-	struct play *p = play_of(u);
-	size_t i;
-
-	attron(A_BOLD);
-	mvaddstr(0, 2, "The playground: pick a function");
-	attroff(A_BOLD);
-	for (i = 0; i < NCLASSICS && (int)i + 2 < u->rows - 1; i++) {
-		if ((int)i == p->pick)
-			attron(A_REVERSE);
-		mvprintw((int)i + 2, 2, "%2zu  %-18s", i + 1, classics[i].name);
-		if ((int)i == p->pick)
-			attroff(A_REVERSE);
-		addnstr(classics[i].expr, u->cols - 26);
-	}
-	ui_status(u, "up/down: choose   Enter: descend it   e: type your own   q: quit");
-}
-
-static int
-pick_key(struct ui *u, int ch)
-{
-	struct play *p = play_of(u);
-	const struct classic *c;
-	struct ui_play_args a;
-
-	switch (ch) {
-	case 'q':
-		u->quit = 1;
-		return 1;
-	case KEY_UP: case 'k':
-		if (p->pick > 0)
-			p->pick--;
-		return 0;
-	case KEY_DOWN: case 'j':
-		if (p->pick + 1 < (int)NCLASSICS)
-			p->pick++;
-		return 0;
-	case 'e':
-		memset(&a, 0, sizeof a);
-		a.expr = "x^2 + y^2";
-		ui_play_setup(u, &a);
-		play_key(u, 'e');
-		return 0;
-	case '\n': case '\r': case KEY_ENTER:
-		break;
-	default:
-		if (ch >= '1' && ch <= '9' && ch - '1' < (int)NCLASSICS) {
-			p->pick = ch - '1';
-			break;
-		}
-		return 0;
-	}
-	c = &classics[p->pick];
-	memset(&a, 0, sizeof a);
-	a.expr = c->expr;
-	a.optimizer = c->opt;
-	a.lr = c->lr;
-	a.has_start = 1;
-	a.start[0] = c->start[0];
-	a.start[1] = c->start[1];
-	a.has_view = 1;
-	a.view[0] = c->x0;
-	a.view[1] = c->x1;
-	a.view[2] = c->y0;
-	a.view[3] = c->y1;
-	ui_play_setup(u, &a);
-	return 0;
-}
-
-const struct ui_screen ui_pick_screen = {
-	.name = "list of functions",
-	.help = "up/down, j k: choose\n"
-		"Enter: descend it   1-9: descend that one at once\n"
-		"e: type a function of your own\n"
-		"q: quit\n",
-	.draw = pick_draw,
-	.key = pick_key,
 };

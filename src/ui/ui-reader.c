@@ -103,7 +103,7 @@ ui_reader_open(struct ui *u, const struct lesson_chapter *c, int page)
 	u->chapter = c;
 	runner_init(&u->runner, c, u->prog, &u->ds);
 	u->has_runner = 1;
-	ui_switch(u, &ui_page_screen);
+	ui_switch(u, UI_SCREEN_PAGE);
 	runner_goto(&u->runner, page);
 	enter_page(u);
 }
@@ -447,7 +447,7 @@ page_key(struct ui *u, int ch)
 	}
 	switch (ch) {
 	case 'q':
-		ui_switch(u, &ui_map_screen);
+		ui_switch(u, UI_SCREEN_MAP);
 		return 1;
 	case KEY_RIGHT: case 'n': case KEY_NPAGE:
 		go_page(u, u->runner.page + 1);

@@ -1,0 +1,236 @@
+/*
+ * ui-draw.c - the drawing helpers every screen uses: a plot canvas into
+ * cells (its colours as curses pairs, made on first use), UTF-8 text cut
+ * with an ellipsis or wrapped with *emphasis* and `code`, the status line,
+ * and the plot options that fit this terminal.  They draw into ncurses'
+ * buffer at the given place and clip at the screen's edge; the frame
+ * (ui-main.c) decides when the buffer is sent.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "descent/util.h"
+#include "ui-int.h"
+
+/* --- colour ---------------------------------------------------------- */
+
+static short pair_of[256][256];
+static short next_pair = 1;
+
+/* A plot colour as a curses colour (-1: the default). */
+static short
+curses_color(int c)
+{
+	if (c <= 0)
+		return -1;
+	if (c <= 7)
+		return (short)c;        /* ANSI and curses agree on 1-7 */
+	if (c == PLOT_GREY)
+		return COLORS >= 16 ? 8 : COLOR_WHITE;
+	if (COLORS >= 256)
+		return (short)c;
+	return COLOR_BLUE;              /* a shade without 256 colours */
+}
+
+attr_t
+ui_color_attr(struct ui *u, int fg, int bg)
+{
+	short p;
+
+	if (!u->color || (fg == 0 && bg == 0))
+		return 0;
+	p = pair_of[fg & 255][bg & 255];
+	if (p == 0) {
+		if (next_pair >= COLOR_PAIRS)
+			return 0;
+		p = next_pair++;
+		init_pair(p, curses_color(fg), curses_color(bg));
+		pair_of[fg & 255][bg & 255] = p;
+	}
+	return COLOR_PAIR(p);
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+void
+ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x)
+{
+	int w = plot_canvas_width(c), h = plot_canvas_height(c), cx, cy;
+
+	for (cy = 0; cy < h && y + cy < u->rows; cy++) {
+		for (cx = 0; cx < w && x + cx < u->cols; cx++) {
+			struct plot_cell pc = plot_canvas_cell(c, cx, cy);
+			wchar_t wc[2] = { (wchar_t)pc.ch, 0 };
+			attr_t a = ui_color_attr(u, pc.fg, pc.fg == pc.bg && u->color ? 0 : pc.bg);
+			cchar_t cc;
+			if (pc.attr & PLOT_BOLD)
+				a |= A_BOLD;
+			if (pc.attr & PLOT_DIM)
+				a |= A_DIM;
+			if (pc.attr & PLOT_REVERSE)
+				a |= A_REVERSE;
+			if (u->color && pc.fg == pc.bg && pc.bg != 0) {
+				/* a shaded cell: a blank on the shade's colour */
+				wc[0] = L' ';
+				a = ui_color_attr(u, 0, pc.bg);
+			}
+			setcchar(&cc, wc, a & ~A_COLOR, PAIR_NUMBER(a), NULL);
+			mvadd_wch(y + cy, x + cx, &cc);
+		}
+	}
+}
+
+int
+ui_put_utf8(const char *s, size_t len, int room, attr_t a)
+{
+	mbstate_t st;
+	size_t i = 0;
+	int cols = 0;
+
+	memset(&st, 0, sizeof st);
+	while (i < len && cols < room) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + i, len - i, &st);
+		cchar_t cc;
+		wchar_t w2[2];
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			wc = L'?';
+			n = 1;
+			memset(&st, 0, sizeof st);
+		}
+		w2[0] = wc;
+		w2[1] = 0;
+		setcchar(&cc, w2, a, 0, NULL);
+		add_wch(&cc);
+		i += n;
+		cols++;
+	}
+	return cols;
+}
+
+/* The characters of UTF-8 text (every one a column wide here). */
+static int
+utf8_chars(const char *s, size_t len)
+{
+	int n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* An ellipsis at the cursor: "…", or "..." in ASCII; returns its width. */
+static int
+put_ellipsis(struct ui *u, attr_t a)
+{
+	return ui_put_utf8(u->utf8 && !u->ascii ? "\xe2\x80\xa6" : "...", 3, 3, a);
+}
+
+void
+ui_put(struct ui *u, const char *s, int width)
+{
+	char *a = NULL;
+	int dots = u->utf8 && !u->ascii ? 1 : 3;
+
+	if (!u->utf8 || u->ascii)
+		s = a = text_ascii(s);
+	if (s != NULL && width > 0) {
+		size_t len = strlen(s);
+		if (utf8_chars(s, len) > width && width > dots) {
+			/* cut: the end shows that there is more */
+			ui_put_utf8(s, len, width - dots, 0);
+			put_ellipsis(u, 0);
+		} else {
+			ui_put_utf8(s, len, width, 0);
+		}
+	}
+	free(a);
+}
+
+int
+ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int skip)
+{
+	int utf8 = u->utf8 && !u->ascii, dots = utf8 ? 1 : 3;
+	size_t n = text_wrap(text, width, utf8, NULL, 0);
+	char *buf = xmalloc(n + 1), *line, *next;
+	int count = 0, last = rows < u->rows - 1 - y ? rows - 1 : u->rows - 2 - y;
+
+	text_wrap(text, width, utf8, buf, n + 1);
+	for (line = buf; *line != '\0'; line = next) {
+		char *nl = strchr(line, '\n');
+		int row = count - skip, col = 0, bold = 0, code = 0;
+		size_t i, start;
+		next = nl ? nl + 1 : line + strlen(line);
+		if (nl)
+			*nl = '\0';
+		count++;
+		if (row < 0 || row >= rows || y + row >= u->rows - 1)
+			continue;
+		move(y + row, x);
+		/* *emphasis* in bold, `code` underlined, the markers not shown */
+		for (i = start = 0;; i++) {
+			char ch = line[i];
+			int marker = ch == '`' || (ch == '*' && !code);
+			if (ch == '\0' || marker) {
+				col += ui_put_utf8(line + start, i - start, width - col,
+						   (bold ? A_BOLD : 0) | (code ? A_UNDERLINE : 0));
+				if (ch == '\0')
+					break;
+				if (ch == '`')
+					code = !code;
+				else
+					bold = !bold;
+				start = i + 1;
+			}
+		}
+		if (row == last && *next != '\0' && width > dots) {
+			/* the last row shown, and more text below: an ellipsis ends it */
+			if (col > width - dots)
+				move(y + row, x + width - dots);
+			put_ellipsis(u, 0);
+		}
+	}
+	free(buf);
+	return count;
+}
+
+void
+ui_status(struct ui *u, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	attron(A_REVERSE);
+	move(u->rows - 1, 0);
+	ui_put_utf8(buf, strlen(buf), u->cols, A_REVERSE);
+	hline(' ', u->cols);
+	attroff(A_REVERSE);
+}
+
+void
+ui_fig_run(struct plot_fig *fig, int index, const struct run *r, const char *label)
+{
+	const struct trajectory *t = run_trajectory(r);
+
+	plot_fig_trajectory_to(fig, index, t->w, t->len, run_point(r), label);
+}
+
+void
+ui_plot_opts(struct ui *u, struct plot_opts *o, int w, int h)
+{
+	plot_opts_init(o);
+	o->width = w;
+	o->height = h;
+	o->enc = u->utf8 && !u->ascii ? PLOT_ENC_BRAILLE : PLOT_ENC_ASCII;
+	o->color = u->color ? (COLORS >= 256 ? 2 : 1) : 0;
+	o->title = 0;
+}

@@ -1,0 +1,50 @@
+/*
+ * ui-play-int.h - what the playground's files share (ui-play.c, its
+ * screen and keys; ui-play-view.c, its figure and side panel): the state
+ * of the live descent, its racers, and the drawing of both.
+ */
+#ifndef DESCENT_UI_PLAY_INT_H
+#define DESCENT_UI_PLAY_INT_H
+
+#include <stddef.h>
+
+#include "descent/optim.h"
+#include "ui-int.h"
+
+#define MAX_RACERS 4
+
+/* A racer: an optimizer with its settings, and its run from the start point. */
+struct racer {
+	struct run_config cfg;
+	struct run *run;
+};
+
+/* The playground's state (u->state of its screen). */
+struct play {
+	struct objective *obj;
+	int dim;
+	char expr[512];
+	struct racer r[MAX_RACERS];
+	int nr, cur;                    /* racers; the one the keys change */
+	double start[2];
+	double x0, x1, y0, y1;          /* the view (x1 <= x0: automatic) */
+	int playing, speed;             /* steps per tick */
+	int basins, convexity, arrow;
+	int notrail;                    /* 't': just the S and the @ */
+	int rebuild;                    /* the figure's background is stale */
+	int editing;                    /* the line editor of 'e' is open */
+	struct ui_edit ed;
+};
+
+/*
+ * Builds the figure's background for p in w x h cells into u->fig (on an
+ * error, u->fig is NULL and u->message says why), and remembers an
+ * automatic view in p, for zooming.
+ */
+void ui_play_build_fig(struct ui *u, struct play *p, int w, int h);
+/* Draws each racer's trajectory on u->fig, with its legend. */
+void ui_play_draw_runs(struct ui *u, struct play *p);
+/* The side panel at column x, width wide and rows high. */
+void ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows);
+
+#endif

@@ -1,0 +1,217 @@
+/*
+ * ui-play-view.c - what the playground shows of its racers: the figure
+ * (the function's background, built again only when the view is stale,
+ * and each racer's trajectory on it) and the side panel (each racer's
+ * step, point, f, |grad|, curvature, the optimizer's own state and the
+ * outcome).  It reads the playground's state (ui-play-int.h) and changes
+ * nothing in it but, on a build, the stale mark and the automatic view
+ * it remembers for zooming.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "descent/analysis.h"
+#include "descent/objective.h"
+#include "descent/optim.h"
+#include "ui-int.h"
+#include "ui-play-int.h"
+
+#define COMPACT_RACERS 3        /* from this many racers, 3 lines each */
+#define FULL_BLOCK 8            /* a racer's lines in full: name, step, point, f, |grad|,
+				 * eig(H), outcome and a blank (the state: one racer only) */
+
+/* f and |grad| at the current point of a run. */
+static void
+eval_at(struct play *p, const double *w, double *f, double *gnorm)
+{
+	double g[2] = { 0, 0 };
+
+	objective_eval_point(p->obj, w, f, g, NULL);
+	*gnorm = sqrt(g[0] * g[0] + g[1] * g[1]);
+}
+
+/* Whether another racer runs racer i's optimizer. */
+static int
+shares_optimizer(const struct play *p, int i)
+{
+	int j;
+
+	for (j = 0; j < p->nr; j++)
+		if (j != i && p->r[j].cfg.opt == p->r[i].cfg.opt)
+			return 1;
+	return 0;
+}
+
+void
+ui_play_draw_runs(struct ui *u, struct play *p)
+{
+	int i;
+
+	for (i = 0; i < p->nr; i++) {
+		char label[64];
+		if (p->r[i].run == NULL)
+			continue;
+		if (p->nr == 1 || shares_optimizer(p, i))
+			snprintf(label, sizeof label, "%s,lr=%g", p->r[i].cfg.opt->name,
+				 p->r[i].cfg.params.lr);
+		else    /* the panel gives the rates: a short legend for a race */
+			snprintf(label, sizeof label, "%s", p->r[i].cfg.opt->name);
+		ui_fig_run(u->fig, i, p->r[i].run, label);
+	}
+}
+
+void
+ui_play_build_fig(struct ui *u, struct play *p, int w, int h)
+{
+	struct plot_opts o;
+	char err[200];
+
+	plot_fig_free(u->fig);
+	u->fig = NULL;
+	ui_plot_opts(u, &o, w, h);
+	o.x0 = p->x0;
+	o.x1 = p->x1;
+	o.y0 = p->y0;
+	o.y1 = p->y1;
+	o.shade = p->dim == 2 && u->color;
+	o.mark_critical = 1;
+	o.arrow = p->arrow;
+	o.ball_tangent = 1;             /* 1D: the ball's tangent */
+	o.trail = !p->notrail;
+	o.basins = p->dim == 2 && p->basins;
+	o.basin_run = &p->r[p->cur].cfg;
+	o.convexity = p->dim == 2 && p->convexity;
+	o.title = 0;
+	u->fig = plot_fig_new(p->obj, &o, NULL, err, sizeof err);
+	if (u->fig == NULL) {
+		snprintf(u->message, sizeof u->message, "%s", err);
+		return;
+	}
+	if (p->x1 <= p->x0) {           /* remember the automatic view, for zooming */
+		plot_fig_view(u->fig, &p->x0, &p->x1, &p->y0, &p->y1);
+		if (p->dim == 1)
+			p->y1 = p->y0;  /* f's range stays automatic */
+	}
+	p->rebuild = 0;
+}
+
+static const char *
+outcome_text(struct play *p, struct racer *r, char *buf, size_t size)
+{
+	const struct trajectory *t = run_trajectory(r->run);
+
+	switch (t->outcome) {
+	case RUN_RUNNING:
+		return p->playing ? "running" : "paused";
+	case RUN_MAX_STEPS:
+		snprintf(buf, size, "step limit (%ld)", t->step);
+		return buf;
+	case RUN_DIVERGED:
+		snprintf(buf, size, "diverged at step %ld", t->step);
+		return buf;
+	case RUN_CONVERGED: {
+		double h[4], lambda[2], f;
+		objective_eval_point(p->obj, run_point(r->run), &f, NULL, h);
+		snprintf(buf, size, "converged: a %s",
+			 cp_kind_name(analysis_classify(p->dim, h, lambda)));
+		return buf;
+	}
+	}
+	return "";
+}
+
+/* The name of an optimizer's state vector s, as in its rule. */
+static const char *
+state_name(const struct optimizer *o, int s)
+{
+	if (o == &opt_adagrad)
+		return "G";
+	if (o == &opt_rmsprop)
+		return "E[g^2]";
+	if (o->nstate == 2)
+		return s == 0 ? "m" : "v";
+	return "v";
+}
+
+/* The side panel: each racer's step, point, f, |grad|, state and outcome. */
+void
+ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
+{
+	int i, y = 0;
+	char buf[128], ob[64];
+
+	for (i = 0; i < p->nr && y < rows - 1; i++) {
+		struct racer *r = &p->r[i];
+		const struct trajectory *t;
+		const double *w;
+		double f, gn;
+		/* the trajectory's look: its colour, or its glyph without colour (plot-fig.c) */
+		static const char glyph[] = "*&$~";
+		static const int color[] = { PLOT_RED, PLOT_CYAN, PLOT_YELLOW, PLOT_MAGENTA };
+		if (r->run == NULL)
+			continue;
+		t = run_trajectory(r->run);
+		w = run_point(r->run);
+		eval_at(p, w, &f, &gn);
+		attron(A_BOLD | ui_color_attr(u, color[i], 0));
+		mvaddch(y, x, (chtype)(u->color && !u->ascii && u->utf8 ? '*' : glyph[i]));
+		attroff(A_BOLD | ui_color_attr(u, color[i], 0));
+		attron(A_BOLD | (i == p->cur && p->nr > 1 ? A_REVERSE : 0));
+		mvprintw(y++, x + 2, "%-9s lr %-8g", r->cfg.opt->name, r->cfg.params.lr);
+		attroff(A_BOLD | A_REVERSE);
+		mvprintw(y++, x, "step %ld", t->outcome == RUN_RUNNING ? (long)t->len : t->step);
+		if (p->nr >= COMPACT_RACERS && rows < FULL_BLOCK * p->nr + 2) {
+			/* many racers in a small panel: f and the outcome only */
+			snprintf(buf, sizeof buf, "f %.6g", f);
+			mvaddnstr(y - 1, x + 11, buf, width - 11);
+			mvaddnstr(y++, x, outcome_text(p, r, ob, sizeof ob), width);
+			continue;
+		}
+		if (p->dim == 2)
+			snprintf(buf, sizeof buf, "x %.6g  y %.6g", w[0], w[1]);
+		else
+			snprintf(buf, sizeof buf, "x %.6g", w[0]);
+		mvaddnstr(y++, x, buf, width);
+		snprintf(buf, sizeof buf, "f %.6g", f);
+		mvaddnstr(y++, x, buf, width);
+		snprintf(buf, sizeof buf, "|grad| %.4g", gn);
+		mvaddnstr(y++, x, buf, width);
+		{
+			/* how f curves there: f'', or the Hessian's eigenvalues */
+			double h[4], lambda[2], fh;
+			objective_eval_point(p->obj, w, &fh, NULL, h);
+			analysis_classify(p->dim, h, lambda);
+			if (p->dim == 2)
+				snprintf(buf, sizeof buf, "eig(H) %.3g, %.3g", lambda[0], lambda[1]);
+			else
+				snprintf(buf, sizeof buf, "f'' %.4g", lambda[0]);
+			mvaddnstr(y++, x, buf, width);
+		}
+		if (t->len > 0 && t->lr != NULL && sched_lr(&r->cfg.sched, 1, 1) != 1) {
+			snprintf(buf, sizeof buf, "lr now %.4g", t->lr[t->len - 1]);
+			mvaddnstr(y++, x, buf, width);
+		}
+		if (r->cfg.opt->nstate > 0 && p->nr == 1) {
+			/* the optimizer's own state, under the names of its rule */
+			int s;
+			for (s = 0; s < r->cfg.opt->nstate; s++) {
+				const double *st = run_state(r->run, s);
+				const char *nm = state_name(r->cfg.opt, s);
+				if (p->dim == 2)
+					snprintf(buf, sizeof buf, "%s (%.3g, %.3g)", nm, st[0],
+						 st[1]);
+				else
+					snprintf(buf, sizeof buf, "%s %.4g", nm, st[0]);
+				mvaddnstr(y++, x, buf, width);
+			}
+		}
+		mvaddnstr(y++, x, outcome_text(p, r, ob, sizeof ob), width);
+		y++;
+	}
+	if (y < rows - 1) {
+		snprintf(buf, sizeof buf, "speed %d step%s/tick", p->speed, p->speed == 1 ? "" : "s");
+		mvaddnstr(y++, x, buf, width);
+	}
+}
