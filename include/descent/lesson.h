@@ -16,35 +16,8 @@
 #include <stdio.h>
 
 #include "descent/analysis.h"
+#include "descent/diag.h"
 #include "descent/optim.h"
-
-/* --- diagnostics ------------------------------------------------------ */
-
-enum lesson_level { LESSON_ERROR, LESSON_WARNING };
-
-/* One problem, at FILE:LINE:COLUMN (line and column from 1; 0: unknown). */
-struct lesson_diag {
-	char file[256];
-	int line, column;
-	enum lesson_level level;
-	char message[320];
-};
-
-/* A growing list of problems; lesson_diags_init, then _done. */
-struct lesson_diags {
-	struct lesson_diag *d;
-	size_t n, cap;
-	size_t errors;
-};
-
-void lesson_diags_init(struct lesson_diags *ds);
-void lesson_diags_done(struct lesson_diags *ds);
-/* Adds a problem (printf-style message). */
-void lesson_diag_add(struct lesson_diags *ds, const char *file, int line, int column,
-		     enum lesson_level level, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-/* Prints every problem as "FILE:LINE:COLUMN: error: MESSAGE", one a line. */
-void lesson_diags_print(const struct lesson_diags *ds, FILE *fp);
 
 /* --- the model -------------------------------------------------------- */
 
@@ -236,10 +209,10 @@ struct lesson_chapter {
  * error.  Free with lesson_chapter_free.
  */
 struct lesson_chapter *lesson_parse(const char *text, size_t len, const char *name,
-				    struct lesson_diags *ds);
+				    struct diags *ds);
 /* Reads the file path (at most LESSON_MAX_FILE bytes) and parses it. */
 #define LESSON_MAX_FILE (1 << 20)
-struct lesson_chapter *lesson_load(const char *path, struct lesson_diags *ds);
+struct lesson_chapter *lesson_load(const char *path, struct diags *ds);
 void lesson_chapter_free(struct lesson_chapter *c);
 
 /*
@@ -248,7 +221,7 @@ void lesson_chapter_free(struct lesson_chapter *c);
  * each locate target exist.  Wrong claims are errors in ds, at the
  * claim.  Returns the number of errors added.
  */
-int lesson_check(const struct lesson_chapter *c, struct lesson_diags *ds);
+int lesson_check(const struct lesson_chapter *c, struct diags *ds);
 
 /*
  * Builds the objective of a page (free with objective_free), or NULL with
@@ -282,7 +255,7 @@ struct lesson_course {
  * never hides the others.  Free with lesson_course_done.
  */
 int lesson_course_load(struct lesson_course *co, const char *dir, const char *const *files,
-		       int nfiles, struct lesson_diags *ds);
+		       int nfiles, struct diags *ds);
 void lesson_course_done(struct lesson_course *co);
 /* The chapter with this id, or whose id starts with it, or NULL. */
 struct lesson_chapter *lesson_course_find(const struct lesson_course *co, const char *id);
@@ -332,7 +305,7 @@ enum answer { ANSWER_RIGHT, ANSWER_WRONG, ANSWER_INVALID };
 struct lesson_runner {
 	const struct lesson_chapter *c;
 	struct progress *prog;          /* may be NULL */
-	struct lesson_diags *ds;        /* warnings of saving, may be NULL */
+	struct diags *ds;        /* warnings of saving, may be NULL */
 	int page;
 	struct objective *obj;          /* of the current page, or NULL */
 	struct critical_point *cp;      /* locate: the engine's points */
@@ -349,7 +322,7 @@ struct lesson_runner {
 };
 
 void runner_init(struct lesson_runner *r, const struct lesson_chapter *c,
-		 struct progress *prog, struct lesson_diags *ds);
+		 struct progress *prog, struct diags *ds);
 void runner_done(struct lesson_runner *r);
 /* Enters page n (clamped to the chapter), marking it seen; returns it. */
 int runner_goto(struct lesson_runner *r, int n);
@@ -445,7 +418,7 @@ struct progress {
  * a state directory that cannot be made or written gives one warning, and
  * the course still runs (saving then does nothing).  Never fails.
  */
-void progress_load(struct progress *p, const char *path, struct lesson_diags *ds);
+void progress_load(struct progress *p, const char *path, struct diags *ds);
 void progress_done(struct progress *p);
 /* The record of page `page` of chapter id, created when missing (never NULL). */
 struct page_progress *progress_page(struct progress *p, const char *id, int page);
@@ -463,8 +436,8 @@ void progress_set_last(struct progress *p, const char *id, int page);
  * directory, fsync, rename, fsync of the directory), with mode 0600.
  * Returns 0, or -1 with a warning in ds (once per progress).
  */
-int progress_save(struct progress *p, struct lesson_diags *ds);
+int progress_save(struct progress *p, struct diags *ds);
 /* Forgets everything (the file too). */
-int progress_reset(struct progress *p, struct lesson_diags *ds);
+int progress_reset(struct progress *p, struct diags *ds);
 
 #endif

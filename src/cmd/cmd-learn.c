@@ -214,7 +214,7 @@ outcomes(const struct learn_opts *o, struct lesson_runner *r)
 
 static int
 read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct progress *prog,
-	     int from, struct lesson_diags *ds)
+	     int from, struct diags *ds)
 {
 	struct lesson_runner r;
 	int n, interactive = o->ask || isatty(STDIN_FILENO), status = 0;
@@ -306,7 +306,7 @@ learn_run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct learn_opts o;
-	struct lesson_diags ds, pds;
+	struct diags ds, pds;
 	struct lesson_course co;
 	struct progress prog;
 	struct lesson_chapter *c = NULL;
@@ -331,12 +331,12 @@ learn_run(int argc, char **argv)
 	if (o.width == 0)
 		o.width = po.width > 100 ? 100 : po.width < 40 ? 40 : po.width;
 	dir = lesson_search_path(o.dir);
-	lesson_diags_init(&ds);
-	lesson_diags_init(&pds);
+	diags_init(&ds);
+	diags_init(&pds);
 	if (lesson_course_load(&co, dir, NULL, 0, &ds) < 0 || co.n == 0) {
-		lesson_diags_print(&ds, stderr);
+		diags_print(&ds, stderr);
 		fprintf(stderr, "descent: no chapters in %s\n", dir);
-		lesson_diags_done(&ds);
+		diags_done(&ds);
 		free(dir);
 		return EXIT_USER;
 	}
@@ -380,11 +380,11 @@ learn_run(int argc, char **argv)
 	read_chapter(&o, c, &prog, from, &pds);
 	status = 0;
 done:
-	lesson_diags_print(&pds, stderr);
+	diags_print(&pds, stderr);
 	progress_done(&prog);
 	lesson_course_done(&co);
-	lesson_diags_done(&ds);
-	lesson_diags_done(&pds);
+	diags_done(&ds);
+	diags_done(&pds);
 	free(dir);
 	return status;
 }

@@ -98,18 +98,18 @@ expand(char **args, int nargs, char ***out)
 static int
 check(const struct lessons_opts *o, char **args, int nargs)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_course co;
 	char *dir = lesson_search_path(o->dir), **files = NULL;
 	int i, pages = 0, claims = 0, status, wrongs = 0, nfiles = 0;
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	if (nargs > 0)
 		nfiles = expand(args, nargs, &files);
 	if (nargs > 0 && nfiles == 0) {
 		fprintf(stderr, "descent: no *.json files in %s\n",
 			nargs == 1 ? args[0] : "the directories given");
-		lesson_diags_done(&ds);
+		diags_done(&ds);
 		free(files);
 		free(dir);
 		return EXIT_USER;
@@ -123,7 +123,7 @@ check(const struct lessons_opts *o, char **args, int nargs)
 		for (j = 0; j < co.chapters[i]->npages; j++)
 			claims += co.chapters[i]->pages[j].nclaims;
 	}
-	lesson_diags_print(&ds, stderr);
+	diags_print(&ds, stderr);
 	if (ds.errors == 0)
 		printf("%d chapter%s, %d page%s, %d claim%s: all proved\n", co.n,
 		       co.n == 1 ? "" : "s", pages, pages == 1 ? "" : "s", claims,
@@ -134,7 +134,7 @@ check(const struct lessons_opts *o, char **args, int nargs)
 		       ds.errors, ds.errors == 1 ? "" : "s");
 	status = ds.errors > 0 ? EXIT_USER : 0;
 	lesson_course_done(&co);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 	for (i = 0; i < nfiles; i++)
 		free(files[i]);
 	free(files);
@@ -145,22 +145,22 @@ check(const struct lessons_opts *o, char **args, int nargs)
 static int
 list(const struct lessons_opts *o)
 {
-	struct lesson_diags ds, pds;
+	struct diags ds, pds;
 	struct lesson_course co;
 	struct progress prog;
 	char *dir = lesson_search_path(o->dir);
 	int i;
 
-	lesson_diags_init(&ds);
-	lesson_diags_init(&pds);
+	diags_init(&ds);
+	diags_init(&pds);
 	if (lesson_course_load(&co, dir, NULL, 0, &ds) < 0) {
-		lesson_diags_print(&ds, stderr);
-		lesson_diags_done(&ds);
+		diags_print(&ds, stderr);
+		diags_done(&ds);
 		free(dir);
 		return EXIT_USER;
 	}
 	progress_load(&prog, o->progress, &pds);
-	lesson_diags_print(&pds, stderr);
+	diags_print(&pds, stderr);
 	printf("%d chapter%s in %s\n", co.n, co.n == 1 ? "" : "s", dir);
 	for (i = 0; i < co.n; i++) {
 		const struct lesson_chapter *c = co.chapters[i];
@@ -193,8 +193,8 @@ list(const struct lessons_opts *o)
 		       prog.last_page + 1, prog.last_chapter);
 	progress_done(&prog);
 	lesson_course_done(&co);
-	lesson_diags_done(&ds);
-	lesson_diags_done(&pds);
+	diags_done(&ds);
+	diags_done(&pds);
 	free(dir);
 	return 0;
 }
@@ -202,7 +202,7 @@ list(const struct lessons_opts *o)
 static int
 reset(const struct lessons_opts *o)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress prog;
 	int status = 0;
 
@@ -219,15 +219,15 @@ reset(const struct lessons_opts *o)
 			return 0;
 		}
 	}
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&prog, o->progress, &ds);
 	if (progress_reset(&prog, &ds) < 0)
 		status = EXIT_USER;
 	else
 		printf("Your progress is forgotten.\n");
-	lesson_diags_print(&ds, stderr);
+	diags_print(&ds, stderr);
 	progress_done(&prog);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 	return status;
 }
 

@@ -25,7 +25,7 @@
 
 struct checker {
 	const struct lesson_chapter *c;
-	struct lesson_diags *ds;
+	struct diags *ds;
 	int errors;
 };
 
@@ -38,7 +38,7 @@ check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	lesson_diag_add(k->ds, k->c->file, line, column, LESSON_ERROR, "%s", msg);
+	diags_add(k->ds, k->c->file, line, column, DIAG_ERROR, "%s", msg);
 	k->errors++;
 }
 
@@ -407,7 +407,7 @@ check_page(struct checker *k, const struct lesson_page *p)
 }
 
 int
-lesson_check(const struct lesson_chapter *c, struct lesson_diags *ds)
+lesson_check(const struct lesson_chapter *c, struct diags *ds)
 {
 	struct checker k;
 	int i;

@@ -63,7 +63,7 @@ list_dir(const char *dir, char ***out)
 
 int
 lesson_course_load(struct lesson_course *co, const char *dir, const char *const *files,
-		   int nfiles, struct lesson_diags *ds)
+		   int nfiles, struct diags *ds)
 {
 	char **names = NULL;
 	int n, i, j;
@@ -74,7 +74,7 @@ lesson_course_load(struct lesson_course *co, const char *dir, const char *const 
 	} else {
 		n = list_dir(dir, &names);
 		if (n < 0) {
-			lesson_diag_add(ds, dir, 0, 0, LESSON_ERROR, "cannot read the lessons' "
+			diags_add(ds, dir, 0, 0, DIAG_ERROR, "cannot read the lessons' "
 					"directory");
 			return -1;
 		}
@@ -91,14 +91,14 @@ lesson_course_load(struct lesson_course *co, const char *dir, const char *const 
 		/* an id or order another chapter has: an error at the second */
 		for (j = 0; j < co->n; j++) {
 			if (strcmp(co->chapters[j]->id, c->id) == 0) {
-				lesson_diag_add(ds, c->file, c->id_line, c->id_column, LESSON_ERROR,
+				diags_add(ds, c->file, c->id_line, c->id_column, DIAG_ERROR,
 						"the id \"%s\" is taken by %s:%d", c->id,
 						co->chapters[j]->file, co->chapters[j]->id_line);
 				break;
 			}
 			if (co->chapters[j]->order == c->order) {
-				lesson_diag_add(ds, c->file, c->order_line, c->order_column,
-						LESSON_ERROR, "the order %d is taken by %s:%d: two "
+				diags_add(ds, c->file, c->order_line, c->order_column,
+						DIAG_ERROR, "the order %d is taken by %s:%d: two "
 						"chapters cannot share a place", c->order,
 						co->chapters[j]->file, co->chapters[j]->order_line);
 				break;

@@ -68,7 +68,7 @@ struct loader {
 	const char *file;
 	const char *text;               /* the file's text, for raw positions */
 	struct json_index ix;
-	struct lesson_diags *ds;
+	struct diags *ds;
 	size_t errors;
 };
 

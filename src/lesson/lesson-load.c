@@ -154,7 +154,7 @@ lesson_chapter_free(struct lesson_chapter *c)
 }
 
 struct lesson_chapter *
-lesson_parse(const char *text, size_t len, const char *name, struct lesson_diags *ds)
+lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 {
 	static const char *const fields[] = { "id", "title", "order", "summary", "pages", NULL };
 	struct loader Ls, *L = &Ls;
@@ -171,13 +171,13 @@ lesson_parse(const char *text, size_t len, const char *name, struct lesson_diags
 	L->text = text;
 	L->ds = ds;
 	if (json_scan(text, len, &L->ix, &ep, err, sizeof err) < 0) {
-		lesson_diag_add(ds, name, ep.line, ep.column, LESSON_ERROR, "%s", err);
+		diags_add(ds, name, ep.line, ep.column, DIAG_ERROR, "%s", err);
 		json_index_done(&L->ix);
 		return NULL;
 	}
 	root = cJSON_ParseWithLength(text, len);
 	if (root == NULL) {             /* cannot happen: the scanner agreed */
-		lesson_diag_add(ds, name, 1, 1, LESSON_ERROR, "this is not valid JSON");
+		diags_add(ds, name, 1, 1, DIAG_ERROR, "this is not valid JSON");
 		json_index_done(&L->ix);
 		return NULL;
 	}
@@ -238,7 +238,7 @@ done:
 }
 
 struct lesson_chapter *
-lesson_load(const char *path, struct lesson_diags *ds)
+lesson_load(const char *path, struct diags *ds)
 {
 	FILE *fp = fopen(path, "rb");
 	char *buf = NULL;
@@ -246,14 +246,14 @@ lesson_load(const char *path, struct lesson_diags *ds)
 	struct lesson_chapter *c = NULL;
 
 	if (fp == NULL) {
-		lesson_diag_add(ds, path, 0, 0, LESSON_ERROR, "cannot open the file: %s",
+		diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot open the file: %s",
 				strerror(errno));
 		return NULL;
 	}
 	do {
 		if (len == cap) {
 			if (cap > LESSON_MAX_FILE) {
-				lesson_diag_add(ds, path, 1, 1, LESSON_ERROR, "the file is too large: "
+				diags_add(ds, path, 1, 1, DIAG_ERROR, "the file is too large: "
 						"a chapter is at most %d bytes (1 MB); split it",
 						LESSON_MAX_FILE);
 				goto fail;
@@ -265,12 +265,12 @@ lesson_load(const char *path, struct lesson_diags *ds)
 		len += got;
 	} while (got > 0);
 	if (ferror(fp)) {
-		lesson_diag_add(ds, path, 0, 0, LESSON_ERROR, "cannot read the file: %s",
+		diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot read the file: %s",
 				strerror(errno));
 		goto fail;
 	}
 	if (len > LESSON_MAX_FILE) {
-		lesson_diag_add(ds, path, 1, 1, LESSON_ERROR, "the file is too large: a chapter "
+		diags_add(ds, path, 1, 1, DIAG_ERROR, "the file is too large: a chapter "
 				"is at most %d bytes (1 MB); split it", LESSON_MAX_FILE);
 		goto fail;
 	}

@@ -440,11 +440,11 @@ fail:
 
 /* Reports a full file system or similar to the user once per progress. */
 static void
-warn_unsaved(struct progress *p, struct lesson_diags *ds, const char *what, int err)
+warn_unsaved(struct progress *p, struct diags *ds, const char *what, int err)
 {
 	if (!p->warned && ds != NULL)
-		lesson_diag_add(ds, p->path != NULL ? p->path : "progress.json", 0, 0,
-				LESSON_WARNING, "cannot save the progress (%s: %s); "
+		diags_add(ds, p->path != NULL ? p->path : "progress.json", 0, 0,
+				DIAG_WARNING, "cannot save the progress (%s: %s); "
 				"it will not be kept", what, strerror(err));
 	p->warned = 1;
 }
@@ -459,7 +459,7 @@ no_saving(struct progress *p)
 }
 
 void
-progress_load(struct progress *p, const char *path, struct lesson_diags *ds)
+progress_load(struct progress *p, const char *path, struct diags *ds)
 {
 	struct read_result r;
 	char *file, *dir = NULL, *aside = NULL;
@@ -469,7 +469,7 @@ progress_load(struct progress *p, const char *path, struct lesson_diags *ds)
 	file = path != NULL ? xstrdup(path) : default_path();
 	if (file == NULL) {
 		if (ds != NULL)
-			lesson_diag_add(ds, "progress.json", 0, 0, LESSON_WARNING,
+			diags_add(ds, "progress.json", 0, 0, DIAG_WARNING,
 					"neither XDG_STATE_HOME nor HOME is set; "
 					"progress will not be saved");
 		p->warned = 1;
@@ -479,7 +479,7 @@ progress_load(struct progress *p, const char *path, struct lesson_diags *ds)
 	dir = dir_name(file);
 	if (make_dirs(dir) < 0) {
 		if (ds != NULL)
-			lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+			diags_add(ds, file, 0, 0, DIAG_WARNING,
 					"cannot make the directory %s (%s); "
 					"progress will not be saved", dir, strerror(errno));
 		writable = 0;
@@ -488,7 +488,7 @@ progress_load(struct progress *p, const char *path, struct lesson_diags *ds)
 	if (access(dir, W_OK | X_OK) < 0) {
 		err = errno;
 		if (ds != NULL)
-			lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+			diags_add(ds, file, 0, 0, DIAG_WARNING,
 					"cannot write in the directory %s (%s); "
 					"progress will not be saved", dir, strerror(err));
 		writable = 0;
@@ -505,7 +505,7 @@ progress_load(struct progress *p, const char *path, struct lesson_diags *ds)
 		goto fail;
 	if (res == 1) {
 		if (ds != NULL)
-			lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+			diags_add(ds, file, 0, 0, DIAG_WARNING,
 					"%s is from a newer descent; "
 					"starting fresh without touching it", base_name(file));
 		writable = 0;
@@ -518,17 +518,17 @@ progress_load(struct progress *p, const char *path, struct lesson_diags *ds)
 	}
 	if (aside == NULL) {
 		if (ds != NULL)
-			lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+			diags_add(ds, file, 0, 0, DIAG_WARNING,
 					"%s was unreadable and could not be kept aside (%s); "
 					"starting fresh without saving", base_name(file),
 					strerror(err));
 		writable = 0;
 	} else if (ds != NULL && res == -1) {
-		lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+		diags_add(ds, file, 0, 0, DIAG_WARNING,
 				"%s was unreadable; kept as %s and starting fresh",
 				base_name(file), base_name(aside));
 	} else if (ds != NULL) {
-		lesson_diag_add(ds, file, 0, 0, LESSON_WARNING,
+		diags_add(ds, file, 0, 0, DIAG_WARNING,
 				"%s could not be read (%s); kept as %s and starting fresh",
 				base_name(file), r.reason, base_name(aside));
 	}
@@ -678,7 +678,7 @@ progress_json(const struct progress *p)
 }
 
 int
-progress_save(struct progress *p, struct lesson_diags *ds)
+progress_save(struct progress *p, struct diags *ds)
 {
 	const char *what = NULL;
 	char *text = NULL, *tmp = NULL, *dir = NULL;
@@ -686,7 +686,7 @@ progress_save(struct progress *p, struct lesson_diags *ds)
 
 	if (p->path == NULL) {
 		if (!p->warned && ds != NULL)
-			lesson_diag_add(ds, "progress.json", 0, 0, LESSON_WARNING,
+			diags_add(ds, "progress.json", 0, 0, DIAG_WARNING,
 					"no progress file; progress will not be saved");
 		p->warned = 1;
 		return -1;
@@ -747,13 +747,13 @@ fail:
 }
 
 int
-progress_reset(struct progress *p, struct lesson_diags *ds)
+progress_reset(struct progress *p, struct diags *ds)
 {
 	progress_forget(p);
 	if (p->path == NULL || unlink(p->path) == 0 || errno == ENOENT)
 		return 0;
 	if (ds != NULL)
-		lesson_diag_add(ds, p->path, 0, 0, LESSON_WARNING,
+		diags_add(ds, p->path, 0, 0, DIAG_WARNING,
 				"cannot remove %s (%s)", base_name(p->path), strerror(errno));
 	return -1;
 }

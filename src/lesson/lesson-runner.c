@@ -56,7 +56,7 @@ leave_page(struct lesson_runner *r)
 
 void
 runner_init(struct lesson_runner *r, const struct lesson_chapter *c,
-	    struct progress *prog, struct lesson_diags *ds)
+	    struct progress *prog, struct diags *ds)
 {
 	memset(r, 0, sizeof *r);
 	r->c = c;

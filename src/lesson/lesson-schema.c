@@ -25,7 +25,7 @@ lesson_error(struct loader *L, struct json_pos p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	lesson_diag_add(L->ds, L->file, p.line, p.column, LESSON_ERROR, "%s", msg);
+	diags_add(L->ds, L->file, p.line, p.column, DIAG_ERROR, "%s", msg);
 	L->errors++;
 }
 

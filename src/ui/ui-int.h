@@ -45,7 +45,7 @@ struct ui {
 	/* the course */
 	struct lesson_course *course;   /* the caller's; NULL in the playground */
 	struct progress *prog;
-	struct lesson_diags ds;
+	struct diags ds;
 	int map_sel;                    /* the chapter under the cursor */
 	int map_top;                    /* the first chapter shown (the map scrolls) */
 	short map_hit[256];             /* screen row -> the chapter there + 1, or 0 */

@@ -235,8 +235,8 @@ finish(struct ui *u)
 	plot_fig_free(u->fig);
 	free(u->state);
 	restore();
-	lesson_diags_print(&u->ds, stderr);
-	lesson_diags_done(&u->ds);
+	diags_print(&u->ds, stderr);
+	diags_done(&u->ds);
 	fatal_set_cleanup(NULL);
 	return sig ? 128 + sig : 0;
 }
@@ -263,12 +263,12 @@ ui_course(struct lesson_course *co, struct progress *prog, const char *chapter, 
 	struct ui u;
 
 	memset(&u, 0, sizeof u);
-	lesson_diags_init(&u.ds);
+	diags_init(&u.ds);
 	u.course = co;
 	u.prog = prog;
 	if (start(&u, ascii) < 0) {
 		fprintf(stderr, "descent: cannot open the terminal\n");
-		lesson_diags_done(&u.ds);
+		diags_done(&u.ds);
 		return 1;
 	}
 	ui_course_open(&u, chapter, page);
@@ -282,7 +282,7 @@ ui_play(const struct ui_play_args *a)
 	struct ui u;
 
 	memset(&u, 0, sizeof u);
-	lesson_diags_init(&u.ds);
+	diags_init(&u.ds);
 	if (start(&u, a->ascii) < 0) {
 		fprintf(stderr, "descent: cannot open the terminal\n");
 		return 1;

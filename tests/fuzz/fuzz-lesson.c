@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 	size_t i, lines = 1;
 
@@ -28,7 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	for (i = 0; i < size; i++)
 		lines += data[i] == '\n';
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = lesson_parse((const char *)data, size, "fuzz.json", &ds);
 	for (i = 0; i < ds.n; i++)
 		if (ds.d[i].line < 0 || (size_t)ds.d[i].line > lines || ds.d[i].column < 0 ||
@@ -97,6 +97,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 done:
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 	return 0;
 }

@@ -103,7 +103,7 @@ aside_kind(void)
 }
 
 static struct lesson_chapter *
-parse(const char *pages, struct lesson_diags *ds)
+parse(const char *pages, struct diags *ds)
 {
 	char text[2048];
 
@@ -114,7 +114,7 @@ parse(const char *pages, struct lesson_diags *ds)
 
 Test(lesson_kind, a_registered_kind_is_read_checked_run_and_freed)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 	struct lesson_runner r;
 	struct progress prog;
@@ -126,12 +126,12 @@ Test(lesson_kind, a_registered_kind_is_read_checked_run_and_freed)
 	cr_assert(page_kind_asks((enum page_kind)k));
 	cr_assert(!page_kind_has_figure((enum page_kind)k));
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = parse("{\"kind\": \"text\", \"body\": \"b\"},\n"
 		  "{\"kind\": \"aside\", \"remark\": \"Saddles are common.\", \"yes\": true,\n"
 		  " \"question\": \"In high dimension?\", \"function\": \"x^2\",\n"
 		  " \"check\": [{\"value\": {\"at\": [3], \"f\": 9}}]}", &ds);
-	lesson_diags_print(&ds, stderr);
+	diags_print(&ds, stderr);
 	cr_assert_not_null(c);
 	cr_assert_eq((int)c->pages[1].kind, k);
 	cr_assert_str_eq(((struct aside *)c->pages[1].data)->remark, "Saddles are common.");
@@ -161,16 +161,16 @@ Test(lesson_kind, a_registered_kind_is_read_checked_run_and_freed)
 	runner_done(&r);
 	progress_done(&prog);
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(lesson_kind, a_registered_kind_is_validated_like_the_others)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 
 	aside_kind();
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = parse("{\"kind\": \"aside\", \"remak\": \"x\"},\n"
 		  "{\"kind\": \"asida\", \"remark\": \"x\"},\n"
 		  "{\"kind\": \"aside\", \"remark\": \"\"},\n"
@@ -184,16 +184,16 @@ Test(lesson_kind, a_registered_kind_is_validated_like_the_others)
 	cr_assert_str_eq(ds.d[2].message, "unknown page kind \"asida\": did you mean \"aside\"?");
 	cr_assert_str_eq(ds.d[3].message, "unknown page kind \"spline\": use text, note, plot, "
 			 "descent, quiz, numeric, locate, challenge or aside");
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 
 	/* the kind's own check: an empty remark is refused by lessons --check */
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = parse("{\"kind\": \"aside\", \"remark\": \"\", \"function\": \"x\"}", &ds);
 	cr_assert_not_null(c);
 	cr_assert_eq(lesson_check(c, &ds), 1);
 	cr_assert_str_eq(ds.d[0].message, "the remark is empty");
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(lesson_kind, the_table_refuses_a_name_twice_and_has_a_limit)
@@ -250,17 +250,17 @@ Test(lesson_kind, the_built_in_kinds_are_consistent)
 
 Test(lesson_kind, a_note_boxes_its_remark_for_the_plain_mode)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 	struct lesson_runner r;
 	char out[1024], q[64];
 	size_t n;
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = parse("{\"kind\": \"note\", \"body\": \"b\", \"label\": \"Key idea\",\n"
 		  " \"remark\": \"A saddle has f' = 0 too, and ∇f = 0 in 2D.\"},\n"
 		  "{\"kind\": \"note\", \"body\": \"b\", \"remark\": \"Short.\"}", &ds);
-	lesson_diags_print(&ds, stderr);
+	diags_print(&ds, stderr);
 	cr_assert_not_null(c);
 	cr_assert_eq(c->pages[0].kind, PAGE_NOTE);
 	cr_assert(!page_kind_asks(PAGE_NOTE));
@@ -290,9 +290,9 @@ Test(lesson_kind, a_note_boxes_its_remark_for_the_plain_mode)
 	cr_assert_str_eq(q, "+- Note -");
 	runner_done(&r);
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = parse("{\"kind\": \"note\", \"remark\": \"r\", \"label\": \"A label longer than a title\"},\n"
 		  "{\"kind\": \"note\", \"body\": \"b\"}", &ds);
 	cr_assert_null(c);
@@ -301,5 +301,5 @@ Test(lesson_kind, a_note_boxes_its_remark_for_the_plain_mode)
 			 "characters, like \"Key idea\"");
 	cr_assert_eq(ds.d[0].line, 3);
 	cr_assert_str_eq(ds.d[1].message, "a note page has no \"remark\": it is required");
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }

@@ -225,12 +225,12 @@ expect_filled(const struct progress *p)
 
 Test(progress, round_trip)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p, q;
 	const char *file = in_tmp("progress.json");
 	int i, found = 0;
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	cr_assert_eq(ds.n, 0);
 	cr_assert(is_empty(&p));
@@ -256,7 +256,7 @@ Test(progress, round_trip)
 	expect_filled(&q);
 	cr_expect_eq(count_entries(tmpdir, "", NULL, 0), 1, "stray files");
 	progress_done(&q);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(progress, format_is_small_and_documented)
@@ -398,13 +398,13 @@ Test(progress, home_when_xdg_relative)
  */
 Test(progress, crash_mid_write)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
 	char *before, *after, *full;
 	int fd;
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	fill(&p);
 	cr_assert_eq(progress_save(&p, &ds), 0);
@@ -440,7 +440,7 @@ Test(progress, crash_mid_write)
 	cr_expect_eq(count_entries(tmpdir, "progress.json.", NULL, 0), 2);
 	free(before);
 	free(after);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* Every save leaves a complete file and no temporary one. */
@@ -476,17 +476,17 @@ Test(progress, saves_are_always_complete)
 static void
 expect_recovery(const char *content)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
 	char backup[256], want[320], *old;
 	const char *prefix = "progress.json was unreadable; kept as progress.json.bad-";
 
 	write_text(file, content);
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	cr_assert_eq(ds.n, 1, "content: %s", content);
-	cr_expect_eq(ds.d[0].level, LESSON_WARNING);
+	cr_expect_eq(ds.d[0].level, DIAG_WARNING);
 	cr_expect_str_eq(ds.d[0].file, file);
 	cr_assert_eq(count_entries(tmpdir, "progress.json.bad-", backup, sizeof backup), 1);
 	snprintf(want, sizeof want, "progress.json was unreadable; kept as %s and starting fresh",
@@ -513,7 +513,7 @@ expect_recovery(const char *content)
 	cr_expect(progress_page(&p, "intro", 0)->seen);
 	progress_done(&p);
 	cr_expect_eq(count_entries(tmpdir, "progress.json.bad-", NULL, 0), 1);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(progress, corrupted_garbage)
@@ -563,7 +563,7 @@ Test(progress, corrupted_shapes)
 /* Two bad files within a second: the second backup gets a counter. */
 Test(progress, backup_counter)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
 	char name[3][64], want[256], stamp[32];
@@ -580,7 +580,7 @@ Test(progress, backup_counter)
 		write_text(in_tmp(name[i]), "older");
 	}
 	write_text(file, "garbage");
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	cr_assert_leq(time(NULL), t0 + 2, "too slow to test");
 	for (i = 0; i < 3; i++) {
@@ -602,7 +602,7 @@ Test(progress, backup_counter)
 	cr_expect_not_null(strstr(ds.d[0].message, "-2 and starting fresh"), "%s",
 			   ds.d[0].message);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* Without diagnostics, recovery still happens, silently. */
@@ -621,14 +621,14 @@ Test(progress, corrupted_without_diagnostics)
 
 Test(progress, not_a_regular_file)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
 	char backup[256];
 	struct stat st;
 
 	cr_assert_eq(mkdir(file, 0700), 0);
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	cr_assert_eq(ds.n, 1);
 	cr_assert_eq(count_entries(tmpdir, "progress.json.bad-", backup, sizeof backup), 1);
@@ -638,12 +638,12 @@ Test(progress, not_a_regular_file)
 	cr_expect_eq(progress_save(&p, &ds), 0);
 	expect_valid_json(file);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(progress, unreadable_file)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
 	char backup[256], want[400];
@@ -651,7 +651,7 @@ Test(progress, unreadable_file)
 	SKIP_IF_ROOT("root reads any file");
 	write_text(file, "{\"version\": 1}");
 	cr_assert_eq(chmod(file, 0), 0);
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	cr_assert_eq(ds.n, 1);
 	cr_assert_eq(count_entries(tmpdir, "progress.json.bad-", backup, sizeof backup), 1);
@@ -670,22 +670,22 @@ Test(progress, unreadable_file)
 		free(s);
 	}
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(progress, newer_version)
 {
 	static const char newer[] = "{\"version\": 2, \"lessons\": {\"x\": [1, 2]}}";
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
 	char *s;
 
 	write_text(file, newer);
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	cr_assert_eq(ds.n, 1);
-	cr_expect_eq(ds.d[0].level, LESSON_WARNING);
+	cr_expect_eq(ds.d[0].level, DIAG_WARNING);
 	cr_expect_str_eq(ds.d[0].message,
 			 "progress.json is from a newer descent; starting fresh without touching it");
 	cr_expect_null(p.path);
@@ -701,13 +701,13 @@ Test(progress, newer_version)
 	free(s);
 	cr_expect_eq(count_entries(tmpdir, "", NULL, 0), 1);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* Values are made sane, unknown fields and nulls ignored. */
 Test(progress, sane_values)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
 	struct page_progress *r;
@@ -722,7 +722,7 @@ Test(progress, sane_values)
 		 "  \"b\": {},"
 		 "  \"c\": {\"pages\": null}}}");
 	write_text(file, text);
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	cr_assert_eq(ds.n, 0, "%s", ds.d[0].message);
 	cr_expect_str_eq(p.last_chapter, "b");
@@ -734,7 +734,7 @@ Test(progress, sane_values)
 	r = progress_page(&p, "a", 0);
 	cr_expect(!r->seen && !r->attempts);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* Page indices past 10000 are dropped, the ones before kept. */
@@ -800,17 +800,17 @@ Test(progress, page_records)
 /* A directory that cannot be written: one warning, and the course runs. */
 Test(progress, unwritable_directory)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *dir = in_tmp("locked");
 	const char *file = in_tmp("locked/progress.json");
 
 	SKIP_IF_ROOT("root writes in any directory");
 	cr_assert_eq(mkdir(dir, 0500), 0);
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	cr_assert_eq(ds.n, 1);
-	cr_expect_eq(ds.d[0].level, LESSON_WARNING);
+	cr_expect_eq(ds.d[0].level, DIAG_WARNING);
 	cr_expect_not_null(strstr(ds.d[0].message, "progress will not be saved"), "%s",
 			   ds.d[0].message);
 	cr_expect_null(p.path);
@@ -821,20 +821,20 @@ Test(progress, unwritable_directory)
 	cr_expect_eq(ds.n, 1);
 	cr_expect_eq(count_entries(dir, "", NULL, 0), 0);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* What is in an unwritable directory is still read, but never written. */
 Test(progress, unwritable_directory_still_reads)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *dir = in_tmp("locked");
 	const char *file = in_tmp("locked/progress.json");
 	char *before, *after;
 
 	SKIP_IF_ROOT("root writes in any directory");
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	fill(&p);
 	cr_assert_eq(progress_save(&p, &ds), 0);
@@ -855,18 +855,18 @@ Test(progress, unwritable_directory_still_reads)
 	free(before);
 	free(after);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(progress, directory_cannot_be_made)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 
 	SKIP_IF_ROOT("root writes in any directory");
 	cr_assert_eq(mkdir(in_tmp("locked"), 0500), 0);
 	setenv("XDG_STATE_HOME", in_tmp("locked/state"), 1);
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, NULL, &ds);
 	cr_assert_eq(ds.n, 1);
 	cr_expect_not_null(strstr(ds.d[0].message, "cannot make the directory"), "%s",
@@ -875,17 +875,17 @@ Test(progress, directory_cannot_be_made)
 	cr_expect_eq(progress_save(&p, &ds), -1);
 	cr_expect_eq(ds.n, 1);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* A path through a file cannot be made, even by root. */
 Test(progress, directory_is_a_file)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 
 	write_text(in_tmp("state"), "a file");
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, in_tmp("state/descent/progress.json"), &ds);
 	cr_assert_eq(ds.n, 1);
 	cr_expect_not_null(strstr(ds.d[0].message, "cannot make the directory"), "%s",
@@ -895,20 +895,20 @@ Test(progress, directory_is_a_file)
 	cr_expect_eq(progress_save(&p, &ds), -1);
 	cr_expect_eq(ds.n, 1);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* Saving fails after a good load: one warning, old file and nothing else left. */
 Test(progress, save_fails_later)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *dir = in_tmp("d");
 	const char *file = in_tmp("d/progress.json");
 	char *before, *after;
 
 	SKIP_IF_ROOT("root writes in any directory");
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	fill(&p);
 	cr_assert_eq(progress_save(&p, &ds), 0);
@@ -918,7 +918,7 @@ Test(progress, save_fails_later)
 	cr_expect_eq(progress_save(&p, &ds), -1);
 	cr_expect_eq(progress_save(&p, &ds), -1);
 	cr_assert_eq(ds.n, 1);
-	cr_expect_eq(ds.d[0].level, LESSON_WARNING);
+	cr_expect_eq(ds.d[0].level, DIAG_WARNING);
 	cr_expect_not_null(strstr(ds.d[0].message, "cannot save the progress"), "%s",
 			   ds.d[0].message);
 	after = read_text(file);
@@ -927,7 +927,7 @@ Test(progress, save_fails_later)
 	free(before);
 	free(after);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /*
@@ -936,11 +936,11 @@ Test(progress, save_fails_later)
  */
 Test(progress, rename_fails)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	cr_assert_eq(mkdir(file, 0700), 0);
 	write_text(in_tmp("progress.json/x"), "keep");
@@ -952,16 +952,16 @@ Test(progress, rename_fails)
 	cr_expect_eq(count_entries(tmpdir, "", NULL, 0), 1, "the temporary file was left");
 	cr_expect_eq(access(in_tmp("progress.json/x"), F_OK), 0);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(progress, reset)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	fill(&p);
 	cr_assert_eq(progress_save(&p, &ds), 0);
@@ -980,23 +980,23 @@ Test(progress, reset)
 	cr_expect_eq(p.n, 1);
 	cr_expect_null(p.last_chapter);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(progress, reset_fails)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	progress_load(&p, file, &ds);
 	cr_assert_eq(mkdir(file, 0700), 0);     /* unlink cannot remove it */
 	cr_expect_eq(progress_reset(&p, &ds), -1);
 	cr_assert_eq(ds.n, 1);
-	cr_expect_eq(ds.d[0].level, LESSON_WARNING);
+	cr_expect_eq(ds.d[0].level, DIAG_WARNING);
 	cr_expect_eq(strncmp(ds.d[0].message, "cannot remove progress.json (", 29), 0, "%s",
 		     ds.d[0].message);
 	progress_done(&p);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }

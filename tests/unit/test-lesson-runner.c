@@ -46,19 +46,19 @@ static const char chapter[] =
 	"}\n";
 
 static struct lesson_chapter *
-load(const char *text, struct lesson_diags *ds)
+load(const char *text, struct diags *ds)
 {
 	return lesson_parse(text, strlen(text), "wells.json", ds);
 }
 
 Test(lesson_load, every_page_kind)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = load(chapter, &ds);
-	lesson_diags_print(&ds, stderr);
+	diags_print(&ds, stderr);
 	cr_assert_not_null(c, "the chapter must load");
 	cr_assert_str_eq(c->id, "wells");
 	cr_assert_eq(c->order, 3);
@@ -83,27 +83,27 @@ Test(lesson_load, every_page_kind)
 	cr_assert_eq(c->pages[6].challenge.max_steps, 300);
 	cr_assert_eq(ds.errors, 0);
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(lesson_check, true_claims_are_proved)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = load(chapter, &ds);
 	cr_assert_not_null(c);
 	cr_assert_eq(lesson_check(c, &ds), 0);
-	lesson_diags_print(&ds, stderr);
+	diags_print(&ds, stderr);
 	cr_assert_eq(ds.errors, 0);
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(lesson_check, wrong_claims_are_located)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 	char *bad = strdup(chapter), *at;
 
@@ -111,7 +111,7 @@ Test(lesson_check, wrong_claims_are_located)
 	at = strstr(bad, "\"f\": -2}");
 	cr_assert_not_null(at);
 	at[6] = '3';
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = load(bad, &ds);
 	cr_assert_not_null(c);
 	cr_assert_eq(lesson_check(c, &ds), 1);
@@ -120,13 +120,13 @@ Test(lesson_check, wrong_claims_are_located)
 	cr_assert_eq(ds.d[0].column, 36);
 	cr_assert_str_eq(ds.d[0].message, "the claim is wrong: f at 1 is -2, not -3");
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 	free(bad);
 }
 
 Test(lesson_runner, answers_hints_and_progress)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 	struct lesson_runner r;
 	struct progress prog;
@@ -136,7 +136,7 @@ Test(lesson_runner, answers_hints_and_progress)
 
 	cr_assert_not_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/progress.json", dir);
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = load(chapter, &ds);
 	cr_assert_not_null(c);
 	progress_load(&prog, path, &ds);
@@ -206,17 +206,17 @@ Test(lesson_runner, answers_hints_and_progress)
 	progress_reset(&prog, &ds);
 	progress_done(&prog);
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 	rmdir(dir);
 }
 
 Test(lesson_runner, without_progress)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 	struct lesson_runner r;
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = load(chapter, &ds);
 	runner_init(&r, c, NULL, NULL);
 	cr_assert_eq(runner_goto(&r, 99), 7, "clamped to the last page");
@@ -225,7 +225,7 @@ Test(lesson_runner, without_progress)
 	cr_assert_eq(runner_quiz(&r, 5u), ANSWER_RIGHT);
 	runner_done(&r);
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* The caption of a page's figure: the function, or the cost of the data. */
@@ -237,12 +237,12 @@ Test(lesson_runner, captions)
 		" {\"kind\": \"plot\", \"x\": [-3, 3], \"y\": [0, 4],\n"
 		"  \"data\": {\"columns\": [\"x\", \"y\"], \"points\": [[1, 2], [2, 3.5], [3, 6]],\n"
 		"           \"model\": \"w0 + w1*x\", \"loss\": \"mse\"}}]}\n";
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 	struct lesson_runner r;
 	char buf[256];
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = load(chapter, &ds);
 	runner_init(&r, c, NULL, NULL);
 	runner_goto(&r, 0);
@@ -263,7 +263,7 @@ Test(lesson_runner, captions)
 	lesson_chapter_free(c);
 
 	c = lesson_parse(data_chapter, strlen(data_chapter), "fit.json", &ds);
-	lesson_diags_print(&ds, stderr);
+	diags_print(&ds, stderr);
 	cr_assert_not_null(c);
 	runner_init(&r, c, NULL, NULL);
 	runner_goto(&r, 0);
@@ -271,18 +271,18 @@ Test(lesson_runner, captions)
 	cr_assert_str_eq(buf, "J(w0, w1) = mse of w0 + w1*x over 3 points");
 	runner_done(&r);
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* A run of a descent page in words: going, ended, diverged. */
 Test(lesson_runner, run_text)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 	struct lesson_runner r;
 	char head[200], tail[200];
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = load(chapter, &ds);
 	runner_init(&r, c, NULL, NULL);
 	runner_goto(&r, 2);
@@ -309,7 +309,7 @@ Test(lesson_runner, run_text)
 	cr_assert(head[0] == '\0' && tail[0] == '\0', "no such run");
 	runner_done(&r);
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* An interactive descent page: the learner's start and rates; others refuse them. */
@@ -323,15 +323,15 @@ Test(lesson_runner, interactive_descent)
 		"   {\"optimizer\": \"momentum\", \"lr\": 0.05, \"label\": \"heavy ball\"}]},\n"
 		"  {\"kind\": \"descent\", \"function\": \"x^2\", \"start\": [1],\n"
 		"   \"runs\": [{\"optimizer\": \"gd\", \"lr\": 0.1}]}]}\n";
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 	struct lesson_runner r;
 	char head[200], tail[200];
 	double at[2] = { -2, 0.5 };
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = lesson_parse(play, strlen(play), "play.json", &ds);
-	lesson_diags_print(&ds, stderr);
+	diags_print(&ds, stderr);
 	cr_assert_not_null(c);
 	runner_init(&r, c, NULL, NULL);
 	runner_goto(&r, 0);
@@ -359,7 +359,7 @@ Test(lesson_runner, interactive_descent)
 	cr_assert_str_eq(tail, "at (1, 1), f = 4", "back on the page: its own start");
 	runner_done(&r);
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 /* Runs with their own starts: each is drawn, told and checked from its start. */
@@ -378,15 +378,15 @@ Test(lesson_runner, runs_with_their_own_starts)
 		"{\"id\": \"m\", \"title\": \"M\", \"order\": 1, \"summary\": \"S.\",\n"
 		" \"pages\": [{\"kind\": \"descent\", \"function\": \"x^2\", \"runs\": [\n"
 		"    {\"optimizer\": \"gd\", \"start\": [1]}, {\"optimizer\": \"momentum\"}]}]}\n";
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_chapter *c;
 	struct lesson_runner r;
 	char head[200], tail[200];
 	double at[2] = { -3, -3 };
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = lesson_parse(valleys, strlen(valleys), "v.json", &ds);
-	lesson_diags_print(&ds, stderr);
+	diags_print(&ds, stderr);
 	cr_assert_not_null(c, "a page without a start, its runs with theirs");
 	cr_assert_eq(c->pages[0].descent.runs[1].nstart, 2);
 	cr_assert_eq(lesson_check(c, &ds), 0, "each run's claim is proved from its own start");
@@ -402,21 +402,21 @@ Test(lesson_runner, runs_with_their_own_starts)
 	cr_assert_str_eq(tail, "at (-3, -3), f = 26", "the learner's start is every run's");
 	runner_done(&r);
 	lesson_chapter_free(c);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	c = lesson_parse(missing, strlen(missing), "m.json", &ds);
 	cr_assert_null(c, "a run without a start on a page without one");
 	cr_assert_eq(ds.n, 1);
 	cr_assert_eq(ds.d[0].line, 3);
 	cr_assert_str_eq(ds.d[0].message, "this run has no \"start\", and the page neither: "
 			 "give the page one, or each run its own");
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
 
 Test(lesson_course, broken_files_do_not_hide_others)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	struct lesson_course co;
 	char dir[] = "/tmp/descent-course-XXXXXX", a[300], b[300], d[300];
 	FILE *fp;
@@ -434,7 +434,7 @@ Test(lesson_course, broken_files_do_not_hide_others)
 	fp = fopen(d, "w");     /* the same id as a.json */
 	fputs(chapter, fp);
 	fclose(fp);
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	lesson_course_load(&co, dir, NULL, 0, &ds);
 	cr_assert_eq(co.n, 1);
 	cr_assert_eq(co.nbroken, 2);
@@ -444,7 +444,7 @@ Test(lesson_course, broken_files_do_not_hide_others)
 	cr_assert_eq(lesson_course_find(&co, "1"), co.chapters[0], "so does its number");
 	cr_assert_null(lesson_course_find(&co, "nope"));
 	lesson_course_done(&co);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 	remove(a);
 	remove(b);
 	remove(d);
@@ -455,12 +455,12 @@ Test(lesson_course, broken_files_do_not_hide_others)
  * at the '/'. The buffer here has no terminator and a non-NUL byte after it. */
 Test(lesson_load, comment_at_end_of_buffer)
 {
-	struct lesson_diags ds;
+	struct diags ds;
 	char buf[3] = { '/', 'X', 'Y' };
 
-	lesson_diags_init(&ds);
+	diags_init(&ds);
 	cr_assert_null(lesson_parse(buf, 1, "c.json", &ds));
 	cr_assert_eq(ds.errors, 1);
 	cr_assert_not_null(strstr(ds.d[0].message, "remove the \"/...\""), "%s", ds.d[0].message);
-	lesson_diags_done(&ds);
+	diags_done(&ds);
 }
