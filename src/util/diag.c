@@ -50,6 +50,34 @@ diag_print(FILE *fp, const struct diag *d)
 }
 
 void
+diag_print_source(FILE *fp, const char *prefix, const char *src, const struct diag *d)
+{
+	int i;
+
+	if (prefix == NULL)
+		prefix = "descent";
+	if (d->column <= 0 || src == NULL || src[strspn(src, " \t\r\n")] == '\0' ||
+	    strlen(src) > 200) {
+		if (d->column > 0)
+			fprintf(fp, "%s: error at column %d: %s\n", prefix, d->column, d->message);
+		else
+			fprintf(fp, "%s: error: %s\n", prefix, d->message);
+		return;
+	}
+	fprintf(fp, "%s: error at column %d: %s\n  ", prefix, d->column, d->message);
+	for (i = 0; src[i] != '\0'; i++)
+		fputc((unsigned char)src[i] < ' ' && src[i] != '\t' ? ' ' : src[i], fp);
+	fputs("\n  ", fp);
+	for (i = 0; i < d->column - 1 && src[i] != '\0'; i++) {
+		if (src[i] == '\t')
+			fputc('\t', fp);
+		else if (((unsigned char)src[i] & 0xc0) != 0x80)
+			fputc(' ', fp);         /* one column per UTF-8 character */
+	}
+	fputs("^\n", fp);
+}
+
+void
 diags_init(struct diags *ds)
 {
 	memset(ds, 0, sizeof *ds);
