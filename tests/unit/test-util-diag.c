@@ -1,0 +1,94 @@
+/*
+ * test-util-diag.c - the one record of a user's error and its formatter:
+ * every way a location is printed, the order of a list, and the caret
+ * under an expression (one column per character, tabs kept).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "descent/diag.h"
+
+/* What f printed into a memory stream. */
+static char out[2048];
+
+static FILE *
+open_out(void)
+{
+	FILE *fp = fmemopen(out, sizeof out, "w");
+
+	cr_assert_not_null(fp);
+	memset(out, 0, sizeof out);
+	return fp;
+}
+
+Test(util_diag, a_record_prints_the_parts_it_knows)
+{
+	struct diag d;
+	FILE *fp = open_out();
+
+	cr_assert_eq(diag_set(&d, "a.json", 3, 7, "bad %s", "thing"), -1);
+	diag_print(fp, &d);
+	diag_set(&d, "a.json", 3, 0, "no column");
+	diag_print(fp, &d);
+	diag_set(&d, "a.json", 0, 0, "no line");
+	diag_print(fp, &d);
+	diag_set(&d, NULL, 2, 2, "no file");
+	d.level = DIAG_WARNING;
+	diag_print(fp, &d);
+	fclose(fp);
+	cr_assert_str_eq(out, "a.json:3:7: error: bad thing\n"
+			 "a.json:3: error: no column\n"
+			 "a.json: error: no line\n"
+			 "descent: warning: no file\n");
+}
+
+Test(util_diag, a_list_prints_by_file_then_line_and_column)
+{
+	struct diags ds;
+	FILE *fp = open_out();
+
+	diags_init(&ds);
+	diags_add(&ds, "b.json", 9, 1, DIAG_ERROR, "b late");
+	diags_add(&ds, "a.json", 5, 2, DIAG_WARNING, "a");
+	diags_add(&ds, "b.json", 2, 8, DIAG_ERROR, "b early");
+	diags_add(&ds, "b.json", 2, 3, DIAG_ERROR, "b earlier");
+	diags_add(NULL, "x", 1, 1, DIAG_ERROR, "kept nowhere");
+	cr_assert_eq(ds.n, 4);
+	cr_assert_eq(ds.errors, 3, "a warning is not an error");
+	diags_print(&ds, fp);
+	fclose(fp);
+	cr_assert_str_eq(out, "b.json:2:3: error: b earlier\n"
+			 "b.json:2:8: error: b early\n"
+			 "b.json:9:1: error: b late\n"
+			 "a.json:5:2: warning: a\n");
+	diags_done(&ds);
+	cr_assert_eq(ds.n, 0);
+}
+
+Test(util_diag, a_caret_goes_under_the_column_of_the_expression)
+{
+	struct diag d;
+	FILE *fp = open_out();
+
+	diag_set(&d, NULL, 0, 8, "unknown name 'q'");	/* columns count bytes */
+	diag_print_source(fp, "descent run", "θ² + q", &d);
+	diag_set(&d, NULL, 0, 3, "here");
+	diag_print_source(fp, NULL, "x\t+", &d);
+	diag_print_source(fp, NULL, "   ", &d);
+	diag_set(&d, NULL, 0, 0, "no column");
+	diag_print_source(fp, "p", "x", &d);
+	fclose(fp);
+	cr_assert_str_eq(out, "descent run: error at column 8: unknown name 'q'\n"
+			 "  θ² + q\n"
+			 "       ^\n"
+			 "descent: error at column 3: here\n"
+			 "  x\t+\n"
+			 "   \t^\n"
+			 "descent: error at column 3: here\n"
+			 "p: error: no column\n");
+}
