@@ -108,12 +108,12 @@ draw(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_pa
 		po.y1 = p->y[1];
 		po.aspect = 0;          /* the page's region, whole, as in the full screen */
 	}
-	po.mark_critical = (p->show & SHOW_CRITICAL) != 0;
-	po.tangent = (p->show & SHOW_TANGENT) != 0;
+	po.overlays = (p->show & SHOW_CRITICAL ? PLOT_OV_CRITICAL : 0) |
+		      (p->show & SHOW_TANGENT ? PLOT_OV_TANGENT : 0) |
+		      (p->show & SHOW_SHADE ? PLOT_OV_SHADE : 0) |
+		      (p->show & SHOW_BASINS ? PLOT_OV_BASINS : 0) |
+		      (p->show & SHOW_CONVEXITY ? PLOT_OV_CONVEXITY : 0);
 	po.tangent_x = p->tangent;
-	po.shade = (p->show & SHOW_SHADE) != 0;
-	po.convexity = (p->show & SHOW_CONVEXITY) != 0 && !po.shade;
-	po.basins = (p->show & SHOW_BASINS) != 0 && !po.shade && !po.convexity;
 	runner_caption(r, caption, sizeof caption);
 	po.title = caption[0] != '\0';
 	fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);

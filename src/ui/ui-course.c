@@ -289,14 +289,13 @@ page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, in
 			po.aspect = 0;
 		}
 		/* a locate page does not give its answer away */
-		po.mark_critical = (p->show & SHOW_CRITICAL) != 0 && p->kind != PAGE_LOCATE;
-		po.tangent = (p->show & SHOW_TANGENT) != 0;
+		po.overlays = ((p->show & SHOW_CRITICAL) && p->kind != PAGE_LOCATE ?
+			       PLOT_OV_CRITICAL : 0) |
+			      (p->show & SHOW_TANGENT ? PLOT_OV_TANGENT : 0) |
+			      (p->show & SHOW_SHADE || u->color ? PLOT_OV_SHADE : 0) |
+			      (p->show & SHOW_BASINS ? PLOT_OV_BASINS : 0) |
+			      (p->show & SHOW_CONVEXITY ? PLOT_OV_CONVEXITY : 0);
 		po.tangent_x = p->tangent;
-		po.shade = (p->show & SHOW_SHADE) != 0 || (n == 2 && u->color);
-		po.convexity = (p->show & SHOW_CONVEXITY) != 0;
-		po.basins = (p->show & SHOW_BASINS) != 0 && !po.convexity;
-		if (po.basins || po.convexity)
-			po.shade = 0;
 		/* a descent in 1D: the ball rolls with its tangent */
 		po.ball_tangent = p->kind == PAGE_DESCENT || p->kind == PAGE_CHALLENGE;
 		po.trail = !rd->notrail;
