@@ -85,44 +85,28 @@ heading(const struct learn_opts *o, const struct lesson_chapter *c, int n)
 	put_text(o, line);              /* wrapped, like every line, to the width */
 }
 
-/* Draws the page's function (and runs) as a figure. */
+/*
+ * Draws the page's view (its function and runs) as a figure, as wide as
+ * the text and a quarter as tall, with the page's runs on it.
+ */
 static void
-draw(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_page *p)
+draw(const struct learn_opts *o, struct lesson_runner *r)
 {
 	struct plot_opts po;
 	struct plot_fig *fig;
 	char msg[200], caption[256];
-	int i, n;
 
-	if (r->obj == NULL || (n = objective_dim(r->obj)) < 1 || n > 2)
-		return;
 	plot_opts_init(&po);
 	po.width = o->width;
 	po.height = o->width / 4 + 2;
 	po.enc = o->enc;
 	po.color = o->color;
-	po.x0 = p->x[0];
-	po.x1 = p->x[1];
-	if (n == 2) {
-		po.y0 = p->y[0];
-		po.y1 = p->y[1];
-		po.aspect = 0;          /* the page's region, whole, as in the full screen */
-	}
-	po.overlays = (p->show & SHOW_CRITICAL ? PLOT_OV_CRITICAL : 0) |
-		      (p->show & SHOW_TANGENT ? PLOT_OV_TANGENT : 0) |
-		      (p->show & SHOW_SHADE ? PLOT_OV_SHADE : 0) |
-		      (p->show & SHOW_BASINS ? PLOT_OV_BASINS : 0) |
-		      (p->show & SHOW_CONVEXITY ? PLOT_OV_CONVEXITY : 0);
-	po.tangent_x = p->tangent;
-	runner_caption(r, caption, sizeof caption);
-	po.title = caption[0] != '\0';
+	if (lesson_page_view(r, &po, caption, sizeof caption) < 0)
+		return;
 	fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
 	if (fig == NULL)
 		return;
-	for (i = 0; i < r->nruns; i++) {
-		const struct trajectory *tr = run_trajectory(r->runs[i]);
-		plot_fig_trajectory(fig, i, tr->w, tr->len, r->labels[i]);
-	}
+	lesson_view_runs(r, fig);
 	putchar('\n');
 	plot_render_text(plot_fig_canvas(fig), stdout, po.color);
 	plot_fig_free(fig);
@@ -293,7 +277,7 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 		}
 		if (p->kind == PAGE_PLOT || p->kind == PAGE_DESCENT || p->kind == PAGE_LOCATE ||
 		    p->kind == PAGE_CHALLENGE)
-			draw(o, &r, p);
+			draw(o, &r);
 		if (p->kind == PAGE_DESCENT)
 			outcomes(o, &r);
 		if (p->question != NULL) {

@@ -263,54 +263,34 @@ enter_page(struct ui *u)
 	progress_save(u->prog, &u->ds);
 }
 
-/* Builds the page's figure (its background), and draws its runs onto it. */
+/*
+ * Builds the page's figure (its background) from the page's view, with
+ * this terminal's size, encoding and colour and the learner's toggles,
+ * and draws its runs onto it.
+ */
 static void
-page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, int h)
+page_fig(struct ui *u, struct reader *rd, int w, int h)
 {
 	struct lesson_runner *r = &u->runner;
 	struct plot_opts po;
 	char msg[200], caption[256];
-	int i, n;
 
-	if (r->obj == NULL || (n = objective_dim(r->obj)) < 1 || n > 2)
-		return;
 	if (u->fig == NULL || rd->shown_fig_page != r->page ||
 	    plot_canvas_width(plot_fig_canvas(u->fig)) != w ||
 	    plot_canvas_height(plot_fig_canvas(u->fig)) != h) {
 		plot_fig_free(u->fig);
+		u->fig = NULL;
 		ui_plot_opts(u, &po, w, h);
-		po.x0 = p->x[0];
-		po.x1 = p->x[1];
-		if (n == 2) {
-			/* the region the lesson chose, whole and no wider: a short
-			 * figure with square units would show a sliver of it */
-			po.y0 = p->y[0];
-			po.y1 = p->y[1];
-			po.aspect = 0;
-		}
-		/* a locate page does not give its answer away */
-		po.overlays = ((p->show & SHOW_CRITICAL) && p->kind != PAGE_LOCATE ?
-			       PLOT_OV_CRITICAL : 0) |
-			      (p->show & SHOW_TANGENT ? PLOT_OV_TANGENT : 0) |
-			      (p->show & SHOW_SHADE || u->color ? PLOT_OV_SHADE : 0) |
-			      (p->show & SHOW_BASINS ? PLOT_OV_BASINS : 0) |
-			      (p->show & SHOW_CONVEXITY ? PLOT_OV_CONVEXITY : 0);
-		po.tangent_x = p->tangent;
-		/* a descent in 1D: the ball rolls with its tangent */
-		po.ball_tangent = p->kind == PAGE_DESCENT || p->kind == PAGE_CHALLENGE;
 		po.trail = !rd->notrail;
 		po.arrow = rd->arrow;
-		runner_caption(r, caption, sizeof caption);
-		po.title = caption[0] != '\0';
-		u->fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
 		rd->shown_fig_page = r->page;
+		if (lesson_page_view(r, &po, caption, sizeof caption) < 0)
+			return;
+		u->fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
 		if (u->fig == NULL)
 			return;
 	}
-	for (i = 0; i < r->nruns; i++)
-		ui_fig_run(u->fig, i, r->runs[i], r->labels[i]);
-	if (r->challenge != NULL)
-		ui_fig_run(u->fig, 0, r->challenge, "your attempt");
+	lesson_view_runs(r, u->fig);
 }
 
 /*
@@ -522,7 +502,7 @@ page_draw(struct ui *u)
 	free(owned);
 	y = 2 + (rd->textlines - rd->scroll < text_rows ? rd->textlines - rd->scroll : text_rows);
 	if (has_fig && fig_h >= 8) {       /* a figure has 8 rows at least */
-		page_fig(u, rd, p, u->cols, fig_h);
+		page_fig(u, rd, u->cols, fig_h);
 		if (u->fig != NULL) {
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
 			rd->fig_y = y;
