@@ -65,7 +65,7 @@ frame_2d(const char *src, double x0, double x1, double y0, double y1, int w, int
 	p.x1 = x1;
 	p.y0 = y0;
 	p.y1 = y1;
-	p.shade = 1;
+	p.overlays = PLOT_OV_SHADE;
 	for (r = 0; r < reps; r++) {
 		double t0 = now();
 		struct plot_fig *f = plot_fig_new(o, &p, src, msg, sizeof msg);
@@ -178,7 +178,7 @@ main(int argc, char **argv)
 		plot_opts_init(&p);
 		p.x0 = -3;
 		p.x1 = 3;
-		p.tangent = 1;
+		p.overlays = PLOT_OV_TANGENT;
 		p.tangent_x = 1;
 		for (r = 0; r < 200; r++) {
 			double t0 = now();

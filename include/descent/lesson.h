@@ -385,6 +385,28 @@ void runner_invalid_text(const struct lesson_runner *r, char *buf, size_t size);
 size_t runner_page_text(const struct lesson_runner *r, int width, int utf8, char *out,
 			    size_t size);
 
+/*
+ * The view of the page the runner is on, for the full screen and learn
+ * --plain alike (src/lesson/lesson-view.c), so that they draw the same
+ * figure.  lesson_page_view takes in po what the front end decides --
+ * plot_opts_init, then the size, encoding, colour, trail and arrow --
+ * and sets everything the page decides: the region, the overlays wanted
+ * (the page's "show"; no critical markers on a locate page, which would
+ * give its answer away; shading when po->color), the tangent's point,
+ * the ball's tangent on descent and challenge pages, and the caption,
+ * written to caption (size bytes; po->title when it is not empty).
+ * plot_fig_new then applies the policy of overlays (plot.h).  Returns 0,
+ * or -1 when the page has no figure (no objective of 1 or 2 variables).
+ * lesson_view_runs draws the page's runs on fig, a figure of that view:
+ * the runner's runs with their labels, and a challenge's last attempt
+ * as "your attempt", each its points so far and its current one.
+ */
+struct plot_opts;
+struct plot_fig;
+int lesson_page_view(const struct lesson_runner *r, struct plot_opts *po, char *caption,
+		     size_t size);
+void lesson_view_runs(const struct lesson_runner *r, struct plot_fig *fig);
+
 /* --- progress ---------------------------------------------------------- */
 
 /* What the learner did on one page. */

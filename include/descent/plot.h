@@ -165,6 +165,44 @@ int plot_march(const double z[4], double level, double seg[2][4]);
 /* --- figures: a function, its landscape, what runs on it ----------- */
 
 
+/*
+ * Overlays: what a figure draws over its function, as bits of one set.
+ * How they combine is decided here, once, by plot_overlays, which
+ * plot_fig_new applies to the set it is given (plot_opts.overlays), so
+ * that every caller -- descent plot, the playground, the course full
+ * screen and learn --plain -- draws the same layers for the same wish:
+ *
+ *   - One fill of the shading layer at a time, by precedence
+ *     convexity > basins > shade: the highest one wanted is drawn and
+ *     the others are dropped.
+ *   - Critical markers, contours and the tangent combine with anything.
+ *   - Of one variable, no contours or shade (they are of two); of two,
+ *     no tangent (it is of one).  Basins and convexity fill columns in
+ *     one variable, cells in two.
+ *   - Of two variables, contours are drawn even when not asked for,
+ *     except under basins or convexity without colour, where the
+ *     fill's shades and the contours' glyphs would mix; asked for, they
+ *     are always drawn.
+ */
+enum plot_overlay {
+	PLOT_OV_CRITICAL = 1 << 0,      /* markers on the critical points */
+	PLOT_OV_TANGENT = 1 << 1,       /* 1D: the tangent line at tangent_x */
+	PLOT_OV_CONTOURS = 1 << 2,      /* 2D: contour lines */
+	PLOT_OV_SHADE = 1 << 3,         /* 2D: fill: heatmap shading between the levels */
+	PLOT_OV_BASINS = 1 << 4,        /* fill: which minimum each start reaches */
+	PLOT_OV_CONVEXITY = 1 << 5,     /* fill: where the function is not convex */
+	PLOT_OV_ALL = (1 << 6) - 1,
+};
+/* The fills: one of them at most is drawn. */
+#define PLOT_OV_FILL (PLOT_OV_SHADE | PLOT_OV_BASINS | PLOT_OV_CONVEXITY)
+
+/*
+ * The overlays drawn for the set want (PLOT_OV_* bits), in a figure of
+ * a function of dim variables (1 or 2), with colour or not (color as in
+ * plot_opts), by the policy above.
+ */
+unsigned plot_overlays(unsigned want, int dim, int color);
+
 struct run_config;
 
 struct plot_opts {
@@ -176,21 +214,18 @@ struct plot_opts {
 	int aspect;             /* 2D: widen a range so that units are square */
 	int contours;           /* 2D: number of levels (0: automatic) */
 	enum plot_levels levels;
-	int shade;              /* 2D: heatmap shading between levels */
-	int mark_critical;      /* markers on the critical points */
-	int tangent;            /* 1D: the tangent line at tangent_x */
+	/*
+	 * The overlays wanted (PLOT_OV_* bits); plot_fig_new draws
+	 * plot_overlays() of them.  Basins: which minimum each cell's start
+	 * reaches under basin_run (borrowed; its optimizer and parameters).
+	 * Convexity: the sign of the Hessian (where the function is convex,
+	 * saddle-shaped, concave).
+	 */
+	unsigned overlays;
 	double tangent_x;
 	int title;              /* a caption line with the expression */
-	/*
-	 * Overlays from the analysis, on the shading layer (one at a time,
-	 * and not with shade): which minimum each cell's start reaches under
-	 * basin_run (borrowed; its optimizer and parameters), and the sign of
-	 * the Hessian (where the function is convex, saddle-shaped, concave).
-	 */
-	int basins;
 	const struct run_config *basin_run;
 	const char *basin_label;        /* for the legend, e.g. "gd,lr=0.01" */
-	int convexity;
 	int arrow;              /* the descent direction -grad at each run's last point */
 	/*
 	 * 1D: a short tangent through each run's last point (the rolling

@@ -85,46 +85,28 @@ heading(const struct learn_opts *o, const struct lesson_chapter *c, int n)
 	put_text(o, line);              /* wrapped, like every line, to the width */
 }
 
-/* Draws the page's function (and runs) as a figure. */
+/*
+ * Draws the page's view (its function and runs) as a figure, as wide as
+ * the text and a quarter as tall, with the page's runs on it.
+ */
 static void
-draw(const struct learn_opts *o, struct lesson_runner *r, const struct lesson_page *p)
+draw(const struct learn_opts *o, struct lesson_runner *r)
 {
 	struct plot_opts po;
 	struct plot_fig *fig;
 	char msg[200], caption[256];
-	unsigned show;
-	int i, n;
 
-	if (r->obj == NULL || (n = objective_dim(r->obj)) < 1 || n > 2)
-		return;
 	plot_opts_init(&po);
 	po.width = o->width;
 	po.height = o->width / 4 + 2;
 	po.enc = o->enc;
 	po.color = o->color;
-	po.x0 = p->x[0];
-	po.x1 = p->x[1];
-	if (n == 2) {
-		po.y0 = p->y[0];
-		po.y1 = p->y[1];
-		po.aspect = 0;          /* the page's region, whole, as in the full screen */
-	}
-	show = p->kind == PAGE_PLOT ? p->plot.show : 0;
-	po.mark_critical = (show & SHOW_CRITICAL) != 0;
-	po.tangent = (show & SHOW_TANGENT) != 0;
-	po.tangent_x = p->kind == PAGE_PLOT ? p->plot.tangent : 0;
-	po.shade = (show & SHOW_SHADE) != 0;
-	po.convexity = (show & SHOW_CONVEXITY) != 0 && !po.shade;
-	po.basins = (show & SHOW_BASINS) != 0 && !po.shade && !po.convexity;
-	runner_caption(r, caption, sizeof caption);
-	po.title = caption[0] != '\0';
+	if (lesson_page_view(r, &po, caption, sizeof caption) < 0)
+		return;
 	fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
 	if (fig == NULL)
 		return;
-	for (i = 0; i < r->nruns; i++) {
-		const struct trajectory *tr = run_trajectory(r->runs[i]);
-		plot_fig_trajectory(fig, i, tr->w, tr->len, r->labels[i]);
-	}
+	lesson_view_runs(r, fig);
 	putchar('\n');
 	plot_render_text(plot_fig_canvas(fig), stdout, po.color);
 	plot_fig_free(fig);
@@ -239,7 +221,7 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 		while (runner_descent_step(&r) > 0)
 			;
 		if (page_kind_has_figure(p->kind))
-			draw(o, &r, p);
+			draw(o, &r);
 		outcomes(o, &r);
 		if (p->question != NULL) {
 			putchar('\n');

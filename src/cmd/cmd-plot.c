@@ -47,14 +47,14 @@ plot_option(int opt, const char *arg, void *data)
 	case OPT_COLOR: o->color = arg ? arg : "always"; return 0;
 	case OPT_CONTOURS: return cmd_constant("--contours", arg, &o->contours);
 	case OPT_LEVELS: o->levels = arg; return 0;
-	case OPT_SHADE: o->p.shade = 1; return 0;
+	case OPT_SHADE: o->p.overlays |= PLOT_OV_SHADE; return 0;
 	case OPT_MARK:
 		if (strcmp(arg, "critical") != 0)
 			return cmd_value_error(&cmd_plot, "--mark takes 'critical', not '%s'", arg);
-		o->p.mark_critical = 1;
+		o->p.overlays |= PLOT_OV_CRITICAL;
 		return 0;
 	case OPT_TANGENT:
-		o->p.tangent = 1;
+		o->p.overlays |= PLOT_OV_TANGENT;
 		return cmd_constant("--tangent", arg, &o->tangent);
 	case OPT_TRAJECTORY:
 		if (o->ntraj == MAX_TRAJ)
@@ -62,8 +62,8 @@ plot_option(int opt, const char *arg, void *data)
 		o->traj[o->ntraj++] = arg;
 		return 0;
 	case OPT_START: o->start = arg; return 0;
-	case OPT_BASINS: o->p.basins = 1; return 0;
-	case OPT_CONVEXITY: o->p.convexity = 1; return 0;
+	case OPT_BASINS: o->p.overlays |= PLOT_OV_BASINS; return 0;
+	case OPT_CONVEXITY: o->p.overlays |= PLOT_OV_CONVEXITY; return 0;
 	case OPT_ARROW: o->p.arrow = 1; return 0;
 	case OPT_BRAILLE_BLANK: o->p.braille_blank = 1; return 0;
 	case OPT_STEPS: return cmd_constant("--steps", arg, &o->steps);
@@ -198,6 +198,7 @@ plot_run(int argc, char **argv)
 			return cmd_value_error(&cmd_plot, "--contours must be a whole number from 1 "
 					       "to 16, not %g", o.contours);
 		o.p.contours = (int)o.contours;
+		o.p.overlays |= PLOT_OV_CONTOURS;      /* asked for: drawn under any fill */
 	}
 	if (!isnan(o.steps) && (o.steps != floor(o.steps) || o.steps < 0 || o.steps > 1e6))
 		return cmd_value_error(&cmd_plot, "--steps must be a whole number from 0 to "
@@ -223,21 +224,24 @@ plot_run(int argc, char **argv)
 				"one has %d", n);
 		goto done;
 	}
-	if (n == 2 && o.p.tangent) {
+	if (n == 2 && (o.p.overlays & PLOT_OV_TANGENT)) {
 		cmd_value_error(&cmd_plot, "--tangent is for functions of one variable");
 		goto done;
 	}
-	if (n == 1 && (o.p.shade || !isnan(o.contours) || o.levels != NULL)) {
+	if (n == 1 && ((o.p.overlays & PLOT_OV_SHADE) || !isnan(o.contours) ||
+		       o.levels != NULL)) {
 		cmd_value_error(&cmd_plot, "--contours, --levels and --shade are for functions "
 				"of two variables");
 		goto done;
 	}
-	if (o.p.basins + o.p.convexity + o.p.shade > 1) {
+	if ((plot_overlays(o.p.overlays, n, o.p.color) & PLOT_OV_FILL) !=
+	    (o.p.overlays & PLOT_OV_FILL)) {
+		/* the policy would drop one: say so rather than choose */
 		cmd_value_error(&cmd_plot, "--basins, --convexity and --shade all shade the "
 				"plot: one at a time");
 		goto done;
 	}
-	if (o.p.basins) {
+	if (o.p.overlays & PLOT_OV_BASINS) {
 		/* the basins of the first trajectory's optimizer, or of gd */
 		if (o.ntraj > 0) {
 			if ((status = trajectory_config(o.traj[0], &basin_cfg, basin_label,

@@ -192,6 +192,8 @@ struct page_kind_def {
 	 */
 	void (*read)(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what);
 	void (*free)(struct lesson_page *p);
+	/* what the page asks its figure to show (SHOW_*), and where the tangent touches */
+	unsigned (*show)(const struct lesson_page *p, double *tangent_x);
 	/* whether check needs the engine's critical points of the region */
 	int (*needs_points)(const struct lesson_page *p);
 	/* proves what the kind states (an answer, a target, a goal) */
@@ -214,6 +216,7 @@ enum {
 	PK_RUNS = 1 << 4,               /* it has runs that claims may name */
 	PK_BODY = 1 << 5,               /* "body" is required */
 	PK_ANY_DIM = 1 << 6,            /* its objective may have more than 2 variables */
+	PK_ROLLS = 1 << 7,              /* in 1D, its runs roll a ball with its tangent */
 };
 
 /* The kinds of page-kinds.def, then those registered. */

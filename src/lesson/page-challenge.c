@@ -209,7 +209,7 @@ const struct page_kind_def page_kind_challenge = {
 	.name = "challenge",
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "start",
 					  "optimizers", "lr", "goal", "question", NULL },
-	.flags = PK_OBJECTIVE | PK_FIGURE | PK_ASKS | PK_ANY_DIM,
+	.flags = PK_OBJECTIVE | PK_FIGURE | PK_ASKS | PK_ANY_DIM | PK_ROLLS,
 	.read = challenge_read,
 	.check = challenge_check,
 	.prompt = challenge_prompt,

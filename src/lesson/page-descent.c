@@ -209,7 +209,7 @@ const struct page_kind_def page_kind_descent = {
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "runs",
 					  "start", "steps", "schedule", "noise", "seed",
 					  "interactive", NULL },
-	.flags = PK_OBJECTIVE | PK_FIGURE | PK_RUNS | PK_ANY_DIM,
+	.flags = PK_OBJECTIVE | PK_FIGURE | PK_RUNS | PK_ANY_DIM | PK_ROLLS,
 	.read = descent_read,
 	.free = descent_free,
 	.enter = runner_descent_reset,

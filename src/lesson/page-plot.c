@@ -50,10 +50,18 @@ plot_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 		lesson_error(L, AT(po), "a tangent is drawn for functions of one variable");
 }
 
+static unsigned
+plot_show(const struct lesson_page *p, double *tangent_x)
+{
+	*tangent_x = p->plot.tangent;
+	return p->plot.show;
+}
+
 const struct page_kind_def page_kind_plot = {
 	.name = "plot",
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "show",
 					  "tangent", NULL },
 	.flags = PK_OBJECTIVE | PK_FIGURE,
 	.read = plot_read,
+	.show = plot_show,
 };

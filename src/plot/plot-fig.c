@@ -71,6 +71,25 @@ static const uint8_t traj_color[MAX_TRAJ] = {
 	PLOT_WHITE, PLOT_GREY,
 };
 
+unsigned
+plot_overlays(unsigned want, int dim, int color)
+{
+	unsigned on = want & PLOT_OV_ALL;
+
+	if (dim == 1)
+		on &= ~(unsigned)(PLOT_OV_CONTOURS | PLOT_OV_SHADE);
+	else
+		on &= ~(unsigned)PLOT_OV_TANGENT;
+	/* one fill, the highest wanted */
+	if (on & PLOT_OV_CONVEXITY)
+		on &= ~(unsigned)(PLOT_OV_BASINS | PLOT_OV_SHADE);
+	else if (on & PLOT_OV_BASINS)
+		on &= ~(unsigned)PLOT_OV_SHADE;
+	if (dim == 2 && (color || !(on & (PLOT_OV_BASINS | PLOT_OV_CONVEXITY))))
+		on |= PLOT_OV_CONTOURS;
+	return on;
+}
+
 void
 plot_opts_init(struct plot_opts *o)
 {
@@ -206,23 +225,18 @@ line(struct plot_fig *f, enum plot_layer layer, int x0, int y0, int x1, int y1,
 	}
 }
 
-/*
- * Whether the figure draws contours: in 2D, unless an overlay is shown
- * without colour, where its shades and the contours' glyphs would mix
- * (then contours only when asked for).
- */
+/* Whether the figure draws overlay ov (f->opt.overlays: the policy applied). */
 static int
-has_contours(const struct plot_fig *f)
+has(const struct plot_fig *f, unsigned ov)
 {
-	return f->n == 2 && !((f->opt.basins || f->opt.convexity) && !f->opt.color &&
-			      f->opt.contours == 0);
+	return (f->opt.overlays & ov) != 0;
 }
 
 /* How many legend rows the figure has. */
 static int
 legend_rows(const struct plot_fig *f)
 {
-	return has_contours(f) + (f->opt.basins || f->opt.convexity) + 1;
+	return has(f, PLOT_OV_CONTOURS) + has(f, PLOT_OV_BASINS | PLOT_OV_CONVEXITY) + 1;
 }
 
 /* Chooses the layout of the figure in the canvas. */
@@ -319,7 +333,7 @@ draw_curve(struct plot_fig *f, int autorange)
 	return 0;
 }
 
-/* 2D: contours by marching squares on the dot grid, and shading. */
+/* 2D: the levels, contours by marching squares on the dot grid, and shading. */
 static void
 draw_contours(struct plot_fig *f)
 {
@@ -340,7 +354,7 @@ draw_contours(struct plot_fig *f)
 		n = MAX_LEVELS;
 	f->kind = plot_choose_levels(v, m, n, f->opt.levels, f->levels);
 	f->nlevels = n;
-	if (f->opt.shade) {
+	if (has(f, PLOT_OV_SHADE)) {
 		int cx, cy;
 		for (cy = 0; cy < f->ah; cy++)
 			for (cx = 0; cx < f->aw; cx++) {
@@ -360,7 +374,7 @@ draw_contours(struct plot_fig *f)
 	 * when it lies in (min, max] of its corners, so only those levels
 	 * are marched.  A segment inside one dot cell is that dot.
 	 */
-	for (j = 0; j + 1 < ny; j++)
+	for (j = 0; has(f, PLOT_OV_CONTOURS) && j + 1 < ny; j++)
 		for (i = 0; i + 1 < nx; i++) {
 			static const uint8_t ramp8[6] = { PLOT_BLUE, PLOT_CYAN, PLOT_GREEN,
 							  PLOT_YELLOW, PLOT_MAGENTA, PLOT_RED };
@@ -418,7 +432,7 @@ draw_markers(struct plot_fig *f)
 {
 	int i, t;
 
-	for (i = 0; f->opt.mark_critical && i < f->ncp; i++) {
+	for (i = 0; has(f, PLOT_OV_CRITICAL) && i < f->ncp; i++) {
 		double p[2] = { f->cp[i].x[0], f->n == 2 ? f->cp[i].x[1] : f->cp[i].f };
 		mark_point(f, p, cp_glyph(f->cp[i].kind), PLOT_DEFAULT);
 	}
@@ -462,12 +476,12 @@ static void
 draw_legend(struct plot_fig *f)
 {
 	char buf[512], part[96], lv[24];
-	int i, t, has[4] = { 0, 0, 0, 0 };
+	int i, t, kinds[4] = { 0, 0, 0, 0 };
 	size_t len = 0;
 
 	int row = f->opt.height - legend_rows(f);
 
-	if (has_contours(f)) {
+	if (has(f, PLOT_OV_CONTOURS)) {
 		len = snprintf(buf, sizeof buf, "contours%s at", f->kind == PLOT_LEVELS_LOG ?
 			       " (log)" : "");
 		for (i = 0; i < f->nlevels && len < 200; i++) {
@@ -484,11 +498,11 @@ draw_legend(struct plot_fig *f)
 	buf[0] = '\0';
 	if (f->n == 1 && f->clipped)
 		len += snprintf(buf + len, sizeof buf - len, "f clipped to the range shown");
-	for (i = 0; f->opt.mark_critical && i < f->ncp; i++)
-		has[f->cp[i].kind] = 1;
+	for (i = 0; has(f, PLOT_OV_CRITICAL) && i < f->ncp; i++)
+		kinds[f->cp[i].kind] = 1;
 	for (i = 0; i < 4; i++) {
 		static const char *const names[] = { "o min", "^ max", "x saddle", "? degenerate" };
-		if (has[i])
+		if (kinds[i])
 			len += snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "", names[i]);
 	}
 	for (t = 0; t < MAX_TRAJ && len < sizeof buf - 64; t++) {
@@ -648,6 +662,7 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 	f = xcalloc(1, sizeof *f);
 	f->o = o;
 	f->opt = *opts;
+	f->opt.overlays = plot_overlays(opts->overlays, n, opts->color);
 	f->n = n;
 	if (f->opt.width < 20)
 		f->opt.width = 20;
@@ -709,12 +724,12 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 				layout(f, gutter);
 			}
 		}
-		if (has_contours(f))
+		if (has(f, PLOT_OV_CONTOURS | PLOT_OV_SHADE))
 			draw_contours(f);
 	}
 	plot_canvas_set_area(f->c, f->ax, f->ay, f->aw, f->ah);
 	plot_canvas_set_braille_blank(f->c, opts->braille_blank);
-	if (opts->mark_critical || opts->basins) {
+	if (has(f, PLOT_OV_CRITICAL | PLOT_OV_BASINS)) {
 		struct region r = { n, { f->x0, f->y0 }, { f->x1, f->y1 } };
 		f->ncp = analysis_critical_points(o, &r, 0, f->cp, MAX_CP);
 		if (f->ncp > MAX_CP)
@@ -722,7 +737,7 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 		if (f->ncp < 0)
 			f->ncp = 0;
 	}
-	if (n == 1 && opts->tangent) {
+	if (has(f, PLOT_OV_TANGENT)) {
 		/* y = f(a) + f'(a) (x - a), under the curve */
 		double fa, ga;
 		objective_eval_point(o, &opts->tangent_x, &fa, &ga, NULL);
@@ -735,9 +750,9 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 			mark_point(f, p, '+', f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 		}
 	}
-	if (opts->basins)
+	if (has(f, PLOT_OV_BASINS))
 		draw_basins(f);
-	else if (opts->convexity)
+	else if (has(f, PLOT_OV_CONVEXITY))
 		draw_convexity(f);
 	if (f->opt.title && f->title[0] != '\0') {
 		char cap[512];

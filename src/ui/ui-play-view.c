@@ -75,14 +75,13 @@ ui_play_build_fig(struct ui *u, struct play *p, int w, int h)
 	o.x1 = p->x1;
 	o.y0 = p->y0;
 	o.y1 = p->y1;
-	o.shade = p->dim == 2 && u->color;
-	o.mark_critical = 1;
+	o.overlays = PLOT_OV_CRITICAL | (u->color ? PLOT_OV_SHADE : 0) |
+		     (p->dim == 2 && p->basins ? PLOT_OV_BASINS : 0) |
+		     (p->dim == 2 && p->convexity ? PLOT_OV_CONVEXITY : 0);
 	o.arrow = p->arrow;
 	o.ball_tangent = 1;             /* 1D: the ball's tangent */
 	o.trail = !p->notrail;
-	o.basins = p->dim == 2 && p->basins;
 	o.basin_run = &p->r[p->cur].cfg;
-	o.convexity = p->dim == 2 && p->convexity;
 	o.title = 0;
 	u->fig = plot_fig_new(p->obj, &o, NULL, err, sizeof err);
 	if (u->fig == NULL) {

@@ -108,56 +108,34 @@ ui_reader_open(struct ui *u, const struct lesson_chapter *c, int page)
 	enter_page(u);
 }
 
-/* Builds the page's figure (its background), and draws its runs onto it. */
+/*
+ * Builds the page's figure (its background) from the page's view, with
+ * this terminal's size, encoding and colour and the learner's toggles,
+ * and draws its runs onto it.
+ */
 static void
-page_fig(struct ui *u, struct reader *rd, const struct lesson_page *p, int w, int h)
+page_fig(struct ui *u, struct reader *rd, int w, int h)
 {
 	struct lesson_runner *r = &u->runner;
 	struct plot_opts po;
 	char msg[200], caption[256];
-	int i, n;
 
-	if (r->obj == NULL || (n = objective_dim(r->obj)) < 1 || n > 2)
-		return;
 	if (u->fig == NULL || rd->shown_fig_page != r->page ||
 	    plot_canvas_width(plot_fig_canvas(u->fig)) != w ||
 	    plot_canvas_height(plot_fig_canvas(u->fig)) != h) {
 		plot_fig_free(u->fig);
+		u->fig = NULL;
 		ui_plot_opts(u, &po, w, h);
-		po.x0 = p->x[0];
-		po.x1 = p->x[1];
-		if (n == 2) {
-			/* the region the lesson chose, whole and no wider: a short
-			 * figure with square units would show a sliver of it */
-			po.y0 = p->y[0];
-			po.y1 = p->y[1];
-			po.aspect = 0;
-		}
-		/* a locate page does not give its answer away */
-		unsigned show = p->kind == PAGE_PLOT ? p->plot.show : 0;
-		po.mark_critical = (show & SHOW_CRITICAL) != 0 && p->kind != PAGE_LOCATE;
-		po.tangent = (show & SHOW_TANGENT) != 0;
-		po.tangent_x = p->kind == PAGE_PLOT ? p->plot.tangent : 0;
-		po.shade = (show & SHOW_SHADE) != 0 || (n == 2 && u->color);
-		po.convexity = (show & SHOW_CONVEXITY) != 0;
-		po.basins = (show & SHOW_BASINS) != 0 && !po.convexity;
-		if (po.basins || po.convexity)
-			po.shade = 0;
-		/* a descent in 1D: the ball rolls with its tangent */
-		po.ball_tangent = p->kind == PAGE_DESCENT || p->kind == PAGE_CHALLENGE;
 		po.trail = !rd->notrail;
 		po.arrow = rd->arrow;
-		runner_caption(r, caption, sizeof caption);
-		po.title = caption[0] != '\0';
-		u->fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
 		rd->shown_fig_page = r->page;
+		if (lesson_page_view(r, &po, caption, sizeof caption) < 0)
+			return;
+		u->fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
 		if (u->fig == NULL)
 			return;
 	}
-	for (i = 0; i < r->nruns; i++)
-		ui_fig_run(u->fig, i, r->runs[i], r->labels[i]);
-	if (r->challenge != NULL)
-		ui_fig_run(u->fig, 0, r->challenge, "your attempt");
+	lesson_view_runs(r, u->fig);
 }
 
 /* Longer lines are hard to read (the figure takes the whole width). */
@@ -286,7 +264,7 @@ page_draw(struct ui *u)
 	free(owned);
 	y = 2 + (rd->textlines - rd->scroll < text_rows ? rd->textlines - rd->scroll : text_rows);
 	if (has_fig && fig_h >= 8) {       /* a figure has 8 rows at least */
-		page_fig(u, rd, p, u->cols, fig_h);
+		page_fig(u, rd, u->cols, fig_h);
 		if (u->fig != NULL) {
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
 			rd->fig_y = y;

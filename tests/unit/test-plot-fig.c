@@ -59,8 +59,7 @@ bowl_fig(struct objective *o, enum plot_enc enc, int color, int trail)
 	po.x1 = 2.5;
 	po.y0 = -2;
 	po.y1 = 2;
-	po.mark_critical = 1;
-	po.shade = color;
+	po.overlays = PLOT_OV_CRITICAL | (color ? PLOT_OV_SHADE : 0);
 	po.trail = trail;
 	return new_fig(o, &po, 54, 22);
 }

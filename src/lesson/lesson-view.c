@@ -1,0 +1,96 @@
+/*
+ * lesson-view.c - the view of a page: the one place that turns the page
+ * the runner is on into what its figure shows (the region, the overlays,
+ * the tangent, the rolling ball's tangent, the caption) and into the runs
+ * drawn on it.  The full screen (src/ui) and learn --plain both build
+ * their figures here, so the two cannot disagree; they bring only what is
+ * theirs (the size, the encoding, colour, the learner's toggles).  How
+ * overlays combine is plot's policy (plot_overlays), not restated here.
+ */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "descent/lesson.h"
+#include "descent/optim.h"
+#include "descent/plot.h"
+#include "lesson-int.h"
+
+/* A page's "show" names (SHOW_*) as the overlays of plot. */
+static const struct {
+	unsigned show, overlay;
+} show_overlay[] = {
+	{ SHOW_CRITICAL, PLOT_OV_CRITICAL },
+	{ SHOW_TANGENT, PLOT_OV_TANGENT },
+	{ SHOW_CONTOURS, PLOT_OV_CONTOURS },
+	{ SHOW_SHADE, PLOT_OV_SHADE },
+	{ SHOW_BASINS, PLOT_OV_BASINS },
+	{ SHOW_CONVEXITY, PLOT_OV_CONVEXITY },
+};
+
+int
+lesson_page_view(const struct lesson_runner *r, struct plot_opts *po, char *caption,
+		 size_t size)
+{
+	const struct lesson_page *p;
+	const struct page_kind_def *pk;
+	unsigned want = 0, show = 0;
+	size_t i;
+	int n;
+
+	if (size > 0)
+		caption[0] = '\0';
+	if (r->page < 0 || r->page >= r->c->npages || r->obj == NULL ||
+	    (n = objective_dim(r->obj)) < 1 || n > 2)
+		return -1;
+	p = &r->c->pages[r->page];
+	pk = page_kind_of(p->kind);
+	po->x0 = p->x[0];
+	po->x1 = p->x[1];
+	if (n == 2) {
+		/* the region the lesson chose, whole and no wider: a short
+		 * figure with square units would show a sliver of it */
+		po->y0 = p->y[0];
+		po->y1 = p->y[1];
+		po->aspect = 0;
+	} else {
+		po->y0 = po->y1 = 0;    /* f's range: automatic */
+	}
+	/* what the page asks to show, through its kind (a locate page asks
+	 * for nothing: it does not give its answer away) */
+	po->tangent_x = 0;
+	if (pk->show != NULL)
+		show = pk->show(p, &po->tangent_x);
+	for (i = 0; i < sizeof show_overlay / sizeof show_overlay[0]; i++)
+		if (show & show_overlay[i].show)
+			want |= show_overlay[i].overlay;
+	/* with colour, the landscape is shaded (under a fill the page asks for) */
+	if (po->color)
+		want |= PLOT_OV_SHADE;
+	po->overlays = want;
+	/* runs in 1D: the ball rolls with its tangent */
+	po->ball_tangent = (pk->flags & PK_ROLLS) != 0;
+	runner_caption(r, caption, size);
+	po->title = size > 0 && caption[0] != '\0';
+	return 0;
+}
+
+/* Run r as trajectory index: its points so far and its current one. */
+static void
+view_run(struct plot_fig *fig, int index, const struct run *r, const char *label)
+{
+	const struct trajectory *t = run_trajectory(r);
+
+	plot_fig_trajectory_to(fig, index, t->w, t->len, run_point(r), label);
+}
+
+void
+lesson_view_runs(const struct lesson_runner *r, struct plot_fig *fig)
+{
+	int i;
+
+	for (i = 0; i < r->nruns; i++)
+		view_run(fig, i, r->runs[i], r->labels[i]);
+	if (r->challenge != NULL)
+		view_run(fig, 0, r->challenge, "your attempt");
+}
