@@ -269,6 +269,12 @@ void plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t
  */
 void plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, size_t nrec,
 			    const double *last, const char *label);
+/*
+ * Run r (borrowed) as trajectory index: its points so far and its
+ * current one, so that a run that has not stepped shows its start.
+ */
+struct run;
+void plot_fig_run(struct plot_fig *f, int index, const struct run *r, const char *label);
 
 /* The data shown: x0..x1, and y0..y1 (2D: of y; 1D: of f). */
 void plot_fig_view(const struct plot_fig *f, double *x0, double *x1, double *y0, double *y1);

@@ -75,22 +75,13 @@ lesson_page_view(const struct lesson_runner *r, struct plot_opts *po, char *capt
 	return 0;
 }
 
-/* Run r as trajectory index: its points so far and its current one. */
-static void
-view_run(struct plot_fig *fig, int index, const struct run *r, const char *label)
-{
-	const struct trajectory *t = run_trajectory(r);
-
-	plot_fig_trajectory_to(fig, index, t->w, t->len, run_point(r), label);
-}
-
 void
 lesson_view_runs(const struct lesson_runner *r, struct plot_fig *fig)
 {
 	int i;
 
 	for (i = 0; i < r->nruns; i++)
-		view_run(fig, i, r->runs[i], r->labels[i]);
+		plot_fig_run(fig, i, r->runs[i], r->labels[i]);
 	if (r->challenge != NULL)
-		view_run(fig, 0, r->challenge, "your attempt");
+		plot_fig_run(fig, 0, r->challenge, "your attempt");
 }

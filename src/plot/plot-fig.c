@@ -953,3 +953,11 @@ plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, size_t n
 	draw_markers(f);
 	draw_legend(f);
 }
+
+void
+plot_fig_run(struct plot_fig *f, int index, const struct run *r, const char *label)
+{
+	const struct trajectory *t = run_trajectory(r);
+
+	plot_fig_trajectory_to(f, index, t->w, t->len, run_point(r), label);
+}

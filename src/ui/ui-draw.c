@@ -217,14 +217,6 @@ ui_status(struct ui *u, const char *fmt, ...)
 }
 
 void
-ui_fig_run(struct plot_fig *fig, int index, const struct run *r, const char *label)
-{
-	const struct trajectory *t = run_trajectory(r);
-
-	plot_fig_trajectory_to(fig, index, t->w, t->len, run_point(r), label);
-}
-
-void
 ui_plot_opts(struct ui *u, struct plot_opts *o, int w, int h)
 {
 	plot_opts_init(o);

@@ -147,11 +147,6 @@ void ui_put(struct ui *u, const char *s, int width);
 int ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int skip);
 /* The last row: a status line in reverse video. */
 void ui_status(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/*
- * Draws run r on fig as trajectory index: its points so far and the
- * current one, so that a run that has not stepped shows its start.
- */
-void ui_fig_run(struct plot_fig *fig, int index, const struct run *r, const char *label);
 /* Plot options for a figure of w x h cells in this terminal. */
 void ui_plot_opts(struct ui *u, struct plot_opts *o, int w, int h);
 

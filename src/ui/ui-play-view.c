@@ -58,7 +58,7 @@ ui_play_draw_runs(struct ui *u, struct play *p)
 				 p->r[i].cfg.params.lr);
 		else    /* the panel gives the rates: a short legend for a race */
 			snprintf(label, sizeof label, "%s", p->r[i].cfg.opt->name);
-		ui_fig_run(u->fig, i, p->r[i].run, label);
+		plot_fig_run(u->fig, i, p->r[i].run, label);
 	}
 }
 
