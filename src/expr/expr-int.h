@@ -140,8 +140,6 @@ expr_select_value(double c, double a, double b)
 /* Applies a one- or two-argument node op to constants (folding). */
 double expr_apply(enum node_op op, double a, double b);
 
-#endif
-
 /* The VM (expr-compile.c builds programs, expr-vm.c runs them). */
 enum opcode {
 #define OPCODE(name, form, meaning) OP_##name,
@@ -186,3 +184,5 @@ void expr_vm_scalar(const struct instr *code, int ncode, double *r);
 void expr_vm_link(struct instr *code, int ncode);
 void expr_vm_block(const struct instr *code, int ncode, double *const *ptr,
 		   size_t n);
+
+#endif
