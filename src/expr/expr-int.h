@@ -45,6 +45,17 @@ struct expr_func {
 };
 extern const struct expr_func expr_funcs[];     /* ends with .name NULL */
 const struct expr_func *expr_func_by_op(enum node_op op);
+/* The function named by the len bytes at name, or NULL. */
+const struct expr_func *expr_func_find(const char *name, size_t len);
+
+/* A constant of the language: its name and value. */
+struct expr_constant {
+	const char *name;
+	double value;
+};
+extern const struct expr_constant expr_constants[];    /* ends with .name NULL */
+/* The constant named by the len bytes at name, or NULL. */
+const struct expr_constant *expr_constant_find(const char *name, size_t len);
 
 struct expr {
 	struct node *nodes;
