@@ -30,10 +30,12 @@ play_option(int opt, const char *arg, void *data)
 
 	switch (opt) {
 	case 'o':
-		if (opt_find(arg) == NULL)
-			return cmd_value_error(&cmd_play, "unknown optimizer '%s': use gd, "
-					       "momentum, nesterov, adagrad, rmsprop, adam or "
-					       "newton", arg);
+		if (opt_find(arg) == NULL) {
+			char names[160];
+			opt_names_text(names, sizeof names, " or ");
+			return cmd_value_error(&cmd_play, "unknown optimizer '%s': use %s",
+					       arg, names);
+		}
 		o->a.optimizer = arg;
 		return 0;
 	case 's':
