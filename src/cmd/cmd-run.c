@@ -636,10 +636,10 @@ run_run(int argc, char **argv)
 			goto done;
 		if (nstart != n) {
 			char vars[256] = "";
-			for (k = 0; k < n && strlen(vars) < 200; k++) {
-				strcat(vars, k ? ", " : "");
-				strcat(vars, objective_param(obj, k));
-			}
+			size_t len = 0;
+			for (k = 0; k < n && len < 200; k++)
+				len += snprintf(vars + len, sizeof vars - len, "%s%s",
+						k ? ", " : "", objective_param(obj, k));
 			cmd_value_error(&cmd_run, "--start has %d coordinate%s, but the %s "
 					"has %d %s%s (%s)", nstart, nstart == 1 ? "" : "s",
 					data ? "model" : "expression", n,

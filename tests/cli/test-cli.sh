@@ -173,6 +173,8 @@ check "run negative lr" 2 "" "descent run: --lr must be positive, not -1${nl}" -
 check "run foreign parameter" 2 "" "descent run: gd has no parameter beta (it uses lr)${nl}" -- run 'x^2' --start 1 --beta 0.5
 check "run beta range" 2 "" "descent run: --beta must be in [0, 1), not 1${nl}" -- run 'x^2' --start 1 -o momentum --beta 1
 check "run start count" 2 "" "descent run: --start has 2 coordinates, but the expression has 1 variable (x)${nl}" -- run 'x^2' --start 1,2
+long=$(printf 'a%.0s' $(seq 300)) cut=$(printf 'a%.0s' $(seq 255))
+check "run start count, a long name" 2 "" "descent run: --start has 2 coordinates, but the expression has 1 variable ($cut)${nl}" -- run "$long^2" --start 1,2
 check "run start value" 2 "" "descent: in --start: error at column 1: unknown name 'y': this expression takes no variables${nl}  y${nl}  ^${nl}" -- run 'x^2' --start y
 check "run missing start" 2 "" "descent run: --start is missing: where should the descent start? e.g. --start 1,1${nl}" -- run 'x*y'
 check "run bad schedule" 2 "" "descent run: --schedule: the step schedule has no 'decay' (it takes every, factor and warmup)${nl}" -- run 'x^2' --start 1 --schedule step:decay=2
