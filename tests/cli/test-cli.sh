@@ -253,6 +253,7 @@ check "plot unknown optimizer" 2 "" "descent plot: --trajectory: unknown optimiz
 check "plot foreign parameter" 2 "" "descent plot: --trajectory: gd has no parameter beta (it uses lr)${nl}" -- plot 'x^2' --trajectory gd,beta=0.9 --start 1
 check "plot negative lr" 2 "" "descent plot: --trajectory: lr must be positive, not -1${nl}" -- plot 'x^2' --trajectory gd,lr=-1 --start 1
 check "plot beta range" 2 "" "descent plot: --trajectory: beta must be in [0, 1), not 1${nl}" -- plot 'x^2' --trajectory momentum,beta=1 --start 1
+check "play negative lr" 2 "" "descent play: --lr must be positive, not -0.1${nl}" -- play 'x^2' --lr -0.1
 check "play unknown optimizer" 2 "" "descent play: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam or newton${nl}" -- play 'x^2' -o foo
 check "plot levels" 2 "" "descent plot: --levels takes auto, linear or log, not 'cubic'${nl}" -- plot 'x*y' --levels cubic
 check "plot mark" 2 "" "descent plot: --mark takes 'critical', not 'minima'${nl}" -- plot 'x^2' --mark minima
