@@ -49,6 +49,15 @@ struct expr *expr_parse(const char *src, const char *const *vars, int nvars,
 			struct expr_error *err);
 void expr_free(struct expr *e);
 
+/*
+ * Whether the len bytes at name are a word of the language (a function
+ * or a constant), which no variable can be called.  Returns 1 and sets
+ * *what (when what is not NULL) to the borrowed "function" or
+ * "constant", else 0.  The language's own tables decide, so users of the
+ * names (the CSV reader) never keep a copy.
+ */
+int expr_is_reserved(const char *name, size_t len, const char **what);
+
 /* Number of variables, and the name of variable i (borrowed). */
 int expr_nvars(const struct expr *e);
 const char *expr_var_name(const struct expr *e, int i);

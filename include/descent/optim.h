@@ -12,8 +12,9 @@
  *   gd        w -= lr*g
  *   momentum  v = beta*v + g;  w -= lr*v
  *   nesterov  v = beta*v + g;  w -= lr*(g + beta*v)
- *   adagrad   s += g^2;  w -= lr*g/(sqrt(s) + eps)
- *   rmsprop   s = rho*s + (1-rho)*g^2;  w -= lr*g/(sqrt(s) + eps)
+ *   adagrad   G += g^2;  w -= lr*g/(sqrt(G) + eps)
+ *   rmsprop   E[g^2] = rho*E[g^2] + (1-rho)*g^2;
+ *             w -= lr*g/(sqrt(E[g^2]) + eps)
  *   adam      m = beta1*m + (1-beta1)*g;  v = beta2*v + (1-beta2)*g^2;
  *             w -= lr*(m/(1-beta1^t)) / (sqrt(v/(1-beta2^t)) + eps)
  *   newton    w -= lr*(H + damping*I)^-1 g where that matrix is positive
@@ -34,6 +35,43 @@ struct opt_params {
 	double lr, beta, rho, beta1, beta2, eps, damping;
 };
 
+/*
+ * The parameters, listed once in opt_params_table (opt-table.c): the
+ * name that options and lessons use, where the value lives in struct
+ * opt_params, the values it may take and what it means.  Commands and
+ * loaders loop over the table instead of naming the parameters.
+ */
+enum opt_param_id {
+	OPT_PARAM_LR, OPT_PARAM_BETA, OPT_PARAM_RHO, OPT_PARAM_BETA1,
+	OPT_PARAM_BETA2, OPT_PARAM_EPS, OPT_PARAM_DAMPING,
+	OPT_PARAM_COUNT
+};
+
+/* The values a parameter may take; all of them finite. */
+enum opt_range {
+	OPT_RANGE_POSITIVE,     /* (0, inf) */
+	OPT_RANGE_NONNEG,       /* [0, inf) */
+	OPT_RANGE_UNIT,         /* [0, 1) */
+};
+
+struct opt_param {
+	const char *name;       /* "beta1": --beta1, the lesson field "beta1" */
+	size_t offset;          /* of its double in struct opt_params */
+	enum opt_range range;
+	const char *meaning;    /* one line, for help and messages */
+};
+extern const struct opt_param opt_params_table[OPT_PARAM_COUNT];
+
+/* Parameter k's (an opt_param_id) value in p: a pointer into p, or the value. */
+double *opt_param_slot(struct opt_params *p, int k);
+double opt_param_get(const struct opt_params *p, int k);
+/* The id of the parameter named name, or -1. */
+int opt_param_find(const char *name);
+/* Whether v is a value parameter k may take (its range, and finite). */
+int opt_param_in_range(int k, double v);
+/* Parameter k's range in words, to follow "must be ": "positive", "zero or more" or "in [0, 1)". */
+const char *opt_param_range_text(int k);
+
 /* One step of an update rule over all lanes. */
 struct opt_step {
 	int n;                  /* parameters */
@@ -52,8 +90,9 @@ struct opt_step {
 struct optimizer {
 	const char *name;
 	const char *rule;       /* the update rule, one line */
-	const char *params;     /* the parameters it uses: "lr,beta" */
+	const char *params;     /* the parameters it uses: "lr,beta" (opt_params_table's names) */
 	int nstate;             /* state vectors per parameter: 0, 1 or 2 */
+	const char *state_names[2];     /* the first nstate: their names in rule ("m", "v") */
 	int needs_hessian;
 	struct opt_params defaults;
 	void (*step)(const struct opt_step *s);
@@ -63,8 +102,19 @@ extern const struct optimizer opt_gd, opt_momentum, opt_nesterov,
 	opt_adagrad, opt_rmsprop, opt_adam, opt_newton;
 extern const struct optimizer *const opt_table[];       /* ends with NULL */
 
+/* The number of optimizers in opt_table. */
+size_t opt_count(void);
 /* The optimizer named name, or NULL. */
 const struct optimizer *opt_find(const char *name);
+/* Their names in opt_table's order, then NULL (borrowed; for "did you mean"). */
+const char *const *opt_names(void);
+/*
+ * Writes the names as a list for messages, "gd, momentum, ..., adam" then
+ * last_sep (" or ") then "newton", into buf of size bytes: truncated if
+ * need be, always terminated when size > 0.  Returns the length of the
+ * whole list, as snprintf does.
+ */
+size_t opt_names_text(char *buf, size_t size, const char *last_sep);
 /* Whether optimizer o uses the parameter named param ("lr", "beta", ...). */
 int opt_uses(const struct optimizer *o, const char *param);
 

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +29,12 @@ play_option(int opt, const char *arg, void *data)
 
 	switch (opt) {
 	case 'o':
-		if (opt_find(arg) == NULL)
-			return cmd_value_error(&cmd_play, "unknown optimizer '%s': use gd, "
-					       "momentum, nesterov, adagrad, rmsprop, adam or "
-					       "newton", arg);
+		if (opt_find(arg) == NULL) {
+			char names[160];
+			opt_names_text(names, sizeof names, " or ");
+			return cmd_value_error(&cmd_play, "unknown optimizer '%s': use %s",
+					       arg, names);
+		}
 		o->a.optimizer = arg;
 		return 0;
 	case 's':
@@ -46,8 +47,9 @@ play_option(int opt, const char *arg, void *data)
 	case OPT_LR:
 		if ((s = cmd_constant("--lr", arg, &o->a.lr)) != 0)
 			return s;
-		if (!(o->a.lr > 0) || !isfinite(o->a.lr))
-			return cmd_value_error(&cmd_play, "--lr must be above 0, not %s", arg);
+		if (!opt_param_in_range(OPT_PARAM_LR, o->a.lr))
+			return cmd_value_error(&cmd_play, "--lr must be %s, not %s",
+					       opt_param_range_text(OPT_PARAM_LR), arg);
 		return 0;
 	case OPT_X:
 		o->has_x = 1;

@@ -83,39 +83,35 @@ trajectory_config(const char *spec, struct run_config *c, char *label, size_t si
 	strcpy(buf, spec);
 	name = strtok_r(buf, ",", &save);
 	opt = name ? opt_find(name) : NULL;
-	if (opt == NULL)
-		return cmd_value_error(&cmd_plot, "--trajectory: unknown optimizer '%s': use gd, "
-				       "momentum, nesterov, adagrad, rmsprop, adam or newton",
-				       name ? name : "");
+	if (opt == NULL) {
+		char names[160];
+		opt_names_text(names, sizeof names, " or ");
+		return cmd_value_error(&cmd_plot, "--trajectory: unknown optimizer '%s': use %s",
+				       name ? name : "", names);
+	}
 	run_config_init(c, opt);
 	snprintf(label, size, "%s", spec);
 	while ((item = strtok_r(NULL, ",", &save)) != NULL) {
 		char *eq = strchr(item, '=');
-		double v, *slot = NULL;
+		double v;
 		char what[64];
-		int s;
+		int k, s;
 
 		if (eq == NULL)
 			return cmd_value_error(&cmd_plot, "--trajectory: '%s': write NAME=VALUE, "
 					       "as in lr=0.01", item);
 		*eq = '\0';
-		if (!opt_uses(opt, item))
+		k = opt_param_find(item);
+		if (k < 0 || !opt_uses(opt, item))
 			return cmd_value_error(&cmd_plot, "--trajectory: %s has no parameter %s "
 					       "(it uses %s)", opt->name, item, opt->params);
 		snprintf(what, sizeof what, "--trajectory %s", item);
 		if ((s = cmd_constant(what, eq + 1, &v)) != 0)
 			return s;
-		if (strcmp(item, "lr") == 0) slot = &c->params.lr;
-		else if (strcmp(item, "beta") == 0) slot = &c->params.beta;
-		else if (strcmp(item, "rho") == 0) slot = &c->params.rho;
-		else if (strcmp(item, "beta1") == 0) slot = &c->params.beta1;
-		else if (strcmp(item, "beta2") == 0) slot = &c->params.beta2;
-		else if (strcmp(item, "eps") == 0) slot = &c->params.eps;
-		else if (strcmp(item, "damping") == 0) slot = &c->params.damping;
-		if (slot == NULL || !(v >= 0) || (strcmp(item, "lr") == 0 && !(v > 0)))
-			return cmd_value_error(&cmd_plot, "--trajectory: %s must be positive, "
-					       "not %g", item, v);
-		*slot = v;
+		if (!opt_param_in_range(k, v))
+			return cmd_value_error(&cmd_plot, "--trajectory: %s must be %s, not %g",
+					       item, opt_param_range_text(k), v);
+		*opt_param_slot(&c->params, k) = v;
 	}
 	return 0;
 }
@@ -249,7 +245,8 @@ plot_run(int argc, char **argv)
 				goto done;
 		} else {
 			run_config_init(&basin_cfg, &opt_gd);
-			snprintf(basin_label, sizeof basin_label, "gd,lr=%g", basin_cfg.params.lr);
+			snprintf(basin_label, sizeof basin_label, "%s,lr=%g", basin_cfg.opt->name,
+				 basin_cfg.params.lr);
 		}
 		if (!isnan(o.steps))
 			basin_cfg.max_steps = (long)o.steps;

@@ -23,19 +23,22 @@
 
 enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
-/* Long options without a short form. */
+/*
+ * Long options without a short form; the optimizer parameter k
+ * (opt_params_table) is the option OPT_FIRST_PARAM + k.
+ */
 enum {
-	OPT_LR = 256, OPT_BETA, OPT_RHO, OPT_BETA1, OPT_BETA2, OPT_EPS, OPT_DAMPING,
-	OPT_TOL, OPT_BOUND, OPT_SCHEDULE, OPT_LINE_SEARCH, OPT_NOISE, OPT_SEED,
+	OPT_TOL = 256, OPT_BOUND, OPT_SCHEDULE, OPT_LINE_SEARCH, OPT_NOISE, OPT_SEED,
 	OPT_FORMAT, OPT_EVERY, OPT_DATA, OPT_DATA_INLINE, OPT_MODEL, OPT_LOSS,
 	OPT_TARGET, OPT_PARAMS, OPT_BATCH, OPT_PLOT,
+	OPT_FIRST_PARAM,
 };
 
 struct run_opts {
 	const char *optimizer, *start, *schedule, *data, *data_inline, *model;
 	const char *loss, *target, *params;
 	/* values given on the command line, by parameter (nan: not given) */
-	double lr, beta, rho, beta1, beta2, eps, damping;
+	double param[OPT_PARAM_COUNT];
 	double steps, tol, bound, noise, seed, every, batch;
 	int line_search, plot;
 	enum format format;
@@ -54,18 +57,14 @@ static int
 run_option(int opt, const char *arg, void *data)
 {
 	struct run_opts *o = data;
+	int k = opt - OPT_FIRST_PARAM;
 
+	if (k >= 0 && k < OPT_PARAM_COUNT)
+		return set_value(&o->param[k], opt_params_table[k].name, arg);
 	switch (opt) {
 	case 'o': o->optimizer = arg; return 0;
 	case 's': o->start = arg; return 0;
 	case 'n': return set_value(&o->steps, "steps", arg);
-	case OPT_LR: return set_value(&o->lr, "lr", arg);
-	case OPT_BETA: return set_value(&o->beta, "beta", arg);
-	case OPT_RHO: return set_value(&o->rho, "rho", arg);
-	case OPT_BETA1: return set_value(&o->beta1, "beta1", arg);
-	case OPT_BETA2: return set_value(&o->beta2, "beta2", arg);
-	case OPT_EPS: return set_value(&o->eps, "eps", arg);
-	case OPT_DAMPING: return set_value(&o->damping, "damping", arg);
 	case OPT_TOL: return set_value(&o->tol, "tol", arg);
 	case OPT_BOUND: return set_value(&o->bound, "bound", arg);
 	case OPT_NOISE: return set_value(&o->noise, "noise", arg);
@@ -110,26 +109,28 @@ check_count(double v, const char *name, double lo, double hi, long *out)
 }
 
 /*
- * Sets the optimizer parameter name to v (when given), checking that the
- * optimizer uses it and that it is in range.
+ * Sets the optimizer parameters given on the command line, in the
+ * table's order, checking that the optimizer uses each and that it is in
+ * range.
  */
 static int
-check_param(const struct optimizer *opt, const char *name, double v, double *slot,
-	    double lo, int lo_open, double hi, int hi_open)
+check_params(const struct optimizer *opt, const double *given, struct opt_params *p)
 {
-	if (isnan(v))
-		return 0;
-	if (!opt_uses(opt, name))
-		return cmd_value_error(&cmd_run, "%s has no parameter %s (it uses %s)",
-				       opt->name, name, opt->params);
-	if ((lo_open ? !(v > lo) : !(v >= lo)) || (hi_open ? !(v < hi) : !(v <= hi))) {
-		if (isinf(hi))
+	int k;
+
+	for (k = 0; k < OPT_PARAM_COUNT; k++) {
+		const char *name = opt_params_table[k].name;
+		double v = given[k];
+		if (isnan(v))
+			continue;
+		if (!opt_uses(opt, name))
+			return cmd_value_error(&cmd_run, "%s has no parameter %s (it uses %s)",
+					       opt->name, name, opt->params);
+		if (!opt_param_in_range(k, v))
 			return cmd_value_error(&cmd_run, "--%s must be %s, not %g", name,
-					       lo_open ? "positive" : "zero or more", v);
-		return cmd_value_error(&cmd_run, "--%s must be in %c%g, %g%c, not %g", name,
-				       lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']', v);
+					       opt_param_range_text(k), v);
+		*opt_param_slot(p, k) = v;
 	}
-	*slot = v;
 	return 0;
 }
 
@@ -141,23 +142,13 @@ configure(const struct run_opts *o, struct run_config *c)
 	long seed = 0;
 
 	if (opt == NULL) {
-		char names[160] = "";
-		int i;
-		for (i = 0; opt_table[i] != NULL; i++) {
-			strcat(names, i == 0 ? "" : opt_table[i + 1] == NULL ? " or " : ", ");
-			strcat(names, opt_table[i]->name);
-		}
+		char names[160];
+		opt_names_text(names, sizeof names, " or ");
 		return cmd_value_error(&cmd_run, "unknown optimizer '%s': use %s",
 				       o->optimizer, names);
 	}
 	run_config_init(c, opt);
-	if ((s = check_param(opt, "lr", o->lr, &c->params.lr, 0, 1, INFINITY, 1)) ||
-	    (s = check_param(opt, "beta", o->beta, &c->params.beta, 0, 0, 1, 1)) ||
-	    (s = check_param(opt, "rho", o->rho, &c->params.rho, 0, 0, 1, 1)) ||
-	    (s = check_param(opt, "beta1", o->beta1, &c->params.beta1, 0, 0, 1, 1)) ||
-	    (s = check_param(opt, "beta2", o->beta2, &c->params.beta2, 0, 0, 1, 1)) ||
-	    (s = check_param(opt, "eps", o->eps, &c->params.eps, 0, 1, INFINITY, 1)) ||
-	    (s = check_param(opt, "damping", o->damping, &c->params.damping, 0, 0, INFINITY, 1)))
+	if ((s = check_params(opt, o->param, &c->params)) != 0)
 		return s;
 	if ((s = check_count(o->steps, "steps", 0, 1e9, &c->max_steps)) ||
 	    (s = check_count(o->seed, "seed", 0, 9e15, &seed)))
@@ -411,10 +402,10 @@ print_outcome(struct objective *obj, const struct run_config *c,
 	}
 	for (i = 0; i < tr->len; i++)
 		flagged += tr->flag[i];
-	if (flagged > 0)
-		printf("newton: the Hessian was not positive definite at %zu step%s (marked *);\n"
+	if (flagged > 0)        /* only newton flags steps */
+		printf("%s: the Hessian was not positive definite at %zu step%s (marked *);\n"
 		       "there it used the absolute values of the eigenvalues, to go downhill.\n",
-		       flagged, flagged == 1 ? "" : "s");
+		       c->opt->name, flagged, flagged == 1 ? "" : "s");
 }
 
 static void
@@ -482,19 +473,17 @@ print_json(struct objective *obj, const struct run_config *c, const char *what,
 {
 	int n = tr->n, k;
 	size_t i;
-	static const char *const pnames[] = { "lr", "beta", "rho", "beta1", "beta2", "eps", "damping" };
-	const double pv[] = { c->params.lr, c->params.beta, c->params.rho, c->params.beta1,
-			      c->params.beta2, c->params.eps, c->params.damping };
 	int first = 1;
 
 	printf("{\"objective\": ");
 	json_string(stdout, what);
 	printf(", \"optimizer\": \"%s\", \"params\": {", c->opt->name);
-	for (k = 0; k < 7; k++) {
-		if (!opt_uses(c->opt, pnames[k]))
+	for (k = 0; k < OPT_PARAM_COUNT; k++) {
+		const char *name = opt_params_table[k].name;
+		if (!opt_uses(c->opt, name))
 			continue;
-		printf("%s\"%s\": ", first ? "" : ", ", pnames[k]);
-		json_number(stdout, pv[k]);
+		printf("%s\"%s\": ", first ? "" : ", ", name);
+		json_number(stdout, opt_param_get(&c->params, k));
 		first = 0;
 	}
 	printf("}, \"variables\": [");
@@ -560,20 +549,30 @@ plot_loss(const struct trajectory *tr)
 	plot_canvas_free(c);
 }
 
+/* fixed (ending with a NULL name), then --lr, --beta, ... into lo. */
+static void
+make_longopts(struct option *lo, const struct option *fixed)
+{
+	int n, k;
+
+	for (n = 0; fixed[n].name != NULL; n++)
+		lo[n] = fixed[n];
+	for (k = 0; k < OPT_PARAM_COUNT; k++, n++) {
+		lo[n].name = opt_params_table[k].name;
+		lo[n].has_arg = required_argument;
+		lo[n].flag = NULL;
+		lo[n].val = OPT_FIRST_PARAM + k;
+	}
+	memset(&lo[n], 0, sizeof lo[n]);
+}
+
 static int
 run_run(int argc, char **argv)
 {
-	static const struct option longopts[] = {
+	static const struct option fixed_longopts[] = {
 		{ "optimizer", required_argument, NULL, 'o' },
 		{ "start", required_argument, NULL, 's' },
 		{ "steps", required_argument, NULL, 'n' },
-		{ "lr", required_argument, NULL, OPT_LR },
-		{ "beta", required_argument, NULL, OPT_BETA },
-		{ "rho", required_argument, NULL, OPT_RHO },
-		{ "beta1", required_argument, NULL, OPT_BETA1 },
-		{ "beta2", required_argument, NULL, OPT_BETA2 },
-		{ "eps", required_argument, NULL, OPT_EPS },
-		{ "damping", required_argument, NULL, OPT_DAMPING },
 		{ "tol", required_argument, NULL, OPT_TOL },
 		{ "bound", required_argument, NULL, OPT_BOUND },
 		{ "schedule", required_argument, NULL, OPT_SCHEDULE },
@@ -594,6 +593,8 @@ run_run(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct option longopts[sizeof fixed_longopts / sizeof fixed_longopts[0] +
+			       OPT_PARAM_COUNT];
 	struct run_opts o;
 	struct run_config c;
 	struct objective *obj = NULL;
@@ -607,7 +608,9 @@ run_run(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	o.optimizer = "gd";
-	o.lr = o.beta = o.rho = o.beta1 = o.beta2 = o.eps = o.damping = NAN;
+	for (k = 0; k < OPT_PARAM_COUNT; k++)
+		o.param[k] = NAN;
+	make_longopts(longopts, fixed_longopts);
 	o.steps = o.tol = o.bound = o.noise = o.seed = o.every = o.batch = NAN;
 	status = cmd_getopt(&cmd_run, argc, argv, "o:s:n:hV", longopts, run_option, &o, &first);
 	if (status != 0)
@@ -633,10 +636,10 @@ run_run(int argc, char **argv)
 			goto done;
 		if (nstart != n) {
 			char vars[256] = "";
-			for (k = 0; k < n && strlen(vars) < 200; k++) {
-				strcat(vars, k ? ", " : "");
-				strcat(vars, objective_param(obj, k));
-			}
+			size_t len = 0;
+			for (k = 0; k < n && len < 200; k++)
+				len += snprintf(vars + len, sizeof vars - len, "%s%s",
+						k ? ", " : "", objective_param(obj, k));
 			cmd_value_error(&cmd_run, "--start has %d coordinate%s, but the %s "
 					"has %d %s%s (%s)", nstart, nstart == 1 ? "" : "s",
 					data ? "model" : "expression", n,

@@ -24,21 +24,11 @@
 #include <string.h>
 
 #include "descent/data.h"
+#include "descent/expr.h"
 #include "descent/util.h"
 
 #define DATA_MAX_FILE_MB 64     /* what dataset_load_csv reads, at most */
 #define SHOW_MAX 40             /* bytes of a field quoted in a message */
-
-/*
- * The names the expression language gives meaning to: a column named so
- * could never be used in an objective.  Keep in step with expr_funcs[] in
- * expr-node.c (a unit test checks that the parser agrees).
- */
-static const char *const constant_names[] = { "pi", "e" };
-static const char *const function_names[] = {
-	"sin", "cos", "tan", "exp", "log", "ln", "sqrt", "abs", "tanh",
-	"sigmoid", "relu", "softplus", "sign", "step", "min", "max", "select",
-};
 
 /* A field of a row, [start, end) in the text, blanks around it removed. */
 struct span {
@@ -242,15 +232,6 @@ is_name_char(char ch, int first)
 	       (!first && ch >= '0' && ch <= '9');
 }
 
-/* True when field f is the string s. */
-static int
-span_is(const char *t, struct span f, const char *s)
-{
-	size_t n = f.end - f.start;
-
-	return strlen(s) == n && memcmp(t + f.start, s, n) == 0;
-}
-
 /* True when two fields have the same text. */
 static int
 span_eq(const char *t, struct span a, struct span b)
@@ -300,6 +281,7 @@ check_name(struct csv *c, const struct row *r, const struct span *names, int i)
 	struct span f = names[i];
 	int col = row_column(r, f.start);
 	size_t n = f.end - f.start, k;
+	const char *what;
 	char q[64];
 	int j;
 
@@ -328,20 +310,12 @@ check_name(struct csv *c, const struct row *r, const struct span *names, int i)
 			  n, DATA_MAX_NAME);
 		return 0;
 	}
-	for (k = 0; k < sizeof constant_names / sizeof constant_names[0]; k++)
-		if (span_is(t, f, constant_names[k])) {
-			set_error(c->err, r->line, col, "'%s' is a constant of the "
-				  "expression language and cannot name a column",
-				  constant_names[k]);
-			return 0;
-		}
-	for (k = 0; k < sizeof function_names / sizeof function_names[0]; k++)
-		if (span_is(t, f, function_names[k])) {
-			set_error(c->err, r->line, col, "'%s' is a function of the "
-				  "expression language and cannot name a column",
-				  function_names[k]);
-			return 0;
-		}
+	/* a column named so could never be used in an objective */
+	if (expr_is_reserved(t + f.start, n, &what)) {
+		set_error(c->err, r->line, col, "'%.*s' is a %s of the expression "
+			  "language and cannot name a column", (int)n, t + f.start, what);
+		return 0;
+	}
 	for (j = 0; j < i; j++)
 		if (span_eq(t, names[j], f)) {
 			set_error(c->err, r->line, col, "column %s appears twice "

@@ -45,6 +45,17 @@ struct expr_func {
 };
 extern const struct expr_func expr_funcs[];     /* ends with .name NULL */
 const struct expr_func *expr_func_by_op(enum node_op op);
+/* The function named by the len bytes at name, or NULL. */
+const struct expr_func *expr_func_find(const char *name, size_t len);
+
+/* A constant of the language: its name and value. */
+struct expr_constant {
+	const char *name;
+	double value;
+};
+extern const struct expr_constant expr_constants[];    /* ends with .name NULL */
+/* The constant named by the len bytes at name, or NULL. */
+const struct expr_constant *expr_constant_find(const char *name, size_t len);
 
 struct expr {
 	struct node *nodes;
@@ -140,8 +151,6 @@ expr_select_value(double c, double a, double b)
 /* Applies a one- or two-argument node op to constants (folding). */
 double expr_apply(enum node_op op, double a, double b);
 
-#endif
-
 /* The VM (expr-compile.c builds programs, expr-vm.c runs them). */
 enum opcode {
 #define OPCODE(name, form, meaning) OP_##name,
@@ -186,3 +195,5 @@ void expr_vm_scalar(const struct instr *code, int ncode, double *r);
 void expr_vm_link(struct instr *code, int ncode);
 void expr_vm_block(const struct instr *code, int ncode, double *const *ptr,
 		   size_t n);
+
+#endif

@@ -35,6 +35,47 @@ const struct expr_func expr_funcs[] = {
 	{ NULL, 0, N_CONST },
 };
 
+const struct expr_constant expr_constants[] = {
+	{ "pi", M_PI }, { "e", M_E },
+	{ NULL, 0 },
+};
+
+const struct expr_func *
+expr_func_find(const char *name, size_t len)
+{
+	const struct expr_func *f;
+
+	for (f = expr_funcs; f->name != NULL; f++)
+		if (strlen(f->name) == len && strncmp(f->name, name, len) == 0)
+			return f;
+	return NULL;
+}
+
+const struct expr_constant *
+expr_constant_find(const char *name, size_t len)
+{
+	const struct expr_constant *k;
+
+	for (k = expr_constants; k->name != NULL; k++)
+		if (strlen(k->name) == len && strncmp(k->name, name, len) == 0)
+			return k;
+	return NULL;
+}
+
+int
+expr_is_reserved(const char *name, size_t len, const char **what)
+{
+	const char *w = NULL;
+
+	if (expr_func_find(name, len) != NULL)
+		w = "function";
+	else if (expr_constant_find(name, len) != NULL)
+		w = "constant";
+	if (w != NULL && what != NULL)
+		*what = w;
+	return w != NULL;
+}
+
 const struct expr_func *
 expr_func_by_op(enum node_op op)
 {

@@ -214,11 +214,6 @@ tok_text(const struct parser *p, int pos, int len, char *buf, size_t size)
 	return buf;
 }
 
-static int name_is(const struct parser *p, const char *s)
-{
-	return (int)strlen(s) == p->len && strncmp(p->src + p->pos, s, p->len) == 0;
-}
-
 static const struct expr_func *
 closest_func(const char *name, int len)
 {
@@ -238,12 +233,7 @@ closest_func(const char *name, int len)
 static const struct expr_func *
 find_func(const char *name, int len)
 {
-	const struct expr_func *f;
-
-	for (f = expr_funcs; f->name != NULL; f++)
-		if ((int)strlen(f->name) == len && strncmp(f->name, name, len) == 0)
-			return f;
-	return NULL;
+	return expr_func_find(name, (size_t)len);
 }
 
 static int parse_expr(struct parser *p);
@@ -302,7 +292,7 @@ is_variable_name(const struct parser *p, const char *name, int len)
 {
 	int i;
 
-	if ((len == 2 && strncmp(name, "pi", 2) == 0) || (len == 1 && *name == 'e'))
+	if (expr_constant_find(name, (size_t)len) != NULL)
 		return 1;
 	for (i = 0; i < p->e->nvars; i++)
 		if ((int)strlen(p->e->vars[i]) == len && strncmp(p->e->vars[i], name, len) == 0)
@@ -371,6 +361,7 @@ call(struct parser *p)
 static int
 parse_primary(struct parser *p)
 {
+	const struct expr_constant *k;
 	char buf[64], buf2[64];
 	int n;
 
@@ -393,12 +384,8 @@ parse_primary(struct parser *p)
 				 p->len, p->src + p->pos);
 			return 0;
 		}
-		if (name_is(p, "pi"))
-			n = expr_const(p->e, M_PI);
-		else if (name_is(p, "e"))
-			n = expr_const(p->e, M_E);
-		else
-			n = variable(p);
+		k = expr_constant_find(p->src + p->pos, (size_t)p->len);
+		n = k != NULL ? expr_const(p->e, k->value) : variable(p);
 		next(p);
 		return n;
 	case T_LPAREN: {
@@ -560,8 +547,8 @@ expr_parse(const char *src, const char *const *vars, int nvars,
 	if (vars != NULL) {
 		/* declared variables take the caller's order */
 		for (i = 0; i < nvars; i++) {
-			if (expr_var_index(p.e, vars[i]) >= 0 || find_func(vars[i], strlen(vars[i])) ||
-			    strcmp(vars[i], "pi") == 0 || strcmp(vars[i], "e") == 0)
+			if (expr_var_index(p.e, vars[i]) >= 0 ||
+			    expr_is_reserved(vars[i], strlen(vars[i]), NULL))
 				fatal("expr_parse: bad or repeated variable name '%s'", vars[i]);
 			p.e->vars[i] = xstrdup(vars[i]);
 			p.e->nvars = i + 1;

@@ -4,8 +4,8 @@
  * block of EXPR_BLOCK lanes at a time, so each instruction is a plain loop
  * over arrays that the compiler vectorizes).
  *
- * Both entries expand the same list of C expressions, VM_OPS below, and
- * this file is compiled without floating-point contraction
+ * Both entries expand opcodes.def into the same C expressions, VM_<NAME>
+ * below, and this file is compiled without floating-point contraction
  * (-ffp-contract=off), so their results are bit-identical; nan outputs
  * are made canonical (the CANON flag), since C leaves a nan's sign to the
  * order of the operands.  No allocation, no recursion, no traps: IEEE
@@ -19,51 +19,56 @@
 
 #include "expr-int.h"
 
-/* Each opcode's value, from operands A, B, C and the immediate K. */
-#define VM_OPS(X) \
-	X(MOV, A) \
-	X(ADD, A + B) \
-	X(SUB, A - B) \
-	X(MUL, A * B) \
-	X(DIV, A / B) \
-	X(NEG, -A) \
-	X(ADDK, A + K) \
-	X(SUBK, A - K) \
-	X(KSUB, K - A) \
-	X(MULK, K * A) \
-	X(DIVK, A / K) \
-	X(KDIV, K / A) \
-	X(SQR, A * A) \
-	X(MULADD, A * B + C) \
-	X(MULSUB, A * B - C) \
-	X(SUBMUL, C - A * B) \
-	X(KMULADD, K * A + B) \
-	X(KMULSUB, K * A - B) \
-	X(SUBKMUL, B - K * A) \
-	X(MULMUL, (A * B) * C) \
-	X(KMULMUL, K * (A * B)) \
-	X(ADDADD, (A + B) + C) \
-	X(ADDSUB, (A + B) - C) \
-	X(SUBADD, (A - B) + C) \
-	X(POW, pow(A, B)) \
-	X(POWK, pow(A, K)) \
-	X(KPOW, pow(K, A)) \
-	X(SIN, sin(A)) \
-	X(COS, cos(A)) \
-	X(TAN, tan(A)) \
-	X(EXP, exp(A)) \
-	X(LOG, log(A)) \
-	X(SQRT, sqrt(A)) \
-	X(ABS, fabs(A)) \
-	X(TANH, tanh(A)) \
-	X(SIGMOID, expr_sigmoid(A)) \
-	X(RELU, expr_relu(A)) \
-	X(SOFTPLUS, expr_softplus(A)) \
-	X(SIGN, expr_sign(A)) \
-	X(STEP, expr_step(A)) \
-	X(MIN, expr_min(A, B)) \
-	X(MAX, expr_max(A, B)) \
-	X(SELECT, expr_select_value(A, B, C))
+/*
+ * Each opcode's value, from operands A, B, C and the immediate K: one
+ * VM_<NAME> per OPCODE(NAME, ...) of opcodes.def.  The dispatch tables
+ * and switches below are made by expanding opcodes.def itself, so they
+ * have one entry per opcode and no other; an opcode added there without
+ * its VM_<NAME> here fails to compile ("'VM_<NAME>' undeclared").
+ */
+#define VM_MOV      A
+#define VM_ADD      (A + B)
+#define VM_SUB      (A - B)
+#define VM_MUL      (A * B)
+#define VM_DIV      (A / B)
+#define VM_NEG      (-A)
+#define VM_ADDK     (A + K)
+#define VM_SUBK     (A - K)
+#define VM_KSUB     (K - A)
+#define VM_MULK     (K * A)
+#define VM_DIVK     (A / K)
+#define VM_KDIV     (K / A)
+#define VM_SQR      (A * A)
+#define VM_MULADD   (A * B + C)
+#define VM_MULSUB   (A * B - C)
+#define VM_SUBMUL   (C - A * B)
+#define VM_KMULADD  (K * A + B)
+#define VM_KMULSUB  (K * A - B)
+#define VM_SUBKMUL  (B - K * A)
+#define VM_MULMUL   ((A * B) * C)
+#define VM_KMULMUL  (K * (A * B))
+#define VM_ADDADD   ((A + B) + C)
+#define VM_ADDSUB   ((A + B) - C)
+#define VM_SUBADD   ((A - B) + C)
+#define VM_POW      pow(A, B)
+#define VM_POWK     pow(A, K)
+#define VM_KPOW     pow(K, A)
+#define VM_SIN      sin(A)
+#define VM_COS      cos(A)
+#define VM_TAN      tan(A)
+#define VM_EXP      exp(A)
+#define VM_LOG      log(A)
+#define VM_SQRT     sqrt(A)
+#define VM_ABS      fabs(A)
+#define VM_TANH     tanh(A)
+#define VM_SIGMOID  expr_sigmoid(A)
+#define VM_RELU     expr_relu(A)
+#define VM_SOFTPLUS expr_softplus(A)
+#define VM_SIGN     expr_sign(A)
+#define VM_STEP     expr_step(A)
+#define VM_MIN      expr_min(A, B)
+#define VM_MAX      expr_max(A, B)
+#define VM_SELECT   expr_select_value(A, B, C)
 
 /* The flags applied to a value t (opcodes.def). */
 #define SQ(t) ((t) * (t))
@@ -105,7 +110,9 @@ static const void *const *
 run_scalar_threaded(const struct instr *code, double *r)
 {
 	static const void *const labels[OP__COUNT * 4 + 1] = {
-		VM_OPS(SCALAR_LABELS)
+#define OPCODE(name, form, meaning) SCALAR_LABELS(name, VM_##name)
+#include "opcodes.def"
+#undef OPCODE
 		[OP__COUNT * 4] = &&L_HALT,
 	};
 	const struct instr *in = code;
@@ -113,7 +120,9 @@ run_scalar_threaded(const struct instr *code, double *r)
 	if (code == NULL)
 		return labels;
 	goto *in->handler;
-	VM_OPS(SCALAR_HANDLERS)
+#define OPCODE(name, form, meaning) SCALAR_HANDLERS(name, VM_##name)
+#include "opcodes.def"
+#undef OPCODE
 L_HALT:
 	return NULL;
 }
@@ -157,7 +166,9 @@ run_scalar(const struct instr *code, int ncode, double *r)
 
 	for (in = code; in < end; in++) {
 		switch (KEY(in->op, in->flags)) {
-		VM_OPS(SCALAR_CASES)
+#define OPCODE(name, form, meaning) SCALAR_CASES(name, VM_##name)
+#include "opcodes.def"
+#undef OPCODE
 		default: r[in->d] = NAN; break;  /* cannot happen */
 		}
 	}
@@ -211,7 +222,9 @@ run_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
 
 		(void)a; (void)b; (void)c; (void)k;
 		switch (KEY(in->op, in->flags)) {
-		VM_OPS(BLOCK_CASES)
+#define OPCODE(name, form, meaning) BLOCK_CASES(name, VM_##name)
+#include "opcodes.def"
+#undef OPCODE
 		default: LOOP(NAN); break;
 		}
 	}

@@ -27,9 +27,10 @@ adagrad_step(const struct opt_step *s)
 
 const struct optimizer opt_adagrad = {
 	.name = "adagrad",
-	.rule = "s += g^2;  w -= lr*g/(sqrt(s) + eps)",
+	.rule = "G += g^2;  w -= lr*g/(sqrt(G) + eps)",
 	.params = "lr,eps",
 	.nstate = 1,
+	.state_names = { "G" },
 	.defaults = { .lr = 0.1, .eps = 1e-8 },
 	.step = adagrad_step,
 };

@@ -36,6 +36,7 @@ const struct optimizer opt_adam = {
 		"w -= lr*(m/(1-b1^t))/(sqrt(v/(1-b2^t)) + eps)",
 	.params = "lr,beta1,beta2,eps",
 	.nstate = 2,
+	.state_names = { "m", "v" },
 	.defaults = { .lr = 0.01, .beta1 = 0.9, .beta2 = 0.999, .eps = 1e-8 },
 	.step = adam_step,
 };

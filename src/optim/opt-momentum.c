@@ -29,6 +29,7 @@ const struct optimizer opt_momentum = {
 	.rule = "v = beta*v + g;  w -= lr*v",
 	.params = "lr,beta",
 	.nstate = 1,
+	.state_names = { "v" },
 	.defaults = { .lr = 0.01, .beta = 0.9 },
 	.step = momentum_step,
 };

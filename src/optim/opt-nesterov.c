@@ -29,6 +29,7 @@ const struct optimizer opt_nesterov = {
 	.rule = "v = beta*v + g;  w -= lr*(g + beta*v)",
 	.params = "lr,beta",
 	.nstate = 1,
+	.state_names = { "v" },
 	.defaults = { .lr = 0.01, .beta = 0.9 },
 	.step = nesterov_step,
 };

@@ -27,9 +27,10 @@ rmsprop_step(const struct opt_step *s)
 
 const struct optimizer opt_rmsprop = {
 	.name = "rmsprop",
-	.rule = "s = rho*s + (1-rho)*g^2;  w -= lr*g/(sqrt(s) + eps)",
+	.rule = "E[g^2] = rho*E[g^2] + (1-rho)*g^2;  w -= lr*g/(sqrt(E[g^2]) + eps)",
 	.params = "lr,rho,eps",
 	.nstate = 1,
+	.state_names = { "E[g^2]" },
 	.defaults = { .lr = 0.01, .rho = 0.9, .eps = 1e-8 },
 	.step = rmsprop_step,
 };

@@ -1,9 +1,14 @@
 /*
  * opt-table.c - the list of optimizers, in the order the course presents
- * them (the keys 1-7 of the live descent follow it).
+ * them (the keys 1-7 of the live descent follow it), and the list of
+ * their parameters: the one place that names them, counts them and says
+ * which values each parameter may take.
  */
 #include "config.h"
 
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "descent/optim.h"
@@ -13,15 +18,117 @@ const struct optimizer *const opt_table[] = {
 	&opt_adam, &opt_newton, NULL,
 };
 
+#define NOPT (sizeof opt_table / sizeof opt_table[0] - 1)
+
+#define PARAM(id, field, rng, text) \
+	[id] = { .name = #field, .offset = offsetof(struct opt_params, field), \
+		 .range = rng, .meaning = text }
+
+const struct opt_param opt_params_table[OPT_PARAM_COUNT] = {
+	PARAM(OPT_PARAM_LR, lr, OPT_RANGE_POSITIVE,
+	      "the learning rate: how far each step goes along the update"),
+	PARAM(OPT_PARAM_BETA, beta, OPT_RANGE_UNIT,
+	      "the share of the velocity v that each step keeps"),
+	PARAM(OPT_PARAM_RHO, rho, OPT_RANGE_UNIT,
+	      "the share of the average of g^2 that each step keeps"),
+	PARAM(OPT_PARAM_BETA1, beta1, OPT_RANGE_UNIT,
+	      "the share of m, the average of g, that each step keeps"),
+	PARAM(OPT_PARAM_BETA2, beta2, OPT_RANGE_UNIT,
+	      "the share of v, the average of g^2, that each step keeps"),
+	PARAM(OPT_PARAM_EPS, eps, OPT_RANGE_POSITIVE,
+	      "added to the square root under g, so that it is never 0"),
+	PARAM(OPT_PARAM_DAMPING, damping, OPT_RANGE_NONNEG,
+	      "added to the Hessian's diagonal, to shorten newton's steps"),
+};
+
+double *
+opt_param_slot(struct opt_params *p, int k)
+{
+	return (double *)((char *)p + opt_params_table[k].offset);
+}
+
+double
+opt_param_get(const struct opt_params *p, int k)
+{
+	return *(const double *)((const char *)p + opt_params_table[k].offset);
+}
+
+int
+opt_param_find(const char *name)
+{
+	int k;
+
+	for (k = 0; k < OPT_PARAM_COUNT; k++)
+		if (strcmp(opt_params_table[k].name, name) == 0)
+			return k;
+	return -1;
+}
+
+int
+opt_param_in_range(int k, double v)
+{
+	switch (opt_params_table[k].range) {
+	case OPT_RANGE_POSITIVE: return v > 0 && v < INFINITY;
+	case OPT_RANGE_NONNEG: return v >= 0 && v < INFINITY;
+	case OPT_RANGE_UNIT: return v >= 0 && v < 1;
+	}
+	return 0;
+}
+
+const char *
+opt_param_range_text(int k)
+{
+	switch (opt_params_table[k].range) {
+	case OPT_RANGE_POSITIVE: return "positive";
+	case OPT_RANGE_NONNEG: return "zero or more";
+	case OPT_RANGE_UNIT: return "in [0, 1)";
+	}
+	return "";
+}
+
+size_t
+opt_count(void)
+{
+	return NOPT;
+}
+
 const struct optimizer *
 opt_find(const char *name)
 {
-	int i;
+	size_t i;
 
-	for (i = 0; opt_table[i] != NULL; i++)
+	for (i = 0; i < NOPT; i++)
 		if (strcmp(opt_table[i]->name, name) == 0)
 			return opt_table[i];
 	return NULL;
+}
+
+const char *const *
+opt_names(void)
+{
+	static const char *names[NOPT + 1];     /* the last stays NULL */
+	size_t i;
+
+	for (i = 0; i < NOPT; i++)
+		names[i] = opt_table[i]->name;
+	return names;
+}
+
+size_t
+opt_names_text(char *buf, size_t size, const char *last_sep)
+{
+	size_t i, len = 0;
+
+	if (size > 0)
+		buf[0] = '\0';
+	for (i = 0; i < NOPT; i++) {
+		const char *sep = i == 0 ? "" : i + 1 == NOPT ? last_sep : ", ";
+		int n = snprintf(len < size ? buf + len : NULL, len < size ? size - len : 0,
+				 "%s%s", sep, opt_table[i]->name);
+		if (n > 0)
+			len += (size_t)n;
+	}
+	return len;
 }
 
 int

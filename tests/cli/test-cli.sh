@@ -173,6 +173,10 @@ check "run negative lr" 2 "" "descent run: --lr must be positive, not -1${nl}" -
 check "run foreign parameter" 2 "" "descent run: gd has no parameter beta (it uses lr)${nl}" -- run 'x^2' --start 1 --beta 0.5
 check "run beta range" 2 "" "descent run: --beta must be in [0, 1), not 1${nl}" -- run 'x^2' --start 1 -o momentum --beta 1
 check "run start count" 2 "" "descent run: --start has 2 coordinates, but the expression has 1 variable (x)${nl}" -- run 'x^2' --start 1,2
+long=$(printf 'a%.0s' $(seq 300)) cut=$(printf 'a%.0s' $(seq 255))
+check "run start count, a long name" 2 "" "descent run: --start has 2 coordinates, but the expression has 1 variable ($cut)${nl}" -- run "$long^2" --start 1,2
+check "run damping range" 2 "" "descent run: --damping must be zero or more, not -1${nl}" -- run 'x^2' --start 1 -o newton --damping -1
+check_grep "run every parameter option" 0 '"beta1": 0.8, "beta2": 0.99, "eps": 0.001}' -- run 'x^2' --start 1 -o adam --lr 0.1 --beta1 0.8 --beta2 0.99 --eps 1e-3 -n 1 --format json
 check "run start value" 2 "" "descent: in --start: error at column 1: unknown name 'y': this expression takes no variables${nl}  y${nl}  ^${nl}" -- run 'x^2' --start y
 check "run missing start" 2 "" "descent run: --start is missing: where should the descent start? e.g. --start 1,1${nl}" -- run 'x*y'
 check "run bad schedule" 2 "" "descent run: --schedule: the step schedule has no 'decay' (it takes every, factor and warmup)${nl}" -- run 'x^2' --start 1 --schedule step:decay=2
@@ -248,6 +252,9 @@ check "plot start without trajectory" 2 "" "descent plot: --start goes with --tr
 check "plot unknown optimizer" 2 "" "descent plot: --trajectory: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam or newton${nl}" -- plot 'x^2' --trajectory foo --start 1
 check "plot foreign parameter" 2 "" "descent plot: --trajectory: gd has no parameter beta (it uses lr)${nl}" -- plot 'x^2' --trajectory gd,beta=0.9 --start 1
 check "plot negative lr" 2 "" "descent plot: --trajectory: lr must be positive, not -1${nl}" -- plot 'x^2' --trajectory gd,lr=-1 --start 1
+check "plot beta range" 2 "" "descent plot: --trajectory: beta must be in [0, 1), not 1${nl}" -- plot 'x^2' --trajectory momentum,beta=1 --start 1
+check "play negative lr" 2 "" "descent play: --lr must be positive, not -0.1${nl}" -- play 'x^2' --lr -0.1
+check "play unknown optimizer" 2 "" "descent play: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam or newton${nl}" -- play 'x^2' -o foo
 check "plot levels" 2 "" "descent plot: --levels takes auto, linear or log, not 'cubic'${nl}" -- plot 'x*y' --levels cubic
 check "plot mark" 2 "" "descent plot: --mark takes 'critical', not 'minima'${nl}" -- plot 'x^2' --mark minima
 check "plot shade in 1D" 2 "" "descent plot: --contours, --levels and --shade are for functions of two variables${nl}" -- plot 'x^2' --shade

@@ -181,6 +181,46 @@ Test(expr_vars, constant_expression_has_no_variables)
 	expr_free(e);
 }
 
+Test(expr_vars, reserved_words)
+{
+	static const struct {
+		const char *name;
+		size_t len;
+		const char *what;       /* NULL: not reserved */
+	} cases[] = {
+		{ "sin", 3, "function" }, { "ln", 2, "function" },
+		{ "select", 6, "function" }, { "pi", 2, "constant" },
+		{ "e", 1, "constant" }, { "exp2", 3, "function" },
+		{ "sinh", 4, NULL }, { "Pi", 2, NULL }, { "x", 1, NULL },
+		{ "pi", 1, NULL }, { "", 0, NULL },
+	};
+	struct expr_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *what = "unset";
+		int r = expr_is_reserved(cases[i].name, cases[i].len, &what);
+		cr_expect_eq(r, cases[i].what != NULL, "%.*s", (int)cases[i].len,
+			     cases[i].name);
+		if (cases[i].what != NULL)
+			cr_expect_str_eq(what, cases[i].what);
+		else
+			cr_expect_str_eq(what, "unset");
+	}
+	/* a reserved word is never a variable */
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char src[16];
+		struct expr *e;
+		if (cases[i].what == NULL || strcmp(cases[i].what, "constant") != 0)
+			continue;
+		snprintf(src, sizeof src, "%.*s", (int)cases[i].len, cases[i].name);
+		e = expr_parse(src, NULL, 0, &err);
+		cr_assert_not_null(e, "%s: %s", src, err.message);
+		cr_expect_eq(expr_nvars(e), 0, "%s", src);
+		expr_free(e);
+	}
+}
+
 Test(expr_print, round_trips_special_constants)
 {
 	struct expr_error err;

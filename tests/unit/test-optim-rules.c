@@ -11,7 +11,10 @@
  * and still goes downhill at a saddle, and damping is (H + damping I)^-1.
  * The schedules give their documented rates, and sched_parse accepts
  * the documented forms and refuses bad ones with a message naming the
- * fault.  opt_find and opt_uses find what the table holds.
+ * fault.  opt_find and opt_uses find what the table holds; the
+ * parameter table covers every optimizer's parameters and reaches each
+ * field, opt_names_text never writes past its buffer, and each optimizer
+ * names its nstate state vectors.
  */
 #include "config.h"
 
@@ -827,4 +830,157 @@ Test(optim_table, uses_empty_name)
 	}
 	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 		  "opt_uses(gd, \"\"): expected 0, got %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+/* Every optimizer's params string names only parameters of the table. */
+Test(optim_table, params_are_in_the_parameter_table)
+{
+	size_t i;
+
+	for (i = 0; opt_table[i] != NULL; i++) {
+		const struct optimizer *o = opt_table[i];
+		char buf[128], *item, *save = NULL;
+		int k, named = 0;
+
+		cr_assert_lt(strlen(o->params), sizeof buf, "%s: params too long", o->name);
+		strcpy(buf, o->params);
+		for (item = strtok_r(buf, ",", &save); item != NULL;
+		     item = strtok_r(NULL, ",", &save)) {
+			cr_expect_geq(opt_param_find(item), 0, "%s: parameter \"%s\" is not in "
+				      "opt_params_table", o->name, item);
+			named++;
+		}
+		/* and opt_uses agrees with the table, parameter by parameter */
+		for (k = 0; k < OPT_PARAM_COUNT; k++)
+			named -= opt_uses(o, opt_params_table[k].name) != 0;
+		cr_expect_eq(named, 0, "%s: \"%s\" names a parameter twice or one "
+			     "outside the table", o->name, o->params);
+		cr_expect(opt_uses(o, opt_params_table[OPT_PARAM_LR].name),
+			  "%s: every optimizer uses lr", o->name);
+		/* the defaults of what it uses are in range */
+		for (k = 0; k < OPT_PARAM_COUNT; k++)
+			if (opt_uses(o, opt_params_table[k].name))
+				cr_expect(opt_param_in_range(k, opt_param_get(&o->defaults, k)),
+					  "%s: default %s = %g out of range", o->name,
+					  opt_params_table[k].name, opt_param_get(&o->defaults, k));
+	}
+}
+
+/* opt_param_slot and opt_param_get reach each field, and find by name. */
+Test(optim_table, param_slots_round_trip)
+{
+	struct opt_params p;
+	double *fields[OPT_PARAM_COUNT] = {
+		[OPT_PARAM_LR] = &p.lr, [OPT_PARAM_BETA] = &p.beta,
+		[OPT_PARAM_RHO] = &p.rho, [OPT_PARAM_BETA1] = &p.beta1,
+		[OPT_PARAM_BETA2] = &p.beta2, [OPT_PARAM_EPS] = &p.eps,
+		[OPT_PARAM_DAMPING] = &p.damping,
+	};
+	static const char *const names[OPT_PARAM_COUNT] = {
+		"lr", "beta", "rho", "beta1", "beta2", "eps", "damping",
+	};
+	int k, j;
+
+	for (k = 0; k < OPT_PARAM_COUNT; k++) {
+		const struct opt_param *q = &opt_params_table[k];
+		memset(&p, 0, sizeof p);
+		cr_expect_eq(opt_param_slot(&p, k), fields[k], "%s: slot is not its field",
+			     q->name);
+		*opt_param_slot(&p, k) = 0.25 + k;
+		for (j = 0; j < OPT_PARAM_COUNT; j++)
+			cr_expect_eq(opt_param_get(&p, j), j == k ? 0.25 + k : 0,
+				     "after setting %s: %s = %g", q->name,
+				     opt_params_table[j].name, opt_param_get(&p, j));
+		cr_expect_str_eq(q->name, names[k]);
+		cr_expect_eq(opt_param_find(q->name), k, "opt_param_find(\"%s\")", q->name);
+		cr_expect(q->meaning != NULL && q->meaning[0] != '\0', "%s: no meaning", q->name);
+	}
+	cr_expect_eq(opt_param_find("alpha"), -1);
+	cr_expect_eq(opt_param_find("bet"), -1);
+	cr_expect_eq(opt_param_find(""), -1);
+}
+
+Test(optim_table, param_ranges)
+{
+	static const struct {
+		int k;
+		double v;
+		int ok;
+	} cases[] = {
+		{ OPT_PARAM_LR, 0.1, 1 }, { OPT_PARAM_LR, 0, 0 }, { OPT_PARAM_LR, -1, 0 },
+		{ OPT_PARAM_LR, INFINITY, 0 }, { OPT_PARAM_LR, NAN, 0 },
+		{ OPT_PARAM_BETA, 0, 1 }, { OPT_PARAM_BETA, 0.999, 1 }, { OPT_PARAM_BETA, 1, 0 },
+		{ OPT_PARAM_BETA2, -0.1, 0 }, { OPT_PARAM_RHO, NAN, 0 },
+		{ OPT_PARAM_EPS, 1e-8, 1 }, { OPT_PARAM_EPS, 0, 0 },
+		{ OPT_PARAM_DAMPING, 0, 1 }, { OPT_PARAM_DAMPING, 1e9, 1 },
+		{ OPT_PARAM_DAMPING, -1e-9, 0 }, { OPT_PARAM_DAMPING, INFINITY, 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		cr_expect_eq(opt_param_in_range(cases[i].k, cases[i].v), cases[i].ok,
+			     "%s = %g: expected %d", opt_params_table[cases[i].k].name,
+			     cases[i].v, cases[i].ok);
+	cr_expect_str_eq(opt_param_range_text(OPT_PARAM_LR), "positive");
+	cr_expect_str_eq(opt_param_range_text(OPT_PARAM_DAMPING), "zero or more");
+	cr_expect_str_eq(opt_param_range_text(OPT_PARAM_BETA1), "in [0, 1)");
+}
+
+/* The list of names, whole and cut short; it never writes past size. */
+Test(optim_table, names_text)
+{
+	static const char full[] = "gd, momentum, nesterov, adagrad, rmsprop, adam or newton";
+	const char *const *names = opt_names();
+	char buf[sizeof full + 8];
+	size_t size, i;
+
+	cr_expect_eq(opt_count(), NOPT);
+	for (i = 0; i < NOPT; i++)
+		cr_expect_str_eq(names[i], opt_table[i]->name);
+	cr_expect_null(names[NOPT]);
+	cr_expect_eq(opt_names_text(buf, sizeof buf, " or "), strlen(full));
+	cr_expect_str_eq(buf, full);
+	opt_names_text(buf, sizeof buf, ", ");
+	cr_expect_str_eq(buf, "gd, momentum, nesterov, adagrad, rmsprop, adam, newton");
+	for (size = 0; size <= sizeof full; size++) {
+		memset(buf, '#', sizeof buf);
+		cr_expect_eq(opt_names_text(buf, size, " or "), strlen(full), "size %zu", size);
+		for (i = size; i < sizeof buf; i++)
+			cr_expect_eq(buf[i], '#', "size %zu: byte %zu written", size, i);
+		if (size > 0) {
+			cr_expect_eq(strlen(buf), size - 1 < strlen(full) ? size - 1 : strlen(full),
+				     "size %zu: not terminated in place", size);
+			cr_expect_eq(strncmp(buf, full, size - 1), 0, "size %zu: \"%s\"", size, buf);
+		}
+	}
+}
+
+/* Each optimizer names exactly its nstate state vectors. */
+Test(optim_table, state_names_match_nstate)
+{
+	size_t i;
+	int s;
+
+	for (i = 0; opt_table[i] != NULL; i++) {
+		const struct optimizer *o = opt_table[i];
+		cr_expect(o->nstate >= 0 && o->nstate <= 2, "%s: nstate %d", o->name, o->nstate);
+		for (s = 0; s < 2; s++) {
+			if (s < o->nstate) {
+				cr_expect(o->state_names[s] != NULL && o->state_names[s][0] != '\0',
+					  "%s: state %d has no name", o->name, s);
+				if (o->state_names[s] != NULL)
+					cr_expect_not_null(strstr(o->rule, o->state_names[s]),
+							   "%s: state %s is not in its rule \"%s\"",
+							   o->name, o->state_names[s], o->rule);
+			} else {
+				cr_expect_null(o->state_names[s], "%s: a name for state %d of %d",
+					       o->name, s, o->nstate);
+			}
+		}
+	}
+	cr_expect_str_eq(opt_adagrad.state_names[0], "G");
+	cr_expect_str_eq(opt_rmsprop.state_names[0], "E[g^2]");
+	cr_expect_str_eq(opt_adam.state_names[0], "m");
+	cr_expect_str_eq(opt_adam.state_names[1], "v");
+	cr_expect_str_eq(opt_momentum.state_names[0], "v");
 }
