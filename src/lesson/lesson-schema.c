@@ -284,23 +284,24 @@ expr_error_at(struct loader *L, const cJSON *str, const char *what,
 const struct optimizer *
 get_optimizer(struct loader *L, const cJSON *v)
 {
-	static const char *const names[] = { "gd", "momentum", "nesterov", "adagrad",
-					     "rmsprop", "adam", "newton", NULL };
 	const struct optimizer *opt;
+	const char *near;
+	char names[200];
 
 	if (!cJSON_IsString(v)) {
-		lesson_error(L, AT(v), "an optimizer is a name in a string, not %s", json_type_name(v));
+		lesson_error(L, AT(v), "an optimizer is a name in a string, not %s",
+			     json_type_name(v));
 		return NULL;
 	}
 	opt = opt_find(v->valuestring);
-	if (opt == NULL) {
-		const char *near = lesson_nearest(v->valuestring, names);
-		if (near != NULL)
-			lesson_error(L, AT(v), "unknown optimizer \"%s\": did you mean \"%s\"?",
-				 v->valuestring, near);
-		else
-			lesson_error(L, AT(v), "unknown optimizer \"%s\": use gd, momentum, "
-				 "nesterov, adagrad, rmsprop, adam or newton", v->valuestring);
-	}
-	return opt;
+	if (opt != NULL)
+		return opt;
+	near = lesson_nearest(v->valuestring, opt_names());
+	opt_names_text(names, sizeof names, " or ");
+	if (near != NULL)
+		lesson_error(L, AT(v), "unknown optimizer \"%s\": did you mean \"%s\"?",
+			     v->valuestring, near);
+	else
+		lesson_error(L, AT(v), "unknown optimizer \"%s\": use %s", v->valuestring, names);
+	return NULL;
 }

@@ -18,10 +18,8 @@ challenge_read(struct loader *L, const cJSON *po, struct lesson_page *p, const c
 	struct page_challenge *q = &p->challenge;
 	const cJSON *ops, *goal, *e;
 	double lr[2] = { 1e-4, 1 };
-	int dim = p->dim, nopt;
+	int dim = p->dim, nopt = (int)opt_count();
 
-	for (nopt = 0; opt_table[nopt] != NULL; nopt++)
-		;
 	get_page_start(L, po, p, 1, what);
 	p->question = get_string(L, po, "question", 0, what);
 	ops = cJSON_GetObjectItemCaseSensitive(po, "optimizers");

@@ -22,17 +22,20 @@
 static int
 get_run(struct loader *L, const cJSON *r, int dim, struct lesson_run *run)
 {
-	static const char *const fields[] = { "optimizer", "lr", "beta", "rho", "beta1",
-					      "beta2", "eps", "damping", "label", "start", NULL };
-	static const char *const params[] = { "lr", "beta", "rho", "beta1", "beta2", "eps",
-					      "damping" };
+	const char *fields[OPT_PARAM_COUNT + 4];
 	const cJSON *m;
 	char *label;
-	int k;
+	int k, n = 0;
 
+	fields[n++] = "optimizer";
+	for (k = 0; k < OPT_PARAM_COUNT; k++)
+		fields[n++] = opt_params_table[k].name;
+	fields[n++] = "label";
+	fields[n++] = "start";
+	fields[n] = NULL;
 	if (!cJSON_IsObject(r)) {
 		lesson_error(L, AT(r), "a run is an object like {\"optimizer\": \"gd\", \"lr\": "
-			 "0.01}, not %s", json_type_name(r));
+			     "0.01}, not %s", json_type_name(r));
 		return -1;
 	}
 	check_members(L, r, fields, "a run");
@@ -40,34 +43,31 @@ get_run(struct loader *L, const cJSON *r, int dim, struct lesson_run *run)
 	if (m == NULL || (run->opt = get_optimizer(L, m)) == NULL)
 		return -1;
 	run->params = run->opt->defaults;
-	for (k = 0; k < 7; k++) {
+	for (k = 0; k < OPT_PARAM_COUNT; k++) {
+		const char *name = opt_params_table[k].name;
+		const cJSON *pv = cJSON_GetObjectItemCaseSensitive(r, name);
 		double v;
-		const cJSON *pv = cJSON_GetObjectItemCaseSensitive(r, params[k]);
-		double *slot[7] = { &run->params.lr, &run->params.beta, &run->params.rho,
-				    &run->params.beta1, &run->params.beta2, &run->params.eps,
-				    &run->params.damping };
-		if (!get_number(L, r, params[k], 0, "a run", &v))
+		if (!get_number(L, r, name, 0, "a run", &v))
 			continue;
-		if (!opt_uses(run->opt, params[k])) {
+		if (!opt_uses(run->opt, name)) {
 			lesson_error(L, KEY_AT(pv), "%s has no parameter \"%s\" (it uses %s)",
-				 run->opt->name, params[k], run->opt->params);
+				     run->opt->name, name, run->opt->params);
 			return -1;
 		}
-		if ((k == 0 || k == 5) ? !(v > 0) : (k == 6) ? !(v >= 0) : !(v >= 0 && v < 1)) {
-			lesson_error(L, AT(pv), "\"%s\" must be %s, not %g", params[k],
-				 (k == 0 || k == 5) ? "positive" : k == 6 ? "zero or more" :
-				 "from 0 to below 1", v);
+		if (!opt_param_in_range(k, v)) {
+			lesson_error(L, AT(pv), "\"%s\" must be %s, not %g", name,
+				     opt_param_range_text(k), v);
 			return -1;
 		}
-		*slot[k] = v;
+		*opt_param_slot(&run->params, k) = v;
 	}
 	run->nstart = 0;
 	m = cJSON_GetObjectItemCaseSensitive(r, "start");
 	if (m != NULL) {
-		int n = get_numbers(L, m, "start", dim > 0 ? dim : 0, 8, run->start);
-		if (n < 0)
+		int got = get_numbers(L, m, "start", dim > 0 ? dim : 0, 8, run->start);
+		if (got < 0)
 			return -1;
-		run->nstart = n;
+		run->nstart = got;
 	}
 	label = get_string(L, r, "label", 0, "a run");
 	if (label != NULL) {

@@ -125,13 +125,7 @@ outcome_text(struct play *p, struct racer *r, char *buf, size_t size)
 static const char *
 state_name(const struct optimizer *o, int s)
 {
-	if (o == &opt_adagrad)
-		return "G";
-	if (o == &opt_rmsprop)
-		return "E[g^2]";
-	if (o->nstate == 2)
-		return s == 0 ? "m" : "v";
-	return "v";
+	return s < o->nstate && o->state_names[s] != NULL ? o->state_names[s] : "s";
 }
 
 /* The side panel: each racer's step, point, f, |grad|, state and outcome. */

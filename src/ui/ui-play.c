@@ -352,16 +352,14 @@ play_key(struct ui *u, int ch)
 		reset_runs(u, p);
 		break;
 	}
-	case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-		int i;
-		for (i = 0; i < ch - '1' && opt_table[i] != NULL; i++)
-			;
-		if (opt_table[i] != NULL) {
-			set_optimizer(p, opt_table[i]);
+	case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8':
+	case '9':
+		/* the optimizers in the table's order */
+		if ((size_t)(ch - '1') < opt_count()) {
+			set_optimizer(p, opt_table[ch - '1']);
 			reset_runs(u, p);
 		}
 		break;
-	}
 	case 'a':
 		if (p->nr < MAX_RACERS) {
 			p->r[p->nr] = p->r[p->cur];
