@@ -323,11 +323,11 @@ bench_check_bits(struct bench_case *c, struct expr_program *p,
 static struct expr_program *
 bench_compile(struct bench_case *c, unsigned what, int nout)
 {
-	struct expr_error err;
+	struct diag err;
 	struct expr_program *p = expr_compile(c->e, what, &err);
 
 	if (p == NULL) {
-		expr_error_print(stderr, "expr_bench", c->fn->src, &err);
+		diag_print_source(stderr, "expr_bench", c->fn->src, &err);
 		exit(1);
 	}
 	if (expr_program_nvars(p) != 2 || expr_program_nout(p) != nout) {
@@ -344,12 +344,12 @@ static int
 bench_setup(struct bench_case *c)
 {
 	static const char *const vars[2] = { "x", "y" };
-	struct expr_error err;
+	struct diag err;
 	int bad = 0;
 
 	c->e = expr_parse(c->fn->src, vars, 2, &err);
 	if (c->e == NULL) {
-		expr_error_print(stderr, "expr_bench", c->fn->src, &err);
+		diag_print_source(stderr, "expr_bench", c->fn->src, &err);
 		exit(1);
 	}
 	c->pf = bench_compile(c, 0, 1);

@@ -91,7 +91,7 @@ nearest(const struct critical_point *cp, int n, double x, double y)
 int
 main(void)
 {
-	struct expr_error err;
+	struct diag err;
 	struct objective *o = objective_expr("(x^2+y-11)^2+(x+y^2-7)^2", NULL, 0, &err);
 	struct objective *camel = objective_expr("(4-2.1*x^2+x^4/3)*x^2+x*y+(-4+4*y^2)*y^2",
 						 NULL, 0, &err);

@@ -51,11 +51,11 @@ static double
 frame_2d(const char *src, double x0, double x1, double y0, double y1, int w, int h,
 	 const double *traj, size_t ntraj, int reps)
 {
-	struct expr_error err;
+	struct diag err;
 	struct objective *o = objective_expr(src, NULL, 0, &err);
 	struct plot_opts p;
 	double best = INFINITY;
-	char msg[100];
+	struct diag msg;
 	int r;
 
 	plot_opts_init(&p);
@@ -68,7 +68,7 @@ frame_2d(const char *src, double x0, double x1, double y0, double y1, int w, int
 	p.overlays = PLOT_OV_SHADE;
 	for (r = 0; r < reps; r++) {
 		double t0 = now();
-		struct plot_fig *f = plot_fig_new(o, &p, src, msg, sizeof msg);
+		struct plot_fig *f = plot_fig_new(o, &p, src, &msg);
 		plot_fig_trajectory(f, 0, traj, ntraj, "gd");
 		render(plot_fig_canvas(f));
 		best = fmin(best, now() - t0);
@@ -82,18 +82,18 @@ frame_2d(const char *src, double x0, double x1, double y0, double y1, int w, int
 static double *
 trajectory(const char *src, double x, double y, double lr, size_t *n)
 {
-	struct expr_error err;
+	struct diag err;
 	struct objective *o = objective_expr(src, NULL, 0, &err);
 	struct run_config c;
 	double start[2] = { x, y }, *pts;
-	char msg[100];
+	struct diag msg;
 	struct run *r;
 
 	run_config_init(&c, &opt_gd);
 	c.params.lr = lr;
 	c.max_steps = 99;
 	c.tol = 0;
-	r = run_new(o, &c, start, msg, sizeof msg);
+	r = run_new(o, &c, start, &msg);
 	run_all(r);
 	*n = run_trajectory(r)->len;
 	pts = malloc(*n * 2 * sizeof *pts);
@@ -152,13 +152,13 @@ main(int argc, char **argv)
 
 	/* one added step: a frame drawn, then its trajectory grown point by point */
 	{
-		struct expr_error err;
+		struct diag err;
 		struct objective *o = objective_expr(himmel, NULL, 0, &err);
 		struct plot_opts p;
-		char msg[100];
+		struct diag msg;
 		plot_opts_init(&p);
 		for (r = 0; r < 20; r++) {
-			struct plot_fig *f = plot_fig_new(o, &p, himmel, msg, sizeof msg);
+			struct plot_fig *f = plot_fig_new(o, &p, himmel, &msg);
 			double t0 = now();
 			for (i = 1; i <= nh; i++)
 				plot_fig_trajectory(f, 0, th, i, "gd");
@@ -171,10 +171,10 @@ main(int argc, char **argv)
 
 	/* a 1D frame */
 	{
-		struct expr_error err;
+		struct diag err;
 		struct objective *o = objective_expr("x^4 - 8*x^2 + 5", NULL, 0, &err);
 		struct plot_opts p;
-		char msg[100];
+		struct diag msg;
 		plot_opts_init(&p);
 		p.x0 = -3;
 		p.x1 = 3;
@@ -182,7 +182,7 @@ main(int argc, char **argv)
 		p.tangent_x = 1;
 		for (r = 0; r < 200; r++) {
 			double t0 = now();
-			struct plot_fig *f = plot_fig_new(o, &p, "x^4 - 8*x^2 + 5", msg, sizeof msg);
+			struct plot_fig *f = plot_fig_new(o, &p, "x^4 - 8*x^2 + 5", &msg);
 			render(plot_fig_canvas(f));
 			one = fmin(one, now() - t0);
 			plot_fig_free(f);

@@ -7,21 +7,12 @@
 
 #include <stddef.h>
 
+#include "descent/diag.h"
+
 /* Limits, past which loading fails with a clear error. */
 #define DATA_MAX_COLUMNS 64
 #define DATA_MAX_ROWS 1000000
 #define DATA_MAX_NAME 63
-
-/*
- * A data error: where (file name, 1-based line and column; 0 when not
- * known) and what, in one sentence.  Filled by the failing call; owned by
- * the caller.
- */
-struct data_error {
-	char file[256];
-	int line, column;
-	char message[256];
-};
 
 /*
  * A data set: ncols columns named by valid expression names (letters,
@@ -50,17 +41,14 @@ struct dataset {
  * on error; free the result with dataset_free.
  */
 struct dataset *dataset_parse_csv(const char *text, size_t len, const char *name,
-				  struct data_error *err);
+				  struct diag *err);
 
 /* Reads and parses a CSV file; a file that cannot be read is an error too. */
-struct dataset *dataset_load_csv(const char *path, struct data_error *err);
+struct dataset *dataset_load_csv(const char *path, struct diag *err);
 
 void dataset_free(struct dataset *d);
 
 /* The index of the column named name, or -1. */
 int dataset_column(const struct dataset *d, const char *name);
-
-/* Prints err as "FILE:LINE:COLUMN: error: MESSAGE" (the parts known). */
-void data_error_print(const struct data_error *err);
 
 #endif

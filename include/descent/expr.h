@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "descent/diag.h"
+
 /* Limits: past these, parsing fails with a clear error. */
 #define EXPR_MAX_LENGTH 4096    /* bytes of source text */
 #define EXPR_MAX_DEPTH 200      /* nesting of parentheses, calls, unary ops */
@@ -25,14 +27,11 @@
 #define EXPR_MAX_NODES (1 << 20) /* nodes after differentiation */
 
 /*
- * An error, filled by the function that failed; owned by the caller and
- * never allocated, so error paths cannot leak.  column is 1-based and
- * counts bytes of the source text; 0 when the error has no place in it.
+ * Every function that can fail on the user's text fills a struct diag
+ * (diag.h), the caller's: its column is 1-based and counts bytes of the
+ * source text, 0 when the error has no place in it; diag_print_source
+ * prints it with a caret.
  */
-struct expr_error {
-	int column;
-	char message[200];
-};
 
 struct expr;            /* a parsed expression; free with expr_free */
 struct expr_program;    /* a compiled program; free with expr_program_free */
@@ -46,7 +45,7 @@ struct expr_program;    /* a compiled program; free with expr_program_free */
  * error.  The result is the caller's; free with expr_free.
  */
 struct expr *expr_parse(const char *src, const char *const *vars, int nvars,
-			struct expr_error *err);
+			struct diag *err);
 void expr_free(struct expr *e);
 
 /*
@@ -76,7 +75,7 @@ int expr_root(const struct expr *e);
  * documented in descent-expr(7)).  Returns -1 and fills err when the
  * expression grows past EXPR_MAX_NODES.
  */
-int expr_diff(struct expr *e, int n, int var, struct expr_error *err);
+int expr_diff(struct expr *e, int n, int var, struct diag *err);
 
 /*
  * Prints node n as text with the fewest parentheses that keep its
@@ -85,7 +84,7 @@ int expr_diff(struct expr *e, int n, int var, struct expr_error *err);
  * would be longer than maxlen bytes (derivatives can be large).
  */
 char *expr_to_string(const struct expr *e, int n, size_t maxlen,
-		     struct expr_error *err);
+		     struct diag *err);
 
 /* True when node n is a constant; *value receives it. */
 int expr_is_const(const struct expr *e, int n, double *value);
@@ -105,7 +104,7 @@ enum {
  * thread at a time.
  */
 struct expr_program *expr_compile(struct expr *e, unsigned what,
-				  struct expr_error *err);
+				  struct diag *err);
 void expr_program_free(struct expr_program *p);
 
 /*
@@ -116,7 +115,7 @@ void expr_program_free(struct expr_program *p);
  * the data columns.
  */
 struct expr_program *expr_compile_wrt(struct expr *e, unsigned what, int nwrt,
-				      struct expr_error *err);
+				      struct diag *err);
 
 int expr_program_nvars(const struct expr_program *p);
 int expr_program_nout(const struct expr_program *p);
@@ -156,14 +155,5 @@ void expr_program_dump(const struct expr_program *p, FILE *fp);
 /* Number of instructions and registers of p, for tests and benchmarks. */
 int expr_program_ninstr(const struct expr_program *p);
 int expr_program_nregs(const struct expr_program *p);
-
-/*
- * Prints err for the source text src as descent prints every expression
- * error: "PREFIX: error at column C: MESSAGE", then the expression
- * indented by two spaces and a caret under the column.  prefix may be
- * NULL ("descent").
- */
-void expr_error_print(FILE *fp, const char *prefix, const char *src,
-		      const struct expr_error *err);
 
 #endif

@@ -225,9 +225,9 @@ int lesson_check(const struct lesson_chapter *c, struct diags *ds);
 
 /*
  * Builds the objective of a page (free with objective_free), or NULL with
- * a message in err (a page that was validated does not fail).
+ * err filled (a page that was validated does not fail).
  */
-struct objective *lesson_objective(const struct lesson_page *p, char *err, size_t size);
+struct objective *lesson_objective(const struct lesson_page *p, struct diag *err);
 
 /*
  * Starts run i of descent page p on o (the page's objective), as the
@@ -318,7 +318,7 @@ struct lesson_runner {
 	double lr_factor;               /* descent: their learning rates, times the page's */
 	struct run *challenge;          /* the last attempt at a challenge */
 	char feedback[320];             /* what the last answer deserved, in words */
-	char invalid[200];              /* why the last typed answer was none */
+	char invalid[320];              /* why the last typed answer was none */
 };
 
 void runner_init(struct lesson_runner *r, const struct lesson_chapter *c,

@@ -41,7 +41,7 @@ const char *loss_name(enum loss loss);
  * objective_free.
  */
 struct objective *objective_expr(const char *src, const char *const *vars, int nvars,
-				 struct expr_error *err);
+				 struct diag *err);
 
 /*
  * A data objective.  d is borrowed and must outlive the objective.  The
@@ -56,7 +56,7 @@ struct objective *objective_expr(const char *src, const char *const *vars, int n
 struct objective *objective_data(const struct dataset *d, const char *model,
 				 enum loss loss, const char *target,
 				 const char *const *params, int nparams,
-				 struct expr_error *err);
+				 struct diag *err);
 
 void objective_free(struct objective *o);
 /* Gives the data set d to o, which frees it with itself (dataset_free). */

@@ -136,9 +136,9 @@ void sched_init(struct schedule *s);
 /*
  * Parses "constant", "step:every=N,factor=F", "exp:decay=D",
  * "cosine:period=N,min=M" (any kind may add ",warmup=N").  Returns 0, or
- * -1 with a message in err.
+ * -1 with err filled.
  */
-int sched_parse(const char *text, struct schedule *s, char *err, size_t errsize);
+int sched_parse(const char *text, struct schedule *s, struct diag *err);
 /* The learning rate of step t (from 0) for a base rate lr. */
 double sched_lr(const struct schedule *s, double lr, long t);
 
@@ -187,11 +187,11 @@ struct run;
 
 /*
  * Starts a run of c->opt on o from start (dim values).  The objective is
- * borrowed.  Returns NULL and fills err (a message) when the
+ * borrowed.  Returns NULL and fills err when the
  * configuration does not fit (a mini-batch on an expression, ...).
  */
 struct run *run_new(struct objective *o, const struct run_config *c,
-		    const double *start, char *err, size_t errsize);
+		    const double *start, struct diag *err);
 void run_free(struct run *r);
 /*
  * Evaluates the current point, records it, decides the outcome, and

@@ -245,10 +245,10 @@ struct plot_fig;
  * A figure of the objective o (1 or 2 variables; borrowed): the
  * background (samples, curve or contours, shading, axes, markers) is
  * computed once, here.  title is the caption (may be NULL).  Returns
- * NULL with a message in err when o is not of 1 or 2 variables.
+ * NULL with err filled when o is not of 1 or 2 variables.
  */
 struct plot_fig *plot_fig_new(struct objective *o, const struct plot_opts *opts,
-			      const char *title, char *err, size_t errsize);
+			      const char *title, struct diag *err);
 void plot_fig_free(struct plot_fig *f);
 /* The canvas, to render (borrowed). */
 struct plot_canvas *plot_fig_canvas(struct plot_fig *f);

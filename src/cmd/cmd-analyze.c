@@ -44,7 +44,7 @@ static void
 print_derivatives(struct objective *obj)
 {
 	struct expr *e = objective_expression(obj);
-	struct expr_error err;
+	struct diag err;
 	int n = expr_nvars(e), i, j;
 	char *text = expr_to_string(e, expr_root(e), MAX_PRINT, &err);
 
@@ -197,7 +197,7 @@ analyze_run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct analyze_opts o = { NULL, NULL, NAN, NAN };
-	struct expr_error err;
+	struct diag err;
 	struct objective *obj;
 	struct region r;
 	struct critical_point *cp;
@@ -227,7 +227,7 @@ analyze_run(int argc, char **argv)
 		return status;
 	obj = objective_expr(argv[first], NULL, 0, &err);
 	if (obj == NULL) {
-		expr_error_print(stderr, "descent", argv[first], &err);
+		diag_print_source(stderr, "descent", argv[first], &err);
 		return EXIT_USER;
 	}
 	n = objective_dim(obj);

@@ -177,13 +177,13 @@ cmd_format_exact(char *buf, size_t size, double v)
 int
 cmd_constant(const char *what, const char *text, double *v)
 {
-	struct expr_error err;
+	struct diag err;
 	struct expr *e = expr_parse(text, (const char *const[]){ NULL }, 0, &err);
 	char prefix[200];
 
 	snprintf(prefix, sizeof prefix, "descent: in %s", what);
 	if (e == NULL) {
-		expr_error_print(stderr, prefix, text, &err);
+		diag_print_source(stderr, prefix, text, &err);
 		return EXIT_USAGE;
 	}
 	if (!expr_is_const(e, expr_root(e), v)) {

@@ -44,7 +44,7 @@ diff_option(int opt, const char *arg, void *data)
 static int
 print_derivative(struct expr *e, const char *label, int node, const char *src)
 {
-	struct expr_error err;
+	struct diag err;
 	char *text;
 
 	if (node < 0)
@@ -72,7 +72,7 @@ diff_run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct diff_opts o = { NULL, 0, 0 };
-	struct expr_error err;
+	struct diag err;
 	struct expr *e;
 	const char *src;
 	int first, status, nv, i, j;
@@ -88,7 +88,7 @@ diff_run(int argc, char **argv)
 	src = argv[first];
 	e = expr_parse(src, NULL, 0, &err);
 	if (e == NULL) {
-		expr_error_print(stderr, "descent", src, &err);
+		diag_print_source(stderr, "descent", src, &err);
 		return EXIT_USER;
 	}
 	if (o.wrt != NULL && expr_var_index(e, o.wrt) < 0) {
@@ -112,7 +112,7 @@ diff_run(int argc, char **argv)
 	if (o.program) {
 		struct expr_program *p = expr_compile(e, o.hessian ? EXPR_HESS : EXPR_GRAD, &err);
 		if (p == NULL) {
-			expr_error_print(stderr, "descent", NULL, &err);
+			diag_print_source(stderr, "descent", NULL, &err);
 			expr_free(e);
 			return EXIT_USER;
 		}

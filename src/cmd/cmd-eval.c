@@ -17,7 +17,7 @@ static int
 parse_assignment(const char *arg, char *name, size_t size, double *value)
 {
 	const char *eq = strchr(arg, '=');
-	struct expr_error err;
+	struct diag err;
 	struct expr *e;
 	size_t len;
 
@@ -37,7 +37,7 @@ parse_assignment(const char *arg, char *name, size_t size, double *value)
 	if (e == NULL) {
 		char prefix[300];
 		snprintf(prefix, sizeof prefix, "descent: in the value of %s", name);
-		expr_error_print(stderr, prefix, eq + 1, &err);
+		diag_print_source(stderr, prefix, eq + 1, &err);
 		return EXIT_USER;
 	}
 	if (!expr_is_const(e, expr_root(e), value)) {
@@ -72,7 +72,7 @@ eval_run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *src;
-	struct expr_error err;
+	struct diag err;
 	struct expr *e = NULL;
 	struct expr_program *p = NULL;
 	double x[EXPR_MAX_VARS], *out = NULL;
@@ -87,7 +87,7 @@ eval_run(int argc, char **argv)
 	src = argv[first];
 	e = expr_parse(src, NULL, 0, &err);
 	if (e == NULL) {
-		expr_error_print(stderr, "descent", src, &err);
+		diag_print_source(stderr, "descent", src, &err);
 		return EXIT_USER;
 	}
 	nv = expr_nvars(e);
@@ -122,7 +122,7 @@ eval_run(int argc, char **argv)
 	}
 	p = expr_compile(e, EXPR_HESS, &err);
 	if (p == NULL) {
-		expr_error_print(stderr, "descent", NULL, &err);
+		diag_print_source(stderr, "descent", NULL, &err);
 		goto done;
 	}
 	out = calloc(expr_program_nout(p), sizeof *out);

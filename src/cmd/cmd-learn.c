@@ -94,7 +94,8 @@ draw(const struct learn_opts *o, struct lesson_runner *r)
 {
 	struct plot_opts po;
 	struct plot_fig *fig;
-	char msg[200], caption[256];
+	char caption[256];
+	struct diag err;
 
 	plot_opts_init(&po);
 	po.width = o->width;
@@ -103,7 +104,7 @@ draw(const struct learn_opts *o, struct lesson_runner *r)
 	po.color = o->color;
 	if (lesson_page_view(r, &po, caption, sizeof caption) < 0)
 		return;
-	fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
+	fig = plot_fig_new(r->obj, &po, caption, &err);
 	if (fig == NULL)
 		return;
 	lesson_view_runs(r, fig);

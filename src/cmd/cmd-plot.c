@@ -145,12 +145,12 @@ plot_run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct plot_cli o;
-	struct expr_error err;
+	struct diag err;
 	struct objective *obj = NULL;
 	struct plot_fig *fig = NULL;
 	double start[2] = { 0, 0 };
 	struct run_config basin_cfg;
-	char msg[200], title[600], basin_label[128];
+	char title[600], basin_label[128];
 	int first, status, n, i, nstart = 0;
 
 	memset(&o, 0, sizeof o);
@@ -210,7 +210,7 @@ plot_run(int argc, char **argv)
 
 	obj = objective_expr(argv[first], NULL, 0, &err);
 	if (obj == NULL) {
-		expr_error_print(stderr, "descent", argv[first], &err);
+		diag_print_source(stderr, "descent", argv[first], &err);
 		return EXIT_USER;
 	}
 	n = objective_dim(obj);
@@ -285,9 +285,9 @@ plot_run(int argc, char **argv)
 				 expr_var_name(objective_expression(obj), 0),
 				 expr_var_name(objective_expression(obj), 1), argv[first]);
 	}
-	fig = plot_fig_new(obj, &o.p, title, msg, sizeof msg);
+	fig = plot_fig_new(obj, &o.p, title, &err);
 	if (fig == NULL) {
-		cmd_value_error(&cmd_plot, "%s", msg);
+		cmd_value_error(&cmd_plot, "%s", err.message);
 		goto done;
 	}
 	for (i = 0; i < o.ntraj; i++) {
@@ -298,9 +298,9 @@ plot_run(int argc, char **argv)
 			goto done;
 		if (!isnan(o.steps))
 			c.max_steps = (long)o.steps;
-		r = run_new(obj, &c, start, msg, sizeof msg);
+		r = run_new(obj, &c, start, &err);
 		if (r == NULL) {
-			status = cmd_value_error(&cmd_plot, "%s", msg);
+			status = cmd_value_error(&cmd_plot, "%s", err.message);
 			goto done;
 		}
 		run_all(r);

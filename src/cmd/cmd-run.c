@@ -177,9 +177,9 @@ configure(const struct run_opts *o, struct run_config *c)
 		c->noise = o->noise;
 	}
 	if (o->schedule != NULL) {
-		char err[200];
-		if (sched_parse(o->schedule, &c->sched, err, sizeof err) < 0)
-			return cmd_value_error(&cmd_run, "--schedule: %s", err);
+		struct diag err;
+		if (sched_parse(o->schedule, &c->sched, &err) < 0)
+			return cmd_value_error(&cmd_run, "--schedule: %s", err.message);
 	}
 	c->line_search = o->line_search;
 	return 0;
@@ -190,7 +190,7 @@ static struct objective *
 make_objective(const struct run_opts *o, const char *expr, struct dataset **data,
 	       int *status)
 {
-	struct expr_error err;
+	struct diag err;
 	struct objective *obj;
 
 	*status = EXIT_USER;
@@ -208,10 +208,10 @@ make_objective(const struct run_opts *o, const char *expr, struct dataset **data
 		}
 		obj = objective_expr(expr, NULL, 0, &err);
 		if (obj == NULL)
-			expr_error_print(stderr, "descent", expr, &err);
+			diag_print_source(stderr, "descent", expr, &err);
 		return obj;
 	} else {
-		struct data_error derr;
+		struct diag derr;
 		const char *params[EXPR_MAX_VARS];
 		char pbuf[1024], *tok, *save = NULL;
 		int np = 0, loss = LOSS_MSE;
@@ -252,14 +252,14 @@ make_objective(const struct run_opts *o, const char *expr, struct dataset **data
 			*data = dataset_parse_csv(o->data_inline, strlen(o->data_inline),
 						  "--data-inline", &derr);
 		if (*data == NULL) {
-			data_error_print(&derr);
+			diag_print(stderr, &derr);
 			return NULL;
 		}
 		obj = objective_data(*data, o->model, (enum loss)loss, o->target,
 				     o->params != NULL ? params : NULL, np, &err);
 		if (obj == NULL) {
 			if (err.column > 0)
-				expr_error_print(stderr, "descent: in --model", o->model, &err);
+				diag_print_source(stderr, "descent: in --model", o->model, &err);
 			else
 				fprintf(stderr, "descent: error: %s\n", err.message);
 		}
@@ -602,7 +602,8 @@ run_run(int argc, char **argv)
 	struct run *r = NULL;
 	double start[EXPR_MAX_VARS] = { 0 };
 	const char *expr = NULL;
-	char what[512], err[200];
+	char what[512];
+	struct diag err;
 	int first, status, n, nstart = 0, k;
 	long every = 0;
 
@@ -651,9 +652,9 @@ run_run(int argc, char **argv)
 				"start? e.g. --start %s", n == 1 ? "1" : n == 2 ? "1,1" : "1,1,...");
 		goto done;
 	}
-	r = run_new(obj, &c, start, err, sizeof err);
+	r = run_new(obj, &c, start, &err);
 	if (r == NULL) {
-		cmd_value_error(&cmd_run, "%s", err);
+		cmd_value_error(&cmd_run, "%s", err.message);
 		goto done;
 	}
 	run_all(r);

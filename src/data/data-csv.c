@@ -54,7 +54,7 @@ struct csv {
 	size_t pos;             /* the next byte to read */
 	size_t linestart;       /* offset of the current line's first byte */
 	int line;               /* 1-based number of the current line */
-	struct data_error *err;
+	struct diag *err;
 };
 
 /* Lines and columns are ints: a monstrous text saturates them, never wraps. */
@@ -73,15 +73,16 @@ row_column(const struct row *r, size_t off)
 
 /* Fills err's place and message (err->file is set once, on entry). */
 DESCENT_PRINTF(4, 5) static void
-set_error(struct data_error *err, int line, int column, const char *fmt, ...)
+set_error(struct diag *err, int line, int column, const char *fmt, ...)
 {
 	va_list ap;
+	char msg[sizeof err->message], file[sizeof err->file];
 
-	err->line = line;
-	err->column = column;
 	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	memcpy(file, err->file, sizeof file);
+	diag_set(err, file, line, column, "%s", msg);
 }
 
 /*
@@ -437,10 +438,10 @@ check_no_nul(struct csv *c)
 
 struct dataset *
 dataset_parse_csv(const char *text, size_t len, const char *name,
-		  struct data_error *err)
+		  struct diag *err)
 {
 	struct span names[DATA_MAX_COLUMNS];
-	struct data_error dummy;
+	struct diag dummy;
 	struct dataset *d = NULL;
 	struct csv c;
 	struct row r;
@@ -450,7 +451,7 @@ dataset_parse_csv(const char *text, size_t len, const char *name,
 	if (err == NULL)
 		err = &dummy;
 	memset(err, 0, sizeof *err);
-	snprintf(err->file, sizeof err->file, "%s", name != NULL ? name : "");
+	diag_set(err, name, 0, 0, "%s", "");
 	memset(&c, 0, sizeof c);
 	c.text = text != NULL ? text : "";
 	c.len = text != NULL ? len : 0;
@@ -510,10 +511,10 @@ fail:
 }
 
 struct dataset *
-dataset_load_csv(const char *path, struct data_error *err)
+dataset_load_csv(const char *path, struct diag *err)
 {
 	const size_t max = (size_t)DATA_MAX_FILE_MB << 20;
-	struct data_error dummy;
+	struct diag dummy;
 	struct dataset *d = NULL;
 	size_t len = 0, cap = 0, got;
 	char *buf = NULL;
@@ -526,7 +527,7 @@ dataset_load_csv(const char *path, struct data_error *err)
 		set_error(err, 0, 0, "no file name given");
 		return NULL;
 	}
-	snprintf(err->file, sizeof err->file, "%s", path);
+	diag_set(err, path, 0, 0, "%s", "");
 	fp = fopen(path, "rb");
 	if (fp == NULL) {
 		/* the file name is err->file, printed before the message */
@@ -597,22 +598,3 @@ dataset_column(const struct dataset *d, const char *name)
 	return -1;
 }
 
-/* One line; the parts not known (empty file, line or column 0) are left out. */
-void
-data_error_print(const struct data_error *err)
-{
-	const char *sep = "";
-
-	if (err->file[0] != '\0') {
-		fputs(err->file, stderr);
-		sep = ":";
-	}
-	if (err->line > 0) {
-		fprintf(stderr, "%s%d", sep, err->line);
-		sep = ":";
-		if (err->column > 0)
-			fprintf(stderr, ":%d", err->column);
-	}
-	fprintf(stderr, "%s%serror: %s\n", sep, *sep != '\0' ? " " : "",
-		err->message);
-}

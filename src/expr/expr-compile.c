@@ -549,13 +549,13 @@ build(struct expr *e, const int *outs, int nout)
 }
 
 struct expr_program *
-expr_compile(struct expr *e, unsigned what, struct expr_error *err)
+expr_compile(struct expr *e, unsigned what, struct diag *err)
 {
 	return expr_compile_wrt(e, what, e->nvars, err);
 }
 
 struct expr_program *
-expr_compile_wrt(struct expr *e, unsigned what, int nwrt, struct expr_error *err)
+expr_compile_wrt(struct expr *e, unsigned what, int nwrt, struct diag *err)
 {
 	int nv = nwrt, nout = 1, i, j;
 	int *outs;

@@ -107,7 +107,7 @@ diff_node(struct expr *e, int i, int var, const int *d)
 }
 
 int
-expr_diff(struct expr *e, int n, int var, struct expr_error *err)
+expr_diff(struct expr *e, int n, int var, struct diag *err)
 {
 	int i;
 
@@ -131,9 +131,7 @@ expr_diff(struct expr *e, int n, int var, struct expr_error *err)
 	return e->dmemo[var][n];
 overflow:
 	if (err != NULL) {
-		err->column = 0;
-		snprintf(err->message, sizeof err->message,
-			 "the derivatives are too large (more than %d nodes)",
+		diag_set(err, NULL, 0, 0, "the derivatives are too large (more than %d nodes)",
 			 EXPR_MAX_NODES);
 	}
 	return -1;

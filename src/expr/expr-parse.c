@@ -33,7 +33,7 @@ enum tok {
 struct parser {
 	const char *src;
 	struct expr *e;
-	struct expr_error *err;
+	struct diag *err;
 	const char *const *declared;    /* NULL: collect variables */
 	int ndeclared;
 	int depth;
@@ -51,14 +51,15 @@ DESCENT_PRINTF(3, 4) static void
 error_at(struct parser *p, int pos, const char *fmt, ...)
 {
 	va_list ap;
+	char buf[sizeof p->err->message];
 
 	if (p->failed)
 		return;
 	p->failed = 1;
-	p->err->column = pos + 1;
 	va_start(ap, fmt);
-	vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	diag_set(p->err, NULL, 0, pos + 1, "%s", buf);
 }
 
 /* Characters people paste from maths texts, and what to write instead. */
@@ -518,7 +519,7 @@ parse_expr(struct parser *p)
 
 struct expr *
 expr_parse(const char *src, const char *const *vars, int nvars,
-	   struct expr_error *err)
+	   struct diag *err)
 {
 	struct parser p;
 	size_t len = strlen(src);
@@ -527,17 +528,15 @@ expr_parse(const char *src, const char *const *vars, int nvars,
 
 	memset(&p, 0, sizeof p);
 	p.err = err;
-	err->column = 0;
-	err->message[0] = '\0';
+	diag_set(err, NULL, 0, 0, "%s", "");
 	if (len > EXPR_MAX_LENGTH) {
-		snprintf(err->message, sizeof err->message,
-			 "the expression is too long (%zu characters; the limit is %d)",
-			 len, EXPR_MAX_LENGTH);
+		diag_set(err, NULL, 0, 0, "the expression is too long (%zu characters; the limit "
+			 "is %d)", len, EXPR_MAX_LENGTH);
 		return NULL;
 	}
 	if (vars != NULL && nvars > EXPR_MAX_VARS) {
-		snprintf(err->message, sizeof err->message,
-			 "too many variables (%d; the limit is %d)", nvars, EXPR_MAX_VARS);
+		diag_set(err, NULL, 0, 0, "too many variables (%d; the limit is %d)", nvars,
+			 EXPR_MAX_VARS);
 		return NULL;
 	}
 	p.src = src;
@@ -575,34 +574,4 @@ expr_parse(const char *src, const char *const *vars, int nvars,
 	}
 	p.e->root = n;
 	return p.e;
-}
-
-void
-expr_error_print(FILE *fp, const char *prefix, const char *src,
-		 const struct expr_error *err)
-{
-	int i;
-
-	if (prefix == NULL)
-		prefix = "descent";
-	if (err->column <= 0 || src == NULL || src[strspn(src, " \t\r\n")] == '\0' ||
-	    strlen(src) > 200) {
-		if (err->column > 0)
-			fprintf(fp, "%s: error at column %d: %s\n", prefix, err->column,
-				err->message);
-		else
-			fprintf(fp, "%s: error: %s\n", prefix, err->message);
-		return;
-	}
-	fprintf(fp, "%s: error at column %d: %s\n  ", prefix, err->column, err->message);
-	for (i = 0; src[i] != '\0'; i++)
-		fputc((unsigned char)src[i] < ' ' && src[i] != '\t' ? ' ' : src[i], fp);
-	fputs("\n  ", fp);
-	for (i = 0; i < err->column - 1 && src[i] != '\0'; i++) {
-		if (src[i] == '\t')
-			fputc('\t', fp);
-		else if (((unsigned char)src[i] & 0xc0) != 0x80)
-			fputc(' ', fp);         /* one column per UTF-8 character */
-	}
-	fputs("^\n", fp);
 }

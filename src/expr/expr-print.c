@@ -205,7 +205,7 @@ print_node(const struct expr *e, int n, struct out *o, int depth)
 
 char *
 expr_to_string(const struct expr *e, int n, size_t maxlen,
-	       struct expr_error *err)
+	       struct diag *err)
 {
 	struct out o;
 
@@ -218,10 +218,8 @@ expr_to_string(const struct expr *e, int n, size_t maxlen,
 	print_node(e, n, &o, 0);
 	if (o.full) {
 		free(o.buf);
-		err->column = 0;
-		snprintf(err->message, sizeof err->message,
-			 "the expression is too long to print (more than %zu characters)",
-			 maxlen);
+		diag_set(err, NULL, 0, 0, "the expression is too long to print (more than %zu "
+			 "characters)", maxlen);
 		return NULL;
 	}
 	return o.buf;

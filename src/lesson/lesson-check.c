@@ -318,14 +318,14 @@ check_page(struct checker *k, const struct lesson_page *p)
 	struct objective *o;
 	struct critical_point cp[MAX_CP];
 	struct region r;
-	char err[200];
+	struct diag err;
 	int n, ncp = -1, i, need_cp = 0;
 
 	if (p->obj.function == NULL && p->obj.model == NULL)
 		return;
-	o = lesson_objective(p, err, sizeof err);
+	o = lesson_objective(p, &err);
 	if (o == NULL) {
-		check_wrong(k, p->line, p->column, "%s", err);
+		check_wrong(k, p->line, p->column, "%s", err.message);
 		return;
 	}
 	n = objective_dim(o);

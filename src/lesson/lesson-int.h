@@ -117,7 +117,7 @@ const struct optimizer *get_optimizer(struct loader *L, const cJSON *v);
  * file's characters.
  */
 void expr_error_at(struct loader *L, const cJSON *str, const char *what,
-		   const struct expr_error *err);
+		   const struct diag *err);
 
 /* --- what a page may have (lesson-objective.c, lesson-claims.c) ------- */
 

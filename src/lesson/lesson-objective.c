@@ -34,7 +34,7 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 	const cJSON *fn = cJSON_GetObjectItemCaseSensitive(page, "function");
 	const cJSON *vars = cJSON_GetObjectItemCaseSensitive(page, "variables");
 	const cJSON *data = cJSON_GetObjectItemCaseSensitive(page, "data");
-	struct expr_error err;
+	struct diag err;
 
 	if (fn == NULL && data == NULL) {
 		lesson_error(L, AT(page), "this page needs a \"function\" (or \"data\" with a "
@@ -246,18 +246,14 @@ lesson_objective_done(struct lesson_objective *o)
 }
 
 struct objective *
-lesson_objective(const struct lesson_page *p, char *err, size_t size)
+lesson_objective(const struct lesson_page *p, struct diag *err)
 {
 	const struct lesson_objective *o = &p->obj;
-	struct expr_error e;
 	struct objective *obj;
 
 	if (o->function != NULL) {
 		const char *names[2] = { o->vars[0], o->nvars > 1 ? o->vars[1] : NULL };
-		obj = objective_expr(o->function, o->nvars > 0 ? names : NULL, o->nvars, &e);
-		if (obj == NULL)
-			snprintf(err, size, "%s", e.message);
-		return obj;
+		return objective_expr(o->function, o->nvars > 0 ? names : NULL, o->nvars, err);
 	}
 	if (o->model != NULL) {
 		/* the objective borrows a data set: give it one to own */
@@ -274,16 +270,15 @@ lesson_objective(const struct lesson_page *p, char *err, size_t size)
 			for (r = 0; r < d->nrows; r++)
 				d->col[j][r] = o->points[r * o->ncolumns + j];
 		}
-		obj = objective_data(d, o->model, o->loss, data_target(o), NULL, 0, &e);
+		obj = objective_data(d, o->model, o->loss, data_target(o), NULL, 0, err);
 		if (obj == NULL) {
-			snprintf(err, size, "%s", e.message);
 			dataset_free(d);
 			return NULL;
 		}
 		objective_take_data(obj, d);
 		return obj;
 	}
-	snprintf(err, size, "this page has no function");
+	diag_set(err, NULL, 0, 0, "this page has no function");
 	return NULL;
 }
 

@@ -75,7 +75,7 @@ int
 runner_goto(struct lesson_runner *r, int n)
 {
 	const struct lesson_page *p;
-	char err[200];
+	struct diag err;
 
 	if (n < 0)
 		n = 0;
@@ -90,7 +90,7 @@ runner_goto(struct lesson_runner *r, int n)
 	r->own_start = 0;
 	r->lr_factor = 1;
 	if (p->obj.function != NULL || p->obj.model != NULL)
-		r->obj = lesson_objective(p, err, sizeof err);
+		r->obj = lesson_objective(p, &err);
 	r->invalid[0] = '\0';
 	if (page_kind_of(p->kind)->enter != NULL)
 		page_kind_of(p->kind)->enter(r);
@@ -222,7 +222,7 @@ runner_read_vector(struct lesson_runner *r, const char *text, double *v, int max
 	for (;;) {
 		const char *q = p;
 		char item[512];
-		struct expr_error err;
+		struct diag err;
 		struct expr *e;
 		size_t len;
 		/* a comma inside parentheses belongs to a call: max(1, 2) */

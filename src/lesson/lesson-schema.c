@@ -272,7 +272,7 @@ raw_chars(const char *text, size_t off, int k)
 
 void
 expr_error_at(struct loader *L, const cJSON *str, const char *what,
-	      const struct expr_error *err)
+	      const struct diag *err)
 {
 	struct json_pos p = AT(str);
 

@@ -79,12 +79,12 @@ attempt(const struct lesson_page *p, struct objective *o, const struct optimizer
 {
 	struct run_config c;
 	struct run *r;
-	char err[200];
+	struct diag err;
 
 	run_config_init(&c, opt);
 	c.params.lr = lr;
 	c.max_steps = p->challenge.max_steps;
-	r = run_new(o, &c, p->start, err, sizeof err);
+	r = run_new(o, &c, p->start, &err);
 	if (r != NULL)
 		run_all(r);
 	return r;

@@ -112,10 +112,10 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 	sched = get_string(L, po, "schedule", 0, what);
 	if (sched != NULL) {
 		struct schedule s;
-		char err[200];
-		if (sched_parse(sched, &s, err, sizeof err) < 0)
+		struct diag err;
+		if (sched_parse(sched, &s, &err) < 0)
 			lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(po, "schedule")),
-				     "\"schedule\": %s", err);
+				     "\"schedule\": %s", err.message);
 		d->schedule = sched;
 	}
 	if (get_number(L, po, "noise", 0, what, &d->noise) && !(d->noise >= 0))
@@ -141,7 +141,7 @@ lesson_run_new(const struct lesson_page *p, int i, struct objective *o, double l
 {
 	const struct lesson_run *lr = &p->descent.runs[i];
 	struct run_config c;
-	char err[200];
+	struct diag err;
 
 	run_config_init(&c, lr->opt);
 	c.params = lr->params;
@@ -150,10 +150,10 @@ lesson_run_new(const struct lesson_page *p, int i, struct objective *o, double l
 	c.noise = p->descent.noise;
 	c.seed = p->descent.seed;
 	if (p->descent.schedule != NULL)
-		sched_parse(p->descent.schedule, &c.sched, err, sizeof err);
+		sched_parse(p->descent.schedule, &c.sched, &err);
 	if (start == NULL)
 		start = lr->nstart > 0 ? lr->start : p->start;
-	return run_new(o, &c, start, err, sizeof err);
+	return run_new(o, &c, start, &err);
 }
 
 void

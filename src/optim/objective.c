@@ -71,7 +71,7 @@ objective_new(struct expr *e, int dim)
 
 struct objective *
 objective_expr(const char *src, const char *const *vars, int nvars,
-	       struct expr_error *err)
+	       struct diag *err)
 {
 	struct expr *e = expr_parse(src, vars, nvars, err);
 	struct expr_program *p;
@@ -143,7 +143,7 @@ static struct expr_program *
 program(struct objective *o, int level)
 {
 	static const unsigned what[3] = { 0, EXPR_GRAD, EXPR_HESS };
-	struct expr_error err;
+	struct diag err;
 
 	if (o->prog[level] == NULL) {
 		/* cannot fail: the Hessian's program, which contains these,
@@ -310,16 +310,18 @@ objective_example_losses(struct objective *o, const double *w, double *loss)
 
 /* Fills err with a message that has no column. */
 static void
-set_error(struct expr_error *err, const char *fmt, const char *a, const char *b)
+set_error(struct diag *err, const char *fmt, const char *a, const char *b)
 {
-	err->column = 0;
-	snprintf(err->message, sizeof err->message, fmt, a, b);
+	char msg[sizeof err->message];
+
+	snprintf(msg, sizeof msg, fmt, a, b);
+	diag_set(err, NULL, 0, 0, "%s", msg);
 }
 
 /* Checks the labels for the loss; returns 0, or -1 with err filled. */
 static int
 check_labels(const struct dataset *d, int target, enum loss loss, int *pm_one,
-	     struct expr_error *err)
+	     struct diag *err)
 {
 	int zero_one = 1, minus_one = 1;
 	size_t i;
@@ -334,10 +336,8 @@ check_labels(const struct dataset *d, int target, enum loss loss, int *pm_one,
 			char row[64], val[64];
 			snprintf(row, sizeof row, "%zu", i + 1);
 			snprintf(val, sizeof val, "%g", y);
-			err->column = 0;
-			snprintf(err->message, sizeof err->message,
-				 "cross_entropy needs labels between 0 and 1, but row %s "
-				 "of %s is %s", row, d->names[target], val);
+			diag_set(err, NULL, 0, 0, "cross_entropy needs labels between 0 and 1, "
+				 "but row %s of %s is %s", row, d->names[target], val);
 			return -1;
 		}
 	}
@@ -353,7 +353,7 @@ check_labels(const struct dataset *d, int target, enum loss loss, int *pm_one,
 struct objective *
 objective_data(const struct dataset *d, const char *model, enum loss loss,
 	       const char *target, const char *const *params, int nparams,
-	       struct expr_error *err)
+	       struct diag *err)
 {
 	struct expr *m = NULL, *e = NULL;
 	const char *names[EXPR_MAX_VARS];

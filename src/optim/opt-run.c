@@ -89,28 +89,28 @@ record(struct run *r, double gnorm, double lr)
 
 struct run *
 run_new(struct objective *o, const struct run_config *c, const double *start,
-	char *err, size_t errsize)
+	struct diag *err)
 {
 	int n = objective_dim(o), k;
 	struct run *r;
 	size_t nex = objective_nexamples(o);
 
 	if (c->batch > 0 && nex == 0) {
-		snprintf(err, errsize, "mini-batches need a data objective (--data)");
+		diag_set(err, NULL, 0, 0, "mini-batches need a data objective (--data)");
 		return NULL;
 	}
 	if (c->batch > nex && nex > 0) {
-		snprintf(err, errsize, "the batch size %zu is larger than the data (%zu examples)",
+		diag_set(err, NULL, 0, 0, "the batch size %zu is larger than the data (%zu examples)",
 			 c->batch, nex);
 		return NULL;
 	}
 	if (c->line_search && c->opt != &opt_gd && c->opt != &opt_newton) {
-		snprintf(err, errsize, "the line search is for gd and newton, not %s",
+		diag_set(err, NULL, 0, 0, "the line search is for gd and newton, not %s",
 			 c->opt->name);
 		return NULL;
 	}
 	if (c->line_search && c->batch > 0 && c->batch < nex) {
-		snprintf(err, errsize, "the line search needs the full batch");
+		diag_set(err, NULL, 0, 0, "the line search needs the full batch");
 		return NULL;
 	}
 	r = xcalloc(1, sizeof *r);

@@ -54,28 +54,28 @@ sched_lr(const struct schedule *s, double lr, long t)
 
 /* Reads a number for key; returns 0 or -1 with err filled. */
 static int
-number(const char *key, const char *val, double *out, char *err, size_t size)
+number(const char *key, const char *val, double *out, struct diag *err)
 {
 	char *end;
 
 	errno = 0;
 	*out = strtod(val, &end);
 	if (end == val || *end != '\0' || errno == ERANGE || !isfinite(*out)) {
-		snprintf(err, size, "'%s' is not a number (in %s=%s)", val, key, val);
+		diag_set(err, NULL, 0, 0, "'%s' is not a number (in %s=%s)", val, key, val);
 		return -1;
 	}
 	return 0;
 }
 
 static int
-count(const char *key, const char *val, long *out, char *err, size_t size)
+count(const char *key, const char *val, long *out, struct diag *err)
 {
 	double v;
 
-	if (number(key, val, &v, err, size) < 0)
+	if (number(key, val, &v, err) < 0)
 		return -1;
 	if (v < 1 || v != floor(v) || v > 1e12) {
-		snprintf(err, size, "%s must be a whole number of steps, at least 1, not %s",
+		diag_set(err, NULL, 0, 0, "%s must be a whole number of steps, at least 1, not %s",
 			 key, val);
 		return -1;
 	}
@@ -84,7 +84,7 @@ count(const char *key, const char *val, long *out, char *err, size_t size)
 }
 
 int
-sched_parse(const char *text, struct schedule *s, char *err, size_t size)
+sched_parse(const char *text, struct schedule *s, struct diag *err)
 {
 	static const char *const kinds[] = { "constant", "step", "exp", "cosine" };
 	static const char *const keys[] = { "", "every, factor", "decay", "period, min" };
@@ -94,7 +94,7 @@ sched_parse(const char *text, struct schedule *s, char *err, size_t size)
 
 	sched_init(s);
 	if (strlen(text) >= sizeof buf) {
-		snprintf(err, size, "the schedule is too long");
+		diag_set(err, NULL, 0, 0, "the schedule is too long");
 		return -1;
 	}
 	strcpy(buf, text);
@@ -106,7 +106,7 @@ sched_parse(const char *text, struct schedule *s, char *err, size_t size)
 		if (strcmp(buf, kinds[k]) == 0 || (k == 2 && strcmp(buf, "exponential") == 0))
 			break;
 	if (k == 4 || klen == 0) {
-		snprintf(err, size, "unknown schedule '%s': use constant, step, exp or cosine",
+		diag_set(err, NULL, 0, 0, "unknown schedule '%s': use constant, step, exp or cosine",
 			 buf);
 		return -1;
 	}
@@ -118,24 +118,24 @@ sched_parse(const char *text, struct schedule *s, char *err, size_t size)
 		int ok = -1;
 
 		if (eq == NULL) {
-			snprintf(err, size, "'%s' in the schedule: write KEY=VALUE", item);
+			diag_set(err, NULL, 0, 0, "'%s' in the schedule: write KEY=VALUE", item);
 			return -1;
 		}
 		*eq++ = '\0';
 		if (strcmp(item, "warmup") == 0)
-			ok = count(item, eq, &s->warmup, err, size);
+			ok = count(item, eq, &s->warmup, err);
 		else if (k == SCHED_STEP && strcmp(item, "every") == 0)
-			ok = count(item, eq, &s->every, err, size);
+			ok = count(item, eq, &s->every, err);
 		else if (k == SCHED_STEP && strcmp(item, "factor") == 0)
-			ok = number(item, eq, &s->factor, err, size);
+			ok = number(item, eq, &s->factor, err);
 		else if (k == SCHED_EXP && strcmp(item, "decay") == 0)
-			ok = number(item, eq, &s->decay, err, size);
+			ok = number(item, eq, &s->decay, err);
 		else if (k == SCHED_COSINE && strcmp(item, "period") == 0)
-			ok = count(item, eq, &s->period, err, size);
+			ok = count(item, eq, &s->period, err);
 		else if (k == SCHED_COSINE && strcmp(item, "min") == 0)
-			ok = number(item, eq, &s->min, err, size);
+			ok = number(item, eq, &s->min, err);
 		else {
-			snprintf(err, size, "the %s schedule has no '%s'%s%s%s", kinds[k], item,
+			diag_set(err, NULL, 0, 0, "the %s schedule has no '%s'%s%s%s", kinds[k], item,
 				 *keys[k] ? " (it takes " : " (it takes only warmup",
 				 keys[k], *keys[k] ? " and warmup)" : ")");
 			return -1;
@@ -144,12 +144,12 @@ sched_parse(const char *text, struct schedule *s, char *err, size_t size)
 			return -1;
 		v = k == SCHED_STEP ? s->factor : k == SCHED_EXP ? s->decay : 0.5;
 		if (!(v > 0 && v <= 1)) {
-			snprintf(err, size, "the %s must be in (0, 1], not %g",
+			diag_set(err, NULL, 0, 0, "the %s must be in (0, 1], not %g",
 				 k == SCHED_STEP ? "factor" : "decay", v);
 			return -1;
 		}
 		if (k == SCHED_COSINE && s->min < 0) {
-			snprintf(err, size, "min must not be negative, not %g", s->min);
+			diag_set(err, NULL, 0, 0, "min must not be negative, not %g", s->min);
 			return -1;
 		}
 	}

@@ -649,13 +649,13 @@ zoom_to_critical(struct plot_fig *f)
 
 struct plot_fig *
 plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *title,
-	     char *err, size_t errsize)
+	     struct diag *err)
 {
 	struct plot_fig *f;
 	int n = objective_dim(o), gutter, t;
 
 	if (n < 1 || n > 2) {
-		snprintf(err, errsize, "a plot shows a function of 1 or 2 variables, "
+		diag_set(err, NULL, 0, 0, "a plot shows a function of 1 or 2 variables, "
 			 "not %d", n);
 		return NULL;
 	}

@@ -43,7 +43,7 @@ answer_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 			rd->line[--rd->len] = '\0';
 		return 1;
 	case '\n': case '\r': case KEY_ENTER: {
-		struct expr_error e;
+		struct diag e;
 		struct expr *x = expr_parse(rd->line, NULL, 0, &e);
 		double v;
 		if (x != NULL && expr_is_const(x, expr_root(x), &v))

@@ -107,7 +107,7 @@ extern const size_t ui_nclassics;
 struct ui_edit {
 	char line[512];
 	size_t len, at;                 /* the text's length; the cursor */
-	char err[256];                  /* the refused text's error, or "" */
+	char err[320];                  /* the refused text's error, or "" */
 	int errcol;                     /* its column, from 1 (0: none) */
 };
 

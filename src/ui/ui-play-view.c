@@ -66,7 +66,7 @@ void
 ui_play_build_fig(struct ui *u, struct play *p, int w, int h)
 {
 	struct plot_opts o;
-	char err[200];
+	struct diag err;
 
 	plot_fig_free(u->fig);
 	u->fig = NULL;
@@ -83,9 +83,9 @@ ui_play_build_fig(struct ui *u, struct play *p, int w, int h)
 	o.trail = !p->notrail;
 	o.basin_run = &p->r[p->cur].cfg;
 	o.title = 0;
-	u->fig = plot_fig_new(p->obj, &o, NULL, err, sizeof err);
+	u->fig = plot_fig_new(p->obj, &o, NULL, &err);
 	if (u->fig == NULL) {
-		snprintf(u->message, sizeof u->message, "%s", err);
+		snprintf(u->message, sizeof u->message, "%s", err.message);
 		return;
 	}
 	if (p->x1 <= p->x0) {           /* remember the automatic view, for zooming */

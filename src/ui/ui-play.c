@@ -74,10 +74,10 @@ reset_runs(struct ui *u, struct play *p)
 
 	free_runs(p);
 	for (i = 0; i < p->nr; i++) {
-		char err[200];
-		p->r[i].run = run_new(p->obj, &p->r[i].cfg, p->start, err, sizeof err);
+		struct diag err;
+		p->r[i].run = run_new(p->obj, &p->r[i].cfg, p->start, &err);
 		if (p->r[i].run == NULL)
-			snprintf(u->message, sizeof u->message, "%s", err);
+			snprintf(u->message, sizeof u->message, "%s", err.message);
 	}
 	p->playing = 0;
 	p->rebuild = 1;
@@ -90,7 +90,7 @@ reset_runs(struct ui *u, struct play *p)
 static int
 set_function(struct ui *u, struct play *p, const char *expr)
 {
-	struct expr_error e;
+	struct diag e;
 	struct objective *o = objective_expr(expr, NULL, 0, &e);
 
 	p->ed.err[0] = '\0';

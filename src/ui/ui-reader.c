@@ -118,7 +118,8 @@ page_fig(struct ui *u, struct reader *rd, int w, int h)
 {
 	struct lesson_runner *r = &u->runner;
 	struct plot_opts po;
-	char msg[200], caption[256];
+	char caption[256];
+	struct diag err;
 
 	if (u->fig == NULL || rd->shown_fig_page != r->page ||
 	    plot_canvas_width(plot_fig_canvas(u->fig)) != w ||
@@ -131,7 +132,7 @@ page_fig(struct ui *u, struct reader *rd, int w, int h)
 		rd->shown_fig_page = r->page;
 		if (lesson_page_view(r, &po, caption, sizeof caption) < 0)
 			return;
-		u->fig = plot_fig_new(r->obj, &po, caption, msg, sizeof msg);
+		u->fig = plot_fig_new(r->obj, &po, caption, &err);
 		if (u->fig == NULL)
 			return;
 	}

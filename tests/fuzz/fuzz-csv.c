@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct data_error err;
+	struct diag err;
 	struct dataset *d;
 	size_t i, lines = 1;
 	int j;
@@ -46,7 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 	if (dataset_column(d, "y") >= 0 && d->ncols >= 2) {
 		char model[128];
-		struct expr_error eerr;
+		struct diag eerr;
 		struct objective *o;
 		const char *x = strcmp(d->names[0], "y") == 0 ? d->names[1] : d->names[0];
 
@@ -55,11 +55,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (o != NULL) {
 			struct run_config c;
 			double start[2] = { 0, 0 };
-			char e[100];
+			struct diag e;
 			struct run *r;
 			run_config_init(&c, &opt_adam);
 			c.max_steps = 5;
-			r = run_new(o, &c, start, e, sizeof e);
+			r = run_new(o, &c, start, &e);
 			if (r != NULL)
 				run_all(r);
 			run_free(r);

@@ -22,7 +22,7 @@
 static void
 check_program(struct expr *e, unsigned what, const uint8_t *data, size_t size)
 {
-	struct expr_error err;
+	struct diag err;
 	struct expr_program *p = expr_compile(e, what, &err);
 	int nv = expr_nvars(e), nout, i, k;
 	double x[NPOINTS][EXPR_MAX_VARS], *cols[EXPR_MAX_VARS];
@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct expr_error err;
+	struct diag err;
 	struct expr *e, *back;
 	const char *vars[EXPR_MAX_VARS];
 	char *src, *text;

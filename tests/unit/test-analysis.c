@@ -576,11 +576,11 @@ Test(analysis, basins_match_single_runs)
 	cr_assert_eq(rc, 0, "analysis_basins: expected 0, got %d", rc);
 	for (i = 0; i < 40; i++) {
 		double x = -10 + 0.5 * (i + 0.5), fin;
-		char err[200] = "";
-		struct run *run = run_new(o, &c, &x, err, sizeof err);
+		struct diag err = { .message = "" };
+		struct run *run = run_new(o, &c, &x, &err);
 		enum run_outcome out;
 		int want = -100;
-		cr_assert_not_null(run, "run_new: expected a run, got NULL (%s)", err);
+		cr_assert_not_null(run, "run_new: expected a run, got NULL (%s)", err.message);
 		out = run_all(run);
 		fin = run_point(run)[0];
 		if (out == RUN_DIVERGED) {

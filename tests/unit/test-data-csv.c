@@ -35,7 +35,7 @@ struct bad {
 };
 
 static struct dataset *
-parse(const char *text, struct data_error *err)
+parse(const char *text, struct diag *err)
 {
 	return dataset_parse_csv(text, strlen(text), "--data-inline", err);
 }
@@ -43,7 +43,7 @@ parse(const char *text, struct data_error *err)
 static void
 expect_bad(const struct bad *b)
 {
-	struct data_error err;
+	struct diag err;
 	struct dataset *d = parse(b->text, &err);
 
 	cr_expect_null(d, "accepted: \"%s\"", b->text);
@@ -85,7 +85,7 @@ expect_column(const struct dataset *d, int j, const char *name,
 Test(data_good, line_file)
 {
 	static const double x[] = { 1, 2, 3 }, y[] = { 2, 3.5, 6 };
-	struct data_error err;
+	struct diag err;
 	struct dataset *d = dataset_load_csv(DATA_DIR "line.csv", &err);
 
 	cr_assert_not_null(d, "%s:%d:%d: %s", err.file, err.line, err.column, err.message);
@@ -97,7 +97,7 @@ Test(data_good, line_file)
 
 Test(data_good, logistic_file)
 {
-	struct data_error err;
+	struct diag err;
 	struct dataset *d = dataset_load_csv(DATA_DIR "logistic.csv", &err);
 	size_t i, ones = 0;
 
@@ -123,7 +123,7 @@ Test(data_good, logistic_file)
 Test(data_good, messy_file)
 {
 	static const double x[] = { 1, -0.5, 0.25, 7 }, y[] = { 2, 300, -0.1, 8 };
-	struct data_error err;
+	struct diag err;
 	struct dataset *d = dataset_load_csv(DATA_DIR "messy.csv", &err);
 
 	cr_assert_not_null(d, "%s:%d:%d: %s", err.file, err.line, err.column, err.message);
@@ -136,7 +136,7 @@ Test(data_good, messy_file)
 Test(data_good, inline_with_semicolons)
 {
 	static const double x[] = { 1, 2, 3 }, y[] = { 2, 3.5, 6 };
-	struct data_error err;
+	struct diag err;
 	struct dataset *d = parse("x,y;1,2;2,3.5;3,6", &err);
 
 	cr_assert_not_null(d, "%d:%d: %s", err.line, err.column, err.message);
@@ -159,7 +159,7 @@ Test(data_good, line_ends_and_blanks)
 		"x,y\n1,2\n2,3.5\n3,6\n\n\n   \n",
 	};
 	static const double x[] = { 1, 2, 3 }, y[] = { 2, 3.5, 6 };
-	struct data_error err;
+	struct diag err;
 	size_t i;
 
 	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
@@ -183,7 +183,7 @@ Test(data_good, number_forms)
 			   "1.00000000000000000000000000000000000000000000000000"
 			   "00000000000000000000000000000000000000000000000000\n"
 			   "1.5e308\n";
-	struct data_error err;
+	struct diag err;
 	struct dataset *d = parse(text, &err);
 
 	cr_assert_not_null(d, "%d:%d: %s", err.line, err.column, err.message);
@@ -198,7 +198,7 @@ Test(data_good, length_is_respected)
 	const char *src = "x,y;1,2;3,4garbage that must not be read";
 	size_t len = strlen("x,y;1,2;3,4");
 	char *text = malloc(len);
-	struct data_error err;
+	struct diag err;
 	struct dataset *d;
 
 	memcpy(text, src, len);
@@ -216,7 +216,7 @@ Test(data_good, length_is_respected)
 
 Test(data_good, one_column_and_lookup)
 {
-	struct data_error err;
+	struct diag err;
 	struct dataset *d = parse("_,y_2,Alpha;4,5,6", &err);
 
 	cr_assert_not_null(d, "%d:%d: %s", err.line, err.column, err.message);
@@ -242,7 +242,7 @@ Test(data_good, round_trip_1000_rows)
 	static const char *const ends[] = { "\n", "\r\n", ";", "\n\n", "\n# c\n" };
 	enum { N = 1000, C = 4 };
 	double v[C][N];
-	struct data_error err;
+	struct diag err;
 	struct dataset *d;
 	struct rng r;
 	size_t size = 64 + (size_t)N * C * 40, len = 0;
@@ -294,8 +294,8 @@ Test(data_good, names_agree_with_the_expression_parser)
 		"x", "_", "_x", "E", "PI", "Pi", "e1", "exp2", "sinh", "Sin", "x_1_",
 		"select_", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_",
 	};
-	struct expr_error ee;
-	struct data_error err;
+	struct diag ee;
+	struct diag err;
 	char text[128];
 	size_t i;
 
@@ -477,7 +477,7 @@ Test(data_errors, nul_bytes)
 		{ "x\r\n\0", 4, 2, 1 },
 		{ "x\r1\r\n2;3\0", 9, 3, 4 },
 	};
-	struct data_error err;
+	struct diag err;
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -509,7 +509,7 @@ wide_text(int n, size_t *header_len)
 
 Test(data_limits, columns)
 {
-	struct data_error err;
+	struct diag err;
 	struct dataset *d;
 	size_t hlen;
 	char *text = wide_text(DATA_MAX_COLUMNS, &hlen);
@@ -532,7 +532,7 @@ Test(data_limits, columns)
 Test(data_limits, name_length)
 {
 	char name[DATA_MAX_NAME + 2], text[128];
-	struct data_error err;
+	struct diag err;
 	struct dataset *d;
 
 	memset(name, 'a', DATA_MAX_NAME);
@@ -556,7 +556,7 @@ Test(data_limits, rows)
 {
 	size_t n = DATA_MAX_ROWS, len = 0;
 	char *text = malloc(2 * n + 16);
-	struct data_error err;
+	struct diag err;
 	struct dataset *d;
 	size_t i;
 
@@ -594,7 +594,7 @@ Test(data_files, bad_files)
 		{ "bad-header-only.csv", 1, 0, "no data rows after the header" },
 		{ "bad-empty.csv", 0, 0, "the data is empty: expected a header row of column names" },
 	};
-	struct data_error err;
+	struct diag err;
 	char path[512];
 	size_t i;
 
@@ -612,7 +612,7 @@ Test(data_files, bad_files)
 Test(data_files, missing_file)
 {
 	const char *path = DATA_DIR "no-such-file.csv";
-	struct data_error err;
+	struct diag err;
 
 	cr_assert_null(dataset_load_csv(path, &err));
 	cr_assert_str_eq(err.file, path);
@@ -623,7 +623,7 @@ Test(data_files, missing_file)
 
 Test(data_files, directory)
 {
-	struct data_error err;
+	struct diag err;
 
 	cr_assert_null(dataset_load_csv(SRCDIR "/tests/data", &err));
 	cr_assert_str_eq(err.message, "cannot read the file: Is a directory");
@@ -649,7 +649,7 @@ zeros_file(off_t size)
 
 Test(data_files, size_limit)
 {
-	struct data_error err;
+	struct diag err;
 	char *path;
 
 	/* 64 MB is read (and then refused for its NUL bytes) ... */
@@ -673,27 +673,27 @@ Test(data_files, size_limit)
 
 Test(data_print, formats, .init = cr_redirect_stderr)
 {
-	struct data_error err = { "data.csv", 3, 5, "boom" };
+	struct diag err = { .file = "data.csv", .line = 3, .column = 5, .message = "boom" };
 	struct dataset *d;
 
-	data_error_print(&err);
+	diag_print(stderr, &err);
 	err.column = 0;
-	data_error_print(&err);
+	diag_print(stderr, &err);
 	err.line = 0;
-	data_error_print(&err);
+	diag_print(stderr, &err);
 	err.file[0] = '\0';
-	data_error_print(&err);
+	diag_print(stderr, &err);
 	d = parse("x,y;1,2;3,q", &err);
 	cr_assert_null(d);
-	data_error_print(&err);
+	diag_print(stderr, &err);
 	dataset_load_csv(DATA_DIR "no-such-file.csv", &err);
-	data_error_print(&err);
+	diag_print(stderr, &err);
 	fflush(stderr);
 	cr_assert_stderr_eq_str(
 		"data.csv:3:5: error: boom\n"
 		"data.csv:3: error: boom\n"
 		"data.csv: error: boom\n"
-		"error: boom\n"
+		"descent: error: boom\n"
 		"--data-inline:1:11: error: 'q' is not a number\n"
 		DATA_DIR "no-such-file.csv: error: cannot open the file: "
 		"No such file or directory\n");

@@ -94,7 +94,7 @@ static void fmt_point(char *buf, size_t size, const double *x, int nv)
 static struct expr_program *build(const char *src, int nvars, unsigned what,
 				  struct expr **ep)
 {
-	struct expr_error err = { 0 };
+	struct diag err = { 0 };
 	struct expr_program *p;
 	int nout = 1 + (what ? nvars : 0) + ((what & EXPR_HESS) ? nvars * nvars : 0);
 

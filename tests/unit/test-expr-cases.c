@@ -81,7 +81,7 @@ free_block(struct block *b)
 static double
 constant(const char *text, int lineno)
 {
-	struct expr_error err;
+	struct diag err;
 	struct expr *e;
 	double v = NAN;
 
@@ -125,7 +125,7 @@ rest_of(const char *line, const char *word)
 }
 
 static struct expr *
-parse_with_vars(const struct block *b, const char *src, int *next, struct expr_error *err)
+parse_with_vars(const struct block *b, const char *src, int *next, struct diag *err)
 {
 	const char *vars[EXPR_MAX_VARS];
 	char *copy = NULL, *tok;
@@ -168,7 +168,7 @@ check_values(const char *what, const char *list, const double *got, int n, int l
 static void
 case_eval(const struct block *b, const char *src)
 {
-	struct expr_error err;
+	struct diag err;
 	int next = 1, nv, i;
 	struct expr *e = parse_with_vars(b, src, &next, &err);
 	struct expr_program *p;
@@ -212,7 +212,7 @@ case_eval(const struct block *b, const char *src)
 static void
 case_diff(const struct block *b, const char *src)
 {
-	struct expr_error err;
+	struct diag err;
 	int next = 1;
 	struct expr *e = parse_with_vars(b, src, &next, &err);
 
@@ -256,7 +256,7 @@ case_diff(const struct block *b, const char *src)
 static void
 case_error(const struct block *b, const char *src)
 {
-	struct expr_error err;
+	struct diag err;
 	int next = 1, i;
 	struct expr *e = parse_with_vars(b, src, &next, &err);
 	char *got = NULL, *want;
@@ -265,7 +265,7 @@ case_error(const struct block *b, const char *src)
 
 	cr_assert(e == NULL, "%s:%d: '%s' parses, but should fail", cur_file, b->lineno[0], src);
 	fp = open_memstream(&got, &gotlen);
-	expr_error_print(fp, "descent", src, &err);
+	diag_print_source(fp, "descent", src, &err);
 	fclose(fp);
 	for (i = next; i < b->n; i++)
 		wantlen += strlen(b->line[i]) + 1;

@@ -60,7 +60,7 @@ static void fmt_point(char *buf, size_t size, const double *x, int nv)
 
 static struct expr *parse_ok(const char *src, int nvars)
 {
-	struct expr_error err = { 0 };
+	struct diag err = { 0 };
 	struct expr *e = expr_parse(src, var_names, nvars, &err);
 
 	cr_assert(e != NULL, "parsing \"%s\" failed: column %d: %s",
@@ -73,7 +73,7 @@ static struct expr *parse_ok(const char *src, int nvars)
 static struct expr_program *compile_ok(struct expr *e, unsigned what,
 				       const char *src)
 {
-	struct expr_error err = { 0 };
+	struct diag err = { 0 };
 	struct expr_program *p = expr_compile(e, what, &err);
 	int n = expr_nvars(e);
 	int nout = 1;
@@ -704,7 +704,7 @@ Test(expr_deriv, second_derivatives_at_kinks_are_zero)
 static char *diff_text(const char *src, int nvars, int var, int order,
 		       double *cval, int *is_const)
 {
-	struct expr_error err = { 0 };
+	struct diag err = { 0 };
 	struct expr *e = parse_ok(src, nvars);
 	int n = expr_root(e);
 	char *s;
@@ -771,7 +771,7 @@ static int check_roundtrip(const struct dcase *dc, struct expr *e, int n,
 			   const char *what, struct expr_program *p, int k,
 			   struct rng *seed)
 {
-	struct expr_error err = { 0 };
+	struct diag err = { 0 };
 	struct expr *e2;
 	struct expr_program *p2;
 	char pt[200];
@@ -820,7 +820,7 @@ Test(expr_deriv, printed_derivatives_parse_back_to_the_same_function)
 
 	for (size_t c = 0; c < NDCASES; c++) {
 		const struct dcase *dc = &dcases[c];
-		struct expr_error err = { 0 };
+		struct diag err = { 0 };
 		int nv = dc->nvars;
 		struct expr *e = parse_ok(dc->src, nv);
 		struct expr_program *p = compile_ok(e, EXPR_GRAD | EXPR_HESS, dc->src);
@@ -867,7 +867,7 @@ Test(expr_deriv, printed_infinite_and_nan_constants_parse_back)
 	};
 
 	for (size_t i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
-		struct expr_error err = { 0 };
+		struct diag err = { 0 };
 		struct expr *e = parse_ok(srcs[i], 1);
 		struct expr_program *p = compile_ok(e, 0, srcs[i]);
 		char *s = expr_to_string(e, expr_root(e), 4096, &err);

@@ -34,7 +34,7 @@ static const char *const w_vars[] = { "w0", "w1" };
 
 static struct expr *parse_ok(const char *src, const char *const *vars, int nvars)
 {
-	struct expr_error err = { 0 };
+	struct diag err = { 0 };
 	struct expr *e = expr_parse(src, vars, nvars, &err);
 
 	cr_assert(e != NULL, "parsing \"%s\" failed: column %d: %s",
@@ -45,7 +45,7 @@ static struct expr *parse_ok(const char *src, const char *const *vars, int nvars
 static struct expr_program *compile_ok(struct expr *e, unsigned what,
 				       const char *src)
 {
-	struct expr_error err = { 0 };
+	struct diag err = { 0 };
 	struct expr_program *p = expr_compile(e, what, &err);
 
 	cr_assert(p != NULL, "compiling \"%s\" failed: %s", src, err.message);

@@ -30,7 +30,7 @@ repeat(const char *prefix, const char *unit, int n, const char *suffix)
 
 Test(expr_limits, too_long)
 {
-	struct expr_error err;
+	struct diag err;
 	char *src = repeat("x", "+x", EXPR_MAX_LENGTH / 2, "");
 
 	cr_assert_null(expr_parse(src, NULL, 0, &err));
@@ -41,7 +41,7 @@ Test(expr_limits, too_long)
 
 Test(expr_limits, longest_accepted)
 {
-	struct expr_error err;
+	struct diag err;
 	char *src = repeat("x", "+x", (EXPR_MAX_LENGTH - 1) / 2, "");
 	struct expr *e;
 
@@ -54,7 +54,7 @@ Test(expr_limits, longest_accepted)
 
 Test(expr_limits, deep_parentheses)
 {
-	struct expr_error err;
+	struct diag err;
 	char *src = repeat("", "(", 1000, "x");
 	char *ok = repeat("", "(", 50, "x");
 
@@ -73,7 +73,7 @@ Test(expr_limits, deep_parentheses)
 
 Test(expr_limits, deep_unary_and_powers)
 {
-	struct expr_error err;
+	struct diag err;
 	char *minus = repeat("", "-", 2000, "x");
 	char *power = repeat("x", "^x", 1000, "");
 	char *calls = repeat("", "sin(", 500, "x");
@@ -91,7 +91,7 @@ Test(expr_limits, deep_unary_and_powers)
 
 Test(expr_limits, too_many_variables)
 {
-	struct expr_error err;
+	struct diag err;
 	char src[2048], *p = src;
 	int i;
 
@@ -106,7 +106,7 @@ Test(expr_limits, derivative_growth_is_an_error)
 {
 	/* each derivative of a product of 40 distinct sines has 40 terms;
 	 * the Hessian of many nested products grows past the node limit */
-	struct expr_error err;
+	struct diag err;
 	char src[4096], *p = src;
 	struct expr *e;
 	struct expr_program *prog;
@@ -133,7 +133,7 @@ Test(expr_limits, derivative_growth_is_an_error)
 
 Test(expr_vars, collected_in_order_of_appearance)
 {
-	struct expr_error err;
+	struct diag err;
 	struct expr *e = expr_parse("b*a + c - a + pi*e", NULL, 0, &err);
 
 	cr_assert_not_null(e);
@@ -149,7 +149,7 @@ Test(expr_vars, collected_in_order_of_appearance)
 
 Test(expr_vars, declared_order_and_unused)
 {
-	struct expr_error err;
+	struct diag err;
 	const char *vars[] = { "x", "y", "z" };
 	struct expr *e = expr_parse("y^2", vars, 3, &err);
 	struct expr_program *p;
@@ -170,7 +170,7 @@ Test(expr_vars, declared_order_and_unused)
 
 Test(expr_vars, constant_expression_has_no_variables)
 {
-	struct expr_error err;
+	struct diag err;
 	struct expr *e = expr_parse("2*pi + sin(0)", NULL, 0, &err);
 	double v;
 
@@ -194,7 +194,7 @@ Test(expr_vars, reserved_words)
 		{ "sinh", 4, NULL }, { "Pi", 2, NULL }, { "x", 1, NULL },
 		{ "pi", 1, NULL }, { "", 0, NULL },
 	};
-	struct expr_error err;
+	struct diag err;
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -223,7 +223,7 @@ Test(expr_vars, reserved_words)
 
 Test(expr_print, round_trips_special_constants)
 {
-	struct expr_error err;
+	struct diag err;
 	const char *vars[] = { "x" };
 	struct expr *e = expr_parse("x + 1/0 - log(0)*x + sqrt(-1)", vars, 1, &err);
 	char *text;
@@ -241,7 +241,7 @@ Test(expr_print, round_trips_special_constants)
 
 Test(expr_print, too_long_is_an_error)
 {
-	struct expr_error err;
+	struct diag err;
 	struct expr *e = expr_parse("exp(exp(exp(exp(exp(exp(x))))))", NULL, 0, &err);
 	int d = expr_diff(e, expr_root(e), 0, &err);
 	char *text;
@@ -259,14 +259,14 @@ Test(expr_print, too_long_is_an_error)
 Test(expr_print, error_print_caret_counts_characters)
 {
 	/* the caret sits under the character, whatever its UTF-8 length */
-	struct expr_error err;
+	struct diag err;
 	char *out = NULL;
 	size_t len = 0;
 	FILE *fp;
 
 	cr_assert_null(expr_parse("x² + y²", NULL, 0, &err));
 	fp = open_memstream(&out, &len);
-	expr_error_print(fp, "descent", "x² + y²", &err);
+	diag_print_source(fp, "descent", "x² + y²", &err);
 	fclose(fp);
 	cr_assert_str_eq(out, "descent: error at column 2: unexpected character '²': write '^2' instead\n"
 			      "  x² + y²\n"
@@ -278,7 +278,7 @@ Test(expr_vars, high_variable_index_on_an_early_node)
 {
 	/* regression: a variable node's index was read as a child node when
 	 * differentiating, past the memo (seen under ASan) */
-	struct expr_error err;
+	struct diag err;
 	const char *vars[] = { "a", "b", "c", "d", "q", "f", "g", "h", "i", "j" };
 	struct expr *e = expr_parse("j*j", vars, 10, &err);
 	int d;

@@ -146,7 +146,8 @@ Test(lesson_view, descent_and_challenge_pages_roll_the_ball)
 	struct fixture f;
 	struct plot_opts po;
 	struct plot_fig *fig;
-	char cap[128], err[200];
+	char cap[128];
+	struct diag err;
 	int cx, found = 0;
 
 	open_chapter(&f);
@@ -157,8 +158,8 @@ Test(lesson_view, descent_and_challenge_pages_roll_the_ball)
 	/* the attempt is drawn, and named, in the legend */
 	cr_assert_eq(runner_challenge(&f.r, f.c->pages[5].challenge.allowed[0], 0.01), ANSWER_RIGHT,
 		     "%s", f.r.feedback);
-	fig = plot_fig_new(f.r.obj, &po, cap, err, sizeof err);
-	cr_assert_not_null(fig, "%s", err);
+	fig = plot_fig_new(f.r.obj, &po, cap, &err);
+	cr_assert_not_null(fig, "%s", err.message);
 	lesson_view_runs(&f.r, fig);
 	{
 		char row[61];

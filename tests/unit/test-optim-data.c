@@ -35,7 +35,7 @@
 static struct dataset *
 parse(const char *text)
 {
-	struct data_error err;
+	struct diag err;
 	struct dataset *d = dataset_parse_csv(text, strlen(text), "--data-inline", &err);
 
 	cr_assert_not_null(d, "dataset_parse_csv(\"%s\"): expected a data set, got NULL (%s)",
@@ -46,7 +46,7 @@ parse(const char *text)
 static struct dataset *
 load(const char *path)
 {
-	struct data_error err;
+	struct diag err;
 	struct dataset *d = dataset_load_csv(path, &err);
 
 	cr_assert_not_null(d, "dataset_load_csv(%s): expected a data set, got NULL (%s)",
@@ -57,7 +57,7 @@ load(const char *path)
 static struct objective *
 data_objective(const struct dataset *d, const char *model, enum loss loss)
 {
-	struct expr_error err;
+	struct diag err;
 	struct objective *o = objective_data(d, model, loss, NULL, NULL, 0, &err);
 
 	cr_assert_not_null(o, "objective_data(\"%s\", %s): expected an objective, got NULL (%s)",
@@ -137,7 +137,7 @@ Test(optim_data, gd_reaches_the_solution)
 	struct run_config c;
 	struct run *r;
 	double start[2] = { 0, 0 };
-	char err[200] = "";
+	struct diag err = { .message = "" };
 	enum run_outcome out;
 	const double *w;
 
@@ -145,8 +145,8 @@ Test(optim_data, gd_reaches_the_solution)
 	c.params.lr = 0.1;
 	c.tol = 1e-10;
 	c.max_steps = 20000;
-	r = run_new(o, &c, start, err, sizeof err);
-	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err);
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
 	out = run_all(r);
 	w = run_point(r);
 	cr_expect_eq(out, RUN_CONVERGED, "gd lr 0.1: expected converged, got %s (after %ld steps)",
@@ -166,13 +166,13 @@ Test(optim_data, newton_in_one_step)
 	struct run *r;
 	const struct trajectory *tr;
 	double start[2] = { 5, -3 };
-	char err[200] = "";
+	struct diag err = { .message = "" };
 	enum run_outcome out;
 
 	run_config_init(&c, &opt_newton);
 	c.tol = 1e-10;
-	r = run_new(o, &c, start, err, sizeof err);
-	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err);
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
 	out = run_all(r);
 	tr = run_trajectory(r);
 	cr_expect_eq(out, RUN_CONVERGED, "newton: expected converged, got %s", run_outcome_name(out));
@@ -225,7 +225,7 @@ Test(optim_data, parameter_order)
 	struct dataset *d = parse(LINE_INLINE);
 	struct objective *o = data_objective(d, "w1*x + w0", LOSS_MSE);
 	static const char *const order[] = { "w0", "w1" };
-	struct expr_error err;
+	struct diag err;
 	double zero[2] = { 0, 0 }, f, g[2];
 
 	cr_assert_eq(objective_dim(o), 2, "expected 2 parameters, got %d", objective_dim(o));
@@ -258,10 +258,10 @@ expect_refused(const char *data, const char *model, enum loss loss, const char *
 	       const char *const *params, int nparams, const char *w1, const char *w2)
 {
 	struct dataset *d = parse(data);
-	struct expr_error err;
+	struct diag err;
 	struct objective *o;
 
-	memset(&err, 0, sizeof err);
+	memset(&err, 0, sizeof err.message);
 	o = objective_data(d, model, loss, target, params, nparams, &err);
 	cr_expect_null(o, "data \"%s\", model \"%s\", %s: expected NULL, got an objective",
 		       data, model, loss_name(loss));
@@ -303,16 +303,16 @@ Test(optim_data, refusals)
 Test(optim_data, model_error_column)
 {
 	struct dataset *d = parse(LINE_INLINE);
-	struct expr_error err;
+	struct diag err;
 	struct objective *o;
 
-	memset(&err, 0, sizeof err);
+	memset(&err, 0, sizeof err.message);
 	o = objective_data(d, "w0 + w1*(x", LOSS_MSE, NULL, NULL, 0, &err);
 	cr_expect_null(o, "model \"w0 + w1*(x\": expected NULL, got an objective");
 	cr_expect_eq(err.column, 11, "model \"w0 + w1*(x\": expected the error at column 11 (the end), "
 		     "got column %d (%s)", err.column, err.message);
 	objective_free(o);
-	memset(&err, 0, sizeof err);
+	memset(&err, 0, sizeof err.message);
 	o = objective_data(d, "w0 + w1*x", LOSS_MSE, "z", NULL, 0, &err);
 	cr_expect_eq(err.column, 0, "a missing target column: expected column 0 (not in the model), got %d",
 		     err.column);
@@ -336,7 +336,7 @@ Test(optim_data, accepted_labels)
 
 	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
 		struct dataset *d = parse(ok[i].data);
-		struct expr_error err;
+		struct diag err;
 		struct objective *o = objective_data(d, "w0 + w1*x", ok[i].loss, NULL, NULL, 0, &err);
 		cr_expect_not_null(o, "data \"%s\" with %s: expected an objective, got NULL (%s)",
 				   ok[i].data, loss_name(ok[i].loss), err.message);
@@ -502,7 +502,7 @@ sgd_run(struct objective *o, size_t batch, uint64_t seed, double lr)
 	struct run_config c;
 	struct run *r;
 	double start[2] = { 0, 0 };
-	char err[200] = "";
+	struct diag err = { .message = "" };
 
 	run_config_init(&c, &opt_gd);
 	c.params.lr = lr;
@@ -510,8 +510,8 @@ sgd_run(struct objective *o, size_t batch, uint64_t seed, double lr)
 	c.seed = seed;
 	c.tol = 0;
 	c.max_steps = 200;
-	r = run_new(o, &c, start, err, sizeof err);
-	cr_assert_not_null(r, "run_new(batch %zu): expected a run, got NULL (%s)", batch, err);
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "run_new(batch %zu): expected a run, got NULL (%s)", batch, err.message);
 	run_all(r);
 	return r;
 }
@@ -598,22 +598,22 @@ Test(optim_data, minibatch_run_leaves_the_objective_whole)
 	struct run_config c;
 	struct run *r;
 	double start[2] = { 0, 1 }, want = (1 + 2.25 + 9) / 3;  /* residuals -1, -1.5, -3 */
-	char err[200] = "";
+	struct diag err = { .message = "" };
 	const struct trajectory *tr;
 
 	run_config_init(&c, &opt_gd);
 	c.batch = 1;
 	c.seed = 1;
-	r = run_new(o, &c, start, err, sizeof err);
-	cr_assert_not_null(r, "run_new(batch 1): expected a run, got NULL (%s)", err);
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "run_new(batch 1): expected a run, got NULL (%s)", err.message);
 	run_step(r);
 	run_free(r);
 	cr_expect(rel_close(cost_at(o, start), want, 1e-15),
 		  "after a freed batch-1 run: cost at (0, 1) expected %.17g (every example), got %.17g",
 		  want, cost_at(o, start));
 	c.batch = 0;
-	r = run_new(o, &c, start, err, sizeof err);
-	cr_assert_not_null(r, "run_new(full batch): expected a run, got NULL (%s)", err);
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "run_new(full batch): expected a run, got NULL (%s)", err.message);
 	run_step(r);
 	tr = run_trajectory(r);
 	cr_expect(rel_close(tr->f[0], want, 1e-15),
@@ -628,11 +628,11 @@ Test(optim_data, minibatch_refusals)
 {
 	struct dataset *d = parse(LINE_INLINE);
 	struct objective *data = data_objective(d, "w0 + w1*x", LOSS_MSE);
-	struct expr_error eerr;
+	struct diag eerr;
 	struct objective *expr = objective_expr("x^2 + y^2", NULL, 0, &eerr);
 	struct run_config c;
 	double start[2] = { 1, 1 };
-	char err[200] = "";
+	struct diag err = { .message = "" };
 	struct run *r;
 
 	cr_assert_not_null(expr, "objective_expr: expected an objective, got NULL (%s)", eerr.message);
@@ -640,26 +640,26 @@ Test(optim_data, minibatch_refusals)
 		     objective_nexamples(expr));
 	run_config_init(&c, &opt_gd);
 	c.batch = 2;
-	r = run_new(expr, &c, start, err, sizeof err);
+	r = run_new(expr, &c, start, &err);
 	cr_expect_null(r, "a mini-batch on an expression: expected NULL, got a run");
-	cr_expect(strstr(err, "mini-batch") != NULL && strstr(err, "data") != NULL,
+	cr_expect(strstr(err.message, "mini-batch") != NULL && strstr(err.message, "data") != NULL,
 		  "a mini-batch on an expression: expected a message about mini-batches and data, got \"%s\"",
-		  err);
+		  err.message);
 	run_free(r);
-	err[0] = '\0';
+	err.message[0] = '\0';
 	c.batch = 4;
-	r = run_new(data, &c, start, err, sizeof err);
+	r = run_new(data, &c, start, &err);
 	cr_expect_null(r, "batch 4 on 3 examples: expected NULL, got a run");
-	cr_expect(strstr(err, "4") != NULL && strstr(err, "3") != NULL,
-		  "batch 4 on 3 examples: expected a message with both sizes, got \"%s\"", err);
+	cr_expect(strstr(err.message, "4") != NULL && strstr(err.message, "3") != NULL,
+		  "batch 4 on 3 examples: expected a message with both sizes, got \"%s\"", err.message);
 	run_free(r);
-	err[0] = '\0';
+	err.message[0] = '\0';
 	c.batch = 1;
 	c.line_search = 1;
-	r = run_new(data, &c, start, err, sizeof err);
+	r = run_new(data, &c, start, &err);
 	cr_expect_null(r, "line search with batch 1: expected NULL, got a run");
-	cr_expect(strstr(err, "line search") != NULL,
-		  "line search with batch 1: expected a message about the line search, got \"%s\"", err);
+	cr_expect(strstr(err.message, "line search") != NULL,
+		  "line search with batch 1: expected a message about the line search, got \"%s\"", err.message);
 	run_free(r);
 	objective_free(expr);
 	objective_free(data);

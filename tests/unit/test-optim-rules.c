@@ -156,7 +156,7 @@ check_rule(const char *name, const struct testfn *fn)
 	struct run *r;
 	const struct trajectory *tr;
 	double w[2], s1[2] = { 0, 0 }, s2[2] = { 0, 0 }, f, g[2], h[4];
-	char err[200] = "";
+	struct diag err = { .message = "" };
 	int k, i;
 
 	cr_assert_not_null(opt, "opt_find(\"%s\"): expected the optimizer, got NULL", name);
@@ -166,9 +166,9 @@ check_rule(const char *name, const struct testfn *fn)
 	run_config_init(&c, opt);
 	c.params = test_params();
 	c.tol = 0;
-	r = run_new(o, &c, fn->start, err, sizeof err);
+	r = run_new(o, &c, fn->start, &err);
 	cr_assert_not_null(r, "run_new(%s on %s): expected a run, got NULL (%s)",
-			   name, fn->src, err);
+			   name, fn->src, err.message);
 	for (k = 0; k <= NSTEPS; k++) {
 		enum run_outcome out = run_step(r);
 		cr_assert_eq(out, RUN_RUNNING, "%s on %s: step %d: expected running, got %s",
@@ -269,7 +269,7 @@ Test(optim_rules, adam_two_steps_spelled_out)
 	const struct trajectory *tr;
 	double b1 = 0.9, b2 = 0.999, eps = 1e-8, lr = 0.1, x0 = 1, start = x0;
 	double g1, m1, v1, x1, g2, m2, v2, x2;
-	char err[200] = "";
+	struct diag err = { .message = "" };
 
 	run_config_init(&c, &opt_adam);
 	c.params.lr = lr;
@@ -277,8 +277,8 @@ Test(optim_rules, adam_two_steps_spelled_out)
 	cr_assert_eq(c.params.beta1, b1, "adam's default beta1: expected %g, got %g", b1, c.params.beta1);
 	cr_assert_eq(c.params.beta2, b2, "adam's default beta2: expected %g, got %g", b2, c.params.beta2);
 	cr_assert_eq(c.params.eps, eps, "adam's default eps: expected %g, got %g", eps, c.params.eps);
-	r = run_new(o, &c, &start, err, sizeof err);
-	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err);
+	r = run_new(o, &c, &start, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
 	run_step(r);
 	run_step(r);
 	run_step(r);
@@ -427,15 +427,15 @@ Test(optim_rules, newton_one_step_on_a_quadratic)
 	const struct trajectory *tr;
 	double start[2] = { -4.0, 7.5 }, want[2] = { 24.0 / 11, -26.0 / 11 };
 	enum run_outcome out;
-	char err[200] = "";
+	struct diag err = { .message = "" };
 	int k;
 
 	run_config_init(&c, &opt_newton);
 	cr_assert_eq(c.params.lr, 1.0, "newton's default lr: expected 1, got %g", c.params.lr);
 	cr_assert_eq(c.params.damping, 0.0, "newton's default damping: expected 0, got %g",
 		     c.params.damping);
-	r = run_new(o, &c, start, err, sizeof err);
-	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err);
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
 	out = run_all(r);
 	tr = run_trajectory(r);
 	cr_expect_eq(out, RUN_CONVERGED, "expected converged, got %s", run_outcome_name(out));
@@ -457,12 +457,12 @@ Test(optim_rules, newton_at_a_saddle)
 	struct run *r;
 	const struct trajectory *tr;
 	double start[2] = { 1, 1 };
-	char err[200] = "";
+	struct diag err = { .message = "" };
 
 	run_config_init(&c, &opt_newton);
 	c.tol = 0;
-	r = run_new(o, &c, start, err, sizeof err);
-	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err);
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
 	run_step(r);
 	run_step(r);
 	tr = run_trajectory(r);
@@ -486,13 +486,13 @@ Test(optim_rules, newton_damping)
 	const struct trajectory *tr;
 	double zero[2] = { 0, 0 }, one[2] = { 1, 1 };
 	double damping = 0.5, a, b, cc, det, g0, g1, want0, want1;
-	char err[200] = "";
+	struct diag err = { .message = "" };
 
 	run_config_init(&c, &opt_newton);
 	c.params.damping = damping;
 	c.tol = 0;
-	r = run_new(q, &c, zero, err, sizeof err);
-	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err);
+	r = run_new(q, &c, zero, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
 	run_step(r);
 	run_step(r);
 	tr = run_trajectory(r);
@@ -516,8 +516,8 @@ Test(optim_rules, newton_damping)
 
 	/* the saddle: mu = |+-2| + 1 = 3, step (2, -2)/3 */
 	c.params.damping = 1;
-	r = run_new(sd, &c, one, err, sizeof err);
-	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err);
+	r = run_new(sd, &c, one, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
 	run_step(r);
 	run_step(r);
 	tr = run_trajectory(r);
@@ -625,7 +625,7 @@ Test(optim_sched, runner_applies_the_schedule)
 	struct run *r;
 	const struct trajectory *tr;
 	double x = 1, want = 1;
-	char err[200] = "";
+	struct diag err = { .message = "" };
 	size_t k;
 
 	run_config_init(&c, &opt_gd);
@@ -635,8 +635,8 @@ Test(optim_sched, runner_applies_the_schedule)
 	c.sched.kind = SCHED_STEP;
 	c.sched.every = 5;
 	c.sched.factor = 0.5;
-	r = run_new(o, &c, &x, err, sizeof err);
-	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err);
+	r = run_new(o, &c, &x, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
 	run_all(r);
 	tr = run_trajectory(r);
 	cr_assert_eq(tr->len, 13, "expected 13 points, got %zu", tr->len);
@@ -656,10 +656,10 @@ Test(optim_sched, runner_applies_the_schedule)
 static void
 expect_parse(const char *text, struct schedule *s)
 {
-	char err[200] = "";
-	int rc = sched_parse(text, s, err, sizeof err);
+	struct diag err = { .message = "" };
+	int rc = sched_parse(text, s, &err);
 
-	cr_assert_eq(rc, 0, "sched_parse(\"%s\"): expected 0, got %d (%s)", text, rc, err);
+	cr_assert_eq(rc, 0, "sched_parse(\"%s\"): expected 0, got %d (%s)", text, rc, err.message);
 }
 
 Test(optim_sched, parse_documented_forms)
@@ -706,15 +706,15 @@ static void
 expect_parse_error(const char *text, const char *w1, const char *w2)
 {
 	struct schedule s;
-	char err[200] = "";
-	int rc = sched_parse(text, &s, err, sizeof err);
+	struct diag err = { .message = "" };
+	int rc = sched_parse(text, &s, &err);
 
 	cr_expect_eq(rc, -1, "sched_parse(\"%s\"): expected -1, got %d", text, rc);
-	cr_expect(strstr(err, w1) != NULL, "sched_parse(\"%s\"): expected a message with \"%s\", got \"%s\"",
-		  text, w1, err);
+	cr_expect(strstr(err.message, w1) != NULL, "sched_parse(\"%s\"): expected a message with \"%s\", got \"%s\"",
+		  text, w1, err.message);
 	if (w2 != NULL)
-		cr_expect(strstr(err, w2) != NULL,
-			  "sched_parse(\"%s\"): expected a message with \"%s\", got \"%s\"", text, w2, err);
+		cr_expect(strstr(err.message, w2) != NULL,
+			  "sched_parse(\"%s\"): expected a message with \"%s\", got \"%s\"", text, w2, err.message);
 }
 
 Test(optim_sched, parse_refusals)

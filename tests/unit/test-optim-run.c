@@ -30,10 +30,10 @@
 static struct run *
 start_run(struct objective *o, const struct run_config *c, const double *start)
 {
-	char err[200] = "";
-	struct run *r = run_new(o, c, start, err, sizeof err);
+	struct diag err = { .message = "" };
+	struct run *r = run_new(o, c, start, &err);
 
-	cr_assert_not_null(r, "run_new(%s): expected a run, got NULL (%s)", c->opt->name, err);
+	cr_assert_not_null(r, "run_new(%s): expected a run, got NULL (%s)", c->opt->name, err.message);
 	return r;
 }
 
@@ -418,20 +418,20 @@ Test(optim_run, line_search_only_for_gd_and_newton)
 	struct objective *o = make_objective("x^2");
 	struct run_config c;
 	double x0 = 1;
-	char err[200] = "";
+	struct diag err = { .message = "" };
 	struct run *r;
 
 	run_config_init(&c, &opt_adam);
 	c.line_search = 1;
-	r = run_new(o, &c, &x0, err, sizeof err);
+	r = run_new(o, &c, &x0, &err);
 	cr_expect_null(r, "adam with line search: expected NULL, got a run");
-	cr_expect(strstr(err, "line search") != NULL && strstr(err, "adam") != NULL,
-		  "expected a message naming the line search and adam, got \"%s\"", err);
+	cr_expect(strstr(err.message, "line search") != NULL && strstr(err.message, "adam") != NULL,
+		  "expected a message naming the line search and adam, got \"%s\"", err.message);
 	run_free(r);
 	run_config_init(&c, &opt_newton);
 	c.line_search = 1;
-	r = run_new(o, &c, &x0, err, sizeof err);
-	cr_expect_not_null(r, "newton with line search: expected a run, got NULL (%s)", err);
+	r = run_new(o, &c, &x0, &err);
+	cr_expect_not_null(r, "newton with line search: expected a run, got NULL (%s)", err.message);
 	run_free(r);
 	objective_free(o);
 }

@@ -37,13 +37,13 @@ static struct plot_fig *
 new_fig(struct objective *o, struct plot_opts *po, int w, int h)
 {
 	struct plot_fig *f;
-	char err[200];
+	struct diag err = { .message = "" };
 
 	po->width = w;
 	po->height = h;
 	po->title = 0;
-	f = plot_fig_new(o, po, NULL, err, sizeof err);
-	cr_assert_not_null(f, "%s", err);
+	f = plot_fig_new(o, po, NULL, &err);
+	cr_assert_not_null(f, "%s", err.message);
 	return f;
 }
 

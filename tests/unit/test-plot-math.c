@@ -935,19 +935,19 @@ Test(plot_march, grids_join_up)
 /* A cell's centre, as data, lies in that cell; the cells outside the plot area have none. */
 Test(plot_fig, point_and_cell_agree)
 {
-	struct expr_error e;
+	struct diag e;
 	struct objective *o = objective_expr("x^2 + 3*y^2", NULL, 0, &e);
 	struct plot_opts po;
 	struct plot_fig *f;
-	char err[200];
+	struct diag err = { .message = "" };
 	int cx, cy, inside = 0;
 
 	cr_assert_not_null(o);
 	plot_opts_init(&po);
 	po.width = 60;
 	po.height = 20;
-	f = plot_fig_new(o, &po, NULL, err, sizeof err);
-	cr_assert_not_null(f, "%s", err);
+	f = plot_fig_new(o, &po, NULL, &err);
+	cr_assert_not_null(f, "%s", err.message);
 	for (cy = 0; cy < 20; cy++) {
 		for (cx = 0; cx < 60; cx++) {
 			double x[2];

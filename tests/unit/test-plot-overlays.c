@@ -115,7 +115,7 @@ legend(struct objective *o, unsigned overlays, char *buf, size_t size)
 {
 	struct plot_opts po;
 	struct plot_fig *f;
-	char err[200];
+	struct diag err = { .message = "" };
 	int cx, cy, h = 14, w = 60;
 	size_t len = 0;
 
@@ -129,8 +129,8 @@ legend(struct objective *o, unsigned overlays, char *buf, size_t size)
 	po.y0 = -1.5;
 	po.y1 = 1.5;
 	po.overlays = overlays;
-	f = plot_fig_new(o, &po, NULL, err, sizeof err);
-	cr_assert_not_null(f, "%s", err);
+	f = plot_fig_new(o, &po, NULL, &err);
+	cr_assert_not_null(f, "%s", err.message);
 	for (cy = h - 3; cy < h; cy++) {
 		for (cx = 0; cx < w && len + 2 < size; cx++)
 			buf[len++] = (char)plot_canvas_cell(plot_fig_canvas(f), cx, cy).ch;

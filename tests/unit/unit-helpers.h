@@ -22,7 +22,7 @@ rel_close(double got, double want, double tol)
 static inline struct objective *
 make_objective(const char *src)
 {
-	struct expr_error err;
+	struct diag err;
 	struct objective *o = objective_expr(src, NULL, 0, &err);
 
 	cr_assert_not_null(o, "objective_expr(\"%s\"): expected an objective, got NULL (%s)",
