@@ -39,4 +39,11 @@ char *xstrdup(const char *s);
  */
 int edit_distance(const char *a, size_t la, const char *b, size_t lb);
 
+/*
+ * The length of the first item of the comma-separated list s ("1.5, pi/2"):
+ * up to its first comma outside parentheses, since a comma inside them
+ * belongs to a call (max(1, 2)).
+ */
+size_t list_item_len(const char *s);
+
 #endif

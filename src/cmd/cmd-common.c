@@ -18,6 +18,7 @@
 #include "cmd.h"
 #include "descent/expr.h"
 #include "descent/plot.h"
+#include "descent/util.h"
 
 const struct cmd *const cmd_table[] = {
 	&cmd_eval,
@@ -220,19 +221,12 @@ cmd_vector(const char *what, const char *text, double *v, int max, int *n)
 {
 	char item[512];
 	const char *p = text;
-	int depth = 0, status;
+	int status;
 
 	*n = 0;
 	for (;;) {
-		const char *q = p;
-		size_t len;
-		/* a comma inside parentheses belongs to a call: max(1, 2) */
-		while (*q != '\0' && !(*q == ',' && depth == 0)) {
-			depth += *q == '(';
-			depth -= *q == ')';
-			q++;
-		}
-		len = (size_t)(q - p);
+		size_t len = list_item_len(p);
+		const char *q = p + len;
 		if (*n == max) {
 			fprintf(stderr, "descent: %s has more than %d values\n", what, max);
 			return EXIT_USAGE;

@@ -215,23 +215,15 @@ int
 runner_read_vector(struct lesson_runner *r, const char *text, double *v, int max, int *n)
 {
 	const char *p = text;
-	int depth = 0;
 
 	*n = 0;
 	r->invalid[0] = '\0';
 	for (;;) {
-		const char *q = p;
+		size_t len = list_item_len(p);
+		const char *q = p + len;
 		char item[512];
 		struct diag err;
 		struct expr *e;
-		size_t len;
-		/* a comma inside parentheses belongs to a call: max(1, 2) */
-		while (*q != '\0' && !(*q == ',' && depth == 0)) {
-			depth += *q == '(';
-			depth -= *q == ')';
-			q++;
-		}
-		len = (size_t)(q - p);
 		if (*n == max || len >= sizeof item)
 			return -1;
 		memcpy(item, p, len);

@@ -110,3 +110,17 @@ edit_distance(const char *a, size_t la, const char *b, size_t lb)
 		}
 	return d[la][lb];
 }
+
+size_t
+list_item_len(const char *s)
+{
+	const char *q = s;
+	int depth = 0;
+
+	while (*q != '\0' && !(*q == ',' && depth == 0)) {
+		depth += *q == '(';
+		depth -= *q == ')';
+		q++;
+	}
+	return (size_t)(q - s);
+}

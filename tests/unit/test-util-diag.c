@@ -1,7 +1,8 @@
 /*
  * test-util-diag.c - the one record of a user's error and its formatter:
  * every way a location is printed, the order of a list, and the caret
- * under an expression (one column per character, tabs kept).
+ * under an expression (one column per character, tabs kept); and the
+ * items of a list typed as an answer or an option.
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include <criterion/criterion.h>
 
 #include "descent/diag.h"
+#include "descent/util.h"
 
 /* What f printed into a memory stream. */
 static char out[2048];
@@ -91,4 +93,15 @@ Test(util_diag, a_caret_goes_under_the_column_of_the_expression)
 			 "   \t^\n"
 			 "descent: error at column 3: here\n"
 			 "p: error: no column\n");
+}
+
+/* The items of a typed list: a comma inside a call belongs to it. */
+Test(util_list, an_item_ends_at_a_comma_outside_parentheses)
+{
+	cr_assert_eq(list_item_len("1.5, -2"), 3);
+	cr_assert_eq(list_item_len("max(1, 2), 3"), 9);
+	cr_assert_eq(list_item_len("f(g(1, 2), 3),4"), 13);
+	cr_assert_eq(list_item_len("pi/2"), 4);
+	cr_assert_eq(list_item_len(""), 0);
+	cr_assert_eq(list_item_len(",x"), 0);
 }
