@@ -18,6 +18,7 @@
 #include "descent/analysis.h"
 #include "descent/diag.h"
 #include "descent/optim.h"
+#include "descent/plot.h"
 
 /* --- the model -------------------------------------------------------- */
 
@@ -48,11 +49,6 @@ int page_kind_asks(enum page_kind k);
 /* Whether pages of kind k show their objective as a figure. */
 int page_kind_has_figure(enum page_kind k);
 
-/* What a plot page shows (bits). */
-enum {
-	SHOW_CRITICAL = 1 << 0, SHOW_TANGENT = 1 << 1, SHOW_CONTOURS = 1 << 2,
-	SHOW_SHADE = 1 << 3, SHOW_BASINS = 1 << 4, SHOW_CONVEXITY = 1 << 5,
-};
 
 /*
  * The objective of a page: an expression in named variables, or a data
@@ -123,8 +119,8 @@ struct page_note {
 };
 
 struct page_plot {
-	unsigned show;                  /* SHOW_* bits */
-	double tangent;                 /* where the tangent touches, with SHOW_TANGENT */
+	unsigned show;                  /* the overlays asked for: PLOT_OV_* bits (plot.h) */
+	double tangent;                 /* where the tangent touches, with PLOT_OV_TANGENT */
 };
 
 struct page_descent {

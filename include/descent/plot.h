@@ -202,6 +202,14 @@ enum plot_overlay {
  * plot_opts), by the policy above.
  */
 unsigned plot_overlays(unsigned want, int dim, int color);
+/*
+ * The overlays' names, as a lesson's "show" spells them: "critical",
+ * "tangent", "contours", "shade", "basins", "convexity", in the order of
+ * their bits (bit i is named plot_overlay_names[i]; NULL-ended).
+ * plot_overlay_find gives the bit of a name, or 0.
+ */
+extern const char *const plot_overlay_names[];
+unsigned plot_overlay_find(const char *name);
 
 struct run_config;
 

@@ -192,7 +192,7 @@ struct page_kind_def {
 	 */
 	void (*read)(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what);
 	void (*free)(struct lesson_page *p);
-	/* what the page asks its figure to show (SHOW_*), and where the tangent touches */
+	/* what the page asks its figure to show (PLOT_OV_* bits), and where the tangent touches */
 	unsigned (*show)(const struct lesson_page *p, double *tangent_x);
 	/* whether check needs the engine's critical points of the region */
 	int (*needs_points)(const struct lesson_page *p);

@@ -16,26 +16,13 @@
 #include "descent/plot.h"
 #include "lesson-int.h"
 
-/* A page's "show" names (SHOW_*) as the overlays of plot. */
-static const struct {
-	unsigned show, overlay;
-} show_overlay[] = {
-	{ SHOW_CRITICAL, PLOT_OV_CRITICAL },
-	{ SHOW_TANGENT, PLOT_OV_TANGENT },
-	{ SHOW_CONTOURS, PLOT_OV_CONTOURS },
-	{ SHOW_SHADE, PLOT_OV_SHADE },
-	{ SHOW_BASINS, PLOT_OV_BASINS },
-	{ SHOW_CONVEXITY, PLOT_OV_CONVEXITY },
-};
-
 int
 lesson_page_view(const struct lesson_runner *r, struct plot_opts *po, char *caption,
 		 size_t size)
 {
 	const struct lesson_page *p;
 	const struct page_kind_def *pk;
-	unsigned want = 0, show = 0;
-	size_t i;
+	unsigned want = 0;
 	int n;
 
 	if (size > 0)
@@ -60,10 +47,7 @@ lesson_page_view(const struct lesson_runner *r, struct plot_opts *po, char *capt
 	 * for nothing: it does not give its answer away) */
 	po->tangent_x = 0;
 	if (pk->show != NULL)
-		show = pk->show(p, &po->tangent_x);
-	for (i = 0; i < sizeof show_overlay / sizeof show_overlay[0]; i++)
-		if (show & show_overlay[i].show)
-			want |= show_overlay[i].overlay;
+		want = pk->show(p, &po->tangent_x);
 	/* with colour, the landscape is shaded (under a fill the page asks for) */
 	if (po->color)
 		want |= PLOT_OV_SHADE;

@@ -6,15 +6,28 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lesson-int.h"
 
+/* "critical, tangent, contours, shade, basins or convexity" */
+static void
+name_list(char *buf, size_t size)
+{
+	const char *const *n = plot_overlay_names;
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; n[i] != NULL && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					i == 0 ? "" : n[i + 1] == NULL ? " or " : ", ", n[i]);
+}
+
 static void
 plot_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
 {
-	static const char *const shows[] = { "critical", "tangent", "contours", "shade",
-					     "basins", "convexity", NULL };
 	struct page_plot *pp = &p->plot;
 	const cJSON *show = cJSON_GetObjectItemCaseSensitive(po, "show"), *e;
 
@@ -24,29 +37,27 @@ plot_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 				     "[\"critical\", \"tangent\"]");
 		} else {
 			for (e = show->child; e != NULL; e = e->next) {
-				int i, found = -1;
-				for (i = 0; cJSON_IsString(e) && shows[i] != NULL; i++)
-					if (strcmp(e->valuestring, shows[i]) == 0)
-						found = i;
-				if (found < 0) {
+				unsigned bit = cJSON_IsString(e) ? plot_overlay_find(e->valuestring) : 0;
+				if (bit == 0) {
 					const char *near = cJSON_IsString(e) ?
-						lesson_nearest(e->valuestring, shows) : NULL;
-					lesson_error(L, AT(e), "\"show\" takes critical, tangent, "
-						     "contours, shade, basins or convexity%s%s%s",
+						lesson_nearest(e->valuestring, plot_overlay_names) : NULL;
+					char names[160];
+					name_list(names, sizeof names);
+					lesson_error(L, AT(e), "\"show\" takes %s%s%s%s", names,
 						     near ? ": did you mean \"" : "", near ? near : "",
 						     near ? "\"?" : "");
 				} else {
-					pp->show |= 1u << found;
+					pp->show |= bit;
 				}
 			}
 		}
 	}
 	if (get_number(L, po, "tangent", 0, what, &pp->tangent))
-		pp->show |= SHOW_TANGENT;
-	else if (pp->show & SHOW_TANGENT)
+		pp->show |= PLOT_OV_TANGENT;
+	else if (pp->show & PLOT_OV_TANGENT)
 		lesson_error(L, AT(po), "\"show\" has \"tangent\": give its point in "
 			     "\"tangent\": X");
-	if ((pp->show & SHOW_TANGENT) && p->dim != 1)
+	if ((pp->show & PLOT_OV_TANGENT) && p->dim != 1)
 		lesson_error(L, AT(po), "a tangent is drawn for functions of one variable");
 }
 

@@ -71,6 +71,23 @@ static const uint8_t traj_color[MAX_TRAJ] = {
 	PLOT_WHITE, PLOT_GREY,
 };
 
+const char *const plot_overlay_names[] = {
+	"critical", "tangent", "contours", "shade", "basins", "convexity", NULL,
+};
+_Static_assert(sizeof plot_overlay_names / sizeof plot_overlay_names[0] - 1 ==
+	       __builtin_popcount(PLOT_OV_ALL), "every overlay has its name");
+
+unsigned
+plot_overlay_find(const char *name)
+{
+	unsigned i;
+
+	for (i = 0; plot_overlay_names[i] != NULL; i++)
+		if (strcmp(plot_overlay_names[i], name) == 0)
+			return 1u << i;
+	return 0;
+}
+
 unsigned
 plot_overlays(unsigned want, int dim, int color)
 {

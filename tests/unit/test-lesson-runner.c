@@ -66,7 +66,7 @@ Test(lesson_load, every_page_kind)
 	cr_assert_eq(c->pages[0].kind, PAGE_TEXT);
 	cr_assert_str_eq(c->pages[0].body, "Hello *there*.");
 	cr_assert_eq(c->pages[1].kind, PAGE_PLOT);
-	cr_assert_eq(c->pages[1].plot.show, SHOW_CRITICAL | SHOW_TANGENT);
+	cr_assert_eq(c->pages[1].plot.show, PLOT_OV_CRITICAL | PLOT_OV_TANGENT);
 	cr_assert_eq(c->pages[1].plot.tangent, 1);
 	cr_assert_eq(c->pages[1].x[0], -3);
 	cr_assert_eq(c->pages[1].nclaims, 4);
