@@ -45,11 +45,11 @@ struct json_index {
 };
 
 /*
- * Scans text (len bytes) as JSON, filling ix; on a syntax error, sets
- * *err_pos and err (a sentence) and returns -1.
+ * Scans text (len bytes, the file name) as JSON, filling ix; on a syntax
+ * error, fills err (at its line and column) and returns -1.
  */
-int json_scan(const char *text, size_t len, struct json_index *ix, struct json_pos *err_pos,
-	      char *err, size_t errsize);
+int json_scan(const char *text, size_t len, const char *name, struct json_index *ix,
+	      struct diag *err);
 /* Pairs the scanned positions with the items of root (its parse). */
 void json_index_attach(struct json_index *ix, const cJSON *root);
 /* The position of item's value, or of its key (0, 0 when unknown). */

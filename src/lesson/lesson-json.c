@@ -31,9 +31,8 @@ struct scan {
 	size_t line_start;      /* byte offset where the line starts */
 	int depth;
 	struct json_index *ix;
-	struct json_pos err_pos;
-	char *err;
-	size_t errsize;
+	const char *name;       /* the file, for err */
+	struct diag *err;
 	int failed;
 };
 
@@ -64,14 +63,15 @@ __attribute__((format(printf, 3, 4))) static int
 fail_at(struct scan *sc, struct json_pos p, const char *fmt, ...)
 {
 	va_list ap;
+	char msg[sizeof sc->err->message];
 
 	if (sc->failed)
 		return -1;
 	sc->failed = 1;
-	sc->err_pos = p;
 	va_start(ap, fmt);
-	vsnprintf(sc->err, sc->errsize, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	diag_set(sc->err, sc->name, p.line, p.column, "%s", msg);
 	return -1;
 }
 
@@ -470,8 +470,8 @@ scan_value(struct scan *sc, struct json_pos key)
 }
 
 int
-json_scan(const char *text, size_t len, struct json_index *ix, struct json_pos *err_pos,
-	  char *err, size_t errsize)
+json_scan(const char *text, size_t len, const char *name, struct json_index *ix,
+	  struct diag *err)
 {
 	struct scan sc;
 	struct json_pos none = { 0, 0, 0 };
@@ -484,8 +484,8 @@ json_scan(const char *text, size_t len, struct json_index *ix, struct json_pos *
 	sc.len = len;
 	sc.line = 1;
 	sc.ix = ix;
+	sc.name = name;
 	sc.err = err;
-	sc.errsize = errsize;
 	for (k = 0; k < len; k++)
 		if (text[k] == '\0') {
 			/* find its line for the message */
@@ -496,9 +496,7 @@ json_scan(const char *text, size_t len, struct json_index *ix, struct json_pos *
 					sc.line_start = j + 1;
 				}
 			sc.i = k;
-			fail_at(&sc, here(&sc), "a NUL byte: a lesson is a text file");
-			*err_pos = sc.err_pos;
-			return -1;
+			return fail_at(&sc, here(&sc), "a NUL byte: a lesson is a text file");
 		}
 	/* a byte order mark is tolerated at the start */
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
@@ -514,7 +512,6 @@ json_scan(const char *text, size_t len, struct json_index *ix, struct json_pos *
 			fail_at(&sc, here(&sc), "unexpected %s after the end of the chapter's "
 				"object", what_is_here(&sc, buf, sizeof buf));
 	}
-	*err_pos = sc.err_pos;
 	return sc.failed ? -1 : 0;
 }
 

@@ -158,8 +158,7 @@ lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 {
 	static const char *const fields[] = { "id", "title", "order", "summary", "pages", NULL };
 	struct loader Ls, *L = &Ls;
-	struct json_pos ep;
-	char err[256];
+	struct diag err;
 	cJSON *root = NULL;
 	struct lesson_chapter *c = NULL;
 	const cJSON *pages, *p, *id;
@@ -170,8 +169,8 @@ lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 	L->file = name;
 	L->text = text;
 	L->ds = ds;
-	if (json_scan(text, len, &L->ix, &ep, err, sizeof err) < 0) {
-		diags_add(ds, name, ep.line, ep.column, DIAG_ERROR, "%s", err);
+	if (json_scan(text, len, name, &L->ix, &err) < 0) {
+		diags_add_diag(ds, &err);
 		json_index_done(&L->ix);
 		return NULL;
 	}
