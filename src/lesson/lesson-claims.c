@@ -35,7 +35,7 @@ get_claim_point(struct loader *L, const cJSON *o, struct claim *c, int i, int di
 
 	if (!cJSON_IsObject(o)) {
 		lesson_error(L, AT(o), "a point of a claim is an object like {\"at\": [2], "
-			 "\"kind\": \"minimum\", \"f\": -11}, not %s", json_type_name(o));
+			     "\"kind\": \"minimum\", \"f\": -11}, not %s", json_type_name(o));
 		return -1;
 	}
 	check_members(L, o, fields, "a point of a claim");
@@ -54,7 +54,7 @@ get_claim_point(struct loader *L, const cJSON *o, struct claim *c, int i, int di
 		}
 		if (!cJSON_IsString(kind) || (c->cpkind[i] = cp_kind_from(kind->valuestring)) < 0) {
 			lesson_error(L, AT(kind), "\"kind\" must be \"minimum\", \"maximum\", "
-				 "\"saddle\" or \"degenerate\"");
+				     "\"saddle\" or \"degenerate\"");
 			return -1;
 		}
 	}
@@ -74,7 +74,7 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 		return;
 	if (!cJSON_IsArray(arr)) {
 		lesson_error(L, AT(arr), "\"check\" must be an array of claims, not %s",
-			 json_type_name(arr));
+			     json_type_name(arr));
 		return;
 	}
 	if (!has_obj) {
@@ -93,14 +93,14 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 		c->tolerance = 1e-4;
 		if (!cJSON_IsObject(e)) {
 			lesson_error(L, AT(e), "a claim is an object like {\"convex\": false}, not %s",
-				 json_type_name(e));
+				     json_type_name(e));
 			continue;
 		}
 		check_members(L, e, fields, "a claim");
 		if (get_number(L, e, "tolerance", 0, "a claim", &c->tolerance) &&
 		    !(c->tolerance > 0 && c->tolerance < 1))
 			lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(e, "tolerance")), "a claim's \"tolerance\" is relative: it must be above 0 and "
-				 "below 1, not %g", c->tolerance);
+				     "below 1, not %g", c->tolerance);
 		{
 			long run = 0;
 			const cJSON *rm = cJSON_GetObjectItemCaseSensitive(e, "run");
@@ -114,7 +114,7 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 			n += strcmp(m->string, "tolerance") != 0 && strcmp(m->string, "run") != 0;
 		if (n != 1) {
 			lesson_error(L, AT(e), "a claim states one thing: %s", n == 0 ?
-				 "this one states nothing" : "split it into several claims");
+				     "this one states nothing" : "split it into several claims");
 			continue;
 		}
 		if ((m = cJSON_GetObjectItemCaseSensitive(e, "critical_points")) != NULL) {
@@ -126,12 +126,12 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 			}
 			if (dim > 2) {
 				lesson_error(L, AT(m), "critical points are found for functions of "
-					 "one or two variables");
+					     "one or two variables");
 				continue;
 			}
 			if (cJSON_GetArraySize(m) > CLAIM_MAX_POINTS) {
 				lesson_error(L, AT(m), "a claim lists at most %d critical points; "
-					 "narrow the region", CLAIM_MAX_POINTS);
+					     "narrow the region", CLAIM_MAX_POINTS);
 				continue;
 			}
 			for (q = m->child; q != NULL && c->npoints < CLAIM_MAX_POINTS; q = q->next)
@@ -142,7 +142,7 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 			c->npoints = 1;
 			if (dim > 2)
 				lesson_error(L, AT(m), "the global minimum is found for functions of "
-					 "one or two variables");
+					     "one or two variables");
 			else if (get_claim_point(L, m, c, 0, dim, 0) < 0)
 				continue;
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "value")) != NULL) {
@@ -158,14 +158,14 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 				lesson_error(L, AT(m), "\"convex\" must be true or false");
 			else if (dim > 2)
 				lesson_error(L, AT(m), "convexity is checked for functions of one or "
-					 "two variables; this one has %d", dim);
+					     "two variables; this one has %d", dim);
 			c->convex = cJSON_IsTrue(m);
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "converges_to")) != NULL) {
 			c->kind = CLAIM_CONVERGES_TO;
 			c->npoints = 1;
 			if (dim > 2) {
 				lesson_error(L, AT(m), "\"converges_to\" is for functions of one or "
-					 "two variables");
+					     "two variables");
 				continue;
 			}
 			if (get_numbers(L, m, "converges_to", dim, 2, c->x[0]) < 0)
@@ -174,12 +174,12 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 			c->kind = CLAIM_DIVERGES;
 			if (!cJSON_IsTrue(m))
 				lesson_error(L, AT(m), "\"diverges\" must be true (a run that does not "
-					 "diverge is claimed with converges_to or stops_at)");
+					     "diverge is claimed with converges_to or stops_at)");
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "stops_at")) != NULL) {
 			c->kind = CLAIM_STOPS_AT;
 			if (!cJSON_IsString(m) || (c->cpkind[0] = cp_kind_from(m->valuestring)) < 0) {
 				lesson_error(L, AT(m), "\"stops_at\" must be \"minimum\", \"maximum\", "
-					 "\"saddle\" or \"degenerate\"");
+					     "\"saddle\" or \"degenerate\"");
 				continue;
 			}
 		}

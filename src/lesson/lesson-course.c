@@ -75,7 +75,7 @@ lesson_course_load(struct lesson_course *co, const char *dir, const char *const 
 		n = list_dir(dir, &names);
 		if (n < 0) {
 			diags_add(ds, dir, 0, 0, DIAG_ERROR, "cannot read the lessons' "
-					"directory");
+				  "directory");
 			return -1;
 		}
 	}
@@ -92,15 +92,15 @@ lesson_course_load(struct lesson_course *co, const char *dir, const char *const 
 		for (j = 0; j < co->n; j++) {
 			if (strcmp(co->chapters[j]->id, c->id) == 0) {
 				diags_add(ds, c->file, c->id_line, c->id_column, DIAG_ERROR,
-						"the id \"%s\" is taken by %s:%d", c->id,
-						co->chapters[j]->file, co->chapters[j]->id_line);
+					  "the id \"%s\" is taken by %s:%d", c->id,
+					  co->chapters[j]->file, co->chapters[j]->id_line);
 				break;
 			}
 			if (co->chapters[j]->order == c->order) {
 				diags_add(ds, c->file, c->order_line, c->order_column,
-						DIAG_ERROR, "the order %d is taken by %s:%d: two "
-						"chapters cannot share a place", c->order,
-						co->chapters[j]->file, co->chapters[j]->order_line);
+					  DIAG_ERROR, "the order %d is taken by %s:%d: two "
+					  "chapters cannot share a place", c->order,
+					  co->chapters[j]->file, co->chapters[j]->order_line);
 				break;
 			}
 		}

@@ -183,7 +183,7 @@ lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 	json_index_attach(&L->ix, root);
 	if (!cJSON_IsObject(root)) {
 		lesson_error(L, AT(root), "a chapter is a JSON object, { \"id\": ..., \"pages\": "
-			 "[...] }, not %s", json_type_name(root));
+			     "[...] }, not %s", json_type_name(root));
 		goto done;
 	}
 	c = xcalloc(1, sizeof *c);
@@ -201,8 +201,8 @@ lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 				break;
 		if (*s != '\0' || *c->id == '\0')
 			lesson_error(L, AT(id), "the id \"%s\" must be made of lower-case letters, "
-				 "digits and '-' (like \"critical-points\"): it names the chapter on "
-				 "the command line", c->id);
+				     "digits and '-' (like \"critical-points\"): it names the chapter on "
+				     "the command line", c->id);
 	}
 	c->title = get_string(L, root, "title", 1, "the chapter");
 	c->summary = get_string(L, root, "summary", 1, "the chapter");
@@ -215,10 +215,10 @@ lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 	if (pages != NULL) {
 		if (!cJSON_IsArray(pages)) {
 			lesson_error(L, AT(pages), "\"pages\" must be an array of pages, not %s",
-				 json_type_name(pages));
+				     json_type_name(pages));
 		} else if (cJSON_GetArraySize(pages) == 0) {
 			lesson_error(L, AT(pages), "\"pages\" is empty: a chapter needs at least "
-				 "one page");
+				     "one page");
 		} else {
 			c->npages = cJSON_GetArraySize(pages);
 			c->pages = xcalloc(c->npages, sizeof *c->pages);
@@ -246,15 +246,15 @@ lesson_load(const char *path, struct diags *ds)
 
 	if (fp == NULL) {
 		diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot open the file: %s",
-				strerror(errno));
+			  strerror(errno));
 		return NULL;
 	}
 	do {
 		if (len == cap) {
 			if (cap > LESSON_MAX_FILE) {
 				diags_add(ds, path, 1, 1, DIAG_ERROR, "the file is too large: "
-						"a chapter is at most %d bytes (1 MB); split it",
-						LESSON_MAX_FILE);
+					  "a chapter is at most %d bytes (1 MB); split it",
+					  LESSON_MAX_FILE);
 				goto fail;
 			}
 			cap = cap ? 2 * cap : 1 << 14;
@@ -265,12 +265,12 @@ lesson_load(const char *path, struct diags *ds)
 	} while (got > 0);
 	if (ferror(fp)) {
 		diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot read the file: %s",
-				strerror(errno));
+			  strerror(errno));
 		goto fail;
 	}
 	if (len > LESSON_MAX_FILE) {
 		diags_add(ds, path, 1, 1, DIAG_ERROR, "the file is too large: a chapter "
-				"is at most %d bytes (1 MB); split it", LESSON_MAX_FILE);
+			  "is at most %d bytes (1 MB); split it", LESSON_MAX_FILE);
 		goto fail;
 	}
 	c = lesson_parse(buf, len, path, ds);

@@ -38,7 +38,7 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 
 	if (fn == NULL && data == NULL) {
 		lesson_error(L, AT(page), "this page needs a \"function\" (or \"data\" with a "
-			 "model)");
+			     "model)");
 		return -1;
 	}
 	if (fn != NULL && data != NULL) {
@@ -47,7 +47,7 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 	}
 	if (vars != NULL && data != NULL) {
 		lesson_error(L, KEY_AT(vars), "\"variables\" goes with \"function\": a data "
-			 "objective's parameters are the names of its model");
+			     "objective's parameters are the names of its model");
 		return -1;
 	}
 	if (vars != NULL) {
@@ -55,13 +55,13 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 		if (!cJSON_IsArray(vars) || cJSON_GetArraySize(vars) < 1 ||
 		    cJSON_GetArraySize(vars) > 2) {
 			lesson_error(L, AT(vars), "\"variables\" must be an array of one or two "
-				 "names, like [\"x\", \"y\"]");
+				     "names, like [\"x\", \"y\"]");
 			return -1;
 		}
 		for (e = vars->child; e != NULL; e = e->next) {
 			if (!cJSON_IsString(e)) {
 				lesson_error(L, AT(e), "a variable is a name in a string, not %s",
-					 json_type_name(e));
+					     json_type_name(e));
 				return -1;
 			}
 			o->vars[o->nvars++] = xstrdup(e->valuestring);
@@ -92,7 +92,7 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 				    strcmp(expr_var_name(check, 0), names[i]) != 0) {
 					expr_free(check);
 					lesson_error(L, AT(vars), "\"%s\" is not a name: use letters, "
-						 "digits and '_'", names[i]);
+						     "digits and '_'", names[i]);
 					return -1;
 				}
 				expr_free(check);
@@ -132,7 +132,7 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 
 		if (!cJSON_IsObject(data)) {
 			lesson_error(L, AT(data), "\"data\" must be an object with \"columns\", "
-				 "\"points\" and \"model\", not %s", json_type_name(data));
+				     "\"points\" and \"model\", not %s", json_type_name(data));
 			return -1;
 		}
 		check_members(L, data, data_fields, "\"data\"");
@@ -144,20 +144,20 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 		if (!cJSON_IsArray(cols) || cJSON_GetArraySize(cols) < 2 ||
 		    cJSON_GetArraySize(cols) > 8) {
 			lesson_error(L, AT(cols), "\"columns\" must name from 2 to 8 columns, "
-				 "like [\"x\", \"y\"]");
+				     "like [\"x\", \"y\"]");
 			return -1;
 		}
 		for (row = cols->child; row != NULL; row = row->next) {
 			if (!cJSON_IsString(row)) {
 				lesson_error(L, AT(row), "a column is a name in a string, not %s",
-					 json_type_name(row));
+					     json_type_name(row));
 				return -1;
 			}
 			o->columns[o->ncolumns++] = xstrdup(row->valuestring);
 		}
 		if (!cJSON_IsArray(pts) || cJSON_GetArraySize(pts) < 1) {
 			lesson_error(L, AT(pts), "\"points\" must be an array of rows, like "
-				 "[[1, 2], [2, 3.5]]");
+				     "[[1, 2], [2, 3.5]]");
 			return -1;
 		}
 		o->npoints = (size_t)cJSON_GetArraySize(pts);
@@ -165,8 +165,8 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 		for (r = 0, row = pts->child; row != NULL; row = row->next, r++) {
 			if (cJSON_IsArray(row) && cJSON_GetArraySize(row) != o->ncolumns) {
 				lesson_error(L, AT(row), "row %zu of \"points\" has %d number%s; it "
-					 "needs %d, one per column", r + 1, cJSON_GetArraySize(row),
-					 cJSON_GetArraySize(row) == 1 ? "" : "s", o->ncolumns);
+					     "needs %d, one per column", r + 1, cJSON_GetArraySize(row),
+					     cJSON_GetArraySize(row) == 1 ? "" : "s", o->ncolumns);
 				return -1;
 			}
 			if (get_numbers(L, row, "points", o->ncolumns, o->ncolumns,
@@ -175,7 +175,7 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 		}
 		if (!cJSON_IsString(model)) {
 			lesson_error(L, AT(model), "\"model\" must be a string, not %s",
-				 json_type_name(model));
+				     json_type_name(model));
 			return -1;
 		}
 		o->model = xstrdup(model->valuestring);

@@ -444,8 +444,8 @@ warn_unsaved(struct progress *p, struct diags *ds, const char *what, int err)
 {
 	if (!p->warned && ds != NULL)
 		diags_add(ds, p->path != NULL ? p->path : "progress.json", 0, 0,
-				DIAG_WARNING, "cannot save the progress (%s: %s); "
-				"it will not be kept", what, strerror(err));
+			  DIAG_WARNING, "cannot save the progress (%s: %s); "
+			  "it will not be kept", what, strerror(err));
 	p->warned = 1;
 }
 
@@ -470,8 +470,8 @@ progress_load(struct progress *p, const char *path, struct diags *ds)
 	if (file == NULL) {
 		if (ds != NULL)
 			diags_add(ds, "progress.json", 0, 0, DIAG_WARNING,
-					"neither XDG_STATE_HOME nor HOME is set; "
-					"progress will not be saved");
+				  "neither XDG_STATE_HOME nor HOME is set; "
+				  "progress will not be saved");
 		p->warned = 1;
 		return;
 	}
@@ -480,8 +480,8 @@ progress_load(struct progress *p, const char *path, struct diags *ds)
 	if (make_dirs(dir) < 0) {
 		if (ds != NULL)
 			diags_add(ds, file, 0, 0, DIAG_WARNING,
-					"cannot make the directory %s (%s); "
-					"progress will not be saved", dir, strerror(errno));
+				  "cannot make the directory %s (%s); "
+				  "progress will not be saved", dir, strerror(errno));
 		writable = 0;
 		goto fail;      /* there is no file to read */
 	}
@@ -489,8 +489,8 @@ progress_load(struct progress *p, const char *path, struct diags *ds)
 		err = errno;
 		if (ds != NULL)
 			diags_add(ds, file, 0, 0, DIAG_WARNING,
-					"cannot write in the directory %s (%s); "
-					"progress will not be saved", dir, strerror(err));
+				  "cannot write in the directory %s (%s); "
+				  "progress will not be saved", dir, strerror(err));
 		writable = 0;
 	}
 	if (read_file(file, &r) < 0) {
@@ -506,8 +506,8 @@ progress_load(struct progress *p, const char *path, struct diags *ds)
 	if (res == 1) {
 		if (ds != NULL)
 			diags_add(ds, file, 0, 0, DIAG_WARNING,
-					"%s is from a newer descent; "
-					"starting fresh without touching it", base_name(file));
+				  "%s is from a newer descent; "
+				  "starting fresh without touching it", base_name(file));
 		writable = 0;
 		goto fail;
 	}
@@ -519,18 +519,18 @@ progress_load(struct progress *p, const char *path, struct diags *ds)
 	if (aside == NULL) {
 		if (ds != NULL)
 			diags_add(ds, file, 0, 0, DIAG_WARNING,
-					"%s was unreadable and could not be kept aside (%s); "
-					"starting fresh without saving", base_name(file),
-					strerror(err));
+				  "%s was unreadable and could not be kept aside (%s); "
+				  "starting fresh without saving", base_name(file),
+				  strerror(err));
 		writable = 0;
 	} else if (ds != NULL && res == -1) {
 		diags_add(ds, file, 0, 0, DIAG_WARNING,
-				"%s was unreadable; kept as %s and starting fresh",
-				base_name(file), base_name(aside));
+			  "%s was unreadable; kept as %s and starting fresh",
+			  base_name(file), base_name(aside));
 	} else if (ds != NULL) {
 		diags_add(ds, file, 0, 0, DIAG_WARNING,
-				"%s could not be read (%s); kept as %s and starting fresh",
-				base_name(file), r.reason, base_name(aside));
+			  "%s could not be read (%s); kept as %s and starting fresh",
+			  base_name(file), r.reason, base_name(aside));
 	}
 fail:
 	if (!writable)
@@ -687,7 +687,7 @@ progress_save(struct progress *p, struct diags *ds)
 	if (p->path == NULL) {
 		if (!p->warned && ds != NULL)
 			diags_add(ds, "progress.json", 0, 0, DIAG_WARNING,
-					"no progress file; progress will not be saved");
+				  "no progress file; progress will not be saved");
 		p->warned = 1;
 		return -1;
 	}
@@ -754,6 +754,6 @@ progress_reset(struct progress *p, struct diags *ds)
 		return 0;
 	if (ds != NULL)
 		diags_add(ds, p->path, 0, 0, DIAG_WARNING,
-				"cannot remove %s (%s)", base_name(p->path), strerror(errno));
+			  "cannot remove %s (%s)", base_name(p->path), strerror(errno));
 	return -1;
 }

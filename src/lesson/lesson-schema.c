@@ -91,16 +91,16 @@ check_members(struct loader *L, const cJSON *obj, const char *const *allowed,
 				}
 			if (near != NULL)
 				lesson_error(L, KEY_AT(m), "unknown member \"%s\" in %s: did you mean "
-					 "\"%s\"?", m->string, what, near);
+					     "\"%s\"?", m->string, what, near);
 			else
 				lesson_error(L, KEY_AT(m), "unknown member \"%s\" in %s",
-					 m->string, what);
+					     m->string, what);
 		}
 		for (n = obj->child; n != m; n = n->next)
 			if (strcmp(n->string, m->string) == 0) {
 				lesson_error(L, KEY_AT(m), "\"%s\" appears twice in %s (first at "
-					 "line %d, column %d)", m->string, what, KEY_AT(n).line,
-					 KEY_AT(n).column);
+					     "line %d, column %d)", m->string, what, KEY_AT(n).line,
+					     KEY_AT(n).column);
 				break;
 			}
 	}
@@ -158,7 +158,7 @@ get_count(struct loader *L, const cJSON *obj, const char *name, int required,
 		return 0;
 	if (d != floor(d) || d < lo || d > hi) {
 		lesson_error(L, AT(m), "\"%s\" must be a whole number from %.0f to %.0f, not %g",
-			 name, lo, hi, d);
+			     name, lo, hi, d);
 		return 0;
 	}
 	*v = (long)d;
@@ -188,7 +188,7 @@ get_numbers(struct loader *L, const cJSON *arr, const char *name, int n, int max
 
 	if (!cJSON_IsArray(arr)) {
 		lesson_error(L, AT(arr), "\"%s\" must be an array of numbers, not %s", name,
-			 json_type_name(arr));
+			     json_type_name(arr));
 		return -1;
 	}
 	for (e = arr->child; e != NULL; e = e->next, k++) {
@@ -202,10 +202,10 @@ get_numbers(struct loader *L, const cJSON *arr, const char *name, int n, int max
 	if ((n > 0 && k != n) || k > max || k == 0) {
 		if (n > 0)
 			lesson_error(L, AT(arr), "\"%s\" must have %d number%s, not %d", name, n,
-				 n == 1 ? "" : "s", k);
+				     n == 1 ? "" : "s", k);
 		else
 			lesson_error(L, AT(arr), "\"%s\" must have from 1 to %d numbers, not %d",
-				 name, max, k);
+				     name, max, k);
 		return -1;
 	}
 	return k;
@@ -222,7 +222,7 @@ get_range(struct loader *L, const cJSON *obj, const char *name, double *r)
 		return 0;
 	if (!(r[0] < r[1])) {
 		lesson_error(L, AT(m), "the range \"%s\" is empty: [%g, %g] must go from low to "
-			 "high", name, r[0], r[1]);
+			     "high", name, r[0], r[1]);
 		return 0;
 	}
 	return 1;
