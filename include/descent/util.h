@@ -46,4 +46,7 @@ int edit_distance(const char *a, size_t la, const char *b, size_t lb);
  */
 size_t list_item_len(const char *s);
 
+/* "DIR/NAME", with one slash between them; the caller frees it. */
+char *path_in_dir(const char *dir, const char *name);
+
 #endif

@@ -82,9 +82,7 @@ expand(char **args, int nargs, char ***out)
 			char *path;
 			if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0 || e->d_name[0] == '.')
 				continue;
-			path = xmalloc(strlen(args[i]) + len + 2);
-			sprintf(path, "%s%s%s", args[i],
-				args[i][strlen(args[i]) - 1] == '/' ? "" : "/", e->d_name);
+			path = path_in_dir(args[i], e->d_name);
 			v = push(v, &n, &cap, path);
 		}
 		closedir(d);

@@ -78,9 +78,8 @@ trajectory_config(const char *spec, struct run_config *c, char *label, size_t si
 	char buf[256], *item, *save = NULL, *name;
 	const struct optimizer *opt;
 
-	if (strlen(spec) >= sizeof buf)
+	if (snprintf(buf, sizeof buf, "%s", spec) >= (int)sizeof buf)
 		return cmd_value_error(&cmd_plot, "--trajectory '%s' is too long", spec);
-	strcpy(buf, spec);
 	name = strtok_r(buf, ",", &save);
 	opt = name ? opt_find(name) : NULL;
 	if (opt == NULL) {

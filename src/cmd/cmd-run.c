@@ -237,11 +237,10 @@ make_objective(const struct run_opts *o, const char *expr, struct dataset **data
 			return NULL;
 		}
 		if (o->params != NULL) {
-			if (strlen(o->params) >= sizeof pbuf) {
+			if (snprintf(pbuf, sizeof pbuf, "%s", o->params) >= (int)sizeof pbuf) {
 				*status = cmd_value_error(&cmd_run, "--params is too long");
 				return NULL;
 			}
-			strcpy(pbuf, o->params);
 			for (tok = strtok_r(pbuf, ",", &save); tok != NULL && np < EXPR_MAX_VARS;
 			     tok = strtok_r(NULL, ",", &save))
 				params[np++] = tok;

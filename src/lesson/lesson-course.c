@@ -52,8 +52,7 @@ list_dir(const char *dir, char ***out)
 			cap = cap ? 2 * cap : 16;
 			names = xreallocarray(names, cap, sizeof *names);
 		}
-		names[n] = xmalloc(strlen(dir) + len + 2);
-		sprintf(names[n++], "%s/%s", dir, e->d_name);
+		names[n++] = path_in_dir(dir, e->d_name);
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, by_name);

@@ -93,11 +93,10 @@ sched_parse(const char *text, struct schedule *s, struct diag *err)
 	int k;
 
 	sched_init(s);
-	if (strlen(text) >= sizeof buf) {
+	if (snprintf(buf, sizeof buf, "%s", text) >= (int)sizeof buf) {
 		diag_set(err, NULL, 0, 0, "the schedule is too long");
 		return -1;
 	}
-	strcpy(buf, text);
 	opts = strpbrk(buf, ":,");     /* "step:every=10", "constant,warmup=5" */
 	if (opts != NULL)
 		*opts++ = '\0';

@@ -124,3 +124,17 @@ list_item_len(const char *s)
 	}
 	return (size_t)(q - s);
 }
+
+char *
+path_in_dir(const char *dir, const char *name)
+{
+	size_t ld = strlen(dir), ln = strlen(name);
+	int slash = ld > 0 && dir[ld - 1] != '/';
+	char *p = xmalloc(ld + (size_t)slash + ln + 1);
+
+	memcpy(p, dir, ld);
+	if (slash)
+		p[ld] = '/';
+	memcpy(p + ld + slash, name, ln + 1);
+	return p;
+}

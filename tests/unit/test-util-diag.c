@@ -2,7 +2,8 @@
  * test-util-diag.c - the one record of a user's error and its formatter:
  * every way a location is printed, the order of a list, and the caret
  * under an expression (one column per character, tabs kept); and the
- * items of a list typed as an answer or an option.
+ * items of a list typed as an answer or an option; a file's path in its
+ * directory.
  */
 #include "config.h"
 
@@ -104,4 +105,23 @@ Test(util_list, an_item_ends_at_a_comma_outside_parentheses)
 	cr_assert_eq(list_item_len("pi/2"), 4);
 	cr_assert_eq(list_item_len(""), 0);
 	cr_assert_eq(list_item_len(",x"), 0);
+}
+
+/* A file of a directory: one slash between them, however the directory ends. */
+Test(util_path, a_name_in_a_directory_gets_one_slash)
+{
+	char *p;
+
+	p = path_in_dir("lessons", "01.json");
+	cr_assert_str_eq(p, "lessons/01.json");
+	free(p);
+	p = path_in_dir("lessons/", "01.json");
+	cr_assert_str_eq(p, "lessons/01.json");
+	free(p);
+	p = path_in_dir("/", "x.json");
+	cr_assert_str_eq(p, "/x.json");
+	free(p);
+	p = path_in_dir("", "x.json");
+	cr_assert_str_eq(p, "x.json");
+	free(p);
 }
