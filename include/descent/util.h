@@ -46,6 +46,17 @@ int edit_distance(const char *a, size_t la, const char *b, size_t lb);
  */
 size_t list_item_len(const char *s);
 
+/*
+ * s made safe to print on a terminal, in a new string the caller frees:
+ * every control character written in caret notation (ESC as "^[", BEL as
+ * "^G", DEL as "^?"), the C1 controls (U+0080 to U+009F, such as CSI) as
+ * "<U+009B>", and each byte that is not valid UTF-8 as "<XX>"; all else
+ * (valid UTF-8) as it is.  A string read from a file (a lesson, a CSV
+ * file, the progress) goes through it before it is printed, so that no
+ * file can move the cursor, retitle the terminal or ring it.
+ */
+char *text_safe(const char *s);
+
 /* "DIR/NAME", with one slash between them; the caller frees it. */
 char *path_in_dir(const char *dir, const char *name);
 

@@ -268,9 +268,12 @@ print_broken(const struct lesson_course *co)
 {
 	int i;
 
-	for (i = 0; i < co->nbroken; i++)
+	for (i = 0; i < co->nbroken; i++) {
+		char *safe = text_safe(co->broken[i]);
 		fprintf(stderr, "descent: %s is broken and left out: see descent lessons "
-			"--check\n", co->broken[i]);
+			"--check\n", safe);
+		free(safe);
+	}
 }
 
 static int

@@ -159,7 +159,11 @@ list(const struct lessons_opts *o)
 	}
 	progress_load(&prog, o->progress, &pds);
 	diags_print(&pds, stderr);
-	printf("%d chapter%s in %s\n", co.n, co.n == 1 ? "" : "s", dir);
+	{
+		char *safe = text_safe(dir);
+		printf("%d chapter%s in %s\n", co.n, co.n == 1 ? "" : "s", safe);
+		free(safe);
+	}
 	for (i = 0; i < co.n; i++) {
 		const struct lesson_chapter *c = co.chapters[i];
 		char state[80];
@@ -167,7 +171,7 @@ list(const struct lessons_opts *o)
 		{
 			/* the title in 30 columns (characters, not bytes), so that a
 			 * row with progress fits in 80 */
-			const char *t = c->title;
+			char *t = text_safe(c->title);
 			int cols = 0, k, cut = -1;
 			for (k = 0; t[k] != '\0'; k++) {
 				if (((unsigned char)t[k] & 0xc0) != 0x80 && ++cols == 28)
@@ -180,15 +184,21 @@ list(const struct lessons_opts *o)
 			} else {
 				printf("%3d  %-18s %s%*s ", i + 1, c->id, t, 30 - cols, "");
 			}
+			free(t);
 		}
 		puts(state);
 	}
-	for (i = 0; i < co.nbroken; i++)
-		fprintf(stderr, "descent: %s is left out: see descent lessons --check\n",
-			co.broken[i]);
-	if (prog.last_chapter != NULL)
-		printf("you left off in %s, page %d: descent learn %s\n", prog.last_chapter,
-		       prog.last_page + 1, prog.last_chapter);
+	for (i = 0; i < co.nbroken; i++) {
+		char *safe = text_safe(co.broken[i]);
+		fprintf(stderr, "descent: %s is left out: see descent lessons --check\n", safe);
+		free(safe);
+	}
+	if (prog.last_chapter != NULL) {
+		char *safe = text_safe(prog.last_chapter);
+		printf("you left off in %s, page %d: descent learn %s\n", safe,
+		       prog.last_page + 1, safe);
+		free(safe);
+	}
 	progress_done(&prog);
 	lesson_course_done(&co);
 	diags_done(&ds);

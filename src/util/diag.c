@@ -38,15 +38,19 @@ void
 diag_print(FILE *fp, const struct diag *d)
 {
 	const char *lv = d->level == DIAG_ERROR ? "error" : "warning";
+	/* a file's name and a message quote what a file says: made safe */
+	char *file = text_safe(d->file), *msg = text_safe(d->message);
 
-	if (d->file[0] == '\0')
-		fprintf(fp, "descent: %s: %s\n", lv, d->message);
+	if (file[0] == '\0')
+		fprintf(fp, "descent: %s: %s\n", lv, msg);
 	else if (d->line > 0 && d->column > 0)
-		fprintf(fp, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, lv, d->message);
+		fprintf(fp, "%s:%d:%d: %s: %s\n", file, d->line, d->column, lv, msg);
 	else if (d->line > 0)
-		fprintf(fp, "%s:%d: %s: %s\n", d->file, d->line, lv, d->message);
+		fprintf(fp, "%s:%d: %s: %s\n", file, d->line, lv, msg);
 	else
-		fprintf(fp, "%s: %s: %s\n", d->file, lv, d->message);
+		fprintf(fp, "%s: %s: %s\n", file, lv, msg);
+	free(file);
+	free(msg);
 }
 
 void

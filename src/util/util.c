@@ -138,3 +138,47 @@ path_in_dir(const char *dir, const char *name)
 	memcpy(p + ld + slash, name, ln + 1);
 	return p;
 }
+
+/* The length of a valid UTF-8 sequence at s, or 0 (overlong, surrogates, > U+10FFFF). */
+static int
+utf8_valid_len(const unsigned char *s)
+{
+	int n = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2 :
+		s[0] >= 0xe0 && s[0] <= 0xef ? 3 : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : 0;
+	int i;
+
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if ((n == 3 && s[0] == 0xe0 && s[1] < 0xa0) || (n == 3 && s[0] == 0xed && s[1] >= 0xa0) ||
+	    (n == 4 && s[0] == 0xf0 && s[1] < 0x90) || (n == 4 && s[0] == 0xf4 && s[1] >= 0x90))
+		return 0;
+	return n;
+}
+
+char *
+text_safe(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = 0, cap = strlen(s) * 4 + 1;        /* "<U+0080>" is 8 bytes for 2 */
+	char *out = xmalloc(cap);
+
+	while (*p != '\0') {
+		int n = utf8_valid_len(p);
+		if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
+			out[len++] = '^';
+			out[len++] = *p == 0x7f ? '?' : (char)(*p + 0x40);
+		} else if (n == 2 && p[0] == 0xc2 && p[1] < 0xa0) {
+			len += (size_t)snprintf(out + len, cap - len, "<U+%04X>", p[1]);
+		} else if (n == 0) {
+			len += (size_t)snprintf(out + len, cap - len, "<%02X>", *p);
+			n = 1;
+		} else {
+			memcpy(out + len, p, (size_t)n);
+			len += (size_t)n;
+		}
+		p += n;
+	}
+	out[len] = '\0';
+	return out;
+}

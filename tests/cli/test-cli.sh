@@ -389,5 +389,36 @@ else
 fi
 unset XDG_STATE_HOME
 
+# --- hostile lesson files: nothing they say reaches the terminal raw ----------------------------
+esc=$(printf '\033')
+mkdir -p "$tmp/hostile"
+printf '{"id": "evil", "title": "Evil", "order": 1, "summary": "s", "pages": [{"kind": "text", "body": "b", "bogus\\u001b[31m": 1}]}' \
+	>"$tmp/hostile/evil.json"
+printf '{"id": "good", "title": "Good \\u001b]0;PWNED\\u0007 \\u009b2J", "order": 2, "summary": "s", "pages": [{"kind": "text", "body": "b"}]}' \
+	>"$tmp/hostile/good.json"
+printf '{"id":' >"$tmp/hostile/x${esc}[2Jy.json"
+# check_raw NAME PATTERN -- ARGS...: no ESC, BEL or CSI byte in the output, and PATTERN in it
+check_raw() {
+	name=$1 pattern=$2
+	shift 3
+	"$DESCENT" "$@" >"$tmp/out" 2>&1
+	if LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/out" || LC_ALL=C grep -q "$(printf '\302\233')" "$tmp/out" ||
+	    ! grep -q -- "$pattern" "$tmp/out"; then
+		fail=$((fail + 1))
+		echo "FAIL: $name (descent $*): a control character reached the output, or no '$pattern'"
+		sed 's/^/  | /' "$tmp/out" | cat -v
+	else
+		pass=$((pass + 1))
+	fi
+}
+check_raw "lessons --check: a member's name is shown escaped" 'unknown member "bogus^\[\[31m"' -- \
+	lessons --check "$tmp/hostile/evil.json"
+check_raw "lessons --check: a file's name is shown escaped" 'x^\[\[2Jy.json:1:7: error' -- \
+	lessons --check "$tmp/hostile"
+check_raw "lessons: a title is shown escaped" 'Good ^\[\]0;PWNED^G <U+009B>2J' -- \
+	lessons --lessons "$tmp/hostile" --progress "$tmp/hostile-p.json"
+check_raw "lessons: a broken file's name is shown escaped" 'x^\[\[2Jy.json is left out' -- \
+	lessons --lessons "$tmp/hostile" --progress "$tmp/hostile-p.json"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

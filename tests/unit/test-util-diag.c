@@ -3,7 +3,7 @@
  * every way a location is printed, the order of a list, and the caret
  * under an expression (one column per character, tabs kept); and the
  * items of a list typed as an answer or an option; a file's path in its
- * directory.
+ * directory; and text from a file made safe to print on a terminal.
  */
 #include "config.h"
 
@@ -124,4 +124,30 @@ Test(util_path, a_name_in_a_directory_gets_one_slash)
 	p = path_in_dir("", "x.json");
 	cr_assert_str_eq(p, "x.json");
 	free(p);
+}
+
+/* What a file says, made safe for a terminal: controls escaped, Unicode kept. */
+Test(util_safe, control_characters_and_bad_bytes_are_shown_escaped)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "plain ∇f θ²", "plain ∇f θ²" },
+		{ "\x1b]0;PWNED\x07", "^[]0;PWNED^G" },
+		{ "a\tb\nc\rd\x7f", "a^Ib^Jc^Md^?" },
+		{ "csi \xc2\x9b" "2J", "csi <U+009B>2J" },
+		{ "nbsp \xc2\xa0 ok", "nbsp \xc2\xa0 ok" },
+		{ "bad \xff\xfe", "bad <FF><FE>" },
+		{ "cut \xe2\x88", "cut <E2><88>" },
+		{ "overlong \xc0\xaf", "overlong <C0><AF>" },
+		{ "surrogate \xed\xa0\x80", "surrogate <ED><A0><80>" },
+		{ "", "" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = text_safe(cases[i].in);
+		cr_assert_str_eq(s, cases[i].out, "case %zu", i);
+		free(s);
+	}
 }
