@@ -187,6 +187,43 @@ fail:
 	return ret;
 }
 
+/*
+ * Whether dir is a directory, or could be made by make_dirs: its nearest
+ * existing ancestor is a directory we may write in.  Makes nothing (just
+ * reading the course must not create the state directory).  Returns 0, or
+ * -1 with errno set (ENOTDIR, EACCES, ...).
+ */
+static int
+can_make_dirs(const char *dir)
+{
+	char *d = xstrdup(dir), *s;
+	struct stat st;
+	int ret = -1;
+
+	for (;;) {
+		if (stat(d, &st) == 0) {
+			if (!S_ISDIR(st.st_mode))
+				errno = ENOTDIR;
+			else if (strcmp(d, dir) == 0 || access(d, W_OK | X_OK) == 0)
+				ret = 0;
+			break;
+		}
+		if (errno != ENOENT)
+			break;
+		s = strrchr(d, '/');
+		if (s == NULL) {                /* a relative path: the working directory */
+			ret = access(".", W_OK | X_OK);
+			break;
+		}
+		if (s == d)
+			d[1] = '\0';           /* "/": it exists */
+		else
+			*s = '\0';
+	}
+	free(d);
+	return ret;
+}
+
 /* Writes all of buf to fd. */
 static int
 write_all(int fd, const char *buf, size_t len)
@@ -477,7 +514,7 @@ progress_load(struct progress *p, const char *path, struct diags *ds)
 	}
 	p->path = file;
 	dir = dir_name(file);
-	if (make_dirs(dir) < 0) {
+	if (can_make_dirs(dir) < 0) {
 		if (ds != NULL)
 			diags_add(ds, file, 0, 0, DIAG_WARNING,
 				  "cannot make the directory %s (%s); "
@@ -485,7 +522,7 @@ progress_load(struct progress *p, const char *path, struct diags *ds)
 		writable = 0;
 		goto fail;      /* there is no file to read */
 	}
-	if (access(dir, W_OK | X_OK) < 0) {
+	if (access(dir, F_OK) == 0 && access(dir, W_OK | X_OK) < 0) {
 		err = errno;
 		if (ds != NULL)
 			diags_add(ds, file, 0, 0, DIAG_WARNING,
@@ -694,6 +731,11 @@ progress_save(struct progress *p, struct diags *ds)
 	text = progress_json(p);
 	tmp = path_join(p->path, ".XXXXXX");
 	dir = dir_name(p->path);
+	/* the directory is made when there is something to keep in it */
+	if (make_dirs(dir) < 0) {
+		what = "making its directory";
+		goto fail;
+	}
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		what = "creating a temporary file";

@@ -420,5 +420,13 @@ check_raw "lessons: a title is shown escaped" 'Good ^\[\]0;PWNED^G <U+009B>2J' -
 check_raw "lessons: a broken file's name is shown escaped" 'x^\[\[2Jy.json is left out' -- \
 	lessons --lessons "$tmp/hostile" --progress "$tmp/hostile-p.json"
 
+# --- listing the lessons creates no state directory ----------------------------------------------
+if XDG_STATE_HOME="$tmp/fresh-state" "$DESCENT" lessons >/dev/null 2>&1 && [ ! -e "$tmp/fresh-state" ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL: descent lessons made the state directory $tmp/fresh-state"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
