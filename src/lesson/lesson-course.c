@@ -162,6 +162,28 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/*
+ * The first line of the regular file path (without its newline) into buf;
+ * 0, or -1 when there is none or it does not fit.
+ */
+static int
+read_line(const char *path, char *buf, size_t size)
+{
+	struct stat st;
+	FILE *fp = fopen(path, "r");
+	int ret = -1;
+
+	if (fp == NULL)
+		return -1;
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    fgets(buf, (int)size, fp) != NULL && strchr(buf, '\n') != NULL) {
+		*strchr(buf, '\n') = '\0';
+		ret = buf[0] != '\0' ? 0 : -1;
+	}
+	fclose(fp);
+	return ret;
+}
+
 char *
 lesson_search_path(const char *dir)
 {
@@ -171,20 +193,26 @@ lesson_search_path(const char *dir)
 		return xstrdup(dir);
 	if (env != NULL && *env != '\0')
 		return xstrdup(env);
-#if defined(DESCENT_SRCDIR) && defined(DESCENT_BUILDDIR)
 	{
-		/* run from the build tree: the source tree's lessons (an installed
-		 * program never reads them, even when the tree is still there) */
-		char exe[4096];
+		/* run from the build tree: the source tree's lessons, named by
+		 * the file descent.srcdir that the build writes beside the
+		 * program (an installed program has none beside it) */
+		char exe[4096], src[4096];
 		ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-		size_t len = strlen(DESCENT_BUILDDIR);
+		char *slash, *lessons;
 		if (n > 0) {
 			exe[n] = '\0';
-			if (strncmp(exe, DESCENT_BUILDDIR, len) == 0 && exe[len] == '/' &&
-			    is_dir(DESCENT_SRCDIR "/lessons"))
-				return xstrdup(DESCENT_SRCDIR "/lessons");
+			if ((slash = strrchr(exe, '/')) != NULL &&
+			    (size_t)(slash - exe) + sizeof "/descent.srcdir" <= sizeof exe) {
+				memcpy(slash, "/descent.srcdir", sizeof "/descent.srcdir");
+				if (read_line(exe, src, sizeof src) == 0) {
+					lessons = path_in_dir(src, "lessons");
+					if (is_dir(lessons))
+						return lessons;
+					free(lessons);
+				}
+			}
 		}
 	}
-#endif
 	return xstrdup(DESCENT_PKGDATADIR "/lessons");
 }

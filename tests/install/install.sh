@@ -1,0 +1,57 @@
+#!/bin/sh
+# install.sh - what make install leaves on a machine, and what make
+# uninstall takes back: the installed program holds no directory of the
+# build machine (its sources, its build tree), and uninstalling removes
+# the lessons it installed and their folder when it is then empty, never
+# a teacher's chapter put there.
+set -u
+MAKE=${MAKE:-make}
+builddir=${abs_top_builddir:?}
+srcdir=${abs_top_srcdir:?}
+pass=0
+fail=0
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+root=$tmp/root
+if ! $MAKE -s -C "$builddir" install DESTDIR="$root" >"$tmp/log" 2>&1; then
+	echo "install: make install failed"
+	cat "$tmp/log"
+	exit 1
+fi
+bin=$(find "$root" -type f -name descent -perm -u+x | head -n 1)
+lessons=$(find "$root" -type d -path '*/descent/lessons' | head -n 1)
+[ -n "$bin" ] && ok || bad "no installed program under $root"
+[ -n "$lessons" ] && [ -n "$(ls "$lessons"/*.json 2>/dev/null)" ] && ok ||
+	bad "no installed lessons under $root"
+
+# the build machine's directories are not in the program
+for d in "$srcdir" "$builddir"; do
+	case $d in /|"") continue ;; esac
+	if LC_ALL=C strings -a "$bin" | grep -F -q "$d"; then
+		bad "the installed program holds the directory $d"
+		LC_ALL=C strings -a "$bin" | grep -F "$d" | head -n 3
+	else
+		ok
+	fi
+done
+
+# a teacher's chapter stays; the installed ones go, and the folder goes
+# once it is empty
+if [ -n "$lessons" ]; then
+	echo '{}' >"$lessons/zz-teacher.json"
+	$MAKE -s -C "$builddir" uninstall DESTDIR="$root" >"$tmp/log" 2>&1 || bad "make uninstall failed"
+	[ -f "$lessons/zz-teacher.json" ] && ok || bad "make uninstall removed a teacher's chapter"
+	[ "$(ls "$lessons")" = zz-teacher.json ] && ok || bad "make uninstall left: $(ls "$lessons")"
+	rm -f "$lessons/zz-teacher.json"
+	$MAKE -s -C "$builddir" uninstall DESTDIR="$root" >"$tmp/log" 2>&1 || bad "make uninstall failed"
+	[ ! -e "$lessons" ] && ok || bad "make uninstall left the empty folder $lessons"
+	[ ! -e "$(dirname "$lessons")" ] && ok || bad "make uninstall left $(dirname "$lessons")"
+fi
+
+echo "install: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
