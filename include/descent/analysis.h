@@ -40,7 +40,7 @@ struct critical_point {
 	double f;
 	double lambda[2];       /* the Hessian's eigenvalues, increasing */
 	enum cp_kind kind;
-	int global;             /* the lowest minimum found in the region */
+	int global;             /* a minimum, and no point of the region is lower */
 };
 
 /*
@@ -53,6 +53,14 @@ struct critical_point {
  */
 int analysis_critical_points(struct objective *o, const struct region *r,
 			     int starts, struct critical_point *cp, int max);
+
+/*
+ * The lowest value of a 1- or 2-variable objective on a grid of region r
+ * that includes its edges (2001 points in 1D, 201 x 201 in 2D), where a
+ * global minimum may sit without being a critical point; and where it is,
+ * into where (n values) when where is not NULL.
+ */
+double analysis_region_min(struct objective *o, const struct region *r, double *where);
 
 /* The convexity of an objective on a region, from a grid of Hessians. */
 enum hess_sign {

@@ -115,6 +115,35 @@ compare_points(const void *a, const void *b)
 	return 0;
 }
 
+double
+analysis_region_min(struct objective *o, const struct region *r, double *where)
+{
+	int n = r->n, m1 = n == 1 ? 2001 : 201, i, j;
+	size_t m = n == 1 ? (size_t)m1 : (size_t)m1 * m1, k, best = 0;
+	double *buf = xmalloc(m * 3 * sizeof *buf), *x = buf, *y = buf + m, *f = buf + 2 * m;
+	const double *in[2] = { x, y };
+	double low = INFINITY;
+
+	for (j = 0; j < (n == 1 ? 1 : m1); j++)
+		for (i = 0; i < m1; i++) {
+			k = (size_t)j * m1 + i;
+			x[k] = r->lo[0] + (r->hi[0] - r->lo[0]) * i / (m1 - 1);
+			y[k] = n == 2 ? r->lo[1] + (r->hi[1] - r->lo[1]) * j / (m1 - 1) : 0;
+		}
+	objective_eval(o, m, in, f, NULL, NULL);
+	for (k = 0; k < m; k++)
+		if (f[k] < low) {
+			low = f[k];
+			best = k;
+		}
+	if (where != NULL) {
+		where[0] = x[best];
+		where[1] = y[best];     /* 0 in 1D */
+	}
+	free(buf);
+	return low;
+}
+
 int
 analysis_critical_points(struct objective *o, const struct region *r,
 			 int starts, struct critical_point *cp, int max)
@@ -216,6 +245,13 @@ analysis_critical_points(struct objective *o, const struct region *r,
 		for (q = 0; q < found; q++)
 			if (all[q].kind == CP_MINIMUM)
 				low = fmin(low, all[q].f);
+		/* global: no point of the region is lower, edges included (an
+		 * edge need not be critical: x^3 - 3x on [-5, 5] is lowest at -5) */
+		if (found > 0 && isfinite(low)) {
+			double grid = analysis_region_min(o, r, NULL);
+			if (grid < low - 1e-9 * (1 + fabs(low)))
+				low = -INFINITY;
+		}
 		for (q = 0; q < found; q++)
 			all[q].global = all[q].kind == CP_MINIMUM &&
 					all[q].f <= low + 1e-9 * (1 + fabs(low));

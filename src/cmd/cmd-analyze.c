@@ -119,7 +119,7 @@ print_points(struct objective *obj, const struct region *r, const struct critica
 		}
 		fmt(buf, sizeof buf, cp[i].f, fscale);
 		snprintf(kind, sizeof kind, "%s%s", cp_kind_name(cp[i].kind),
-			 cp[i].global ? " (global)" : "");
+			 cp[i].global ? " (global)" : cp[i].kind == CP_MINIMUM ? " (local)" : "");
 		printf(" %12s  %-18s", buf, kind);
 		for (k = 0; k < n; k++) {
 			fmt(buf, sizeof buf, cp[i].lambda[k], 1);

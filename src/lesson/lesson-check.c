@@ -149,38 +149,6 @@ check_critical(struct checker *k, const struct claim *cl, const struct critical_
 		}
 }
 
-/*
- * The lowest value of the objective on a grid of the region that
- * includes its edges (a global minimum may sit on an edge, where the
- * gradient need not vanish), and where it is.
- */
-double
-check_region_min(struct objective *o, const struct region *r, double *where)
-{
-	int n = r->n, m1 = n == 1 ? 2001 : 201, i, j;
-	size_t m = n == 1 ? (size_t)m1 : (size_t)m1 * m1, k, best = 0;
-	double *buf = xmalloc(m * 3 * sizeof *buf), *x = buf, *y = buf + m, *f = buf + 2 * m;
-	const double *in[2] = { x, y };
-	double low = INFINITY;
-
-	for (j = 0; j < (n == 1 ? 1 : m1); j++)
-		for (i = 0; i < m1; i++) {
-			k = (size_t)j * m1 + i;
-			x[k] = r->lo[0] + (r->hi[0] - r->lo[0]) * i / (m1 - 1);
-			y[k] = n == 2 ? r->lo[1] + (r->hi[1] - r->lo[1]) * j / (m1 - 1) : 0;
-		}
-	objective_eval(o, m, in, f, NULL, NULL);
-	for (k = 0; k < m; k++)
-		if (f[k] < low) {
-			low = f[k];
-			best = k;
-		}
-	where[0] = x[best];
-	where[1] = y[best];
-	free(buf);
-	return low;
-}
-
 int
 check_lowest_critical(const struct critical_point *cp, int ncp)
 {
@@ -198,7 +166,7 @@ check_global(struct checker *k, const struct claim *cl, const struct critical_po
 	     int ncp, int dim, struct objective *o, const struct region *r)
 {
 	char pt[64], at[64], list[400];
-	double where[2], low = check_region_min(o, r, where), fc = check_value_at(o, cl->x[0]);
+	double where[2], low = analysis_region_min(o, r, where), fc = check_value_at(o, cl->x[0]);
 	int j, found = -1, best = check_lowest_critical(cp, ncp);
 
 	check_fmt_point(pt, sizeof pt, cl->x[0], dim);

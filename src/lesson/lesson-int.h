@@ -156,8 +156,6 @@ double check_fmt_value(double v);
 void check_list_points(char *buf, size_t size, const struct critical_point *cp, int n,
 		       int dim);
 double check_value_at(struct objective *o, const double *x);
-/* The lowest value on a grid of the region, edges included, and where it is. */
-double check_region_min(struct objective *o, const struct region *r, double *where);
 /* The lowest critical point that may be a minimum, or -1. */
 int check_lowest_critical(const struct critical_point *cp, int ncp);
 

@@ -83,7 +83,7 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 		/* the lowest value in the region: a critical point's, or an edge's */
 		double where[2];
 		int best = check_lowest_critical(e->cp, e->ncp);
-		v = check_region_min(e->o, &e->r, where);
+		v = analysis_region_min(e->o, &e->r, where);
 		if (best >= 0 && e->cp[best].f < v)
 			v = e->cp[best].f;
 		snprintf(what, sizeof what, "the global minimum's value");

@@ -428,5 +428,12 @@ else
 	echo "FAIL: descent lessons made the state directory $tmp/fresh-state"
 fi
 
+# --- a minimum is global only if no point of the region is lower, edges included -----------------
+check_grep "analyze: a minimum below an edge is local" 0 '^ *1 *-2  minimum (local) ' -- analyze 'x^3 - 3*x'
+check_grep "analyze: the lower of two minima is global, the other local" 0 \
+	'^ *-1.05745 *-1.51475  minimum (global)' -- analyze 'x^4 - 2*x^2 + 0.5*x' --x -2:2
+check_grep "analyze: the higher of two minima is local" 0 '^ *0.9[0-9]* *-0.5[0-9]*  minimum (local)' -- \
+	analyze 'x^4 - 2*x^2 + 0.5*x' --x -2:2
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
