@@ -389,5 +389,34 @@ else
 fi
 unset XDG_STATE_HOME
 
+# --- write errors --------------------------------------------------------
+
+# a write error on stdout fails, once, at exit, whatever the command
+# check_full NAME -- ARGS...: stdout is /dev/full
+check_full() {
+	name=$1
+	shift 2
+	"$DESCENT" "$@" >/dev/full 2>"$tmp/err"
+	status=$?
+	if [ "$status" -eq 1 ] && [ "$(cat "$tmp/err")" = "descent: write error: No space left on device" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $name (descent $* >/dev/full): status $status, wanted 1"
+		sed 's/^/  err: /' "$tmp/err"
+	fi
+}
+if [ -w /dev/full ]; then
+	check_full "write error: lessons" -- lessons --lessons "$L"
+	check_full "write error: plot" -- plot 'x^2'
+	check_full "write error: run" -- run 'x^2' --start 1
+	check_full "write error: long run csv" -- run 'x^2' --start 1 --lr 1e-4 --format csv
+	check_full "write error: eval" -- eval 'x^2' x=1
+	check_full "write error: --help" -- --help
+	check_full "write error: --version" -- --version
+	check_full "write error: run --help" -- run --help
+	check_full "write error: diff --version" -- diff --version
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
