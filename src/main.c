@@ -25,6 +25,7 @@ usage(FILE *fp)
 		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
 	fputs("\n'descent COMMAND --help' describes a command; descent(1) and\n"
 	      "descent-expr(7) are the manuals.\n", fp);
+	cmd_bug_report(fp);
 }
 
 /*
@@ -58,6 +59,7 @@ static int
 run(int argc, char **argv)
 {
 	const struct cmd *cmd;
+	int i;
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");     /* numbers read and print with '.' */
@@ -66,13 +68,16 @@ run(int argc, char **argv)
 		char *args[] = { "learn", NULL };
 		return cmd_learn.run(1, args);
 	}
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		usage(stdout);
-		return 0;
-	}
-	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-		cmd_version(stdout);
-		return 0;
+	/* before a command, --help and --version win over the other options */
+	for (i = 1; argv[1][0] == '-' && i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0) {
+			cmd_version(stdout);
+			return 0;
+		}
 	}
 	if (strcmp(argv[1], "--ascii") == 0) {
 		/* descent --ascii: the course, in ASCII */

@@ -93,8 +93,27 @@ check_grep "diff program hessian" 0 "then the Hessian row by row" -- diff -p -H 
 check_grep "help" 0 "usage: descent" -- --help
 check_grep "help lists eval" 0 "  eval " -- -h
 check_grep "no arguments opens the course" 0 "^Chapter 1: " --
-check "version" 0 "descent 0.1.0${nl}" "" -- --version
-check "eval version" 0 "descent 0.1.0${nl}" "" -- eval --version
+version="descent 0.1.0${nl}Copyright (C) 2026 the descent authors${nl}License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.${nl}This is free software: you are free to change and redistribute it.${nl}There is NO WARRANTY, to the extent permitted by law.${nl}"
+check "version" 0 "$version" "" -- --version
+check "eval version" 0 "$version" "" -- eval --version
+# --help and --version win over other options and their errors
+check "version after --ascii" 0 "$version" "" -- --ascii --version
+check "version after an unknown option" 0 "$version" "" -- --frob -V
+check_grep "help after --ascii" 0 "^usage: descent " -- --ascii --help
+check_grep "run help after an unknown option" 0 "^usage: descent run " -- run 'x^2' --bogus --help
+check "run version after an unknown option" 0 "$version" "" -- run 'x^2' --bogus --version
+check_grep "run help after a missing value" 0 "^usage: descent run " -- run 'x^2' --help --start
+check_grep "run help abbreviated" 0 "^usage: descent run " -- run 'x^2' --he
+check "diff -h as a value is not help" 2 "" "descent diff: --wrt takes a variable name, not '-h'${nl}" -- diff 'x^2' --wrt -h
+check "help after -- is an operand" 2 "" "descent diff: unknown option '--bogus'${nl}Try 'descent diff --help' for more.${nl}" -- diff --bogus -- --help
+# every --help ends with where to report bugs
+for c in "" eval diff run analyze plot learn lessons play; do
+	if [ "$("$DESCENT" $c --help | tail -n 1)" = "Report bugs: see the BUGS section of descent(1)." ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL: descent $c --help does not end with where to report bugs"
+	fi
+done
 check_grep "eval help" 0 "usage: descent eval EXPR" -- eval --help
 check_grep "diff help" 0 "--wrt NAME" -- diff -h
 check "unknown command" 2 "" "descent: unknown command 'frobnicate'${nl}Try 'descent --help' for the commands.${nl}" -- frobnicate
