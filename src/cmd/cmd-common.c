@@ -110,6 +110,22 @@ long_match(const struct option *lo, const char *arg, int *ambiguous)
 	return found;
 }
 
+/* Reports arg as an abbreviation of several options, which it lists. */
+static int
+ambiguous_option(const struct cmd *cmd, const struct option *lo, const char *arg)
+{
+	char list[1024];
+	size_t len = strcspn(arg + 2, "="), used = 0;
+	const struct option *l;
+
+	list[0] = '\0';
+	for (l = lo; l->name != NULL && used < sizeof list; l++)
+		if (strncmp(l->name, arg + 2, len) == 0)
+			used += snprintf(list + used, sizeof list - used, "%s--%s",
+					 used > 0 ? ", " : "", l->name);
+	return cmd_usage_error(cmd, "option '%s' is ambiguous: %s", arg, list);
+}
+
 /*
  * The first of -h, --help, -V and --version (or an abbreviation) among the
  * options of argv, before "--": 'h', 'V', or 0.  The values of options
@@ -174,7 +190,7 @@ cmd_getopt(const struct cmd *cmd, int argc, char **argv, const char *shortopts,
 {
 	const struct option *lo = longopts;
 	char opts[64];
-	int i, opt;
+	int i, opt, ambiguous;
 
 	/* --help and --version win over every other option and its errors */
 	switch (help_or_version(argc, argv, shortopts, lo)) {
@@ -190,12 +206,14 @@ cmd_getopt(const struct cmd *cmd, int argc, char **argv, const char *shortopts,
 	 * rather than as the unknown option 'x'. */
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		const char *a = argv[i], *s;
-		if (a[0] == '-' && a[1] == '-' && strchr(a, '=') == NULL) {
-			/* "--x -3:3": the value of a long option is not an option */
-			const struct option *l;
-			for (l = lo; l->name != NULL; l++)
-				if (strcmp(l->name, a + 2) == 0 && l->has_arg == required_argument)
-					i++;
+		if (a[0] == '-' && a[1] == '-' && a[2] != '\0') {
+			/* "--x -3:3", "--sta -1": the value of a long option is
+			 * not an option */
+			const struct option *l = long_match(lo, a, &ambiguous);
+			if (ambiguous)
+				return ambiguous_option(cmd, lo, a);
+			if (l != NULL && strchr(a, '=') == NULL && l->has_arg == required_argument)
+				i++;
 			continue;
 		}
 		if (a[0] != '-' || a[1] == '-' || a[1] == '\0')
@@ -211,10 +229,13 @@ cmd_getopt(const struct cmd *cmd, int argc, char **argv, const char *shortopts,
 			i++;                    /* "-w x": skip the argument */
 	}
 	optind = 0;                     /* reset: each command parses afresh */
-	opterr = 0;
+	opterr = 0;                     /* our messages, not getopt_long's */
 	while ((opt = getopt_long(argc, argv, opts, lo, NULL)) != -1) {
 		int status;
 		const char *a = argv[optind - 1];
+		if (opt == '?' && a[0] == '-' && a[1] == '-' &&
+		    (long_match(lo, a, &ambiguous), ambiguous))
+			return ambiguous_option(cmd, lo, a);
 		if (opt == '?')
 			return bad_option(cmd, a);
 		if (opt == ':')

@@ -60,7 +60,8 @@ int cmd_value_error(const struct cmd *cmd, const char *fmt, ...)
  * abbreviated).  -h/--help and -V/--version (which longopts must list,
  * with the values 'h' and 'V') are handled here: anywhere before "--",
  * they win over the other options and their errors, print, and return
- * -1, meaning "done, exit 0".  For each other option it calls
+ * -1, meaning "done, exit 0".  An ambiguous abbreviation is a usage error
+ * that lists the options it could be.  For each other option it calls
  * handle(opt, optarg, data), which returns 0, or an exit status to stop
  * with.  An unknown option is a usage error whose message shows how to
  * pass an expression that starts with '-'.  Returns 0 and sets *first to

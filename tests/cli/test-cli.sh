@@ -114,6 +114,13 @@ for c in "" eval diff run analyze plot learn lessons play; do
 		fail=$((fail + 1)); echo "FAIL: descent $c --help does not end with where to report bugs"
 	fi
 done
+# an ambiguous abbreviation lists the options it could be
+check "run ambiguous option" 2 "" "descent run: option '--s' is ambiguous: --start, --steps, --schedule, --seed${nl}Try 'descent run --help' for more.${nl}" -- run 'x^2' --s 1
+check "diff ambiguous option" 2 "" "descent diff: option '--he' is ambiguous: --hessian, --help${nl}Try 'descent diff --help' for more.${nl}" -- diff 'x^2' --he
+check "run ambiguous option=" 2 "" "descent run: option '--s=1' is ambiguous: --start, --steps, --schedule, --seed${nl}Try 'descent run --help' for more.${nl}" -- run 'x^2' --s=1
+# a negative value after an abbreviated option
+check "run abbreviated option, negative value" 0 "$("$DESCENT" run 'x^2' --start -1 -n 2)${nl}" "" -- run 'x^2' --sta -1 -n 2
+check "plot abbreviated option, negative value" 0 "$("$DESCENT" plot 'x^2' --trajectory gd --start -1 --size 40x12)${nl}" "" -- plot 'x^2' --traj gd --sta -1 --si 40x12
 check_grep "eval help" 0 "usage: descent eval EXPR" -- eval --help
 check_grep "diff help" 0 "--wrt NAME" -- diff -h
 check "unknown command" 2 "" "descent: unknown command 'frobnicate'${nl}Try 'descent --help' for the commands.${nl}" -- frobnicate
