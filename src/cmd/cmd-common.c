@@ -281,6 +281,8 @@ cmd_format_number(char *buf, size_t size, double v, int prec)
 {
 	if (v == 0)
 		v = 0;          /* no "-0" */
+	if (isnan(v))
+		v = NAN;        /* no "-nan", which x86 makes of inf - inf */
 	snprintf(buf, size, "%.*g", prec, v);
 }
 
@@ -291,6 +293,10 @@ cmd_format_exact(char *buf, size_t size, double v)
 
 	if (v == 0)
 		v = 0;
+	if (isnan(v)) {
+		snprintf(buf, size, "nan");
+		return;
+	}
 	for (prec = 1; prec < 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)

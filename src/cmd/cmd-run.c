@@ -297,7 +297,7 @@ json_number(FILE *fp, double v)
 	fputs(buf, fp);
 }
 
-/* A value for CSV: exact, and inf/nan as C prints them. */
+/* A value for CSV: exact, and inf, -inf or nan when it is not finite. */
 static void
 csv_number(FILE *fp, double v)
 {

@@ -76,11 +76,14 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 void cmd_version(FILE *fp);
 /* Prints where to report bugs, after a blank line: the end of a --help. */
 void cmd_bug_report(FILE *fp);
-/* Prints a number as descent prints values: %.10g, and -0 as 0. */
+/* Prints a number as descent prints values: %.10g, -0 as 0, any NaN as nan. */
 void cmd_print_number(FILE *fp, double v);
 /* The same into buf, with prec significant digits. */
 void cmd_format_number(char *buf, size_t size, double v, int prec);
-/* The shortest text that reads back as v ("0.1", not 0.10000000000000001). */
+/*
+ * The shortest text that reads back as v ("0.1", not 0.10000000000000001);
+ * inf, -inf, and nan for any NaN.
+ */
 void cmd_format_exact(char *buf, size_t size, double v);
 
 /*

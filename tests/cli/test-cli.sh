@@ -187,6 +187,18 @@ check_doc "run json" 0 -- run 'x^2' --start 1 --lr 0.5 --format json <<'EOF'
  ],
  "outcome": "converged", "final_step": 1, "kind": "minimum"}
 EOF
+# not finite: inf, -inf, nan; the outcome in a comment line
+check_doc "run csv, not finite" 0 -- run 'x^2' --start 1 --lr 1e200 --bound 1e308 --format csv <<'EOF'
+step,x,f,grad_norm,lr,hessian_modified
+0,1,1,2,1e+200,0
+1,-2e+200,inf,4e+200,1e+200,0
+# diverged at step 1: f is not finite
+EOF
+check_doc "run csv, nan" 0 -- run 'sqrt(x)' --start -1 --format csv <<'EOF'
+step,x,f,grad_norm,lr,hessian_modified
+0,-1,nan,nan,0.01,0
+# diverged at step 0: f is not finite
+EOF
 check_grep "run line search rescues" 0 "^converged at step" -- run 'x^2' --start 3 --lr 1.5 --line-search
 check_grep "run no line search diverges" 0 "^diverged at step" -- run 'x^2' --start 3 --lr 1.5
 check_grep "run schedule" 0 ",0.025,0$" -- run 'x^2' --start 1 --lr 0.1 --schedule step:every=1,factor=0.5 -n 3 --format csv
