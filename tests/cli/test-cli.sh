@@ -187,6 +187,15 @@ check_doc "run json" 0 -- run 'x^2' --start 1 --lr 0.5 --format json <<'EOF'
  ],
  "outcome": "converged", "final_step": 1, "kind": "minimum"}
 EOF
+# a variable named as a fixed column gets the column var_NAME
+check_doc "run csv, variables named as columns" 0 -- run 'f^2 + lr^2' --start 1,1 --format csv -n 0 <<'EOF'
+step,var_f,var_lr,f,grad_norm,lr,hessian_modified
+0,1,1,2,2.8284271247461903,0.01,0
+# max_steps at step 0
+EOF
+check_grep "run csv, every fixed name" 0 "^step,var_grad_norm,var_hessian_modified,f," -- run 'grad_norm^2 + hessian_modified^2' --start 1,1 --format csv -n 0
+check_grep "run csv, a variable named var_f" 0 "^step,var_var_f,var_f,f," -- run 'f^2 + var_f^2' --start 1,1 --format csv -n 0
+check_grep "run csv, a parameter named f" 0 "^step,var_f,w,f," -- run --data-inline 'x,y;1,2;2,3' --model 'f + w*x' --format csv -n 0
 # not finite: inf, -inf, nan; the outcome in a comment line
 check_doc "run csv, not finite" 0 -- run 'x^2' --start 1 --lr 1e200 --bound 1e308 --format csv <<'EOF'
 step,x,f,grad_norm,lr,hessian_modified
