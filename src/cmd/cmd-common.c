@@ -79,6 +79,110 @@ bad_option(const struct cmd *cmd, const char *arg)
 	return cmd_usage_error(cmd, "unknown option '%s'", arg);
 }
 
+/*
+ * The option of lo that arg, "--NAME" or "--NAME=VALUE", names: the one
+ * called NAME, or else the only one whose name starts with NAME (several
+ * entries of the same option count as one), as getopt_long reads it.
+ * Returns NULL when there is none, and sets *ambiguous when NAME starts
+ * the names of several options.
+ */
+static const struct option *
+long_match(const struct option *lo, const char *arg, int *ambiguous)
+{
+	const char *name = arg + 2;
+	size_t len = strcspn(name, "=");
+	const struct option *l, *found = NULL;
+
+	*ambiguous = 0;
+	for (l = lo; l->name != NULL; l++) {
+		if (strncmp(l->name, name, len) != 0)
+			continue;
+		if (l->name[len] == '\0')
+			return l;
+		if (found == NULL)
+			found = l;
+		else if (found->has_arg != l->has_arg || found->flag != l->flag ||
+			 found->val != l->val)
+			*ambiguous = 1;
+	}
+	if (*ambiguous)
+		return NULL;
+	return found;
+}
+
+/* Reports arg as an abbreviation of several options, which it lists. */
+static int
+ambiguous_option(const struct cmd *cmd, const struct option *lo, const char *arg)
+{
+	char list[1024];
+	size_t len = strcspn(arg + 2, "="), used = 0;
+	const struct option *l;
+
+	list[0] = '\0';
+	for (l = lo; l->name != NULL && used < sizeof list; l++)
+		if (strncmp(l->name, arg + 2, len) == 0)
+			used += snprintf(list + used, sizeof list - used, "%s--%s",
+					 used > 0 ? ", " : "", l->name);
+	return cmd_usage_error(cmd, "option '%s' is ambiguous: %s", arg, list);
+}
+
+/*
+ * The first of -h, --help, -V and --version (or an abbreviation) among the
+ * options of argv, before "--": 'h', 'V', or 0.  The values of options
+ * are skipped, so that "--wrt -h" is not a request for help.
+ */
+static int
+help_or_version(int argc, char **argv, const char *shortopts, const struct option *lo)
+{
+	int i, ambiguous;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		const char *a = argv[i], *s;
+		if (a[0] != '-' || a[1] == '\0')
+			continue;
+		if (a[1] == '-') {
+			const struct option *l = long_match(lo, a, &ambiguous);
+			if (l == NULL || strchr(a, '=') != NULL)
+				continue;
+			if (l->val == 'h' || l->val == 'V')
+				return l->val;
+			if (l->has_arg == required_argument)
+				i++;
+			continue;
+		}
+		for (s = a + 1; *s != '\0'; s++) {
+			const char *o = *s != ':' ? strchr(shortopts, *s) : NULL;
+			if (o == NULL)
+				break;          /* an unknown option: reported later */
+			if (*s == 'h' || *s == 'V')
+				return *s;
+			if (o[1] == ':') {
+				if (s[1] == '\0')
+					i++;    /* "-w x": skip the argument */
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Prints where to report bugs: the last line of every --help. */
+void
+cmd_bug_report(FILE *fp)
+{
+	if (PACKAGE_BUGREPORT[0] != '\0')
+		fprintf(fp, "\nReport bugs to <%s>.\n", PACKAGE_BUGREPORT);
+	else
+		fputs("\nReport bugs: see the BUGS section of descent(1).\n", fp);
+}
+
+static void
+print_help(const struct cmd *cmd)
+{
+	printf("usage: descent %s %s\n\n%s", cmd->name, cmd->usage, cmd->help);
+	cmd_bug_report(stdout);
+}
+
 int
 cmd_getopt(const struct cmd *cmd, int argc, char **argv, const char *shortopts,
 	   const void *longopts, int (*handle)(int opt, const char *arg, void *data),
@@ -86,19 +190,30 @@ cmd_getopt(const struct cmd *cmd, int argc, char **argv, const char *shortopts,
 {
 	const struct option *lo = longopts;
 	char opts[64];
-	int i, opt;
+	int i, opt, ambiguous;
 
+	/* --help and --version win over every other option and its errors */
+	switch (help_or_version(argc, argv, shortopts, lo)) {
+	case 'h':
+		print_help(cmd);
+		return -1;
+	case 'V':
+		cmd_version(stdout);
+		return -1;
+	}
 	snprintf(opts, sizeof opts, ":%s", shortopts);  /* ':' reports missing values */
 	/* Short options are checked first, so that "-x^2" is reported whole
 	 * rather than as the unknown option 'x'. */
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		const char *a = argv[i], *s;
-		if (a[0] == '-' && a[1] == '-' && strchr(a, '=') == NULL) {
-			/* "--x -3:3": the value of a long option is not an option */
-			const struct option *l;
-			for (l = lo; l->name != NULL; l++)
-				if (strcmp(l->name, a + 2) == 0 && l->has_arg == required_argument)
-					i++;
+		if (a[0] == '-' && a[1] == '-' && a[2] != '\0') {
+			/* "--x -3:3", "--sta -1": the value of a long option is
+			 * not an option */
+			const struct option *l = long_match(lo, a, &ambiguous);
+			if (ambiguous)
+				return ambiguous_option(cmd, lo, a);
+			if (l != NULL && strchr(a, '=') == NULL && l->has_arg == required_argument)
+				i++;
 			continue;
 		}
 		if (a[0] != '-' || a[1] == '-' || a[1] == '\0')
@@ -114,15 +229,19 @@ cmd_getopt(const struct cmd *cmd, int argc, char **argv, const char *shortopts,
 			i++;                    /* "-w x": skip the argument */
 	}
 	optind = 0;                     /* reset: each command parses afresh */
-	opterr = 0;
+	opterr = 0;                     /* our messages, not getopt_long's */
 	while ((opt = getopt_long(argc, argv, opts, lo, NULL)) != -1) {
 		int status;
+		const char *a = argv[optind - 1];
+		if (opt == '?' && a[0] == '-' && a[1] == '-' &&
+		    (long_match(lo, a, &ambiguous), ambiguous))
+			return ambiguous_option(cmd, lo, a);
 		if (opt == '?')
-			return bad_option(cmd, argv[optind - 1]);
+			return bad_option(cmd, a);
 		if (opt == ':')
-			return cmd_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+			return cmd_usage_error(cmd, "option '%s' needs a value", a);
 		if (opt == 'h') {
-			printf("usage: descent %s %s\n\n%s", cmd->name, cmd->usage, cmd->help);
+			print_help(cmd);
 			return -1;
 		}
 		if (opt == 'V') {
@@ -141,6 +260,11 @@ void
 cmd_version(FILE *fp)
 {
 	fprintf(fp, "descent %s\n", PACKAGE_VERSION);
+	fputs("Copyright (C) 2026 the descent authors\n"
+	      "License GPLv3+: GNU GPL version 3 or later "
+	      "<https://gnu.org/licenses/gpl.html>.\n"
+	      "This is free software: you are free to change and redistribute it.\n"
+	      "There is NO WARRANTY, to the extent permitted by law.\n", fp);
 }
 
 void
@@ -157,6 +281,8 @@ cmd_format_number(char *buf, size_t size, double v, int prec)
 {
 	if (v == 0)
 		v = 0;          /* no "-0" */
+	if (isnan(v))
+		v = NAN;        /* no "-nan", which x86 makes of inf - inf */
 	snprintf(buf, size, "%.*g", prec, v);
 }
 
@@ -167,6 +293,10 @@ cmd_format_exact(char *buf, size_t size, double v)
 
 	if (v == 0)
 		v = 0;
+	if (isnan(v)) {
+		snprintf(buf, size, "nan");
+		return;
+	}
 	for (prec = 1; prec < 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)

@@ -296,7 +296,7 @@ json_number(FILE *fp, double v)
 	fputs(buf, fp);
 }
 
-/* A value for CSV: exact, and inf/nan as C prints them. */
+/* A value for CSV: exact, and inf, -inf or nan when it is not finite. */
 static void
 csv_number(FILE *fp, double v)
 {
@@ -443,15 +443,59 @@ print_table(struct objective *obj, const struct run_config *c, const char *what,
 	print_outcome(obj, c, tr);
 }
 
+/* The columns of CSV that are not variables, which no variable's may be called. */
+static const char *const csv_fixed[] = {
+	"step", "f", "grad_norm", "lr", "hessian_modified", NULL,
+};
+
+/* Whether s is name after prefixes times "var_". */
+static int
+is_prefixed(const char *s, int prefixes, const char *name)
+{
+	for (; prefixes > 0; prefixes--, s += 4)
+		if (strncmp(s, "var_", 4) != 0)
+			return 0;
+	return strcmp(s, name) == 0;
+}
+
+/*
+ * How many times "var_" goes before the name of variable k in its CSV
+ * column: none, unless that name is one of a fixed column; then as many as
+ * make the column no fixed column's name and no other variable's.  So f is
+ * var_f, and var_var_f when a variable is named var_f.  The columns are
+ * unique: a name that gets a prefix is a fixed one, and no fixed name
+ * starts with "var_".
+ */
+static int
+csv_prefixes(struct objective *obj, int n, int k)
+{
+	const char *name = objective_param(obj, k);
+	int prefixes, j, clash;
+
+	for (prefixes = 0;; prefixes++) {
+		clash = 0;
+		for (j = 0; csv_fixed[j] != NULL && !clash; j++)
+			clash = is_prefixed(csv_fixed[j], prefixes, name);
+		for (j = 0; j < n && !clash && prefixes > 0; j++)
+			clash = is_prefixed(objective_param(obj, j), prefixes, name);
+		if (!clash)
+			return prefixes;
+	}
+}
+
 static void
 print_csv(struct objective *obj, const struct trajectory *tr)
 {
-	int n = tr->n, k;
+	int n = tr->n, k, p;
 	size_t i;
 
 	printf("step");
-	for (k = 0; k < n; k++)
-		printf(",%s", objective_param(obj, k));
+	for (k = 0; k < n; k++) {
+		putchar(',');
+		for (p = csv_prefixes(obj, n, k); p > 0; p--)
+			fputs("var_", stdout);
+		fputs(objective_param(obj, k), stdout);
+	}
 	printf(",f,grad_norm,lr,hessian_modified\n");
 	for (i = 0; i < tr->len; i++) {
 		printf("%zu", i);

@@ -56,9 +56,12 @@ int cmd_value_error(const struct cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /*
  * Parses the options of cmd with getopt_long (GNU conventions: options
- * and operands in any order, "--" ends the options).  -h/--help and
- * -V/--version (which longopts must list) are handled here: they print
- * and return -1, meaning "done, exit 0".  For each other option it calls
+ * and operands in any order, "--" ends the options, a long option may be
+ * abbreviated).  -h/--help and -V/--version (which longopts must list,
+ * with the values 'h' and 'V') are handled here: anywhere before "--",
+ * they win over the other options and their errors, print, and return
+ * -1, meaning "done, exit 0".  An ambiguous abbreviation is a usage error
+ * that lists the options it could be.  For each other option it calls
  * handle(opt, optarg, data), which returns 0, or an exit status to stop
  * with.  An unknown option is a usage error whose message shows how to
  * pass an expression that starts with '-'.  Returns 0 and sets *first to
@@ -69,13 +72,18 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 	       const char *shortopts, const void *longopts,
 	       int (*handle)(int opt, const char *arg, void *data), void *data,
 	       int *first);
-/* Prints the version line. */
+/* Prints the version line, the copyright and the licence. */
 void cmd_version(FILE *fp);
-/* Prints a number as descent prints values: %.10g, and -0 as 0. */
+/* Prints where to report bugs, after a blank line: the end of a --help. */
+void cmd_bug_report(FILE *fp);
+/* Prints a number as descent prints values: %.10g, -0 as 0, any NaN as nan. */
 void cmd_print_number(FILE *fp, double v);
 /* The same into buf, with prec significant digits. */
 void cmd_format_number(char *buf, size_t size, double v, int prec);
-/* The shortest text that reads back as v ("0.1", not 0.10000000000000001). */
+/*
+ * The shortest text that reads back as v ("0.1", not 0.10000000000000001);
+ * inf, -inf, and nan for any NaN.
+ */
 void cmd_format_exact(char *buf, size_t size, double v);
 
 /*

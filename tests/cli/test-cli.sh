@@ -93,8 +93,34 @@ check_grep "diff program hessian" 0 "then the Hessian row by row" -- diff -p -H 
 check_grep "help" 0 "usage: descent" -- --help
 check_grep "help lists eval" 0 "  eval " -- -h
 check_grep "no arguments opens the course" 0 "^Chapter 1: " --
-check "version" 0 "descent 0.1.0${nl}" "" -- --version
-check "eval version" 0 "descent 0.1.0${nl}" "" -- eval --version
+version="descent 0.1.0${nl}Copyright (C) 2026 the descent authors${nl}License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.${nl}This is free software: you are free to change and redistribute it.${nl}There is NO WARRANTY, to the extent permitted by law.${nl}"
+check "version" 0 "$version" "" -- --version
+check "eval version" 0 "$version" "" -- eval --version
+# --help and --version win over other options and their errors
+check "version after --ascii" 0 "$version" "" -- --ascii --version
+check "version after an unknown option" 0 "$version" "" -- --frob -V
+check_grep "help after --ascii" 0 "^usage: descent " -- --ascii --help
+check_grep "run help after an unknown option" 0 "^usage: descent run " -- run 'x^2' --bogus --help
+check "run version after an unknown option" 0 "$version" "" -- run 'x^2' --bogus --version
+check_grep "run help after a missing value" 0 "^usage: descent run " -- run 'x^2' --help --start
+check_grep "run help abbreviated" 0 "^usage: descent run " -- run 'x^2' --he
+check "diff -h as a value is not help" 2 "" "descent diff: --wrt takes a variable name, not '-h'${nl}" -- diff 'x^2' --wrt -h
+check "help after -- is an operand" 2 "" "descent diff: unknown option '--bogus'${nl}Try 'descent diff --help' for more.${nl}" -- diff --bogus -- --help
+# every --help ends with where to report bugs
+for c in "" eval diff run analyze plot learn lessons play; do
+	if [ "$("$DESCENT" $c --help | tail -n 1)" = "Report bugs: see the BUGS section of descent(1)." ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL: descent $c --help does not end with where to report bugs"
+	fi
+done
+# an ambiguous abbreviation lists the options it could be
+check "run ambiguous option" 2 "" "descent run: option '--s' is ambiguous: --start, --steps, --schedule, --seed${nl}Try 'descent run --help' for more.${nl}" -- run 'x^2' --s 1
+check "diff ambiguous option" 2 "" "descent diff: option '--he' is ambiguous: --hessian, --help${nl}Try 'descent diff --help' for more.${nl}" -- diff 'x^2' --he
+check "run ambiguous option=" 2 "" "descent run: option '--s=1' is ambiguous: --start, --steps, --schedule, --seed${nl}Try 'descent run --help' for more.${nl}" -- run 'x^2' --s=1
+# a negative value after an abbreviated option
+check "run abbreviated option, negative value" 0 "$("$DESCENT" run 'x^2' --start -1 -n 2)${nl}" "" -- run 'x^2' --sta -1 -n 2
+check "plot abbreviated option, negative value" 0 "$("$DESCENT" plot 'x^2' --trajectory gd --start -1 --size 40x12)${nl}" "" -- plot 'x^2' --traj gd --sta -1 --si 40x12
 check_grep "eval help" 0 "usage: descent eval EXPR" -- eval --help
 check_grep "diff help" 0 "--wrt NAME" -- diff -h
 check "unknown command" 2 "" "descent: unknown command 'frobnicate'${nl}Try 'descent --help' for the commands.${nl}" -- frobnicate
@@ -160,6 +186,27 @@ check_doc "run json" 0 -- run 'x^2' --start 1 --lr 0.5 --format json <<'EOF'
   {"step": 1, "point": [0], "f": 0, "grad_norm": 0, "lr": 0.5, "hessian_modified": false}
  ],
  "outcome": "converged", "final_step": 1, "kind": "minimum"}
+EOF
+# a variable named as a fixed column gets the column var_NAME
+check_doc "run csv, variables named as columns" 0 -- run 'f^2 + lr^2' --start 1,1 --format csv -n 0 <<'EOF'
+step,var_f,var_lr,f,grad_norm,lr,hessian_modified
+0,1,1,2,2.8284271247461903,0.01,0
+# max_steps at step 0
+EOF
+check_grep "run csv, every fixed name" 0 "^step,var_grad_norm,var_hessian_modified,f," -- run 'grad_norm^2 + hessian_modified^2' --start 1,1 --format csv -n 0
+check_grep "run csv, a variable named var_f" 0 "^step,var_var_f,var_f,f," -- run 'f^2 + var_f^2' --start 1,1 --format csv -n 0
+check_grep "run csv, a parameter named f" 0 "^step,var_f,w,f," -- run --data-inline 'x,y;1,2;2,3' --model 'f + w*x' --format csv -n 0
+# not finite: inf, -inf, nan; the outcome in a comment line
+check_doc "run csv, not finite" 0 -- run 'x^2' --start 1 --lr 1e200 --bound 1e308 --format csv <<'EOF'
+step,x,f,grad_norm,lr,hessian_modified
+0,1,1,2,1e+200,0
+1,-2e+200,inf,4e+200,1e+200,0
+# diverged at step 1: f is not finite
+EOF
+check_doc "run csv, nan" 0 -- run 'sqrt(x)' --start -1 --format csv <<'EOF'
+step,x,f,grad_norm,lr,hessian_modified
+0,-1,nan,nan,0.01,0
+# diverged at step 0: f is not finite
 EOF
 check_grep "run line search rescues" 0 "^converged at step" -- run 'x^2' --start 3 --lr 1.5 --line-search
 check_grep "run no line search diverges" 0 "^diverged at step" -- run 'x^2' --start 3 --lr 1.5
@@ -434,6 +481,35 @@ check_grep "analyze: the lower of two minima is global, the other local" 0 \
 	'^ *-1.05745 *-1.51475  minimum (global)' -- analyze 'x^4 - 2*x^2 + 0.5*x' --x -2:2
 check_grep "analyze: the higher of two minima is local" 0 '^ *0.9[0-9]* *-0.5[0-9]*  minimum (local)' -- \
 	analyze 'x^4 - 2*x^2 + 0.5*x' --x -2:2
+
+# --- write errors --------------------------------------------------------
+
+# a write error on stdout fails, once, at exit, whatever the command
+# check_full NAME -- ARGS...: stdout is /dev/full
+check_full() {
+	name=$1
+	shift 2
+	"$DESCENT" "$@" >/dev/full 2>"$tmp/err"
+	status=$?
+	if [ "$status" -eq 1 ] && [ "$(cat "$tmp/err")" = "descent: write error: No space left on device" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $name (descent $* >/dev/full): status $status, wanted 1"
+		sed 's/^/  err: /' "$tmp/err"
+	fi
+}
+if [ -w /dev/full ]; then
+	check_full "write error: lessons" -- lessons --lessons "$L"
+	check_full "write error: plot" -- plot 'x^2'
+	check_full "write error: run" -- run 'x^2' --start 1
+	check_full "write error: long run csv" -- run 'x^2' --start 1 --lr 1e-4 --format csv
+	check_full "write error: eval" -- eval 'x^2' x=1
+	check_full "write error: --help" -- --help
+	check_full "write error: --version" -- --version
+	check_full "write error: run --help" -- run --help
+	check_full "write error: diff --version" -- diff --version
+fi
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
