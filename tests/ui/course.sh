@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end tests of the full-screen course (descent, descent learn),
 # driven in tmux like play.sh (the harness is lib.sh); the progress file is
-# checked after q and after SIGHUP.
+# checked after q and after SIGHUP, the terminal after signals.
 set -u
 name=ui-course
 . "${top_srcdir:-.}/tests/ui/lib.sh"
@@ -349,6 +349,7 @@ if [ -n "$pid" ]; then
 	kill -s HUP "$pid"
 	wait_exit "SIGHUP ends it" 129
 	if kill -0 "$pid" 2>/dev/null; then bad "SIGHUP: the process is gone"; else ok; fi
+	restored "SIGHUP"
 	if grep -q '"critical-points"' "$P" 2>/dev/null; then ok; else bad "SIGHUP: the progress was saved"; fi
 else
 	bad "SIGHUP: no process"

@@ -228,6 +228,7 @@ for sig in HUP TERM INT; do
 	if [ -n "$pid" ]; then
 		kill -s "$sig" "$pid"
 		wait_exit "SIG$sig ends it" "$code"
+		restored "SIG$sig"
 		if kill -0 "$pid" 2>/dev/null; then bad "SIG$sig: the process is gone"; else ok; fi
 	else
 		bad "SIG$sig: no process"
