@@ -1,7 +1,7 @@
 /*
  * ui-main.c - the terminal UI's frame: ncursesw set up and always torn
- * down (on q, Ctrl-C, SIGTERM, SIGHUP after saving the progress, and a
- * fatal error, whose message comes after the screen is restored), the
+ * down (on q, Ctrl-C, Ctrl-\, SIGTERM, SIGHUP after saving the progress,
+ * and a fatal error, whose message comes after the screen is restored), the
  * loop that dispatches keys to the current screen, redraws after a
  * resize, and ticks animations, the help overlay, and the switch between
  * screens.  The frame is redrawn whole each time, into ncurses' buffer:
@@ -195,6 +195,7 @@ start(struct ui *u, int ascii)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);  /* Ctrl-\: no core file, and the progress saved */
 	fatal_set_cleanup(restore);
 	if (initscr() == NULL)
 		return -1;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end tests of the full-screen course (descent, descent learn),
 # driven in tmux like play.sh (the harness is lib.sh); the progress file is
-# checked after q and after SIGHUP, the terminal after signals.
+# checked after q and after SIGHUP and SIGQUIT, the terminal after signals.
 set -u
 name=ui-course
 . "${top_srcdir:-.}/tests/ui/lib.sh"
@@ -353,6 +353,21 @@ if [ -n "$pid" ]; then
 	if grep -q '"critical-points"' "$P" 2>/dev/null; then ok; else bad "SIGHUP: the progress was saved"; fi
 else
 	bad "SIGHUP: no process"
+fi
+
+# --- Ctrl-\ (SIGQUIT): as SIGTERM, the progress saved and the terminal restored ------------
+rm -rf "$ST"
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
+wait_for "before Ctrl-\\" 'page 3 of 12'
+keys n
+wait_for "a page on" 'page 4 of 12'
+keys 'C-\'
+wait_exit "Ctrl-\\ ends it as SIGQUIT" 131
+restored "Ctrl-\\"
+if grep -Eq '"last": *\{ *"chapter": *"critical-points", *"page": *3 *\}' "$P" 2>/dev/null; then
+	ok
+else
+	bad "Ctrl-\\: the progress was saved, at page 4: $(cat "$P" 2>/dev/null)"
 fi
 
 # --- the terminal --------------------------------------------------------------------------
