@@ -370,6 +370,30 @@ else
 	bad "Ctrl-\\: the progress was saved, at page 4: $(cat "$P" 2>/dev/null)"
 fi
 
+# --- SIGABRT, SIGSEGV: the terminal restored, the signal's own end, the progress whole -------
+ulimit -c 0 2>/dev/null         # the default action, without a core file
+for sig in ABRT SEGV; do
+	rm -rf "$ST"
+	start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
+	wait_for "before SIG$sig" 'page 3 of 12'
+	pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
+	case $sig in ABRT) code=134 ;; SEGV) code=139 ;; esac
+	if [ -n "$pid" ]; then
+		kill -s "$sig" "$pid"
+		wait_exit "SIG$sig ends it by the signal" "$code"
+		restored "SIG$sig"
+		# descent reads it back without a warning (it moves a corrupted one aside)
+		rm -f "$tmp/check.json" "$tmp/check.err"
+		[ ! -e "$P" ] || cp "$P" "$tmp/check.json"
+		"$DESCENT" learn --lessons "$L" --progress "$tmp/check.json" objective --page 10 \
+			</dev/null >/dev/null 2>"$tmp/check.err"
+		if [ ! -s "$tmp/check.err" ]; then ok; else
+			bad "SIG$sig: the progress file reads back: $(cat "$tmp/check.err") $(cat "$P")"; fi
+	else
+		bad "SIG$sig: no process"
+	fi
+done
+
 # --- the terminal --------------------------------------------------------------------------
 start 60 20 "$ENV '$DESCENT' learn --lessons '$L'"
 wait_for "60x20: too small, in one line" 'needs 70x20 at least; this terminal is 60x20'

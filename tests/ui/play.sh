@@ -220,11 +220,13 @@ if [ "$(trail)" -ge 3 ]; then ok; else bad "t again shows the whole trail"; fi
 keys q
 
 # --- signals ---------------------------------------------------------------------
-for sig in HUP TERM INT QUIT; do
+ulimit -c 0 2>/dev/null         # SIGABRT and SIGSEGV end it without a core file
+for sig in HUP TERM INT QUIT ABRT SEGV; do
 	start 80 24 "$U8 '$DESCENT' play $Q"
 	wait_for "before SIG$sig" 'step 0'
 	pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
-	case $sig in HUP) code=129 ;; TERM) code=143 ;; INT) code=130 ;; QUIT) code=131 ;; esac
+	case $sig in HUP) code=129 ;; TERM) code=143 ;; INT) code=130 ;; QUIT) code=131 ;;
+	ABRT) code=134 ;; SEGV) code=139 ;; esac
 	if [ -n "$pid" ]; then
 		kill -s "$sig" "$pid"
 		wait_exit "SIG$sig ends it" "$code"
