@@ -1,7 +1,9 @@
 /*
  * ui-main.c - the terminal UI's frame: ncursesw set up and always torn
- * down (on q, Ctrl-C, SIGTERM, SIGHUP after saving the progress, and a
- * fatal error, whose message comes after the screen is restored), the
+ * down (on q, Ctrl-C, Ctrl-\, SIGTERM, SIGHUP after saving the progress,
+ * and a fatal error, whose message comes after the screen is restored;
+ * on a crash, SIGABRT, SIGSEGV, SIGBUS or SIGFPE, only the terminal is
+ * put back, by what is safe in a signal handler), the
  * loop that dispatches keys to the current screen, redraws after a
  * resize, and ticks animations, the help overlay, and the switch between
  * screens.  The frame is redrawn whole each time, into ncurses' buffer:
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "descent/ui.h"
@@ -24,12 +27,108 @@
 #include <term.h>       /* after the headers: it defines names such as columns */
 
 static volatile sig_atomic_t got_signal;
-static int curses_on;
+static volatile sig_atomic_t curses_on;
 
 static void
 on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+/*
+ * A crash cannot call endwin, which is not async-signal-safe: it writes
+ * what undoes ncurses' set-up, prepared while the UI starts, and puts
+ * back the terminal's modes from before initscr with tcsetattr, which is
+ * safe; then the signal ends the program as it would have (its exit
+ * status, a core file), through the action it had before ours.
+ */
+static const int crash_signals[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+static struct sigaction crash_old[sizeof crash_signals / sizeof crash_signals[0]];
+static struct termios shell_modes;
+static int have_shell_modes;
+static char undo[256];
+static size_t undo_len;
+
+static void
+on_crash(int sig)
+{
+	size_t i;
+
+	if (curses_on) {
+		curses_on = 0;
+		if (undo_len > 0 && write(STDOUT_FILENO, undo, undo_len) < 0) {
+			/* nothing more can be done */
+		}
+		if (have_shell_modes)
+			tcsetattr(STDOUT_FILENO, TCSADRAIN, &shell_modes);
+	}
+	for (i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+		if (crash_signals[i] == sig)
+			sigaction(sig, &crash_old[i], NULL);
+	raise(sig);     /* delivered on return, when the signal is no longer blocked */
+}
+
+/* Appends a terminfo string to undo, without its padding ($<5>). */
+static void
+undo_add(const char *cap)
+{
+	if (cap == NULL || cap == (const char *)-1)
+		return;
+	for (; *cap != '\0' && undo_len < sizeof undo; cap++) {
+		if (cap[0] == '$' && cap[1] == '<' && strchr(cap, '>') != NULL) {
+			cap = strchr(cap, '>');
+			continue;
+		}
+		undo[undo_len++] = *cap;
+	}
+}
+
+/*
+ * What endwin would send: colours and attributes off, no mouse reports,
+ * the cursor keys as normal, the cursor shown, out of the alternate screen
+ * (or, without one, the screen cleared, as restore leaves it).
+ */
+static void
+undo_prepare(int mouse)
+{
+	undo_len = 0;
+	undo_add(exit_attribute_mode);
+	if (mouse) {
+		const char *xm = tigetstr("XM");
+
+		if (xm != NULL && xm != (const char *)-1)
+			undo_add(tiparm(xm, 0));
+		else
+			undo_add("\033[?1000l");
+	}
+	undo_add(keypad_local);
+	undo_add(cursor_normal);
+	if (enter_ca_mode == NULL || *enter_ca_mode == '\0')
+		undo_add(clear_screen);
+	else
+		undo_add(exit_ca_mode);
+}
+
+/* Catches the crash signals once, unless they were ignored when we started. */
+static void
+catch_crashes(void)
+{
+	static int done;
+	struct sigaction sa;
+	size_t i;
+
+	if (done)
+		return;
+	done = 1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_crash;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
+		if (sigaction(crash_signals[i], NULL, &crash_old[i]) < 0 ||
+		    crash_old[i].sa_handler == SIG_IGN)
+			continue;
+		sigaction(crash_signals[i], &sa, NULL);
+	}
 }
 
 /* Restores the terminal; safe to call twice, and from fatal(). */
@@ -188,6 +287,7 @@ start(struct ui *u, int ascii)
 {
 	const char *nc = getenv("NO_COLOR"), *cs;
 	struct sigaction sa;
+	int mouse;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -195,7 +295,10 @@ start(struct ui *u, int ascii)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);  /* Ctrl-\: no core file, and the progress saved */
+	catch_crashes();
 	fatal_set_cleanup(restore);
+	have_shell_modes = tcgetattr(STDOUT_FILENO, &shell_modes) == 0;
 	if (initscr() == NULL)
 		return -1;
 	curses_on = 1;
@@ -205,8 +308,9 @@ start(struct ui *u, int ascii)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+	mouse = mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL) != 0;
 	mouseinterval(0);               /* a press is a click at once */
+	undo_prepare(mouse);
 	u->ascii = ascii;
 	cs = setlocale(LC_CTYPE, NULL);
 	u->utf8 = cs != NULL && (strstr(cs, "UTF-8") != NULL || strstr(cs, "utf8") != NULL);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end tests of the full-screen course (descent, descent learn),
 # driven in tmux like play.sh (the harness is lib.sh); the progress file is
-# checked after q and after SIGHUP.
+# checked after q and after SIGHUP and SIGQUIT, the terminal after signals.
 set -u
 name=ui-course
 . "${top_srcdir:-.}/tests/ui/lib.sh"
@@ -349,10 +349,50 @@ if [ -n "$pid" ]; then
 	kill -s HUP "$pid"
 	wait_exit "SIGHUP ends it" 129
 	if kill -0 "$pid" 2>/dev/null; then bad "SIGHUP: the process is gone"; else ok; fi
+	restored "SIGHUP"
 	if grep -q '"critical-points"' "$P" 2>/dev/null; then ok; else bad "SIGHUP: the progress was saved"; fi
 else
 	bad "SIGHUP: no process"
 fi
+
+# --- Ctrl-\ (SIGQUIT): as SIGTERM, the progress saved and the terminal restored ------------
+rm -rf "$ST"
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
+wait_for "before Ctrl-\\" 'page 3 of 12'
+keys n
+wait_for "a page on" 'page 4 of 12'
+keys 'C-\'
+wait_exit "Ctrl-\\ ends it as SIGQUIT" 131
+restored "Ctrl-\\"
+if grep -Eq '"last": *\{ *"chapter": *"critical-points", *"page": *3 *\}' "$P" 2>/dev/null; then
+	ok
+else
+	bad "Ctrl-\\: the progress was saved, at page 4: $(cat "$P" 2>/dev/null)"
+fi
+
+# --- SIGABRT, SIGSEGV: the terminal restored, the signal's own end, the progress whole -------
+ulimit -c 0 2>/dev/null         # the default action, without a core file
+for sig in ABRT SEGV; do
+	rm -rf "$ST"
+	start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
+	wait_for "before SIG$sig" 'page 3 of 12'
+	pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
+	case $sig in ABRT) code=134 ;; SEGV) code=139 ;; esac
+	if [ -n "$pid" ]; then
+		kill -s "$sig" "$pid"
+		wait_exit "SIG$sig ends it by the signal" "$code"
+		restored "SIG$sig"
+		# descent reads it back without a warning (it moves a corrupted one aside)
+		rm -f "$tmp/check.json" "$tmp/check.err"
+		[ ! -e "$P" ] || cp "$P" "$tmp/check.json"
+		"$DESCENT" learn --lessons "$L" --progress "$tmp/check.json" objective --page 10 \
+			</dev/null >/dev/null 2>"$tmp/check.err"
+		if [ ! -s "$tmp/check.err" ]; then ok; else
+			bad "SIG$sig: the progress file reads back: $(cat "$tmp/check.err") $(cat "$P")"; fi
+	else
+		bad "SIG$sig: no process"
+	fi
+done
 
 # --- the terminal --------------------------------------------------------------------------
 start 60 20 "$ENV '$DESCENT' learn --lessons '$L'"

@@ -59,7 +59,8 @@ bad() {
 
 # start W H COMMAND: a new session running COMMAND (its exit status goes to
 # $tmp/status.N, a file of this session's own: the last session's program
-# may still be ending, and write its status, while this one starts); the
+# may still be ending, and write its status, while this one starts; the
+# terminal's modes after it, `stty -a`, go to $tmp/stty.N first); the
 # environment is a UTF-8 locale with colours unless the
 # command sets its own.
 start() {
@@ -67,9 +68,9 @@ start() {
 	n=$((n + 1))
 	sock="descent-test-$$-$n"       # a new server: no race with the old one's end
 	st="$tmp/status.$n"
-	rm -f "$st" "$tmp/screen"
+	rm -f "$st" "$tmp/stty.$n" "$tmp/screen"
 	tm new-session -d -s t -x "$1" -y "$2" \
-		"cd '$tmp' && TERM=xterm-256color $3; echo \$? >'$st'; sleep 30"
+		"cd '$tmp' && TERM=xterm-256color $3; s=\$?; stty -a >'$tmp/stty.$n' 2>&1; echo \$s >'$st'; sleep 30"
 }
 screen() { tm capture-pane -p -t t >"$tmp/screen" 2>/dev/null; }
 keys() { tm send-keys -t t "$@"; }
@@ -144,6 +145,21 @@ wait_exit() {
 		ok
 	else
 		bad "$1: exit status '$(cat "$st" 2>/dev/null)', not $2"
+	fi
+}
+# restored NAME: after wait_exit, the terminal is as before the program:
+# out of the alternate screen, the cursor shown, no mouse reports, and
+# the line discipline back in its modes (CR read as NL, NL written as CRNL)
+restored() {
+	f=$(tm display-message -p -t t \
+		'#{alternate_on}#{cursor_flag}#{mouse_any_flag}#{mouse_standard_flag}' 2>/dev/null)
+	if [ "$f" = 0100 ]; then ok; else
+		bad "$1: the pane's alternate screen, cursor, mouse flags are $f, not 0100"; fi
+	if grep -Eq '(^| )icrnl( |$)' "$tmp/stty.$n" && grep -Eq '(^| )onlcr( |$)' "$tmp/stty.$n" &&
+	   grep -Eq '(^| )icanon( |$)' "$tmp/stty.$n" && grep -Eq '(^| )echo( |$)' "$tmp/stty.$n"; then
+		ok
+	else
+		bad "$1: the terminal's modes are not restored: $(grep -Eo -- '-(icrnl|onlcr|icanon|echo)( |$)' "$tmp/stty.$n" 2>/dev/null | tr -d '\n')"
 	fi
 }
 # panel_value NAME: the number after "NAME " in the panel (the right column)

@@ -220,19 +220,30 @@ if [ "$(trail)" -ge 3 ]; then ok; else bad "t again shows the whole trail"; fi
 keys q
 
 # --- signals ---------------------------------------------------------------------
-for sig in HUP TERM INT; do
+ulimit -c 0 2>/dev/null         # SIGABRT and SIGSEGV end it without a core file
+for sig in HUP TERM INT QUIT ABRT SEGV; do
 	start 80 24 "$U8 '$DESCENT' play $Q"
 	wait_for "before SIG$sig" 'step 0'
 	pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
-	case $sig in HUP) code=129 ;; TERM) code=143 ;; INT) code=130 ;; esac
+	case $sig in HUP) code=129 ;; TERM) code=143 ;; INT) code=130 ;; QUIT) code=131 ;;
+	ABRT) code=134 ;; SEGV) code=139 ;; esac
 	if [ -n "$pid" ]; then
 		kill -s "$sig" "$pid"
 		wait_exit "SIG$sig ends it" "$code"
+		restored "SIG$sig"
 		if kill -0 "$pid" 2>/dev/null; then bad "SIG$sig: the process is gone"; else ok; fi
 	else
 		bad "SIG$sig: no process"
 	fi
 done
+# Ctrl-\ as typed: the terminal sends SIGQUIT
+start 80 24 "$U8 '$DESCENT' play $Q --start 1,1"
+wait_for "before Ctrl-\\" 'step 0'
+keys n
+wait_for "a step" 'step 1'
+keys 'C-\'
+wait_exit "Ctrl-\\ ends it as SIGQUIT" 131
+restored "Ctrl-\\"
 
 # --- a terminal without colour or an alternate screen -------------------------------
 start 80 24 "$U8 TERM=vt100 '$DESCENT' play $Q --start 1,1"
