@@ -15,7 +15,6 @@
 #include "config.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -513,12 +512,11 @@ fail:
 struct dataset *
 dataset_load_csv(const char *path, struct diag *err)
 {
-	const size_t max = (size_t)DATA_MAX_FILE_MB << 20;
+	struct file_error fe;
 	struct diag dummy;
-	struct dataset *d = NULL;
-	size_t len = 0, cap = 0, got;
-	char *buf = NULL;
-	FILE *fp = NULL;
+	struct dataset *d;
+	size_t len;
+	char *buf;
 
 	if (err == NULL)
 		err = &dummy;
@@ -527,43 +525,19 @@ dataset_load_csv(const char *path, struct diag *err)
 		set_error(err, 0, 0, "no file name given");
 		return NULL;
 	}
+	/* the file name is err->file, printed before the message */
 	diag_set(err, path, 0, 0, "%s", "");
-	fp = fopen(path, "rb");
-	if (fp == NULL) {
-		/* the file name is err->file, printed before the message */
-		set_error(err, 0, 0, "cannot open the file: %s", strerror(errno));
-		goto fail;
-	}
-	do {
-		if (len == cap) {
-			if (cap > max) {
-				set_error(err, 0, 0, "file too large: the limit is %d MB",
-					  DATA_MAX_FILE_MB);
-				goto fail;
-			}
-			cap = cap == 0 ? 1 << 16 : 2 * cap;
-			if (cap > max + 1)
-				cap = max + 1;  /* one byte more tells "too large" */
-			buf = xrealloc(buf, cap);
-		}
-		errno = 0;
-		got = fread(buf + len, 1, cap - len, fp);
-		len += got;
-	} while (got > 0);
-	if (ferror(fp)) {
-		set_error(err, 0, 0, "cannot read the file: %s",
-			  strerror(errno != 0 ? errno : EIO));
-		goto fail;
-	}
-	if (len > max) {
-		set_error(err, 0, 0, "file too large: the limit is %d MB",
-			  DATA_MAX_FILE_MB);
-		goto fail;
+	buf = read_whole_file(path, (size_t)DATA_MAX_FILE_MB << 20, &len, &fe);
+	if (buf == NULL) {
+		if (fe.fail == FILE_TOO_LARGE)
+			set_error(err, 0, 0, "file too large: the limit is %d MB",
+				  DATA_MAX_FILE_MB);
+		else
+			set_error(err, 0, 0, "cannot %s the file: %s",
+				  fe.fail == FILE_CANNOT_OPEN ? "open" : "read", fe.reason);
+		return NULL;
 	}
 	d = dataset_parse_csv(buf, len, path, err);
-fail:
-	if (fp != NULL)
-		fclose(fp);
 	free(buf);
 	return d;
 }

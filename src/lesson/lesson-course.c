@@ -169,18 +169,17 @@ is_dir(const char *path)
 static int
 read_line(const char *path, char *buf, size_t size)
 {
-	struct stat st;
-	FILE *fp = fopen(path, "r");
+	struct file_error fe;
+	size_t len;
+	char *text = read_whole_file(path, size, &len, &fe), *nl;
 	int ret = -1;
 
-	if (fp == NULL)
-		return -1;
-	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
-	    fgets(buf, (int)size, fp) != NULL && strchr(buf, '\n') != NULL) {
-		*strchr(buf, '\n') = '\0';
-		ret = buf[0] != '\0' ? 0 : -1;
+	if (text != NULL && (nl = strchr(text, '\n')) != NULL && nl > text) {
+		*nl = '\0';
+		snprintf(buf, size, "%s", text);
+		ret = 0;
 	}
-	fclose(fp);
+	free(text);
 	return ret;
 }
 

@@ -29,6 +29,8 @@ struct scan {
 	size_t len, i;
 	int line;
 	size_t line_start;      /* byte offset where the line starts */
+	size_t col_off;         /* a byte of the line whose column is known, */
+	int col;                /*   that column */
 	int depth;
 	struct json_index *ix;
 	const char *name;       /* the file, for err */
@@ -36,25 +38,34 @@ struct scan {
 	int failed;
 };
 
-int
-json_column(const char *line_start, size_t off)
+/*
+ * The column of the cursor, in characters (UTF-8 continuation bytes do
+ * not count).  The scanner only moves forward, so the count goes on from
+ * the last byte counted on the same line: a line is counted once,
+ * however many values it holds, and a 1 MB line costs 1 MB, not a pass
+ * per value.
+ */
+static int
+column_here(struct scan *sc)
 {
-	int col = 1;
-	size_t i;
-
-	for (i = 0; i < off; i++)
-		if (((unsigned char)line_start[i] & 0xc0) != 0x80)
-			col++;
-	return col;
+	if (sc->col_off < sc->line_start || sc->col_off > sc->i) {
+		sc->col_off = sc->line_start;
+		sc->col = 1;
+	}
+	sc->ix->column_work += sc->i - sc->col_off;
+	for (; sc->col_off < sc->i; sc->col_off++)
+		if (((unsigned char)sc->s[sc->col_off] & 0xc0) != 0x80)
+			sc->col++;
+	return sc->col;
 }
 
 static struct json_pos
-here(const struct scan *sc)
+here(struct scan *sc)
 {
 	struct json_pos p;
 
 	p.line = sc->line;
-	p.column = json_column(sc->s + sc->line_start, sc->i - sc->line_start);
+	p.column = column_here(sc);
 	p.off = sc->i;
 	return p;
 }
@@ -483,6 +494,7 @@ json_scan(const char *text, size_t len, const char *name, struct json_index *ix,
 	sc.s = text;
 	sc.len = len;
 	sc.line = 1;
+	sc.col = 1;
 	sc.ix = ix;
 	sc.name = name;
 	sc.err = err;

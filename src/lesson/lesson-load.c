@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,43 +238,21 @@ done:
 struct lesson_chapter *
 lesson_load(const char *path, struct diags *ds)
 {
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, got;
-	struct lesson_chapter *c = NULL;
+	struct file_error fe;
+	struct lesson_chapter *c;
+	size_t len;
+	char *buf = read_whole_file(path, LESSON_MAX_FILE, &len, &fe);
 
-	if (fp == NULL) {
-		diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot open the file: %s",
-			  strerror(errno));
+	if (buf == NULL) {
+		if (fe.fail == FILE_TOO_LARGE)
+			diags_add(ds, path, 1, 1, DIAG_ERROR, "the file is too large: a chapter "
+				  "is at most %d bytes (1 MB); split it", LESSON_MAX_FILE);
+		else
+			diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot %s the file: %s",
+				  fe.fail == FILE_CANNOT_OPEN ? "open" : "read", fe.reason);
 		return NULL;
 	}
-	do {
-		if (len == cap) {
-			if (cap > LESSON_MAX_FILE) {
-				diags_add(ds, path, 1, 1, DIAG_ERROR, "the file is too large: "
-					  "a chapter is at most %d bytes (1 MB); split it",
-					  LESSON_MAX_FILE);
-				goto fail;
-			}
-			cap = cap ? 2 * cap : 1 << 14;
-			buf = xrealloc(buf, cap + 1);
-		}
-		got = fread(buf + len, 1, cap - len, fp);
-		len += got;
-	} while (got > 0);
-	if (ferror(fp)) {
-		diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot read the file: %s",
-			  strerror(errno));
-		goto fail;
-	}
-	if (len > LESSON_MAX_FILE) {
-		diags_add(ds, path, 1, 1, DIAG_ERROR, "the file is too large: a chapter "
-			  "is at most %d bytes (1 MB); split it", LESSON_MAX_FILE);
-		goto fail;
-	}
 	c = lesson_parse(buf, len, path, ds);
-fail:
-	fclose(fp);
 	free(buf);
 	return c;
 }

@@ -251,60 +251,19 @@ write_all(int fd, const char *buf, size_t len)
 static int
 read_file(const char *path, struct read_result *r)
 {
-	size_t cap = 0;
-	struct stat st;
-	int fd, ret = -1;
+	struct file_error fe;
 
 	memset(r, 0, sizeof *r);
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			r->missing = 1;
-		else
-			snprintf(r->reason, sizeof r->reason, "%s", strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) < 0) {
-		snprintf(r->reason, sizeof r->reason, "%s", strerror(errno));
-		goto fail;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		snprintf(r->reason, sizeof r->reason, "not a regular file");
-		goto fail;
-	}
-	for (;;) {
-		ssize_t n;
-
-		if (r->len == cap) {
-			if (cap > MAX_FILE) {
-				snprintf(r->reason, sizeof r->reason, "larger than %d MB",
-					 MAX_FILE >> 20);
-				goto fail;
-			}
-			cap = cap == 0 ? 4096 : 2 * cap;
-			r->text = xrealloc(r->text, cap + 1);
-		}
-		n = read(fd, r->text + r->len, cap - r->len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			snprintf(r->reason, sizeof r->reason, "%s", strerror(errno));
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		r->len += (size_t)n;
-	}
-	r->text[r->len] = '\0';
-	ret = 0;
-fail:
-	close(fd);
-	if (ret < 0) {
-		free(r->text);
-		r->text = NULL;
-		r->len = 0;
-	}
-	return ret;
+	r->text = read_whole_file(path, MAX_FILE, &r->len, &fe);
+	if (r->text != NULL)
+		return 0;
+	if (fe.fail == FILE_CANNOT_OPEN && (fe.errnum == ENOENT || fe.errnum == ENOTDIR))
+		r->missing = 1;
+	else if (fe.fail == FILE_TOO_LARGE)
+		snprintf(r->reason, sizeof r->reason, "larger than %d MB", MAX_FILE >> 20);
+	else
+		snprintf(r->reason, sizeof r->reason, "%s", fe.reason);
+	return -1;
 }
 
 /*

@@ -1,15 +1,20 @@
 /*
- * util.c - fatal errors and allocation wrappers.  Out of memory is not a
- * user error: there is nothing sensible to continue with, so we restore
- * the terminal (through the registered hook) and exit.
+ * util.c - fatal errors, allocation wrappers and the reader of whole
+ * files.  Out of memory is not a user error: there is nothing sensible to
+ * continue with, so we restore the terminal (through the registered hook)
+ * and exit.
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "descent/util.h"
 
@@ -181,4 +186,100 @@ text_safe(const char *s)
 	}
 	out[len] = '\0';
 	return out;
+}
+
+/* Fills fe; returns NULL, for the caller's return. */
+static char *
+file_fail(struct file_error *fe, int fail, int errnum, const char *reason)
+{
+	fe->fail = fail;
+	fe->errnum = errnum;
+	snprintf(fe->reason, sizeof fe->reason, "%s",
+		 reason != NULL ? reason : strerror(errnum));
+	return NULL;
+}
+
+/* What a file that is not regular is, for a message. */
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "not a regular file (a directory)";
+	if (S_ISFIFO(mode))
+		return "not a regular file (a FIFO)";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "not a regular file (a device)";
+	if (S_ISSOCK(mode))
+		return "not a regular file (a socket)";
+	return "not a regular file";
+}
+
+/*
+ * The file is opened with O_NONBLOCK, so that opening a FIFO without a
+ * writer returns at once, and the descriptor itself is checked, so that
+ * no other file can take the name in between; O_NONBLOCK is cleared
+ * before a regular file is read.
+ */
+char *
+read_whole_file(const char *path, size_t max, size_t *len, struct file_error *fe)
+{
+	struct stat st;
+	char *buf = NULL;
+	size_t n = 0, cap;
+	int fd, flags;
+
+	memset(fe, 0, sizeof *fe);
+	*len = 0;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return file_fail(fe, FILE_CANNOT_OPEN, errno, NULL);
+	if (fstat(fd, &st) < 0) {
+		file_fail(fe, FILE_CANNOT_READ, errno, NULL);
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		file_fail(fe, FILE_CANNOT_READ, 0, file_kind(st.st_mode));
+		goto fail;
+	}
+	if ((flags = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+		file_fail(fe, FILE_CANNOT_READ, errno, NULL);
+		goto fail;
+	}
+	if (st.st_size < 0 || (uintmax_t)st.st_size > max) {
+		file_fail(fe, FILE_TOO_LARGE, 0, "the file is too large");
+		goto fail;
+	}
+	/* room for one byte more than its size, to see the end at once */
+	cap = (size_t)st.st_size + 1;
+	buf = xmalloc(cap + 1);
+	for (;;) {
+		ssize_t got;
+
+		if (n == cap) {
+			if (n > max) {
+				file_fail(fe, FILE_TOO_LARGE, 0, "the file is too large");
+				goto fail;
+			}
+			cap = cap > max / 2 ? max + 1 : 2 * cap;
+			buf = xrealloc(buf, cap + 1);
+		}
+		got = read(fd, buf + n, cap - n);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			file_fail(fe, FILE_CANNOT_READ, errno, NULL);
+			goto fail;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+fail:
+	close(fd);
+	free(buf);
+	return NULL;
 }

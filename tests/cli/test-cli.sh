@@ -8,12 +8,14 @@ pass=0
 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# a command before descent's, like "timeout 10" where a bug would block
+before=
 
 # check NAME STATUS EXPECTED_STDOUT EXPECTED_STDERR -- ARGS...
 check() {
 	name=$1 want_status=$2 want_out=$3 want_err=$4
 	shift 5
-	"$DESCENT" "$@" >"$tmp/out" 2>"$tmp/err"
+	$before "$DESCENT" "$@" >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	printf '%s' "$want_out" >"$tmp/want_out"
 	printf '%s' "$want_err" >"$tmp/want_err"
@@ -33,7 +35,7 @@ check() {
 check_grep() {
 	name=$1 want_status=$2 pattern=$3
 	shift 4
-	"$DESCENT" "$@" >"$tmp/out" 2>&1
+	$before "$DESCENT" "$@" >"$tmp/out" 2>&1
 	status=$?
 	if [ "$status" -eq "$want_status" ] && grep -q -- "$pattern" "$tmp/out"; then
 		pass=$((pass + 1))
@@ -357,6 +359,22 @@ for c in eval diff run analyze plot learn lessons play; do
 	fi
 done
 check_grep "lessons --check DIR checks the files in it" 0 "^2 chapters, 22 pages, .* claims: all proved$" -- lessons --check "$L"
+# a FIFO (or a directory) named *.json is refused at once, not read forever
+F="$tmp/fifo"
+mkdir -p "$F"
+cp "$L/01-objective.json" "$F/"
+mkfifo "$F/x.json" "$F/d.csv"
+before="timeout 10"
+check "lessons --check refuses a FIFO" 1 "2 chapters checked: 1 broken, 0 with wrong claims; 1 error${nl}" "$F/x.json: error: cannot read the file: not a regular file (a FIFO)${nl}" -- lessons --check "$F"
+check "lessons --check FIFO" 1 "1 chapter checked: 1 broken, 0 with wrong claims; 1 error${nl}" "$F/x.json: error: cannot read the file: not a regular file (a FIFO)${nl}" -- lessons --check "$F/x.json"
+check_grep "lessons --lessons leaves a FIFO out" 0 "^descent: $F/x.json is left out: see descent lessons --check$" -- lessons --lessons "$F"
+DESCENT_LESSONS="$F"
+export DESCENT_LESSONS
+check_grep "lessons leaves a FIFO of DESCENT_LESSONS out" 0 "^descent: $F/x.json is left out: see descent lessons --check$" -- lessons
+unset DESCENT_LESSONS
+check "run --data refuses a FIFO" 1 "" "$F/d.csv: error: cannot read the file: not a regular file (a FIFO)${nl}" -- run --data "$F/d.csv" --model 'w0 + w1*x'
+check "run --data refuses a directory" 1 "" "$F: error: cannot read the file: not a regular file (a directory)${nl}" -- run --data "$F" --model 'w0 + w1*x'
+before=
 mkdir -p "$tmp/empty"
 check "lessons --check of a directory without lessons" 1 "" "descent: no *.json files in $tmp/empty${nl}" -- lessons --check "$tmp/empty"
 check_grep "learn prints a chapter" 0 "^== Page 1 of 12: " -- learn --lessons "$L" critical-points

@@ -377,7 +377,7 @@ for sig in ABRT SEGV; do
 	start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
 	wait_for "before SIG$sig" 'page 3 of 12'
 	pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
-	case $sig in ABRT) code=134 ;; SEGV) code=139 ;; esac
+	case $sig in ABRT) code=134 ;; SEGV) code=$segv_code ;; esac
 	if [ -n "$pid" ]; then
 		kill -s "$sig" "$pid"
 		wait_exit "SIG$sig ends it by the signal" "$code"

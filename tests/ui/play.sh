@@ -226,7 +226,7 @@ for sig in HUP TERM INT QUIT ABRT SEGV; do
 	wait_for "before SIG$sig" 'step 0'
 	pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
 	case $sig in HUP) code=129 ;; TERM) code=143 ;; INT) code=130 ;; QUIT) code=131 ;;
-	ABRT) code=134 ;; SEGV) code=139 ;; esac
+	ABRT) code=134 ;; SEGV) code=$segv_code ;; esac
 	if [ -n "$pid" ]; then
 		kill -s "$sig" "$pid"
 		wait_exit "SIG$sig ends it" "$code"

@@ -626,7 +626,7 @@ Test(data_files, directory)
 	struct diag err;
 
 	cr_assert_null(dataset_load_csv(SRCDIR "/tests/data", &err));
-	cr_assert_str_eq(err.message, "cannot read the file: Is a directory");
+	cr_assert_str_eq(err.message, "cannot read the file: not a regular file (a directory)");
 	cr_assert_str_eq(err.file, SRCDIR "/tests/data");
 	cr_assert_eq(err.line, 0);
 }
