@@ -229,6 +229,8 @@ scan_string(struct scan *sc)
 					return fail_at(sc, at, "\\u%04lx is the first half of a "
 						       "surrogate pair: it must be followed by \\udc00 "
 						       "to \\udfff", u);
+				if (u >= 0xd800 && u <= 0xdbff)
+					sc->i += 6;     /* the pair's second half, checked */
 				if (u == 0)
 					return fail_at(sc, at, "\\u0000 (a NUL) cannot be in a "
 						       "lesson's text");

@@ -154,3 +154,33 @@ Test(json_scan, linear_on_one_long_line)
 	diags_done(&ds);
 	free(text);
 }
+
+/* A character beyond U+FFFF written as an escaped surrogate pair is one character. */
+Test(json_scan, an_escaped_surrogate_pair_is_one_character)
+{
+	static const char good[] =
+		"{\"id\": \"e\", \"title\": \"A \\ud83d\\ude00 smile\", \"order\": 1,\n"
+		" \"summary\": \"s\", \"pages\": [{\"kind\": \"text\", \"body\": \"b\"}]}\n";
+	static const char bad[] =
+		"{\"id\": \"e\", \"title\": \"\\ud83d\\ude00\", \"order\": 1, \"oops\": 2,\n"
+		" \"summary\": \"s\", \"pages\": [{\"kind\": \"text\", \"body\": \"b\"}]}\n";
+	struct diags ds;
+	struct lesson_chapter *c;
+
+	diags_init(&ds);
+	c = lesson_parse(good, strlen(good), "pair.json", &ds);
+	cr_assert_not_null(c, "a valid pair: %s", ds.n ? ds.d[0].message : "");
+	cr_assert_str_eq(c->title, "A \xf0\x9f\x98\x80 smile");
+	lesson_chapter_free(c);
+	diags_done(&ds);
+
+	/* the columns after a pair count it as the 12 characters it is in the file */
+	diags_init(&ds);
+	c = lesson_parse(bad, strlen(bad), "pair.json", &ds);
+	cr_assert_null(c);
+	cr_assert_eq(ds.n, 1);
+	cr_assert_str_eq(ds.d[0].message, "unknown member \"oops\" in the chapter");
+	cr_assert_eq(ds.d[0].line, 1);
+	cr_assert_eq(ds.d[0].column, 50);
+	diags_done(&ds);
+}
