@@ -13,26 +13,6 @@
 #else
 #define DESCENT_NORETURN
 #define DESCENT_PRINTF(a, b)
-/* Why read_whole_file failed: the step, and the reason in words for a message. */
-struct file_error {
-	enum {
-		FILE_CANNOT_OPEN = 1,   /* open failed (errnum says why) */
-		FILE_CANNOT_READ,       /* not a regular file, or fstat or read failed */
-		FILE_TOO_LARGE,         /* more than the cap */
-	} fail;
-	int errnum;                     /* errno of the call that failed, or 0 */
-	char reason[64];                /* strerror(errnum), "not a regular file (a FIFO)" */
-};
-
-/*
- * Reads the whole of the regular file path, at most max bytes: returns
- * its text, NUL-terminated (the caller's: free it), with its length in
- * *len; or NULL with *fe filled.  A FIFO, a directory or a device is
- * refused before anything is read, so that nothing blocks, and a file
- * that grows past max while it is read is refused too.
- */
-char *read_whole_file(const char *path, size_t max, size_t *len, struct file_error *fe);
-
 #endif
 
 /*
