@@ -57,6 +57,13 @@ size_t list_item_len(const char *s);
  */
 char *text_safe(const char *s);
 
+/*
+ * The names (NULL-ended) as a list in words, "a, b, c or d" with last_sep
+ * " or ", into buf (size bytes, always NUL-terminated when size > 0);
+ * returns the length the whole list takes, as snprintf does.
+ */
+size_t names_text(char *buf, size_t size, const char *const *names, const char *last_sep);
+
 /* "DIR/NAME", with one slash between them; the caller frees it. */
 char *path_in_dir(const char *dir, const char *name);
 

@@ -29,20 +29,6 @@ page_fields(const struct page_kind_def *k, const char **out)
 	out[n] = NULL;
 }
 
-/* "text, plot, descent, quiz, numeric, locate or challenge" */
-static void
-kind_list(char *buf, size_t size)
-{
-	const char *const *names = page_kind_names();
-	size_t len = 0;
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; names[i] != NULL && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					i == 0 ? "" : names[i + 1] == NULL ? " or " : ", ", names[i]);
-}
-
 static void
 get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 {
@@ -72,7 +58,7 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 	if (k < 0) {
 		const char *near = lesson_nearest(kind->valuestring, page_kind_names());
 		char list[256];
-		kind_list(list, sizeof list);
+		names_text(list, sizeof list, page_kind_names(), " or ");
 		if (near != NULL)
 			lesson_error(L, AT(kind), "unknown page kind \"%s\": did you mean \"%s\"?",
 				     kind->valuestring, near);

@@ -9,21 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "descent/util.h"
 #include "lesson-int.h"
-
-/* "critical, tangent, contours, shade, basins or convexity" */
-static void
-name_list(char *buf, size_t size)
-{
-	const char *const *n = plot_overlay_names;
-	size_t len = 0;
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; n[i] != NULL && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					i == 0 ? "" : n[i + 1] == NULL ? " or " : ", ", n[i]);
-}
 
 static void
 plot_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
@@ -42,7 +29,7 @@ plot_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 					const char *near = cJSON_IsString(e) ?
 						lesson_nearest(e->valuestring, plot_overlay_names) : NULL;
 					char names[160];
-					name_list(names, sizeof names);
+					names_text(names, sizeof names, plot_overlay_names, " or ");
 					lesson_error(L, AT(e), "\"show\" takes %s%s%s%s", names,
 						     near ? ": did you mean \"" : "", near ? near : "",
 						     near ? "\"?" : "");

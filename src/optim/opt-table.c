@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "descent/optim.h"
+#include "descent/util.h"
 
 const struct optimizer *const opt_table[] = {
 	&opt_gd, &opt_momentum, &opt_nesterov, &opt_adagrad, &opt_rmsprop,
@@ -117,18 +118,7 @@ opt_names(void)
 size_t
 opt_names_text(char *buf, size_t size, const char *last_sep)
 {
-	size_t i, len = 0;
-
-	if (size > 0)
-		buf[0] = '\0';
-	for (i = 0; i < NOPT; i++) {
-		const char *sep = i == 0 ? "" : i + 1 == NOPT ? last_sep : ", ";
-		int n = snprintf(len < size ? buf + len : NULL, len < size ? size - len : 0,
-				 "%s%s", sep, opt_table[i]->name);
-		if (n > 0)
-			len += (size_t)n;
-	}
-	return len;
+	return names_text(buf, size, opt_names(), last_sep);
 }
 
 int

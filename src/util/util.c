@@ -130,6 +130,24 @@ list_item_len(const char *s)
 	return (size_t)(q - s);
 }
 
+size_t
+names_text(char *buf, size_t size, const char *const *names, const char *last_sep)
+{
+	size_t len = 0;
+	int i;
+
+	if (size > 0)
+		buf[0] = '\0';
+	for (i = 0; names[i] != NULL; i++) {
+		const char *sep = i == 0 ? "" : names[i + 1] == NULL ? last_sep : ", ";
+		int n = snprintf(len < size ? buf + len : NULL, len < size ? size - len : 0,
+				 "%s%s", sep, names[i]);
+		if (n > 0)
+			len += (size_t)n;
+	}
+	return len;
+}
+
 char *
 path_in_dir(const char *dir, const char *name)
 {
