@@ -56,6 +56,8 @@ size_t list_item_len(const char *s);
  * file can move the cursor, retitle the terminal or ring it.
  */
 char *text_safe(const char *s);
+/* The same for the n bytes at s (which need not end with a NUL). */
+char *text_safe_n(const char *s, size_t n);
 
 /*
  * The names (NULL-ended) as a list in words, "a, b, c or d" with last_sep

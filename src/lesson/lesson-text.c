@@ -10,9 +10,10 @@
  * line ("− 1 is negative") does not become a bullet in ASCII only.
  *
  * Whatever the input, the output is valid UTF-8 (pure ASCII when utf8
- * is 0) without control characters other than '\n': an invalid byte
- * becomes '?', one per byte, and so does a control character inside a
- * word (an escape sequence in a lesson must not reach the terminal).
+ * is 0) without control characters other than '\n': an invalid byte and
+ * a control character inside a word are written as text_safe writes them
+ * for every string from a file ("<FF>", "^["): an escape sequence in a
+ * lesson must not reach the terminal.
  * A NULL text is taken as empty.
  */
 #include "config.h"
@@ -520,34 +521,24 @@ is_blank(char c)
 }
 
 /*
- * Places the word of the text at s (n bytes): spelled in ASCII unless
- * utf8, invalid bytes and control characters made '?', and split again
- * where the spelling made spaces.
+ * Places the word of the text at s (n bytes): control characters and
+ * invalid bytes written as every string from a file is (text_safe: "^[",
+ * "<FF>"), spelled in ASCII unless utf8, and split again where the
+ * spelling made spaces.
  */
 static void
 fill_text(struct filler *f, const char *s, size_t n, int utf8)
 {
 	struct sbuf *b = &f->word;
-	size_t i, start, cols, len;
-	uint32_t cp;
+	size_t i, start, cols;
+	char *safe = text_safe_n(s, n);
 
 	b->len = 0;
-	if (utf8) {
-		for (i = 0; i < n; i += len) {
-			len = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-			if (len == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
-				sb_putc(b, '?');
-				len = len ? len : 1;
-			} else {
-				sb_put(b, s + i, len);
-			}
-		}
-	} else {
-		ascii_append(b, s, n);
-		for (i = 0; i < b->len; i++)
-			if ((unsigned char)b->s[i] < 0x20 || b->s[i] == 0x7f)
-				b->s[i] = '?';
-	}
+	if (utf8)
+		sb_put(b, safe, strlen(safe));
+	else
+		ascii_append(b, safe, strlen(safe));
+	free(safe);
 	for (i = 0; i < b->len; ) {
 		while (i < b->len && b->s[i] == ' ')
 			i++;

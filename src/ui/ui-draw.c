@@ -135,10 +135,11 @@ put_ellipsis(struct ui *u, attr_t a)
 void
 ui_put(struct ui *u, const char *s, int width)
 {
-	char *a = NULL;
+	char *a = NULL, *safe = s != NULL ? text_safe(s) : NULL;
 	int dots = u->utf8 && !u->ascii ? 1 : 3;
 
-	if (!u->utf8 || u->ascii)
+	s = safe;       /* a title from a file: no control reaches the screen */
+	if (s != NULL && (!u->utf8 || u->ascii))
 		s = a = text_ascii(s);
 	if (s != NULL && width > 0) {
 		size_t len = strlen(s);
@@ -151,6 +152,7 @@ ui_put(struct ui *u, const char *s, int width)
 		}
 	}
 	free(a);
+	free(safe);
 }
 
 int

@@ -162,14 +162,19 @@ path_in_dir(const char *dir, const char *name)
 	return p;
 }
 
-/* The length of a valid UTF-8 sequence at s, or 0 (overlong, surrogates, > U+10FFFF). */
+/*
+ * The length of a valid UTF-8 sequence at s (at most max bytes), or 0
+ * (cut short, overlong, a surrogate, past U+10FFFF).
+ */
 static int
-utf8_valid_len(const unsigned char *s)
+utf8_valid_len(const unsigned char *s, size_t max)
 {
 	int n = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2 :
 		s[0] >= 0xe0 && s[0] <= 0xef ? 3 : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : 0;
 	int i;
 
+	if ((size_t)n > max)
+		return 0;
 	for (i = 1; i < n; i++)
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
@@ -182,12 +187,18 @@ utf8_valid_len(const unsigned char *s)
 char *
 text_safe(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = 0, cap = strlen(s) * 4 + 1;        /* "<U+0080>" is 8 bytes for 2 */
+	return text_safe_n(s, strlen(s));
+}
+
+char *
+text_safe_n(const char *s, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + size;
+	size_t len = 0, cap = size * 4 + 1;             /* "<U+0080>" is 8 bytes for 2 */
 	char *out = xmalloc(cap);
 
-	while (*p != '\0') {
-		int n = utf8_valid_len(p);
+	while (p < end && *p != '\0') {
+		int n = utf8_valid_len(p, (size_t)(end - p));
 		if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
 			out[len++] = '^';
 			out[len++] = *p == 0x7f ? '?' : (char)(*p + 0x40);

@@ -484,6 +484,8 @@ check_raw "lessons: a title is shown escaped" 'Good ^\[\]0;PWNED^G <U+009B>2J' -
 	lessons --lessons "$tmp/hostile" --progress "$tmp/hostile-p.json"
 check_raw "lessons: a broken file's name is shown escaped" 'x^\[\[2Jy.json is left out' -- \
 	lessons --lessons "$tmp/hostile" --progress "$tmp/hostile-p.json"
+check_raw "learn --plain: a title is shown escaped, as everywhere" 'Chapter 2: Good ^\[\]0;PWNED^G <U+009B>2J' -- \
+	learn good --plain --lessons "$tmp/hostile" --progress "$tmp/hostile-p.json"
 
 # --- listing the lessons creates no state directory ----------------------------------------------
 if XDG_STATE_HOME="$tmp/fresh-state" "$DESCENT" lessons >/dev/null 2>&1 && [ ! -e "$tmp/fresh-state" ]; then

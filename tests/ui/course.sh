@@ -222,6 +222,14 @@ else
 fi
 keys q q
 
+# --- a title with an escape sequence is shown escaped, not sent to the terminal ------------------
+mkdir -p "$tmp/evil"
+printf '{ "id": "evil", "title": "T \\u001b]0;PWNED\\u0007 end", "order": 1, "summary": "s",\n  "pages": [ { "kind": "text", "title": "P \\u001b[2J \\u009b6n", "body": "b" } ] }\n' \
+	>"$tmp/evil/evil.json"
+start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/evil' evil"
+wait_for "a chapter's and a page's titles are shown escaped" '^T \^\[\]0;PWNED\^G end  \|  page 1 of 1: P \^\[\[2J <U\+009B>6n'
+keys q q
+
 # --- a long course: the map scrolls, cuts with an ellipsis, names broken files --------------
 mkdir -p "$tmp/many"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
