@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * expr-bench.c - how close the expression engine runs to hand-written C.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * expr-hand.c - the five benchmark functions of expr_bench as a C
  * programmer would write them: plain loops with the formula inline, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * expr-hand.h - the benchmark functions of expr_bench written by hand in C,
  * the yardstick the expression engine is measured against.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * optim-bench.c - the optimizers' and the analysis' engine against
  * hand-written C, in one run:

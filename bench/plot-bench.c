@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot-bench.c - how fast pictures are made, against the targets of the
  * plot issue, in one run:

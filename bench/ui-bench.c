@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-bench.c - what the full-screen UI costs the terminal: descent play
  * runs in a pseudo-terminal of 80x24 (then 200x60) on the Himmelblau

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * main.c - the descent program: global options, then a subcommand from
  * cmd_table[].

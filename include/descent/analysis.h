@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * analysis.h - naming what the learner sees: the kind of a critical point
  * (from the Hessian's eigenvalues), the critical points of a function of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * data.h - small data sets for data objectives: named columns of numbers,
  * read from CSV text with a header row.

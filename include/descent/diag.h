@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * diag.h - the one record of an error a user can cause (in an
  * expression, a CSV file, a lesson file, an option), and the one

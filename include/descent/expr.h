@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * expr.h - the expression language of descent: parse, differentiate,
  * simplify, print, compile and evaluate.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson.h - the course: chapters read from JSON files (the format is in
  * descent-lessons(5)), validated with exact file:line:column locations,

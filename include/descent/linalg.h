@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * linalg.h - the little dense linear algebra descent needs: symmetric
  * eigen-decomposition (for classifying critical points and for Newton's

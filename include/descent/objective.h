@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * objective.h - what an optimizer minimizes: a function of n parameters
  * that gives its value, gradient and Hessian, exactly (through the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * optim.h - the optimizers a learner watches, their learning-rate
  * schedules, and the runner that applies them step by step to an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot.h - pictures of functions on a character canvas, for a terminal
  * window or for stdout.  plot knows nothing of ncurses: the canvas is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rng.h - a small deterministic random number generator (xoshiro256**,
  * seeded through splitmix64), so that a seeded run of descent is the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui.h - the full-screen terminal UI (ncursesw).  These are its only
  * entry points; nothing else of the program includes <curses.h>.

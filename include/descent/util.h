@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * util.h - what every module needs: allocation that cannot fail quietly,
  * fatal() for out of memory and "cannot happen", and reading a whole file.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * analysis-basins.c - basins of attraction: which minimum an optimizer
  * reaches from every start of a grid.  All starts run in lockstep

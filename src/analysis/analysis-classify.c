@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * analysis-classify.c - the kind of a critical point from the signs of
  * its Hessian's eigenvalues, with a tolerance for "zero" that scales with

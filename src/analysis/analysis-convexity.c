@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * analysis-convexity.c - where a function of one or two variables is
  * convex: the sign of its Hessian on a grid (the data of a "convex here /

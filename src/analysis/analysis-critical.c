@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * analysis-critical.c - the critical points of a function of one or two
  * variables in a region: Newton's method on the gradient (which, unlike a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd-analyze.c - `descent analyze`: what a function of one or two
  * variables looks like in a region: its derivatives, its critical points

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd-common.c - the table of subcommands and what they share: usage
  * errors, the version line, the printing of numbers.

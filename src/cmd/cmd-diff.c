@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd-diff.c - `descent diff EXPR [--wrt NAME] [--hessian] [--program]`:
  * the simplified symbolic derivatives of an expression, or the compiled

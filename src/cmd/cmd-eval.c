@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd-eval.c - `descent eval EXPR [NAME=VALUE ...]`: the value, gradient
  * and Hessian of an expression at a point.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd-learn.c - `descent learn [--plain] [CHAPTER]`: the course.  On a
  * terminal that ncurses knows, it opens the full-screen course (src/ui);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd-lessons.c - `descent lessons`: the chapters with the learner's
  * progress; --check loads every chapter (or the files given), reports

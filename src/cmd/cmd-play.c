@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd-play.c - descent play: the playground, full screen.  The options
  * set what it starts with; every one of them can be changed there.

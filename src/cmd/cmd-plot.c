@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd-plot.c - `descent plot`: a function of one or two variables drawn
  * to stdout, with its critical points, a tangent, and the runs of

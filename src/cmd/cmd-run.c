@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd-run.c - `descent run`: one descent, headless.  The objective is an
  * expression or a data objective (--data/--data-inline, --model, --loss);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd.h - the subcommands of the command line.  Each lives in its own
  * file (cmd-NAME.c) and exports one const struct cmd, listed in

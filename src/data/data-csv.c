@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * data-csv.c - small data sets read from CSV text: a header row of column
  * names, then rows of decimal numbers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * expr-compile.c - compiles an expression and its derivatives into one
  * register program for the VM.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * expr-int.h - what the files of the expression module share: the node
  * arena, the smart constructors that simplify as they build, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * expr-parse.c - lexer and recursive-descent parser of the expression
  * language (descent-expr(7)).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * expr-print.c - prints a node back as text, with the fewest parentheses
  * that keep the tree: the text parses back to the same function.

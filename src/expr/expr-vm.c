@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * expr-vm.c - runs compiled programs: the scalar entry (one point, a
  * switch per instruction) and the batch entry (one instruction over a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-check.c - proves what the course says.  A page may state claims
  * ("the minima are at x = +-2 with f = -11", "this run diverges"); each is

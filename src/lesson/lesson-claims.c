@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-claims.c - reads what a page claims ("check": the critical
  * points, the global minimum, convexity, a value, where a run ends), for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-course.c - the course: every chapter of a directory, loaded one
  * by one so that a broken file never hides the others, sorted by their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-int.h - what the files of the lesson module share, by role, as
  * mandoc splits its parser, validator and formatter:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-kind.c - the table of page kinds: the kinds of page-kinds.def,
  * in its order, then those registered at run time (a test adds one).

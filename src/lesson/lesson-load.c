@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-load.c - reads a chapter: JSON syntax (lesson-json.c), then the
  * chapter's members and each page's common ones (the schema reader of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-objective.c - the objective of a page: an expression in one or
  * more named variables ("function", with "variables" to fix their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-progress.c - what the learner did (pages seen, answers, hints,
  * where they left off), kept in one small JSON file that a dropped SSH

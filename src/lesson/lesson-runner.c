@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-runner.c - the page runner: where a learner is in a chapter and
  * what their answers deserve.  It is the one place that judges answers,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-schema.c - the schema reader: typed getters over the JSON tree
  * that report every problem at its FILE:LINE:COLUMN in a plain sentence,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-text.c - the text of pages: wrapped to the width of the screen,
  * and spelled in ASCII when the terminal cannot show Unicode.

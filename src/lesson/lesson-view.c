@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lesson-view.c - the view of a page: the one place that turns the page
  * the runner is on into what its figure shows (the region, the overlays,

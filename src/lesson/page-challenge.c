@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page-challenge.c - "reach the goal within 100 steps": the learner
  * chooses an optimizer (of those the page allows) and a learning rate

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page-descent.c - a descent page: one or more runs (an optimizer and its
  * parameters each) from the page's start or their own, played step by

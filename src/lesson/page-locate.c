@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page-locate.c - "put the cursor on a saddle": the learner points at a
  * point of the plot.  The answer is judged against the engine's critical

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page-note.c - a note: a page of text with a remark set apart in a box
  * under the body, headed by its label ("Note", "Key idea", "Pitfall"), for

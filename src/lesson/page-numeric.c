@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page-numeric.c - a question whose answer is a number, right within a
  * tolerance.  When the page has a function, the engine can compute the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page-plot.c - a plot page: a function of one or two variables drawn
  * over the page's region, with what "show" asks for (the critical

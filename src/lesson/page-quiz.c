@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page-quiz.c - a multiple-choice question: two to sixteen choices, one
  * or several of them right.  Picking some of the right ones, not all, is

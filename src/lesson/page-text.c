@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page-text.c - a page of text: a body to read, and nothing to run or
  * answer.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * linalg.c - symmetric eigen-decomposition by cyclic Jacobi rotations,
  * Cholesky solves, and overflow-safe norms.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opt-adagrad.c - AdaGrad: s += g^2; w -= lr*g/(sqrt(s) + eps).  Each
  * parameter gets its own step size, shrinking as its gradients add up.

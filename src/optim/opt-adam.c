@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opt-adam.c - Adam: moving averages of the gradient (m) and of its
  * square (v), corrected for their zero start, give each parameter a step

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opt-momentum.c - momentum, the heavy ball: v = beta*v + g; w -= lr*v.
  * The velocity accumulates past gradients, so the descent keeps going

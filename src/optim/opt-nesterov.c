@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opt-nesterov.c - Nesterov momentum, in the form the frameworks use:
  * v = beta*v + g; w -= lr*(g + beta*v).  It looks one step ahead along the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opt-newton.c - damped Newton: w -= lr*(H + damping*I)^-1 g.
  *

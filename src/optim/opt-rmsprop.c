@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opt-rmsprop.c - RMSProp: s = rho*s + (1-rho)*g^2; w -= lr*g/(sqrt(s) + eps).
  * Like AdaGrad with a fading memory, so the step size can grow again.

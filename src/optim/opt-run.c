@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opt-run.c - the runner: evaluates, records, decides the outcome and
  * steps, one step at a time (the live descent of the UI calls run_step

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opt-schedule.c - learning-rate schedules: constant, step, exponential
  * and cosine, each with an optional linear warmup, and their text form

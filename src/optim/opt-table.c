@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opt-table.c - the list of optimizers, in the order the course presents
  * them (the keys 1-7 of the live descent follow it), and the list of

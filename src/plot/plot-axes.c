@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot-axes.c - the axes of a figure: nice ticks on both, labels in the
  * gutters (never over the plot area), and a logarithmic y axis for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot-canvas.c - the canvas: cells in plain memory, dots drawn in
  * layers on a finer grid, per-cell shading and text, and the step that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot-fig.c - figures: a function of one or two variables drawn on a
  * canvas with its axes, ticks, caption and legend, and the runs of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot-int.h - what the files of the plot module share: the frame of a
  * figure (its plot area on the canvas and the data ranges), and the axes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot-levels.c - what part of a function's values to show: the range
  * of a curve's y axis and the levels of a contour plot.  Both look at the

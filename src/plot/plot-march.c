@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot-march.c - marching squares on one cell: where the contour at a
  * level crosses the cell, as one or two straight segments.

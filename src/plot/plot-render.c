@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot-render.c - the plain-text sink: the canvas as lines of UTF-8 on a
  * stdio stream, optionally with ANSI colour escapes.  It reads the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot-series.c - series against the step: a loss curve, |grad|, the
  * learning rate of a schedule.  A loss that falls over decades reads

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-answer.c - a numeric question on the full screen: the learner types
  * a number (or a constant expression such as 1/18 or 2*pi) on the answer

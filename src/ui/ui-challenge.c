@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-challenge.c - a challenge on the full screen: o chooses the
  * optimizer among those the page allows, [ ] the learning rate within

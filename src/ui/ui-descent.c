@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-descent.c - a descent page on the full screen: its runs played live
  * (space, s, r), a line for each saying how far it is and where, as

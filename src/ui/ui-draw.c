@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-draw.c - the drawing helpers every screen uses: a plot canvas into
  * cells (its colours as curses pairs, made on first use), UTF-8 text cut

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-edit.c - a one-line editor for a function, as the playground's e
  * opens it: the line "f = ..." above the status line, with the cursor

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-int.h - what the screens of the terminal UI share: the session (the
  * terminal's capabilities, the current screen and view), the struct

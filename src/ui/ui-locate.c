@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-locate.c - a locate question on the full screen: a cursor on the
  * figure, moved with the arrows or a click (the reader moves it), whose

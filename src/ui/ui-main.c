@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-main.c - the terminal UI's frame: ncursesw set up and always torn
  * down (on q, Ctrl-C, Ctrl-\, SIGTERM, SIGHUP after saving the progress,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-map.c - the course map: the chapters in order with the learner's
  * progress, scrolled so that the chosen one is always shown; Enter (or a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-note.c - a note on the full screen: its remark in a box under the
  * body, the same box that learn --plain prints (runner_page_text).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-pick.c - the playground's first screen when no function is given
  * (descent play alone): the list of classic functions (ui_classics, kept

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-play-int.h - what the playground's files share (ui-play.c, its
  * screen and keys; ui-play-view.c, its figure and side panel): the state

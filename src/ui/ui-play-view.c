@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-play-view.c - what the playground shows of its racers: the figure
  * (the function's background, built again only when the view is stale,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-play.c - the playground's live descent (descent play): the function,
  * its racers (an optimizer each, from one start point), the keys that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-quiz.c - a quiz on the full screen: the choices under the question,
  * picked with the arrows and space, their numbers, or a click; Enter

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-reader.c - the page reader: a page's header, its text (wrapped,
  * scrolled), its figure (the page's objective, its runs, a cursor), the

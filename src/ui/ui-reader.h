@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-reader.h - what the page reader (ui-reader.c) shares with the files
  * of the page kinds' screens (ui-quiz.c, ui-answer.c, ui-locate.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * diag.c - the record of a user's error, its list, and the one
  * formatter (diag.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * util.c - fatal errors, allocation wrappers and the reader of whole
  * files.  Out of memory is not a user error: there is nothing sensible to

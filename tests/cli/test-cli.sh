@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end tests of the command line: `descent eval`, `descent diff`,
 # global options, exit statuses and messages.  Each case runs the real
 # binary and compares stdout, stderr and the exit status exactly.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-csv.c - libFuzzer target for the CSV data loader and the data
  * objective built on it: any bytes are parsed; a data set that loads is

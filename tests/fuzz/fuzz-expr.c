@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-expr.c - libFuzzer target for the expression engine: parse, print
  * and parse back, differentiate, compile, and evaluate through both

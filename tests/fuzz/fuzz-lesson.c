@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-lesson.c - libFuzzer target for the lesson loader and validator:
  * any bytes are parsed as a chapter; every problem must have a place

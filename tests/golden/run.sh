@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Golden plots: runs each case of tests/golden/cases.txt through
 # `descent plot` and compares the output exactly with tests/golden/NAME.txt.
 # With --update, rewrites the golden files instead (make golden-update).

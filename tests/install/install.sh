@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # install.sh - what make install leaves on a machine, and what make
 # uninstall takes back: the installed program holds no directory of the
 # build machine (its sources, its build tree), and uninstalling removes

@@ -6,7 +6,8 @@
 # those below it, never of one above; only src/ui includes <curses.h>, and
 # only src/lesson includes <cJSON.h> (the build gives cJSON's and
 # ncurses's flags to those two only: this says it where a header is found
-# anyway); and a module's private header (X-int.h) is its own.
+# anyway); a module's private header (X-int.h) is its own; and every file
+# says its licence (GPL-3.0-or-later) in its first lines.
 set -u
 srcdir=${top_srcdir:-.}
 cd "$srcdir" || exit 99
@@ -68,6 +69,20 @@ done
 for f in src/main.c bench/*.c; do
 	[ -f "$f" ] && check "$f" 9 top
 done
+
+# every source, header, script and build file says its licence
+for f in $(find src include tests bench -name '*.[ch]' -o -name '*.def' -o -name '*.sh' | sort) \
+	bootstrap .ci/run Makefile.am configure.ac man/*.[1-9] lessons/README.md; do
+	[ -f "$f" ] || continue
+	if head -n 3 "$f" | grep -q 'SPDX-License-Identifier: GPL-3.0-or-later'; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "layers: $f has no SPDX-License-Identifier line in its first three lines"
+	fi
+done
+[ -f COPYING ] && grep -q 'GNU GENERAL PUBLIC LICENSE' COPYING && pass=$((pass + 1)) ||
+	{ fail=$((fail + 1)); echo "layers: no COPYING with the GPL"; }
 
 echo "layers: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

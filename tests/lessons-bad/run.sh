@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Broken chapters: runs `descent lessons --check` on each case of
 # tests/lessons-bad/expected.txt and compares its stderr exactly with the
 # expected lines (and its exit status with 1).  A case is a block: a line

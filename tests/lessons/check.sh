@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The course proves itself: every chapter of lessons/ must load without a
 # problem and every claim its pages make must hold (descent lessons
 # --check), so the course can never state a wrong number.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Lints the manual pages with mandoc: any warning or error fails the test.
 # The only style message allowed is a reference to one of our own pages,
 # which mandoc looks for among installed manuals only.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end tests of the full-screen course (descent, descent learn),
 # driven in tmux like play.sh (the harness is lib.sh); the progress file is
 # checked after q and after SIGHUP and SIGQUIT, the terminal after signals.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lib.sh - what the tmux-driven tests of the full-screen UI share: a
 # session per program run (a new tmux server each time, so that no run
 # races the end of the last), keys, the screen read back, and checks that

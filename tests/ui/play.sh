@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end tests of the playground (descent play), driven in tmux: the
 # real program in a real (pseudo) terminal, keys sent with send-keys and
 # the screen read back with capture-pane (the harness is lib.sh).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One view of a page: a plot page with each combination of the overlays
 # its "show" can ask for (critical, contours, shade, basins, convexity,
 # and tangent in one variable) renders the same figure in learn --plain

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-analysis.c - naming what the learner sees.  analysis_classify on
  * Hessians taken from objectives (minimum, maximum, saddle, degenerate);

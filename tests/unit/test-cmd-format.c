@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-cmd-format.c - how the command line writes numbers: a value that
  * is not finite is always "inf", "-inf" or "nan" (never "-nan", which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-data-csv.c - data sets read from CSV: good files and inline text
  * give exact values; every kind of bad input gives its exact message at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-expr-batch.c - checks the batch entry of compiled programs against
  * the scalar entry.  expr.h promises the two are bit-identical, so every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-expr-cases.c - the driver of the plain-text expression cases in
  * tests/expr/ (eval.txt, diff.txt, errors.txt).  Each file is a list of blocks separated by blank

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-expr-deriv.c - checks that the derivatives the expression engine
  * computes are right.  Every operator and function is differentiated and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-expr-examples.c - checks the worked examples of the course exactly
  * as the lessons state them: the values, slopes and curvatures of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-expr-parse.c - the limits of the parser and the engine: absurd
  * length, nesting, variable counts and derivative growth each give a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-lesson-json.c - the positions the JSON scanner records.  Every
  * line:column is compared with a count made from scratch (characters

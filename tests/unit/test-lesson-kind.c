@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-lesson-kind.c - the table of page kinds.  A throw-away kind, made
  * here and registered at run time, is read, validated, checked, entered,

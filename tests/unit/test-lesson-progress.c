@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-lesson-progress.c - the learner's progress on disk: what is saved
  * loads back the same; the file is 0600 in a 0700 directory found through

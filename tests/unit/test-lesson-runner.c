@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-lesson-runner.c - a chapter driven headless: every page kind
  * loaded, and the page runner judging answers right and wrong, hints,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-lesson-text.c - the wrapping of page text and its ASCII spelling:
  * exact widths, long words, paragraphs and bullet lists, the whitespace

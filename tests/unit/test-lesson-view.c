@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-lesson-view.c - the view of a page (lesson_page_view), which the
  * full screen and learn --plain both draw from: what the page decides

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-optim-data.c - data objectives and the runs on them.  Least
  * squares on the course's three points (1,2), (2,3.5), (3,6) with the

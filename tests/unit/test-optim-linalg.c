@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-optim-linalg.c - the dense linear algebra: Jacobi eigenvalues on
  * matrices with known spectra (exactly where the arithmetic allows it),

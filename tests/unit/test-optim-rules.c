@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-optim-rules.c - the update rules of the optimizers and the
  * learning-rate schedules.  The first steps of every optimizer, taken by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-optim-run.c - the runner: what it records and how it decides that
  * a run has ended.  Gradient descent on x^2 follows x_k = 0.8^k x_0; past

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-plot-canvas.c - the canvas: dot layouts per encoding, the ASCII
  * glyph table, lines and their clipping, layer priority, text (UTF-8,

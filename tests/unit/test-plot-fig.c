@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-plot-fig.c - what a figure does with the runs drawn on it: a
  * trajectory given point by point (as the live descent draws it) looks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-plot-math.c - the mathematics of pictures: ticks (exact values for
  * the ranges an axis meets, then the rules checked on a thousand random

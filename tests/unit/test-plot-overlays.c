@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-plot-overlays.c - the one policy of overlays (plot_overlays, as
  * plot.h documents it): every set of the six wanted bits, in one and two

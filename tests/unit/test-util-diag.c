@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-util-diag.c - the one record of a user's error and its formatter:
  * every way a location is printed, the order of a list, and the caret

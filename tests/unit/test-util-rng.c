@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-util-rng.c - the deterministic generator: its stream is pinned
  * (a seeded run must give the same trajectory on every machine and in

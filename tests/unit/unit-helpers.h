@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * unit-helpers.h - what several unit test files share.  Include it after
  * <criterion/criterion.h>.
