@@ -67,6 +67,9 @@ check "eval options after operands" 0 "f = 4${nl}df/dx = 4${nl}d2f/dx2 = 2${nl}"
 check "eval no variables" 0 "f = 6${nl}" "" -- eval '2*3'
 check "eval leading minus after --" 0 "f = -4${nl}df/dx = -4${nl}d2f/dx2 = -2${nl}" "" -- eval -- '-x^2' x=2
 check "eval inf" 0 "f = inf${nl}df/dx = -inf${nl}d2f/dx2 = inf${nl}" "" -- eval '1/x' x=0
+check "eval at -0: 1/(-0) = -inf" 0 "f = -inf${nl}df/dx = -inf${nl}d2f/dx2 = -inf${nl}" "" -- eval '1/x' x=-0
+check "eval -0 + 0 = +0" 0 "f = inf${nl}df/dx = -inf${nl}d2f/dx2 = inf${nl}" "" -- eval '1/(x+0)' x=-0
+check "eval constant -0" 0 "f = -inf${nl}" "" -- eval '1/(-0)'
 check "eval missing value" 1 "" "descent: error: no value for y: add y=VALUE${nl}" -- eval 'x*y' x=1
 check "eval unknown name" 1 "" "descent: error: 'z' is not a variable of the expression${nl}" -- eval 'x' x=1 z=2
 check "eval twice" 1 "" "descent: error: x is given twice${nl}" -- eval 'x' x=1 x=2
