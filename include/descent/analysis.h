@@ -74,10 +74,26 @@ enum hess_sign {
 };
 const char *hess_sign_name(enum hess_sign s);
 
+/*
+ * What the grid says: a verdict, or none when f (or its gradient or
+ * Hessian) is not finite at (almost) every point: nan there (the function
+ * is undefined on the region), or an infinity (its values overflow).
+ */
+enum convexity_verdict {
+	CONVEXITY_CONVEX,
+	CONVEXITY_NOT_CONVEX,
+	CONVEXITY_UNDEFINED,
+	CONVEXITY_OVERFLOW,
+};
+const char *convexity_verdict_name(enum convexity_verdict v);
+
 struct convexity {
 	int nx, ny;             /* the grid (ny = 1 in 1D) */
 	unsigned char *sign;    /* nx*ny enum hess_sign, row-major from (lo, lo) */
 	int convex;             /* PSD at every grid point */
+	enum convexity_verdict verdict;
+	size_t nnan, ninf;      /* points where f, its gradient or its Hessian is
+				 * nan (and nothing infinite), or infinite */
 	size_t counts[6];       /* points of each sign */
 	/* when not convex: f(a*p + (1-a)*q) > a*f(p) + (1-a)*f(q) */
 	int has_chord;

@@ -11,6 +11,10 @@
  * is about lambda*s^2 < 0); s starts at a quarter of the region and is
  * halved until the inequality holds with a margin beyond rounding.  A
  * grid verdict is evidence, not proof: the map says where it looked.
+ *
+ * A grid where f, its gradient or its Hessian is not finite at (almost)
+ * every point gives no verdict: sqrt(-x^2-1) is undefined everywhere and
+ * x^4 on [-1e300, 1e300] overflows, and neither is "not convex".
  */
 #include "config.h"
 
@@ -27,9 +31,29 @@ hess_sign_name(enum hess_sign s)
 {
 	static const char *const names[] = {
 		"positive definite", "positive semidefinite", "indefinite",
-		"negative semidefinite", "negative definite", "undefined",
+		"negative semidefinite", "negative definite", "not finite",
 	};
 	return names[s];
+}
+
+const char *
+convexity_verdict_name(enum convexity_verdict v)
+{
+	static const char *const names[] = {
+		"convex", "not convex", "undefined on the region",
+		"could not be decided (values overflow)",
+	};
+	return names[v];
+}
+
+/*
+ * Whether so few of m grid points are finite that the grid decides
+ * nothing: at most 1%.
+ */
+static int
+almost_none_finite(size_t m, size_t bad)
+{
+	return bad > 0 && (m - bad) * 100 <= m;
 }
 
 static double
@@ -130,6 +154,19 @@ analysis_convexity(struct objective *o, const struct region *r, int nx, int ny,
 	cv->sign = xmalloc(m);
 	for (i = 0; i < m; i++) {
 		double hh[4], lam[2];
+		int nan = isnan(f[i]), inf = isinf(f[i]);
+		for (k = 0; k < n; k++) {
+			nan |= isnan(g[k][i]);
+			inf |= isinf(g[k][i]);
+		}
+		for (k = 0; k < n * n; k++) {
+			nan |= isnan(h[k][i]);
+			inf |= isinf(h[k][i]);
+		}
+		if (inf)
+			cv->ninf++;     /* inf - inf makes nans of an overflow */
+		else if (nan)
+			cv->nnan++;
 		for (k = 0; k < n * n; k++)
 			hh[k] = h[k][i];
 		if (la_eigsym(n, hh, lam, NULL) < 0) {
@@ -200,6 +237,13 @@ analysis_convexity(struct objective *o, const struct region *r, int nx, int ny,
 		dir[1] = n == 2 ? v[2] : 0;
 		try_chord(o, r, mid, dir, cv);
 	}
+	/* a chord proves "not convex" wherever it was found; else a grid of
+	 * (almost) nothing finite decides nothing, even with f'' >= 0 */
+	if (!cv->has_chord && almost_none_finite(m, cv->nnan + cv->ninf))
+		cv->verdict = cv->ninf >= cv->nnan ? CONVEXITY_OVERFLOW : CONVEXITY_UNDEFINED;
+	else
+		cv->verdict = cv->convex ? CONVEXITY_CONVEX : CONVEXITY_NOT_CONVEX;
+	cv->convex = cv->verdict == CONVEXITY_CONVEX;
 	free(buf);
 	return 0;
 }

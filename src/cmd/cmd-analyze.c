@@ -157,7 +157,7 @@ print_convexity(const struct region *r, const struct convexity *cv)
 
 	printf("\nconvexity on ");
 	print_region(r);
-	printf(": %s\n", cv->convex ? "convex" : "not convex");
+	printf(": %s\n", convexity_verdict_name(cv->verdict));
 	if (r->n == 1)
 		printf("  on a grid of %d points, f'' is\n", cv->nx);
 	else
@@ -166,6 +166,17 @@ print_convexity(const struct region *r, const struct convexity *cv)
 		if (cv->counts[order[i]] > 0)
 			printf("    %-22s at %zu point%s\n", hess_sign_name(order[i]),
 			       cv->counts[order[i]], cv->counts[order[i]] == 1 ? "" : "s");
+	if (cv->verdict == CONVEXITY_UNDEFINED || cv->verdict == CONVEXITY_OVERFLOW) {
+		size_t m = (size_t)cv->nx * (size_t)cv->ny;
+		if (cv->nnan > 0)
+			printf("  f or its derivatives are nan (undefined) at %zu of %zu points\n",
+			       cv->nnan, m);
+		if (cv->ninf > 0)
+			printf("  f or its derivatives overflow to an infinity at %zu of %zu points\n",
+			       cv->ninf, m);
+		printf("  (too few finite values to tell whether it is convex)\n");
+		return;
+	}
 	if (cv->convex) {
 		printf("  (a grid shows where it looked: convex there, not a proof)\n");
 		return;

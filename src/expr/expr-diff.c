@@ -118,10 +118,12 @@ expr_diff(struct expr *e, int n, int var, struct diag *err)
 		/* Room for every node that exists now; derivatives are only
 		 * needed for nodes up to n, which all exist. */
 		e->dmemo[var] = xreallocarray(e->dmemo[var], (size_t)n + 1, sizeof(int));
+		e->deriv = 1;           /* the loose rewrites of expr-node.c */
 		for (i = e->dmemo_len[var]; i <= n && !e->overflow; i++) {
 			int di = diff_node(e, i, var, e->dmemo[var]);
 			e->dmemo[var][i] = di;
 		}
+		e->deriv = 0;
 		if (e->overflow) {
 			/* The memo may hold node 0 for failed entries: drop them. */
 			e->dmemo_len[var] = 0;

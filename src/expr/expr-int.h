@@ -64,6 +64,7 @@ struct expr {
 	int *hash;              /* open addressing: node index or -1 */
 	int caphash;
 	int overflow;           /* set when a constructor hit EXPR_MAX_NODES */
+	int deriv;              /* building derivatives: zeros are unsigned */
 	char *vars[EXPR_MAX_VARS];
 	int nvars;
 	int root;

@@ -10,8 +10,15 @@
  * therefore never a separate pass: derivatives come out simplified.
  *
  * The rewrites only ever replace an expression by one that computes the
- * same value for every finite input; a few (0*a = 0, a-a = 0) differ for
- * infinite or nan a, as every computer algebra system's do.
+ * same value for every finite input, the sign of a zero included: a+0 is
+ * not a, since -0 + 0 is +0, but a + (-0) is; a-a = 0 differs for
+ * infinite or nan a, as every computer algebra system's does.
+ *
+ * Derivatives (e->deriv, set by expr_diff) are built more loosely: the
+ * sign of a zero derivative means nothing, and the product rule's x*0
+ * terms must vanish, so there 0*a = 0, 0/a = 0, a+0 = a, 0-a = -a and
+ * -(x-y) = y-x apply, and every constant zero is +0.  Nodes of f that a
+ * derivative reuses keep their exact meaning.
  */
 #include "config.h"
 
@@ -332,8 +339,8 @@ make(struct expr *e, enum node_op op, int a, int b, double v)
 int
 expr_const(struct expr *e, double v)
 {
-	if (v == 0)
-		v = 0.0;        /* one zero: -0 only prints as a surprise */
+	if (v == 0 && e->deriv)
+		v = 0.0;        /* a zero derivative has no sign */
 	return make(e, N_CONST, -1, -1, v);
 }
 
@@ -350,6 +357,9 @@ expr_var(struct expr *e, int index)
 #define V(n) (e->nodes[(n)].v)
 #define ISK(n) (OP(n) == N_CONST)
 #define ISV(n, x) (ISK(n) && V(n) == (x))
+/* +0 and -0, told apart; either zero while building derivatives */
+#define ISPZ(n) (ISV(n, 0) && (e->deriv || !signbit(V(n))))
+#define ISNZ(n) (ISV(n, 0) && (e->deriv || signbit(V(n))))
 
 static int negated(struct expr *e, int n);
 
@@ -371,7 +381,7 @@ expr_unary(struct expr *e, enum node_op op, int a)
 		int t = negated(e, a);
 		if (t >= 0)                     /* -(-x) = x, -(-2*y) = 2*y */
 			return t;
-		if (OP(a) == N_SUB)             /* -(x - y) = y - x */
+		if (OP(a) == N_SUB && e->deriv) /* -(x - y) = y - x, but -(1-1) is -0 */
 			return expr_binary(e, N_SUB, B(a), A(a));
 		if (OP(a) == N_MUL && ISK(A(a)))        /* -(c*y) = (-c)*y */
 			return expr_binary(e, N_MUL, expr_const(e, -V(A(a))), B(a));
@@ -439,9 +449,9 @@ mk_add(struct expr *e, int a, int b)
 
 	if (ISK(a) && ISK(b))
 		return expr_const(e, V(a) + V(b));
-	if (ISV(a, 0))
+	if (ISNZ(a))                    /* a + (-0) = a; a + 0 is not: -0 + 0 = +0 */
 		return b;
-	if (ISV(b, 0))
+	if (ISNZ(b))
 		return a;
 	if (ISK(a)) {                   /* 1 + x -> x + 1 */
 		t = a;
@@ -464,9 +474,9 @@ mk_sub(struct expr *e, int a, int b)
 
 	if (ISK(a) && ISK(b))
 		return expr_const(e, V(a) - V(b));
-	if (ISV(b, 0))
+	if (ISPZ(b))                    /* a - 0 = a; a - (-0) is a + 0 */
 		return a;
-	if (ISV(a, 0))
+	if (ISNZ(a))                    /* -0 - b = -b; 0 - b is not: 0 - 0 = +0 */
 		return expr_unary(e, N_NEG, b);
 	if (a == b)
 		return expr_const(e, 0.0);
@@ -486,7 +496,7 @@ mk_mul(struct expr *e, int a, int b)
 		b = t;
 	}
 	if (ISK(a)) {
-		if (V(a) == 0)
+		if (V(a) == 0 && e->deriv)      /* 0*x: -0 for x < 0 */
 			return expr_const(e, 0.0);
 		if (V(a) == 1)
 			return b;
@@ -533,7 +543,7 @@ mk_div(struct expr *e, int a, int b)
 		return a;
 	if (ISV(b, -1))
 		return expr_unary(e, N_NEG, a);
-	if (ISV(a, 0))
+	if (ISV(a, 0) && e->deriv)      /* 0/x: -0 for x < 0 */
 		return expr_const(e, 0.0);
 	if (OP(a) == N_NEG)
 		return expr_unary(e, N_NEG, expr_binary(e, N_DIV, A(a), b));

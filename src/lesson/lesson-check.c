@@ -333,7 +333,17 @@ check_page(struct checker *k, const struct lesson_page *p)
 			struct convexity cv;
 			if (n < 1 || n > 2 || analysis_convexity(o, &r, n == 1 ? 401 : 61, 61, &cv) < 0)
 				break;
-			if (cl->convex && !cv.convex) {
+			if (cv.verdict == CONVEXITY_UNDEFINED || cv.verdict == CONVEXITY_OVERFLOW) {
+				/* no verdict: neither claim can be proved */
+				check_wrong(k, cl->line, cl->column, "the claim cannot be proved: %s: "
+				      "f or its derivatives are %s at %zu of %zu grid points",
+				      cv.verdict == CONVEXITY_OVERFLOW ?
+				      "convexity could not be decided (values overflow)" :
+				      "the function is undefined on the region",
+				      cv.verdict == CONVEXITY_OVERFLOW ? "infinite" : "nan",
+				      cv.verdict == CONVEXITY_OVERFLOW ? cv.ninf : cv.nnan,
+				      (size_t)cv.nx * (size_t)cv.ny);
+			} else if (cl->convex && !cv.convex) {
 				if (cv.has_chord) {
 					char a[64], b[64];
 					check_fmt_point(a, sizeof a, cv.p, n);

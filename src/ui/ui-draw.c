@@ -203,6 +203,12 @@ ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int s
 	return count;
 }
 
+double
+ui_shown(double v)
+{
+	return v == 0 ? 0.0 : v;        /* -x^4 at 0 is -0 */
+}
+
 void
 ui_status(struct ui *u, const char *fmt, ...)
 {

@@ -150,5 +150,7 @@ int ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, i
 void ui_status(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Plot options for a figure of w x h cells in this terminal. */
 void ui_plot_opts(struct ui *u, struct plot_opts *o, int w, int h);
+/* v as a number on the screen reads: a negative zero is 0, not "-0". */
+double ui_shown(double v);
 
 #endif

@@ -23,6 +23,11 @@
 #define FULL_BLOCK 8            /* a racer's lines in full: name, step, point, f, |grad|,
 				 * eig(H), outcome and a blank (the state: one racer only) */
 
+/*
+ * Every number of the panel goes through ui_shown: a value like -x^4 at
+ * 0, or an eigenvalue of a Hessian of zeros, is -0 and must read 0.
+ */
+
 /* f and |grad| at the current point of a run. */
 static void
 eval_at(struct play *p, const double *w, double *f, double *gnorm)
@@ -153,24 +158,24 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 		mvaddch(y, x, (chtype)(u->color && !u->ascii && u->utf8 ? '*' : glyph[i]));
 		attroff(A_BOLD | ui_color_attr(u, color[i], 0));
 		attron(A_BOLD | (i == p->cur && p->nr > 1 ? A_REVERSE : 0));
-		mvprintw(y++, x + 2, "%-9s lr %-8g", r->cfg.opt->name, r->cfg.params.lr);
+		mvprintw(y++, x + 2, "%-9s lr %-8g", r->cfg.opt->name, ui_shown(r->cfg.params.lr));
 		attroff(A_BOLD | A_REVERSE);
 		mvprintw(y++, x, "step %ld", t->outcome == RUN_RUNNING ? (long)t->len : t->step);
 		if (p->nr >= COMPACT_RACERS && rows < FULL_BLOCK * p->nr + 2) {
 			/* many racers in a small panel: f and the outcome only */
-			snprintf(buf, sizeof buf, "f %.6g", f);
+			snprintf(buf, sizeof buf, "f %.6g", ui_shown(f));
 			mvaddnstr(y - 1, x + 11, buf, width - 11);
 			mvaddnstr(y++, x, outcome_text(p, r, ob, sizeof ob), width);
 			continue;
 		}
 		if (p->dim == 2)
-			snprintf(buf, sizeof buf, "x %.6g  y %.6g", w[0], w[1]);
+			snprintf(buf, sizeof buf, "x %.6g  y %.6g", ui_shown(w[0]), ui_shown(w[1]));
 		else
-			snprintf(buf, sizeof buf, "x %.6g", w[0]);
+			snprintf(buf, sizeof buf, "x %.6g", ui_shown(w[0]));
 		mvaddnstr(y++, x, buf, width);
-		snprintf(buf, sizeof buf, "f %.6g", f);
+		snprintf(buf, sizeof buf, "f %.6g", ui_shown(f));
 		mvaddnstr(y++, x, buf, width);
-		snprintf(buf, sizeof buf, "|grad| %.4g", gn);
+		snprintf(buf, sizeof buf, "|grad| %.4g", ui_shown(gn));
 		mvaddnstr(y++, x, buf, width);
 		{
 			/* how f curves there: f'', or the Hessian's eigenvalues */
@@ -178,13 +183,14 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 			objective_eval_point(p->obj, w, &fh, NULL, h);
 			analysis_classify(p->dim, h, lambda);
 			if (p->dim == 2)
-				snprintf(buf, sizeof buf, "eig(H) %.3g, %.3g", lambda[0], lambda[1]);
+				snprintf(buf, sizeof buf, "eig(H) %.3g, %.3g", ui_shown(lambda[0]),
+					 ui_shown(lambda[1]));
 			else
-				snprintf(buf, sizeof buf, "f'' %.4g", lambda[0]);
+				snprintf(buf, sizeof buf, "f'' %.4g", ui_shown(lambda[0]));
 			mvaddnstr(y++, x, buf, width);
 		}
 		if (t->len > 0 && t->lr != NULL && sched_lr(&r->cfg.sched, 1, 1) != 1) {
-			snprintf(buf, sizeof buf, "lr now %.4g", t->lr[t->len - 1]);
+			snprintf(buf, sizeof buf, "lr now %.4g", ui_shown(t->lr[t->len - 1]));
 			mvaddnstr(y++, x, buf, width);
 		}
 		if (r->cfg.opt->nstate > 0 && p->nr == 1) {
@@ -194,10 +200,10 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 				const double *st = run_state(r->run, s);
 				const char *nm = state_name(r->cfg.opt, s);
 				if (p->dim == 2)
-					snprintf(buf, sizeof buf, "%s (%.3g, %.3g)", nm, st[0],
-						 st[1]);
+					snprintf(buf, sizeof buf, "%s (%.3g, %.3g)", nm,
+						 ui_shown(st[0]), ui_shown(st[1]));
 				else
-					snprintf(buf, sizeof buf, "%s %.4g", nm, st[0]);
+					snprintf(buf, sizeof buf, "%s %.4g", nm, ui_shown(st[0]));
 				mvaddnstr(y++, x, buf, width);
 			}
 		}

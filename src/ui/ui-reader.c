@@ -175,8 +175,13 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	const char *shape;
 
 	objective_eval_point(o, rd->cursor, &f, g, h);
-	g[0] += 0.0;                    /* no "-0" */
-	g[1] += 0.0;
+	/* no "-0" on the screen; the tests below read -0 as 0 anyway */
+	w0 = ui_shown(w0);
+	w1 = ui_shown(w1);
+	f = ui_shown(f);
+	g[0] = ui_shown(g[0]);
+	g[1] = ui_shown(g[1]);
+	h[0] = ui_shown(h[0]);
 	if (n == 1) {
 		snprintf(buf, sizeof buf, "x %.4g   f %.6g   f' %.4g   f'' %.4g", w0, f, g[0], h[0]);
 		mvaddnstr(y++, 2, buf, u->cols - 4);
@@ -190,6 +195,8 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	} else {
 		double gn = sqrt(g[0] * g[0] + g[1] * g[1]);
 		enum cp_kind k = analysis_classify(2, h, lambda);
+		lambda[0] = ui_shown(lambda[0]);
+		lambda[1] = ui_shown(lambda[1]);
 		snprintf(buf, sizeof buf, "x %.4g  y %.4g   f %.6g   grad (%.3g, %.3g)", w0, w1, f,
 			 g[0], g[1]);
 		mvaddnstr(y++, 2, buf, u->cols - 4);

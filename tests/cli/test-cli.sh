@@ -68,6 +68,9 @@ check "eval options after operands" 0 "f = 4${nl}df/dx = 4${nl}d2f/dx2 = 2${nl}"
 check "eval no variables" 0 "f = 6${nl}" "" -- eval '2*3'
 check "eval leading minus after --" 0 "f = -4${nl}df/dx = -4${nl}d2f/dx2 = -2${nl}" "" -- eval -- '-x^2' x=2
 check "eval inf" 0 "f = inf${nl}df/dx = -inf${nl}d2f/dx2 = inf${nl}" "" -- eval '1/x' x=0
+check "eval at -0: 1/(-0) = -inf" 0 "f = -inf${nl}df/dx = -inf${nl}d2f/dx2 = -inf${nl}" "" -- eval '1/x' x=-0
+check "eval -0 + 0 = +0" 0 "f = inf${nl}df/dx = -inf${nl}d2f/dx2 = inf${nl}" "" -- eval '1/(x+0)' x=-0
+check "eval constant -0" 0 "f = -inf${nl}" "" -- eval '1/(-0)'
 check "eval missing value" 1 "" "descent: error: no value for y: add y=VALUE${nl}" -- eval 'x*y' x=1
 check "eval unknown name" 1 "" "descent: error: 'z' is not a variable of the expression${nl}" -- eval 'x' x=1 z=2
 check "eval twice" 1 "" "descent: error: x is given twice${nl}" -- eval 'x' x=1 x=2
@@ -283,6 +286,27 @@ convexity on [-1, 1] x [-1, 1]: not convex
   between p = (0, 0.5) and q = (0, -0.5) the function rises above its chord:
   with a = 0.5, f(a*p + (1-a)*q) = 0 > a*f(p) + (1-a)*f(q) = -0.25
 EOF
+check_doc "analyze: undefined everywhere is no verdict" 0 -- analyze 'sqrt(-x^2-1)' --grid 5 <<'EOF'
+f = sqrt(-x^2 - 1)
+df/dx = -2*x/(2*sqrt(-x^2 - 1))
+d2f/dx2 = (-4*sqrt(-x^2 - 1) + 4*x*(-2*x/(2*sqrt(-x^2 - 1))))/(2*sqrt(-x^2 - 1))^2
+
+critical points in [-5, 5]: 0
+
+convexity on [-5, 5]: undefined on the region
+  on a grid of 5 points, f'' is
+    not finite             at 5 points
+  f or its derivatives are nan (undefined) at 5 of 5 points
+  (too few finite values to tell whether it is convex)
+EOF
+check_grep "analyze: an overflow is no verdict" 0 \
+	'^convexity on \[-1e+300, 1e+300\]: could not be decided (values overflow)$' -- \
+	analyze 'x^4' --x -1e300:1e300
+check_grep "analyze: an overflow is no verdict, 2D" 0 \
+	'^convexity on .*: could not be decided (values overflow)$' -- \
+	analyze 'x^2 + y^2' --x -1e300:1e300 --y -1e300:1e300 --grid 11
+check_grep "analyze: the overflow counted" 0 \
+	'overflow to an infinity at 400 of 401 points' -- analyze 'x^4' --x -1e300:1e300
 check_grep "analyze Himmelblau" 0 "critical points in \[-5, 5\] x \[-5, 5\]: 9" -- analyze '(x^2+y-11)^2 + (x+y^2-7)^2'
 check_grep "analyze three variables" 0 "searched for functions of 1 or 2 variables; this one has 3" -- analyze 'x*y*z'
 check "analyze bad range" 2 "" "descent analyze: --x takes a range A:B, as in -5:5, not '3'${nl}" -- analyze 'x^2' --x 3

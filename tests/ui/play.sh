@@ -279,6 +279,16 @@ if command -v setsid >/dev/null 2>&1; then
 	esac
 fi
 
+# --- a negative zero reads 0 -----------------------------------------------------------
+# -x^4 - y^4 at the origin: f and the Hessian's entries are -0
+start 80 24 "$U8 '$DESCENT' play --start 0,0 -- '-x^4-y^4'"
+wait_for "-0: f in the panel" '  f 0$'
+wait_for "-0: the eigenvalues in the panel" 'eig\(H\) 0, 0$'
+wait_gone "-0: nowhere in the panel" '(^| )-0([ ,]|$)'
+start 80 24 "$U8 '$DESCENT' play --start 0 -- '-x^4'"
+wait_for "-0: f'' in the panel" "f'' 0$"
+wait_gone "-0: nowhere in the 1D panel" '(^| )-0([ ,]|$)'
+
 # --- a terminal that ncurses does not know -------------------------------------------
 start 80 24 "$U8 TERM=no-such-term '$DESCENT' play $Q 2>&1"
 wait_for "an unknown TERM: one clear message" "play cannot draw on the terminal 'no-such-term' \\(TERM\\)"

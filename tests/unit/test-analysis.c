@@ -383,6 +383,48 @@ Test(analysis, convex_quartic)
 	objective_free(o);
 }
 
+/*
+ * No verdict where (almost) nothing is finite: sqrt(-x^2-1) is nan
+ * everywhere, x^4 and x^4 - x^2 overflow on [-1e300, 1e300] (the second
+ * to nan, inf - inf, in f), x^2 + y^2 overflows in 2D; sqrt(x) is nan on
+ * half of [-5, 5] only and is not convex there.
+ */
+Test(analysis, convexity_without_verdict)
+{
+	static const struct {
+		const char *f;
+		double lo, hi;
+		enum convexity_verdict want;
+	} cases[] = {
+		{ "sqrt(-x^2-1)", -5, 5, CONVEXITY_UNDEFINED },
+		{ "log(-1-abs(x))", -5, 5, CONVEXITY_UNDEFINED },
+		{ "x^4", -1e300, 1e300, CONVEXITY_OVERFLOW },
+		{ "x^4 - x^2", -1e300, 1e300, CONVEXITY_OVERFLOW },
+		{ "x^2 + y^2", -1e300, 1e300, CONVEXITY_OVERFLOW },
+		{ "sqrt(-x^2-y^2-1)", -5, 5, CONVEXITY_UNDEFINED },
+		{ "sqrt(x)", -5, 5, CONVEXITY_NOT_CONVEX },
+		{ "x^4", -2, 2, CONVEXITY_CONVEX },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct objective *o = make_objective(cases[i].f);
+		int n = objective_dim(o);
+		struct region r = { n, { cases[i].lo, cases[i].lo }, { cases[i].hi, cases[i].hi } };
+		struct convexity c;
+		int rc = analysis_convexity(o, &r, n == 1 ? 401 : 61, 61, &c);
+
+		cr_assert_eq(rc, 0, "%s: expected 0, got %d", cases[i].f, rc);
+		cr_expect_eq(c.verdict, cases[i].want, "%s: expected '%s', got '%s'", cases[i].f,
+			     convexity_verdict_name(cases[i].want), convexity_verdict_name(c.verdict));
+		cr_expect_eq(c.convex, cases[i].want == CONVEXITY_CONVEX, "%s: convex is %d",
+			     cases[i].f, c.convex);
+		check_counts(&c, cases[i].f);
+		free(c.sign);
+		objective_free(o);
+	}
+}
+
 Test(analysis, not_convex_w_shape)
 {
 	struct objective *o = make_objective(W_SHAPE);

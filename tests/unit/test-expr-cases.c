@@ -4,7 +4,9 @@
  * tests/expr/ (eval.txt, diff.txt, errors.txt).  Each file is a list of blocks separated by blank
  * lines; '#' starts a comment line.  A block is one of:
  *
- *   eval EXPR            values at a point (tolerance 1e-12, relative)
+ *   eval EXPR            values at a point (tolerance 1e-12, relative;
+ *                        a value written -0 must be a negative zero), the
+ *                        batch entry bit for bit the same as the scalar one
  *   vars x y             (optional) declare the variables, in order
  *   at x=1 y=2           the point; values are constant expressions
  *   f VALUE              f
@@ -107,6 +109,8 @@ close_enough(double want, double got)
 		return isnan(got);
 	if (isinf(want))
 		return want == got;
+	if (want == 0 && signbit(want))
+		return got == 0 && signbit(got);
 	return fabs(want - got) <= 1e-12 * fmax(1.0, fmax(fabs(want), fabs(got)));
 }
 
@@ -166,6 +170,39 @@ check_values(const char *what, const char *list, const double *got, int n, int l
 	free(copy);
 }
 
+/*
+ * The batch entry, over a few lanes of the same point, must give what the
+ * scalar one gave bit for bit (the sign of a zero included); nans only
+ * need to be nans.
+ */
+static void
+check_batch(struct expr_program *p, const double *x, const double *scalar, int nv, int ln)
+{
+	enum { LANES = 3 };
+	double xin[EXPR_MAX_VARS][LANES], res[1 + EXPR_MAX_VARS + 64][LANES];
+	const double *in[EXPR_MAX_VARS];
+	double *outp[1 + EXPR_MAX_VARS + 64];
+	int nout = expr_program_nout(p), k, j;
+
+	for (k = 0; k < nv; k++) {
+		for (j = 0; j < LANES; j++)
+			xin[k][j] = x[k];
+		in[k] = xin[k];
+	}
+	for (k = 0; k < nout; k++)
+		outp[k] = res[k];
+	expr_eval_batch(p, LANES, in, outp);
+	for (k = 0; k < nout; k++) {
+		for (j = 0; j < LANES; j++) {
+			double b = res[k][j];
+			cr_expect((isnan(b) && isnan(scalar[k])) ||
+				  memcmp(&b, &scalar[k], sizeof b) == 0,
+				  "%s:%d: output %d: the batch entry gives %.17g, the scalar %.17g",
+				  cur_file, ln, k, b, scalar[k]);
+		}
+	}
+}
+
 static void
 case_eval(const struct block *b, const char *src)
 {
@@ -196,6 +233,7 @@ case_eval(const struct block *b, const char *src)
 			}
 			free(copy);
 			expr_eval(p, x, out);
+			check_batch(p, x, out, nv, ln);
 		} else if ((r = rest_of(line, "f")) != NULL) {
 			check_values("f", r, out, 1, ln);
 		} else if ((r = rest_of(line, "grad")) != NULL) {
