@@ -38,7 +38,10 @@
  * diagnostics, never errors: the course runs without saving when it must.
  *
  * progress_page returns a pointer into an array that the next
- * progress_page call on the same progress may move.
+ * progress_page call on the same progress may move.  Chapters are found
+ * through a hash index over their ids (struct progress in lesson.h), so
+ * that a file of many thousand chapters loads in one pass: each lookup
+ * compares ids only with those of the same hash slot run.
  */
 #include "config.h"
 
@@ -58,6 +61,7 @@
 
 #include "descent/lesson.h"
 #include "descent/util.h"
+#include "lesson-int.h"
 
 #define PROGRESS_VERSION 1
 #define MAX_PAGE 10000                  /* the largest page index kept */
@@ -72,6 +76,9 @@ struct read_result {
 	char reason[128];
 };
 
+/* Ids compared by lookups (lesson-int.h), which the tests count. */
+unsigned long progress_id_compares;
+
 /* Everything recorded goes; the file name and the warned flag stay. */
 static void
 progress_forget(struct progress *p)
@@ -84,7 +91,10 @@ progress_forget(struct progress *p)
 	}
 	free(p->chapters);
 	p->chapters = NULL;
-	p->n = 0;
+	p->n = p->cap = 0;
+	free(p->index);
+	p->index = NULL;
+	p->nindex = 0;
 	free(p->last_chapter);
 	p->last_chapter = NULL;
 	p->last_page = 0;
@@ -303,7 +313,7 @@ move_aside(const char *path)
 
 /* An optional true/false (a number is read as C reads it); -1: wrong type. */
 static int
-get_flag(const cJSON *obj, const char *key, int *out)
+read_flag(const cJSON *obj, const char *key, int *out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 
@@ -321,7 +331,7 @@ get_flag(const cJSON *obj, const char *key, int *out)
 
 /* An optional number, made sane: negative is 0, too large is INT_MAX. */
 static int
-get_count(const cJSON *obj, const char *key, int *out)
+read_count(const cJSON *obj, const char *key, int *out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 
@@ -360,10 +370,10 @@ parse_chapter(struct progress *p, const char *id, const cJSON *c)
 			i++;
 			continue;
 		}
-		if (!cJSON_IsObject(e) || get_flag(e, "seen", &r.seen) < 0 ||
-		    get_flag(e, "correct", &r.correct) < 0 ||
-		    get_count(e, "attempts", &r.attempts) < 0 ||
-		    get_count(e, "hints", &r.hints) < 0)
+		if (!cJSON_IsObject(e) || read_flag(e, "seen", &r.seen) < 0 ||
+		    read_flag(e, "correct", &r.correct) < 0 ||
+		    read_count(e, "attempts", &r.attempts) < 0 ||
+		    read_count(e, "hints", &r.hints) < 0)
 			return -1;
 		if (r.seen || r.correct || r.attempts > 0 || r.hints > 0)
 			*progress_page(p, id, i) = r;
@@ -386,7 +396,7 @@ parse_last(struct progress *p, const cJSON *last)
 	id = cJSON_GetObjectItemCaseSensitive(last, "chapter");
 	if (id != NULL && !cJSON_IsNull(id) && !cJSON_IsString(id))
 		return -1;
-	if (get_count(last, "page", &n) < 0)
+	if (read_count(last, "page", &n) < 0)
 		return -1;
 	if (cJSON_IsString(id))
 		progress_set_last(p, id->valuestring, n > MAX_PAGE ? 0 : n);
@@ -543,24 +553,95 @@ progress_done(struct progress *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* FNV-1a: ids are short and chosen by lesson authors, not by an adversary. */
+static size_t
+id_hash(const char *id)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *id != '\0'; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h;
+}
+
+/*
+ * The slot of the index where id is, or the empty slot where it would go.
+ * The index must exist (nindex > 0) and have an empty slot.
+ */
+static size_t
+index_slot(const struct progress *p, const char *id)
+{
+	size_t mask = p->nindex - 1, k = id_hash(id) & mask;
+
+	for (; p->index[k] != 0; k = (k + 1) & mask) {
+		progress_id_compares++;
+		if (strcmp(p->chapters[p->index[k] - 1].id, id) == 0)
+			break;
+	}
+	return k;
+}
+
+/* The chapter with this id, or NULL: looking adds nothing. */
+static struct chapter_progress *
+find_chapter(const struct progress *p, const char *id)
+{
+	size_t k;
+
+	if (p->nindex == 0)
+		return NULL;
+	k = index_slot(p, id);
+	return p->index[k] != 0 ? &p->chapters[p->index[k] - 1] : NULL;
+}
+
+/* Makes the index twice as large (at least 64 slots) and fills it again. */
+static void
+index_grow(struct progress *p)
+{
+	size_t size = p->nindex > 0 ? 2 * p->nindex : 64, mask = size - 1, k;
+	int i;
+
+	free(p->index);
+	p->index = xcalloc(size, sizeof *p->index);
+	p->nindex = size;
+	for (i = 0; i < p->n; i++) {     /* the ids differ: no need to compare them */
+		for (k = id_hash(p->chapters[i].id) & mask; p->index[k] != 0; k = (k + 1) & mask)
+			;
+		p->index[k] = i + 1;
+	}
+}
+
+/* A new chapter with nothing recorded, in the array and the index. */
+static struct chapter_progress *
+add_chapter(struct progress *p, const char *id)
+{
+	struct chapter_progress *c;
+
+	if (p->n == p->cap) {
+		if (p->cap > INT_MAX / 2)
+			fatal("progress: too many chapters");
+		p->cap = p->cap > 0 ? 2 * p->cap : 16;
+		p->chapters = xreallocarray(p->chapters, (size_t)p->cap, sizeof *p->chapters);
+	}
+	if (2 * (size_t)(p->n + 1) > p->nindex)
+		index_grow(p);
+	p->index[index_slot(p, id)] = p->n + 1;
+	c = &p->chapters[p->n++];
+	c->id = xstrdup(id);
+	c->pages = NULL;
+	c->npages = 0;
+	return c;
+}
+
 struct page_progress *
 progress_page(struct progress *p, const char *id, int page)
 {
-	struct chapter_progress *c = NULL;
-	int i;
+	struct chapter_progress *c;
 
 	if (id == NULL)
 		fatal("progress_page: no chapter");
-	for (i = 0; i < p->n && c == NULL; i++)
-		if (strcmp(p->chapters[i].id, id) == 0)
-			c = &p->chapters[i];
-	if (c == NULL) {
-		p->chapters = xreallocarray(p->chapters, (size_t)p->n + 1, sizeof *p->chapters);
-		c = &p->chapters[p->n++];
-		c->id = xstrdup(id);
-		c->pages = NULL;
-		c->npages = 0;
-	}
+	c = find_chapter(p, id);
+	if (c == NULL)
+		c = add_chapter(p, id);
 	if (page < 0)
 		page = 0;
 	if (page > MAX_PAGE)
@@ -578,10 +659,13 @@ void
 progress_chapter_text(struct progress *p, const struct lesson_chapter *c, char *buf,
 		      size_t size)
 {
+	static const struct page_progress none;
+	const struct chapter_progress *cp = find_chapter(p, c->id);
 	int j, seen = 0, questions = 0, right = 0;
 
 	for (j = 0; j < c->npages; j++) {
-		const struct page_progress *pp = progress_page(p, c->id, j);
+		const struct page_progress *pp = cp != NULL && j < cp->npages ? &cp->pages[j] : &none;
+
 		seen += pp->seen != 0;
 		if (page_kind_asks(c->pages[j].kind)) {
 			questions++;

@@ -5,6 +5,9 @@
  * file whole; a corrupted, unreadable or newer file is never lost nor
  * overwritten; an unwritable directory costs one warning, not the course.
  *
+ * Lookups are counted, not timed: 80,000 chapters cost a few id
+ * comparisons each.
+ *
  * Every test works in its own temporary directory, made by the suite's
  * init and removed by its fini (Criterion runs each test in its own
  * process, so setenv stays inside the test).  Tests that rely on
@@ -29,6 +32,7 @@
 #include <criterion/criterion.h>
 
 #include "descent/lesson.h"
+#include "lesson-int.h"             /* progress_id_compares */
 
 static char tmpdir[256];
 
@@ -999,6 +1003,81 @@ Test(progress, reset_fails)
 	cr_expect_eq(ds.d[0].level, DIAG_WARNING);
 	cr_expect_eq(strncmp(ds.d[0].message, "cannot remove progress.json (", 29), 0, "%s",
 		     ds.d[0].message);
+	progress_done(&p);
+	diags_done(&ds);
+}
+
+/*
+ * Lookups do not scan: recording, loading and describing 80,000 chapters
+ * (a 3 MB file) compares a few ids per chapter, where a scan of the
+ * chapters compared 40,000 on average.  Counted, not timed.
+ */
+Test(progress, lookups_do_not_scan)
+{
+	enum { N = 80000, PER = 4 };
+	struct diags ds;
+	struct progress p;
+	const char *file = in_tmp("progress.json");
+	struct lesson_page pages[3];
+	struct lesson_chapter c;
+	char id[32], buf[64];
+	unsigned long before;
+	long i;
+
+	diags_init(&ds);
+	progress_load(&p, file, &ds);
+	progress_id_compares = 0;
+	for (i = 0; i < N; i++) {
+		/* a scattered order, and every chapter looked up three times */
+		snprintf(id, sizeof id, "chapter-%05ld", i * 7919 % N);
+		progress_page(&p, id, 0)->seen = 1;
+		progress_page(&p, id, 2)->correct = 1;
+		progress_page(&p, id, 1)->attempts = 2;
+		if (i % 1000 == 999)
+			cr_assert_leq(progress_id_compares, 3UL * PER * (unsigned long)(i + 1),
+				      "%lu id comparisons for %ld chapters", progress_id_compares,
+				      i + 1);
+	}
+	cr_assert_eq(p.n, N);
+	progress_set_last(&p, "chapter-00042", 2);
+	cr_assert_eq(progress_save(&p, &ds), 0);
+	progress_done(&p);
+	{
+		char *text = read_text(file);
+
+		cr_expect_gt(strlen(text), 3000000);
+		free(text);
+	}
+
+	progress_id_compares = 0;
+	progress_load(&p, file, &ds);
+	cr_assert_eq(ds.n, 0, "%s", ds.d[0].message);
+	cr_assert_eq(p.n, N);
+	cr_expect_leq(progress_id_compares, 3UL * PER * N, "load: %lu id comparisons",
+		      progress_id_compares);
+
+	memset(pages, 0, sizeof pages);
+	pages[0].kind = PAGE_TEXT;
+	pages[1].kind = PAGE_QUIZ;
+	pages[2].kind = PAGE_NUMERIC;
+	memset(&c, 0, sizeof c);
+	c.pages = pages;
+	c.npages = 3;
+	c.id = id;
+	before = progress_id_compares;
+	for (i = 0; i < N; i++) {
+		snprintf(id, sizeof id, "chapter-%05ld", i);
+		progress_chapter_text(&p, &c, buf, sizeof buf);
+		cr_assert_str_eq(buf, "1/3 pages, 1/2 right", "%s", id);
+	}
+	cr_expect_leq(progress_id_compares - before, (unsigned long)PER * N,
+		      "chapter texts: %lu id comparisons", progress_id_compares - before);
+	/* a chapter with no progress is new, and looking at it records nothing */
+	snprintf(id, sizeof id, "chapter-%05d", N);
+	progress_chapter_text(&p, &c, buf, sizeof buf);
+	cr_expect_str_eq(buf, "new");
+	cr_expect_eq(p.n, N);
+	cr_expect(progress_page(&p, "chapter-12345", 1)->attempts == 2);
 	progress_done(&p);
 	diags_done(&ds);
 }
