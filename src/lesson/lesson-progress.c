@@ -23,9 +23,10 @@
  * version), negative counts read as 0, pages after index MAX_PAGE
  * (10000) are dropped and a larger "last" page reads as 0; a known field
  * of the wrong type, or anything but an object where one belongs, makes
- * the file corrupted.  A larger version is a newer descent's file: we
- * start fresh and never write over it.  In a directory we cannot write
- * in, the file is still read, and never written.
+ * the file corrupted, and so does anything but white space after the
+ * object.  A larger version is a newer descent's file: we start fresh
+ * and never write over it.  In a directory we cannot write in, the file
+ * is still read, and never written.
  *
  * Nothing here ever loses what is on disk: a corrupted or unreadable file
  * is renamed aside to progress.json.bad-YYYYMMDD-HHMMSS (local time, then
@@ -403,19 +404,31 @@ parse_last(struct progress *p, const cJSON *last)
 	return 0;
 }
 
+/* Whether s to end is JSON white space only. */
+static int
+only_space(const char *s, const char *end)
+{
+	for (; s < end; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
 /*
  * Reads the text of a progress file into p (which is empty); returns 0,
  * -1 when it is corrupted (p is left empty), or 1 when it is a newer
- * version's.
+ * version's.  Anything but white space after the object is corruption:
+ * it would be lost at the next save.
  */
 static int
 parse_progress(struct progress *p, const char *text, size_t len)
 {
-	cJSON *root = cJSON_ParseWithLength(text, len);
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	const cJSON *v, *chapters, *c;
 	int ret = -1;
 
-	if (!cJSON_IsObject(root))
+	if (!cJSON_IsObject(root) || end == NULL || !only_space(end, text + len))
 		goto fail;
 	v = cJSON_GetObjectItemCaseSensitive(root, "version");
 	if (!cJSON_IsNumber(v))

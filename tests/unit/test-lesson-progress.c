@@ -6,7 +6,7 @@
  * overwritten; an unwritable directory costs one warning, not the course.
  *
  * Lookups are counted, not timed: 80,000 chapters cost a few id
- * comparisons each.
+ * comparisons each.  Trailing junk is corruption.
  *
  * Every test works in its own temporary directory, made by the suite's
  * init and removed by its fini (Criterion runs each test in its own
@@ -1078,6 +1078,65 @@ Test(progress, lookups_do_not_scan)
 	cr_expect_str_eq(buf, "new");
 	cr_expect_eq(p.n, N);
 	cr_expect(progress_page(&p, "chapter-12345", 1)->attempts == 2);
+	progress_done(&p);
+	diags_done(&ds);
+}
+
+/* Trailing junk after the object is corruption: the next save would lose it. */
+Test(progress, corrupted_trailing_junk)
+{
+	static const char *const bad[] = {
+		"{\"version\": 1}garbage",
+		"{\"version\": 1, \"chapters\": {\"a\": {\"pages\": [{\"seen\": true}]}}}\n}",
+		"{\"version\": 1}\n{\"version\": 1}\n",
+		"{\"version\": 1} x",
+		"{\"version\": 1}\f",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char name[256];
+
+		expect_recovery(bad[i]);
+		while (count_entries(tmpdir, "", name, sizeof name) > 0)
+			cr_assert_eq(unlink(in_tmp(name)), 0);
+	}
+}
+
+/* A NUL byte and junk after the object: still corruption. */
+Test(progress, corrupted_nul_then_junk)
+{
+	static const char text[] = "{\"version\": 1}\0junk";
+	struct diags ds;
+	struct progress p;
+	const char *file = in_tmp("progress.json");
+	FILE *fp = fopen(file, "wb");
+
+	cr_assert_not_null(fp);
+	cr_assert_eq(fwrite(text, 1, sizeof text - 1, fp), sizeof text - 1);
+	cr_assert_eq(fclose(fp), 0);
+	diags_init(&ds);
+	progress_load(&p, file, &ds);
+	cr_assert_eq(ds.n, 1);
+	cr_expect_not_null(strstr(ds.d[0].message, "was unreadable; kept as progress.json.bad-"),
+			   "%s", ds.d[0].message);
+	cr_expect_eq(count_entries(tmpdir, "progress.json.bad-", NULL, 0), 1);
+	progress_done(&p);
+	diags_done(&ds);
+}
+
+/* White space after the object is fine (a saved file ends with a newline). */
+Test(progress, trailing_space_is_fine)
+{
+	struct diags ds;
+	struct progress p;
+	const char *file = in_tmp("progress.json");
+
+	write_text(file, "{\"version\": 1, \"last\": {\"chapter\": \"a\"}} \r\n\t\n\n");
+	diags_init(&ds);
+	progress_load(&p, file, &ds);
+	cr_expect_eq(ds.n, 0, "%s", ds.d[0].message);
+	cr_expect_str_eq(p.last_chapter, "a");
 	progress_done(&p);
 	diags_done(&ds);
 }
