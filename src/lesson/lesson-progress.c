@@ -26,7 +26,8 @@
  * the file corrupted, and so does anything but white space after the
  * object.  A larger version is a newer descent's file: we start fresh
  * and never write over it.  In a directory we cannot write in, the file
- * is still read, and never written.
+ * is still read, and never written.  A file larger than MAX_FILE (16 MB)
+ * is refused unread, as unreadable.
  *
  * Nothing here ever loses what is on disk: a corrupted or unreadable file
  * is renamed aside to progress.json.bad-YYYYMMDD-HHMMSS (local time, then

@@ -6,7 +6,7 @@
  * overwritten; an unwritable directory costs one warning, not the course.
  *
  * Lookups are counted, not timed: 80,000 chapters cost a few id
- * comparisons each.  Trailing junk is corruption.
+ * comparisons each.  Trailing junk is corruption; the 16 MB cap is real.
  *
  * Every test works in its own temporary directory, made by the suite's
  * init and removed by its fini (Criterion runs each test in its own
@@ -1139,4 +1139,76 @@ Test(progress, trailing_space_is_fine)
 	cr_expect_str_eq(p.last_chapter, "a");
 	progress_done(&p);
 	diags_done(&ds);
+}
+
+/* Writes a valid progress file of exactly size bytes (white space at the end). */
+static void
+write_padded(const char *path, off_t size)
+{
+	static const char head[] = "{\"version\": 1, \"last\": {\"chapter\": \"big\"}}";
+	static char spaces[65536];
+	FILE *fp = fopen(path, "wb");
+	off_t n;
+
+	memset(spaces, ' ', sizeof spaces);
+	cr_assert_not_null(fp);
+	fputs(head, fp);
+	for (n = (off_t)strlen(head); n < size; n += (off_t)sizeof spaces)
+		fwrite(spaces, 1, size - n < (off_t)sizeof spaces ? (size_t)(size - n)
+								   : sizeof spaces, fp);
+	cr_assert_eq(fclose(fp), 0);
+}
+
+/*
+ * The 16 MB cap: a file of exactly 16 MB is read; one byte more and it is
+ * refused, unread, as unreadable (kept aside, a fresh start).  A sparse
+ * file of 64 GB is refused as well, without being read whole (that
+ * would run out of memory).
+ */
+Test(progress, size_cap)
+{
+	static const off_t sizes[] = { (off_t)16 << 20, ((off_t)16 << 20) + 1, (off_t)64 << 30 };
+	const char *file = in_tmp("progress.json");
+	size_t i;
+
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		struct diags ds;
+		struct progress p;
+		char name[256], want[400];
+
+		if (i == 0) {
+			write_padded(file, sizes[i]);
+		} else {
+			int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+			cr_assert_geq(fd, 0);
+			cr_assert_eq(write(fd, "{\"version\": 1}", 14), 14);
+			if (ftruncate(fd, sizes[i]) < 0) {
+				close(fd);
+				cr_log_warn("cannot make a sparse file of %lld bytes: %s",
+					    (long long)sizes[i], strerror(errno));
+				continue;
+			}
+			close(fd);
+		}
+		diags_init(&ds);
+		progress_load(&p, file, &ds);
+		if (i == 0) {
+			cr_expect_eq(ds.n, 0, "%s", ds.d[0].message);
+			cr_expect_str_eq(p.last_chapter, "big");
+		} else {
+			cr_assert_eq(ds.n, 1, "%lld bytes", (long long)sizes[i]);
+			cr_assert_eq(count_entries(tmpdir, "progress.json.bad-", name,
+						   sizeof name), 1);
+			snprintf(want, sizeof want, "progress.json could not be read (larger than "
+				 "16 MB); kept as %s and starting fresh", name);
+			cr_expect_str_eq(ds.d[0].message, want);
+			cr_expect(is_empty(&p));
+			cr_expect_not_null(p.path);
+		}
+		progress_done(&p);
+		diags_done(&ds);
+		while (count_entries(tmpdir, "", name, sizeof name) > 0)
+			cr_assert_eq(unlink(in_tmp(name)), 0);
+	}
 }
