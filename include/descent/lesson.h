@@ -456,7 +456,10 @@ struct page_progress *progress_page(struct progress *p, const char *id, int page
  */
 void progress_chapter_text(struct progress *p, const struct lesson_chapter *c, char *buf,
 			   size_t size);
-/* Sets where the learner is. */
+/*
+ * Sets where the learner is; a page past the last one kept (10000), or
+ * negative, is 0, as the file would read it back.
+ */
 void progress_set_last(struct progress *p, const char *id, int page);
 /*
  * Writes the progress atomically (a temporary file in the same

@@ -401,7 +401,7 @@ parse_last(struct progress *p, const cJSON *last)
 	if (read_count(last, "page", &n) < 0)
 		return -1;
 	if (cJSON_IsString(id))
-		progress_set_last(p, id->valuestring, n > MAX_PAGE ? 0 : n);
+		progress_set_last(p, id->valuestring, n);
 	return 0;
 }
 
@@ -701,7 +701,8 @@ progress_set_last(struct progress *p, const char *id, int page)
 
 	free(p->last_chapter);
 	p->last_chapter = copy;
-	p->last_page = page < 0 ? 0 : page;
+	/* past MAX_PAGE is 0, as the file reads it: what is saved loads back the same */
+	p->last_page = page < 0 || page > MAX_PAGE ? 0 : page;
 }
 
 /* A cJSON node that is not NULL: out of memory is fatal. */

@@ -1212,3 +1212,30 @@ Test(progress, size_cap)
 			cr_assert_eq(unlink(in_tmp(name)), 0);
 	}
 }
+
+/*
+ * "last" past the last page kept is 0 at once, as the file reads it back:
+ * what is saved loads back the same (found by tests/fuzz/fuzz-progress).
+ */
+Test(progress, last_page_round_trips)
+{
+	static const int pages[][2] = {
+		{ 10000, 10000 }, { 10001, 0 }, { 2000000000, 0 }, { -4, 0 }, { 7, 7 },
+	};
+	const char *file = in_tmp("progress.json");
+	size_t i;
+
+	for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		struct progress p, q;
+
+		progress_load(&p, file, NULL);
+		progress_set_last(&p, "a", pages[i][0]);
+		cr_expect_eq(p.last_page, pages[i][1], "set %d", pages[i][0]);
+		cr_assert_eq(progress_save(&p, NULL), 0);
+		progress_load(&q, file, NULL);
+		cr_assert_str_eq(q.last_chapter, "a");
+		cr_expect_eq(q.last_page, p.last_page, "set %d", pages[i][0]);
+		progress_done(&p);
+		progress_done(&q);
+	}
+}
