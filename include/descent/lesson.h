@@ -420,9 +420,18 @@ struct chapter_progress {
 	int npages;
 };
 
+/*
+ * The chapters are kept in the order they were first recorded (the file's
+ * order), in an array that owns their ids and pages; index is a hash
+ * table over their ids (open addressing, nindex slots, a power of two at
+ * least twice n), each slot 0 or a position in chapters plus one, so that
+ * finding a chapter does not scan them all.  It owns nothing but itself.
+ */
 struct progress {
 	struct chapter_progress *chapters;
-	int n;
+	int n, cap;                     /* chapters used, allocated */
+	int *index;
+	size_t nindex;
 	char *last_chapter;     /* where the learner left off, or NULL */
 	int last_page;
 	char *path;             /* the file, or NULL when it cannot be written */
@@ -448,7 +457,10 @@ struct page_progress *progress_page(struct progress *p, const char *id, int page
  */
 void progress_chapter_text(struct progress *p, const struct lesson_chapter *c, char *buf,
 			   size_t size);
-/* Sets where the learner is. */
+/*
+ * Sets where the learner is; a page past the last one kept (10000), or
+ * negative, is 0, as the file would read it back.
+ */
 void progress_set_last(struct progress *p, const char *id, int page);
 /*
  * Writes the progress atomically (a temporary file in the same

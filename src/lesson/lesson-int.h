@@ -11,7 +11,8 @@
  *     (lesson-objective.c) and its claims (lesson-claims.c);
  *   - the kinds of pages (lesson-kind.c, and page-NAME.c for each);
  *   - the checker's helpers (lesson-check.c), for the kinds' checks;
- *   - the runner's, for the kinds' questions (lesson-runner.c).
+ *   - the runner's, for the kinds' questions (lesson-runner.c);
+ *   - the progress store's counter of id comparisons, for its tests.
  */
 #ifndef DESCENT_LESSON_INT_H
 #define DESCENT_LESSON_INT_H
@@ -234,5 +235,11 @@ const char *const *page_kind_names(void);
  * or -1 when the table is full or the name is taken.
  */
 int page_kind_register(const struct page_kind_def *k);
+
+/*
+ * The progress store (lesson-progress.c) counts the ids it compares when
+ * it looks a chapter up, so that a test can prove lookups do not scan.
+ */
+extern unsigned long progress_id_compares;
 
 #endif

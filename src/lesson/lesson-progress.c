@@ -24,9 +24,11 @@
  * version), negative counts read as 0, pages after index MAX_PAGE
  * (10000) are dropped and a larger "last" page reads as 0; a known field
  * of the wrong type, or anything but an object where one belongs, makes
- * the file corrupted.  A larger version is a newer descent's file: we
- * start fresh and never write over it.  In a directory we cannot write
- * in, the file is still read, and never written.
+ * the file corrupted, and so does anything but white space after the
+ * object.  A larger version is a newer descent's file: we start fresh
+ * and never write over it.  In a directory we cannot write in, the file
+ * is still read, and never written.  A file larger than MAX_FILE (16 MB)
+ * is refused unread, as unreadable.
  *
  * Nothing here ever loses what is on disk: a corrupted or unreadable file
  * is renamed aside to progress.json.bad-YYYYMMDD-HHMMSS (local time, then
@@ -39,7 +41,10 @@
  * diagnostics, never errors: the course runs without saving when it must.
  *
  * progress_page returns a pointer into an array that the next
- * progress_page call on the same progress may move.
+ * progress_page call on the same progress may move.  Chapters are found
+ * through a hash index over their ids (struct progress in lesson.h), so
+ * that a file of many thousand chapters loads in one pass: each lookup
+ * compares ids only with those of the same hash slot run.
  */
 #include "config.h"
 
@@ -59,6 +64,7 @@
 
 #include "descent/lesson.h"
 #include "descent/util.h"
+#include "lesson-int.h"
 
 #define PROGRESS_VERSION 1
 #define MAX_PAGE 10000                  /* the largest page index kept */
@@ -73,6 +79,9 @@ struct read_result {
 	char reason[128];
 };
 
+/* Ids compared by lookups (lesson-int.h), which the tests count. */
+unsigned long progress_id_compares;
+
 /* Everything recorded goes; the file name and the warned flag stay. */
 static void
 progress_forget(struct progress *p)
@@ -85,7 +94,10 @@ progress_forget(struct progress *p)
 	}
 	free(p->chapters);
 	p->chapters = NULL;
-	p->n = 0;
+	p->n = p->cap = 0;
+	free(p->index);
+	p->index = NULL;
+	p->nindex = 0;
 	free(p->last_chapter);
 	p->last_chapter = NULL;
 	p->last_page = 0;
@@ -304,7 +316,7 @@ move_aside(const char *path)
 
 /* An optional true/false (a number is read as C reads it); -1: wrong type. */
 static int
-get_flag(const cJSON *obj, const char *key, int *out)
+read_flag(const cJSON *obj, const char *key, int *out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 
@@ -322,7 +334,7 @@ get_flag(const cJSON *obj, const char *key, int *out)
 
 /* An optional number, made sane: negative is 0, too large is INT_MAX. */
 static int
-get_count(const cJSON *obj, const char *key, int *out)
+read_count(const cJSON *obj, const char *key, int *out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 
@@ -361,10 +373,10 @@ parse_chapter(struct progress *p, const char *id, const cJSON *c)
 			i++;
 			continue;
 		}
-		if (!cJSON_IsObject(e) || get_flag(e, "seen", &r.seen) < 0 ||
-		    get_flag(e, "correct", &r.correct) < 0 ||
-		    get_count(e, "attempts", &r.attempts) < 0 ||
-		    get_count(e, "hints", &r.hints) < 0)
+		if (!cJSON_IsObject(e) || read_flag(e, "seen", &r.seen) < 0 ||
+		    read_flag(e, "correct", &r.correct) < 0 ||
+		    read_count(e, "attempts", &r.attempts) < 0 ||
+		    read_count(e, "hints", &r.hints) < 0)
 			return -1;
 		if (r.seen || r.correct || r.attempts > 0 || r.hints > 0)
 			*progress_page(p, id, i) = r;
@@ -387,26 +399,38 @@ parse_last(struct progress *p, const cJSON *last)
 	id = cJSON_GetObjectItemCaseSensitive(last, "chapter");
 	if (id != NULL && !cJSON_IsNull(id) && !cJSON_IsString(id))
 		return -1;
-	if (get_count(last, "page", &n) < 0)
+	if (read_count(last, "page", &n) < 0)
 		return -1;
 	if (cJSON_IsString(id))
-		progress_set_last(p, id->valuestring, n > MAX_PAGE ? 0 : n);
+		progress_set_last(p, id->valuestring, n);
 	return 0;
+}
+
+/* Whether s to end is JSON white space only. */
+static int
+only_space(const char *s, const char *end)
+{
+	for (; s < end; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
 }
 
 /*
  * Reads the text of a progress file into p (which is empty); returns 0,
  * -1 when it is corrupted (p is left empty), or 1 when it is a newer
- * version's.
+ * version's.  Anything but white space after the object is corruption:
+ * it would be lost at the next save.
  */
 static int
 parse_progress(struct progress *p, const char *text, size_t len)
 {
-	cJSON *root = cJSON_ParseWithLength(text, len);
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	const cJSON *v, *chapters, *c;
 	int ret = -1;
 
-	if (!cJSON_IsObject(root))
+	if (!cJSON_IsObject(root) || end == NULL || !only_space(end, text + len))
 		goto fail;
 	v = cJSON_GetObjectItemCaseSensitive(root, "version");
 	if (!cJSON_IsNumber(v))
@@ -544,24 +568,95 @@ progress_done(struct progress *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* FNV-1a: ids are short and chosen by lesson authors, not by an adversary. */
+static size_t
+id_hash(const char *id)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *id != '\0'; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h;
+}
+
+/*
+ * The slot of the index where id is, or the empty slot where it would go.
+ * The index must exist (nindex > 0) and have an empty slot.
+ */
+static size_t
+index_slot(const struct progress *p, const char *id)
+{
+	size_t mask = p->nindex - 1, k = id_hash(id) & mask;
+
+	for (; p->index[k] != 0; k = (k + 1) & mask) {
+		progress_id_compares++;
+		if (strcmp(p->chapters[p->index[k] - 1].id, id) == 0)
+			break;
+	}
+	return k;
+}
+
+/* The chapter with this id, or NULL: looking adds nothing. */
+static struct chapter_progress *
+find_chapter(const struct progress *p, const char *id)
+{
+	size_t k;
+
+	if (p->nindex == 0)
+		return NULL;
+	k = index_slot(p, id);
+	return p->index[k] != 0 ? &p->chapters[p->index[k] - 1] : NULL;
+}
+
+/* Makes the index twice as large (at least 64 slots) and fills it again. */
+static void
+index_grow(struct progress *p)
+{
+	size_t size = p->nindex > 0 ? 2 * p->nindex : 64, mask = size - 1, k;
+	int i;
+
+	free(p->index);
+	p->index = xcalloc(size, sizeof *p->index);
+	p->nindex = size;
+	for (i = 0; i < p->n; i++) {     /* the ids differ: no need to compare them */
+		for (k = id_hash(p->chapters[i].id) & mask; p->index[k] != 0; k = (k + 1) & mask)
+			;
+		p->index[k] = i + 1;
+	}
+}
+
+/* A new chapter with nothing recorded, in the array and the index. */
+static struct chapter_progress *
+add_chapter(struct progress *p, const char *id)
+{
+	struct chapter_progress *c;
+
+	if (p->n == p->cap) {
+		if (p->cap > INT_MAX / 2)
+			fatal("progress: too many chapters");
+		p->cap = p->cap > 0 ? 2 * p->cap : 16;
+		p->chapters = xreallocarray(p->chapters, (size_t)p->cap, sizeof *p->chapters);
+	}
+	if (2 * (size_t)(p->n + 1) > p->nindex)
+		index_grow(p);
+	p->index[index_slot(p, id)] = p->n + 1;
+	c = &p->chapters[p->n++];
+	c->id = xstrdup(id);
+	c->pages = NULL;
+	c->npages = 0;
+	return c;
+}
+
 struct page_progress *
 progress_page(struct progress *p, const char *id, int page)
 {
-	struct chapter_progress *c = NULL;
-	int i;
+	struct chapter_progress *c;
 
 	if (id == NULL)
 		fatal("progress_page: no chapter");
-	for (i = 0; i < p->n && c == NULL; i++)
-		if (strcmp(p->chapters[i].id, id) == 0)
-			c = &p->chapters[i];
-	if (c == NULL) {
-		p->chapters = xreallocarray(p->chapters, (size_t)p->n + 1, sizeof *p->chapters);
-		c = &p->chapters[p->n++];
-		c->id = xstrdup(id);
-		c->pages = NULL;
-		c->npages = 0;
-	}
+	c = find_chapter(p, id);
+	if (c == NULL)
+		c = add_chapter(p, id);
 	if (page < 0)
 		page = 0;
 	if (page > MAX_PAGE)
@@ -579,10 +674,13 @@ void
 progress_chapter_text(struct progress *p, const struct lesson_chapter *c, char *buf,
 		      size_t size)
 {
+	static const struct page_progress none;
+	const struct chapter_progress *cp = find_chapter(p, c->id);
 	int j, seen = 0, questions = 0, right = 0;
 
 	for (j = 0; j < c->npages; j++) {
-		const struct page_progress *pp = progress_page(p, c->id, j);
+		const struct page_progress *pp = cp != NULL && j < cp->npages ? &cp->pages[j] : &none;
+
 		seen += pp->seen != 0;
 		if (page_kind_asks(c->pages[j].kind)) {
 			questions++;
@@ -604,7 +702,8 @@ progress_set_last(struct progress *p, const char *id, int page)
 
 	free(p->last_chapter);
 	p->last_chapter = copy;
-	p->last_page = page < 0 ? 0 : page;
+	/* past MAX_PAGE is 0, as the file reads it: what is saved loads back the same */
+	p->last_page = page < 0 || page > MAX_PAGE ? 0 : page;
 }
 
 /* A cJSON node that is not NULL: out of memory is fatal. */

@@ -6,6 +6,9 @@
  * file whole; a corrupted, unreadable or newer file is never lost nor
  * overwritten; an unwritable directory costs one warning, not the course.
  *
+ * Lookups are counted, not timed: 80,000 chapters cost a few id
+ * comparisons each.  Trailing junk is corruption; the 16 MB cap is real.
+ *
  * Every test works in its own temporary directory, made by the suite's
  * init and removed by its fini (Criterion runs each test in its own
  * process, so setenv stays inside the test).  Tests that rely on
@@ -30,6 +33,7 @@
 #include <criterion/criterion.h>
 
 #include "descent/lesson.h"
+#include "lesson-int.h"             /* progress_id_compares */
 
 static char tmpdir[256];
 
@@ -1002,4 +1006,237 @@ Test(progress, reset_fails)
 		     ds.d[0].message);
 	progress_done(&p);
 	diags_done(&ds);
+}
+
+/*
+ * Lookups do not scan: recording, loading and describing 80,000 chapters
+ * (a 3 MB file) compares a few ids per chapter, where a scan of the
+ * chapters compared 40,000 on average.  Counted, not timed.
+ */
+Test(progress, lookups_do_not_scan)
+{
+	enum { N = 80000, PER = 4 };
+	struct diags ds;
+	struct progress p;
+	const char *file = in_tmp("progress.json");
+	struct lesson_page pages[3];
+	struct lesson_chapter c;
+	char id[32], buf[64];
+	unsigned long before;
+	long i;
+
+	diags_init(&ds);
+	progress_load(&p, file, &ds);
+	progress_id_compares = 0;
+	for (i = 0; i < N; i++) {
+		/* a scattered order, and every chapter looked up three times */
+		snprintf(id, sizeof id, "chapter-%05ld", i * 7919 % N);
+		progress_page(&p, id, 0)->seen = 1;
+		progress_page(&p, id, 2)->correct = 1;
+		progress_page(&p, id, 1)->attempts = 2;
+		if (i % 1000 == 999)
+			cr_assert_leq(progress_id_compares, 3UL * PER * (unsigned long)(i + 1),
+				      "%lu id comparisons for %ld chapters", progress_id_compares,
+				      i + 1);
+	}
+	cr_assert_eq(p.n, N);
+	progress_set_last(&p, "chapter-00042", 2);
+	cr_assert_eq(progress_save(&p, &ds), 0);
+	progress_done(&p);
+	{
+		char *text = read_text(file);
+
+		cr_expect_gt(strlen(text), 3000000);
+		free(text);
+	}
+
+	progress_id_compares = 0;
+	progress_load(&p, file, &ds);
+	cr_assert_eq(ds.n, 0, "%s", ds.d[0].message);
+	cr_assert_eq(p.n, N);
+	cr_expect_leq(progress_id_compares, 3UL * PER * N, "load: %lu id comparisons",
+		      progress_id_compares);
+
+	memset(pages, 0, sizeof pages);
+	pages[0].kind = PAGE_TEXT;
+	pages[1].kind = PAGE_QUIZ;
+	pages[2].kind = PAGE_NUMERIC;
+	memset(&c, 0, sizeof c);
+	c.pages = pages;
+	c.npages = 3;
+	c.id = id;
+	before = progress_id_compares;
+	for (i = 0; i < N; i++) {
+		snprintf(id, sizeof id, "chapter-%05ld", i);
+		progress_chapter_text(&p, &c, buf, sizeof buf);
+		cr_assert_str_eq(buf, "1/3 pages, 1/2 right", "%s", id);
+	}
+	cr_expect_leq(progress_id_compares - before, (unsigned long)PER * N,
+		      "chapter texts: %lu id comparisons", progress_id_compares - before);
+	/* a chapter with no progress is new, and looking at it records nothing */
+	snprintf(id, sizeof id, "chapter-%05d", N);
+	progress_chapter_text(&p, &c, buf, sizeof buf);
+	cr_expect_str_eq(buf, "new");
+	cr_expect_eq(p.n, N);
+	cr_expect(progress_page(&p, "chapter-12345", 1)->attempts == 2);
+	progress_done(&p);
+	diags_done(&ds);
+}
+
+/* Trailing junk after the object is corruption: the next save would lose it. */
+Test(progress, corrupted_trailing_junk)
+{
+	static const char *const bad[] = {
+		"{\"version\": 1}garbage",
+		"{\"version\": 1, \"chapters\": {\"a\": {\"pages\": [{\"seen\": true}]}}}\n}",
+		"{\"version\": 1}\n{\"version\": 1}\n",
+		"{\"version\": 1} x",
+		"{\"version\": 1}\f",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char name[256];
+
+		expect_recovery(bad[i]);
+		while (count_entries(tmpdir, "", name, sizeof name) > 0)
+			cr_assert_eq(unlink(in_tmp(name)), 0);
+	}
+}
+
+/* A NUL byte and junk after the object: still corruption. */
+Test(progress, corrupted_nul_then_junk)
+{
+	static const char text[] = "{\"version\": 1}\0junk";
+	struct diags ds;
+	struct progress p;
+	const char *file = in_tmp("progress.json");
+	FILE *fp = fopen(file, "wb");
+
+	cr_assert_not_null(fp);
+	cr_assert_eq(fwrite(text, 1, sizeof text - 1, fp), sizeof text - 1);
+	cr_assert_eq(fclose(fp), 0);
+	diags_init(&ds);
+	progress_load(&p, file, &ds);
+	cr_assert_eq(ds.n, 1);
+	cr_expect_not_null(strstr(ds.d[0].message, "was unreadable; kept as progress.json.bad-"),
+			   "%s", ds.d[0].message);
+	cr_expect_eq(count_entries(tmpdir, "progress.json.bad-", NULL, 0), 1);
+	progress_done(&p);
+	diags_done(&ds);
+}
+
+/* White space after the object is fine (a saved file ends with a newline). */
+Test(progress, trailing_space_is_fine)
+{
+	struct diags ds;
+	struct progress p;
+	const char *file = in_tmp("progress.json");
+
+	write_text(file, "{\"version\": 1, \"last\": {\"chapter\": \"a\"}} \r\n\t\n\n");
+	diags_init(&ds);
+	progress_load(&p, file, &ds);
+	cr_expect_eq(ds.n, 0, "%s", ds.d[0].message);
+	cr_expect_str_eq(p.last_chapter, "a");
+	progress_done(&p);
+	diags_done(&ds);
+}
+
+/* Writes a valid progress file of exactly size bytes (white space at the end). */
+static void
+write_padded(const char *path, off_t size)
+{
+	static const char head[] = "{\"version\": 1, \"last\": {\"chapter\": \"big\"}}";
+	static char spaces[65536];
+	FILE *fp = fopen(path, "wb");
+	off_t n;
+
+	memset(spaces, ' ', sizeof spaces);
+	cr_assert_not_null(fp);
+	fputs(head, fp);
+	for (n = (off_t)strlen(head); n < size; n += (off_t)sizeof spaces)
+		fwrite(spaces, 1, size - n < (off_t)sizeof spaces ? (size_t)(size - n)
+								   : sizeof spaces, fp);
+	cr_assert_eq(fclose(fp), 0);
+}
+
+/*
+ * The 16 MB cap: a file of exactly 16 MB is read; one byte more and it is
+ * refused, unread, as unreadable (kept aside, a fresh start).  A sparse
+ * file of 64 GB is refused as well, without being read whole (that
+ * would run out of memory).
+ */
+Test(progress, size_cap)
+{
+	static const off_t sizes[] = { (off_t)16 << 20, ((off_t)16 << 20) + 1, (off_t)64 << 30 };
+	const char *file = in_tmp("progress.json");
+	size_t i;
+
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		struct diags ds;
+		struct progress p;
+		char name[256], want[400];
+
+		if (i == 0) {
+			write_padded(file, sizes[i]);
+		} else {
+			int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+			cr_assert_geq(fd, 0);
+			cr_assert_eq(write(fd, "{\"version\": 1}", 14), 14);
+			if (ftruncate(fd, sizes[i]) < 0) {
+				close(fd);
+				cr_log_warn("cannot make a sparse file of %lld bytes: %s",
+					    (long long)sizes[i], strerror(errno));
+				continue;
+			}
+			close(fd);
+		}
+		diags_init(&ds);
+		progress_load(&p, file, &ds);
+		if (i == 0) {
+			cr_expect_eq(ds.n, 0, "%s", ds.d[0].message);
+			cr_expect_str_eq(p.last_chapter, "big");
+		} else {
+			cr_assert_eq(ds.n, 1, "%lld bytes", (long long)sizes[i]);
+			cr_assert_eq(count_entries(tmpdir, "progress.json.bad-", name,
+						   sizeof name), 1);
+			snprintf(want, sizeof want, "progress.json could not be read (larger than "
+				 "16 MB); kept as %s and starting fresh", name);
+			cr_expect_str_eq(ds.d[0].message, want);
+			cr_expect(is_empty(&p));
+			cr_expect_not_null(p.path);
+		}
+		progress_done(&p);
+		diags_done(&ds);
+		while (count_entries(tmpdir, "", name, sizeof name) > 0)
+			cr_assert_eq(unlink(in_tmp(name)), 0);
+	}
+}
+
+/*
+ * "last" past the last page kept is 0 at once, as the file reads it back:
+ * what is saved loads back the same (found by tests/fuzz/fuzz-progress).
+ */
+Test(progress, last_page_round_trips)
+{
+	static const int pages[][2] = {
+		{ 10000, 10000 }, { 10001, 0 }, { 2000000000, 0 }, { -4, 0 }, { 7, 7 },
+	};
+	const char *file = in_tmp("progress.json");
+	size_t i;
+
+	for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		struct progress p, q;
+
+		progress_load(&p, file, NULL);
+		progress_set_last(&p, "a", pages[i][0]);
+		cr_expect_eq(p.last_page, pages[i][1], "set %d", pages[i][0]);
+		cr_assert_eq(progress_save(&p, NULL), 0);
+		progress_load(&q, file, NULL);
+		cr_assert_str_eq(q.last_chapter, "a");
+		cr_expect_eq(q.last_page, p.last_page, "set %d", pages[i][0]);
+		progress_done(&p);
+		progress_done(&q);
+	}
 }
