@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-progress.c - libFuzzer target for the progress store: any bytes
  * are written as a progress.json and loaded (a corrupted file is moved
