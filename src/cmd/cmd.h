@@ -2,7 +2,7 @@
 /*
  * cmd.h - the subcommands of the command line.  Each lives in its own
  * file (cmd-NAME.c) and exports one const struct cmd, listed in
- * cmd_table[] (cmd-common.c); main.c dispatches on the name.
+ * cmd_table[] (cmd-common.c); cmd_main (cmd-main.c) dispatches on the name.
  */
 #ifndef DESCENT_CMD_H
 #define DESCENT_CMD_H
@@ -29,6 +29,15 @@ extern const struct cmd cmd_play;
 extern const struct cmd *const cmd_table[];     /* ends with NULL */
 
 const struct cmd *cmd_find(const char *name);
+
+/*
+ * The program, all but its process: sets the locale, reads the global options
+ * of argv (--help, --version, --ascii), and runs the command argv[1]
+ * names, or the course when there is none.  Returns the exit status;
+ * leaves stdout open (main closes it, to report write errors).  The
+ * getopt state is reset by each command, so it can be called again.
+ */
+int cmd_main(int argc, char **argv);
 
 struct plot_opts;
 /*

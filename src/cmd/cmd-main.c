@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * cmd-main.c - the program without its process: the global options, then
+ * a subcommand from cmd_table[].  main.c calls it and closes stdout; the
+ * command-line fuzzer (tests/fuzz/fuzz-cmd.c) calls it once per input.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static void
+usage(FILE *fp)
+{
+	int i;
+
+	fputs("usage: descent [--help] [--version] [--ascii] [COMMAND [ARGS...]]\n\n"
+	      "descent is an interactive course on the optimization behind machine\n"
+	      "learning, for the terminal.  Without a command, it opens the course\n"
+	      "where you left off (with --ascii, in ASCII only).  Commands:\n\n", fp);
+	for (i = 0; cmd_table[i] != NULL; i++)
+		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
+	fputs("\n'descent COMMAND --help' describes a command; descent(1) and\n"
+	      "descent-expr(7) are the manuals.\n", fp);
+	cmd_bug_report(fp);
+}
+
+int
+cmd_main(int argc, char **argv)
+{
+	const struct cmd *cmd;
+	int i;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");     /* numbers read and print with '.' */
+	if (argc < 2) {
+		/* the course, where the learner left off (full screen on a terminal) */
+		char *args[] = { "learn", NULL };
+		return cmd_learn.run(1, args);
+	}
+	/* before a command, --help and --version win over the other options */
+	for (i = 1; argv[1][0] == '-' && i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0) {
+			cmd_version(stdout);
+			return 0;
+		}
+	}
+	if (strcmp(argv[1], "--ascii") == 0) {
+		/* descent --ascii: the course, in ASCII */
+		char *args[] = { "learn", "--ascii", NULL };
+		if (argc > 2) {
+			fprintf(stderr, "descent: --ascii takes no arguments; for a chapter, "
+				"use descent learn --ascii CHAPTER\n");
+			return EXIT_USAGE;
+		}
+		return cmd_learn.run(2, args);
+	}
+	if (argv[1][0] == '-') {
+		fprintf(stderr, "descent: unknown option '%s'\n", argv[1]);
+		fputs("Try 'descent --help' for the commands.\n", stderr);
+		return EXIT_USAGE;
+	}
+	cmd = cmd_find(argv[1]);
+	if (cmd == NULL) {
+		fprintf(stderr, "descent: unknown command '%s'\n", argv[1]);
+		fputs("Try 'descent --help' for the commands.\n", stderr);
+		return EXIT_USAGE;
+	}
+	return cmd->run(argc - 1, argv + 1);
+}
