@@ -523,6 +523,21 @@ expect_recovery(const char *content)
 	diags_done(&ds);
 }
 
+/* expect_recovery for each of n texts, each in a clean directory. */
+static void
+expect_recovery_each(const char *const *bad, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char name[256];
+
+		expect_recovery(bad[i]);
+		while (count_entries(tmpdir, "", name, sizeof name) > 0)
+			cr_assert_eq(unlink(in_tmp(name)), 0);
+	}
+}
+
 Test(progress, corrupted_garbage)
 {
 	expect_recovery("\x01\x02 this is not JSON {{{");
@@ -555,16 +570,8 @@ Test(progress, corrupted_shapes)
 		"{\"version\": 1, \"last\": [\"a\", 2]}",
 		"{\"version\": 1, \"last\": {\"chapter\": 5}}",
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		char name[256];
-
-		expect_recovery(bad[i]);
-		/* the next case needs a clean directory */
-		while (count_entries(tmpdir, "", name, sizeof name) > 0)
-			cr_assert_eq(unlink(in_tmp(name)), 0);
-	}
+	expect_recovery_each(bad, sizeof bad / sizeof bad[0]);
 }
 
 /* Two bad files within a second: the second backup gets a counter. */
@@ -1093,15 +1100,8 @@ Test(progress, corrupted_trailing_junk)
 		"{\"version\": 1} x",
 		"{\"version\": 1}\f",
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		char name[256];
-
-		expect_recovery(bad[i]);
-		while (count_entries(tmpdir, "", name, sizeof name) > 0)
-			cr_assert_eq(unlink(in_tmp(name)), 0);
-	}
+	expect_recovery_each(bad, sizeof bad / sizeof bad[0]);
 }
 
 /* A NUL byte and junk after the object: still corruption. */
