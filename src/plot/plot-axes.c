@@ -65,6 +65,22 @@ plot_y_ticks(double y0, double y1, int ah, int logy, double *ticks, char labels[
 	return n;
 }
 
+/*
+ * The cell of v among n cells spanning lo..hi: n - 1 at most, -1 when v is
+ * below lo or NaN.  Works in double, since a tick may lie far outside a
+ * range that is tiny next to its values (f = x - 2 + -x is -2 give or
+ * take rounding) and would overflow an int.
+ */
+static int
+tick_cell(double v, double lo, double hi, int n)
+{
+	double k = floor((v - lo) / (hi - lo) * n + 1e-3);
+
+	if (!(k >= 0))
+		return -1;
+	return k >= n ? n - 1 : (int)k;
+}
+
 void
 plot_axes_draw(const struct plot_frame *fr)
 {
@@ -78,11 +94,11 @@ plot_axes_draw(const struct plot_frame *fr)
 	for (row = fr->ay; row < fr->ay + fr->ah; row++)
 		plot_text(c, fr->ax - 1, row, "|", PLOT_DEFAULT, PLOT_DIM);
 	for (i = 0; i < nt; i++) {
-		row = fr->ay + (int)floor((fr->y1 - ticks[i]) / (fr->y1 - fr->y0) * fr->ah + 1e-3);
-		if (row >= fr->ay + fr->ah)
-			row = fr->ay + fr->ah - 1;
-		if (row < fr->ay)
+		/* rows count down from y1 */
+		row = tick_cell(-ticks[i], -fr->y1, -fr->y0, fr->ah);
+		if (row < 0)
 			continue;
+		row += fr->ay;
 		plot_mark(c, fr->ax - 1, row, '+', PLOT_DEFAULT, PLOT_DIM);
 		plot_text(c, fr->ax - 1 - (int)strlen(labels[i]), row, labels[i], PLOT_DEFAULT, 0);
 	}
@@ -105,9 +121,7 @@ plot_axes_draw(const struct plot_frame *fr)
 		int len;
 		plot_tick_label(xt[i], xstep, xl[i], 24);
 		len = (int)strlen(xl[i]);
-		col = fr->ax + (int)floor((xt[i] - fr->x0) / (fr->x1 - fr->x0) * fr->aw + 1e-3);
-		if (col >= fr->ax + fr->aw)
-			col = fr->ax + fr->aw - 1;
+		col = fr->ax + tick_cell(xt[i], fr->x0, fr->x1, fr->aw);
 		plot_mark(c, col, row, '+', PLOT_DEFAULT, PLOT_DIM);
 		col -= len / 2;
 		if (col + len > fr->width)
