@@ -173,6 +173,25 @@ int runner_read_vector(struct lesson_runner *r, const char *text, double *v, int
 /* The current page (r->page >= 0). */
 #define RUNNER_PAGE(r) (&(r)->c->pages[(r)->page])
 
+/* --- the state directory (lesson-state.c), for the progress store ----- */
+
+/* The part of path after its last '/' (borrowed). */
+const char *state_base_name(const char *path);
+/* The part of path before its last '/'; the caller frees it. */
+char *state_dir_name(const char *path);
+/* dir (its trailing slashes dropped), then tail; the caller frees it. */
+char *state_path_join(const char *dir, const char *tail);
+/* The default progress file, from XDG_STATE_HOME or HOME, or NULL. */
+char *state_default_path(void);
+/* Makes dir and its parents (mode 0700), like mkdir -p; 0 or -1 (errno). */
+int state_make_dirs(const char *dir);
+/* Whether dir exists or could be made, making nothing; 0 or -1 (errno). */
+int state_can_make_dirs(const char *dir);
+/* Writes all of buf to fd; 0 or -1 (errno). */
+int state_write_all(int fd, const char *buf, size_t len);
+/* Renames path aside to PATH.bad-STAMP[-N]; the new name, or NULL (errno). */
+char *state_move_aside(const char *path);
+
 /* --- page kinds (lesson-kind.c, page-NAME.c) -------------------------- */
 
 /*

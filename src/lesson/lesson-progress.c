@@ -69,7 +69,6 @@
 #define PROGRESS_VERSION 1
 #define MAX_PAGE 10000                  /* the largest page index kept */
 #define MAX_FILE (16 << 20)             /* a larger file is corrupted */
-#define MAX_BACKUPS 1000                /* bad-TIMESTAMP-2 ... -999 */
 
 /* A file's text, or why there is none: missing, or a reason to print. */
 struct read_result {
@@ -103,158 +102,6 @@ progress_forget(struct progress *p)
 	p->last_page = 0;
 }
 
-/* The part of path after its last '/'. */
-static const char *
-base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-
-	return s != NULL ? s + 1 : path;
-}
-
-/* The directory of path: "." when it has no '/', "/" for "/x". */
-static char *
-dir_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	char *d;
-
-	if (s == NULL)
-		return xstrdup(".");
-	while (s > path && s[-1] == '/')
-		s--;
-	if (s == path)
-		return xstrdup("/");
-	d = xmalloc((size_t)(s - path) + 1);
-	memcpy(d, path, (size_t)(s - path));
-	d[s - path] = '\0';
-	return d;
-}
-
-/* dir (its trailing slashes dropped), then tail; the caller frees it. */
-static char *
-path_join(const char *dir, const char *tail)
-{
-	size_t n = strlen(dir), m = strlen(tail);
-	char *s;
-
-	while (n > 1 && dir[n - 1] == '/')
-		n--;
-	s = xmalloc(n + m + 1);
-	memcpy(s, dir, n);
-	memcpy(s + n, tail, m + 1);
-	return s;
-}
-
-/*
- * The default file, from XDG_STATE_HOME, then HOME, then the password
- * database; NULL when there is no home at all.
- */
-static char *
-default_path(void)
-{
-	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	struct passwd *pw;
-
-	if (state != NULL && state[0] == '/')
-		return path_join(state, "/descent/progress.json");
-	if (home == NULL || home[0] == '\0') {
-		pw = getpwuid(getuid());
-		home = pw != NULL ? pw->pw_dir : NULL;
-	}
-	if (home == NULL || home[0] == '\0')
-		return NULL;
-	return path_join(home, "/.local/state/descent/progress.json");
-}
-
-/* Makes dir and its parents, each new one with mode 0700, like mkdir -p. */
-static int
-make_dirs(const char *dir)
-{
-	char *d = xstrdup(dir), *s;
-	struct stat st;
-	int ret = -1, saved;
-
-	for (s = d + 1;; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		if (s[-1] != '/') {
-			char c = *s;
-
-			*s = '\0';
-			if (mkdir(d, 0700) < 0) {
-				saved = errno;
-				if (stat(d, &st) < 0 || !S_ISDIR(st.st_mode)) {
-					errno = saved == EEXIST ? ENOTDIR : saved;
-					goto fail;
-				}
-			}
-			*s = c;
-		}
-		if (*s == '\0')
-			break;
-	}
-	ret = 0;
-fail:
-	free(d);
-	return ret;
-}
-
-/*
- * Whether dir is a directory, or could be made by make_dirs: its nearest
- * existing ancestor is a directory we may write in.  Makes nothing (just
- * reading the course must not create the state directory).  Returns 0, or
- * -1 with errno set (ENOTDIR, EACCES, ...).
- */
-static int
-can_make_dirs(const char *dir)
-{
-	char *d = xstrdup(dir), *s;
-	struct stat st;
-	int ret = -1;
-
-	for (;;) {
-		if (stat(d, &st) == 0) {
-			if (!S_ISDIR(st.st_mode))
-				errno = ENOTDIR;
-			else if (strcmp(d, dir) == 0 || access(d, W_OK | X_OK) == 0)
-				ret = 0;
-			break;
-		}
-		if (errno != ENOENT)
-			break;
-		s = strrchr(d, '/');
-		if (s == NULL) {                /* a relative path: the working directory */
-			ret = access(".", W_OK | X_OK);
-			break;
-		}
-		if (s == d)
-			d[1] = '\0';           /* "/": it exists */
-		else
-			*s = '\0';
-	}
-	free(d);
-	return ret;
-}
-
-/* Writes all of buf to fd. */
-static int
-write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /*
  * Reads the whole file into r->text (NUL-terminated; the caller frees
  * it).  Returns 0; or -1 with r->missing set when there is no file, or
@@ -277,41 +124,6 @@ read_file(const char *path, struct read_result *r)
 	else
 		snprintf(r->reason, sizeof r->reason, "%s", fe.reason);
 	return -1;
-}
-
-/*
- * Renames path aside to PATH.bad-YYYYMMDD-HHMMSS[-N]; returns the new
- * name (the caller frees it), or NULL with errno set.
- */
-static char *
-move_aside(const char *path)
-{
-	char stamp[32], *name;
-	size_t size = strlen(path) + sizeof stamp + 16;
-	struct stat st;
-	struct tm tm;
-	time_t now = time(NULL);
-	int i;
-
-	if (localtime_r(&now, &tm) == NULL || strftime(stamp, sizeof stamp,
-						       "%Y%m%d-%H%M%S", &tm) == 0)
-		snprintf(stamp, sizeof stamp, "%lld", (long long)now);
-	name = xmalloc(size);
-	for (i = 1; i < MAX_BACKUPS; i++) {
-		if (i == 1)
-			snprintf(name, size, "%s.bad-%s", path, stamp);
-		else
-			snprintf(name, size, "%s.bad-%s-%d", path, stamp, i);
-		if (lstat(name, &st) < 0 && errno == ENOENT)
-			break;
-	}
-	if (i == MAX_BACKUPS) {
-		errno = EEXIST;
-	} else if (rename(path, name) == 0) {
-		return name;
-	}
-	free(name);
-	return NULL;
 }
 
 /* An optional true/false (a number is read as C reads it); -1: wrong type. */
@@ -487,7 +299,7 @@ progress_load(struct progress *p, const char *path, struct diags *ds)
 	int writable = 1, res, err = 0;
 
 	memset(p, 0, sizeof *p);
-	file = path != NULL ? xstrdup(path) : default_path();
+	file = path != NULL ? xstrdup(path) : state_default_path();
 	if (file == NULL) {
 		if (ds != NULL)
 			diags_add(ds, "progress.json", 0, 0, DIAG_WARNING,
@@ -497,8 +309,8 @@ progress_load(struct progress *p, const char *path, struct diags *ds)
 		return;
 	}
 	p->path = file;
-	dir = dir_name(file);
-	if (can_make_dirs(dir) < 0) {
+	dir = state_dir_name(file);
+	if (state_can_make_dirs(dir) < 0) {
 		if (ds != NULL)
 			diags_add(ds, file, 0, 0, DIAG_WARNING,
 				  "cannot make the directory %s (%s); "
@@ -528,30 +340,30 @@ progress_load(struct progress *p, const char *path, struct diags *ds)
 		if (ds != NULL)
 			diags_add(ds, file, 0, 0, DIAG_WARNING,
 				  "%s is from a newer descent; "
-				  "starting fresh without touching it", base_name(file));
+				  "starting fresh without touching it", state_base_name(file));
 		writable = 0;
 		goto fail;
 	}
 	/* corrupted (-1) or unreadable (-2): keep it, start fresh */
 	if (writable) {
-		aside = move_aside(file);
+		aside = state_move_aside(file);
 		err = errno;
 	}
 	if (aside == NULL) {
 		if (ds != NULL)
 			diags_add(ds, file, 0, 0, DIAG_WARNING,
 				  "%s was unreadable and could not be kept aside (%s); "
-				  "starting fresh without saving", base_name(file),
+				  "starting fresh without saving", state_base_name(file),
 				  strerror(err));
 		writable = 0;
 	} else if (ds != NULL && res == -1) {
 		diags_add(ds, file, 0, 0, DIAG_WARNING,
 			  "%s was unreadable; kept as %s and starting fresh",
-			  base_name(file), base_name(aside));
+			  state_base_name(file), state_base_name(aside));
 	} else if (ds != NULL) {
 		diags_add(ds, file, 0, 0, DIAG_WARNING,
 			  "%s could not be read (%s); kept as %s and starting fresh",
-			  base_name(file), r.reason, base_name(aside));
+			  state_base_name(file), r.reason, state_base_name(aside));
 	}
 fail:
 	if (!writable)
@@ -788,10 +600,10 @@ progress_save(struct progress *p, struct diags *ds)
 		return -1;
 	}
 	text = progress_json(p);
-	tmp = path_join(p->path, ".XXXXXX");
-	dir = dir_name(p->path);
+	tmp = state_path_join(p->path, ".XXXXXX");
+	dir = state_dir_name(p->path);
 	/* the directory is made when there is something to keep in it */
-	if (make_dirs(dir) < 0) {
+	if (state_make_dirs(dir) < 0) {
 		what = "making its directory";
 		goto fail;
 	}
@@ -805,7 +617,7 @@ progress_save(struct progress *p, struct diags *ds)
 		what = "setting its mode";
 		goto fail;
 	}
-	if (write_all(fd, text, strlen(text)) < 0) {
+	if (state_write_all(fd, text, strlen(text)) < 0) {
 		what = "writing";
 		goto fail;
 	}
@@ -855,6 +667,6 @@ progress_reset(struct progress *p, struct diags *ds)
 		return 0;
 	if (ds != NULL)
 		diags_add(ds, p->path, 0, 0, DIAG_WARNING,
-			  "cannot remove %s (%s)", base_name(p->path), strerror(errno));
+			  "cannot remove %s (%s)", state_base_name(p->path), strerror(errno));
 	return -1;
 }
