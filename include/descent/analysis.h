@@ -41,16 +41,64 @@ struct critical_point {
 	double f;
 	double lambda[2];       /* the Hessian's eigenvalues, increasing */
 	enum cp_kind kind;
-	int global;             /* a minimum, and no point of the region is lower */
+	int global;             /* a minimum: 1 when no point of the region is lower
+				 * (the search conclusive), 0 when a lower point is
+				 * known (local), -1 when the search cannot tell */
 };
 
 /*
- * The critical points of a 1- or 2-variable objective in region r:
- * Newton's method on the gradient from a grid of starts (starts per axis,
- * 0 for the default), refined, deduplicated, sorted by position (x, then
- * y).  Writes at most max points to cp; returns how many were found (it
- * may be more than max), or -1 when the objective is not of 1 or 2
- * variables.
+ * The critical points of a 1- or 2-variable objective in region r, found
+ * by Newton's method on the gradient from grids of starts (cell
+ * centres), all lanes of a grid in lockstep through the batch evaluator.
+ *
+ * A probe grid first counts the sign changes of df/dx along rows and of
+ * df/dy along columns; the first grid has 4 starts per sign change and
+ * axis (at least 200 in 1D, 24 per axis in 2D), or opt->starts per axis.
+ * Each next grid is twice as dense per axis (at most the size cap:
+ * 131072 starts in 1D, 512 per axis in 2D), until one finds no point the
+ * earlier ones missed while the one before had at least the starts the
+ * probe asks for (CP_STOP_AGREED: conclusive, a heuristic, not a proof),
+ * the budget of evaluations runs out (CP_STOP_BUDGET), or a grid at the
+ * cap found new points (CP_STOP_SIZE).
+ */
+#define CP_BUDGET 4000000LL     /* evaluations of f, gradient and Hessian */
+
+struct cp_options {
+	int starts;             /* the first grid's starts per axis; 0: from the probe */
+	long long budget;       /* evaluations; 0: CP_BUDGET */
+};
+
+enum cp_stop { CP_STOP_AGREED, CP_STOP_BUDGET, CP_STOP_SIZE };
+
+struct cp_search {
+	struct critical_point *cp;      /* found points, sorted by x then y */
+	int found;
+	int conclusive;
+	enum cp_stop stop;
+	int passes;                     /* grids run */
+	int nx, ny;                     /* the last grid's starts per axis */
+	int prev[2];                    /* and the one before (0 if none) */
+	long long starts;               /* starts of all grids */
+	int added;                      /* points new in the last grid (-1: cut short) */
+	int sign_changes[2];            /* the probe's, per axis */
+	int want[2];                    /* starts per axis the probe asks for */
+	long long work;                 /* evaluations: probe, Newton steps, checks */
+};
+
+/*
+ * Fills s (free it with cp_search_free); opt may be NULL.  Returns the
+ * number of points found, or -1 when the objective is not of 1 or 2
+ * variables (s is then empty).
+ */
+int analysis_critical_search(struct objective *o, const struct region *r,
+			     const struct cp_options *opt, struct cp_search *s);
+void cp_search_free(struct cp_search *s);
+
+/*
+ * The same, as a list: writes at most max points to cp (sorted by
+ * position); returns how many were found (it may be more than max), or
+ * -1 when the objective is not of 1 or 2 variables.  starts as
+ * opt->starts above.
  */
 int analysis_critical_points(struct objective *o, const struct region *r,
 			     int starts, struct critical_point *cp, int max);

@@ -2,10 +2,20 @@
 /*
  * analysis-critical.c - the critical points of a function of one or two
  * variables in a region: Newton's method on the gradient (which, unlike a
- * descent, converges to saddles and maxima too) from a grid of starts,
- * all starts run in lockstep through the batch evaluator; then the
- * points that converged inside the region are refined, deduplicated,
- * classified by the Hessian, and the lowest minima marked global.
+ * descent, converges to saddles and maxima too) from grids of starts, all
+ * starts of a grid run in lockstep through the batch evaluator.
+ *
+ * How many starts?  A probe grid counts the sign changes of each partial
+ * derivative along the rows and columns of the region: each one brackets
+ * a critical curve, so the first grid gets four starts per sign change
+ * (sin on [-1000, 1000]: 637 of them, so 2552 starts; Rastrigin on
+ * [-5, 5]^2: 21 per axis, so 88 by 88).  Then a grid twice as dense per
+ * axis, and again, until one finds no point the earlier grids missed:
+ * the search is then called conclusive.  That is a heuristic, not a
+ * proof (a point whose basin under Newton is thinner than the densest
+ * grid's cells can still hide), and descent-lessons(5) says so; when the
+ * evaluation budget or the size cap runs out first, the search is not
+ * conclusive and says how many starts it used.
  *
  * Degenerate points (x^4 at 0) attract Newton only linearly, so a start
  * ends near them rather than on them; a coordinate within a hair of 0 is
@@ -14,6 +24,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +33,15 @@
 #include "descent/util.h"
 
 #define NEWTON_ITERATIONS 80
+#define PROBE_1D 16385                  /* probe points, one dimension */
+#define PROBE_2D 257                    /* probe points per axis, two */
+#define STARTS_1D 200                   /* the least first grid */
+#define STARTS_2D 24
+#define MAX_STARTS_1D (1 << 17)         /* the largest grid: memory */
+#define MAX_STARTS_2D 512
+#define PER_SIGN_CHANGE 4
 
+/* The starts of one grid, compacted as they finish: lanes [0, m) run. */
 struct lanes {
 	size_t m;
 	double *buf;
@@ -30,7 +49,7 @@ struct lanes {
 };
 
 static void
-lanes_init(struct lanes *l, int n, size_t m)
+lanes_init(struct lanes *l, size_t m)
 {
 	int k;
 
@@ -43,14 +62,6 @@ lanes_init(struct lanes *l, int n, size_t m)
 	for (k = 0; k < 4; k++)
 		l->h[k] = l->buf + (size_t)(4 + k) * m;
 	l->f = l->buf + 8 * m;
-	(void)n;
-}
-
-/* Evaluates f, gradient and Hessian of every lane. */
-static void
-lanes_eval(struct objective *o, struct lanes *l)
-{
-	objective_eval(o, l->m, (const double *const *)l->w, l->f, l->g, l->h);
 }
 
 /*
@@ -145,122 +156,340 @@ analysis_region_min(struct objective *o, const struct region *r, double *where)
 	return low;
 }
 
-int
-analysis_critical_points(struct objective *o, const struct region *r,
-			 int starts, struct critical_point *cp, int max)
-{
-	int n = objective_dim(o), it, k, found = 0, ncap = 64;
-	size_t m, i, j;
-	struct lanes l;
-	double diam = diameter(r), gscale = 0;
-	struct critical_point *all;
-	unsigned char *alive;
+/*
+ * The points found so far, with a hash of cells as wide as the distance
+ * under which two points are one, so that a search with many points
+ * (a curve of them) stays linear.
+ */
+struct pointset {
+	struct critical_point *p;
+	int n, cap;
+	int *head, *next;       /* chains of points by cell */
+	size_t nbuckets;
+	double tol, lo[2];
+};
 
-	if (n < 1 || n > 2 || r->n != n)
-		return -1;
-	if (starts <= 0)
-		starts = n == 1 ? 200 : 24;
-	m = n == 1 ? (size_t)starts : (size_t)starts * (size_t)starts;
-	lanes_init(&l, n, m);
-	alive = xmalloc(m);
-	for (i = 0; i < m; i++) {
-		/* cell centres, so that no start sits on the region's edge */
-		size_t ix = n == 1 ? i : i % (size_t)starts, iy = n == 1 ? 0 : i / (size_t)starts;
-		l.w[0][i] = r->lo[0] + (r->hi[0] - r->lo[0]) * ((double)ix + 0.5) / starts;
-		l.w[1][i] = n == 2 ? r->lo[1] + (r->hi[1] - r->lo[1]) * ((double)iy + 0.5) / starts : 0;
-		alive[i] = 1;
+static void
+pointset_init(struct pointset *s, const struct region *r, double tol)
+{
+	memset(s, 0, sizeof *s);
+	s->tol = tol;
+	s->lo[0] = r->lo[0];
+	s->lo[1] = r->n == 2 ? r->lo[1] : 0;
+}
+
+static void
+pointset_free(struct pointset *s)
+{
+	free(s->head);
+	free(s->next);
+}
+
+static int64_t
+cell_of(const struct pointset *s, double x, int k)
+{
+	double c = floor((x - s->lo[k]) / s->tol);
+
+	return c > 1e15 ? (int64_t)1e15 : c < -1e15 ? (int64_t)-1e15 : (int64_t)c;
+}
+
+static size_t
+bucket(const struct pointset *s, int64_t cx, int64_t cy)
+{
+	uint64_t h = (uint64_t)cx * 0x9e3779b97f4a7c15u ^ (uint64_t)cy * 0xc2b2ae3d27d4eb4fu;
+
+	return (size_t)((h ^ h >> 29) & (s->nbuckets - 1));
+}
+
+static void
+pointset_link(struct pointset *s, int i)
+{
+	size_t b = bucket(s, cell_of(s, s->p[i].x[0], 0), cell_of(s, s->p[i].x[1], 1));
+
+	s->next[i] = s->head[b];
+	s->head[b] = i;
+}
+
+/* Whether a point within tol of x is in s. */
+static int
+pointset_has(const struct pointset *s, const double *x)
+{
+	int64_t cx = cell_of(s, x[0], 0), cy = cell_of(s, x[1], 1), a, b;
+
+	if (s->n == 0)
+		return 0;
+	for (a = cx - 1; a <= cx + 1; a++)
+		for (b = cy - 1; b <= cy + 1; b++) {
+			int i;
+			for (i = s->head[bucket(s, a, b)]; i >= 0; i = s->next[i])
+				if (hypot(x[0] - s->p[i].x[0], x[1] - s->p[i].x[1]) < s->tol)
+					return 1;
+		}
+	return 0;
+}
+
+static void
+pointset_add(struct pointset *s, const struct critical_point *p)
+{
+	int i;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->p = xreallocarray(s->p, (size_t)s->cap, sizeof *s->p);
+		s->next = xreallocarray(s->next, (size_t)s->cap, sizeof *s->next);
+		free(s->head);
+		s->nbuckets = 2 * (size_t)s->cap;
+		s->head = xmalloc(s->nbuckets * sizeof *s->head);
+		for (i = 0; i < (int)s->nbuckets; i++)
+			s->head[i] = -1;
+		for (i = 0; i < s->n; i++)
+			pointset_link(s, i);
 	}
-	for (it = 0; it < NEWTON_ITERATIONS; it++) {
-		lanes_eval(o, &l);
-		for (i = 0; i < m; i++) {
-			double g[2], h[4], d[2], x[2], len;
-			if (!alive[i])
-				continue;
+	s->p[s->n] = *p;
+	pointset_link(s, s->n++);
+}
+
+/*
+ * The probe: f' (1D) or the gradient (2D) on a grid of the region, edges
+ * included.  Gives the largest gradient seen (the scale of "zero") and
+ * the most sign changes of df/dx along a row and of df/dy along a column.
+ */
+static double
+probe(struct objective *o, const struct region *r, int *changes, long long *work)
+{
+	int n = r->n, px = n == 1 ? PROBE_1D : PROBE_2D, py = n == 1 ? 1 : PROBE_2D, i, j, k;
+	size_t m = (size_t)px * (size_t)py, q;
+	double *buf = xmalloc(m * 5 * sizeof *buf), *w[2] = { buf, buf + m },
+	       *g[2] = { buf + 2 * m, buf + 3 * m }, *f = buf + 4 * m, scale = 0;
+
+	for (j = 0; j < py; j++)
+		for (i = 0; i < px; i++) {
+			q = (size_t)j * px + i;
+			w[0][q] = r->lo[0] + (r->hi[0] - r->lo[0]) * i / (px - 1);
+			w[1][q] = n == 2 ? r->lo[1] + (r->hi[1] - r->lo[1]) * j / (py - 1) : 0;
+		}
+	objective_eval(o, m, (const double *const *)w, f, g, NULL);
+	*work += (long long)m;
+	for (q = 0; q < m; q++) {
+		double len = n == 1 ? fabs(g[0][q]) : hypot(g[0][q], g[1][q]);
+		if (isfinite(len))
+			scale = fmax(scale, len);
+	}
+	changes[0] = changes[1] = 0;
+	for (k = 0; k < n; k++) {
+		/* along rows for df/dx, along columns for df/dy */
+		int lines = k == 0 ? py : px, len = k == 0 ? px : py, line;
+		for (line = 0; line < lines; line++) {
+			int c = 0, s = 0;
+			for (i = 0; i < len; i++) {
+				double v = k == 0 ? g[0][(size_t)line * px + i] : g[1][(size_t)i * px + line];
+				int sv = v > 0 ? 1 : v < 0 ? -1 : 0;
+				if (sv != 0 && s != 0 && sv != s)
+					c++;
+				if (sv != 0)
+					s = sv;
+			}
+			changes[k] = c > changes[k] ? c : changes[k];
+		}
+	}
+	free(buf);
+	return scale;
+}
+
+/*
+ * Runs Newton from an nx by ny grid of starts (cell centres, so that no
+ * start sits on the region's edge), adding the critical points it finds
+ * to s; returns how many were new, or -1 when the budget ran out first
+ * (what was found is kept).
+ */
+static int
+newton_grid(struct objective *o, const struct region *r, int nx, int ny, double gscale,
+	    long long budget, long long *work, struct pointset *s)
+{
+	int n = r->n, it, k, added = 0;
+	size_t m = (size_t)nx * (size_t)ny, i;
+	struct lanes l;
+	double diam = diameter(r);
+
+	lanes_init(&l, m);
+	for (i = 0; i < m; i++) {
+		size_t ix = i % (size_t)nx, iy = i / (size_t)nx;
+		l.w[0][i] = r->lo[0] + (r->hi[0] - r->lo[0]) * ((double)ix + 0.5) / nx;
+		l.w[1][i] = n == 2 ? r->lo[1] + (r->hi[1] - r->lo[1]) * ((double)iy + 0.5) / ny : 0;
+	}
+	for (it = 0; l.m > 0; it++) {
+		size_t keep = 0;
+		if (*work + (long long)l.m > budget) {
+			added = -1;
+			break;
+		}
+		objective_eval(o, l.m, (const double *const *)l.w, l.f, l.g, l.h);
+		*work += (long long)l.m;
+		for (i = 0; i < l.m; i++) {
+			double g[2] = { 0, 0 }, h[4], d[2], x[2] = { 0, 0 }, len;
+			int done = it == NEWTON_ITERATIONS;
 			for (k = 0; k < n; k++) {
 				g[k] = l.g[k][i];
 				x[k] = l.w[k][i];
 			}
 			for (k = 0; k < n * n; k++)
 				h[k] = l.h[k][i];
-			if (it == 0 && isfinite(la_norm(n, g)))
-				gscale = fmax(gscale, la_norm(n, g));
-			if (!isfinite(l.f[i]) || !isfinite(la_norm(n, g)) || !inside(r, x, 0.5)) {
-				alive[i] = 0;
+			if (!isfinite(l.f[i]) || !isfinite(la_norm(n, g)) || !inside(r, x, 0.5))
+				continue;       /* gone: out of the region or undefined */
+			if (!done) {
+				newton_direction(n, h, g, d);
+				len = la_norm(n, d);
+				done = len <= 1e-13 * diam;
+				if (len > diam) {       /* no leaps across the region */
+					d[0] *= diam / len;
+					d[1] *= diam / len;
+				}
+			}
+			if (done) {
+				struct critical_point p;
+				double y[2], fy, gy[2] = { 0, 0 }, hy[4];
+				if (!(la_norm(n, g) <= 1e-7 * gscale) || !inside(r, x, 1e-9) ||
+				    pointset_has(s, x))
+					continue;
+				memset(&p, 0, sizeof p);
+				memcpy(p.x, x, sizeof p.x);
+				/* a hair from 0: on 0, when it is as critical there */
+				memcpy(y, x, sizeof y);
+				for (k = 0; k < n; k++)
+					if (fabs(y[k]) < 1e-7 * diam)
+						y[k] = 0;
+				objective_eval_point(o, y, &fy, gy, hy);
+				if (la_norm(n, gy) <= la_norm(n, g))
+					memcpy(p.x, y, sizeof y);
+				objective_eval_point(o, p.x, &p.f, g, h);
+				*work += 2;
+				p.kind = analysis_classify(n, h, p.lambda);
+				if (!pointset_has(s, p.x)) {
+					pointset_add(s, &p);
+					added++;
+				}
 				continue;
 			}
-			newton_direction(n, h, g, d);
-			len = la_norm(n, d);
-			if (len > diam) {       /* no leaps across the region */
-				d[0] *= diam / len;
-				d[1] *= diam / len;
-			}
 			for (k = 0; k < n; k++)
-				l.w[k][i] = x[k] - d[k];
+				l.w[k][keep] = x[k] - d[k];
+			keep++;
 		}
+		l.m = keep;
 	}
-	lanes_eval(o, &l);
-	gscale = fmax(gscale, 1e-300);
-
-	/* the starts that reached a critical point inside the region */
-	all = xmalloc(ncap * sizeof *all);
-	for (i = 0; i < m; i++) {
-		struct critical_point p;
-		double g[2] = { 0, 0 }, h[4], y[2], fy, gy[2] = { 0, 0 }, hy[4];
-		if (!alive[i])
-			continue;
-		memset(&p, 0, sizeof p);
-		for (k = 0; k < n; k++) {
-			p.x[k] = l.w[k][i];
-			g[k] = l.g[k][i];
-		}
-		if (!(la_norm(n, g) <= 1e-7 * gscale) || !inside(r, p.x, 1e-9))
-			continue;
-		/* a hair from 0: on 0, when it is as critical there */
-		memcpy(y, p.x, sizeof y);
-		for (k = 0; k < n; k++)
-			if (fabs(y[k]) < 1e-7 * diam)
-				y[k] = 0;
-		objective_eval_point(o, y, &fy, gy, hy);
-		if (la_norm(n, gy) <= la_norm(n, g))
-			memcpy(p.x, y, sizeof y);
-		objective_eval_point(o, p.x, &p.f, g, h);
-		p.kind = analysis_classify(n, h, p.lambda);
-		/* the same point from another start? */
-		for (j = 0; j < (size_t)found; j++) {
-			double dx = p.x[0] - all[j].x[0], dy = p.x[1] - all[j].x[1];
-			if (hypot(dx, dy) < 1e-5 * diam)
-				break;
-		}
-		if (j < (size_t)found)
-			continue;
-		if (found == ncap) {
-			ncap *= 2;
-			all = xreallocarray(all, ncap, sizeof *all);
-		}
-		all[found++] = p;
-	}
-	qsort(all, found, sizeof *all, compare_points);
-	{
-		double low = INFINITY;
-		int q;
-		for (q = 0; q < found; q++)
-			if (all[q].kind == CP_MINIMUM)
-				low = fmin(low, all[q].f);
-		/* global: no point of the region is lower, edges included (an
-		 * edge need not be critical: x^3 - 3x on [-5, 5] is lowest at -5) */
-		if (found > 0 && isfinite(low)) {
-			double grid = analysis_region_min(o, r, NULL);
-			if (grid < low - 1e-9 * (1 + fabs(low)))
-				low = -INFINITY;
-		}
-		for (q = 0; q < found; q++)
-			all[q].global = all[q].kind == CP_MINIMUM &&
-					all[q].f <= low + 1e-9 * (1 + fabs(low));
-		for (q = 0; q < found && q < max; q++)
-			cp[q] = all[q];
-	}
-	free(all);
-	free(alive);
 	free(l.buf);
+	return added;
+}
+
+/* Marks the global minima: the lowest, when no point of the region is lower. */
+static void
+mark_global(struct objective *o, const struct region *r, struct critical_point *cp, int found,
+	    int conclusive)
+{
+	double low = INFINITY, grid = INFINITY;
+	int q;
+
+	for (q = 0; q < found; q++)
+		if (cp[q].kind == CP_MINIMUM)
+			low = fmin(low, cp[q].f);
+	/* edges included (an edge need not be critical: x^3 - 3x on [-5, 5]
+	 * is lowest at -5) */
+	if (found > 0 && isfinite(low))
+		grid = analysis_region_min(o, r, NULL);
+	for (q = 0; q < found; q++) {
+		double f = cp[q].f;
+		if (cp[q].kind != CP_MINIMUM)
+			cp[q].global = 0;
+		else if (f > low + 1e-9 * (1 + fabs(low)) || grid < f - 1e-9 * (1 + fabs(f)))
+			cp[q].global = 0;       /* something lower is known: local */
+		else
+			cp[q].global = conclusive ? 1 : -1;
+	}
+}
+
+int
+analysis_critical_search(struct objective *o, const struct region *r,
+			 const struct cp_options *opt, struct cp_search *out)
+{
+	int n = objective_dim(o), nx, ny, added, cap, want[2], k;
+	long long budget = opt != NULL && opt->budget > 0 ? opt->budget : CP_BUDGET;
+	double gscale, diam = diameter(r);
+	struct pointset s;
+
+	memset(out, 0, sizeof *out);
+	if (n < 1 || n > 2 || r->n != n)
+		return -1;
+	gscale = fmax(probe(o, r, out->sign_changes, &out->work), 1e-300);
+	cap = n == 1 ? MAX_STARTS_1D : MAX_STARTS_2D;
+	for (k = 0; k < 2; k++) {
+		long long w = PER_SIGN_CHANGE * ((long long)out->sign_changes[k] + 1);
+		want[k] = k < n ? (int)(w > cap + 1LL ? cap + 1LL : w) : 1;
+	}
+	if (opt != NULL && opt->starts > 0) {
+		nx = ny = opt->starts < cap ? opt->starts : cap;
+	} else {
+		int least = n == 1 ? STARTS_1D : STARTS_2D;
+		nx = want[0] > cap ? cap : want[0] < least ? least : want[0];
+		ny = want[1] > cap ? cap : want[1] < least ? least : want[1];
+	}
+	if (n == 1)
+		ny = 1;
+	pointset_init(&s, r, 1e-5 * diam);
+	for (;;) {
+		added = newton_grid(o, r, nx, ny, gscale, budget, &out->work, &s);
+		out->passes++;
+		out->starts += (long long)nx * ny;
+		out->nx = nx;
+		out->ny = ny;
+		out->added = added;
+		if (added < 0) {
+			out->stop = CP_STOP_BUDGET;
+			break;
+		}
+		/* agreed, and the grid confirmed was as dense as the probe asks */
+		if (out->passes > 1 && added == 0 && out->prev[0] >= want[0] &&
+		    out->prev[1] >= want[1]) {
+			out->stop = CP_STOP_AGREED;
+			break;
+		}
+		if (nx == cap && ny == (n == 1 ? 1 : cap)) {
+			out->stop = CP_STOP_SIZE;
+			break;
+		}
+		out->prev[0] = nx;
+		out->prev[1] = ny;
+		nx = nx > cap / 2 ? cap : 2 * nx;
+		if (n == 2)
+			ny = ny > cap / 2 ? cap : 2 * ny;
+	}
+	out->conclusive = out->stop == CP_STOP_AGREED;
+	out->want[0] = want[0];
+	out->want[1] = want[1];
+	qsort(s.p, (size_t)s.n, sizeof *s.p, compare_points);
+	mark_global(o, r, s.p, s.n, out->conclusive);
+	out->cp = s.p;
+	out->found = s.n;
+	pointset_free(&s);
+	return s.n;
+}
+
+void
+cp_search_free(struct cp_search *s)
+{
+	free(s->cp);
+	s->cp = NULL;
+	s->found = 0;
+}
+
+int
+analysis_critical_points(struct objective *o, const struct region *r,
+			 int starts, struct critical_point *cp, int max)
+{
+	struct cp_options opt = { starts, 0 };
+	struct cp_search s;
+	int found = analysis_critical_search(o, r, &opt, &s), q;
+
+	for (q = 0; q < found && q < max; q++)
+		cp[q] = s.cp[q];
+	cp_search_free(&s);
 	return found;
 }

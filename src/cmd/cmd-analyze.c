@@ -17,7 +17,7 @@
 #include "descent/analysis.h"
 #include "descent/objective.h"
 
-#define MAX_POINTS 256
+#define MAX_POINTS 1000                /* rows printed */
 #define MAX_PRINT (1 << 16)
 
 enum { OPT_X = 256, OPT_Y, OPT_STARTS, OPT_GRID };
@@ -92,17 +92,48 @@ fmt(char *buf, size_t size, double v, double scale)
 	cmd_format_number(buf, size, v, 6);
 }
 
+/* "2548 starts" or "88 x 88 starts" */
 static void
-print_points(struct objective *obj, const struct region *r, const struct critical_point *cp,
-	     int found)
+print_grid(int n, int nx, int ny)
 {
-	int n = r->n, i, k;
+	if (n == 1)
+		printf("%d start%s", nx, nx == 1 ? "" : "s");
+	else
+		printf("%d x %d starts", nx, ny);
+}
+
+/* How far the search went, and whether it is conclusive. */
+static void
+print_search(int n, const struct cp_search *s)
+{
+	if (s->conclusive) {
+		printf("  (conclusive: ");
+		print_grid(n, s->nx, s->ny);
+		printf(" found no point that ");
+		if (n == 1)
+			printf("%d missed)\n", s->prev[0]);
+		else
+			printf("%d x %d missed)\n", s->prev[0], s->prev[1]);
+		return;
+	}
+	printf("  (not conclusive: each denser grid found new points, up to ");
+	print_grid(n, s->nx, s->ny);
+	printf(",\n  %lld in all, until %s; a narrower region helps)\n", s->starts,
+	       s->stop == CP_STOP_BUDGET ? "the budget ran out" : "the size cap");
+}
+
+static void
+print_points(struct objective *obj, const struct region *r, const struct cp_search *s)
+{
+	const struct critical_point *cp = s->cp;
+	int n = r->n, i, k, found = s->found;
 	double fscale = 1, xscale = 1;
 	char buf[40];
 
 	printf("\ncritical points in ");
 	print_region(r);
 	printf(": %d\n", found);
+	print_search(n, s);
 	if (found == 0)
 		return;
 	for (i = 0; i < found && i < MAX_POINTS; i++)
@@ -120,7 +151,8 @@ print_points(struct objective *obj, const struct region *r, const struct critica
 		}
 		fmt(buf, sizeof buf, cp[i].f, fscale);
 		snprintf(kind, sizeof kind, "%s%s", cp_kind_name(cp[i].kind),
-			 cp[i].global ? " (global)" : cp[i].kind == CP_MINIMUM ? " (local)" : "");
+			 cp[i].kind != CP_MINIMUM ? "" : cp[i].global > 0 ? " (global)" :
+			 cp[i].global == 0 ? " (local)" : " (global?)");
 		printf(" %12s  %-18s", buf, kind);
 		for (k = 0; k < n; k++) {
 			fmt(buf, sizeof buf, cp[i].lambda[k], 1);
@@ -212,9 +244,10 @@ analyze_run(int argc, char **argv)
 	struct diag err;
 	struct objective *obj;
 	struct region r;
-	struct critical_point *cp;
+	struct cp_options copt;
+	struct cp_search search;
 	struct convexity cv;
-	int first, status, n, found, grid;
+	int first, status, n, grid;
 
 	status = cmd_getopt(&cmd_analyze, argc, argv, "hV", longopts, analyze_option, &o, &first);
 	if (status != 0)
@@ -223,9 +256,9 @@ analyze_run(int argc, char **argv)
 		return cmd_usage_error(&cmd_analyze, "missing the expression");
 	if (first + 1 < argc)
 		return cmd_usage_error(&cmd_analyze, "one expression only (quote it)");
-	if (!isnan(o.starts) && (o.starts != floor(o.starts) || o.starts < 2 || o.starts > 200))
+	if (!isnan(o.starts) && (o.starts != floor(o.starts) || o.starts < 2 || o.starts > 131072))
 		return cmd_value_error(&cmd_analyze, "--starts must be a whole number from 2 "
-				       "to 200, not %g", o.starts);
+				       "to 131072, not %g", o.starts);
 	if (!isnan(o.grid) && (o.grid != floor(o.grid) || o.grid < 3 || o.grid > 1000))
 		return cmd_value_error(&cmd_analyze, "--grid must be a whole number from 3 to "
 				       "1000, not %g", o.grid);
@@ -255,20 +288,16 @@ analyze_run(int argc, char **argv)
 		objective_free(obj);
 		return 0;
 	}
-	cp = malloc(MAX_POINTS * sizeof *cp);
-	if (cp == NULL) {
-		objective_free(obj);
-		return EXIT_USER;
-	}
-	found = analysis_critical_points(obj, &r, isnan(o.starts) ? 0 : (int)o.starts, cp,
-					 MAX_POINTS);
-	print_points(obj, &r, cp, found);
+	copt.starts = isnan(o.starts) ? 0 : (int)o.starts;
+	copt.budget = 0;
+	analysis_critical_search(obj, &r, &copt, &search);
+	print_points(obj, &r, &search);
+	cp_search_free(&search);
 	grid = isnan(o.grid) ? (n == 1 ? 401 : 61) : (int)o.grid;
 	if (analysis_convexity(obj, &r, grid, grid, &cv) == 0) {
 		print_convexity(&r, &cv);
 		free(cv.sign);
 	}
-	free(cp);
 	objective_free(obj);
 	return 0;
 }
@@ -283,8 +312,9 @@ const struct cmd cmd_analyze = {
 	"whether it is convex there, with a chord above the function if not.\n\n"
 	"  --x A:B      the range of the first variable (-5:5)\n"
 	"  --y C:D      the range of the second variable (-5:5)\n"
-	"  --starts N   Newton starts per axis for the critical points (200 in 1D,\n"
-	"               24 in 2D)\n"
+	"  --starts N   Newton starts per axis of the first grid for the critical\n"
+	"               points (by default 4 per sign change of the derivative, at\n"
+	"               least 200 in 1D and 24 in 2D; at most 512 in 2D)\n"
 	"  --grid N     grid points per axis for the convexity map (401 in 1D, 61 in 2D)\n\n"
 	"Example: descent analyze 'x^4 - 8x^2 + 5' --x -3:3\n",
 	.run = analyze_run,

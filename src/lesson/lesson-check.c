@@ -22,8 +22,6 @@
 #include "descent/util.h"
 #include "lesson-int.h"
 
-#define MAX_CP 64
-
 struct checker {
 	const struct lesson_chapter *c;
 	struct diags *ds;
@@ -110,35 +108,57 @@ check_list_points(char *buf, size_t size, const struct critical_point *cp, int n
 		snprintf(buf + len, size - len, ", and %d more", n - 6);
 }
 
-static void
-check_critical(struct checker *k, const struct claim *cl, const struct critical_point *cp,
-	       int ncp, int dim)
+void
+check_inconclusive(struct checker *k, int line, int column, const char *what,
+		   const struct cp_search *s)
 {
+	char grid[40];
+
+	if (s->nx > 0 && s->ny > 1)
+		snprintf(grid, sizeof grid, "%d x %d starts", s->nx, s->ny);
+	else
+		snprintf(grid, sizeof grid, "%d starts", s->nx);
+	check_wrong(k, line, column, "%s cannot be proved: the search for critical points is "
+		    "not conclusive (each denser grid of Newton starts found new points, up to "
+		    "%s, until %s); narrow the region", what, grid,
+		    s->stop == CP_STOP_BUDGET ? "the budget ran out" : "the size cap");
+}
+
+/* The claim lists every critical point of the region, and nothing else. */
+static void
+check_critical(struct checker *k, const struct claim *cl, const struct cp_search *s, int dim)
+{
+	const struct critical_point *cp = s->cp;
 	char list[400], pt[64];
-	int i, j, used[MAX_CP] = { 0 };
+	int i, j, ncp = s->found;
+	unsigned char *used = xcalloc((size_t)ncp + 1, 1);
 
 	for (i = 0; i < cl->npoints; i++) {
 		for (j = 0; j < ncp; j++)
 			if (!used[j] && same_point(cl->x[i], cp[j].x, dim, cl->tolerance))
 				break;
 		check_fmt_point(pt, sizeof pt, cl->x[i], dim);
+		if (j == ncp && !s->conclusive) {       /* perhaps one it missed */
+			check_inconclusive(k, cl->pline[i], cl->pcolumn[i], "the claim", s);
+			goto out;
+		}
 		if (j == ncp) {
 			check_list_points(list, sizeof list, cp, ncp, dim);
 			check_wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: there is no "
 			      "critical point at %s; the engine finds %s", pt, list);
-			return;
+			goto out;
 		}
 		used[j] = 1;
 		if (cl->cpkind[i] >= 0 && cl->cpkind[i] != (int)cp[j].kind) {
 			check_wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: the critical "
 			      "point at %s is a %s, not a %s", pt, cp_kind_name(cp[j].kind),
 			      cp_kind_name((enum cp_kind)cl->cpkind[i]));
-			return;
+			goto out;
 		}
 		if (cl->has_f[i] && !near(cl->f[i], cp[j].f, cl->tolerance)) {
 			check_wrong(k, cl->pline[i], cl->pcolumn[i], "the claim is wrong: f at %s is "
 			      "%.6g, not %.6g", pt, check_fmt_value(cp[j].f), cl->f[i]);
-			return;
+			goto out;
 		}
 	}
 	for (j = 0; j < ncp; j++)
@@ -146,8 +166,13 @@ check_critical(struct checker *k, const struct claim *cl, const struct critical_
 			check_fmt_point(pt, sizeof pt, cp[j].x, dim);
 			check_wrong(k, cl->line, cl->column, "the claim leaves out a critical point: the "
 			      "%s at %s (f = %.6g)", cp_kind_name(cp[j].kind), pt, check_fmt_value(cp[j].f));
-			return;
+			goto out;
 		}
+	/* every point found is claimed: but are they all? */
+	if (!s->conclusive)
+		check_inconclusive(k, cl->line, cl->column, "the claim", s);
+out:
+	free(used);
 }
 
 int
@@ -163,9 +188,11 @@ check_lowest_critical(const struct critical_point *cp, int ncp)
 }
 
 static void
-check_global(struct checker *k, const struct claim *cl, const struct critical_point *cp,
-	     int ncp, int dim, struct objective *o, const struct region *r)
+check_global(struct checker *k, const struct claim *cl, const struct cp_search *s,
+	     int dim, struct objective *o, const struct region *r)
 {
+	const struct critical_point *cp = s->cp;
+	int ncp = s->found;
 	char pt[64], at[64], list[400];
 	double where[2], low = analysis_region_min(o, r, where), fc = check_value_at(o, cl->x[0]);
 	int j, found = -1, best = check_lowest_critical(cp, ncp);
@@ -189,6 +216,10 @@ check_global(struct checker *k, const struct claim *cl, const struct critical_po
 		if ((cp[j].kind == CP_MINIMUM || cp[j].kind == CP_DEGENERATE) &&
 		    same_point(cl->x[0], cp[j].x, dim, cl->tolerance))
 			found = j;
+	if (found < 0 && !s->conclusive) {
+		check_inconclusive(k, cl->line, cl->column, "the claim", s);
+		return;
+	}
 	if (found < 0) {
 		check_list_points(list, sizeof list, cp, ncp, dim);
 		check_wrong(k, cl->line, cl->column, "the claim is wrong: there is no minimum at %s; "
@@ -198,6 +229,8 @@ check_global(struct checker *k, const struct claim *cl, const struct critical_po
 	if (cl->has_f[0] && !near(cl->f[0], cp[found].f, cl->tolerance))
 		check_wrong(k, cl->line, cl->column, "the claim is wrong: the global minimum's value "
 		      "is %.6g, not %.6g", check_fmt_value(cp[found].f), cl->f[0]);
+	else if (!s->conclusive)        /* a lower minimum may have been missed */
+		check_inconclusive(k, cl->line, cl->column, "the claim", s);
 }
 
 double
@@ -285,7 +318,7 @@ check_page(struct checker *k, const struct lesson_page *p)
 {
 	const struct page_kind_def *pk = page_kind_of(p->kind);
 	struct objective *o;
-	struct critical_point cp[MAX_CP];
+	struct cp_search cs;
 	struct region r;
 	struct diag err;
 	int n, ncp = -1, i, need_cp = 0;
@@ -304,21 +337,20 @@ check_page(struct checker *k, const struct lesson_page *p)
 			   p->claims[i].kind == CLAIM_GLOBAL_MINIMUM;
 	if (pk->needs_points != NULL)
 		need_cp |= pk->needs_points(p);
+	memset(&cs, 0, sizeof cs);
 	if (need_cp && n >= 1 && n <= 2)
-		ncp = analysis_critical_points(o, &r, 0, cp, MAX_CP);
-	if (ncp > MAX_CP)
-		ncp = MAX_CP;
+		ncp = analysis_critical_search(o, &r, NULL, &cs);
 
 	for (i = 0; i < p->nclaims; i++) {
 		const struct claim *cl = &p->claims[i];
 		switch (cl->kind) {
 		case CLAIM_CRITICAL_POINTS:
 			if (ncp >= 0)
-				check_critical(k, cl, cp, ncp, n);
+				check_critical(k, cl, &cs, n);
 			break;
 		case CLAIM_GLOBAL_MINIMUM:
 			if (ncp >= 0)
-				check_global(k, cl, cp, ncp, n, o, &r);
+				check_global(k, cl, &cs, n, o, &r);
 			break;
 		case CLAIM_VALUE: {
 			double f = check_value_at(o, cl->x[0]);
@@ -378,10 +410,12 @@ check_page(struct checker *k, const struct lesson_page *p)
 		e.o = o;
 		e.n = n;
 		e.r = r;
-		e.cp = cp;
+		e.cp = cs.cp;
 		e.ncp = ncp;
+		e.search = ncp >= 0 ? &cs : NULL;
 		pk->check(k, p, &e);
 	}
+	cp_search_free(&cs);
 	objective_free(o);
 }
 

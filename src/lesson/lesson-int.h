@@ -145,6 +145,7 @@ struct check_env {
 	struct region r;                /* the page's region */
 	const struct critical_point *cp;        /* when the kind needs them, */
 	int ncp;                        /*   else -1 */
+	const struct cp_search *search; /*   and how they were found (or NULL) */
 };
 
 /* Reports a wrong statement of the file at line:column. */
@@ -157,6 +158,9 @@ double check_fmt_value(double v);
 void check_list_points(char *buf, size_t size, const struct critical_point *cp, int n,
 		       int dim);
 double check_value_at(struct objective *o, const double *x);
+/* Reports that what (a claim, an answer) cannot be proved from search s. */
+void check_inconclusive(struct checker *k, int line, int column, const char *what,
+			const struct cp_search *s);
 /* The lowest critical point that may be a minimum, or -1. */
 int check_lowest_critical(const struct critical_point *cp, int ncp);
 

@@ -17,7 +17,6 @@
 #include "descent/util.h"
 #include "lesson-int.h"
 
-#define MAX_CP 64
 
 static void
 locate_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
@@ -69,7 +68,7 @@ static int
 wanted(const struct page_locate *q, const struct critical_point *c)
 {
 	return (q->target == TARGET_MINIMUM && c->kind == CP_MINIMUM) ||
-	       (q->target == TARGET_GLOBAL_MINIMUM && c->global) ||
+	       (q->target == TARGET_GLOBAL_MINIMUM && c->global > 0) ||
 	       (q->target == TARGET_MAXIMUM && c->kind == CP_MAXIMUM) ||
 	       (q->target == TARGET_SADDLE && c->kind == CP_SADDLE);
 }
@@ -101,7 +100,9 @@ locate_check(struct checker *k, const struct lesson_page *p, const struct check_
 		int found = 0;
 		for (i = 0; i < e->ncp; i++)
 			found |= wanted(q, &e->cp[i]);
-		if (!found) {
+		if (!found && e->search != NULL && !e->search->conclusive) {
+			check_inconclusive(k, p->aline, p->acolumn, "the target", e->search);
+		} else if (!found) {
 			check_list_points(list, sizeof list, e->cp, e->ncp, e->n);
 			check_wrong(k, p->aline, p->acolumn, "there is no %s to locate in the "
 				    "region; the engine finds %s", names[q->target], list);
@@ -123,12 +124,14 @@ locate_enter(struct lesson_runner *r)
 	reg.hi[0] = p->x[1];
 	reg.lo[1] = p->y[0];
 	reg.hi[1] = p->y[1];
-	r->cp = xcalloc(MAX_CP, sizeof *r->cp);
-	r->ncp = analysis_critical_points(r->obj, &reg, 0, r->cp, MAX_CP);
-	if (r->ncp > MAX_CP)
-		r->ncp = MAX_CP;
-	if (r->ncp < 0)
-		r->ncp = 0;
+	{
+		struct cp_search s;
+		/* all of them: the learner may point at any */
+		r->ncp = analysis_critical_search(r->obj, &reg, NULL, &s);
+		r->cp = s.cp;
+		if (r->ncp < 0)
+			r->ncp = 0;
+	}
 }
 
 enum answer
@@ -163,7 +166,7 @@ runner_locate(struct lesson_runner *r, const double *x)
 	for (i = 0; i < r->ncp; i++) {
 		double d = hypot(x[0] - r->cp[i].x[0], n > 1 ? x[1] - r->cp[i].x[1] : 0);
 		if (d <= q->tolerance) {
-			snprintf(why, sizeof why, "That is a %s%s.", r->cp[i].global &&
+			snprintf(why, sizeof why, "That is a %s%s.", r->cp[i].global > 0 &&
 				 q->target == TARGET_GLOBAL_MINIMUM ? "global " :
 				 r->cp[i].kind == CP_MINIMUM && q->target == TARGET_GLOBAL_MINIMUM ?
 				 "local " : "", cp_kind_name(r->cp[i].kind));

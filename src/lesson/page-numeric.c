@@ -89,9 +89,14 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 			v = e->cp[best].f;
 		snprintf(what, sizeof what, "the global minimum's value");
 	}
+	/* an answer above a value seen is wrong; below it, or equal, it holds
+	 * only if the search missed no lower minimum */
 	if (isnan(v))
 		check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: there is no "
 			    "minimum in the region");
+	else if (q->verify_kind != 0 && e->search != NULL && !e->search->conclusive &&
+		 !(q->answer > v + q->tolerance))
+		check_inconclusive(k, p->aline, p->acolumn, "the answer", e->search);
 	else if (!(fabs(v - q->answer) <= q->tolerance))
 		check_wrong(k, p->aline, p->acolumn, "the answer %g is wrong: the engine computes "
 			    "%s = %.6g", q->answer, what, check_fmt_value(v));

@@ -33,7 +33,6 @@
 
 #define MAX_TRAJ 8
 #define MAX_LEVELS 16
-#define MAX_CP 64
 
 struct traj {
 	size_t drawn;           /* points drawn so far */
@@ -58,7 +57,7 @@ struct plot_fig {
 	double levels[MAX_LEVELS];
 	int nlevels;
 	enum plot_levels kind;
-	struct critical_point cp[MAX_CP];
+	struct critical_point *cp;      /* all the search found */
 	int ncp;
 	struct traj traj[MAX_TRAJ];
 	char title[256];
@@ -567,7 +566,7 @@ draw_basins(struct plot_fig *f)
 	struct region r = { f->n, { f->x0, f->y0 }, { f->x1, f->y1 } };
 	struct run_config c;
 	int ny = f->n == 2 ? f->ah : 1, *label = xmalloc((size_t)f->aw * ny * sizeof *label);
-	int cx, iy, k, mins = 0, idx[MAX_CP];
+	int cx, iy, k, mins = 0, *idx = xmalloc(((size_t)f->ncp + 1) * sizeof *idx);
 	size_t len;
 
 	if (f->opt.basin_run != NULL) {
@@ -606,6 +605,7 @@ draw_basins(struct plot_fig *f)
 	}
 	if (len < sizeof f->overlay - 16)
 		snprintf(f->overlay + len, sizeof f->overlay - len, " @ diverged");
+	free(idx);
 }
 
 static void
@@ -650,19 +650,21 @@ static void
 zoom_to_critical(struct plot_fig *f)
 {
 	struct region r = { 1, { -5, 0 }, { 5, 0 } };
-	struct critical_point cp[MAX_CP];
-	int n = analysis_critical_points(f->o, &r, 0, cp, MAX_CP), i;
+	struct cp_search s;
 	double lo = INFINITY, hi = -INFINITY, d;
+	int i;
 
-	if (n <= 0)
-		return;
-	for (i = 0; i < n && i < MAX_CP; i++) {
-		lo = fmin(lo, cp[i].x[0]);
-		hi = fmax(hi, cp[i].x[0]);
+	/* not when there may be more points (a constant: all of them) */
+	if (analysis_critical_search(f->o, &r, NULL, &s) > 0 && s.conclusive) {
+		for (i = 0; i < s.found; i++) {
+			lo = fmin(lo, s.cp[i].x[0]);
+			hi = fmax(hi, s.cp[i].x[0]);
+		}
+		d = fmax(1, 0.3 * (hi - lo));
+		f->x0 = fmax(-5, lo - d);
+		f->x1 = fmin(5, hi + d);
 	}
-	d = fmax(1, 0.3 * (hi - lo));
-	f->x0 = fmax(-5, lo - d);
-	f->x1 = fmin(5, hi + d);
+	cp_search_free(&s);
 }
 
 struct plot_fig *
@@ -749,9 +751,9 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 	plot_canvas_set_braille_blank(f->c, opts->braille_blank);
 	if (has(f, PLOT_OV_CRITICAL | PLOT_OV_BASINS)) {
 		struct region r = { n, { f->x0, f->y0 }, { f->x1, f->y1 } };
-		f->ncp = analysis_critical_points(o, &r, 0, f->cp, MAX_CP);
-		if (f->ncp > MAX_CP)
-			f->ncp = MAX_CP;
+		struct cp_search s;
+		f->ncp = analysis_critical_search(o, &r, NULL, &s);
+		f->cp = s.cp;
 		if (f->ncp < 0)
 			f->ncp = 0;
 	}
@@ -791,6 +793,7 @@ plot_fig_free(struct plot_fig *f)
 	if (f == NULL)
 		return;
 	plot_canvas_free(f->c);
+	free(f->cp);
 	free(f);
 }
 

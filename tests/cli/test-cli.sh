@@ -256,6 +256,7 @@ df/dx = 4*x^3 - 16*x
 d2f/dx2 = 12*x^2 - 16
 
 critical points in [-3, 3]: 3
+  (conclusive: 400 starts found no point that 200 missed)
            x            f  kind               f''
           -2          -11  minimum (global)  32
            0            5  maximum           -16
@@ -277,6 +278,7 @@ df/dy = -2*y
 d2f/dy2 = -2
 
 critical points in [-1, 1] x [-1, 1]: 1
+  (conclusive: 48 x 48 starts found no point that 24 x 24 missed)
            x           y            f  kind               eigenvalues
            0           0            0  saddle            -2, 2
 
@@ -292,6 +294,7 @@ df/dx = -2*x/(2*sqrt(-x^2 - 1))
 d2f/dx2 = (-4*sqrt(-x^2 - 1) + 4*x*(-2*x/(2*sqrt(-x^2 - 1))))/(2*sqrt(-x^2 - 1))^2
 
 critical points in [-5, 5]: 0
+  (conclusive: 400 starts found no point that 200 missed)
 
 convexity on [-5, 5]: undefined on the region
   on a grid of 5 points, f'' is
@@ -531,6 +534,43 @@ check_grep "analyze: the higher of two minima is local" 0 '^ *0.9[0-9]* *-0.5[0-
 	analyze 'x^4 - 2*x^2 + 0.5*x' --x -2:2
 
 # --- write errors --------------------------------------------------------
+
+# --- analyze: a search that finds them all, and says when it cannot ------
+rastrigin='20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)'
+check_grep "analyze Rastrigin: all 441" 0 'critical points in \[-5, 5\] x \[-5, 5\]: 441$' -- \
+	analyze "$rastrigin"
+check_grep "analyze Rastrigin: conclusive" 0 \
+	'^  (conclusive: 176 x 176 starts found no point that 88 x 88 missed)$' -- analyze "$rastrigin"
+check_grep "analyze Rastrigin: (0, 0) is the global minimum" 0 \
+	'^ *0 *0 *0  minimum (global)  ' -- analyze "$rastrigin"
+# 11 x 11 minima (one global), 10 x 10 maxima, 2 x 11 x 10 saddles
+"$DESCENT" analyze "$rastrigin" >"$tmp/r" 2>&1
+for kv in 'minimum (global):1' 'minimum (local):120' 'maximum:100' 'saddle:220'; do
+	k=${kv%:*} v=${kv##*:}
+	got=$(grep -c "  $k " "$tmp/r")
+	if [ "$got" -eq "$v" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: analyze Rastrigin: $v rows of '$k' wanted, got $got"
+	fi
+done
+check_grep "analyze Rastrigin from 2 starts: the probe still asks for 88" 0 \
+	'^  (conclusive: 256 x 256 starts found no point that 128 x 128 missed)$' -- \
+	analyze "$rastrigin" --starts 2
+check_grep "analyze sin on [-1000, 1000]: all 636" 0 'critical points in \[-1000, 1000\]: 636$' -- \
+	analyze 'sin(x)' --x -1000:1000
+check_grep "analyze sin on [-1000, 1000]: conclusive" 0 \
+	'^  (conclusive: 5096 starts found no point that 2548 missed)$' -- analyze 'sin(x)' --x -1000:1000
+check_grep "analyze: a line of critical points is not conclusive" 0 \
+	'^  (not conclusive: each denser grid found new points, up to 512 x 512 starts,$' -- \
+	analyze '(x-y)^2'
+check_grep "analyze: too fast an oscillation is not conclusive" 0 \
+	'^  299420 in all, until the size cap; a narrower region helps)$' -- analyze 'sin(x)' --x -1e6:1e6
+check_grep "analyze: not conclusive, so no minimum is called global" 0 \
+	'^ *-[0-9]* *-1  minimum (global?) 1$' -- analyze 'sin(x)' --x -1e6:1e6
+check "analyze --starts too many" 2 "" "descent analyze: --starts must be a whole number from 2 to 131072, not 131073${nl}" -- \
+	analyze 'x^2' --starts 131073
 
 # a write error on stdout fails, once, at exit, whatever the command
 # check_full NAME -- ARGS...: stdout is /dev/full

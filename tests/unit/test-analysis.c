@@ -290,6 +290,144 @@ Test(analysis, critical_points_limits)
 	objective_free(o3);
 }
 
+#define RASTRIGIN "20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)"
+
+/* The roots of Rastrigin's 1D part 2x + 20 pi sin(2 pi x) on [-5, 5], by bisection. */
+static int
+rastrigin_roots(double *root)
+{
+	int n = 0, i;
+
+	for (i = 0; i < 4000; i++) {
+		double a = -5 + i * 0.0025, b = a + 0.0025, k;
+#define RG(t) (2 * (t) + 20 * M_PI * sin(2 * M_PI * (t)))
+		if (RG(a) == 0 || RG(a) * RG(b) > 0)
+			continue;
+		for (k = 0; k < 80; k++) {
+			double m = (a + b) / 2;
+			if (RG(a) * RG(m) <= 0)
+				b = m;
+			else
+				a = m;
+		}
+		root[n++] = (a + b) / 2;
+#undef RG
+	}
+	return n;
+}
+
+Test(analysis, search_rastrigin_finds_all)
+{
+	struct objective *o = make_objective(RASTRIGIN);
+	struct region r = region2(-5, 5);
+	struct cp_search s;
+	double root[64];
+	int nr = rastrigin_roots(root), i, j, q, globals = 0;
+
+	cr_assert_eq(nr, 21, "expected 21 roots of the 1D part by bisection, got %d", nr);
+	cr_assert_eq(analysis_critical_search(o, &r, NULL, &s), 441,
+		     "Rastrigin on [-5,5]^2: expected 441 critical points, got %d", s.found);
+	cr_expect(s.conclusive, "expected a conclusive search (stop %d after %d grids)", s.stop,
+		  s.passes);
+	cr_expect_eq(s.sign_changes[0], 21, "the probe: expected 21 sign changes of df/dx "
+		     "along a row, got %d", s.sign_changes[0]);
+	cr_expect(s.work <= CP_BUDGET, "work %lld over the budget %lld", s.work, CP_BUDGET);
+	/* every pair of roots, once, and (0, 0) the one global minimum */
+	for (i = 0; i < nr; i++)
+		for (j = 0; j < nr; j++) {
+			int hits = 0;
+			for (q = 0; q < s.found; q++)
+				hits += fabs(s.cp[q].x[0] - root[i]) <= 1e-9 &&
+					fabs(s.cp[q].x[1] - root[j]) <= 1e-9;
+			cr_expect_eq(hits, 1, "(%.6f, %.6f): expected once within 1e-9, got %d",
+				     root[i], root[j], hits);
+		}
+	for (q = 0; q < s.found; q++)
+		if (s.cp[q].global == 1) {
+			globals++;
+			cr_expect(fabs(s.cp[q].x[0]) <= 1e-12 && fabs(s.cp[q].x[1]) <= 1e-12 &&
+				  fabs(s.cp[q].f) <= 1e-12, "the global minimum: expected (0, 0) "
+				  "with f = 0, got (%g, %g), f = %g", s.cp[q].x[0], s.cp[q].x[1],
+				  s.cp[q].f);
+		}
+	cr_expect_eq(globals, 1, "expected one global minimum, got %d", globals);
+	cp_search_free(&s);
+	objective_free(o);
+}
+
+Test(analysis, search_sin_finds_all)
+{
+	struct objective *o = make_objective("sin(x)");
+	struct region r = region1(-1000, 1000);
+	struct cp_search s;
+	int q;
+
+	cr_assert_eq(analysis_critical_search(o, &r, NULL, &s), 636,
+		     "sin on [-1000,1000]: expected 636 critical points (pi/2 + k pi, k = -318 "
+		     "to 317), got %d", s.found);
+	cr_expect(s.conclusive, "expected a conclusive search");
+	for (q = 0; q < s.found; q++) {
+		double want = M_PI / 2 + (q - 318) * M_PI;
+		cr_expect(fabs(s.cp[q].x[0] - want) <= 1e-9, "point %d: expected %.12g, got %.12g",
+			  q, want, s.cp[q].x[0]);
+		/* sin(pi/2 - 318 pi) = 1: a maximum first */
+		cr_expect_eq(s.cp[q].kind, q % 2 ? CP_MINIMUM : CP_MAXIMUM,
+			     "point %d: expected a %s", q, q % 2 ? "minimum" : "maximum");
+		/* every minimum is -1: all global */
+		cr_expect_eq(s.cp[q].global, q % 2, "point %d: global expected %d, got %d",
+			     q, q % 2, s.cp[q].global);
+	}
+	cp_search_free(&s);
+	objective_free(o);
+}
+
+/* A curve of critical points: each denser grid finds new ones. */
+Test(analysis, search_curve_is_not_conclusive)
+{
+	struct objective *o = make_objective("(x - y)^2 + x^3 - x^3");
+	struct region r = region2(-1, 1);
+	struct cp_search s;
+	int q;
+
+	cr_assert_gt(analysis_critical_search(o, &r, NULL, &s), 100,
+		     "(x-y)^2: expected many points of the line x = y, got %d", s.found);
+	cr_expect(!s.conclusive, "expected a search that is not conclusive");
+	cr_expect_eq(s.stop, CP_STOP_SIZE, "expected the size cap to end it, got stop %d", s.stop);
+	cr_expect_eq(s.nx, 512, "expected the last grid at the cap, 512, got %d", s.nx);
+	for (q = 0; q < s.found; q++)
+		cr_expect(fabs(s.cp[q].x[0] - s.cp[q].x[1]) <= 1e-9, "point %d (%g, %g) is not on "
+			  "the line x = y", q, s.cp[q].x[0], s.cp[q].x[1]);
+	cp_search_free(&s);
+	objective_free(o);
+}
+
+/* Too small a budget: not conclusive, and no minimum called global. */
+Test(analysis, search_budget)
+{
+	struct objective *o = make_objective(W_SHAPE);
+	struct region r = region1(-3, 3);
+	struct cp_options opt = { 0, 17000 };
+	struct cp_search s;
+	int q;
+
+	analysis_critical_search(o, &r, &opt, &s);
+	cr_expect_eq(s.stop, CP_STOP_BUDGET, "a budget of 17000: expected it to run out, stop %d",
+		     s.stop);
+	cr_expect(!s.conclusive, "expected a search that is not conclusive");
+	cr_expect(s.work <= 17000, "work %lld over the budget 17000", s.work);
+	for (q = 0; q < s.found; q++)
+		cr_expect(s.cp[q].global != 1, "point %d: called global by a search that is not "
+			  "conclusive", q);
+	cp_search_free(&s);
+	opt.budget = 0;
+	analysis_critical_search(o, &r, &opt, &s);
+	cr_expect(s.conclusive && s.found == 3, "the default budget: expected 3 points, "
+		  "conclusive, got %d (conclusive %d)", s.found, s.conclusive);
+	cr_expect_eq(s.cp[0].global + s.cp[2].global, 2, "the two wells: expected both global");
+	cp_search_free(&s);
+	objective_free(o);
+}
+
 /* The counts agree with the sign map and sum to its size. */
 static void
 check_counts(const struct convexity *c, const char *src)
