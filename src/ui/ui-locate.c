@@ -23,10 +23,10 @@ locate_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 
 	(void)p;
 	if (objective_dim(u->runner.obj) == 2)
-		snprintf(buf, sizeof buf, "The cursor: x %.4g, y %.4g", rd->cursor[0],
-			 rd->cursor[1]);
+		snprintf(buf, sizeof buf, "The cursor: x %.4g, y %.4g", ui_shown(rd->cursor[0]),
+			 ui_shown(rd->cursor[1]));
 	else
-		snprintf(buf, sizeof buf, "The cursor: x %.4g", rd->cursor[0]);
+		snprintf(buf, sizeof buf, "The cursor: x %.4g", ui_shown(rd->cursor[0]));
 	mvaddnstr(y++, 2, buf, u->cols - 4);
 	return y;
 }

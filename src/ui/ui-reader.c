@@ -424,12 +424,22 @@ page_key(struct ui *u, int ch)
 	}
 	if (cursor) {
 		double sx = (p->x[1] - p->x[0]) / 40, sy = (p->y[1] - p->y[0]) / 20;
+		int moved = 1;
 		switch (ch) {
-		case KEY_LEFT: rd->cursor[0] -= sx; return 0;
-		case KEY_RIGHT: rd->cursor[0] += sx; return 0;
-		case KEY_UP: if (dim == 2) rd->cursor[1] += sy; return 0;
-		case KEY_DOWN: if (dim == 2) rd->cursor[1] -= sy; return 0;
-		default: break;
+		case KEY_LEFT: rd->cursor[0] -= sx; break;
+		case KEY_RIGHT: rd->cursor[0] += sx; break;
+		case KEY_UP: if (dim == 2) rd->cursor[1] += sy; break;
+		case KEY_DOWN: if (dim == 2) rd->cursor[1] -= sy; break;
+		default: moved = 0; break;
+		}
+		if (moved) {
+			/* three steps of 0.2 up and three down are 5.6e-17, not 0:
+			 * rounding noise that would read "5.551e-17" */
+			if (fabs(rd->cursor[0]) < 1e-9 * sx)
+				rd->cursor[0] = 0;
+			if (fabs(rd->cursor[1]) < 1e-9 * sy)
+				rd->cursor[1] = 0;
+			return 0;
 		}
 	}
 	switch (ch) {

@@ -188,6 +188,17 @@ tm send-keys -t t -l "$(printf '\033[<0;20;%dM' "$((row + 2))")"
 wait_gone "a click moves the cursor" "$before\$"
 keys q q
 
+# --- the cursor comes back to 0, not to rounding noise ----------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 8"
+wait_for "the locate page, its cursor at the centre" 'The cursor: x 0, y 0$'
+keys Up Up Up Left
+wait_for "three steps of 0.2 up, one of 0.125 left" 'The cursor: x -0\.125, y 0\.6$'
+keys Down Down Down Right
+# 0.2 + 0.2 + 0.2 - 0.2 - 0.2 - 0.2 is 5.6e-17 in floating point
+wait_for "and back: 0, not rounding noise" 'The cursor: x 0, y 0$'
+keys q q
+wait_exit "quits" 0
+
 # --- the explanation of a page without a question ------------------------------------------
 mkdir -p "$tmp/les"
 sed 's/^      "title": "What are we minimizing?",$/&\n      "explain": "EXPLAINED-AFTER-THE-BODY",/' \
