@@ -30,6 +30,19 @@ lessons=$(find "$root" -type d -path '*/descent/lessons' | head -n 1)
 [ -n "$lessons" ] && [ -n "$(ls "$lessons"/*.json 2>/dev/null)" ] && ok ||
 	bad "no installed lessons under $root"
 
+# the manual pages name the lessons' directory that was configured
+if [ -n "$lessons" ]; then
+	want=${lessons#"$root"}
+	for page in man1/descent.1 man5/descent-lessons.5; do
+		f=$(find "$root" -type f -path "*/$page" | head -n 1)
+		if [ -n "$f" ] && grep -F -q -- "$want" "$f"; then
+			ok
+		else
+			bad "the installed $page does not name the lessons' directory $want"
+		fi
+	done
+fi
+
 # the build machine's directories are not in the program
 for d in "$srcdir" "$builddir"; do
 	case $d in /|"") continue ;; esac
