@@ -11,7 +11,8 @@
  *
  * The background (samples, curve or contours, shading, markers of the
  * critical points) is computed once in plot_fig_new; a trajectory step
- * only draws its new segment and moves its markers.
+ * only draws its new segment and moves its markers (plot-traj.c).  The
+ * overlays of the analysis are drawn in plot-overlay.c.
  *
  * In 2D, a cell is about twice as tall as it is wide: with opts.aspect,
  * the range that would be squeezed is widened around its centre so that
@@ -30,82 +31,6 @@
 #include "descent/plot.h"
 #include "descent/util.h"
 #include "plot-int.h"
-
-#define MAX_TRAJ 8
-#define MAX_LEVELS 16
-
-struct traj {
-	size_t drawn;           /* points drawn so far */
-	double last[2];         /* the last point, in data */
-	int arrow[4];           /* the arrow drawn from it, in dots; [0] < 0: none */
-	int lastdx, lastdy;     /* the last point, in dots */
-	int lastcx, lastcy;     /* its cell (the '@' marker), -1 none */
-	int startcx, startcy;
-	char label[48];
-	int used;
-};
-
-struct plot_fig {
-	struct objective *o;
-	struct plot_opts opt;
-	int n;
-	struct plot_canvas *c;
-	int ax, ay, aw, ah;     /* the plot area, in cells */
-	int dx, dy;             /* dots per cell */
-	double x0, x1, y0, y1;  /* the data shown */
-	int clipped;            /* 1D: values cut off */
-	double levels[MAX_LEVELS];
-	int nlevels;
-	enum plot_levels kind;
-	struct critical_point *cp;      /* all the search found */
-	int ncp;
-	struct traj traj[MAX_TRAJ];
-	char title[256];
-	char overlay[256];      /* the overlay's legend */
-};
-
-/* Trajectory glyphs: none of the shading ramp's, markers' or axes' */
-static const char traj_glyph[MAX_TRAJ] = { '*', '&', '$', '~', '!', '"', ';', ',' };
-static const uint8_t traj_color[MAX_TRAJ] = {
-	PLOT_RED, PLOT_CYAN, PLOT_YELLOW, PLOT_MAGENTA, PLOT_GREEN, PLOT_BLUE,
-	PLOT_WHITE, PLOT_GREY,
-};
-
-const char *const plot_overlay_names[] = {
-	"critical", "tangent", "contours", "shade", "basins", "convexity", NULL,
-};
-_Static_assert(sizeof plot_overlay_names / sizeof plot_overlay_names[0] - 1 ==
-	       __builtin_popcount(PLOT_OV_ALL), "every overlay has its name");
-
-unsigned
-plot_overlay_find(const char *name)
-{
-	unsigned i;
-
-	for (i = 0; plot_overlay_names[i] != NULL; i++)
-		if (strcmp(plot_overlay_names[i], name) == 0)
-			return 1u << i;
-	return 0;
-}
-
-unsigned
-plot_overlays(unsigned want, int dim, int color)
-{
-	unsigned on = want & PLOT_OV_ALL;
-
-	if (dim == 1)
-		on &= ~(unsigned)(PLOT_OV_CONTOURS | PLOT_OV_SHADE);
-	else
-		on &= ~(unsigned)PLOT_OV_TANGENT;
-	/* one fill, the highest wanted */
-	if (on & PLOT_OV_CONVEXITY)
-		on &= ~(unsigned)(PLOT_OV_BASINS | PLOT_OV_SHADE);
-	else if (on & PLOT_OV_BASINS)
-		on &= ~(unsigned)PLOT_OV_SHADE;
-	if (dim == 2 && (color || !(on & (PLOT_OV_BASINS | PLOT_OV_CONVEXITY))))
-		on |= PLOT_OV_CONTOURS;
-	return on;
-}
 
 void
 plot_opts_init(struct plot_opts *o)
@@ -145,14 +70,14 @@ sample(struct objective *o, size_t m, const double *xs, const double *ys, double
 }
 
 /* Data to dots (fractional), x right and y up. */
-static double
-to_dot_x(const struct plot_fig *f, double x)
+double
+fig_to_dot_x(const struct plot_fig *f, double x)
 {
 	return (x - f->x0) / (f->x1 - f->x0) * (f->aw * f->dx);
 }
 
-static double
-to_dot_y(const struct plot_fig *f, double y)
+double
+fig_to_dot_y(const struct plot_fig *f, double y)
 {
 	return (f->y1 - y) / (f->y1 - f->y0) * (f->ah * f->dy);
 }
@@ -163,8 +88,8 @@ to_dot_y(const struct plot_fig *f, double y)
  * often fall exactly on one, and a descent that converged to 1.9999999
  * must land in the same cell as the minimum's marker.
  */
-static int
-clampi(double v)
+int
+fig_clampi(double v)
 {
 	if (!(v > -1e6))
 		return -1000000;
@@ -176,9 +101,9 @@ clampi(double v)
 int
 plot_fig_cell(const struct plot_fig *f, const double *x, int *cx, int *cy)
 {
-	double px = to_dot_x(f, x[0]);
-	double py = to_dot_y(f, f->n == 2 ? x[1] : x[1]);
-	int ix = clampi(px), iy = clampi(py);
+	double px = fig_to_dot_x(f, x[0]);
+	double py = fig_to_dot_y(f, f->n == 2 ? x[1] : x[1]);
+	int ix = fig_clampi(px), iy = fig_clampi(py);
 
 	if (ix < 0 || iy < 0 || ix >= f->aw * f->dx || iy >= f->ah * f->dy)
 		return -1;
@@ -206,8 +131,8 @@ dot(struct plot_fig *f, enum plot_layer layer, int x, int y, uint8_t color)
 	plot_dot(f->c, layer, f->ax * f->dx + x, f->ay * f->dy + y, color);
 }
 
-static void
-line(struct plot_fig *f, enum plot_layer layer, int x0, int y0, int x1, int y1,
+void
+fig_line(struct plot_fig *f, enum plot_layer layer, int x0, int y0, int x1, int y1,
      uint8_t color)
 {
 	/* clip to the area by drawing on the canvas and masking the gutters:
@@ -243,17 +168,17 @@ line(struct plot_fig *f, enum plot_layer layer, int x0, int y0, int x1, int y1,
 }
 
 /* Whether the figure draws overlay ov (f->opt.overlays: the policy applied). */
-static int
-has(const struct plot_fig *f, unsigned ov)
+int
+fig_has(const struct plot_fig *f, unsigned ov)
 {
 	return (f->opt.overlays & ov) != 0;
 }
 
-/* How many legend rows the figure has. */
+/* How many legend rows the figure fig_has. */
 static int
 legend_rows(const struct plot_fig *f)
 {
-	return has(f, PLOT_OV_CONTOURS) + has(f, PLOT_OV_BASINS | PLOT_OV_CONVEXITY) + 1;
+	return fig_has(f, PLOT_OV_CONTOURS) + fig_has(f, PLOT_OV_BASINS | PLOT_OV_CONVEXITY) + 1;
 }
 
 /* Chooses the layout of the figure in the canvas. */
@@ -321,7 +246,7 @@ draw_curve(struct plot_fig *f, int autorange)
 		/* one dot per cell, in its middle column: a light dotted line
 		 * (ASCII and half blocks have no light dot: there the tick
 		 * labelled 0 marks the row) */
-		int zy = clampi(to_dot_y(f, 0));
+		int zy = fig_clampi(fig_to_dot_y(f, 0));
 		for (j = f->dx / 2; j < cols; j += f->dx)
 			dot(f, PLOT_LAYER_GRID, j, zy, PLOT_GREY);
 	}
@@ -337,7 +262,7 @@ draw_curve(struct plot_fig *f, int autorange)
 		if (lo > hi)
 			continue;
 		{
-			int ya = clampi(to_dot_y(f, hi)), yb = clampi(to_dot_y(f, lo));
+			int ya = fig_clampi(fig_to_dot_y(f, hi)), yb = fig_clampi(fig_to_dot_y(f, lo));
 			if (ya < 0)
 				ya = 0;
 			if (yb >= f->ah * f->dy)
@@ -367,11 +292,11 @@ draw_contours(struct plot_fig *f)
 	sample(f->o, m, xs, ys, v);
 	if (n <= 0)
 		n = f->ah >= 40 ? 10 : f->ah >= 20 ? 6 : 5;
-	if (n > MAX_LEVELS)
-		n = MAX_LEVELS;
+	if (n > PLOT_MAX_LEVELS)
+		n = PLOT_MAX_LEVELS;
 	f->kind = plot_choose_levels(v, m, n, f->opt.levels, f->levels);
 	f->nlevels = n;
-	if (has(f, PLOT_OV_SHADE)) {
+	if (fig_has(f, PLOT_OV_SHADE)) {
 		int cx, cy;
 		for (cy = 0; cy < f->ah; cy++)
 			for (cx = 0; cx < f->aw; cx++) {
@@ -391,7 +316,7 @@ draw_contours(struct plot_fig *f)
 	 * when it lies in (min, max] of its corners, so only those levels
 	 * are marched.  A segment inside one dot cell is that dot.
 	 */
-	for (j = 0; has(f, PLOT_OV_CONTOURS) && j + 1 < ny; j++)
+	for (j = 0; fig_has(f, PLOT_OV_CONTOURS) && j + 1 < ny; j++)
 		for (i = 0; i + 1 < nx; i++) {
 			static const uint8_t ramp8[6] = { PLOT_BLUE, PLOT_CYAN, PLOT_GREEN,
 							  PLOT_YELLOW, PLOT_MAGENTA, PLOT_RED };
@@ -422,20 +347,8 @@ draw_contours(struct plot_fig *f)
 	free(xs);
 }
 
-static uint32_t
-cp_glyph(enum cp_kind k)
-{
-	switch (k) {
-	case CP_MINIMUM: return 'o';
-	case CP_MAXIMUM: return '^';
-	case CP_SADDLE: return 'x';
-	case CP_DEGENERATE: return '?';
-	}
-	return '?';
-}
-
-static void
-mark_point(struct plot_fig *f, const double *x, uint32_t glyph, uint8_t color)
+void
+fig_mark_point(struct plot_fig *f, const double *x, uint32_t glyph, uint8_t color)
 {
 	int cx, cy;
 
@@ -444,23 +357,23 @@ mark_point(struct plot_fig *f, const double *x, uint32_t glyph, uint8_t color)
 }
 
 /* The critical points' markers; trajectories' S and @ go over them. */
-static void
-draw_markers(struct plot_fig *f)
+void
+fig_draw_markers(struct plot_fig *f)
 {
 	int i, t;
 
-	for (i = 0; has(f, PLOT_OV_CRITICAL) && i < f->ncp; i++) {
+	for (i = 0; fig_has(f, PLOT_OV_CRITICAL) && i < f->ncp; i++) {
 		double p[2] = { f->cp[i].x[0], f->n == 2 ? f->cp[i].x[1] : f->cp[i].f };
-		mark_point(f, p, cp_glyph(f->cp[i].kind), PLOT_DEFAULT);
+		fig_mark_point(f, p, fig_cp_glyph(f->cp[i].kind), PLOT_DEFAULT);
 	}
-	for (t = 0; t < MAX_TRAJ; t++) {
-		struct traj *tr = &f->traj[t];
+	for (t = 0; t < PLOT_MAX_TRAJ; t++) {
+		struct plot_traj *tr = &f->traj[t];
 		if (!tr->used)
 			continue;
 		if (tr->startcx >= 0)
-			plot_mark(f->c, tr->startcx, tr->startcy, 'S', traj_color[t], PLOT_BOLD);
+			plot_mark(f->c, tr->startcx, tr->startcy, 'S', plot_traj_color[t], PLOT_BOLD);
 		if (tr->lastcx >= 0)
-			plot_mark(f->c, tr->lastcx, tr->lastcy, '@', traj_color[t], PLOT_BOLD);
+			plot_mark(f->c, tr->lastcx, tr->lastcy, '@', plot_traj_color[t], PLOT_BOLD);
 	}
 }
 
@@ -489,8 +402,8 @@ legend_row(struct plot_fig *f, int y, char *text)
 	plot_text(f->c, 0, y, text, PLOT_DEFAULT, 0);
 }
 
-static void
-draw_legend(struct plot_fig *f)
+void
+fig_draw_legend(struct plot_fig *f)
 {
 	char buf[512], part[96], lv[24];
 	int i, t, kinds[4] = { 0, 0, 0, 0 };
@@ -498,7 +411,7 @@ draw_legend(struct plot_fig *f)
 
 	int row = f->opt.height - legend_rows(f);
 
-	if (has(f, PLOT_OV_CONTOURS)) {
+	if (fig_has(f, PLOT_OV_CONTOURS)) {
 		len = snprintf(buf, sizeof buf, "contours%s at", f->kind == PLOT_LEVELS_LOG ?
 			       " (log)" : "");
 		for (i = 0; i < f->nlevels && len < 200; i++) {
@@ -515,22 +428,22 @@ draw_legend(struct plot_fig *f)
 	buf[0] = '\0';
 	if (f->n == 1 && f->clipped)
 		len += snprintf(buf + len, sizeof buf - len, "f clipped to the range shown");
-	for (i = 0; has(f, PLOT_OV_CRITICAL) && i < f->ncp; i++)
+	for (i = 0; fig_has(f, PLOT_OV_CRITICAL) && i < f->ncp; i++)
 		kinds[f->cp[i].kind] = 1;
 	for (i = 0; i < 4; i++) {
 		static const char *const names[] = { "o min", "^ max", "x saddle", "? degenerate" };
 		if (kinds[i])
 			len += snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "", names[i]);
 	}
-	for (t = 0; t < MAX_TRAJ && len < sizeof buf - 64; t++) {
+	for (t = 0; t < PLOT_MAX_TRAJ && len < sizeof buf - 64; t++) {
 		if (!f->traj[t].used)
 			continue;
 		snprintf(part, sizeof part, "%s%c %s", len ? "  " : "",
-			 f->opt.enc == PLOT_ENC_ASCII || !f->opt.color ? traj_glyph[t] : '*',
+			 f->opt.enc == PLOT_ENC_ASCII || !f->opt.color ? plot_traj_glyph[t] : '*',
 			 f->traj[t].label);
 		len += snprintf(buf + len, sizeof buf - len, "%s", part);
 	}
-	for (t = 0; t < MAX_TRAJ; t++)
+	for (t = 0; t < PLOT_MAX_TRAJ; t++)
 		if (f->traj[t].used) {
 			/* the key to S and @, when there is room for it: the runs'
 			 * own names come first */
@@ -539,132 +452,6 @@ draw_legend(struct plot_fig *f)
 			break;
 		}
 	legend_row(f, f->opt.height - 1, buf);
-}
-
-/* Shades the cell (cx, cy) of the area, or its whole column in 1D. */
-static void
-shade_area(struct plot_fig *f, int cx, int cy, int level, uint8_t color)
-{
-	int y;
-
-	if (f->n == 2) {
-		plot_shade(f->c, f->ax + cx, f->ay + cy, level, color);
-		return;
-	}
-	for (y = 0; y < f->ah; y++)
-		plot_shade(f->c, f->ax + cx, f->ay + y, level, color);
-}
-
-/* Basins: the ramp glyph and background of each minimum's basin. */
-/* Basins: ramp levels without 6, whose '*' is the first trajectory's */
-static const int basin_level[8] = { 1, 3, 5, 7, 2, 4, 8, 1 };
-static const uint8_t basin_color[8] = { 17, 22, 53, 23, 58, 52, 54, 24 };
-
-static void
-draw_basins(struct plot_fig *f)
-{
-	struct region r = { f->n, { f->x0, f->y0 }, { f->x1, f->y1 } };
-	struct run_config c;
-	int ny = f->n == 2 ? f->ah : 1, *label = xmalloc((size_t)f->aw * ny * sizeof *label);
-	int cx, iy, k, mins = 0, *idx = xmalloc(((size_t)f->ncp + 1) * sizeof *idx);
-	size_t len;
-
-	if (f->opt.basin_run != NULL) {
-		c = *f->opt.basin_run;
-	} else {
-		run_config_init(&c, &opt_gd);
-	}
-	/* the minima get basins 0, 1, ... in the order of the points */
-	for (k = 0; k < f->ncp; k++)
-		idx[k] = f->cp[k].kind == CP_MINIMUM ? mins++ : -1;
-	analysis_basins(f->o, &r, f->aw, ny, &c, f->cp, f->ncp, label);
-	for (iy = 0; iy < ny; iy++)
-		for (cx = 0; cx < f->aw; cx++) {
-			int l = label[(size_t)iy * f->aw + cx], cy = f->ah - 1 - iy;
-			if (l >= 0 && l < f->ncp && idx[l] >= 0)
-				shade_area(f, cx, cy, basin_level[idx[l] % 8],
-					   basin_color[idx[l] % 8]);
-			else if (l == BASIN_DIVERGED)
-				shade_area(f, cx, cy, 9, 88);
-		}
-	free(label);
-	len = snprintf(f->overlay, sizeof f->overlay, "basins (%s)",
-		       f->opt.basin_label ? f->opt.basin_label : c.opt->name);
-	for (k = 0; k < f->ncp && len < sizeof f->overlay - 40; k++) {
-		char a[24], b[24];
-		if (idx[k] < 0)
-			continue;
-		snprintf(a, sizeof a, "%.2g", f->cp[k].x[0]);
-		snprintf(b, sizeof b, "%.2g", f->cp[k].x[1]);
-		if (f->n == 2)
-			len += snprintf(f->overlay + len, sizeof f->overlay - len, " %c(%s,%s)",
-					" .:-=+*#%@"[basin_level[idx[k] % 8]], a, b);
-		else
-			len += snprintf(f->overlay + len, sizeof f->overlay - len, " %c%s",
-					" .:-=+*#%@"[basin_level[idx[k] % 8]], a);
-	}
-	if (len < sizeof f->overlay - 16)
-		snprintf(f->overlay + len, sizeof f->overlay - len, " @ diverged");
-	free(idx);
-}
-
-static void
-draw_convexity(struct plot_fig *f)
-{
-	struct region r = { f->n, { f->x0, f->y0 }, { f->x1, f->y1 } };
-	struct convexity cv;
-	int ny = f->n == 2 ? f->ah : 1, cx, iy;
-	double hx = (f->x1 - f->x0) / f->aw / 2, hy = (f->y1 - f->y0) / f->ah / 2;
-
-	/* the grid of the analysis runs corner to corner: give it the cell
-	 * centres */
-	r.lo[0] += hx;
-	r.hi[0] -= hx;
-	if (f->n == 2) {
-		r.lo[1] += hy;
-		r.hi[1] -= hy;
-	}
-	if (analysis_convexity(f->o, &r, f->aw, ny, &cv) < 0)
-		return;
-	for (iy = 0; iy < cv.ny; iy++)
-		for (cx = 0; cx < cv.nx; cx++) {
-			enum hess_sign s = cv.sign[(size_t)iy * cv.nx + cx];
-			int cy = f->ah - 1 - iy;
-			if (s == HESS_INDEFINITE)
-				shade_area(f, cx, cy, 2, 58);
-			else if (s == HESS_NEGDEF || s == HESS_NEGSEMI)
-				shade_area(f, cx, cy, 4, 52);
-		}
-	free(cv.sign);
-	snprintf(f->overlay, sizeof f->overlay, "convexity: blank convex%s  = concave%s",
-		 f->n == 2 ? "  : saddle-shaped" : "",
-		 cv.convex ? " (convex everywhere here)" : "");
-}
-
-/*
- * 1D without a range: -5..5, narrowed to the critical points found there
- * with a margin, so that x^4 - 8x^2 + 5 shows its two wells and not
- * mostly the walls beyond them.
- */
-static void
-zoom_to_critical(struct plot_fig *f)
-{
-	struct region r = { 1, { -5, 0 }, { 5, 0 } };
-	struct cp_search s;
-	double lo = INFINITY, hi = -INFINITY, d;
-	int i;
-
-	/* not when there may be more points (a constant: all of them) */
-	if (analysis_critical_search(f->o, &r, NULL, &s) > 0 && s.conclusive) {
-		for (i = 0; i < s.found; i++) {
-			lo = fmin(lo, s.cp[i].x[0]);
-			hi = fmax(hi, s.cp[i].x[0]);
-		}
-		d = fmax(1, 0.3 * (hi - lo));
-		f->x0 = fmax(-5, lo - d);
-		f->x1 = fmin(5, hi + d);
-	}
-	cp_search_free(&s);
 }
 
 struct plot_fig *
@@ -691,7 +478,7 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 	f->c = plot_canvas_new(f->opt.width, f->opt.height, f->opt.enc);
 	f->dx = plot_dots_x(f->c);
 	f->dy = plot_dots_y(f->c);
-	for (t = 0; t < MAX_TRAJ; t++) {
+	for (t = 0; t < PLOT_MAX_TRAJ; t++) {
 		f->traj[t].lastcx = f->traj[t].startcx = -1;
 	}
 	f->x0 = opts->x0;
@@ -700,7 +487,7 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 		f->x0 = -5;
 		f->x1 = 5;
 		if (n == 1)
-			zoom_to_critical(f);
+			fig_zoom_to_critical(f);
 	}
 	f->y0 = opts->y0;
 	f->y1 = opts->y1;
@@ -744,12 +531,12 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 				layout(f, gutter);
 			}
 		}
-		if (has(f, PLOT_OV_CONTOURS | PLOT_OV_SHADE))
+		if (fig_has(f, PLOT_OV_CONTOURS | PLOT_OV_SHADE))
 			draw_contours(f);
 	}
 	plot_canvas_set_area(f->c, f->ax, f->ay, f->aw, f->ah);
 	plot_canvas_set_braille_blank(f->c, opts->braille_blank);
-	if (has(f, PLOT_OV_CRITICAL | PLOT_OV_BASINS)) {
+	if (fig_has(f, PLOT_OV_CRITICAL | PLOT_OV_BASINS)) {
 		struct region r = { n, { f->x0, f->y0 }, { f->x1, f->y1 } };
 		struct cp_search s;
 		f->ncp = analysis_critical_search(o, &r, NULL, &s);
@@ -757,7 +544,7 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 		if (f->ncp < 0)
 			f->ncp = 0;
 	}
-	if (has(f, PLOT_OV_TANGENT)) {
+	if (fig_has(f, PLOT_OV_TANGENT)) {
 		/* y = f(a) + f'(a) (x - a), under the curve */
 		double fa, ga;
 		objective_eval_point(o, &opts->tangent_x, &fa, &ga, NULL);
@@ -765,15 +552,15 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 			double ya = fa + ga * (f->x0 - opts->tangent_x);
 			double yb = fa + ga * (f->x1 - opts->tangent_x);
 			double p[2] = { opts->tangent_x, fa };
-			line(f, PLOT_LAYER_CONTOUR, 0, clampi(to_dot_y(f, ya)), f->aw * f->dx - 1,
-			     clampi(to_dot_y(f, yb)), f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
-			mark_point(f, p, '+', f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+			fig_line(f, PLOT_LAYER_CONTOUR, 0, fig_clampi(fig_to_dot_y(f, ya)), f->aw * f->dx - 1,
+			     fig_clampi(fig_to_dot_y(f, yb)), f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+			fig_mark_point(f, p, '+', f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 		}
 	}
-	if (has(f, PLOT_OV_BASINS))
-		draw_basins(f);
-	else if (has(f, PLOT_OV_CONVEXITY))
-		draw_convexity(f);
+	if (fig_has(f, PLOT_OV_BASINS))
+		fig_draw_basins(f);
+	else if (fig_has(f, PLOT_OV_CONVEXITY))
+		fig_draw_convexity(f);
 	if (f->opt.title && f->title[0] != '\0') {
 		char cap[512];
 		snprintf(cap, sizeof cap, "%s", f->title);
@@ -782,8 +569,8 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 		plot_text(f->c, 0, 0, cap, PLOT_DEFAULT, PLOT_BOLD);
 	}
 	draw_axes(f);
-	draw_markers(f);
-	draw_legend(f);
+	fig_draw_markers(f);
+	fig_draw_legend(f);
 	return f;
 }
 
@@ -797,188 +584,3 @@ plot_fig_free(struct plot_fig *f)
 	free(f);
 }
 
-/* A trajectory's point x in data coordinates of the picture. */
-static void
-traj_point(struct plot_fig *f, const double *x, double *p)
-{
-	p[0] = x[0];
-	if (f->n == 2)
-		p[1] = x[1];
-	else
-		objective_eval_point(f->o, x, &p[1], NULL, NULL);
-}
-
-/*
- * The descent direction at a trajectory's last point: -grad, drawn as a
- * line of a fixed length on the screen (so a flat spot still shows which
- * way is down) from the '@'.  In 1D the point is (x, f(x)) and the arrow
- * points along the tangent, downhill.  Arrows live on their own layer,
- * redrawn whole when a run moves.
- */
-static void
-draw_arrow(struct plot_fig *f, struct traj *tr, uint8_t color)
-{
-	double g[2], fx, sx, sy, len;
-	int x0, y0, steps = 3 * (f->dx > f->dy ? f->dx : f->dy);
-
-	(void)color;
-
-	tr->arrow[0] = -1;
-	objective_eval_point(f->o, tr->last, &fx, g, NULL);
-	if (!isfinite(g[0]) || (f->n == 2 && !isfinite(g[1])))
-		return;
-	/* the direction on the screen: dots per unit differ in x and y */
-	if (f->n == 2) {
-		sx = -g[0] * (f->aw * f->dx) / (f->x1 - f->x0);
-		sy = g[1] * (f->ah * f->dy) / (f->y1 - f->y0);
-	} else {
-		sx = (g[0] > 0 ? -1 : 1) * (f->aw * f->dx) / (f->x1 - f->x0);
-		sy = fabs(g[0]) * (f->ah * f->dy) / (f->y1 - f->y0);
-	}
-	len = hypot(sx, sy);
-	if (!(len > 0))
-		return;
-	x0 = clampi(to_dot_x(f, tr->last[0]));
-	y0 = clampi(to_dot_y(f, tr->last[1]));
-	tr->arrow[0] = x0;
-	tr->arrow[1] = y0;
-	tr->arrow[2] = (int)lround(sx / len * steps);
-	tr->arrow[3] = (int)lround(sy / len * steps);
-	line(f, PLOT_LAYER_ARROW, x0, y0, x0 + tr->arrow[2], y0 + tr->arrow[3],
-	     f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
-}
-
-/*
- * 1D: the tangent at a trajectory's last point, y = f(a) + f'(a)(x - a),
- * a fixed length on the screen (a sixth of the plot's width each side)
- * whatever its slope, on the arrow layer, redrawn as the point moves.
- */
-static void
-draw_ball_tangent(struct plot_fig *f, const struct traj *tr)
-{
-	double fa, ga, sx, sy, len, half = f->aw * f->dx / 6.0;
-	int x0, y0, ex, ey;
-
-	objective_eval_point(f->o, tr->last, &fa, &ga, NULL);
-	if (!isfinite(fa) || !isfinite(ga))
-		return;
-	/* one unit of x along the tangent, in dots (y grows downwards) */
-	sx = (f->aw * f->dx) / (f->x1 - f->x0);
-	sy = -ga * (f->ah * f->dy) / (f->y1 - f->y0);
-	len = hypot(sx, sy);
-	if (!(len > 0) || !isfinite(len))
-		return;
-	x0 = clampi(to_dot_x(f, tr->last[0]));
-	y0 = clampi(to_dot_y(f, fa));
-	ex = (int)lround(sx / len * half);
-	ey = (int)lround(sy / len * half);
-	line(f, PLOT_LAYER_ARROW, x0 - ex, y0 - ey, x0 + ex, y0 + ey,
-	     f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
-}
-
-void
-plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
-		    const char *label)
-{
-	if (n > 0)
-		plot_fig_trajectory_to(f, index, xs, n - 1, xs + (n - 1) * (size_t)f->n, label);
-}
-
-void
-plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, size_t nrec,
-		       const double *last, const char *label)
-{
-	size_t n = nrec + 1;
-	struct traj *tr;
-	int glyphs = f->opt.enc == PLOT_ENC_ASCII || !f->opt.color;
-	uint8_t color = f->opt.color ? traj_color[index % MAX_TRAJ] : PLOT_DEFAULT;
-	size_t i;
-
-	if (index < 0 || index >= MAX_TRAJ)
-		return;
-	tr = &f->traj[index];
-	if (!tr->used || n < tr->drawn) {
-		memset(tr, 0, sizeof *tr);
-		tr->used = 1;
-		tr->lastcx = tr->startcx = -1;
-	}
-	if (label != NULL)
-		snprintf(tr->label, sizeof tr->label, "%s", label);
-	if (tr->lastcx >= 0 && n > tr->drawn) {
-		/* '@' moves on: its cell shows the trail again (in glyphs, the
-		 * trail's own mark; with dots, what is under the text) */
-		if (glyphs && f->opt.trail && tr->drawn > 1)
-			plot_mark(f->c, tr->lastcx, tr->lastcy, (uint32_t)traj_glyph[index], color, 0);
-		else
-			plot_unmark(f->c, tr->lastcx, tr->lastcy);
-	}
-	for (i = tr->drawn; i < n; i++) {
-		double p[2];
-		int px, py;
-		traj_point(f, i < nrec ? xs + i * (size_t)f->n : last, p);
-		px = clampi(to_dot_x(f, p[0]));
-		py = clampi(to_dot_y(f, p[1]));
-		if (i == 0) {
-			int cx, cy;
-			if (plot_fig_cell(f, p, &cx, &cy) == 0) {
-				tr->startcx = cx;
-				tr->startcy = cy;
-			}
-		} else if (!f->opt.trail) {
-			/* no trail: the S and the @ only */
-		} else if (glyphs) {
-			/* the cells along the segment, in the optimizer's glyph */
-			int ax = f->ax + (int)floor((double)tr->lastdx / f->dx);
-			int ay = f->ay + (int)floor((double)tr->lastdy / f->dy);
-			int bx = f->ax + (int)floor((double)px / f->dx);
-			int by = f->ay + (int)floor((double)py / f->dy);
-			int steps = abs(bx - ax) > abs(by - ay) ? abs(bx - ax) : abs(by - ay), s;
-			if (steps > 4 * (f->aw + f->ah))
-				steps = 4 * (f->aw + f->ah);
-			for (s = 1; s <= steps; s++) {
-				int cx = ax + (int)lround((double)(bx - ax) * s / steps);
-				int cy = ay + (int)lround((double)(by - ay) * s / steps);
-				if (cx >= f->ax && cx < f->ax + f->aw && cy >= f->ay &&
-				    cy < f->ay + f->ah)
-					plot_mark(f->c, cx, cy, (uint32_t)traj_glyph[index], color, 0);
-			}
-		} else {
-			line(f, PLOT_LAYER_TRAJ, tr->lastdx, tr->lastdy, px, py, color);
-		}
-		tr->lastdx = px;
-		tr->lastdy = py;
-		{
-			int cx, cy;
-			if (plot_fig_cell(f, p, &cx, &cy) == 0) {
-				tr->lastcx = cx;
-				tr->lastcy = cy;
-			} else {
-				tr->lastcx = -1;
-			}
-		}
-	}
-	tr->drawn = n;
-	traj_point(f, last, tr->last);
-	if (f->opt.arrow || (f->n == 1 && f->opt.ball_tangent)) {
-		int t;
-		plot_canvas_clear_layer(f->c, PLOT_LAYER_ARROW);
-		for (t = 0; t < MAX_TRAJ; t++) {
-			if (!f->traj[t].used)
-				continue;
-			if (f->n == 1 && f->opt.ball_tangent)
-				draw_ball_tangent(f, &f->traj[t]);
-			if (f->opt.arrow)
-				draw_arrow(f, &f->traj[t], color);
-		}
-	}
-	draw_markers(f);
-	draw_legend(f);
-}
-
-void
-plot_fig_run(struct plot_fig *f, int index, const struct run *r, const char *label)
-{
-	const struct trajectory *t = run_trajectory(r);
-
-	plot_fig_trajectory_to(f, index, t->w, t->len, run_point(r), label);
-}

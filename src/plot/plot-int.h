@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * plot-int.h - what the files of the plot module share: the frame of a
- * figure (its plot area on the canvas and the data ranges), and the axes
- * drawn around it.
+ * figure (its plot area on the canvas and the data ranges), the axes
+ * drawn around it, and a figure itself, which three files draw: its
+ * background, axes and legend (plot-fig.c), its overlays of the analysis
+ * (plot-overlay.c) and the runs over it (plot-traj.c).
  */
 #ifndef DESCENT_PLOT_INT_H
 #define DESCENT_PLOT_INT_H
 
+#include "descent/analysis.h"
 #include "descent/plot.h"
 
 #define PLOT_MAX_TICKS 64
@@ -31,5 +34,68 @@ int plot_y_ticks(double y0, double y1, int ah, int logy, double *ticks,
  * the row below the area, with its labels in the next row.
  */
 void plot_axes_draw(const struct plot_frame *fr);
+
+/* --- a figure (plot-fig.c, plot-overlay.c, plot-traj.c) --------------- */
+
+#define PLOT_MAX_TRAJ 8
+#define PLOT_MAX_LEVELS 16
+
+struct plot_traj {
+	size_t drawn;           /* points drawn so far */
+	double last[2];         /* the last point, in data */
+	int arrow[4];           /* the arrow drawn from it, in dots; [0] < 0: none */
+	int lastdx, lastdy;     /* the last point, in dots */
+	int lastcx, lastcy;     /* its cell (the '@' marker), -1 none */
+	int startcx, startcy;
+	char label[48];
+	int used;
+};
+
+struct plot_fig {
+	struct objective *o;
+	struct plot_opts opt;
+	int n;
+	struct plot_canvas *c;
+	int ax, ay, aw, ah;     /* the plot area, in cells */
+	int dx, dy;             /* dots per cell */
+	double x0, x1, y0, y1;  /* the data shown */
+	int clipped;            /* 1D: values cut off */
+	double levels[PLOT_MAX_LEVELS];
+	int nlevels;
+	enum plot_levels kind;
+	struct critical_point *cp;      /* all the search found */
+	int ncp;
+	struct plot_traj traj[PLOT_MAX_TRAJ];
+	char title[256];
+	char overlay[256];      /* the overlay's legend */
+};
+
+/* Each run's glyph (in ASCII or without colour) and colour. */
+extern const char plot_traj_glyph[PLOT_MAX_TRAJ];
+extern const uint8_t plot_traj_color[PLOT_MAX_TRAJ];
+
+/* Data to dots of the area (fractional), x right and y down. */
+double fig_to_dot_x(const struct plot_fig *f, double x);
+double fig_to_dot_y(const struct plot_fig *f, double y);
+/* A dot coordinate in int range (see plot-fig.c for the rounding). */
+int fig_clampi(double v);
+/* Whether the figure draws overlay ov. */
+int fig_has(const struct plot_fig *f, unsigned ov);
+/* A line between dots of the area, clipped to it. */
+void fig_line(struct plot_fig *f, enum plot_layer layer, int x0, int y0, int x1, int y1,
+	      uint8_t color);
+/* A glyph on the cell of the data point x, when it is in the area. */
+void fig_mark_point(struct plot_fig *f, const double *x, uint32_t glyph, uint8_t color);
+/* The markers of the critical points and of the runs' starts and ends. */
+void fig_draw_markers(struct plot_fig *f);
+void fig_draw_legend(struct plot_fig *f);
+
+/* plot-overlay.c */
+uint32_t fig_cp_glyph(enum cp_kind k);
+void fig_shade_area(struct plot_fig *f, int cx, int cy, int level, uint8_t color);
+void fig_draw_basins(struct plot_fig *f);
+void fig_draw_convexity(struct plot_fig *f);
+/* 1D without a range: narrows [-5, 5] to the critical points found there. */
+void fig_zoom_to_critical(struct plot_fig *f);
 
 #endif

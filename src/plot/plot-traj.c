@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * plot-traj.c - runs drawn over a figure: each one's trail, its start S
+ * and its end @, the descent direction at its end (an arrow) and, in 1D,
+ * the tangent under the ball.  A step draws only its new segment.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/analysis.h"
+#include "descent/optim.h"
+#include "descent/plot.h"
+#include "descent/util.h"
+#include "plot-int.h"
+
+/* Trajectory glyphs: none of the shading ramp's, markers' or axes' */
+const char plot_traj_glyph[PLOT_MAX_TRAJ] = { '*', '&', '$', '~', '!', '"', ';', ',' };
+
+const uint8_t plot_traj_color[PLOT_MAX_TRAJ] = {
+	PLOT_RED, PLOT_CYAN, PLOT_YELLOW, PLOT_MAGENTA, PLOT_GREEN, PLOT_BLUE,
+	PLOT_WHITE, PLOT_GREY,
+};
+
+/* A trajectory's point x in data coordinates of the picture. */
+static void
+traj_point(struct plot_fig *f, const double *x, double *p)
+{
+	p[0] = x[0];
+	if (f->n == 2)
+		p[1] = x[1];
+	else
+		objective_eval_point(f->o, x, &p[1], NULL, NULL);
+}
+
+/*
+ * The descent direction at a trajectory's last point: -grad, drawn as a
+ * line of a fixed length on the screen (so a flat spot still shows which
+ * way is down) from the '@'.  In 1D the point is (x, f(x)) and the arrow
+ * points along the tangent, downhill.  Arrows live on their own layer,
+ * redrawn whole when a run moves.
+ */
+static void
+draw_arrow(struct plot_fig *f, struct plot_traj *tr, uint8_t color)
+{
+	double g[2], fx, sx, sy, len;
+	int x0, y0, steps = 3 * (f->dx > f->dy ? f->dx : f->dy);
+
+	(void)color;
+
+	tr->arrow[0] = -1;
+	objective_eval_point(f->o, tr->last, &fx, g, NULL);
+	if (!isfinite(g[0]) || (f->n == 2 && !isfinite(g[1])))
+		return;
+	/* the direction on the screen: dots per unit differ in x and y */
+	if (f->n == 2) {
+		sx = -g[0] * (f->aw * f->dx) / (f->x1 - f->x0);
+		sy = g[1] * (f->ah * f->dy) / (f->y1 - f->y0);
+	} else {
+		sx = (g[0] > 0 ? -1 : 1) * (f->aw * f->dx) / (f->x1 - f->x0);
+		sy = fabs(g[0]) * (f->ah * f->dy) / (f->y1 - f->y0);
+	}
+	len = hypot(sx, sy);
+	if (!(len > 0))
+		return;
+	x0 = fig_clampi(fig_to_dot_x(f, tr->last[0]));
+	y0 = fig_clampi(fig_to_dot_y(f, tr->last[1]));
+	tr->arrow[0] = x0;
+	tr->arrow[1] = y0;
+	tr->arrow[2] = (int)lround(sx / len * steps);
+	tr->arrow[3] = (int)lround(sy / len * steps);
+	fig_line(f, PLOT_LAYER_ARROW, x0, y0, x0 + tr->arrow[2], y0 + tr->arrow[3],
+	     f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+}
+
+/*
+ * 1D: the tangent at a trajectory's last point, y = f(a) + f'(a)(x - a),
+ * a fixed length on the screen (a sixth of the plot's width each side)
+ * whatever its slope, on the arrow layer, redrawn as the point moves.
+ */
+static void
+draw_ball_tangent(struct plot_fig *f, const struct plot_traj *tr)
+{
+	double fa, ga, sx, sy, len, half = f->aw * f->dx / 6.0;
+	int x0, y0, ex, ey;
+
+	objective_eval_point(f->o, tr->last, &fa, &ga, NULL);
+	if (!isfinite(fa) || !isfinite(ga))
+		return;
+	/* one unit of x along the tangent, in dots (y grows downwards) */
+	sx = (f->aw * f->dx) / (f->x1 - f->x0);
+	sy = -ga * (f->ah * f->dy) / (f->y1 - f->y0);
+	len = hypot(sx, sy);
+	if (!(len > 0) || !isfinite(len))
+		return;
+	x0 = fig_clampi(fig_to_dot_x(f, tr->last[0]));
+	y0 = fig_clampi(fig_to_dot_y(f, fa));
+	ex = (int)lround(sx / len * half);
+	ey = (int)lround(sy / len * half);
+	fig_line(f, PLOT_LAYER_ARROW, x0 - ex, y0 - ey, x0 + ex, y0 + ey,
+	     f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+}
+
+void
+plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
+		    const char *label)
+{
+	if (n > 0)
+		plot_fig_trajectory_to(f, index, xs, n - 1, xs + (n - 1) * (size_t)f->n, label);
+}
+
+void
+plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, size_t nrec,
+		       const double *last, const char *label)
+{
+	size_t n = nrec + 1;
+	struct plot_traj *tr;
+	int glyphs = f->opt.enc == PLOT_ENC_ASCII || !f->opt.color;
+	uint8_t color = f->opt.color ? plot_traj_color[index % PLOT_MAX_TRAJ] : PLOT_DEFAULT;
+	size_t i;
+
+	if (index < 0 || index >= PLOT_MAX_TRAJ)
+		return;
+	tr = &f->traj[index];
+	if (!tr->used || n < tr->drawn) {
+		memset(tr, 0, sizeof *tr);
+		tr->used = 1;
+		tr->lastcx = tr->startcx = -1;
+	}
+	if (label != NULL)
+		snprintf(tr->label, sizeof tr->label, "%s", label);
+	if (tr->lastcx >= 0 && n > tr->drawn) {
+		/* '@' moves on: its cell shows the trail again (in glyphs, the
+		 * trail's own mark; with dots, what is under the text) */
+		if (glyphs && f->opt.trail && tr->drawn > 1)
+			plot_mark(f->c, tr->lastcx, tr->lastcy, (uint32_t)plot_traj_glyph[index], color, 0);
+		else
+			plot_unmark(f->c, tr->lastcx, tr->lastcy);
+	}
+	for (i = tr->drawn; i < n; i++) {
+		double p[2];
+		int px, py;
+		traj_point(f, i < nrec ? xs + i * (size_t)f->n : last, p);
+		px = fig_clampi(fig_to_dot_x(f, p[0]));
+		py = fig_clampi(fig_to_dot_y(f, p[1]));
+		if (i == 0) {
+			int cx, cy;
+			if (plot_fig_cell(f, p, &cx, &cy) == 0) {
+				tr->startcx = cx;
+				tr->startcy = cy;
+			}
+		} else if (!f->opt.trail) {
+			/* no trail: the S and the @ only */
+		} else if (glyphs) {
+			/* the cells along the segment, in the optimizer's glyph */
+			int ax = f->ax + (int)floor((double)tr->lastdx / f->dx);
+			int ay = f->ay + (int)floor((double)tr->lastdy / f->dy);
+			int bx = f->ax + (int)floor((double)px / f->dx);
+			int by = f->ay + (int)floor((double)py / f->dy);
+			int steps = abs(bx - ax) > abs(by - ay) ? abs(bx - ax) : abs(by - ay), s;
+			if (steps > 4 * (f->aw + f->ah))
+				steps = 4 * (f->aw + f->ah);
+			for (s = 1; s <= steps; s++) {
+				int cx = ax + (int)lround((double)(bx - ax) * s / steps);
+				int cy = ay + (int)lround((double)(by - ay) * s / steps);
+				if (cx >= f->ax && cx < f->ax + f->aw && cy >= f->ay &&
+				    cy < f->ay + f->ah)
+					plot_mark(f->c, cx, cy, (uint32_t)plot_traj_glyph[index], color, 0);
+			}
+		} else {
+			fig_line(f, PLOT_LAYER_TRAJ, tr->lastdx, tr->lastdy, px, py, color);
+		}
+		tr->lastdx = px;
+		tr->lastdy = py;
+		{
+			int cx, cy;
+			if (plot_fig_cell(f, p, &cx, &cy) == 0) {
+				tr->lastcx = cx;
+				tr->lastcy = cy;
+			} else {
+				tr->lastcx = -1;
+			}
+		}
+	}
+	tr->drawn = n;
+	traj_point(f, last, tr->last);
+	if (f->opt.arrow || (f->n == 1 && f->opt.ball_tangent)) {
+		int t;
+		plot_canvas_clear_layer(f->c, PLOT_LAYER_ARROW);
+		for (t = 0; t < PLOT_MAX_TRAJ; t++) {
+			if (!f->traj[t].used)
+				continue;
+			if (f->n == 1 && f->opt.ball_tangent)
+				draw_ball_tangent(f, &f->traj[t]);
+			if (f->opt.arrow)
+				draw_arrow(f, &f->traj[t], color);
+		}
+	}
+	fig_draw_markers(f);
+	fig_draw_legend(f);
+}
+
+void
+plot_fig_run(struct plot_fig *f, int index, const struct run *r, const char *label)
+{
+	const struct trajectory *t = run_trajectory(r);
+
+	plot_fig_trajectory_to(f, index, t->w, t->len, run_point(r), label);
+}
