@@ -350,10 +350,12 @@ void runner_descent_reset(struct lesson_runner *r);
  * the full screen show it: head "LABEL: converged at step K,", "LABEL:
  * after K steps," or "LABEL: step K," (still going), and tail "at (X, Y),
  * f = F", its point; or the whole "LABEL: diverged at step K: WHY" in
- * head, with an empty tail.
+ * head, with an empty tail.  When left > 0, the run left the figure's
+ * view at that step (plot_fig_left_view), and " (left the view at step
+ * L)" follows its step.
  */
-void runner_run_text(struct lesson_runner *r, int i, char *head, size_t hsize, char *tail,
-		     size_t tsize);
+void runner_run_text(struct lesson_runner *r, int i, long left, char *head, size_t hsize,
+		     char *tail, size_t tsize);
 /*
  * On an interactive descent page, the learner's own runs: they start
  * again from start, every one of them (NULL: where they started, each

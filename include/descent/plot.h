@@ -284,6 +284,12 @@ void plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, siz
  */
 struct run;
 void plot_fig_run(struct plot_fig *f, int index, const struct run *r, const char *label);
+/*
+ * The step at which trajectory index left the plot area (an arrow marks
+ * where, pointing the way it went), or -1 while its last point is in view
+ * (or it has none).
+ */
+long plot_fig_left_view(const struct plot_fig *f, int index);
 
 /* The data shown: x0..x1, and y0..y1 (2D: of y; 1D: of f). */
 void plot_fig_view(const struct plot_fig *f, double *x0, double *x1, double *y0, double *y1);

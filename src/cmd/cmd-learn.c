@@ -91,12 +91,13 @@ heading(const struct learn_opts *o, const struct lesson_chapter *c, int n)
  * the text and a quarter as tall, with the page's runs on it.
  */
 static void
-draw(const struct learn_opts *o, struct lesson_runner *r)
+draw(const struct learn_opts *o, struct lesson_runner *r, long *left, int nleft)
 {
 	struct plot_opts po;
 	struct plot_fig *fig;
 	char caption[256];
 	struct diag err;
+	int i;
 
 	plot_opts_init(&po);
 	po.width = o->width;
@@ -109,6 +110,8 @@ draw(const struct learn_opts *o, struct lesson_runner *r)
 	if (fig == NULL)
 		return;
 	lesson_view_runs(r, fig);
+	for (i = 0; i < nleft; i++)
+		left[i] = plot_fig_left_view(fig, i);
 	putchar('\n');
 	plot_render_text(plot_fig_canvas(fig), stdout, po.color);
 	plot_fig_free(fig);
@@ -184,13 +187,14 @@ question(const struct learn_opts *o, struct lesson_runner *r)
 
 /* The outcome of each run of a descent page, in a sentence. */
 static void
-outcomes(const struct learn_opts *o, struct lesson_runner *r)
+outcomes(const struct learn_opts *o, struct lesson_runner *r, const long *left)
 {
 	int i;
 
 	for (i = 0; i < r->nruns; i++) {
-		char head[200], tail[200], line[410];
-		runner_run_text(r, i, head, sizeof head, tail, sizeof tail);
+		char head[240], tail[200], line[450];
+		runner_run_text(r, i, i < LESSON_MAX_RUNS ? left[i] : -1, head, sizeof head, tail,
+				sizeof tail);
 		snprintf(line, sizeof line, "%s%s%s", head, tail[0] ? " " : "", tail);
 		put_text(o, line);
 	}
@@ -201,7 +205,8 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 	     int from, struct diags *ds)
 {
 	struct lesson_runner r;
-	int n, interactive = o->ask || isatty(STDIN_FILENO), status = 0;
+	int n, i, interactive = o->ask || isatty(STDIN_FILENO), status = 0;
+	long left[LESSON_MAX_RUNS];
 
 	runner_init(&r, c, prog, ds);
 	{
@@ -222,9 +227,11 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 		/* runs are shown where they end */
 		while (runner_descent_step(&r) > 0)
 			;
+		for (i = 0; i < LESSON_MAX_RUNS; i++)
+			left[i] = -1;
 		if (page_kind_has_figure(p->kind))
-			draw(o, &r);
-		outcomes(o, &r);
+			draw(o, &r, left, LESSON_MAX_RUNS);
+		outcomes(o, &r, left);
 		if (p->question != NULL) {
 			putchar('\n');
 			put_text(o, p->question);

@@ -159,33 +159,37 @@ runner_judge(struct lesson_runner *r, int right, const char *why)
 }
 
 void
-runner_run_text(struct lesson_runner *r, int i, char *head, size_t hsize, char *tail,
-		size_t tsize)
+runner_run_text(struct lesson_runner *r, int i, long left, char *head, size_t hsize,
+		char *tail, size_t tsize)
 {
 	const struct trajectory *tr;
 	const double *w;
 	double f;
 	size_t len;
 	int k;
+	char out[48] = "";
 
 	head[0] = tail[0] = '\0';
 	if (i < 0 || i >= r->nruns)
 		return;
 	tr = run_trajectory(r->runs[i]);
 	w = run_point(r->runs[i]);
+	/* before the reason, which is what a narrow screen may cut */
+	if (left > 0)
+		snprintf(out, sizeof out, " (left the view at step %ld)", left);
 	switch (tr->outcome) {
 	case RUN_CONVERGED:
-		snprintf(head, hsize, "%s: converged at step %ld,", r->labels[i], tr->step);
+		snprintf(head, hsize, "%s: converged at step %ld%s,", r->labels[i], tr->step, out);
 		break;
 	case RUN_MAX_STEPS:
-		snprintf(head, hsize, "%s: after %ld steps,", r->labels[i], tr->step);
+		snprintf(head, hsize, "%s: after %ld steps%s,", r->labels[i], tr->step, out);
 		break;
 	case RUN_DIVERGED:
-		snprintf(head, hsize, "%s: diverged at step %ld: %s", r->labels[i], tr->step,
-			 tr->reason);
+		snprintf(head, hsize, "%s: diverged at step %ld%s: %s", r->labels[i], tr->step,
+			 out, tr->reason);
 		return;
 	default:
-		snprintf(head, hsize, "%s: step %zu,", r->labels[i], tr->len);
+		snprintf(head, hsize, "%s: step %zu%s,", r->labels[i], tr->len, out);
 		break;
 	}
 	/* an ended run's last record is its point; a running one's point is

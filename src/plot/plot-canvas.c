@@ -24,6 +24,7 @@
 
 #include "descent/plot.h"
 #include "descent/util.h"
+#include "plot-int.h"
 
 #define CANVAS_MAX 4096         /* cells across and down, at most */
 #define COORD_SAFE (1LL << 28)   /* |coordinate| below which lines are exact */
@@ -298,12 +299,8 @@ plot_dot(struct plot_canvas *c, enum plot_layer layer, int x, int y, uint8_t col
 	dot_at(c, (int)layer, x, y, color);
 }
 
-/*
- * Liang-Barsky: clips the segment to [0, xmax] x [0, ymax] in place and
- * returns 0 when nothing of it is left.
- */
-static int
-clip_segment(double *x0, double *y0, double *x1, double *y1, double xmax,
+int
+plot_clip_segment(double *x0, double *y0, double *x1, double *y1, double xmax,
 	     double ymax)
 {
 	double dx = *x1 - *x0, dy = *y1 - *y0;
@@ -393,7 +390,7 @@ plot_line(struct plot_canvas *c, enum plot_layer layer, int x0, int y0, int x1,
 		return;
 	}
 	/* far away: clip first, then draw what is left */
-	if (!clip_segment(&fx0, &fy0, &fx1, &fy1, (double)c->w * c->dx - 1,
+	if (!plot_clip_segment(&fx0, &fy0, &fx1, &fy1, (double)c->w * c->dx - 1,
 			  (double)c->h * c->dy - 1))
 		return;
 	line_exact(c, (int)layer, llround(fx0), llround(fy0), llround(fx1),

@@ -122,7 +122,7 @@ plot_fig_point(const struct plot_fig *f, int cx, int cy, double *x)
 	return 0;
 }
 
-/* Dots of the plot area to canvas dots. */
+/* A dot of the area, on the canvas; nothing outside the area. */
 static void
 dot(struct plot_fig *f, enum plot_layer layer, int x, int y, uint8_t color)
 {
@@ -131,13 +131,18 @@ dot(struct plot_fig *f, enum plot_layer layer, int x, int y, uint8_t color)
 	plot_dot(f->c, layer, f->ax * f->dx + x, f->ay * f->dy + y, color);
 }
 
+/*
+ * A line between dots of the area, clipped to the area: a run that
+ * diverges leaves it, and must paint neither the caption, nor the axes'
+ * labels, nor the legend.  A segment of moderate length is drawn dot by
+ * dot, each dot outside the area dropped (the exact Bresenham line of its
+ * endpoints); a long one, which would cost a dot per step far outside, is
+ * clipped to the area first.
+ */
 void
 fig_line(struct plot_fig *f, enum plot_layer layer, int x0, int y0, int x1, int y1,
-     uint8_t color)
+	 uint8_t color)
 {
-	/* clip to the area by drawing on the canvas and masking the gutters:
-	 * the canvas clips to itself; segments leaving the area are rare
-	 * (trajectories running off) and are cut dot by dot here */
 	int dxl = abs(x1 - x0), dyl = -abs(y1 - y0), sx = x0 < x1 ? 1 : -1;
 	int sy = y0 < y1 ? 1 : -1, err = dxl + dyl, guard = 0;
 
@@ -146,9 +151,11 @@ fig_line(struct plot_fig *f, enum plot_layer layer, int x0, int y0, int x1, int 
 	    (y0 >= f->ah * f->dy && y1 >= f->ah * f->dy))
 		return;
 	if (dxl > 4 * f->aw * f->dx || -dyl > 4 * f->ah * f->dy) {
-		/* far outside: leave it to the canvas's clipping line */
+		double a0 = x0, b0 = y0, a1 = x1, b1 = y1;
 		int ox = f->ax * f->dx, oy = f->ay * f->dy;
-		plot_line(f->c, layer, ox + x0, oy + y0, ox + x1, oy + y1, color);
+		if (plot_clip_segment(&a0, &b0, &a1, &b1, f->aw * f->dx - 1, f->ah * f->dy - 1))
+			plot_line(f->c, layer, ox + (int)lround(a0), oy + (int)lround(b0),
+				  ox + (int)lround(a1), oy + (int)lround(b1), color);
 		return;
 	}
 	for (;;) {
@@ -374,6 +381,9 @@ fig_draw_markers(struct plot_fig *f)
 			plot_mark(f->c, tr->startcx, tr->startcy, 'S', plot_traj_color[t], PLOT_BOLD);
 		if (tr->lastcx >= 0)
 			plot_mark(f->c, tr->lastcx, tr->lastcy, '@', plot_traj_color[t], PLOT_BOLD);
+		else if (tr->outcx >= 0)
+			plot_mark(f->c, tr->outcx, tr->outcy, tr->outglyph, plot_traj_color[t],
+				  PLOT_BOLD);
 	}
 }
 
@@ -451,6 +461,14 @@ fig_draw_legend(struct plot_fig *f)
 				len += snprintf(buf + len, sizeof buf - len, "  S start  @ end");
 			break;
 		}
+	for (t = 0; t < PLOT_MAX_TRAJ; t++)
+		if (f->traj[t].used && f->traj[t].lastcx < 0 && f->traj[t].outcx >= 0) {
+			/* and to the arrow of a run that left the view */
+			if ((int)len + 17 <= f->opt.width)
+				len += snprintf(buf + len, sizeof buf - len, "  %s left view",
+						f->traj[t].outtext);
+			break;
+		}
 	legend_row(f, f->opt.height - 1, buf);
 }
 
@@ -479,7 +497,8 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 	f->dx = plot_dots_x(f->c);
 	f->dy = plot_dots_y(f->c);
 	for (t = 0; t < PLOT_MAX_TRAJ; t++) {
-		f->traj[t].lastcx = f->traj[t].startcx = -1;
+		f->traj[t].lastcx = f->traj[t].startcx = f->traj[t].outcx = -1;
+		f->traj[t].left = -1;
 	}
 	f->x0 = opts->x0;
 	f->x1 = opts->x1;

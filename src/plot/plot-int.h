@@ -35,6 +35,13 @@ int plot_y_ticks(double y0, double y1, int ah, int logy, double *ticks,
  */
 void plot_axes_draw(const struct plot_frame *fr);
 
+/*
+ * Liang-Barsky: clips the segment to [0, xmax] x [0, ymax] in place and
+ * returns 0 when nothing of it is left (plot-canvas.c).
+ */
+int plot_clip_segment(double *x0, double *y0, double *x1, double *y1, double xmax,
+		      double ymax);
+
 /* --- a figure (plot-fig.c, plot-overlay.c, plot-traj.c) --------------- */
 
 #define PLOT_MAX_TRAJ 8
@@ -47,6 +54,10 @@ struct plot_traj {
 	int lastdx, lastdy;     /* the last point, in dots */
 	int lastcx, lastcy;     /* its cell (the '@' marker), -1 none */
 	int startcx, startcy;
+	int outcx, outcy;       /* where it left the area (the arrow), -1 none */
+	uint32_t outglyph;      /* the arrow: the way it went */
+	const char *outtext;    /* the same, as text for the legend */
+	long left;              /* the step it left at, -1 while in view */
 	char label[48];
 	int used;
 };

@@ -104,6 +104,76 @@ draw_ball_tangent(struct plot_fig *f, const struct plot_traj *tr)
 	     f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 }
 
+static int
+in_area(const struct plot_fig *f, int x, int y)
+{
+	return x >= 0 && y >= 0 && x < f->aw * f->dx && y < f->ah * f->dy;
+}
+
+/*
+ * Step i goes from the last point to dot (px, py): when it leaves the
+ * area, an arrow on the edge where it crossed, pointing the way it went;
+ * when it comes back, none.
+ */
+static void
+track_exit(struct plot_fig *f, struct plot_traj *tr, int index, size_t i, int px, int py,
+	   int glyphs, uint8_t color)
+{
+	static const uint32_t arrows[2][4] = {
+		{ '<', '>', '^', 'v' },
+		{ 0x2190, 0x2192, 0x2191, 0x2193 },     /* left, right, up, down */
+	};
+	static const char *const names[2][4] = {
+		{ "<", ">", "^", "v" },
+		{ "\u2190", "\u2192", "\u2191", "\u2193" },
+	};
+	int was = in_area(f, tr->lastdx, tr->lastdy), is = in_area(f, px, py);
+	double a0 = tr->lastdx, b0 = tr->lastdy, a1 = px, b1 = py, w, h, d[4];
+	int side, k;
+
+	if (was == is)
+		return;
+	if (tr->outcx >= 0) {
+		/* the old arrow's cell shows the trail again */
+		if (glyphs && f->opt.trail)
+			plot_mark(f->c, tr->outcx, tr->outcy, (uint32_t)plot_traj_glyph[index],
+				  color, 0);
+		else
+			plot_unmark(f->c, tr->outcx, tr->outcy);
+		tr->outcx = -1;
+	}
+	if (is) {
+		tr->left = -1;          /* back in view */
+		return;
+	}
+	tr->left = (long)i;
+	w = f->aw * f->dx - 1;
+	h = f->ah * f->dy - 1;
+	if (!plot_clip_segment(&a0, &b0, &a1, &b1, w, h))
+		return;
+	/* the edge it crossed: the nearest to where the clipped step ends,
+	 * among those it was heading for */
+	d[0] = px < 0 ? a1 : INFINITY;
+	d[1] = px > w ? w - a1 : INFINITY;
+	d[2] = py < 0 ? b1 : INFINITY;
+	d[3] = py > h ? h - b1 : INFINITY;
+	for (side = 0, k = 1; k < 4; k++)
+		if (d[k] < d[side])
+			side = k;
+	tr->outcx = f->ax + (int)floor(fmin(fmax(a1, 0), w) / f->dx);
+	tr->outcy = f->ay + (int)floor(fmin(fmax(b1, 0), h) / f->dy);
+	tr->outglyph = arrows[f->opt.enc != PLOT_ENC_ASCII][side];
+	tr->outtext = names[f->opt.enc != PLOT_ENC_ASCII][side];
+}
+
+long
+plot_fig_left_view(const struct plot_fig *f, int index)
+{
+	if (index < 0 || index >= PLOT_MAX_TRAJ || !f->traj[index].used)
+		return -1;
+	return f->traj[index].left;
+}
+
 void
 plot_fig_trajectory(struct plot_fig *f, int index, const double *xs, size_t n,
 		    const char *label)
@@ -128,7 +198,8 @@ plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, size_t n
 	if (!tr->used || n < tr->drawn) {
 		memset(tr, 0, sizeof *tr);
 		tr->used = 1;
-		tr->lastcx = tr->startcx = -1;
+		tr->lastcx = tr->startcx = tr->outcx = -1;
+		tr->left = -1;
 	}
 	if (label != NULL)
 		snprintf(tr->label, sizeof tr->label, "%s", label);
@@ -151,7 +222,14 @@ plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, size_t n
 			if (plot_fig_cell(f, p, &cx, &cy) == 0) {
 				tr->startcx = cx;
 				tr->startcy = cy;
+			} else {
+				tr->left = 0;   /* out of view from the start */
 			}
+		} else {
+			track_exit(f, tr, index, i, px, py, glyphs, color);
+		}
+		if (i == 0) {
+			/* the start: nothing to join */
 		} else if (!f->opt.trail) {
 			/* no trail: the S and the @ only */
 		} else if (glyphs) {

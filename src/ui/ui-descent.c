@@ -42,7 +42,8 @@ descent_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y
 	for (i = 0; i < u->runner.nruns && y < u->rows - 1; i++) {
 		char head[200], tail[200];
 		int going = run_trajectory(u->runner.runs[i])->outcome == RUN_RUNNING;
-		runner_run_text(&u->runner, i, head, sizeof head, tail, sizeof tail);
+		long left = u->fig != NULL ? plot_fig_left_view(u->fig, i) : -1;
+		runner_run_text(&u->runner, i, left, head, sizeof head, tail, sizeof tail);
 		snprintf(buf, sizeof buf, "%s%s%s%s", head, tail[0] ? " " : "", tail,
 			 going && !rd->playing ? " (space plays)" : "");
 		move(y++, 2);

@@ -208,6 +208,12 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 			}
 		}
 		mvaddnstr(y++, x, outcome_text(p, r, ob, sizeof ob), width);
+		if (u->fig != NULL && plot_fig_left_view(u->fig, i) > 0) {
+			/* its arrow on the plot's edge: from when */
+			snprintf(buf, sizeof buf, "left the view at step %ld",
+				 plot_fig_left_view(u->fig, i));
+			mvaddnstr(y++, x, buf, width);
+		}
 		y++;
 	}
 	if (y < rows - 1) {

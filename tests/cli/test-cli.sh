@@ -432,7 +432,7 @@ for c in objective critical; do
 	fi
 done
 check_grep "learn: a descent's outcome in words" 0 '^gd,lr=0.1: converged at step 527, at (-0.16667, 2), f = 0.0555556$' -- learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json"
-check_grep "learn: a divergence in words" 0 '^gd,lr=0.2: diverged at step 39: |f| is beyond 1e+08$' -- learn --lessons "$L" objective --page 8 --progress "$tmp/p7.json"
+check_grep "learn: a divergence in words" 0 '^gd,lr=0.2: diverged at step 39 (left the view at step 1): |f| is beyond 1e+08$' -- learn --lessons "$L" objective --page 8 --progress "$tmp/p7.json"
 # a figure shows the page's region, x in [-3, 3] here, not widened to square units
 if LC_ALL=C "$DESCENT" learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json" |
    sed -n '/^== Page 7/,/^== Page 8/p' | grep -Eq '^ +-2 +0 +2$'; then
@@ -571,6 +571,29 @@ check_grep "analyze: not conclusive, so no minimum is called global" 0 \
 	'^ *-[0-9]* *-1  minimum (global?) 1$' -- analyze 'sin(x)' --x -1e6:1e6
 check "analyze --starts too many" 2 "" "descent analyze: --starts must be a whole number from 2 to 131072, not 131073${nl}" -- \
 	analyze 'x^2' --starts 131073
+
+# --- a run that leaves the view stays in the plot ---------------------------
+# in colour and braille the trail is a line of dots: clipped to the plot
+# area, not to the whole figure (it painted over the caption and labels)
+"$DESCENT" plot 'x^2+y^2' --trajectory gd,lr=1.5 --start 1,1 --steps 30 --unicode \
+	--size 60x16 --color=always | sed 's/\x1b\[[0-9;]*m//g' >"$tmp/div" 2>&1
+for want in '1:f(x, y) = x^2+y^2' '14:        -10                    0                    10' \
+	'16:* gd,lr=1.5  S start  @ end  ↓ left view'; do
+	row=${want%%:*} text=${want#*:}
+	if [ "$(sed -n "${row}p" "$tmp/div")" = "$text" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: a diverging run in colour: row $row is not '$text'"
+		sed 's/^/  | /' "$tmp/div"
+	fi
+done
+if grep -q '^ -5+.*↓' "$tmp/div"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL: a diverging run ends in an arrow on the edge it crossed, pointing down"
+fi
 
 # a write error on stdout fails, once, at exit, whatever the command
 # check_full NAME -- ARGS...: stdout is /dev/full

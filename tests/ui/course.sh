@@ -342,6 +342,19 @@ wait_for "and they step from there" '^  gd,lr=0\.2: step 1, at'
 keys q q
 wait_exit "q q quits the interactive page" 0
 
+# --- a diverging run stays in the plot -----------------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/div.json'"
+wait_for "the race of two rates" 'Yours to try: \[ \] the rates'
+keys ' '
+wait_for "the run at 0.2 diverges, and its row says it left the view" \
+	'^  gd,lr=0\.2: diverged at step 39 \(left the view at step 1\): '
+# its trail once painted over the caption and the x labels
+wait_for "the caption is whole" '^J\(w0, w1\) = mse of w0 \+ w1\*x over 3 points$'
+wait_for "the x labels are clean" '^ +-2 +0 +2$'
+wait_for "the legend says what the arrow means" '@ end  . left view$'
+keys q q
+wait_exit "quits" 0
+
 # --- a click picks a quiz's choice ------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 4 --progress '$tmp/click.json'"
 wait_for "the quiz again" '\[ \] 1\) '

@@ -141,6 +141,18 @@ wait_for "it steps" 'step 1'
 keys q
 wait_exit "q quits from the playground" 0
 
+# --- a run that leaves the view ----------------------------------------------------
+start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 1.5 --start 1,1"
+wait_for "the playground" 'step 0'
+keys ' '
+wait_for "x doubles and flips each step: it leaves the view at step 3" '  left the view at step 3$'
+wait_for "its arrow is on the edge it crossed, the bottom" '^ -5\+.*↓'
+wait_for "the legend keys it" '@ end  ↓ left view$'
+wait_for "the y labels stay whole" '^  5\+'
+wait_for "the x labels stay whole" '^ +-5 +0 +5$'
+keys q
+wait_exit "q quits" 0
+
 # --- the terminal ---------------------------------------------------------------
 start 60 20 "$U8 '$DESCENT' play $Q"
 wait_for "60x20 is too small, in one line" 'needs 70x20 at least; this terminal is 60x20'

@@ -287,26 +287,30 @@ Test(lesson_runner, run_text)
 	c = load(chapter, &ds);
 	runner_init(&r, c, NULL, NULL);
 	runner_goto(&r, 2);
-	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(head, "gd,lr=0.1: step 0,");
 	cr_assert_str_eq(tail, "at (1), f = 1");
 	runner_descent_step(&r);
-	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(head, "gd,lr=0.1: step 1,");
 	cr_assert_str_eq(tail, "at (0.8), f = 0.64");
 	while (runner_descent_step(&r) > 0)
 		;
-	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert(strncmp(head, "gd,lr=0.1: converged at step ", 29) == 0, "%s", head);
 	cr_assert(strncmp(tail, "at (4.01735e-07), f = 1.6", 25) == 0,
 		  "converged where |grad| < 1e-6: %s", tail);
 	runner_goto(&r, 7);
 	while (runner_descent_step(&r) > 0)
 		;
-	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert(strncmp(head, "gd,lr=1.5: diverged at step ", 28) == 0, "%s", head);
 	cr_assert_str_eq(tail, "");
-	runner_run_text(&r, 5, head, sizeof head, tail, sizeof tail);
+	/* where the run left the view: after its step, before the reason */
+	runner_run_text(&r, 0, 3, head, sizeof head, tail, sizeof tail);
+	cr_assert(strstr(head, " (left the view at step 3): ") != NULL &&
+		  strncmp(head, "gd,lr=1.5: diverged at step ", 28) == 0, "%s", head);
+	runner_run_text(&r, 5, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert(head[0] == '\0' && tail[0] == '\0', "no such run");
 	runner_done(&r);
 	lesson_chapter_free(c);
@@ -336,27 +340,27 @@ Test(lesson_runner, interactive_descent)
 	cr_assert_not_null(c);
 	runner_init(&r, c, NULL, NULL);
 	runner_goto(&r, 0);
-	runner_run_text(&r, 1, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(head, "heavy ball: step 0,", "the page's own label");
 	cr_assert_eq(runner_descent_set(&r, at, 2), 0);
 	cr_assert_eq(r.nruns, 2);
-	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(head, "gd,lr=0.2: step 0,", "the rate doubled, and said");
 	cr_assert_str_eq(tail, "at (-2, 0.5), f = 4.75", "from the learner's start");
-	runner_run_text(&r, 1, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(head, "momentum,lr=0.1: step 0,", "a label with the rate it runs at");
 	runner_descent_step(&r);
-	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(tail, "at (-1.2, -0.1), f = 1.47", "one step at lr 0.2: %s", tail);
 	cr_assert_eq(runner_descent_set(&r, NULL, 128), -1, "128 times is too much");
 	cr_assert_eq(runner_descent_set(&r, NULL, 1), 0, "back to the page's rates");
-	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(head, "gd,lr=0.1: step 0,");
 	cr_assert_str_eq(tail, "at (-2, 0.5), f = 4.75", "the start stays the learner's");
 	runner_goto(&r, 1);
 	cr_assert_eq(runner_descent_set(&r, NULL, 2), -1, "a page that is not interactive");
 	runner_goto(&r, 0);
-	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(tail, "at (1, 1), f = 4", "back on the page: its own start");
 	runner_done(&r);
 	lesson_chapter_free(c);
@@ -394,12 +398,12 @@ Test(lesson_runner, runs_with_their_own_starts)
 	cr_assert_eq(ds.errors, 0);
 	runner_init(&r, c, NULL, NULL);
 	runner_goto(&r, 0);
-	runner_run_text(&r, 0, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(tail, "at (1, 1), f = 106");
-	runner_run_text(&r, 1, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(tail, "at (-1, 0), f = 164");
 	cr_assert_eq(runner_descent_set(&r, at, 1), 0);
-	runner_run_text(&r, 1, head, sizeof head, tail, sizeof tail);
+	runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(tail, "at (-3, -3), f = 26", "the learner's start is every run's");
 	runner_done(&r);
 	lesson_chapter_free(c);
