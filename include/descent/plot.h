@@ -285,6 +285,12 @@ void plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, siz
 struct run;
 void plot_fig_run(struct plot_fig *f, int index, const struct run *r, const char *label);
 /*
+ * The glyph and colour of trajectory index (0 to 7), as its trail and the
+ * legend draw it: the same in every figure, so a panel beside one can
+ * name a racer as the plot does.
+ */
+void plot_traj_style(int index, char *glyph, uint8_t *color);
+/*
  * The step at which trajectory index left the plot area (an arrow marks
  * where, pointing the way it went), or -1 while its last point is in view
  * (or it has none).

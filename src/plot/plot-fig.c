@@ -325,8 +325,9 @@ draw_contours(struct plot_fig *f)
 	 */
 	for (j = 0; fig_has(f, PLOT_OV_CONTOURS) && j + 1 < ny; j++)
 		for (i = 0; i + 1 < nx; i++) {
-			static const uint8_t ramp8[6] = { PLOT_BLUE, PLOT_CYAN, PLOT_GREEN,
-							  PLOT_YELLOW, PLOT_MAGENTA, PLOT_RED };
+			/* greys, light to dark as the level rises: the bright
+			 * colours are the runs' (plot_traj_color) */
+			static const uint8_t ramp8[6] = { 252, 250, 248, 246, 244, 242 };
 			double z[4], seg[2][4], lo, hi;
 			z[0] = v[(size_t)j * nx + i];
 			z[1] = v[(size_t)j * nx + i + 1];
@@ -416,9 +417,11 @@ void
 fig_draw_legend(struct plot_fig *f)
 {
 	char buf[512], part[96], lv[24];
-	int i, t, kinds[4] = { 0, 0, 0, 0 };
+	int i, t, kinds[4] = { 0, 0, 0, 0 }, glyph_at[PLOT_MAX_TRAJ];
 	size_t len = 0;
 
+	for (t = 0; t < PLOT_MAX_TRAJ; t++)
+		glyph_at[t] = -1;
 	int row = f->opt.height - legend_rows(f);
 
 	if (fig_has(f, PLOT_OV_CONTOURS)) {
@@ -448,10 +451,11 @@ fig_draw_legend(struct plot_fig *f)
 	for (t = 0; t < PLOT_MAX_TRAJ && len < sizeof buf - 64; t++) {
 		if (!f->traj[t].used)
 			continue;
-		snprintf(part, sizeof part, "%s%c %s", len ? "  " : "",
-			 f->opt.enc == PLOT_ENC_ASCII || !f->opt.color ? plot_traj_glyph[t] : '*',
+		/* each run's own glyph, in its colour below (its trail's) */
+		snprintf(part, sizeof part, "%s%c %s", len ? "  " : "", plot_traj_glyph[t],
 			 f->traj[t].label);
 		len += snprintf(buf + len, sizeof buf - len, "%s", part);
+		glyph_at[t] = (int)len - (int)strlen(f->traj[t].label) - 2;
 	}
 	for (t = 0; t < PLOT_MAX_TRAJ; t++)
 		if (f->traj[t].used) {
@@ -470,6 +474,17 @@ fig_draw_legend(struct plot_fig *f)
 			break;
 		}
 	legend_row(f, f->opt.height - 1, buf);
+	/* the glyphs in the runs' colours; a column is a byte of buf up to
+	 * there, which counts code points when the labels before are ASCII */
+	for (t = 0; f->opt.color && t < PLOT_MAX_TRAJ; t++) {
+		int col = 0, k;
+		if (glyph_at[t] < 0 || glyph_at[t] >= f->opt.width)
+			continue;
+		for (k = 0; k < glyph_at[t]; k++)
+			col += ((unsigned char)buf[k] & 0xc0) != 0x80;
+		plot_mark(f->c, col, f->opt.height - 1, (uint32_t)plot_traj_glyph[t],
+			  plot_traj_color[t], PLOT_BOLD);
+	}
 }
 
 struct plot_fig *

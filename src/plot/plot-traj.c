@@ -20,10 +20,24 @@
 /* Trajectory glyphs: none of the shading ramp's, markers' or axes' */
 const char plot_traj_glyph[PLOT_MAX_TRAJ] = { '*', '&', '$', '~', '!', '"', ';', ',' };
 
+/*
+ * Their colours: bright, and none that the contours (greys, white on 8
+ * colours) or the shading (the cube's dark blues and teals) use.  The
+ * last three are bright blue, red and magenta (9 to 15, the brighter
+ * eight), which an 8-colour terminal shows as blue, red and magenta: the
+ * glyphs in the legend still tell those apart.
+ */
 const uint8_t plot_traj_color[PLOT_MAX_TRAJ] = {
-	PLOT_RED, PLOT_CYAN, PLOT_YELLOW, PLOT_MAGENTA, PLOT_GREEN, PLOT_BLUE,
-	PLOT_WHITE, PLOT_GREY,
+	PLOT_RED, PLOT_CYAN, PLOT_YELLOW, PLOT_MAGENTA, PLOT_GREEN, 12, 9, 13,
 };
+
+void
+plot_traj_style(int index, char *glyph, uint8_t *color)
+{
+	index = index < 0 ? 0 : index % PLOT_MAX_TRAJ;
+	*glyph = plot_traj_glyph[index];
+	*color = plot_traj_color[index];
+}
 
 /* A trajectory's point x in data coordinates of the picture. */
 static void

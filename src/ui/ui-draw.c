@@ -33,8 +33,12 @@ curses_color(int c)
 		return (short)c;        /* ANSI and curses agree on 1-7 */
 	if (c == PLOT_GREY)
 		return COLORS >= 16 ? 8 : COLOR_WHITE;
+	if (c <= 15)                    /* the brighter eight */
+		return (short)(COLORS >= 16 ? c : c - 8);
 	if (COLORS >= 256)
 		return (short)c;
+	if (c >= 232)                   /* the greys of contours */
+		return c < 244 && COLORS >= 16 ? 8 : COLOR_WHITE;
 	return COLOR_BLUE;              /* a shade without 256 colours */
 }
 

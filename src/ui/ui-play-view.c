@@ -147,16 +147,18 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 		const double *w;
 		double f, gn;
 		/* the trajectory's look: its colour, or its glyph without colour (plot-fig.c) */
-		static const char glyph[] = "*&$~";
-		static const int color[] = { PLOT_RED, PLOT_CYAN, PLOT_YELLOW, PLOT_MAGENTA };
+		char glyph;
+		uint8_t color;
+		plot_traj_style(i, &glyph, &color);
 		if (r->run == NULL)
 			continue;
 		t = run_trajectory(r->run);
 		w = run_point(r->run);
 		eval_at(p, w, &f, &gn);
-		attron(A_BOLD | ui_color_attr(u, color[i], 0));
-		mvaddch(y, x, (chtype)(u->color && !u->ascii && u->utf8 ? '*' : glyph[i]));
-		attroff(A_BOLD | ui_color_attr(u, color[i], 0));
+		/* the racer's glyph and colour, as its trail and the legend */
+		attron(A_BOLD | ui_color_attr(u, color, 0));
+		mvaddch(y, x, (chtype)glyph);
+		attroff(A_BOLD | ui_color_attr(u, color, 0));
 		attron(A_BOLD | (i == p->cur && p->nr > 1 ? A_REVERSE : 0));
 		mvprintw(y++, x + 2, "%-9s lr %-8g", r->cfg.opt->name, ui_shown(r->cfg.params.lr));
 		attroff(A_BOLD | A_REVERSE);

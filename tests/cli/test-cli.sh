@@ -595,6 +595,29 @@ else
 	echo "FAIL: a diverging run ends in an arrow on the edge it crossed, pointing down"
 fi
 
+# --- racers told apart: each its glyph, in its colour; contours in greys ---------
+"$DESCENT" plot '(1-x)^2+100*(y-x^2)^2' --x -2:2 --y -1:3 --unicode --size 70x18 --levels log \
+	--trajectory gd,lr=0.001 --trajectory momentum,lr=0.001,beta=0.9 --start -1.5,2 \
+	--color=always >"$tmp/race" 2>&1
+esc=$(printf '\033')
+if [ "$(tail -n 1 "$tmp/race")" = "${esc}[0;1;31m*${esc}[0m gd,lr=0.001  ${esc}[0;1;36m&${esc}[0m momentum,lr=0.001,beta=0.9  S start  @ end" ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL: a race's legend: each racer's own glyph in its colour (red *, cyan &)"
+	tail -n 1 "$tmp/race" | cat -v
+fi
+# without runs, no cell of the figure is in a racer's colour (31-36, 91-95)
+"$DESCENT" plot '(x^2+y-11)^2+(x+y^2-7)^2' --unicode --size 60x16 --color=always \
+	--shade >"$tmp/land" 2>&1
+if grep -q "${esc}\[0;[0-9;]*\(3[1-6]\|9[1-5]\)m" "$tmp/land"; then
+	fail=$((fail + 1))
+	echo "FAIL: the landscape uses a racer's colour:"
+	grep -o "${esc}\[0;[0-9;]*m" "$tmp/land" | sort | uniq -c | cat -v
+else
+	pass=$((pass + 1))
+fi
+
 # a write error on stdout fails, once, at exit, whatever the command
 # check_full NAME -- ARGS...: stdout is /dev/full
 check_full() {

@@ -141,6 +141,23 @@ wait_for "it steps" 'step 1'
 keys q
 wait_exit "q quits from the playground" 0
 
+# --- racers told apart: a glyph and a colour each, the same in the plot and the panel --------
+start 80 24 "$U8 '$DESCENT' play '(x^2+y-11)^2+(x+y^2-7)^2' --start 0,0 --lr 0.01"
+wait_for "the playground" 'step 0'
+keys a o
+wait_for "the second racer has its own glyph in the panel" '  & nesterov  lr 0\.01$'
+wait_for "and in the legend" '  \* gd  & nesterov$'
+tm capture-pane -p -e -t t >"$tmp/colors" 2>/dev/null
+# the legend's glyphs in the racers' colours, red and cyan (SGR 31, 36)
+if grep -q "$(printf '\033')\[31m\*$(printf '\033')\[0m.* gd  .*$(printf '\033')\[36m&" "$tmp/colors"; then
+	ok
+else
+	bad "the legend's glyphs are not in the racers' colours (red *, cyan &)"
+	grep -a 'nesterov$' "$tmp/colors" | cat -v | head -n 3
+fi
+keys q
+wait_exit "q quits" 0
+
 # --- a run that leaves the view ----------------------------------------------------
 start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 1.5 --start 1,1"
 wait_for "the playground" 'step 0'
