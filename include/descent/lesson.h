@@ -89,7 +89,16 @@ enum claim_kind {
 	CLAIM_VALUE,            /* f at a point has this value */
 };
 
-#define CLAIM_MAX_POINTS 32
+/*
+ * The limits of a lesson file, which the loader enforces with an error at
+ * the member that passes one, so that opening or checking a chapter is
+ * bounded work (descent-lessons(5), Limits).  LESSON_MAX_FILE is with
+ * lesson_load.
+ */
+#define CLAIM_MAX_POINTS 32             /* points of a claim */
+#define LESSON_MAX_CLAIMS 32            /* claims of a page */
+#define LESSON_MAX_STEPS 100000         /* a descent's "steps", a challenge's goal "steps" */
+#define LESSON_MAX_ROWS 10000           /* points of a data objective */
 
 struct claim {
 	enum claim_kind kind;
@@ -110,7 +119,7 @@ enum locate_target {
 	TARGET_MINIMUM, TARGET_GLOBAL_MINIMUM, TARGET_MAXIMUM, TARGET_SADDLE, TARGET_POINT,
 };
 
-#define LESSON_MAX_RUNS 8
+#define LESSON_MAX_RUNS 8               /* runs of a descent page */
 #define LESSON_MAX_CHOICES 16
 
 /* What each kind of page holds of its own (the union of struct lesson_page). */

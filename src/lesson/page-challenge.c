@@ -65,7 +65,8 @@ challenge_read(struct loader *L, const cJSON *po, struct lesson_page *p, const c
 				lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(goal, "within")),
 					     "\"within\" must be positive");
 			q->max_steps = 1000;
-			get_count(L, goal, "steps", 0, "\"goal\"", 1, 1e6, &q->max_steps);
+			get_count(L, goal, "steps", 0, "\"goal\"", 1, LESSON_MAX_STEPS,
+				  &q->max_steps);
 		}
 		if (dim > 2)
 			lesson_error(L, AT(po), "a challenge's goal is a point of one or two "
