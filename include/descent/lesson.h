@@ -93,7 +93,7 @@ enum claim_kind {
  * The limits of a lesson file, which the loader enforces with an error at
  * the member that passes one, so that opening or checking a chapter is
  * bounded work (descent-lessons(5), Limits).  LESSON_MAX_FILE is with
- * lesson_load.
+ * lesson_load, LESSON_CHECK_BUDGET with lesson_check.
  */
 #define CLAIM_MAX_POINTS 32             /* points of a claim */
 #define LESSON_MAX_CLAIMS 32            /* claims of a page */
@@ -226,8 +226,20 @@ void lesson_chapter_free(struct lesson_chapter *c);
  * and checks that each numeric answer that the engine can compute and
  * each locate target exist.  Wrong claims are errors in ds, at the
  * claim.  Returns the number of errors added.
+ *
+ * The work is counted in evaluations of the objective, a data objective's
+ * counting once per data point, and charged before it is done at its
+ * worst (a run at its step limit); the work of a chapter may not pass
+ * LESSON_CHECK_BUDGET.  The piece of work that would pass it is not done:
+ * it is an error at its page or claim, and checking the chapter stops
+ * there.  So a chapter gets the same verdict on every machine, and no
+ * chapter takes long to check.  lesson_check_spent also tells the work
+ * charged, into *spent.
  */
+#define LESSON_CHECK_BUDGET 20000000ULL
 int lesson_check(const struct lesson_chapter *c, struct diags *ds);
+int lesson_check_spent(const struct lesson_chapter *c, struct diags *ds,
+		       unsigned long long *spent);
 
 /*
  * Builds the objective of a page (free with objective_free), or NULL with
