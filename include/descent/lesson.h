@@ -89,7 +89,16 @@ enum claim_kind {
 	CLAIM_VALUE,            /* f at a point has this value */
 };
 
-#define CLAIM_MAX_POINTS 32
+/*
+ * The limits of a lesson file, which the loader enforces with an error at
+ * the member that passes one, so that opening or checking a chapter is
+ * bounded work (descent-lessons(5), Limits).  LESSON_MAX_FILE is with
+ * lesson_load, LESSON_CHECK_BUDGET with lesson_check.
+ */
+#define CLAIM_MAX_POINTS 32             /* points of a claim */
+#define LESSON_MAX_CLAIMS 32            /* claims of a page */
+#define LESSON_MAX_STEPS 100000         /* a descent's "steps", a challenge's goal "steps" */
+#define LESSON_MAX_ROWS 10000           /* points of a data objective */
 
 struct claim {
 	enum claim_kind kind;
@@ -110,7 +119,7 @@ enum locate_target {
 	TARGET_MINIMUM, TARGET_GLOBAL_MINIMUM, TARGET_MAXIMUM, TARGET_SADDLE, TARGET_POINT,
 };
 
-#define LESSON_MAX_RUNS 8
+#define LESSON_MAX_RUNS 8               /* runs of a descent page */
 #define LESSON_MAX_CHOICES 16
 
 /* What each kind of page holds of its own (the union of struct lesson_page). */
@@ -217,8 +226,27 @@ void lesson_chapter_free(struct lesson_chapter *c);
  * and checks that each numeric answer that the engine can compute and
  * each locate target exist.  Wrong claims are errors in ds, at the
  * claim.  Returns the number of errors added.
+ *
+ * The work is counted in evaluations of the objective, a data objective's
+ * counting once per data point, and charged before it is done at its
+ * worst (a run at its step limit); the work of a chapter may not pass
+ * LESSON_CHECK_BUDGET.  The piece of work that would pass it is not done:
+ * it is an error at its page or claim, and checking the chapter stops
+ * there.  So a chapter gets the same verdict on every machine, and no
+ * chapter takes long to check.  lesson_check_spent also tells the work
+ * charged, into *spent.
  */
+#define LESSON_CHECK_BUDGET 20000000ULL
+/*
+ * The evaluations a lesson's search for critical points may use (its
+ * cp_options.budget), in one variable and in two: the checker charges
+ * them before the search, and a locate page's runner searches with the
+ * same, so that the learner is judged against the points checked.
+ */
+#define LESSON_SEARCH_EVALS(n) ((n) == 1 ? 100000LL : 500000LL)
 int lesson_check(const struct lesson_chapter *c, struct diags *ds);
+int lesson_check_spent(const struct lesson_chapter *c, struct diags *ds,
+		       unsigned long long *spent);
 
 /*
  * Builds the objective of a page (free with objective_free), or NULL with

@@ -116,6 +116,12 @@ print_search(int n, const struct cp_search *s)
 			printf("%d x %d missed)\n", s->prev[0], s->prev[1]);
 		return;
 	}
+	if (s->stop == CP_STOP_BUDGET && s->passes == 1) {
+		printf("  (not conclusive: the budget ran out during the first grid, of ");
+		print_grid(n, s->nx, s->ny);
+		printf(";\n  a narrower region helps)\n");
+		return;
+	}
 	printf("  (not conclusive: each denser grid found new points, up to ");
 	print_grid(n, s->nx, s->ny);
 	printf(",\n  %lld in all, until %s; a narrower region helps)\n", s->starts,

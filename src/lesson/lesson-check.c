@@ -22,10 +22,16 @@
 #include "descent/util.h"
 #include "lesson-int.h"
 
+/* the grid of a convexity claim, in one variable and per axis in two */
+#define CONVEX_NX(n) ((n) == 1 ? 401 : 61)
+#define CONVEX_NY 61
+
 struct checker {
 	const struct lesson_chapter *c;
 	struct diags *ds;
 	int errors;
+	unsigned long long spent;       /* evaluations charged, of LESSON_CHECK_BUDGET */
+	int stop;                       /* the next piece of work would pass it */
 };
 
 void
@@ -39,6 +45,43 @@ check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
 	va_end(ap);
 	diags_add(k->ds, k->c->file, line, column, DIAG_ERROR, "%s", msg);
 	k->errors++;
+}
+
+int
+check_charge(struct checker *k, int line, int column, const char *subject,
+	     const struct check_work *w, const char *advice0, const char *advice1)
+{
+	const char *advice[4];
+	char after[96] = "", what[512];
+	size_t len;
+	int n = 0, i;
+
+	if (w->evals <= LESSON_CHECK_BUDGET - k->spent) {
+		k->spent += w->evals;
+		return 0;
+	}
+	if (advice0 != NULL)
+		advice[n++] = advice0;
+	if (advice1 != NULL)
+		advice[n++] = advice1;
+	if (w->per_eval > 1)
+		advice[n++] = "use fewer data points";
+	/* when the chapter's other pages are what makes it too much */
+	if (w->evals <= LESSON_CHECK_BUDGET || n == 0)
+		advice[n++] = "split the chapter";
+	if (k->spent > 0)
+		snprintf(after, sizeof after, ", after %llu before it", k->spent);
+	/* with every part at its longest, under the 320 characters of a diag */
+	len = (size_t)snprintf(what, sizeof what, "checking %s would pass the checker's "
+			       "budget of %llu evaluations per chapter: %s (%llu evaluation%s%s); ",
+			       subject, LESSON_CHECK_BUDGET, w->what, w->evals,
+			       w->evals == 1 ? "" : "s", after);
+	for (i = 0; i < n && len < sizeof what; i++)
+		len += (size_t)snprintf(what + len, sizeof what - len, "%s%s",
+					i == 0 ? "" : i == n - 1 ? " or " : ", ", advice[i]);
+	check_wrong(k, line, column, "%s", what);
+	k->stop = 1;
+	return -1;
 }
 
 void
@@ -118,10 +161,15 @@ check_inconclusive(struct checker *k, int line, int column, const char *what,
 		snprintf(grid, sizeof grid, "%d x %d starts", s->nx, s->ny);
 	else
 		snprintf(grid, sizeof grid, "%d starts", s->nx);
-	check_wrong(k, line, column, "%s cannot be proved: the search for critical points is "
-		    "not conclusive (each denser grid of Newton starts found new points, up to "
-		    "%s, until %s); narrow the region", what, grid,
-		    s->stop == CP_STOP_BUDGET ? "the budget ran out" : "the size cap");
+	if (s->stop == CP_STOP_BUDGET && s->passes == 1)
+		check_wrong(k, line, column, "%s cannot be proved: the search for critical points "
+			    "is not conclusive (its budget ran out during its first grid of Newton "
+			    "starts, %s); narrow the region", what, grid);
+	else
+		check_wrong(k, line, column, "%s cannot be proved: the search for critical points "
+			    "is not conclusive (each denser grid of Newton starts found new points, "
+			    "up to %s, until %s); narrow the region", what, grid,
+			    s->stop == CP_STOP_BUDGET ? "the budget ran out" : "the size cap");
 }
 
 /* The claim lists every critical point of the region, and nothing else. */
@@ -313,6 +361,45 @@ check_run_claim(struct checker *k, const struct lesson_page *p, const struct cla
 	}
 }
 
+/*
+ * Charges the work of proving claim cl of page p (of n variables) before
+ * it is done; 0, or -1 past the budget.  A claim of critical points uses
+ * the page's search, which is charged with the page.
+ */
+static int
+charge_claim(struct checker *k, const struct lesson_page *p, const struct claim *cl, int n)
+{
+	struct check_work w;
+	const char *advice = NULL;
+
+	switch (cl->kind) {
+	case CLAIM_CRITICAL_POINTS:
+		return 0;
+	case CLAIM_GLOBAL_MINIMUM:
+		if (n < 1 || n > 2)
+			return 0;
+		work_region_min(&w, p, n);
+		break;
+	case CLAIM_VALUE:
+		work_value(&w, p);
+		break;
+	case CLAIM_CONVEX:
+		if (n < 1 || n > 2)
+			return 0;
+		work_convexity(&w, p, n, CONVEX_NX(n), CONVEX_NY);
+		break;
+	case CLAIM_CONVERGES_TO: case CLAIM_DIVERGES: case CLAIM_STOPS_AT:
+		if (cl->run >= p->descent.nruns)
+			return 0;
+		work_runs(&w, p, 1, p->descent.steps);
+		advice = "lower the page's \"steps\"";
+		break;
+	default:
+		return 0;
+	}
+	return check_charge(k, cl->line, cl->column, "this claim", &w, advice, NULL);
+}
+
 static void
 check_page(struct checker *k, const struct lesson_page *p)
 {
@@ -338,11 +425,19 @@ check_page(struct checker *k, const struct lesson_page *p)
 	if (pk->needs_points != NULL)
 		need_cp |= pk->needs_points(p);
 	memset(&cs, 0, sizeof cs);
-	if (need_cp && n >= 1 && n <= 2)
-		ncp = analysis_critical_search(o, &r, NULL, &cs);
+	if (need_cp && n >= 1 && n <= 2) {
+		struct check_work w;
+		struct cp_options copt = { 0, LESSON_SEARCH_EVALS(n) };
+		work_critical_points(&w, p, n);
+		if (check_charge(k, p->line, p->column, "this page", &w, NULL, NULL) < 0)
+			goto done;
+		ncp = analysis_critical_search(o, &r, &copt, &cs);
+	}
 
 	for (i = 0; i < p->nclaims; i++) {
 		const struct claim *cl = &p->claims[i];
+		if (charge_claim(k, p, cl, n) < 0)
+			goto done;
 		switch (cl->kind) {
 		case CLAIM_CRITICAL_POINTS:
 			if (ncp >= 0)
@@ -363,7 +458,8 @@ check_page(struct checker *k, const struct lesson_page *p)
 		}
 		case CLAIM_CONVEX: {
 			struct convexity cv;
-			if (n < 1 || n > 2 || analysis_convexity(o, &r, n == 1 ? 401 : 61, 61, &cv) < 0)
+			if (n < 1 || n > 2 ||
+			    analysis_convexity(o, &r, CONVEX_NX(n), CONVEX_NY, &cv) < 0)
 				break;
 			if (cv.verdict == CONVEXITY_UNDEFINED || cv.verdict == CONVEXITY_OVERFLOW) {
 				/* no verdict: neither claim can be proved */
@@ -415,12 +511,14 @@ check_page(struct checker *k, const struct lesson_page *p)
 		e.search = ncp >= 0 ? &cs : NULL;
 		pk->check(k, p, &e);
 	}
+done:
 	cp_search_free(&cs);
 	objective_free(o);
 }
 
 int
-lesson_check(const struct lesson_chapter *c, struct diags *ds)
+lesson_check_spent(const struct lesson_chapter *c, struct diags *ds,
+		   unsigned long long *spent)
 {
 	struct checker k;
 	int i;
@@ -428,7 +526,17 @@ lesson_check(const struct lesson_chapter *c, struct diags *ds)
 	k.c = c;
 	k.ds = ds;
 	k.errors = 0;
-	for (i = 0; i < c->npages; i++)
+	k.spent = 0;
+	k.stop = 0;
+	for (i = 0; i < c->npages && !k.stop; i++)
 		check_page(&k, &c->pages[i]);
+	if (spent != NULL)
+		*spent = k.spent;
 	return k.errors;
+}
+
+int
+lesson_check(const struct lesson_chapter *c, struct diags *ds)
+{
+	return lesson_check_spent(c, ds, NULL);
 }

@@ -82,6 +82,12 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 		lesson_error(L, KEY_AT(arr), "claims need a page with a \"function\" or \"data\"");
 		return;
 	}
+	if (cJSON_GetArraySize(arr) > LESSON_MAX_CLAIMS) {
+		lesson_error(L, AT(arr), "a page makes at most %d claims, and this one makes "
+			     "%d: move some to another page", LESSON_MAX_CLAIMS,
+			     cJSON_GetArraySize(arr));
+		return;
+	}
 	p->claims = xcalloc(cJSON_GetArraySize(arr) + 1, sizeof *p->claims);
 	for (e = arr->child; e != NULL; e = e->next) {
 		struct claim *c = &p->claims[p->nclaims];

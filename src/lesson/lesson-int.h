@@ -151,6 +151,17 @@ struct check_env {
 /* Reports a wrong statement of the file at line:column. */
 void check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/*
+ * Charges the work w to the chapter's budget (LESSON_CHECK_BUDGET) before
+ * it is done: 0 when it fits in what is left; else -1 after an error at
+ * line:column that says "checking SUBJECT would pass the checker's
+ * budget", what w needs and what to change, the first of advice (at most
+ * two) and, as they apply, fewer data points and moving pages to another
+ * chapter.  Then nothing more of the chapter is checked.
+ */
+struct check_work;
+int check_charge(struct checker *k, int line, int column, const char *subject,
+		 const struct check_work *w, const char *advice0, const char *advice1);
 /* "(1.5, -2)" or "1.5", with 6 significant digits, and 0 for tiny noise. */
 void check_fmt_point(char *buf, size_t size, const double *x, int n);
 double check_fmt_value(double v);
@@ -163,6 +174,36 @@ void check_inconclusive(struct checker *k, int line, int column, const char *wha
 			const struct cp_search *s);
 /* The lowest critical point that may be a minimum, or -1. */
 int check_lowest_critical(const struct critical_point *cp, int ncp);
+
+/* --- the checker's budget (lesson-budget.c) --------------------------- */
+
+/*
+ * A piece of the checker's work, counted as descent-lessons(5) says
+ * under Limits: in evaluations of the page's objective at a point, each
+ * counting the number of its data points (1 for a function), at the
+ * work's worst, so that the count is known before the work is done and
+ * does not depend on its results.  `what` says how it was counted, for
+ * the message of check_charge ("it needs up to 119 runs of 100000
+ * steps").
+ */
+struct check_work {
+	unsigned long long evals;
+	unsigned long long per_eval;    /* data points, or 1 */
+	char what[128];
+};
+
+/* a * b, or ULLONG_MAX when it overflows */
+unsigned long long work_mul(unsigned long long a, unsigned long long b);
+/* runs runs of steps steps each (a challenge's tries, a claim's run) */
+void work_runs(struct check_work *w, const struct lesson_page *p, long runs, long steps);
+/* analysis_critical_points of an objective of n variables, with its default starts */
+void work_critical_points(struct check_work *w, const struct lesson_page *p, int n);
+/* analysis_region_min, and f at a point (a global minimum claim, a numeric answer) */
+void work_region_min(struct check_work *w, const struct lesson_page *p, int n);
+/* analysis_convexity with an nx by ny grid (ny unused when n is 1) */
+void work_convexity(struct check_work *w, const struct lesson_page *p, int n, int nx, int ny);
+/* f at one point (a value claim, a numeric answer) */
+void work_value(struct check_work *w, const struct lesson_page *p);
 
 /* --- the runner's helpers (lesson-runner.c) --------------------------- */
 
@@ -218,7 +259,11 @@ struct page_kind_def {
 	unsigned (*show)(const struct lesson_page *p, double *tangent_x);
 	/* whether check needs the engine's critical points of the region */
 	int (*needs_points)(const struct lesson_page *p);
-	/* proves what the kind states (an answer, a target, a goal) */
+	/*
+	 * proves what the kind states (an answer, a target, a goal); work
+	 * that evaluates the objective beyond e is charged first, with
+	 * check_charge, and not done when that fails
+	 */
 	void (*check)(struct checker *k, const struct lesson_page *p, const struct check_env *e);
 	/* the runner enters a page of this kind (r->obj is built) */
 	void (*enter)(struct lesson_runner *r);

@@ -161,6 +161,12 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 				     "[[1, 2], [2, 3.5]]");
 			return -1;
 		}
+		if (cJSON_GetArraySize(pts) > LESSON_MAX_ROWS) {
+			lesson_error(L, AT(pts), "a lesson's data set has at most %d points, and "
+				     "this one has %d: keep a sample of them", LESSON_MAX_ROWS,
+				     cJSON_GetArraySize(pts));
+			return -1;
+		}
 		o->npoints = (size_t)cJSON_GetArraySize(pts);
 		o->points = xcalloc(o->npoints * o->ncolumns, sizeof *o->points);
 		for (r = 0, row = pts->child; row != NULL; row = row->next, r++) {

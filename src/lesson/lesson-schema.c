@@ -158,7 +158,7 @@ get_count(struct loader *L, const cJSON *obj, const char *name, int required,
 	if (!get_number(L, obj, name, required, what, &d))
 		return 0;
 	if (d != floor(d) || d < lo || d > hi) {
-		lesson_error(L, AT(m), "\"%s\" must be a whole number from %.0f to %.0f, not %g",
+		lesson_error(L, AT(m), "\"%s\" must be a whole number from %.0f to %.0f, not %.15g",
 			     name, lo, hi, d);
 		return 0;
 	}

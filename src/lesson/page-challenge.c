@@ -65,7 +65,8 @@ challenge_read(struct loader *L, const cJSON *po, struct lesson_page *p, const c
 				lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(goal, "within")),
 					     "\"within\" must be positive");
 			q->max_steps = 1000;
-			get_count(L, goal, "steps", 0, "\"goal\"", 1, 1e6, &q->max_steps);
+			get_count(L, goal, "steps", 0, "\"goal\"", 1, LESSON_MAX_STEPS,
+				  &q->max_steps);
 		}
 		if (dim > 2)
 			lesson_error(L, AT(po), "a challenge's goal is a point of one or two "
@@ -102,18 +103,29 @@ miss(const struct lesson_page *p, const struct run *r)
 		     n > 1 ? tr->w[(tr->len - 1) * n + 1] - p->challenge.goal[1] : 0);
 }
 
+/* the learning rates the check tries, per optimizer */
+#define CHECK_RATES 17
+
 /* Some allowed setting must meet the goal: 17 rates per optimizer, log-spaced. */
 static void
 challenge_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
 {
 	const struct page_challenge *q = &p->challenge;
+	struct check_work w;
 	int i, j;
 
 	if (p->nstart != e->n || e->n > 2)
 		return;
+	/* every try, at the step limit, even when an early one will win */
+	work_runs(&w, p, (long)q->nallowed * CHECK_RATES, q->max_steps);
+	if (check_charge(k, p->line, p->column, "this challenge", &w,
+			 "lower \"steps\" in \"goal\"",
+			 q->nallowed > 1 ? "allow fewer \"optimizers\"" : NULL) < 0)
+		return;
 	for (i = 0; i < q->nallowed; i++)
-		for (j = 0; j <= 16; j++) {
-			double lr = q->lr_min * pow(q->lr_max / q->lr_min, j / 16.0);
+		for (j = 0; j < CHECK_RATES; j++) {
+			double lr = q->lr_min * pow(q->lr_max / q->lr_min,
+						    j / (CHECK_RATES - 1.0));
 			struct run *r = attempt(p, e->o, q->allowed[i], lr);
 			int met;
 			if (r == NULL)

@@ -94,7 +94,7 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 	get_page_start(L, po, p, 0, what);
 	runs = member(L, po, "runs", 1, what);
 	d->steps = 200;
-	get_count(L, po, "steps", 0, what, 1, 1e6, &d->steps);
+	get_count(L, po, "steps", 0, what, 1, LESSON_MAX_STEPS, &d->steps);
 	if (runs != NULL && (!cJSON_IsArray(runs) || cJSON_GetArraySize(runs) == 0 ||
 			     cJSON_GetArraySize(runs) > LESSON_MAX_RUNS)) {
 		lesson_error(L, AT(runs), "\"runs\" must be an array of 1 to %d runs, like "

@@ -126,8 +126,9 @@ locate_enter(struct lesson_runner *r)
 	reg.hi[1] = p->y[1];
 	{
 		struct cp_search s;
-		/* all of them: the learner may point at any */
-		r->ncp = analysis_critical_search(r->obj, &reg, NULL, &s);
+		struct cp_options opt = { 0, LESSON_SEARCH_EVALS(reg.n) };
+		/* all of them (the learner may point at any), as checked */
+		r->ncp = analysis_critical_search(r->obj, &reg, &opt, &s);
 		r->cp = s.cp;
 		if (r->ncp < 0)
 			r->ncp = 0;

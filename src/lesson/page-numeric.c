@@ -70,10 +70,17 @@ static void
 numeric_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
 {
 	const struct page_numeric *q = &p->numeric;
+	struct check_work w;
 	double v = NAN;
 	char what[80];
 
 	if (!q->verify)
+		return;
+	if (q->verify_kind == 0)
+		work_value(&w, p);
+	else
+		work_region_min(&w, p, e->n);
+	if (check_charge(k, p->aline, p->acolumn, "this answer", &w, NULL, NULL) < 0)
 		return;
 	if (q->verify_kind == 0) {
 		char pt[64];

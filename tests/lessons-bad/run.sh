@@ -7,7 +7,8 @@
 # expected stderr lines, up to a blank line.  The files are passed by their
 # bare names from tests/lessons-bad, so messages read "FILE:LINE:COL: ...".
 # Also checks that every *.json file here has a case, and that a 10 MB file
-# (generated here, not committed) is refused.
+# and a data set of 10001 points (generated here, not committed) are
+# refused.
 set -u
 srcdir=${top_srcdir:-.}
 DESCENT=${DESCENT:-src/descent}
@@ -94,6 +95,19 @@ mkdir "$tmp/large" &&
 echo "too-large.json:1:1: error: the file is too large: a chapter is at most 1048576 bytes (1 MB); split it" \
 	>"$tmp/expected"
 run_case "$tmp/large" too-large.json
+
+# a data set of one point more than a lesson's limit, 10000 (not committed:
+# it is 110 KB)
+mkdir "$tmp/rows" && {
+	printf '{ "id": "rows", "title": "Rows", "order": 1, "summary": "Too many.",\n'
+	printf '  "pages": [ { "kind": "plot", "data": { "columns": ["x", "y"], "model": "w*x",\n'
+	printf '    "points": ['
+	awk 'BEGIN { for (i = 0; i <= 10000; i++) printf "%s[%d, 1]", i ? ", " : "", i }'
+	printf '] } } ] }\n'
+} >"$tmp/rows/too-many-points.json"
+echo "too-many-points.json:3:15: error: a lesson's data set has at most 10000 points, and this one has 10001: keep a sample of them" \
+	>"$tmp/expected"
+run_case "$tmp/rows" too-many-points.json
 
 echo "lessons-bad: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -97,29 +97,48 @@ Test(json_scan, error_columns_in_characters)
 	json_index_done(&ix);
 }
 
-/* A chapter of one data page on one line, just under LESSON_MAX_FILE bytes. */
+/*
+ * A chapter of data pages on one line, just under LESSON_MAX_FILE bytes:
+ * a new page every LESSON_MAX_ROWS points, as many as a data set may
+ * have.
+ */
 static char *
-one_line_lesson(size_t *len, int *npoints)
+one_line_lesson(size_t *len, int *npoints, int *npages)
 {
 	static const char head[] =
 		"{\"id\": \"big\", \"title\": \"Many points\", \"order\": 1, \"summary\": "
-		"\"A data page of \xc3\xa9normous size.\", \"pages\": [{\"kind\": \"plot\", "
-		"\"title\": \"Many\", \"data\": {\"columns\": [\"x\", \"y\"], \"points\": [";
-	static const char tail[] = "], \"model\": \"w0 + w1*x\", \"loss\": \"mse\"}, "
-		"\"x\": [0, 4], \"y\": [-1, 4]}]}";
+		"\"Data pages of \xc3\xa9normous size.\", \"pages\": [";
+	static const char page[] = "{\"kind\": \"plot\", \"title\": \"Many\", \"data\": "
+		"{\"columns\": [\"x\", \"y\"], \"points\": [";
+	static const char page_end[] = "], \"model\": \"w0 + w1*x\", \"loss\": \"mse\"}, "
+		"\"x\": [0, 4], \"y\": [-1, 4]}";
 	char *s = xmalloc(LESSON_MAX_FILE + 1);
 	size_t n = 0;
 	int i;
 
 	memcpy(s, head, sizeof head - 1);
 	n = sizeof head - 1;
-	for (i = 0; n + 64 + sizeof tail < LESSON_MAX_FILE; i++) {
+	*npages = 0;
+	for (i = 0;; i++) {
 		double x = 4.0 * i / 40000;
+		/* room for the point (at most 40 bytes) and the ends */
+		size_t need = 40 + sizeof page_end + 2;
+		if (i % LESSON_MAX_ROWS == 0)
+			need += sizeof page_end + sizeof page;
+		if (n + need >= LESSON_MAX_FILE)
+			break;
+		if (i % LESSON_MAX_ROWS == 0) {
+			if (i > 0)
+				n += (size_t)snprintf(s + n, LESSON_MAX_FILE - n, "%s, ", page_end);
+			n += (size_t)snprintf(s + n, LESSON_MAX_FILE - n, "%s", page);
+			++*npages;
+		}
 		n += (size_t)snprintf(s + n, LESSON_MAX_FILE - n, "%s[%.6f, %.6f]",
-				      i > 0 ? ", " : "", x, 2 * x + 1 + (i * 7919 % 1000) / 1e3 - 0.5);
+				      i % LESSON_MAX_ROWS > 0 ? ", " : "", x,
+				      2 * x + 1 + (i * 7919 % 1000) / 1e3 - 0.5);
 	}
-	memcpy(s + n, tail, sizeof tail);
-	*len = n + sizeof tail - 1;
+	n += (size_t)snprintf(s + n, LESSON_MAX_FILE + 1 - n, "%s]}", page_end);
+	*len = n;
 	*npoints = i;
 	return s;
 }
@@ -131,14 +150,15 @@ Test(json_scan, linear_on_one_long_line)
 	struct diags ds;
 	struct lesson_chapter *c;
 	size_t len;
-	int npoints;
-	char *text = one_line_lesson(&len, &npoints);
+	int npoints, npages, i;
+	char *text = one_line_lesson(&len, &npoints, &npages);
 
 	cr_assert_leq(len, LESSON_MAX_FILE);
 	cr_assert_gt(len, LESSON_MAX_FILE - 100);
 	cr_assert_gt(npoints, 35000);
 	cr_assert_eq(json_scan(text, len, "big.json", &ix, &err), 0, "%s", err.message);
-	cr_assert_eq(ix.n, 22 + 3 * (size_t)npoints, "%zu values", ix.n);
+	/* the chapter's 6 values, a page's 16 and 3 per point */
+	cr_assert_eq(ix.n, 6 + 16 * (size_t)npages + 3 * (size_t)npoints, "%zu values", ix.n);
 	/* each byte of the line is counted about once, not once per value */
 	cr_expect_lt(ix.column_work, 4 * len, "%zu bytes examined for a line of %zu",
 		     ix.column_work, len);
@@ -149,8 +169,10 @@ Test(json_scan, linear_on_one_long_line)
 	diags_init(&ds);
 	c = lesson_parse(text, len, "big.json", &ds);
 	cr_assert_not_null(c, "%s", ds.n > 0 ? ds.d[0].message : "");
-	cr_expect_eq(c->npages, 1);
-	cr_expect_eq(c->pages[0].obj.npoints, (size_t)npoints);
+	cr_expect_eq(c->npages, npages);
+	for (i = 0; i < c->npages; i++)
+		cr_expect_eq(c->pages[i].obj.npoints, i < npages - 1 ? (size_t)LESSON_MAX_ROWS :
+			     (size_t)(npoints - (npages - 1) * LESSON_MAX_ROWS), "page %d", i + 1);
 	lesson_chapter_free(c);
 	diags_done(&ds);
 	free(text);
