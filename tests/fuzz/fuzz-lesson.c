@@ -82,7 +82,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				runner_locate(&r, x);
 			}
 			for (k = 0; k < r.nruns; k++)
-				runner_run_text(&r, k, buf, sizeof buf, tail, sizeof tail);
+				runner_run_text(&r, k, -1, buf, sizeof buf, tail, sizeof tail);
 			while (runner_descent_step(&r) > 0)
 				;
 			{
@@ -92,7 +92,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						;
 			}
 			for (k = 0; k < r.nruns + 1; k++)
-				runner_run_text(&r, k, buf, sizeof buf, tail, sizeof tail);
+				runner_run_text(&r, k, -1, buf, sizeof buf, tail, sizeof tail);
 		}
 		runner_done(&r);
 	}
