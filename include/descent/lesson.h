@@ -145,6 +145,7 @@ struct page_descent {
 
 struct page_quiz {
 	char *choices[LESSON_MAX_CHOICES];
+	char *feedback[LESSON_MAX_CHOICES];     /* what picking choice i reveals, or NULL */
 	int nchoices;
 	unsigned answers;               /* bit i for a right choice i */
 };

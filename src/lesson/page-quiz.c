@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page-quiz.c - a multiple-choice question: two to sixteen choices, one
- * or several of them right.  Picking some of the right ones, not all, is
- * said to be so.
+ * or several of them right.  With one right choice the learner picks one;
+ * with several, every right one (and is told so when only some are).  A
+ * choice may carry feedback, the misconception that picking it reveals,
+ * shown when it is picked wrongly.
  */
 #include "config.h"
 
@@ -13,6 +15,8 @@
 
 #include "descent/util.h"
 #include "lesson-int.h"
+
+#define QUIZ_MAX_FEEDBACK 240           /* it follows "Not quite. " in 320 */
 
 static void
 quiz_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
@@ -30,12 +34,32 @@ quiz_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 				     LESSON_MAX_CHOICES);
 		} else {
 			for (e = ch->child; e != NULL; e = e->next) {
-				if (!cJSON_IsString(e)) {
-					lesson_error(L, AT(e), "a choice is a string, not %s",
+				static const char *const cf[] = { "text", "feedback", NULL };
+				const char *text, *fb;
+				if (cJSON_IsString(e)) {
+					q->choices[q->nchoices++] = xstrdup(e->valuestring);
+					continue;
+				}
+				if (!cJSON_IsObject(e)) {
+					lesson_error(L, AT(e), "a choice is a string, or an object "
+						     "{\"text\": ..., \"feedback\": ...}, not %s",
 						     json_type_name(e));
 					continue;
 				}
-				q->choices[q->nchoices++] = xstrdup(e->valuestring);
+				check_members(L, e, cf, "a choice");
+				text = get_string(L, e, "text", 1, "a choice");
+				fb = get_string(L, e, "feedback", 0, "a choice");
+				if (text == NULL)
+					continue;
+				if (fb != NULL && strlen(fb) > QUIZ_MAX_FEEDBACK) {
+					lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(e,
+						     "feedback")), "a choice's feedback is at most %d "
+						     "bytes: one sentence on the mistake; the rest "
+						     "goes in \"explain\"", QUIZ_MAX_FEEDBACK);
+					fb = NULL;
+				}
+				q->feedback[q->nchoices] = fb != NULL ? xstrdup(fb) : NULL;
+				q->choices[q->nchoices++] = xstrdup(text);
 			}
 		}
 	}
@@ -68,20 +92,30 @@ quiz_free(struct lesson_page *p)
 {
 	int i;
 
-	for (i = 0; i < p->quiz.nchoices; i++)
+	for (i = 0; i < p->quiz.nchoices; i++) {
 		free(p->quiz.choices[i]);
+		free(p->quiz.feedback[i]);
+	}
 }
 
 enum answer
 runner_quiz(struct lesson_runner *r, unsigned choices)
 {
 	const struct lesson_page *p;
+	int i;
 
 	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_QUIZ || choices == 0 ||
 	    (choices >> p->quiz.nchoices) != 0)
 		return ANSWER_INVALID;
 	if (choices == p->quiz.answers)
 		return runner_judge(r, 1, "");
+	/* one right choice, one pick */
+	if (__builtin_popcount(p->quiz.answers) == 1 && __builtin_popcount(choices) > 1)
+		return ANSWER_INVALID;
+	/* the misconception of the first wrong choice picked, when it has one */
+	for (i = 0; i < p->quiz.nchoices; i++)
+		if ((choices & ~p->quiz.answers & 1u << i) && p->quiz.feedback[i] != NULL)
+			return runner_judge(r, 0, p->quiz.feedback[i]);
 	if ((choices & p->quiz.answers) != 0 && __builtin_popcount(p->quiz.answers) > 1)
 		return runner_judge(r, 0, "Some of your choices are right, not all of them.");
 	return runner_judge(r, 0, "");
@@ -92,9 +126,25 @@ quiz_prompt(const struct lesson_runner *r, char *buf, size_t size)
 {
 	const struct page_quiz *q = &RUNNER_PAGE(r)->quiz;
 
-	snprintf(buf, size, "Your answer%s (1-%d; h hint, s skip, q quit): ",
-		 __builtin_popcount(q->answers) > 1 ? "s" : "", q->nchoices);
+	if (__builtin_popcount(q->answers) > 1)
+		snprintf(buf, size, "Several are right: all of them (like 1,3; h hint, s skip, "
+			 "q quit): ");
+	else
+		snprintf(buf, size, "Your answer (1-%d; h hint, s skip, q quit): ", q->nchoices);
 	return 1;
+}
+
+static void
+quiz_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
+{
+	const struct page_quiz *q = &RUNNER_PAGE(r)->quiz;
+
+	if (__builtin_popcount(q->answers) == 1)
+		snprintf(buf, size, "One choice is right: give one number, from 1 to %d.",
+			 q->nchoices);
+	else
+		snprintf(buf, size, "Give the numbers of the right choices, from 1 to %d, "
+			 "like 1,3.", q->nchoices);
 }
 
 /* "2" or "1, 3": the choices, counted from 1. */
@@ -156,5 +206,6 @@ const struct page_kind_def page_kind_quiz = {
 	.free = quiz_free,
 	.prompt = quiz_prompt,
 	.answer_text = quiz_answer_text,
+	.invalid_text = quiz_invalid_text,
 	.page_text = quiz_page_text,
 };

@@ -2,30 +2,47 @@
 /*
  * ui-quiz.c - a quiz on the full screen: the choices under the question,
  * picked with the arrows and space, their numbers, or a click; Enter
- * answers.  With one right choice a number picks it alone; with several
- * it adds it to the others.
+ * answers.  With one right choice the choices are radio buttons, ( ) and
+ * (*): a pick replaces the last.  With several they are boxes, [ ] and
+ * [x], a line says to tick every right one, and a pick toggles its box.
  */
 #include "config.h"
 
 #include "ui-reader.h"
 
 static int
+several(const struct lesson_page *p)
+{
+	return __builtin_popcount(p->quiz.answers) > 1;
+}
+
+static int
 quiz_rows(struct ui *u, const struct lesson_page *p)
 {
 	(void)u;
-	return p->quiz.nchoices + 2;
+	return p->quiz.nchoices + 2 + several(p);
 }
 
 static int
 quiz_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 {
-	int i;
+	int i, multi = several(p);
 
+	if (multi && y < u->rows - 2) {
+		attron(A_DIM);
+		move(y++, 2);
+		ui_put(u, "Several are right: tick every one (space), then Enter.", u->cols - 4);
+		attroff(A_DIM);
+	}
 	rd->choice_y = y;
 	for (i = 0; i < p->quiz.nchoices && y < u->rows - 2; i++) {
 		attr_t a = i == rd->choice ? A_REVERSE : 0;
+		int on = (rd->picked & (1u << i)) != 0;
 		attron(a);
-		mvprintw(y, 2, "[%c] %d) ", rd->picked & (1u << i) ? 'x' : ' ', i + 1);
+		if (multi)
+			mvprintw(y, 2, "[%c] %d) ", on ? 'x' : ' ', i + 1);
+		else
+			mvprintw(y, 2, "(%c) %d) ", on ? '*' : ' ', i + 1);
 		ui_put(u, p->quiz.choices[i], u->cols - 12);
 		attroff(a);
 		y++;
@@ -33,12 +50,12 @@ quiz_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 	return y;
 }
 
-/* Choice i, by its number or a click. */
+/* Choice i, by its number, space or a click: toggled, or the one picked. */
 static void
 pick(struct reader *rd, const struct lesson_page *p, int i)
 {
 	rd->choice = i;
-	if (__builtin_popcount(p->quiz.answers) > 1)
+	if (several(p))
 		rd->picked ^= 1u << rd->choice;
 	else
 		rd->picked = 1u << rd->choice;
@@ -57,7 +74,7 @@ quiz_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 			rd->choice++;
 		return 1;
 	case ' ':
-		rd->picked ^= 1u << rd->choice;
+		pick(rd, p, rd->choice);
 		return 1;
 	case '\n': case '\r': case KEY_ENTER:
 		if (rd->picked == 0)

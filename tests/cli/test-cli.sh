@@ -453,6 +453,18 @@ else
 	fail=$((fail + 1)); echo "FAIL: learn --ask does not judge and record answers"
 	sed 's/^/  | /' "$tmp/out"; cat "$tmp/state/descent/progress.json" 2>/dev/null
 fi
+# a quiz with one right choice takes one number; a wrong pick says what it reveals
+printf '3,4\n4\n3\n' | "$DESCENT" learn --lessons "$L" critical --page 7 --ask \
+	--progress "$tmp/quiz1.json" >"$tmp/out" 2>&1
+for want in 'One choice is right: give one number, from 1 to 4\.' \
+	'Not quite\. The test is silent only when an eigenvalue is 0; here both are' 'Right\.'; do
+	if grep -q "$want" "$tmp/out"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL: learn --ask, one-answer quiz: no line matches /$want/"
+		sed 's/^/  | /' "$tmp/out"
+	fi
+done
 check_grep "lessons shows the progress" 0 "^  2  critical-points .*/12 pages, 1/3 right$" -- lessons --lessons "$L"
 # (bytes, which are at least the characters)
 if [ -z "$("$DESCENT" lessons --lessons "$L" | awk 'length > 80')" ]; then

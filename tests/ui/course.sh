@@ -37,13 +37,14 @@ wait_gone "and any key closes them" 'Keys of the page reader'
 # --- a quiz: wrong, a hint, right ------------------------------------------------
 keys n n
 wait_for "the quiz page" 'page 4 of 10: Loss or cost\?'
-wait_for "its choices" '\[ \] 1\) '
+wait_for "its choices, radio buttons: one is right" '\( \) 1\) '
 keys x
 wait_for "x before any answer: no explanation yet" 'Answer once first \(h gives a hint\)'
 wait_gone "and none is shown" 'A loss scores a single prediction'
 keys Down Enter
 wait_for "the arrows choose: a wrong answer is told at once" 'Not quite'
-wait_for "the choice picked is marked" '\[x\] 2\) '
+wait_for "the choice picked is marked" '\(\*\) 2\) '
+wait_for "and what picking it reveals is said" 'That mean is the cost J: it scores the whole data set'
 wait_for "a wrong answer offers the explanation" '\(x: the explanation\)'
 keys x
 wait_for "x after a try shows the explanation" 'A loss scores a single prediction'
@@ -51,7 +52,8 @@ keys h
 wait_for "h: the hint" '^ Hint: '
 keys 1 Enter
 wait_for "the right answer" '^ Right'
-wait_for "the choice is marked" '\[x\] 1\) '
+wait_for "the choice is marked" '\(\*\) 1\) '
+wait_for "alone" '\( \) 2\) '
 
 # --- a numeric page ----------------------------------------------------------------
 keys n n
@@ -127,6 +129,19 @@ wait_for "another chapter opens at its first unseen page" 'page 1 of 12'
 keys q
 wait_for "the map after it" 'Critical points: minima, maxima, saddles +1/12 pages, 0/3 right'
 keys q
+wait_exit "quits" 0
+
+# --- a quiz with one right answer takes one answer -----------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 7 --progress '$tmp/radio.json'"
+wait_for "the Hessian quiz" '\( \) 3\) a saddle point'
+keys Down Down Down Enter
+wait_for "choice 4 is wrong, and says why" 'Not quite\. The test is silent only when an eigenvalue is 0'
+keys Up ' '
+wait_for "space picks choice 3" '\(\*\) 3\) a saddle point'
+wait_for "and lets go of choice 4" '\( \) 4\) nothing can be said'
+keys Enter
+wait_for "one answer, the right one" '^ Right'
+keys q q
 wait_exit "quits" 0
 
 # --- locate and challenge --------------------------------------------------------------
@@ -357,10 +372,10 @@ wait_exit "quits" 0
 
 # --- a click picks a quiz's choice ------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 4 --progress '$tmp/click.json'"
-wait_for "the quiz again" '\[ \] 1\) '
-row=$(grep -n '\[ \] 1) ' "$tmp/screen" | head -n 1 | cut -d: -f1)
+wait_for "the quiz again" '\( \) 1\) '
+row=$(grep -n '( ) 1) ' "$tmp/screen" | head -n 1 | cut -d: -f1)
 click 12 "$row"
-wait_for "a click on a choice picks it" '\[x\] 1\) '
+wait_for "a click on a choice picks it" '\(\*\) 1\) '
 keys Enter
 wait_for "and Enter answers" '^ Right'
 keys q q
