@@ -464,7 +464,8 @@ analysis_critical_search(struct objective *o, const struct region *r,
 	out->conclusive = out->stop == CP_STOP_AGREED;
 	out->want[0] = want[0];
 	out->want[1] = want[1];
-	qsort(s.p, (size_t)s.n, sizeof *s.p, compare_points);
+	if (s.n > 0)            /* none found: s.p is NULL, which qsort may not take */
+		qsort(s.p, (size_t)s.n, sizeof *s.p, compare_points);
 	mark_global(o, r, s.p, s.n, out->conclusive);
 	out->cp = s.p;
 	out->found = s.n;
