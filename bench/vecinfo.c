@@ -36,6 +36,44 @@ vecinfo_find(struct vecinfo *vi, const char *where, size_t len)
 	return l;
 }
 
+/* Splits a place into its file (the first *flen bytes), line and column. */
+static void
+place_split(const char *where, size_t *flen, long *line, long *col)
+{
+	const char *base = strrchr(where, '/');
+	const char *colon = strchr(base != NULL ? base : where, ':');
+	char *end;
+
+	*flen = colon != NULL ? (size_t)(colon - where) : strlen(where);
+	*line = *col = 0;
+	if (colon == NULL)
+		return;
+	*line = strtol(colon + 1, &end, 10);
+	if (*end == ':')
+		*col = strtol(end + 1, NULL, 10);
+}
+
+/* Orders loops by file, then line, then column. */
+static int
+place_cmp(const void *pa, const void *pb)
+{
+	const struct vecinfo_loop *a = pa, *b = pb;
+	size_t alen, blen;
+	long aline, acol, bline, bcol;
+	int c;
+
+	place_split(a->where, &alen, &aline, &acol);
+	place_split(b->where, &blen, &bline, &bcol);
+	c = memcmp(a->where, b->where, alen < blen ? alen : blen);
+	if (c != 0)
+		return c;
+	if (alen != blen)
+		return alen < blen ? -1 : 1;
+	if (aline != bline)
+		return aline < bline ? -1 : 1;
+	return (acol > bcol) - (acol < bcol);
+}
+
 int
 vecinfo_read(FILE *fp, struct vecinfo *vi)
 {
@@ -70,6 +108,7 @@ vecinfo_read(FILE *fp, struct vecinfo *vi)
 	if (ferror(fp))
 		ret = -1;
 	free(line);
+	qsort(vi->loop, (size_t)vi->nloops, sizeof vi->loop[0], place_cmp);
 	return ret;
 }
 
@@ -126,25 +165,57 @@ append(char *buf, size_t size, size_t *len, const char *fmt, ...)
 		*len += (size_t)k;
 }
 
-/* Appends "file:line" of where: without the directory and the column. */
+/*
+ * Appends the place of where: "file:line", without the directory and the
+ * column, or only the line when the file is the one of the place before
+ * (*file, its length *flen, updated).
+ */
 static void
-append_place(char *buf, size_t size, size_t *len, const char *where)
+append_place(char *buf, size_t size, size_t *len, const char *where,
+	     const char **file, int *flen)
 {
 	const char *base = strrchr(where, '/'), *colon, *end;
+	int n;
 
 	base = base != NULL ? base + 1 : where;
 	colon = strchr(base, ':');
 	end = colon != NULL ? strchr(colon + 1, ':') : NULL;
 	if (end == NULL)
 		end = base + strlen(base);
-	append(buf, size, len, "%.*s", (int)(end - base), base);
+	if (colon == NULL) {
+		append(buf, size, len, "%.*s", (int)(end - base), base);
+		return;
+	}
+	n = (int)(colon - base);
+	if (*file == NULL || *flen != n || memcmp(*file, base, (size_t)n) != 0)
+		append(buf, size, len, "%.*s:", n, base);
+	append(buf, size, len, "%.*s", (int)(end - colon - 1), colon + 1);
+	*file = base;
+	*flen = n;
+}
+
+/* Appends the places of the loops vectorized (want 1) or not (want 0). */
+static void
+append_places(char *buf, size_t size, size_t *len, const struct vecinfo *vi,
+	      int want, const char *intro, const char **file, int *flen)
+{
+	int i, first = 1;
+
+	for (i = 0; i < vi->nloops; i++) {
+		if ((vi->loop[i].vectorized > 0) != want)
+			continue;
+		append(buf, size, len, "%s", first ? intro : ", ");
+		append_place(buf, size, len, vi->loop[i].where, file, flen);
+		first = 0;
+	}
 }
 
 void
 vecinfo_summary(const struct vecinfo *vi, char *buf, size_t size)
 {
 	size_t len = 0;
-	int i, first = 1, nvec = vecinfo_vectorized(vi);
+	const char *file = NULL;
+	int flen = 0, nvec = vecinfo_vectorized(vi);
 
 	if (size == 0)
 		return;
@@ -154,11 +225,22 @@ vecinfo_summary(const struct vecinfo *vi, char *buf, size_t size)
 	if (nvec > 0)
 		append(buf, size, &len, " (up to %d-byte vectors)",
 		       vecinfo_max_bytes(vi));
-	for (i = 0; i < vi->nloops; i++) {
-		if (vi->loop[i].vectorized > 0)
-			continue;
-		append(buf, size, &len, "%s", first ? "; not: " : ", ");
-		append_place(buf, size, &len, vi->loop[i].where);
-		first = 0;
-	}
+	append_places(buf, size, &len, vi, 1, ": at ", &file, &flen);
+	file = NULL;    /* each list names its first file */
+	append_places(buf, size, &len, vi, 0, nvec > 0 ? "; not at " : ": not at ",
+		      &file, &flen);
+}
+
+void
+vecinfo_describe(const char *path, char *buf, size_t size)
+{
+	struct vecinfo vi;
+
+	if (path == NULL)
+		snprintf(buf, size, "vectorized loops not known (no report given)");
+	else if (vecinfo_load(path, &vi) < 0)
+		snprintf(buf, size, "vectorized loops not known (%s: cannot read it)",
+			 path);
+	else
+		vecinfo_summary(&vi, buf, size);
 }

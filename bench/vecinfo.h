@@ -29,7 +29,7 @@ struct vecinfo_loop {
 
 struct vecinfo {
 	int nloops;
-	struct vecinfo_loop loop[VECINFO_MAX_LOOPS];
+	struct vecinfo_loop loop[VECINFO_MAX_LOOPS];    /* by file, line, column */
 };
 
 /*
@@ -50,10 +50,16 @@ int vecinfo_max_bytes(const struct vecinfo *vi);
 
 /*
  * Writes a one-line summary into buf of size bytes, truncated if need be:
- * "8 of 10 loops vectorized (up to 32-byte vectors); not: expr-hand.c:96,
- * expr-hand.c:111", the loops left scalar named by file (without its
- * directory) and line.
+ * "8 of 10 loops vectorized (up to 32-byte vectors): at expr-hand.c:59,
+ * 72, ...; not at expr-hand.c:133, 147", each loop named by its line,
+ * after its file's name (without the directory) where the file changes.
  */
 void vecinfo_summary(const struct vecinfo *vi, char *buf, size_t size);
+
+/*
+ * The summary of the report at path into buf, or why there is none: no
+ * path given (NULL), or a file that cannot be read.
+ */
+void vecinfo_describe(const char *path, char *buf, size_t size);
 
 #endif

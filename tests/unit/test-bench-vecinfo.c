@@ -70,8 +70,8 @@ Test(bench_vecinfo, a_loop_is_counted_once_whatever_the_clones)
 	cr_assert_eq(vi.loop[1].missed, 2);
 	cr_assert_eq(vecinfo_vectorized(&vi), 1);
 	cr_assert_eq(vecinfo_max_bytes(&vi), 32);
-	cr_assert_str_eq(summary(), "1 of 2 loops vectorized (up to 32-byte vectors); "
-			 "not: t.c:12");
+	cr_assert_str_eq(summary(), "1 of 2 loops vectorized (up to 32-byte vectors): "
+			 "at t.c:6; not at t.c:12");
 }
 
 Test(bench_vecinfo, no_loop_vectorized_names_them_all)
@@ -79,7 +79,7 @@ Test(bench_vecinfo, no_loop_vectorized_names_them_all)
 	cr_assert_eq(read_text(report_plain), 0);
 	cr_assert_eq(vecinfo_vectorized(&vi), 0);
 	cr_assert_eq(vecinfo_max_bytes(&vi), 0);
-	cr_assert_str_eq(summary(), "0 of 2 loops vectorized; not: t.c:6, t.c:12");
+	cr_assert_str_eq(summary(), "0 of 2 loops vectorized: not at t.c:6, 12");
 }
 
 Test(bench_vecinfo, vectorized_in_one_clone_counts_as_vectorized)
@@ -87,7 +87,7 @@ Test(bench_vecinfo, vectorized_in_one_clone_counts_as_vectorized)
 	cr_assert_eq(read_text("a.c:3:5: missed: couldn't vectorize loop\n"
 			       "a.c:3:5: optimized: loop vectorized using 64 byte vectors\n"), 0);
 	cr_assert_eq(vi.loop[0].missed, 1);
-	cr_assert_str_eq(summary(), "1 of 1 loop vectorized (up to 64-byte vectors)");
+	cr_assert_str_eq(summary(), "1 of 1 loop vectorized (up to 64-byte vectors): at a.c:3");
 }
 
 Test(bench_vecinfo, nested_loops_on_one_line_are_two_loops)
@@ -95,7 +95,26 @@ Test(bench_vecinfo, nested_loops_on_one_line_are_two_loops)
 	cr_assert_eq(read_text("a.c:3:5: optimized: loop vectorized using 16 byte vectors\n"
 			       "a.c:3:30: missed: couldn't vectorize loop\n"), 0);
 	cr_assert_eq(vi.nloops, 2);
-	cr_assert_str_eq(summary(), "1 of 2 loops vectorized (up to 16-byte vectors); not: a.c:3");
+	cr_assert_str_eq(summary(), "1 of 2 loops vectorized (up to 16-byte vectors): "
+			 "at a.c:3; not at a.c:3");
+}
+
+Test(bench_vecinfo, loops_are_in_the_order_of_the_source_and_files_named_once)
+{
+	cr_assert_eq(read_text("/src/a.c:14:5: missed: couldn't vectorize loop\n"
+			       "/src/a.c:3:5: missed: couldn't vectorize loop\n"
+			       "/src/a.c:7:5: optimized: loop vectorized using 32 byte vectors\n"
+			       "/usr/include/b.h:9:2: optimized: loop vectorized using 16 byte vectors\n"
+			       "/src/a.c:12:5: optimized: loop vectorized using 32 byte vectors\n"), 0);
+	cr_assert_str_eq(summary(), "3 of 5 loops vectorized (up to 32-byte vectors): "
+			 "at a.c:7, 12, b.h:9; not at a.c:3, 14");
+}
+
+Test(bench_vecinfo, a_place_may_have_no_column)
+{
+	cr_assert_eq(read_text("a.c:14: missed: couldn't vectorize loop\n"
+			       "a.c:9: missed: couldn't vectorize loop\n"), 0);
+	cr_assert_str_eq(summary(), "0 of 2 loops vectorized: not at a.c:9, 14");
 }
 
 Test(bench_vecinfo, other_lines_are_not_loops)
@@ -144,4 +163,15 @@ Test(bench_vecinfo, the_summary_is_cut_to_its_buffer)
 	cr_assert_eq(read_text(report_plain), 0);
 	vecinfo_summary(&vi, buf, sizeof buf);
 	cr_assert_str_eq(buf, "0 of 2 loop");
+}
+
+Test(bench_vecinfo, a_description_says_why_there_is_no_count)
+{
+	char buf[128];
+
+	vecinfo_describe(NULL, buf, sizeof buf);
+	cr_assert_str_eq(buf, "vectorized loops not known (no report given)");
+	vecinfo_describe("/nonexistent/r.vecinfo", buf, sizeof buf);
+	cr_assert_str_eq(buf, "vectorized loops not known "
+			 "(/nonexistent/r.vecinfo: cannot read it)");
 }
