@@ -16,11 +16,13 @@
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
 	!defined(__SANITIZE_ADDRESS__) && defined(HAVE_TARGET_CLONES)
 #define EXPR_VM_CLONES __attribute__((target_clones("avx2", "default")))
-/* The clones, as printed by the benchmarks. */
+/* The clones, and the one this CPU runs, as the benchmarks print them. */
 #define EXPR_VM_CLONE_NAMES "avx2, default"
+#define EXPR_VM_CLONE_IN_USE() (__builtin_cpu_supports("avx2") ? "avx2" : "default")
 #else
 #define EXPR_VM_CLONES
 #define EXPR_VM_CLONE_NAMES NULL
+#define EXPR_VM_CLONE_IN_USE() NULL
 #endif
 
 #endif
