@@ -415,58 +415,93 @@ print_baseline(const char *name, const char *what,
 }
 
 /*
- * One table: for each function the times of measurements m[0..n), the
- * ratios of m[0] to each of the others, and, when extra >= 0, the ratio
- * of m[0] to the measurement extra (f+grad / f); then the geometric mean
- * of the polynomials' ratios with the verdict on the target, judged on
- * the ratio numbered judge (0 for m[0] / m[1], n - 1 for the extra one),
- * and Rastrigin's verdict.
+ * A table of results: for each function the times of measurements m[0..n)
+ * and the ratios of m[0] to each of the others, and, when extra >= 0, to
+ * the measurement extra (f+grad / f); the ratio numbered judge (0 for m[0]
+ * / m[1], n - 1 for the extra one) is held to the target.
+ */
+struct table {
+	const char *title;
+	const char *heads[6];   /* n times, then the ratios */
+	int m[3], n, extra, judge;
+	const char *target_what;
+	double target;
+};
+
+static const struct table tables[] = {
+	{
+		.title = "f alone: batch entry against the hand loops",
+		.heads = { "batch", "hand vm", "hand native", "/ vm", "/ native" },
+		.m = { M_BATCH_F, M_VM_F, M_NATIVE_F }, .n = 3, .extra = -1,
+		.judge = 0, .target_what = "", .target = TARGET_BATCH_F,
+	},
+	{
+		.title = "f and gradient: batch entry against the hand loops, "
+			 "and against itself for f alone",
+		.heads = { "batch", "hand vm", "hand native", "/ vm", "/ native",
+			   "f+g / f" },
+		.m = { M_BATCH_FG, M_VM_FG, M_NATIVE_FG }, .n = 3,
+		.extra = M_BATCH_F, .judge = 2, .target_what = "f+g/f ",
+		.target = TARGET_GRAD_OVER_F,
+	},
+	{
+		.title = "one call per point: scalar entry against a hand "
+			 "function (baseline vm)",
+		.heads = { "scalar", "hand", "/ hand" },
+		.m = { M_SCALAR, M_HAND_SCALAR }, .n = 2, .extra = -1,
+		.judge = 0, .target_what = "", .target = TARGET_SCALAR,
+	},
+};
+#define NTABLES (sizeof(tables) / sizeof(tables[0]))
+
+static void
+print_target(const struct table *t, double ratio)
+{
+	printf("   target %s<= %gx (%s)\n", t->target_what, t->target,
+	       verdict(ratio, t->target));
+}
+
+/*
+ * Prints table t: a row per function, and below the polynomials (listed
+ * first) the geometric mean of their ratios, held to the target as
+ * Rastrigin's ratio is.
  */
 static void
-print_table(const struct bench_case *cases, const char *title,
-	    const char *const *heads, const int *m, int n, int extra,
-	    int judge, double target, const char *target_text)
+print_table(const struct bench_case *cases, const struct table *t)
 {
-	int nratio = n - 1 + (extra >= 0);
+	int nratio = t->n - 1 + (t->extra >= 0), npoly = 0;
 	double lsum[4] = { 0 };
-	int npoly = 0;
 
-	printf("\n%s\n%-16s", title, "function");
-	for (int k = 0; k < n; k++)
-		printf("%12s", heads[k]);
-	for (int k = 0; k < nratio; k++)
-		printf("%12s", heads[n + k]);
+	printf("\n%s\n%-16s", t->title, "function");
+	for (int k = 0; k < t->n + nratio; k++)
+		printf("%12s", t->heads[k]);
 	putchar('\n');
 	for (size_t f = 0; f < NFNS; f++) {
 		const double *b = cases[f].best;
 		double ratio[4];
 
-		for (int k = 1; k < n; k++)
-			ratio[k - 1] = b[m[0]] / b[m[k]];
-		if (extra >= 0)
-			ratio[n - 1] = b[m[0]] / b[extra];
+		for (int k = 1; k < t->n; k++)
+			ratio[k - 1] = b[t->m[0]] / b[t->m[k]];
+		if (t->extra >= 0)
+			ratio[t->n - 1] = b[t->m[0]] / b[t->extra];
 		printf("%-16s", cases[f].fn->name);
-		for (int k = 0; k < n; k++)
-			printf("%12.2f", ns_per_point(b[m[k]]));
+		for (int k = 0; k < t->n; k++)
+			printf("%12.2f", ns_per_point(b[t->m[k]]));
 		for (int k = 0; k < nratio; k++)
 			printf("%11.2fx", ratio[k]);
-		if (cases[f].fn->poly) {
-			for (int k = 0; k < nratio; k++)
-				lsum[k] += log(ratio[k]);
-			npoly++;
-		} else {
-			printf("   %s (%s)", target_text,
-			       verdict(ratio[judge], target));
+		if (!cases[f].fn->poly) {
+			print_target(t, ratio[t->judge]);
+			continue;
 		}
 		putchar('\n');
-		if (f + 1 < NFNS && cases[f].fn->poly && !cases[f + 1].fn->poly) {
-			printf("%-16s", "poly. geo. mean");
-			for (int k = 0; k < n; k++)
-				printf("%12s", "");
+		for (int k = 0; k < nratio; k++)
+			lsum[k] += log(ratio[k]);
+		npoly++;
+		if (f + 1 < NFNS && !cases[f + 1].fn->poly) {
+			printf("%-16s%*s", "poly. geo. mean", 12 * t->n, "");
 			for (int k = 0; k < nratio; k++)
 				printf("%11.2fx", exp(lsum[k] / npoly));
-			printf("   %s (%s)\n", target_text,
-			       verdict(exp(lsum[judge] / npoly), target));
+			print_target(t, exp(lsum[t->judge] / npoly));
 		}
 	}
 }
@@ -474,18 +509,7 @@ print_table(const struct bench_case *cases, const char *title,
 int
 main(int argc, char **argv)
 {
-	static const char *const heads_f[] = {
-		"batch", "hand vm", "hand native", "/ vm", "/ native",
-	};
-	static const char *const heads_fg[] = {
-		"batch", "hand vm", "hand native", "/ vm", "/ native", "f+g / f",
-	};
-	static const char *const heads_s[] = { "scalar", "hand", "/ hand" };
-	static const int m_f[] = { M_BATCH_F, M_VM_F, M_NATIVE_F };
-	static const int m_fg[] = { M_BATCH_FG, M_VM_FG, M_NATIVE_FG };
-	static const int m_s[] = { M_SCALAR, M_HAND_SCALAR };
 	struct bench_case cases[NFNS];
-	char target[64];
 	int bad = 0, minreps = 0;
 
 	if (argc > 3) {
@@ -541,18 +565,8 @@ main(int argc, char **argv)
 	       "%d interleaved rounds, in this run; targets judged against "
 	       "the vm baseline\n", minreps, ROUNDS);
 
-	snprintf(target, sizeof target, "target <= %.1fx", TARGET_BATCH_F);
-	print_table(cases, "f alone: batch entry against the hand loops",
-		    heads_f, m_f, 3, -1, 0, TARGET_BATCH_F, target);
-	snprintf(target, sizeof target, "target f+g/f <= %.0fx",
-		 TARGET_GRAD_OVER_F);
-	print_table(cases, "f and gradient: batch entry against the hand "
-		    "loops, and against itself for f alone",
-		    heads_fg, m_fg, 3, M_BATCH_F, 2, TARGET_GRAD_OVER_F, target);
-	snprintf(target, sizeof target, "target <= %.0fx", TARGET_SCALAR);
-	print_table(cases, "one call per point: scalar entry against a "
-		    "hand function (baseline vm)", heads_s, m_s, 2, -1, 0,
-		    TARGET_SCALAR, target);
+	for (size_t t = 0; t < NTABLES; t++)
+		print_table(cases, &tables[t]);
 
 	printf("\n%-16s%24s%24s%26s\n", "", "f alone", "f and grad",
 	       "rel. diff to hand");
