@@ -30,7 +30,7 @@
  * round to round), and the best repetition counts: on a noisy machine the
  * minimum is the robust estimator, and interleaving spreads drift over
  * all sides.  The ratios are the figures; the times are printed beside
- * them.  The whole run takes about 15 seconds.
+ * them.  The whole run takes about 10 seconds.
  */
 #include "config.h"
 
