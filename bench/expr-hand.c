@@ -5,17 +5,40 @@
  * gradients derived by hand (expr_bench checks them against the engine
  * before it times anything, so a slip here cannot flatter the engine).
  *
- * Kept in a file of its own so that the compiler sees these loops as it
- * would in any program, and cannot specialise them for the benchmark's
- * grid.  The per-point functions are noinline: the benchmark compares a
- * real call per point with a call of the engine's scalar entry.
+ * Compiled twice (Makefile.am), each time into the one table named by
+ * HAND_BUILD (expr-hand.h): with the VM's own flags and its target clones
+ * on every loop, and at -O3 -march=native without clones (HAND_NO_CLONES).
+ * HAND_CFLAGS says how, for the benchmark to print.  Kept apart from the
+ * benchmark so that the compiler sees these loops as it would in any
+ * program, and cannot specialise them for the benchmark's grid.  The
+ * per-point functions are noinline, and not cloned, as the engine's scalar
+ * entry is not: the benchmark compares a real call per point with a call
+ * of that entry.
+ *
+ * cos and sin are glibc's scalar functions, as in the VM: without
+ * -ffast-math glibc declares no vector variants (libmvec), so the loops
+ * that call them stay scalar on both sides.  GCC makes one sincos call of
+ * Rastrigin's sin(u) and cos(u) here, where the VM calls both.
  */
 #include "config.h"
 
 #include <math.h>
 #include <stddef.h>
 
+#include "expr-clones.h"
 #include "expr-hand.h"
+
+#if !defined(HAND_BUILD) || !defined(HAND_CFLAGS)
+#error "expr-hand.c is built by Makefile.am's rules, which define HAND_BUILD and HAND_CFLAGS"
+#endif
+
+#ifdef HAND_NO_CLONES
+#define LOOP_CLONES
+#define LOOP_CLONE_NAMES NULL
+#else
+#define LOOP_CLONES EXPR_VM_CLONES
+#define LOOP_CLONE_NAMES EXPR_VM_CLONE_NAMES
+#endif
 
 #define NOINLINE __attribute__((noinline))
 
@@ -24,13 +47,13 @@
 
 /* Rosenbrock: (1-x)^2 + 100*(y-x^2)^2 */
 
-NOINLINE double
+static NOINLINE double
 hand_rosen(double x, double y)
 {
 	return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
 }
 
-void
+static LOOP_CLONES void
 hand_rosen_f(size_t n, const double *restrict x, const double *restrict y,
 	     double *restrict f)
 {
@@ -43,7 +66,7 @@ hand_rosen_f(size_t n, const double *restrict x, const double *restrict y,
  * df/dx = -2*(1-x) - 400*x*(y-x^2)
  * df/dy = 200*(y-x^2)
  */
-void
+static LOOP_CLONES void
 hand_rosen_fg(size_t n, const double *restrict x, const double *restrict y,
 	      double *restrict f, double *restrict dx, double *restrict dy)
 {
@@ -58,7 +81,7 @@ hand_rosen_fg(size_t n, const double *restrict x, const double *restrict y,
 
 /* Himmelblau: (x^2+y-11)^2 + (x+y^2-7)^2 */
 
-NOINLINE double
+static NOINLINE double
 hand_himmel(double x, double y)
 {
 	double a = x * x + y - 11, b = x + y * y - 7;
@@ -66,7 +89,7 @@ hand_himmel(double x, double y)
 	return a * a + b * b;
 }
 
-void
+static LOOP_CLONES void
 hand_himmel_f(size_t n, const double *restrict x, const double *restrict y,
 	      double *restrict f)
 {
@@ -82,7 +105,7 @@ hand_himmel_f(size_t n, const double *restrict x, const double *restrict y,
  * df/dx = 4*x*a + 2*b
  * df/dy = 2*a + 4*y*b
  */
-void
+static LOOP_CLONES void
 hand_himmel_fg(size_t n, const double *restrict x, const double *restrict y,
 	       double *restrict f, double *restrict dx, double *restrict dy)
 {
@@ -97,14 +120,14 @@ hand_himmel_fg(size_t n, const double *restrict x, const double *restrict y,
 
 /* Rastrigin: 20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y) */
 
-NOINLINE double
+static NOINLINE double
 hand_rastrigin(double x, double y)
 {
 	return 20 + x * x - 10 * cos(2 * PI * x) + y * y -
 	    10 * cos(2 * PI * y);
 }
 
-void
+static LOOP_CLONES void
 hand_rastrigin_f(size_t n, const double *restrict x,
 		 const double *restrict y, double *restrict f)
 {
@@ -117,7 +140,7 @@ hand_rastrigin_f(size_t n, const double *restrict x,
  * df/dx = 2*x + 20*pi*sin(2*pi*x)
  * df/dy = 2*y + 20*pi*sin(2*pi*y)
  */
-void
+static LOOP_CLONES void
 hand_rastrigin_fg(size_t n, const double *restrict x,
 		  const double *restrict y, double *restrict f,
 		  double *restrict dx, double *restrict dy)
@@ -134,7 +157,7 @@ hand_rastrigin_fg(size_t n, const double *restrict x,
 
 /* Beale: (1.5-x+x*y)^2 + (2.25-x+x*y^2)^2 + (2.625-x+x*y^3)^2 */
 
-NOINLINE double
+static NOINLINE double
 hand_beale(double x, double y)
 {
 	double a = 1.5 - x + x * y, b = 2.25 - x + x * y * y;
@@ -143,7 +166,7 @@ hand_beale(double x, double y)
 	return a * a + b * b + c * c;
 }
 
-void
+static LOOP_CLONES void
 hand_beale_f(size_t n, const double *restrict x, const double *restrict y,
 	     double *restrict f)
 {
@@ -161,7 +184,7 @@ hand_beale_f(size_t n, const double *restrict x, const double *restrict y,
  * df/dx = 2*a*(y-1) + 2*b*(y^2-1) + 2*c*(y^3-1)
  * df/dy = 2*a*x + 4*b*x*y + 6*c*x*y^2
  */
-void
+static LOOP_CLONES void
 hand_beale_fg(size_t n, const double *restrict x, const double *restrict y,
 	      double *restrict f, double *restrict dx, double *restrict dy)
 {
@@ -178,7 +201,7 @@ hand_beale_fg(size_t n, const double *restrict x, const double *restrict y,
 
 /* Six-hump camel: (4-2.1*x^2+x^4/3)*x^2 + x*y + (-4+4*y^2)*y^2 */
 
-NOINLINE double
+static NOINLINE double
 hand_camel(double x, double y)
 {
 	double x2 = x * x, y2 = y * y;
@@ -186,7 +209,7 @@ hand_camel(double x, double y)
 	return (4 - 2.1 * x2 + x2 * x2 / 3) * x2 + x * y + (-4 + 4 * y2) * y2;
 }
 
-void
+static LOOP_CLONES void
 hand_camel_f(size_t n, const double *restrict x, const double *restrict y,
 	     double *restrict f)
 {
@@ -203,7 +226,7 @@ hand_camel_f(size_t n, const double *restrict x, const double *restrict y,
  * df/dx = 8*x - 8.4*x^3 + 2*x^5 + y
  * df/dy = x - 8*y + 16*y^3
  */
-void
+static LOOP_CLONES void
 hand_camel_fg(size_t n, const double *restrict x, const double *restrict y,
 	      double *restrict f, double *restrict dx, double *restrict dy)
 {
@@ -216,3 +239,16 @@ hand_camel_fg(size_t n, const double *restrict x, const double *restrict y,
 		dy[i] = xi + yi * (-8 + 16 * y2);
 	}
 }
+
+const struct hand_build HAND_BUILD = {
+	.cflags = HAND_CFLAGS,
+	.clones = LOOP_CLONE_NAMES,
+	.fn = {
+		[HAND_ROSEN] = { hand_rosen, hand_rosen_f, hand_rosen_fg },
+		[HAND_HIMMEL] = { hand_himmel, hand_himmel_f, hand_himmel_fg },
+		[HAND_RASTRIGIN] = { hand_rastrigin, hand_rastrigin_f,
+				     hand_rastrigin_fg },
+		[HAND_BEALE] = { hand_beale, hand_beale_f, hand_beale_fg },
+		[HAND_CAMEL] = { hand_camel, hand_camel_f, hand_camel_fg },
+	},
+};

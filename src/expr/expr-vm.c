@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "expr-clones.h"
 #include "expr-int.h"
 
 /*
@@ -237,12 +238,10 @@ run_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
 
 /*
  * A full block has a constant trip count, which lets the compiler drop
- * the remainder loops; x86-64 gets an AVX2 clone chosen at load time.
+ * the remainder loops; x86-64 gets an AVX2 clone chosen at load time
+ * (expr-clones.h, shared with the benchmarks' baselines).
  */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
-	!defined(__SANITIZE_ADDRESS__) && defined(HAVE_TARGET_CLONES)
-__attribute__((target_clones("avx2", "default")))
-#endif
+EXPR_VM_CLONES
 void
 expr_vm_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
 {
