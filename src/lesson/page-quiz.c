@@ -35,7 +35,7 @@ quiz_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 		} else {
 			for (e = ch->child; e != NULL; e = e->next) {
 				static const char *const cf[] = { "text", "feedback", NULL };
-				const char *text, *fb;
+				char *text, *fb;       /* get_string's copies: ours */
 				if (cJSON_IsString(e)) {
 					q->choices[q->nchoices++] = xstrdup(e->valuestring);
 					continue;
@@ -49,17 +49,20 @@ quiz_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 				check_members(L, e, cf, "a choice");
 				text = get_string(L, e, "text", 1, "a choice");
 				fb = get_string(L, e, "feedback", 0, "a choice");
-				if (text == NULL)
+				if (text == NULL) {
+					free(fb);
 					continue;
+				}
 				if (fb != NULL && strlen(fb) > QUIZ_MAX_FEEDBACK) {
 					lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(e,
 						     "feedback")), "a choice's feedback is at most %d "
 						     "bytes: one sentence on the mistake; the rest "
 						     "goes in \"explain\"", QUIZ_MAX_FEEDBACK);
+					free(fb);
 					fb = NULL;
 				}
-				q->feedback[q->nchoices] = fb != NULL ? xstrdup(fb) : NULL;
-				q->choices[q->nchoices++] = xstrdup(text);
+				q->feedback[q->nchoices] = fb;
+				q->choices[q->nchoices++] = text;
 			}
 		}
 	}
