@@ -167,6 +167,8 @@ struct page_challenge {
 	const struct optimizer *allowed[16];
 	int nallowed;
 	double lr_min, lr_max;
+	int preset;                     /* the setting shown first: allowed[preset] */
+	double preset_lr;               /*   at this rate; it must not win */
 	double goal[2];
 	double within;
 	long max_steps;
@@ -372,6 +374,8 @@ enum answer runner_locate(struct lesson_runner *r, const double *x);
  */
 enum answer runner_challenge(struct lesson_runner *r, const struct optimizer *opt,
 			     double lr);
+/* Forgets the last attempt of a challenge and its verdict (a new setting). */
+void runner_challenge_clear(struct lesson_runner *r);
 /* A descent page: restarts its runs from the start. */
 void runner_descent_reset(struct lesson_runner *r);
 /*

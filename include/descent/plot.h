@@ -285,6 +285,15 @@ void plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, siz
 struct run;
 void plot_fig_run(struct plot_fig *f, int index, const struct run *r, const char *label);
 /*
+ * A marker of the figure's own (a challenge's start and goal): the ASCII
+ * glyph at the data point x (n values; in 1D on the curve, at (x, f(x))),
+ * keyed in the legend by label ("G goal"); a label "start" is left to the
+ * runs' "S start" once a run is drawn.  At most 4; the runs' S and @ are
+ * drawn over them.
+ */
+#define PLOT_MAX_MARKS 4
+void plot_fig_marker(struct plot_fig *f, const double *x, char glyph, const char *label);
+/*
  * The glyph and colour of trajectory index (0 to 7), as its trail and the
  * legend draw it: the same in every figure, so a panel beside one can
  * name a racer as the plot does.

@@ -63,8 +63,12 @@ lesson_page_view(const struct lesson_runner *r, struct plot_opts *po, char *capt
 void
 lesson_view_runs(const struct lesson_runner *r, struct plot_fig *fig)
 {
+	const struct page_kind_def *pk;
 	int i;
 
+	if (r->page >= 0 && r->page < r->c->npages &&
+	    (pk = page_kind_of(r->c->pages[r->page].kind))->view != NULL)
+		pk->view(&r->c->pages[r->page], fig);
 	for (i = 0; i < r->nruns; i++)
 		plot_fig_run(fig, i, r->runs[i], r->labels[i]);
 	if (r->challenge != NULL)

@@ -11,7 +11,46 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "descent/plot.h"
 #include "lesson-int.h"
+
+/*
+ * "preset": {"optimizer": "gd", "lr": 0.001}, the setting the learner
+ * starts from: by default the first optimizer allowed at the lowest rate.
+ */
+static void
+read_preset(struct loader *L, const cJSON *po, struct page_challenge *q)
+{
+	static const char *const pf[] = { "optimizer", "lr", NULL };
+	const cJSON *pre = cJSON_GetObjectItemCaseSensitive(po, "preset"), *m;
+	int i;
+
+	q->preset = 0;
+	q->preset_lr = q->lr_min;
+	if (pre == NULL)
+		return;
+	if (!cJSON_IsObject(pre)) {
+		lesson_error(L, AT(pre), "\"preset\" must be an object like {\"optimizer\": "
+			     "\"gd\", \"lr\": 0.001}");
+		return;
+	}
+	check_members(L, pre, pf, "\"preset\"");
+	if ((m = cJSON_GetObjectItemCaseSensitive(pre, "optimizer")) != NULL) {
+		const struct optimizer *o = get_optimizer(L, m);
+		for (i = 0; o != NULL && i < q->nallowed && q->allowed[i] != o; i++)
+			;
+		if (o != NULL && i == q->nallowed)
+			lesson_error(L, AT(m), "the preset optimizer \"%s\" is not one of the "
+				     "page's \"optimizers\"", o->name);
+		else if (o != NULL)
+			q->preset = i;
+	}
+	if (get_number(L, pre, "lr", 0, "\"preset\"", &q->preset_lr) &&
+	    !(q->preset_lr >= q->lr_min && q->preset_lr <= q->lr_max))
+		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(pre, "lr")), "the preset "
+			     "learning rate %g is outside the page's \"lr\", %g to %g",
+			     q->preset_lr, q->lr_min, q->lr_max);
+}
 
 static void
 challenge_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
@@ -46,6 +85,7 @@ challenge_read(struct loader *L, const cJSON *po, struct lesson_page *p, const c
 			     "the learning rates of \"lr\" must be positive");
 	q->lr_min = lr[0];
 	q->lr_max = lr[1];
+	read_preset(L, po, q);
 	if (goal != NULL) {
 		static const char *const gf[] = { "point", "within", "steps", NULL };
 		const cJSON *pt;
@@ -116,12 +156,25 @@ challenge_check(struct checker *k, const struct lesson_page *p, const struct che
 
 	if (p->nstart != e->n || e->n > 2)
 		return;
-	/* every try, at the step limit, even when an early one will win */
-	work_runs(&w, p, (long)q->nallowed * CHECK_RATES, q->max_steps);
+	/* the preset, and every try, at the step limit, even when an early
+	 * one will win */
+	work_runs(&w, p, (long)q->nallowed * CHECK_RATES + 1, q->max_steps);
 	if (check_charge(k, p->line, p->column, "this challenge", &w,
 			 "lower \"steps\" in \"goal\"",
 			 q->nallowed > 1 ? "allow fewer \"optimizers\"" : NULL) < 0)
 		return;
+	/* the setting the learner starts from must not win already */
+	{
+		struct run *r = attempt(p, e->o, q->allowed[q->preset], q->preset_lr);
+		int met = r != NULL && run_trajectory(r)->outcome != RUN_DIVERGED &&
+			  miss(p, r) <= q->within;
+		run_free(r);
+		if (met)
+			check_wrong(k, p->aline, p->acolumn, "this challenge is won by its preset, "
+				    "%s at %g, before the learner changes anything: set \"preset\" "
+				    "to a setting that misses, lower \"steps\" in \"goal\" or "
+				    "narrow \"lr\"", q->allowed[q->preset]->name, q->preset_lr);
+	}
 	for (i = 0; i < q->nallowed; i++)
 		for (j = 0; j < CHECK_RATES; j++) {
 			double lr = q->lr_min * pow(q->lr_max / q->lr_min,
@@ -178,12 +231,20 @@ runner_challenge(struct lesson_runner *r, const struct optimizer *opt, double lr
 	return runner_judge(r, 0, why);
 }
 
+void
+runner_challenge_clear(struct lesson_runner *r)
+{
+	run_free(r->challenge);
+	r->challenge = NULL;
+	r->feedback[0] = '\0';
+}
+
 static int
 challenge_prompt(const struct lesson_runner *r, char *buf, size_t size)
 {
 	const struct page_challenge *q = &RUNNER_PAGE(r)->challenge;
 
-	snprintf(buf, size, "Optimizer and learning rate (like %s %g; h hint, s skip, q quit): ",
+	snprintf(buf, size, "Optimizer and learning rate (like %s %.2g; h hint, s skip, q quit): ",
 		 q->allowed[0]->name, sqrt(q->lr_min * q->lr_max));
 	return 1;
 }
@@ -216,12 +277,22 @@ challenge_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
 			 q->lr_min, q->lr_max);
 }
 
+/* The start and the goal on the figure, before any attempt. */
+static void
+challenge_view(const struct lesson_page *p, struct plot_fig *fig)
+{
+	if (p->nstart >= 1 && p->nstart <= 2)
+		plot_fig_marker(fig, p->start, 'S', "start");
+	plot_fig_marker(fig, p->challenge.goal, 'G', "goal");
+}
+
 const struct page_kind_def page_kind_challenge = {
 	.name = "challenge",
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "start",
-					  "optimizers", "lr", "goal", "question", NULL },
+					  "optimizers", "lr", "preset", "goal", "question", NULL },
 	.flags = PK_OBJECTIVE | PK_FIGURE | PK_ASKS | PK_ANY_DIM | PK_ROLLS,
 	.read = challenge_read,
+	.view = challenge_view,
 	.check = challenge_check,
 	.prompt = challenge_prompt,
 	.answer_text = challenge_answer_text,

@@ -374,6 +374,12 @@ fig_draw_markers(struct plot_fig *f)
 		double p[2] = { f->cp[i].x[0], f->n == 2 ? f->cp[i].x[1] : f->cp[i].f };
 		fig_mark_point(f, p, fig_cp_glyph(f->cp[i].kind), PLOT_DEFAULT);
 	}
+	for (i = 0; i < f->nmarks; i++) {
+		double p[2] = { f->marks[i].x[0], f->marks[i].x[1] };
+		if (f->n == 1)
+			objective_eval_point(f->o, f->marks[i].x, &p[1], NULL, NULL);
+		fig_mark_point(f, p, (uint32_t)f->marks[i].glyph, PLOT_DEFAULT);
+	}
 	for (t = 0; t < PLOT_MAX_TRAJ; t++) {
 		struct plot_traj *tr = &f->traj[t];
 		if (!tr->used)
@@ -447,6 +453,15 @@ fig_draw_legend(struct plot_fig *f)
 		static const char *const names[] = { "o min", "^ max", "x saddle", "? degenerate" };
 		if (kinds[i])
 			len += snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "", names[i]);
+	}
+	for (i = 0; i < f->nmarks; i++) {
+		int runs = 0;
+		for (t = 0; t < PLOT_MAX_TRAJ; t++)
+			runs |= f->traj[t].used;
+		if (runs && strcmp(f->marks[i].label, "start") == 0)
+			continue;       /* the runs' key says "S start" */
+		len += snprintf(buf + len, sizeof buf - len, "%s%c %s", len ? "  " : "",
+				f->marks[i].glyph, f->marks[i].label);
 	}
 	for (t = 0; t < PLOT_MAX_TRAJ && len < sizeof buf - 64; t++) {
 		if (!f->traj[t].used)
@@ -606,6 +621,27 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 	fig_draw_markers(f);
 	fig_draw_legend(f);
 	return f;
+}
+
+void
+plot_fig_marker(struct plot_fig *f, const double *x, char glyph, const char *label)
+{
+	int i;
+
+	/* the same marker again (a view redrawn on the same figure): once */
+	for (i = 0; i < f->nmarks; i++)
+		if (f->marks[i].glyph == glyph && f->marks[i].x[0] == x[0] &&
+		    (f->n == 1 || f->marks[i].x[1] == x[1]))
+			return;
+	if (f->nmarks >= PLOT_MAX_MARKS || glyph < '!' || glyph > '~')
+		return;
+	f->marks[f->nmarks].x[0] = x[0];
+	f->marks[f->nmarks].x[1] = f->n == 2 ? x[1] : 0;
+	f->marks[f->nmarks].glyph = glyph;
+	snprintf(f->marks[f->nmarks].label, sizeof f->marks[f->nmarks].label, "%s", label);
+	f->nmarks++;
+	fig_draw_markers(f);
+	fig_draw_legend(f);
 }
 
 void

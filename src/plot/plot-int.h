@@ -77,6 +77,12 @@ struct plot_fig {
 	struct critical_point *cp;      /* all the search found */
 	int ncp;
 	struct plot_traj traj[PLOT_MAX_TRAJ];
+	struct {
+		double x[2];
+		char glyph;
+		char label[24];
+	} marks[PLOT_MAX_MARKS];
+	int nmarks;
 	char title[256];
 	char overlay[256];      /* the overlay's legend */
 };

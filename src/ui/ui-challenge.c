@@ -2,8 +2,10 @@
 /*
  * ui-challenge.c - a challenge on the full screen: o chooses the
  * optimizer among those the page allows, [ ] the learning rate within
- * its range (from its low end: finding the rate is the exercise), and
- * Enter tries it; the attempt is drawn over the figure.
+ * its range (from the page's preset, which the checker proves does not
+ * win: finding the setting is the exercise), and Enter tries it; the
+ * attempt is drawn over the figure, from the start S to the goal G, and a
+ * new setting clears it and its verdict.
  */
 #include "config.h"
 
@@ -13,7 +15,18 @@ static void
 challenge_enter(struct ui *u, struct reader *rd, const struct lesson_page *p)
 {
 	(void)u;
-	rd->lr = p->challenge.lr_min;
+	rd->opt = p->challenge.preset;
+	rd->lr = p->challenge.preset_lr;
+}
+
+/* A new setting: the last attempt and its verdict no longer apply. */
+static void
+changed(struct ui *u)
+{
+	runner_challenge_clear(&u->runner);
+	u->message[0] = '\0';
+	plot_fig_free(u->fig);
+	u->fig = NULL;
 }
 
 static int
@@ -43,11 +56,14 @@ challenge_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 	switch (ch) {
 	case 'o':
 		rd->opt = (rd->opt + 1) % q->nallowed;
+		changed(u);
 		return 1;
 	case '[': case ']': {
 		double lr = ch == ']' ? rd->lr * 1.25 : rd->lr / 1.25;
-		if (lr >= q->lr_min * 0.999999 && lr <= q->lr_max * 1.000001)
+		if (lr >= q->lr_min * 0.999999 && lr <= q->lr_max * 1.000001) {
 			rd->lr = lr;
+			changed(u);
+		}
 		return 1;
 	}
 	case '\n': case '\r': case KEY_ENTER:

@@ -155,19 +155,27 @@ keys Enter
 wait_for "an answer to locate" 'Not quite|Right|right'
 keys n n n
 wait_for "the challenge page" 'page 11 of 12'
-wait_for "its setting" 'Optimizer [a-z]+, learning rate'
+wait_for "its preset setting" 'Optimizer gd, learning rate 0\.001$'
+wait_for "the start and the goal are marked before any attempt" '^S start  G goal$'
 keys Enter
-wait_for "gd at the smallest rate meets it" '^ Right\. It ends .* from the goal after [0-9]+ steps'
+wait_for "the preset does not win" '^ Not quite\. After 40 steps it is still .* from the goal'
+keys ']'
+wait_gone "a new setting clears the verdict" 'Not quite'
+wait_for "and shows it" 'Optimizer gd, learning rate 0\.00125$'
+keys ']' ']' ']' ']' ']'
+wait_for "five more steps of the rate" 'Optimizer gd, learning rate 0\.003815$'
+keys Enter
+wait_for "gd at 0.0038 meets it" '^ Right\. It ends .* from the goal after 40 steps'
 # the explanation is shown whole: it takes the figure's rows, and x gives them back
 wait_for "the explanation, to its last line" 'always the more reliable one\.$'
 wait_for "the status line says where the figure went" 'q:map  \(x: the figure\)$'
 keys x
-wait_for "x: the figure again" '^\* your attempt'
+wait_for "x: the figure again, the goal and the attempt in the legend, once each" '^G goal  \* your attempt  S start  @ end$'
 wait_gone "and the explanation hidden" 'always the more reliable one'
-keys o ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']'
-wait_for "o and ] change the setting" 'Optimizer momentum, learning rate 0\.0444'
+keys o ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']'
+wait_for "o and ] change the setting" 'Optimizer momentum, learning rate 0\.04441'
 keys ']'
-wait_for "] stops at the page's largest rate" 'Optimizer momentum, learning rate 0\.0444'
+wait_for "] stops at the page's largest rate" 'Optimizer momentum, learning rate 0\.04441'
 keys Enter
 wait_for "momentum at 0.0444 diverges: not met" '^ Not quite'
 keys q q

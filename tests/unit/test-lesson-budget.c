@@ -134,13 +134,13 @@ Test(budget, a_run_counts_its_steps_times_the_data_points)
 			  "\"check\": [{\"converges_to\": [1, 2]}]}"), 500 * 3);
 }
 
-/* A challenge counts all its tries, though the first one wins. */
+/* A challenge counts its preset and all its tries, though one soon wins. */
 Test(budget, a_challenge_counts_every_try)
 {
 	cr_expect_eq(cost("{\"kind\": \"challenge\", \"function\": \"x^2\", \"start\": [1], "
-			  "\"optimizers\": [\"gd\", \"momentum\"], \"lr\": [0.5, 0.6], "
-			  "\"goal\": {\"point\": [0], \"within\": 0.1, \"steps\": 1000}}"),
-		     2 * 17 * 1000);
+			  "\"optimizers\": [\"gd\", \"momentum\"], \"lr\": [0.1, 0.5], "
+			  "\"goal\": {\"point\": [0], \"within\": 1e-9, \"steps\": 1000}}"),
+		     (2 * 17 + 1) * 1000);
 }
 
 /*
@@ -180,8 +180,9 @@ Test(budget, the_whole_budget_and_not_one_evaluation_more)
 
 /*
  * Work that would pass the budget is not done, and nothing after it:
- * two challenges of 11900000 evaluations each (the first is won at once,
- * and still counts them all) are one too many.
+ * two challenges of 12000000 evaluations each, their preset and 119 tries
+ * (the first is won at its last rate, and counts them all), are one too
+ * many.
  */
 Test(budget, checking_stops_where_the_budget_would_pass)
 {
@@ -191,17 +192,18 @@ Test(budget, checking_stops_where_the_budget_would_pass)
 	cr_expect_eq(spend("{\"kind\": \"plot\", \"function\": \"x^2\", \"check\": "
 			   "[{\"value\": {\"at\": [1], \"f\": 2}}]}, "
 			   "{\"kind\": \"challenge\", \"function\": \"x^2\", \"start\": [1], "
-			   "\"lr\": [0.5, 0.6], \"goal\": {\"point\": [0], \"steps\": 100000}}, "
+			   "\"lr\": [0.1, 0.5], \"goal\": {\"point\": [0], \"within\": 1e-9, "
+			   "\"steps\": 100000}}, "
 			   "{\"kind\": \"challenge\", \"function\": \"x + y\", \"start\": [0, 0], "
 			   "\"goal\": {\"point\": [9, 9], \"steps\": 100000}}, "
 			   "{\"kind\": \"plot\", \"function\": \"x^2\", \"check\": "
-			   "[{\"convex\": false}]}", &ds), 1 + 11900000);
+			   "[{\"convex\": false}]}", &ds), 1 + 12000000);
 	cr_assert_eq(ds.n, 2, "%zu errors", ds.n);
 	/* the wrong claim before it is reported */
 	cr_expect(strstr(ds.d[0].message, "the claim is wrong") != NULL, "%s", ds.d[0].message);
 	cr_expect_str_eq(ds.d[1].message, "checking this challenge would pass the checker's "
-			 "budget of 20000000 evaluations per chapter: it needs up to 119 runs of "
-			 "100000 steps (11900000 evaluations, after 11900001 before it); lower "
+			 "budget of 20000000 evaluations per chapter: it needs up to 120 runs of "
+			 "100000 steps (12000000 evaluations, after 12000001 before it); lower "
 			 "\"steps\" in \"goal\", allow fewer \"optimizers\" or split the chapter");
 	diags_done(&ds);
 }
