@@ -29,6 +29,23 @@ const char *cp_kind_name(enum cp_kind k);
  * eigenvalues of both signs is a saddle even when another is zero.
  */
 enum cp_kind analysis_classify(int n, const double *h, double *lambda);
+/* "a minimum", "a saddle point", ...: the kind in a sentence. */
+const char *cp_kind_phrase(enum cp_kind k);
+/*
+ * The kind of the point w of objective o, from its Hessian, with the
+ * eigenvalues (increasing) in lambda (LA_MAX_N values at most); -1 when o
+ * has more variables than that.
+ */
+int analysis_point_kind(struct objective *o, const double *w, double *lambda);
+/*
+ * How a run ended, in the one wording that the course, learn --plain, the
+ * playground and descent run share: "converged at step 66 to a saddle
+ * point", "stopped at the step limit (1000 steps)", "diverged at step 39:
+ * |f| is beyond 1e+08"; empty while it runs.  Returns the length, as
+ * snprintf.
+ */
+size_t analysis_outcome(struct objective *o, const struct trajectory *tr, char *buf,
+			size_t size);
 
 /* A region: [lo[k], hi[k]] for each of the n <= 2 variables. */
 struct region {

@@ -320,23 +320,6 @@ outcome_key(enum run_outcome o)
 	return "running";
 }
 
-/* The kind of the final point, from its Hessian. */
-static enum cp_kind
-final_kind(struct objective *obj, const double *w, double *lambda)
-{
-	int n = objective_dim(obj);
-	double f, *g = malloc((size_t)n * sizeof *g), *h = malloc((size_t)n * n * sizeof *h);
-	enum cp_kind kind = CP_DEGENERATE;
-
-	if (g != NULL && h != NULL) {
-		objective_eval_point(obj, w, &f, g, h);
-		kind = analysis_classify(n, h, lambda);
-	}
-	free(g);
-	free(h);
-	return kind;
-}
-
 static void
 print_point(FILE *fp, struct objective *obj, const double *w)
 {
@@ -349,18 +332,6 @@ print_point(FILE *fp, struct objective *obj, const double *w)
 	}
 }
 
-static const char *
-article(enum cp_kind k)
-{
-	switch (k) {
-	case CP_MINIMUM: return "a minimum";
-	case CP_MAXIMUM: return "a maximum";
-	case CP_SADDLE: return "a saddle point";
-	case CP_DEGENERATE: return "a degenerate critical point";
-	}
-	return "?";
-}
-
 /* The outcome, in words, for the table. */
 static void
 print_outcome(struct objective *obj, const struct run_config *c,
@@ -369,18 +340,23 @@ print_outcome(struct objective *obj, const struct run_config *c,
 	int n = tr->n, k;
 	size_t last = tr->len - 1, flagged = 0, i;
 	const double *w = tr->w + last * (size_t)n;
-	char f[40], g[40], tol[40];
+	char f[40], g[40], tol[40], words[160];
 
 	cmd_format_number(f, sizeof f, tr->f[last], 6);
 	cmd_format_number(g, sizeof g, tr->gnorm[last], 3);
 	cmd_format_number(tol, sizeof tol, c->tol, 3);
+	/* the words every screen uses, then what only a table has room for */
+	analysis_outcome(obj, tr, words, sizeof words);
 	switch (tr->outcome) {
 	case RUN_CONVERGED: {
 		double lambda[LA_MAX_N];
-		enum cp_kind kind = final_kind(obj, w, lambda);
-		printf("converged at step %ld: |grad| = %s < %s\n  at ", tr->step, g, tol);
+		int kind = analysis_point_kind(obj, w, lambda);
+		printf("%s: |grad| = %s < %s\n  at ", words, g, tol);
 		print_point(stdout, obj, w);
-		printf(", f = %s\n  %s, Hessian eigenvalue%s", f, article(kind), n > 1 ? "s" : "");
+		printf(", f = %s\n", f);
+		if (kind < 0)
+			break;
+		printf("  Hessian eigenvalue%s", n > 1 ? "s" : "");
 		for (k = 0; k < n && k < 8; k++) {
 			char l[40];
 			cmd_format_number(l, sizeof l, lambda[k], 4);
@@ -390,12 +366,12 @@ print_outcome(struct objective *obj, const struct run_config *c,
 		break;
 	}
 	case RUN_MAX_STEPS:
-		printf("stopped at the step limit (%ld steps): |grad| = %s\n  at ", tr->step, g);
+		printf("%s: |grad| = %s\n  at ", words, g);
 		print_point(stdout, obj, w);
 		printf(", f = %s\n", f);
 		break;
 	case RUN_DIVERGED:
-		printf("diverged at step %ld: %s\n", tr->step, tr->reason);
+		printf("%s\n", words);
 		break;
 	case RUN_RUNNING:
 		break;
@@ -559,8 +535,9 @@ print_json(struct objective *obj, const struct run_config *c, const char *what,
 	}
 	if (tr->outcome == RUN_CONVERGED) {
 		double lambda[LA_MAX_N];
-		enum cp_kind kind = final_kind(obj, tr->w + (tr->len - 1) * (size_t)n, lambda);
-		printf(", \"kind\": \"%s\"", cp_kind_name(kind));
+		int kind = analysis_point_kind(obj, tr->w + (tr->len - 1) * (size_t)n, lambda);
+		if (kind >= 0)
+			printf(", \"kind\": \"%s\"", cp_kind_name((enum cp_kind)kind));
 	}
 	printf("}\n");
 }

@@ -167,27 +167,30 @@ runner_run_text(struct lesson_runner *r, int i, long left, char *head, size_t hs
 	double f;
 	size_t len;
 	int k;
-	char out[48] = "";
+	char out[48] = "", words[160];
 
 	head[0] = tail[0] = '\0';
 	if (i < 0 || i >= r->nruns)
 		return;
 	tr = run_trajectory(r->runs[i]);
 	w = run_point(r->runs[i]);
-	/* before the reason, which is what a narrow screen may cut */
+	/* the words every screen uses; where it left the view goes before
+	 * the reason of a divergence, which is what a narrow screen may cut */
+	analysis_outcome(r->obj, tr, words, sizeof words);
 	if (left > 0)
 		snprintf(out, sizeof out, " (left the view at step %ld)", left);
 	switch (tr->outcome) {
-	case RUN_CONVERGED:
-		snprintf(head, hsize, "%s: converged at step %ld%s,", r->labels[i], tr->step, out);
+	case RUN_CONVERGED: case RUN_MAX_STEPS:
+		snprintf(head, hsize, "%s: %s%s,", r->labels[i], words, out);
 		break;
-	case RUN_MAX_STEPS:
-		snprintf(head, hsize, "%s: after %ld steps%s,", r->labels[i], tr->step, out);
-		break;
-	case RUN_DIVERGED:
-		snprintf(head, hsize, "%s: diverged at step %ld%s: %s", r->labels[i], tr->step,
-			 out, tr->reason);
+	case RUN_DIVERGED: {
+		char *colon = strchr(words, ':');
+		if (colon != NULL)
+			*colon = '\0';
+		snprintf(head, hsize, "%s: %s%s%s%s", r->labels[i], words, out,
+			 colon != NULL ? ":" : "", colon != NULL ? colon + 1 : "");
 		return;
+	}
 	default:
 		snprintf(head, hsize, "%s: step %zu%s,", r->labels[i], tr->len, out);
 		break;

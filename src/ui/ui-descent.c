@@ -26,28 +26,45 @@ descent_enter(struct ui *u, struct reader *rd, const struct lesson_page *p)
 	u->timeout_ms = 40;             /* the animation's tick */
 }
 
+/* Run i's line, as learn --plain says it, and whether space would play it. */
+static void
+run_line(struct ui *u, int i, int playing, char *buf, size_t size)
+{
+	char head[240], tail[200];
+	long left = u->fig != NULL ? plot_fig_left_view(u->fig, i) : -1;
+	int going = run_trajectory(u->runner.runs[i])->outcome == RUN_RUNNING;
+
+	runner_run_text(&u->runner, i, left, head, sizeof head, tail, sizeof tail);
+	snprintf(buf, size, "%s%s%s%s", head, tail[0] ? " " : "", tail,
+		 going && !playing ? " (space plays)" : "");
+}
+
+/* each run in one or two rows (a run that converged says to what) */
 static int
 descent_rows(struct ui *u, const struct lesson_page *p)
 {
-	return u->runner.nruns + 1 + p->descent.interactive;
+	char buf[480];
+	int i, rows = 1 + p->descent.interactive;
+
+	for (i = 0; i < u->runner.nruns; i++) {
+		int n;
+		run_line(u, i, 0, buf, sizeof buf);
+		n = ui_text(u, buf, 0, 0, u->cols - 4, 0, 0);
+		rows += n > 2 ? 2 : n < 1 ? 1 : n;
+	}
+	return rows;
 }
 
 static int
 descent_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 {
-	char buf[440];
+	char buf[480];
 	int i;
 
 	/* each run: how far it is, where, and how it ended (as learn --plain says it) */
 	for (i = 0; i < u->runner.nruns && y < u->rows - 1; i++) {
-		char head[200], tail[200];
-		int going = run_trajectory(u->runner.runs[i])->outcome == RUN_RUNNING;
-		long left = u->fig != NULL ? plot_fig_left_view(u->fig, i) : -1;
-		runner_run_text(&u->runner, i, left, head, sizeof head, tail, sizeof tail);
-		snprintf(buf, sizeof buf, "%s%s%s%s", head, tail[0] ? " " : "", tail,
-			 going && !rd->playing ? " (space plays)" : "");
-		move(y++, 2);
-		ui_put(u, buf, u->cols - 4);
+		run_line(u, i, rd->playing, buf, sizeof buf);
+		y += ui_text(u, buf, y, 2, u->cols - 4, 2, 0) > 1 ? 2 : 1;
 	}
 	if (p->descent.interactive && y < u->rows - 1) {
 		/* the page is the learner's to change */

@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "descent/analysis.h"
 #include "descent/objective.h"
@@ -20,8 +21,9 @@
 #include "ui-play-int.h"
 
 #define COMPACT_RACERS 3        /* from this many racers, 3 lines each */
-#define FULL_BLOCK 8            /* a racer's lines in full: name, step, point, f, |grad|,
-				 * eig(H), outcome and a blank (the state: one racer only) */
+#define FULL_BLOCK 9            /* a racer's lines in full: name, step, point, f, |grad|,
+				 * eig(H), the outcome (two lines) and a blank (the state:
+				 * one racer only) */
 
 /*
  * Every number of the panel goes through ui_shown: a value like -x^4 at
@@ -102,29 +104,41 @@ ui_play_build_fig(struct ui *u, struct play *p, int w, int h)
 	p->rebuild = 0;
 }
 
+/* How racer r is doing: running, or how it ended in the program's words. */
 static const char *
 outcome_text(struct play *p, struct racer *r, char *buf, size_t size)
 {
 	const struct trajectory *t = run_trajectory(r->run);
 
-	switch (t->outcome) {
-	case RUN_RUNNING:
+	if (t->outcome == RUN_RUNNING)
 		return p->playing ? "running" : "paused";
-	case RUN_MAX_STEPS:
-		snprintf(buf, size, "step limit (%ld)", t->step);
-		return buf;
-	case RUN_DIVERGED:
-		snprintf(buf, size, "diverged at step %ld", t->step);
-		return buf;
-	case RUN_CONVERGED: {
-		double h[4], lambda[2], f;
-		objective_eval_point(p->obj, run_point(r->run), &f, NULL, h);
-		snprintf(buf, size, "converged: a %s",
-			 cp_kind_name(analysis_classify(p->dim, h, lambda)));
-		return buf;
+	analysis_outcome(p->obj, t, buf, size);
+	return buf;
+}
+
+/*
+ * text from (y, x) in at most lines rows of width, broken at spaces;
+ * returns the rows used.
+ */
+static int
+put_wrapped(int y, int x, const char *text, int width, int lines)
+{
+	int used = 0;
+
+	while (*text != '\0' && used < lines && width > 0) {
+		int len = (int)strlen(text), cut = len;
+		if (len > width && used + 1 < lines) {
+			for (cut = width; cut > 0 && text[cut] != ' '; cut--)
+				;
+			if (cut == 0)
+				cut = width;
+		}
+		mvaddnstr(y + used++, x, text, cut < width ? cut : width);
+		text += cut;
+		while (*text == ' ')
+			text++;
 	}
-	}
-	return "";
+	return used;
 }
 
 /* The name of an optimizer's state vector s, as in its rule. */
@@ -209,7 +223,7 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 				mvaddnstr(y++, x, buf, width);
 			}
 		}
-		mvaddnstr(y++, x, outcome_text(p, r, ob, sizeof ob), width);
+		y += put_wrapped(y, x, outcome_text(p, r, ob, sizeof ob), width, 2);
 		if (u->fig != NULL && plot_fig_left_view(u->fig, i) > 0) {
 			/* its arrow on the plot's edge: from when */
 			snprintf(buf, sizeof buf, "left the view at step %ld",

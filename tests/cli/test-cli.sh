@@ -164,9 +164,9 @@ newton, lr = 1, on the mse of w0 + w1*x on 3 examples
  step           w0           w1              f       |grad|
     0            0            0      17.416667        19.56
     1    -0.166667            2    0.055555556    1.127e-15
-converged at step 1: |grad| = 1.13e-15 < 1e-06
+converged at step 1 to a minimum: |grad| = 1.13e-15 < 1e-06
   at w0 = -0.166667, w1 = 2, f = 0.0555556
-  a minimum, Hessian eigenvalues 0.2404, 11.09
+  Hessian eigenvalues 0.2404, 11.09
 EOF
 check_doc "run newton at a saddle" 0 -- run 'x^2 - y^2' -o newton --start 1,1 -n 2 <<'EOF'
 newton, lr = 1, on x^2 - y^2
@@ -431,7 +431,9 @@ for c in objective critical; do
 		fail=$((fail + 1)); echo "FAIL: learn $c --ascii in a UTF-8 locale is not the same pages in ASCII"
 	fi
 done
-check_grep "learn: a descent's outcome in words" 0 '^gd,lr=0.1: converged at step 527, at (-0.16667, 2), f = 0.0555556$' -- learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json"
+check_grep "learn: a run that stops on a saddle says so" 0 '^gd,lr=0.1: converged at step 67 to a saddle point, at' -- learn --lessons "$L" critical --page 5 --progress "$tmp/p5.json"
+check_grep "run: the same words" 0 '^converged at step 66 to a saddle point: |grad|' -- run 'x^2 - y^2' --start 1,0 --lr 0.1
+check_grep "learn: a descent's outcome in words" 0 '^gd,lr=0.1: converged at step 527 to a minimum, at (-0.16667, 2), f = 0.0555556$' -- learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json"
 check_grep "learn: a divergence in words" 0 '^gd,lr=0.2: diverged at step 39 (left the view at step 1): |f| is beyond 1e+08$' -- learn --lessons "$L" objective --page 8 --progress "$tmp/p7.json"
 # a figure shows the page's region, x in [-3, 3] here, not widened to square units
 if LC_ALL=C "$DESCENT" learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json" |

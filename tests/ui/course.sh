@@ -100,7 +100,9 @@ i=0
 while [ $i -lt 100 ] && screen && ! cmp -s "$tmp/screen" "$tmp/trail"; do sleep 0.1; i=$((i + 1)); done
 if cmp -s "$tmp/screen" "$tmp/trail"; then ok; else bad "t again shows the same trail"; fi
 keys ' '
-wait_for "space plays it to its end, told as learn --plain tells it" '^  gd,lr=0\.1: converged at step 527, at \(-0\.16667, 2\), f = 0\.0555556$'
+wait_for "space plays it to its end, told as learn --plain tells it, in two rows" \
+	'^  gd,lr=0\.1: converged at step 527 to a minimum, at \(-0\.16667, 2\), f =$'
+wait_for "the second row" '^  0\.0555556$'
 
 # --- back to the map: the progress is there and saved ----------------------------------
 keys q
@@ -364,6 +366,15 @@ keys s
 wait_for "and they step from there" '^  gd,lr=0\.2: step 1, at'
 keys q q
 wait_exit "q q quits the interactive page" 0
+
+# --- a run's outcome says what it converged to ---------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 5 --progress '$tmp/saddle.json'"
+wait_for "the run that starts on the axis" 'page 5 of 12'
+keys + + + + ' '
+wait_for "it converges, to a saddle point, in the words of learn --plain and run" \
+	'^  gd,lr=0\.1: converged at step 67 to a saddle point, at'
+keys q q
+wait_exit "quits" 0
 
 # --- a diverging run stays in the plot -----------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/div.json'"

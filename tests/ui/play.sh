@@ -62,10 +62,11 @@ wait_gone "d: the racer is removed" 'lr 0.1'
 
 # --- play until it converges --------------------------------------------------
 keys + + + ' '
-wait_for "space plays until it converges" 'converged: a minimum'
+wait_for "space plays until it converges, to a minimum, in the program's words" 'converged at step [0-9]+ to$'
+wait_for "(the kind on the next line of the narrow panel)" '  a minimum$'
 # the step shown is the one where descent run says it converged
 want=$(LC_ALL=C "$DESCENT" run 'x^2+3*y^2' --start 1.5,1.5 --lr 0.05 --steps 100000 |
-	sed -n 's/^converged at step \([0-9]*\):.*/\1/p')
+	sed -n 's/^converged at step \([0-9]*\) to a minimum:.*/\1/p')
 screen
 if grep -q "step $want\$" "$tmp/screen"; then ok; else bad "the panel's last step is not $want"; fi
 
