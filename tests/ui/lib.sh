@@ -140,6 +140,17 @@ settle() {
 		sleep 0.1
 		i=$((i + 1))
 	done
+	# and the page drawn whole: two captures alike (a loaded machine
+	# may show a redraw half done)
+	i=0
+	cp "$tmp/screen" "$tmp/screen.last"
+	while [ $i -lt 50 ]; do
+		sleep 0.1
+		screen
+		cmp -s "$tmp/screen" "$tmp/screen.last" && break
+		cp "$tmp/screen" "$tmp/screen.last"
+		i=$((i + 1))
+	done
 }
 # wait_exit NAME STATUS: the program ends with STATUS
 wait_exit() {
