@@ -98,6 +98,7 @@ enum claim_kind {
 #define CLAIM_MAX_POINTS 32             /* points of a claim */
 #define LESSON_MAX_CLAIMS 32            /* claims of a page */
 #define LESSON_MAX_STEPS 100000         /* a descent's "steps", a challenge's goal "steps" */
+#define LESSON_MAX_PACE 4000          /* a descent's "pace", steps a second */
 #define LESSON_MAX_ROWS 10000           /* points of a data objective */
 
 struct claim {
@@ -141,6 +142,7 @@ struct page_descent {
 	double noise;
 	uint64_t seed;
 	int interactive;                /* the learner changes the rates and the start */
+	long pace;                      /* steps a second when played; 0: from steps */
 };
 
 struct page_quiz {

@@ -128,6 +128,7 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 		d->seed = (uint64_t)seed;
 	}
 	get_bool(L, po, "interactive", &d->interactive);
+	get_count(L, po, "pace", 0, what, 1, LESSON_MAX_PACE, &d->pace);
 }
 
 static void
@@ -209,7 +210,7 @@ const struct page_kind_def page_kind_descent = {
 	.name = "descent",
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "runs",
 					  "start", "steps", "schedule", "noise", "seed",
-					  "interactive", NULL },
+					  "interactive", "pace", NULL },
 	.flags = PK_OBJECTIVE | PK_FIGURE | PK_RUNS | PK_ANY_DIM | PK_ROLLS,
 	.read = descent_read,
 	.free = descent_free,

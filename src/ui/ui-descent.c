@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-descent.c - a descent page on the full screen: its runs played live
- * (space, s, r), a line for each saying how far it is and where, as
+ * (space, s, r) at the page's pace (+ and - double and halve it), a line
+ * for each saying how far it is and where, as
  * learn --plain says it; t hides the trail, g shows the gradient arrow.
  * On an interactive page the learner halves or doubles the rates ([ ])
  * and starts the runs elsewhere (a click, or the cursor and Enter).
@@ -18,12 +19,26 @@ interactive(struct ui *u, const struct lesson_page *p)
 	       objective_dim(u->runner.obj) > 0;
 }
 
+/*
+ * The page's pace, or one that plays its step limit in about 10 s: 20
+ * steps a second for 200 steps, 100 for 1000, within 10 and 250.
+ */
+static double
+default_pace(const struct lesson_page *p)
+{
+	double pace = (double)p->descent.steps / 10;
+
+	if (p->descent.pace > 0)
+		return (double)p->descent.pace;
+	return pace < 10 ? 10 : pace > 250 ? 250 : pace;
+}
+
 static void
 descent_enter(struct ui *u, struct reader *rd, const struct lesson_page *p)
 {
-	(void)rd;
-	(void)p;
 	u->timeout_ms = 40;             /* the animation's tick */
+	rd->pace = default_pace(p);
+	rd->due = 0;
 }
 
 /* Run i's line, as learn --plain says it, and whether space would play it. */
@@ -88,6 +103,13 @@ descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		rd->playing = 0;
 		runner_descent_step(&u->runner);
 		return 1;
+	case '+': case '=': case '-': {
+		/* twice or half the pace, within 1 and LESSON_MAX_PACE a second */
+		double pace = ch == '-' ? rd->pace / 2 : rd->pace * 2;
+		if (pace >= 1 && pace <= LESSON_MAX_PACE)
+			rd->pace = pace;
+		return 1;
+	}
 	case 'r':
 		rd->playing = 0;
 		runner_descent_reset(&u->runner);
@@ -131,19 +153,36 @@ descent_mouse(struct ui *u, struct reader *rd, const struct lesson_page *p, cons
 	return 1;
 }
 
-/* Five steps a tick of 40 ms: a run of a thousand steps in 8 s. */
+/*
+ * The steps due at the pace, a tick of 40 ms at a time: at 10 steps a
+ * second, a step every fourth tick.  A slow screen plays slower, never
+ * faster.
+ */
 static void
 descent_tick(struct ui *u, struct reader *rd)
 {
-	int i;
-
-	for (i = 0; rd->playing && i < 5; i++)
+	if (!rd->playing)
+		return;
+	rd->due += rd->pace * u->timeout_ms / 1000.0;
+	for (; rd->playing && rd->due >= 1; rd->due -= 1)
 		if (runner_descent_step(&u->runner) == 0)
 			rd->playing = 0;
+	if (!rd->playing)
+		rd->due = 0;
+}
+
+/* The keys, with the pace: "+-:speed 100/s" */
+static const char *
+descent_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
+{
+	(void)u;
+	snprintf(buf, size, "space:play s:step +-:speed %.3g/s c:cursor ?:keys q:map", rd->pace);
+	return buf;
 }
 
 const struct ui_page_kind ui_kind_descent = {
-	.keys = "space:play s:step c:cursor ?:keys n/p:page q:map",
+	.keys = "space:play s:step +-:speed c:cursor ?:keys q:map",
+	.status = descent_status,
 	.flags = UI_READOUT,
 	.feedback_rows = 2,
 	.enter = descent_enter,

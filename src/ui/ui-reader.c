@@ -222,7 +222,8 @@ page_draw(struct ui *u)
 	const struct ui_page_kind *kind = kind_of(p);
 	int has_fig = u->runner.obj != NULL && objective_dim(u->runner.obj) <= 2;
 	int y, text_rows, fig_h = 0, qlines = 0;
-	char head[300], *owned = NULL;
+	char head[300], kbuf[96], *owned = NULL;
+	const char *keys;
 	const char *body = p->body != NULL ? p->body : "";
 
 	snprintf(head, sizeof head, "%s  |  page %d of %d: %s", c->title, u->runner.page + 1,
@@ -303,12 +304,13 @@ page_draw(struct ui *u)
 		if (rd->answered && p->explain != NULL && y < u->rows - 1)
 			ui_text(u, p->explain, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
 	}
+	keys = kind->status != NULL ? kind->status(u, rd, kbuf, sizeof kbuf) : kind->keys;
 	if (has_fig && fig_h < 8 && rd->answered)
-		ui_status(u, "%s  (x: the figure)", kind->keys);      /* the explanation took it */
+		ui_status(u, "%s  (x: the figure)", keys);      /* the explanation took it */
 	else if (rd->textlines > text_rows + rd->scroll)
-		ui_status(u, "%s  (down: more)", kind->keys);
+		ui_status(u, "%s  (down: more)", keys);
 	else
-		ui_status(u, "%s", kind->keys);
+		ui_status(u, "%s", keys);
 }
 
 static void
@@ -506,13 +508,14 @@ const struct ui_screen ui_page_screen = {
 	.help = "n, right, PgDn: next page   p, left, PgUp: previous page\n"
 		"up/down, j k: scroll the text   f: a larger figure, or not\n"
 		"h: a hint   x: the explanation (after an answer), or not\n"
-		"quiz: up/down, 1-9 or a click choose, space picks one more,\n"
-		"      Enter answers\n"
+		"quiz: up/down, 1-9 or a click choose, space picks, Enter\n"
+		"      answers\n"
 		"numeric: type the number, Enter answers\n"
 		"locate: arrows or a click move the cursor, Enter answers\n"
 		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"
-		"descent: space play or pause, s one step, r reset; and with\n"
-		"   challenge, t the trail, g the gradient arrow\n"
+		"descent: space play or pause, s one step, r reset, + - speed;\n"
+		"   and with"
+		" challenge, t the trail, g the gradient arrow\n"
 		"plot, descent: c a cursor that reads out f, the slope and the\n"
 		"   curvature; arrows move it (use n and p for the pages)\n"
 		"q: back to the course map\n",

@@ -25,6 +25,7 @@ struct reader {
 	int opt;                        /* challenge: the optimizer (index in allowed) */
 	double lr;
 	int playing;                    /* descent: the animation runs */
+	double pace, due;               /* descent: steps a second, and those due */
 	int notrail, arrow;             /* descent: the trail hidden, the gradient arrow */
 	int answered;                   /* right, or x after a try: the explanation is shown */
 	int shown_fig_page;             /* the page the figure was built for, or -1 */
@@ -42,6 +43,8 @@ struct reader {
 struct ui_page_kind {
 	/* its main keys, for the status line: 53 columns at most */
 	const char *keys;
+	/* or the same with what changes (a pace), into buf; NULL: keys */
+	const char *(*status)(struct ui *u, const struct reader *rd, char *buf, size_t size);
 	unsigned flags;                 /* UI_* */
 	/* rows of feedback the page's question lines already count */
 	int feedback_rows;

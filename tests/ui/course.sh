@@ -367,6 +367,36 @@ wait_for "and they step from there" '^  gd,lr=0\.2: step 1, at'
 keys q q
 wait_exit "q q quits the interactive page" 0
 
+# --- a descent plays at its page's pace; + and - change it ----------------------------------
+mkdir -p "$tmp/pace"
+cat >"$tmp/pace/pace.json" <<'EOF'
+{ "id": "pace", "title": "Slowly", "order": 1, "summary": "Two steps a second.",
+  "pages": [ { "kind": "descent", "title": "Slow", "body": "Slow.", "function": "x^2",
+    "x": [-2, 2], "start": [1.5], "steps": 100, "pace": 2,
+    "runs": [ { "optimizer": "gd", "lr": 0.01 } ] } ] }
+EOF
+start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/pace' pace --progress '$tmp/pace.json'"
+wait_for "the slow page" 'gd,lr=0\.01: step 0,'
+keys ' '
+sleep 1.5
+screen
+# two steps a second, never faster: at most 3 steps in 1.5 s
+if grep -Eq '^  gd,lr=0\.01: step [0-3],' "$tmp/screen"; then ok; else
+	bad "the page's pace of 2 steps a second: $(grep 'gd,lr' "$tmp/screen")"; fi
+keys -
+wait_for "- halves the pace, and the status line says it" '\+-:speed 1/s c:cursor'
+keys + + + +
+wait_for "+ doubles it" '\+-:speed 16/s c:cursor'
+keys q q
+wait_exit "quits" 0
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 6 --progress '$tmp/pace6.json'"
+wait_for "the slow escape" 'page 6 of 12'
+keys +
+wait_for "its pace plays its 300 steps in 10 s: 30 a second, and + makes it 60" \
+	'\+-:speed 60/s c:cursor'
+keys q q
+wait_exit "quits" 0
+
 # --- a run's outcome says what it converged to ---------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 5 --progress '$tmp/saddle.json'"
 wait_for "the run that starts on the axis" 'page 5 of 12'
