@@ -62,8 +62,10 @@ wait_gone "d: the racer is removed" 'lr 0.2'
 
 # --- play until it converges --------------------------------------------------
 keys + + + ' '
-wait_for "space plays until it converges, to a minimum, in the program's words" 'converged at step [0-9]+ to$'
-wait_for "(the kind on the next line of the narrow panel)" '  a minimum$'
+wait_for "space plays until it converges, to a minimum, in the program's words" 'converged at step [0-9]+ to( a)?$'
+# (the kind on the next line of the narrow panel: where the line breaks
+# depends on the step's digits, 36 at gd's suggested rate)
+wait_for "(the kind on the next line of the narrow panel)" '  (a )?minimum$'
 # the step shown is the one where descent run says it converged
 want=$(LC_ALL=C "$DESCENT" run 'x^2+3*y^2' --start 1.5,1.5 --lr 0.17 --steps 100000 |
 	sed -n 's/^converged at step \([0-9]*\) to a minimum:.*/\1/p')
