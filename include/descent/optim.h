@@ -119,6 +119,18 @@ size_t opt_names_text(char *buf, size_t size, const char *last_sep);
 /* Whether optimizer o uses the parameter named param ("lr", "beta", ...). */
 int opt_uses(const struct optimizer *o, const char *param);
 
+/*
+ * A learning rate for optimizer o, with its other parameters p (NULL: its
+ * defaults), on obj from start: a like share of o's own stability limit,
+ * read from the Hessian's largest eigenvalue and the gradient there, so
+ * that optimizers racing from one start are compared fairly (the rule of
+ * each is in opt-rate.c).  Where the curvature says nothing (a maximum,
+ * a flat start), o's default rate.  Rounded to two significant digits,
+ * and always a valid rate.
+ */
+double opt_suggest_lr(const struct optimizer *o, const struct opt_params *p,
+		      struct objective *obj, const double *start);
+
 /* Learning-rate schedules: lr(t) for the step t = 0, 1, 2, ... */
 enum sched_kind { SCHED_CONSTANT, SCHED_STEP, SCHED_EXP, SCHED_COSINE };
 

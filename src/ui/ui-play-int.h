@@ -13,6 +13,7 @@
 #include "ui-int.h"
 
 #define MAX_RACERS 4
+#define PLAY_MAX_STEPS 100000   /* a racer's step limit */
 
 /* A racer: an optimizer with its settings, and its run from the start point. */
 struct racer {
@@ -36,6 +37,12 @@ struct play {
 	int editing;                    /* the line editor of 'e' is open */
 	struct ui_edit ed;
 };
+
+/*
+ * Racer i takes up optimizer opt, with its default parameters but the
+ * learning rate opt_suggest_lr gives for it at p's start (keys a, o, 1-7).
+ */
+void ui_play_join(struct play *p, int i, const struct optimizer *opt);
 
 /*
  * Builds the figure's background for p in w x h cells into u->fig (on an

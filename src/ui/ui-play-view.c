@@ -52,19 +52,36 @@ shares_optimizer(const struct play *p, int i)
 	return 0;
 }
 
+/*
+ * Whether the legend's row has room for every racer's rate: each label
+ * "name,lr=X" after its glyph, the key to S and @, and about a min and a
+ * saddle of the function's own.
+ */
+static int
+rates_fit(struct ui *u, const struct play *p)
+{
+	char label[64];
+	int i, len = 16 + 20;
+
+	for (i = 0; i < p->nr; i++)
+		len += 3 + snprintf(label, sizeof label, "%s,lr=%g", p->r[i].cfg.opt->name,
+				    p->r[i].cfg.params.lr);
+	return len <= plot_canvas_width(plot_fig_canvas(u->fig));
+}
+
 void
 ui_play_draw_runs(struct ui *u, struct play *p)
 {
-	int i;
+	int i, rates = rates_fit(u, p);
 
 	for (i = 0; i < p->nr; i++) {
 		char label[64];
 		if (p->r[i].run == NULL)
 			continue;
-		if (p->nr == 1 || shares_optimizer(p, i))
+		if (p->nr == 1 || rates || shares_optimizer(p, i))
 			snprintf(label, sizeof label, "%s,lr=%g", p->r[i].cfg.opt->name,
 				 p->r[i].cfg.params.lr);
-		else    /* the panel gives the rates: a short legend for a race */
+		else    /* the panel gives the rates: a short legend for a narrow race */
 			snprintf(label, sizeof label, "%s", p->r[i].cfg.opt->name);
 		plot_fig_run(u->fig, i, p->r[i].run, label);
 	}

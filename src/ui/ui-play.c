@@ -212,15 +212,21 @@ set_lr(struct play *p, int dir)
 	}
 }
 
-static void
-set_optimizer(struct play *p, const struct optimizer *opt)
+/*
+ * A racer that takes up optimizer opt gets the rate suggested for opt at
+ * the start, not the rate of the optimizer it replaces or copies: gd's
+ * rate is a curvature and adam's a length, and a copied one makes the
+ * race about the rate (adagrad at gd's 0.01 is still far up Rosenbrock's
+ * valley when the others have arrived).
+ */
+void
+ui_play_join(struct play *p, int i, const struct optimizer *opt)
 {
-	struct racer *r = &p->r[p->cur];
-	double lr = r->cfg.params.lr;
+	struct racer *r = &p->r[i];
 
 	run_config_init(&r->cfg, opt);
-	r->cfg.params.lr = lr;
-	r->cfg.max_steps = 100000;
+	r->cfg.params.lr = opt_suggest_lr(opt, NULL, p->obj, p->start);
+	r->cfg.max_steps = PLAY_MAX_STEPS;
 }
 
 /* The line editor's keys: Enter tries the function, Esc leaves it. */
@@ -348,8 +354,8 @@ play_key(struct ui *u, int ch)
 		int i;
 		for (i = 0; opt_table[i] != NULL && opt_table[i] != p->r[p->cur].cfg.opt; i++)
 			;
-		set_optimizer(p, opt_table[i] != NULL && opt_table[i + 1] != NULL ?
-				 opt_table[i + 1] : opt_table[0]);
+		ui_play_join(p, p->cur, opt_table[i] != NULL && opt_table[i + 1] != NULL ?
+			     opt_table[i + 1] : opt_table[0]);
 		reset_runs(u, p);
 		break;
 	}
@@ -357,7 +363,7 @@ play_key(struct ui *u, int ch)
 	case '9':
 		/* the optimizers in the table's order */
 		if ((size_t)(ch - '1') < opt_count()) {
-			set_optimizer(p, opt_table[ch - '1']);
+			ui_play_join(p, p->cur, opt_table[ch - '1']);
 			reset_runs(u, p);
 		}
 		break;
@@ -476,7 +482,7 @@ play_init(struct ui *u, const char *expr, const char *opt, double lr, const doub
 	p->nr = 1;
 	p->cur = 0;
 	run_config_init(&p->r[0].cfg, o != NULL ? o : &opt_gd);
-	p->r[0].cfg.max_steps = 100000;
+	p->r[0].cfg.max_steps = PLAY_MAX_STEPS;
 	if (lr > 0)
 		p->r[0].cfg.params.lr = lr;
 	if (set_function(u, p, expr) < 0) {
