@@ -132,6 +132,10 @@ struct page_note {
 struct page_plot {
 	unsigned show;                  /* the overlays asked for: PLOT_OV_* bits (plot.h) */
 	double tangent;                 /* where the tangent touches, with PLOT_OV_TANGENT */
+	double levels[16];              /* 2D: the contour levels the text names */
+	int nlevels;                    /*   (0: chosen by the plot) */
+	double chord[2];                /* 1D: a chord from chord[0] to chord[1] */
+	int has_chord;
 };
 
 struct page_descent {
@@ -356,6 +360,8 @@ void runner_init(struct lesson_runner *r, const struct lesson_chapter *c,
 void runner_done(struct lesson_runner *r);
 /* Enters page n (clamped to the chapter), marking it seen; returns it. */
 int runner_goto(struct lesson_runner *r, int n);
+/* The name the page gives its function: "J" for a model's cost, else "f". */
+const char *runner_function_name(const struct lesson_runner *r);
 /*
  * The caption of the page's function, for its figure: "f(x, y) = EXPR",
  * or for a data objective "J(w0, w1) = mse of MODEL over N points";

@@ -243,6 +243,9 @@ struct plot_opts {
 	int ball_tangent;
 	int trail;              /* trajectories drawn whole (1, the default), or just S and @ */
 	int braille_blank;      /* blank braille cells as U+2800 in the plot area */
+	/* 2D: these contour levels (increasing, at most 16), not chosen ones */
+	const double *level_values;
+	int nlevel_values;
 };
 
 /* The defaults: 80x24, braille, no colour, automatic ranges and levels, trails. */
@@ -293,6 +296,12 @@ void plot_fig_run(struct plot_fig *f, int index, const struct run *r, const char
  */
 #define PLOT_MAX_MARKS 4
 void plot_fig_marker(struct plot_fig *f, const double *x, char glyph, const char *label);
+/*
+ * 1D: the chord from (a, f(a)) to (b, f(b)), its ends marked A and B,
+ * keyed "A-B chord" in the legend (convexity: a convex function lies
+ * under every chord).
+ */
+void plot_fig_chord(struct plot_fig *f, double a, double b);
 /*
  * The glyph and colour of trajectory index (0 to 7), as its trail and the
  * legend draw it: the same in every figure, so a panel beside one can

@@ -102,6 +102,14 @@ runner_goto(struct lesson_runner *r, int n)
 	return n;
 }
 
+const char *
+runner_function_name(const struct lesson_runner *r)
+{
+	if (r->page >= 0 && r->page < r->c->npages && r->c->pages[r->page].obj.model != NULL)
+		return "J";     /* a model's cost over its data */
+	return "f";
+}
+
 void
 runner_caption(const struct lesson_runner *r, char *buf, size_t size)
 {
@@ -116,7 +124,7 @@ runner_caption(const struct lesson_runner *r, char *buf, size_t size)
 		return;
 	lo = &r->c->pages[r->page].obj;
 	n = objective_dim(r->obj);
-	len = (size_t)snprintf(buf, size, "%s(", lo->model != NULL ? "J" : "f");
+	len = (size_t)snprintf(buf, size, "%s(", runner_function_name(r));
 	for (k = 0; k < n && len < size; k++)
 		len += (size_t)snprintf(buf + len, size - len, "%s%s", k ? ", " : "",
 					objective_param(r->obj, k));

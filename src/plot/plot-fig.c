@@ -297,12 +297,22 @@ draw_contours(struct plot_fig *f)
 			ys[(size_t)j * nx + i] = f->y1 - (f->y1 - f->y0) * j / (ny - 1);
 		}
 	sample(f->o, m, xs, ys, v);
+	if (f->opt.nlevel_values > 0) {
+		/* the levels the caller names (a text that speaks of f = 0) */
+		n = f->opt.nlevel_values < PLOT_MAX_LEVELS ? f->opt.nlevel_values :
+		    PLOT_MAX_LEVELS;
+		memcpy(f->levels, f->opt.level_values, (size_t)n * sizeof *f->levels);
+		f->kind = PLOT_LEVELS_LINEAR;
+		f->nlevels = n;
+		goto draw;
+	}
 	if (n <= 0)
 		n = f->ah >= 40 ? 10 : f->ah >= 20 ? 6 : 5;
 	if (n > PLOT_MAX_LEVELS)
 		n = PLOT_MAX_LEVELS;
 	f->kind = plot_choose_levels(v, m, n, f->opt.levels, f->levels);
 	f->nlevels = n;
+draw:
 	if (fig_has(f, PLOT_OV_SHADE)) {
 		int cx, cy;
 		for (cy = 0; cy < f->ah; cy++)
@@ -373,6 +383,11 @@ fig_draw_markers(struct plot_fig *f)
 	for (i = 0; fig_has(f, PLOT_OV_CRITICAL) && i < f->ncp; i++) {
 		double p[2] = { f->cp[i].x[0], f->n == 2 ? f->cp[i].x[1] : f->cp[i].f };
 		fig_mark_point(f, p, fig_cp_glyph(f->cp[i].kind), PLOT_DEFAULT);
+	}
+	for (i = 0; f->chord && i < 2; i++) {
+		double p[2] = { f->chord_x[i], 0 };
+		objective_eval_point(f->o, f->chord_x + i, &p[1], NULL, NULL);
+		fig_mark_point(f, p, i ? 'B' : 'A', f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 	}
 	for (i = 0; i < f->nmarks; i++) {
 		double p[2] = { f->marks[i].x[0], f->marks[i].x[1] };
@@ -453,6 +468,15 @@ fig_draw_legend(struct plot_fig *f)
 		static const char *const names[] = { "o min", "^ max", "x saddle", "? degenerate" };
 		if (kinds[i])
 			len += snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "", names[i]);
+	}
+	if (f->chord)
+		len += snprintf(buf + len, sizeof buf - len, "%sA-B chord", len ? "  " : "");
+	if (f->tangent_drawn) {
+		/* the '+' where the tangent touches, and the line through it */
+		char at[24];
+		snprintf(at, sizeof at, "%.4g", f->opt.tangent_x);
+		len += snprintf(buf + len, sizeof buf - len, "%s+ tangent at %s = %s",
+				len ? "  " : "", objective_param(f->o, 0), at);
 	}
 	for (i = 0; i < f->nmarks; i++) {
 		int runs = 0;
@@ -604,6 +628,7 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 			fig_line(f, PLOT_LAYER_CONTOUR, 0, fig_clampi(fig_to_dot_y(f, ya)), f->aw * f->dx - 1,
 			     fig_clampi(fig_to_dot_y(f, yb)), f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 			fig_mark_point(f, p, '+', f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+			f->tangent_drawn = 1;
 		}
 	}
 	if (fig_has(f, PLOT_OV_BASINS))
@@ -621,6 +646,27 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 	fig_draw_markers(f);
 	fig_draw_legend(f);
 	return f;
+}
+
+void
+plot_fig_chord(struct plot_fig *f, double a, double b)
+{
+	double fa, fb;
+
+	if (f->n != 1 || f->chord)
+		return;
+	objective_eval_point(f->o, &a, &fa, NULL, NULL);
+	objective_eval_point(f->o, &b, &fb, NULL, NULL);
+	if (!isfinite(fa) || !isfinite(fb))
+		return;
+	fig_line(f, PLOT_LAYER_CONTOUR, fig_clampi(fig_to_dot_x(f, a)), fig_clampi(fig_to_dot_y(f, fa)),
+		 fig_clampi(fig_to_dot_x(f, b)), fig_clampi(fig_to_dot_y(f, fb)),
+		 f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+	f->chord = 1;
+	f->chord_x[0] = a;
+	f->chord_x[1] = b;
+	fig_draw_markers(f);
+	fig_draw_legend(f);
 }
 
 void

@@ -83,6 +83,9 @@ struct plot_fig {
 		char label[24];
 	} marks[PLOT_MAX_MARKS];
 	int nmarks;
+	int tangent_drawn;      /* the tangent overlay, keyed in the legend */
+	int chord;              /* 1D: a chord drawn, keyed in the legend */
+	double chord_x[2];      /*   between these x */
 	char title[256];
 	char overlay[256];      /* the overlay's legend */
 };

@@ -174,6 +174,9 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	char buf[240];
 	const char *shape;
 
+	/* the page's names: w0, w1 and J on a page about a model's cost */
+	const char *fn = runner_function_name(&u->runner);
+
 	objective_eval_point(o, rd->cursor, &f, g, h);
 	/* no "-0" on the screen; the tests below read -0 as 0 anyway */
 	w0 = ui_shown(w0);
@@ -183,7 +186,8 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	g[1] = ui_shown(g[1]);
 	h[0] = ui_shown(h[0]);
 	if (n == 1) {
-		snprintf(buf, sizeof buf, "x %.4g   f %.6g   f' %.4g   f'' %.4g", w0, f, g[0], h[0]);
+		snprintf(buf, sizeof buf, "%s %.4g   %s %.6g   %s' %.4g   %s'' %.4g",
+			 objective_param(o, 0), w0, fn, f, fn, g[0], fn, h[0]);
 		mvaddnstr(y++, 2, buf, u->cols - 4);
 		shape = fabs(g[0]) < 1e-6 ? (h[0] > 0 ? "a critical point: a minimum" :
 					    h[0] < 0 ? "a critical point: a maximum" :
@@ -197,7 +201,8 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 		enum cp_kind k = analysis_classify(2, h, lambda);
 		lambda[0] = ui_shown(lambda[0]);
 		lambda[1] = ui_shown(lambda[1]);
-		snprintf(buf, sizeof buf, "x %.4g  y %.4g   f %.6g   grad (%.3g, %.3g)", w0, w1, f,
+		snprintf(buf, sizeof buf, "%s %.4g  %s %.4g   %s %.6g   grad (%.3g, %.3g)",
+			 objective_param(o, 0), w0, objective_param(o, 1), w1, fn, f,
 			 g[0], g[1]);
 		mvaddnstr(y++, 2, buf, u->cols - 4);
 		if (gn < 1e-6)

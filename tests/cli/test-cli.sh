@@ -433,6 +433,8 @@ for c in objective critical; do
 done
 check_grep "learn: a run that stops on a saddle says so" 0 '^gd,lr=0.1: converged at step 67 to a saddle point, at' -- learn --lessons "$L" critical --page 5 --progress "$tmp/p5.json"
 check_grep "run: the same words" 0 '^converged at step 66 to a saddle point: |grad|' -- run 'x^2 - y^2' --start 1,0 --lr 0.1
+check_grep "learn: a plot page draws its chord and its tangent, keyed" 0 '^o min  ^ max  A-B chord  + tangent at x = 1$' -- learn --lessons "$L" critical --page 2 --progress "$tmp/p2.json"
+check_grep "learn: a plot page draws the contour levels its text names" 0 '^contours at -3 -1 0 1 3$' -- learn --lessons "$L" critical --page 4 --progress "$tmp/p4.json"
 check_grep "learn: a descent's outcome in words" 0 '^gd,lr=0.1: converged at step 527 to a minimum, at (-0.16667, 2), f = 0.0555556$' -- learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json"
 check_grep "learn: a divergence in words" 0 '^gd,lr=0.2: diverged at step 39 (left the view at step 1): |f| is beyond 1e+08$' -- learn --lessons "$L" objective --page 8 --progress "$tmp/p7.json"
 # a figure shows the page's region, x in [-3, 3] here, not widened to square units

@@ -199,7 +199,7 @@ wait_exit "quits" 0
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 3"
 wait_for "a 1D plot page" 'page 3 of 10'
 keys c
-wait_for "a 1D readout" "^  x [-0-9.e]+   f [-0-9.e]+   f' [-0-9.e]+   f'' [-0-9.e]+$"
+wait_for "a 1D readout, in the page's names: w and J" "^  w [-0-9.e]+   J [-0-9.e]+   J' [-0-9.e]+   J'' [-0-9.e]+$"
 wait_for "a parabola curves up" 'curving up \(convex here\)'
 keys q q
 
@@ -358,7 +358,7 @@ row=$(grep -n '^ *-\?[0-9.]*+' "$tmp/screen" | head -n 1 | cut -d: -f1)  # the p
 click 60 "$((row + 2))"
 wait_gone "a click on the plot moves the start" 'gd,lr=0\.2: step 0, at \(-2\.5, 0\.5\)'
 keys c
-wait_for "c: the cursor" 'x .*f .*'
+wait_for "c: the cursor, in the page's names" '^  w0 [-0-9.e]+  w1 [-0-9.e]+   J '
 keys Left Left Enter
 # (the cursor starts at the region's centre, (0, 2), and each Left is 6/40)
 wait_for "Enter starts the runs at the cursor" '^  gd,lr=0\.2: step 0, at \(-0\.3, 2\)'
