@@ -457,7 +457,12 @@ fig_draw_legend(struct plot_fig *f)
 	}
 	if (f->overlay[0] != '\0') {
 		snprintf(buf, sizeof buf, "%s", f->overlay);
-		legend_row(f, row++, buf);
+		legend_row(f, row, buf);
+		/* in colour the fills are solid: each glyph on its colour */
+		for (i = 0; f->opt.color && i < f->nswatch; i++)
+			if (f->swatch_at[i] < f->opt.width)
+				plot_shade(f->c, f->swatch_at[i], row, 1, f->swatch_color[i]);
+		row++;
 	}
 	buf[0] = '\0';
 	if (f->n == 1 && f->clipped)

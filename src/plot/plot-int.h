@@ -88,6 +88,11 @@ struct plot_fig {
 	double chord_x[2];      /*   between these x */
 	char title[256];
 	char overlay[256];      /* the overlay's legend */
+	/* its swatches: the byte of each glyph in overlay, and the shade it
+	 * stands for, drawn under it in colour (where the plot is solid) */
+	int nswatch;
+	int swatch_at[12];
+	uint8_t swatch_color[12];
 };
 
 /* Each run's glyph (in ASCII or without colour) and colour. */

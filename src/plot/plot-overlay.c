@@ -80,6 +80,16 @@ fig_shade_area(struct plot_fig *f, int cx, int cy, int level, uint8_t color)
 		plot_shade(f->c, f->ax + cx, f->ay + y, level, color);
 }
 
+/* The overlay legend's glyph at byte at stands for shade colour c. */
+static void
+swatch(struct plot_fig *f, int at, uint8_t c)
+{
+	if (f->nswatch < (int)(sizeof f->swatch_at / sizeof f->swatch_at[0])) {
+		f->swatch_at[f->nswatch] = at;
+		f->swatch_color[f->nswatch++] = c;
+	}
+}
+
 /* Basins: the ramp glyph and background of each minimum's basin. */
 /* Basins: ramp levels without 6, whose '*' is the first trajectory's */
 static const int basin_level[8] = { 1, 3, 5, 7, 2, 4, 8, 1 };
@@ -122,6 +132,7 @@ fig_draw_basins(struct plot_fig *f)
 			continue;
 		snprintf(a, sizeof a, "%.2g", f->cp[k].x[0]);
 		snprintf(b, sizeof b, "%.2g", f->cp[k].x[1]);
+		swatch(f, (int)len + 1, basin_color[idx[k] % 8]);
 		if (f->n == 2)
 			len += snprintf(f->overlay + len, sizeof f->overlay - len, " %c(%s,%s)",
 					" .:-=+*#%@"[basin_level[idx[k] % 8]], a, b);
@@ -129,8 +140,10 @@ fig_draw_basins(struct plot_fig *f)
 			len += snprintf(f->overlay + len, sizeof f->overlay - len, " %c%s",
 					" .:-=+*#%@"[basin_level[idx[k] % 8]], a);
 	}
-	if (len < sizeof f->overlay - 16)
+	if (len < sizeof f->overlay - 16) {
+		swatch(f, (int)len + 1, 88);
 		snprintf(f->overlay + len, sizeof f->overlay - len, " @ diverged");
+	}
 	free(idx);
 }
 
@@ -165,6 +178,9 @@ fig_draw_convexity(struct plot_fig *f)
 	snprintf(f->overlay, sizeof f->overlay, "convexity: blank convex%s  = concave%s",
 		 f->n == 2 ? "  : saddle-shaped" : "",
 		 cv.convex ? " (convex everywhere here)" : "");
+	if (f->n == 2)
+		swatch(f, (int)strlen("convexity: blank convex  "), 58);
+	swatch(f, (int)(strstr(f->overlay, "= concave") - f->overlay), 52);
 }
 
 /*

@@ -634,6 +634,27 @@ else
 	pass=$((pass + 1))
 fi
 
+# --- in colour a fill's legend shows swatches of what is drawn ----------------------
+"$DESCENT" plot '(x^2+y-11)^2+(x+y^2-7)^2' --unicode --size 80x24 --basins --color=always \
+	>"$tmp/basins" 2>&1
+if grep -q "^basins (gd,lr=0.01) ${esc}\[0;100m\.${esc}\[0m(-3.8,-3.3) ${esc}\[0;100m-${esc}\[0m" "$tmp/basins" &&
+   grep -q "${esc}\[0;100m@${esc}\[0m diverged$" "$tmp/basins"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL: the basins' legend in colour: each glyph on its basin's colour"
+	tail -n 2 "$tmp/basins" | cat -v
+fi
+"$DESCENT" plot 'x^2-y^2+0.1*x^4+0.1*y^4' --x -4:4 --y -4:4 --ascii --size 80x24 --convexity \
+	--color=always >"$tmp/convex" 2>&1
+if grep -q "^convexity: blank convex  ${esc}\[0;100m:${esc}\[0m saddle-shaped  ${esc}\[0;100m=${esc}\[0m concave" "$tmp/convex"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL: the convexity legend in colour: each glyph on its colour"
+	tail -n 2 "$tmp/convex" | cat -v
+fi
+
 # a write error on stdout fails, once, at exit, whatever the command
 # check_full NAME -- ARGS...: stdout is /dev/full
 check_full() {
