@@ -243,6 +243,11 @@ struct plot_opts {
 	int ball_tangent;
 	int trail;              /* trajectories drawn whole (1, the default), or just S and @ */
 	int braille_blank;      /* blank braille cells as U+2800 in the plot area */
+	/*
+	 * Each step of a trajectory in green, or '+' in glyphs, where f fell,
+	 * and in red, or 'x', where it rose: an overshoot shows at a glance.
+	 */
+	int step_signs;
 	/* 2D: these contour levels (increasing, at most 16), not chosen ones */
 	const double *level_values;
 	int nlevel_values;

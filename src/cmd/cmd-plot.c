@@ -23,6 +23,7 @@ enum {
 	OPT_X = 256, OPT_Y, OPT_SIZE, OPT_ASCII, OPT_UNICODE, OPT_BLOCKS, OPT_COLOR,
 	OPT_CONTOURS, OPT_LEVELS, OPT_SHADE, OPT_MARK, OPT_TANGENT, OPT_TRAJECTORY,
 	OPT_START, OPT_STEPS, OPT_BASINS, OPT_CONVEXITY, OPT_ARROW, OPT_BRAILLE_BLANK,
+	OPT_SIGNS,
 };
 
 struct plot_cli {
@@ -67,6 +68,7 @@ plot_option(int opt, const char *arg, void *data)
 	case OPT_CONVEXITY: o->p.overlays |= PLOT_OV_CONVEXITY; return 0;
 	case OPT_ARROW: o->p.arrow = 1; return 0;
 	case OPT_BRAILLE_BLANK: o->p.braille_blank = 1; return 0;
+	case OPT_SIGNS: o->p.step_signs = 1; return 0;
 	case OPT_STEPS: return cmd_constant("--steps", arg, &o->steps);
 	}
 	return EXIT_USAGE;
@@ -140,6 +142,7 @@ plot_run(int argc, char **argv)
 		{ "convexity", no_argument, NULL, OPT_CONVEXITY },
 		{ "arrow", no_argument, NULL, OPT_ARROW },
 		{ "braille-blank", no_argument, NULL, OPT_BRAILLE_BLANK },
+		{ "step-signs", no_argument, NULL, OPT_SIGNS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -322,7 +325,7 @@ const struct cmd cmd_plot = {
 		 "       [--contours N] [--levels auto|linear|log]\n"
 		 "       [--shade] [--mark critical] [--tangent X]\n"
 		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]\n"
-		 "       [--basins | --convexity] [--arrow] [--braille-blank]",
+		 "       [--basins | --convexity] [--arrow] [--step-signs] [--braille-blank]",
 	.summary = "draw a function (and descents on it) to stdout",
 	.help =
 	"Draws EXPR, a function of one variable (a curve) or two (contours), to\n"
@@ -346,6 +349,8 @@ const struct cmd cmd_plot = {
 	"                     trajectory's optimizer (or gd) goes from each cell\n"
 	"  --convexity        shade where the function is not convex\n"
 	"  --arrow            the descent direction -grad at each run's last point\n"
+	"  --step-signs       each step of a run marked by its sign: + (green) where f\n"
+	"                     fell, x (red) where it rose\n"
 	"  --braille-blank    blank braille cells as U+2800, not spaces\n\n"
 	"Example:\n"
 	"  descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n",

@@ -438,7 +438,7 @@ void
 fig_draw_legend(struct plot_fig *f)
 {
 	char buf[512], part[96], lv[24];
-	int i, t, kinds[4] = { 0, 0, 0, 0 }, glyph_at[PLOT_MAX_TRAJ];
+	int i, t, kinds[4] = { 0, 0, 0, 0 }, glyph_at[PLOT_MAX_TRAJ], signs_at = -1;
 	size_t len = 0;
 
 	for (t = 0; t < PLOT_MAX_TRAJ; t++)
@@ -507,6 +507,10 @@ fig_draw_legend(struct plot_fig *f)
 			 * own names come first */
 			if ((int)len + 16 <= f->opt.width)
 				len += snprintf(buf + len, sizeof buf - len, "  S start  @ end");
+			if (f->opt.step_signs && (int)len + 20 <= f->opt.width) {
+				signs_at = (int)len + 2;
+				len += snprintf(buf + len, sizeof buf - len, "  + f fell  x f rose");
+			}
 			break;
 		}
 	for (t = 0; t < PLOT_MAX_TRAJ; t++)
@@ -528,6 +532,13 @@ fig_draw_legend(struct plot_fig *f)
 			col += ((unsigned char)buf[k] & 0xc0) != 0x80;
 		plot_mark(f->c, col, f->opt.height - 1, (uint32_t)plot_traj_glyph[t],
 			  plot_traj_color[t], PLOT_BOLD);
+	}
+	if (f->opt.color && signs_at >= 0) {
+		int col = 0, k;
+		for (k = 0; k < signs_at; k++)
+			col += ((unsigned char)buf[k] & 0xc0) != 0x80;
+		plot_mark(f->c, col, f->opt.height - 1, '+', PLOT_GREEN, PLOT_BOLD);
+		plot_mark(f->c, col + 10, f->opt.height - 1, 'x', PLOT_RED, PLOT_BOLD);
 	}
 }
 

@@ -50,6 +50,9 @@ int plot_clip_segment(double *x0, double *y0, double *x1, double *y1, double xma
 struct plot_traj {
 	size_t drawn;           /* points drawn so far */
 	double last[2];         /* the last point, in data */
+	double lastf;           /* f there (step signs) */
+	uint32_t trail_glyph;   /* the glyph and colour of its last segment */
+	uint8_t trail_color;
 	int arrow[4];           /* the arrow drawn from it, in dots; [0] < 0: none */
 	int lastdx, lastdy;     /* the last point, in dots */
 	int lastcx, lastcy;     /* its cell (the '@' marker), -1 none */

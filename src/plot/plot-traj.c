@@ -221,14 +221,30 @@ plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, size_t n
 		/* '@' moves on: its cell shows the trail again (in glyphs, the
 		 * trail's own mark; with dots, what is under the text) */
 		if (glyphs && f->opt.trail && tr->drawn > 1)
-			plot_mark(f->c, tr->lastcx, tr->lastcy, (uint32_t)plot_traj_glyph[index], color, 0);
+			plot_mark(f->c, tr->lastcx, tr->lastcy, tr->trail_glyph, tr->trail_color, 0);
 		else
 			plot_unmark(f->c, tr->lastcx, tr->lastcy);
 	}
 	for (i = tr->drawn; i < n; i++) {
-		double p[2];
+		const double *x = i < nrec ? xs + i * (size_t)f->n : last;
+		uint32_t seg_glyph = (uint32_t)plot_traj_glyph[index];
+		uint8_t seg_color = color;
+		double p[2], fx;
 		int px, py;
-		traj_point(f, i < nrec ? xs + i * (size_t)f->n : last, p);
+		traj_point(f, x, p);
+		if (f->opt.step_signs) {
+			/* the step's sign: f fell (green, +) or rose (red, x) */
+			if (f->n == 1)
+				fx = p[1];
+			else
+				objective_eval_point(f->o, x, &fx, NULL, NULL);
+			if (i > 0) {
+				int fell = fx < tr->lastf;
+				seg_glyph = fell ? '+' : 'x';
+				seg_color = f->opt.color ? (fell ? PLOT_GREEN : PLOT_RED) : PLOT_DEFAULT;
+			}
+			tr->lastf = fx;
+		}
 		px = fig_clampi(fig_to_dot_x(f, p[0]));
 		py = fig_clampi(fig_to_dot_y(f, p[1]));
 		if (i == 0) {
@@ -260,11 +276,13 @@ plot_fig_trajectory_to(struct plot_fig *f, int index, const double *xs, size_t n
 				int cy = ay + (int)lround((double)(by - ay) * s / steps);
 				if (cx >= f->ax && cx < f->ax + f->aw && cy >= f->ay &&
 				    cy < f->ay + f->ah)
-					plot_mark(f->c, cx, cy, (uint32_t)plot_traj_glyph[index], color, 0);
+					plot_mark(f->c, cx, cy, seg_glyph, seg_color, 0);
 			}
 		} else {
-			fig_line(f, PLOT_LAYER_TRAJ, tr->lastdx, tr->lastdy, px, py, color);
+			fig_line(f, PLOT_LAYER_TRAJ, tr->lastdx, tr->lastdy, px, py, seg_color);
 		}
+		tr->trail_glyph = seg_glyph;
+		tr->trail_color = seg_color;
 		tr->lastdx = px;
 		tr->lastdy = py;
 		{

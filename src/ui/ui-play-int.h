@@ -33,6 +33,7 @@ struct play {
 	int playing, speed;             /* steps per tick */
 	int basins, convexity, arrow;
 	int notrail;                    /* 't': just the S and the @ */
+	int signs;                      /* 's': each step green where f fell, red where it rose */
 	int rebuild;                    /* the figure's background is stale */
 	int editing;                    /* the line editor of 'e' is open */
 	struct ui_edit ed;

@@ -106,6 +106,7 @@ ui_play_build_fig(struct ui *u, struct play *p, int w, int h)
 	o.arrow = p->arrow;
 	o.ball_tangent = 1;             /* 1D: the ball's tangent */
 	o.trail = !p->notrail;
+	o.step_signs = p->signs;
 	o.basin_run = &p->r[p->cur].cfg;
 	o.title = 0;
 	u->fig = plot_fig_new(p->obj, &o, NULL, &err);

@@ -426,6 +426,10 @@ play_key(struct ui *u, int ch)
 		p->notrail = !p->notrail;
 		p->rebuild = 1;
 		break;
+	case 's':
+		p->signs = !p->signs;
+		p->rebuild = 1;
+		break;
 	case 'b':
 		if (p->dim == 2) {
 			p->basins = !p->basins;
@@ -527,7 +531,8 @@ const struct ui_screen ui_play_screen = {
 		"        adam newton)\n"
 		"a: race another optimizer   d: remove one   Tab: the next\n"
 		"arrows, hjkl: move the start point; a click puts it there\n"
-		"g: gradient arrow   t: trail   b: basins   c: convexity\n"
+		"g: gradient arrow   t: trail   s: step signs (+ fell, x rose)\n"
+		"b: basins   c: convexity\n"
 		"z Z: zoom in, out   H J K L, shift-arrows: pan the view\n"
 		"e: edit the function (Enter uses it, Esc cancels)\n"
 		"in 1D the ball rolls down the curve with its tangent\n"

@@ -206,6 +206,16 @@ race "Rosenbrock at 200x60" rmsprop adam newton gd
 keys q
 wait_exit "q quits" 0
 
+# --- s: the sign of each step ------------------------------------------------------------
+start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 1.5 --start 1,1"
+wait_for "the playground" 'step 0'
+keys n n s
+wait_for "s marks each step: the legend keys the signs" '@ end  \+ f fell  x f rose'
+keys s
+wait_gone "s again: no signs" 'f fell'
+keys q
+wait_exit "q quits" 0
+
 # --- a run that leaves the view ----------------------------------------------------
 start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 1.5 --start 1,1"
 wait_for "the playground" 'step 0'
