@@ -408,6 +408,11 @@ void runner_run_text(struct lesson_runner *r, int i, long left, char *head, size
 int runner_descent_set(struct lesson_runner *r, const double *start, double lr_factor);
 /* Steps every run that is still going; returns how many still are. */
 int runner_descent_step(struct lesson_runner *r);
+/*
+ * Every run one step back (run_back: stepping again repeats the step bit
+ * for bit); returns how many moved back (0: all at their start).
+ */
+int runner_descent_back(struct lesson_runner *r);
 
 /*
  * The page's question for a line of typed text (the plain mode), through

@@ -214,6 +214,14 @@ void run_free(struct run *r);
 enum run_outcome run_step(struct run *r);
 /* Steps until the run ends; returns the outcome. */
 enum run_outcome run_all(struct run *r);
+/*
+ * The same run one step earlier: a new run from the same start and
+ * configuration, stepped once less than r moved, so that its state (the
+ * point, velocities and moments, the noise generator, the schedule) is
+ * the one r had then, bit for bit, and stepping it again repeats r's
+ * step.  NULL when r has not moved (err says so) or cannot start again.
+ */
+struct run *run_back(const struct run *r, struct diag *err);
 const struct trajectory *run_trajectory(const struct run *r);
 /* The optimizer's state vector i (0 or 1) for parameter k, or NULL. */
 const double *run_state(const struct run *r, int i);

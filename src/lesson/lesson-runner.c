@@ -228,6 +228,23 @@ runner_descent_step(struct lesson_runner *r)
 }
 
 int
+runner_descent_back(struct lesson_runner *r)
+{
+	int i, back = 0;
+
+	for (i = 0; i < r->nruns; i++) {
+		struct diag err;
+		struct run *b = run_back(r->runs[i], &err);
+		if (b == NULL)
+			continue;       /* at its start */
+		run_free(r->runs[i]);
+		r->runs[i] = b;
+		back++;
+	}
+	return back;
+}
+
+int
 runner_read_vector(struct lesson_runner *r, const char *text, double *v, int max, int *n)
 {
 	const char *p = text;

@@ -247,6 +247,24 @@ line_search(struct run *r, const double *g)
 		r->w[k] = r->wprev[k] + alpha * d[k];
 }
 
+struct run *
+run_back(const struct run *r, struct diag *err)
+{
+	const struct trajectory *t = &r->tr;
+	/* a run that ended recorded its last point without moving from it */
+	size_t moved = t->outcome == RUN_RUNNING ? t->len : t->len > 0 ? t->len - 1 : 0, i;
+	struct run *b;
+
+	if (moved == 0) {
+		diag_set(err, NULL, 0, 0, "the run is at its start");
+		return NULL;
+	}
+	b = run_new(r->o, &r->c, t->w, err);      /* the first record is the start */
+	for (i = 0; b != NULL && i + 1 < moved; i++)
+		run_step(b);
+	return b;
+}
+
 enum run_outcome
 run_step(struct run *r)
 {

@@ -103,6 +103,14 @@ descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		rd->playing = 0;
 		runner_descent_step(&u->runner);
 		return 1;
+	case 'N': case KEY_BACKSPACE: case 127: case 8:
+		/* a step back: the figure is drawn again from the runs' records */
+		rd->playing = 0;
+		if (runner_descent_back(&u->runner) > 0) {
+			plot_fig_free(u->fig);
+			u->fig = NULL;
+		}
+		return 1;
 	case '+': case '=': case '-': {
 		/* twice or half the pace, within 1 and LESSON_MAX_PACE a second */
 		double pace = ch == '-' ? rd->pace / 2 : rd->pace * 2;

@@ -307,6 +307,23 @@ pan(struct play *p, int dx, int dy)
 	p->rebuild = 1;
 }
 
+/* Every racer one step back: stepping on repeats the step bit for bit. */
+static void
+step_back(struct play *p)
+{
+	int i;
+
+	for (i = 0; i < p->nr; i++) {
+		struct diag err;
+		struct run *b = p->r[i].run != NULL ? run_back(p->r[i].run, &err) : NULL;
+		if (b != NULL) {
+			run_free(p->r[i].run);
+			p->r[i].run = b;
+			p->rebuild = 1;         /* the trails, drawn again from the records */
+		}
+	}
+}
+
 static int
 play_key(struct ui *u, int ch)
 {
@@ -330,6 +347,10 @@ play_key(struct ui *u, int ch)
 	case 'n':
 		p->playing = 0;
 		step_all(p);
+		break;
+	case 'N': case KEY_BACKSPACE: case 127: case 8:
+		p->playing = 0;
+		step_back(p);
 		break;
 	case 'r':
 		reset_runs(u, p);
@@ -525,17 +546,16 @@ ui_play_setup(struct ui *u, const struct ui_play_args *a)
 
 const struct ui_screen ui_play_screen = {
 	.name = "live descent",
-	.help = "space: play or pause   n: one step   r: back to the start\n"
+	.help = "space: play or pause   n: a step   N: a step back   r: restart\n"
 		"+ -: faster, slower   [ ]: a smaller, larger learning rate\n"
 		"o, 1-7: the optimizer (gd momentum nesterov adagrad rmsprop\n"
 		"        adam newton)\n"
 		"a: race another optimizer   d: remove one   Tab: the next\n"
 		"arrows, hjkl: move the start point; a click puts it there\n"
 		"g: gradient arrow   t: trail   s: step signs (+ fell, x rose)\n"
-		"b: basins   c: convexity\n"
+		"b: basins   c: convexity (in 1D, the ball rolls on the curve)\n"
 		"z Z: zoom in, out   H J K L, shift-arrows: pan the view\n"
 		"e: edit the function (Enter uses it, Esc cancels)\n"
-		"in 1D the ball rolls down the curve with its tangent\n"
 		"q: quit\n",
 	.draw = play_draw,
 	.key = play_key,

@@ -518,7 +518,7 @@ const struct ui_screen ui_page_screen = {
 		"numeric: type the number, Enter answers\n"
 		"locate: arrows or a click move the cursor, Enter answers\n"
 		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"
-		"descent: space play or pause, s one step, r reset, + - speed;\n"
+		"descent: space play/pause, s step, N back, r reset, + - speed;\n"
 		"   and with"
 		" challenge, t the trail, g the gradient arrow\n"
 		"plot, descent: c a cursor that reads out f, the slope and the\n"

@@ -397,6 +397,16 @@ wait_for "its pace plays its 300 steps in 10 s: 30 a second, and + makes it 60" 
 keys q q
 wait_exit "quits" 0
 
+# --- N steps a course page's runs back ----------------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 7 --progress '$tmp/back.json'"
+wait_for "the crawl" 'gd,lr=0\.1: step 0,'
+keys s s s
+wait_for "three steps" 'gd,lr=0\.1: step 3,'
+keys N
+wait_for "N: back to step 2" 'gd,lr=0\.1: step 2,'
+keys q q
+wait_exit "quits" 0
+
 # --- a run's outcome says what it converged to ---------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 5 --progress '$tmp/saddle.json'"
 wait_for "the run that starts on the axis" 'page 5 of 12'

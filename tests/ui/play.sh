@@ -206,6 +206,26 @@ race "Rosenbrock at 200x60" rmsprop adam newton gd
 keys q
 wait_exit "q quits" 0
 
+# --- N: a step back, and forward again the same step ---------------------------------------
+start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 0.1 --start 1,1 --optimizer adam"
+wait_for "the playground, adam" 'step 0'
+keys n n n
+wait_for "three steps" '^ .* step 3$'
+screen
+after3=$(grep -o 'x [-0-9.e]*  y [-0-9.e]*' "$tmp/screen" | head -n 1)
+keys N
+wait_for "N: one step back" '^ .* step 2$'
+keys n
+wait_for "n: step 3 again" '^ .* step 3$'
+screen
+again=$(grep -o 'x [-0-9.e]*  y [-0-9.e]*' "$tmp/screen" | head -n 1)
+if [ -n "$after3" ] && [ "$after3" = "$again" ]; then ok; else
+	bad "a step back and forward: '$again', not '$after3'"; fi
+keys BSpace
+wait_for "Backspace steps back too" '^ .* step 2$'
+keys q
+wait_exit "q quits" 0
+
 # --- s: the sign of each step ------------------------------------------------------------
 start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 1.5 --start 1,1"
 wait_for "the playground" 'step 0'

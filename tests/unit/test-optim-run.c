@@ -644,3 +644,63 @@ Test(objective, eval_point_matches_eval)
 		objective_free(o);
 	}
 }
+
+/*
+ * A step back, then forward again, is the same step bit for bit, for
+ * every optimizer, with gradient noise (the generator is part of the
+ * state) and a decaying schedule: the point and the optimizer's state.
+ */
+Test(optim_run, a_step_back_then_forward_repeats_the_step)
+{
+	struct objective *o = make_objective("(x^2 + y - 11)^2 + (x + y^2 - 7)^2");
+	double start[2] = { 0.5, -0.5 };
+	size_t i;
+
+	for (i = 0; opt_table[i] != NULL; i++) {
+		struct run_config c;
+		struct run *r, *b;
+		struct diag err;
+		int k, s;
+		run_config_init(&c, opt_table[i]);
+		c.params.lr = opt_table[i] == &opt_newton ? 0.5 : 0.002;
+		c.noise = 0.3;
+		c.seed = 42;
+		r = start_run(o, &c, start);
+		for (k = 0; k < 7; k++)
+			run_step(r);
+		b = run_back(r, &err);
+		cr_assert_not_null(b, "%s: no step back: %s", opt_table[i]->name, err.message);
+		cr_expect_eq(run_trajectory(b)->len, run_trajectory(r)->len - 1,
+			     "%s: one record less", opt_table[i]->name);
+		cr_expect(memcmp(run_point(b), run_trajectory(r)->w + 6 * 2, 2 * sizeof(double)) == 0,
+			  "%s: back at the point of step 6", opt_table[i]->name);
+		run_step(b);
+		cr_expect(memcmp(run_point(b), run_point(r), 2 * sizeof(double)) == 0,
+			  "%s: forward again: (%.17g, %.17g), not (%.17g, %.17g)", opt_table[i]->name,
+			  run_point(b)[0], run_point(b)[1], run_point(r)[0], run_point(r)[1]);
+		for (s = 0; s < 2; s++)
+			if (run_state(r, s) != NULL)
+				cr_expect(memcmp(run_state(b, s), run_state(r, s), 2 * sizeof(double)) == 0,
+					  "%s: state %d differs after a step back and forward",
+					  opt_table[i]->name, s);
+		run_free(b);
+		run_free(r);
+	}
+	objective_free(o);
+}
+
+Test(optim_run, no_step_back_from_the_start)
+{
+	struct objective *o = make_objective("x^2");
+	struct run_config c;
+	struct diag err;
+	double x0 = 1;
+	struct run *r;
+
+	run_config_init(&c, &opt_gd);
+	r = start_run(o, &c, &x0);
+	cr_expect_null(run_back(r, &err), "a run that has not moved has no step back");
+	cr_expect_str_eq(err.message, "the run is at its start");
+	run_free(r);
+	objective_free(o);
+}
