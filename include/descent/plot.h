@@ -338,6 +338,9 @@ struct plot_series {
 	const char *name;
 	const double *v;
 	size_t n;
+	/* its glyph and colour, as a run's (plot_traj_style); 0: the table's */
+	char glyph;
+	uint8_t color;
 };
 
 /*

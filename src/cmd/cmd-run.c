@@ -551,8 +551,8 @@ plot_loss(const struct trajectory *tr)
 {
 	struct plot_opts p;
 	struct plot_series s[2] = {
-		{ "f", tr->f, tr->len },
-		{ "|grad|", tr->gnorm, tr->len },
+		{ "f", tr->f, tr->len, 0, 0 },
+		{ "|grad|", tr->gnorm, tr->len, 0, 0 },
 	};
 	struct plot_canvas *c;
 	size_t i;

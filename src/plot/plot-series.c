@@ -55,6 +55,7 @@ plot_series(const struct plot_opts *o, const struct plot_series *s, int ns, int 
 	int clipped, w, glyphs = o->enc == PLOT_ENC_ASCII || !o->color;
 	double ticks[PLOT_MAX_TICKS];
 	char labels[PLOT_MAX_TICKS][24], legend[512];
+	int key_at[MAX_SERIES];
 	size_t len = 0;
 
 	if (ns > MAX_SERIES)
@@ -100,7 +101,10 @@ plot_series(const struct plot_opts *o, const struct plot_series *s, int ns, int 
 	for (k = 0; k < ns; k++) {
 		int px = 0, py = 0, have = 0;
 		enum plot_layer layer = k == 0 ? PLOT_LAYER_CURVE : PLOT_LAYER_TRAJ;
-		uint8_t color = o->color ? series_color[k] : PLOT_DEFAULT;
+		uint8_t color = !o->color ? PLOT_DEFAULT : s[k].color ? s[k].color : series_color[k];
+		/* a series with its own glyph (a racer's) is drawn in it, first or not */
+		int mark = glyphs && (k > 0 || s[k].glyph != 0);
+		uint32_t glyph = (uint32_t)(s[k].glyph ? s[k].glyph : series_glyph[k]);
 		for (i = 0; i < s[k].n; i++) {
 			double v = s[k].v[i], y = log ? (v > 0 ? log10(v) : NAN) : v;
 			double fx = (double)i / (fr.x1 - fr.x0) * (fr.aw * dx);
@@ -113,10 +117,10 @@ plot_series(const struct plot_opts *o, const struct plot_series *s, int ns, int 
 			/* clipped values sit on the area's edge */
 			x = (int)floor(fmin(fx, fr.aw * dx - 1));
 			yy = (int)floor(fmax(fmin(fy, fr.ah * dy - 1), 0));
-			if (k > 0 && glyphs) {
+			if (mark) {
 				int cx = fr.ax + x / dx, cy = fr.ay + yy / dy;
 				if (cy >= fr.ay && cy < fr.ay + fr.ah)
-					plot_mark(c, cx, cy, (uint32_t)series_glyph[k], color, 0);
+					plot_mark(c, cx, cy, glyph, color, 0);
 			} else if (have) {
 				plot_line(c, layer, fr.ax * dx + px, fr.ay * dy + py,
 					  fr.ax * dx + x, fr.ay * dy + yy, color);
@@ -136,9 +140,12 @@ plot_series(const struct plot_opts *o, const struct plot_series *s, int ns, int 
 			cap[o->width] = '\0';
 		plot_text(c, 0, 0, cap, PLOT_DEFAULT, PLOT_BOLD);
 	}
-	for (k = 0; k < ns && len < sizeof legend - 64; k++)
-		len += snprintf(legend + len, sizeof legend - len, "%s%c %s", k ? "  " : "",
-				k == 0 || !glyphs ? '-' : series_glyph[k], s[k].name);
+	for (k = 0; k < ns && len < sizeof legend - 64; k++) {
+		char g = s[k].glyph ? s[k].glyph : k == 0 || !glyphs ? '-' : series_glyph[k];
+		key_at[k] = s[k].glyph && o->color ? (int)len + (k ? 2 : 0) : -1;
+		len += snprintf(legend + len, sizeof legend - len, "%s%c %s", k ? "  " : "", g,
+				s[k].name);
+	}
 	if (log && len < sizeof legend - 32)
 		len += snprintf(legend + len, sizeof legend - len, "  (log scale)");
 	if (clipped && len < sizeof legend - 32)
@@ -146,5 +153,9 @@ plot_series(const struct plot_opts *o, const struct plot_series *s, int ns, int 
 	if ((int)strlen(legend) > o->width)
 		legend[o->width] = '\0';
 	plot_text(c, 0, o->height - 1, legend, PLOT_DEFAULT, 0);
+	for (k = 0; k < ns; k++)        /* a racer's glyph in its colour */
+		if (key_at[k] >= 0 && key_at[k] < o->width)
+			plot_mark(c, key_at[k], o->height - 1, (uint32_t)s[k].glyph, s[k].color,
+				  PLOT_BOLD);
 	return c;
 }

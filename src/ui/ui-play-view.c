@@ -69,6 +69,35 @@ rates_fit(struct ui *u, const struct play *p)
 	return len <= plot_canvas_width(plot_fig_canvas(u->fig));
 }
 
+/*
+ * The loss curve, rows y to y + h: f against the step for every racer, in
+ * its glyph and colour, growing as they run (log scale over decades).
+ */
+void
+ui_play_draw_loss(struct ui *u, struct play *p, int y, int w, int h)
+{
+	struct plot_series s[MAX_RACERS];
+	struct plot_opts o;
+	struct plot_canvas *c;
+	int i, n = 0;
+
+	for (i = 0; i < p->nr; i++) {
+		const struct trajectory *t;
+		if (p->r[i].run == NULL)
+			continue;
+		t = run_trajectory(p->r[i].run);
+		s[n].name = p->r[i].cfg.opt->name;
+		s[n].v = t->f;
+		s[n].n = t->len;
+		plot_traj_style(i, &s[n].glyph, &s[n].color);
+		n++;
+	}
+	ui_plot_opts(u, &o, w, h);
+	c = plot_series(&o, s, n, -1, NULL);
+	ui_draw_canvas(u, c, y, 0);
+	plot_canvas_free(c);
+}
+
 void
 ui_play_draw_runs(struct ui *u, struct play *p)
 {

@@ -137,9 +137,14 @@ static void
 play_draw(struct ui *u)
 {
 	struct play *p = play_of(u);
-	int pw = u->cols - PANEL_W - 1, ph = u->rows - 2;
+	int pw = u->cols - PANEL_W - 1, ph = u->rows - 2, lh = 0;
 
 	curs_set(0);
+	if (p->loss && p->obj != NULL) {
+		/* the loss curve under the plot: a third of the rows, 7 at least */
+		lh = ph / 3 < 7 ? 7 : ph / 3;
+		ph -= lh;
+	}
 	u->typing = p->editing;
 	if (p->obj != NULL) {
 		if (u->fig == NULL || p->rebuild ||
@@ -150,7 +155,9 @@ play_draw(struct ui *u)
 			ui_play_draw_runs(u, p);
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), 0, 0);
 		}
-		ui_play_draw_panel(u, p, pw + 1, PANEL_W, ph);
+		if (lh > 0)
+			ui_play_draw_loss(u, p, ph, pw, lh);
+		ui_play_draw_panel(u, p, pw + 1, PANEL_W, ph + lh);
 	}
 	mvaddnstr(u->rows - 2, 0, "f = ", u->cols);
 	addnstr(p->expr, u->cols - 5);
@@ -451,6 +458,10 @@ play_key(struct ui *u, int ch)
 		p->signs = !p->signs;
 		p->rebuild = 1;
 		break;
+	case 'f':
+		p->loss = !p->loss;
+		p->rebuild = 1;
+		break;
 	case 'b':
 		if (p->dim == 2) {
 			p->basins = !p->basins;
@@ -553,7 +564,7 @@ const struct ui_screen ui_play_screen = {
 		"a: race another optimizer   d: remove one   Tab: the next\n"
 		"arrows, hjkl: move the start point; a click puts it there\n"
 		"g: gradient arrow   t: trail   s: step signs (+ fell, x rose)\n"
-		"b: basins   c: convexity (in 1D, the ball rolls on the curve)\n"
+		"b: basins   c: convexity   f: the loss curve (f by step)\n"
 		"z Z: zoom in, out   H J K L, shift-arrows: pan the view\n"
 		"e: edit the function (Enter uses it, Esc cancels)\n"
 		"q: quit\n",

@@ -226,6 +226,19 @@ wait_for "Backspace steps back too" '^ .* step 2$'
 keys q
 wait_exit "q quits" 0
 
+# --- f: the loss curve under the plot -------------------------------------------------------
+start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 0.1 --start 1,1"
+wait_for "the playground" 'step 0'
+keys f n n n
+wait_for "f: a loss curve, keyed by the racer's glyph" '^\* gd$'
+wait_for "against the step: records 0 to 2" '^ +0 +1 +2$'
+keys a
+wait_for "a second racer joins the curve in its glyph" '^\* gd  & momentum$'
+keys f
+wait_gone "f again: no curve" '^\* gd  & momentum$'
+keys q
+wait_exit "q quits" 0
+
 # --- s: the sign of each step ------------------------------------------------------------
 start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 1.5 --start 1,1"
 wait_for "the playground" 'step 0'
