@@ -641,8 +641,9 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 			double ya = fa + ga * (f->x0 - opts->tangent_x);
 			double yb = fa + ga * (f->x1 - opts->tangent_x);
 			double p[2] = { opts->tangent_x, fa };
-			fig_line(f, PLOT_LAYER_CONTOUR, 0, fig_clampi(fig_to_dot_y(f, ya)), f->aw * f->dx - 1,
-			     fig_clampi(fig_to_dot_y(f, yb)), f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+			fig_line(f, PLOT_LAYER_CONTOUR, 0, fig_clampi(fig_to_dot_y(f, ya)),
+				 f->aw * f->dx - 1, fig_clampi(fig_to_dot_y(f, yb)),
+				 f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 			fig_mark_point(f, p, '+', f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 			f->tangent_drawn = 1;
 		}
@@ -675,9 +676,9 @@ plot_fig_chord(struct plot_fig *f, double a, double b)
 	objective_eval_point(f->o, &b, &fb, NULL, NULL);
 	if (!isfinite(fa) || !isfinite(fb))
 		return;
-	fig_line(f, PLOT_LAYER_CONTOUR, fig_clampi(fig_to_dot_x(f, a)), fig_clampi(fig_to_dot_y(f, fa)),
-		 fig_clampi(fig_to_dot_x(f, b)), fig_clampi(fig_to_dot_y(f, fb)),
-		 f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+	fig_line(f, PLOT_LAYER_CONTOUR, fig_clampi(fig_to_dot_x(f, a)),
+		 fig_clampi(fig_to_dot_y(f, fa)), fig_clampi(fig_to_dot_x(f, b)),
+		 fig_clampi(fig_to_dot_y(f, fb)), f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 	f->chord = 1;
 	f->chord_x[0] = a;
 	f->chord_x[1] = b;

@@ -87,7 +87,7 @@ draw_arrow(struct plot_fig *f, struct plot_traj *tr, uint8_t color)
 	tr->arrow[2] = (int)lround(sx / len * steps);
 	tr->arrow[3] = (int)lround(sy / len * steps);
 	fig_line(f, PLOT_LAYER_ARROW, x0, y0, x0 + tr->arrow[2], y0 + tr->arrow[3],
-	     f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+		 f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 }
 
 /*
@@ -115,7 +115,7 @@ draw_ball_tangent(struct plot_fig *f, const struct plot_traj *tr)
 	ex = (int)lround(sx / len * half);
 	ey = (int)lround(sy / len * half);
 	fig_line(f, PLOT_LAYER_ARROW, x0 - ex, y0 - ey, x0 + ex, y0 + ey,
-	     f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
+		 f->opt.color ? PLOT_GREEN : PLOT_DEFAULT);
 }
 
 static int

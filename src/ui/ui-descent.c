@@ -103,6 +103,9 @@ descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		rd->playing = 0;
 		runner_descent_step(&u->runner);
 		return 1;
+	case 'l':
+		rd->loss = !rd->loss;   /* the loss curve under the figure */
+		return 1;
 	case 'N': case KEY_BACKSPACE: case 127: case 8:
 		/* a step back: the figure is drawn again from the runs' records */
 		rd->playing = 0;

@@ -140,6 +140,32 @@ page_fig(struct ui *u, struct reader *rd, int w, int h)
 	lesson_view_runs(r, u->fig);
 }
 
+/*
+ * Under a descent's figure: f against the step for each run, in its
+ * glyph and colour, growing as they run (as the playground's f).
+ */
+static void
+draw_loss(struct ui *u, int y, int w, int h)
+{
+	struct plot_series s[LESSON_MAX_RUNS];
+	struct plot_opts o;
+	struct plot_canvas *c;
+	int i, n = 0;
+
+	for (i = 0; i < u->runner.nruns && n < LESSON_MAX_RUNS; i++) {
+		const struct trajectory *t = run_trajectory(u->runner.runs[i]);
+		s[n].name = u->runner.labels[i];
+		s[n].v = t->f;
+		s[n].n = t->len;
+		plot_traj_style(i, &s[n].glyph, &s[n].color);
+		n++;
+	}
+	ui_plot_opts(u, &o, w, h);
+	c = plot_series(&o, s, n, -1, NULL);
+	ui_draw_canvas(u, c, y, 0);
+	plot_canvas_free(c);
+}
+
 /* Longer lines are hard to read (the figure takes the whole width). */
 int
 ui_reader_text_width(const struct ui *u)
@@ -266,8 +292,10 @@ page_draw(struct ui *u)
 	text_rows = u->rows - 3 - qlines;
 	if (has_fig) {
 		/* the figure: 12 rows at least (8 of plot), as long as the text
-		 * keeps 4; with f, all but 2 rows of text */
-		int min_fig = rd->bigfig ? text_rows - 2 : text_rows - 4 < 12 ? text_rows - 4 : 12;
+		 * keeps 4; with f, or a descent's loss curve, all but 2 rows of
+		 * text */
+		int big = rd->bigfig || (p->kind == PAGE_DESCENT && rd->loss);
+		int min_fig = big ? text_rows - 2 : text_rows - 4 < 12 ? text_rows - 4 : 12;
 		int want;
 		if (min_fig < 8)
 			min_fig = 8;
@@ -279,7 +307,12 @@ page_draw(struct ui *u)
 	free(owned);
 	y = 2 + (rd->textlines - rd->scroll < text_rows ? rd->textlines - rd->scroll : text_rows);
 	if (has_fig && fig_h >= 8) {       /* a figure has 8 rows at least */
-		page_fig(u, rd, u->cols, fig_h);
+		/* a descent's loss curve takes the figure's last 7 rows, when
+		 * 8 are left for the plot */
+		int lh = p->kind == PAGE_DESCENT && rd->loss && fig_h >= 15 ? 7 : 0;
+		page_fig(u, rd, u->cols, fig_h - lh);
+		if (lh > 0)
+			draw_loss(u, y + fig_h - lh, u->cols, lh);
 		if (u->fig != NULL) {
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
 			rd->fig_y = y;
@@ -518,9 +551,8 @@ const struct ui_screen ui_page_screen = {
 		"numeric: type the number, Enter answers\n"
 		"locate: arrows or a click move the cursor, Enter answers\n"
 		"challenge: o optimizer, [ ] learning rate, Enter tries it\n"
-		"descent: space play/pause, s step, N back, r reset, + - speed;\n"
-		"   and with"
-		" challenge, t the trail, g the gradient arrow\n"
+		"descent: space play/pause, s step, N back, r reset, + - speed,\n"
+		"   l the loss curve; and with challenge, t trail, g gradient\n"
 		"plot, descent: c a cursor that reads out f, the slope and the\n"
 		"   curvature; arrows move it (use n and p for the pages)\n"
 		"q: back to the course map\n",

@@ -26,6 +26,7 @@ struct reader {
 	double lr;
 	int playing;                    /* descent: the animation runs */
 	double pace, due;               /* descent: steps a second, and those due */
+	int loss;                       /* descent: 'l', the loss curve under the figure */
 	int notrail, arrow;             /* descent: the trail hidden, the gradient arrow */
 	int answered;                   /* right, or x after a try: the explanation is shown */
 	int shown_fig_page;             /* the page the figure was built for, or -1 */

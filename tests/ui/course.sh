@@ -397,6 +397,17 @@ wait_for "its pace plays its 300 steps in 10 s: 30 a second, and + makes it 60" 
 keys q q
 wait_exit "quits" 0
 
+# --- l: a descent page's loss curve ----------------------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 7 --progress '$tmp/loss.json'"
+wait_for "the crawl" 'gd,lr=0\.1: step 0,'
+keys l s s s
+wait_for "l: the loss curve under the figure, keyed by the run" '^\* gd,lr=0\.1($|  \()'
+wait_for "against the step" '^ +0 +1 +2$'
+keys l
+wait_gone "l again hides it" '^\* gd,lr=0\.1($|  \()'
+keys q q
+wait_exit "quits" 0
+
 # --- N steps a course page's runs back ----------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 7 --progress '$tmp/back.json'"
 wait_for "the crawl" 'gd,lr=0\.1: step 0,'
