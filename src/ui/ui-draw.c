@@ -63,6 +63,32 @@ ui_color_attr(struct ui *u, int fg, int bg)
 /* --- drawing ------------------------------------------------------------ */
 
 void
+ui_draw_loss(struct ui *u, struct run *const *runs, const char *const *names, int n,
+	     int y, int w, int h)
+{
+	struct plot_series s[8];        /* plot_series draws 8 at most */
+	struct plot_opts o;
+	struct plot_canvas *c;
+	int i, k = 0;
+
+	for (i = 0; i < n && k < (int)(sizeof s / sizeof s[0]); i++) {
+		const struct trajectory *t;
+		if (runs[i] == NULL)
+			continue;
+		t = run_trajectory(runs[i]);
+		s[k].name = names[i];
+		s[k].v = t->f;
+		s[k].n = t->len;
+		plot_traj_style(i, &s[k].glyph, &s[k].color);
+		k++;
+	}
+	ui_plot_opts(u, &o, w, h);
+	c = plot_series(&o, s, k, -1, NULL);
+	ui_draw_canvas(u, c, y, 0);
+	plot_canvas_free(c);
+}
+
+void
 ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x)
 {
 	int w = plot_canvas_width(c), h = plot_canvas_height(c), cx, cy;

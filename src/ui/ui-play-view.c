@@ -76,26 +76,15 @@ rates_fit(struct ui *u, const struct play *p)
 void
 ui_play_draw_loss(struct ui *u, struct play *p, int y, int w, int h)
 {
-	struct plot_series s[MAX_RACERS];
-	struct plot_opts o;
-	struct plot_canvas *c;
-	int i, n = 0;
+	struct run *runs[MAX_RACERS];
+	const char *names[MAX_RACERS];
+	int i;
 
 	for (i = 0; i < p->nr; i++) {
-		const struct trajectory *t;
-		if (p->r[i].run == NULL)
-			continue;
-		t = run_trajectory(p->r[i].run);
-		s[n].name = p->r[i].cfg.opt->name;
-		s[n].v = t->f;
-		s[n].n = t->len;
-		plot_traj_style(i, &s[n].glyph, &s[n].color);
-		n++;
+		runs[i] = p->r[i].run;
+		names[i] = p->r[i].cfg.opt->name;
 	}
-	ui_plot_opts(u, &o, w, h);
-	c = plot_series(&o, s, n, -1, NULL);
-	ui_draw_canvas(u, c, y, 0);
-	plot_canvas_free(c);
+	ui_draw_loss(u, runs, names, p->nr, y, w, h);
 }
 
 void

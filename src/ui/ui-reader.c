@@ -140,32 +140,6 @@ page_fig(struct ui *u, struct reader *rd, int w, int h)
 	lesson_view_runs(r, u->fig);
 }
 
-/*
- * Under a descent's figure: f against the step for each run, in its
- * glyph and colour, growing as they run (as the playground's f).
- */
-static void
-draw_loss(struct ui *u, int y, int w, int h)
-{
-	struct plot_series s[LESSON_MAX_RUNS];
-	struct plot_opts o;
-	struct plot_canvas *c;
-	int i, n = 0;
-
-	for (i = 0; i < u->runner.nruns && n < LESSON_MAX_RUNS; i++) {
-		const struct trajectory *t = run_trajectory(u->runner.runs[i]);
-		s[n].name = u->runner.labels[i];
-		s[n].v = t->f;
-		s[n].n = t->len;
-		plot_traj_style(i, &s[n].glyph, &s[n].color);
-		n++;
-	}
-	ui_plot_opts(u, &o, w, h);
-	c = plot_series(&o, s, n, -1, NULL);
-	ui_draw_canvas(u, c, y, 0);
-	plot_canvas_free(c);
-}
-
 /* Longer lines are hard to read (the figure takes the whole width). */
 int
 ui_reader_text_width(const struct ui *u)
@@ -311,8 +285,14 @@ page_draw(struct ui *u)
 		 * 8 are left for the plot */
 		int lh = p->kind == PAGE_DESCENT && rd->loss && fig_h >= 15 ? 7 : 0;
 		page_fig(u, rd, u->cols, fig_h - lh);
-		if (lh > 0)
-			draw_loss(u, y + fig_h - lh, u->cols, lh);
+		if (lh > 0) {
+			const char *names[LESSON_MAX_RUNS];
+			int i;
+			for (i = 0; i < u->runner.nruns; i++)
+				names[i] = u->runner.labels[i];
+			ui_draw_loss(u, u->runner.runs, names, u->runner.nruns, y + fig_h - lh,
+				     u->cols, lh);
+		}
 		if (u->fig != NULL) {
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
 			rd->fig_y = y;
