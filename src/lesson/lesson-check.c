@@ -308,10 +308,9 @@ run_page(const struct lesson_page *p, int which, struct objective *o, double *fi
 	for (i = 0; i < n; i++)
 		final[i] = tr->w[(tr->len - 1) * n + i];
 	*kind = -1;
-	if (out == RUN_CONVERGED && n <= LA_MAX_N && n <= 8) {
-		double f, g[8], h[64], lambda[8];
-		objective_eval_point(o, final, &f, g, h);
-		*kind = (int)analysis_classify(n, h, lambda);
+	if (out == RUN_CONVERGED) {
+		double lambda[LA_MAX_N];
+		*kind = analysis_point_kind(o, final, lambda);
 	}
 	run_free(r);
 	return out;
