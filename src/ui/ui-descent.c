@@ -104,7 +104,8 @@ descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		runner_descent_step(&u->runner);
 		return 1;
 	case 'l':
-		rd->loss = !rd->loss;   /* the loss curve under the figure */
+		/* the loss curve: under the figure, or beside it on a wide screen */
+		rd->loss = ui_reader_loss(u, rd) ? -1 : 1;
 		return 1;
 	case 'N': case KEY_BACKSPACE: case 127: case 8:
 		/* a step back: the figure is drawn again from the runs' records */

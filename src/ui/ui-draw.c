@@ -64,7 +64,7 @@ ui_color_attr(struct ui *u, int fg, int bg)
 
 void
 ui_draw_loss(struct ui *u, struct run *const *runs, const char *const *names, int n,
-	     int y, int w, int h)
+	     int y, int x, int w, int h)
 {
 	struct plot_series s[8];        /* plot_series draws 8 at most */
 	struct plot_opts o;
@@ -84,8 +84,14 @@ ui_draw_loss(struct ui *u, struct run *const *runs, const char *const *names, in
 	}
 	ui_plot_opts(u, &o, w, h);
 	c = plot_series(&o, s, k, -1, NULL);
-	ui_draw_canvas(u, c, y, 0);
+	ui_draw_canvas(u, c, y, x);
 	plot_canvas_free(c);
+}
+
+int
+ui_loss_beside(int w)
+{
+	return w >= 140 ? w / 3 : 0;
 }
 
 void

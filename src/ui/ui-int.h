@@ -132,12 +132,19 @@ void ui_edit_draw(struct ui *u, const struct ui_edit *e, int y, const char *hint
 void ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x);
 /*
  * The loss curve of runs[0..n) (NULL ones left out) in rows y to y + h,
- * w columns wide: f against the step, each run in the glyph and colour of
- * its index (plot_traj_style) and named names[i], log scale over decades.
+ * from column x, w columns wide: f against the step, each run in the
+ * glyph and colour of its index (plot_traj_style) and named names[i], log
+ * scale over decades.
  */
 struct run;
 void ui_draw_loss(struct ui *u, struct run *const *runs, const char *const *names, int n,
-		  int y, int w, int h);
+		  int y, int x, int w, int h);
+/*
+ * The width of a loss curve beside a figure w columns wide, when the
+ * screen is wide enough for both (the plot keeps 90 columns and more), or
+ * 0: then it goes under the figure.
+ */
+int ui_loss_beside(int w);
 /* The attribute of plot colours fg on bg (0: the default; none without colour). */
 attr_t ui_color_attr(struct ui *u, int fg, int bg);
 /*

@@ -34,7 +34,8 @@ struct play {
 	int basins, convexity, arrow;
 	int notrail;                    /* 't': just the S and the @ */
 	int signs;                      /* 's': each step green where f fell, red where it rose */
-	int loss;                       /* 'f': the loss curve under the plot */
+	int loss;                       /* f: the loss curve shown (1), hidden (-1), or 0: */
+					/*   shown beside the plot on a wide screen */
 	int rebuild;                    /* the figure's background is stale */
 	int editing;                    /* the line editor of 'e' is open */
 	struct ui_edit ed;
@@ -54,8 +55,8 @@ void ui_play_join(struct play *p, int i, const struct optimizer *opt);
 void ui_play_build_fig(struct ui *u, struct play *p, int w, int h);
 /* Draws each racer's trajectory on u->fig, with its legend. */
 void ui_play_draw_runs(struct ui *u, struct play *p);
-/* The loss curve of every racer in rows y to y + h, w columns wide. */
-void ui_play_draw_loss(struct ui *u, struct play *p, int y, int w, int h);
+/* The loss curve of every racer in rows y to y + h, from column x, w wide. */
+void ui_play_draw_loss(struct ui *u, struct play *p, int y, int x, int w, int h);
 /* The side panel at column x, width wide and rows high. */
 void ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows);
 

@@ -74,7 +74,7 @@ rates_fit(struct ui *u, const struct play *p)
  * its glyph and colour, growing as they run (log scale over decades).
  */
 void
-ui_play_draw_loss(struct ui *u, struct play *p, int y, int w, int h)
+ui_play_draw_loss(struct ui *u, struct play *p, int y, int x, int w, int h)
 {
 	struct run *runs[MAX_RACERS];
 	const char *names[MAX_RACERS];
@@ -84,7 +84,7 @@ ui_play_draw_loss(struct ui *u, struct play *p, int y, int w, int h)
 		runs[i] = p->r[i].run;
 		names[i] = p->r[i].cfg.opt->name;
 	}
-	ui_draw_loss(u, runs, names, p->nr, y, w, h);
+	ui_draw_loss(u, runs, names, p->nr, y, x, w, h);
 }
 
 void

@@ -133,30 +133,43 @@ play_leave(struct ui *u)
 	p->obj = NULL;
 }
 
+/* Whether the loss curve is shown: f shows or hides it, a wide screen shows it. */
+static int
+loss_shown(const struct ui *u, const struct play *p)
+{
+	return p->loss > 0 || (p->loss == 0 && ui_loss_beside(u->cols - PANEL_W - 1) > 0);
+}
+
 static void
 play_draw(struct ui *u)
 {
 	struct play *p = play_of(u);
-	int pw = u->cols - PANEL_W - 1, ph = u->rows - 2, lh = 0;
+	int pw = u->cols - PANEL_W - 1, ph = u->rows - 2, lh = 0, lw = 0;
 
 	curs_set(0);
-	if (p->loss && p->obj != NULL) {
-		/* the loss curve under the plot: a third of the rows, 7 at least */
-		lh = ph / 3 < 7 ? 7 : ph / 3;
-		ph -= lh;
+	if (loss_shown(u, p) && p->obj != NULL) {
+		/* the loss curve beside the plot on a wide screen, else under
+		 * it: a third of the rows, 7 at least */
+		lw = ui_loss_beside(pw);
+		if (lw == 0) {
+			lh = ph / 3 < 7 ? 7 : ph / 3;
+			ph -= lh;
+		}
 	}
 	u->typing = p->editing;
 	if (p->obj != NULL) {
 		if (u->fig == NULL || p->rebuild ||
-		    plot_canvas_width(plot_fig_canvas(u->fig)) != pw ||
+		    plot_canvas_width(plot_fig_canvas(u->fig)) != pw - lw ||
 		    plot_canvas_height(plot_fig_canvas(u->fig)) != ph)
-			ui_play_build_fig(u, p, pw, ph);
+			ui_play_build_fig(u, p, pw - lw, ph);
 		if (u->fig != NULL) {
 			ui_play_draw_runs(u, p);
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), 0, 0);
 		}
-		if (lh > 0)
-			ui_play_draw_loss(u, p, ph, pw, lh);
+		if (lw > 0)
+			ui_play_draw_loss(u, p, 0, pw - lw + 1, lw - 1, ph);
+		else if (lh > 0)
+			ui_play_draw_loss(u, p, ph, 0, pw, lh);
 		ui_play_draw_panel(u, p, pw + 1, PANEL_W, ph + lh);
 	}
 	mvaddnstr(u->rows - 2, 0, "f = ", u->cols);
@@ -459,7 +472,7 @@ play_key(struct ui *u, int ch)
 		p->rebuild = 1;
 		break;
 	case 'f':
-		p->loss = !p->loss;
+		p->loss = loss_shown(u, p) ? -1 : 1;
 		p->rebuild = 1;
 		break;
 	case 'b':

@@ -53,6 +53,12 @@ ui_click(const MEVENT *ev)
 }
 
 int
+ui_reader_loss(const struct ui *u, const struct reader *rd)
+{
+	return rd->loss > 0 || (rd->loss == 0 && ui_loss_beside(u->cols) > 0);
+}
+
+int
 ui_reader_figure_keys(struct reader *rd, int ch)
 {
 	if (ch != 't' && ch != 'g')
@@ -82,10 +88,12 @@ enter_page(struct ui *u)
 {
 	struct reader *rd = reader_of(u);
 	const struct lesson_page *p = &u->chapter->pages[u->runner.page];
-	int bigfig = rd->bigfig;        /* the learner's choice stays from page to page */
+	/* the learner's choices stay from page to page */
+	int bigfig = rd->bigfig, loss = rd->loss;
 
 	memset(rd, 0, sizeof *rd);
 	rd->bigfig = bigfig;
+	rd->loss = loss;
 	rd->shown_fig_page = -1;
 	u->message[0] = '\0';
 	rd->cursor[0] = (p->x[0] + p->x[1]) / 2;
@@ -218,6 +226,42 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	return y;
 }
 
+/*
+ * The page's text: its body, and its explanation once it is shown (a
+ * page without a question shows it always), into *owned when both are
+ * there.  *body_lines is the body's length in rows.
+ */
+static const char *
+page_text(struct ui *u, struct reader *rd, const struct lesson_page *p, char **owned,
+	  int *body_lines)
+{
+	const char *body = p->body != NULL ? p->body : "";
+	int explain = p->explain != NULL &&
+		      (page_kind_asks(p->kind) ? rd->answered : p->question == NULL);
+	size_t n;
+
+	*owned = NULL;
+	*body_lines = body[0] != '\0' ? ui_text(u, body, 0, 0, ui_reader_text_width(u), 0, 0) : 0;
+	if (!explain)
+		return body;
+	if (body[0] == '\0')
+		return p->explain;
+	n = strlen(body) + strlen(p->explain) + 3;
+	*owned = xmalloc(n);
+	snprintf(*owned, n, "%s\n\n%s", body, p->explain);
+	return *owned;
+}
+
+/*
+ * The page from the top: the header; the text in a region of its own,
+ * which scrolls; the figure under it, where scrolling never moves it;
+ * the cursor's readout; the question with its kind's lines; the
+ * feedback; the status line.  The figure has 12 rows at least (8 of
+ * plot, half a 24-row screen) while the text keeps 4, and every row the
+ * text does not need; the text region's height depends on the page, not
+ * on how far it is scrolled.  The explanation, once shown, follows the
+ * body in the text region, which scrolls to it.
+ */
 static void
 page_draw(struct ui *u)
 {
@@ -226,10 +270,9 @@ page_draw(struct ui *u)
 	const struct lesson_page *p = &c->pages[u->runner.page];
 	const struct ui_page_kind *kind = kind_of(p);
 	int has_fig = u->runner.obj != NULL && objective_dim(u->runner.obj) <= 2;
-	int y, text_rows, fig_h = 0, qlines = 0;
-	char head[300], kbuf[96], *owned = NULL;
-	const char *keys;
-	const char *body = p->body != NULL ? p->body : "";
+	int y, text_rows, fig_h = 0, qlines = 0, body_lines, max_scroll;
+	char head[300], kbuf[96], *owned;
+	const char *keys, *text;
 
 	snprintf(head, sizeof head, "%s  |  page %d of %d: %s", c->title, u->runner.page + 1,
 		 c->npages, p->title != NULL ? p->title : "");
@@ -245,30 +288,27 @@ page_draw(struct ui *u)
 		qlines += kind->rows(u, p);
 	if (rd->reading)
 		qlines += 2;            /* the cursor's readout */
-	if (page_kind_asks(p->kind) && u->message[0] != '\0') {
-		/* longer feedback, and the explanation once it is shown, take
-		 * their rows from the figure and the text (counted above: one
-		 * row of feedback for a quiz, two for the others) */
+	if (!page_kind_asks(p->kind) && u->message[0] != '\0')
+		/* a message on a page that asks nothing, after a blank row */
+		qlines += 1 + ui_text(u, u->message, 0, 0, ui_reader_text_width(u), 0, 0);
+	else if (u->message[0] != '\0') {
+		/* longer feedback takes its rows from the figure and the text
+		 * (counted above: one row of feedback for a quiz, two for the
+		 * others) */
 		int more = ui_text(u, u->message, 0, 0, ui_reader_text_width(u), 0, 0) -
 			   kind->feedback_rows;
-		if (rd->answered && p->explain != NULL)
-			more += ui_text(u, p->explain, 0, 0, ui_reader_text_width(u), 0, 0);
 		if (more > 0)
 			qlines += more;
 	}
-	/* a page without a question shows its explanation after the body */
-	if (p->explain != NULL && p->question == NULL && !page_kind_asks(p->kind)) {
-		size_t n = strlen(p->body != NULL ? p->body : "") + strlen(p->explain) + 3;
-		body = owned = xmalloc(n);
-		snprintf(owned, n, "%s\n\n%s", p->body != NULL ? p->body : "", p->explain);
-	}
-	rd->textlines = ui_text(u, body, 2, 1, ui_reader_text_width(u), 0, 0);
+	text = page_text(u, rd, p, &owned, &body_lines);
+	rd->textlines = text[0] != '\0' ? ui_text(u, text, 0, 0, ui_reader_text_width(u), 0, 0) : 0;
 	text_rows = u->rows - 3 - qlines;
 	if (has_fig) {
 		/* the figure: 12 rows at least (8 of plot), as long as the text
 		 * keeps 4; with f, or a descent's loss curve, all but 2 rows of
 		 * text */
-		int big = rd->bigfig || (p->kind == PAGE_DESCENT && rd->loss);
+		int big = rd->bigfig ||
+			  (p->kind == PAGE_DESCENT && ui_reader_loss(u, rd) && !ui_loss_beside(u->cols));
 		int min_fig = big ? text_rows - 2 : text_rows - 4 < 12 ? text_rows - 4 : 12;
 		int want;
 		if (min_fig < 8)
@@ -277,21 +317,43 @@ page_draw(struct ui *u)
 		fig_h = text_rows - (want > 0 ? want : 0);
 		text_rows -= fig_h;
 	}
-	ui_text(u, body, 2, 1, ui_reader_text_width(u), text_rows, rd->scroll);
+	if (text_rows < 0)
+		text_rows = 0;
+	rd->text_rows = text_rows;
+	/* no scrolling past the end: the last rows of text fill the region */
+	max_scroll = rd->textlines > text_rows ? rd->textlines - text_rows : 0;
+	if (rd->to_explain) {
+		/* the explanation was just shown: its first row at the top */
+		rd->scroll = body_lines > 0 ? body_lines + 1 : 0;
+		rd->to_explain = 0;
+	}
+	if (rd->scroll > max_scroll)
+		rd->scroll = max_scroll;
+	if (text_rows > 0)
+		ui_text(u, text, 2, 1, ui_reader_text_width(u), text_rows, rd->scroll);
 	free(owned);
-	y = 2 + (rd->textlines - rd->scroll < text_rows ? rd->textlines - rd->scroll : text_rows);
+	y = 2 + text_rows;
 	if (has_fig && fig_h >= 8) {       /* a figure has 8 rows at least */
-		/* a descent's loss curve takes the figure's last 7 rows, when
-		 * 8 are left for the plot */
-		int lh = p->kind == PAGE_DESCENT && rd->loss && fig_h >= 15 ? 7 : 0;
-		page_fig(u, rd, u->cols, fig_h - lh);
-		if (lh > 0) {
+		/* a descent's loss curve: beside the plot on a wide screen, else
+		 * the figure's last 7 rows when 8 are left for the plot */
+		int lh = 0, lw = 0;
+		if (p->kind == PAGE_DESCENT && ui_reader_loss(u, rd)) {
+			lw = ui_loss_beside(u->cols);
+			if (lw == 0 && fig_h >= 15)
+				lh = 7;
+		}
+		page_fig(u, rd, u->cols - lw, fig_h - lh);
+		if (lh > 0 || lw > 0) {
 			const char *names[LESSON_MAX_RUNS];
 			int i;
 			for (i = 0; i < u->runner.nruns; i++)
 				names[i] = u->runner.labels[i];
-			ui_draw_loss(u, u->runner.runs, names, u->runner.nruns, y + fig_h - lh,
-				     u->cols, lh);
+			if (lw > 0)
+				ui_draw_loss(u, u->runner.runs, names, u->runner.nruns, y,
+					     u->cols - lw + 1, lw - 1, fig_h);
+			else
+				ui_draw_loss(u, u->runner.runs, names, u->runner.nruns,
+					     y + fig_h - lh, 0, u->cols, lh);
 		}
 		if (u->fig != NULL) {
 			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
@@ -315,17 +377,13 @@ page_draw(struct ui *u)
 		y = draw_readout(u, rd, y);
 	y = draw_question(u, rd, p, y) + 1;
 	if (u->message[0] != '\0' && y < u->rows - 1) {
-		/* the feedback, and the explanation once it is right */
+		/* the feedback */
 		attron(A_BOLD);
-		y += ui_text(u, u->message, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
+		ui_text(u, u->message, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
 		attroff(A_BOLD);
-		if (rd->answered && p->explain != NULL && y < u->rows - 1)
-			ui_text(u, p->explain, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
 	}
 	keys = kind->status != NULL ? kind->status(u, rd, kbuf, sizeof kbuf) : kind->keys;
-	if (has_fig && fig_h < 8 && rd->answered)
-		ui_status(u, "%s  (x: the figure)", keys);      /* the explanation took it */
-	else if (rd->textlines > text_rows + rd->scroll)
+	if (rd->scroll < max_scroll)
 		ui_status(u, "%s  (down: more)", keys);
 	else
 		ui_status(u, "%s", keys);
@@ -350,12 +408,16 @@ ui_reader_judge(struct ui *u, struct reader *rd, enum answer a)
 			snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
 		return;
 	}
-	if (a == ANSWER_RIGHT || u->chapter->pages[u->runner.page].explain == NULL)
+	if (u->chapter->pages[u->runner.page].explain == NULL)
 		snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
+	else if (a == ANSWER_RIGHT)
+		snprintf(u->message, sizeof u->message, "%.290s  (the explanation: above)",
+			 u->runner.feedback);
 	else
 		snprintf(u->message, sizeof u->message, "%.290s  (x: the explanation)",
 			 u->runner.feedback);
 	rd->answered = a == ANSWER_RIGHT;
+	rd->to_explain = rd->answered;
 	progress_save(u->prog, &u->ds);
 }
 
@@ -473,7 +535,7 @@ page_key(struct ui *u, int ch)
 		go_page(u, u->runner.page - 1);
 		break;
 	case KEY_DOWN: case 'j':
-		if (rd->scroll + 1 < rd->textlines)
+		if (rd->scroll + rd->text_rows < rd->textlines)
 			rd->scroll++;
 		break;
 	case KEY_UP: case 'k':
@@ -488,16 +550,20 @@ page_key(struct ui *u, int ch)
 		break;
 	}
 	case 'x':
-		/* the explanation, once the learner has tried; x again hides
-		 * it, and gives its rows back to the figure */
+		/* the explanation, once the learner has tried, after the
+		 * text; x again hides it */
 		if (!page_kind_asks(p->kind))
 			break;
 		if (rd->answered) {
 			rd->answered = 0;
+			if (u->runner.feedback[0] != '\0')
+				snprintf(u->message, sizeof u->message, "%.290s  (x: the explanation)",
+					 u->runner.feedback);
 		} else if (p->explain == NULL) {
 			snprintf(u->message, sizeof u->message, "This page has no explanation.");
 		} else if (progress_page(u->prog, u->chapter->id, u->runner.page)->attempts > 0) {
 			rd->answered = 1;
+			rd->to_explain = 1;
 			if (u->message[0] == '\0')
 				snprintf(u->message, sizeof u->message, "The explanation:");
 		} else {

@@ -17,6 +17,8 @@
 struct reader {
 	int scroll;                     /* the text's first line shown */
 	int textlines;                  /* the text's length, at the last draw */
+	int text_rows;                  /* the rows of its region, at the last draw */
+	int to_explain;                 /* the explanation was just shown: scroll to it */
 	unsigned picked;                /* quiz: the choices picked */
 	int choice;                     /* quiz: the choice under the cursor */
 	char line[128];                 /* numeric: the answer being typed */
@@ -26,7 +28,8 @@ struct reader {
 	double lr;
 	int playing;                    /* descent: the animation runs */
 	double pace, due;               /* descent: steps a second, and those due */
-	int loss;                       /* descent: 'l', the loss curve under the figure */
+	int loss;                       /* descent: the loss curve shown (1), hidden (-1) by l, */
+					/*   or 0: shown beside a figure on a wide screen */
 	int notrail, arrow;             /* descent: the trail hidden, the gradient arrow */
 	int answered;                   /* right, or x after a try: the explanation is shown */
 	int shown_fig_page;             /* the page the figure was built for, or -1 */
@@ -79,6 +82,8 @@ int ui_reader_text_width(const struct ui *u);
 void ui_reader_judge(struct ui *u, struct reader *rd, enum answer a);
 /* The runs were changed by the learner: paused, and drawn afresh. */
 void ui_reader_restart_runs(struct ui *u, struct reader *rd);
+/* Whether a descent page shows its loss curve (rd->loss, or a wide screen). */
+int ui_reader_loss(const struct ui *u, const struct reader *rd);
 /* t hides the trail, g shows the gradient arrow: 1 when ch was one of them. */
 int ui_reader_figure_keys(struct reader *rd, int ch);
 /* Whether a click is the first button's. */

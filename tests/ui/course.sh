@@ -168,12 +168,19 @@ keys ']' ']' ']' ']' ']'
 wait_for "five more steps of the rate" 'Optimizer gd, learning rate 0\.003815$'
 keys Enter
 wait_for "gd at 0.0038 meets it" '^ Right\. It ends .* from the goal after 40 steps'
-# the explanation is shown whole: it takes the figure's rows, and x gives them back
-wait_for "the explanation, to its last line" 'always the more reliable one\.$'
-wait_for "the status line says where the figure went" 'q:map  \(x: the figure\)$'
+# the explanation at the top of the text's region, the figure under it
+# still there; scrolling reaches its last line, and x hides it
+wait_for "the explanation from its first line" '^ In 40 steps plain gd ends within 0\.05'
+wait_for "the feedback says where it is" 'after 40 steps\. \(the explanation: above\)$'
+wait_for "the figure stays, with the goal and the attempt in the legend, once each" '^G goal  \* your attempt  S start  @ end$'
+wait_for "the status line: more text below" 'q:map  \(down: more\)$'
+keys Down Down Down Down Down Down Down Down Down Down Down Down
+wait_for "down scrolls to the explanation's last line" 'always the more reliable one\.$'
+wait_for "and the figure has not moved" '^G goal  \* your attempt  S start  @ end$'
+wait_gone "no more text below" '\(down: more\)$'
 keys x
-wait_for "x: the figure again, the goal and the attempt in the legend, once each" '^G goal  \* your attempt  S start  @ end$'
-wait_gone "and the explanation hidden" 'always the more reliable one'
+wait_gone "x hides the explanation" 'always the more reliable one'
+wait_for "and says how to see it again" 'after 40 steps\. \(x: the explanation\)$'
 keys o ']' ']' ']' ']' ']' ']' ']' ']' ']' ']' ']'
 wait_for "o and ] change the setting" 'Optimizer momentum, learning rate 0\.04441'
 keys ']'
@@ -567,6 +574,55 @@ wait_exit "which ends after the chapter" 0
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' --plain objective --page 10"
 wait_for "--plain on a terminal: plain text" '^== Page 10 of 10: '
 wait_exit "--plain ends after the chapter" 0
+
+# --- room for the figure: a stable layout --------------------------------------------------
+# row N (from 1) of the screen that matches a pattern
+row_of() { grep -n -E -- "$1" "$tmp/screen" | head -n 1 | cut -d: -f1; }
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 3 --progress '$tmp/room.json'"
+wait_for "a plot page with more text than its region" '^J\(w\) = mse of w\*x over 3 points$'
+settle
+cap=$(row_of '^J\(w\) = mse')
+leg=$(row_of '^o min  \+ tangent at w = 1$')
+if [ -n "$cap" ] && [ -n "$leg" ] && [ $((leg - cap)) -ge 11 ]; then ok; else
+	bad "the figure has 12 rows at least at 80x24 (caption at row $cap, legend at $leg)"; fi
+if [ "$leg" = 23 ]; then ok; else bad "the figure ends at the status line (its legend at row $leg)"; fi
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+wait_for "down scrolls the text to its end" '^ w\.$'
+settle
+if [ "$(row_of '^J\(w\) = mse')" = "$cap" ] && [ "$(row_of '^o min  \+ tangent')" = "$leg" ]; then ok; else
+	bad "scrolling moves the figure: caption at row $(row_of '^J\(w\) = mse'), not $cap"; fi
+if [ "$(row_of '^ w\.$')" = $((cap - 1)) ]; then ok; else
+	bad "the text's last line ends its region, right above the figure"; fi
+wait_gone "at the end, no more below" '\(down: more\)$'
+keys Up
+wait_for "up scrolls back" '\(down: more\)$'
+keys q q
+wait_exit "quits" 0
+
+# the explanation of a numeric page without a body: above the figure, which stays
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 6 --progress '$tmp/room.json'"
+wait_for "the numeric page" 'Your answer: _'
+keys 0 . 0 5 6 Enter
+wait_for "a right answer" '^ Right\. +\(the explanation: above\)$'
+wait_for "its explanation at the top" '^ The errors are 11/6'
+wait_for "the figure is still there" '^J\(w0, w1\) = mse of w0 \+ w1\*x over 3 points$'
+keys q q
+wait_exit "quits" 0
+
+# 200x60: the loss curve beside the plot of a descent page, l hides it
+start 200 60 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/room.json'"
+wait_for "a descent page at 200x60" 'page 8 of 10'
+keys ' '
+wait_for "the race ends" 'gd,lr=0\.17: converged at step'
+wait_for "the loss curve beside the plot: its legend on the row of the plot's" \
+	'^\* gd,lr=0\.2  & gd,lr=0\.17  S start  @ end  ↑ left view +\* gd,lr=0\.2  & gd,lr=0\.17  \(log scale\)$'
+keys l
+wait_gone "l hides it" '\(log scale\)'
+wait_for "and the plot takes the width" '^  \+-+\+-+\+-+\+-+$'
+keys l
+wait_for "l shows it again" '\(log scale\)$'
+keys q q
+wait_exit "quits" 0
 
 # --- --plain and pipes keep the text mode -------------------------------------------------------
 if "$DESCENT" learn --lessons "$L" objective --progress "$tmp/p2.json" </dev/null | grep -q '^== Page 1 of 10'; then

@@ -239,6 +239,20 @@ wait_gone "f again: no curve" '^\* gd  & momentum$'
 keys q
 wait_exit "q quits" 0
 
+# a wide screen: the curve beside the plot from the start, f hides it
+start 200 50 "$U8 '$DESCENT' play 'x^2+y^2' --lr 0.1 --start 1,1"
+wait_for "the playground at 200x50" 'step 0'
+keys a n n n
+wait_for "the curve beside the plot: both legends on one row" \
+	'^o min  \* gd,lr=0\.1  & momentum,lr=0\.48  S start  @ end +\* gd  & momentum$'
+keys f
+wait_gone "f hides it" '@ end +\* gd  & momentum$'
+wait_for "and the plot takes the width" '^o min  \* gd,lr=0\.1  & momentum,lr=0\.48  S start  @ end$'
+keys f
+wait_for "f shows it again" '@ end +\* gd  & momentum$'
+keys q
+wait_exit "q quits" 0
+
 # --- s: the sign of each step ------------------------------------------------------------
 start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 1.5 --start 1,1"
 wait_for "the playground" 'step 0'
