@@ -181,6 +181,40 @@ struct run_config {
 void run_config_init(struct run_config *c, const struct optimizer *opt);
 
 /*
+ * The settings a learner turns while a descent runs (opt-settings.c), in
+ * the playground and on a descent page, by the names lessons use in
+ * "controls": the learning rate, the decay of the optimizer's running
+ * average (beta of momentum and nesterov, rho of rmsprop, beta1 of adam),
+ * adam's beta2, the gradient noise sigma, and the mini-batch size of a
+ * data objective (0: all the examples).  Each moves along a ladder of
+ * round values: rates 1e-5, 2e-5, 5e-5 ... 5; decays 0, 0.5, 0.8, 0.9,
+ * 0.95 ... 0.9999; noise 0, 0.001, 0.002, 0.005 ... 5; batches 1, 2, 4
+ * ... all.
+ */
+enum run_setting {
+	RUN_SET_LR, RUN_SET_BETA, RUN_SET_BETA2, RUN_SET_NOISE, RUN_SET_BATCH,
+	RUN_SET_COUNT
+};
+/* "lr", "beta", "beta2", "noise", "batch"; NULL for another k. */
+const char *run_setting_name(int k);
+/* The setting named name, or -1. */
+int run_setting_find(const char *name);
+/*
+ * The parameter that setting k turns in c ("lr", "beta", "rho", "beta1",
+ * "beta2", "noise", "batch"), or NULL when it does not apply: an optimizer
+ * without it, or a batch without data (nexamples, 0 for a function).
+ */
+const char *run_setting_param(const struct run_config *c, int k, size_t nexamples);
+/* Its value (the batch: 0 for all the examples), or -1 when it does not apply. */
+double run_setting_get(const struct run_config *c, int k, size_t nexamples);
+/*
+ * Moves setting k of c one step up its ladder (dir > 0) or down: 0; -1
+ * when it does not apply to c, -2 at the end of its ladder (c unchanged).
+ * A value between two steps moves to the next one.
+ */
+int run_setting_step(struct run_config *c, int k, int dir, size_t nexamples);
+
+/*
  * One lane's record: at each step, the point, f, |grad| and the learning
  * rate, and whether newton modified the Hessian there.  The gradient
  * norm is of the true gradient (full batch, no noise).

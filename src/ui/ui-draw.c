@@ -16,6 +16,7 @@
 #include <wchar.h>
 
 #include "descent/util.h"
+#include "descent/optim.h"
 #include "ui-int.h"
 
 /* --- colour ---------------------------------------------------------- */
@@ -86,6 +87,29 @@ ui_draw_loss(struct ui *u, struct run *const *runs, const char *const *names, in
 	c = plot_series(&o, s, k, -1, NULL);
 	ui_draw_canvas(u, c, y, x);
 	plot_canvas_free(c);
+}
+
+static const char setting_keys[RUN_SET_COUNT][3] = { "[]", "{}", "()", "<>", ",." };
+
+int
+ui_setting_key(int ch, int *dir)
+{
+	int k;
+
+	for (k = 0; k < RUN_SET_COUNT; k++)
+		if (ch == setting_keys[k][0] || ch == setting_keys[k][1]) {
+			*dir = ch == setting_keys[k][0] ? -1 : 1;
+			return k;
+		}
+	return -1;
+}
+
+const char *
+ui_setting_keys(int k)
+{
+	static const char *const text[RUN_SET_COUNT] = { "[ ]", "{ }", "( )", "< >", ", ." };
+
+	return k >= 0 && k < RUN_SET_COUNT ? text[k] : "";
 }
 
 int

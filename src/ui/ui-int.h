@@ -145,6 +145,15 @@ void ui_draw_loss(struct ui *u, struct run *const *runs, const char *const *name
  * 0: then it goes under the figure.
  */
 int ui_loss_beside(int w);
+/*
+ * The keys that turn the settings of a run (run_setting): [ ] the
+ * learning rate, { } beta (rho, beta1), ( ) beta2, < > the noise, , . the
+ * batch; the first of each pair lowers it.  ui_setting_key gives the
+ * setting a key turns and which way (-1, 1), or -1 for another key.
+ */
+int ui_setting_key(int ch, int *dir);
+/* The two keys of setting k, "[ ]". */
+const char *ui_setting_keys(int k);
 /* The attribute of plot colours fg on bg (0: the default; none without colour). */
 attr_t ui_color_attr(struct ui *u, int fg, int bg);
 /*

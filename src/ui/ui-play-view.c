@@ -184,6 +184,29 @@ state_name(const struct optimizer *o, int s)
 	return s < o->nstate && o->state_names[s] != NULL ? o->state_names[s] : "s";
 }
 
+/*
+ * The settings of the racer the keys change, besides its rate, each with
+ * its keys ("{ } beta 0.9"); returns the rows used.
+ */
+static int
+draw_settings(const struct racer *r, int y, int x, int width)
+{
+	char buf[64];
+	int k, rows = 0;
+
+	attron(A_DIM);
+	for (k = RUN_SET_BETA; k < RUN_SET_COUNT; k++) {
+		const char *param = run_setting_param(&r->cfg, k, 0);
+		if (param == NULL)
+			continue;
+		snprintf(buf, sizeof buf, "%s %s %g", ui_setting_keys(k), param,
+			 ui_shown(run_setting_get(&r->cfg, k, 0)));
+		mvaddnstr(y + rows++, x + 2, buf, width - 2);
+	}
+	attroff(A_DIM);
+	return rows;
+}
+
 /* The side panel: each racer's step, point, f, |grad|, state and outcome. */
 void
 ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
@@ -212,6 +235,8 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 		attron(A_BOLD | (i == p->cur && p->nr > 1 ? A_REVERSE : 0));
 		mvprintw(y++, x + 2, "%-9s lr %-8g", r->cfg.opt->name, ui_shown(r->cfg.params.lr));
 		attroff(A_BOLD | A_REVERSE);
+		if (i == p->cur)
+			y += draw_settings(r, y, x, width);
 		mvprintw(y++, x, "step %ld", t->outcome == RUN_RUNNING ? (long)t->len : t->step);
 		if (p->nr >= COMPACT_RACERS && rows < FULL_BLOCK * p->nr + 2) {
 			/* many racers in a small panel: f and the outcome only */

@@ -45,8 +45,6 @@ const struct ui_classic ui_classics[] = {
 const size_t ui_nclassics = sizeof ui_classics / sizeof ui_classics[0];
 
 
-static const double lr_ladder[] = { 1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3,
-				    0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5 };
 
 static struct play *
 play_of(struct ui *u)
@@ -213,23 +211,23 @@ play_tick(struct ui *u)
 		step_all(p);
 }
 
+/* Turns setting k of the racer the keys change one step (dir); says why not. */
 static void
-set_lr(struct play *p, int dir)
+turn(struct ui *u, struct play *p, int k, int dir)
 {
 	struct racer *r = &p->r[p->cur];
-	size_t i, n = sizeof lr_ladder / sizeof lr_ladder[0];
+	int e = run_setting_step(&r->cfg, k, dir, 0);
 
-	if (dir > 0) {
-		for (i = 0; i < n && lr_ladder[i] <= r->cfg.params.lr * 1.0001; i++)
-			;
-		if (i < n)
-			r->cfg.params.lr = lr_ladder[i];
-	} else {
-		for (i = n; i > 0 && lr_ladder[i - 1] >= r->cfg.params.lr * 0.9999; i--)
-			;
-		if (i > 0)
-			r->cfg.params.lr = lr_ladder[i - 1];
-	}
+	if (e == -1)
+		snprintf(u->message, sizeof u->message, "%s has no %s%s", r->cfg.opt->name,
+			 run_setting_name(k), k == RUN_SET_BATCH ? ": a function has no examples" :
+			 " (Tab: the next racer, o: another optimizer)");
+	else if (e == -2)
+		snprintf(u->message, sizeof u->message, "%s %s is at its %s",
+			 r->cfg.opt->name, run_setting_param(&r->cfg, k, 0), dir > 0 ? "largest" :
+			 "smallest");
+	else
+		reset_runs(u, p);
 }
 
 /*
@@ -383,14 +381,13 @@ play_key(struct ui *u, int ch)
 		if (p->speed > 1)
 			p->speed /= 2;
 		break;
-	case ']':
-		set_lr(p, 1);
-		reset_runs(u, p);
+	case '[': case ']': case '{': case '}': case '(': case ')': case '<': case '>':
+	case ',': case '.': {
+		/* the settings of the racer the keys change */
+		int dir, k = ui_setting_key(ch, &dir);
+		turn(u, p, k, dir);
 		break;
-	case '[':
-		set_lr(p, -1);
-		reset_runs(u, p);
-		break;
+	}
 	case 'o': {
 		int i;
 		for (i = 0; opt_table[i] != NULL && opt_table[i] != p->r[p->cur].cfg.opt; i++)
@@ -571,10 +568,11 @@ ui_play_setup(struct ui *u, const struct ui_play_args *a)
 const struct ui_screen ui_play_screen = {
 	.name = "live descent",
 	.help = "space: play or pause   n: a step   N: a step back   r: restart\n"
-		"+ -: faster, slower   [ ]: a smaller, larger learning rate\n"
+		"+ -: faster, slower   Tab: the next racer; its settings:\n"
+		"  [ ] rate  { } beta, rho, beta1  ( ) beta2  < > noise\n"
 		"o, 1-7: the optimizer (gd momentum nesterov adagrad rmsprop\n"
 		"        adam newton)\n"
-		"a: race another optimizer   d: remove one   Tab: the next\n"
+		"a: race another optimizer   d: remove one\n"
 		"arrows, hjkl: move the start point; a click puts it there\n"
 		"g: gradient arrow   t: trail   s: step signs (+ fell, x rose)\n"
 		"b: basins   c: convexity   f: the loss curve (f by step)\n"

@@ -253,6 +253,35 @@ wait_for "f shows it again" '@ end +\* gd  & momentum$'
 keys q
 wait_exit "q quits" 0
 
+# --- every rate is a control: the settings of the racer Tab chose --------------------------
+start 80 24 "$U8 '$DESCENT' play 'x^2+10*y^2' --start 2,1"
+wait_for "the playground" 'step 0'
+wait_for "gd's settings under its name: the noise, with its keys" '  < > noise 0$'
+keys '}'
+wait_for "gd has no beta, and says what to do" 'gd has no beta \(Tab: the next racer, o: another optimizer\)'
+keys '>' '>' n n
+wait_for "> raises the noise, along round values" '  < > noise 0\.002$'
+keys a
+wait_for "momentum joins, its settings shown: beta" '  \{ \} beta 0\.9$'
+keys '}'
+wait_for "} raises its beta to the next round value" '  \{ \} beta 0\.95$'
+keys '{' '{'
+wait_for "{ lowers it" '  \{ \} beta 0\.8$'
+wait_count "only the chosen racer's settings are shown" '  < > noise' 1
+keys Tab
+wait_for "Tab: gd's settings again" '  < > noise 0\.002$'
+wait_gone "and not momentum's" '\{ \} beta'
+keys '<' '<' '<'
+wait_for "the noise goes down to 0, no lower" '  < > noise 0$'
+wait_for "and says so" 'gd noise is at its smallest'
+keys o o o o o
+wait_for "adam: beta1 and beta2" '  \( \) beta2 0\.999$'
+keys '('
+wait_for "( lowers beta2" '  \( \) beta2 0\.995$'
+wait_for "and beta1 is turned by { }" '  \{ \} beta1 0\.9$'
+keys q
+wait_exit "q quits" 0
+
 # --- s: the sign of each step ------------------------------------------------------------
 start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 1.5 --start 1,1"
 wait_for "the playground" 'step 0'
