@@ -145,9 +145,15 @@ struct page_descent {
 	char *schedule;                 /* as sched_parse reads it, or NULL */
 	double noise;
 	uint64_t seed;
-	int interactive;                /* the learner changes the rates and the start */
+	size_t batch;                   /* data objectives: the mini-batch size; 0: all */
+	unsigned controls;              /* what the learner may change: bit k for */
+					/*   run_setting k, LESSON_CONTROL_START the start */
+	int interactive;                /* controls is not 0 */
 	long pace;                      /* steps a second when played; 0: from steps */
 };
+
+/* The bit of a descent page's controls for the start point. */
+#define LESSON_CONTROL_START (1u << RUN_SET_COUNT)
 
 struct page_quiz {
 	char *choices[LESSON_MAX_CHOICES];
@@ -272,6 +278,8 @@ struct objective *lesson_objective(const struct lesson_page *p, struct diag *err
  */
 struct run *lesson_run_new(const struct lesson_page *p, int i, struct objective *o,
 			   double lr_factor, const double *start);
+/* The settings of run i of descent page p: what lesson_run_new starts it with. */
+void lesson_run_config(const struct lesson_page *p, int i, struct run_config *c);
 
 /* --- the course --------------------------------------------------------- */
 
@@ -349,7 +357,8 @@ struct lesson_runner {
 	char labels[LESSON_MAX_RUNS][64];       /* the runs' names, as they run */
 	double start[8];                /* descent: the learner's start for every run, */
 	int own_start;                  /*   when they chose one on this page */
-	double lr_factor;               /* descent: their learning rates, times the page's */
+	struct run_config cfg[LESSON_MAX_RUNS]; /* descent: each run's settings, the */
+					/*   page's until the learner turns them */
 	struct run *challenge;          /* the last attempt at a challenge */
 	char feedback[320];             /* what the last answer deserved, in words */
 	char invalid[320];              /* why the last typed answer was none */
@@ -399,13 +408,21 @@ void runner_run_text(struct lesson_runner *r, int i, long left, char *head, size
 		     char *tail, size_t tsize);
 /*
  * On an interactive descent page, the learner's own runs: they start
- * again from start, every one of them (NULL: where they started, each
- * from its own start when it has one) with the page's learning
- * rates times lr_factor (1/64 to 64; the labels say the rates).  Returns
- * 0, or -1 when the page is not an interactive descent or lr_factor is
- * out of range.
+ * again from start, every one of them (each run keeps its settings).
+ * Returns 0, or -1 when the page does not offer the start as a control.
  */
-int runner_descent_set(struct lesson_runner *r, const double *start, double lr_factor);
+int runner_descent_start(struct lesson_runner *r, const double *start);
+/*
+ * Turns setting k (run_setting) of run i, or of every run when i < 0, one
+ * step up (dir > 0) or down, and starts the runs again: the learning rate
+ * doubles or halves (1/64 to 64 times the page's), the others move along
+ * their ladders (run_setting_step); the labels say what changed.  Returns
+ * 0; -1 when the page does not offer k; -2 when k applies to none of the
+ * runs (gd has no beta); -3 when none can go further that way.
+ */
+int runner_descent_turn(struct lesson_runner *r, int i, int k, int dir);
+/* The examples of the page's data objective, or 0 for a function. */
+size_t runner_examples(const struct lesson_runner *r);
 /* Steps every run that is still going; returns how many still are. */
 int runner_descent_step(struct lesson_runner *r);
 /*

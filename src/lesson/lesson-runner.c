@@ -89,7 +89,6 @@ runner_goto(struct lesson_runner *r, int n)
 	r->feedback[0] = '\0';
 	p = &r->c->pages[n];
 	r->own_start = 0;
-	r->lr_factor = 1;
 	if (p->obj.function != NULL || p->obj.model != NULL)
 		r->obj = lesson_objective(p, &err);
 	r->invalid[0] = '\0';

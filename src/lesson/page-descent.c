@@ -83,6 +83,57 @@ get_run(struct loader *L, const cJSON *r, int dim, struct lesson_run *run)
 	return 0;
 }
 
+/*
+ * "controls": ["lr", "beta", "noise", "start"], what the learner may
+ * change on the page; each setting must apply to one of its runs at
+ * least.  "interactive": true is ["lr", "start"].
+ */
+static void
+read_controls(struct loader *L, const cJSON *po, struct lesson_page *p)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(po, "controls"), *e;
+	struct page_descent *d = &p->descent;
+
+	if (a == NULL)
+		return;
+	if (!cJSON_IsArray(a)) {
+		lesson_error(L, AT(a), "\"controls\" must be an array of names, like [\"lr\", "
+			     "\"beta\", \"start\"]");
+		return;
+	}
+	d->controls = 0;
+	for (e = a->child; e != NULL; e = e->next) {
+		int k, i, applies = 0;
+		if (!cJSON_IsString(e)) {
+			lesson_error(L, AT(e), "a control is a name in quotes: lr, beta, beta2, "
+				     "noise, batch or start");
+			continue;
+		}
+		if (strcmp(e->valuestring, "start") == 0) {
+			d->controls |= LESSON_CONTROL_START;
+			continue;
+		}
+		k = run_setting_find(e->valuestring);
+		if (k < 0) {
+			lesson_error(L, AT(e), "there is no control \"%s\": the controls are lr, "
+				     "beta, beta2, noise, batch and start", e->valuestring);
+			continue;
+		}
+		for (i = 0; i < d->nruns; i++) {
+			struct run_config c;
+			lesson_run_config(p, i, &c);
+			applies |= run_setting_param(&c, k, p->obj.npoints) != NULL;
+		}
+		if (!applies && d->nruns > 0)
+			lesson_error(L, AT(e), "no run of the page has the control \"%s\"%s",
+				     e->valuestring, k == RUN_SET_BATCH ?
+				     ": a batch needs a model fitted to data" : k == RUN_SET_BETA ?
+				     " (momentum and nesterov have beta, rmsprop rho, adam beta1)" :
+				     k == RUN_SET_BETA2 ? " (adam has beta2)" : "");
+		d->controls |= 1u << k;
+	}
+}
+
 static void
 descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
 {
@@ -127,7 +178,22 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 		get_count(L, po, "seed", 0, what, 0, 9e15, &seed);
 		d->seed = (uint64_t)seed;
 	}
+	{
+		long batch = 0;
+		const cJSON *b = cJSON_GetObjectItemCaseSensitive(po, "batch");
+		if (b != NULL && p->obj.model == NULL)
+			lesson_error(L, KEY_AT(b), "\"batch\" is for a model fitted to data (a "
+				     "\"data\" member): a function has no examples");
+		else if (b != NULL)
+			get_count(L, po, "batch", 0, what, 1,
+				  (double)(p->obj.npoints > 0 ? p->obj.npoints : 1), &batch);
+		d->batch = (size_t)batch;
+	}
 	get_bool(L, po, "interactive", &d->interactive);
+	if (d->interactive)
+		d->controls = 1u << RUN_SET_LR | LESSON_CONTROL_START;
+	read_controls(L, po, p);
+	d->interactive = d->controls != 0;
 	get_count(L, po, "pace", 0, what, 1, LESSON_MAX_PACE, &d->pace);
 }
 
@@ -135,6 +201,22 @@ static void
 descent_free(struct lesson_page *p)
 {
 	free(p->descent.schedule);
+}
+
+void
+lesson_run_config(const struct lesson_page *p, int i, struct run_config *c)
+{
+	const struct lesson_run *lr = &p->descent.runs[i];
+	struct diag err;
+
+	run_config_init(c, lr->opt);
+	c->params = lr->params;
+	c->max_steps = p->descent.steps;
+	c->noise = p->descent.noise;
+	c->seed = p->descent.seed;
+	c->batch = p->descent.batch;
+	if (p->descent.schedule != NULL)
+		sched_parse(p->descent.schedule, &c->sched, &err);
 }
 
 struct run *
@@ -145,17 +227,44 @@ lesson_run_new(const struct lesson_page *p, int i, struct objective *o, double l
 	struct run_config c;
 	struct diag err;
 
-	run_config_init(&c, lr->opt);
-	c.params = lr->params;
+	lesson_run_config(p, i, &c);
 	c.params.lr *= lr_factor;
-	c.max_steps = p->descent.steps;
-	c.noise = p->descent.noise;
-	c.seed = p->descent.seed;
-	if (p->descent.schedule != NULL)
-		sched_parse(p->descent.schedule, &c.sched, &err);
 	if (start == NULL)
 		start = lr->nstart > 0 ? lr->start : p->start;
 	return run_new(o, &c, start, &err);
+}
+
+size_t
+runner_examples(const struct lesson_runner *r)
+{
+	return r->page >= 0 && r->c->pages[r->page].obj.model != NULL ?
+	       r->c->pages[r->page].obj.npoints : 0;
+}
+
+/*
+ * Run i's label: the page's, or when the learner turned its settings,
+ * "gd,lr=0.05,noise=0.01": the optimizer and every setting that differs.
+ */
+static void
+run_label(struct lesson_runner *r, const struct lesson_page *p, int i, char *buf, size_t size)
+{
+	struct run_config page;
+	const struct run_config *c = &r->cfg[i];
+	size_t len;
+	int k;
+
+	lesson_run_config(p, i, &page);
+	len = (size_t)snprintf(buf, size, "%s", c->opt->name);
+	for (k = 0; k < RUN_SET_COUNT; k++) {
+		double v = run_setting_get(c, k, runner_examples(r));
+		const char *param = run_setting_param(c, k, runner_examples(r));
+		if (param == NULL || v == run_setting_get(&page, k, runner_examples(r)))
+			continue;
+		if (len < size)
+			len += (size_t)snprintf(buf + len, size - len, ",%s=%g", param, v);
+	}
+	if (strchr(buf, ',') == NULL)
+		snprintf(buf, size, "%s", p->descent.runs[i].label);
 }
 
 void
@@ -163,6 +272,7 @@ runner_descent_reset(struct lesson_runner *r)
 {
 	const struct lesson_page *p;
 	int i;
+	struct diag err;
 
 	if (r->page < 0 || r->obj == NULL)
 		return;
@@ -173,46 +283,96 @@ runner_descent_reset(struct lesson_runner *r)
 	if (p->kind != PAGE_DESCENT)
 		return;
 	for (i = 0; i < p->descent.nruns; i++) {
-		if (r->lr_factor != 1)  /* the learner's rates: the label says them */
-			snprintf(r->labels[r->nruns], sizeof r->labels[0], "%s,lr=%g",
-				 p->descent.runs[i].opt->name, p->descent.runs[i].params.lr * r->lr_factor);
-		else
-			snprintf(r->labels[r->nruns], sizeof r->labels[0], "%s", p->descent.runs[i].label);
+		const struct lesson_run *lr = &p->descent.runs[i];
 		/* its own start, unless the learner chose one for all */
-		r->runs[r->nruns] = lesson_run_new(p, i, r->obj, r->lr_factor,
-						   r->own_start ? r->start : NULL);
+		const double *start = r->own_start ? r->start : lr->nstart > 0 ? lr->start :
+				      p->start;
+		run_label(r, p, i, r->labels[r->nruns], sizeof r->labels[0]);
+		r->runs[r->nruns] = run_new(r->obj, &r->cfg[i], start, &err);
 		if (r->runs[r->nruns] != NULL)
 			r->nruns++;
 	}
 }
 
-int
-runner_descent_set(struct lesson_runner *r, const double *start, double lr_factor)
+/* On entering a descent page: the page's settings, and its runs. */
+static void
+descent_enter(struct lesson_runner *r)
+{
+	const struct lesson_page *p = &r->c->pages[r->page];
+	int i;
+
+	for (i = 0; i < p->descent.nruns; i++)
+		lesson_run_config(p, i, &r->cfg[i]);
+	runner_descent_reset(r);
+}
+
+/* The page, when it is an interactive descent offering control bit, or NULL. */
+static const struct lesson_page *
+offering(struct lesson_runner *r, unsigned bit)
 {
 	const struct lesson_page *p;
 
 	if (r->page < 0 || r->obj == NULL)
-		return -1;
+		return NULL;
 	p = &r->c->pages[r->page];
-	if (p->kind != PAGE_DESCENT || !p->descent.interactive || !(lr_factor >= 1.0 / 64) ||
-	    !(lr_factor <= 64))
+	return p->kind == PAGE_DESCENT && (p->descent.controls & bit) ? p : NULL;
+}
+
+int
+runner_descent_start(struct lesson_runner *r, const double *start)
+{
+	if (offering(r, LESSON_CONTROL_START) == NULL)
 		return -1;
-	if (start != NULL) {
-		memcpy(r->start, start, (size_t)objective_dim(r->obj) * sizeof *start);
-		r->own_start = 1;
-	}
-	r->lr_factor = lr_factor;
+	memcpy(r->start, start, (size_t)objective_dim(r->obj) * sizeof *start);
+	r->own_start = 1;
 	runner_descent_reset(r);
 	return 0;
+}
+
+/* Turns setting k of run i one step; the return of runner_descent_turn. */
+static int
+turn_one(struct lesson_runner *r, const struct lesson_page *p, int i, int k, int dir)
+{
+	struct run_config *c = &r->cfg[i];
+
+	if (run_setting_param(c, k, runner_examples(r)) == NULL)
+		return -2;
+	if (k == RUN_SET_LR) {
+		/* twice or half, within 1/64 and 64 times the page's rate */
+		double page = p->descent.runs[i].params.lr, lr = c->params.lr * (dir > 0 ? 2 : 0.5);
+		if (!(lr <= page * 64 * (1 + 1e-12)) || !(lr >= page / 64 * (1 - 1e-12)))
+			return -3;
+		c->params.lr = lr;
+		return 0;
+	}
+	return run_setting_step(c, k, dir, runner_examples(r)) == 0 ? 0 : -3;
+}
+
+int
+runner_descent_turn(struct lesson_runner *r, int i, int k, int dir)
+{
+	const struct lesson_page *p = k >= 0 && k < RUN_SET_COUNT ? offering(r, 1u << k) : NULL;
+	int j, turned = 0, stuck = 0;
+
+	if (p == NULL || i >= p->descent.nruns)
+		return -1;
+	for (j = i < 0 ? 0 : i; j < (i < 0 ? p->descent.nruns : i + 1); j++) {
+		int e = turn_one(r, p, j, k, dir);
+		turned |= e == 0;
+		stuck |= e == -3;
+	}
+	if (turned)
+		runner_descent_reset(r);
+	return turned ? 0 : stuck ? -3 : -2;
 }
 
 const struct page_kind_def page_kind_descent = {
 	.name = "descent",
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "runs",
-					  "start", "steps", "schedule", "noise", "seed",
-					  "interactive", "pace", NULL },
+					  "start", "steps", "schedule", "noise", "seed", "batch",
+					  "interactive", "controls", "pace", NULL },
 	.flags = PK_OBJECTIVE | PK_FIGURE | PK_RUNS | PK_ANY_DIM | PK_ROLLS,
 	.read = descent_read,
 	.free = descent_free,
-	.enter = runner_descent_reset,
+	.enter = descent_enter,
 };

@@ -4,19 +4,28 @@
  * (space, s, r) at the page's pace (+ and - double and halve it), a line
  * for each saying how far it is and where, as
  * learn --plain says it; t hides the trail, g shows the gradient arrow.
- * On an interactive page the learner halves or doubles the rates ([ ])
- * and starts the runs elsewhere (a click, or the cursor and Enter).
+ * On an interactive page the learner turns the settings the page offers
+ * as controls (run_setting: [ ] the rate, { } beta, ( ) beta2, < > the
+ * noise, , . the batch), of every run or of the one Tab chose, and starts
+ * the runs elsewhere (a click, or the cursor and Enter).
  */
 #include "config.h"
 
 #include "ui-reader.h"
 
-/* Whether the learner may change the page's runs. */
+/* Whether the learner may change the page's runs (bit: a control, or any). */
 static int
-interactive(struct ui *u, const struct lesson_page *p)
+offers(struct ui *u, const struct lesson_page *p, unsigned bit)
 {
-	return p->descent.interactive && u->runner.obj != NULL &&
+	return (p->descent.controls & bit) && u->runner.obj != NULL &&
 	       objective_dim(u->runner.obj) > 0;
+}
+
+/* Whether the page offers a setting of the runs, not just the start. */
+static int
+has_settings(struct ui *u, const struct lesson_page *p)
+{
+	return offers(u, p, LESSON_CONTROL_START - 1);
 }
 
 /*
@@ -54,18 +63,69 @@ run_line(struct ui *u, int i, int playing, char *buf, size_t size)
 		 going && !playing ? " (space plays)" : "");
 }
 
+/*
+ * The line of what the learner may change: "Yours to try (all runs): [ ]
+ * lr; { } beta; Tab: one run; a click (or c, arrows, Enter): the start".
+ */
+static void
+controls_line(struct ui *u, const struct reader *rd, const struct lesson_page *p, char *buf,
+	      size_t size)
+{
+	size_t len;
+	int k;
+
+	if (p->descent.nruns > 1 && has_settings(u, p))
+		len = (size_t)snprintf(buf, size, "Yours to try (%s%s): ", rd->sel > 0 ? "run " :
+				       "all runs", rd->sel > 0 ? u->runner.labels[rd->sel - 1] : "");
+	else
+		len = (size_t)snprintf(buf, size, "Yours to try: ");
+	for (k = 0; k < RUN_SET_COUNT && len < size; k++) {
+		/* with its value, when it is one run's */
+		int one = u->runner.nruns == 1 ? 0 : rd->sel - 1;
+		const struct run_config *c = one >= 0 ? &u->runner.cfg[one] : NULL;
+		const char *param = c != NULL ? run_setting_param(c, k, runner_examples(&u->runner))
+				    : NULL;
+		if (!(p->descent.controls & (1u << k)))
+			continue;
+		if (param != NULL && k == RUN_SET_BATCH && c->batch == 0)
+			len += (size_t)snprintf(buf + len, size - len, "%s batch all; ",
+						ui_setting_keys(k));
+		else if (param != NULL)
+			len += (size_t)snprintf(buf + len, size - len, "%s %s %g; ", ui_setting_keys(k),
+						param, run_setting_get(c, k,
+								       runner_examples(&u->runner)));
+		else
+			len += (size_t)snprintf(buf + len, size - len, "%s %s; ", ui_setting_keys(k),
+						run_setting_name(k));
+	}
+	if (p->descent.nruns > 1 && has_settings(u, p) && len < size)
+		len += (size_t)snprintf(buf + len, size - len, "Tab: %s; ",
+					rd->sel == p->descent.nruns ? "all runs" :
+					rd->sel > 0 ? "the next run" : "one run");
+	if ((p->descent.controls & LESSON_CONTROL_START) && len < size)
+		len += (size_t)snprintf(buf + len, size - len,
+					"a click (or c, arrows, Enter): the start");
+	else if (len >= 2 && len < size)
+		buf[len - 2] = '\0';   /* no "; " at the end */
+}
+
 /* each run in one or two rows (a run that converged says to what) */
 static int
 descent_rows(struct ui *u, const struct lesson_page *p)
 {
 	char buf[480];
-	int i, rows = 1 + p->descent.interactive;
+	const struct reader *rd = u->state;
+	int i, rows = 1;
 
 	for (i = 0; i < u->runner.nruns; i++) {
 		int n;
 		run_line(u, i, 0, buf, sizeof buf);
 		n = ui_text(u, buf, 0, 0, u->cols - 4, 0, 0);
 		rows += n > 2 ? 2 : n < 1 ? 1 : n;
+	}
+	if (offers(u, p, ~0u) && rd != NULL) {
+		controls_line(u, rd, p, buf, sizeof buf);
+		rows += ui_text(u, buf, 0, 0, u->cols - 4, 0, 0);
 	}
 	return rows;
 }
@@ -79,17 +139,44 @@ descent_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y
 	/* each run: how far it is, where, and how it ended (as learn --plain says it) */
 	for (i = 0; i < u->runner.nruns && y < u->rows - 1; i++) {
 		run_line(u, i, rd->playing, buf, sizeof buf);
+		if (rd->sel == i + 1) {
+			/* the run that the settings' keys turn */
+			attron(A_BOLD);
+			mvaddch(y, 0, '>');
+			attroff(A_BOLD);
+		}
 		y += ui_text(u, buf, y, 2, u->cols - 4, 2, 0) > 1 ? 2 : 1;
 	}
-	if (p->descent.interactive && y < u->rows - 1) {
+	if (offers(u, p, ~0u) && y < u->rows - 1) {
 		/* the page is the learner's to change */
+		controls_line(u, rd, p, buf, sizeof buf);
 		attron(A_DIM);
-		move(y++, 2);
-		ui_put(u, "Yours to try: [ ] the rates, a click (or c, arrows, Enter) the start",
-		       u->cols - 4);
+		y += ui_text(u, buf, y, 2, u->cols - 4, u->rows - 1 - y, 0);
 		attroff(A_DIM);
 	}
 	return y;
+}
+
+/* Turns setting k of the chosen run, or of all; says why not. */
+static void
+turn(struct ui *u, struct reader *rd, const struct lesson_page *p, int k, int dir)
+{
+	int e = runner_descent_turn(&u->runner, rd->sel - 1, k, dir);
+	const char *who = rd->sel > 0 ? p->descent.runs[rd->sel - 1].opt->name : "no run";
+
+	if (e == 0)
+		ui_reader_restart_runs(u, rd);
+	else if (e == -1)
+		snprintf(u->message, sizeof u->message, "This page keeps its %s as it is.",
+			 run_setting_name(k));
+	else if (e == -2)
+		snprintf(u->message, sizeof u->message, "%s has no %s.", who, run_setting_name(k));
+	else if (k == RUN_SET_LR)
+		snprintf(u->message, sizeof u->message,
+			 "The rates go from 1/64 to 64 times the page's.");
+	else
+		snprintf(u->message, sizeof u->message, "The %s is at its %s.", run_setting_name(k),
+			 dir > 0 ? "largest" : "smallest");
 }
 
 static int
@@ -128,24 +215,28 @@ descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		plot_fig_free(u->fig);
 		u->fig = NULL;
 		return 1;
-	case '[': case ']':
-		if (interactive(u, p)) {
-			/* the learner's rates: halved or doubled, the runs afresh */
-			double f = u->runner.lr_factor * (ch == ']' ? 2 : 0.5);
-			if (runner_descent_set(&u->runner, NULL, f) == 0)
-				ui_reader_restart_runs(u, rd);
-			else
-				snprintf(u->message, sizeof u->message,
-					 "The rates go from 1/64 to 64 times the page's.");
+	case '\t':
+		/* all runs, then each in turn: the one the settings' keys turn */
+		if (p->descent.nruns > 1 && has_settings(u, p)) {
+			rd->sel = (rd->sel + 1) % (p->descent.nruns + 1);
+			return 1;
 		}
-		return 1;
+		return 0;
 	case '\n': case '\r': case KEY_ENTER:
-		if (!interactive(u, p) || !rd->reading)
+		if (!offers(u, p, LESSON_CONTROL_START) || !rd->reading)
 			return 0;
 		/* the runs start again from the cursor */
-		if (runner_descent_set(&u->runner, rd->cursor, u->runner.lr_factor) == 0)
+		if (runner_descent_start(&u->runner, rd->cursor) == 0)
 			ui_reader_restart_runs(u, rd);
 		return 1;
+	case '[': case ']': case '{': case '}': case '(': case ')': case '<': case '>':
+	case ',': case '.': {
+		int dir, k = ui_setting_key(ch, &dir);
+		if (!offers(u, p, ~0u))
+			return 0;
+		turn(u, rd, p, k, dir);
+		return 1;
+	}
 	default:
 		return ui_reader_figure_keys(rd, ch);
 	}
@@ -157,10 +248,10 @@ descent_mouse(struct ui *u, struct reader *rd, const struct lesson_page *p, cons
 {
 	double at[2];
 
-	if (!interactive(u, p) || rd->reading || u->fig == NULL)
+	if (!offers(u, p, LESSON_CONTROL_START) || rd->reading || u->fig == NULL)
 		return 0;
 	if (ui_click(ev) && plot_fig_point(u->fig, ev->x, ev->y - rd->fig_y, at) == 0 &&
-	    runner_descent_set(&u->runner, at, u->runner.lr_factor) == 0)
+	    runner_descent_start(&u->runner, at) == 0)
 		ui_reader_restart_runs(u, rd);
 	return 1;
 }

@@ -28,6 +28,7 @@ struct reader {
 	double lr;
 	int playing;                    /* descent: the animation runs */
 	double pace, due;               /* descent: steps a second, and those due */
+	int sel;                        /* descent: the run the controls turn, from 1; 0: all */
 	int loss;                       /* descent: the loss curve shown (1), hidden (-1) by l, */
 					/*   or 0: shown beside a figure on a wide screen */
 	int notrail, arrow;             /* descent: the trail hidden, the gradient arrow */

@@ -353,7 +353,21 @@ wait_exit "q q quits at the end" 0
 
 # --- an interactive descent page: the learner's rates and start --------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/play.json'"
-wait_for "the interactive page says so" 'Yours to try: \[ \] the rates'
+wait_for "the interactive page says what the learner may change" \
+	'^  Yours to try \(all runs\): \[ \] lr; Tab: one run; a click \(or c, arrows,$'
+wait_for "on two rows, whole" '^  Enter\): the start$'
+keys '>'
+wait_for "a setting the page does not offer says so" 'This page keeps its noise as it is\.'
+keys Tab
+wait_for "Tab: one run, its rate shown" '^  Yours to try \(run gd,lr=0\.2\): \[ \] lr 0\.2; Tab: the next run;'
+wait_for "and marked" '^> gd,lr=0\.2: step 0,'
+keys ']'
+wait_for "] doubles its rate alone" '^> gd,lr=0\.4: step 0,'
+wait_for "the other keeps its own" '^  gd,lr=0\.17: step 0,'
+keys '[' Tab Tab
+wait_for "Tab past the last run: all runs again" 'Yours to try \(all runs\)'
+wait_gone "no run marked" '^> '
+wait_for "back at the page's rates" '^  gd,lr=0\.2: step 0,'
 keys '['
 wait_for "[ halves every rate, and the legend and rows say so" '^  gd,lr=0\.085: step 0, at \(-2\.5, 0\.5\), f = 30'
 wait_for "the other run too" '^  gd,lr=0\.1: step 0,'
@@ -434,9 +448,22 @@ wait_for "it converges, to a saddle point, in the words of learn --plain and run
 keys q q
 wait_exit "quits" 0
 
+# --- the noise as a control: a page that offers it ---------------------------------------------
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 6 --progress '$tmp/noise.json'"
+wait_for "the page offers the noise, with its value" '^  Yours to try: < > noise 0\.01$'
+keys '<'
+wait_for "< halves it, to a round value, and the label says so" '^  gd,noise=0\.005: step 0, at \(1\.5, 0\)'
+keys '<' '<' '<' '<' '<' '<' '<'
+wait_for "down to no noise at all" '^  Yours to try: < > noise 0$'
+wait_for "and no lower" 'The noise is at its smallest\.'
+keys ' '
+wait_for "with no noise the run stops on the saddle" '^  gd,noise=0: converged at step [0-9]+ to a saddle point'
+keys q q
+wait_exit "quits" 0
+
 # --- a diverging run stays in the plot -----------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/div.json'"
-wait_for "the race of two rates" 'Yours to try: \[ \] the rates'
+wait_for "the race of two rates" 'Yours to try \(all runs\): \[ \] lr; Tab: one run'
 keys ' '
 wait_for "the run at 0.2 diverges, and its row says it left the view" \
 	'^  gd,lr=0\.2: diverged at step 39 \(left the view at step 1\): '

@@ -333,6 +333,7 @@ Test(lesson_runner, interactive_descent)
 	struct lesson_runner r;
 	char head[200], tail[200];
 	double at[2] = { -2, 0.5 };
+	int i;
 
 	diags_init(&ds);
 	c = lesson_parse(play, strlen(play), "play.json", &ds);
@@ -342,7 +343,8 @@ Test(lesson_runner, interactive_descent)
 	runner_goto(&r, 0);
 	runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(head, "heavy ball: step 0,", "the page's own label");
-	cr_assert_eq(runner_descent_set(&r, at, 2), 0);
+	cr_assert_eq(runner_descent_start(&r, at), 0);
+	cr_assert_eq(runner_descent_turn(&r, -1, RUN_SET_LR, 1), 0, "every rate doubled");
 	cr_assert_eq(r.nruns, 2);
 	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(head, "gd,lr=0.2: step 0,", "the rate doubled, and said");
@@ -352,13 +354,19 @@ Test(lesson_runner, interactive_descent)
 	runner_descent_step(&r);
 	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(tail, "at (-1.2, -0.1), f = 1.47", "one step at lr 0.2: %s", tail);
-	cr_assert_eq(runner_descent_set(&r, NULL, 128), -1, "128 times is too much");
-	cr_assert_eq(runner_descent_set(&r, NULL, 1), 0, "back to the page's rates");
+	for (i = 0; i < 5; i++)
+		cr_assert_eq(runner_descent_turn(&r, -1, RUN_SET_LR, 1), 0);
+	cr_assert_eq(runner_descent_turn(&r, -1, RUN_SET_LR, 1), -3, "128 times is too much");
+	for (i = 0; i < 6; i++)
+		cr_assert_eq(runner_descent_turn(&r, -1, RUN_SET_LR, -1), 0);
 	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
-	cr_assert_str_eq(head, "gd,lr=0.1: step 0,");
+	cr_assert_str_eq(head, "gd,lr=0.1: step 0,", "back at the page's rate: %s", head);
 	cr_assert_str_eq(tail, "at (-2, 0.5), f = 4.75", "the start stays the learner's");
+	cr_assert_eq(runner_descent_turn(&r, 0, RUN_SET_NOISE, 1), -1,
+		     "interactive: true offers the rates and the start only");
 	runner_goto(&r, 1);
-	cr_assert_eq(runner_descent_set(&r, NULL, 2), -1, "a page that is not interactive");
+	cr_assert_eq(runner_descent_start(&r, at), -1, "a page that is not interactive");
+	cr_assert_eq(runner_descent_turn(&r, -1, RUN_SET_LR, 1), -1, "nor its rates");
 	runner_goto(&r, 0);
 	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(tail, "at (1, 1), f = 4", "back on the page: its own start");
@@ -402,7 +410,7 @@ Test(lesson_runner, runs_with_their_own_starts)
 	cr_assert_str_eq(tail, "at (1, 1), f = 106");
 	runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(tail, "at (-1, 0), f = 164");
-	cr_assert_eq(runner_descent_set(&r, at, 1), 0);
+	cr_assert_eq(runner_descent_start(&r, at), 0);
 	runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
 	cr_assert_str_eq(tail, "at (-3, -3), f = 26", "the learner's start is every run's");
 	runner_done(&r);
@@ -467,5 +475,59 @@ Test(lesson_load, comment_at_end_of_buffer)
 	cr_assert_null(lesson_parse(buf, 1, "c.json", &ds));
 	cr_assert_eq(ds.errors, 1);
 	cr_assert_not_null(strstr(ds.d[0].message, "remove the \"/...\""), "%s", ds.d[0].message);
+	diags_done(&ds);
+}
+
+/* "controls": each run's settings, turned one run at a time or all together. */
+Test(lesson_runner, controls_turn_each_runs_settings)
+{
+	static const char page[] =
+		"{\"id\": \"c\", \"title\": \"C\", \"order\": 1, \"summary\": \"S.\",\n"
+		" \"pages\": [\n"
+		"  {\"kind\": \"descent\", \"function\": \"x^2 + 3*y^2\", \"start\": [1, 1],\n"
+		"   \"controls\": [\"beta\", \"noise\"], \"runs\": [{\"optimizer\": \"gd\", \"lr\": 0.1},\n"
+		"   {\"optimizer\": \"momentum\", \"lr\": 0.05}]},\n"
+		"  {\"kind\": \"descent\", \"data\": {\"model\": \"w*x\", \"columns\": [\"x\", \"y\"],\n"
+		"   \"points\": [[1, 2], [2, 4], [3, 6], [4, 8]]}, \"start\": [0], \"batch\": 2, \"controls\": [\"batch\"],\n"
+		"   \"runs\": [{\"optimizer\": \"gd\", \"lr\": 0.01}]}]}\n";
+	struct diags ds;
+	struct lesson_chapter *c;
+	struct lesson_runner r;
+	char head[200], tail[200];
+	double at[2] = { 0, 0 };
+
+	diags_init(&ds);
+	c = lesson_parse(page, strlen(page), "c.json", &ds);
+	diags_print(&ds, stderr);
+	cr_assert_not_null(c);
+	runner_init(&r, c, NULL, NULL);
+	runner_goto(&r, 0);
+	cr_assert_eq(runner_descent_start(&r, at), -1, "the start is not one of its controls");
+	cr_assert_eq(runner_descent_turn(&r, -1, RUN_SET_LR, 1), -1, "nor the rate");
+	cr_assert_eq(runner_descent_turn(&r, 0, RUN_SET_BETA, 1), -2, "gd has no beta");
+	cr_assert_eq(runner_descent_turn(&r, -1, RUN_SET_BETA, 1), 0, "momentum has");
+	runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "momentum,beta=0.95: step 0,", "%s", head);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "gd,lr=0.1: step 0,", "gd untouched: %s", head);
+	cr_assert_eq(runner_descent_turn(&r, 0, RUN_SET_NOISE, 1), 0, "run 0 alone");
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "gd,noise=0.001: step 0,", "%s", head);
+	runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "momentum,beta=0.95: step 0,", "run 1 keeps its noise: %s", head);
+	cr_assert_eq(runner_descent_turn(&r, 0, RUN_SET_NOISE, -1), 0);
+	cr_assert_eq(runner_descent_turn(&r, 0, RUN_SET_NOISE, -1), -3, "no less than 0");
+	runner_goto(&r, 1);
+	cr_assert_eq(runner_examples(&r), 4);
+	cr_assert_eq(r.cfg[0].batch, 2, "the page's batch");
+	cr_assert_eq(runner_descent_turn(&r, -1, RUN_SET_BATCH, 1), 0);
+	runner_run_text(&r, 0, -1, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "gd,batch=0: step 0,", "all four examples: %s", head);
+	cr_assert_eq(runner_descent_turn(&r, -1, RUN_SET_BATCH, 1), -3, "all is the most");
+	runner_goto(&r, 0);
+	runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
+	cr_assert_str_eq(head, "momentum,lr=0.05: step 0,", "back on the page: its settings");
+	runner_done(&r);
+	lesson_chapter_free(c);
 	diags_done(&ds);
 }
