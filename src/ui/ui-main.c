@@ -181,7 +181,20 @@ ui_switch(struct ui *u, enum ui_screen_id id)
 	u->timeout_ms = 250;
 }
 
-/* The keys of the current screen, over it. */
+/* A character of the help's frame: a line-drawing one in UTF-8, else ASCII. */
+static void
+frame_char(struct ui *u, int y, int x, const cchar_t *wide, chtype ascii)
+{
+	if (u->utf8 && !u->ascii)
+		mvadd_wch(y, x, wide);
+	else
+		mvaddch(y, x, ascii);
+}
+
+/*
+ * The keys of the current screen, over it: in a frame, with a blank
+ * margin of one cell around it, so that the page does not run into it.
+ */
 static void
 draw_help(struct ui *u)
 {
@@ -195,16 +208,30 @@ draw_help(struct ui *u)
 	h = 0;
 	for (i = 0; text[i] != '\0'; i++)
 		h += text[i] == '\n';
-	h += 2;                         /* the rules above and below */
+	h += 2;                         /* the frame's top and bottom */
 	if (h > u->rows - 1 - y0)
 		h = u->rows - 1 - y0;
-	for (i = 0; i < h; i++) {
-		move(y0 + i, x0);
-		hline(' ', w);
+	/* the margin and the inside, cleared */
+	for (i = y0 - 1; i <= y0 + h && i < u->rows - 1; i++) {
+		int x = x0 > 0 ? x0 - 1 : 0, right = x0 + w < u->cols ? x0 + w + 1 : u->cols;
+		if (i < 0)
+			continue;
+		move(i, x);
+		hline(' ', right - x);
 	}
 	attron(A_BOLD);
-	mvhline(y0, x0, '-', w);
-	mvhline(y0 + h - 1, x0, '-', w);
+	for (i = 1; i < w - 1; i++) {
+		frame_char(u, y0, x0 + i, WACS_HLINE, '-');
+		frame_char(u, y0 + h - 1, x0 + i, WACS_HLINE, '-');
+	}
+	for (i = 1; i < h - 1; i++) {
+		frame_char(u, y0 + i, x0, WACS_VLINE, '|');
+		frame_char(u, y0 + i, x0 + w - 1, WACS_VLINE, '|');
+	}
+	frame_char(u, y0, x0, WACS_ULCORNER, '+');
+	frame_char(u, y0, x0 + w - 1, WACS_URCORNER, '+');
+	frame_char(u, y0 + h - 1, x0, WACS_LLCORNER, '+');
+	frame_char(u, y0 + h - 1, x0 + w - 1, WACS_LRCORNER, '+');
 	attroff(A_BOLD);
 	{
 		char *line = text, *nl;

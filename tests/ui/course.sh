@@ -558,8 +558,12 @@ start 70 20 "$ENV '$DESCENT' learn --lessons '$L' objective --page 7"
 wait_for "70x20, the smallest: a descent page" 'page 7 of 10'
 wait_for "its status line whole" 'q:map  \(down: more\)$'
 keys '?'
-wait_for "the keys fit: the last one" '  q: back to the course map$'
+wait_for "the keys fit: the last one" '│ q: back to the course map +│( |$)'
 wait_for "and the common one" '\?: these keys \(any key closes them\)'
+# a whole frame: corners, and a side on both ends of every row inside
+wait_for "the frame's top" '^ +┌─+┐( |$)'
+wait_for "its bottom" '^ +└─+┘( |$)'
+wait_count "every row of keys between two sides" '^.? +│ .* │( |$)' 16
 keys x q
 wait_for "the map at 70x20, its status line whole" '\?:keys q:quit$'
 keys '?'

@@ -315,7 +315,7 @@ wait_exit "q quits after a resize" 0
 start 70 20 "$U8 '$DESCENT' play $Q"
 wait_for "70x20, the smallest: the status line whole" 'e:edit \?:keys q:quit$'
 keys '?'
-wait_for "the keys fit: the last one" '^ +q: quit$'
+wait_for "the keys fit: the last one, in the frame" '^ +│ q: quit +│$'
 wait_for "and the common one" '\?: these keys \(any key closes them\)'
 keys x q
 wait_exit "q quits at 70x20" 0
