@@ -79,7 +79,8 @@ newton_direction(int n, const double *h, const double *g, double *d)
 	if (la_eigsym(n, h, lambda, v) < 0)
 		return;
 	for (k = 0; k < n; k++)
-		big = fmax(big, fabs(lambda[k]));
+		if (fabs(lambda[k]) > big)      /* finite: no fmax needed */
+			big = fabs(lambda[k]);
 	for (k = 0; k < n; k++) {
 		double c = 0;
 		if (fabs(lambda[k]) <= 1e-14 * big || lambda[k] == 0)
@@ -271,9 +272,14 @@ probe(struct objective *o, const struct region *r, int *changes, long long *work
 	objective_eval(o, m, (const double *const *)w, f, g, NULL);
 	*work += (long long)m;
 	for (q = 0; q < m; q++) {
-		double len = n == 1 ? fabs(g[0][q]) : hypot(g[0][q], g[1][q]);
-		if (isfinite(len))
-			scale = fmax(scale, len);
+		double ax = fabs(g[0][q]), ay = n == 1 ? 0 : fabs(g[1][q]), len;
+		/* hypot <= sqrt(2) max(|gx|, |gy|) (and within an ulp of it):
+		 * no need to ask when that cannot exceed the largest yet */
+		if ((ax > ay ? ax : ay) * 1.5 < scale)
+			continue;
+		len = n == 1 ? ax : hypot(g[0][q], g[1][q]);
+		if (isfinite(len) && len > scale)
+			scale = len;
 	}
 	changes[0] = changes[1] = 0;
 	for (k = 0; k < n; k++) {
@@ -326,7 +332,7 @@ newton_grid(struct objective *o, const struct region *r, int nx, int ny, double 
 		objective_eval(o, l.m, (const double *const *)l.w, l.f, l.g, l.h);
 		*work += (long long)l.m;
 		for (i = 0; i < l.m; i++) {
-			double g[2] = { 0, 0 }, h[4], d[2], x[2] = { 0, 0 }, len;
+			double g[2] = { 0, 0 }, h[4], d[2], x[2] = { 0, 0 }, len, glen;
 			int done = it == NEWTON_ITERATIONS;
 			for (k = 0; k < n; k++) {
 				g[k] = l.g[k][i];
@@ -334,7 +340,8 @@ newton_grid(struct objective *o, const struct region *r, int nx, int ny, double 
 			}
 			for (k = 0; k < n * n; k++)
 				h[k] = l.h[k][i];
-			if (!isfinite(l.f[i]) || !isfinite(la_norm(n, g)) || !inside(r, x, 0.5))
+			glen = la_norm(n, g);
+			if (!isfinite(l.f[i]) || !isfinite(glen) || !inside(r, x, 0.5))
 				continue;       /* gone: out of the region or undefined */
 			if (!done) {
 				newton_direction(n, h, g, d);
@@ -348,7 +355,7 @@ newton_grid(struct objective *o, const struct region *r, int nx, int ny, double 
 			if (done) {
 				struct critical_point p;
 				double y[2], fy, gy[2] = { 0, 0 }, hy[4];
-				if (!(la_norm(n, g) <= 1e-7 * gscale) || !inside(r, x, 1e-9) ||
+				if (!(glen <= 1e-7 * gscale) || !inside(r, x, 1e-9) ||
 				    pointset_has(s, x))
 					continue;
 				memset(&p, 0, sizeof p);
@@ -359,7 +366,7 @@ newton_grid(struct objective *o, const struct region *r, int nx, int ny, double 
 					if (fabs(y[k]) < 1e-7 * diam)
 						y[k] = 0;
 				objective_eval_point(o, y, &fy, gy, hy);
-				if (la_norm(n, gy) <= la_norm(n, g))
+				if (la_norm(n, gy) <= glen)
 					memcpy(p.x, y, sizeof y);
 				objective_eval_point(o, p.x, &p.f, g, h);
 				*work += 2;
