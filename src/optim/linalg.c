@@ -12,6 +12,20 @@
  * rotating, the matrix is scaled by a power of two (exact) so that its
  * largest entry is in [0.5, 1): sums of squares then neither overflow
  * nor underflow, whatever the magnitude of the input.
+ *
+ * Most calls are for n = 1 or 2 (a Hessian per lane per Newton step of
+ * the critical-point search), and for those the full machinery (a 32
+ * KiB frame, frexp and ldexp on every entry, sweeps) costs far more than
+ * the answer.  A 2 x 2 matrix needs exactly one Jacobi rotation, so
+ * eigsym2 does that rotation in closed form, with Jacobi's own
+ * arithmetic, and skips the scaling when the entries are of moderate
+ * size: the result is the one la_eigsym_jacobi gives, bit for bit,
+ * except in the last bits of subnormal intermediates.  Keeping Jacobi's
+ * numbers (rather than, say, the half-trace plus or minus a hypot) keeps
+ * the eigenvectors' signs and order, which the convexity chord prints,
+ * and Jacobi's small eigenvalue a - t b is accurate relative to b, where
+ * the half-trace formula loses the small eigenvalue of a graded matrix
+ * (diag(1e-10, 1)) to cancellation.
  */
 #include "config.h"
 
@@ -164,10 +178,12 @@ normalize_columns(int n, double *v)
  * times the Frobenius norm (which rotations preserve).  Rounding in a
  * rotation only perturbs off-diagonal entries relative to off-diagonal
  * entries, so the off-diagonal norm keeps shrinking quadratically and
- * the bound on sweeps is a safety net, not a stopping rule.
+ * the bound on sweeps is a safety net, not a stopping rule.  Not static,
+ * so that it is not inlined into la_eigsym, whose small cases would then
+ * pay for its frame; and it is the tests' reference.
  */
 int
-la_eigsym(int n, const double *a, double *lambda, double *vec)
+la_eigsym_jacobi(int n, const double *a, double *lambda, double *vec)
 {
 	double w[LA_MAX_N * LA_MAX_N];
 	double frob2, off2;
@@ -209,6 +225,115 @@ la_eigsym(int n, const double *a, double *lambda, double *vec)
 		normalize_columns(n, vec);
 	sort_eigen(n, lambda, vec);
 	return 0;
+}
+
+/* Fills lambda with NaN and returns -1 (for a matrix that is not finite). */
+static int
+not_finite(int n, double *lambda)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		lambda[i] = NAN;
+	return -1;
+}
+
+/*
+ * The 2 x 2 case as la_eigsym_jacobi does it, step for step: the same
+ * test for a negligible coupling, the same rotation (the tangent t the
+ * smaller root, so |t| <= 1 and the rotation is at most 45 degrees),
+ * the eigenvector entries as the rotation updates the identity, the
+ * same normalization and order.  Entries of moderate size (the largest
+ * between 2^-400 and 2^400) are not scaled: scaling by a power of two
+ * is exact, and within those bounds no square or product of the
+ * rotation overflows, and none that decides anything is subnormal.
+ */
+static int
+eigsym2(const double *a, double *lambda, double *vec)
+{
+	double app = a[0], apq = a[1], aqq = a[3], amax, off2, frob2;
+	double s = 0, d = 1;            /* the rotation: d = 1 - s tau, not c */
+	int e = 0;
+
+	if (!isfinite(app) || !isfinite(apq) || !isfinite(aqq))
+		return not_finite(2, lambda);
+	amax = fabs(app) > fabs(aqq) ? fabs(app) : fabs(aqq);     /* no NaN: */
+	amax = fabs(apq) > amax ? fabs(apq) : amax;                 /* no fmax */
+	if (amax > 0 && (amax < 0x1p-400 || amax > 0x1p400)) {
+		frexp(amax, &e);
+		app = ldexp(app, -e);
+		apq = ldexp(apq, -e);
+		aqq = ldexp(aqq, -e);
+	}
+	off2 = apq * apq;
+	frob2 = 2 * off2 + app * app + aqq * aqq;
+	if (!(off2 == 0 || 2 * off2 <= LA_TOL * LA_TOL * frob2)) {
+		double theta = (aqq - app) / (2 * apq), t, c, tau, h;
+
+		if (fabs(theta) > 1e150)
+			t = 0.5 / theta;
+		else
+			t = (theta >= 0 ? 1.0 : -1.0) /
+			    (fabs(theta) + sqrt(theta * theta + 1));
+		c = 1 / sqrt(t * t + 1);
+		s = t * c;
+		tau = s / (1 + c);
+		h = t * apq;
+		app -= h;
+		aqq += h;
+		d = 1 - s * tau;
+	}
+	if (e != 0) {
+		app = ldexp(app, e);
+		aqq = ldexp(aqq, e);
+	}
+	if (vec != NULL) {
+		/* columns (d, -s) for app and (s, d) for aqq, normalized as
+		 * normalize_columns does (both have the same length); 0 + s
+		 * and 0 - s, as the rotation computes them, are +0 for s = 0 */
+		double len = sqrt(d * d + s * s);
+
+		d /= len;
+		s /= len;
+	}
+	if (aqq < app) {
+		lambda[0] = aqq;
+		lambda[1] = app;
+		if (vec != NULL) {
+			vec[0] = 0 + s;
+			vec[1] = d;
+			vec[2] = d;
+			vec[3] = 0 - s;
+		}
+	} else {
+		lambda[0] = app;
+		lambda[1] = aqq;
+		if (vec != NULL) {
+			vec[0] = d;
+			vec[1] = 0 + s;
+			vec[2] = 0 - s;
+			vec[3] = d;
+		}
+	}
+	return 0;
+}
+
+int
+la_eigsym(int n, const double *a, double *lambda, double *vec)
+{
+	switch (n) {
+	case 1:
+		if (!isfinite(a[0]))
+			return not_finite(1, lambda);
+		lambda[0] = a[0];
+		if (vec != NULL)
+			vec[0] = 1;
+		return 0;
+	case 2:
+		return eigsym2(a, lambda, vec);
+	default:
+		return la_eigsym_jacobi(n, a, lambda, vec);
+	}
 }
 
 /*
@@ -274,8 +399,8 @@ la_solve_spd(int n, const double *a, const double *b, double *x)
  * overflows or underflows to a loss of precision.  A NaN gives NaN, an
  * infinity (and no NaN) gives infinity.
  */
-double
-la_norm(int n, const double *x)
+static double
+norm_scaled(int n, const double *x)
 {
 	double amax = 0, s = 0;
 	int i, e;
@@ -299,6 +424,29 @@ la_norm(int n, const double *x)
 		s += y * y;
 	}
 	return ldexp(sqrt(s), e);
+}
+
+/*
+ * The plain sum of squares, which is what norm_scaled computes too
+ * (scaling by a power of two is exact), as long as nothing overflowed
+ * and the sum is far enough above the subnormals: from 2^-968 up, the
+ * squares that did underflow are off by at most n 2^-1075 in all, a
+ * negligible n 2^-107 of the sum.  Otherwise (zero, NaN and infinity
+ * included), the scaled two passes.
+ */
+double
+la_norm(int n, const double *x)
+{
+	double s = 0;
+	int i;
+
+	if (n == 1)
+		return fabs(x[0]);
+	for (i = 0; i < n; i++)
+		s += x[i] * x[i];
+	if (s >= 0x1p-968 && s < INFINITY)
+		return sqrt(s);
+	return norm_scaled(n, x);
 }
 
 /* The plain sum, in index order. */

@@ -366,6 +366,10 @@ Test(analysis, search_sin_finds_all)
 		     "sin on [-1000,1000]: expected 636 critical points (pi/2 + k pi, k = -318 "
 		     "to 317), got %d", s.found);
 	cr_expect(s.conclusive, "expected a conclusive search");
+	/* the probe's one row of 16385 points goes through in several chunks;
+	 * cos changes sign at each of the 636 points */
+	cr_expect_eq(s.sign_changes[0], 636, "the probe: expected 636 sign changes of cos, "
+		     "got %d", s.sign_changes[0]);
 	for (q = 0; q < s.found; q++) {
 		double want = M_PI / 2 + (q - 318) * M_PI;
 		cr_expect(fabs(s.cp[q].x[0] - want) <= 1e-9, "point %d: expected %.12g, got %.12g",
@@ -379,6 +383,46 @@ Test(analysis, search_sin_finds_all)
 	}
 	cp_search_free(&s);
 	objective_free(o);
+}
+
+/*
+ * The probe counts sign changes along every row and every column of a
+ * 257 x 257 grid that the evaluator sees in pieces: df/dx = -sin(x)
+ * changes sign at k pi, 13 times in [-20, 20]; df/dy = -3 sin(3y) at
+ * k pi / 3, 39 times.
+ */
+Test(analysis, search_probe_counts_lines)
+{
+	struct objective *o = make_objective("cos(x) + cos(3*y)");
+	struct region r = region2(-20, 20);
+	struct cp_options opt = { 0, 1 };       /* the probe, then out of budget */
+	struct cp_search s;
+
+	analysis_critical_search(o, &r, &opt, &s);
+	cr_expect_eq(s.sign_changes[0], 13, "df/dx along a row: expected 13 sign changes, got %d",
+		     s.sign_changes[0]);
+	cr_expect_eq(s.sign_changes[1], 39, "df/dy along a column: expected 39 sign changes, "
+		     "got %d", s.sign_changes[1]);
+	cp_search_free(&s);
+	objective_free(o);
+}
+
+/* The lowest point of the 201 x 201 grid, far into it, and where it is. */
+Test(analysis, region_min_where)
+{
+	struct objective *o = make_objective("(x - 3)^2 + (y + 2)^2 + 1");
+	struct objective *o1 = make_objective("(x + 4.5)^2 - 2");
+	struct region r = region2(-5, 5), r1 = region1(-5, 5);
+	double where[2] = { NAN, NAN };
+
+	cr_expect_eq(analysis_region_min(o, &r, where), 1);
+	cr_expect(where[0] == 3 && where[1] == -2, "expected (3, -2), got (%g, %g)", where[0],
+		  where[1]);
+	cr_expect_eq(analysis_region_min(o1, &r1, where), -2);
+	cr_expect(where[0] == -4.5 && where[1] == 0, "expected (-4.5, 0), got (%g, %g)",
+		  where[0], where[1]);
+	objective_free(o);
+	objective_free(o1);
 }
 
 /* A curve of critical points: each denser grid finds new ones. */

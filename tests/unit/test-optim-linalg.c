@@ -4,9 +4,11 @@
  * matrices with known spectra (exactly where the arithmetic allows it),
  * on random symmetric matrices checked by their defining properties
  * (A v = lambda v, V^T V = I, trace, order), on inputs that are
- * non-finite, huge or tiny; Cholesky solves on random SPD matrices and
- * their refusals; norms that must not overflow.  Random matrices come
- * from a local splitmix64, so the tests depend on nothing but linalg.c.
+ * non-finite, huge or tiny; the closed forms for n = 1 and 2 against
+ * Jacobi (la_eigsym_jacobi), bit for bit, on matrices of every kind and
+ * scale; Cholesky solves on random SPD matrices and their refusals;
+ * norms that must not overflow.  Random matrices come from a local
+ * splitmix64, so the tests depend on nothing but linalg.c.
  */
 #include "config.h"
 
@@ -434,6 +436,167 @@ Test(eigsym, sizes_out_of_range)
 	cr_assert_eq(lambda[0], 7);
 }
 
+
+/*
+ * A 2 x 2 symmetric matrix of kind k (0 random, 1 diagonal, 2 repeated
+ * eigenvalue a = c with a coupling, 3 a multiple of the identity, 4
+ * nearly equal eigenvalues, 5 a coupling 2^-j of the diagonal, 6
+ * graded diagonal, 7 entries of unrelated magnitudes; all at most 1),
+ * times scale.
+ */
+static void
+random_sym2(int k, uint64_t *seed, double scale, double *a)
+{
+	double p = next_unif(seed), q = next_unif(seed), r = next_unif(seed);
+	int j = (int)(next_u64(seed) % 60);
+
+	switch (k) {
+	case 1: q = 0; break;
+	case 2: r = p; break;
+	case 3: q = 0; r = p; break;
+	case 4: r = p + p * ldexp(next_unif(seed), -j); q = ldexp(q, -j); break;
+	case 5: q = ldexp(q, -j); break;
+	case 6: p = ldexp(p, -3 * j); break;
+	case 7: p = ldexp(p, j - 60); q = ldexp(q, -j); r = ldexp(r, j / 2 - 30); break;
+	}
+	a[0] = p * scale;
+	a[1] = a[2] = q * scale;
+	a[3] = r * scale;
+}
+
+/*
+ * The closed form for n = 2 against Jacobi: the same eigenvalues and
+ * eigenvectors to the bit (signs and order included: the convexity
+ * chord's ends come from the eigenvector's sign), with or without vec,
+ * and an eigen-decomposition within 4 ulps of |A| on its own, from
+ * 2^-1000 to 2^1000 and at the two ends of the range.
+ */
+Test(eigsym, two_by_two_is_jacobi)
+{
+	const double scales[] = { 1, 1e-300, 1e300, 0x1p-1000, 0x1p1000, 0x1p-400, 0x1p400,
+				  0x1p-401, 0x1p401, 1e-10, 1e10, DBL_MAX / 4 };
+	uint64_t seed = 2024;
+	size_t si;
+	int k, trial;
+
+	for (si = 0; si < sizeof(scales) / sizeof(scales[0]); si++)
+		for (k = 0; k < 8; k++)
+			for (trial = 0; trial < 400; trial++) {
+				double a[4], l1[2], l2[2], l3[2], v1[4], v2[4];
+
+				random_sym2(k, &seed, scales[si], a);
+				cr_assert_eq(la_eigsym(2, a, l1, v1), 0);
+				cr_assert_eq(la_eigsym_jacobi(2, a, l2, v2), 0);
+				cr_assert_eq(la_eigsym(2, a, l3, NULL), 0);
+				cr_assert(memcmp(l1, l2, sizeof(l1)) == 0 &&
+					  memcmp(v1, v2, sizeof(v1)) == 0 &&
+					  memcmp(l1, l3, sizeof(l1)) == 0,
+				    "kind %d, scale %g: (%a %a %a) gives %a %a, Jacobi %a %a",
+				    k, scales[si], a[0], a[1], a[3], l1[0], l1[1], l2[0], l2[1]);
+				check_eigen(2, a, l1, v1, 4 * EPS, 4 * EPS);
+			}
+}
+
+/*
+ * Entries near 2^-1040 keep about 34 bits, and the rotation's products
+ * are subnormal: only the last bits may differ from Jacobi's, and the
+ * decomposition still holds to what the entries hold.
+ */
+Test(eigsym, two_by_two_subnormal)
+{
+	uint64_t seed = 7;
+	int k, trial;
+
+	for (k = 0; k < 6; k++)
+		for (trial = 0; trial < 200; trial++) {
+			double a[4], l1[2], l2[2], v1[4], v2[4];
+
+			random_sym2(k, &seed, 0x1p-1040, a);
+			cr_assert_eq(la_eigsym(2, a, l1, v1), 0);
+			cr_assert_eq(la_eigsym_jacobi(2, a, l2, v2), 0);
+			cr_assert_float_eq(l1[0], l2[0], 0x1p-1070);
+			cr_assert_float_eq(l1[1], l2[1], 0x1p-1070);
+			check_eigen(2, a, l1, v1, 0x1p-20, 4 * EPS);
+		}
+}
+
+/*
+ * The small eigenvalue of a graded matrix to a few ulps of itself, not
+ * of the large one: 1e-10 - 1e-26/(1 - 1e-10), where the half-trace
+ * minus the half-gap would cancel away six digits.
+ */
+Test(eigsym, two_by_two_graded)
+{
+	const double a[4] = { 1e-10, 1e-13, 1e-13, 1 };
+	const double small = 1e-10 - 1e-26 / (1 - 1e-10), large = 1 + 1e-26 / (1 - 1e-10);
+	double lambda[2], vec[4];
+
+	cr_assert_eq(la_eigsym(2, a, lambda, vec), 0);
+	cr_assert_float_eq(lambda[0], small, 4 * EPS * small, "lambda0 = %.17g", lambda[0]);
+	cr_assert_float_eq(lambda[1], large, 2 * EPS, "lambda1 = %.17g", lambda[1]);
+	check_eigen(2, a, lambda, vec, 2 * EPS, 2 * EPS);
+}
+
+/* Equal eigenvalues with a coupling: eigenvectors at exactly 45 degrees. */
+Test(eigsym, two_by_two_equal_diagonal)
+{
+	const double a[4] = { 3, -2, -2, 3 };
+	const double u0[2] = { M_SQRT1_2, M_SQRT1_2 }, u1[2] = { M_SQRT1_2, -M_SQRT1_2 };
+	double lambda[2], vec[4];
+
+	cr_assert_eq(la_eigsym(2, a, lambda, vec), 0);
+	cr_assert(within_ulps(lambda[0], 1, 1), "lambda0 = %.17g", lambda[0]);
+	cr_assert(within_ulps(lambda[1], 5, 1), "lambda1 = %.17g", lambda[1]);
+	cr_assert(column_is(2, vec, 0, u0, 2 * EPS));
+	cr_assert(column_is(2, vec, 1, u1, 2 * EPS));
+}
+
+/* No coupling: the identity's columns, in order, with +0 (not -0) off them. */
+Test(eigsym, two_by_two_diagonal_signs)
+{
+	const double a[4] = { 5, 0, 0, -3 }, b[4] = { -3, 0, 0, 5 };
+	double lambda[2], vec[4];
+
+	cr_assert_eq(la_eigsym(2, a, lambda, vec), 0);
+	cr_assert_eq(lambda[0], -3);
+	cr_assert_eq(lambda[1], 5);
+	cr_assert(vec[0] == 0 && !signbit(vec[0]) && vec[1] == 1);
+	cr_assert(vec[2] == 1 && vec[3] == 0 && !signbit(vec[3]));
+	cr_assert_eq(la_eigsym(2, b, lambda, vec), 0);
+	cr_assert(vec[0] == 1 && vec[1] == 0 && !signbit(vec[1]));
+	cr_assert(vec[2] == 0 && !signbit(vec[2]) && vec[3] == 1);
+}
+
+Test(eigsym, small_non_finite_input)
+{
+	const double bad[] = { NAN, INFINITY, -INFINITY };
+	const int upper[3] = { 0, 1, 3 };
+	double a[4], lambda[2], vec[4];
+	size_t k;
+	int where;
+
+	for (k = 0; k < 3; k++) {
+		lambda[0] = 7;
+		cr_assert_eq(la_eigsym(1, &bad[k], lambda, vec), -1);
+		cr_assert(isnan(lambda[0]));
+		for (where = 0; where < 3; where++) {
+			a[0] = 1;
+			a[1] = a[2] = 2;
+			a[3] = 3;
+			a[upper[where]] = bad[k];
+			lambda[0] = lambda[1] = 7;
+			cr_assert_eq(la_eigsym(2, a, lambda, vec), -1);
+			cr_assert(isnan(lambda[0]) && isnan(lambda[1]));
+		}
+	}
+	/* and the lower triangle is not read */
+	a[0] = 1;
+	a[1] = 2;
+	a[2] = NAN;
+	a[3] = 3;
+	cr_assert_eq(la_eigsym(2, a, lambda, vec), 0);
+}
+
 /* A random SPD matrix B B^T + n I. */
 static void
 random_spd(int n, uint64_t seed, double *a)
@@ -611,6 +774,55 @@ Test(norm, agrees_with_the_naive_sum)
 		}
 		cr_assert_float_eq(la_norm(n, x), sqrt(s), 2 * n * EPS * sqrt(s));
 	}
+}
+
+/*
+ * The plain sum of squares and its guard: a vector of moderate entries
+ * times 2^k must have the norm of the vector times 2^k, for every k
+ * that keeps the entries normal, whichever way la_norm takes (the plain
+ * sum from about 2^-484 to 2^511, the scaled pass beyond).
+ */
+Test(norm, guard_keeps_every_scale)
+{
+	double x[N], y[N];
+	uint64_t seed = 99;
+	int i, n, k;
+
+	for (n = 2; n <= N; n += n < 8 ? 1 : 13) {
+		double base;
+
+		for (i = 0; i < n; i++)
+			x[i] = ldexp(next_unif(&seed) < 0 ? -1 : 1, -(int)(next_u64(&seed) % 20)) *
+			       (1 + 0.5 * next_unif(&seed));
+		base = la_norm(n, x);
+		for (k = -1000; k <= 1000; k += 7) {
+			for (i = 0; i < n; i++)
+				y[i] = ldexp(x[i], k);
+			cr_assert(within_ulps(la_norm(n, y), ldexp(base, k), 1),
+			    "n=%d, 2^%d: %a, want %a", n, k, la_norm(n, y), ldexp(base, k));
+		}
+	}
+}
+
+/* Squares that are subnormal or 0 in a sum that is too: the scaled pass. */
+Test(norm, tiny_sums_are_not_lost)
+{
+	const double t[2] = { 1e-160, -1e-160 }, u[4] = { 0x1p-540, 0x1p-540, 0x1p-540, 0x1p-540 };
+	const double v[2] = { 0x1p-1074, 0 }, w[3] = { 3e-170, 0, 4e-170 };
+
+	cr_assert(within_ulps(la_norm(2, t), 1e-160 * M_SQRT2, 1), "%a", la_norm(2, t));
+	cr_assert_eq(la_norm(4, u), 0x1p-539);
+	cr_assert_eq(la_norm(2, v), 0x1p-1074);
+	cr_assert(within_ulps(la_norm(3, w), 5e-170, 1), "%a", la_norm(3, w));
+}
+
+/* Squares that overflow in a norm that does not. */
+Test(norm, huge_sums_are_not_lost)
+{
+	const double t[3] = { 1e300, -1e300, 1e300 }, u[2] = { DBL_MAX / 2, DBL_MAX / 2 };
+
+	cr_assert(within_ulps(la_norm(3, t), 1e300 * sqrt(3), 1), "%a", la_norm(3, t));
+	cr_assert(within_ulps(la_norm(2, u), DBL_MAX / 2 * M_SQRT2, 1), "%a", la_norm(2, u));
 }
 
 Test(dot, plain_sum)
