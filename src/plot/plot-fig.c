@@ -181,11 +181,56 @@ fig_has(const struct plot_fig *f, unsigned ov)
 	return (f->opt.overlays & ov) != 0;
 }
 
+/*
+ * The rows of the overlay's legend: two when its longest text does not
+ * fit the width (basins: 8 minima and their points; the convexity's
+ * three fills and its verdict), so that it wraps instead of being cut.
+ */
+static int
+overlay_rows(const struct plot_fig *f)
+{
+	int longest = fig_has(f, PLOT_OV_BASINS) ? 120 : f->n == 2 ? 78 : 60;
+
+	if (!fig_has(f, PLOT_OV_BASINS | PLOT_OV_CONVEXITY))
+		return 0;
+	return f->opt.width >= longest ? 1 : 2;
+}
+
 /* How many legend rows the figure fig_has. */
 static int
 legend_rows(const struct plot_fig *f)
 {
-	return fig_has(f, PLOT_OV_CONTOURS) + fig_has(f, PLOT_OV_BASINS | PLOT_OV_CONVEXITY) + 1;
+	return fig_has(f, PLOT_OV_CONTOURS) + overlay_rows(f) + 1;
+}
+
+/*
+ * Breaks the overlay's legend into at most max rows of the figure's
+ * width, at the double spaces between its entries: start[i] is the byte
+ * where row i begins, start[rows] the end.  Returns the rows.
+ */
+static int
+overlay_wrap(const struct plot_fig *f, int *start, int max)
+{
+	int len = (int)strlen(f->overlay), rows = 0, s = 0;
+
+	while (s < len && rows < max) {
+		int end = s + f->opt.width, b;
+		start[rows++] = s;
+		if (end >= len || rows == max) {
+			s = end < len ? end : len;
+			break;
+		}
+		/* the last entry boundary that fits */
+		for (b = end; b > s && !(f->overlay[b] == ' ' && f->overlay[b + 1] == ' '); b--)
+			;
+		if (b == s)
+			b = end;        /* one long entry: cut */
+		s = b;
+		while (s < len && f->overlay[s] == ' ')
+			s++;
+	}
+	start[rows] = s;
+	return rows;
 }
 
 /* Chooses the layout of the figure in the canvas. */
@@ -455,14 +500,21 @@ fig_draw_legend(struct plot_fig *f)
 		legend_row(f, row++, buf);
 		len = 0;
 	}
-	if (f->overlay[0] != '\0') {
-		snprintf(buf, sizeof buf, "%s", f->overlay);
-		legend_row(f, row, buf);
-		/* in colour the fills are solid: each glyph on its colour */
-		for (i = 0; f->opt.color && i < f->nswatch; i++)
-			if (f->swatch_at[i] < f->opt.width)
-				plot_shade(f->c, f->swatch_at[i], row, 1, f->swatch_color[i]);
-		row++;
+	if (overlay_rows(f) > 0) {
+		int start[3], rows = overlay_wrap(f, start, overlay_rows(f)), r;
+		for (r = 0; r < overlay_rows(f); r++) {
+			int n = r < rows ? start[r + 1] - start[r] : 0;
+			snprintf(buf, sizeof buf, "%.*s", n, f->overlay + start[r]);
+			while (n > 0 && buf[n - 1] == ' ')
+				buf[--n] = '\0';
+			legend_row(f, row + r, buf);
+			/* in colour the fills are solid: each glyph on its colour */
+			for (i = 0; f->opt.color && r < rows && i < f->nswatch; i++)
+				if (f->swatch_at[i] >= start[r] && f->swatch_at[i] < start[r] + n)
+					plot_shade(f->c, f->swatch_at[i] - start[r], row + r, 1,
+						   f->swatch_color[i]);
+		}
+		row += overlay_rows(f);
 	}
 	buf[0] = '\0';
 	if (f->n == 1 && f->clipped)

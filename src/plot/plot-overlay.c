@@ -132,17 +132,17 @@ fig_draw_basins(struct plot_fig *f)
 			continue;
 		snprintf(a, sizeof a, "%.2g", f->cp[k].x[0]);
 		snprintf(b, sizeof b, "%.2g", f->cp[k].x[1]);
-		swatch(f, (int)len + 1, basin_color[idx[k] % 8]);
+		swatch(f, (int)len + 2, basin_color[idx[k] % 8]);
 		if (f->n == 2)
-			len += snprintf(f->overlay + len, sizeof f->overlay - len, " %c(%s,%s)",
+			len += snprintf(f->overlay + len, sizeof f->overlay - len, "  %c(%s,%s)",
 					" .:-=+*#%@"[basin_level[idx[k] % 8]], a, b);
 		else
-			len += snprintf(f->overlay + len, sizeof f->overlay - len, " %c%s",
+			len += snprintf(f->overlay + len, sizeof f->overlay - len, "  %c%s",
 					" .:-=+*#%@"[basin_level[idx[k] % 8]], a);
 	}
 	if (len < sizeof f->overlay - 16) {
-		swatch(f, (int)len + 1, 88);
-		snprintf(f->overlay + len, sizeof f->overlay - len, " @ diverged");
+		swatch(f, (int)len + 2, 88);
+		snprintf(f->overlay + len, sizeof f->overlay - len, "  @ diverged");
 	}
 	free(idx);
 }

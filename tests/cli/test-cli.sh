@@ -637,7 +637,7 @@ fi
 # --- in colour a fill's legend shows swatches of what is drawn ----------------------
 "$DESCENT" plot '(x^2+y-11)^2+(x+y^2-7)^2' --unicode --size 80x24 --basins --color=always \
 	>"$tmp/basins" 2>&1
-if grep -q "^basins (gd,lr=0.01) ${esc}\[0;100m\.${esc}\[0m(-3.8,-3.3) ${esc}\[0;100m-${esc}\[0m" "$tmp/basins" &&
+if grep -q "^basins (gd,lr=0.01)  ${esc}\[0;100m\.${esc}\[0m(-3.8,-3.3)  ${esc}\[0;100m-${esc}\[0m" "$tmp/basins" &&
    grep -q "${esc}\[0;100m@${esc}\[0m diverged$" "$tmp/basins"; then
 	pass=$((pass + 1))
 else
