@@ -65,7 +65,7 @@ run_line(struct ui *u, int i, int playing, char *buf, size_t size)
 
 /*
  * The line of what the learner may change: "Yours to try (all runs): [ ]
- * lr; { } beta; Tab: one run; a click (or c, arrows, Enter): the start".
+ * lr; { } beta; Tab: one run; click (or c, Enter): start".
  */
 static void
 controls_line(struct ui *u, const struct reader *rd, const struct lesson_page *p, char *buf,
@@ -103,13 +103,16 @@ controls_line(struct ui *u, const struct reader *rd, const struct lesson_page *p
 					rd->sel == p->descent.nruns ? "all runs" :
 					rd->sel > 0 ? "the next run" : "one run");
 	if ((p->descent.controls & LESSON_CONTROL_START) && len < size)
-		len += (size_t)snprintf(buf + len, size - len,
-					"a click (or c, arrows, Enter): the start");
+		len += (size_t)snprintf(buf + len, size - len, "click (or c, Enter): start");
 	else if (len >= 2 && len < size)
 		buf[len - 2] = '\0';   /* no "; " at the end */
 }
 
-/* each run in one or two rows (a run that converged says to what) */
+/*
+ * Each run in one or two rows: two when its longest line would wrap, a
+ * run that ended at a point of a kind far out, so that the rows do not
+ * grow (and the figure shrink) when a run ends.
+ */
 static int
 descent_rows(struct ui *u, const struct lesson_page *p)
 {
@@ -118,9 +121,15 @@ descent_rows(struct ui *u, const struct lesson_page *p)
 	int i, rows = 1;
 
 	for (i = 0; i < u->runner.nruns; i++) {
-		int n;
+		int n, worst;
 		run_line(u, i, 0, buf, sizeof buf);
 		n = ui_text(u, buf, 0, 0, u->cols - 4, 0, 0);
+		snprintf(buf, sizeof buf, "%s: converged at step %ld to a saddle point, at "
+			 "(-0.000123457, -0.000123457), f = -0.000123457", u->runner.labels[i],
+			 p->descent.steps);
+		worst = ui_text(u, buf, 0, 0, u->cols - 4, 0, 0);
+		if (worst > n)
+			n = worst;
 		rows += n > 2 ? 2 : n < 1 ? 1 : n;
 	}
 	if (offers(u, p, ~0u) && rd != NULL) {

@@ -354,8 +354,7 @@ wait_exit "q q quits at the end" 0
 # --- an interactive descent page: the learner's rates and start --------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/play.json'"
 wait_for "the interactive page says what the learner may change" \
-	'^  Yours to try \(all runs\): \[ \] lr; Tab: one run; a click \(or c, arrows,$'
-wait_for "on two rows, whole" '^  Enter\): the start$'
+	'^  Yours to try \(all runs\): \[ \] lr; Tab: one run; click \(or c, Enter\): start$'
 keys '>'
 wait_for "a setting the page does not offer says so" 'This page keeps its noise as it is\.'
 keys Tab
@@ -464,9 +463,16 @@ wait_exit "quits" 0
 # --- a diverging run stays in the plot -----------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/div.json'"
 wait_for "the race of two rates" 'Yours to try \(all runs\): \[ \] lr; Tab: one run'
+settle
+cap=$(row_of '^J\(w0, w1\) = mse')
+axis=$(row_of '^  \+-+\+')
 keys ' '
 wait_for "the run at 0.2 diverges, and its row says it left the view" \
 	'^  gd,lr=0\.2: diverged at step 39 \(left the view at step 1\): '
+wait_for "the other converges, its row on two rows" '^  0\.0555556$'
+if [ -n "$cap" ] && [ -n "$axis" ] && [ "$(row_of '^J\(w0, w1\) = mse')" = "$cap" ] &&
+   [ "$(row_of '^  \+-+\+')" = "$axis" ]; then ok; else
+	bad "the runs' rows grew when they ended, and the figure moved (axis at $(row_of '^  \+-+\+'), not $axis)"; fi
 # its trail once painted over the caption and the x labels
 wait_for "the caption is whole" '^J\(w0, w1\) = mse of w0 \+ w1\*x over 3 points$'
 wait_for "the x labels are clean" '^ +-2 +0 +2$'
@@ -607,8 +613,6 @@ wait_for "--plain on a terminal: plain text" '^== Page 10 of 10: '
 wait_exit "--plain ends after the chapter" 0
 
 # --- room for the figure: a stable layout --------------------------------------------------
-# row N (from 1) of the screen that matches a pattern
-row_of() { grep -n -E -- "$1" "$tmp/screen" | head -n 1 | cut -d: -f1; }
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 3 --progress '$tmp/room.json'"
 wait_for "a plot page with more text than its region" '^J\(w\) = mse of w\*x over 3 points$'
 settle

@@ -181,6 +181,8 @@ restored() {
 	fi
 }
 # panel_value NAME: the number after "NAME " in the panel (the right column)
+# row N (from 1) of the screen that matches a pattern
+row_of() { grep -n -E -- "$1" "$tmp/screen" | head -n 1 | cut -d: -f1; }
 panel_value() {
 	sed -n "s/.*[ ]$1 \\([-0-9.e+]*\\).*/\\1/p" "$tmp/screen" | head -n 1
 }
