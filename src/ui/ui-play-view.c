@@ -242,7 +242,12 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 			/* many racers in a small panel: f and the outcome only */
 			snprintf(buf, sizeof buf, "f %.6g", ui_shown(f));
 			mvaddnstr(y - 1, x + 11, buf, width - 11);
-			mvaddnstr(y++, x, outcome_text(p, r, ob, sizeof ob), width);
+			/* the outcome without its reason: "diverged at step 4" */
+			outcome_text(p, r, ob, sizeof ob);
+			if (t->outcome != RUN_RUNNING && strchr(ob, ':') != NULL)
+				*strchr(ob, ':') = '\0';
+			mvaddnstr(y++, x, t->outcome == RUN_RUNNING ? outcome_text(p, r, ob, sizeof ob) :
+				  ob, width);
 			continue;
 		}
 		if (p->dim == 2)

@@ -541,6 +541,15 @@ play_init(struct ui *u, const char *expr, const char *opt, double lr, const doub
 		p->start[0] = start[0];
 		p->start[1] = p->dim > 1 ? start[1] : 0;
 	}
+	if (!(lr > 0)) {
+		/* no rate asked for: the default, unless it is too large for
+		 * the curvature at the start (gd at 0.01 leaves Rosenbrock's
+		 * valley at its fourth step), then the rate a racer would join
+		 * with */
+		double safe = opt_suggest_lr(p->r[0].cfg.opt, NULL, p->obj, p->start);
+		if (safe < p->r[0].cfg.params.lr)
+			p->r[0].cfg.params.lr = safe;
+	}
 	if (view != NULL) {
 		p->x0 = view[0];
 		p->x1 = view[1];

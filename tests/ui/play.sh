@@ -282,6 +282,21 @@ wait_for "and beta1 is turned by { }" '  \{ \} beta1 0\.9$'
 keys q
 wait_exit "q quits" 0
 
+# --- no --lr: the default rate, unless the start is too steep for it -------------------------
+start 80 24 "$U8 '$DESCENT' play '(1-x)^2+100*(y-x^2)^2' --start -1.5,2"
+wait_for "Rosenbrock's start: gd at a rate safe there, not 0.01" '\* gd +lr 0\.00048$'
+keys '+' '+' '+' '+' ' '
+wait_for "it runs" 'step [0-9]{3,}'
+wait_gone "and does not diverge" 'diverged'
+keys q
+wait_exit "q quits" 0
+start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --start 1,1"
+wait_for "a gentle bowl keeps the default" '\* gd +lr 0\.01$'
+keys ']' ']' ']' ']' ']' ']' ']' a a n n n n n n n n n n n n
+wait_for "three racers: the compact panel says how gd ended, without the reason" '  diverged at step [0-9]+$'
+keys q
+wait_exit "q quits" 0
+
 # --- s: the sign of each step ------------------------------------------------------------
 start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 1.5 --start 1,1"
 wait_for "the playground" 'step 0'
