@@ -227,17 +227,17 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 }
 
 /*
- * The page's text: its body, and its explanation once it is shown (a
- * page without a question shows it always), into *owned when both are
- * there.  *body_lines is the body's length in rows.
+ * The page's text: its body, and its explanation once it is shown on a
+ * page with a figure (a page without a question shows it always), into
+ * *owned when both are there.  *body_lines is the body's length in rows.
  */
 static const char *
-page_text(struct ui *u, struct reader *rd, const struct lesson_page *p, char **owned,
-	  int *body_lines)
+page_text(struct ui *u, struct reader *rd, const struct lesson_page *p, int has_fig,
+	  char **owned, int *body_lines)
 {
 	const char *body = p->body != NULL ? p->body : "";
 	int explain = p->explain != NULL &&
-		      (page_kind_asks(p->kind) ? rd->answered : p->question == NULL);
+		      (page_kind_asks(p->kind) ? rd->answered && has_fig : p->question == NULL);
 	size_t n;
 
 	*owned = NULL;
@@ -260,7 +260,8 @@ page_text(struct ui *u, struct reader *rd, const struct lesson_page *p, char **o
  * plot, half a 24-row screen) while the text keeps 4, and every row the
  * text does not need; the text region's height depends on the page, not
  * on how far it is scrolled.  The explanation, once shown, follows the
- * body in the text region, which scrolls to it.
+ * body in the text region, which scrolls to it; on a page without a
+ * figure, it follows the feedback, as the question follows the text.
  */
 static void
 page_draw(struct ui *u)
@@ -294,13 +295,16 @@ page_draw(struct ui *u)
 	else if (u->message[0] != '\0') {
 		/* longer feedback takes its rows from the figure and the text
 		 * (counted above: one row of feedback for a quiz, two for the
-		 * others) */
+		 * others), and so does the explanation under it, without a
+		 * figure */
 		int more = ui_text(u, u->message, 0, 0, ui_reader_text_width(u), 0, 0) -
 			   kind->feedback_rows;
+		if (!has_fig && rd->answered && p->explain != NULL)
+			more += ui_text(u, p->explain, 0, 0, ui_reader_text_width(u), 0, 0);
 		if (more > 0)
 			qlines += more;
 	}
-	text = page_text(u, rd, p, &owned, &body_lines);
+	text = page_text(u, rd, p, has_fig, &owned, &body_lines);
 	rd->textlines = text[0] != '\0' ? ui_text(u, text, 0, 0, ui_reader_text_width(u), 0, 0) : 0;
 	text_rows = u->rows - 3 - qlines;
 	if (has_fig) {
@@ -317,6 +321,8 @@ page_draw(struct ui *u)
 		fig_h = text_rows - (want > 0 ? want : 0);
 		text_rows -= fig_h;
 	}
+	else if (rd->textlines < text_rows)
+		text_rows = rd->textlines;      /* the question right under the text */
 	if (text_rows < 0)
 		text_rows = 0;
 	rd->text_rows = text_rows;
@@ -377,10 +383,12 @@ page_draw(struct ui *u)
 		y = draw_readout(u, rd, y);
 	y = draw_question(u, rd, p, y) + 1;
 	if (u->message[0] != '\0' && y < u->rows - 1) {
-		/* the feedback */
+		/* the feedback, and without a figure the explanation */
 		attron(A_BOLD);
-		ui_text(u, u->message, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
+		y += ui_text(u, u->message, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
 		attroff(A_BOLD);
+		if (!has_fig && rd->answered && p->explain != NULL && y < u->rows - 1)
+			ui_text(u, p->explain, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
 	}
 	keys = kind->status != NULL ? kind->status(u, rd, kbuf, sizeof kbuf) : kind->keys;
 	if (rd->scroll < max_scroll)
@@ -408,7 +416,9 @@ ui_reader_judge(struct ui *u, struct reader *rd, enum answer a)
 			snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
 		return;
 	}
-	if (u->chapter->pages[u->runner.page].explain == NULL)
+	if (u->chapter->pages[u->runner.page].explain == NULL ||
+	    (a == ANSWER_RIGHT && (u->runner.obj == NULL || objective_dim(u->runner.obj) > 2)))
+		/* (without a figure, the explanation is right under the feedback) */
 		snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
 	else if (a == ANSWER_RIGHT)
 		snprintf(u->message, sizeof u->message, "%.290s  (the explanation: above)",

@@ -644,6 +644,20 @@ wait_for "the figure is still there" '^J\(w0, w1\) = mse of w0 \+ w1\*x over 3 p
 keys q q
 wait_exit "quits" 0
 
+# a page without a figure: the question right under the text, the
+# explanation right under the feedback
+start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 4 --progress '$tmp/room.json'"
+wait_for "the quiz" 'page 4 of 10: Loss or cost'
+if [ "$(row_of '^  \( \) 1\) ')" = 5 ]; then ok; else
+	bad "the choices follow the question (the first at row $(row_of '^  \( \) 1\) '), not 5)"; fi
+keys 1 Enter
+wait_for "a right answer, without a figure: no 'above'" '^ Right\.$'
+wait_for "the explanation under it" '^ A loss scores a single prediction'
+if [ "$(row_of '^ A loss scores')" = $(( $(row_of '^ Right\.$') + 1 )) ]; then ok; else
+	bad "the explanation follows the feedback"; fi
+keys q q
+wait_exit "quits" 0
+
 # 200x60: the loss curve beside the plot of a descent page, l hides it
 start 200 60 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/room.json'"
 wait_for "a descent page at 200x60" 'page 8 of 10'
