@@ -833,3 +833,54 @@ Test(optim_data, many_points_on_mini_batches)
 	objective_free(o);
 	dataset_free(big);
 }
+
+/*
+ * Newton past the few parameters its work space keeps on the stack: ten
+ * parameters, a least-squares cost, one step to the solution; and with
+ * fewer examples than parameters (a singular Hessian), a flagged step
+ * downhill (a step's flag is on the record of the point it left).
+ */
+#define TEN_PARAMS "w0 + w1*x + w2*z + w3*x*z + w4*x^2 + w5*z^2 + w6*x^2*z + w7*x*z^2 + " \
+	"w8*x^3 + w9*z^3"
+
+Test(optim_data, newton_with_ten_parameters)
+{
+	struct dataset *d = generated(200, 0, 21), *few = generated(4, 0, 22);
+	struct objective *o = data_objective(d, TEN_PARAMS, LOSS_MSE);
+	struct objective *under = data_objective(few, TEN_PARAMS, LOSS_MSE);
+	struct run_config c;
+	struct run *r;
+	const struct trajectory *tr;
+	double start[10] = { 0 };
+	struct diag err = { .message = "" };
+
+	cr_assert_eq(objective_dim(o), 10, "expected 10 parameters, got %d", objective_dim(o));
+	run_config_init(&c, &opt_newton);
+	c.tol = 1e-9;
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
+	run_all(r);
+	tr = run_trajectory(r);
+	cr_expect_eq(tr->outcome, RUN_CONVERGED, "newton, 10 parameters: expected converged, got %s",
+		     run_outcome_name(tr->outcome));
+	cr_expect_eq(tr->step, 1, "newton, 10 parameters: expected to converge at step 1, got %ld",
+		     tr->step);
+	cr_expect(tr->len >= 1 && !tr->flag[0],
+		  "newton, 10 parameters: a positive definite Hessian: expected no flag");
+	run_free(r);
+
+	c.max_steps = 1;
+	r = run_new(under, &c, start, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
+	run_all(r);
+	tr = run_trajectory(r);
+	cr_assert(tr->len >= 2, "newton, 4 examples: expected a step, got %zu records", tr->len);
+	cr_expect(isfinite(tr->f[1]) && tr->f[1] < tr->f[0],
+		  "newton, 4 examples: expected f to go down from %.17g, got %.17g", tr->f[0], tr->f[1]);
+	cr_expect(tr->flag[0], "newton, 4 examples: a singular Hessian: expected the step flagged");
+	run_free(r);
+	objective_free(o);
+	objective_free(under);
+	dataset_free(d);
+	dataset_free(few);
+}
