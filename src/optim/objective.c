@@ -50,6 +50,8 @@ struct objective {
 	size_t tile_cap;                /* lanes of each column of tile */
 	double *lanes;                  /* parameters, then outputs, per lane */
 	size_t lanes_cap;
+	double *fsink;                  /* f of an expression when not asked for */
+	size_t fsink_cap;
 	struct dataset *owned;          /* freed with the objective */
 };
 
@@ -121,6 +123,7 @@ objective_free(struct objective *o)
 	free(o->perex);
 	free(o->tile);
 	free(o->lanes);
+	free(o->fsink);
 	dataset_free(o->owned);
 	free(o);
 }
@@ -209,7 +212,8 @@ data_eval(struct objective *o, const double *w, double *f, double *g, double *h,
 	for (j = 0; j < d->ncols; j++)
 		in[o->dim + j] = o->use == NULL ? d->col[j] : o->gathered + (size_t)j * n;
 	expr_eval_batch_mixed(p, n, in, scalars, o->out);
-	*f = mean(o->out[0], n);
+	if (f != NULL)
+		*f = mean(o->out[0], n);
 	for (k = 0; g != NULL && k < o->dim; k++)
 		g[k] = mean(o->out[1 + k], n);
 	for (k = 0; h != NULL && k < o->dim * o->dim; k++)
@@ -303,7 +307,8 @@ data_eval_many(struct objective *o, size_t m, const double *const *w, double *f,
 		}
 		expr_eval_batch(p, np * n, in, o->out);
 		for (q = 0; q < np; q++) {
-			f[p0 + q] = mean(o->out[0] + q * n, n);
+			if (f != NULL)
+				f[p0 + q] = mean(o->out[0] + q * n, n);
 			for (k = 0; level >= 1 && k < dim; k++)
 				g[k][p0 + q] = mean(o->out[1 + k] + q * n, n);
 			for (k = 0; level == 2 && k < dim * dim; k++)
@@ -321,7 +326,12 @@ objective_eval(struct objective *o, size_t m, const double *const *w,
 
 	if (o->data == NULL) {
 		struct expr_program *p = program(o, level);
-		o->out[0] = f;
+		if (f == NULL && o->fsink_cap < m) {    /* the program writes f anyway */
+			o->fsink_cap = m;
+			free(o->fsink);
+			o->fsink = xmalloc(m * sizeof *o->fsink);
+		}
+		o->out[0] = f != NULL ? f : o->fsink;
 		for (k = 0; level >= 1 && k < dim; k++)
 			o->out[1 + k] = g[k];
 		for (k = 0; level == 2 && k < dim * dim; k++)
@@ -342,7 +352,7 @@ objective_eval(struct objective *o, size_t m, const double *const *w,
 			x[k] = w[k][lane];
 		if (level == 2)
 			hl = xmalloc((size_t)dim * dim * sizeof *hl);
-		data_eval(o, x, &f[lane], level >= 1 ? gl : NULL, hl, level);
+		data_eval(o, x, f != NULL ? &f[lane] : NULL, level >= 1 ? gl : NULL, hl, level);
 		for (k = 0; level >= 1 && k < dim; k++)
 			g[k][lane] = gl[k];
 		for (k = 0; level == 2 && k < dim * dim; k++)

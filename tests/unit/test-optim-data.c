@@ -711,7 +711,8 @@ same_bits(double a, double b)
 
 /*
  * o at m pseudo-random points (a few non-finite), all at once and one by
- * one, at each level: f alone, with the gradient, with the Hessian.
+ * one, at each level: f alone, with the gradient, with the Hessian; then
+ * the gradient without f (level 3).
  */
 static void
 compare_many(struct objective *o, size_t m, uint64_t seed, const char *what)
@@ -739,15 +740,23 @@ compare_many(struct objective *o, size_t m, uint64_t seed, const char *what)
 		w[0][1] = NAN;
 		w[dim - 1][m - 2] = 1e200;
 	}
-	for (level = 0; level < 3; level++) {
-		objective_eval(o, m, (const double *const *)w, f, level >= 1 ? g : NULL,
-			       level == 2 ? h : NULL);
+	for (level = 0; level < 4; level++) {
+		if (level == 3)
+			for (i = 0; i < m; i++)
+				f[i] = -1;
+		objective_eval(o, m, (const double *const *)w, level < 3 ? f : NULL,
+			       level >= 1 ? g : NULL, level == 2 ? h : NULL);
 		for (i = 0; i < m && bad < 5; i++) {
 			double x[MAXD], f1, g1[MAXD], h1[MAXD * MAXD];
 			for (k = 0; k < dim; k++)
 				x[k] = w[k][i];
 			objective_eval_point(o, x, &f1, level >= 1 ? g1 : NULL, level == 2 ? h1 : NULL);
-			if (!same_bits(f[i], f1)) {
+			if (level == 3 && f[i] != -1) {
+				cr_expect(0, "%s, %zu points: the gradient alone: f[%zu] written (%.17g)",
+					  what, m, i, f[i]);
+				bad++;
+			}
+			if (level < 3 && !same_bits(f[i], f1)) {
 				cr_expect(0, "%s, %zu points, level %d: f at point %zu: expected %.17g "
 					  "(alone), got %.17g", what, m, level, i, f1, f[i]);
 				bad++;
@@ -883,4 +892,27 @@ Test(optim_data, newton_with_ten_parameters)
 	objective_free(under);
 	dataset_free(d);
 	dataset_free(few);
+}
+
+/* An expression's gradient without f: the same values, f's buffer not needed. */
+Test(optim_data, expression_gradient_without_f)
+{
+	struct diag err;
+	struct objective *o = objective_expr("sin(x)*y^2 + exp(x - y)", NULL, 0, &err);
+	enum { M = 301 };
+	double x[M], y[M], f[M], ga[2][M], gb[2][M];
+	const double *w[2] = { x, y };
+	double *const pa[2] = { ga[0], ga[1] }, *const pb[2] = { gb[0], gb[1] };
+	size_t i;
+
+	cr_assert_not_null(o, "objective_expr: expected an objective, got NULL (%s)", err.message);
+	for (i = 0; i < M; i++) {
+		x[i] = -3 + 0.02 * (double)i;
+		y[i] = 1 - 0.01 * (double)i;
+	}
+	objective_eval(o, M, w, f, pa, NULL);
+	objective_eval(o, M, w, NULL, pb, NULL);
+	cr_expect(memcmp(ga, gb, sizeof ga) == 0,
+		  "the gradient of an expression without f: expected the same bits as with f");
+	objective_free(o);
 }
