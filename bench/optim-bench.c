@@ -14,11 +14,18 @@
  *      steps alone (objective_eval and opt_gd.step called directly), and
  *      the rest, the runner's own bookkeeping (outcomes, packing);
  *   2. the critical-point search of Himmelblau on [-5,5]^2 (24x24 Newton
- *      starts), and of the six-hump camel on [-3,3]x[-2,2].
+ *      starts), and of the six-hump camel on [-3,3]x[-2,2];
+ *   3. data objectives at many points (the gradient at 2048 points, as
+ *      the probe of the search asks for it): one objective_eval call,
+ *      which puts a group of points in one batch call, against one
+ *      objective_eval_point per point, the one-point path every point
+ *      took before; on the course's line (3 examples) and on 200
+ *      generated examples; and the search on the line's cost.
  * Before timing, it checks that the two basin maps agree (each start
  * ends at the same minimum), that the evaluations and steps alone end
  * where run_lanes does, bit for bit (so they are the same work), and that
- * the search finds the 9 critical points of Himmelblau; a failure exits
+ * the search finds the 9 critical points of Himmelblau, and that the two
+ * paths of the data objectives agree bit for bit; a failure exits
  * 1.  Timings are the best of several interleaved repetitions; the ratios
  * are the figures, and the targets (issue 13) are printed beside them.
  * The argument is GCC's report on the hand-written loops (make bench
@@ -33,6 +40,7 @@
 #include <time.h>
 
 #include "descent/analysis.h"
+#include "descent/data.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
 #include "expr-clones.h"
@@ -231,6 +239,113 @@ verdict(int ok)
 	return ok ? "ok" : "MISSED";
 }
 
+#define DATA_M 2048
+
+/*
+ * One data objective: the gradient at DATA_M points both ways, checked
+ * bit for bit, then timed; prints one line.  Returns 0, or 1 when the
+ * paths disagree.
+ */
+static int
+data_case(const char *name, const char *csv, const char *model)
+{
+	struct diag err;
+	struct dataset *d = dataset_parse_csv(csv, strlen(csv), name, &err);
+	struct objective *o = d != NULL ? objective_data(d, model, LOSS_MSE, NULL, NULL, 0, &err)
+					: NULL;
+	double *buf = malloc(DATA_M * 6 * sizeof *buf), best_many = INFINITY, best_one = INFINITY;
+	double *w[2], *g[2], *g1[2], t0;
+	size_t i;
+	int round, k;
+
+	if (o == NULL || buf == NULL || objective_dim(o) != 2) {
+		fprintf(stderr, "optim_bench: %s: setup failed (%s)\n", name,
+			o == NULL ? err.message : "out of memory");
+		return 1;
+	}
+	for (k = 0; k < 2; k++) {
+		w[k] = buf + (size_t)k * DATA_M;
+		g[k] = buf + (size_t)(2 + k) * DATA_M;
+		g1[k] = buf + (size_t)(4 + k) * DATA_M;
+	}
+	for (i = 0; i < DATA_M; i++) {
+		w[0][i] = -3 + 6.0 * (double)(i % 64) / 63;
+		w[1][i] = 4.0 * (double)(i / 64) / 31;
+	}
+	for (round = 0; round < ROUNDS; round++) {
+		t0 = now();
+		objective_eval(o, DATA_M, (const double *const *)w, NULL, g, NULL);
+		best_many = fmin(best_many, now() - t0);
+		t0 = now();
+		for (i = 0; i < DATA_M; i++) {
+			double x[2] = { w[0][i], w[1][i] }, fx, gx[2];
+			objective_eval_point(o, x, &fx, gx, NULL);
+			g1[0][i] = gx[0];
+			g1[1][i] = gx[1];
+		}
+		best_one = fmin(best_one, now() - t0);
+		if (memcmp(g[0], g1[0], DATA_M * sizeof *g[0]) != 0 ||
+		    memcmp(g[1], g1[1], DATA_M * sizeof *g[1]) != 0) {
+			fprintf(stderr, "optim_bench: %s: the two paths differ\n", name);
+			return 1;
+		}
+	}
+	printf("  %-34s %8.3f ms %8.3f ms %7.2fx\n", name, best_many * 1e3, best_one * 1e3,
+	       best_one / best_many);
+	objective_free(o);
+	dataset_free(d);
+	free(buf);
+	return 0;
+}
+
+/* Section 3; returns 0, or 1 when a check fails. */
+static int
+data_section(void)
+{
+	enum { ROWS = 200 };
+	static char csv[ROWS * 48 + 16];
+	size_t len = 0;
+	struct diag err;
+	struct dataset *d;
+	struct objective *o;
+	struct region r = { 2, { -3, 0 }, { 3, 4 } };
+	struct critical_point cp[4];
+	double best = INFINITY, t0;
+	int i, round, ncp = 0;
+
+	len += (size_t)snprintf(csv + len, sizeof csv - len, "x,y\n");
+	for (i = 0; i < ROWS; i++) {
+		double x = -2 + 4.0 * i / (ROWS - 1);
+		len += (size_t)snprintf(csv + len, sizeof csv - len, "%.6f,%.6f\n", x,
+					1 + 2 * x + 0.3 * sin(7 * x));
+	}
+	printf("data objectives, w0 + w1*x with mse: the gradient at %d points\n", DATA_M);
+	printf("  %-34s %11s %11s %8s\n", "", "all at once", "one by one", "ratio");
+	if (data_case("the course's line, 3 examples", "x,y;1,2;2,3.5;3,6", "w0 + w1*x") ||
+	    data_case("200 examples", csv, "w0 + w1*x"))
+		return 1;
+	d = dataset_parse_csv("x,y;1,2;2,3.5;3,6", 17, "line", &err);
+	o = d != NULL ? objective_data(d, "w0 + w1*x", LOSS_MSE, NULL, NULL, 0, &err) : NULL;
+	if (o == NULL) {
+		fprintf(stderr, "optim_bench: the line: setup failed\n");
+		return 1;
+	}
+	for (round = 0; round < ROUNDS; round++) {
+		t0 = now();
+		ncp = analysis_critical_points(o, &r, 0, cp, 4);
+		best = fmin(best, now() - t0);
+	}
+	if (ncp != 1) {
+		fprintf(stderr, "optim_bench: the line's cost has 1 critical point; found %d\n", ncp);
+		return 1;
+	}
+	printf("  critical points of the line's cost on [-3,3]x[0,4]  %6.2f ms  %d point\n",
+	       best * 1e3, ncp);
+	objective_free(o);
+	dataset_free(d);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -347,8 +462,10 @@ main(int argc, char **argv)
 	printf("critical points (multistart Newton, 24x24 starts)\n");
 	printf("  Himmelblau on [-5,5]^2       %6.2f ms  %d points  (target < 50 ms)\n",
 	       best_cp * 1e3, ncp);
-	printf("  six-hump camel on [-3,3]x[-2,2] %6.2f ms  %d points\n", best_camel * 1e3,
+	printf("  six-hump camel on [-3,3]x[-2,2] %6.2f ms  %d points\n\n", best_camel * 1e3,
 	       ncamel);
+	if (data_section())
+		return 1;
 	objective_free(o);
 	objective_free(camel);
 	free(buf);

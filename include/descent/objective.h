@@ -73,8 +73,9 @@ size_t objective_nexamples(const struct objective *o);
 
 /*
  * Evaluates at m points: w[k][lane] for k < dim, lane < m.  f receives m
- * values; g, when not NULL, dim arrays of m; h, when not NULL, dim*dim
- * arrays of m (row-major).  A data objective gives the mean over the
+ * values (f may be NULL when g is not: the gradient alone); g, when not
+ * NULL, dim arrays of m; h, when not NULL, dim*dim arrays of m
+ * (row-major).  A data objective gives the mean over the
  * examples in use (objective_use_examples).  Values are exact; nothing
  * traps: a non-finite value is the caller's to judge.
  */

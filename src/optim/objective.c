@@ -11,7 +11,15 @@
  * softplus(m) - y*m, the stable form of -(y log s(m) + (1-y) log(1-s(m)))
  * with s the sigmoid; hinge: relu(1 - t*m)), differentiates it with
  * respect to the parameters only, and evaluates it with one lane per
- * example (the parameters the same in every lane), then averages.
+ * example, then averages.  One point goes through the mixed batch entry
+ * (the parameters the same in every lane, the columns read in place).
+ * Many points go together, a group of points per batch call with one lane
+ * per point and example, point-major (lane q*n + i is example i of point
+ * q), so that a point's examples are contiguous and averaged in the same
+ * order as alone: every lane is what expr_eval gives, so each point's
+ * value is bit-identical to its own evaluation.  A few examples per point
+ * (the course's data sets have three) then make whole blocks for the VM
+ * rather than one short block per point.
  */
 #include "config.h"
 
@@ -36,6 +44,14 @@ struct objective {
 	double *gathered;               /* the columns of a mini-batch */
 	double *perex;                  /* per-example outputs */
 	size_t perex_cap;
+	/* many points at once (data_eval_many) */
+	double *tile;                   /* the columns in use, once per point */
+	size_t tile_points;             /* points tiled, 0 when stale */
+	size_t tile_cap;                /* lanes of each column of tile */
+	double *lanes;                  /* parameters, then outputs, per lane */
+	size_t lanes_cap;
+	double *fsink;                  /* f of an expression when not asked for */
+	size_t fsink_cap;
 	struct dataset *owned;          /* freed with the objective */
 };
 
@@ -105,6 +121,9 @@ objective_free(struct objective *o)
 	free(o->use);
 	free(o->gathered);
 	free(o->perex);
+	free(o->tile);
+	free(o->lanes);
+	free(o->fsink);
 	dataset_free(o->owned);
 	free(o);
 }
@@ -193,11 +212,109 @@ data_eval(struct objective *o, const double *w, double *f, double *g, double *h,
 	for (j = 0; j < d->ncols; j++)
 		in[o->dim + j] = o->use == NULL ? d->col[j] : o->gathered + (size_t)j * n;
 	expr_eval_batch_mixed(p, n, in, scalars, o->out);
-	*f = mean(o->out[0], n);
+	if (f != NULL)
+		*f = mean(o->out[0], n);
 	for (k = 0; g != NULL && k < o->dim; k++)
 		g[k] = mean(o->out[1 + k], n);
 	for (k = 0; h != NULL && k < o->dim * o->dim; k++)
 		h[k] = mean(o->out[1 + o->dim + k], n);
+}
+
+/*
+ * The lanes of one batch call of data_eval_many: at most DATA_LANES, and
+ * the buffers of one call (parameters, outputs, columns) at most
+ * DATA_DOUBLES values, whatever the number of outputs.
+ */
+#define DATA_LANES 2048
+#define DATA_DOUBLES (1 << 17)
+
+/* Points per batch call for a data objective evaluated with p; < 2: one by one. */
+static size_t
+group_points(const struct objective *o, const struct expr_program *p)
+{
+	size_t per_lane = (size_t)o->dim + (size_t)expr_program_nout(p) + (size_t)o->data->ncols,
+	       lanes = DATA_DOUBLES / per_lane;
+
+	if (lanes > DATA_LANES)
+		lanes = DATA_LANES;
+	return o->nuse == 0 ? 0 : lanes / o->nuse;
+}
+
+/*
+ * The columns in use repeated for npoints points (lane q*n + i holds
+ * example i), kept until the examples in use change.
+ */
+static void
+tile_columns(struct objective *o, size_t npoints)
+{
+	const struct dataset *d = o->data;
+	size_t n = o->nuse, q, i;
+	int j;
+
+	if (o->tile_points >= npoints)
+		return;
+	if (o->tile_cap < npoints * n) {
+		o->tile_cap = npoints * n;
+		free(o->tile);
+		o->tile = xmalloc(o->tile_cap * (size_t)d->ncols * sizeof *o->tile);
+	}
+	for (j = 0; j < d->ncols; j++) {
+		const double *src = o->use == NULL ? d->col[j] : o->gathered + (size_t)j * n;
+		double *dst = o->tile + (size_t)j * o->tile_cap;
+		for (q = 0; q < npoints; q++)
+			for (i = 0; i < n; i++)
+				dst[q * n + i] = src[i];
+	}
+	o->tile_points = npoints;
+}
+
+/*
+ * A data objective at m points (as objective_eval), group points at a
+ * time in one batch call each (group >= 2, from group_points).
+ */
+static void
+data_eval_many(struct objective *o, size_t m, const double *const *w, double *f,
+	       double *const *g, double *const *h, int level, size_t group)
+{
+	struct expr_program *p = program(o, level);
+	const struct dataset *d = o->data;
+	int nout = expr_program_nout(p), dim = o->dim, k, j;
+	size_t n = o->nuse, cap, p0, q, i;
+	const double *in[EXPR_MAX_VARS];
+
+	/* as many calls as needed, and as even: no short call at the end */
+	group = (m + (m + group - 1) / group - 1) / ((m + group - 1) / group);
+	tile_columns(o, group);
+	cap = group * n;
+	if (o->lanes_cap < cap * (size_t)(dim + nout)) {
+		o->lanes_cap = cap * (size_t)(dim + nout);
+		free(o->lanes);
+		o->lanes = xmalloc(o->lanes_cap * sizeof *o->lanes);
+	}
+	for (k = 0; k < dim; k++)
+		in[k] = o->lanes + (size_t)k * cap;
+	for (j = 0; j < d->ncols; j++)
+		in[dim + j] = o->tile + (size_t)j * o->tile_cap;
+	for (k = 0; k < nout; k++)
+		o->out[k] = o->lanes + (size_t)(dim + k) * cap;
+	for (p0 = 0; p0 < m; p0 += group) {
+		size_t np = m - p0 < group ? m - p0 : group;
+		for (k = 0; k < dim; k++) {
+			double *dst = o->lanes + (size_t)k * cap;
+			for (q = 0; q < np; q++)
+				for (i = 0; i < n; i++)
+					dst[q * n + i] = w[k][p0 + q];
+		}
+		expr_eval_batch(p, np * n, in, o->out);
+		for (q = 0; q < np; q++) {
+			if (f != NULL)
+				f[p0 + q] = mean(o->out[0] + q * n, n);
+			for (k = 0; level >= 1 && k < dim; k++)
+				g[k][p0 + q] = mean(o->out[1 + k] + q * n, n);
+			for (k = 0; level == 2 && k < dim * dim; k++)
+				h[k][p0 + q] = mean(o->out[1 + dim + k] + q * n, n);
+		}
+	}
 }
 
 void
@@ -209,7 +326,12 @@ objective_eval(struct objective *o, size_t m, const double *const *w,
 
 	if (o->data == NULL) {
 		struct expr_program *p = program(o, level);
-		o->out[0] = f;
+		if (f == NULL && o->fsink_cap < m) {    /* the program writes f anyway */
+			o->fsink_cap = m;
+			free(o->fsink);
+			o->fsink = xmalloc(m * sizeof *o->fsink);
+		}
+		o->out[0] = f != NULL ? f : o->fsink;
 		for (k = 0; level >= 1 && k < dim; k++)
 			o->out[1 + k] = g[k];
 		for (k = 0; level == 2 && k < dim * dim; k++)
@@ -217,13 +339,20 @@ objective_eval(struct objective *o, size_t m, const double *const *w,
 		expr_eval_batch(p, m, w, o->out);
 		return;
 	}
+	if (m > 1) {
+		size_t group = group_points(o, program(o, level));
+		if (group >= 2) {
+			data_eval_many(o, m, w, f, g, h, level, group);
+			return;
+		}
+	}
 	for (lane = 0; lane < m; lane++) {
 		double x[EXPR_MAX_VARS], gl[EXPR_MAX_VARS], *hl = NULL;
 		for (k = 0; k < dim; k++)
 			x[k] = w[k][lane];
 		if (level == 2)
 			hl = xmalloc((size_t)dim * dim * sizeof *hl);
-		data_eval(o, x, &f[lane], level >= 1 ? gl : NULL, hl, level);
+		data_eval(o, x, f != NULL ? &f[lane] : NULL, level >= 1 ? gl : NULL, hl, level);
 		for (k = 0; level >= 1 && k < dim; k++)
 			g[k][lane] = gl[k];
 		for (k = 0; level == 2 && k < dim * dim; k++)
@@ -275,6 +404,7 @@ objective_use_examples(struct objective *o, const size_t *idx, size_t k)
 	free(o->use);
 	o->use = NULL;
 	o->nuse = d->nrows;
+	o->tile_points = 0;
 	if (idx == NULL)
 		return;
 	o->use = xmalloc((k ? k : 1) * sizeof *o->use);

@@ -14,20 +14,22 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "descent/linalg.h"
 #include "descent/optim.h"
+#include "descent/util.h"
 
-/* GCC cannot see that the first n*n entries, all that is read, are set. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
+/* Work space for n parameters, in doubles: h and v (n*n each), g, d, lambda. */
+#define WORK(n) (2 * (size_t)(n) * (size_t)(n) + 3 * (size_t)(n))
+#define SMALL 8                 /* up to this many parameters, on the stack */
+
+/* One lane's step; work holds WORK(n) doubles. */
 static void
-newton_lane(const struct opt_step *s, size_t lane)
+newton_lane(const struct opt_step *s, size_t lane, double *work)
 {
 	int n = s->n, i, j, k;
-	double h[LA_MAX_N * LA_MAX_N], g[LA_MAX_N], d[LA_MAX_N];
-	double lambda[LA_MAX_N], v[LA_MAX_N * LA_MAX_N];
+	double *h = work, *v = h + n * n, *g = v + n * n, *d = g + n, *lambda = d + n;
 
 	for (i = 0; i < n; i++) {
 		g[i] = s->g[i][lane];
@@ -61,13 +63,20 @@ newton_lane(const struct opt_step *s, size_t lane)
 		s->w[i][lane] -= s->lr * d[i];
 }
 
+/*
+ * The work space is sized by n, once per step: two LA_MAX_N^2 matrices
+ * per lane (64 KiB of stack, probed page by page) were the old cost.
+ */
 static void
 newton_step(const struct opt_step *s)
 {
+	double small[WORK(SMALL)], *work = s->n <= SMALL ? small : xmalloc(WORK(s->n) * sizeof *work);
 	size_t lane;
 
 	for (lane = 0; lane < s->m; lane++)
-		newton_lane(s, lane);
+		newton_lane(s, lane, work);
+	if (work != small)
+		free(work);
 }
 
 const struct optimizer opt_newton = {

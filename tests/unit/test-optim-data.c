@@ -11,11 +11,13 @@
  * gradients of their formulas, computed here from the columns, and agree
  * with finite differences of the cost.  Mini-batch SGD is reproducible by
  * its seed and visibly noisier than the full batch; a mini-batch on an
- * expression is refused.
+ * expression is refused.  Many points evaluated together give, bit for
+ * bit, what each point gives alone.
  */
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,7 @@
 #include "descent/data.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
+#include "descent/rng.h"
 
 #define DATA_DIR SRCDIR "/tests/data/"
 #define LINE_INLINE "x,y;1,2;2,3.5;3,6"
@@ -665,4 +668,251 @@ Test(optim_data, minibatch_refusals)
 	objective_free(expr);
 	objective_free(data);
 	dataset_free(d);
+}
+
+/*
+ * Many points at once against each point alone.  objective_eval at m > 1
+ * points evaluates a group of points in one batch call (one lane per point
+ * and example); objective_eval_point takes one point through the mixed
+ * batch entry.  Every value must be the same, bit for bit: f, the
+ * gradient and the Hessian, for small and large data sets (a group of
+ * many points, of two, of one), point counts that are not multiples of
+ * the VM's block, non-finite parameters, and mini-batches that change
+ * between calls.
+ */
+
+/* A CSV text of rows rows: x, z and a label y (0/1 when binary, else real). */
+static struct dataset *
+generated(size_t rows, int binary, uint64_t seed)
+{
+	struct rng s;
+	size_t cap = 64 + rows * 80, len, i;
+	char *text = malloc(cap);
+	struct dataset *d;
+
+	cr_assert_not_null(text, "out of memory");
+	rng_init(&s, seed);
+	len = (size_t)snprintf(text, cap, "x,z,y\n");
+	for (i = 0; i < rows; i++) {
+		double x = rng_uniform(&s, -3, 3), z = rng_uniform(&s, -1, 1);
+		double y = binary ? (double)(rng_unit(&s) < 0.5) : sin(x) + 0.3 * z + 0.1 * rng_normal(&s);
+		len += (size_t)snprintf(text + len, cap - len, "%.17g,%.17g,%.17g\n", x, z, y);
+	}
+	d = parse(text);
+	free(text);
+	return d;
+}
+
+static int
+same_bits(double a, double b)
+{
+	return memcmp(&a, &b, sizeof a) == 0;
+}
+
+/*
+ * o at m pseudo-random points (a few non-finite), all at once and one by
+ * one, at each level: f alone, with the gradient, with the Hessian; then
+ * the gradient without f (level 3).
+ */
+static void
+compare_many(struct objective *o, size_t m, uint64_t seed, const char *what)
+{
+	enum { MAXD = 3 };
+	int dim = objective_dim(o), level, k;
+	size_t i, bad = 0;
+	double *buf = malloc(m * (size_t)(1 + 2 * MAXD + MAXD * MAXD) * sizeof *buf);
+	double *w[MAXD], *g[MAXD], *h[MAXD * MAXD], *f;
+	struct rng s;
+
+	cr_assert_not_null(buf, "out of memory");
+	cr_assert(dim <= MAXD, "%s: at most %d parameters here, got %d", what, MAXD, dim);
+	rng_init(&s, seed);
+	for (k = 0; k < dim; k++) {
+		w[k] = buf + (size_t)k * m;
+		g[k] = buf + (size_t)(MAXD + k) * m;
+		for (i = 0; i < m; i++)
+			w[k][i] = rng_uniform(&s, -2, 2);
+	}
+	for (k = 0; k < dim * dim; k++)
+		h[k] = buf + (size_t)(2 * MAXD + k) * m;
+	f = buf + (size_t)(2 * MAXD + MAXD * MAXD) * m;
+	if (m > 2) {
+		w[0][1] = NAN;
+		w[dim - 1][m - 2] = 1e200;
+	}
+	for (level = 0; level < 4; level++) {
+		if (level == 3)
+			for (i = 0; i < m; i++)
+				f[i] = -1;
+		objective_eval(o, m, (const double *const *)w, level < 3 ? f : NULL,
+			       level >= 1 ? g : NULL, level == 2 ? h : NULL);
+		for (i = 0; i < m && bad < 5; i++) {
+			double x[MAXD], f1, g1[MAXD], h1[MAXD * MAXD];
+			for (k = 0; k < dim; k++)
+				x[k] = w[k][i];
+			objective_eval_point(o, x, &f1, level >= 1 ? g1 : NULL, level == 2 ? h1 : NULL);
+			if (level == 3 && f[i] != -1) {
+				cr_expect(0, "%s, %zu points: the gradient alone: f[%zu] written (%.17g)",
+					  what, m, i, f[i]);
+				bad++;
+			}
+			if (level < 3 && !same_bits(f[i], f1)) {
+				cr_expect(0, "%s, %zu points, level %d: f at point %zu: expected %.17g "
+					  "(alone), got %.17g", what, m, level, i, f1, f[i]);
+				bad++;
+			}
+			for (k = 0; level >= 1 && k < dim; k++)
+				if (!same_bits(g[k][i], g1[k])) {
+					cr_expect(0, "%s, %zu points, level %d: d/d%s at point %zu: "
+						  "expected %.17g (alone), got %.17g", what, m, level,
+						  objective_param(o, k), i, g1[k], g[k][i]);
+					bad++;
+				}
+			for (k = 0; level == 2 && k < dim * dim; k++)
+				if (!same_bits(h[k][i], h1[k])) {
+					cr_expect(0, "%s, %zu points: Hessian[%d] at point %zu: expected "
+						  "%.17g (alone), got %.17g", what, m, k, i, h1[k], h[k][i]);
+					bad++;
+				}
+		}
+	}
+	free(buf);
+}
+
+static const size_t many_counts[] = { 2, 3, 127, 129, 700, 2051 };
+static const size_t few_counts[] = { 2, 5, 129, 301 };
+
+Test(optim_data, many_points_bit_identical)
+{
+	struct dataset *line = parse(LINE_INLINE), *big = generated(700, 0, 7),
+		       *huge = generated(3000, 0, 8), *labels = generated(1000, 1, 9);
+	struct logistic l;
+	struct {
+		const struct dataset *d;
+		const char *model;
+		enum loss loss;
+		const size_t *counts;
+		size_t ncounts;
+	} cases[] = {
+		{ line, "w0 + w1*x", LOSS_MSE, many_counts, 6 },
+		{ NULL, "b + w1*x1 + w2*x2", LOSS_CROSS_ENTROPY, many_counts, 6 },
+		{ NULL, "b + w1*x1 + w2*x2", LOSS_HINGE, many_counts, 6 },
+		{ big, "a*sin(b*x) + c*z^2", LOSS_MSE, few_counts, 4 },
+		{ labels, "tanh(a*x + b) + c*exp(-z^2)", LOSS_CROSS_ENTROPY, few_counts, 4 },
+		{ huge, "a + b*x + c*x*z", LOSS_MSE, few_counts, 3 },
+	};
+	size_t c, j;
+
+	logistic_load(&l);
+	cases[1].d = cases[2].d = l.d;
+	for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct objective *o = data_objective(cases[c].d, cases[c].model, cases[c].loss);
+		char what[160];
+		snprintf(what, sizeof what, "%s, %s, %zu examples", cases[c].model,
+			 loss_name(cases[c].loss), cases[c].d->nrows);
+		for (j = 0; j < cases[c].ncounts; j++)
+			compare_many(o, cases[c].counts[j], 100 + c * 10 + j, what);
+		objective_free(o);
+	}
+	dataset_free(line);
+	dataset_free(big);
+	dataset_free(huge);
+	dataset_free(labels);
+	dataset_free(l.d);
+}
+
+Test(optim_data, many_points_on_mini_batches)
+{
+	struct dataset *big = generated(700, 0, 11);
+	struct objective *o = data_objective(big, "a*sin(b*x) + c*z^2", LOSS_MSE);
+	size_t idx[333], i;
+	struct rng s;
+
+	rng_init(&s, 12);
+	for (i = 0; i < 333; i++)
+		idx[i] = (size_t)rng_below(&s, 700);
+	objective_use_examples(o, idx, 333);
+	compare_many(o, 129, 1, "a mini-batch of 333");
+	objective_use_examples(o, idx + 100, 3);
+	compare_many(o, 2051, 2, "a mini-batch of 3");
+	objective_use_examples(o, idx + 7, 3);  /* the same size, other examples */
+	compare_many(o, 700, 3, "another mini-batch of 3");
+	objective_use_examples(o, NULL, 0);
+	compare_many(o, 301, 4, "every example again");
+	objective_free(o);
+	dataset_free(big);
+}
+
+/*
+ * Newton past the few parameters its work space keeps on the stack: ten
+ * parameters, a least-squares cost, one step to the solution; and with
+ * fewer examples than parameters (a singular Hessian), a flagged step
+ * downhill (a step's flag is on the record of the point it left).
+ */
+#define TEN_PARAMS "w0 + w1*x + w2*z + w3*x*z + w4*x^2 + w5*z^2 + w6*x^2*z + w7*x*z^2 + " \
+	"w8*x^3 + w9*z^3"
+
+Test(optim_data, newton_with_ten_parameters)
+{
+	struct dataset *d = generated(200, 0, 21), *few = generated(4, 0, 22);
+	struct objective *o = data_objective(d, TEN_PARAMS, LOSS_MSE);
+	struct objective *under = data_objective(few, TEN_PARAMS, LOSS_MSE);
+	struct run_config c;
+	struct run *r;
+	const struct trajectory *tr;
+	double start[10] = { 0 };
+	struct diag err = { .message = "" };
+
+	cr_assert_eq(objective_dim(o), 10, "expected 10 parameters, got %d", objective_dim(o));
+	run_config_init(&c, &opt_newton);
+	c.tol = 1e-9;
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
+	run_all(r);
+	tr = run_trajectory(r);
+	cr_expect_eq(tr->outcome, RUN_CONVERGED, "newton, 10 parameters: expected converged, got %s",
+		     run_outcome_name(tr->outcome));
+	cr_expect_eq(tr->step, 1, "newton, 10 parameters: expected to converge at step 1, got %ld",
+		     tr->step);
+	cr_expect(tr->len >= 1 && !tr->flag[0],
+		  "newton, 10 parameters: a positive definite Hessian: expected no flag");
+	run_free(r);
+
+	c.max_steps = 1;
+	r = run_new(under, &c, start, &err);
+	cr_assert_not_null(r, "run_new: expected a run, got NULL (%s)", err.message);
+	run_all(r);
+	tr = run_trajectory(r);
+	cr_assert(tr->len >= 2, "newton, 4 examples: expected a step, got %zu records", tr->len);
+	cr_expect(isfinite(tr->f[1]) && tr->f[1] < tr->f[0],
+		  "newton, 4 examples: expected f to go down from %.17g, got %.17g", tr->f[0], tr->f[1]);
+	cr_expect(tr->flag[0], "newton, 4 examples: a singular Hessian: expected the step flagged");
+	run_free(r);
+	objective_free(o);
+	objective_free(under);
+	dataset_free(d);
+	dataset_free(few);
+}
+
+/* An expression's gradient without f: the same values, f's buffer not needed. */
+Test(optim_data, expression_gradient_without_f)
+{
+	struct diag err;
+	struct objective *o = objective_expr("sin(x)*y^2 + exp(x - y)", NULL, 0, &err);
+	enum { M = 301 };
+	double x[M], y[M], f[M], ga[2][M], gb[2][M];
+	const double *w[2] = { x, y };
+	double *const pa[2] = { ga[0], ga[1] }, *const pb[2] = { gb[0], gb[1] };
+	size_t i;
+
+	cr_assert_not_null(o, "objective_expr: expected an objective, got NULL (%s)", err.message);
+	for (i = 0; i < M; i++) {
+		x[i] = -3 + 0.02 * (double)i;
+		y[i] = 1 - 0.01 * (double)i;
+	}
+	objective_eval(o, M, w, f, pa, NULL);
+	objective_eval(o, M, w, NULL, pb, NULL);
+	cr_expect(memcmp(ga, gb, sizeof ga) == 0,
+		  "the gradient of an expression without f: expected the same bits as with f");
+	objective_free(o);
 }
