@@ -67,6 +67,29 @@ upper_finite(int n, const double *a)
 }
 
 /*
+ * The Jacobi rotation that zeroes an off-diagonal apq, where theta is
+ * (a_qq - a_pp) / (2 a_pq): its cosine, sine, tau = s / (1 + c), and h,
+ * what a_pp loses and a_qq gains.  t is the smaller root of
+ * t^2 + 2 t theta - 1 = 0; for huge theta, theta^2 would overflow, and
+ * t = 1/(2 theta) to working precision.  One function for Jacobi and
+ * the closed form of n = 2, which must agree bit for bit.
+ */
+static void
+rotation(double theta, double apq, double *c, double *s, double *tau, double *h)
+{
+	double t;
+
+	if (fabs(theta) > 1e150)
+		t = 0.5 / theta;
+	else
+		t = (theta >= 0 ? 1.0 : -1.0) / (fabs(theta) + sqrt(theta * theta + 1));
+	*c = 1 / sqrt(t * t + 1);
+	*s = t * *c;
+	*tau = *s / (1 + *c);
+	*h = t * apq;
+}
+
+/*
  * One Jacobi rotation in the (p, q) plane of the full symmetric work
  * matrix w (leading dimension n), chosen to zero w[p][q], and applied to
  * the columns of v when v is not NULL.
@@ -75,21 +98,11 @@ static void
 jacobi_rotate(int n, double *w, double *v, int p, int q)
 {
 	double apq = w[p * n + q];
-	double theta, t, c, s, tau, h;
+	double theta, c, s, tau, h;
 	int r;
 
 	theta = (w[q * n + q] - w[p * n + p]) / (2 * apq);
-	/* t is the smaller root of t^2 + 2 t theta - 1 = 0; for huge theta
-	 * theta^2 would overflow, and t = 1/(2 theta) to working precision */
-	if (fabs(theta) > 1e150)
-		t = 0.5 / theta;
-	else
-		t = (theta >= 0 ? 1.0 : -1.0) /
-		    (fabs(theta) + sqrt(theta * theta + 1));
-	c = 1 / sqrt(t * t + 1);
-	s = t * c;
-	tau = s / (1 + c);
-	h = t * apq;
+	rotation(theta, apq, &c, &s, &tau, &h);
 
 	w[p * n + p] -= h;
 	w[q * n + q] += h;
@@ -268,17 +281,9 @@ eigsym2(const double *a, double *lambda, double *vec)
 	off2 = apq * apq;
 	frob2 = 2 * off2 + app * app + aqq * aqq;
 	if (!(off2 == 0 || 2 * off2 <= LA_TOL * LA_TOL * frob2)) {
-		double theta = (aqq - app) / (2 * apq), t, c, tau, h;
+		double theta = (aqq - app) / (2 * apq), c, tau, h;
 
-		if (fabs(theta) > 1e150)
-			t = 0.5 / theta;
-		else
-			t = (theta >= 0 ? 1.0 : -1.0) /
-			    (fabs(theta) + sqrt(theta * theta + 1));
-		c = 1 / sqrt(t * t + 1);
-		s = t * c;
-		tau = s / (1 + c);
-		h = t * apq;
+		rotation(theta, apq, &c, &s, &tau, &h);
 		app -= h;
 		aqq += h;
 		d = 1 - s * tau;
