@@ -186,6 +186,39 @@ struct page_challenge {
 	long max_steps;
 };
 
+/*
+ * A formula page: the learner types an expression, equivalent to the
+ * answer when the two agree at FORMULA_POINTS points of the variables'
+ * intervals (page-formula.c has the rule).
+ */
+#define FORMULA_MAX_VARS 8
+#define FORMULA_MAX_ALIASES 16
+#define FORMULA_POINTS 64               /* points compared */
+#define FORMULA_MIN_POINTS 48           /* of them where the answer is finite */
+enum formula_of {
+	FORMULA_ANY,                    /* the answer as written */
+	FORMULA_DERIVATIVE,             /* f' of a function of one variable */
+	FORMULA_GRADIENT,               /* one component of the gradient */
+	FORMULA_GD_STEP,                /* one component of a gradient step */
+};
+struct page_formula {
+	char *answer;                   /* the right expression */
+	char *vars[FORMULA_MAX_VARS];   /* its variables, */
+	int nvars;
+	double lo[FORMULA_MAX_VARS], hi[FORMULA_MAX_VARS];      /* sampled in [lo, hi] */
+	char *alias[FORMULA_MAX_ALIASES];       /* other spellings, */
+	int alias_of[FORMULA_MAX_ALIASES];      /*   of these variables */
+	int naliases;
+	char *wrong[LESSON_MAX_CHOICES];        /* expected wrong answers, */
+	char *wrong_feedback[LESSON_MAX_CHOICES];       /* what each reveals */
+	int wrong_line[LESSON_MAX_CHOICES], wrong_column[LESSON_MAX_CHOICES];
+	int nwrong;
+	enum formula_of of;             /* what the answer is, which --check proves */
+	char *engine;                   /*   the engine's own answer, as text */
+	int component;                  /*   gradient, step: the variable */
+	double lr;                      /*   step: the learning rate */
+};
+
 struct lesson_page {
 	enum page_kind kind;
 	int line, column;               /* where the page's object starts */
@@ -208,6 +241,7 @@ struct lesson_page {
 		struct page_numeric numeric;
 		struct page_locate locate;
 		struct page_challenge challenge;
+		struct page_formula formula;
 		void *data;             /* a kind registered outside the library */
 	};
 };
@@ -362,6 +396,8 @@ struct lesson_runner {
 	struct run *challenge;          /* the last attempt at a challenge */
 	char feedback[320];             /* what the last answer deserved, in words */
 	char invalid[320];              /* why the last typed answer was none */
+	int invalid_column;             /* formula: where in it, from 1 (0: nowhere), */
+	char typed[160];                /*   and what was typed */
 };
 
 void runner_init(struct lesson_runner *r, const struct lesson_chapter *c,
@@ -382,6 +418,13 @@ const char *runner_hint(struct lesson_runner *r);
 /* Answers a quiz: choices is a bit mask of the choices picked. */
 enum answer runner_quiz(struct lesson_runner *r, unsigned choices);
 enum answer runner_numeric(struct lesson_runner *r, double value);
+/*
+ * Answers a formula page with the text of an expression: ANSWER_INVALID
+ * when it does not parse (r->invalid says why, r->invalid_column where),
+ * else right or wrong; a wrong one gets the feedback of the expected
+ * wrong answer it is, or the first point where it differs.
+ */
+enum answer runner_formula(struct lesson_runner *r, const char *text);
 /* Puts the cursor at x (1 or 2 coordinates) on a locate page. */
 enum answer runner_locate(struct lesson_runner *r, const double *x);
 /*

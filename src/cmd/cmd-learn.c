@@ -174,9 +174,20 @@ question(const struct learn_opts *o, struct lesson_runner *r)
 		}
 		a = runner_answer_text(r, buf);
 		if (a == ANSWER_INVALID) {
-			char why[400];
+			char why[400], *rest, *c;
 			runner_invalid_text(r, why, sizeof why);
+			/* the reason, wrapped; then lines as they are (a formula
+			 * and the caret under its error), control characters shown
+			 * as '?' */
+			rest = strchr(why, '\n');
+			if (rest != NULL)
+				*rest++ = '\0';
 			put_text(o, why);
+			for (c = rest; c != NULL && *c != '\0'; c++)
+				if ((unsigned char)*c < 32 && *c != '\n')
+					*c = '?';
+			if (rest != NULL)
+				printf("%s\n", rest);
 			continue;
 		}
 		after(o, r, a);

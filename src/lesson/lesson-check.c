@@ -409,8 +409,15 @@ check_page(struct checker *k, const struct lesson_page *p)
 	struct diag err;
 	int n, ncp = -1, i, need_cp = 0;
 
-	if (p->obj.function == NULL && p->obj.model == NULL)
+	if (p->obj.function == NULL && p->obj.model == NULL) {
+		if (pk->check != NULL && (pk->flags & PK_CHECKS_ALONE)) {
+			struct check_env e;
+			memset(&e, 0, sizeof e);
+			e.ncp = -1;
+			pk->check(k, p, &e);
+		}
 		return;
+	}
 	o = lesson_objective(p, &err);
 	if (o == NULL) {
 		check_wrong(k, p->line, p->column, "%s", err.message);

@@ -288,6 +288,7 @@ enum {
 	PK_BODY = 1 << 5,               /* "body" is required */
 	PK_ANY_DIM = 1 << 6,            /* its objective may have more than 2 variables */
 	PK_ROLLS = 1 << 7,              /* in 1D, its runs roll a ball with its tangent */
+	PK_CHECKS_ALONE = 1 << 8,       /* its check proves something without an objective */
 };
 
 /* The kinds of page-kinds.def, then those registered. */

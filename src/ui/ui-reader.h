@@ -21,8 +21,11 @@ struct reader {
 	int to_explain;                 /* the explanation was just shown: scroll to it */
 	unsigned picked;                /* quiz: the choices picked */
 	int choice;                     /* quiz: the choice under the cursor */
-	char line[128];                 /* numeric: the answer being typed */
+	char line[128];                 /* numeric, formula: the answer being typed */
 	size_t len;
+	int typing;                     /* formula: the answer line takes the keys */
+	int errcol;                     /* formula: the column of its error, from 1, */
+	char err[240];                  /*   and the error */
 	double cursor[2];               /* locate: the point under the cursor */
 	int opt;                        /* challenge: the optimizer (index in allowed) */
 	double lr;

@@ -682,5 +682,38 @@ if [ -w /dev/full ]; then
 	check_full "write error: diff --version" -- diff --version
 fi
 
+# --- formula pages: the learner types an expression -------------------------------------
+F="$top_srcdir/tests/lessons"
+check_grep "lessons --check proves the formula pages" 0 "^1 chapter, 3 pages, 0 claims: all proved$" \
+	-- lessons --check --lessons "$F"
+printf '2*x +\n4x^3-16x+5\nx^3\n(2x)*(2x^2-8)\n3*x\nw - 2*lr*(w-3)\n' |
+	"$DESCENT" learn --lessons "$F" formulas --ask --progress "$tmp/formulas.json" >"$tmp/out" 2>&1
+for want in "^Your answer (a formula in x; h hint, s skip, q quit): That is not a formula: expected a number, a name or '(' after '+'\\.\$" \
+	'^  2\*x +$' '^       \^$' \
+	'Not quite\. A constant does not change: the 5 has derivative 0\.$' \
+	'Not quite\. At x = 1 yours gives 1; the derivative is -12\.$' \
+	'^Your answer (a formula in x and y; h hint, s skip, q quit): Right\.$' \
+	'^Your answer (a formula in w and eta; h hint, s skip, q quit): Right\.$'; do
+	if grep -q -- "$want" "$tmp/out"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL: learn --ask, formula pages: no line matches /$want/"
+		sed 's/^/  | /' "$tmp/out"
+	fi
+done
+if [ "$(grep -c 'Right\.' "$tmp/out")" = 3 ]; then pass=$((pass + 1)); else
+	fail=$((fail + 1)); echo "FAIL: learn --ask, formula pages: three right answers"; fi
+# other spellings of the same derivative are right too
+for spelling in '4x^3-16x' '4*x*(x^2-4)' 'x*(4*x^2 - 16)' '16*x*(x^2/4 - 1)'; do
+	printf '%s\n' "$spelling" | "$DESCENT" learn --lessons "$F" formulas --ask \
+		--progress "$tmp/sp.json" >"$tmp/out" 2>&1
+	if grep -q '^Your answer (a formula in x; h hint, s skip, q quit): Right\.$' "$tmp/out"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL: formula: '$spelling' is the derivative too"
+		sed 's/^/  | /' "$tmp/out"
+	fi
+done
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

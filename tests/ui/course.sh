@@ -460,6 +460,40 @@ wait_for "with no noise the run stops on the saddle" '^  gd,noise=0: converged a
 keys q q
 wait_exit "quits" 0
 
+# --- a formula page: typed, checked, a parse error with its caret --------------------------
+FL="$srcdir/tests/lessons"
+case $FL in /*) ;; *) FL=$(pwd)/$FL ;; esac
+start 80 24 "$ENV '$DESCENT' learn --lessons '$FL' formulas --progress '$tmp/formula.json'"
+wait_for "the formula page" 'page 1 of 3: The slope of a double well'
+wait_for "the answer line takes the keys" '^  Your answer: _$'
+keys '2*x +' Enter
+wait_for "a parse error, as it is (its '*' is no emphasis)" \
+	"^ That is not a formula: expected a number, a name or '\\(' after '\\+'\\.$"
+wait_for "a caret under its column" '^                    \^$'
+keys BSpace BSpace BSpace BSpace BSpace
+wait_gone "typing clears the error" 'That is not a formula'
+keys '4x^3-16' Enter
+wait_for "an expected wrong answer says what it reveals" \
+	'^ Not quite\. The derivative of −8x² is −16x: the power comes down and x stays\.$'
+keys Escape h
+wait_for "Esc: the page's keys, h a hint" '^ Hint: Term by term'
+wait_for "and the status line says how to type again" '^i:type the answer h:hint n/p:page q:map'
+keys i BSpace BSpace '16x' Enter
+wait_for "n and h are letters of the formula while typing; 4x^3-16x is right" \
+	'^ Right\. +\(the explanation: above\)$'
+wait_for "the explanation above the figure" '^ f′\(x\) = 4x³ − 16x, or 4x\(x² − 4\)'
+keys Escape n
+wait_for "Esc, n: the next page" 'page 2 of 3: One component of a gradient'
+keys 'x' Enter
+wait_for "a counterexample for an unexpected wrong answer" \
+	"^ Not quite\\. At x = 1, y = -1 yours gives 1; the gradient's y component is 3\\.$"
+keys BSpace '3x' Enter
+wait_for "3x is right" '^ Right\.$'
+keys PgDn 'w - 2*lr*(w-3)' Enter
+wait_for "PgDn turns the page; another spelling of a variable is right" '^ Right\.$'
+keys Escape q q
+wait_exit "quits" 0
+
 # --- a diverging run stays in the plot -----------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/div.json'"
 wait_for "the race of two rates" 'Yours to try \(all runs\): \[ \] lr; Tab: one run'
