@@ -11,8 +11,10 @@
  *      after the other, the starts as the inner loop (which vectorizes),
  *      and the same in cache-sized blocks.  run_lanes' time is then split:
  *      the same evaluations alone, the evaluations and the optimizer's
- *      steps alone (objective_eval and opt_gd.step called directly), and
- *      the rest, the runner's own bookkeeping (outcomes, packing);
+ *      steps alone (objective_eval and opt_gd.step called directly, on
+ *      the same blocks of starts as run_lanes takes, each block through
+ *      all its steps before the next), and the rest, the runner's own
+ *      bookkeeping (outcomes, packing);
  *   2. the critical-point search of Himmelblau on [-5,5]^2 (24x24 Newton
  *      starts), and of the six-hump camel on [-3,3]x[-2,2];
  *   3. data objectives at many points (the gradient at 2048 points, as
@@ -105,32 +107,41 @@ grid(double *sx, double *sy)
 }
 
 /*
- * What run_lanes does for this map with the bookkeeping taken out: an
+ * What run_lanes does for this map with the bookkeeping taken out, in
+ * its order: the starts in blocks of RUN_BLOCK, and in each block an
  * evaluation at each of steps + 1 points (the last decides that the step
- * limit is reached) and, with step set, a gd step after each but the last.
+ * limit is reached) and, with step set, a gd step after each but the
+ * last.
  */
+#define RUN_BLOCK 256           /* LANE_BLOCK of opt-run.c */
+
 static void
 eval_and_step(struct basins *b, int step)
 {
-	double *w[2] = { b->x, b->y }, *g[2] = { b->gx, b->gy };
 	struct opt_step s;
 	unsigned char flag = 0;
+	size_t lo;
 
 	memcpy(b->x, b->sx, b->m * sizeof *b->x);
 	memcpy(b->y, b->sy, b->m * sizeof *b->y);
 	memset(&s, 0, sizeof s);
 	s.n = 2;
-	s.m = b->m;
-	s.w = w;
-	s.g = g;
 	s.lr = LR;
 	s.p = &b->c.params;
 	s.flag = &flag;
-	for (long t = 0; t <= STEPS; t++) {
-		objective_eval(b->o, b->m, (const double *const *)w, b->f, g, NULL);
-		if (step && t < STEPS) {
-			s.t = t + 1;
-			opt_gd.step(&s);
+	for (lo = 0; lo < b->m; lo += RUN_BLOCK) {
+		size_t m = b->m - lo < RUN_BLOCK ? b->m - lo : RUN_BLOCK;
+		double *w[2] = { b->x + lo, b->y + lo }, *g[2] = { b->gx + lo, b->gy + lo };
+
+		s.m = m;
+		s.w = w;
+		s.g = g;
+		for (long t = 0; t <= STEPS; t++) {
+			objective_eval(b->o, m, (const double *const *)w, b->f + lo, g, NULL);
+			if (step && t < STEPS) {
+				s.t = t + 1;
+				opt_gd.step(&s);
+			}
 		}
 	}
 }

@@ -4,20 +4,35 @@
  */
 #include "config.h"
 
+#include <stddef.h>
+
 #include "descent/optim.h"
+
+/*
+ * One parameter's lanes.  The lanes go by eights, a loop of known length
+ * that the compiler vectorizes at -O2, then the rest one by one; each
+ * lane's arithmetic is the same either way.
+ */
+static void
+gd_lanes(size_t m, double lr, double *restrict w, const double *restrict g)
+{
+	size_t i = 0;
+	int j;
+
+	for (; i + 8 <= m; i += 8)
+		for (j = 0; j < 8; j++)
+			w[i + j] -= lr * g[i + j];
+	for (; i < m; i++)
+		w[i] -= lr * g[i];
+}
 
 static void
 gd_step(const struct opt_step *s)
 {
 	int k;
-	size_t i;
 
-	for (k = 0; k < s->n; k++) {
-		double *restrict w = s->w[k];
-		const double *restrict g = s->g[k];
-		for (i = 0; i < s->m; i++)
-			w[i] -= s->lr * g[i];
-	}
+	for (k = 0; k < s->n; k++)
+		gd_lanes(s->m, s->lr, s->w[k], s->g[k]);
 }
 
 const struct optimizer opt_gd = {

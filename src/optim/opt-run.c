@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -347,97 +348,297 @@ run_all(struct run *r)
 }
 
 /*
- * Lanes in lockstep.  Active lanes are kept packed at the front of the
- * arrays; a lane that ends is written to the results and the last active
- * lane takes its place.
+ * Lanes in lockstep, in blocks of LANE_BLOCK: a block's points, gradients
+ * and state (a few kilobytes for a small n) stay in the first levels of
+ * the cache while it takes all its steps, evaluation, status and update
+ * in turn, before the next block starts.  Lanes are independent (the
+ * evaluator's and the rules' lanes do not mix), so the order changes no
+ * result.  Within a block the active lanes are packed at the front; a
+ * step where none stops moves nothing.
  */
+#define LANE_BLOCK 256
+
+/* A block's arrays, each of cap lanes (LANE_BLOCK or fewer, rounded up to 8). */
+struct lanes {
+	int n, hess;
+	size_t cap;
+	double *buf;
+	double **vec;           /* w, g, s1, s2 (n each), h (n*n): arrays of cap */
+	double **w, **g, **s1, **s2, **h;
+	double *f, *g2, *big;   /* f, |grad|^2, the largest |w_k| */
+	const double *zero;     /* cap zeros */
+	double *status;         /* an enum run_outcome */
+	unsigned char *flag;
+	size_t *lane;           /* where each packed lane sits in the caller's arrays */
+};
+
+static void
+lanes_init(struct lanes *l, int n, int hess, size_t m)
+{
+	size_t nvec = (size_t)n * (4 + (hess ? (size_t)n : 0)), i;
+
+	l->n = n;
+	l->hess = hess;
+	l->cap = ((m < LANE_BLOCK ? m : LANE_BLOCK) + 7) & ~(size_t)7;
+	/* the padding lanes are read by the status pass, so they are zeros, not garbage */
+	l->buf = xcalloc(l->cap * (nvec + 5), sizeof *l->buf);
+	l->vec = xmalloc((nvec ? nvec : 1) * sizeof *l->vec);
+	for (i = 0; i < nvec; i++)
+		l->vec[i] = l->buf + i * l->cap;
+	l->w = l->vec;
+	l->g = l->vec + n;
+	l->s1 = l->vec + 2 * n;
+	l->s2 = l->vec + 3 * n;
+	l->h = l->vec + 4 * n;
+	l->f = l->buf + nvec * l->cap;
+	l->g2 = l->f + l->cap;
+	l->big = l->g2 + l->cap;
+	l->status = l->big + l->cap;
+	l->zero = l->status + l->cap;
+	l->flag = xcalloc(l->cap, 1);
+	l->lane = xmalloc(l->cap * sizeof *l->lane);
+}
+
+static void
+lanes_done(struct lanes *l)
+{
+	free(l->lane);
+	free(l->flag);
+	free(l->vec);
+	free(l->buf);
+}
+
+/*
+ * The largest g2 whose square root is below tol, or -1 when there is
+ * none: for a finite g2 >= 0, sqrt(g2) < tol exactly when g2 <= the
+ * result (the rounded square root never decreases), so the status pass
+ * decides convergence without a square root, as a run does with one.
+ */
+static double
+converged_g2(double tol)
+{
+	double x;
+
+	if (!(tol > 0))
+		return -1;
+	if (sqrt(DBL_MAX) < tol)
+		return DBL_MAX;
+	x = tol * tol;
+	while (x > 0 && !(sqrt(x) < tol))
+		x = nextafter(x, 0);
+	while (x < DBL_MAX && sqrt(nextafter(x, INFINITY)) < tol)
+		x = nextafter(x, INFINITY);
+	return x;
+}
+
+/*
+ * The status pass, in loops over whole groups of 8 lanes (a8 of them)
+ * that the compiler vectorizes: restrict says that the arrays do not
+ * overlap, which it cannot know of a block's arrays.  The first
+ * parameter starts |grad|^2 and the largest |w_k| (0 + g*g is g*g, and
+ * a NaN w_k is left out, as fmax leaves it out in run_step), the others
+ * but the last add themselves, and the last one's loop decides.
+ */
+static void
+status_first(size_t a8, const double *restrict w, const double *restrict g,
+	     double *restrict g2, double *restrict big)
+{
+	size_t i;
+
+	for (i = 0; i < a8; i++) {
+		double x = fabs(w[i]);
+		g2[i] = g[i] * g[i];
+		big[i] = x > 0 ? x : 0;
+	}
+}
+
+static void
+status_add(size_t a8, const double *restrict w, const double *restrict g,
+	   double *restrict g2, double *restrict big)
+{
+	size_t i;
+
+	for (i = 0; i < a8; i++) {
+		double x = fabs(w[i]);
+		g2[i] += g[i] * g[i];
+		big[i] = x > big[i] ? x : big[i];
+	}
+}
+
+/*
+ * The last parameter, then run_step's tests in its order, as selects:
+ * diverged where f or |grad|^2 is not finite or where |f| or a |w_k| is
+ * past the bound, else converged where |grad| < tol (g2 <= conv), else
+ * the step limit (limit), else running.  g2 and big are of the other
+ * parameters (zeros when there are none).  The outcome is kept as a
+ * double, the type of the other arrays, for the loop to keep one
+ * vector width.
+ */
+static void
+status_last(size_t a8, const double *restrict w, const double *restrict g,
+	    const double *restrict g2, const double *restrict big,
+	    const double *restrict f, double bound, double conv, double limit,
+	    double *restrict st)
+{
+	size_t i;
+
+	for (i = 0; i < a8; i++) {
+		double x = fabs(w[i]), af = fabs(f[i]);
+		double sq = g2[i] + g[i] * g[i], b = x > big[i] ? x : big[i];
+		double s = sq <= conv ? RUN_CONVERGED : limit;
+		b = af > b ? af : b;
+		s = sq <= DBL_MAX ? s : RUN_DIVERGED;
+		s = af <= DBL_MAX ? s : RUN_DIVERGED;
+		st[i] = b > bound ? RUN_DIVERGED : s;
+	}
+}
+
+/*
+ * The largest outcome of a8 lanes: RUN_RUNNING when none stopped.  Eight
+ * running maxima, one per lane of a group, so that the loop vectorizes
+ * (a single one would be a chain the compiler must keep in order).
+ */
+static double
+status_any(size_t a8, const double *restrict st)
+{
+	double acc[8] = { 0 }, any = 0;
+	size_t i;
+	int j;
+
+	for (i = 0; i < a8; i += 8)
+		for (j = 0; j < 8; j++)
+			acc[j] = st[i + j] > acc[j] ? st[i + j] : acc[j];
+	for (j = 0; j < 8; j++)
+		any = acc[j] > any ? acc[j] : any;
+	return any;
+}
+
+/*
+ * The outcome of each of the first a lanes at this step, into
+ * l->status; lanes up to a rounded up to 8 are computed too, and
+ * ignored.  Returns the first lane that stopped, or a when none did.
+ */
+static size_t
+lanes_status(struct lanes *l, size_t a, double bound, double conv, int at_limit)
+{
+	size_t a8 = (a + 7) & ~(size_t)7, i;
+	const double *g2 = l->zero, *big = l->zero;
+	double limit = at_limit ? RUN_MAX_STEPS : RUN_RUNNING;
+	int n = l->n, k;
+
+	if (n >= 2) {
+		status_first(a8, l->w[0], l->g[0], l->g2, l->big);
+		for (k = 1; k < n - 1; k++)
+			status_add(a8, l->w[k], l->g[k], l->g2, l->big);
+		g2 = l->g2;
+		big = l->big;
+	}
+	if (n >= 1)
+		status_last(a8, l->w[n - 1], l->g[n - 1], g2, big, l->f, bound, conv,
+			    limit, l->status);
+	else
+		status_last(a8, l->zero, l->zero, g2, big, l->f, bound, conv, limit,
+			    l->status);
+	for (i = a; i < a8; i++)
+		l->status[i] = RUN_RUNNING;
+	if (status_any(a8, l->status) == RUN_RUNNING)
+		return a;
+	for (i = 0; l->status[i] == RUN_RUNNING; i++)
+		;
+	return i;
+}
+
+/*
+ * Writes out the lanes that stopped at step t and packs the others at
+ * the front (point, state, and the derivatives this step uses), from
+ * first, the first that stopped; returns how many run on.
+ */
+static size_t
+lanes_pack(struct lanes *l, size_t a, size_t first, long t, double *const *final,
+	   enum run_outcome *outcome, long *steps)
+{
+	int n = l->n, k;
+	size_t i, j;
+
+	for (i = j = first; i < a; i++) {       /* the lanes before first stay */
+		size_t dst = l->lane[i];
+		if (l->status[i] != RUN_RUNNING) {
+			for (k = 0; k < n; k++)
+				final[k][dst] = l->w[k][i];
+			outcome[dst] = (enum run_outcome)l->status[i];
+			steps[dst] = t;
+			continue;
+		}
+		l->lane[j] = dst;
+		for (k = 0; k < n; k++) {
+			l->w[k][j] = l->w[k][i];
+			l->g[k][j] = l->g[k][i];
+			l->s1[k][j] = l->s1[k][i];
+			l->s2[k][j] = l->s2[k][i];
+		}
+		for (k = 0; l->hess && k < n * n; k++)
+			l->h[k][j] = l->h[k][i];
+		j++;
+	}
+	return j;
+}
+
+/* Runs the lanes [lo, lo + m) of the caller's arrays to their ends; m <= l->cap. */
+static void
+lanes_run(struct lanes *l, struct objective *o, const struct run_config *c,
+	  double conv, size_t lo, size_t m, const double *const *starts,
+	  double *const *final, enum run_outcome *outcome, long *steps)
+{
+	int n = l->n, k;
+	size_t i, a = m, first;
+	long t;
+	struct opt_step s;
+
+	for (k = 0; k < n; k++) {
+		memcpy(l->w[k], starts[k] + lo, m * sizeof *l->w[k]);
+		memset(l->s1[k], 0, l->cap * sizeof *l->s1[k]);
+		memset(l->s2[k], 0, l->cap * sizeof *l->s2[k]);
+	}
+	for (i = 0; i < m; i++)
+		l->lane[i] = lo + i;
+	s.n = n;
+	s.w = l->w;
+	s.g = l->g;
+	s.h = l->h;
+	s.s1 = l->s1;
+	s.s2 = l->s2;
+	s.p = &c->params;
+	s.flag = l->flag;
+	for (t = 0;; t++) {
+		objective_eval(o, a, (const double *const *)l->w, l->f, l->g,
+			       l->hess ? l->h : NULL);
+		first = lanes_status(l, a, c->bound, conv, t >= c->max_steps);
+		if (first < a) {
+			a = lanes_pack(l, a, first, t, final, outcome, steps);
+			if (a == 0)
+				return;
+		}
+		s.m = a;
+		s.t = t + 1;
+		s.lr = sched_lr(&c->sched, c->params.lr, t);
+		c->opt->step(&s);
+	}
+}
+
 void
 run_lanes(struct objective *o, const struct run_config *c, size_t m,
 	  const double *const *starts, double *const *final,
 	  enum run_outcome *outcome, long *steps)
 {
-	const struct optimizer *opt = c->opt;
-	int n = objective_dim(o), hess = opt->needs_hessian, k;
-	size_t nvec = (size_t)n * (4 + (hess ? (size_t)n : 0)) + 2, i, active = m;
-	double *buf = xmalloc((m ? m : 1) * nvec * sizeof *buf);
-	double **vec = xmalloc(nvec * sizeof *vec);
-	double **w = vec, **g = vec + n, **s1 = vec + 2 * n, **s2 = vec + 3 * n;
-	double **h = vec + 4 * n, *f, *gn;
-	size_t *lane = xmalloc((m ? m : 1) * sizeof *lane);
-	unsigned char *flag = xcalloc(m ? m : 1, 1);
-	long t;
-	struct opt_step s;
+	struct lanes l;
+	double conv = converged_g2(c->tol);
+	size_t lo;
 
-	for (i = 0; i < nvec; i++)
-		vec[i] = buf + i * m;
-	f = vec[nvec - 2];
-	gn = vec[nvec - 1];
-	for (i = 0; i < m; i++) {
-		lane[i] = i;
-		for (k = 0; k < n; k++) {
-			w[k][i] = starts[k][i];
-			s1[k][i] = 0;
-			s2[k][i] = 0;
-		}
-	}
-	for (t = 0; active > 0; t++) {
-		size_t j = 0;
-		double lr = sched_lr(&c->sched, c->params.lr, t);
-
-		objective_eval(o, active, (const double *const *)w, f, g, hess ? h : NULL);
-		for (i = 0; i < active; i++) {
-			double g2 = 0, big = fabs(f[i]);
-			for (k = 0; k < n; k++) {
-				g2 += g[k][i] * g[k][i];
-				big = fmax(big, fabs(w[k][i]));
-			}
-			gn[i] = sqrt(g2);
-			if (!isfinite(f[i]) || !isfinite(g2) || big > c->bound)
-				outcome[lane[i]] = RUN_DIVERGED;
-			else if (gn[i] < c->tol)
-				outcome[lane[i]] = RUN_CONVERGED;
-			else if (t >= c->max_steps)
-				outcome[lane[i]] = RUN_MAX_STEPS;
-			else
-				outcome[lane[i]] = RUN_RUNNING;
-			if (outcome[lane[i]] != RUN_RUNNING) {
-				for (k = 0; k < n; k++)
-					final[k][lane[i]] = w[k][i];
-				steps[lane[i]] = t;
-				continue;
-			}
-			if (j != i) {   /* pack the active lanes: point, state, and the
-					 * derivatives this step uses */
-				lane[j] = lane[i];
-				for (k = 0; k < n; k++) {
-					w[k][j] = w[k][i];
-					g[k][j] = g[k][i];
-					s1[k][j] = s1[k][i];
-					s2[k][j] = s2[k][i];
-				}
-				for (k = 0; hess && k < n * n; k++)
-					h[k][j] = h[k][i];
-			}
-			j++;
-		}
-		active = j;
-		if (active == 0)
-			break;
-		s.n = n;
-		s.m = active;
-		s.w = w;
-		s.g = g;
-		s.h = h;
-		s.s1 = s1;
-		s.s2 = s2;
-		s.t = t + 1;
-		s.lr = lr;
-		s.p = &c->params;
-		s.flag = flag;
-		opt->step(&s);
-	}
-	free(flag);
-	free(lane);
-	free(vec);
-	free(buf);
+	if (m == 0)
+		return;
+	lanes_init(&l, objective_dim(o), c->opt->needs_hessian, m);
+	for (lo = 0; lo < m; lo += LANE_BLOCK)
+		lanes_run(&l, o, c, conv, lo, m - lo < LANE_BLOCK ? m - lo : LANE_BLOCK,
+			  starts, final, outcome, steps);
+	lanes_done(&l);
 }

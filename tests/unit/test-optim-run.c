@@ -704,3 +704,70 @@ Test(optim_run, no_step_back_from_the_start)
 	run_free(r);
 	objective_free(o);
 }
+
+/*
+ * Every optimizer over many lanes (more than one block of run_lanes,
+ * and not a whole number of them) on x^3 - 3*x + y^2 + x*y/4: starts on
+ * the right of the ridge converge, at steps that differ from lane to
+ * lane; starts on the left roll off towards -inf and pass the bound at
+ * different steps; a short step limit stops the slow ones; a few start
+ * past the bound, or at NaN.  Each lane's final point (bit for bit),
+ * outcome and step must be a one-lane run's, and each optimizer must
+ * see all three endings.
+ */
+Test(optim_run, lanes_match_runs_every_optimizer)
+{
+	enum { M = 700 };
+	struct objective *o = make_objective("x^3 - 3*x + y^2 + x*y/4");
+	static double xs[M], ys[M], fx[M], fy[M];
+	const double *starts[2] = { xs, ys };
+	double *final[2] = { fx, fy };
+	static enum run_outcome outcome[M];
+	static long steps[M];
+	size_t i, j;
+
+	for (i = 0; i < M; i++) {
+		xs[i] = -2.2 + 5.0 * (double)(i % 35) / 34;
+		ys[i] = -1.5 + 3.0 * (double)(i / 35) / 19;
+	}
+	xs[3] = NAN;
+	ys[401] = NAN;
+	xs[258] = 400;                  /* f past the bound at the start */
+	for (j = 0; opt_table[j] != NULL; j++) {
+		const struct optimizer *opt = opt_table[j];
+		struct run_config c;
+		int seen[4] = { 0 };
+
+		run_config_init(&c, opt);
+		c.params.lr = opt == &opt_newton ? 0.1 : 0.02;
+		c.max_steps = 120;
+		c.bound = 1e3;
+		c.tol = 1e-4;
+		run_lanes(o, &c, M, starts, final, outcome, steps);
+		for (i = 0; i < M; i++) {
+			double start[2] = { xs[i], ys[i] };
+			struct run *r = start_run(o, &c, start);
+			enum run_outcome out = run_all(r);
+			const double *p = run_point(r);
+
+			seen[outcome[i]] = 1;
+			cr_expect_eq(outcome[i], out, "%s, lane %zu from (%g, %g): outcome expected %s "
+				     "(a run alone), got %s", opt->name, i, xs[i], ys[i],
+				     run_outcome_name(out), run_outcome_name(outcome[i]));
+			cr_expect_eq(steps[i], run_trajectory(r)->step, "%s, lane %zu from (%g, %g): "
+				     "step expected %ld (a run alone), got %ld", opt->name, i, xs[i],
+				     ys[i], run_trajectory(r)->step, steps[i]);
+			cr_expect(memcmp(&fx[i], &p[0], sizeof fx[i]) == 0 &&
+				  memcmp(&fy[i], &p[1], sizeof fy[i]) == 0,
+				  "%s, lane %zu from (%g, %g): final point expected (%a, %a) (a run "
+				  "alone), got (%a, %a)", opt->name, i, xs[i], ys[i], p[0], p[1],
+				  fx[i], fy[i]);
+			run_free(r);
+		}
+		cr_expect(seen[RUN_CONVERGED] && seen[RUN_DIVERGED] && seen[RUN_MAX_STEPS],
+			  "%s: expected lanes that converge, diverge and reach the step limit; "
+			  "got converged %d, diverged %d, step limit %d", opt->name,
+			  seen[RUN_CONVERGED], seen[RUN_DIVERGED], seen[RUN_MAX_STEPS]);
+	}
+	objective_free(o);
+}
