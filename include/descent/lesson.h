@@ -87,6 +87,9 @@ enum claim_kind {
 	CLAIM_DIVERGES,         /* the page's run diverges */
 	CLAIM_STOPS_AT,         /* the run converges to a point of a kind */
 	CLAIM_VALUE,            /* f at a point has this value */
+	CLAIM_GRADIENT,         /* the gradient (f' in 1D) at a point */
+	CLAIM_EIGENVALUES,      /* the Hessian's eigenvalues at a point */
+	CLAIM_RATES,            /* a quadratic's rate limit, best rate, condition */
 };
 
 /*
@@ -113,6 +116,11 @@ struct claim {
 	int convex;
 	double tolerance;
 	int run;                        /* run claims: which run of the page */
+	double at[8];                   /* gradient, eigenvalues: the point, */
+	double vals[8];                 /*   and the values claimed there */
+	int nvals;
+	double rate[3];                 /* rates: 2/lmax, 2/(lmin + lmax), lmax/lmin, */
+	int has_rate[3];                /*   those claimed */
 };
 
 /* Locate targets. */

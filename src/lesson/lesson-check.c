@@ -379,7 +379,7 @@ charge_claim(struct checker *k, const struct lesson_page *p, const struct claim 
 			return 0;
 		work_region_min(&w, p, n);
 		break;
-	case CLAIM_VALUE:
+	case CLAIM_VALUE: case CLAIM_GRADIENT: case CLAIM_EIGENVALUES: case CLAIM_RATES:
 		work_value(&w, p);
 		break;
 	case CLAIM_CONVEX:
@@ -397,6 +397,105 @@ charge_claim(struct checker *k, const struct lesson_page *p, const struct claim 
 		return 0;
 	}
 	return check_charge(k, cl->line, cl->column, "this claim", &w, advice, NULL);
+}
+
+/* "(1, -2)", or "1" in one dimension */
+static void
+fmt_values(char *buf, size_t size, const double *v, int n)
+{
+	size_t len = 0;
+	int i;
+
+	len += (size_t)snprintf(buf, size, "%s", n > 1 ? "(" : "");
+	for (i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%.6g", i ? ", " : "",
+					check_fmt_value(v[i]));
+	if (n > 1 && len < size)
+		snprintf(buf + len, size - len, ")");
+}
+
+/* The gradient, or the Hessian's eigenvalues (increasing), at cl->at. */
+static void
+check_at_point(struct checker *k, const struct claim *cl, struct objective *o, int n)
+{
+	double f, g[8], h[64], lambda[8], *v = g;
+	char pt[96], got[160], said[160];
+	int i, ok = 1;
+
+	if (n < 1 || n > 8)
+		return;
+	objective_eval_point(o, cl->at, &f, g, h);
+	if (cl->kind == CLAIM_EIGENVALUES) {
+		la_eigsym(n, h, lambda, NULL);
+		v = lambda;
+	}
+	for (i = 0; i < n; i++)
+		ok &= near(v[i], cl->vals[i], cl->tolerance);
+	if (ok)
+		return;
+	fmt_values(pt, sizeof pt, cl->at, n);
+	fmt_values(got, sizeof got, v, n);
+	fmt_values(said, sizeof said, cl->vals, n);
+	if (cl->kind == CLAIM_EIGENVALUES)
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: the Hessian's "
+			    "eigenvalues at %s are %s, not %s", pt, got, said);
+	else
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: %s at %s is %s, not %s",
+			    n == 1 ? "the derivative" : "the gradient", pt, got, said);
+}
+
+/*
+ * The rates of gradient descent on a quadratic: its Hessian must be the
+ * same at the middle and the corners of the region; then the limit
+ * 2/lmax, the best fixed rate 2/(lmin + lmax) and the condition
+ * lmax/lmin, when the function is a bowl (lmin > 0).
+ */
+static void
+check_rates(struct checker *k, const struct claim *cl, struct objective *o, int n,
+	    const struct region *r)
+{
+	static const char *const what[3] = { "limit 2/lmax", "best rate 2/(lmin + lmax)",
+					     "condition lmax/lmin" };
+	double mid[2], x[2], f, g[2], h0[4], h[4], lambda[2], v[3];
+	int c, i;
+
+	if (n < 1 || n > 2)  {
+		check_wrong(k, cl->line, cl->column, "rates are proved for functions of one or "
+			    "two variables");
+		return;
+	}
+	for (i = 0; i < n; i++)
+		mid[i] = (r->lo[i] + r->hi[i]) / 2;
+	objective_eval_point(o, mid, &f, g, h0);
+	for (c = 0; c < (1 << n); c++) {
+		for (i = 0; i < n; i++)
+			x[i] = (c >> i) & 1 ? r->hi[i] : r->lo[i];
+		objective_eval_point(o, x, &f, g, h);
+		for (i = 0; i < n * n; i++)
+			if (!near(h[i], h0[i], 1e-9)) {
+				char a[64];
+				check_fmt_point(a, sizeof a, x, n);
+				check_wrong(k, cl->line, cl->column, "the claim cannot be proved: the "
+					    "function is not a quadratic (its Hessian at %s differs from "
+					    "the one at the middle of the region)", a);
+				return;
+			}
+	}
+	la_eigsym(n, h0, lambda, NULL);
+	if (!(lambda[0] > 0)) {
+		check_wrong(k, cl->line, cl->column, "the claim cannot be proved: the quadratic is "
+			    "not a bowl (its smallest curvature is %.6g), so gradient descent has "
+			    "no such rates", check_fmt_value(lambda[0]));
+		return;
+	}
+	v[0] = 2 / lambda[n - 1];
+	v[1] = 2 / (lambda[0] + lambda[n - 1]);
+	v[2] = lambda[n - 1] / lambda[0];
+	for (i = 0; i < 3; i++)
+		if (cl->has_rate[i] && !near(v[i], cl->rate[i], cl->tolerance))
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the %s is %.6g, "
+				    "not %.6g (lmin = %.6g, lmax = %.6g)", what[i], v[i], cl->rate[i],
+				    lambda[0], lambda[n - 1]);
 }
 
 static void
@@ -503,6 +602,12 @@ check_page(struct checker *k, const struct lesson_page *p)
 		}
 		case CLAIM_CONVERGES_TO: case CLAIM_DIVERGES: case CLAIM_STOPS_AT:
 			check_run_claim(k, p, cl, o);
+			break;
+		case CLAIM_GRADIENT: case CLAIM_EIGENVALUES:
+			check_at_point(k, cl, o, n);
+			break;
+		case CLAIM_RATES:
+			check_rates(k, cl, o, n, &r);
 			break;
 		}
 	}

@@ -67,7 +67,8 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 {
 	static const char *const fields[] = { "critical_points", "global_minimum", "convex",
 					      "converges_to", "diverges", "stops_at", "value",
-					      "tolerance", "run", NULL };
+					      "gradient", "eigenvalues", "rates", "tolerance", "run",
+					      NULL };
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(page, "check"), *e;
 	int runs = (page_kind_of(p->kind)->flags & PK_RUNS) != 0;
 
@@ -159,6 +160,59 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 				continue;
 			if (!c->has_f[0])
 				lesson_error(L, AT(m), "a value claim needs \"f\"");
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "gradient")) != NULL ||
+			   (m = cJSON_GetObjectItemCaseSensitive(e, "eigenvalues")) != NULL) {
+			/* {"at": [1, 2], "g": [4, 0]}, {"at": [0, 0], "values": [-2, 2]} */
+			int grad = strcmp(m->string, "gradient") == 0;
+			const char *vname = grad ? "g" : "values";
+			static const char *const gm[] = { "at", "g", NULL };
+			static const char *const em[] = { "at", "values", NULL };
+			const cJSON *at, *vs;
+			c->kind = grad ? CLAIM_GRADIENT : CLAIM_EIGENVALUES;
+			if (!cJSON_IsObject(m)) {
+				lesson_error(L, AT(m), "\"%s\" must be an object like {\"at\": [1], "
+					     "\"%s\": [2]}", m->string, vname);
+				continue;
+			}
+			if (dim < 1 || dim > 8) {
+				lesson_error(L, AT(m), "\"%s\" is for functions of 1 to 8 variables",
+					     m->string);
+				continue;
+			}
+			check_members(L, m, grad ? gm : em, grad ? "a gradient claim" :
+				      "an eigenvalues claim");
+			at = member(L, m, "at", 1, m->string);
+			vs = member(L, m, vname, 1, m->string);
+			if (at == NULL || vs == NULL || get_numbers(L, at, "at", dim, 8, c->at) < 0 ||
+			    get_numbers(L, vs, vname, dim, 8, c->vals) < 0)
+				continue;
+			c->nvals = dim;
+			if (!grad) {
+				int i;
+				for (i = 1; i < dim; i++)
+					if (c->vals[i] < c->vals[i - 1])
+						lesson_error(L, AT(vs), "the eigenvalues are listed from the "
+							     "smallest to the largest");
+			}
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "rates")) != NULL) {
+			/* {"limit": 0.18, "best": 0.17, "condition": 12.3} */
+			static const char *const rm[] = { "limit", "best", "condition", NULL };
+			int i, any = 0;
+			c->kind = CLAIM_RATES;
+			if (!cJSON_IsObject(m)) {
+				lesson_error(L, AT(m), "\"rates\" must be an object like "
+					     "{\"limit\": 0.18}");
+				continue;
+			}
+			check_members(L, m, rm, "a rates claim");
+			for (i = 0; i < 3; i++) {
+				c->has_rate[i] = get_number(L, m, rm[i], 0, "a rates claim", &c->rate[i]);
+				any |= c->has_rate[i];
+			}
+			if (!any)
+				lesson_error(L, AT(m), "a rates claim states \"limit\" (2/lmax), "
+					     "\"best\" (2/(lmin + lmax)) or \"condition\" "
+					     "(lmax/lmin)");
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "convex")) != NULL) {
 			c->kind = CLAIM_CONVEX;
 			if (!cJSON_IsBool(m))
