@@ -173,8 +173,18 @@ struct page_quiz {
 struct page_numeric {
 	double answer, tolerance;
 	int verify;                     /* the engine computes the answer: */
-	double verify_at[2];            /*   f at this point ... */
-	int verify_kind;                /*   0 f(point), 1 global minimum value */
+	double verify_at[8];            /*   at this point ... */
+	int verify_kind;                /*   VERIFY_* */
+	int verify_which;               /*   eigenvalue: 0 smallest, 1 largest; rate: 0-2 */
+	char *verify_component;         /*   derivative: the variable, or NULL (the first) */
+};
+
+enum {
+	VERIFY_VALUE,                   /* f at a point */
+	VERIFY_GLOBAL_MINIMUM,          /* the lowest minimum's value */
+	VERIFY_DERIVATIVE,              /* a component of the gradient at a point */
+	VERIFY_EIGENVALUE,              /* the Hessian's smallest or largest eigenvalue */
+	VERIFY_RATE,                    /* a quadratic bowl's limit, best rate or condition */
 };
 
 struct page_locate {

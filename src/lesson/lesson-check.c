@@ -414,21 +414,27 @@ fmt_values(char *buf, size_t size, const double *v, int n)
 		snprintf(buf + len, size - len, ")");
 }
 
+void
+check_point_derivs(struct objective *o, const double *x, int n, double *g, double *lambda)
+{
+	double f, h[64];
+
+	objective_eval_point(o, x, &f, g, h);
+	la_eigsym(n, h, lambda, NULL);
+}
+
 /* The gradient, or the Hessian's eigenvalues (increasing), at cl->at. */
 static void
 check_at_point(struct checker *k, const struct claim *cl, struct objective *o, int n)
 {
-	double f, g[8], h[64], lambda[8], *v = g;
+	double g[8], lambda[8], *v;
 	char pt[96], got[160], said[160];
 	int i, ok = 1;
 
 	if (n < 1 || n > 8)
 		return;
-	objective_eval_point(o, cl->at, &f, g, h);
-	if (cl->kind == CLAIM_EIGENVALUES) {
-		la_eigsym(n, h, lambda, NULL);
-		v = lambda;
-	}
+	check_point_derivs(o, cl->at, n, g, lambda);
+	v = cl->kind == CLAIM_EIGENVALUES ? lambda : g;
 	for (i = 0; i < n; i++)
 		ok &= near(v[i], cl->vals[i], cl->tolerance);
 	if (ok)
@@ -444,25 +450,16 @@ check_at_point(struct checker *k, const struct claim *cl, struct objective *o, i
 			    n == 1 ? "the derivative" : "the gradient", pt, got, said);
 }
 
-/*
- * The rates of gradient descent on a quadratic: its Hessian must be the
- * same at the middle and the corners of the region; then the limit
- * 2/lmax, the best fixed rate 2/(lmin + lmax) and the condition
- * lmax/lmin, when the function is a bowl (lmin > 0).
- */
-static void
-check_rates(struct checker *k, const struct claim *cl, struct objective *o, int n,
-	    const struct region *r)
+int
+check_quadratic_rates(struct objective *o, int n, const struct region *r, double *v,
+		      char *why, size_t size)
 {
-	static const char *const what[3] = { "limit 2/lmax", "best rate 2/(lmin + lmax)",
-					     "condition lmax/lmin" };
-	double mid[2], x[2], f, g[2], h0[4], h[4], lambda[2], v[3];
+	double mid[2], x[2], f, g[2], h0[4], h[4], lambda[2];
 	int c, i;
 
-	if (n < 1 || n > 2)  {
-		check_wrong(k, cl->line, cl->column, "rates are proved for functions of one or "
-			    "two variables");
-		return;
+	if (n < 1 || n > 2) {
+		snprintf(why, size, "rates are proved for functions of one or two variables");
+		return -1;
 	}
 	for (i = 0; i < n; i++)
 		mid[i] = (r->lo[i] + r->hi[i]) / 2;
@@ -475,27 +472,48 @@ check_rates(struct checker *k, const struct claim *cl, struct objective *o, int 
 			if (!near(h[i], h0[i], 1e-9)) {
 				char a[64];
 				check_fmt_point(a, sizeof a, x, n);
-				check_wrong(k, cl->line, cl->column, "the claim cannot be proved: the "
-					    "function is not a quadratic (its Hessian at %s differs from "
-					    "the one at the middle of the region)", a);
-				return;
+				snprintf(why, size, "the function is not a quadratic (its Hessian at %s "
+					 "differs from the one at the middle of the region)", a);
+				return -1;
 			}
 	}
 	la_eigsym(n, h0, lambda, NULL);
 	if (!(lambda[0] > 0)) {
-		check_wrong(k, cl->line, cl->column, "the claim cannot be proved: the quadratic is "
-			    "not a bowl (its smallest curvature is %.6g), so gradient descent has "
-			    "no such rates", check_fmt_value(lambda[0]));
-		return;
+		snprintf(why, size, "the quadratic is not a bowl (its smallest curvature is "
+			 "%.6g), so gradient descent has no such rates", check_fmt_value(lambda[0]));
+		return -1;
 	}
 	v[0] = 2 / lambda[n - 1];
 	v[1] = 2 / (lambda[0] + lambda[n - 1]);
 	v[2] = lambda[n - 1] / lambda[0];
+	v[3] = lambda[0];
+	v[4] = lambda[n - 1];
+	return 0;
+}
+
+/*
+ * The rates of gradient descent on a quadratic bowl: the limit 2/lmax,
+ * the best fixed rate 2/(lmin + lmax) and the condition lmax/lmin.
+ */
+static void
+check_rates(struct checker *k, const struct claim *cl, struct objective *o, int n,
+	    const struct region *r)
+{
+	static const char *const what[3] = { "limit 2/lmax", "best rate 2/(lmin + lmax)",
+					     "condition lmax/lmin" };
+	double v[5];
+	char why[200];
+	int i;
+
+	if (check_quadratic_rates(o, n, r, v, why, sizeof why) < 0) {
+		check_wrong(k, cl->line, cl->column, "the claim cannot be proved: %s", why);
+		return;
+	}
 	for (i = 0; i < 3; i++)
 		if (cl->has_rate[i] && !near(v[i], cl->rate[i], cl->tolerance))
 			check_wrong(k, cl->line, cl->column, "the claim is wrong: the %s is %.6g, "
 				    "not %.6g (lmin = %.6g, lmax = %.6g)", what[i], v[i], cl->rate[i],
-				    lambda[0], lambda[n - 1]);
+				    v[3], v[4]);
 }
 
 static void

@@ -148,6 +148,19 @@ struct check_env {
 	const struct cp_search *search; /*   and how they were found (or NULL) */
 };
 
+/*
+ * The gradient (g, n values) and the Hessian's eigenvalues (lambda, n
+ * values, increasing) of o at x; n from 1 to 8.
+ */
+void check_point_derivs(struct objective *o, const double *x, int n, double *g,
+			double *lambda);
+/*
+ * For a quadratic bowl on region r (n = 1 or 2): v[0] = 2/lmax, v[1] =
+ * 2/(lmin + lmax), v[2] = lmax/lmin, v[3] = lmin, v[4] = lmax, and 0; or
+ * -1 with why ("not a quadratic ...") when it is none.
+ */
+int check_quadratic_rates(struct objective *o, int n, const struct region *r, double *v,
+			  char *why, size_t size);
 /* Reports a wrong statement of the file at line:column. */
 void check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

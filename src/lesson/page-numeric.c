@@ -9,8 +9,11 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "descent/objective.h"
+#include "descent/util.h"
 #include "lesson-int.h"
 
 static void
@@ -32,7 +35,9 @@ numeric_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(po, "tolerance")),
 			     "\"tolerance\" must not be negative");
 	if (ver != NULL) {
-		static const char *const vf[] = { "value_at", "global_minimum", NULL };
+		static const char *const vf[] = { "value_at", "global_minimum", "derivative_at",
+						  "component", "eigenvalue_at", "which", "rate",
+						  NULL };
 		const cJSON *va;
 		if (p->obj.function == NULL && p->obj.model == NULL) {
 			lesson_error(L, KEY_AT(ver), "\"verify\" needs a \"function\" on the page");
@@ -40,29 +45,84 @@ numeric_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 			lesson_error(L, AT(ver), "\"verify\" must be an object like "
 				     "{\"value_at\": [2]}");
 		} else {
+			const cJSON *comp = cJSON_GetObjectItemCaseSensitive(ver, "component");
+			const cJSON *which = cJSON_GetObjectItemCaseSensitive(ver, "which");
 			check_members(L, ver, vf, "\"verify\"");
 			q->verify = 1;
 			if ((va = cJSON_GetObjectItemCaseSensitive(ver, "value_at")) != NULL) {
-				if (get_numbers(L, va, "value_at", dim, 2, q->verify_at) < 0)
+				if (get_numbers(L, va, "value_at", dim, 8, q->verify_at) < 0)
 					q->verify = 0;
+			} else if ((va = cJSON_GetObjectItemCaseSensitive(ver, "derivative_at")) !=
+				   NULL) {
+				/* a component of the gradient, named by its variable */
+				q->verify_kind = VERIFY_DERIVATIVE;
+				if (get_numbers(L, va, "derivative_at", dim, 8, q->verify_at) < 0)
+					q->verify = 0;
+				if (comp != NULL && !cJSON_IsString(comp))
+					lesson_error(L, AT(comp), "\"component\" is a variable's name");
+				else if (comp != NULL)
+					q->verify_component = xstrdup(comp->valuestring);
+				else if (dim > 1)
+					lesson_error(L, AT(va), "with more than one variable, "
+						     "\"component\" says which derivative");
+			} else if ((va = cJSON_GetObjectItemCaseSensitive(ver, "eigenvalue_at")) !=
+				   NULL) {
+				/* the smallest or the largest curvature there */
+				q->verify_kind = VERIFY_EIGENVALUE;
+				q->verify_which = 1;
+				if (get_numbers(L, va, "eigenvalue_at", dim, 8, q->verify_at) < 0)
+					q->verify = 0;
+				if (which != NULL && (!cJSON_IsString(which) ||
+				    (strcmp(which->valuestring, "smallest") != 0 &&
+				     strcmp(which->valuestring, "largest") != 0)))
+					lesson_error(L, AT(which), "\"which\" is \"smallest\" or "
+						     "\"largest\"");
+				else if (which != NULL)
+					q->verify_which = strcmp(which->valuestring, "largest") == 0;
+			} else if ((va = cJSON_GetObjectItemCaseSensitive(ver, "rate")) != NULL) {
+				static const char *const rates[] = { "limit", "best", "condition" };
+				int i;
+				q->verify_kind = VERIFY_RATE;
+				for (i = 0; i < 3 && !(cJSON_IsString(va) &&
+						       strcmp(va->valuestring, rates[i]) == 0); i++)
+					;
+				if (i == 3)
+					lesson_error(L, AT(va), "\"rate\" is \"limit\" (2/lmax), "
+						     "\"best\" (2/(lmin + lmax)) or \"condition\" "
+						     "(lmax/lmin)");
+				q->verify_which = i;
+				if (dim < 1 || dim > 2)
+					lesson_error(L, AT(va), "rates are computed for functions of one "
+						     "or two variables");
 			} else if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(ver,
 								"global_minimum"))) {
-				q->verify_kind = 1;
+				q->verify_kind = VERIFY_GLOBAL_MINIMUM;
 				if (dim < 1 || dim > 2)
 					lesson_error(L, AT(ver), "the global minimum is found for "
 						     "functions of one or two variables");
 			} else {
-				lesson_error(L, AT(ver), "\"verify\" takes \"value_at\": [X] or "
-					     "\"global_minimum\": true");
+				lesson_error(L, AT(ver), "\"verify\" takes \"value_at\", "
+					     "\"global_minimum\", \"derivative_at\", "
+					     "\"eigenvalue_at\" or \"rate\"");
 			}
+			if (comp != NULL && q->verify_kind != VERIFY_DERIVATIVE)
+				lesson_error(L, KEY_AT(comp), "\"component\" goes with derivative_at");
+			if (which != NULL && q->verify_kind != VERIFY_EIGENVALUE)
+				lesson_error(L, KEY_AT(which), "\"which\" goes with eigenvalue_at");
 		}
 	}
+}
+
+static void
+numeric_free(struct lesson_page *p)
+{
+	free(p->numeric.verify_component);
 }
 
 static int
 numeric_needs_points(const struct lesson_page *p)
 {
-	return p->numeric.verify && p->numeric.verify_kind == 1;
+	return p->numeric.verify && p->numeric.verify_kind == VERIFY_GLOBAL_MINIMUM;
 }
 
 /* The engine's answer must be the author's. */
@@ -72,21 +132,59 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 	const struct page_numeric *q = &p->numeric;
 	struct check_work w;
 	double v = NAN;
-	char what[80];
+	char what[160];
 
 	if (!q->verify)
 		return;
-	if (q->verify_kind == 0)
+	if (q->verify_kind != VERIFY_GLOBAL_MINIMUM)
 		work_value(&w, p);
 	else
 		work_region_min(&w, p, e->n);
 	if (check_charge(k, p->aline, p->acolumn, "this answer", &w, NULL, NULL) < 0)
 		return;
-	if (q->verify_kind == 0) {
+	if (q->verify_kind == VERIFY_VALUE) {
 		char pt[64];
 		v = check_value_at(e->o, q->verify_at);
 		check_fmt_point(pt, sizeof pt, q->verify_at, e->n);
 		snprintf(what, sizeof what, "f at %s", pt);
+	} else if (q->verify_kind == VERIFY_DERIVATIVE || q->verify_kind == VERIFY_EIGENVALUE) {
+		double g[8], lambda[8];
+		char pt[64];
+		int i = 0;
+		if (e->n < 1 || e->n > 8)
+			return;
+		if (q->verify_component != NULL) {
+			for (i = 0; i < e->n && strcmp(objective_param(e->o, i),
+						       q->verify_component) != 0; i++)
+				;
+			if (i == e->n) {
+				check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: "
+					    "the function has no variable %s", q->verify_component);
+				return;
+			}
+		}
+		check_point_derivs(e->o, q->verify_at, e->n, g, lambda);
+		check_fmt_point(pt, sizeof pt, q->verify_at, e->n);
+		if (q->verify_kind == VERIFY_DERIVATIVE) {
+			v = g[i];
+			snprintf(what, sizeof what, "the derivative in %s at %s",
+				 objective_param(e->o, i), pt);
+		} else {
+			v = lambda[q->verify_which ? e->n - 1 : 0];
+			snprintf(what, sizeof what, "the %s eigenvalue of the Hessian at %s",
+				 q->verify_which ? "largest" : "smallest", pt);
+		}
+	} else if (q->verify_kind == VERIFY_RATE) {
+		static const char *const names[3] = { "the limit 2/lmax", "the best rate "
+						      "2/(lmin + lmax)", "the condition lmax/lmin" };
+		double r[5];
+		char why[200];
+		if (check_quadratic_rates(e->o, e->n, &e->r, r, why, sizeof why) < 0) {
+			check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: %s", why);
+			return;
+		}
+		v = r[q->verify_which];
+		snprintf(what, sizeof what, "%s", names[q->verify_which]);
 	} else if (e->n >= 1 && e->n <= 2) {
 		/* the lowest value in the region: a critical point's, or an edge's */
 		double where[2];
@@ -98,10 +196,14 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 	}
 	/* an answer above a value seen is wrong; below it, or equal, it holds
 	 * only if the search missed no lower minimum */
-	if (isnan(v))
+	if (isnan(v) && q->verify_kind == VERIFY_GLOBAL_MINIMUM)
 		check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: there is no "
 			    "minimum in the region");
-	else if (q->verify_kind != 0 && e->search != NULL && !e->search->conclusive &&
+	else if (isnan(v))
+		check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: %s is not a "
+			    "number", what);
+	else if (q->verify_kind == VERIFY_GLOBAL_MINIMUM && e->search != NULL &&
+		 !e->search->conclusive &&
 		 !(q->answer > v + q->tolerance))
 		check_inconclusive(k, p->aline, p->acolumn, "the answer", e->search);
 	else if (!(fabs(v - q->answer) <= q->tolerance))
@@ -144,6 +246,7 @@ const struct page_kind_def page_kind_numeric = {
 					  "function", "variables", "data", "x", "y", NULL },
 	.flags = PK_MAY_OBJECTIVE | PK_ASKS | PK_ANY_DIM,
 	.read = numeric_read,
+	.free = numeric_free,
 	.needs_points = numeric_needs_points,
 	.check = numeric_check,
 	.prompt = numeric_prompt,
