@@ -202,7 +202,9 @@ struct page_challenge {
 	double goal[2];
 	double within;
 	long max_steps;
-};
+	struct opt_params params;       /* the settings besides the rate ("params"), */
+	unsigned params_set;            /*   bit k for opt_param k: for the optimizers */
+};					/*   that have it */
 
 /*
  * A formula page: the learner types an expression, equivalent to the

@@ -161,6 +161,8 @@ void check_point_derivs(struct objective *o, const double *x, int n, double *g,
  */
 int check_quadratic_rates(struct objective *o, int n, const struct region *r, double *v,
 			  char *why, size_t size);
+/* A challenge page's settings besides the rate ("params"), into c for its optimizer. */
+void challenge_params(const struct lesson_page *p, struct run_config *c);
 /* Reports a wrong statement of the file at line:column. */
 void check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

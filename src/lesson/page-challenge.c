@@ -52,6 +52,55 @@ read_preset(struct loader *L, const cJSON *po, struct page_challenge *q)
 			     q->preset_lr, q->lr_min, q->lr_max);
 }
 
+/* The page's settings besides the rate, for the optimizers that have them. */
+void
+challenge_params(const struct lesson_page *p, struct run_config *c)
+{
+	int k;
+
+	for (k = 0; k < OPT_PARAM_COUNT; k++)
+		if ((p->challenge.params_set & (1u << k)) &&
+		    opt_uses(c->opt, opt_params_table[k].name))
+			*opt_param_slot(&c->params, k) = opt_param_get(&p->challenge.params, k);
+}
+
+/*
+ * "params": {"beta": 0.5}: a setting of the optimizers besides the rate,
+ * for each allowed optimizer that has it (one of them at least must).
+ */
+static void
+read_params(struct loader *L, const cJSON *po, struct page_challenge *q)
+{
+	const cJSON *pa = cJSON_GetObjectItemCaseSensitive(po, "params"), *e;
+
+	if (pa == NULL)
+		return;
+	if (!cJSON_IsObject(pa)) {
+		lesson_error(L, AT(pa), "\"params\" must be an object like {\"beta\": 0.5}");
+		return;
+	}
+	for (e = pa->child; e != NULL; e = e->next) {
+		int k = opt_param_find(e->string), i, used = 0;
+		if (k < 0 || k == OPT_PARAM_LR) {
+			lesson_error(L, KEY_AT(e), k == OPT_PARAM_LR ? "the rate is the learner's "
+				     "choice: \"lr\" of the page gives its range" :
+				     "there is no optimizer parameter \"%s\"", e->string);
+			continue;
+		}
+		if (!cJSON_IsNumber(e) || !opt_param_in_range(k, e->valuedouble)) {
+			lesson_error(L, AT(e), "\"%s\" must be %s", e->string,
+				     opt_param_range_text(k));
+			continue;
+		}
+		for (i = 0; i < q->nallowed; i++)
+			used |= opt_uses(q->allowed[i], e->string);
+		if (!used)
+			lesson_error(L, KEY_AT(e), "no optimizer of the page has \"%s\"", e->string);
+		*opt_param_slot(&q->params, k) = e->valuedouble;
+		q->params_set |= 1u << k;
+	}
+}
+
 static void
 challenge_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
 {
@@ -86,6 +135,7 @@ challenge_read(struct loader *L, const cJSON *po, struct lesson_page *p, const c
 	q->lr_min = lr[0];
 	q->lr_max = lr[1];
 	read_preset(L, po, q);
+	read_params(L, po, q);
 	if (goal != NULL) {
 		static const char *const gf[] = { "point", "within", "steps", NULL };
 		const cJSON *pt;
@@ -114,6 +164,7 @@ challenge_read(struct loader *L, const cJSON *po, struct lesson_page *p, const c
 	}
 }
 
+
 /* A run of opt at rate lr from the page's start, ended; NULL when it cannot start. */
 static struct run *
 attempt(const struct lesson_page *p, struct objective *o, const struct optimizer *opt,
@@ -124,6 +175,7 @@ attempt(const struct lesson_page *p, struct objective *o, const struct optimizer
 	struct diag err;
 
 	run_config_init(&c, opt);
+	challenge_params(p, &c);
 	c.params.lr = lr;
 	c.max_steps = p->challenge.max_steps;
 	r = run_new(o, &c, p->start, &err);
@@ -289,7 +341,8 @@ challenge_view(const struct lesson_page *p, struct plot_fig *fig)
 const struct page_kind_def page_kind_challenge = {
 	.name = "challenge",
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "start",
-					  "optimizers", "lr", "preset", "goal", "question", NULL },
+					  "optimizers", "lr", "preset", "params", "goal", "question",
+					  NULL },
 	.flags = PK_OBJECTIVE | PK_FIGURE | PK_ASKS | PK_ANY_DIM | PK_ROLLS,
 	.read = challenge_read,
 	.view = challenge_view,

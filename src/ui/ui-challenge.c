@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ui-reader.h"
 
 static void
@@ -40,10 +42,22 @@ challenge_rows(struct ui *u, const struct lesson_page *p)
 static int
 challenge_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 {
-	char buf[160];
+	const struct optimizer *opt = p->challenge.allowed[rd->opt];
+	char buf[200];
+	size_t len;
+	int k;
 
-	snprintf(buf, sizeof buf, "Optimizer %s, learning rate %.4g",
-		 p->challenge.allowed[rd->opt]->name, rd->lr);
+	len = (size_t)snprintf(buf, sizeof buf, "Optimizer %s", opt->name);
+	for (k = 0; k < OPT_PARAM_COUNT && len < sizeof buf; k++)
+		/* the page's own settings for it: "momentum (beta 0.5)" */
+		if ((p->challenge.params_set & (1u << k)) && opt_uses(opt, opt_params_table[k].name))
+			len += (size_t)snprintf(buf + len, sizeof buf - len, " %s%s %g",
+						strchr(buf, '(') ? "" : "(", opt_params_table[k].name,
+						opt_param_get(&p->challenge.params, k));
+	if (strchr(buf, '(') != NULL && len < sizeof buf)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, ")");
+	if (len < sizeof buf)
+		snprintf(buf + len, sizeof buf - len, ", learning rate %.4g", rd->lr);
 	mvaddnstr(y++, 2, buf, u->cols - 4);
 	return y;
 }

@@ -715,5 +715,28 @@ for spelling in '4x^3-16x' '4*x*(x^2-4)' 'x*(4*x^2 - 16)' '16*x*(x^2/4 - 1)'; do
 	fi
 done
 
+# --- a challenge sets the optimizer's other settings ("params") ----------------------------
+mkdir -p "$tmp/ball"
+cat >"$tmp/ball/ball.json" <<'EOF'
+{ "id": "ball", "title": "Ball", "order": 1, "summary": "S.",
+  "pages": [
+    { "kind": "challenge", "function": "x^2 + 25*y^2", "x": [-3, 3], "y": [-3, 3],
+      "start": [2.5, 1], "optimizers": ["momentum"], "lr": [0.001, 0.08],
+      "params": { "beta": 0.5 },
+      "goal": { "point": [0, 0], "within": 0.01, "steps": 60 },
+      "question": "Momentum with beta = 0.5: reach the origin in 60 steps." } ] }
+EOF
+check_grep "a challenge with params checks" 0 "^1 chapter, 1 page, 0 claims: all proved$" \
+	-- lessons --check "$tmp/ball/ball.json"
+# at 0.03, momentum wins with the page's beta 0.5, and loses with its default 0.9
+printf 'momentum 0.03\n' | "$DESCENT" learn --lessons "$tmp/ball" ball --ask \
+	--progress "$tmp/ball/p.json" >"$tmp/out" 2>&1
+if grep -q 'Right\. It ends 0\.000284 from the goal after 60 steps\.' "$tmp/out"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: a challenge's params are the runs' settings"
+	sed 's/^/  | /' "$tmp/out"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
