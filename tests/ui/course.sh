@@ -494,6 +494,22 @@ wait_for "PgDn turns the page; another spelling of a variable is right" '^ Right
 keys Escape q q
 wait_exit "quits" 0
 
+# a challenge's own settings, beside the optimizer's name
+mkdir -p "$tmp/ball"
+cat >"$tmp/ball/ball.json" <<'EOF'
+{ "id": "ball", "title": "Ball", "order": 1, "summary": "S.",
+  "pages": [
+    { "kind": "challenge", "function": "x^2 + 25*y^2", "x": [-3, 3], "y": [-3, 3],
+      "start": [2.5, 1], "optimizers": ["gd", "momentum"], "lr": [0.001, 0.08],
+      "params": { "beta": 0.5 }, "goal": { "point": [0, 0], "within": 0.01, "steps": 60 } } ] }
+EOF
+start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/ball' ball --progress '$tmp/ball.json'"
+wait_for "gd has no beta: none shown" '^  Optimizer gd, learning rate 0\.001$'
+keys o
+wait_for "momentum, with the page's beta" '^  Optimizer momentum \(beta 0\.5\), learning rate 0\.001$'
+keys q q
+wait_exit "quits" 0
+
 # --- a diverging run stays in the plot -----------------------------------------------------
 start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/div.json'"
 wait_for "the race of two rates" 'Yours to try \(all runs\): \[ \] lr; Tab: one run'
