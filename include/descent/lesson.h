@@ -417,7 +417,7 @@ struct lesson_runner {
 	char feedback[320];             /* what the last answer deserved, in words */
 	char invalid[320];              /* why the last typed answer was none */
 	int invalid_column;             /* formula: where in it, from 1 (0: nowhere), */
-	char typed[160];                /*   and what was typed */
+	char typed[160];                /*   and what was typed, as it was read (− as -) */
 };
 
 void runner_init(struct lesson_runner *r, const struct lesson_chapter *c,
@@ -439,8 +439,10 @@ const char *runner_hint(struct lesson_runner *r);
 enum answer runner_quiz(struct lesson_runner *r, unsigned choices);
 enum answer runner_numeric(struct lesson_runner *r, double value);
 /*
- * Answers a formula page with the text of an expression: ANSWER_INVALID
- * when it does not parse (r->invalid says why, r->invalid_column where),
+ * Answers a formula page with the text of an expression, the course's
+ * − · × ² and Greek letters read as - * ^2 and their names (r->typed is
+ * the text read): ANSWER_INVALID when it does not parse (r->invalid says
+ * why, r->invalid_column where in r->typed),
  * else right or wrong; a wrong one gets the feedback of the expected
  * wrong answer it is, or the first point where it differs.
  */

@@ -221,6 +221,8 @@ struct plot_opts {
 	double x0, x1;          /* the range of x (x1 <= x0: automatic) */
 	double y0, y1;          /* 2D: the range of y; 1D: of f (automatic when y1 <= y0) */
 	int aspect;             /* 2D: widen a range so that units are square */
+	int steady;             /* plot_series: ranges rounded out, so that a growing */
+				/*   curve rescales rarely (a live loss curve) */
 	int contours;           /* 2D: number of levels (0: automatic) */
 	enum plot_levels levels;
 	/*

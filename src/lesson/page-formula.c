@@ -571,6 +571,48 @@ formula_check(struct checker *k, const struct lesson_page *p, const struct check
 	expr_program_free(ref);
 }
 
+/*
+ * The course's own mathematics typed back: − as -, · × ⋅ as *, ² ³ as
+ * ^2 ^3, and the Greek letters by their names (α alpha, η eta ...), so
+ * that a learner who copies a formula from the text is understood.  Into
+ * out (size bytes, always terminated); other bytes are kept.
+ */
+static void
+normalize(const char *in, char *out, size_t size)
+{
+	static const struct { const char *from, *to; } map[] = {
+		{ "\u2212", "-" }, { "\u00b7", "*" }, { "\u00d7", "*" }, { "\u22c5", "*" },
+		{ "\u00b2", "^2" }, { "\u00b3", "^3" }, { "\u03b1", "alpha" },
+		{ "\u03b2", "beta" }, { "\u03b3", "gamma" }, { "\u03b4", "delta" },
+		{ "\u03b5", "epsilon" }, { "\u03b7", "eta" }, { "\u03b8", "theta" },
+		{ "\u03bb", "lambda" }, { "\u03bc", "mu" }, { "\u03c1", "rho" },
+		{ "\u03c3", "sigma" }, { "\u03c0", "pi" },
+	};
+	size_t len = 0, i;
+
+	while (*in != '\0' && len + 1 < size) {
+		const char *to = NULL;
+		size_t skip = 1, n;
+		for (i = 0; i < sizeof map / sizeof map[0]; i++)
+			if (strncmp(in, map[i].from, strlen(map[i].from)) == 0) {
+				to = map[i].to;
+				skip = strlen(map[i].from);
+				break;
+			}
+		if (to == NULL) {
+			out[len++] = *in++;
+			continue;
+		}
+		n = strlen(to);
+		if (len + n + 1 > size)
+			break;
+		memcpy(out + len, to, n);
+		len += n;
+		in += skip;
+	}
+	out[len] = '\0';
+}
+
 enum answer
 runner_formula(struct lesson_runner *r, const char *text)
 {
@@ -589,6 +631,8 @@ runner_formula(struct lesson_runner *r, const char *text)
 	f = &p->formula;
 	while (*text == ' ')
 		text++;
+	normalize(text, r->typed, sizeof r->typed);
+	text = r->typed;
 	if (*text == '\0') {
 		snprintf(r->invalid, sizeof r->invalid, "type a formula");
 		return ANSWER_INVALID;
@@ -597,7 +641,6 @@ runner_formula(struct lesson_runner *r, const char *text)
 	if (mine == NULL) {
 		snprintf(r->invalid, sizeof r->invalid, "%s", err.message);
 		r->invalid_column = err.column;
-		snprintf(r->typed, sizeof r->typed, "%s", text);
 		return ANSWER_INVALID;
 	}
 	ref = compile_answer(f, f->answer, &err);

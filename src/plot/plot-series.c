@@ -43,6 +43,16 @@ auto_log(const struct plot_series *s, int ns)
 	return hi > 0 && lo < INFINITY && hi / lo > 1e3;
 }
 
+/* The least of 1, 2 and 5 times a power of ten that is v or more (v > 0). */
+static double
+round_up(double v)
+{
+	double p = pow(10, floor(log10(v)));
+
+	return v <= p * (1 + 1e-12) ? p : v <= 2 * p * (1 + 1e-12) ? 2 * p :
+	       v <= 5 * p * (1 + 1e-12) ? 5 * p : 10 * p;
+}
+
 struct plot_canvas *
 plot_series(const struct plot_opts *o, const struct plot_series *s, int ns, int log,
 	    const char *title)
@@ -83,6 +93,24 @@ plot_series(const struct plot_opts *o, const struct plot_series *s, int ns, int 
 	fr.c = c;
 	fr.x0 = 0;
 	fr.x1 = longest > 1 ? (double)(longest - 1) : 1;
+	if (o->steady) {
+		/* a curve that grows step by step: the steps up to 10, 20, 50,
+		 * 100..., whole decades in log scale, else round steps of a
+		 * quarter of the range, so that the frame (and all that is
+		 * drawn on it) changes now and then, not at every step */
+		fr.x1 = round_up(fr.x1 < 10 ? 10 : fr.x1);
+		if (log) {
+			lo = floor(lo);
+			hi = ceil(hi) > floor(lo) ? ceil(hi) : floor(lo) + 1;
+		} else {
+			double q = round_up((hi - lo) / 4 > 0 ? (hi - lo) / 4 : 1);
+			lo = floor(lo / q) * q;
+			hi = ceil(hi / q) * q;
+			if (!(hi > lo))
+				hi = lo + q;
+		}
+		pad = 0;
+	}
 	fr.y0 = lo - pad;
 	fr.y1 = hi + pad;
 	fr.logy = log;

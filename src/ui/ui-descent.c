@@ -191,6 +191,8 @@ turn(struct ui *u, struct reader *rd, const struct lesson_page *p, int k, int di
 static int
 descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 {
+	if (ch != KEY_MOUSE && !rd->at_end)
+		u->message[0] = '\0';  /* a page that asks nothing: a message lasts a key */
 	switch (ch) {
 	case ' ':
 		rd->playing = !rd->playing;

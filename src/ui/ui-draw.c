@@ -84,6 +84,7 @@ ui_draw_loss(struct ui *u, struct run *const *runs, const char *const *names, in
 		k++;
 	}
 	ui_plot_opts(u, &o, w, h);
+	o.steady = 1;           /* it grows live: a frame that rarely moves */
 	c = plot_series(&o, s, k, -1, NULL);
 	ui_draw_canvas(u, c, y, x);
 	plot_canvas_free(c);

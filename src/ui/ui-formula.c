@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ui-reader.h"
 
 static void
@@ -47,9 +49,21 @@ formula_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y
 	if (rd->err[0] != '\0' && u->message[0] == '\0' && y + 2 < u->rows - 1) {
 		/* the error, where the feedback goes, as it is: a formula's
 		 * '*' is not the markup of emphasis */
+		int room = u->cols - 2, cut = (int)strlen(rd->err);
 		attron(A_BOLD);
-		move(y + 2, 1);
-		ui_put(u, rd->err, u->cols - 2);
+		if (cut > room && y + 3 < u->rows - 1) {
+			/* on two rows, broken at a space */
+			for (cut = room; cut > 0 && rd->err[cut] != ' '; cut--)
+				;
+			if (cut == 0)
+				cut = room;
+			mvaddnstr(y + 2, 1, rd->err, cut);
+			move(y + 3, 1);
+			ui_put(u, rd->err + cut + (rd->err[cut] == ' '), room);
+		} else {
+			move(y + 2, 1);
+			ui_put(u, rd->err, room);
+		}
 		attroff(A_BOLD);
 	}
 	return y + 1;
@@ -66,21 +80,27 @@ formula_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		}
 		return 0;
 	}
-	if (ch >= 32 && ch < 127) {
+	if ((ch >= 32 && ch < 127) || (ch >= 128 && ch < 256)) {
+		/* bytes of UTF-8 too: the course's − and · are read as - and * */
 		if (rd->len + 1 < sizeof rd->line) {
 			rd->line[rd->len++] = (char)ch;
 			rd->line[rd->len] = '\0';
 		}
 		rd->errcol = 0;
 		rd->err[0] = '\0';
+		u->message[0] = '\0';  /* the last verdict was about another text */
 		return 1;
 	}
 	switch (ch) {
 	case KEY_BACKSPACE: case 127: case 8:
+		/* a whole character: the continuation bytes of UTF-8 with it */
+		while (rd->len > 0 && ((unsigned char)rd->line[rd->len - 1] & 0xc0) == 0x80)
+			rd->line[--rd->len] = '\0';
 		if (rd->len > 0)
 			rd->line[--rd->len] = '\0';
 		rd->errcol = 0;
 		rd->err[0] = '\0';
+		u->message[0] = '\0';
 		return 1;
 	case 27:                /* Esc: the page's keys */
 		rd->typing = 0;
@@ -89,6 +109,9 @@ formula_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		return 1;       /* not a page turn in the middle of a formula */
 	case '\n': case '\r': case KEY_ENTER: {
 		enum answer a = runner_formula(&u->runner, rd->line);
+		/* the text as it was read, so that a caret points into it */
+		snprintf(rd->line, sizeof rd->line, "%.127s", u->runner.typed);
+		rd->len = strlen(rd->line);
 		if (a == ANSWER_INVALID) {
 			u->message[0] = '\0';
 			snprintf(rd->err, sizeof rd->err, "That is not a formula: %.200s.",

@@ -211,8 +211,8 @@ draw_help(struct ui *u)
 	h += 2;                         /* the frame's top and bottom */
 	if (h > u->rows - 1 - y0)
 		h = u->rows - 1 - y0;
-	/* the margin and the inside, cleared */
-	for (i = y0 - 1; i <= y0 + h && i < u->rows - 1; i++) {
+	/* the margin and the inside, cleared (not the screen's title row) */
+	for (i = y0 > 1 ? y0 - 1 : y0; i <= y0 + h && i < u->rows - 1; i++) {
 		int x = x0 > 0 ? x0 - 1 : 0, right = x0 + w < u->cols ? x0 + w + 1 : u->cols;
 		if (i < 0)
 			continue;

@@ -703,6 +703,14 @@ for want in "^Your answer (a formula in x; h hint, s skip, q quit): That is not 
 done
 if [ "$(grep -c 'Right\.' "$tmp/out")" = 3 ]; then pass=$((pass + 1)); else
 	fail=$((fail + 1)); echo "FAIL: learn --ask, formula pages: three right answers"; fi
+# the course's own mathematics typed back: − · and Greek letters
+printf 'w \342\210\222 2\302\267\316\267\302\267(w\342\210\2223)\n' |
+	"$DESCENT" learn --lessons "$F" formulas --page 3 --ask --progress "$tmp/utf.json" >"$tmp/out" 2>&1
+if grep -q '^Your answer (a formula in w and eta; h hint, s skip, q quit): Right\.$' "$tmp/out"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: formula: − · η are read as - * eta"; sed 's/^/  | /' "$tmp/out"
+fi
 # other spellings of the same derivative are right too
 for spelling in '4x^3-16x' '4*x*(x^2-4)' 'x*(4*x^2 - 16)' '16*x*(x^2/4 - 1)'; do
 	printf '%s\n' "$spelling" | "$DESCENT" learn --lessons "$F" formulas --ask \

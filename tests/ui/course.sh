@@ -357,7 +357,13 @@ wait_for "the interactive page says what the learner may change" \
 	'^  Yours to try \(all runs\): \[ \] lr; Tab: one run; click \(or c, Enter\): start$'
 keys '>'
 wait_for "a setting the page does not offer says so" 'This page keeps its noise as it is\.'
+keys '?'
+wait_for "the keys over the page" 'Keys of the page reader'
+wait_for "leave its title row whole" '^Objective, loss and cost  \|  page 8 of 10: Too long a step$'
+keys x
+wait_gone "the keys closed" 'Keys of the page reader'
 keys Tab
+wait_gone "a page that asks nothing: a message lasts one key" 'This page keeps its noise'
 wait_for "Tab: one run, its rate shown" '^  Yours to try \(run gd,lr=0\.2\): \[ \] lr 0\.2; Tab: the next run;'
 wait_for "and marked" '^> gd,lr=0\.2: step 0,'
 keys ']'
@@ -422,7 +428,7 @@ start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 7 --progress 
 wait_for "the crawl" 'gd,lr=0\.1: step 0,'
 keys l s s s
 wait_for "l: the loss curve under the figure, keyed by the run" '^\* gd,lr=0\.1($|  \()'
-wait_for "against the step" '^ +0 +1 +2$'
+wait_for "against the step, on an axis to 10" '^ +0 +5 +10$'
 keys l
 wait_gone "l again hides it" '^\* gd,lr=0\.1($|  \()'
 keys q q
@@ -487,9 +493,16 @@ wait_for "Esc, n: the next page" 'page 2 of 3: One component of a gradient'
 keys 'x' Enter
 wait_for "a counterexample for an unexpected wrong answer" \
 	"^ Not quite\\. At x = 1, y = -1 yours gives 1; the gradient's y component is 3\\.$"
-keys BSpace '3x' Enter
+keys BSpace
+wait_gone "editing the answer clears the last verdict" '^ Not quite\.'
+keys '3x' Enter
 wait_for "3x is right" '^ Right\.$'
-keys PgDn 'w - 2*lr*(w-3)' Enter
+keys PgDn 'w - 2*beta' Enter
+wait_for "an error too long for a row wraps onto a second" \
+	"^ That is not a formula: unknown variable 'beta': the variables are w, eta, lr$"
+wait_for "its second row" '^ and alpha\.$'
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+keys 'w - 2*lr*(w-3)' Enter
 wait_for "PgDn turns the page; another spelling of a variable is right" '^ Right\.$'
 keys Escape q q
 wait_exit "quits" 0

@@ -231,7 +231,17 @@ start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 0.1 --start 1,1"
 wait_for "the playground" 'step 0'
 keys f n n n
 wait_for "f: a loss curve, keyed by the racer's glyph" '^\* gd$'
-wait_for "against the step: records 0 to 2" '^ +0 +1 +2$'
+wait_for "against the step: records 0 to 2, on an axis to 10 that grows by round steps" \
+	'^ +0 +5 +10$'
+settle
+cp "$tmp/screen" "$tmp/curve3"
+keys n
+settle
+# a steady frame: one more record changes the curve, not the axes
+if [ "$(grep -c -E '^ +\+|^ +[0-9.]+\+' "$tmp/screen")" = "$(grep -c -E '^ +\+|^ +[0-9.]+\+' "$tmp/curve3")" ] &&
+   grep -q -E '^ +0 +5 +10$' "$tmp/screen"; then ok; else bad "the loss curve's axes move at every step"; fi
+keys n n n n n n n n
+wait_for "past 10 steps, the axis goes to 20" '^ +0 +10 +20$'
 keys a
 wait_for "a second racer joins the curve in its glyph" '^\* gd  & momentum$'
 keys f
