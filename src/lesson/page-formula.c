@@ -329,9 +329,14 @@ read_of(struct loader *L, const cJSON *po, struct lesson_page *p)
 				lesson_error(L, KEY_AT(cJSON_GetObjectItemCaseSensitive(po, keys[k])),
 					     "a formula page says one thing its answer is: "
 					     "derivative_of, gradient_of or gd_step_of");
-			else
-				of = cJSON_GetObjectItemCaseSensitive(po, keys[k]), f->of = k + 1;
+			else {
+				of = cJSON_GetObjectItemCaseSensitive(po, keys[k]);
+				f->of = k + 1;
+			}
 		}
+	if (f->of != FORMULA_GD_STEP && cJSON_GetObjectItemCaseSensitive(po, "lr") != NULL)
+		lesson_error(L, KEY_AT(cJSON_GetObjectItemCaseSensitive(po, "lr")),
+			     "\"lr\" goes with gd_step_of");
 	if (of == NULL) {
 		if (comp != NULL)
 			lesson_error(L, KEY_AT(comp), "\"component\" goes with gradient_of or "
