@@ -226,6 +226,17 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	return y;
 }
 
+/* The characters of UTF-8 text s (its bytes but the continuation ones). */
+static int
+chars(const char *s)
+{
+	int n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 /*
  * The page's text: its body, and its explanation once it is shown on a
  * page with a figure (a page without a question shows it always), into
@@ -272,14 +283,22 @@ page_draw(struct ui *u)
 	const struct ui_page_kind *kind = kind_of(p);
 	int has_fig = u->runner.obj != NULL && objective_dim(u->runner.obj) <= 2;
 	int y, text_rows, fig_h = 0, qlines = 0, body_lines, max_scroll;
-	char head[300], kbuf[96], *owned;
+	char head[200], kbuf[96], *owned;
 	const char *keys, *text;
 
-	snprintf(head, sizeof head, "%s  |  page %d of %d: %s", c->title, u->runner.page + 1,
-		 c->npages, p->title != NULL ? p->title : "");
+	snprintf(head, sizeof head, "  |  page %d of %d: %s", u->runner.page + 1, c->npages,
+		 p->title != NULL ? p->title : "");
 	attron(A_BOLD);
 	move(0, 0);
-	ui_put(u, head, u->cols);
+	if (chars(c->title) + chars(head) <= u->cols) {
+		ui_put(u, c->title, u->cols);
+		ui_put(u, head, u->cols - chars(c->title));
+	} else {
+		/* too long: the chapter's title gives way, the page's stays whole */
+		int room = u->cols - chars(head) < 12 ? 12 : u->cols - chars(head);
+		ui_put(u, c->title, room);
+		ui_put(u, head, u->cols - room);
+	}
 	attroff(A_BOLD);
 	/* the room: the question's lines and the figure; the text gets the
 	 * rest, and scrolls when it needs more */

@@ -335,7 +335,8 @@ wait_for "the last page of the first chapter" 'page 10 of 10'
 keys n
 wait_for "n past the last page says so" 'The end of the chapter\. n again: the next one, Critical points'
 keys n
-wait_for "n again opens the next chapter" '^Critical points: minima, maxima, saddles  \|  page 1 of 12'
+wait_for "n again opens the next chapter; its title gives way to the page's, whole" \
+	'^Critical points: minima, maxima, sadd…  \|  page 1 of 12: Where the slope is zero$'
 keys p
 wait_for "p on its first page stays" 'page 1 of 12'
 keys q
