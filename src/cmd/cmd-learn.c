@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -295,6 +296,17 @@ print_broken(const struct lesson_course *co)
 	}
 }
 
+/* Whether arg names a chapter's file (NAME.json, a regular file) rather than an id. */
+static int
+is_chapter_file(const char *arg)
+{
+	size_t n = strlen(arg);
+	struct stat st;
+
+	return n > 5 && strcmp(arg + n - 5, ".json") == 0 && stat(arg, &st) == 0 &&
+	       S_ISREG(st.st_mode);
+}
+
 static int
 learn_run(int argc, char **argv)
 {
@@ -317,7 +329,7 @@ learn_run(int argc, char **argv)
 	struct lesson_chapter *c = NULL;
 	struct plot_opts po;
 	char *dir;
-	int first, status, from = 0;
+	int first, status, from = 0, file;
 	const char *cs;
 
 	memset(&o, 0, sizeof o);
@@ -338,15 +350,25 @@ learn_run(int argc, char **argv)
 	dir = lesson_search_path(o.dir);
 	diags_init(&ds);
 	diags_init(&pds);
-	if (lesson_course_load(&co, dir, NULL, 0, &ds) < 0 || co.n == 0) {
+	/* a chapter's file, opened alone: a teacher trying the one being written */
+	file = first < argc && is_chapter_file(argv[first]);
+	if (lesson_course_load(&co, dir, file ? (const char *const *)&argv[first] : NULL, file,
+			       &ds) < 0 || co.n == 0) {
 		diags_print(&ds, stderr);
-		fprintf(stderr, "descent: no chapters in %s\n", dir);
+		if (file)
+			fprintf(stderr, "descent: %s is not a chapter that loads: fix what is said "
+				"above (descent lessons --check %s says it too)\n", argv[first],
+				argv[first]);
+		else
+			fprintf(stderr, "descent: no chapters in %s\n", dir);
 		diags_done(&ds);
 		free(dir);
 		return EXIT_USER;
 	}
 	progress_load(&prog, o.progress, &pds);
-	if (first < argc) {
+	if (file) {
+		c = co.chapters[0];
+	} else if (first < argc) {
 		c = lesson_course_find(&co, argv[first]);
 		if (c == NULL) {
 			fprintf(stderr, "descent: no chapter \"%s\": see descent lessons\n",
@@ -397,7 +419,7 @@ done:
 const struct cmd cmd_learn = {
 	.name = "learn",
 	.usage = "[--plain] [--ask] [--ascii] [--page N] [--width N]\n"
-		 "                    [--lessons DIR] [--progress FILE] [CHAPTER]",
+		 "                    [--lessons DIR] [--progress FILE] [CHAPTER | FILE.json]",
 	.summary = "the course: full screen on a terminal, else plain text",
 	.help =
 	"Opens the course full screen on a terminal: the map of chapters, or\n"
@@ -405,7 +427,8 @@ const struct cmd cmd_learn = {
 	"left it; press ? there for the keys.  Elsewhere (a pipe, TERM=dumb), or\n"
 	"with --plain or --ask, it reads the chapter page by page as plain text\n"
 	"with its plots; when the input is a terminal, it asks the questions and\n"
-	"records your answers.\n\n"
+	"records your answers.  FILE.json opens that chapter's file alone, as a\n"
+	"teacher tries the one being written.\n\n"
 	"  --plain         plain text, even on a terminal\n"
 	"  --ask           ask the questions even when the input is not a terminal\n"
 	"  --ascii         ASCII only (plots and text), even in a UTF-8 locale\n"

@@ -711,6 +711,14 @@ if grep -q '^Your answer (a formula in w and eta; h hint, s skip, q quit): Right
 else
 	fail=$((fail + 1)); echo "FAIL: formula: − · η are read as - * eta"; sed 's/^/  | /' "$tmp/out"
 fi
+# a chapter's file opened alone, and one that does not load
+check_grep "learn FILE.json opens that chapter alone" 0 "^== Page 1 of 3: The slope of a double well ==$" \
+	-- learn "$F/formulas.json" --plain --progress "$tmp/file.json"
+check_grep "learn FILE.json that does not load: where, and what to do" 1 \
+	"^descent: .*formula-bad.json is not a chapter that loads: fix what is said above" \
+	-- learn "$top_srcdir/tests/lessons-bad/formula-bad.json" --plain --progress "$tmp/file.json"
+check_grep "and the file's own errors, located" 1 "formula-bad.json:7:63: error: in the answer" \
+	-- learn "$top_srcdir/tests/lessons-bad/formula-bad.json" --plain --progress "$tmp/file.json"
 # other spellings of the same derivative are right too
 for spelling in '4x^3-16x' '4*x*(x^2-4)' 'x*(4*x^2 - 16)' '16*x*(x^2/4 - 1)'; do
 	printf '%s\n' "$spelling" | "$DESCENT" learn --lessons "$F" formulas --ask \
