@@ -361,6 +361,7 @@ learn_run(int argc, char **argv)
 				argv[first]);
 		else
 			fprintf(stderr, "descent: no chapters in %s\n", dir);
+		lesson_course_done(&co);
 		diags_done(&ds);
 		free(dir);
 		return EXIT_USER;
