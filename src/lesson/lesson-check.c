@@ -399,21 +399,6 @@ charge_claim(struct checker *k, const struct lesson_page *p, const struct claim 
 	return check_charge(k, cl->line, cl->column, "this claim", &w, advice, NULL);
 }
 
-/* "(1, -2)", or "1" in one dimension */
-static void
-fmt_values(char *buf, size_t size, const double *v, int n)
-{
-	size_t len = 0;
-	int i;
-
-	len += (size_t)snprintf(buf, size, "%s", n > 1 ? "(" : "");
-	for (i = 0; i < n && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%.6g", i ? ", " : "",
-					check_fmt_value(v[i]));
-	if (n > 1 && len < size)
-		snprintf(buf + len, size - len, ")");
-}
-
 void
 check_point_derivs(struct objective *o, const double *x, int n, double *g, double *lambda)
 {
@@ -439,9 +424,9 @@ check_at_point(struct checker *k, const struct claim *cl, struct objective *o, i
 		ok &= near(v[i], cl->vals[i], cl->tolerance);
 	if (ok)
 		return;
-	fmt_values(pt, sizeof pt, cl->at, n);
-	fmt_values(got, sizeof got, v, n);
-	fmt_values(said, sizeof said, cl->vals, n);
+	check_fmt_point(pt, sizeof pt, cl->at, n);
+	check_fmt_point(got, sizeof got, v, n);
+	check_fmt_point(said, sizeof said, cl->vals, n);
 	if (cl->kind == CLAIM_EIGENVALUES)
 		check_wrong(k, cl->line, cl->column, "the claim is wrong: the Hessian's "
 			    "eigenvalues at %s are %s, not %s", pt, got, said);
