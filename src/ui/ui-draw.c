@@ -175,9 +175,8 @@ ui_put_utf8(const char *s, size_t len, int room, attr_t a)
 	return cols;
 }
 
-/* The characters of UTF-8 text (every one a column wide here). */
-static int
-utf8_chars(const char *s, size_t len)
+int
+ui_chars(const char *s, size_t len)
 {
 	int n = 0;
 	size_t i;
@@ -205,7 +204,7 @@ ui_put(struct ui *u, const char *s, int width)
 		s = a = text_ascii(s);
 	if (s != NULL && width > 0) {
 		size_t len = strlen(s);
-		if (utf8_chars(s, len) > width && width > dots) {
+		if (ui_chars(s, len) > width && width > dots) {
 			/* cut: the end shows that there is more */
 			ui_put_utf8(s, len, width - dots, 0);
 			put_ellipsis(u, 0);

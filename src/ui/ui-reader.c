@@ -226,17 +226,6 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	return y;
 }
 
-/* The characters of UTF-8 text s (its bytes but the continuation ones). */
-static int
-chars(const char *s)
-{
-	int n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /*
  * The page's text: its body, and its explanation once it is shown on a
  * page with a figure (a page without a question shows it always), into
@@ -290,14 +279,17 @@ page_draw(struct ui *u)
 		 p->title != NULL ? p->title : "");
 	attron(A_BOLD);
 	move(0, 0);
-	if (chars(c->title) + chars(head) <= u->cols) {
-		ui_put(u, c->title, u->cols);
-		ui_put(u, head, u->cols - chars(c->title));
-	} else {
-		/* too long: the chapter's title gives way, the page's stays whole */
-		int room = u->cols - chars(head) < 12 ? 12 : u->cols - chars(head);
-		ui_put(u, c->title, room);
-		ui_put(u, head, u->cols - room);
+	{
+		int tw = ui_chars(c->title, strlen(c->title)), hw = ui_chars(head, strlen(head));
+		if (tw + hw <= u->cols) {
+			ui_put(u, c->title, u->cols);
+			ui_put(u, head, u->cols - tw);
+		} else {
+			/* too long: the chapter's title gives way, the page's stays whole */
+			int room = u->cols - hw < 12 ? 12 : u->cols - hw;
+			ui_put(u, c->title, room);
+			ui_put(u, head, u->cols - room);
+		}
 	}
 	attroff(A_BOLD);
 	/* the room: the question's lines and the figure; the text gets the
