@@ -32,16 +32,12 @@ answer_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 	(void)p;
 	if ((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '/' || ch == 'e' ||
 	    ch == '+' || ch == '*') {
-		if (rd->len + 1 < sizeof rd->line) {
-			rd->line[rd->len++] = (char)ch;
-			rd->line[rd->len] = '\0';
-		}
+		ui_reader_line_add(rd, ch);
 		return 1;
 	}
 	switch (ch) {
 	case KEY_BACKSPACE: case 127: case 8:
-		if (rd->len > 0)
-			rd->line[--rd->len] = '\0';
+		ui_reader_line_back(rd);
 		return 1;
 	case '\n': case '\r': case KEY_ENTER: {
 		struct diag e;

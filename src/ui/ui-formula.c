@@ -82,10 +82,7 @@ formula_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 	}
 	if ((ch >= 32 && ch < 127) || (ch >= 128 && ch < 256)) {
 		/* bytes of UTF-8 too: the course's − and · are read as - and * */
-		if (rd->len + 1 < sizeof rd->line) {
-			rd->line[rd->len++] = (char)ch;
-			rd->line[rd->len] = '\0';
-		}
+		ui_reader_line_add(rd, ch);
 		rd->errcol = 0;
 		rd->err[0] = '\0';
 		u->message[0] = '\0';  /* the last verdict was about another text */
@@ -93,11 +90,7 @@ formula_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 	}
 	switch (ch) {
 	case KEY_BACKSPACE: case 127: case 8:
-		/* a whole character: the continuation bytes of UTF-8 with it */
-		while (rd->len > 0 && ((unsigned char)rd->line[rd->len - 1] & 0xc0) == 0x80)
-			rd->line[--rd->len] = '\0';
-		if (rd->len > 0)
-			rd->line[--rd->len] = '\0';
+		ui_reader_line_back(rd);
 		rd->errcol = 0;
 		rd->err[0] = '\0';
 		u->message[0] = '\0';

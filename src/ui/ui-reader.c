@@ -52,6 +52,25 @@ ui_click(const MEVENT *ev)
 	return (ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0;
 }
 
+void
+ui_reader_line_add(struct reader *rd, int ch)
+{
+	if (rd->len + 1 < sizeof rd->line) {
+		rd->line[rd->len++] = (char)ch;
+		rd->line[rd->len] = '\0';
+	}
+}
+
+void
+ui_reader_line_back(struct reader *rd)
+{
+	/* a whole character: the continuation bytes of UTF-8 with it */
+	while (rd->len > 0 && ((unsigned char)rd->line[rd->len - 1] & 0xc0) == 0x80)
+		rd->line[--rd->len] = '\0';
+	if (rd->len > 0)
+		rd->line[--rd->len] = '\0';
+}
+
 int
 ui_reader_loss(const struct ui *u, const struct reader *rd)
 {

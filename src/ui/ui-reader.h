@@ -86,6 +86,9 @@ int ui_reader_text_width(const struct ui *u);
 void ui_reader_judge(struct ui *u, struct reader *rd, enum answer a);
 /* The runs were changed by the learner: paused, and drawn afresh. */
 void ui_reader_restart_runs(struct ui *u, struct reader *rd);
+/* The answer being typed (numeric, formula): a byte more, a character less. */
+void ui_reader_line_add(struct reader *rd, int ch);
+void ui_reader_line_back(struct reader *rd);
 /* Whether a descent page shows its loss curve (rd->loss, or a wide screen). */
 int ui_reader_loss(const struct ui *u, const struct reader *rd);
 /* t hides the trail, g shows the gradient arrow: 1 when ch was one of them. */
