@@ -71,6 +71,13 @@ ui_reader_line_back(struct reader *rd)
 		rd->line[--rd->len] = '\0';
 }
 
+/* Whether the page draws a figure (a function of one or two variables). */
+static int
+has_figure(const struct ui *u)
+{
+	return u->runner.obj != NULL && objective_dim(u->runner.obj) <= 2;
+}
+
 int
 ui_reader_loss(const struct ui *u, const struct reader *rd)
 {
@@ -289,7 +296,7 @@ page_draw(struct ui *u)
 	const struct lesson_chapter *c = u->chapter;
 	const struct lesson_page *p = &c->pages[u->runner.page];
 	const struct ui_page_kind *kind = kind_of(p);
-	int has_fig = u->runner.obj != NULL && objective_dim(u->runner.obj) <= 2;
+	int has_fig = has_figure(u);
 	int y, text_rows, fig_h = 0, qlines = 0, body_lines, max_scroll;
 	char head[200], kbuf[96], *owned;
 	const char *keys, *text;
@@ -447,7 +454,7 @@ ui_reader_judge(struct ui *u, struct reader *rd, enum answer a)
 		return;
 	}
 	if (u->chapter->pages[u->runner.page].explain == NULL ||
-	    (a == ANSWER_RIGHT && (u->runner.obj == NULL || objective_dim(u->runner.obj) > 2)))
+	    (a == ANSWER_RIGHT && !has_figure(u)))
 		/* (without a figure, the explanation is right under the feedback) */
 		snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
 	else if (a == ANSWER_RIGHT)
