@@ -377,7 +377,7 @@ check "run plot with csv" 2 "" "descent run: --plot goes with the table format${
 # a state directory of our own for these tests
 XDG_STATE_HOME="$tmp/state"
 export XDG_STATE_HOME
-L="$top_srcdir/lessons"
+L="$top_srcdir/tests/course"
 check_grep "lessons lists the course" 0 "^  1  objective  " -- lessons --lessons "$L"
 check_grep "lessons: a new course" 0 " new$" -- lessons --lessons "$L"
 check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved$" -- lessons --check --lessons "$L"

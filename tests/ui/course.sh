@@ -8,7 +8,7 @@ name=ui-course
 . "${top_srcdir:-.}/tests/ui/lib.sh"
 
 U8="LANG=C.UTF-8 LC_ALL=C.UTF-8"
-L="$srcdir/lessons"
+L="$srcdir/tests/course"
 case $L in /*) ;; *) L=$(pwd)/$L ;; esac
 ST="$tmp/state"
 P="$ST/descent/progress.json"
