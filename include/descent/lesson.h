@@ -367,7 +367,9 @@ char *lesson_search_path(const char *dir);
 /* --- text ----------------------------------------------------------------- */
 
 /*
- * The markup of page text: paragraphs separated by blank lines, *emphasis*,
+ * The markup of page text (descent-lessons(5)): paragraphs separated by
+ * blank lines, numbered items ("1. "), tables (lines of "| cells |"),
+ * fenced blocks ("```" lines) shown line for line, *emphasis*,
  * `code`, and bullet lists ("- " at the start of a line); mathematics in
  * Unicode (∇ θ ² ≤ α ...).
  *

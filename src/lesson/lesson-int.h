@@ -95,6 +95,13 @@ const cJSON *member(struct loader *L, const cJSON *obj, const char *name, int re
 /* A string member, copied; NULL when absent or wrong (with an error). */
 char *get_string(struct loader *L, const cJSON *obj, const char *name, int required,
 		 const char *what);
+/*
+ * A text member (a body, a question, a hint...): a string, or an array of
+ * strings, its lines, joined with newlines (so "" between two strings
+ * separates paragraphs); copied, NULL when absent or wrong (with an error).
+ */
+char *get_text(struct loader *L, const cJSON *obj, const char *name, int required,
+	       const char *what);
 /* A number member; returns 1 when present and valid, 0 when absent or wrong. */
 int get_number(struct loader *L, const cJSON *obj, const char *name, int required,
 	       const char *what, double *v);

@@ -75,9 +75,9 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 		 pk->name);
 	check_members(L, po, fields, what);
 	p->title = get_string(L, po, "title", 0, what);
-	p->body = get_string(L, po, "body", (pk->flags & PK_BODY) != 0, what);
-	p->hint = get_string(L, po, "hint", 0, what);
-	p->explain = get_string(L, po, "explain", 0, what);
+	p->body = get_text(L, po, "body", (pk->flags & PK_BODY) != 0, what);
+	p->hint = get_text(L, po, "hint", 0, what);
+	p->explain = get_text(L, po, "explain", 0, what);
 	p->x[0] = p->y[0] = -5;
 	p->x[1] = p->y[1] = 5;
 
@@ -191,7 +191,7 @@ lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 				     "the command line", c->id);
 	}
 	c->title = get_string(L, root, "title", 1, "the chapter");
-	c->summary = get_string(L, root, "summary", 1, "the chapter");
+	c->summary = get_text(L, root, "summary", 1, "the chapter");
 	if (get_count(L, root, "order", 1, "the chapter", 0, 10000, &order)) {
 		c->order = (int)order;
 		c->order_line = AT(cJSON_GetObjectItemCaseSensitive(root, "order")).line;

@@ -132,6 +132,46 @@ get_string(struct loader *L, const cJSON *obj, const char *name, int required,
 	return xstrdup(m->valuestring);
 }
 
+char *
+get_text(struct loader *L, const cJSON *obj, const char *name, int required, const char *what)
+{
+	const cJSON *m = member(L, obj, name, required, what), *e;
+	size_t len = 0, k;
+	char *s;
+	int i = 0;
+
+	if (m == NULL)
+		return NULL;
+	if (cJSON_IsString(m))
+		return xstrdup(m->valuestring);
+	if (!cJSON_IsArray(m)) {
+		lesson_error(L, AT(m), "\"%s\" must be a string or an array of strings (its lines), "
+			     "not %s", name, json_type_name(m));
+		return NULL;
+	}
+	cJSON_ArrayForEach(e, m) {
+		i++;
+		if (!cJSON_IsString(e)) {
+			lesson_error(L, AT(e), "line %d of \"%s\" must be a string, not %s", i, name,
+				     json_type_name(e));
+			return NULL;
+		}
+		len += strlen(e->valuestring) + 1;
+	}
+	s = xmalloc(len + 1);
+	k = 0;
+	cJSON_ArrayForEach(e, m) {
+		size_t n = strlen(e->valuestring);
+
+		if (k > 0)
+			s[k++] = '\n';
+		memcpy(s + k, e->valuestring, n);
+		k += n;
+	}
+	s[k] = '\0';
+	return s;
+}
+
 int
 get_number(struct loader *L, const cJSON *obj, const char *name, int required,
 	   const char *what, double *v)

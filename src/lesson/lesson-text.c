@@ -4,7 +4,9 @@
  * and spelled in ASCII when the terminal cannot show Unicode.
  *
  * The markup is small (see lesson.h): paragraphs separated by blank
- * lines, and bullet items, a line starting with "- " or "* ".  Each code
+ * lines; bullet items, a line starting with "- " or "* "; numbered items,
+ * "1. " or "1) "; tables, lines starting with "|"; and fenced blocks
+ * between lines of "```", shown line for line.  Each code
  * point is one column: the lessons use no wide or combining characters.
  * The structure is read from the text as written, and only then is each
  * word spelled in ASCII, so that a Unicode minus sign at the start of a
@@ -453,7 +455,7 @@ wout_put(struct wout *o, const char *s, size_t n)
 			o->buf[o->len] = s[i];
 }
 
-enum block { BLOCK_NONE, BLOCK_PARA, BLOCK_ITEM };
+enum block { BLOCK_NONE, BLOCK_PARA, BLOCK_ITEM, BLOCK_PRE, BLOCK_TABLE };
 
 /*
  * The filling of blocks (paragraphs and items) into lines.  A block is
@@ -470,6 +472,8 @@ struct filler {
 	int open;               /* the output's last line is not ended */
 	size_t col;             /* its columns */
 	int first_line;         /* it is the first line of its block */
+	char marker[8];         /* an item's marker: "  - ", "  12. " */
+	size_t indent;          /* its columns, the item's hanging indent */
 	struct sbuf word;       /* scratch: a word of the text, cleaned */
 };
 
@@ -484,16 +488,39 @@ fill_begin(struct filler *f, enum block kind)
 	f->begun = 0;
 }
 
+/*
+ * Shows the block being read, the first time: a blank line after the last
+ * block shown, except between two items of a list.
+ */
+static void
+fill_show(struct filler *f)
+{
+	if (f->begun)
+		return;
+	if (f->last != BLOCK_NONE && !(f->last == BLOCK_ITEM && f->kind == BLOCK_ITEM))
+		wout_put(f->o, "\n", 1);
+	f->begun = 1;
+	f->last = f->kind;
+	f->first_line = 1;
+}
+
+/* Writes a line as it is (a fenced block's, a table's), n bytes. */
+static void
+fill_line(struct filler *f, const char *s, size_t n)
+{
+	if (f->begun && f->open)
+		wout_put(f->o, "\n", 1);
+	fill_show(f);
+	wout_put(f->o, s, n);
+	f->open = 1;
+}
+
 /* Places one word of n bytes and cols columns, on this line when it fits. */
 static void
 fill_word(struct filler *f, const char *w, size_t n, size_t cols)
 {
 	if (!f->begun) {
-		if (f->last != BLOCK_NONE && !(f->last == BLOCK_ITEM && f->kind == BLOCK_ITEM))
-			wout_put(f->o, "\n", 1);
-		f->begun = 1;
-		f->last = f->kind;
-		f->first_line = 1;
+		fill_show(f);
 	} else if (f->open && f->col + 1 + cols > f->width) {
 		wout_put(f->o, "\n", 1);
 		f->open = 0;
@@ -502,8 +529,11 @@ fill_word(struct filler *f, const char *w, size_t n, size_t cols)
 	if (!f->open) {
 		f->col = 0;
 		if (f->kind == BLOCK_ITEM) {
-			wout_put(f->o, f->first_line ? "  - " : "    ", 4);
-			f->col = 4;
+			if (f->first_line)
+				wout_put(f->o, f->marker, f->indent);
+			else
+				wout_put(f->o, "        ", f->indent);
+			f->col = f->indent;
 		}
 	} else {
 		wout_put(f->o, " ", 1);
@@ -522,24 +552,60 @@ is_blank(char c)
 }
 
 /*
- * Places the word of the text at s (n bytes): control characters and
- * invalid bytes written as every string from a file is (text_safe: "^[",
- * "<FF>"), spelled in ASCII unless utf8, and split again where the
- * spelling made spaces.
+ * Appends the text at s (n bytes) to b as it is shown: control characters
+ * and invalid bytes written as every string from a file is (text_safe:
+ * "^[", "<FF>"), spelled in ASCII unless utf8.
+ */
+static void
+shown_append(struct sbuf *b, const char *s, size_t n, int utf8)
+{
+	char *safe = text_safe_n(s, n);
+
+	if (utf8)
+		sb_put(b, safe, strlen(safe));
+	else
+		ascii_append(b, safe, strlen(safe));
+	free(safe);
+}
+
+/* The columns of n bytes of UTF-8: one a code point. */
+static size_t
+columns(const char *s, size_t n)
+{
+	size_t i, cols = 0;
+
+	for (i = 0; i < n; i++)
+		cols += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return cols;
+}
+
+/* The length of the first k columns of s (n bytes). */
+static size_t
+columns_len(const char *s, size_t n, size_t k)
+{
+	size_t i = 0;
+
+	while (i < n && k > 0) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		k--;
+	}
+	return i;
+}
+
+/*
+ * Places the word of the text at s (n bytes), as shown (shown_append), and
+ * split again where the spelling made spaces.
  */
 static void
 fill_text(struct filler *f, const char *s, size_t n, int utf8)
 {
 	struct sbuf *b = &f->word;
 	size_t i, start, cols;
-	char *safe = text_safe_n(s, n);
 
 	b->len = 0;
-	if (utf8)
-		sb_put(b, safe, strlen(safe));
-	else
-		ascii_append(b, safe, strlen(safe));
-	free(safe);
+	shown_append(b, s, n, utf8);
 	for (i = 0; i < b->len; ) {
 		while (i < b->len && b->s[i] == ' ')
 			i++;
@@ -553,6 +619,320 @@ fill_text(struct filler *f, const char *s, size_t n, int utf8)
 	}
 }
 
+/*
+ * Writes a line of a fenced block as it is, indented by two columns; a
+ * line wider than the screen is broken where it reaches the edge, and its
+ * rest continues on the next line (there are no words to break at in a
+ * formula or a line of code).
+ */
+static void
+fill_pre(struct filler *f, const char *s, size_t n, int utf8)
+{
+	struct sbuf *b = &f->word;
+	size_t at = 0, room = f->width > 4 ? f->width - 2 : 2, k;
+
+	b->len = 0;
+	sb_put(b, "  ", 2);
+	shown_append(b, s, n, utf8);
+	while (b->len > 2 && b->s[b->len - 1] == ' ')
+		b->len--;
+	if (b->len == 2) {
+		fill_line(f, "", 0);
+		return;
+	}
+	at = 2;
+	do {
+		size_t lead = at, cut;
+
+		k = columns_len(b->s + at, b->len - at, room);
+		if (at + k < b->len && b->s[at + k] != ' ') {
+			/* break at the last space of the line, after its indent */
+			while (lead < at + k && b->s[lead] == ' ')
+				lead++;
+			for (cut = at + k; cut > lead && b->s[cut - 1] != ' '; cut--)
+				;
+			if (cut > lead)
+				k = cut - at;
+		}
+		fill_line(f, "", 0);
+		wout_put(f->o, "  ", 2);
+		for (cut = at + k; cut > at && b->s[cut - 1] == ' '; cut--)
+			;
+		wout_put(f->o, b->s + at, cut - at);
+		for (at += k; at < b->len && b->s[at] == ' '; at++)
+			;
+	} while (at < b->len);
+}
+
+/* --- tables --- */
+
+#define TABLE_COLS 8    /* the columns of a table; a row's rest joins its last */
+
+/* Splits a table row [a, z) into its cells: returns their count. */
+static int
+table_cells(const char *a, const char *z, const char **cs, const char **ce)
+{
+	int n = 0;
+
+	if (a < z && *a == '|')
+		a++;
+	if (z > a && z[-1] == '|')
+		z--;
+	while (n < TABLE_COLS) {
+		const char *e = a;
+
+		if (n < TABLE_COLS - 1)
+			while (e < z && *e != '|')
+				e++;
+		else
+			e = z;
+		while (a < e && is_blank(*a))
+			a++;
+		cs[n] = a;
+		ce[n] = e;
+		while (ce[n] > cs[n] && is_blank(ce[n][-1]))
+			ce[n]--;
+		n++;
+		if (e >= z)
+			break;
+		a = e + 1;
+	}
+	return n;
+}
+
+/* Whether a row is the rule under a header: only '-', ':' and blanks. */
+static int
+table_rule(const char *a, const char *z)
+{
+	int dash = 0;
+
+	for (; a < z; a++) {
+		if (*a == '-')
+			dash = 1;
+		else if (*a != '|' && *a != ':' && !is_blank(*a))
+			return 0;
+	}
+	return dash;
+}
+
+/* The next line of the text from p: its start and end without blanks. */
+static const char *
+text_line(const char *p, const char **a, const char **z)
+{
+	const char *eol = strchr(p, '\n');
+
+	if (eol == NULL)
+		eol = p + strlen(p);
+	for (*a = p; *a < eol && is_blank(**a); (*a)++)
+		;
+	for (*z = eol; *z > *a && is_blank((*z)[-1]); (*z)--)
+		;
+	return eol;
+}
+
+/*
+ * Takes from the cell text c (n bytes, at *at) what fits in w columns: the
+ * words that fit, or the first w columns of a longer word.  Returns its
+ * length; *at moves past it.
+ */
+static size_t
+cell_take(const char *c, size_t n, size_t *at, size_t w, size_t *cols)
+{
+	size_t i = *at, start, end, wend, k;
+
+	while (i < n && c[i] == ' ')
+		i++;
+	start = end = i;
+	*cols = 0;
+	while (i < n) {
+		for (wend = i; wend < n && c[wend] != ' '; wend++)
+			;
+		k = columns(c + i, wend - i);
+		if (*cols + (end > start) + k > w) {
+			if (end == start) {     /* a word wider than the cell */
+				end = i + columns_len(c + i, wend - i, w);
+				*cols = w;
+			}
+			break;
+		}
+		*cols += (end > start) + k;
+		end = wend;
+		for (i = wend; i < n && c[i] == ' '; i++)
+			;
+	}
+	*at = end;
+	return end - start;
+}
+
+/* Appends a cell's text as shown, its runs of blanks made one space. */
+static void
+cell_append(struct sbuf *b, const char *s, size_t n, int utf8)
+{
+	size_t i, k;
+
+	shown_append(b, s, n, utf8);
+	for (i = k = 0; i < b->len; i++)
+		if (b->s[i] != ' ' || (k > 0 && b->s[k - 1] != ' '))
+			b->s[k++] = b->s[i];
+	while (k > 0 && b->s[k - 1] == ' ')
+		k--;
+	b->len = k;
+}
+
+/* Writes a line of a table without its trailing spaces; an empty one not. */
+static void
+table_line(struct filler *f, struct sbuf *line)
+{
+	while (line->len > 0 && line->s[line->len - 1] == ' ')
+		line->len--;
+	if (line->len > 0)
+		fill_line(f, line->s, line->len);
+}
+
+/*
+ * A table: the rows of lines starting with "|" from p to end, cells split
+ * at "|", an optional rule of dashes under the header.  The columns are as
+ * wide as their widest cell, the widest narrowed first when the table is
+ * wider than the screen, down to its longest word; a cell that does not
+ * fit is wrapped within its column.
+ */
+static void
+fill_table(struct filler *f, const char *p, const char *end, int utf8)
+{
+	struct sbuf cell[TABLE_COLS], line = { 0 };
+	size_t w[TABLE_COLS] = { 0 }, minw[TABLE_COLS] = { 0 }, at[TABLE_COLS];
+	size_t sum, room, i, k, cols, pad;
+	const char *a, *z, *q, *cs[TABLE_COLS], *ce[TABLE_COLS];
+	int ncols = 1, n, j, more;
+
+	memset(cell, 0, sizeof cell);
+	for (q = p; q < end; q = *q != '\0' ? q + 1 : q) {
+		q = text_line(q, &a, &z);
+		if (table_rule(a, z))
+			continue;
+		n = table_cells(a, z, cs, ce);
+		if (n > ncols)
+			ncols = n;
+		for (j = 0; j < n; j++) {
+			cell[0].len = 0;
+			cell_append(&cell[0], cs[j], (size_t)(ce[j] - cs[j]), utf8);
+			for (i = 0; i < cell[0].len; i = k + 1) {
+				for (k = i; k < cell[0].len && cell[0].s[k] != ' '; k++)
+					;
+				cols = columns(cell[0].s + i, k - i);
+				if (cols > minw[j])
+					minw[j] = cols;
+			}
+			cols = columns(cell[0].s, cell[0].len);
+			if (cols > w[j])
+				w[j] = cols;
+		}
+	}
+	if (f->width < 2 + 2 * (size_t)(ncols - 1) + 3 * (size_t)ncols) {
+		/* no room for the columns: a row a line, its cells between bars */
+		for (q = p; q < end; q = *q != '\0' ? q + 1 : q) {
+			q = text_line(q, &a, &z);
+			if (table_rule(a, z))
+				continue;
+			n = table_cells(a, z, cs, ce);
+			if (f->open)
+				wout_put(f->o, "\n", 1);
+			f->open = 0;
+			for (j = 0; j < n; j++) {
+				if (j > 0)
+					fill_word(f, "|", 1, 1);
+				for (a = cs[j]; a < ce[j]; ) {
+					const char *w0;
+
+					while (a < ce[j] && is_blank(*a))
+						a++;
+					for (w0 = a; a < ce[j] && !is_blank(*a); a++)
+						;
+					if (a > w0)
+						fill_text(f, w0, (size_t)(a - w0), utf8);
+				}
+			}
+		}
+		return;
+	}
+	room = f->width - 2 - 2 * (size_t)(ncols - 1);
+	for (;;) {
+		int widest = -1;
+
+		for (sum = 0, j = 0; j < ncols; j++)
+			sum += w[j];
+		if (sum <= room)
+			break;
+		for (j = 0; j < ncols; j++)
+			if (w[j] > minw[j] && (widest < 0 || w[j] > w[widest]))
+				widest = j;
+		if (widest < 0)
+			for (j = 0; j < ncols; j++)
+				if (w[j] > 1 && (widest < 0 || w[j] > w[widest]))
+					widest = j;
+		if (widest < 0)
+			break;
+		w[widest]--;
+	}
+	for (q = p; q < end; q = *q != '\0' ? q + 1 : q) {
+		q = text_line(q, &a, &z);
+		line.len = 0;
+		if (table_rule(a, z)) {
+			sb_put(&line, "  ", 2);
+			for (j = 0; j < ncols; j++) {
+				if (j > 0)
+					sb_put(&line, "  ", 2);
+				for (i = 0; i < w[j]; i++)
+					sb_put(&line, utf8 ? "\xe2\x94\x80" : "-", utf8 ? 3 : 1);
+			}
+			table_line(f, &line);
+			continue;
+		}
+		n = table_cells(a, z, cs, ce);
+		for (j = 0; j < ncols; j++) {
+			cell[j].len = 0;
+			if (j < n)
+				cell_append(&cell[j], cs[j], (size_t)(ce[j] - cs[j]), utf8);
+			at[j] = 0;
+		}
+		do {
+			line.len = 0;
+			sb_put(&line, "  ", 2);
+			pad = 0;
+			more = 0;
+			for (j = 0; j < ncols; j++) {
+				k = cell_take(cell[j].s, cell[j].len, &at[j], w[j], &cols);
+				if (k > 0) {
+					for (; pad > 0; pad--)
+						sb_putc(&line, ' ');
+					sb_put(&line, cell[j].s + at[j] - k, k);
+				}
+				pad += w[j] - cols + 2;
+				while (at[j] < cell[j].len && cell[j].s[at[j]] == ' ')
+					at[j]++;
+				more |= at[j] < cell[j].len;
+			}
+			table_line(f, &line);
+		} while (more);
+	}
+	for (j = 0; j < TABLE_COLS; j++)
+		free(cell[j].s);
+	free(line.s);
+}
+
+/* The marker of a numbered item ("12. ", "3) ") at a (up to z): its length. */
+static size_t
+number_marker(const char *a, const char *z)
+{
+	const char *d = a;
+
+	while (d < z && d - a < 3 && *d >= '0' && *d <= '9')
+		d++;
+	if (d == a || d + 1 >= z || (*d != '.' && *d != ')') || !is_blank(d[1]))
+		return 0;
+	return (size_t)(d + 1 - a);
+}
+
 /* Reads the text line by line into blocks; see lesson.h for the contract. */
 size_t
 text_wrap(const char *text, int width, int utf8, char *out, size_t size)
@@ -561,6 +941,7 @@ text_wrap(const char *text, int width, int utf8, char *out, size_t size)
 	struct filler f;
 	const char *p, *eol, *a, *z, *w;
 	int in_block = 0;
+	size_t k;
 
 	memset(&f, 0, sizeof f);
 	f.o = &o;
@@ -568,20 +949,52 @@ text_wrap(const char *text, int width, int utf8, char *out, size_t size)
 	if (text == NULL)
 		text = "";
 	for (p = text; *p != '\0'; p = *eol != '\0' ? eol + 1 : eol) {
-		eol = strchr(p, '\n');
-		if (eol == NULL)
-			eol = p + strlen(p);
-		for (a = p; a < eol && is_blank(*a); a++)
-			;
-		for (z = eol; z > a && is_blank(z[-1]); z--)
-			;
+		eol = text_line(p, &a, &z);
+		if (z - a >= 3 && strncmp(a, "```", 3) == 0) {
+			/* a fenced block, to its closing fence or the end */
+			fill_begin(&f, BLOCK_PRE);
+			for (p = *eol != '\0' ? eol + 1 : eol; *p != '\0';
+			     p = *eol != '\0' ? eol + 1 : eol) {
+				eol = text_line(p, &a, &z);
+				if (z - a >= 3 && strncmp(a, "```", 3) == 0)
+					break;
+				fill_pre(&f, p, (size_t)(eol - p), utf8);
+			}
+			in_block = 0;
+			continue;
+		}
 		if (a == z) {
+			in_block = 0;
+			continue;
+		}
+		if (*a == '|') {
+			const char *q = eol, *b2, *z2;
+
+			while (*q != '\0') {
+				const char *next = text_line(q + 1, &b2, &z2);
+
+				if (b2 == z2 || *b2 != '|')
+					break;
+				q = next;
+			}
+			fill_begin(&f, BLOCK_TABLE);
+			fill_table(&f, p, q, utf8);
+			eol = q;
 			in_block = 0;
 			continue;
 		}
 		if ((*a == '-' || *a == '*') && z - a >= 2 && is_blank(a[1])) {
 			fill_begin(&f, BLOCK_ITEM);
+			memcpy(f.marker, "  - ", 4);
+			f.indent = 4;
 			a += 2;
+		} else if ((k = number_marker(a, z)) > 0) {
+			fill_begin(&f, BLOCK_ITEM);
+			memcpy(f.marker, "  ", 2);
+			memcpy(f.marker + 2, a, k);
+			f.marker[2 + k] = ' ';
+			f.indent = 3 + k;
+			a += k + 1;
 		} else if (!in_block) {
 			fill_begin(&f, BLOCK_PARA);
 		}

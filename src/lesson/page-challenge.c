@@ -110,7 +110,7 @@ challenge_read(struct loader *L, const cJSON *po, struct lesson_page *p, const c
 	int dim = p->dim, nopt = (int)opt_count();
 
 	get_page_start(L, po, p, 1, what);
-	p->question = get_string(L, po, "question", 0, what);
+	p->question = get_text(L, po, "question", 0, what);
 	ops = cJSON_GetObjectItemCaseSensitive(po, "optimizers");
 	goal = member(L, po, "goal", 1, what);
 	if (ops != NULL) {

@@ -443,7 +443,7 @@ formula_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 	const cJSON *an = member(L, po, "answer", 1, what), *wr, *e;
 	int v;
 
-	p->question = get_string(L, po, "question", 1, what);
+	p->question = get_text(L, po, "question", 1, what);
 	/* the variables: those sampled, in order, then the answer's, the function's */
 	read_sample(L, po, p);
 	if (an != NULL && !cJSON_IsString(an)) {
@@ -507,7 +507,7 @@ formula_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 		if (!parses(L, a, f, "a wrong answer"))
 			continue;
 		f->wrong[f->nwrong] = xstrdup(a->valuestring);
-		f->wrong_feedback[f->nwrong] = get_string(L, e, "feedback", 1, "a wrong answer");
+		f->wrong_feedback[f->nwrong] = get_text(L, e, "feedback", 1, "a wrong answer");
 		f->wrong_line[f->nwrong] = AT(a).line;
 		f->wrong_column[f->nwrong] = AT(a).column;
 		f->nwrong++;

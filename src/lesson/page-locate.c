@@ -29,7 +29,7 @@ locate_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char
 	const cJSON *t;
 	double diag = hypot(p->x[1] - p->x[0], p->dim == 2 ? p->y[1] - p->y[0] : 0);
 
-	p->question = get_string(L, po, "question", 0, what);
+	p->question = get_text(L, po, "question", 0, what);
 	t = member(L, po, "target", 1, what);
 	q->tolerance = 0.05 * diag;
 	if (t != NULL) {

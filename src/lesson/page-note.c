@@ -22,7 +22,7 @@ note_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 	struct page_note *n = &p->note;
 	const cJSON *label = cJSON_GetObjectItemCaseSensitive(po, "label");
 
-	n->remark = get_string(L, po, "remark", 1, what);
+	n->remark = get_text(L, po, "remark", 1, what);
 	n->label = get_string(L, po, "label", 0, what);
 	if (n->label != NULL) {
 		size_t len = 0;

@@ -24,7 +24,7 @@ numeric_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 	const cJSON *an = cJSON_GetObjectItemCaseSensitive(po, "answer");
 	int dim = p->dim;
 
-	p->question = get_string(L, po, "question", 1, what);
+	p->question = get_text(L, po, "question", 1, what);
 	get_number(L, po, "answer", 1, what, &q->answer);
 	if (an != NULL) {
 		p->aline = AT(an).line;

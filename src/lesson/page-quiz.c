@@ -24,7 +24,7 @@ quiz_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 	struct page_quiz *q = &p->quiz;
 	const cJSON *ch, *ans, *e;
 
-	p->question = get_string(L, po, "question", 1, what);
+	p->question = get_text(L, po, "question", 1, what);
 	ch = member(L, po, "choices", 1, what);
 	ans = member(L, po, "answer", 1, what);
 	if (ch != NULL) {
@@ -48,7 +48,7 @@ quiz_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 				}
 				check_members(L, e, cf, "a choice");
 				text = get_string(L, e, "text", 1, "a choice");
-				fb = get_string(L, e, "feedback", 0, "a choice");
+				fb = get_text(L, e, "feedback", 0, "a choice");
 				if (text == NULL) {
 					free(fb);
 					continue;

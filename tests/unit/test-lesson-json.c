@@ -207,3 +207,24 @@ Test(json_scan, an_escaped_surrogate_pair_is_one_character)
 	cr_assert_eq(ds.d[0].column, 50);
 	diags_done(&ds);
 }
+
+/* A text member may be an array of its lines, joined with newlines. */
+Test(json_scan, text_members_as_arrays_of_lines)
+{
+	static const char text[] =
+		"{\"id\": \"e\", \"title\": \"T\", \"order\": 1, \"summary\": [\"a\", \"b\"],\n"
+		" \"pages\": [{\"kind\": \"text\", \"body\": [\"one\", \"\", \"- two\", \"\"],\n"
+		"   \"hint\": [], \"explain\": [\"x\"]}]}\n";
+	struct diags ds;
+	struct lesson_chapter *c;
+
+	diags_init(&ds);
+	c = lesson_parse(text, strlen(text), "lines.json", &ds);
+	cr_assert_not_null(c, "%s", ds.n ? ds.d[0].message : "");
+	cr_expect_str_eq(c->summary, "a\nb");
+	cr_expect_str_eq(c->pages[0].body, "one\n\n- two\n");
+	cr_expect_str_eq(c->pages[0].hint, "");
+	cr_expect_str_eq(c->pages[0].explain, "x");
+	lesson_chapter_free(c);
+	diags_done(&ds);
+}

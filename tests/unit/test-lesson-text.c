@@ -564,3 +564,124 @@ Test(text_wrap, random_texts_keep_the_invariants)
 	}
 	free(buf);
 }
+
+/* --- numbered lists, tables and fenced blocks ------------------------- */
+
+Test(text_wrap, numbered_items_with_their_own_indent)
+{
+	expect_wrap("1. alpha beta gamma\n2) delta", 16, 1,
+		    "  1. alpha beta\n     gamma\n  2) delta\n");
+	expect_wrap("9. a\n10. bb cc dd ee ff", 14, 1, "  9. a\n  10. bb cc dd\n      ee ff\n");
+	/* a number without its point and blank, or too long, is a word */
+	expect_wrap("1.5 is a number\n1.x", 40, 1, "1.5 is a number 1.x\n");
+	expect_wrap("1234. too long", 40, 1, "1234. too long\n");
+	expect_wrap("Steps:\n1. a\n- b", 40, 1, "Steps:\n\n  1. a\n  - b\n");
+}
+
+Test(text_wrap, fenced_blocks_line_for_line)
+{
+	expect_wrap("Before\n```\nθ ← θ − α∇J\n  x = 1\n\ny\n```\nafter", 40, 1,
+		    "Before\n\n  θ ← θ − α∇J\n    x = 1\n\n  y\n\nafter\n");
+	/* spelled in ASCII, and an unclosed fence runs to the end */
+	expect_wrap("```text\nα ≤ 1   ", 40, 0, "  alpha <= 1\n");
+	/* too wide: broken at the last space, else at the edge */
+	expect_wrap("```\naaa bbb ccc ddd\n```", 12, 1, "  aaa bbb\n  ccc ddd\n");
+	expect_wrap("```\nabcdefghijklmn\n```", 10, 1, "  abcdefgh\n  ijklmn\n");
+	/* the markup of paragraphs does not apply inside */
+	expect_wrap("```\n- not an item\n| not a table\n```", 40, 1,
+		    "  - not an item\n  | not a table\n");
+	expect_wrap("```\n```", 40, 1, "");
+}
+
+Test(text_wrap, tables_aligned_in_columns)
+{
+	expect_wrap("| a | bb |\n|---|---|\n| ccc | d |", 40, 1,
+		    "  a    bb\n  ───  ──\n  ccc  d\n");
+	expect_wrap("| a | bb |\n|:-|-:|\n| ccc | d |", 40, 0,
+		    "  a    bb\n  ---  --\n  ccc  d\n");
+	/* ragged rows, no rule, a table between paragraphs */
+	expect_wrap("x\n| a | b | c\n| d |\ny", 40, 1, "x\n\n  a  b  c\n  d\n\ny\n");
+	/* too wide: the widest column narrows, its cells wrap */
+	expect_wrap("| k | one two three four |\n| l | five |", 16, 1,
+		    "  k  one two\n     three four\n  l  five\n");
+	/* a word longer than its column is cut at the column's edge */
+	expect_wrap("| abcdefghijklmnop | x |", 12, 1, "  abcdefg  x\n  hijklmn\n  op\n");
+	/* no room for the columns: a row a line, the cells between bars */
+	expect_wrap("| a | b | c | d | e |\n|-|-|-|-|-|\n| f |", 10, 1, "a | b | c\n| d | e\nf\n");
+	/* widths count what is shown: Unicode, or its ASCII spelling */
+	expect_wrap("| θ | 1 |\n| ab | 2 |", 40, 1, "  θ   1\n  ab  2\n");
+	expect_wrap("| θ | 1 |\n| ab | 2 |", 40, 0, "  theta  1\n  ab     2\n");
+}
+
+Test(text_wrap, random_markup_keeps_the_invariants)
+{
+	static const char *const pieces[] = {
+		"a", "bb", "ccc", "eeeeeeeeeeee", "fffffffffffffffffffffffff", " ", " ", "  ",
+		"\n", "\n", "\n\n", "\n- ", "\n1. ", "\n12) ", "\n|", "|", "| x |", "\n|-|-|",
+		"\n```", "```", "\n```\n", "θ", "≤", "\t", "\x1b", "\xff", ":", "-",
+	};
+	enum { NPIECES = sizeof pieces / sizeof pieces[0] };
+	uint64_t seed = 20261204;
+	char text[600];
+	int iter;
+
+	for (iter = 0; iter < 3000; iter++) {
+		int npieces = (int)(fuzz_next(&seed) % 80);
+		int width = 10 + (int)(fuzz_next(&seed) % 40);
+		int utf8 = (int)(fuzz_next(&seed) & 1);
+		size_t len = 0;
+		const char *line, *eol;
+		char *out;
+		int k;
+
+		for (k = 0; k < npieces; k++) {
+			const char *p = pieces[fuzz_next(&seed) % NPIECES];
+
+			if (len + strlen(p) + 1 > sizeof text)
+				break;
+			memcpy(text + len, p, strlen(p));
+			len += strlen(p);
+		}
+		text[len] = '\0';
+		out = wrap(text, width, utf8);
+		cr_assert(valid_utf8(out), "invalid UTF-8: [%s]", out);
+		cr_assert(out[0] == '\0' || out[strlen(out) - 1] == '\n');
+		for (line = out; *line != '\0'; line = eol + 1) {
+			size_t n, i;
+
+			eol = strchr(line, '\n');
+			cr_assert_not_null(eol);
+			n = (size_t)(eol - line);
+			cr_assert(n == 0 || line[n - 1] != ' ', "trailing space: [%.*s] from [%s]",
+				  (int)n, line, text);
+			for (i = 0; i < n; i++) {
+				unsigned char c = (unsigned char)line[i];
+
+				cr_assert(c >= 0x20 && c != 0x7f, "control character in [%s]", out);
+				cr_assert(utf8 || c < 0x80, "not ASCII: [%s]", out);
+			}
+			/* nothing is wider than the screen but a lone word */
+			if (memchr(line, ' ', n) != NULL && columns(line, n) > (size_t)width) {
+				const char *sp = line;
+
+				while (sp < eol && *sp == ' ')
+					sp++;
+				/* an item's marker, "- " or "12. ", and then a lone word */
+				if (sp + 1 < eol && *sp == '-' && sp[1] == ' ')
+					sp += 2;
+				else if (sp < eol && *sp >= '0' && *sp <= '9') {
+					const char *d = sp;
+
+					while (d < eol && *d >= '0' && *d <= '9')
+						d++;
+					if (d + 1 < eol && (*d == '.' || *d == ')') && d[1] == ' ')
+						sp = d + 2;
+				}
+				cr_assert(memchr(sp, ' ', (size_t)(eol - sp)) == NULL,
+					  "too wide at %d: [%.*s] from [%s]", width, (int)n, line,
+					  text);
+			}
+		}
+		free(out);
+	}
+}
