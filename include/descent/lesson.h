@@ -316,6 +316,22 @@ void lesson_chapter_free(struct lesson_chapter *c);
 int lesson_check(const struct lesson_chapter *c, struct diags *ds);
 int lesson_check_spent(const struct lesson_chapter *c, struct diags *ds,
 		       unsigned long long *spent);
+/*
+ * What lesson_check_stats tells of a chapter besides its errors: the work
+ * charged, and its questions (pages that ask), of which the engine
+ * verified the answer: a numeric answer with "verify", a formula that
+ * says what it is (derivative_of...), a locate target of a kind, a
+ * challenge that some allowed setting meets.  The answer of a question
+ * that could be verified and is not (a numeric answer without "verify", a
+ * formula without what it is, a locate target given as a point) gets a
+ * warning in ds; a quiz's cannot be.
+ */
+struct lesson_check_stats {
+	unsigned long long spent;
+	int questions, verified;
+};
+int lesson_check_stats(const struct lesson_chapter *c, struct diags *ds,
+		       struct lesson_check_stats *st);
 
 /*
  * Builds the objective of a page (free with objective_free), or NULL with

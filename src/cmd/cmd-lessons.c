@@ -100,7 +100,7 @@ check(const struct lessons_opts *o, char **args, int nargs)
 	struct diags ds;
 	struct lesson_course co;
 	char *dir = lesson_search_path(o->dir), **files = NULL;
-	int i, pages = 0, claims = 0, status, wrongs = 0, nfiles = 0;
+	int i, pages = 0, claims = 0, status, wrongs = 0, nfiles = 0, questions = 0, verified = 0;
 
 	diags_init(&ds);
 	if (nargs > 0)
@@ -116,17 +116,21 @@ check(const struct lessons_opts *o, char **args, int nargs)
 	lesson_course_load(&co, dir, nfiles > 0 ? (const char *const *)files : NULL, nfiles,
 			   &ds);
 	for (i = 0; i < co.n; i++) {
+		struct lesson_check_stats st;
 		int j;
-		wrongs += lesson_check(co.chapters[i], &ds) > 0;
+		wrongs += lesson_check_stats(co.chapters[i], &ds, &st) > 0;
+		questions += st.questions;
+		verified += st.verified;
 		pages += co.chapters[i]->npages;
 		for (j = 0; j < co.chapters[i]->npages; j++)
 			claims += co.chapters[i]->pages[j].nclaims;
 	}
 	diags_print(&ds, stderr);
 	if (ds.errors == 0)
-		printf("%d chapter%s, %d page%s, %d claim%s: all proved\n", co.n,
-		       co.n == 1 ? "" : "s", pages, pages == 1 ? "" : "s", claims,
-		       claims == 1 ? "" : "s");
+		printf("%d chapter%s, %d page%s, %d claim%s: all proved; %d question%s: %d "
+		       "verified by the engine, %d not verifiable\n", co.n, co.n == 1 ? "" : "s",
+		       pages, pages == 1 ? "" : "s", claims, claims == 1 ? "" : "s", questions,
+		       questions == 1 ? "" : "s", verified, questions - verified);
 	else
 		printf("%d chapter%s checked: %d broken, %d with wrong claims; %zu error%s\n",
 		       co.n + co.nbroken, co.n + co.nbroken == 1 ? "" : "s", co.nbroken, wrongs,

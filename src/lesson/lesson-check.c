@@ -32,7 +32,15 @@ struct checker {
 	int errors;
 	unsigned long long spent;       /* evaluations charged, of LESSON_CHECK_BUDGET */
 	int stop;                       /* the next piece of work would pass it */
+	int questions, verified;        /* the pages that ask; the answers verified */
+	int verified_page;              /* the page being checked had its answer verified */
 };
+
+void
+check_verified(struct checker *k)
+{
+	k->verified_page = 1;
+}
 
 void
 check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
@@ -630,23 +638,80 @@ done:
 	objective_free(o);
 }
 
+/*
+ * The warning for a question whose answer could be verified and was not,
+ * with what would let the engine verify it.
+ */
+static void
+check_unverified(struct checker *k, const struct lesson_page *p)
+{
+	const char *advice;
+
+	switch (p->kind) {
+	case PAGE_NUMERIC:
+		advice = "give it a \"verify\" source (value_at, derivative_at, eigenvalue_at, "
+			 "rate, global_minimum)";
+		break;
+	case PAGE_FORMULA:
+		advice = "say what it is (derivative_of, gradient_of, gd_step_of)";
+		break;
+	case PAGE_LOCATE:
+		advice = p->obj.function == NULL && p->obj.model == NULL ?
+			 "give the page a function" : "make the target a kind (minimum, "
+			 "global minimum, maximum, saddle), which the engine finds";
+		break;
+	default:
+		advice = "give the page a function the engine can run";
+		break;
+	}
+	diags_add(k->ds, k->c->file, p->aline > 0 ? p->aline : p->line,
+		  p->aline > 0 ? p->acolumn : p->column, DIAG_WARNING,
+		  "the engine does not verify the answer of this question: %s", advice);
+}
+
 int
-lesson_check_spent(const struct lesson_chapter *c, struct diags *ds,
-		   unsigned long long *spent)
+lesson_check_stats(const struct lesson_chapter *c, struct diags *ds,
+		   struct lesson_check_stats *st)
 {
 	struct checker k;
 	int i;
 
+	memset(&k, 0, sizeof k);
 	k.c = c;
 	k.ds = ds;
-	k.errors = 0;
-	k.spent = 0;
-	k.stop = 0;
-	for (i = 0; i < c->npages && !k.stop; i++)
-		check_page(&k, &c->pages[i]);
-	if (spent != NULL)
-		*spent = k.spent;
+	for (i = 0; i < c->npages && !k.stop; i++) {
+		const struct lesson_page *p = &c->pages[i];
+
+		int errors = k.errors;
+
+		k.verified_page = 0;
+		check_page(&k, p);
+		if (!page_kind_asks(p->kind))
+			continue;
+		k.questions++;
+		k.verified += k.verified_page;
+		/* a page with an error says what is wrong already */
+		if (!k.verified_page && p->kind != PAGE_QUIZ && !k.stop && k.errors == errors)
+			check_unverified(&k, p);
+	}
+	if (st != NULL) {
+		st->spent = k.spent;
+		st->questions = k.questions;
+		st->verified = k.verified;
+	}
 	return k.errors;
+}
+
+int
+lesson_check_spent(const struct lesson_chapter *c, struct diags *ds,
+		   unsigned long long *spent)
+{
+	struct lesson_check_stats st;
+	int errors = lesson_check_stats(c, ds, &st);
+
+	if (spent != NULL)
+		*spent = st.spent;
+	return errors;
 }
 
 int

@@ -237,8 +237,10 @@ challenge_check(struct checker *k, const struct lesson_page *p, const struct che
 				continue;
 			met = run_trajectory(r)->outcome != RUN_DIVERGED && miss(p, r) <= q->within;
 			run_free(r);
-			if (met)
+			if (met) {
+				check_verified(k);
 				return;
+			}
 		}
 	check_wrong(k, p->aline, p->acolumn, "this challenge cannot be met: no allowed "
 		    "optimizer with a learning rate from %g to %g ends within %g of the goal in "

@@ -555,6 +555,7 @@ formula_check(struct checker *k, const struct lesson_page *p, const struct check
 	if (f->engine != NULL && (other = compile_answer(f, f->engine, &err)) != NULL) {
 		/* the engine's answer is the reference: the lesson's must match it */
 		compare(f, other, ref, &c);
+		check_verified(k);
 		answer_name(p, name, sizeof name);
 		fmt_at(f, c.at, at, sizeof at);
 		if (c.v != SAME)

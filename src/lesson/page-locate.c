@@ -98,6 +98,7 @@ locate_check(struct checker *k, const struct lesson_page *p, const struct check_
 				    "region shown");
 	} else if (e->ncp >= 0) {
 		int found = 0;
+		check_verified(k);
 		for (i = 0; i < e->ncp; i++)
 			found |= wanted(q, &e->cp[i]);
 		if (!found && e->search != NULL && !e->search->conclusive) {

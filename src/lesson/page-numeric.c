@@ -194,6 +194,7 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 			v = e->cp[best].f;
 		snprintf(what, sizeof what, "the global minimum's value");
 	}
+	check_verified(k);
 	/* an answer above a value seen is wrong; below it, or equal, it holds
 	 * only if the search missed no lower minimum */
 	if (isnan(v) && q->verify_kind == VERIFY_GLOBAL_MINIMUM)

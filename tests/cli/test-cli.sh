@@ -380,7 +380,7 @@ export XDG_STATE_HOME
 L="$top_srcdir/tests/course"
 check_grep "lessons lists the course" 0 "^  1  objective  " -- lessons --lessons "$L"
 check_grep "lessons: a new course" 0 " new$" -- lessons --lessons "$L"
-check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved$" -- lessons --check --lessons "$L"
+check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved; 6 questions: 3 verified by the engine, 3 not verifiable$" -- lessons --check --lessons "$L"
 # every --help fits 80 columns
 for c in eval diff run analyze plot learn lessons play; do
 	if [ -z "$("$DESCENT" $c --help | awk 'length > 80')" ]; then
@@ -389,7 +389,7 @@ for c in eval diff run analyze plot learn lessons play; do
 		fail=$((fail + 1)); echo "FAIL: descent $c --help has lines wider than 80 columns"
 	fi
 done
-check_grep "lessons --check DIR checks the files in it" 0 "^2 chapters, 22 pages, .* claims: all proved$" -- lessons --check "$L"
+check_grep "lessons --check DIR checks the files in it" 0 "^2 chapters, 22 pages, .* claims: all proved; 6 questions: 3 verified by the engine, 3 not verifiable$" -- lessons --check "$L"
 # a FIFO (or a directory) named *.json is refused at once, not read forever
 F="$tmp/fifo"
 mkdir -p "$F"
@@ -684,7 +684,7 @@ fi
 
 # --- formula pages: the learner types an expression -------------------------------------
 F="$top_srcdir/tests/lessons"
-check_grep "lessons --check proves the formula pages" 0 "^1 chapter, 3 pages, 0 claims: all proved$" \
+check_grep "lessons --check proves the formula pages" 0 "^1 chapter, 3 pages, 0 claims: all proved; 3 questions: 2 verified by the engine, 1 not verifiable$" \
 	-- lessons --check --lessons "$F"
 printf '2*x +\n4x^3-16x+5\nx^3\n(2x)*(2x^2-8)\n3*x\nw - 2*lr*(w-3)\n' |
 	"$DESCENT" learn --lessons "$F" formulas --ask --progress "$tmp/formulas.json" >"$tmp/out" 2>&1
@@ -742,7 +742,7 @@ cat >"$tmp/ball/ball.json" <<'EOF'
       "goal": { "point": [0, 0], "within": 0.01, "steps": 60 },
       "question": "Momentum with beta = 0.5: reach the origin in 60 steps." } ] }
 EOF
-check_grep "a challenge with params checks" 0 "^1 chapter, 1 page, 0 claims: all proved$" \
+check_grep "a challenge with params checks" 0 "^1 chapter, 1 page, 0 claims: all proved; 1 question: 1 verified by the engine, 0 not verifiable$" \
 	-- lessons --check "$tmp/ball/ball.json"
 # at 0.03, momentum wins with the page's beta 0.5, and loses with its default 0.9
 printf 'momentum 0.03\n' | "$DESCENT" learn --lessons "$tmp/ball" ball --ask \
