@@ -130,8 +130,8 @@ runner_caption(const struct lesson_runner *r, char *buf, size_t size)
 	if (len >= size)
 		return;
 	if (lo->model != NULL)
-		snprintf(buf + len, size - len, ") = %s of %s over %zu points", loss_name(lo->loss),
-			 lo->model, lo->npoints);
+		snprintf(buf + len, size - len, ") = %s of %s over %zu point%s",
+			 loss_name(lo->loss), lo->model, lo->npoints, lo->npoints == 1 ? "" : "s");
 	else
 		snprintf(buf + len, size - len, ") = %s", lo->function != NULL ? lo->function : "");
 }
