@@ -47,6 +47,17 @@ struct expr_program;    /* a compiled program; free with expr_program_free */
  */
 struct expr *expr_parse(const char *src, const char *const *vars, int nvars,
 			struct diag *err);
+/*
+ * expr_parse with flags: EXPR_PARSE_PRODUCTS lets any two factors side by
+ * side multiply, as people write them by hand: a name or a closing
+ * parenthesis before a name or an opening parenthesis, as in 4x(x^2-4),
+ * (2x)(2x^2-8) or x y; a function's name before '(' is still a call.  For
+ * answers typed by a learner; the lessons' own expressions keep the
+ * stricter rule, under which a misspelt function is an error.
+ */
+#define EXPR_PARSE_PRODUCTS 1u
+struct expr *expr_parse_flags(const char *src, const char *const *vars, int nvars,
+			      unsigned flags, struct diag *err);
 void expr_free(struct expr *e);
 
 /*

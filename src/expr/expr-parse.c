@@ -46,6 +46,7 @@ struct parser {
 	/* the previous token, for messages and implicit multiplication */
 	enum tok prev;
 	int prevpos, prevlen;
+	unsigned flags;         /* EXPR_PARSE_* */
 };
 
 DESCENT_PRINTF(3, 4) static void
@@ -377,7 +378,8 @@ parse_primary(struct parser *p)
 		const char *after = p->src + p->pos + p->len, *s = after;
 		while (*s == ' ' || *s == '\t')
 			s++;
-		if (*s == '(' && (s == after || find_func(p->src + p->pos, p->len)))
+		if (*s == '(' && (find_func(p->src + p->pos, p->len) ||
+				  (s == after && !(p->flags & EXPR_PARSE_PRODUCTS))))
 			return call(p);
 	}
 		if (find_func(p->src + p->pos, p->len) != NULL) {
@@ -487,8 +489,13 @@ parse_term(struct parser *p)
 			int rhs = parse_unary(p);
 			if (!p->failed)
 				n = expr_binary(p->e, op, n, rhs);
-		} else if (p->prev == T_NUM && (p->tok == T_NAME || p->tok == T_LPAREN)) {
-			/* implicit multiplication: 2x, 3(x+1), 2x^2 */
+		} else if (((p->tok == T_NAME || p->tok == T_LPAREN) &&
+			    (p->prev == T_NUM || ((p->flags & EXPR_PARSE_PRODUCTS) &&
+						  (p->prev == T_NAME || p->prev == T_RPAREN)))) ||
+			   ((p->flags & EXPR_PARSE_PRODUCTS) && p->tok == T_NUM &&
+			    p->prev == T_RPAREN)) {
+			/* implicit multiplication: 2x, 3(x+1), 2x^2; with
+			 * EXPR_PARSE_PRODUCTS also x(x+1), (x+1)(x-1), x y, (x+1)2 */
 			int rhs = parse_power(p);
 			if (!p->failed)
 				n = expr_binary(p->e, N_MUL, n, rhs);
@@ -522,6 +529,13 @@ struct expr *
 expr_parse(const char *src, const char *const *vars, int nvars,
 	   struct diag *err)
 {
+	return expr_parse_flags(src, vars, nvars, 0, err);
+}
+
+struct expr *
+expr_parse_flags(const char *src, const char *const *vars, int nvars, unsigned flags,
+		 struct diag *err)
+{
 	struct parser p;
 	size_t len = strlen(src);
 	char buf[64];
@@ -529,6 +543,7 @@ expr_parse(const char *src, const char *const *vars, int nvars,
 
 	memset(&p, 0, sizeof p);
 	p.err = err;
+	p.flags = flags;
 	diag_set(err, NULL, 0, 0, "%s", "");
 	if (len > EXPR_MAX_LENGTH) {
 		diag_set(err, NULL, 0, 0, "the expression is too long (%zu characters; the limit "

@@ -86,7 +86,7 @@ compile_answer(const struct page_formula *f, const char *text, struct diag *err)
 {
 	const char *names[FORMULA_MAX_VARS + FORMULA_MAX_ALIASES];
 	int n = all_names(f, names);
-	struct expr *e = expr_parse(text, names, n, err);
+	struct expr *e = expr_parse_flags(text, names, n, EXPR_PARSE_PRODUCTS, err);
 	struct expr_program *prog;
 
 	if (e == NULL)

@@ -703,6 +703,22 @@ for want in "^Your answer (a formula in x; h hint, s skip, q quit): That is not 
 done
 if [ "$(grep -c 'Right\.' "$tmp/out")" = 3 ]; then pass=$((pass + 1)); else
 	fail=$((fail + 1)); echo "FAIL: learn --ask, formula pages: three right answers"; fi
+# products side by side, as written by hand, in both orders of factors
+for ans in '4x(x^2-4)' '(2x)(2x^2-8)' 'x(4x^2 - 16)' '(x^2-4) 4x'; do
+	printf '%s\n' "$ans" |
+		"$DESCENT" learn --lessons "$F" formulas --page 1 --ask --progress "$tmp/imp.json" \
+		>"$tmp/out" 2>&1
+	if grep -q '^Your answer (a formula in x; h hint, s skip, q quit): Right\.$' "$tmp/out"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL: formula: $ans is a product"; sed 's/^/  | /' "$tmp/out"
+	fi
+done
+# a function's name before '(' is still a call, and a misspelt one an error
+printf 'sin(x)\n' | "$DESCENT" learn --lessons "$F" formulas --page 1 --ask \
+	--progress "$tmp/imp.json" >"$tmp/out" 2>&1
+if grep -q 'Not quite\.' "$tmp/out"; then pass=$((pass + 1)); else
+	fail=$((fail + 1)); echo "FAIL: formula: sin(x) is a call"; sed 's/^/  | /' "$tmp/out"; fi
 # the course's own mathematics typed back: − · and Greek letters
 printf 'w \342\210\222 2\302\267\316\267\302\267(w\342\210\2223)\n' |
 	"$DESCENT" learn --lessons "$F" formulas --page 3 --ask --progress "$tmp/utf.json" >"$tmp/out" 2>&1

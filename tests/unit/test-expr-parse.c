@@ -297,3 +297,55 @@ Test(expr_vars, high_variable_index_on_an_early_node)
 	free(text);
 	expr_free(e);
 }
+
+/* The value of src (variables x and y) at (x, y), parsed with flags. */
+static double
+value_with(const char *src, unsigned flags, double x, double y)
+{
+	static const char *const vars[] = { "x", "y" };
+	struct diag err;
+	struct expr *e = expr_parse_flags(src, vars, 2, flags, &err);
+	struct expr_program *prog;
+	double at[2] = { x, y }, out[8];
+
+	cr_assert_not_null(e, "%s: %s", src, err.message);
+	prog = expr_compile(e, 0, &err);
+	cr_assert_not_null(prog, "%s", err.message);
+	expr_eval(prog, at, out);
+	expr_program_free(prog);
+	expr_free(e);
+	return out[0];
+}
+
+Test(expr_products, side_by_side_with_the_flag)
+{
+	cr_expect_float_eq(value_with("4x(x^2-4)", EXPR_PARSE_PRODUCTS, 3, 0), 60, 1e-12);
+	cr_expect_float_eq(value_with("(2x)(2x^2-8)", EXPR_PARSE_PRODUCTS, 3, 0), 60, 1e-12);
+	cr_expect_float_eq(value_with("(x+1)(x-1)", EXPR_PARSE_PRODUCTS, 3, 0), 8, 1e-12);
+	cr_expect_float_eq(value_with("x y", EXPR_PARSE_PRODUCTS, 3, 5), 15, 1e-12);
+	cr_expect_float_eq(value_with("(x-1) 2y", EXPR_PARSE_PRODUCTS, 3, 5), 20, 1e-12);
+	/* a product binds like *, the power first: x(x)^2 is x*x^2 */
+	cr_expect_float_eq(value_with("x(x)^2", EXPR_PARSE_PRODUCTS, 3, 0), 27, 1e-12);
+	cr_expect_float_eq(value_with("1/2x", EXPR_PARSE_PRODUCTS, 4, 0), 2, 1e-12);
+	/* a function's name before '(' is still a call */
+	cr_expect_float_eq(value_with("x sin(0)", EXPR_PARSE_PRODUCTS, 3, 0), 0, 1e-12);
+	cr_expect_float_eq(value_with("exp(0)(x)", EXPR_PARSE_PRODUCTS, 3, 0), 3, 1e-12);
+}
+
+Test(expr_products, only_after_a_number_without_it)
+{
+	static const char *const vars[] = { "x", "y" };
+	static const char *const bad[] = { "x(x)", "(x)(y)", "x y", "(x)2" };
+	struct diag err;
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct expr *e = expr_parse(bad[i], vars, 2, &err);
+
+		cr_expect_null(e, "%s parses without the flag", bad[i]);
+		expr_free(e);
+	}
+	/* with it, an unknown name before '(' is still an unknown name */
+	cr_expect_null(expr_parse_flags("z(x)", vars, 2, EXPR_PARSE_PRODUCTS, &err));
+	cr_expect_null(expr_parse_flags("x (", vars, 2, EXPR_PARSE_PRODUCTS, &err));
+}
