@@ -100,13 +100,20 @@ numeric_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 				if (dim < 1 || dim > 2)
 					lesson_error(L, AT(ver), "the global minimum is found for "
 						     "functions of one or two variables");
+				/* with "component": where it is, that coordinate */
+				if (comp != NULL && !cJSON_IsString(comp))
+					lesson_error(L, AT(comp), "\"component\" is a variable's name");
+				else if (comp != NULL)
+					q->verify_component = xstrdup(comp->valuestring);
 			} else {
 				lesson_error(L, AT(ver), "\"verify\" takes \"value_at\", "
 					     "\"global_minimum\", \"derivative_at\", "
 					     "\"eigenvalue_at\" or \"rate\"");
 			}
-			if (comp != NULL && q->verify_kind != VERIFY_DERIVATIVE)
-				lesson_error(L, KEY_AT(comp), "\"component\" goes with derivative_at");
+			if (comp != NULL && q->verify_kind != VERIFY_DERIVATIVE &&
+			    q->verify_kind != VERIFY_GLOBAL_MINIMUM)
+				lesson_error(L, KEY_AT(comp), "\"component\" goes with derivative_at "
+					     "or global_minimum");
 			if (which != NULL && q->verify_kind != VERIFY_EIGENVALUE)
 				lesson_error(L, KEY_AT(which), "\"which\" goes with eigenvalue_at");
 		}
@@ -188,11 +195,29 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 	} else if (e->n >= 1 && e->n <= 2) {
 		/* the lowest value in the region: a critical point's, or an edge's */
 		double where[2];
-		int best = check_lowest_critical(e->cp, e->ncp);
+		int best = check_lowest_critical(e->cp, e->ncp), i = 0;
 		v = analysis_region_min(e->o, &e->r, where);
-		if (best >= 0 && e->cp[best].f < v)
+		if (best >= 0 && e->cp[best].f < v) {
 			v = e->cp[best].f;
+			where[0] = e->cp[best].x[0];
+			where[1] = e->cp[best].x[1];
+		}
 		snprintf(what, sizeof what, "the global minimum's value");
+		if (q->verify_component != NULL && !isnan(v)) {
+			char pt[64];
+			for (i = 0; i < e->n && strcmp(objective_param(e->o, i),
+						       q->verify_component) != 0; i++)
+				;
+			if (i == e->n) {
+				check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: "
+					    "the function has no variable %s", q->verify_component);
+				return;
+			}
+			check_fmt_point(pt, sizeof pt, where, e->n);
+			snprintf(what, sizeof what, "%s at the global minimum, %s",
+				 q->verify_component, pt);
+			v = where[i];
+		}
 	}
 	check_verified(k);
 	/* an answer above a value seen is wrong; below it, or equal, it holds
