@@ -220,6 +220,7 @@ enum formula_of {
 	FORMULA_DERIVATIVE,             /* f' of a function of one variable */
 	FORMULA_GRADIENT,               /* one component of the gradient */
 	FORMULA_GD_STEP,                /* one component of a gradient step */
+	FORMULA_COST,                   /* the cost of the page's data */
 };
 struct page_formula {
 	char *answer;                   /* the right expression */

@@ -653,7 +653,7 @@ check_unverified(struct checker *k, const struct lesson_page *p)
 			 "rate, global_minimum)";
 		break;
 	case PAGE_FORMULA:
-		advice = "say what it is (derivative_of, gradient_of, gd_step_of)";
+		advice = "say what it is (derivative_of, gradient_of, gd_step_of, cost_of)";
 		break;
 	case PAGE_LOCATE:
 		advice = p->obj.function == NULL && p->obj.model == NULL ?

@@ -176,6 +176,9 @@ answer_name(const struct lesson_page *p, char *buf, size_t size)
 	case FORMULA_GD_STEP:
 		snprintf(buf, size, "the step's new %s", f->vars[f->component]);
 		break;
+	case FORMULA_COST:
+		snprintf(buf, size, "the cost");
+		break;
 	default:
 		snprintf(buf, size, "the answer");
 		break;
@@ -334,6 +337,26 @@ read_of(struct loader *L, const cJSON *po, struct lesson_page *p)
 				f->of = k + 1;
 			}
 		}
+	{
+		/* the cost of the page's data: the checker compares with the objective */
+		const cJSON *cost = cJSON_GetObjectItemCaseSensitive(po, "cost_of");
+		if (cost != NULL && found) {
+			lesson_error(L, KEY_AT(cost), "a formula page says one thing its answer is: "
+				     "derivative_of, gradient_of, gd_step_of or cost_of");
+		} else if (cost != NULL && !cJSON_IsTrue(cost)) {
+			lesson_error(L, AT(cost), "\"cost_of\" is true: the answer is the cost of "
+				     "the page's \"data\"");
+		} else if (cost != NULL && p->obj.model == NULL) {
+			lesson_error(L, KEY_AT(cost), "cost_of needs the page's \"data\": the "
+				     "examples whose cost the answer is");
+		} else if (cost != NULL) {
+			f->of = FORMULA_COST;
+			if (comp != NULL)
+				lesson_error(L, KEY_AT(comp), "\"component\" goes with gradient_of "
+					     "or gd_step_of");
+			return;
+		}
+	}
 	if (f->of != FORMULA_GD_STEP && cJSON_GetObjectItemCaseSensitive(po, "lr") != NULL)
 		lesson_error(L, KEY_AT(cJSON_GetObjectItemCaseSensitive(po, "lr")),
 			     "\"lr\" goes with gd_step_of");
@@ -534,6 +557,59 @@ formula_free(struct lesson_page *p)
 
 /* --- proving, judging ---------------------------------------------------------- */
 
+/*
+ * The lesson's answer must be the cost of the page's data: the two agree
+ * at the page's points, by the rule of compare, with the objective's
+ * parameters taken from the formula's variables of the same names.
+ */
+static void
+check_cost(struct checker *k, const struct lesson_page *p, struct expr_program *ref,
+	   struct objective *o)
+{
+	const struct page_formula *f = &p->formula;
+	double x[FORMULA_MAX_VARS], w[8], a, b;
+	int map[8], n = objective_dim(o), i, j, used = 0;
+	char at[160];
+
+	for (j = 0; j < n && j < 8; j++) {
+		const char *name = objective_param(o, j);
+		for (map[j] = -1, i = 0; i < f->nvars && map[j] < 0; i++)
+			if (strcmp(f->vars[i], name) == 0)
+				map[j] = i;
+		for (i = 0; i < f->naliases && map[j] < 0; i++)
+			if (strcmp(f->alias[i], name) == 0)
+				map[j] = f->alias_of[i];
+		if (map[j] < 0) {
+			check_wrong(k, p->aline, p->acolumn, "the cost depends on the model's "
+				    "parameter %s, which the answer does not use: write the answer "
+				    "in it, or name it in \"sample\"", name);
+			return;
+		}
+	}
+	check_verified(k);
+	for (i = 0; i < FORMULA_POINTS; i++) {
+		sample_point(f, i, x);
+		for (j = 0; j < n && j < 8; j++)
+			w[j] = x[map[j]];
+		a = eval_at(f, ref, x);
+		objective_eval_point(o, w, &b, NULL, NULL);
+		if (!isfinite(b))
+			continue;
+		used++;
+		if (!isfinite(a) || !(fabs(a - b) <= 1e-9 * (1 + fabs(a) + fabs(b)))) {
+			fmt_at(f, x, at, sizeof at);
+			check_wrong(k, p->aline, p->acolumn, "the answer is not the cost of the "
+				    "page's data: at %s it gives %.6g, the engine %.6g", at,
+				    check_fmt_value(a), check_fmt_value(b));
+			return;
+		}
+	}
+	if (used < FORMULA_MIN_POINTS)
+		check_wrong(k, p->aline, p->acolumn, "the cost is finite at %d of the %d sample "
+			    "points only, %d needed: give the parameters intervals where it is "
+			    "defined (\"sample\")", used, FORMULA_POINTS, FORMULA_MIN_POINTS);
+}
+
 static void
 formula_check(struct checker *k, const struct lesson_page *p, const struct check_env *env)
 {
@@ -544,9 +620,13 @@ formula_check(struct checker *k, const struct lesson_page *p, const struct check
 	char at[160], name[64];
 	int i;
 
-	(void)env;
 	if (f->answer == NULL || (ref = compile_answer(f, f->answer, &err)) == NULL)
 		return;
+	if (f->of == FORMULA_COST && env->o != NULL) {
+		check_cost(k, p, ref, env->o);
+		expr_program_free(ref);
+		return;
+	}
 	compare(f, ref, ref, &c);
 	if (c.used < FORMULA_MIN_POINTS)
 		check_wrong(k, p->aline, p->acolumn, "the answer is finite at %d of the %d sample "
@@ -729,8 +809,9 @@ formula_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
 const struct page_kind_def page_kind_formula = {
 	.name = "formula",
 	.members = (const char *const[]){ "question", "answer", "wrong", "sample", "names",
+					  "cost_of",
 					  "derivative_of", "gradient_of", "gd_step_of",
-					  "component", "lr", "function", "variables", "x", "y",
+					  "component", "lr", "function", "variables", "data", "x", "y",
 					  NULL },
 	.flags = PK_MAY_OBJECTIVE | PK_FIGURE | PK_ASKS | PK_CHECKS_ALONE,
 	.read = formula_read,
