@@ -243,6 +243,7 @@ struct page_formula {
 struct lesson_page {
 	enum page_kind kind;
 	int line, column;               /* where the page's object starts */
+	char *id;                       /* its stable id, or NULL: progress by number */
 	char *title, *body, *hint, *explain;
 	char *question;                 /* the pages that ask one */
 	struct lesson_objective obj;    /* pages with a function or data */
@@ -267,6 +268,8 @@ struct lesson_page {
 	};
 };
 
+/* The newest chapter format this descent reads (a chapter's "format"). */
+#define LESSON_FORMAT 1
 struct lesson_chapter {
 	char *file;
 	char *id, *title, *summary;
@@ -563,10 +566,18 @@ struct page_progress {
 	int hints;
 };
 
+/* What the learner did on the page with a stable id. */
+struct page_record {
+	char *id;
+	struct page_progress r;
+};
+
 struct chapter_progress {
 	char *id;
-	struct page_progress *pages;
+	struct page_progress *pages;    /* the pages without ids, by number */
 	int npages;
+	struct page_record *byid;       /* the pages with ids */
+	int nbyid, capbyid;
 };
 
 /*
@@ -599,6 +610,16 @@ void progress_load(struct progress *p, const char *path, struct diags *ds);
 void progress_done(struct progress *p);
 /* The record of page `page` of chapter id, created when missing (never NULL). */
 struct page_progress *progress_page(struct progress *p, const char *id, int page);
+/*
+ * The record of page `page` of chapter c, created when missing (never
+ * NULL): kept under the page's id when it has one, so that the learner's
+ * record follows the page when pages are added or moved; else by number.
+ * A page with an id that has no record under it takes the record of its
+ * number, if any (what a descent before page ids wrote), which then moves
+ * under the id: the progress migrates as the learner reads.
+ */
+struct page_progress *progress_page_of(struct progress *p, const struct lesson_chapter *c,
+				       int page);
 /*
  * A chapter's progress in words, as the course map and descent lessons
  * show it: "new", "3/10 pages", or "3/10 pages, 1/3 right" when it has

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +15,8 @@
 #include "descent/util.h"
 #include "lesson-int.h"
 
-static const char *const common_fields[] = { "kind", "title", "body", "hint", "explain",
-					     "check" };
+static const char *const common_fields[] = { "kind", "id", "title", "body", "hint",
+					     "explain", "check" };
 
 /* The allowed members of a page of kind k, into out (NULL-ended, room for 48). */
 static void
@@ -23,11 +24,25 @@ page_fields(const struct page_kind_def *k, const char **out)
 {
 	int i, n = 0;
 
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < (int)(sizeof common_fields / sizeof common_fields[0]); i++)
 		out[n++] = common_fields[i];
 	for (i = 0; k->members[i] != NULL && n < 47; i++)
 		out[n++] = k->members[i];
 	out[n] = NULL;
+}
+
+/* Whether a page id is 1 to 64 of [a-z0-9-], not starting with '-'. */
+static int
+id_ok(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0 || n > 64 || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
 }
 
 static void
@@ -75,6 +90,14 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 		 pk->name);
 	check_members(L, po, fields, what);
 	p->title = get_string(L, po, "title", 0, what);
+	p->id = get_string(L, po, "id", 0, what);
+	if (p->id != NULL && !id_ok(p->id)) {
+		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(po, "id")), "the page id "
+			     "\"%s\" must be 1 to 64 lower-case letters, digits and '-' (like "
+			     "\"normal-equations\"): the learner's progress is kept under it", p->id);
+		free(p->id);
+		p->id = NULL;
+	}
 	p->body = get_text(L, po, "body", (pk->flags & PK_BODY) != 0, what);
 	p->hint = get_text(L, po, "hint", 0, what);
 	p->explain = get_text(L, po, "explain", 0, what);
@@ -124,6 +147,7 @@ lesson_chapter_free(struct lesson_chapter *c)
 		if (pk != NULL && pk->free != NULL)
 			pk->free(p);
 		free(p->title);
+		free(p->id);
 		free(p->body);
 		free(p->hint);
 		free(p->explain);
@@ -139,10 +163,43 @@ lesson_chapter_free(struct lesson_chapter *c)
 	free(c);
 }
 
+/* The pages of a chapter by id, then by number: the order that finds twins. */
+static const struct lesson_page *id_pages;
+static int
+by_page_id(const void *a, const void *b)
+{
+	int i = *(const int *)a, j = *(const int *)b;
+	int d = strcmp(id_pages[i].id, id_pages[j].id);
+
+	return d != 0 ? d : (i > j) - (i < j);
+}
+
+/* Two pages may not share an id, or their progress would mix. */
+static void
+unique_page_ids(struct loader *L, const cJSON *pages, const struct lesson_chapter *c)
+{
+	int *ix = xcalloc((size_t)c->npages + 1, sizeof *ix), n = 0, i;
+
+	for (i = 0; i < c->npages; i++)
+		if (c->pages[i].id != NULL)
+			ix[n++] = i;
+	id_pages = c->pages;
+	qsort(ix, (size_t)n, sizeof *ix, by_page_id);
+	for (i = 1; i < n; i++)
+		if (strcmp(c->pages[ix[i]].id, c->pages[ix[i - 1]].id) == 0) {
+			const cJSON *p = cJSON_GetArrayItem(pages, ix[i]);
+			lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(p, "id")), "page %d has "
+				     "the id \"%s\" of page %d: a page id names one page", ix[i] + 1,
+				     c->pages[ix[i]].id, ix[i - 1] + 1);
+		}
+	free(ix);
+}
+
 struct lesson_chapter *
 lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 {
-	static const char *const fields[] = { "id", "title", "order", "summary", "pages", NULL };
+	static const char *const fields[] = { "id", "title", "order", "summary", "pages", "format",
+					      NULL };
 	struct loader Ls, *L = &Ls;
 	struct diag err;
 	cJSON *root = NULL;
@@ -174,6 +231,19 @@ lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 	}
 	c = xcalloc(1, sizeof *c);
 	c->file = xstrdup(name);
+	{
+		/* a newer format is refused before its members are judged */
+		const cJSON *fm = cJSON_GetObjectItemCaseSensitive(root, "format");
+		long format = 1;
+		if (fm != NULL && cJSON_IsNumber(fm) && fm->valuedouble > LESSON_FORMAT &&
+		    fm->valuedouble == floor(fm->valuedouble)) {
+			lesson_error(L, AT(fm), "this chapter is written in format %.0f, and this "
+				     "descent reads format %d at most: update descent to read it",
+				     fm->valuedouble, LESSON_FORMAT);
+			goto done;
+		}
+		get_count(L, root, "format", 0, "the chapter", 1, LESSON_FORMAT, &format);
+	}
 	check_members(L, root, fields, "the chapter");
 	c->id = get_string(L, root, "id", 1, "the chapter");
 	id = cJSON_GetObjectItemCaseSensitive(root, "id");
@@ -210,6 +280,7 @@ lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 			c->pages = xcalloc(c->npages, sizeof *c->pages);
 			for (i = 0, p = pages->child; p != NULL; p = p->next, i++)
 				get_page(L, p, &c->pages[i], i);
+			unique_page_ids(L, pages, c);
 		}
 	}
 done:

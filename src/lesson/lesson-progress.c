@@ -8,15 +8,21 @@
  * $HOME/.local/state/descent/progress.json when XDG_STATE_HOME is unset,
  * empty or relative (the XDG spec says to ignore a relative one), or the
  * path given to progress_load.  Missing directories are made with mode
- * 0700; the file is written with mode 0600.  Its format, version 1:
+ * 0700; the file is written with mode 0600.  Its format, version 2:
  *
- *	{"version": 1,
+ *	{"version": 2,
  *	 "last": {"chapter": "gradient", "page": 3},
  *	 "chapters": {
  *	   "gradient": {"pages": [{"seen": true},
  *	                          {},
- *	                          {"seen": true, "attempts": 2, "correct": true, "hints": 1}]}}}
+ *	                          {"seen": true, "attempts": 2, "correct": true, "hints": 1}],
+ *	                "ids": {"normal-equations": {"seen": true, "correct": true}}}}}
  *
+ * "ids" keeps the pages that have an id in their chapter, under it (a
+ * record moves there from "pages" when its page gets an id:
+ * progress_page_of); version 1, written before page ids, is the same
+ * without "ids", and is read as it is.  A descent that knew version 1
+ * only would drop "ids" when saving, so version 2 keeps it away.
  * "pages" is indexed by page number; an entry with nothing recorded is {}
  * (null is read too), a field that is zero or false is left out, and a
  * chapter with nothing recorded is left out.  When reading, unknown
@@ -66,7 +72,7 @@
 #include "descent/util.h"
 #include "lesson-int.h"
 
-#define PROGRESS_VERSION 1
+#define PROGRESS_VERSION 2
 #define MAX_PAGE 10000                  /* the largest page index kept */
 #define MAX_FILE (16 << 20)             /* a larger file is corrupted */
 
@@ -88,8 +94,12 @@ progress_forget(struct progress *p)
 	int i;
 
 	for (i = 0; i < p->n; i++) {
+		int j;
 		free(p->chapters[i].id);
 		free(p->chapters[i].pages);
+		for (j = 0; j < p->chapters[i].nbyid; j++)
+			free(p->chapters[i].byid[j].id);
+		free(p->chapters[i].byid);
 	}
 	free(p->chapters);
 	p->chapters = NULL;
@@ -162,37 +172,72 @@ read_count(const cJSON *obj, const char *key, int *out)
 	return 0;
 }
 
+/* Reads one page's record (an object); returns -1 when the shape is wrong. */
+static int
+parse_record(const cJSON *e, struct page_progress *r)
+{
+	if (!cJSON_IsObject(e) || read_flag(e, "seen", &r->seen) < 0 ||
+	    read_flag(e, "correct", &r->correct) < 0 ||
+	    read_count(e, "attempts", &r->attempts) < 0 ||
+	    read_count(e, "hints", &r->hints) < 0)
+		return -1;
+	return 0;
+}
+
+static struct chapter_progress *find_chapter(const struct progress *p, const char *id);
+static struct chapter_progress *add_chapter(struct progress *p, const char *id);
+static struct page_record *add_record(struct chapter_progress *c, const char *pid);
+
 /* Reads the pages of chapter id; returns -1 when the shape is wrong. */
 static int
-parse_chapter(struct progress *p, const char *id, const cJSON *c)
+parse_chapter(struct progress *p, const char *id, const cJSON *c, int version)
 {
-	const cJSON *pages, *e;
+	const cJSON *pages, *ids, *e;
 	int i = 0;
 
 	if (!cJSON_IsObject(c))
 		return -1;
 	pages = cJSON_GetObjectItemCaseSensitive(c, "pages");
-	if (pages == NULL || cJSON_IsNull(pages))
+	if (pages != NULL && !cJSON_IsNull(pages)) {
+		if (!cJSON_IsArray(pages))
+			return -1;
+		cJSON_ArrayForEach(e, pages) {
+			struct page_progress r;
+
+			if (i > MAX_PAGE)
+				break;
+			if (cJSON_IsNull(e)) {
+				i++;
+				continue;
+			}
+			if (parse_record(e, &r) < 0)
+				return -1;
+			if (r.seen || r.correct || r.attempts > 0 || r.hints > 0)
+				*progress_page(p, id, i) = r;
+			i++;
+		}
+	}
+	ids = version >= 2 ? cJSON_GetObjectItemCaseSensitive(c, "ids") : NULL;
+	if (ids == NULL || cJSON_IsNull(ids))
 		return 0;
-	if (!cJSON_IsArray(pages))
+	if (!cJSON_IsObject(ids))
 		return -1;
-	cJSON_ArrayForEach(e, pages) {
+	i = 0;
+	cJSON_ArrayForEach(e, ids) {
+		struct chapter_progress *cp;
 		struct page_progress r;
 
-		if (i > MAX_PAGE)
+		if (i++ > MAX_PAGE)
 			break;
-		if (cJSON_IsNull(e)) {
-			i++;
-			continue;
-		}
-		if (!cJSON_IsObject(e) || read_flag(e, "seen", &r.seen) < 0 ||
-		    read_flag(e, "correct", &r.correct) < 0 ||
-		    read_count(e, "attempts", &r.attempts) < 0 ||
-		    read_count(e, "hints", &r.hints) < 0)
+		if (e->string == NULL || parse_record(e, &r) < 0)
 			return -1;
-		if (r.seen || r.correct || r.attempts > 0 || r.hints > 0)
-			*progress_page(p, id, i) = r;
-		i++;
+		if (!(r.seen || r.correct || r.attempts > 0 || r.hints > 0))
+			continue;
+		/* appended without a lookup: a repeated id is never found twice */
+		cp = find_chapter(p, id);
+		if (cp == NULL)
+			cp = add_chapter(p, id);
+		add_record(cp, e->string)->r = r;
 	}
 	return 0;
 }
@@ -251,7 +296,7 @@ parse_progress(struct progress *p, const char *text, size_t len)
 		ret = 1;
 		goto fail;
 	}
-	if (v->valuedouble != PROGRESS_VERSION)
+	if (v->valuedouble != 1 && v->valuedouble != 2)
 		goto fail;
 	if (parse_last(p, cJSON_GetObjectItemCaseSensitive(root, "last")) < 0)
 		goto fail;
@@ -260,7 +305,8 @@ parse_progress(struct progress *p, const char *text, size_t len)
 		if (!cJSON_IsObject(chapters))
 			goto fail;
 		cJSON_ArrayForEach(c, chapters)
-			if (c->string == NULL || parse_chapter(p, c->string, c) < 0)
+			if (c->string == NULL ||
+			    parse_chapter(p, c->string, c, (int)v->valuedouble) < 0)
 				goto fail;
 	}
 	ret = 0;
@@ -453,10 +499,37 @@ add_chapter(struct progress *p, const char *id)
 		index_grow(p);
 	p->index[index_slot(p, id)] = p->n + 1;
 	c = &p->chapters[p->n++];
+	memset(c, 0, sizeof *c);
 	c->id = xstrdup(id);
-	c->pages = NULL;
-	c->npages = 0;
 	return c;
+}
+
+/* A new record of page id pid, with nothing recorded. */
+static struct page_record *
+add_record(struct chapter_progress *c, const char *pid)
+{
+	struct page_record *r;
+
+	if (c->nbyid == c->capbyid) {
+		c->capbyid = c->capbyid > 0 ? 2 * c->capbyid : 8;
+		c->byid = xreallocarray(c->byid, (size_t)c->capbyid, sizeof *c->byid);
+	}
+	r = &c->byid[c->nbyid++];
+	memset(r, 0, sizeof *r);
+	r->id = xstrdup(pid);
+	return r;
+}
+
+/* The record of page id pid, or NULL. */
+static struct page_record *
+find_record(const struct chapter_progress *c, const char *pid)
+{
+	int i;
+
+	for (i = 0; c != NULL && i < c->nbyid; i++)
+		if (strcmp(c->byid[i].id, pid) == 0)
+			return &c->byid[i];
+	return NULL;
 }
 
 struct page_progress *
@@ -482,16 +555,55 @@ progress_page(struct progress *p, const char *id, int page)
 	return &c->pages[page];
 }
 
+static int page_empty(const struct page_progress *r);
+
+struct page_progress *
+progress_page_of(struct progress *p, const struct lesson_chapter *c, int page)
+{
+	const char *pid = page >= 0 && page < c->npages ? c->pages[page].id : NULL;
+	struct chapter_progress *cp;
+	struct page_record *rec;
+
+	if (pid == NULL)
+		return progress_page(p, c->id, page);
+	cp = find_chapter(p, c->id);
+	if (cp == NULL)
+		cp = add_chapter(p, c->id);
+	rec = find_record(cp, pid);
+	if (rec != NULL)
+		return &rec->r;
+	rec = add_record(cp, pid);
+	if (page < cp->npages && !page_empty(&cp->pages[page])) {
+		/* recorded by number before the page had its id: it moves */
+		rec->r = cp->pages[page];
+		memset(&cp->pages[page], 0, sizeof cp->pages[page]);
+	}
+	return &rec->r;
+}
+
+/* The record of page j of c as progress_page_of would find it, without making one. */
+static const struct page_progress *
+page_seen_as(const struct chapter_progress *cp, const struct lesson_chapter *c, int j)
+{
+	static const struct page_progress none;
+	const struct page_record *rec;
+
+	if (cp == NULL)
+		return &none;
+	if (c->pages[j].id != NULL && (rec = find_record(cp, c->pages[j].id)) != NULL)
+		return &rec->r;
+	return j < cp->npages ? &cp->pages[j] : &none;
+}
+
 void
 progress_chapter_text(struct progress *p, const struct lesson_chapter *c, char *buf,
 		      size_t size)
 {
-	static const struct page_progress none;
 	const struct chapter_progress *cp = find_chapter(p, c->id);
 	int j, seen = 0, questions = 0, right = 0;
 
 	for (j = 0; j < c->npages; j++) {
-		const struct page_progress *pp = cp != NULL && j < cp->npages ? &cp->pages[j] : &none;
+		const struct page_progress *pp = page_seen_as(cp, c, j);
 
 		seen += pp->seen != 0;
 		if (page_kind_asks(c->pages[j].kind)) {
@@ -533,6 +645,20 @@ page_empty(const struct page_progress *r)
 	return !r->seen && !r->correct && r->attempts <= 0 && r->hints <= 0;
 }
 
+/* A page's record into the object e: what is zero or false is left out. */
+static void
+record_json(cJSON *e, const struct page_progress *r)
+{
+	if (r->seen)
+		must(cJSON_AddTrueToObject(e, "seen"));
+	if (r->attempts > 0)
+		must(cJSON_AddNumberToObject(e, "attempts", r->attempts));
+	if (r->correct)
+		must(cJSON_AddTrueToObject(e, "correct"));
+	if (r->hints > 0)
+		must(cJSON_AddNumberToObject(e, "hints", r->hints));
+}
+
 /* The file's text, ending with a newline; the caller frees it. */
 static char *
 progress_json(const struct progress *p)
@@ -551,26 +677,31 @@ progress_json(const struct progress *p)
 	chapters = must(cJSON_AddObjectToObject(root, "chapters"));
 	for (i = 0; i < p->n; i++) {
 		const struct chapter_progress *c = &p->chapters[i];
+		int nid = 0;
 
 		for (n = c->npages; n > 0 && page_empty(&c->pages[n - 1]); n--)
 			;
-		if (n == 0)
+		for (j = 0; j < c->nbyid; j++)
+			nid += !page_empty(&c->byid[j].r);
+		if (n == 0 && nid == 0)
 			continue;
 		o = must(cJSON_AddObjectToObject(chapters, c->id));
-		pages = must(cJSON_AddArrayToObject(o, "pages"));
-		for (j = 0; j < n; j++) {
-			const struct page_progress *r = &c->pages[j];
-
-			e = must(cJSON_CreateObject());
-			cJSON_AddItemToArray(pages, e);
-			if (r->seen)
-				must(cJSON_AddTrueToObject(e, "seen"));
-			if (r->attempts > 0)
-				must(cJSON_AddNumberToObject(e, "attempts", r->attempts));
-			if (r->correct)
-				must(cJSON_AddTrueToObject(e, "correct"));
-			if (r->hints > 0)
-				must(cJSON_AddNumberToObject(e, "hints", r->hints));
+		if (n > 0) {
+			pages = must(cJSON_AddArrayToObject(o, "pages"));
+			for (j = 0; j < n; j++) {
+				e = must(cJSON_CreateObject());
+				cJSON_AddItemToArray(pages, e);
+				record_json(e, &c->pages[j]);
+			}
+		}
+		if (nid > 0) {
+			pages = must(cJSON_AddObjectToObject(o, "ids"));
+			for (j = 0; j < c->nbyid; j++) {
+				if (page_empty(&c->byid[j].r))
+					continue;
+				e = must(cJSON_AddObjectToObject(pages, c->byid[j].id));
+				record_json(e, &c->byid[j].r);
+			}
 		}
 	}
 	json = cJSON_PrintUnformatted(root);

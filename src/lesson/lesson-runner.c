@@ -35,7 +35,7 @@ record(struct lesson_runner *r)
 		memset(&scratch, 0, sizeof scratch);
 		return &scratch;
 	}
-	return progress_page(r->prog, r->c->id, r->page);
+	return progress_page_of(r->prog, r->c, r->page);
 }
 
 static void

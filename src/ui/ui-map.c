@@ -128,7 +128,7 @@ ui_course_resume_page(struct ui *u, const struct lesson_chapter *c)
 	if (u->prog->last_chapter != NULL && strcmp(u->prog->last_chapter, c->id) == 0)
 		return u->prog->last_page;
 	for (j = 0; j < c->npages; j++)
-		if (!progress_page(u->prog, c->id, j)->seen)
+		if (!progress_page_of(u->prog, c, j)->seen)
 			return j;
 	return 0;
 }

@@ -608,7 +608,7 @@ page_key(struct ui *u, int ch)
 					 u->runner.feedback);
 		} else if (p->explain == NULL) {
 			snprintf(u->message, sizeof u->message, "This page has no explanation.");
-		} else if (progress_page(u->prog, u->chapter->id, u->runner.page)->attempts > 0) {
+		} else if (progress_page_of(u->prog, u->chapter, u->runner.page)->attempts > 0) {
 			rd->answered = 1;
 			rd->to_explain = 1;
 			if (u->message[0] == '\0')

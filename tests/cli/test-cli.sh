@@ -489,6 +489,25 @@ check_grep "lessons says where you left off" 0 "^you left off in critical-points
 check_grep "descent resumes where you left off" 0 "^== Page 8 of 12: " --
 check "lessons reset" 0 "Your progress is forgotten.${nl}" "" -- lessons --reset --yes
 [ -f "$tmp/state/descent/progress.json" ] && { fail=$((fail + 1)); echo "FAIL: reset kept the file"; } || pass=$((pass + 1))
+# page ids: a teacher inserts a page before an answered question, and the
+# learner's answer stays with its question
+mkdir -p "$tmp/ids"
+ids_chapter() {
+	{
+		printf '{"id": "ids", "title": "Ids", "order": 1, "summary": "s", "pages": [\n'
+		[ "$1" = new ] && printf '{"kind": "text", "id": "added", "body": "New."},\n'
+		printf '{"kind": "text", "id": "intro", "body": "b"},\n'
+		printf '{"kind": "numeric", "id": "two", "question": "1 + 1?", "answer": 2}]}\n'
+	} >"$tmp/ids/ids.json"
+}
+ids_chapter old
+printf '2\n' | "$DESCENT" learn --lessons "$tmp/ids" ids --page 2 --ask \
+	--progress "$tmp/ids.progress" >/dev/null 2>&1
+check_grep "page ids: the answer recorded" 0 "^  1  ids .* 1/2 pages, 1/1 right$" \
+	-- lessons --lessons "$tmp/ids" --progress "$tmp/ids.progress"
+ids_chapter new
+check_grep "page ids: a page inserted, the answer stays with its question" 0 \
+	"^  1  ids .* 1/3 pages, 1/1 right$" -- lessons --lessons "$tmp/ids" --progress "$tmp/ids.progress"
 # a corrupted progress file is kept aside, with one warning
 mkdir -p "$tmp/state/descent"
 echo 'not json' >"$tmp/state/descent/progress.json"

@@ -61,7 +61,7 @@ cost(const char *pages)
 
 	diags_init(&ds);
 	spent = spend(pages, &ds);
-	cr_expect_eq(ds.n, 0, "%s", ds.n ? ds.d[0].message : "");
+	cr_expect_eq(ds.errors, 0, "%s", ds.n ? ds.d[0].message : "");
 	diags_done(&ds);
 	return spent;
 }

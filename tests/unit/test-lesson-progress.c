@@ -154,7 +154,7 @@ count_entries(const char *dir, const char *prefix, char *found, size_t size)
 	return n;
 }
 
-/* The saved file parses as a complete version 1 object. */
+/* The saved file parses as a complete version 2 object. */
 static void
 expect_valid_json(const char *path)
 {
@@ -165,7 +165,7 @@ expect_valid_json(const char *path)
 	root = cJSON_Parse(text);
 	cr_assert_not_null(root, "not JSON: %s", text);
 	v = cJSON_GetObjectItemCaseSensitive(root, "version");
-	cr_expect(cJSON_IsNumber(v) && v->valuedouble == 1, "%s", text);
+	cr_expect(cJSON_IsNumber(v) && v->valuedouble == 2, "%s", text);
 	cr_expect(text[strlen(text) - 1] == '\n');
 	cJSON_Delete(root);
 	free(text);
@@ -275,7 +275,7 @@ Test(progress, format_is_small_and_documented)
 	progress_set_last(&p, "a", 2);
 	cr_assert_eq(progress_save(&p, NULL), 0);
 	text = read_text(file);
-	cr_expect_str_eq(text, "{\"version\":1,\"last\":{\"chapter\":\"a\",\"page\":2},"
+	cr_expect_str_eq(text, "{\"version\":2,\"last\":{\"chapter\":\"a\",\"page\":2},"
 			 "\"chapters\":{\"a\":{\"pages\":[{},{},{\"seen\":true}]}}}\n");
 	free(text);
 	progress_done(&p);
@@ -689,7 +689,7 @@ Test(progress, unreadable_file)
 
 Test(progress, newer_version)
 {
-	static const char newer[] = "{\"version\": 2, \"lessons\": {\"x\": [1, 2]}}";
+	static const char newer[] = "{\"version\": 3, \"lessons\": {\"x\": [1, 2]}}";
 	struct diags ds;
 	struct progress p;
 	const char *file = in_tmp("progress.json");
@@ -1239,4 +1239,113 @@ Test(progress, last_page_round_trips)
 		progress_done(&p);
 		progress_done(&q);
 	}
+}
+
+/* A chapter of n text pages, the ids given (NULL: none), parsed. */
+static struct lesson_chapter *
+chapter_with_ids(const char *const *ids, int n)
+{
+	char text[4096];
+	size_t len;
+	struct diags ds;
+	struct lesson_chapter *c;
+	int i;
+
+	len = (size_t)snprintf(text, sizeof text, "{\"id\": \"a\", \"title\": \"A\", \"order\": 1, "
+			       "\"summary\": \"s\", \"pages\": [");
+	for (i = 0; i < n; i++) {
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s{\"kind\": \"text\", "
+					"\"body\": \"b\"", i ? ", " : "");
+		if (ids[i] != NULL)
+			len += (size_t)snprintf(text + len, sizeof text - len, ", \"id\": \"%s\"",
+						ids[i]);
+		len += (size_t)snprintf(text + len, sizeof text - len, "}");
+	}
+	len += (size_t)snprintf(text + len, sizeof text - len, "]}");
+	diags_init(&ds);
+	c = lesson_parse(text, len, "a.json", &ds);
+	cr_assert_not_null(c, "%s", ds.n ? ds.d[0].message : "");
+	diags_done(&ds);
+	return c;
+}
+
+/*
+ * A file of version 1 (no page ids) keeps every answer: the pages that
+ * now have ids take the records of their numbers, which move under the
+ * ids when saved, and then follow their pages when pages are inserted.
+ */
+Test(progress, page_ids_migrate_and_follow_their_pages)
+{
+	static const char *const v1[] = { NULL, "loss", "cost" };
+	static const char *const v2[] = { NULL, "intro", "loss", "cost" };
+	const char *file = in_tmp("progress.json");
+	struct lesson_chapter *c = chapter_with_ids(v1, 3), *c2;
+	struct progress p;
+	char buf[64], *text;
+
+	write_text(file, "{\"version\": 1, \"chapters\": {\"a\": {\"pages\": "
+		   "[{\"seen\": true}, {\"seen\": true, \"attempts\": 2}, "
+		   "{\"seen\": true, \"correct\": true, \"hints\": 1}]}}}");
+	progress_load(&p, file, NULL);
+	/* before anything moves, the map counts what the file has */
+	progress_chapter_text(&p, c, buf, sizeof buf);
+	cr_expect_str_eq(buf, "3/3 pages");
+	cr_expect_eq(progress_page_of(&p, c, 1)->attempts, 2);
+	cr_expect_eq(progress_page_of(&p, c, 2)->hints, 1);
+	cr_expect(progress_page_of(&p, c, 2)->correct);
+	cr_expect(progress_page_of(&p, c, 0)->seen);
+	cr_assert_eq(progress_save(&p, NULL), 0);
+	text = read_text(file);
+	cr_expect_str_eq(text, "{\"version\":2,\"chapters\":{\"a\":{\"pages\":[{\"seen\":true}],"
+			 "\"ids\":{\"loss\":{\"seen\":true,\"attempts\":2},"
+			 "\"cost\":{\"seen\":true,\"correct\":true,\"hints\":1}}}}}\n");
+	free(text);
+	progress_done(&p);
+
+	/* a page inserted before them: the records stay with their pages */
+	c2 = chapter_with_ids(v2, 4);
+	progress_load(&p, file, NULL);
+	cr_expect_eq(progress_page_of(&p, c2, 1)->seen, 0, "the new page is new");
+	cr_expect_eq(progress_page_of(&p, c2, 2)->attempts, 2);
+	cr_expect(progress_page_of(&p, c2, 3)->correct);
+	progress_chapter_text(&p, c2, buf, sizeof buf);
+	cr_expect_str_eq(buf, "3/4 pages");
+	progress_done(&p);
+	lesson_chapter_free(c);
+	lesson_chapter_free(c2);
+}
+
+/* "ids" of the wrong shape is corruption; a version 1 file's "ids" is unknown, ignored. */
+Test(progress, page_ids_shapes)
+{
+	const char *file = in_tmp("progress.json");
+	static const char *const ids[] = { "x" };
+	struct lesson_chapter *c = chapter_with_ids(ids, 1);
+	struct progress p;
+	struct diags ds;
+
+	write_text(file, "{\"version\": 2, \"chapters\": {\"a\": {\"ids\": [1]}}}");
+	diags_init(&ds);
+	progress_load(&p, file, &ds);
+	cr_expect_eq(ds.n, 1, "a list for ids is corruption");
+	progress_done(&p);
+	diags_done(&ds);
+
+	write_text(file, "{\"version\": 1, \"chapters\": {\"a\": {\"ids\": {\"x\": {\"seen\": true}}}}}");
+	diags_init(&ds);
+	progress_load(&p, file, &ds);
+	cr_expect_eq(ds.n, 0);
+	cr_expect_eq(progress_page_of(&p, c, 0)->seen, 0);
+	progress_done(&p);
+	diags_done(&ds);
+
+	write_text(file, "{\"version\": 2, \"chapters\": {\"a\": {\"ids\": {\"x\": {\"seen\": true}, "
+		   "\"x\": {\"attempts\": 3}}}}}");
+	diags_init(&ds);
+	progress_load(&p, file, &ds);
+	cr_expect_eq(ds.n, 0);
+	cr_expect(progress_page_of(&p, c, 0)->seen, "the first of a repeated id");
+	progress_done(&p);
+	diags_done(&ds);
+	lesson_chapter_free(c);
 }
