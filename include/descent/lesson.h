@@ -90,6 +90,8 @@ enum claim_kind {
 	CLAIM_GRADIENT,         /* the gradient (f' in 1D) at a point */
 	CLAIM_EIGENVALUES,      /* the Hessian's eigenvalues at a point */
 	CLAIM_RATES,            /* a quadratic's rate limit, best rate, condition */
+	CLAIM_FINAL_VALUE,      /* the run ends (not diverged) where f has this value */
+	CLAIM_CONVERGES_IN,     /* the run converges at exactly this step */
 };
 
 /*
@@ -108,7 +110,7 @@ struct claim {
 	enum claim_kind kind;
 	int line, column;
 	int npoints;
-	double x[CLAIM_MAX_POINTS][2];
+	double x[CLAIM_MAX_POINTS][8];  /* points: up to 8 coordinates */
 	double f[CLAIM_MAX_POINTS];
 	int has_f[CLAIM_MAX_POINTS];
 	int cpkind[CLAIM_MAX_POINTS];   /* enum cp_kind, or -1: any */
@@ -119,6 +121,7 @@ struct claim {
 	double at[8];                   /* gradient, eigenvalues: the point, */
 	double vals[8];                 /*   and the values claimed there */
 	int nvals;
+	long steps;                     /* converges_in: the step */
 	double rate[3];                 /* rates: 2/lmax, 2/(lmin + lmax), lmax/lmin, */
 	int has_rate[3];                /*   those claimed */
 };

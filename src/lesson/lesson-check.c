@@ -301,13 +301,15 @@ check_value_at(struct objective *o, const double *x)
 /* Runs run `which` of a descent page; returns the trajectory's outcome. */
 static enum run_outcome
 run_page(const struct lesson_page *p, int which, struct objective *o, double *final,
-	 int *kind)
+	 int *kind, double *f, long *step)
 {
 	struct run *r;
 	enum run_outcome out;
 	const struct trajectory *tr;
 	int n = objective_dim(o), i;
 
+	*f = NAN;
+	*step = 0;
 	r = lesson_run_new(p, which, o, 1, NULL);
 	if (r == NULL)
 		return RUN_DIVERGED;
@@ -315,6 +317,8 @@ run_page(const struct lesson_page *p, int which, struct objective *o, double *fi
 	tr = run_trajectory(r);
 	for (i = 0; i < n; i++)
 		final[i] = tr->w[(tr->len - 1) * n + i];
+	*f = tr->f[tr->len - 1];
+	*step = tr->step;
 	*kind = -1;
 	if (out == RUN_CONVERGED) {
 		double lambda[LA_MAX_N];
@@ -328,14 +332,15 @@ static void
 check_run_claim(struct checker *k, const struct lesson_page *p, const struct claim *cl,
 		struct objective *o)
 {
-	double final[8];
+	double final[8], f;
 	char pt[64], want[64];
 	int kind, n = objective_dim(o);
 	enum run_outcome out;
+	long step;
 
 	if (cl->run >= p->descent.nruns)
 		return;
-	out = run_page(p, cl->run, o, final, &kind);
+	out = run_page(p, cl->run, o, final, &kind, &f, &step);
 	check_fmt_point(pt, sizeof pt, final, n);
 	switch (cl->kind) {
 	case CLAIM_DIVERGES:
@@ -353,6 +358,22 @@ check_run_claim(struct checker *k, const struct lesson_page *p, const struct cla
 		else if (!same_point(final, cl->x[0], n, fmax(cl->tolerance, 1e-3)))
 			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run converges to "
 			      "%s, not %s", pt, want);
+		break;
+	case CLAIM_FINAL_VALUE:
+		if (out == RUN_DIVERGED)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run diverges");
+		else if (!near(f, cl->f[0], cl->tolerance))
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run ends at %s "
+				    "where f = %.6g, not %.6g", pt, check_fmt_value(f), cl->f[0]);
+		break;
+	case CLAIM_CONVERGES_IN:
+		if (out != RUN_CONVERGED)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run %s (at %s "
+				    "after %ld steps)", out == RUN_DIVERGED ? "diverges" :
+				    "reaches the step limit", pt, step);
+		else if (step != cl->steps)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run converges "
+				    "at step %ld, not %ld", step, cl->steps);
 		break;
 	case CLAIM_STOPS_AT:
 		if (out != RUN_CONVERGED)
@@ -396,6 +417,7 @@ charge_claim(struct checker *k, const struct lesson_page *p, const struct claim 
 		work_convexity(&w, p, n, CONVEX_NX(n), CONVEX_NY);
 		break;
 	case CLAIM_CONVERGES_TO: case CLAIM_DIVERGES: case CLAIM_STOPS_AT:
+	case CLAIM_FINAL_VALUE: case CLAIM_CONVERGES_IN:
 		if (cl->run >= p->descent.nruns)
 			return 0;
 		work_runs(&w, p, 1, p->descent.steps);
@@ -612,6 +634,7 @@ check_page(struct checker *k, const struct lesson_page *p)
 			break;
 		}
 		case CLAIM_CONVERGES_TO: case CLAIM_DIVERGES: case CLAIM_STOPS_AT:
+		case CLAIM_FINAL_VALUE: case CLAIM_CONVERGES_IN:
 			check_run_claim(k, p, cl, o);
 			break;
 		case CLAIM_GRADIENT: case CLAIM_EIGENVALUES:

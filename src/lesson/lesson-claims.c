@@ -43,7 +43,7 @@ get_claim_point(struct loader *L, const cJSON *o, struct claim *c, int i, int di
 	c->pline[i] = AT(o).line;
 	c->pcolumn[i] = AT(o).column;
 	at = member(L, o, "at", 1, "a point of a claim");
-	if (at == NULL || get_numbers(L, at, "at", dim, 2, c->x[i]) < 0)
+	if (at == NULL || get_numbers(L, at, "at", dim, 8, c->x[i]) < 0)
 		return -1;
 	c->has_f[i] = get_number(L, o, "f", 0, "a point", &c->f[i]);
 	c->cpkind[i] = -1;
@@ -67,8 +67,8 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 {
 	static const char *const fields[] = { "critical_points", "global_minimum", "convex",
 					      "converges_to", "diverges", "stops_at", "value",
-					      "gradient", "eigenvalues", "rates", "tolerance", "run",
-					      NULL };
+					      "gradient", "eigenvalues", "rates", "final_value",
+					      "converges_in", "tolerance", "run", NULL };
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(page, "check"), *e;
 	int runs = (page_kind_of(p->kind)->flags & PK_RUNS) != 0;
 
@@ -224,18 +224,27 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "converges_to")) != NULL) {
 			c->kind = CLAIM_CONVERGES_TO;
 			c->npoints = 1;
-			if (dim > 2) {
-				lesson_error(L, AT(m), "\"converges_to\" is for functions of one or "
-					     "two variables");
-				continue;
-			}
-			if (get_numbers(L, m, "converges_to", dim, 2, c->x[0]) < 0)
+			if (get_numbers(L, m, "converges_to", dim, 8, c->x[0]) < 0)
 				continue;
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "diverges")) != NULL) {
 			c->kind = CLAIM_DIVERGES;
 			if (!cJSON_IsTrue(m))
 				lesson_error(L, AT(m), "\"diverges\" must be true (a run that does not "
 					     "diverge is claimed with converges_to or stops_at)");
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "final_value")) != NULL) {
+			c->kind = CLAIM_FINAL_VALUE;
+			c->npoints = 1;
+			if (!cJSON_IsNumber(m)) {
+				lesson_error(L, AT(m), "\"final_value\" is the value of f where the "
+					     "run ends, a number");
+				continue;
+			}
+			c->f[0] = m->valuedouble;
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "converges_in")) != NULL) {
+			c->kind = CLAIM_CONVERGES_IN;
+			if (!get_count(L, e, "converges_in", 1, "a claim", 0, LESSON_MAX_STEPS,
+				       &c->steps))
+				continue;
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "stops_at")) != NULL) {
 			c->kind = CLAIM_STOPS_AT;
 			if (!cJSON_IsString(m) || (c->cpkind[0] = cp_kind_from(m->valuestring)) < 0) {
@@ -245,7 +254,8 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 			}
 		}
 		if ((c->kind == CLAIM_CONVERGES_TO || c->kind == CLAIM_DIVERGES ||
-		     c->kind == CLAIM_STOPS_AT) && !runs)
+		     c->kind == CLAIM_STOPS_AT || c->kind == CLAIM_FINAL_VALUE ||
+		     c->kind == CLAIM_CONVERGES_IN) && !runs)
 			lesson_error(L, AT(e), "a claim about a run belongs on a descent page");
 		p->nclaims++;
 	}

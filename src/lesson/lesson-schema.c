@@ -241,7 +241,10 @@ get_numbers(struct loader *L, const cJSON *arr, const char *name, int n, int max
 			v[k] = e->valuedouble;
 	}
 	if ((n > 0 && k != n) || k > max || k == 0) {
-		if (n > 0)
+		if (k > max)
+			lesson_error(L, AT(arr), "\"%s\" must have at most %d numbers, not %d", name,
+				     max, k);
+		else if (n > 0)
 			lesson_error(L, AT(arr), "\"%s\" must have %d number%s, not %d", name, n,
 				     n == 1 ? "" : "s", k);
 		else
