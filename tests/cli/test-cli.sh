@@ -486,7 +486,9 @@ for c in objective critical-points; do
 	done
 done
 check_grep "lessons says where you left off" 0 "^you left off in critical-points, page 8: descent learn critical-points$" -- lessons --lessons "$L"
+before="env DESCENT_LESSONS=$L"
 check_grep "descent resumes where you left off" 0 "^== Page 8 of 12: " --
+before=
 check "lessons reset" 0 "Your progress is forgotten.${nl}" "" -- lessons --reset --yes
 [ -f "$tmp/state/descent/progress.json" ] && { fail=$((fail + 1)); echo "FAIL: reset kept the file"; } || pass=$((pass + 1))
 # page ids: a teacher inserts a page before an answered question, and the
