@@ -31,6 +31,13 @@ stable() {
 	done
 }
 
+# the course map shows every chapter's title and summary whole
+start 80 40 "$U8 '$DESCENT' learn --lessons '$L' --progress '$tmp/map.json'"
+if wait_for "the course map" 'Enter: open'; then
+	stable
+	if sed 1d "$tmp/screen" | grep -q '…'; then bad "a title or summary is cut on the map"; else ok; fi
+fi
+
 for file in "$L"/*.json; do
 	id=$(sed -n 's/^  "id": "\(.*\)",$/\1/p' "$file" | head -n 1)
 	[ -n "$id" ] || { bad "$file: no chapter id on its second line"; continue; }

@@ -112,7 +112,7 @@ wait_exit "q on the map quits with 0" 0
 if grep -q '"objective"' "$P" 2>/dev/null; then ok; else bad "the progress file has the chapter"; fi
 
 # --- descent alone resumes there --------------------------------------------------------
-start 80 24 "$ENV '$DESCENT'"
+start 80 24 "$ENV DESCENT_LESSONS='$L' '$DESCENT'"
 wait_for "descent opens the map where the learner left off" 'you left off in objective, page 7'
 keys Enter
 wait_for "Enter resumes at that page" 'page 7 of 10'
