@@ -87,7 +87,7 @@ time_norm(double scale)
 	return best / ((double)REPS * M) * 1e9;
 }
 
-/* The best wall time, in ms, of `prog lessons --check --lessons dir`. */
+/* The best wall time, in ms, of `prog lessons --check --lessons-only dir`. */
 static double
 time_check(const char *prog, const char *dir)
 {
@@ -107,7 +107,7 @@ time_check(const char *prog, const char *dir)
 
 			if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
 				_exit(127);
-			execl(prog, prog, "lessons", "--check", "--lessons", dir, (char *)NULL);
+			execl(prog, prog, "lessons", "--check", "--lessons-only", dir, (char *)NULL);
 			_exit(127);
 		}
 		if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||

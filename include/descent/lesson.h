@@ -360,12 +360,54 @@ void lesson_run_config(const struct lesson_page *p, int i, struct run_config *c)
 
 /* --- the course --------------------------------------------------------- */
 
+/* A chapter found again in a later directory of the search path. */
+struct lesson_shadow {
+	char *id;
+	char *file;                     /* the file left out */
+	char *by;                       /* the file of the chapter taken */
+};
+
 struct lesson_course {
 	struct lesson_chapter **chapters;       /* sorted by order */
 	int n;
 	char **broken;                          /* files that did not load */
 	int nbroken;
+	struct lesson_shadow *shadowed;         /* ids found twice: the later files */
+	int nshadowed;
+	int *from;                              /* chapters[i] came from dirs[from[i]] */
 };
+
+/*
+ * The lesson search path (descent(1), FILES): the directories given
+ * (--lessons DIR, each; else those of $DESCENT_LESSONS, separated by
+ * ':'), then $XDG_DATA_HOME/descent/lessons (default
+ * ~/.local/share/descent/lessons), then descent/lessons under each
+ * directory of $XDG_DATA_DIRS (default /usr/local/share:/usr/share),
+ * then the course itself: the source tree's lessons/ when the program
+ * runs from its build tree, else the installed one.  With only, the
+ * given directories alone (--lessons-only).  Directories are taken once,
+ * by their real path; the XDG ones are left out when they do not exist,
+ * while a given one or the course's must be read (required).
+ */
+#define LESSON_MAX_DIRS 32
+struct lesson_dirs {
+	char *dir[LESSON_MAX_DIRS];
+	int required[LESSON_MAX_DIRS];
+	int n;
+};
+void lesson_dirs_find(struct lesson_dirs *d, const char *const *given, int ngiven, int only);
+void lesson_dirs_done(struct lesson_dirs *d);
+/* "A", "A and B", "A, B and C": the directories (text_safe), for messages. */
+char *lesson_dirs_text(const struct lesson_dirs *d, const int *used);
+/*
+ * Loads the chapters of every directory of d in order: a chapter whose id
+ * an earlier directory has is shadowed (kept in co->shadowed, with the
+ * file that wins), not an error; two of one directory, or two sharing an
+ * order, are, as lesson_course_load says.  A required directory that
+ * cannot be read is an error; returns -1 when none can be read.
+ */
+int lesson_course_load_dirs(struct lesson_course *co, const struct lesson_dirs *d,
+			    struct diags *ds);
 
 /*
  * Loads every *.json file of dir (or the given files): the chapters that
@@ -380,12 +422,11 @@ void lesson_course_done(struct lesson_course *co);
 struct lesson_chapter *lesson_course_find(const struct lesson_course *co, const char *id);
 
 /*
- * Where the lessons are: dir when given, else $DESCENT_LESSONS, else the
- * source tree's lessons/ when it exists (running from the build tree),
- * else the installed $(pkgdatadir)/lessons.  Returns a string the caller
- * frees.
+ * The course's own directory: the source tree's lessons/ when it exists
+ * (running from the build tree), else the installed $(pkgdatadir)/lessons.
+ * Returns a string the caller frees.
  */
-char *lesson_search_path(const char *dir);
+char *lesson_course_dir(void);
 
 /* --- text ----------------------------------------------------------------- */
 

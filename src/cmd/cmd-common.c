@@ -18,6 +18,7 @@
 
 #include "cmd.h"
 #include "descent/expr.h"
+#include "descent/lesson.h"
 #include "descent/plot.h"
 #include "descent/util.h"
 
@@ -407,4 +408,24 @@ cmd_plot_defaults(struct plot_opts *o, const char *when, int size_given)
 	if (o->color && term != NULL && strstr(term, "256color") != NULL)
 		o->color = 2;
 	return 0;
+}
+
+int
+cmd_lessons_dir(const struct cmd *cmd, struct cmd_dirs *d, const char *arg, int only)
+{
+	if (d->only != 0 && d->only != (only ? 1 : -1))
+		return cmd_usage_error(cmd, "--lessons adds to the course and --lessons-only "
+				       "replaces it: give one of them");
+	if (d->n == (int)(sizeof d->dir / sizeof d->dir[0]))
+		return cmd_usage_error(cmd, "at most %d lesson directories",
+				       (int)(sizeof d->dir / sizeof d->dir[0]));
+	d->only = only ? 1 : -1;
+	d->dir[d->n++] = arg;
+	return 0;
+}
+
+void
+cmd_lessons_path(const struct cmd_dirs *d, struct lesson_dirs *out)
+{
+	lesson_dirs_find(out, d->dir, d->n, d->only == 1);
 }

@@ -25,12 +25,14 @@
 #include "descent/ui.h"
 #include "descent/util.h"
 
-enum { OPT_PLAIN = 256, OPT_LESSONS, OPT_PROGRESS, OPT_ASK, OPT_WIDTH, OPT_FROM, OPT_ASCII };
+enum { OPT_PLAIN = 256, OPT_LESSONS, OPT_LESSONS_ONLY, OPT_PROGRESS, OPT_ASK, OPT_WIDTH,
+       OPT_FROM, OPT_ASCII };
 
 struct learn_opts {
 	int plain, ask, ascii, utf8, width, color;
 	double from;
-	const char *dir, *progress;
+	struct cmd_dirs dirs;
+	const char *progress;
 	enum plot_enc enc;
 };
 
@@ -45,7 +47,8 @@ learn_option(int opt, const char *arg, void *data)
 	case OPT_PLAIN: o->plain = 1; return 0;
 	case OPT_ASK: o->ask = 1; return 0;
 	case OPT_ASCII: o->ascii = 1; return 0;
-	case OPT_LESSONS: o->dir = arg; return 0;
+	case OPT_LESSONS: return cmd_lessons_dir(&cmd_learn, &o->dirs, arg, 0);
+	case OPT_LESSONS_ONLY: return cmd_lessons_dir(&cmd_learn, &o->dirs, arg, 1);
 	case OPT_PROGRESS: o->progress = arg; return 0;
 	case OPT_FROM: return cmd_constant("--page", arg, &o->from);
 	case OPT_WIDTH:
@@ -315,6 +318,7 @@ learn_run(int argc, char **argv)
 		{ "ask", no_argument, NULL, OPT_ASK },
 		{ "ascii", no_argument, NULL, OPT_ASCII },
 		{ "lessons", required_argument, NULL, OPT_LESSONS },
+		{ "lessons-only", required_argument, NULL, OPT_LESSONS_ONLY },
 		{ "progress", required_argument, NULL, OPT_PROGRESS },
 		{ "width", required_argument, NULL, OPT_WIDTH },
 		{ "page", required_argument, NULL, OPT_FROM },
@@ -328,7 +332,7 @@ learn_run(int argc, char **argv)
 	struct progress prog;
 	struct lesson_chapter *c = NULL;
 	struct plot_opts po;
-	char *dir;
+	struct lesson_dirs dirs;
 	int first, status, from = 0, file;
 	const char *cs;
 
@@ -347,23 +351,26 @@ learn_run(int argc, char **argv)
 	o.color = po.color;
 	if (o.width == 0)
 		o.width = po.width > 100 ? 100 : po.width < 40 ? 40 : po.width;
-	dir = lesson_search_path(o.dir);
+	cmd_lessons_path(&o.dirs, &dirs);
 	diags_init(&ds);
 	diags_init(&pds);
 	/* a chapter's file, opened alone: a teacher trying the one being written */
 	file = first < argc && is_chapter_file(argv[first]);
-	if (lesson_course_load(&co, dir, file ? (const char *const *)&argv[first] : NULL, file,
-			       &ds) < 0 || co.n == 0) {
+	if ((file ? lesson_course_load(&co, NULL, (const char *const *)&argv[first], 1, &ds) :
+	     lesson_course_load_dirs(&co, &dirs, &ds)) < 0 || co.n == 0) {
 		diags_print(&ds, stderr);
 		if (file)
 			fprintf(stderr, "descent: %s is not a chapter that loads: fix what is said "
 				"above (descent lessons --check %s says it too)\n", argv[first],
 				argv[first]);
-		else
-			fprintf(stderr, "descent: no chapters in %s\n", dir);
+		else {
+			char *where = lesson_dirs_text(&dirs, NULL);
+			fprintf(stderr, "descent: no chapters in %s\n", where);
+			free(where);
+		}
 		lesson_course_done(&co);
 		diags_done(&ds);
-		free(dir);
+		lesson_dirs_done(&dirs);
 		return EXIT_USER;
 	}
 	progress_load(&prog, o.progress, &pds);
@@ -413,14 +420,15 @@ done:
 	lesson_course_done(&co);
 	diags_done(&ds);
 	diags_done(&pds);
-	free(dir);
+	lesson_dirs_done(&dirs);
 	return status;
 }
 
 const struct cmd cmd_learn = {
 	.name = "learn",
 	.usage = "[--plain] [--ask] [--ascii] [--page N] [--width N]\n"
-		 "                    [--lessons DIR] [--progress FILE] [CHAPTER | FILE.json]",
+		 "                    [--lessons DIR | --lessons-only DIR] [--progress FILE]\n"
+		 "                    [CHAPTER | FILE.json]",
 	.summary = "the course: full screen on a terminal, else plain text",
 	.help =
 	"Opens the course full screen on a terminal: the map of chapters, or\n"
@@ -435,7 +443,9 @@ const struct cmd cmd_learn = {
 	"  --ascii         ASCII only (plots and text), even in a UTF-8 locale\n"
 	"  --page N        start at page N\n"
 	"  --width N       wrap the text at N columns (the terminal's, at most 100)\n"
-	"  --lessons DIR   the lessons' directory\n"
+	"  --lessons DIR   a directory of chapters searched before the course's\n"
+	"                  (may be given again; see FILES in descent(1))\n"
+	"  --lessons-only DIR  the chapters of DIR alone (may be given again)\n"
 	"  --progress FILE the progress file\n\n"
 	"In plain text, at a question: the answer, h for a hint, s to skip, q to\n"
 	"quit.\n",

@@ -19,11 +19,12 @@
 #include "descent/lesson.h"
 #include "descent/util.h"
 
-enum { OPT_CHECK = 256, OPT_RESET, OPT_YES, OPT_LESSONS, OPT_PROGRESS };
+enum { OPT_CHECK = 256, OPT_RESET, OPT_YES, OPT_LESSONS, OPT_LESSONS_ONLY, OPT_PROGRESS };
 
 struct lessons_opts {
 	int check, reset, yes;
-	const char *dir, *progress;
+	struct cmd_dirs dirs;
+	const char *progress;
 };
 
 static int
@@ -35,7 +36,8 @@ lessons_option(int opt, const char *arg, void *data)
 	case OPT_CHECK: o->check = 1; return 0;
 	case OPT_RESET: o->reset = 1; return 0;
 	case OPT_YES: o->yes = 1; return 0;
-	case OPT_LESSONS: o->dir = arg; return 0;
+	case OPT_LESSONS: return cmd_lessons_dir(&cmd_lessons, &o->dirs, arg, 0);
+	case OPT_LESSONS_ONLY: return cmd_lessons_dir(&cmd_lessons, &o->dirs, arg, 1);
 	case OPT_PROGRESS: o->progress = arg; return 0;
 	}
 	return EXIT_USAGE;
@@ -99,7 +101,8 @@ check(const struct lessons_opts *o, char **args, int nargs)
 {
 	struct diags ds;
 	struct lesson_course co;
-	char *dir = lesson_search_path(o->dir), **files = NULL;
+	struct lesson_dirs dirs;
+	char **files = NULL;
 	int i, pages = 0, claims = 0, status, wrongs = 0, nfiles = 0, questions = 0, verified = 0;
 
 	diags_init(&ds);
@@ -110,11 +113,13 @@ check(const struct lessons_opts *o, char **args, int nargs)
 			nargs == 1 ? args[0] : "the directories given");
 		diags_done(&ds);
 		free(files);
-		free(dir);
 		return EXIT_USER;
 	}
-	lesson_course_load(&co, dir, nfiles > 0 ? (const char *const *)files : NULL, nfiles,
-			   &ds);
+	cmd_lessons_path(&o->dirs, &dirs);
+	if (nfiles > 0)
+		lesson_course_load(&co, NULL, (const char *const *)files, nfiles, &ds);
+	else
+		lesson_course_load_dirs(&co, &dirs, &ds);
 	for (i = 0; i < co.n; i++) {
 		struct lesson_check_stats st;
 		int j;
@@ -141,7 +146,7 @@ check(const struct lessons_opts *o, char **args, int nargs)
 	for (i = 0; i < nfiles; i++)
 		free(files[i]);
 	free(files);
-	free(dir);
+	lesson_dirs_done(&dirs);
 	return status;
 }
 
@@ -151,23 +156,43 @@ list(const struct lessons_opts *o)
 	struct diags ds, pds;
 	struct lesson_course co;
 	struct progress prog;
-	char *dir = lesson_search_path(o->dir);
-	int i;
+	struct lesson_dirs dirs;
+	int i, used[LESSON_MAX_DIRS] = { 0 };
 
 	diags_init(&ds);
 	diags_init(&pds);
-	if (lesson_course_load(&co, dir, NULL, 0, &ds) < 0) {
+	cmd_lessons_path(&o->dirs, &dirs);
+	if (lesson_course_load_dirs(&co, &dirs, &ds) < 0) {
 		diags_print(&ds, stderr);
 		diags_done(&ds);
-		free(dir);
+		lesson_course_done(&co);
+		lesson_dirs_done(&dirs);
 		return EXIT_USER;
+	}
+	{
+		/* a directory that cannot be read is said, and the others listed;
+		 * the broken files are named below */
+		struct diags dd;
+		size_t k;
+		diags_init(&dd);
+		for (k = 0; k < ds.n; k++)
+			if (ds.d[k].line == 0 && strstr(ds.d[k].message, "lessons' directory"))
+				diags_add_diag(&dd, &ds.d[k]);
+		diags_print(&dd, stderr);
+		diags_done(&dd);
 	}
 	progress_load(&prog, o->progress, &pds);
 	diags_print(&pds, stderr);
 	{
-		char *safe = text_safe(dir);
-		printf("%d chapter%s in %s\n", co.n, co.n == 1 ? "" : "s", safe);
-		free(safe);
+		/* the directories the chapters come from, or the course's when none */
+		char *where;
+		for (i = 0; i < co.n; i++)
+			used[co.from[i]] = 1;
+		if (co.n == 0 && dirs.n > 0)
+			used[dirs.n - 1] = 1;
+		where = lesson_dirs_text(&dirs, used);
+		printf("%d chapter%s in %s\n", co.n, co.n == 1 ? "" : "s", where);
+		free(where);
 	}
 	for (i = 0; i < co.n; i++) {
 		const struct lesson_chapter *c = co.chapters[i];
@@ -198,6 +223,12 @@ list(const struct lessons_opts *o)
 		fprintf(stderr, "descent: %s is left out: see descent lessons --check\n", safe);
 		free(safe);
 	}
+	for (i = 0; i < co.nshadowed; i++) {
+		char *f = text_safe(co.shadowed[i].file), *by = text_safe(co.shadowed[i].by);
+		printf("     shadowed: %s (by %s)\n", f, by);
+		free(f);
+		free(by);
+	}
 	if (prog.last_chapter != NULL) {
 		char *safe = text_safe(prog.last_chapter);
 		printf("you left off in %s, page %d: descent learn %s\n", safe,
@@ -208,7 +239,7 @@ list(const struct lessons_opts *o)
 	lesson_course_done(&co);
 	diags_done(&ds);
 	diags_done(&pds);
-	free(dir);
+	lesson_dirs_done(&dirs);
 	return 0;
 }
 
@@ -252,14 +283,16 @@ lessons_run(int argc, char **argv)
 		{ "reset", no_argument, NULL, OPT_RESET },
 		{ "yes", no_argument, NULL, OPT_YES },
 		{ "lessons", required_argument, NULL, OPT_LESSONS },
+		{ "lessons-only", required_argument, NULL, OPT_LESSONS_ONLY },
 		{ "progress", required_argument, NULL, OPT_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct lessons_opts o = { 0, 0, 0, NULL, NULL };
+	struct lessons_opts o;
 	int first, status;
 
+	memset(&o, 0, sizeof o);
 	status = cmd_getopt(&cmd_lessons, argc, argv, "hV", longopts, lessons_option, &o,
 			    &first);
 	if (status != 0)
@@ -277,7 +310,8 @@ lessons_run(int argc, char **argv)
 
 const struct cmd cmd_lessons = {
 	.name = "lessons",
-	.usage = "[--lessons DIR] [--check [FILE...] | --reset [--yes]]",
+	.usage = "[--lessons DIR | --lessons-only DIR]\n"
+		 "                       [--check [FILE...] | --reset [--yes]]",
 	.summary = "the chapters of the course, checked or with your progress",
 	.help =
 	"Lists the chapters of the course with your progress.\n\n"
@@ -285,8 +319,12 @@ const struct cmd cmd_lessons = {
 	"                     every problem as FILE:LINE:COLUMN, and prove the claims\n"
 	"                     the pages make\n"
 	"  --reset            forget your progress (asks first, or give --yes)\n"
-	"  --lessons DIR      the lessons' directory (else $DESCENT_LESSONS, the\n"
-	"                     source tree's lessons/, or the installed ones)\n"
+	"  --lessons DIR      a directory of chapters searched before the course's\n"
+	"                     (may be given again; else $DESCENT_LESSONS, a list\n"
+	"                     separated by ':'); the chapters of\n"
+	"                     $XDG_DATA_HOME/descent/lessons and of descent/lessons\n"
+	"                     in $XDG_DATA_DIRS come next, then the course's\n"
+	"  --lessons-only DIR the chapters of DIR alone (may be given again)\n"
 	"  --progress FILE    the progress file (else\n"
 	"                     $XDG_STATE_HOME/descent/progress.json)\n\n"
 	"The format of a chapter is described in descent-lessons(5).\n",

@@ -117,4 +117,19 @@ int cmd_vector(const char *what, const char *text, double *v, int max, int *n);
 int cmd_range(const struct cmd *cmd, const char *opt, const char *text, double *lo,
 	      double *hi);
 
+/*
+ * The directories of --lessons DIR and --lessons-only DIR, each of which
+ * may be given several times (but not both options): cmd_lessons_dir
+ * adds arg; 0, or EXIT_USAGE after one message.  cmd_lessons_path then
+ * finds the search path (lesson_dirs_find).
+ */
+struct cmd_dirs {
+	const char *dir[16];
+	int n;
+	int only;               /* 1: --lessons-only, -1: --lessons, 0: neither */
+};
+int cmd_lessons_dir(const struct cmd *cmd, struct cmd_dirs *d, const char *arg, int only);
+struct lesson_dirs;
+void cmd_lessons_path(const struct cmd_dirs *d, struct lesson_dirs *out);
+
 #endif

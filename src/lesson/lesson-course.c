@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * lesson-course.c - the course: every chapter of a directory, loaded one
- * by one so that a broken file never hides the others, sorted by their
- * order, with ids and orders that two chapters share reported; and where
- * the lessons are found.
+ * lesson-course.c - the course: every chapter of the directories of the
+ * lesson search path, loaded one by one so that a broken file never hides
+ * the others, sorted by their order, with ids and orders that two
+ * chapters share reported (an id found again in a later directory is
+ * shadowed, not an error); and where the lessons are found.
  */
 #include "config.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,61 +63,137 @@ list_dir(const char *dir, char ***out)
 	return n;
 }
 
+/*
+ * Adds the chapter of path to co (or to its broken files or its shadowed
+ * chapters), as read from directory k of the search path.
+ */
+static void
+add_file(struct lesson_course *co, const char *path, int k, struct diags *ds)
+{
+	struct lesson_chapter *c = lesson_load(path, ds);
+	int j;
+
+	if (c == NULL) {
+		co->broken[co->nbroken++] = xstrdup(path);
+		return;
+	}
+	for (j = 0; j < co->n; j++)
+		if (strcmp(co->chapters[j]->id, c->id) == 0 && co->from[j] < k) {
+			/* an earlier directory has it: this one is shadowed */
+			struct lesson_shadow *sh = &co->shadowed[co->nshadowed++];
+			sh->id = xstrdup(c->id);
+			sh->file = xstrdup(path);
+			sh->by = xstrdup(co->chapters[j]->file);
+			lesson_chapter_free(c);
+			return;
+		}
+	/* an id or order another chapter has: an error at the second */
+	for (j = 0; j < co->n; j++) {
+		if (strcmp(co->chapters[j]->id, c->id) == 0) {
+			diags_add(ds, c->file, c->id_line, c->id_column, DIAG_ERROR,
+				  "the id \"%s\" is taken by %s:%d", c->id,
+				  co->chapters[j]->file, co->chapters[j]->id_line);
+			break;
+		}
+		if (co->chapters[j]->order == c->order) {
+			diags_add(ds, c->file, c->order_line, c->order_column,
+				  DIAG_ERROR, "the order %d is taken by %s:%d: two "
+				  "chapters cannot share a place", c->order,
+				  co->chapters[j]->file, co->chapters[j]->order_line);
+			break;
+		}
+	}
+	if (j < co->n) {
+		co->broken[co->nbroken++] = xstrdup(path);
+		lesson_chapter_free(c);
+		return;
+	}
+	co->from[co->n] = k;
+	co->chapters[co->n++] = c;
+}
+
+/* Room in co for n more files. */
+static void
+make_room(struct lesson_course *co, int have, int n)
+{
+	size_t size = (size_t)have + (size_t)n + 1;
+
+	co->chapters = xreallocarray(co->chapters, size, sizeof *co->chapters);
+	co->broken = xreallocarray(co->broken, size, sizeof *co->broken);
+	co->shadowed = xreallocarray(co->shadowed, size, sizeof *co->shadowed);
+	co->from = xreallocarray(co->from, size, sizeof *co->from);
+}
+
+/* Sorts the chapters by order, their directories with them. */
+static void
+sort_course(struct lesson_course *co)
+{
+	int i, j;
+
+	/* an insertion sort keeps from[] beside its chapter; courses are short */
+	for (i = 1; i < co->n; i++) {
+		struct lesson_chapter *c = co->chapters[i];
+		int f = co->from[i];
+		for (j = i; j > 0 && by_order(&co->chapters[j - 1], &c) > 0; j--) {
+			co->chapters[j] = co->chapters[j - 1];
+			co->from[j] = co->from[j - 1];
+		}
+		co->chapters[j] = c;
+		co->from[j] = f;
+	}
+}
+
 int
 lesson_course_load(struct lesson_course *co, const char *dir, const char *const *files,
 		   int nfiles, struct diags *ds)
 {
-	char **names = NULL;
-	int n, i, j;
+	int i;
+
+	if (files == NULL) {
+		struct lesson_dirs d;
+		memset(&d, 0, sizeof d);
+		d.dir[0] = (char *)dir;
+		d.required[0] = 1;
+		d.n = 1;
+		return lesson_course_load_dirs(co, &d, ds);
+	}
+	memset(co, 0, sizeof *co);
+	make_room(co, 0, nfiles);
+	for (i = 0; i < nfiles; i++)
+		add_file(co, files[i], 0, ds);
+	sort_course(co);
+	return 0;
+}
+
+int
+lesson_course_load_dirs(struct lesson_course *co, const struct lesson_dirs *d,
+			struct diags *ds)
+{
+	int k, i, have = 0, read = 0;
 
 	memset(co, 0, sizeof *co);
-	if (files != NULL) {
-		n = nfiles;
-	} else {
-		n = list_dir(dir, &names);
+	make_room(co, 0, 0);
+	for (k = 0; k < d->n; k++) {
+		char **names = NULL;
+		int n = list_dir(d->dir[k], &names);
+
 		if (n < 0) {
-			diags_add(ds, dir, 0, 0, DIAG_ERROR, "cannot read the lessons' "
-				  "directory");
-			return -1;
-		}
-	}
-	co->chapters = xcalloc(n > 0 ? n : 1, sizeof *co->chapters);
-	co->broken = xcalloc(n > 0 ? n : 1, sizeof *co->broken);
-	for (i = 0; i < n; i++) {
-		const char *path = files != NULL ? files[i] : names[i];
-		struct lesson_chapter *c = lesson_load(path, ds);
-		if (c == NULL) {
-			co->broken[co->nbroken++] = xstrdup(path);
+			if (d->required[k])
+				diags_add(ds, d->dir[k], 0, 0, DIAG_ERROR, "cannot read the "
+					  "lessons' directory");
 			continue;
 		}
-		/* an id or order another chapter has: an error at the second */
-		for (j = 0; j < co->n; j++) {
-			if (strcmp(co->chapters[j]->id, c->id) == 0) {
-				diags_add(ds, c->file, c->id_line, c->id_column, DIAG_ERROR,
-					  "the id \"%s\" is taken by %s:%d", c->id,
-					  co->chapters[j]->file, co->chapters[j]->id_line);
-				break;
-			}
-			if (co->chapters[j]->order == c->order) {
-				diags_add(ds, c->file, c->order_line, c->order_column,
-					  DIAG_ERROR, "the order %d is taken by %s:%d: two "
-					  "chapters cannot share a place", c->order,
-					  co->chapters[j]->file, co->chapters[j]->order_line);
-				break;
-			}
+		read++;
+		make_room(co, have, n);
+		have += n;
+		for (i = 0; i < n; i++) {
+			add_file(co, names[i], k, ds);
+			free(names[i]);
 		}
-		if (j < co->n) {
-			co->broken[co->nbroken++] = xstrdup(path);
-			lesson_chapter_free(c);
-			continue;
-		}
-		co->chapters[co->n++] = c;
+		free(names);
 	}
-	qsort(co->chapters, co->n, sizeof *co->chapters, by_order);
-	for (i = 0; names != NULL && i < n; i++)
-		free(names[i]);
-	free(names);
-	return 0;
+	sort_course(co);
+	return read > 0 ? 0 : -1;
 }
 
 void
@@ -127,8 +205,15 @@ lesson_course_done(struct lesson_course *co)
 		lesson_chapter_free(co->chapters[i]);
 	for (i = 0; i < co->nbroken; i++)
 		free(co->broken[i]);
+	for (i = 0; i < co->nshadowed; i++) {
+		free(co->shadowed[i].id);
+		free(co->shadowed[i].file);
+		free(co->shadowed[i].by);
+	}
 	free(co->chapters);
 	free(co->broken);
+	free(co->shadowed);
+	free(co->from);
 	memset(co, 0, sizeof *co);
 }
 
@@ -185,34 +270,138 @@ read_line(const char *path, char *buf, size_t size)
 }
 
 char *
-lesson_search_path(const char *dir)
+lesson_course_dir(void)
 {
-	const char *env = getenv("DESCENT_LESSONS");
+	/* run from the build tree: the source tree's lessons, named by the
+	 * file descent.srcdir that the build writes beside the program (an
+	 * installed program has none beside it) */
+	char exe[4096], src[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash, *lessons;
 
-	if (dir != NULL)
-		return xstrdup(dir);
-	if (env != NULL && *env != '\0')
-		return xstrdup(env);
-	{
-		/* run from the build tree: the source tree's lessons, named by
-		 * the file descent.srcdir that the build writes beside the
-		 * program (an installed program has none beside it) */
-		char exe[4096], src[4096];
-		ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-		char *slash, *lessons;
-		if (n > 0) {
-			exe[n] = '\0';
-			if ((slash = strrchr(exe, '/')) != NULL &&
-			    (size_t)(slash - exe) + sizeof "/descent.srcdir" <= sizeof exe) {
-				memcpy(slash, "/descent.srcdir", sizeof "/descent.srcdir");
-				if (read_line(exe, src, sizeof src) == 0) {
-					lessons = path_in_dir(src, "lessons");
-					if (is_dir(lessons))
-						return lessons;
-					free(lessons);
-				}
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL &&
+		    (size_t)(slash - exe) + sizeof "/descent.srcdir" <= sizeof exe) {
+			memcpy(slash, "/descent.srcdir", sizeof "/descent.srcdir");
+			if (read_line(exe, src, sizeof src) == 0) {
+				lessons = path_in_dir(src, "lessons");
+				if (is_dir(lessons))
+					return lessons;
+				free(lessons);
 			}
 		}
 	}
 	return xstrdup(DESCENT_PKGDATADIR "/lessons");
+}
+
+/*
+ * Adds dir to the path unless it is there already (by its real path);
+ * an optional one only when it is a directory.
+ */
+static void
+dirs_add(struct lesson_dirs *d, const char *dir, int required)
+{
+	char real[PATH_MAX], other[PATH_MAX];
+	int i, known;
+
+	if (d->n == LESSON_MAX_DIRS || *dir == '\0')
+		return;
+	if (!required && !is_dir(dir))
+		return;
+	known = realpath(dir, real) != NULL;
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->dir[i], dir) == 0 ||
+		    (known && realpath(d->dir[i], other) != NULL && strcmp(real, other) == 0))
+			return;
+	d->dir[d->n] = xstrdup(dir);
+	d->required[d->n++] = required;
+}
+
+/* Adds each directory of a ':'-separated list, with sub under each when not NULL. */
+static void
+dirs_add_list(struct lesson_dirs *d, const char *list, const char *sub, int required)
+{
+	const char *p = list, *colon;
+
+	while (p != NULL && *p != '\0') {
+		size_t len;
+		char *one, *full;
+		colon = strchr(p, ':');
+		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
+		one = xmalloc(len + 1);
+		memcpy(one, p, len);
+		one[len] = '\0';
+		/* the XDG directories are absolute: a relative one is ignored */
+		if (len > 0 && (sub == NULL || one[0] == '/')) {
+			full = sub != NULL ? path_in_dir(one, sub) : xstrdup(one);
+			dirs_add(d, full, required);
+			free(full);
+		}
+		free(one);
+		p = colon != NULL ? colon + 1 : NULL;
+	}
+}
+
+void
+lesson_dirs_find(struct lesson_dirs *d, const char *const *given, int ngiven, int only)
+{
+	const char *env = getenv("DESCENT_LESSONS"), *data = getenv("XDG_DATA_HOME");
+	const char *datadirs = getenv("XDG_DATA_DIRS"), *home = getenv("HOME");
+	char *course;
+	int i;
+
+	memset(d, 0, sizeof *d);
+	for (i = 0; i < ngiven; i++)
+		dirs_add(d, given[i], 1);
+	if (only)
+		return;
+	if (ngiven == 0 && env != NULL)
+		dirs_add_list(d, env, NULL, 1);
+	if (data != NULL && data[0] == '/') {
+		dirs_add_list(d, data, "descent/lessons", 0);
+	} else if (home != NULL && home[0] == '/') {
+		char *share = path_in_dir(home, ".local/share/descent/lessons");
+		dirs_add(d, share, 0);
+		free(share);
+	}
+	dirs_add_list(d, datadirs != NULL && *datadirs != '\0' ? datadirs :
+		      "/usr/local/share:/usr/share", "descent/lessons", 0);
+	course = lesson_course_dir();
+	dirs_add(d, course, 1);
+	free(course);
+}
+
+void
+lesson_dirs_done(struct lesson_dirs *d)
+{
+	int i;
+
+	for (i = 0; i < d->n; i++)
+		free(d->dir[i]);
+	memset(d, 0, sizeof *d);
+}
+
+char *
+lesson_dirs_text(const struct lesson_dirs *d, const int *used)
+{
+	char *out = xstrdup(""), *safe;
+	int i, k = 0, count = 0;
+
+	for (i = 0; i < d->n; i++)
+		count += used == NULL || used[i];
+	for (i = 0; i < d->n; i++) {
+		size_t len;
+		if (used != NULL && !used[i])
+			continue;
+		safe = text_safe(d->dir[i]);
+		len = strlen(out) + strlen(safe) + 8;
+		out = xrealloc(out, len);
+		if (k > 0)
+			strcat(out, k == count - 1 ? " and " : ", ");
+		strcat(out, safe);
+		free(safe);
+		k++;
+	}
+	return out;
 }

@@ -188,6 +188,20 @@ turn(struct ui *u, struct reader *rd, const struct lesson_page *p, int k, int di
 			 dir > 0 ? "largest" : "smallest");
 }
 
+/*
+ * Every run has ended: the explanation, which says what the runs showed,
+ * follows the text (x shows it sooner, and hides it).
+ */
+static void
+runs_ended(struct ui *u, struct reader *rd, const struct lesson_page *p)
+{
+	if (p->explain == NULL || rd->answered)
+		return;
+	rd->answered = 1;
+	rd->to_explain = 1;
+	snprintf(u->message, sizeof u->message, "Every run has ended.  (the explanation: above)");
+}
+
 static int
 descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 {
@@ -199,7 +213,8 @@ descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		return 1;
 	case 's':
 		rd->playing = 0;
-		runner_descent_step(&u->runner);
+		if (runner_descent_step(&u->runner) == 0)
+			runs_ended(u, rd, p);
 		return 1;
 	case 'l':
 		/* the loss curve: under the figure, or beside it on a wide screen */
@@ -279,8 +294,10 @@ descent_tick(struct ui *u, struct reader *rd)
 		return;
 	rd->due += rd->pace * u->timeout_ms / 1000.0;
 	for (; rd->playing && rd->due >= 1; rd->due -= 1)
-		if (runner_descent_step(&u->runner) == 0)
+		if (runner_descent_step(&u->runner) == 0) {
 			rd->playing = 0;
+			runs_ended(u, rd, &u->chapter->pages[u->runner.page]);
+		}
 	if (!rd->playing)
 		rd->due = 0;
 }

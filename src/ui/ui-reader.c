@@ -254,8 +254,9 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 
 /*
  * The page's text: its body, and its explanation once it is shown on a
- * page with a figure (a page without a question shows it always), into
- * *owned when both are there.  *body_lines is the body's length in rows.
+ * page with a figure (a descent's when its runs have ended, or on x; a
+ * page without a question or runs shows it always), into *owned when both
+ * are there.  *body_lines is the body's length in rows.
  */
 static const char *
 page_text(struct ui *u, struct reader *rd, const struct lesson_page *p, int has_fig,
@@ -263,7 +264,8 @@ page_text(struct ui *u, struct reader *rd, const struct lesson_page *p, int has_
 {
 	const char *body = p->body != NULL ? p->body : "";
 	int explain = p->explain != NULL &&
-		      (page_kind_asks(p->kind) ? rd->answered && has_fig : p->question == NULL);
+		      (page_kind_asks(p->kind) ? rd->answered && has_fig :
+		       p->kind == PAGE_DESCENT ? rd->answered : p->question == NULL);
 	size_t n;
 
 	*owned = NULL;
@@ -598,7 +600,12 @@ page_key(struct ui *u, int ch)
 	}
 	case 'x':
 		/* the explanation, once the learner has tried, after the
-		 * text; x again hides it */
+		 * text; x again hides it.  A descent's, at any time. */
+		if (p->kind == PAGE_DESCENT && p->explain != NULL) {
+			rd->answered = !rd->answered;
+			rd->to_explain = rd->answered;
+			break;
+		}
 		if (!page_kind_asks(p->kind))
 			break;
 		if (rd->answered) {
@@ -638,7 +645,7 @@ const struct ui_screen ui_page_screen = {
 	/* the keys of every screen fit the smallest one, 70x20: 12 lines of 62 */
 	.help = "n, right, PgDn: next page   p, left, PgUp: previous page\n"
 		"up/down, j k: scroll the text   f: a larger figure, or not\n"
-		"h: a hint   x: the explanation (after an answer), or not\n"
+		"h: a hint   x: the explanation (after a try or a run), or not\n"
 		"quiz: up/down, 1-9 or a click choose, space picks, Enter\n"
 		"      answers\n"
 		"numeric, formula: type it, Enter; Esc: the page's keys\n"

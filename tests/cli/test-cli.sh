@@ -378,9 +378,9 @@ check "run plot with csv" 2 "" "descent run: --plot goes with the table format${
 XDG_STATE_HOME="$tmp/state"
 export XDG_STATE_HOME
 L="$top_srcdir/tests/course"
-check_grep "lessons lists the course" 0 "^  1  objective  " -- lessons --lessons "$L"
-check_grep "lessons: a new course" 0 " new$" -- lessons --lessons "$L"
-check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved; 6 questions: 3 verified by the engine, 3 not verifiable$" -- lessons --check --lessons "$L"
+check_grep "lessons lists the course" 0 "^  1  objective  " -- lessons --lessons-only "$L"
+check_grep "lessons: a new course" 0 " new$" -- lessons --lessons-only "$L"
+check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved; 6 questions: 3 verified by the engine, 3 not verifiable$" -- lessons --check --lessons-only "$L"
 # every --help fits 80 columns
 for c in eval diff run analyze plot learn lessons play; do
 	if [ -z "$("$DESCENT" $c --help | awk 'length > 80')" ]; then
@@ -398,7 +398,7 @@ mkfifo "$F/x.json" "$F/d.csv"
 before="timeout 10"
 check "lessons --check refuses a FIFO" 1 "2 chapters checked: 1 broken, 0 with wrong claims; 1 error${nl}" "$F/x.json: error: cannot read the file: not a regular file (a FIFO)${nl}" -- lessons --check "$F"
 check "lessons --check FIFO" 1 "1 chapter checked: 1 broken, 0 with wrong claims; 1 error${nl}" "$F/x.json: error: cannot read the file: not a regular file (a FIFO)${nl}" -- lessons --check "$F/x.json"
-check_grep "lessons --lessons leaves a FIFO out" 0 "^descent: $F/x.json is left out: see descent lessons --check$" -- lessons --lessons "$F"
+check_grep "lessons --lessons leaves a FIFO out" 0 "^descent: $F/x.json is left out: see descent lessons --check$" -- lessons --lessons-only "$F"
 DESCENT_LESSONS="$F"
 export DESCENT_LESSONS
 check_grep "lessons leaves a FIFO of DESCENT_LESSONS out" 0 "^descent: $F/x.json is left out: see descent lessons --check$" -- lessons
@@ -408,22 +408,22 @@ check "run --data refuses a directory" 1 "" "$F: error: cannot read the file: no
 before=
 mkdir -p "$tmp/empty"
 check "lessons --check of a directory without lessons" 1 "" "descent: no *.json files in $tmp/empty${nl}" -- lessons --check "$tmp/empty"
-check_grep "learn prints a chapter" 0 "^== Page 1 of 12: " -- learn --lessons "$L" critical-points
-check_grep "learn by number" 0 "^Chapter 1: Objective" -- learn --lessons "$L" 1
-check_grep "learn from a page" 0 "^== Page 7 of 12: Reading the Hessian ==$" -- learn --lessons "$L" critical --page 7
-check_grep "learn without a terminal does not ask" 0 "^(Answer it in a terminal: descent learn critical-points --page 7)$" -- learn --lessons "$L" critical --page 7
-check "learn unknown chapter" 1 "" "descent: no chapter \"nope\": see descent lessons${nl}" -- learn --lessons "$L" nope
-check "learn page out of range" 2 "" "descent learn: --page must be from 1 to 12${nl}" -- learn --lessons "$L" critical --page 13
+check_grep "learn prints a chapter" 0 "^== Page 1 of 12: " -- learn --lessons-only "$L" critical-points
+check_grep "learn by number" 0 "^Chapter 1: Objective" -- learn --lessons-only "$L" 1
+check_grep "learn from a page" 0 "^== Page 7 of 12: Reading the Hessian ==$" -- learn --lessons-only "$L" critical --page 7
+check_grep "learn without a terminal does not ask" 0 "^(Answer it in a terminal: descent learn critical-points --page 7)$" -- learn --lessons-only "$L" critical --page 7
+check "learn unknown chapter" 1 "" "descent: no chapter \"nope\": see descent lessons${nl}" -- learn --lessons-only "$L" nope
+check "learn page out of range" 2 "" "descent learn: --page must be from 1 to 12${nl}" -- learn --lessons-only "$L" critical --page 13
 check "lessons files without check" 2 "" "descent lessons: files go with --check${nl}Try 'descent lessons --help' for more.${nl}" -- lessons a.json
 check "lessons reset needs yes" 2 "" "descent lessons: --reset forgets all your progress: confirm with --yes${nl}" -- lessons --reset
-if LC_ALL=C "$DESCENT" learn --lessons "$L" objective | LC_ALL=C grep -q '[^ -~]'; then
+if LC_ALL=C "$DESCENT" learn --lessons-only "$L" objective | LC_ALL=C grep -q '[^ -~]'; then
 	fail=$((fail + 1)); echo "FAIL: learn in the C locale is not pure ASCII"
 else
 	pass=$((pass + 1))
 fi
 for c in objective critical; do
-	LC_ALL=C.UTF-8 "$DESCENT" learn --lessons "$L" "$c" >"$tmp/u8" 2>&1
-	LC_ALL=C.UTF-8 "$DESCENT" learn --lessons "$L" "$c" --ascii >"$tmp/ascii" 2>&1
+	LC_ALL=C.UTF-8 "$DESCENT" learn --lessons-only "$L" "$c" >"$tmp/u8" 2>&1
+	LC_ALL=C.UTF-8 "$DESCENT" learn --lessons-only "$L" "$c" --ascii >"$tmp/ascii" 2>&1
 	if LC_ALL=C grep -q '[^ -~]' "$tmp/u8" && ! LC_ALL=C grep -q '[^ -~]' "$tmp/ascii" &&
 	   [ "$(grep -c '^== Page' "$tmp/u8")" -eq "$(grep -c '^== Page' "$tmp/ascii")" ]; then
 		pass=$((pass + 1))
@@ -431,14 +431,14 @@ for c in objective critical; do
 		fail=$((fail + 1)); echo "FAIL: learn $c --ascii in a UTF-8 locale is not the same pages in ASCII"
 	fi
 done
-check_grep "learn: a run that stops on a saddle says so" 0 '^gd,lr=0.1: converged at step 67 to a saddle point, at' -- learn --lessons "$L" critical --page 5 --progress "$tmp/p5.json"
+check_grep "learn: a run that stops on a saddle says so" 0 '^gd,lr=0.1: converged at step 67 to a saddle point, at' -- learn --lessons-only "$L" critical --page 5 --progress "$tmp/p5.json"
 check_grep "run: the same words" 0 '^converged at step 66 to a saddle point: |grad|' -- run 'x^2 - y^2' --start 1,0 --lr 0.1
-check_grep "learn: a plot page draws its chord and its tangent, keyed" 0 '^o min  ^ max  A-B chord  + tangent at x = 1$' -- learn --lessons "$L" critical --page 2 --progress "$tmp/p2.json"
-check_grep "learn: a plot page draws the contour levels its text names" 0 '^contours at -3 -1 0 1 3$' -- learn --lessons "$L" critical --page 4 --progress "$tmp/p4.json"
-check_grep "learn: a descent's outcome in words" 0 '^gd,lr=0.1: converged at step 527 to a minimum, at (-0.16667, 2), f = 0.0555556$' -- learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json"
-check_grep "learn: a divergence in words" 0 '^gd,lr=0.2: diverged at step 39 (left the view at step 1): |f| is beyond 1e+08$' -- learn --lessons "$L" objective --page 8 --progress "$tmp/p7.json"
+check_grep "learn: a plot page draws its chord and its tangent, keyed" 0 '^o min  ^ max  A-B chord  + tangent at x = 1$' -- learn --lessons-only "$L" critical --page 2 --progress "$tmp/p2.json"
+check_grep "learn: a plot page draws the contour levels its text names" 0 '^contours at -3 -1 0 1 3$' -- learn --lessons-only "$L" critical --page 4 --progress "$tmp/p4.json"
+check_grep "learn: a descent's outcome in words" 0 '^gd,lr=0.1: converged at step 527 to a minimum, at (-0.16667, 2), f = 0.0555556$' -- learn --lessons-only "$L" objective --page 7 --progress "$tmp/p7.json"
+check_grep "learn: a divergence in words" 0 '^gd,lr=0.2: diverged at step 39 (left the view at step 1): |f| is beyond 1e+08$' -- learn --lessons-only "$L" objective --page 8 --progress "$tmp/p7.json"
 # a figure shows the page's region, x in [-3, 3] here, not widened to square units
-if LC_ALL=C "$DESCENT" learn --lessons "$L" objective --page 7 --progress "$tmp/p7.json" |
+if LC_ALL=C "$DESCENT" learn --lessons-only "$L" objective --page 7 --progress "$tmp/p7.json" |
    sed -n '/^== Page 7/,/^== Page 8/p' | grep -Eq '^ +-2 +0 +2$'; then
 	pass=$((pass + 1))
 else
@@ -447,7 +447,7 @@ fi
 check "--ascii alone" 2 "" "descent: --ascii takes no arguments; for a chapter, use descent learn --ascii CHAPTER${nl}" -- --ascii critical
 # answering: a wrong answer, a hint, the right answer; recorded with mode 0600
 rm -rf "$tmp/state"
-printf '1\nh\n3\n' | "$DESCENT" learn --lessons "$L" critical --page 7 --ask >"$tmp/out" 2>&1
+printf '1\nh\n3\n' | "$DESCENT" learn --lessons-only "$L" critical --page 7 --ask >"$tmp/out" 2>&1
 if grep -q "^Your answer (1-4; h hint, s skip, q quit): Not quite\\." "$tmp/out" &&
    grep -q "Right\\." "$tmp/out" && [ -f "$tmp/state/descent/progress.json" ] &&
    [ "$(stat -c %a "$tmp/state/descent/progress.json")" = 600 ] &&
@@ -458,7 +458,7 @@ else
 	sed 's/^/  | /' "$tmp/out"; cat "$tmp/state/descent/progress.json" 2>/dev/null
 fi
 # a quiz with one right choice takes one number; a wrong pick says what it reveals
-printf '3,4\n4\n3\n' | "$DESCENT" learn --lessons "$L" critical --page 7 --ask \
+printf '3,4\n4\n3\n' | "$DESCENT" learn --lessons-only "$L" critical --page 7 --ask \
 	--progress "$tmp/quiz1.json" >"$tmp/out" 2>&1
 for want in 'One choice is right: give one number, from 1 to 4\.' \
 	'Not quite\. The test is silent only when an eigenvalue is 0; here both are' 'Right\.'; do
@@ -469,28 +469,66 @@ for want in 'One choice is right: give one number, from 1 to 4\.' \
 		sed 's/^/  | /' "$tmp/out"
 	fi
 done
-check_grep "lessons shows the progress" 0 "^  2  critical-points .*/12 pages, 1/3 right$" -- lessons --lessons "$L"
+check_grep "lessons shows the progress" 0 "^  2  critical-points .*/12 pages, 1/3 right$" -- lessons --lessons-only "$L"
 # (bytes, which are at least the characters)
-if [ -z "$("$DESCENT" lessons --lessons "$L" | awk 'length > 80')" ]; then
+if [ -z "$("$DESCENT" lessons --lessons-only "$L" | awk 'length > 80')" ]; then
 	pass=$((pass + 1))
 else
 	fail=$((fail + 1)); echo "FAIL: lessons rows with progress are wider than 80 columns"
 fi
 for c in objective critical-points; do
 	for w in 64 40; do
-		if [ -z "$(LC_ALL=C "$DESCENT" learn --lessons "$L" --progress "$tmp/wide.json" "$c" --width $w | awk -v w=$w 'length > w')" ]; then
+		if [ -z "$(LC_ALL=C "$DESCENT" learn --lessons-only "$L" --progress "$tmp/wide.json" "$c" --width $w | awk -v w=$w 'length > w')" ]; then
 			pass=$((pass + 1))
 		else
 			fail=$((fail + 1)); echo "FAIL: learn $c --width $w has lines wider than $w"
 		fi
 	done
 done
-check_grep "lessons says where you left off" 0 "^you left off in critical-points, page 8: descent learn critical-points$" -- lessons --lessons "$L"
+check_grep "lessons says where you left off" 0 "^you left off in critical-points, page 8: descent learn critical-points$" -- lessons --lessons-only "$L"
 before="env DESCENT_LESSONS=$L"
 check_grep "descent resumes where you left off" 0 "^== Page 8 of 12: " --
 before=
 check "lessons reset" 0 "Your progress is forgotten.${nl}" "" -- lessons --reset --yes
 [ -f "$tmp/state/descent/progress.json" ] && { fail=$((fail + 1)); echo "FAIL: reset kept the file"; } || pass=$((pass + 1))
+# the lesson search path: --lessons adds a teacher's directory before the
+# course, where its chapter of the same id shadows the course's
+# (the course's directory as the program names it: the source tree's)
+C=$("$DESCENT" lessons --progress "$tmp/sp0.json" | sed -n '1s/^[0-9]* chapters in //p')
+mkdir -p "$tmp/teach" "$tmp/xdg/descent/lessons" "$tmp/sys/descent/lessons"
+sed 's/"title": "Convex sets and convex functions"/"title": "Convexity, our way"/' \
+	"$C/03-convexity.json" >"$tmp/teach/03-convexity.json"
+printf '{"id": "extra", "title": "Extra", "order": 6, "summary": "s", "pages": [{"kind": "text", "body": "An extra page."}]}\n' >"$tmp/teach/06-extra.json"
+check_grep "--lessons adds to the course" 0 "^6 chapters in $tmp/teach and $C$" \
+	-- lessons --lessons "$tmp/teach" --progress "$tmp/sp.json"
+check_grep "--lessons: its chapter is taken" 0 "^  3  convexity          Convexity, our way " \
+	-- lessons --lessons "$tmp/teach" --progress "$tmp/sp.json"
+check_grep "--lessons: the course's is listed as shadowed" 0 \
+	"^     shadowed: $C/03-convexity.json (by $tmp/teach/03-convexity.json)$" \
+	-- lessons --lessons "$tmp/teach" --progress "$tmp/sp.json"
+check_grep "learn N: the chapter the map calls N" 0 "^Chapter 6: Extra$" \
+	-- learn --lessons "$tmp/teach" --progress "$tmp/sp.json" 6
+check_grep "--lessons-only: those alone" 0 "^2 chapters in $tmp/teach$" \
+	-- lessons --lessons-only "$tmp/teach" --progress "$tmp/sp.json"
+check_grep "the course's own directory given: once" 0 "^5 chapters in $C$" \
+	-- lessons --lessons "$C" --lessons "$C/../lessons" --progress "$tmp/sp.json"
+check "--lessons-only: a directory that is not" 1 "" \
+	"$tmp/none: error: cannot read the lessons' directory${nl}" \
+	-- lessons --lessons-only "$tmp/none" --progress "$tmp/sp.json"
+check_grep "--lessons and --lessons-only do not mix" 2 "give one of them" \
+	-- lessons --lessons "$tmp/teach" --lessons-only "$tmp/teach"
+cp "$tmp/teach/06-extra.json" "$tmp/xdg/descent/lessons/"
+before="env XDG_DATA_HOME=$tmp/xdg"
+check_grep "XDG_DATA_HOME/descent/lessons is searched" 0 "^6 chapters in $tmp/xdg/descent/lessons and $C$" \
+	-- lessons --progress "$tmp/sp.json"
+before="env XDG_DATA_DIRS=$tmp/nothing:$tmp/sys"
+cp "$tmp/teach/06-extra.json" "$tmp/sys/descent/lessons/"
+check_grep "XDG_DATA_DIRS: descent/lessons under each" 0 "^6 chapters in $tmp/sys/descent/lessons and $C$" \
+	-- lessons --progress "$tmp/sp.json"
+before="env DESCENT_LESSONS=$tmp/nothing:$tmp/teach"
+check_grep "DESCENT_LESSONS: its directories first" 0 "^  3  convexity          Convexity, our way " \
+	-- lessons --progress "$tmp/sp.json"
+before=
 # page ids: a teacher inserts a page before an answered question, and the
 # learner's answer stays with its question
 mkdir -p "$tmp/ids"
@@ -503,17 +541,17 @@ ids_chapter() {
 	} >"$tmp/ids/ids.json"
 }
 ids_chapter old
-printf '2\n' | "$DESCENT" learn --lessons "$tmp/ids" ids --page 2 --ask \
+printf '2\n' | "$DESCENT" learn --lessons-only "$tmp/ids" ids --page 2 --ask \
 	--progress "$tmp/ids.progress" >/dev/null 2>&1
 check_grep "page ids: the answer recorded" 0 "^  1  ids .* 1/2 pages, 1/1 right$" \
-	-- lessons --lessons "$tmp/ids" --progress "$tmp/ids.progress"
+	-- lessons --lessons-only "$tmp/ids" --progress "$tmp/ids.progress"
 ids_chapter new
 check_grep "page ids: a page inserted, the answer stays with its question" 0 \
-	"^  1  ids .* 1/3 pages, 1/1 right$" -- lessons --lessons "$tmp/ids" --progress "$tmp/ids.progress"
+	"^  1  ids .* 1/3 pages, 1/1 right$" -- lessons --lessons-only "$tmp/ids" --progress "$tmp/ids.progress"
 # a corrupted progress file is kept aside, with one warning
 mkdir -p "$tmp/state/descent"
 echo 'not json' >"$tmp/state/descent/progress.json"
-"$DESCENT" lessons --lessons "$L" >/dev/null 2>"$tmp/err"
+"$DESCENT" lessons --lessons-only "$L" >/dev/null 2>"$tmp/err"
 if grep -q "progress.json was unreadable; kept as progress.json.bad-" "$tmp/err" &&
    ls "$tmp/state/descent/" | grep -q '^progress.json.bad-'; then
 	pass=$((pass + 1))
@@ -549,11 +587,11 @@ check_raw "lessons --check: a member's name is shown escaped" 'unknown member "b
 check_raw "lessons --check: a file's name is shown escaped" 'x^\[\[2Jy.json:1:7: error' -- \
 	lessons --check "$tmp/hostile"
 check_raw "lessons: a title is shown escaped" 'Good ^\[\]0;PWNED^G <U+009B>2J' -- \
-	lessons --lessons "$tmp/hostile" --progress "$tmp/hostile-p.json"
+	lessons --lessons-only "$tmp/hostile" --progress "$tmp/hostile-p.json"
 check_raw "lessons: a broken file's name is shown escaped" 'x^\[\[2Jy.json is left out' -- \
-	lessons --lessons "$tmp/hostile" --progress "$tmp/hostile-p.json"
+	lessons --lessons-only "$tmp/hostile" --progress "$tmp/hostile-p.json"
 check_raw "learn --plain: a title is shown escaped, as everywhere" 'Chapter 2: Good ^\[\]0;PWNED^G <U+009B>2J' -- \
-	learn good --plain --lessons "$tmp/hostile" --progress "$tmp/hostile-p.json"
+	learn good --plain --lessons-only "$tmp/hostile" --progress "$tmp/hostile-p.json"
 
 # --- listing the lessons creates no state directory ----------------------------------------------
 if XDG_STATE_HOME="$tmp/fresh-state" "$DESCENT" lessons >/dev/null 2>&1 && [ ! -e "$tmp/fresh-state" ]; then
@@ -692,7 +730,7 @@ check_full() {
 	fi
 }
 if [ -w /dev/full ]; then
-	check_full "write error: lessons" -- lessons --lessons "$L"
+	check_full "write error: lessons" -- lessons --lessons-only "$L"
 	check_full "write error: plot" -- plot 'x^2'
 	check_full "write error: run" -- run 'x^2' --start 1
 	check_full "write error: long run csv" -- run 'x^2' --start 1 --lr 1e-4 --format csv
@@ -706,9 +744,9 @@ fi
 # --- formula pages: the learner types an expression -------------------------------------
 F="$top_srcdir/tests/lessons"
 check_grep "lessons --check proves the formula pages" 0 "^1 chapter, 3 pages, 0 claims: all proved; 3 questions: 2 verified by the engine, 1 not verifiable$" \
-	-- lessons --check --lessons "$F"
+	-- lessons --check --lessons-only "$F"
 printf '2*x +\n4x^3-16x+5\nx^3\n(2x)*(2x^2-8)\n3*x\nw - 2*lr*(w-3)\n' |
-	"$DESCENT" learn --lessons "$F" formulas --ask --progress "$tmp/formulas.json" >"$tmp/out" 2>&1
+	"$DESCENT" learn --lessons-only "$F" formulas --ask --progress "$tmp/formulas.json" >"$tmp/out" 2>&1
 for want in "^Your answer (a formula in x; h hint, s skip, q quit): That is not a formula: expected a number, a name or '(' after '+'\\.\$" \
 	'^  2\*x +$' '^       \^$' \
 	'Not quite\. A constant does not change: the 5 has derivative 0\.$' \
@@ -727,7 +765,7 @@ if [ "$(grep -c 'Right\.' "$tmp/out")" = 3 ]; then pass=$((pass + 1)); else
 # products side by side, as written by hand, in both orders of factors
 for ans in '4x(x^2-4)' '(2x)(2x^2-8)' 'x(4x^2 - 16)' '(x^2-4) 4x'; do
 	printf '%s\n' "$ans" |
-		"$DESCENT" learn --lessons "$F" formulas --page 1 --ask --progress "$tmp/imp.json" \
+		"$DESCENT" learn --lessons-only "$F" formulas --page 1 --ask --progress "$tmp/imp.json" \
 		>"$tmp/out" 2>&1
 	if grep -q '^Your answer (a formula in x; h hint, s skip, q quit): Right\.$' "$tmp/out"; then
 		pass=$((pass + 1))
@@ -736,13 +774,13 @@ for ans in '4x(x^2-4)' '(2x)(2x^2-8)' 'x(4x^2 - 16)' '(x^2-4) 4x'; do
 	fi
 done
 # a function's name before '(' is still a call, and a misspelt one an error
-printf 'sin(x)\n' | "$DESCENT" learn --lessons "$F" formulas --page 1 --ask \
+printf 'sin(x)\n' | "$DESCENT" learn --lessons-only "$F" formulas --page 1 --ask \
 	--progress "$tmp/imp.json" >"$tmp/out" 2>&1
 if grep -q 'Not quite\.' "$tmp/out"; then pass=$((pass + 1)); else
 	fail=$((fail + 1)); echo "FAIL: formula: sin(x) is a call"; sed 's/^/  | /' "$tmp/out"; fi
 # the course's own mathematics typed back: − · and Greek letters
 printf 'w \342\210\222 2\302\267\316\267\302\267(w\342\210\2223)\n' |
-	"$DESCENT" learn --lessons "$F" formulas --page 3 --ask --progress "$tmp/utf.json" >"$tmp/out" 2>&1
+	"$DESCENT" learn --lessons-only "$F" formulas --page 3 --ask --progress "$tmp/utf.json" >"$tmp/out" 2>&1
 if grep -q '^Your answer (a formula in w and eta; h hint, s skip, q quit): Right\.$' "$tmp/out"; then
 	pass=$((pass + 1))
 else
@@ -758,7 +796,7 @@ check_grep "and the file's own errors, located" 1 "formula-bad.json:7:63: error:
 	-- learn "$top_srcdir/tests/lessons-bad/formula-bad.json" --plain --progress "$tmp/file.json"
 # other spellings of the same derivative are right too
 for spelling in '4x^3-16x' '4*x*(x^2-4)' 'x*(4*x^2 - 16)' '16*x*(x^2/4 - 1)'; do
-	printf '%s\n' "$spelling" | "$DESCENT" learn --lessons "$F" formulas --ask \
+	printf '%s\n' "$spelling" | "$DESCENT" learn --lessons-only "$F" formulas --ask \
 		--progress "$tmp/sp.json" >"$tmp/out" 2>&1
 	if grep -q '^Your answer (a formula in x; h hint, s skip, q quit): Right\.$' "$tmp/out"; then
 		pass=$((pass + 1))
@@ -782,7 +820,7 @@ EOF
 check_grep "a challenge with params checks" 0 "^1 chapter, 1 page, 0 claims: all proved; 1 question: 1 verified by the engine, 0 not verifiable$" \
 	-- lessons --check "$tmp/ball/ball.json"
 # at 0.03, momentum wins with the page's beta 0.5, and loses with its default 0.9
-printf 'momentum 0.03\n' | "$DESCENT" learn --lessons "$tmp/ball" ball --ask \
+printf 'momentum 0.03\n' | "$DESCENT" learn --lessons-only "$tmp/ball" ball --ask \
 	--progress "$tmp/ball/p.json" >"$tmp/out" 2>&1
 if grep -q 'Right\. It ends 0\.000284 from the goal after 60 steps\.' "$tmp/out"; then
 	pass=$((pass + 1))

@@ -10,7 +10,7 @@ srcdir=${top_srcdir:-.}
 DESCENT=${DESCENT:-src/descent}
 pass=0 fail=0
 for dir in lessons tests/course; do
-	out=$("$DESCENT" lessons --check --lessons "$srcdir/$dir" 2>&1)
+	out=$("$DESCENT" lessons --check --lessons-only "$srcdir/$dir" 2>&1)
 	status=$?
 	echo "$dir: $out"
 	case $out in

@@ -32,7 +32,7 @@ stable() {
 }
 
 # the course map shows every chapter's title and summary whole
-start 80 40 "$U8 '$DESCENT' learn --lessons '$L' --progress '$tmp/map.json'"
+start 80 40 "$U8 '$DESCENT' learn --lessons-only '$L' --progress '$tmp/map.json'"
 if wait_for "the course map" 'Enter: open'; then
 	stable
 	if sed 1d "$tmp/screen" | grep -q '…'; then bad "a title or summary is cut on the map"; else ok; fi
@@ -42,14 +42,14 @@ for file in "$L"/*.json; do
 	id=$(sed -n 's/^  "id": "\(.*\)",$/\1/p' "$file" | head -n 1)
 	[ -n "$id" ] || { bad "$file: no chapter id on its second line"; continue; }
 	# the pages, counted as learn --plain numbers them
-	env $U8 "$DESCENT" learn --lessons "$L" --progress "$tmp/plain.json" --plain \
+	env $U8 "$DESCENT" learn --lessons-only "$L" --progress "$tmp/plain.json" --plain \
 		--width 80 "$id" >"$tmp/u8.txt" 2>"$tmp/err"
 	pages=$(sed -n 's/^== Page 1 of \([0-9]*\): .*/\1/p' "$tmp/u8.txt")
 	if [ -n "$pages" ] && [ ! -s "$tmp/err" ]; then ok; else
 		bad "$id: learn --plain reads no pages ($(head -c 300 "$tmp/err"))"; continue; fi
 
 	# plain text in the C locale: ASCII, 80 columns, every character spelled
-	LANG=C LC_ALL=C "$DESCENT" learn --lessons "$L" --progress "$tmp/plain.json" --plain \
+	LANG=C LC_ALL=C "$DESCENT" learn --lessons-only "$L" --progress "$tmp/plain.json" --plain \
 		--width 80 "$id" >"$tmp/c.txt" 2>&1
 	if LC_ALL=C grep -q '[^ -~]' "$tmp/c.txt"; then
 		bad "$id: learn --plain in the C locale writes bytes that are not ASCII"
@@ -66,7 +66,7 @@ for file in "$L"/*.json; do
 	# each page full screen at 80x24
 	k=1
 	while [ "$k" -le "$pages" ]; do
-		start 80 24 "$U8 '$DESCENT' learn --lessons '$L' --progress '$tmp/p.json' '$id' --page $k 2>'$tmp/err.$k'"
+		start 80 24 "$U8 '$DESCENT' learn --lessons-only '$L' --progress '$tmp/p.json' '$id' --page $k 2>'$tmp/err.$k'"
 		if wait_for "$id page $k: its header" "page $k of $pages: "; then
 			stable
 			# (the header's chapter title gives way to the page's, by design)

@@ -15,7 +15,7 @@ P="$ST/descent/progress.json"
 ENV="$U8 XDG_STATE_HOME='$ST'"
 
 # --- the map, a chapter, pages ------------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L'"
 wait_for "the course map" 'descent: the course'
 wait_for "the first chapter, new" '1  Objective, loss and cost +new'
 wait_for "the second" '2  Critical points: minima, maxima, saddles +new'
@@ -118,15 +118,15 @@ keys Enter
 wait_for "Enter resumes at that page" 'page 7 of 10'
 keys q q
 wait_exit "and quits" 0
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective"
 wait_for "learn CHAPTER resumes at the page left" 'page 7 of 10'
 keys q q
 wait_exit "quits" 0
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' --page 2"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' --page 2"
 wait_for "--page alone: that page of the chapter left" 'Objective, loss and cost  \|  page 2 of 10'
 keys q q
 wait_exit "quits" 0
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical"
 wait_for "another chapter opens at its first unseen page" 'page 1 of 12'
 keys q
 wait_for "the map after it" 'Critical points: minima, maxima, saddles +1/12 pages, 0/3 right'
@@ -134,7 +134,7 @@ keys q
 wait_exit "quits" 0
 
 # --- a quiz with one right answer takes one answer -----------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 7 --progress '$tmp/radio.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 7 --progress '$tmp/radio.json'"
 wait_for "the Hessian quiz" '\( \) 3\) a saddle point'
 keys Down Down Down Enter
 wait_for "choice 4 is wrong, and says why" 'Not quite\. The test is silent only when an eigenvalue is 0'
@@ -147,7 +147,7 @@ keys q q
 wait_exit "quits" 0
 
 # --- locate and challenge --------------------------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 8"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 8"
 wait_for "the locate page" 'page 8 of 12: Find the saddle'
 screen
 before=$(grep -o 'The cursor: x [-0-9.e]*' "$tmp/screen")
@@ -191,7 +191,7 @@ keys q q
 wait_exit "quits" 0
 
 # --- the cursor of a plot page reads out -----------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 4"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 4"
 wait_for "the saddle's page" 'page 4 of 12: A saddle'
 keys c
 wait_for "c: the cursor at the centre, on the saddle" 'Hessian eigenvalues -2, 2: a critical point, the kind: saddle'
@@ -203,7 +203,7 @@ keys c n
 wait_for "c again and n: the next page" 'page 5 of 12'
 keys q q
 wait_exit "quits" 0
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 3"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 3"
 wait_for "a 1D plot page" 'page 3 of 10'
 keys c
 wait_for "a 1D readout, in the page's names: w and J" "^  w [-0-9.e]+   J [-0-9.e]+   J' [-0-9.e]+   J'' [-0-9.e]+$"
@@ -211,7 +211,7 @@ wait_for "a parabola curves up" 'curving up \(convex here\)'
 keys q q
 
 # --- a click moves the locate cursor -----------------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 8"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 8"
 wait_for "the locate page again" 'The cursor: x '
 screen
 before=$(grep -o 'The cursor: x [-0-9.e]*, y [-0-9.e]*' "$tmp/screen")
@@ -221,7 +221,7 @@ wait_gone "a click moves the cursor" "$before\$"
 keys q q
 
 # --- the cursor comes back to 0, not to rounding noise ----------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 8"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 8"
 wait_for "the locate page, its cursor at the centre" 'The cursor: x 0, y 0$'
 keys Up Up Up Left
 wait_for "three steps of 0.2 up, one of 0.125 left" 'The cursor: x -0\.125, y 0\.6$'
@@ -235,7 +235,7 @@ wait_exit "quits" 0
 mkdir -p "$tmp/les"
 sed 's/^      "title": "What are we minimizing?",$/&\n      "explain": "EXPLAINED-AFTER-THE-BODY",/' \
 	"$L/01-objective.json" >"$tmp/les/01-objective.json"
-start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/les' objective --page 1"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$tmp/les' objective --page 1"
 wait_for "a text page shows its explanation after the body" 'EXPLAINED-AFTER-THE-BODY'
 keys q q
 
@@ -246,7 +246,7 @@ cat >"$tmp/notes/notes.json" <<'JSON'
   "pages": [ { "kind": "note", "title": "Saddles", "body": "BODY-OF-THE-NOTE.",
                "label": "Key idea", "remark": "A saddle is a critical point too: the gradient is zero there, and it is neither a minimum nor a maximum." } ] }
 JSON
-start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/notes' notes"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$tmp/notes' notes"
 wait_for "a note page shows its body" '^ BODY-OF-THE-NOTE\.$'
 wait_for "a note's box, its label in the top border" '^ [+┌][-─] Key idea [-─]+[+┐]$'
 wait_for "a note's remark inside the box" '^ [|│] A saddle is a critical point too: the gradient is zero there, and it is +[|│]$'
@@ -255,7 +255,7 @@ top=$(grep -n 'Key idea' "$tmp/screen" | cut -d: -f1)
 # its width in characters, less the margin and the newline
 width=$(($(sed -n "${top}p" "$tmp/screen" | sed 's/ *$//' | LC_ALL=C.UTF-8 wc -m) - 2))
 # the full screen's box is the one of learn --plain at its width
-env $U8 "$DESCENT" learn --lessons "$tmp/notes" notes --plain --width "$width" \
+env $U8 "$DESCENT" learn --lessons-only "$tmp/notes" notes --plain --width "$width" \
 	--progress "$tmp/p-notes.json" </dev/null | sed -n '/Key idea/,/^[+└]/p' | sed 's/^/ /' >"$tmp/plain-box"
 sed -n "${top},\$p" "$tmp/screen" | sed 's/ *$//' | head -n "$(wc -l <"$tmp/plain-box")" >"$tmp/screen-box"
 if [ -s "$tmp/plain-box" ] && cmp -s "$tmp/plain-box" "$tmp/screen-box"; then
@@ -270,7 +270,7 @@ keys q q
 mkdir -p "$tmp/evil"
 printf '{ "id": "evil", "title": "T \\u001b]0;PWNED\\u0007 end", "order": 1, "summary": "s",\n  "pages": [ { "kind": "text", "title": "P \\u001b[2J \\u009b6n", "body": "b" } ] }\n' \
 	>"$tmp/evil/evil.json"
-start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/evil' evil"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$tmp/evil' evil"
 wait_for "a chapter's and a page's titles are shown escaped" '^T \^\[\]0;PWNED\^G end  \|  page 1 of 1: P \^\[\[2J <U\+009B>6n'
 keys q q
 
@@ -289,7 +289,7 @@ row, and never shows this: CUT-HERE."
 		>>"$tmp/many/c$i.json"
 done
 printf '{ "id": "broken", "title": \n' >"$tmp/many/zz-broken.json"
-start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/many' 2>'$tmp/err'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$tmp/many' 2>'$tmp/err'"
 wait_for "the long course's map" ' 1  Chapter 1 '
 wait_for "the map says that more chapters lie below" '\(6 more below\)'
 wait_for "a cut title ends in an ellipsis" 'Chapter 3 has a title too long for the map a… +new'
@@ -330,7 +330,7 @@ keys q
 wait_exit "q quits the long course" 0
 
 # --- past the last page: the next chapter -----------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 10 --progress '$tmp/end.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 10 --progress '$tmp/end.json'"
 wait_for "the last page of the first chapter" 'page 10 of 10'
 keys n
 wait_for "n past the last page says so" 'The end of the chapter\. n again: the next one, Critical points'
@@ -353,7 +353,7 @@ keys q q
 wait_exit "q q quits at the end" 0
 
 # --- an interactive descent page: the learner's rates and start --------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/play.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 8 --progress '$tmp/play.json'"
 wait_for "the interactive page says what the learner may change" \
 	'^  Yours to try \(all runs\): \[ \] lr; Tab: one run; click \(or c, Enter\): start$'
 keys '>'
@@ -402,7 +402,7 @@ cat >"$tmp/pace/pace.json" <<'EOF'
     "x": [-2, 2], "start": [1.5], "steps": 100, "pace": 2,
     "runs": [ { "optimizer": "gd", "lr": 0.01 } ] } ] }
 EOF
-start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/pace' pace --progress '$tmp/pace.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$tmp/pace' pace --progress '$tmp/pace.json'"
 wait_for "the slow page" 'gd,lr=0\.01: step 0,'
 keys ' '
 sleep 1.5
@@ -416,7 +416,7 @@ keys + + + +
 wait_for "+ doubles it" '\+-:speed 16/s c:cursor'
 keys q q
 wait_exit "quits" 0
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 6 --progress '$tmp/pace6.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 6 --progress '$tmp/pace6.json'"
 wait_for "the slow escape" 'page 6 of 12'
 keys +
 wait_for "its pace plays its 300 steps in 10 s: 30 a second, and + makes it 60" \
@@ -425,7 +425,7 @@ keys q q
 wait_exit "quits" 0
 
 # --- l: a descent page's loss curve ----------------------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 7 --progress '$tmp/loss.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 7 --progress '$tmp/loss.json'"
 wait_for "the crawl" 'gd,lr=0\.1: step 0,'
 keys l s s s
 wait_for "l: the loss curve under the figure, keyed by the run" '^\* gd,lr=0\.1($|  \()'
@@ -436,7 +436,7 @@ keys q q
 wait_exit "quits" 0
 
 # --- N steps a course page's runs back ----------------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 7 --progress '$tmp/back.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 7 --progress '$tmp/back.json'"
 wait_for "the crawl" 'gd,lr=0\.1: step 0,'
 keys s s s
 wait_for "three steps" 'gd,lr=0\.1: step 3,'
@@ -446,7 +446,7 @@ keys q q
 wait_exit "quits" 0
 
 # --- a run's outcome says what it converged to ---------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 5 --progress '$tmp/saddle.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 5 --progress '$tmp/saddle.json'"
 wait_for "the run that starts on the axis" 'page 5 of 12'
 keys + + + + ' '
 wait_for "it converges, to a saddle point, in the words of learn --plain and run" \
@@ -455,7 +455,7 @@ keys q q
 wait_exit "quits" 0
 
 # --- the noise as a control: a page that offers it ---------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 6 --progress '$tmp/noise.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 6 --progress '$tmp/noise.json'"
 wait_for "the page offers the noise, with its value" '^  Yours to try: < > noise 0\.01$'
 keys '<'
 wait_for "< halves it, to a round value, and the label says so" '^  gd,noise=0\.005: step 0, at \(1\.5, 0\)'
@@ -470,7 +470,7 @@ wait_exit "quits" 0
 # --- a formula page: typed, checked, a parse error with its caret --------------------------
 FL="$srcdir/tests/lessons"
 case $FL in /*) ;; *) FL=$(pwd)/$FL ;; esac
-start 80 24 "$ENV '$DESCENT' learn --lessons '$FL' formulas --progress '$tmp/formula.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$FL' formulas --progress '$tmp/formula.json'"
 wait_for "the formula page" 'page 1 of 3: The slope of a double well'
 wait_for "the answer line takes the keys" '^  Your answer: _$'
 keys '2*x +' Enter
@@ -517,7 +517,7 @@ cat >"$tmp/ball/ball.json" <<'EOF'
       "start": [2.5, 1], "optimizers": ["gd", "momentum"], "lr": [0.001, 0.08],
       "params": { "beta": 0.5 }, "goal": { "point": [0, 0], "within": 0.01, "steps": 60 } } ] }
 EOF
-start 80 24 "$ENV '$DESCENT' learn --lessons '$tmp/ball' ball --progress '$tmp/ball.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$tmp/ball' ball --progress '$tmp/ball.json'"
 wait_for "gd has no beta: none shown" '^  Optimizer gd, learning rate 0\.001$'
 keys o
 wait_for "momentum, with the page's beta" '^  Optimizer momentum \(beta 0\.5\), learning rate 0\.001$'
@@ -525,7 +525,7 @@ keys q q
 wait_exit "quits" 0
 
 # --- a diverging run stays in the plot -----------------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/div.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 8 --progress '$tmp/div.json'"
 wait_for "the race of two rates" 'Yours to try \(all runs\): \[ \] lr; Tab: one run'
 settle
 cap=$(row_of '^J\(w0, w1\) = mse')
@@ -545,7 +545,7 @@ keys q q
 wait_exit "quits" 0
 
 # --- a click picks a quiz's choice ------------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 4 --progress '$tmp/click.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 4 --progress '$tmp/click.json'"
 wait_for "the quiz again" '\( \) 1\) '
 row=$(grep -n '( ) 1) ' "$tmp/screen" | head -n 1 | cut -d: -f1)
 click 12 "$row"
@@ -557,14 +557,14 @@ wait_exit "q q quits after the click" 0
 
 if grep -q 'zz-broken.json is broken and left out' "$tmp/err"; then ok; else
 	bad "after the screen, stderr names the broken file"; fi
-start 80 24 "LANG=C LC_ALL=C XDG_STATE_HOME='$tmp/st2' '$DESCENT' learn --lessons '$tmp/many' 2>/dev/null"
+start 80 24 "LANG=C LC_ALL=C XDG_STATE_HOME='$tmp/st2' '$DESCENT' learn --lessons-only '$tmp/many' 2>/dev/null"
 wait_for "LANG=C: a cut title ends in three dots" 'Chapter 3 has a title too long for the map\.\.\. +new'
 if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "LANG=C: the map is ASCII only"; else ok; fi
 keys q
 
 # --- SIGHUP: the progress is saved and the process gone ------------------------------------
 rm -rf "$ST"
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 3"
 wait_for "before SIGHUP" 'page 3 of 12'
 pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
 if [ -n "$pid" ]; then
@@ -579,7 +579,7 @@ fi
 
 # --- Ctrl-\ (SIGQUIT): as SIGTERM, the progress saved and the terminal restored ------------
 rm -rf "$ST"
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 3"
 wait_for "before Ctrl-\\" 'page 3 of 12'
 keys n
 wait_for "a page on" 'page 4 of 12'
@@ -596,7 +596,7 @@ fi
 ulimit -c 0 2>/dev/null         # the default action, without a core file
 for sig in ABRT SEGV; do
 	rm -rf "$ST"
-	start 80 24 "$ENV '$DESCENT' learn --lessons '$L' critical --page 3"
+	start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' critical --page 3"
 	wait_for "before SIG$sig" 'page 3 of 12'
 	pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -n 1)
 	case $sig in ABRT) code=134 ;; SEGV) code=$segv_code ;; esac
@@ -607,7 +607,7 @@ for sig in ABRT SEGV; do
 		# descent reads it back without a warning (it moves a corrupted one aside)
 		rm -f "$tmp/check.json" "$tmp/check.err"
 		[ ! -e "$P" ] || cp "$P" "$tmp/check.json"
-		"$DESCENT" learn --lessons "$L" --progress "$tmp/check.json" objective --page 10 \
+		"$DESCENT" learn --lessons-only "$L" --progress "$tmp/check.json" objective --page 10 \
 			</dev/null >/dev/null 2>"$tmp/check.err"
 		if [ ! -s "$tmp/check.err" ]; then ok; else
 			bad "SIG$sig: the progress file reads back: $(cat "$tmp/check.err") $(cat "$P")"; fi
@@ -617,14 +617,14 @@ for sig in ABRT SEGV; do
 done
 
 # --- the terminal --------------------------------------------------------------------------
-start 60 20 "$ENV '$DESCENT' learn --lessons '$L'"
+start 60 20 "$ENV '$DESCENT' learn --lessons-only '$L'"
 wait_for "60x20: too small, in one line" 'needs 70x20 at least; this terminal is 60x20'
 tm resize-window -t t -x 80 -y 24 >/dev/null 2>&1
 wait_for "a resize redraws the map" 'descent: the course'
 keys q
 wait_exit "quits after a resize" 0
 
-start 70 20 "$ENV '$DESCENT' learn --lessons '$L' objective --page 7"
+start 70 20 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 7"
 wait_for "70x20, the smallest: a descent page" 'page 7 of 10'
 wait_for "its status line whole" 'q:map  \(down: more\)$'
 keys '?'
@@ -641,7 +641,7 @@ wait_for "the map's keys" 'q: quit \(your progress is saved as you go\)'
 keys x q
 wait_exit "q q quits at 70x20" 0
 
-start 200 60 "$ENV '$DESCENT' learn --lessons '$L' objective --page 5"
+start 200 60 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 5"
 wait_for "200x60" 'page 5 of 10'
 screen
 if [ "$(awk 'length > 150' "$tmp/screen" | wc -l)" -gt 10 ]; then ok; else bad "200x60 uses the room"; fi
@@ -655,7 +655,7 @@ if [ "$widest" -ge 90 ] && [ "$widest" -le 101 ]; then ok; else
 	bad "200x60: the text's lines are 90 to 100 columns wide, not $widest"; fi
 keys q q
 
-start 80 24 "LANG=C LC_ALL=C NO_COLOR=1 XDG_STATE_HOME='$ST' '$DESCENT' learn --lessons '$L' objective --page 5"
+start 80 24 "LANG=C LC_ALL=C NO_COLOR=1 XDG_STATE_HOME='$ST' '$DESCENT' learn --lessons-only '$L' objective --page 5"
 wait_for "LANG=C NO_COLOR" 'page 5 of 10'
 if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "LANG=C: ASCII only"; else ok; fi
 keys q q
@@ -668,16 +668,16 @@ if LC_ALL=C grep -q '[^ -~]' "$tmp/screen"; then bad "--ascii in a UTF-8 locale:
 keys q q
 wait_exit "q q quits --ascii" 0
 
-start 80 24 "$ENV TERM=no-such-term '$DESCENT' learn --lessons '$L' objective --page 10"
+start 80 24 "$ENV TERM=no-such-term '$DESCENT' learn --lessons-only '$L' objective --page 10"
 wait_for "an unknown TERM: the plain text instead" '^== Page 10 of 10: '
 wait_exit "which ends after the chapter" 0
 
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' --plain objective --page 10"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' --plain objective --page 10"
 wait_for "--plain on a terminal: plain text" '^== Page 10 of 10: '
 wait_exit "--plain ends after the chapter" 0
 
 # --- room for the figure: a stable layout --------------------------------------------------
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 3 --progress '$tmp/room.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 3 --progress '$tmp/room.json'"
 wait_for "a plot page with more text than its region" '^J\(w\) = mse of w\*x over 3 points$'
 settle
 cap=$(row_of '^J\(w\) = mse')
@@ -699,7 +699,7 @@ keys q q
 wait_exit "quits" 0
 
 # the explanation of a numeric page without a body: above the figure, which stays
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 6 --progress '$tmp/room.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 6 --progress '$tmp/room.json'"
 wait_for "the numeric page" 'Your answer: _'
 keys 0 . 0 5 6 Enter
 wait_for "a right answer" '^ Right\. +\(the explanation: above\)$'
@@ -710,7 +710,7 @@ wait_exit "quits" 0
 
 # a page without a figure: the question right under the text, the
 # explanation right under the feedback
-start 80 24 "$ENV '$DESCENT' learn --lessons '$L' objective --page 4 --progress '$tmp/room.json'"
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 4 --progress '$tmp/room.json'"
 wait_for "the quiz" 'page 4 of 10: Loss or cost'
 if [ "$(row_of '^  \( \) 1\) ')" = 5 ]; then ok; else
 	bad "the choices follow the question (the first at row $(row_of '^  \( \) 1\) '), not 5)"; fi
@@ -723,7 +723,7 @@ keys q q
 wait_exit "quits" 0
 
 # 200x60: the loss curve beside the plot of a descent page, l hides it
-start 200 60 "$ENV '$DESCENT' learn --lessons '$L' objective --page 8 --progress '$tmp/room.json'"
+start 200 60 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 8 --progress '$tmp/room.json'"
 wait_for "a descent page at 200x60" 'page 8 of 10'
 keys ' '
 wait_for "the race ends" 'gd,lr=0\.17: converged at step'
@@ -738,7 +738,7 @@ keys q q
 wait_exit "quits" 0
 
 # --- --plain and pipes keep the text mode -------------------------------------------------------
-if "$DESCENT" learn --lessons "$L" objective --progress "$tmp/p2.json" </dev/null | grep -q '^== Page 1 of 10'; then
+if "$DESCENT" learn --lessons-only "$L" objective --progress "$tmp/p2.json" </dev/null | grep -q '^== Page 1 of 10'; then
 	ok
 else
 	bad "learn without a terminal prints the text"

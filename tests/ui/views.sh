@@ -85,13 +85,13 @@ expect() {
 while read -r id npages dim; do
 	# learn --plain: "== Page K of N: LABEL ==", a blank, the text, a
 	# blank, and the figure's H lines
-	LC_ALL=C NO_COLOR=1 "$DESCENT" learn --lessons "$D" --plain --ascii --width $W \
+	LC_ALL=C NO_COLOR=1 "$DESCENT" learn --lessons-only "$D" --plain --ascii --width $W \
 		--progress "$tmp/plain.json" "$id" </dev/null >"$tmp/plain" 2>"$tmp/plain.err"
 	if [ -s "$tmp/plain.err" ]; then
 		bad "$id: learn --plain says $(head -n 3 "$tmp/plain.err")"
 		continue
 	fi
-	start $W $ROWS "LANG=C LC_ALL=C NO_COLOR=1 XDG_STATE_HOME='$tmp/state' '$DESCENT' learn --lessons '$D' --ascii '$id' --page 1"
+	start $W $ROWS "LANG=C LC_ALL=C NO_COLOR=1 XDG_STATE_HOME='$tmp/state' '$DESCENT' learn --lessons-only '$D' --ascii '$id' --page 1"
 	wait_for "$id: the full screen opens its first page" "page 1 of $npages: " || continue
 	k=1
 	while [ $k -le "$npages" ]; do
