@@ -180,6 +180,10 @@ struct page_numeric {
 	int verify_kind;                /*   VERIFY_* */
 	int verify_which;               /*   eigenvalue: 0 smallest, 1 largest; rate: 0-2 */
 	char *verify_component;         /*   derivative: the variable, or NULL (the first) */
+	double wrong[LESSON_MAX_CHOICES];       /* expected wrong answers, */
+	char *wrong_feedback[LESSON_MAX_CHOICES];       /*   what each reveals */
+	int wrong_line[LESSON_MAX_CHOICES], wrong_column[LESSON_MAX_CHOICES];
+	int nwrong;
 };
 
 enum {

@@ -16,6 +16,48 @@
 #include "descent/util.h"
 #include "lesson-int.h"
 
+/*
+ * The expected wrong answers, [{"answer": 12.25, "feedback": "..."}]: a
+ * learner's answer within the page's tolerance of one is told its
+ * feedback, the mistake it reveals.
+ */
+static void
+read_wrong(struct loader *L, const cJSON *po, struct page_numeric *q)
+{
+	static const char *const members[] = { "answer", "feedback", NULL };
+	const cJSON *wr = cJSON_GetObjectItemCaseSensitive(po, "wrong"), *e, *a;
+
+	if (wr == NULL)
+		return;
+	if (!cJSON_IsArray(wr) || cJSON_GetArraySize(wr) > LESSON_MAX_CHOICES) {
+		lesson_error(L, AT(wr), "\"wrong\" must be an array of at most %d expected wrong "
+			     "answers, like [{\"answer\": 12.25, \"feedback\": \"...\"}]",
+			     LESSON_MAX_CHOICES);
+		return;
+	}
+	cJSON_ArrayForEach(e, wr) {
+		if (!cJSON_IsObject(e)) {
+			lesson_error(L, AT(e), "an expected wrong answer is an object like "
+				     "{\"answer\": 12.25, \"feedback\": \"...\"}");
+			continue;
+		}
+		check_members(L, e, members, "a wrong answer");
+		a = member(L, e, "answer", 1, "a wrong answer");
+		if (a == NULL)
+			continue;
+		if (!cJSON_IsNumber(a)) {
+			lesson_error(L, AT(a), "\"answer\" is a number here, not %s",
+				     json_type_name(a));
+			continue;
+		}
+		q->wrong[q->nwrong] = a->valuedouble;
+		q->wrong_feedback[q->nwrong] = get_text(L, e, "feedback", 1, "a wrong answer");
+		q->wrong_line[q->nwrong] = AT(a).line;
+		q->wrong_column[q->nwrong] = AT(a).column;
+		q->nwrong++;
+	}
+}
+
 static void
 numeric_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
 {
@@ -34,6 +76,7 @@ numeric_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 	if (get_number(L, po, "tolerance", 0, what, &q->tolerance) && !(q->tolerance >= 0))
 		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(po, "tolerance")),
 			     "\"tolerance\" must not be negative");
+	read_wrong(L, po, q);
 	if (ver != NULL) {
 		static const char *const vf[] = { "value_at", "global_minimum", "derivative_at",
 						  "component", "eigenvalue_at", "which", "rate",
@@ -123,7 +166,11 @@ numeric_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 static void
 numeric_free(struct lesson_page *p)
 {
+	int i;
+
 	free(p->numeric.verify_component);
+	for (i = 0; i < p->numeric.nwrong; i++)
+		free(p->numeric.wrong_feedback[i]);
 }
 
 static int
@@ -132,7 +179,7 @@ numeric_needs_points(const struct lesson_page *p)
 	return p->numeric.verify && p->numeric.verify_kind == VERIFY_GLOBAL_MINIMUM;
 }
 
-/* The engine's answer must be the author's. */
+/* The engine's answer must be the author's; no expected wrong answer may be right. */
 static void
 numeric_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
 {
@@ -140,7 +187,13 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 	struct check_work w;
 	double v = NAN;
 	char what[160];
+	int j;
 
+	for (j = 0; j < q->nwrong; j++)
+		if (fabs(q->wrong[j] - q->answer) <= q->tolerance)
+			check_wrong(k, q->wrong_line[j], q->wrong_column[j], "this wrong answer is "
+				    "within the tolerance %g of the answer %g: a learner who gives it "
+				    "is told it is right", q->tolerance, q->answer);
 	if (!q->verify)
 		return;
 	if (q->verify_kind != VERIFY_GLOBAL_MINIMUM)
@@ -241,10 +294,17 @@ enum answer
 runner_numeric(struct lesson_runner *r, double value)
 {
 	const struct lesson_page *p;
+	int i;
 
 	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_NUMERIC || !isfinite(value))
 		return ANSWER_INVALID;
-	return runner_judge(r, fabs(value - p->numeric.answer) <= p->numeric.tolerance, "");
+	if (fabs(value - p->numeric.answer) <= p->numeric.tolerance)
+		return runner_judge(r, 1, "");
+	for (i = 0; i < p->numeric.nwrong; i++)
+		if (fabs(value - p->numeric.wrong[i]) <= p->numeric.tolerance)
+			return runner_judge(r, 0, p->numeric.wrong_feedback[i] != NULL ?
+					    p->numeric.wrong_feedback[i] : "");
+	return runner_judge(r, 0, "");
 }
 
 static int
@@ -268,9 +328,9 @@ numeric_answer_text(struct lesson_runner *r, const char *line)
 
 const struct page_kind_def page_kind_numeric = {
 	.name = "numeric",
-	.members = (const char *const[]){ "question", "answer", "tolerance", "verify",
+	.members = (const char *const[]){ "question", "answer", "tolerance", "verify", "wrong",
 					  "function", "variables", "data", "x", "y", NULL },
-	.flags = PK_MAY_OBJECTIVE | PK_ASKS | PK_ANY_DIM,
+	.flags = PK_MAY_OBJECTIVE | PK_ASKS | PK_ANY_DIM | PK_CHECKS_ALONE,
 	.read = numeric_read,
 	.free = numeric_free,
 	.needs_points = numeric_needs_points,

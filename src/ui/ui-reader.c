@@ -34,6 +34,10 @@ const struct ui_page_kind ui_kind_plot = {
 };
 
 /* The kinds of page-kinds.def; a kind registered at run time reads as text. */
+
+/* The tries after which x shows the explanation of a question not yet answered right. */
+#define UI_TRIES 2
+
 static const struct ui_page_kind *const kinds[PAGE_KIND_COUNT] = {
 #define PAGE_KIND(K, name) [PAGE_##K] = &ui_kind_##name,
 #include "descent/page-kinds.def"
@@ -462,6 +466,9 @@ ui_reader_judge(struct ui *u, struct reader *rd, enum answer a)
 	else if (a == ANSWER_RIGHT)
 		snprintf(u->message, sizeof u->message, "%.290s  (the explanation: above)",
 			 u->runner.feedback);
+	else if (progress_page_of(u->prog, u->chapter, u->runner.page)->attempts < UI_TRIES)
+		/* one more try first: the explanation gives the answer away */
+		snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
 	else
 		snprintf(u->message, sizeof u->message, "%.290s  (x: the explanation)",
 			 u->runner.feedback);
@@ -615,14 +622,15 @@ page_key(struct ui *u, int ch)
 					 u->runner.feedback);
 		} else if (p->explain == NULL) {
 			snprintf(u->message, sizeof u->message, "This page has no explanation.");
-		} else if (progress_page_of(u->prog, u->chapter, u->runner.page)->attempts > 0) {
+		} else if (progress_page_of(u->prog, u->chapter, u->runner.page)->attempts >=
+			   UI_TRIES) {
 			rd->answered = 1;
 			rd->to_explain = 1;
 			if (u->message[0] == '\0')
 				snprintf(u->message, sizeof u->message, "The explanation:");
 		} else {
 			snprintf(u->message, sizeof u->message,
-				 "Answer once first (h gives a hint); then x shows the explanation.");
+				 "Try twice first (h gives a hint); then x shows the explanation.");
 		}
 		break;
 	case 'f':

@@ -762,6 +762,13 @@ for want in "^Your answer (a formula in x; h hint, s skip, q quit): That is not 
 done
 if [ "$(grep -c 'Right\.' "$tmp/out")" = 3 ]; then pass=$((pass + 1)); else
 	fail=$((fail + 1)); echo "FAIL: learn --ask, formula pages: three right answers"; fi
+# a numeric page's expected wrong answer is told what it reveals
+mkdir -p "$tmp/nwrong"
+printf '{"id": "nw", "title": "N", "order": 1, "summary": "s", "pages": [{"kind": "numeric", "question": "The mean of 1, 2 and 6?", "answer": 3, "wrong": [{"answer": 9, "feedback": "That is the sum: divide by 3."}]}]}\n' >"$tmp/nwrong/nw.json"
+printf '9\n4\n3\n' | "$DESCENT" learn --lessons-only "$tmp/nwrong" nw --ask --progress "$tmp/nw.json" >"$tmp/out" 2>&1
+if grep -q 'Not quite\. That is the sum: divide by 3\.$' "$tmp/out" && grep -q 'Not quite\.$' "$tmp/out" &&
+   grep -q 'Right\.$' "$tmp/out"; then pass=$((pass + 1)); else
+	fail=$((fail + 1)); echo "FAIL: numeric: an expected wrong answer"; sed 's/^/  | /' "$tmp/out"; fi
 # products side by side, as written by hand, in both orders of factors
 for ans in '4x(x^2-4)' '(2x)(2x^2-8)' 'x(4x^2 - 16)' '(x^2-4) 4x'; do
 	printf '%s\n' "$ans" |

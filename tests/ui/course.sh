@@ -39,13 +39,19 @@ keys n n
 wait_for "the quiz page" 'page 4 of 10: Loss or cost\?'
 wait_for "its choices, radio buttons: one is right" '\( \) 1\) '
 keys x
-wait_for "x before any answer: no explanation yet" 'Answer once first \(h gives a hint\)'
+wait_for "x before any answer: no explanation yet" 'Try twice first \(h gives a hint\)'
 wait_gone "and none is shown" 'A loss scores a single prediction'
 keys Down Enter
 wait_for "the arrows choose: a wrong answer is told at once" 'Not quite'
 wait_for "the choice picked is marked" '\(\*\) 2\) '
 wait_for "and what picking it reveals is said" 'That mean is the cost J: it scores the whole data set'
-wait_for "a wrong answer offers the explanation" '\(x: the explanation\)'
+wait_gone "one wrong answer does not offer the explanation yet" '\(x: the explanation\)'
+keys x
+wait_for "x after one try: one more first" 'Try twice first'
+wait_gone "and the explanation is not shown" 'A loss scores a single prediction'
+keys 3 Enter
+wait_for "a second wrong answer says what it reveals" 'The parameters are what J is a function of'
+wait_for "and offers the explanation" '\(x: the explanation\)'
 keys x
 wait_for "x after a try shows the explanation" 'A loss scores a single prediction'
 keys h
