@@ -126,6 +126,31 @@ lex_error_char(struct parser *p, int pos)
 		error_at(p, pos, "unexpected control character (byte 0x%02x)", c);
 }
 
+/*
+ * Whether the len bytes at name are no name of the language or of a
+ * declared variable, but letters that each are a declared variable of one
+ * letter ("xy" when x and y are): with EXPR_PARSE_PRODUCTS, a product.
+ */
+static int
+letters_of_vars(const struct parser *p, const char *name, int len)
+{
+	int k, i;
+
+	if (p->declared == NULL || expr_is_reserved(name, (size_t)len, NULL))
+		return 0;
+	for (i = 0; i < p->ndeclared; i++)
+		if ((int)strlen(p->declared[i]) == len && strncmp(p->declared[i], name, len) == 0)
+			return 0;
+	for (k = 0; k < len; k++) {
+		for (i = 0; i < p->ndeclared; i++)
+			if (p->declared[i][0] == name[k] && p->declared[i][1] == '\0')
+				break;
+		if (i == p->ndeclared)
+			return 0;
+	}
+	return 1;
+}
+
 static void
 next(struct parser *p)
 {
@@ -199,6 +224,8 @@ next(struct parser *p)
 			j++;
 		p->tok = T_NAME;
 		p->len = j - i;
+		if ((p->flags & EXPR_PARSE_PRODUCTS) && p->len > 1 && letters_of_vars(p, s + i, p->len))
+			p->len = 1;     /* "xy": x, then y, multiplied side by side */
 		return;
 	}
 	p->tok = T_END;

@@ -323,6 +323,12 @@ Test(expr_products, side_by_side_with_the_flag)
 	cr_expect_float_eq(value_with("(2x)(2x^2-8)", EXPR_PARSE_PRODUCTS, 3, 0), 60, 1e-12);
 	cr_expect_float_eq(value_with("(x+1)(x-1)", EXPR_PARSE_PRODUCTS, 3, 0), 8, 1e-12);
 	cr_expect_float_eq(value_with("x y", EXPR_PARSE_PRODUCTS, 3, 5), 15, 1e-12);
+	/* letters of one-letter variables run together: xy, 4xy, yxx */
+	cr_expect_float_eq(value_with("xy", EXPR_PARSE_PRODUCTS, 3, 5), 15, 1e-12);
+	cr_expect_float_eq(value_with("4xy - 2", EXPR_PARSE_PRODUCTS, 3, 5), 58, 1e-12);
+	cr_expect_float_eq(value_with("yxx", EXPR_PARSE_PRODUCTS, 3, 5), 45, 1e-12);
+	/* the power binds to the letter it follows, as by hand: xy^2 is x*y^2 */
+	cr_expect_float_eq(value_with("xy^2", EXPR_PARSE_PRODUCTS, 3, 5), 75, 1e-12);
 	cr_expect_float_eq(value_with("(x-1) 2y", EXPR_PARSE_PRODUCTS, 3, 5), 20, 1e-12);
 	/* a product binds like *, the power first: x(x)^2 is x*x^2 */
 	cr_expect_float_eq(value_with("x(x)^2", EXPR_PARSE_PRODUCTS, 3, 0), 27, 1e-12);
@@ -345,7 +351,10 @@ Test(expr_products, only_after_a_number_without_it)
 		cr_expect_null(e, "%s parses without the flag", bad[i]);
 		expr_free(e);
 	}
-	/* with it, an unknown name before '(' is still an unknown name */
+	/* with it, an unknown name before '(' is still an unknown name, and
+	 * a name with a letter that is no variable is one too */
+	cr_expect_null(expr_parse_flags("xz", vars, 2, EXPR_PARSE_PRODUCTS, &err));
+	cr_expect_null(expr_parse("xy", vars, 2, &err));
 	cr_expect_null(expr_parse_flags("z(x)", vars, 2, EXPR_PARSE_PRODUCTS, &err));
 	cr_expect_null(expr_parse_flags("x (", vars, 2, EXPR_PARSE_PRODUCTS, &err));
 }
