@@ -2,8 +2,8 @@
 /*
  * ui-formula.c - a formula question on the full screen: the learner types
  * an expression on the answer line, which takes every printable key while
- * it is being typed (Esc gives the page's keys back; i or Enter types
- * again), and Enter answers.  A formula that does not parse is shown with
+ * it is being typed (Esc gives the page's keys back, and so does a right
+ * answer; i or Enter types again), and Enter answers.  A formula that does not parse is shown with
  * a caret under the column of its error.
  */
 #include "config.h"
@@ -114,6 +114,9 @@ formula_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 			rd->errcol = 0;
 			rd->err[0] = '\0';
 			ui_reader_judge(u, rd, a);
+			/* answered right: the page's keys again, n goes on */
+			if (a == ANSWER_RIGHT)
+				rd->typing = 0;
 		}
 		return 1;
 	}

@@ -571,6 +571,10 @@ page_key(struct ui *u, int ch)
 		default: moved = 0; break;
 		}
 		if (moved) {
+			/* the cursor stays on the plot's region */
+			rd->cursor[0] = fmin(fmax(rd->cursor[0], p->x[0]), p->x[1]);
+			if (dim == 2)
+				rd->cursor[1] = fmin(fmax(rd->cursor[1], p->y[0]), p->y[1]);
 			/* three steps of 0.2 up and three down are 5.6e-17, not 0:
 			 * rounding noise that would read "5.551e-17" */
 			if (fabs(rd->cursor[0]) < 1e-9 * sx)

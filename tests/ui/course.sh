@@ -234,6 +234,9 @@ wait_for "three steps of 0.2 up, one of 0.125 left" 'The cursor: x -0\.125, y 0\
 keys Down Down Down Right
 # 0.2 + 0.2 + 0.2 - 0.2 - 0.2 - 0.2 is 5.6e-17 in floating point
 wait_for "and back: 0, not rounding noise" 'The cursor: x 0, y 0$'
+keys Up Up Up Up Up Up Up Up Up Up Up Up Up Up Right Right Right Right Right Right Right \
+	Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right
+wait_for "the cursor stops at the region's edge" 'The cursor: x 2\.5, y 2$'
 keys q q
 wait_exit "quits" 0
 
@@ -495,8 +498,9 @@ keys i BSpace BSpace '16x' Enter
 wait_for "n and h are letters of the formula while typing; 4x^3-16x is right" \
 	'^ Right\. +\(the explanation: above\)$'
 wait_for "the explanation above the figure" '^ f′\(x\) = 4x³ − 16x, or 4x\(x² − 4\)'
-keys Escape n
-wait_for "Esc, n: the next page" 'page 2 of 3: One component of a gradient'
+wait_for "a right answer gives the page's keys back" '^i:type the answer h:hint n/p:page q:map'
+keys n
+wait_for "n: the next page, without Esc" 'page 2 of 3: One component of a gradient'
 keys 'x' Enter
 wait_for "a counterexample for an unexpected wrong answer" \
 	"^ Not quite\\. At x = 1, y = -1 yours gives 1; the gradient's y component is 3\\.$"
