@@ -62,13 +62,16 @@ get_claim_point(struct loader *L, const cJSON *o, struct claim *c, int i, int di
 	return 0;
 }
 
+/* The members of a claim (descent-lessons(5), Claims; test-lesson-doc.c). */
+const char *const lesson_claim_fields[] = { "critical_points", "global_minimum", "convex",
+					    "converges_to", "diverges", "stops_at", "value",
+					    "gradient", "eigenvalues", "rates", "final_value",
+					    "converges_in", "tolerance", "run", NULL };
+
 void
 get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, int has_obj)
 {
-	static const char *const fields[] = { "critical_points", "global_minimum", "convex",
-					      "converges_to", "diverges", "stops_at", "value",
-					      "gradient", "eigenvalues", "rates", "final_value",
-					      "converges_in", "tolerance", "run", NULL };
+
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(page, "check"), *e;
 	int runs = (page_kind_of(p->kind)->flags & PK_RUNS) != 0;
 
@@ -104,7 +107,7 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 				     json_type_name(e));
 			continue;
 		}
-		check_members(L, e, fields, "a claim");
+		check_members(L, e, lesson_claim_fields, "a claim");
 		if (get_number(L, e, "tolerance", 0, "a claim", &c->tolerance) &&
 		    !(c->tolerance > 0 && c->tolerance < 1))
 			lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(e, "tolerance")), "a claim's \"tolerance\" is relative: it must be above 0 and "

@@ -173,6 +173,8 @@ void challenge_params(const struct lesson_page *p, struct run_config *c);
 /* Reports a wrong statement of the file at line:column. */
 void check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The members a claim may have, NULL-ended. */
+extern const char *const lesson_claim_fields[];
 /* The page's kind checked its question's answer against the engine's. */
 void check_verified(struct checker *k);
 /*

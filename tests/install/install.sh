@@ -43,6 +43,15 @@ if [ -n "$lessons" ]; then
 	done
 fi
 
+# the tutorial's chapter is installed with the documentation, where
+# descent-lessons(5) says it is, and it loads
+tut=$(find "$root" -type f -path '*/examples/tutorial.json' | head -n 1)
+if [ -n "$tut" ] && "$bin" lessons --check "$tut" >/dev/null 2>&1; then ok; else
+	bad "no installed examples/tutorial.json that checks under $root"; fi
+f=$(find "$root" -type f -path "*/man5/descent-lessons.5" | head -n 1)
+if [ -n "$tut" ] && [ -n "$f" ] && grep -F -q -- "$(dirname "${tut#"$root"}")" "$f"; then ok; else
+	bad "descent-lessons(5) does not name the examples' directory"; fi
+
 # the build machine's directories are not in the program
 for d in "$srcdir" "$builddir"; do
 	case $d in /|"") continue ;; esac
