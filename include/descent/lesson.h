@@ -251,6 +251,7 @@ struct lesson_page {
 	enum page_kind kind;
 	int line, column;               /* where the page's object starts */
 	char *id;                       /* its stable id, or NULL: progress by number */
+	int broken;                     /* it did not load (a partial chapter's page) */
 	char *title, *body, *hint, *explain;
 	char *question;                 /* the pages that ask one */
 	struct lesson_objective obj;    /* pages with a function or data */
@@ -284,6 +285,7 @@ struct lesson_chapter {
 	int id_line, id_column, order_line, order_column;
 	struct lesson_page *pages;
 	int npages;
+	int partial;                    /* loaded with errors: some pages are broken */
 };
 
 /*
@@ -299,6 +301,13 @@ struct lesson_chapter *lesson_parse(const char *text, size_t len, const char *na
 /* Reads the file path (at most LESSON_MAX_FILE bytes) and parses it. */
 #define LESSON_MAX_FILE (1 << 20)
 struct lesson_chapter *lesson_load(const char *path, struct diags *ds);
+/*
+ * For lessons --check: a chapter that does not load, with the pages that
+ * did (the others marked broken, c->partial set), so that their claims
+ * can be proved in the same pass; NULL when the file is not a chapter at
+ * all (not JSON, no pages).  The errors go to ds as with lesson_load.
+ */
+struct lesson_chapter *lesson_load_partial(const char *path, struct diags *ds);
 void lesson_chapter_free(struct lesson_chapter *c);
 
 /*

@@ -195,8 +195,17 @@ unique_page_ids(struct loader *L, const cJSON *pages, const struct lesson_chapte
 	free(ix);
 }
 
+static struct lesson_chapter *parse(const char *text, size_t len, const char *name,
+				    struct diags *ds, int partial);
+
 struct lesson_chapter *
 lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
+{
+	return parse(text, len, name, ds, 0);
+}
+
+static struct lesson_chapter *
+parse(const char *text, size_t len, const char *name, struct diags *ds, int partial)
 {
 	static const char *const fields[] = { "id", "title", "order", "summary", "pages", "format",
 					      NULL };
@@ -278,14 +287,21 @@ lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 		} else {
 			c->npages = cJSON_GetArraySize(pages);
 			c->pages = xcalloc(c->npages, sizeof *c->pages);
-			for (i = 0, p = pages->child; p != NULL; p = p->next, i++)
+			for (i = 0, p = pages->child; p != NULL; p = p->next, i++) {
+				size_t before = L->errors;
 				get_page(L, p, &c->pages[i], i);
+				c->pages[i].broken = L->errors > before;
+			}
 			unique_page_ids(L, pages, c);
 		}
 	}
 done:
 	cJSON_Delete(root);
 	json_index_done(&L->ix);
+	if (L->errors > 0 && partial && c != NULL && c->npages > 0 && c->id != NULL) {
+		c->partial = 1;
+		return c;
+	}
 	if (L->errors > 0) {
 		lesson_chapter_free(c);
 		return NULL;
@@ -293,8 +309,22 @@ done:
 	return c;
 }
 
+static struct lesson_chapter *load(const char *path, struct diags *ds, int partial);
+
 struct lesson_chapter *
 lesson_load(const char *path, struct diags *ds)
+{
+	return load(path, ds, 0);
+}
+
+struct lesson_chapter *
+lesson_load_partial(const char *path, struct diags *ds)
+{
+	return load(path, ds, 1);
+}
+
+static struct lesson_chapter *
+load(const char *path, struct diags *ds, int partial)
 {
 	struct file_error fe;
 	struct lesson_chapter *c;
@@ -310,7 +340,7 @@ lesson_load(const char *path, struct diags *ds)
 				  fe.fail == FILE_CANNOT_OPEN ? "open" : "read", fe.reason);
 		return NULL;
 	}
-	c = lesson_parse(buf, len, path, ds);
+	c = parse(buf, len, path, ds, partial);
 	free(buf);
 	return c;
 }
