@@ -308,6 +308,8 @@ struct lesson_chapter *lesson_load(const char *path, struct diags *ds);
  * all (not JSON, no pages).  The errors go to ds as with lesson_load.
  */
 struct lesson_chapter *lesson_load_partial(const char *path, struct diags *ds);
+struct lesson_chapter *lesson_parse_partial(const char *text, size_t len, const char *name,
+					    struct diags *ds);
 void lesson_chapter_free(struct lesson_chapter *c);
 
 /*

@@ -204,6 +204,12 @@ lesson_parse(const char *text, size_t len, const char *name, struct diags *ds)
 	return parse(text, len, name, ds, 0);
 }
 
+struct lesson_chapter *
+lesson_parse_partial(const char *text, size_t len, const char *name, struct diags *ds)
+{
+	return parse(text, len, name, ds, 1);
+}
+
 static struct lesson_chapter *
 parse(const char *text, size_t len, const char *name, struct diags *ds, int partial)
 {

@@ -37,6 +37,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	if ((c == NULL) != (ds.errors > 0))
 		abort();
+	{
+		/* what --check keeps of a chapter that does not load */
+		struct diags pds;
+		struct lesson_chapter *pc;
+		diags_init(&pds);
+		pc = lesson_parse_partial((const char *)data, size, "fuzz.json", &pds);
+		if (pc != NULL && (pc->partial != (pds.errors > 0) || pc->npages < 1))
+			abort();
+		lesson_chapter_free(pc);
+		diags_done(&pds);
+	}
 	if (c != NULL) {
 		struct lesson_runner r;
 		int p;
@@ -86,8 +97,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			while (runner_descent_step(&r) > 0)
 				;
 			{
+				/* the learner's start, and a setting turned each way */
 				double at[2] = { 0.25, -0.75 };
-				if (runner_descent_set(&r, at, 4) == 0)
+				if (runner_descent_start(&r, at) == 0)
+					while (runner_descent_step(&r) > 0)
+						;
+				if (runner_descent_turn(&r, -1, 0, 1) == 0)
+					while (runner_descent_step(&r) > 0)
+						;
+				if (runner_descent_turn(&r, 0, 0, -1) == 0)
 					while (runner_descent_step(&r) > 0)
 						;
 			}
