@@ -252,6 +252,8 @@ struct lesson_page {
 	int line, column;               /* where the page's object starts */
 	char *id;                       /* its stable id, or NULL: progress by number */
 	int broken;                     /* it did not load (a partial chapter's page) */
+	double *unproved;               /* numbers its text states that need no proof */
+	int nunproved;
 	char *title, *body, *hint, *explain;
 	char *question;                 /* the pages that ask one */
 	struct lesson_objective obj;    /* pages with a function or data */
@@ -348,6 +350,13 @@ int lesson_check_spent(const struct lesson_chapter *c, struct diags *ds,
  * formula without what it is, a locate target given as a point) gets a
  * warning in ds; a quiz's cannot be.
  */
+/*
+ * Warns (in ds) about each number that a page's text states and that no
+ * value of the chapter covers: not a claim's, an answer's, a setting of
+ * a page or a number of its expressions, nor in the page's "unproved"
+ * (lesson-numbers.c has the rule).  Returns the warnings added.
+ */
+int lesson_check_numbers(const struct lesson_chapter *c, struct diags *ds);
 struct lesson_check_stats {
 	unsigned long long spent;
 	int questions, verified;

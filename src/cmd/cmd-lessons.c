@@ -124,6 +124,7 @@ check(const struct lessons_opts *o, char **args, int nargs)
 		struct lesson_check_stats st;
 		int j;
 		wrongs += lesson_check_stats(co.chapters[i], &ds, &st) > 0;
+		lesson_check_numbers(co.chapters[i], &ds);
 		questions += st.questions;
 		verified += st.verified;
 		pages += co.chapters[i]->npages;

@@ -16,7 +16,7 @@
 #include "lesson-int.h"
 
 static const char *const common_fields[] = { "kind", "id", "title", "body", "hint",
-					     "explain", "check" };
+					     "explain", "check", "unproved" };
 
 /* The allowed members of a page of kind k, into out (NULL-ended, room for 48). */
 static void
@@ -90,6 +90,16 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 		 pk->name);
 	check_members(L, po, fields, what);
 	p->title = get_string(L, po, "title", 0, what);
+	{
+		/* the numbers of its text that need no proof */
+		const cJSON *un = cJSON_GetObjectItemCaseSensitive(po, "unproved");
+		if (un != NULL) {
+			p->unproved = xcalloc(64, sizeof *p->unproved);
+			p->nunproved = get_numbers(L, un, "unproved", 0, 64, p->unproved);
+			if (p->nunproved < 0)
+				p->nunproved = 0;
+		}
+	}
 	p->id = get_string(L, po, "id", 0, what);
 	if (p->id != NULL && !id_ok(p->id)) {
 		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(po, "id")), "the page id "
@@ -148,6 +158,7 @@ lesson_chapter_free(struct lesson_chapter *c)
 			pk->free(p);
 		free(p->title);
 		free(p->id);
+		free(p->unproved);
 		free(p->body);
 		free(p->hint);
 		free(p->explain);
