@@ -69,6 +69,11 @@ challenge_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 
 	switch (ch) {
 	case 'o':
+		if (q->nallowed == 1) {
+			snprintf(u->message, sizeof u->message, "This challenge allows %s only.",
+				 q->allowed[0]->name);
+			return 1;
+		}
 		rd->opt = (rd->opt + 1) % q->nallowed;
 		changed(u);
 		return 1;
@@ -90,8 +95,21 @@ challenge_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 	}
 }
 
+/* The keys; o only when there is more than one optimizer to choose. */
+static const char *
+challenge_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
+{
+	const struct lesson_page *p = &u->chapter->pages[u->runner.page];
+
+	(void)rd;
+	snprintf(buf, size, "%s[ ]:rate Enter:try h:hint n/p:page q:map",
+		 p->challenge.nallowed > 1 ? "o:optimizer " : "");
+	return buf;
+}
+
 const struct ui_page_kind ui_kind_challenge = {
 	.keys = "o:optimizer [ ]:rate Enter:try h:hint n/p:page q:map",
+	.status = challenge_status,
 	.feedback_rows = 2,
 	.enter = challenge_enter,
 	.rows = challenge_rows,

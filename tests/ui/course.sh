@@ -404,6 +404,21 @@ keys q q
 wait_exit "q q quits the interactive page" 0
 
 # --- a descent plays at its page's pace; + and - change it ----------------------------------
+# --- a challenge of one optimizer does not offer to choose one -----------------------------
+mkdir -p "$tmp/one"
+cat >"$tmp/one/one.json" <<'EOF'
+{ "id": "one", "title": "One", "order": 1, "summary": "gd alone.",
+  "pages": [ { "kind": "challenge", "function": "x^2", "x": [-2, 2], "start": [1.5],
+    "optimizers": ["gd"], "lr": [0.001, 0.5], "preset": { "optimizer": "gd", "lr": 0.001 },
+    "goal": { "point": [0], "within": 0.05, "steps": 50 } } ] }
+EOF
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$tmp/one' one --progress '$tmp/one.json'"
+wait_for "the challenge" '^\[ \]:rate Enter:try h:hint n/p:page q:map'
+wait_gone "no o:optimizer with one optimizer" 'o:optimizer'
+keys o
+wait_for "o says why" 'This challenge allows gd only\.'
+keys q q
+
 mkdir -p "$tmp/pace"
 cat >"$tmp/pace/pace.json" <<'EOF'
 { "id": "pace", "title": "Slowly", "order": 1, "summary": "Two steps a second.",
