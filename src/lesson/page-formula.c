@@ -659,7 +659,8 @@ formula_check(struct checker *k, const struct lesson_page *p, const struct check
 
 /*
  * The course's own mathematics typed back: − as -, · × ⋅ as *, ² ³ as
- * ^2 ^3, and the Greek letters by their names (α alpha, η eta ...), so
+ * ^2 ^3, subscript digits as digits (w₀ w0), and the Greek letters by
+ * their names (α alpha, η eta ...), so
  * that a learner who copies a formula from the text is understood.  Into
  * out (size bytes, always terminated); other bytes are kept.
  */
@@ -673,6 +674,10 @@ normalize(const char *in, char *out, size_t size)
 		{ "\u03b5", "epsilon" }, { "\u03b7", "eta" }, { "\u03b8", "theta" },
 		{ "\u03bb", "lambda" }, { "\u03bc", "mu" }, { "\u03c1", "rho" },
 		{ "\u03c3", "sigma" }, { "\u03c0", "pi" },
+		/* subscripts, as the course writes w₀ and w₁ */
+		{ "\u2080", "0" }, { "\u2081", "1" }, { "\u2082", "2" }, { "\u2083", "3" },
+		{ "\u2084", "4" }, { "\u2085", "5" }, { "\u2086", "6" }, { "\u2087", "7" },
+		{ "\u2088", "8" }, { "\u2089", "9" },
 	};
 	size_t len = 0, i;
 

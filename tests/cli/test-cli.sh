@@ -785,6 +785,13 @@ printf 'sin(x)\n' | "$DESCENT" learn --lessons-only "$F" formulas --page 1 --ask
 	--progress "$tmp/imp.json" >"$tmp/out" 2>&1
 if grep -q 'Not quite\.' "$tmp/out"; then pass=$((pass + 1)); else
 	fail=$((fail + 1)); echo "FAIL: formula: sin(x) is a call"; sed 's/^/  | /' "$tmp/out"; fi
+# subscripts typed as the course writes them: 2w₀ is 2*w0
+mkdir -p "$tmp/subs"
+printf '{"id": "subs", "title": "S", "order": 1, "summary": "s", "pages": [{"kind": "formula", "question": "dJ/dw0?", "answer": "2*w0 + w1", "gradient_of": "w0^2 + w0*w1", "component": "w0"}]}\n' >"$tmp/subs/subs.json"
+printf '2w\342\202\200 + w\342\202\201\n' | "$DESCENT" learn --lessons-only "$tmp/subs" subs --ask \
+	--progress "$tmp/subs.json" >"$tmp/out" 2>&1
+if grep -q 'Right\.$' "$tmp/out"; then pass=$((pass + 1)); else
+	fail=$((fail + 1)); echo "FAIL: formula: subscripts are digits"; sed 's/^/  | /' "$tmp/out"; fi
 # the course's own mathematics typed back: − · and Greek letters
 printf 'w \342\210\222 2\302\267\316\267\302\267(w\342\210\2223)\n' |
 	"$DESCENT" learn --lessons-only "$F" formulas --page 3 --ask --progress "$tmp/utf.json" >"$tmp/out" 2>&1
