@@ -143,8 +143,6 @@ struct page_note {
 struct page_plot {
 	unsigned show;                  /* the overlays asked for: PLOT_OV_* bits (plot.h) */
 	double tangent;                 /* where the tangent touches, with PLOT_OV_TANGENT */
-	double levels[16];              /* 2D: the contour levels the text names */
-	int nlevels;                    /*   (0: chosen by the plot) */
 	double chord[2];                /* 1D: a chord from chord[0] to chord[1] */
 	int has_chord;
 };
@@ -254,6 +252,8 @@ struct lesson_page {
 	int broken;                     /* it did not load (a partial chapter's page) */
 	double *unproved;               /* numbers its text states that need no proof */
 	int nunproved;
+	double levels[16];              /* 2D: the contour levels the text names */
+	int nlevels;                    /*   (0: chosen by the plot) */
 	char *title, *body, *hint, *explain;
 	char *question;                 /* the pages that ask one */
 	struct lesson_objective obj;    /* pages with a function or data */

@@ -16,7 +16,7 @@
 #include "lesson-int.h"
 
 static const char *const common_fields[] = { "kind", "id", "title", "body", "hint",
-					     "explain", "check", "unproved" };
+					     "explain", "check", "unproved", "levels" };
 
 /* The allowed members of a page of kind k, into out (NULL-ended, room for 48). */
 static void
@@ -43,6 +43,30 @@ id_ok(const char *s)
 		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
 			return 0;
 	return 1;
+}
+
+/* "levels": [0, 2, 8], the contours a text speaks of: increasing, in 2D */
+static void
+read_levels(struct loader *L, const cJSON *po, struct lesson_page *p, int has_obj)
+{
+	const cJSON *m = cJSON_GetObjectItemCaseSensitive(po, "levels");
+	int n, i;
+
+	if (m == NULL)
+		return;
+	if (!has_obj || p->dim != 2) {
+		lesson_error(L, AT(m), "\"levels\" are contour levels, for a figure of a "
+			     "function of two variables");
+		return;
+	}
+	n = get_numbers(L, m, "levels", 0, 16, p->levels);
+	for (i = 1; i < n; i++)
+		if (!(p->levels[i] > p->levels[i - 1])) {
+			lesson_error(L, AT(m), "\"levels\" must increase, like [0, 2, 8]");
+			return;
+		}
+	if (n > 0)
+		p->nlevels = n;
 }
 
 static void
@@ -124,6 +148,7 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 		p->have_x = get_range(L, po, "x", p->x);
 		p->have_y = get_range(L, po, "y", p->y);
 	}
+	read_levels(L, po, p, has_obj);
 	if (pk->flags & PK_OBJECTIVE) {
 		int dim = p->dim;
 		if (p->have_y && dim != 2)

@@ -152,7 +152,6 @@ add_page(struct values *vs, const struct lesson_page *p)
 	switch (p->kind) {
 	case PAGE_PLOT:
 		add(vs, p->plot.tangent);
-		add_n(vs, p->plot.levels, p->plot.nlevels);
 		if (p->plot.has_chord)
 			add_n(vs, p->plot.chord, 2);
 		break;
@@ -202,6 +201,7 @@ add_page(struct values *vs, const struct lesson_page *p)
 		break;
 	}
 	add_n(vs, p->unproved, p->nunproved);
+	add_n(vs, p->levels, p->nlevels);
 }
 
 /* Warns once for each number of text that vs does not cover. */

@@ -49,8 +49,9 @@ lesson_page_view(const struct lesson_runner *r, struct plot_opts *po, char *capt
 	po->tangent_x = 0;
 	if (pk->show != NULL)
 		want = pk->show(p, &po->tangent_x);
-	po->level_values = NULL;
-	po->nlevel_values = 0;
+	/* the contour levels the page names, whatever its kind */
+	po->level_values = p->nlevels > 0 ? p->levels : NULL;
+	po->nlevel_values = p->nlevels;
 	if (pk->figure != NULL)
 		pk->figure(p, po);
 	/* with colour, the landscape is shaded (under a fill the page asks for) */

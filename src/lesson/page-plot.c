@@ -13,33 +13,6 @@
 #include "descent/util.h"
 #include "lesson-int.h"
 
-/* "levels": [0, 2, 8], the contours a text speaks of: increasing, in 2D */
-static void
-read_levels(struct loader *L, const cJSON *po, struct lesson_page *p)
-{
-	const cJSON *m = cJSON_GetObjectItemCaseSensitive(po, "levels");
-	struct page_plot *pp = &p->plot;
-	int n, i;
-
-	if (m == NULL)
-		return;
-	if (p->dim != 2) {
-		lesson_error(L, AT(m), "\"levels\" are contour levels, for functions of two "
-			     "variables");
-		return;
-	}
-	n = get_numbers(L, m, "levels", 0, 16, pp->levels);
-	for (i = 1; i < n; i++)
-		if (!(pp->levels[i] > pp->levels[i - 1])) {
-			lesson_error(L, AT(m), "\"levels\" must increase, like [0, 2, 8]");
-			return;
-		}
-	if (n > 0) {
-		pp->nlevels = n;
-		pp->show |= PLOT_OV_CONTOURS;
-	}
-}
-
 /* "chord": [a, b], in 1D, both in the region */
 static void
 read_chord(struct loader *L, const cJSON *po, struct lesson_page *p)
@@ -96,7 +69,8 @@ plot_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 			     "\"tangent\": X");
 	if ((pp->show & PLOT_OV_TANGENT) && p->dim != 1)
 		lesson_error(L, AT(po), "a tangent is drawn for functions of one variable");
-	read_levels(L, po, p);
+	if (p->nlevels > 0)
+		pp->show |= PLOT_OV_CONTOURS;   /* levels named: contours drawn */
 	read_chord(L, po, p);
 }
 
@@ -105,13 +79,6 @@ plot_show(const struct lesson_page *p, double *tangent_x)
 {
 	*tangent_x = p->plot.tangent;
 	return p->plot.show;
-}
-
-static void
-plot_figure(const struct lesson_page *p, struct plot_opts *po)
-{
-	po->level_values = p->plot.nlevels > 0 ? p->plot.levels : NULL;
-	po->nlevel_values = p->plot.nlevels;
 }
 
 static void
@@ -124,10 +91,9 @@ plot_view(const struct lesson_page *p, struct plot_fig *fig)
 const struct page_kind_def page_kind_plot = {
 	.name = "plot",
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "show",
-					  "tangent", "levels", "chord", NULL },
+					  "tangent", "chord", NULL },
 	.flags = PK_OBJECTIVE | PK_FIGURE,
 	.read = plot_read,
 	.show = plot_show,
-	.figure = plot_figure,
 	.view = plot_view,
 };

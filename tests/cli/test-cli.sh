@@ -785,6 +785,11 @@ printf 'sin(x)\n' | "$DESCENT" learn --lessons-only "$F" formulas --page 1 --ask
 	--progress "$tmp/imp.json" >"$tmp/out" 2>&1
 if grep -q 'Not quite\.' "$tmp/out"; then pass=$((pass + 1)); else
 	fail=$((fail + 1)); echo "FAIL: formula: sin(x) is a call"; sed 's/^/  | /' "$tmp/out"; fi
+# the contour levels a page names, on any page with a figure (a locate page here)
+mkdir -p "$tmp/levels"
+printf '{"id": "lv", "title": "L", "order": 1, "summary": "s", "pages": [{"kind": "locate", "function": "x^2 + y^2", "x": [-2, 2], "y": [-2, 2], "target": "minimum", "levels": [0.5, 1, 3]}]}\n' >"$tmp/levels/lv.json"
+check_grep "levels on a locate page" 0 '^contours at 0.5 1 3$' \
+	-- learn --lessons-only "$tmp/levels" lv --plain --progress "$tmp/lv.json"
 # subscripts typed as the course writes them: 2w₀ is 2*w0
 mkdir -p "$tmp/subs"
 printf '{"id": "subs", "title": "S", "order": 1, "summary": "s", "pages": [{"kind": "formula", "question": "dJ/dw0?", "answer": "2*w0 + w1", "gradient_of": "w0^2 + w0*w1", "component": "w0"}]}\n' >"$tmp/subs/subs.json"

@@ -123,7 +123,7 @@ named(const char *from, const char *to, const char *name)
 Test(lesson_doc, every_claim_and_the_common_members)
 {
 	static const char *const common[] = { "kind", "id", "title", "body", "hint", "explain",
-					      "check", "unproved" };
+					      "check", "unproved", "levels" };
 	char *man = manual();
 	const char *claims = strstr(man, "\n.Ss Claims\n"), *end, *pages, *kinds;
 	size_t i;
