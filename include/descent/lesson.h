@@ -92,6 +92,7 @@ enum claim_kind {
 	CLAIM_RATES,            /* a quadratic's rate limit, best rate, condition */
 	CLAIM_FINAL_VALUE,      /* the run ends (not diverged) where f has this value */
 	CLAIM_CONVERGES_IN,     /* the run converges at exactly this step */
+	CLAIM_AT_STEP,          /* the run's point, f and |grad f| after a step: a row */
 };
 
 /*
@@ -121,7 +122,9 @@ struct claim {
 	double at[8];                   /* gradient, eigenvalues: the point, */
 	double vals[8];                 /*   and the values claimed there */
 	int nvals;
-	long steps;                     /* converges_in: the step */
+	long steps;                     /* converges_in, at_step: the step */
+	int has_at, has_gnorm;          /* at_step: the point given; |grad f| given */
+	double gnorm;                   /*   |grad f| there */
 	double rate[3];                 /* rates: 2/lmax, 2/(lmin + lmax), lmax/lmin, */
 	int has_rate[3];                /*   those claimed */
 };

@@ -394,6 +394,47 @@ check_run_claim(struct checker *k, const struct lesson_page *p, const struct cla
  * it is done; 0, or -1 past the budget.  A claim of critical points uses
  * the page's search, which is charged with the page.
  */
+/* A row of a run's table: the point, f and |grad f| after the claim's step. */
+static void
+check_at_step(struct checker *k, const struct lesson_page *p, const struct claim *cl,
+	      struct objective *o)
+{
+	const struct trajectory *tr;
+	struct run *r;
+	int n = objective_dim(o);
+	double t = cl->tolerance;
+	char pt[64], want[64];
+
+	if (cl->run >= p->descent.nruns)
+		return;
+	r = lesson_run_new(p, cl->run, o, 1, NULL);
+	if (r == NULL)
+		return;
+	run_all(r);
+	tr = run_trajectory(r);
+	if ((size_t)cl->steps >= tr->len) {
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: the run ends after %ld "
+			    "steps, before step %ld", (long)tr->len - 1, cl->steps);
+		run_free(r);
+		return;
+	}
+	check_fmt_point(pt, sizeof pt, tr->w + (size_t)cl->steps * (size_t)n, n);
+	if (cl->has_at && !same_point(tr->w + (size_t)cl->steps * (size_t)n, cl->x[0], n, t)) {
+		check_fmt_point(want, sizeof want, cl->x[0], n);
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: after step %ld the run is "
+			    "at %s, not %s", cl->steps, pt, want);
+	}
+	if (cl->has_f[0] && !near(tr->f[cl->steps], cl->f[0], t))
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: after step %ld f = %.6g "
+			    "(at %s), not %.6g", cl->steps, check_fmt_value(tr->f[cl->steps]), pt,
+			    cl->f[0]);
+	if (cl->has_gnorm && !near(tr->gnorm[cl->steps], cl->gnorm, t))
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: after step %ld |grad f| "
+			    "= %.6g (at %s), not %.6g", cl->steps,
+			    check_fmt_value(tr->gnorm[cl->steps]), pt, cl->gnorm);
+	run_free(r);
+}
+
 static int
 charge_claim(struct checker *k, const struct lesson_page *p, const struct claim *cl, int n)
 {
@@ -417,7 +458,7 @@ charge_claim(struct checker *k, const struct lesson_page *p, const struct claim 
 		work_convexity(&w, p, n, CONVEX_NX(n), CONVEX_NY);
 		break;
 	case CLAIM_CONVERGES_TO: case CLAIM_DIVERGES: case CLAIM_STOPS_AT:
-	case CLAIM_FINAL_VALUE: case CLAIM_CONVERGES_IN:
+	case CLAIM_FINAL_VALUE: case CLAIM_CONVERGES_IN: case CLAIM_AT_STEP:
 		if (cl->run >= p->descent.nruns)
 			return 0;
 		work_runs(&w, p, 1, p->descent.steps);
@@ -636,6 +677,9 @@ check_page(struct checker *k, const struct lesson_page *p)
 		case CLAIM_CONVERGES_TO: case CLAIM_DIVERGES: case CLAIM_STOPS_AT:
 		case CLAIM_FINAL_VALUE: case CLAIM_CONVERGES_IN:
 			check_run_claim(k, p, cl, o);
+			break;
+		case CLAIM_AT_STEP:
+			check_at_step(k, p, cl, o);
 			break;
 		case CLAIM_GRADIENT: case CLAIM_EIGENVALUES:
 			check_at_point(k, cl, o, n);

@@ -66,7 +66,7 @@ get_claim_point(struct loader *L, const cJSON *o, struct claim *c, int i, int di
 const char *const lesson_claim_fields[] = { "critical_points", "global_minimum", "convex",
 					    "converges_to", "diverges", "stops_at", "value",
 					    "gradient", "eigenvalues", "rates", "final_value",
-					    "converges_in", "tolerance", "run", NULL };
+					    "converges_in", "at_step", "tolerance", "run", NULL };
 
 void
 get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, int has_obj)
@@ -248,6 +248,29 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 			if (!get_count(L, e, "converges_in", 1, "a claim", 0, LESSON_MAX_STEPS,
 				       &c->steps))
 				continue;
+		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "at_step")) != NULL) {
+			/* a row of a run's table: {"step": 5, "at": [...], "f": F, "grad": G} */
+			static const char *const af[] = { "step", "at", "f", "grad", NULL };
+			const cJSON *at;
+			c->kind = CLAIM_AT_STEP;
+			c->npoints = 1;
+			if (!cJSON_IsObject(m)) {
+				lesson_error(L, AT(m), "\"at_step\" is an object like {\"step\": 5, "
+					     "\"at\": [0.4], \"f\": 0.16, \"grad\": 0.8}");
+				continue;
+			}
+			check_members(L, m, af, "\"at_step\"");
+			if (!get_count(L, m, "step", 1, "\"at_step\"", 0, LESSON_MAX_STEPS, &c->steps))
+				continue;
+			at = cJSON_GetObjectItemCaseSensitive(m, "at");
+			c->has_at = at != NULL;
+			if (at != NULL && get_numbers(L, at, "at", dim, 8, c->x[0]) < 0)
+				continue;
+			c->has_f[0] = get_number(L, m, "f", 0, "\"at_step\"", &c->f[0]);
+			c->has_gnorm = get_number(L, m, "grad", 0, "\"at_step\"", &c->gnorm);
+			if (!c->has_at && !c->has_f[0] && !c->has_gnorm)
+				lesson_error(L, AT(m), "\"at_step\" states the point (\"at\"), \"f\" or "
+					     "\"grad\" after its step, one of them at least");
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "stops_at")) != NULL) {
 			c->kind = CLAIM_STOPS_AT;
 			if (!cJSON_IsString(m) || (c->cpkind[0] = cp_kind_from(m->valuestring)) < 0) {
@@ -258,7 +281,7 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 		}
 		if ((c->kind == CLAIM_CONVERGES_TO || c->kind == CLAIM_DIVERGES ||
 		     c->kind == CLAIM_STOPS_AT || c->kind == CLAIM_FINAL_VALUE ||
-		     c->kind == CLAIM_CONVERGES_IN) && !runs)
+		     c->kind == CLAIM_CONVERGES_IN || c->kind == CLAIM_AT_STEP) && !runs)
 			lesson_error(L, AT(e), "a claim about a run belongs on a descent page");
 		p->nclaims++;
 	}

@@ -148,6 +148,7 @@ add_page(struct values *vs, const struct lesson_page *p)
 		add_n(vs, cl->vals, cl->nvals);
 		add_n(vs, cl->rate, 3);
 		add(vs, (double)cl->steps);
+		add(vs, cl->gnorm);
 	}
 	switch (p->kind) {
 	case PAGE_PLOT:
