@@ -853,7 +853,7 @@ fill_table(struct filler *f, const char *p, const char *end, int utf8)
 				}
 			}
 		}
-		return;
+		goto done;
 	}
 	room = f->width - 2 - 2 * (size_t)(ncols - 1);
 	for (;;) {
@@ -915,6 +915,7 @@ fill_table(struct filler *f, const char *p, const char *end, int utf8)
 			table_line(f, &line);
 		} while (more);
 	}
+done:
 	for (j = 0; j < TABLE_COLS; j++)
 		free(cell[j].s);
 	free(line.s);
