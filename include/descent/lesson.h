@@ -148,6 +148,7 @@ struct page_plot {
 	double tangent;                 /* where the tangent touches, with PLOT_OV_TANGENT */
 	double chord[2];                /* 1D: a chord from chord[0] to chord[1] */
 	int has_chord;
+	int live_chord;                 /*   "controls": ["chord"]: the learner moves it */
 };
 
 struct page_descent {
@@ -507,6 +508,7 @@ struct lesson_runner {
 	struct run_config cfg[LESSON_MAX_RUNS]; /* descent: each run's settings, the */
 					/*   page's until the learner turns them */
 	struct run *challenge;          /* the last attempt at a challenge */
+	double chord[2];                /* plot: the chord the learner moves */
 	char feedback[320];             /* what the last answer deserved, in words */
 	char invalid[320];              /* why the last typed answer was none */
 	int invalid_column;             /* formula: where in it, from 1 (0: nowhere), */
@@ -581,6 +583,17 @@ int runner_descent_start(struct lesson_runner *r, const double *start);
 int runner_descent_turn(struct lesson_runner *r, int i, int k, int dir);
 /* The examples of the page's data objective, or 0 for a function. */
 size_t runner_examples(const struct lesson_runner *r);
+/*
+ * On a plot page whose chord the learner moves: moves its end `end` (0:
+ * A, 1: B) a step of a 40th of the region (dir > 0: right); the ends
+ * stay in the region and A left of B.  Returns 0, or -1 when the page has
+ * no such chord or the end cannot move that way.  runner_chord_text
+ * writes what the chord shows: whether the curve rises above it between
+ * its ends (the engine's test of the chord rule on 201 points of the
+ * chord), where and by how much.
+ */
+int runner_chord_move(struct lesson_runner *r, int end, int dir);
+void runner_chord_text(const struct lesson_runner *r, char *buf, size_t size);
 /* Steps every run that is still going; returns how many still are. */
 int runner_descent_step(struct lesson_runner *r);
 /*

@@ -74,6 +74,9 @@ lesson_view_runs(const struct lesson_runner *r, struct plot_fig *fig)
 	if (r->page >= 0 && r->page < r->c->npages &&
 	    (pk = page_kind_of(r->c->pages[r->page].kind))->view != NULL)
 		pk->view(&r->c->pages[r->page], fig);
+	if (r->page >= 0 && r->page < r->c->npages && r->c->pages[r->page].kind == PAGE_PLOT &&
+	    r->c->pages[r->page].plot.live_chord)
+		plot_fig_chord(fig, r->chord[0], r->chord[1]);
 	for (i = 0; i < r->nruns; i++)
 		plot_fig_run(fig, i, r->runs[i], r->labels[i]);
 	if (r->challenge != NULL)

@@ -27,12 +27,6 @@ const struct ui_page_kind ui_kind_text = {
 	.feedback_rows = 2,
 };
 
-const struct ui_page_kind ui_kind_plot = {
-	.keys = "c:cursor n:next page p:previous ?:keys q:map",
-	.flags = UI_READOUT,
-	.feedback_rows = 2,
-};
-
 /* The kinds of page-kinds.def; a kind registered at run time reads as text. */
 
 /* The tries after which x shows the explanation of a question not yet answered right. */

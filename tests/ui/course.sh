@@ -404,6 +404,34 @@ keys q q
 wait_exit "q q quits the interactive page" 0
 
 # --- a descent plays at its page's pace; + and - change it ----------------------------------
+# --- a chord the learner moves ----------------------------------------------------------
+mkdir -p "$tmp/chord"
+cat >"$tmp/chord/chord.json" <<'EOF'
+{ "id": "chord", "title": "Chord", "order": 1, "summary": "A chord to move.",
+  "pages": [ { "kind": "plot", "body": "Move the chord.", "function": "x^4 - 4*x^2 + x",
+    "x": [-2, 2], "chord": [-1, 1], "controls": ["chord"] } ] }
+EOF
+start 80 24 "$ENV '$DESCENT' learn --lessons-only '$tmp/chord' chord --progress '$tmp/chord.json'"
+wait_for "the chord's verdict" '^ A = -1, B = 1: the curve rises above the chord, by 3 at x = 0: not'
+wait_for "its keys" '^\[ \]:A \{ \}:B c:cursor'
+keys '[' '[' '[' '[' '[' '[' '[' '['
+wait_for "[ moves A left by a 40th of the region" '^ A = -1\.8, B = 1:'
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do
+	keys '{'
+done
+wait_for "B stops right of A" 'B stays right of A\.'
+wait_for "just right of it" '^ A = -1\.8, B = -1\.7:'
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 \
+	31 32 33 34 35; do
+	keys '}'
+done
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27; do
+	keys ']'
+done
+wait_for "A and B over the right valley" '^ A = 0\.9, B = 1\.8:'
+wait_for "a chord over the right valley stays above the curve" 'the chord stays on or above the curve\.$'
+keys q q
+
 # --- a challenge of one optimizer does not offer to choose one -----------------------------
 mkdir -p "$tmp/one"
 cat >"$tmp/one/one.json" <<'EOF'
