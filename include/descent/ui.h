@@ -23,7 +23,8 @@ int ui_course(struct lesson_course *co, struct progress *prog, const char *chapt
 
 /* What the playground starts with. */
 struct ui_play_args {
-	const char *expr;       /* NULL: pick one of the classic functions from a list */
+	const char *expr;       /* NULL: pick one of the classic functions from a list;
+				 * the name of one ("rosenbrock"): that one */
 	const char *optimizer;  /* NULL: gd */
 	double lr;              /* <= 0: the optimizer's default */
 	int has_start;

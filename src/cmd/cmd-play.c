@@ -117,7 +117,8 @@ const struct cmd cmd_play = {
 	.summary = "descend a function live, full screen (the playground)",
 	.help =
 	"Draws EXPR (of x, or of x and y), or a classic function picked from a\n"
-	"list, and descends it step by step, live: the trajectory grows on the\n"
+	"list or named (rosenbrock, himmelblau, \"six-hump camel\"...), and\n"
+	"descends it step by step, live: the trajectory grows on the\n"
 	"plot while a panel shows the step, the point, f, |grad|, the learning\n"
 	"rate, the optimizer's state and the outcome.  Press ? there for the keys.\n\n"
 	"  -o, --optimizer NAME  gd, momentum, nesterov, adagrad, rmsprop, adam, newton\n"

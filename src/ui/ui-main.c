@@ -408,10 +408,79 @@ ui_course(struct lesson_course *co, struct progress *prog, const char *chapter, 
 	return finish(&u);
 }
 
+/* The letters and digits of s, lower-case, into out: "Six-hump camel" "sixhumpcamel". */
+static void
+squeeze(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && n + 1 < size; s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+			out[n++] = *s;
+		else if (*s >= 'A' && *s <= 'Z')
+			out[n++] = (char)(*s - 'A' + 'a');
+	out[n] = '\0';
+}
+
+/*
+ * The classic function that expr names ("rosenbrock", "six-hump camel",
+ * "double well"), or NULL: a name of the list, or the start of one,
+ * written with letters, spaces and hyphens only (an expression has other
+ * characters, or is a variable of that name, which no one plots).
+ */
+static const struct ui_classic *
+classic_named(const char *expr)
+{
+	char want[64], name[64];
+	const char *s;
+	size_t i, n;
+
+	for (s = expr; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == ' ' || *s == '-'))
+			return NULL;
+	squeeze(expr, want, sizeof want);
+	n = strlen(want);
+	if (n < 4)
+		return NULL;
+	for (i = 0; i < ui_nclassics; i++) {
+		squeeze(ui_classics[i].name, name, sizeof name);
+		if (strncmp(name, want, n) == 0)
+			return &ui_classics[i];
+	}
+	return NULL;
+}
+
 int
-ui_play(const struct ui_play_args *a)
+ui_play(const struct ui_play_args *given)
 {
 	struct ui u;
+	struct ui_play_args named;
+	const struct ui_play_args *a = given;
+	const struct ui_classic *c = given->expr != NULL ? classic_named(given->expr) : NULL;
+
+	if (c != NULL) {
+		/* a classic by its name: its view, start and setting, unless given */
+		named = *given;
+		named.expr = c->expr;
+		if (named.optimizer == NULL) {
+			named.optimizer = c->opt;
+			if (named.lr <= 0)
+				named.lr = c->lr;
+		}
+		if (!named.has_start) {
+			named.has_start = 1;
+			named.start[0] = c->start[0];
+			named.start[1] = c->start[1];
+		}
+		if (!named.has_view) {
+			named.has_view = 1;
+			named.view[0] = c->x0;
+			named.view[1] = c->x1;
+			named.view[2] = c->y0;
+			named.view[3] = c->y1;
+		}
+		a = &named;
+	}
 
 	memset(&u, 0, sizeof u);
 	diags_init(&u.ds);

@@ -144,6 +144,18 @@ wait_for "it steps" 'step 1'
 keys q
 wait_exit "q quits from the playground" 0
 
+# --- a classic by its name -------------------------------------------------------------
+start 80 24 "$U8 '$DESCENT' play rosenbrock"
+wait_for "play NAME descends the classic of that name" 'f = \(1-x\)\^2 \+ 100\*\(y-x\^2\)\^2'
+wait_for "with its setting" 'gd,lr=0\.001'
+keys q
+wait_exit "q quits" 0
+start 80 24 "$U8 '$DESCENT' play 'Six-hump camel' --lr 0.02"
+wait_for "a name with spaces and capitals" 'f = \(4 - 2\.1\*x\^2'
+wait_for "and the rate given" 'gd,lr=0\.02'
+keys q
+wait_exit "q quits" 0
+
 # --- racers told apart: a glyph and a colour each, the same in the plot and the panel --------
 start 80 24 "$U8 '$DESCENT' play '(x^2+y-11)^2+(x+y^2-7)^2' --start 0,0 --lr 0.01"
 wait_for "the playground" 'step 0'
