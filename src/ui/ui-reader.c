@@ -125,6 +125,11 @@ enter_page(struct ui *u)
 	u->timeout_ms = 250;
 	if (kind_of(p)->enter != NULL)
 		kind_of(p)->enter(u, rd, p);
+	if (page_kind_asks(p->kind) &&
+	    progress_page_of(u->prog, u->chapter, u->runner.page)->correct)
+		/* back on a question answered right: say so; it may be tried again */
+		snprintf(u->message, sizeof u->message, "You answered this right before%s",
+			 p->explain != NULL ? " (x: the explanation)." : ".");
 	progress_save(u->prog, &u->ds);
 }
 
@@ -621,7 +626,8 @@ page_key(struct ui *u, int ch)
 		} else if (p->explain == NULL) {
 			snprintf(u->message, sizeof u->message, "This page has no explanation.");
 		} else if (progress_page_of(u->prog, u->chapter, u->runner.page)->attempts >=
-			   UI_TRIES) {
+			   UI_TRIES ||
+			   progress_page_of(u->prog, u->chapter, u->runner.page)->correct) {
 			rd->answered = 1;
 			rd->to_explain = 1;
 			if (u->message[0] == '\0')

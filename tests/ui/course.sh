@@ -60,6 +60,10 @@ keys 1 Enter
 wait_for "the right answer" '^ Right'
 wait_for "the choice is marked" '\(\*\) 1\) '
 wait_for "alone" '\( \) 2\) '
+keys n p
+wait_for "back on it: answered right before" '^ You answered this right before \(x: the explanation\)\.$'
+keys x
+wait_for "and x shows the explanation at once" 'A loss scores a single prediction'
 
 # --- a numeric page ----------------------------------------------------------------
 keys n n
