@@ -283,8 +283,6 @@ struct page_kind_def {
 	void (*free)(struct lesson_page *p);
 	/* what the page asks its figure to show (PLOT_OV_* bits), and where the tangent touches */
 	unsigned (*show)(const struct lesson_page *p, double *tangent_x);
-	/* sets what the page asks of its figure beyond show (contour levels) */
-	void (*figure)(const struct lesson_page *p, struct plot_opts *po);
 	/* marks what the page states on its figure (a challenge's start and goal) */
 	void (*view)(const struct lesson_page *p, struct plot_fig *fig);
 	/* whether check needs the engine's critical points of the region */

@@ -52,8 +52,6 @@ lesson_page_view(const struct lesson_runner *r, struct plot_opts *po, char *capt
 	/* the contour levels the page names, whatever its kind */
 	po->level_values = p->nlevels > 0 ? p->levels : NULL;
 	po->nlevel_values = p->nlevels;
-	if (pk->figure != NULL)
-		pk->figure(p, po);
 	/* with colour, the landscape is shaded (under a fill the page asks for) */
 	if (po->color)
 		want |= PLOT_OV_SHADE;
