@@ -179,6 +179,26 @@ numeric_needs_points(const struct lesson_page *p)
 	return p->numeric.verify && p->numeric.verify_kind == VERIFY_GLOBAL_MINIMUM;
 }
 
+/*
+ * The variable "component" names (the first when it names none): its
+ * index, or -1 after an error when the function has no such variable.
+ */
+static int
+component(struct checker *k, const struct lesson_page *p, const struct check_env *e)
+{
+	const char *name = p->numeric.verify_component;
+	int i;
+
+	if (name == NULL)
+		return 0;
+	for (i = 0; i < e->n; i++)
+		if (strcmp(objective_param(e->o, i), name) == 0)
+			return i;
+	check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: the function has "
+		    "no variable %s", name);
+	return -1;
+}
+
 /* The engine's answer must be the author's; no expected wrong answer may be right. */
 static void
 numeric_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
@@ -210,19 +230,9 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 	} else if (q->verify_kind == VERIFY_DERIVATIVE || q->verify_kind == VERIFY_EIGENVALUE) {
 		double g[8], lambda[8];
 		char pt[64];
-		int i = 0;
-		if (e->n < 1 || e->n > 8)
+		int i;
+		if (e->n < 1 || e->n > 8 || (i = component(k, p, e)) < 0)
 			return;
-		if (q->verify_component != NULL) {
-			for (i = 0; i < e->n && strcmp(objective_param(e->o, i),
-						       q->verify_component) != 0; i++)
-				;
-			if (i == e->n) {
-				check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: "
-					    "the function has no variable %s", q->verify_component);
-				return;
-			}
-		}
 		check_point_derivs(e->o, q->verify_at, e->n, g, lambda);
 		check_fmt_point(pt, sizeof pt, q->verify_at, e->n);
 		if (q->verify_kind == VERIFY_DERIVATIVE) {
@@ -248,7 +258,7 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 	} else if (e->n >= 1 && e->n <= 2) {
 		/* the lowest value in the region: a critical point's, or an edge's */
 		double where[2];
-		int best = check_lowest_critical(e->cp, e->ncp), i = 0;
+		int best = check_lowest_critical(e->cp, e->ncp), i;
 		v = analysis_region_min(e->o, &e->r, where);
 		if (best >= 0 && e->cp[best].f < v) {
 			v = e->cp[best].f;
@@ -258,14 +268,8 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 		snprintf(what, sizeof what, "the global minimum's value");
 		if (q->verify_component != NULL && !isnan(v)) {
 			char pt[64];
-			for (i = 0; i < e->n && strcmp(objective_param(e->o, i),
-						       q->verify_component) != 0; i++)
-				;
-			if (i == e->n) {
-				check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: "
-					    "the function has no variable %s", q->verify_component);
+			if ((i = component(k, p, e)) < 0)
 				return;
-			}
 			check_fmt_point(pt, sizeof pt, where, e->n);
 			snprintf(what, sizeof what, "%s at the global minimum, %s",
 				 q->verify_component, pt);
