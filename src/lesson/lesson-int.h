@@ -102,6 +102,17 @@ char *get_string(struct loader *L, const cJSON *obj, const char *name, int requi
  */
 char *get_text(struct loader *L, const cJSON *obj, const char *name, int required,
 	       const char *what);
+/*
+ * A question's expected wrong answers, "wrong": [{"answer": A, "feedback":
+ * "..."}], at most LESSON_MAX_CHOICES: for each, take(L, answer, n, ctx)
+ * judges the answer (its errors are its own) and keeps it as wrong answer
+ * n, returning 0; then its feedback and its place in the file are kept
+ * at n.  `like` is an answer of the page's kind, for the messages
+ * ("12.25", "\"2*x\"").  Returns how many were kept.
+ */
+int get_wrong_answers(struct loader *L, const cJSON *po, const char *like,
+		      int (*take)(struct loader *L, const cJSON *answer, int n, void *ctx),
+		      void *ctx, char **feedback, int *line, int *column);
 /* A number member; returns 1 when present and valid, 0 when absent or wrong. */
 int get_number(struct loader *L, const cJSON *obj, const char *name, int required,
 	       const char *what, double *v);

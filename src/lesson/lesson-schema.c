@@ -173,6 +173,41 @@ get_text(struct loader *L, const cJSON *obj, const char *name, int required, con
 }
 
 int
+get_wrong_answers(struct loader *L, const cJSON *po, const char *like,
+		  int (*take)(struct loader *L, const cJSON *answer, int n, void *ctx),
+		  void *ctx, char **feedback, int *line, int *column)
+{
+	static const char *const members[] = { "answer", "feedback", NULL };
+	const cJSON *wr = cJSON_GetObjectItemCaseSensitive(po, "wrong"), *e, *a;
+	int n = 0;
+
+	if (wr == NULL)
+		return 0;
+	if (!cJSON_IsArray(wr) || cJSON_GetArraySize(wr) > LESSON_MAX_CHOICES) {
+		lesson_error(L, AT(wr), "\"wrong\" must be an array of at most %d expected wrong "
+			     "answers, like [{\"answer\": %s, \"feedback\": \"...\"}]",
+			     LESSON_MAX_CHOICES, like);
+		return 0;
+	}
+	cJSON_ArrayForEach(e, wr) {
+		if (!cJSON_IsObject(e)) {
+			lesson_error(L, AT(e), "an expected wrong answer is an object like "
+				     "{\"answer\": %s, \"feedback\": \"...\"}", like);
+			continue;
+		}
+		check_members(L, e, members, "a wrong answer");
+		a = member(L, e, "answer", 1, "a wrong answer");
+		if (a == NULL || take(L, a, n, ctx) < 0)
+			continue;
+		feedback[n] = get_text(L, e, "feedback", 1, "a wrong answer");
+		line[n] = AT(a).line;
+		column[n] = AT(a).column;
+		n++;
+	}
+	return n;
+}
+
+int
 get_number(struct loader *L, const cJSON *obj, const char *name, int required,
 	   const char *what, double *v)
 {

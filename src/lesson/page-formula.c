@@ -459,11 +459,27 @@ parses(struct loader *L, const cJSON *str, const struct page_formula *f, const c
 	return 1;
 }
 
+/* An expected wrong answer of a formula page: an expression of its names, kept as wrong[n]. */
+static int
+take_formula(struct loader *L, const cJSON *a, int n, void *ctx)
+{
+	struct page_formula *f = ctx;
+
+	if (!cJSON_IsString(a)) {
+		lesson_error(L, AT(a), "\"answer\" is an expression in a string");
+		return -1;
+	}
+	if (!parses(L, a, f, "a wrong answer"))
+		return -1;
+	f->wrong[n] = xstrdup(a->valuestring);
+	return 0;
+}
+
 static void
 formula_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
 {
 	struct page_formula *f = &p->formula;
-	const cJSON *an = member(L, po, "answer", 1, what), *wr, *e;
+	const cJSON *an = member(L, po, "answer", 1, what);
 	int v;
 
 	p->question = get_text(L, po, "question", 1, what);
@@ -505,36 +521,8 @@ formula_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 		free(f->answer);
 		f->answer = NULL;
 	}
-	wr = cJSON_GetObjectItemCaseSensitive(po, "wrong");
-	if (wr != NULL && (!cJSON_IsArray(wr) || cJSON_GetArraySize(wr) > LESSON_MAX_CHOICES)) {
-		lesson_error(L, AT(wr), "\"wrong\" must be an array of at most %d expected wrong "
-			     "answers, like [{\"answer\": \"2*x\", \"feedback\": \"...\"}]",
-			     LESSON_MAX_CHOICES);
-		wr = NULL;
-	}
-	for (e = wr != NULL ? wr->child : NULL; e != NULL; e = e->next) {
-		static const char *const members[] = { "answer", "feedback", NULL };
-		const cJSON *a;
-		if (!cJSON_IsObject(e)) {
-			lesson_error(L, AT(e), "an expected wrong answer is an object like "
-				     "{\"answer\": \"2*x\", \"feedback\": \"...\"}");
-			continue;
-		}
-		check_members(L, e, members, "a wrong answer");
-		a = member(L, e, "answer", 1, "a wrong answer");
-		if (a == NULL || !cJSON_IsString(a)) {
-			if (a != NULL)
-				lesson_error(L, AT(a), "\"answer\" is an expression in a string");
-			continue;
-		}
-		if (!parses(L, a, f, "a wrong answer"))
-			continue;
-		f->wrong[f->nwrong] = xstrdup(a->valuestring);
-		f->wrong_feedback[f->nwrong] = get_text(L, e, "feedback", 1, "a wrong answer");
-		f->wrong_line[f->nwrong] = AT(a).line;
-		f->wrong_column[f->nwrong] = AT(a).column;
-		f->nwrong++;
-	}
+	f->nwrong = get_wrong_answers(L, po, "\"2*x\"", take_formula, f, f->wrong_feedback,
+				      f->wrong_line, f->wrong_column);
 }
 
 static void

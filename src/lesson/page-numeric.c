@@ -16,46 +16,18 @@
 #include "descent/util.h"
 #include "lesson-int.h"
 
-/*
- * The expected wrong answers, [{"answer": 12.25, "feedback": "..."}]: a
- * learner's answer within the page's tolerance of one is told its
- * feedback, the mistake it reveals.
- */
-static void
-read_wrong(struct loader *L, const cJSON *po, struct page_numeric *q)
+/* An expected wrong answer of a numeric page: a number, kept as wrong[n]. */
+static int
+take_number(struct loader *L, const cJSON *a, int n, void *ctx)
 {
-	static const char *const members[] = { "answer", "feedback", NULL };
-	const cJSON *wr = cJSON_GetObjectItemCaseSensitive(po, "wrong"), *e, *a;
+	struct page_numeric *q = ctx;
 
-	if (wr == NULL)
-		return;
-	if (!cJSON_IsArray(wr) || cJSON_GetArraySize(wr) > LESSON_MAX_CHOICES) {
-		lesson_error(L, AT(wr), "\"wrong\" must be an array of at most %d expected wrong "
-			     "answers, like [{\"answer\": 12.25, \"feedback\": \"...\"}]",
-			     LESSON_MAX_CHOICES);
-		return;
+	if (!cJSON_IsNumber(a)) {
+		lesson_error(L, AT(a), "\"answer\" is a number here, not %s", json_type_name(a));
+		return -1;
 	}
-	cJSON_ArrayForEach(e, wr) {
-		if (!cJSON_IsObject(e)) {
-			lesson_error(L, AT(e), "an expected wrong answer is an object like "
-				     "{\"answer\": 12.25, \"feedback\": \"...\"}");
-			continue;
-		}
-		check_members(L, e, members, "a wrong answer");
-		a = member(L, e, "answer", 1, "a wrong answer");
-		if (a == NULL)
-			continue;
-		if (!cJSON_IsNumber(a)) {
-			lesson_error(L, AT(a), "\"answer\" is a number here, not %s",
-				     json_type_name(a));
-			continue;
-		}
-		q->wrong[q->nwrong] = a->valuedouble;
-		q->wrong_feedback[q->nwrong] = get_text(L, e, "feedback", 1, "a wrong answer");
-		q->wrong_line[q->nwrong] = AT(a).line;
-		q->wrong_column[q->nwrong] = AT(a).column;
-		q->nwrong++;
-	}
+	q->wrong[n] = a->valuedouble;
+	return 0;
 }
 
 static void
@@ -76,7 +48,9 @@ numeric_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 	if (get_number(L, po, "tolerance", 0, what, &q->tolerance) && !(q->tolerance >= 0))
 		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(po, "tolerance")),
 			     "\"tolerance\" must not be negative");
-	read_wrong(L, po, q);
+	/* expected wrong answers: told what they reveal (within the tolerance) */
+	q->nwrong = get_wrong_answers(L, po, "12.25", take_number, q, q->wrong_feedback,
+				      q->wrong_line, q->wrong_column);
 	if (ver != NULL) {
 		static const char *const vf[] = { "value_at", "global_minimum", "derivative_at",
 						  "component", "eigenvalue_at", "which", "rate",
