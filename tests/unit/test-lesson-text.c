@@ -431,6 +431,29 @@ words(const char *s)
 }
 
 /*
+ * A text of `count` pieces drawn from pieces (n of them) with the seed,
+ * as many as fit in size bytes with the NUL; returns its length.
+ */
+static size_t
+random_text(uint64_t *seed, const char *const *pieces, size_t n, int count, char *text,
+	    size_t size)
+{
+	size_t len = 0;
+	int k;
+
+	for (k = 0; k < count; k++) {
+		const char *p = pieces[fuzz_next(seed) % n];
+
+		if (len + strlen(p) + 1 > size)
+			break;
+		memcpy(text + len, p, strlen(p));
+		len += strlen(p);
+	}
+	text[len] = '\0';
+	return len;
+}
+
+/*
  * Checks one wrapped text line by line: no trailing spaces or controls,
  * ASCII unless utf8, no line over width but a lone word, and greedy
  * filling (the next line's first word, of the same block, did not fit).
@@ -499,19 +522,10 @@ Test(text_wrap, random_texts_keep_the_invariants)
 		int npieces = (int)(fuzz_next(&seed) % 60);
 		int width = (int)(fuzz_next(&seed) % 45) - 2;
 		int utf8 = (int)(fuzz_next(&seed) & 1);
-		size_t n, m, len = 0, size, i, w = width < 10 ? 10 : (size_t)width;
+		size_t n, m, len, size, i, w = width < 10 ? 10 : (size_t)width;
 		char *flat, *full, *w1, *w2;
-		int k;
 
-		for (k = 0; k < npieces; k++) {
-			const char *p = pieces[fuzz_next(&seed) % NPIECES];
-
-			if (len + strlen(p) + 1 > sizeof text)
-				break;
-			memcpy(text + len, p, strlen(p));
-			len += strlen(p);
-		}
-		text[len] = '\0';
+		len = random_text(&seed, pieces, NPIECES, npieces, text, sizeof text);
 
 		n = text_wrap(text, width, utf8, NULL, 0);
 		cr_assert_lt(n, 4096);
@@ -629,20 +643,10 @@ Test(text_wrap, random_markup_keeps_the_invariants)
 		int npieces = (int)(fuzz_next(&seed) % 80);
 		int width = 10 + (int)(fuzz_next(&seed) % 40);
 		int utf8 = (int)(fuzz_next(&seed) & 1);
-		size_t len = 0;
 		const char *line, *eol;
 		char *out;
-		int k;
 
-		for (k = 0; k < npieces; k++) {
-			const char *p = pieces[fuzz_next(&seed) % NPIECES];
-
-			if (len + strlen(p) + 1 > sizeof text)
-				break;
-			memcpy(text + len, p, strlen(p));
-			len += strlen(p);
-		}
-		text[len] = '\0';
+		random_text(&seed, pieces, NPIECES, npieces, text, sizeof text);
 		out = wrap(text, width, utf8);
 		cr_assert(valid_utf8(out), "invalid UTF-8: [%s]", out);
 		cr_assert(out[0] == '\0' || out[strlen(out) - 1] == '\n');
