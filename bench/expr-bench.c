@@ -41,7 +41,7 @@
 #include <time.h>
 
 #include "descent/expr.h"
-#include "expr-clones.h"
+#include "descent/clones.h"
 #include "expr-hand.h"
 #include "vecinfo.h"
 
@@ -409,7 +409,7 @@ print_baseline(const char *name, const char *what,
 	printf("baseline %s: %s: %s", name, what, b->cflags);
 	if (b->clones != NULL)
 		printf(", target clones (%s) on each loop, %s in use",
-		       b->clones, EXPR_VM_CLONE_IN_USE());
+		       b->clones, DESCENT_CLONE_IN_USE());
 	vecinfo_describe(report, summary, sizeof summary);
 	printf("; %s\n", summary);
 }

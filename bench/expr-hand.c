@@ -25,7 +25,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#include "expr-clones.h"
+#include "descent/clones.h"
 #include "expr-hand.h"
 
 #if !defined(HAND_BUILD) || !defined(HAND_CFLAGS)
@@ -36,8 +36,8 @@
 #define LOOP_CLONES
 #define LOOP_CLONE_NAMES NULL
 #else
-#define LOOP_CLONES EXPR_VM_CLONES
-#define LOOP_CLONE_NAMES EXPR_VM_CLONE_NAMES
+#define LOOP_CLONES DESCENT_CLONES
+#define LOOP_CLONE_NAMES DESCENT_CLONE_NAMES
 #endif
 
 #define NOINLINE __attribute__((noinline))

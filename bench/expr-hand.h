@@ -4,7 +4,7 @@
  * the yardstick the expression engine is measured against.
  *
  * expr-hand.c is compiled twice, into two tables: hand_vm, with exactly
- * the VM's flags (EXPRVM_CFLAGS) and target clones (expr-clones.h), and
+ * the VM's flags (EXPRVM_CFLAGS) and target clones (descent/clones.h), and
  * hand_native, at -O3 -march=native without clones.  For each function
  * there are three entries:
  *   point(x, y)                f at one point; never inlined, so that a

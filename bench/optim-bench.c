@@ -45,7 +45,7 @@
 #include "descent/data.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
-#include "expr-clones.h"
+#include "descent/clones.h"
 #include "optim-hand.h"
 #include "vecinfo.h"
 
@@ -447,7 +447,7 @@ main(int argc, char **argv)
 	       hand_basins_vm.cflags);
 	if (hand_basins_vm.clones != NULL)
 		printf(", target clones (%s) on each loop, %s in use",
-		       hand_basins_vm.clones, EXPR_VM_CLONE_IN_USE());
+		       hand_basins_vm.clones, DESCENT_CLONE_IN_USE());
 	printf("; %s (GCC's -fopt-info-vec report)\n", summary);
 	printf("times: the best of %d repetitions, interleaved, in this run\n\n",
 	       ROUNDS);

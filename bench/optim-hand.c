@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "expr-clones.h"
+#include "descent/clones.h"
 #include "optim-hand.h"
 
 #ifndef HAND_CFLAGS
@@ -23,7 +23,7 @@
 /* Starts per block: x and y of 256 starts are 4 KB, at home in L1. */
 #define BLOCK 256
 
-static EXPR_VM_CLONES void
+static DESCENT_CLONES void
 basins_per_start(size_t m, long steps, double lr, const double *restrict sx,
 		 const double *restrict sy, double *restrict x, double *restrict y)
 {
@@ -43,7 +43,7 @@ basins_per_start(size_t m, long steps, double lr, const double *restrict sx,
 }
 
 /* Each function has its loops written out, so GCC's report names each once. */
-static EXPR_VM_CLONES void
+static DESCENT_CLONES void
 basins_lanes(size_t m, long steps, double lr, const double *restrict sx,
 	     const double *restrict sy, double *restrict x, double *restrict y)
 {
@@ -60,7 +60,7 @@ basins_lanes(size_t m, long steps, double lr, const double *restrict sx,
 		}
 }
 
-static EXPR_VM_CLONES void
+static DESCENT_CLONES void
 basins_blocked(size_t m, long steps, double lr, const double *restrict sx,
 	       const double *restrict sy, double *restrict x, double *restrict y)
 {
@@ -84,7 +84,7 @@ basins_blocked(size_t m, long steps, double lr, const double *restrict sx,
 
 const struct hand_basins hand_basins_vm = {
 	.cflags = HAND_CFLAGS,
-	.clones = EXPR_VM_CLONE_NAMES,
+	.clones = DESCENT_CLONE_NAMES,
 	.per_start = basins_per_start,
 	.lanes = basins_lanes,
 	.blocked = basins_blocked,

@@ -162,7 +162,7 @@ enum opcode {
 };
 
 /* Lanes per block of the batch entry. */
-#define EXPR_BLOCK 128
+#define EXPR_BLOCK 256
 
 /* Instruction flags (opcodes.def). */
 enum { INSTR_SQ = 1, INSTR_CANON = 2 };

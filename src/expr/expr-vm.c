@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "expr-clones.h"
+#include "descent/clones.h"
 #include "expr-int.h"
 
 /*
@@ -239,9 +239,9 @@ run_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
 /*
  * A full block has a constant trip count, which lets the compiler drop
  * the remainder loops; x86-64 gets an AVX2 clone chosen at load time
- * (expr-clones.h, shared with the benchmarks' baselines).
+ * (descent/clones.h, shared with the benchmarks' baselines).
  */
-EXPR_VM_CLONES
+DESCENT_CLONES
 void
 expr_vm_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
 {

@@ -7,9 +7,10 @@
 
 #include <math.h>
 
+#include "descent/clones.h"
 #include "descent/optim.h"
 
-static void
+static DESCENT_CLONES void
 adagrad_step(const struct opt_step *s)
 {
 	double eps = s->p->eps;

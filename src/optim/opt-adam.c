@@ -10,9 +10,10 @@
 
 #include <math.h>
 
+#include "descent/clones.h"
 #include "descent/optim.h"
 
-static void
+static DESCENT_CLONES void
 adam_step(const struct opt_step *s)
 {
 	double b1 = s->p->beta1, b2 = s->p->beta2, eps = s->p->eps;

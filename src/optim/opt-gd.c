@@ -6,14 +6,15 @@
 
 #include <stddef.h>
 
+#include "descent/clones.h"
 #include "descent/optim.h"
 
 /*
  * One parameter's lanes.  The lanes go by eights, a loop of known length
- * that the compiler vectorizes at -O2, then the rest one by one; each
+ * that the compiler vectorizes (descent/clones.h), then the rest one by one; each
  * lane's arithmetic is the same either way.
  */
-static void
+static DESCENT_CLONES void
 gd_lanes(size_t m, double lr, double *restrict w, const double *restrict g)
 {
 	size_t i = 0;

@@ -6,9 +6,10 @@
  */
 #include "config.h"
 
+#include "descent/clones.h"
 #include "descent/optim.h"
 
-static void
+static DESCENT_CLONES void
 momentum_step(const struct opt_step *s)
 {
 	double beta = s->p->beta;

@@ -7,9 +7,10 @@
 
 #include <math.h>
 
+#include "descent/clones.h"
 #include "descent/optim.h"
 
-static void
+static DESCENT_CLONES void
 rmsprop_step(const struct opt_step *s)
 {
 	double rho = s->p->rho, eps = s->p->eps;

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/clones.h"
 #include "descent/linalg.h"
 #include "descent/optim.h"
 #include "descent/rng.h"
@@ -433,13 +434,14 @@ converged_g2(double tol)
 
 /*
  * The status pass, in loops over whole groups of 8 lanes (a8 of them)
- * that the compiler vectorizes: restrict says that the arrays do not
+ * that the compiler vectorizes (with the VM's flags and clones,
+ * descent/clones.h): restrict says that the arrays do not
  * overlap, which it cannot know of a block's arrays.  The first
  * parameter starts |grad|^2 and the largest |w_k| (0 + g*g is g*g, and
  * a NaN w_k is left out, as fmax leaves it out in run_step), the others
  * but the last add themselves, and the last one's loop decides.
  */
-static void
+static DESCENT_CLONES void
 status_first(size_t a8, const double *restrict w, const double *restrict g,
 	     double *restrict g2, double *restrict big)
 {
@@ -452,7 +454,7 @@ status_first(size_t a8, const double *restrict w, const double *restrict g,
 	}
 }
 
-static void
+static DESCENT_CLONES void
 status_add(size_t a8, const double *restrict w, const double *restrict g,
 	   double *restrict g2, double *restrict big)
 {
@@ -474,7 +476,7 @@ status_add(size_t a8, const double *restrict w, const double *restrict g,
  * double, the type of the other arrays, for the loop to keep one
  * vector width.
  */
-static void
+static DESCENT_CLONES void
 status_last(size_t a8, const double *restrict w, const double *restrict g,
 	    const double *restrict g2, const double *restrict big,
 	    const double *restrict f, double bound, double conv, double limit,
@@ -498,7 +500,7 @@ status_last(size_t a8, const double *restrict w, const double *restrict g,
  * running maxima, one per lane of a group, so that the loop vectorizes
  * (a single one would be a chain the compiler must keep in order).
  */
-static double
+static DESCENT_CLONES double
 status_any(size_t a8, const double *restrict st)
 {
 	double acc[8] = { 0 }, any = 0;

@@ -25,7 +25,7 @@ layer_of_module() {
 }
 layer_of_header() {
 	case $1 in
-	util.h|rng.h|diag.h) echo 0 ;; expr.h) echo 1 ;; data.h) echo 2 ;;
+	util.h|rng.h|diag.h|clones.h) echo 0 ;; expr.h) echo 1 ;; data.h) echo 2 ;;
 	linalg.h|objective.h|optim.h) echo 3 ;; analysis.h) echo 4 ;; plot.h) echo 5 ;;
 	lesson.h|page-kinds.def) echo 6 ;; ui.h) echo 7 ;; *) echo 99 ;;
 	esac
