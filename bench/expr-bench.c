@@ -12,7 +12,8 @@
  *   3. the scalar entry called once per point, against a hand-written
  *      function called once per point.
  * The hand-written code (expr-hand.c) is built twice: with exactly the
- * VM's flags and target clones, the baseline the targets are judged
+ * VM's flags and target clones (the VM's own instruction sets, and its
+ * vector math: expr_kernels), the baseline the targets are judged
  * against, and at -O3 -march=native, a second column.  It prints how each
  * was compiled, and how many of its loops GCC vectorized, read from GCC's
  * reports, whose paths are the arguments (make bench gives them).  Both
@@ -557,10 +558,16 @@ main(int argc, char **argv)
 	print_baseline("native", "the same source", &hand_native,
 		       argc > 2 ? argv[2] : NULL);
 	printf("loops counted from GCC's -fopt-info-vec report, each once "
-	       "whatever its clones; cos and sin: glibc's scalar libm on "
-	       "both sides, no vector math (libmvec) in the VM or the "
-	       "baselines, but GCC fuses the hand gradient's sin(u) and "
-	       "cos(u) into one sincos call where the VM makes two\n");
+	       "whatever its clones\n");
+	printf("the VM: %s kernels (cos and sin from %s); the baselines' cos "
+	       "and sin: %s\n", expr_kernels(), expr_kernels_math(),
+#ifdef HAVE_LIBMVEC
+	       "glibc's libmvec, through GCC's vectorizer (-fopenmp-simd)"
+#else
+	       "glibc's scalar libm (configured --disable-vector-math, or "
+	       "no libmvec)"
+#endif
+	      );
 	printf("times: ns per point, the best of at least %d repetitions in "
 	       "%d interleaved rounds, in this run; targets judged against "
 	       "the vm baseline\n", minreps, ROUNDS);

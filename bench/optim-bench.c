@@ -449,6 +449,10 @@ main(int argc, char **argv)
 		printf(", target clones (%s) on each loop, %s in use",
 		       hand_basins_vm.clones, DESCENT_CLONE_IN_USE());
 	printf("; %s (GCC's -fopt-info-vec report)\n", summary);
+	printf("the VM: %s kernels (%s); the runner's lane loops: target clones "
+	       "(%s), %s in use\n", expr_kernels(), expr_kernels_math(),
+	       DESCENT_CLONE_NAMES ? DESCENT_CLONE_NAMES : "none",
+	       DESCENT_CLONE_IN_USE() ? DESCENT_CLONE_IN_USE() : "none");
 	printf("times: the best of %d repetitions, interleaved, in this run\n\n",
 	       ROUNDS);
 	printf("%-48s %9s %13s %9s\n", "", "ms", "ns/lane-step", "/ hand");

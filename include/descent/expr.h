@@ -160,6 +160,23 @@ void expr_eval_batch_mixed(struct expr_program *p, size_t n,
 			   double *const *out);
 
 /*
+ * The VM's kernels: the instruction set its batch loops are built for
+ * (avx512f, avx2 or sse2 on x86-64, else generic) and where its sin, cos,
+ * tan, exp, log, tanh and pow come from ("libmvec, 8 lanes": glibc's
+ * vector math, within 4 ulp of libm; or "libm").  The best set this CPU
+ * runs is chosen before main; the scalar entry, the batch entry and
+ * constant folding all use the set in use, so they agree bit for bit.
+ * expr_kernels_usable(i) names the i-th set this CPU runs, best first,
+ * and NULL past the last; expr_use_kernels switches to the set named
+ * (0), or returns -1 when there is none such on this CPU.  Switch before
+ * parsing or compiling anything: folded constants keep their kernels.
+ */
+const char *expr_kernels(void);
+const char *expr_kernels_math(void);
+const char *expr_kernels_usable(int i);
+int expr_use_kernels(const char *name);
+
+/*
  * Writes a disassembly of p to fp, one instruction per line with its
  * meaning (for `descent diff --program` and for debugging).
  */

@@ -8,9 +8,12 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "descent/expr.h"
+#include "descent/util.h"
 
 static void
 usage(FILE *fp)
@@ -28,6 +31,31 @@ usage(FILE *fp)
 	cmd_bug_report(fp);
 }
 
+/*
+ * DESCENT_KERNELS names the VM's kernel set to use instead of the best
+ * this CPU runs (descent(1), ENVIRONMENT): to compare the kernels'
+ * results, or to time them.  Returns 0, or EXIT_USAGE after a message.
+ */
+static int
+use_kernels(void)
+{
+	const char *want = getenv("DESCENT_KERNELS"), *names[8];
+	char list[160], *safe;
+	int n = 0;
+
+	if (want == NULL || *want == '\0' || expr_use_kernels(want) == 0)
+		return 0;
+	while (n < 7 && (names[n] = expr_kernels_usable(n)) != NULL)
+		n++;
+	names[n] = NULL;
+	names_text(list, sizeof list, names, " or ");
+	safe = text_safe(want);
+	fprintf(stderr, "descent: DESCENT_KERNELS=%s is not a kernel set of this "
+		"program on this CPU; set it to %s, or unset it\n", safe, list);
+	free(safe);
+	return EXIT_USAGE;
+}
+
 int
 cmd_main(int argc, char **argv)
 {
@@ -36,6 +64,8 @@ cmd_main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");     /* numbers read and print with '.' */
+	if (use_kernels() != 0)
+		return EXIT_USAGE;
 	if (argc < 2) {
 		/* the course, where the learner left off (full screen on a terminal) */
 		char *args[] = { "learn", NULL };

@@ -29,6 +29,7 @@
 
 #include "descent/util.h"
 #include "expr-int.h"
+#include "expr-kernels.h"
 
 const struct expr_func expr_funcs[] = {
 	{ "sin", 1, N_SIN },         { "cos", 1, N_COS },
@@ -103,16 +104,16 @@ expr_apply(enum node_op op, double a, double b)
 	case N_SUB: return a - b;
 	case N_MUL: return a * b;
 	case N_DIV: return a / b;
-	case N_POW: return pow(a, b);
+	case N_POW: return expr_vm_fn(VM_FN_POW, a, b);
 	case N_NEG: return -a;
-	case N_SIN: return sin(a);
-	case N_COS: return cos(a);
-	case N_TAN: return tan(a);
-	case N_EXP: return exp(a);
-	case N_LOG: return log(a);
+	case N_SIN: return expr_vm_fn(VM_FN_SIN, a, 0);
+	case N_COS: return expr_vm_fn(VM_FN_COS, a, 0);
+	case N_TAN: return expr_vm_fn(VM_FN_TAN, a, 0);
+	case N_EXP: return expr_vm_fn(VM_FN_EXP, a, 0);
+	case N_LOG: return expr_vm_fn(VM_FN_LOG, a, 0);
 	case N_SQRT: return sqrt(a);
 	case N_ABS: return fabs(a);
-	case N_TANH: return tanh(a);
+	case N_TANH: return expr_vm_fn(VM_FN_TANH, a, 0);
 	case N_SIGMOID: return expr_sigmoid(a);
 	case N_RELU: return expr_relu(a);
 	case N_SOFTPLUS: return expr_softplus(a);
@@ -559,7 +560,7 @@ static int
 mk_pow(struct expr *e, int a, int b)
 {
 	if (ISK(a) && ISK(b))
-		return expr_const(e, pow(V(a), V(b)));
+		return expr_const(e, expr_vm_fn(VM_FN_POW, V(a), V(b)));
 	if (ISV(b, 1))
 		return a;
 	if (ISV(b, 0))

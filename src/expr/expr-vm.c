@@ -11,6 +11,12 @@
  * are made canonical (the CANON flag), since C leaves a nan's sign to the
  * order of the operands.  No allocation, no recursion, no traps: IEEE
  * arithmetic decides what 1/0 or log(-1) is.
+ *
+ * The batch loops are built once per instruction set (AVX-512, AVX2 and
+ * SSE2 on x86-64), and sin, cos, tan, exp, log, tanh and pow come from
+ * glibc's vector math at the same width when configure found it: a
+ * kernel set (expr-kernels.h), chosen once for the CPU, used by both
+ * entries and by constant folding.
  */
 #include "config.h"
 
@@ -18,8 +24,28 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "descent/clones.h"
+#include "descent/expr.h"
 #include "expr-int.h"
+#include "expr-kernels.h"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define VM_X86 1
+#define VM_TARGET(isa) __attribute__((target(isa)))
+#endif
+
+/*
+ * A kernel set: the batch block built for one instruction set, and the
+ * math its block and the scalar entry call (one: fn of one point).
+ */
+struct vm_kernels {
+	const char *name;       /* what DESCENT_KERNELS and the benchmarks say */
+	const char *math;       /* where its sin, cos... come from */
+	int (*usable)(void);    /* whether this CPU runs it */
+	void (*block)(const struct instr *code, int ncode, double *const *ptr,
+		      size_t n);
+	double (*one)(enum vm_fn fn, double a, double b);
+};
+static const struct vm_kernels *vm_k;   /* in use; see the end of the file */
 
 /*
  * Each opcode's value, from operands A, B, C and the immediate K: one
@@ -52,6 +78,18 @@
 #define VM_ADDADD   ((A + B) + C)
 #define VM_ADDSUB   ((A + B) - C)
 #define VM_SUBADD   ((A - B) + C)
+#ifdef HAVE_LIBMVEC
+/* the batch entry runs these by the kernel set's lanes (run_block) */
+#define VM_POW      vm_k->one(VM_FN_POW, A, B)
+#define VM_POWK     vm_k->one(VM_FN_POW, A, K)
+#define VM_KPOW     vm_k->one(VM_FN_POW, K, A)
+#define VM_SIN      vm_k->one(VM_FN_SIN, A, 0)
+#define VM_COS      vm_k->one(VM_FN_COS, A, 0)
+#define VM_TAN      vm_k->one(VM_FN_TAN, A, 0)
+#define VM_EXP      vm_k->one(VM_FN_EXP, A, 0)
+#define VM_LOG      vm_k->one(VM_FN_LOG, A, 0)
+#define VM_TANH     vm_k->one(VM_FN_TANH, A, 0)
+#else
 #define VM_POW      pow(A, B)
 #define VM_POWK     pow(A, K)
 #define VM_KPOW     pow(K, A)
@@ -60,9 +98,10 @@
 #define VM_TAN      tan(A)
 #define VM_EXP      exp(A)
 #define VM_LOG      log(A)
+#define VM_TANH     tanh(A)
+#endif
 #define VM_SQRT     sqrt(A)
 #define VM_ABS      fabs(A)
-#define VM_TANH     tanh(A)
 #define VM_SIGMOID  expr_sigmoid(A)
 #define VM_RELU     expr_relu(A)
 #define VM_SOFTPLUS expr_softplus(A)
@@ -188,8 +227,223 @@ expr_vm_scalar(const struct instr *code, int ncode, double *r)
 }
 
 /*
+ * The flags of an instruction applied to its value, in the order the
+ * expansions above apply them: for the math instructions, which the
+ * batch entry runs by the kernel set's lanes.
+ */
+static inline double
+vm_flags(int flags, double t)
+{
+	if (flags & INSTR_SQ)
+		t = SQ(t);
+	if (flags & INSTR_CANON)
+		t = CANON(t);
+	return t;
+}
+
+/* The function an instruction calls, or -1 when it calls none. */
+static inline int
+vm_fn_of(int op)
+{
+	switch (op) {
+	case OP_SIN: return VM_FN_SIN;
+	case OP_COS: return VM_FN_COS;
+	case OP_TAN: return VM_FN_TAN;
+	case OP_EXP: return VM_FN_EXP;
+	case OP_LOG: return VM_FN_LOG;
+	case OP_TANH: return VM_FN_TANH;
+	case OP_POW: case OP_POWK: case OP_KPOW: return VM_FN_POW;
+	default: return -1;
+	}
+}
+
+/*
+ * A math instruction over n lanes (d never aliases a or b), with its
+ * flags: the kernel set's lanes function.
+ */
+typedef void vm_lanes_fn(const struct instr *in, double *restrict d,
+			 const double *a, const double *b, size_t n);
+
+/* The libm kernel set's math, one point and n lanes. */
+static double
+one_libm(enum vm_fn fn, double a, double b)
+{
+	switch (fn) {
+	case VM_FN_SIN: return sin(a);
+	case VM_FN_COS: return cos(a);
+	case VM_FN_TAN: return tan(a);
+	case VM_FN_EXP: return exp(a);
+	case VM_FN_LOG: return log(a);
+	case VM_FN_TANH: return tanh(a);
+	default: return pow(a, b);
+	}
+}
+
+#ifdef HAVE_LIBMVEC
+/*
+ * The operands of a math instruction as one lane reads them: x and y,
+ * each an array or (the immediate of POWK and KPOW) a constant.
+ */
+struct vm_operands {
+	const double *x, *y;    /* NULL: the constant */
+	double kx, ky;
+};
+
+static inline struct vm_operands
+vm_operands(const struct instr *in, const double *a, const double *b)
+{
+	struct vm_operands o = { a, NULL, 0, 0 };
+
+	switch (in->op) {
+	case OP_POW: o.y = b; break;
+	case OP_POWK: o.ky = in->k; break;
+	case OP_KPOW: o.x = NULL; o.kx = in->k; o.y = a; break;
+	default: break;         /* unary: y unused */
+	}
+	return o;
+}
+
+static void
+lanes_libm(const struct instr *in, double *restrict d, const double *a,
+	   const double *b, size_t n)
+{
+	struct vm_operands o = vm_operands(in, a, b);
+	enum vm_fn fn = (enum vm_fn)vm_fn_of(in->op);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		d[i] = vm_flags(in->flags, one_libm(fn, o.x ? o.x[i] : o.kx,
+						    o.y ? o.y[i] : o.ky));
+}
+
+/*
+ * glibc's vector math at width W (libmvec's ABI: P is b for SSE2, d for
+ * AVX2, e for AVX-512), for the instruction set ISA: call_W runs one
+ * vector, one_W one point (broadcast to every lane: libmvec computes
+ * each lane alone, so the lane's value is the same whatever its
+ * neighbours; a test checks it), lanes_W an instruction over n lanes,
+ * whole vectors loaded and stored as they are, the last lanes in a
+ * vector padded with zeros.
+ */
+/* lanes_W's loop over whole vectors of a unary function NAME */
+#define VM_LANES1(W, P, NAME) \
+	for (; i + (W) <= n; i += (W)) { \
+		memcpy(&x, a + i, sizeof x); \
+		r = _ZGV##P##N##W##v_##NAME(x); \
+		r = vm_vflags_##W(in->flags, r); \
+		memcpy(d + i, &r, sizeof r); \
+	}
+
+#define VM_VECTOR_MATH(W, P, ISA) \
+typedef double vd##W __attribute__((vector_size(8 * (W)))); \
+typedef long long vl##W __attribute__((vector_size(8 * (W)))); \
+ISA static inline vd##W \
+vm_canon_##W(vd##W r)   /* CANON: every nan lane the canonical nan */ \
+{ \
+	vl##W keep = r == r, nan; \
+	vd##W q; \
+	int j; \
+	for (j = 0; j < (W); j++) \
+		q[j] = NAN; \
+	memcpy(&nan, &q, sizeof nan); \
+	memcpy(&q, &r, sizeof q); \
+	{ \
+		vl##W bits; \
+		memcpy(&bits, &q, sizeof bits); \
+		bits = (bits & keep) | (nan & ~keep); \
+		memcpy(&r, &bits, sizeof r); \
+	} \
+	return r; \
+} \
+ISA vd##W _ZGV##P##N##W##v_sin(vd##W); \
+ISA vd##W _ZGV##P##N##W##v_cos(vd##W); \
+ISA vd##W _ZGV##P##N##W##v_tan(vd##W); \
+ISA vd##W _ZGV##P##N##W##v_exp(vd##W); \
+ISA vd##W _ZGV##P##N##W##v_log(vd##W); \
+ISA vd##W _ZGV##P##N##W##v_tanh(vd##W); \
+ISA vd##W _ZGV##P##N##W##vv_pow(vd##W, vd##W); \
+ISA static vd##W \
+call_##W(enum vm_fn fn, vd##W x, vd##W y) \
+{ \
+	switch (fn) { \
+	case VM_FN_SIN: return _ZGV##P##N##W##v_sin(x); \
+	case VM_FN_COS: return _ZGV##P##N##W##v_cos(x); \
+	case VM_FN_TAN: return _ZGV##P##N##W##v_tan(x); \
+	case VM_FN_EXP: return _ZGV##P##N##W##v_exp(x); \
+	case VM_FN_LOG: return _ZGV##P##N##W##v_log(x); \
+	case VM_FN_TANH: return _ZGV##P##N##W##v_tanh(x); \
+	default: return _ZGV##P##N##W##vv_pow(x, y); \
+	} \
+} \
+ISA static double \
+one_##W(enum vm_fn fn, double a, double b) \
+{ \
+	vd##W x, y; \
+	int j; \
+	for (j = 0; j < (W); j++) { \
+		x[j] = a; \
+		y[j] = b; \
+	} \
+	return call_##W(fn, x, y)[0]; \
+} \
+ISA static inline vd##W \
+vm_vflags_##W(int flags, vd##W r) \
+{ \
+	if (flags & INSTR_SQ) \
+		r = r * r; \
+	if (flags & INSTR_CANON) \
+		r = vm_canon_##W(r); \
+	return r; \
+} \
+ISA static void \
+whole_##W(const struct instr *in, double *restrict d, const double *a, \
+	  const double *b, size_t n) \
+{ \
+	struct vm_operands o = vm_operands(in, a, b); \
+	vd##W x = { 0 }, y = { 0 }, r; \
+	size_t i = 0, j; \
+	switch ((enum vm_fn)vm_fn_of(in->op)) { \
+	case VM_FN_SIN: VM_LANES1(W, P, sin); break; \
+	case VM_FN_COS: VM_LANES1(W, P, cos); break; \
+	case VM_FN_TAN: VM_LANES1(W, P, tan); break; \
+	case VM_FN_EXP: VM_LANES1(W, P, exp); break; \
+	case VM_FN_LOG: VM_LANES1(W, P, log); break; \
+	case VM_FN_TANH: VM_LANES1(W, P, tanh); break; \
+	default: \
+		for (; i + (W) <= n; i += (W)) { \
+			for (j = 0; j < (W); j++) { \
+				x[j] = o.x ? o.x[i + j] : o.kx; \
+				y[j] = o.y ? o.y[i + j] : o.ky; \
+			} \
+			r = _ZGV##P##N##W##vv_pow(x, y); \
+			r = vm_vflags_##W(in->flags, r); \
+			memcpy(d + i, &r, sizeof r); \
+		} \
+		break; \
+	} \
+} \
+ISA static void \
+lanes_##W(const struct instr *in, double *restrict d, const double *a, \
+	  const double *b, size_t n) \
+{ \
+	size_t whole = n - n % (W), m = n - whole; \
+	double ta[W] = { 0 }, tb[W] = { 0 }, td[W]; \
+	whole_##W(in, d, a, b, whole); \
+	if (m == 0) \
+		return; \
+	/* the last lanes, padded with zeros to a whole vector */ \
+	memcpy(ta, a + whole, m * sizeof *ta); \
+	if (in->op == OP_POW) \
+		memcpy(tb, b + whole, m * sizeof *tb); \
+	whole_##W(in, td, ta, tb, (W)); \
+	memcpy(d + whole, td, m * sizeof *td); \
+}
+#endif
+
+/*
  * One block of n lanes.  The compiler never gives an instruction the
- * register of one of its operands, so d never aliases a, b or c.
+ * register of one of its operands, so d never aliases a, b or c.  With
+ * vector math, the math instructions go to lanes, the kernel set's.
  */
 #define LOOP(expr) \
 	do { \
@@ -198,13 +452,15 @@ expr_vm_scalar(const struct instr *code, int ncode, double *r)
 	} while (0)
 
 #if defined(__GNUC__)
-__attribute__((always_inline))  /* into each clone of expr_vm_block */
+__attribute__((always_inline))  /* into each instruction set's block */
 #endif
 static inline void
-run_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
+run_block(const struct instr *code, int ncode, double *const *ptr, size_t n,
+	  vm_lanes_fn *lanes)
 {
 	const struct instr *in, *end = code + ncode;
 
+	(void)lanes;
 #define A a[i]
 #define B b[i]
 #define C c[i]
@@ -223,6 +479,12 @@ run_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
 		const double k = in->k;
 
 		(void)a; (void)b; (void)c; (void)k;
+#ifdef HAVE_LIBMVEC
+		if (vm_fn_of(in->op) >= 0) {
+			lanes(in, d, a, b, n);
+			continue;
+		}
+#endif
 		switch (KEY(in->op, in->flags)) {
 #define OPCODE(name, form, meaning) BLOCK_CASES(name, VM_##name)
 #include "opcodes.def"
@@ -237,18 +499,170 @@ run_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
 }
 
 /*
- * A full block has a constant trip count, which lets the compiler drop
- * the remainder loops; x86-64 gets an AVX2 clone chosen at load time
- * (descent/clones.h, shared with the benchmarks' baselines).
+ * A kernel set's block: run_block built for one instruction set, with
+ * its lanes.  A full block has a constant trip count, which lets the
+ * compiler drop the remainder loops.
  */
-DESCENT_CLONES
+#define VM_BLOCK(NAME, ISA, LANES) \
+ISA static void \
+block_##NAME(const struct instr *code, int ncode, double *const *ptr, size_t n) \
+{ \
+	if (n == EXPR_BLOCK) \
+		run_block(code, ncode, ptr, EXPR_BLOCK, LANES); \
+	else \
+		run_block(code, ncode, ptr, n, LANES); \
+}
+
+#if defined(VM_X86) && defined(HAVE_LIBMVEC) && !defined(__clang__)
+VM_VECTOR_MATH(8, e, VM_TARGET("avx512f"))
+VM_VECTOR_MATH(4, d, VM_TARGET("avx2"))
+VM_VECTOR_MATH(2, b, )
+VM_BLOCK(avx512f, VM_TARGET("avx512f"), lanes_8)
+VM_BLOCK(avx2, VM_TARGET("avx2"), lanes_4)
+VM_BLOCK(sse2, , lanes_2)
+VM_BLOCK(libm, , lanes_libm)
+#define ONE_8 one_8
+#define ONE_4 one_4
+#define ONE_2 one_2
+#define LANES_8 "8 lanes"
+#define LANES_4 "4 lanes"
+#elif defined(VM_X86) && defined(HAVE_LIBMVEC)
+/*
+ * clang passes 256- and 512-bit vectors to a function in memory unless
+ * the whole file is built for AVX (its calling convention follows the
+ * command line, not the target attribute), where libmvec expects them in
+ * registers: with clang, every set calls the 2-lane forms, whose
+ * vectors go in SSE registers on any x86-64.
+ */
+VM_VECTOR_MATH(2, b, )
+VM_BLOCK(avx512f, VM_TARGET("avx512f"), lanes_2)
+VM_BLOCK(avx2, VM_TARGET("avx2"), lanes_2)
+VM_BLOCK(sse2, , lanes_2)
+VM_BLOCK(libm, , lanes_libm)
+#define ONE_8 one_2
+#define ONE_4 one_2
+#define ONE_2 one_2
+#define LANES_8 "2 lanes"
+#define LANES_4 "2 lanes"
+#elif defined(VM_X86)
+VM_BLOCK(avx512f, VM_TARGET("avx512f"), NULL)
+VM_BLOCK(avx2, VM_TARGET("avx2"), NULL)
+VM_BLOCK(sse2, , NULL)
+#define ONE_8 one_libm
+#define ONE_4 one_libm
+#define ONE_2 one_libm
+#else
+VM_BLOCK(generic, , NULL)
+#endif
+
+#ifdef VM_X86
+static int
+has_avx512f(void)
+{
+	return __builtin_cpu_supports("avx512f");
+}
+
+static int
+has_avx2(void)
+{
+	return __builtin_cpu_supports("avx2");
+}
+#endif
+
+static int
+has_all(void)
+{
+	return 1;
+}
+
+#ifdef HAVE_LIBMVEC
+#define VM_MATH(lanes) "libmvec, " lanes
+#else
+#define VM_MATH(lanes) "libm"
+#endif
+
+/* The kernel sets, the best first: the first this CPU runs is used. */
+static const struct vm_kernels vm_sets[] = {
+#ifdef VM_X86
+	{ "avx512f", VM_MATH(LANES_8), has_avx512f, block_avx512f, ONE_8 },
+	{ "avx2", VM_MATH(LANES_4), has_avx2, block_avx2, ONE_4 },
+	{ "sse2", VM_MATH("2 lanes"), has_all, block_sse2, ONE_2 },
+#ifdef HAVE_LIBMVEC
+	{ "libm", "libm", has_all, block_libm, one_libm },
+#endif
+#else
+	{ "generic", "libm", has_all, block_generic, one_libm },
+#endif
+};
+enum { VM_NSETS = sizeof vm_sets / sizeof vm_sets[0] };
+
+static const struct vm_kernels *vm_k = &vm_sets[VM_NSETS - 1];
+
+/* Chooses the kernel set before main runs (GCC and clang), else the last. */
+#if defined(__GNUC__)
+__attribute__((constructor))
+#endif
+static void
+vm_choose(void)
+{
+	int i;
+
+#ifdef VM_X86
+	__builtin_cpu_init();   /* a constructor may run before libgcc's */
+#endif
+	for (i = 0; i < VM_NSETS; i++)
+		if (vm_sets[i].usable()) {
+			vm_k = &vm_sets[i];
+			return;
+		}
+}
+
+const char *
+expr_kernels(void)
+{
+	return vm_k->name;
+}
+
+const char *
+expr_kernels_math(void)
+{
+	return vm_k->math;
+}
+
+const char *
+expr_kernels_usable(int i)
+{
+	int j;
+
+	for (j = 0; j < VM_NSETS; j++)
+		if (vm_sets[j].usable() && i-- == 0)
+			return vm_sets[j].name;
+	return NULL;
+}
+
+int
+expr_use_kernels(const char *name)
+{
+	int i;
+
+	for (i = 0; i < VM_NSETS; i++)
+		if (strcmp(vm_sets[i].name, name) == 0 && vm_sets[i].usable()) {
+			vm_k = &vm_sets[i];
+			return 0;
+		}
+	return -1;
+}
+
+double
+expr_vm_fn(enum vm_fn fn, double a, double b)
+{
+	return vm_k->one(fn, a, b);
+}
+
 void
 expr_vm_block(const struct instr *code, int ncode, double *const *ptr, size_t n)
 {
-	if (n == EXPR_BLOCK)
-		run_block(code, ncode, ptr, EXPR_BLOCK);
-	else
-		run_block(code, ncode, ptr, n);
+	vm_k->block(code, ncode, ptr, n);
 }
 
 void

@@ -848,5 +848,28 @@ else
 	sed 's/^/  | /' "$tmp/out"
 fi
 
+# DESCENT_KERNELS: a set this CPU runs computes as the others do (to the
+# printed digits); one it does not have is refused, with the list
+sets=
+for k in avx512f avx2 sse2 libm generic; do
+	before="env DESCENT_KERNELS=$k"
+	if $before "$DESCENT" eval 'x' x=1 >/dev/null 2>&1; then
+		sets="$sets $k"
+		check "DESCENT_KERNELS=$k computes" 0 "f = 0.5403023059${nl}df/dx = -0.8414709848${nl}d2f/dx2 = -0.5403023059${nl}" "" \
+			-- eval 'cos(x)' x=1
+		check "DESCENT_KERNELS=$k folds" 0 "f = 2.718281828${nl}" "" -- eval 'exp(1)'
+	fi
+done
+before=
+[ -n "$sets" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: no DESCENT_KERNELS set works"; }
+before="env DESCENT_KERNELS=avx9000"
+check_grep "DESCENT_KERNELS unknown" 2 "^descent: DESCENT_KERNELS=avx9000 is not a kernel set of this program on this CPU; set it to .*, or unset it$" \
+	-- eval 'x' x=1
+before="env DESCENT_KERNELS=$(printf 'a\033[2Jb')"
+check_grep "DESCENT_KERNELS control characters" 2 "^descent: DESCENT_KERNELS=a^\[\[2Jb is not" -- eval 'x' x=1
+before="env DESCENT_KERNELS="
+check "DESCENT_KERNELS empty is unset" 0 "f = 1${nl}" "" -- eval '1'
+before=
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -6,7 +6,8 @@
  * point (a nan must be the same nan), for many expressions (every function,
  * the classic test functions, constants, 1 to 5 variables), for f alone, f
  * and the gradient, and f, gradient and Hessian, at batch sizes that are not
- * multiples of any block size, with inputs that mix ordinary values with
+ * multiples of any block size, under every kernel set the CPU runs
+ * (instruction sets and vector math), with inputs that mix ordinary values with
  * inf, nan, signed zeros, huge, tiny and subnormal numbers.  It also checks
  * that neither entry writes outside its outputs (sentinels around them),
  * that the inputs are left alone, that misaligned and shared input arrays
@@ -166,8 +167,8 @@ static int compare_batch_how(struct expr_program *p, const char *src,
 
 	for (int v = 0; v < nv && ok; v++) {
 		ok = memcmp(copy[v], in[v], n * sizeof(double)) == 0;
-		cr_expect(ok, "\"%s\" (%s, n=%zu): the batch entry modified the "
-			  "inputs of %s", src, what_name(what), n, var_names[v]);
+		cr_expect(ok, "\"%s\" (%s, n=%zu, %s kernels): the batch entry modified the "
+			  "inputs of %s", src, what_name(what), n, expr_kernels(), var_names[v]);
 	}
 	for (int k = 0; k < nout && ok; k++) {
 		for (size_t i = 0; i < PRE + POST && ok; i++) {
@@ -175,9 +176,9 @@ static int compare_batch_how(struct expr_program *p, const char *src,
 
 			ok = has_bits(&outbuf[k][j], sentinel_bits);
 			out_name(on, sizeof on, k, nv);
-			cr_expect(ok, "\"%s\" (%s, n=%zu): the batch entry wrote "
+			cr_expect(ok, "\"%s\" (%s, n=%zu, %s kernels): the batch entry wrote "
 				  "outside output %s, at index %td", src,
-				  what_name(what), n, on, (ptrdiff_t)j - PRE);
+				  what_name(what), n, expr_kernels(), on, (ptrdiff_t)j - PRE);
 		}
 	}
 	for (size_t i = 0; i < n && ok; i++) {
@@ -193,9 +194,9 @@ static int compare_batch_how(struct expr_program *p, const char *src,
 			ok = 0;
 			out_name(on, sizeof on, k, nv);
 			fmt_point(pt, sizeof pt, x, nv);
-			cr_expect(ok, "\"%s\" (%s, n=%zu): point %zu (%s), output %s: "
+			cr_expect(ok, "\"%s\" (%s, n=%zu, %s kernels): point %zu (%s), output %s: "
 				  "batch %.17g (%a), scalar %.17g (%a)", src,
-				  what_name(what), n, i, pt, on, out[k][i],
+				  what_name(what), n, expr_kernels(), i, pt, on, out[k][i],
 				  out[k][i], s[k], s[k]);
 		}
 	}
@@ -250,7 +251,7 @@ static const struct bcase bcases[] = {
 
 #define NBCASES (sizeof bcases / sizeof bcases[0])
 
-static const size_t sizes[] = { 1, 7, 63, 64, 65, 127, 128, 129, 1000, 4099 };
+static const size_t sizes[] = { 1, 7, 63, 64, 65, 127, 128, 129, 255, 256, 257, 1000, 4099 };
 static const unsigned whats[] = { 0, EXPR_GRAD, EXPR_GRAD | EXPR_HESS };
 
 /* Fresh inputs for nv variables, each array one double off malloc's alignment. */
@@ -304,9 +305,26 @@ static void run_all_cases(int any_nan)
 	}
 }
 
+/*
+ * run_all_cases under each kernel set this CPU runs (expr_kernels_usable):
+ * each instruction set's block and each width of vector math, against the
+ * scalar entry with the same set.  The programs are compiled after the
+ * switch, so their folded constants are the set's too.
+ */
+static void run_all_kernels(int any_nan)
+{
+	const char *name, *best = expr_kernels();
+
+	for (int i = 0; (name = expr_kernels_usable(i)) != NULL; i++) {
+		cr_assert(expr_use_kernels(name) == 0, "kernel set %s", name);
+		run_all_cases(any_nan);
+	}
+	cr_assert(expr_use_kernels(best) == 0);
+}
+
 Test(expr_batch, bit_identical_to_scalar)
 {
-	run_all_cases(0);
+	run_all_kernels(0);
 }
 
 /*
@@ -315,7 +333,7 @@ Test(expr_batch, bit_identical_to_scalar)
  */
 Test(expr_batch, identical_to_scalar_up_to_nan_bits)
 {
-	run_all_cases(1);
+	run_all_kernels(1);
 }
 
 Test(expr_batch, empty_batch_writes_nothing)
