@@ -219,8 +219,10 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 				 q->verify_which ? "largest" : "smallest", pt);
 		}
 	} else if (q->verify_kind == VERIFY_RATE) {
-		static const char *const names[3] = { "the limit 2/lmax", "the best rate "
-						      "2/(lmin + lmax)", "the condition lmax/lmin" };
+		static const char *const names[3] = {
+			"the limit 2/lmax", "the best rate 2/(lmin + lmax)",
+			"the condition lmax/lmin",
+		};
 		double r[5];
 		char why[200];
 		if (check_quadratic_rates(e->o, e->n, &e->r, r, why, sizeof why) < 0) {
