@@ -336,6 +336,105 @@ Test(expr_batch, identical_to_scalar_up_to_nan_bits)
 	run_all_kernels(1);
 }
 
+/*
+ * A random expression over x, y and z into buf (at least 2048 bytes):
+ * every function and operator of the language, integer and real powers,
+ * constants of all sizes, nested up to depth levels.
+ */
+static void gen_expr(struct rng *r, int depth, char *buf, size_t size)
+{
+	static const char *const unary[] = {
+		"sin", "cos", "tan", "exp", "log", "ln", "sqrt", "abs", "tanh",
+		"sigmoid", "relu", "softplus", "sign", "step", "-",
+	};
+	static const char *const binary[] = { "+", "-", "*", "/", "^" };
+	static const char *const leaves[] = {
+		"x", "y", "z", "x", "y", "pi", "e", "2", "0.5", "3", "1e-3", "100",
+		"0", "1", "-1", "7.25",
+	};
+	char a[1024], b[1024];
+	uint64_t k = rng_below(r, depth <= 0 ? 1 : 10);
+	int n;
+
+	if (k == 0) {
+		snprintf(buf, size, "%s", leaves[rng_below(r, sizeof leaves / sizeof leaves[0])]);
+		return;
+	}
+	gen_expr(r, depth - 1, a, sizeof a);
+	if (k <= 3) {
+		const char *f = unary[rng_below(r, sizeof unary / sizeof unary[0])];
+		if (f[0] == '-')
+			snprintf(buf, size, "-(%s)", a);
+		else
+			snprintf(buf, size, "%s(%s)", f, a);
+		return;
+	}
+	if (k == 4) {           /* a power with a constant exponent */
+		static const char *const exps[] = { "2", "3", "-2", "0.5", "1.5", "7", "-0.25" };
+		snprintf(buf, size, "(%s)^%s", a, exps[rng_below(r, sizeof exps / sizeof exps[0])]);
+		return;
+	}
+	gen_expr(r, depth - 1, b, sizeof b);
+	if (k == 5)
+		n = snprintf(buf, size, "%s(%s, %s)", rng_below(r, 2) ? "min" : "max", a, b);
+	else
+		n = snprintf(buf, size, "(%s) %s (%s)", a,
+			     binary[rng_below(r, sizeof binary / sizeof binary[0])], b);
+	cr_assert(n >= 0 && (size_t)n < size, "a random expression too long for its buffer");
+}
+
+/*
+ * Random expressions, batch against scalar, bit for bit, under every
+ * kernel set: what the fixed cases above may not think of (the fuzzer,
+ * tests/fuzz/fuzz-expr.c, does the same without end).
+ */
+static void run_random(void)
+{
+	struct rng r, seed;
+	static const size_t rsizes[] = { 1, 9, 257 };
+
+	rng_init(&r, 0xe4b7001);
+	rng_init(&seed, 0xe4b7002);
+	for (int t = 0; t < 400; t++) {
+		char src[2048];
+		struct expr *e;
+		struct diag err = { 0 };
+
+		gen_expr(&r, 4, src, sizeof src);
+		e = expr_parse(src, var_names, 3, &err);
+		cr_assert(e != NULL, "\"%s\": %s", src, err.message);
+		for (size_t w = 0; w < sizeof whats / sizeof whats[0]; w++) {
+			struct expr_program *p = expr_compile(e, whats[w], &err);
+
+			cr_assert(p != NULL, "\"%s\": %s", src, err.message);
+			for (size_t z = 0; z < sizeof rsizes / sizeof rsizes[0]; z++) {
+				double *buf[MAXV];
+				const double *in[MAXV] = { NULL };
+				int ok;
+
+				make_inputs(&seed, 3, rsizes[z], buf, in);
+				ok = compare_batch(p, src, whats[w], rsizes[z], in);
+				free_inputs(3, buf);
+				if (!ok)
+					break;
+			}
+			expr_program_free(p);
+		}
+		expr_free(e);
+	}
+}
+
+Test(expr_batch, random_expressions_bit_identical)
+{
+	const char *name, *best = expr_kernels();
+
+	for (int i = 0; (name = expr_kernels_usable(i)) != NULL; i++) {
+		cr_assert(expr_use_kernels(name) == 0);
+		run_random();
+	}
+	cr_assert(expr_use_kernels(best) == 0);
+}
+
 Test(expr_batch, empty_batch_writes_nothing)
 {
 	struct expr *e;
