@@ -507,6 +507,100 @@ print_table(const struct bench_case *cases, const struct table *t)
 	}
 }
 
+/*
+ * The scalar entry's time per call of a chain of k dependent
+ * instructions (x*y, then (that)*y + x, ... : one MULADD per link),
+ * the best of a few rounds over the grid.
+ */
+static double
+chain_time(int k, int *ninstr)
+{
+	char src[512] = "x*y", next[512];
+	struct diag err = { 0 };
+	struct expr *e;
+	struct expr_program *p;
+	double best = 0;
+
+	for (int i = 1; i < k; i++) {
+		snprintf(next, sizeof next, "(%s)*y + x", src);
+		memcpy(src, next, sizeof src);
+	}
+	e = expr_parse(src, NULL, 0, &err);
+	p = e != NULL ? expr_compile(e, 0, &err) : NULL;
+	if (p == NULL) {
+		fprintf(stderr, "expr_bench: %s: %s\n", src, err.message);
+		exit(1);
+	}
+	*ninstr = expr_program_ninstr(p);
+	for (int r = 0; r < 3 * ROUNDS; r++) {
+		double t0 = bench_now(), t;
+
+		bench_scalar(p, eng_out[0]);
+		t = bench_now() - t0;
+		if (r == 0 || t < best)
+			best = t;
+	}
+	checksum += eng_out[0][NPOINTS / 3];
+	expr_program_free(p);
+	expr_free(e);
+	return best;
+}
+
+/*
+ * What bounds the ratios, measured: the batch entry's time per
+ * instruction and point (each instruction a pass over its operands and
+ * result in memory, where the hand loops keep values in registers), and
+ * the scalar entry's fixed cost per call and per dependent instruction,
+ * from chains of 1 to 8 instructions (a least-squares line).
+ */
+static void
+print_cost_model(const struct bench_case *cases)
+{
+	enum { NCHAIN = 8 };
+	double sx = 0, sy = 0, sxx = 0, sxy = 0, slope, fixed, hand = 0, poly = 0;
+	int npoly = 0;
+
+	printf("\nwhat bounds the ratios: the batch entry, ns per point and "
+	       "instruction (f alone)\n");
+	for (size_t f = 0; f < NFNS; f++) {
+		const struct bench_case *c = &cases[f];
+		double per = ns_per_point(c->best[M_BATCH_F]) / expr_program_ninstr(c->pf);
+
+		printf("  %-14s %2d instructions  %6.3f ns each\n", c->fn->name,
+		       expr_program_ninstr(c->pf), per);
+		if (c->fn->poly) {
+			poly += per;
+			hand += ns_per_point(c->best[M_VM_F]);
+			npoly++;
+		}
+	}
+	poly /= npoly;
+	hand /= npoly;
+	printf("  polynomials: %.3f ns per instruction, the hand loops %.2f ns per "
+	       "point: 1.5x allows %.1f instructions per point\n", poly, hand,
+	       1.5 * hand / poly);
+	printf("the scalar entry, ns per call of k dependent instructions\n ");
+	for (int k = 1; k <= NCHAIN; k++) {
+		int n;
+		double t = ns_per_point(chain_time(k, &n));
+
+		printf(" %d:%.2f", n, t);
+		sx += n;
+		sy += t;
+		sxx += (double)n * n;
+		sxy += n * t;
+	}
+	slope = (NCHAIN * sxy - sx * sy) / (NCHAIN * sxx - sx * sx);
+	fixed = (sy - slope * sx) / NCHAIN;
+	hand = 0;
+	for (size_t f = 0; f < NFNS; f++)
+		if (cases[f].fn->poly)
+			hand += ns_per_point(cases[f].best[M_HAND_SCALAR]) / npoly;
+	printf("\n  %.2f ns per call + %.2f ns per instruction; a hand function "
+	       "%.2f ns per call (polynomials' mean): 3x allows %.1f instructions\n",
+	       fixed, slope, hand, (3 * hand - fixed) / slope);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -588,6 +682,7 @@ main(int argc, char **argv)
 		       expr_program_ninstr(c->pg), expr_program_nregs(c->pg),
 		       c->rel_f, c->rel_fg);
 	}
+	print_cost_model(cases);
 	printf("\nchecksum %.17g\n", checksum);
 
 	for (size_t f = 0; f < NFNS; f++) {
