@@ -128,6 +128,28 @@ int analysis_critical_points(struct objective *o, const struct region *r,
  */
 double analysis_region_min(struct objective *o, const struct region *r, double *where);
 
+/*
+ * A quadratic bowl's rates (analysis-quadratic.c): gradient descent
+ * converges for lr < gd_limit (2/lmax) and is fastest at gd_best
+ * (2/(lmin + lmax)); momentum (the heavy ball) is fastest at hb_lr with
+ * hb_beta.
+ */
+struct quadratic {
+	double lmin, lmax;      /* the Hessian's smallest and largest eigenvalues */
+	double condition;       /* lmax/lmin */
+	double gd_limit, gd_best;
+	double hb_lr, hb_beta;  /* (2/(sqrt(lmin) + sqrt(lmax)))^2, ((sqrt(k) - 1)/(sqrt(k) + 1))^2 */
+};
+
+/*
+ * Fills q when the objective (of 1 or 2 variables) is a quadratic bowl on
+ * r: its Hessian the same at the middle and at every corner of r, and
+ * positive definite; returns 0.  Otherwise returns -1 and says why in
+ * why (size bytes), in words for the learner.
+ */
+int analysis_quadratic(struct objective *o, const struct region *r, struct quadratic *q,
+		       char *why, size_t size);
+
 /* The convexity of an objective on a region, from a grid of Hessians. */
 enum hess_sign {
 	HESS_POSDEF,            /* positive definite: strictly convex here */

@@ -3,7 +3,8 @@
  * cmd-analyze.c - `descent analyze`: what a function of one or two
  * variables looks like in a region: its derivatives, its critical points
  * with their kinds and values, and whether it is convex there, with a
- * chord that proves it is not.
+ * chord that proves it is not; for a quadratic bowl, the rates of
+ * gradient descent and momentum.
  */
 #include "config.h"
 
@@ -234,6 +235,42 @@ print_convexity(const struct region *r, const struct convexity *cv)
 	       cv->alpha, a, b);
 }
 
+/*
+ * For a quadratic bowl, the rates the theory gives (analysis_quadratic):
+ * where gradient descent converges and is fastest, and where momentum is.
+ */
+static void
+print_quadratic(struct objective *obj, const struct region *r)
+{
+	struct quadratic q;
+	char why[200], a[40], b[40], c[40];
+
+	if (analysis_quadratic(obj, r, &q, why, sizeof why) < 0)
+		return;
+	cmd_format_number(a, sizeof a, q.lmin, 6);
+	cmd_format_number(b, sizeof b, q.lmax, 6);
+	cmd_format_number(c, sizeof c, q.condition, 6);
+	if (objective_dim(obj) == 1) {
+		printf("\na quadratic bowl (f'' = %s at the middle and ends of the region)\n", a);
+		cmd_format_number(a, sizeof a, q.gd_limit, 6);
+		cmd_format_number(b, sizeof b, q.gd_best, 6);
+		printf("  gradient descent converges for lr < %s = 2/f''\n", a);
+		printf("    and is fastest at lr = %s = 1/f'', one step to the minimum\n", b);
+		printf("  momentum is fastest with beta = 0: gradient descent itself\n");
+		return;
+	}
+	printf("\na quadratic bowl (the same Hessian at the middle and corners of the\n"
+	       "region), eigenvalues lmin = %s and lmax = %s, condition k = %s\n", a, b, c);
+	cmd_format_number(a, sizeof a, q.gd_limit, 6);
+	cmd_format_number(b, sizeof b, q.gd_best, 6);
+	printf("  gradient descent converges for lr < %s = 2/lmax\n", a);
+	printf("    and is fastest at lr = %s = 2/(lmin + lmax)\n", b);
+	cmd_format_number(a, sizeof a, q.hb_lr, 6);
+	cmd_format_number(b, sizeof b, q.hb_beta, 6);
+	printf("  momentum is fastest at lr = %s = (2/(sqrt(lmin) + sqrt(lmax)))^2\n", a);
+	printf("    and beta = %s = ((sqrt(k) - 1)/(sqrt(k) + 1))^2\n", b);
+}
+
 static int
 analyze_run(int argc, char **argv)
 {
@@ -304,6 +341,7 @@ analyze_run(int argc, char **argv)
 		print_convexity(&r, &cv);
 		free(cv.sign);
 	}
+	print_quadratic(obj, &r);
 	objective_free(obj);
 	return 0;
 }
@@ -315,7 +353,9 @@ const struct cmd cmd_analyze = {
 	.help =
 	"Prints the derivatives of EXPR, its critical points in the region with\n"
 	"their kinds (minimum, maximum, saddle, degenerate) and values, and\n"
-	"whether it is convex there, with a chord above the function if not.\n\n"
+	"whether it is convex there, with a chord above the function if not;\n"
+	"for a quadratic bowl, the learning rates at which gradient descent\n"
+	"converges and is fastest, and momentum's fastest settings.\n\n"
 	"  --x A:B      the range of the first variable (-5:5)\n"
 	"  --y C:D      the range of the second variable (-5:5)\n"
 	"  --starts N   Newton starts per axis of the first grid for the critical\n"

@@ -510,40 +510,16 @@ int
 check_quadratic_rates(struct objective *o, int n, const struct region *r, double *v,
 		      char *why, size_t size)
 {
-	double mid[2], x[2], f, g[2], h0[4], h[4], lambda[2];
-	int c, i;
+	struct quadratic q;
 
-	if (n < 1 || n > 2) {
-		snprintf(why, size, "rates are proved for functions of one or two variables");
+	(void)n;        /* the objective's own */
+	if (analysis_quadratic(o, r, &q, why, size) < 0)
 		return -1;
-	}
-	for (i = 0; i < n; i++)
-		mid[i] = (r->lo[i] + r->hi[i]) / 2;
-	objective_eval_point(o, mid, &f, g, h0);
-	for (c = 0; c < (1 << n); c++) {
-		for (i = 0; i < n; i++)
-			x[i] = (c >> i) & 1 ? r->hi[i] : r->lo[i];
-		objective_eval_point(o, x, &f, g, h);
-		for (i = 0; i < n * n; i++)
-			if (!near(h[i], h0[i], 1e-9)) {
-				char a[64];
-				check_fmt_point(a, sizeof a, x, n);
-				snprintf(why, size, "the function is not a quadratic (its Hessian at %s "
-					 "differs from the one at the middle of the region)", a);
-				return -1;
-			}
-	}
-	la_eigsym(n, h0, lambda, NULL);
-	if (!(lambda[0] > 0)) {
-		snprintf(why, size, "the quadratic is not a bowl (its smallest curvature is "
-			 "%.6g), so gradient descent has no such rates", check_fmt_value(lambda[0]));
-		return -1;
-	}
-	v[0] = 2 / lambda[n - 1];
-	v[1] = 2 / (lambda[0] + lambda[n - 1]);
-	v[2] = lambda[n - 1] / lambda[0];
-	v[3] = lambda[0];
-	v[4] = lambda[n - 1];
+	v[0] = q.gd_limit;
+	v[1] = q.gd_best;
+	v[2] = q.condition;
+	v[3] = q.lmin;
+	v[4] = q.lmax;
 	return 0;
 }
 

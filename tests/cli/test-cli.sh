@@ -288,6 +288,38 @@ convexity on [-1, 1] x [-1, 1]: not convex
   between p = (0, 0.5) and q = (0, -0.5) the function rises above its chord:
   with a = 0.5, f(a*p + (1-a)*q) = 0 > a*f(p) + (1-a)*f(q) = -0.25
 EOF
+check_doc "analyze quadratic bowl" 0 -- analyze 'x^2 + 10*y^2' --grid 3 <<'EOF'
+f = x^2 + 10*y^2
+df/dx = 2*x
+d2f/dx2 = 2
+d2f/dxdy = 0
+df/dy = 20*y
+d2f/dy2 = 20
+
+critical points in [-5, 5] x [-5, 5]: 1
+  (conclusive: 48 x 48 starts found no point that 24 x 24 missed)
+           x           y            f  kind               eigenvalues
+           0           0            0  minimum (global)  2, 20
+
+convexity on [-5, 5] x [-5, 5]: convex
+  on a 3x3 grid, the Hessian is
+    positive definite      at 9 points
+  (a grid shows where it looked: convex there, not a proof)
+
+a quadratic bowl (the same Hessian at the middle and corners of the
+region), eigenvalues lmin = 2 and lmax = 20, condition k = 10
+  gradient descent converges for lr < 0.1 = 2/lmax
+    and is fastest at lr = 0.0909091 = 2/(lmin + lmax)
+  momentum is fastest at lr = 0.115443 = (2/(sqrt(lmin) + sqrt(lmax)))^2
+    and beta = 0.269874 = ((sqrt(k) - 1)/(sqrt(k) + 1))^2
+EOF
+check_grep "analyze 1-D quadratic bowl" 0 "and is fastest at lr = 0.166667 = 1/f'', one step to the minimum" \
+	-- analyze '3x^2 - 2x + 1'
+# the man page's figures: 84 steps at gd's best rate, 32 for momentum's optimum
+check_grep "gd at 2/(lmin + lmax)" 0 "converged at step 84 to a minimum" \
+	-- run 'x^2 + 10*y^2' --lr 0.0909091 --start 1,1
+check_grep "momentum at its optimum" 0 "converged at step 32 to a minimum" \
+	-- run 'x^2 + 10*y^2' --optimizer momentum --lr 0.115443 --beta 0.269874 --start 1,1
 check_doc "analyze: undefined everywhere is no verdict" 0 -- analyze 'sqrt(-x^2-1)' --grid 5 <<'EOF'
 f = sqrt(-x^2 - 1)
 df/dx = -2*x/(2*sqrt(-x^2 - 1))

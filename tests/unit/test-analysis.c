@@ -839,3 +839,107 @@ Test(analysis, basins_refuse_three_variables)
 	cr_expect_eq(rc, -1, "3 variables: expected -1, got %d", rc);
 	objective_free(o);
 }
+
+/* ---- the rates of a quadratic bowl ---- */
+
+/* Steps of opt (lr, beta) from (1, 1) on o until |grad| < 1e-6; -1 if it diverged. */
+static long
+steps_to_converge(struct objective *o, const struct optimizer *opt, double lr, double beta)
+{
+	struct run_config c;
+	struct diag err;
+	double start[2] = { 1, 1 };
+	struct run *r;
+	long steps;
+
+	run_config_init(&c, opt);
+	c.params.lr = lr;
+	c.params.beta = beta;
+	c.max_steps = 5000;
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "%s", err.message);
+	run_all(r);
+	steps = run_trajectory(r)->outcome == RUN_CONVERGED ? run_trajectory(r)->step
+		: run_trajectory(r)->outcome == RUN_DIVERGED ? -1 : 100000;
+	run_free(r);
+	return steps;
+}
+
+Test(analysis, quadratic_rates_of_a_bowl)
+{
+	struct objective *o = make_objective("x^2 + 10*y^2");
+	struct region r = region2(-5, 5);
+	struct quadratic q;
+	char why[200];
+	double sk = sqrt(10.0);
+
+	cr_assert_eq(analysis_quadratic(o, &r, &q, why, sizeof why), 0, "%s", why);
+	cr_expect(fabs(q.lmin - 2) < 1e-12 && fabs(q.lmax - 20) < 1e-12,
+		  "eigenvalues %g, %g", q.lmin, q.lmax);
+	cr_expect(fabs(q.condition - 10) < 1e-12);
+	cr_expect(fabs(q.gd_limit - 0.1) < 1e-15 && fabs(q.gd_best - 2.0 / 22) < 1e-15);
+	cr_expect(fabs(q.hb_lr - pow(2 / (sqrt(2.0) + sqrt(20.0)), 2)) < 1e-15, "%.17g", q.hb_lr);
+	cr_expect(fabs(q.hb_beta - pow((sk - 1) / (sk + 1), 2)) < 1e-15, "%.17g", q.hb_beta);
+	objective_free(o);
+
+	o = make_objective("3*x^2 - 2*x + 1");
+	r = region1(-5, 5);
+	cr_assert_eq(analysis_quadratic(o, &r, &q, why, sizeof why), 0, "%s", why);
+	cr_expect(q.lmin == 6 && q.lmax == 6 && q.condition == 1 && q.hb_beta == 0);
+	cr_expect(fabs(q.gd_limit - 1.0 / 3) < 1e-15 && fabs(q.gd_best - 1.0 / 6) < 1e-15);
+	objective_free(o);
+}
+
+Test(analysis, quadratic_refuses_what_is_not_a_bowl)
+{
+	static const struct {
+		const char *src;
+		const char *why;
+	} cases[] = {
+		{ "x^4 + y^2", "the function is not a quadratic (its Hessian at (-5, -5) "
+		  "differs from the one at the middle of the region)" },
+		{ "x^2 - y^2", "the quadratic is not a bowl (its smallest curvature is -2), "
+		  "so gradient descent has no such rates" },
+		{ "x^2 + y^2 + z^2", "rates are proved for functions of one or two variables" },
+	};
+	struct region r = region2(-5, 5);
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct objective *o = make_objective(cases[i].src);
+		struct quadratic q;
+		char why[200] = "";
+
+		cr_expect_eq(analysis_quadratic(o, &r, &q, why, sizeof why), -1, "%s", cases[i].src);
+		cr_expect_str_eq(why, cases[i].why, "%s", cases[i].src);
+		objective_free(o);
+	}
+}
+
+/*
+ * The theory holds in the engine's own runs on x^2 + 10y^2 from (1, 1):
+ * gradient descent converges just below 2/lmax and diverges just above,
+ * is faster at 2/(lmin + lmax) than off it, and momentum at its optimum
+ * beats gradient descent's best and its own neighbours.
+ */
+Test(analysis, quadratic_rates_hold_in_runs)
+{
+	struct objective *o = make_objective("x^2 + 10*y^2");
+	struct region r = region2(-5, 5);
+	struct quadratic q;
+	char why[200];
+	long gd, hb;
+
+	cr_assert_eq(analysis_quadratic(o, &r, &q, why, sizeof why), 0, "%s", why);
+	cr_expect_gt(steps_to_converge(o, &opt_gd, 0.98 * q.gd_limit, 0), 0);
+	cr_expect_eq(steps_to_converge(o, &opt_gd, 1.02 * q.gd_limit, 0), -1);
+	gd = steps_to_converge(o, &opt_gd, q.gd_best, 0);
+	cr_expect(gd > 0 && gd < steps_to_converge(o, &opt_gd, 0.7 * q.gd_best, 0) &&
+		  gd < steps_to_converge(o, &opt_gd, 1.05 * q.gd_best, 0), "gd best: %ld steps", gd);
+	hb = steps_to_converge(o, &opt_momentum, q.hb_lr, q.hb_beta);
+	cr_expect(hb > 0 && hb < gd, "momentum at its optimum: %ld steps, gd's best %ld", hb, gd);
+	cr_expect_lt(hb, steps_to_converge(o, &opt_momentum, 0.7 * q.hb_lr, q.hb_beta));
+	cr_expect_lt(hb, steps_to_converge(o, &opt_momentum, 0.9 * q.hb_lr, q.hb_beta));
+	cr_expect_lt(hb, steps_to_converge(o, &opt_momentum, q.hb_lr, 0.6));
+	cr_expect_lt(hb, steps_to_converge(o, &opt_momentum, q.hb_lr, 0.35));
+	objective_free(o);
+}
