@@ -316,15 +316,6 @@ lanes_libm(const struct instr *in, double *restrict d, const double *a,
 						    o.y ? o.y[i] : o.ky));
 }
 
-/*
- * glibc's vector math at width W (libmvec's ABI: P is b for SSE2, d for
- * AVX2, e for AVX-512), for the instruction set ISA: call_W runs one
- * vector, one_W one point (broadcast to every lane: libmvec computes
- * each lane alone, so the lane's value is the same whatever its
- * neighbours; a test checks it), lanes_W an instruction over n lanes,
- * whole vectors loaded and stored as they are, the last lanes in a
- * vector padded with zeros.
- */
 /* lanes_W's loop over whole vectors of a unary function NAME */
 #define VM_LANES1(W, P, NAME) \
 	for (; i + (W) <= n; i += (W)) { \
@@ -334,25 +325,30 @@ lanes_libm(const struct instr *in, double *restrict d, const double *a,
 		memcpy(d + i, &r, sizeof r); \
 	}
 
+/*
+ * glibc's vector math at width W (libmvec's ABI: P is b for SSE2, d for
+ * AVX2, e for AVX-512), for the instruction set ISA: call_W runs one
+ * vector, one_W one point (broadcast to every lane: libmvec computes
+ * each lane alone, so the lane's value is the same whatever its
+ * neighbours; a test checks it), lanes_W an instruction over n lanes,
+ * whole vectors loaded and stored as they are, the last lanes in a
+ * vector padded with zeros.
+ */
 #define VM_VECTOR_MATH(W, P, ISA) \
 typedef double vd##W __attribute__((vector_size(8 * (W)))); \
 typedef long long vl##W __attribute__((vector_size(8 * (W)))); \
 ISA static inline vd##W \
 vm_canon_##W(vd##W r)   /* CANON: every nan lane the canonical nan */ \
 { \
-	vl##W keep = r == r, nan; \
+	vl##W keep = r == r, bits, nan; \
 	vd##W q; \
 	int j; \
 	for (j = 0; j < (W); j++) \
 		q[j] = NAN; \
 	memcpy(&nan, &q, sizeof nan); \
-	memcpy(&q, &r, sizeof q); \
-	{ \
-		vl##W bits; \
-		memcpy(&bits, &q, sizeof bits); \
-		bits = (bits & keep) | (nan & ~keep); \
-		memcpy(&r, &bits, sizeof r); \
-	} \
+	memcpy(&bits, &r, sizeof bits); \
+	bits = (bits & keep) | (nan & ~keep); \
+	memcpy(&r, &bits, sizeof r); \
 	return r; \
 } \
 ISA vd##W _ZGV##P##N##W##v_sin(vd##W); \
