@@ -150,6 +150,12 @@ struct quadratic {
 int analysis_quadratic(struct objective *o, const struct region *r, struct quadratic *q,
 		       char *why, size_t size);
 
+/*
+ * A point of n coordinates as the analysis's messages write it: "x" or
+ * "(x, y, ...)", each to 6 significant digits, |values| below 1e-9 as 0.
+ */
+void analysis_point_text(char *buf, size_t size, const double *x, int n);
+
 /* The convexity of an objective on a region, from a grid of Hessians. */
 enum hess_sign {
 	HESS_POSDEF,            /* positive definite: strictly convex here */

@@ -27,9 +27,8 @@ near(double a, double b, double tol)
 	return fabs(a - b) <= tol * fmax(1, fmax(fabs(a), fabs(b)));
 }
 
-/* A point as "x" or "(x, y)", each to 6 digits, tiny values as 0. */
-static void
-fmt_point(char *buf, size_t size, const double *x, int n)
+void
+analysis_point_text(char *buf, size_t size, const double *x, int n)
 {
 	size_t len = 0;
 	int i;
@@ -62,7 +61,7 @@ analysis_quadratic(struct objective *o, const struct region *r, struct quadratic
 		for (i = 0; i < n * n; i++)
 			if (!near(h[i], h0[i], 1e-9)) {
 				char a[64];
-				fmt_point(a, sizeof a, x, n);
+				analysis_point_text(a, sizeof a, x, n);
 				snprintf(why, size, "the function is not a quadratic (its Hessian at %s "
 					 "differs from the one at the middle of the region)", a);
 				return -1;

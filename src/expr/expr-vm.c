@@ -509,19 +509,17 @@ block_##NAME(const struct instr *code, int ncode, double *const *ptr, size_t n) 
 		run_block(code, ncode, ptr, n, LANES); \
 }
 
+/*
+ * Each instruction set's lanes, one point's math and the words for their
+ * width, as LANES_FN, ONE_FN and WIDTH take them apart.
+ */
 #if defined(VM_X86) && defined(HAVE_LIBMVEC) && !defined(__clang__)
 VM_VECTOR_MATH(8, e, VM_TARGET("avx512f"))
 VM_VECTOR_MATH(4, d, VM_TARGET("avx2"))
 VM_VECTOR_MATH(2, b, )
-VM_BLOCK(avx512f, VM_TARGET("avx512f"), lanes_8)
-VM_BLOCK(avx2, VM_TARGET("avx2"), lanes_4)
-VM_BLOCK(sse2, , lanes_2)
-VM_BLOCK(libm, , lanes_libm)
-#define ONE_8 one_8
-#define ONE_4 one_4
-#define ONE_2 one_2
-#define LANES_8 "8 lanes"
-#define LANES_4 "4 lanes"
+#define LANES_8 (lanes_8, one_8, "8 lanes")
+#define LANES_4 (lanes_4, one_4, "4 lanes")
+#define LANES_2 (lanes_2, one_2, "2 lanes")
 #elif defined(VM_X86) && defined(HAVE_LIBMVEC)
 /*
  * clang passes 256- and 512-bit vectors to a function in memory unless
@@ -531,22 +529,28 @@ VM_BLOCK(libm, , lanes_libm)
  * vectors go in SSE registers on any x86-64.
  */
 VM_VECTOR_MATH(2, b, )
-VM_BLOCK(avx512f, VM_TARGET("avx512f"), lanes_2)
-VM_BLOCK(avx2, VM_TARGET("avx2"), lanes_2)
-VM_BLOCK(sse2, , lanes_2)
+#define LANES_8 (lanes_2, one_2, "2 lanes")
+#define LANES_4 LANES_8
+#define LANES_2 LANES_8
+#else
+#define LANES_8 (NULL, one_libm, "")
+#define LANES_4 LANES_8
+#define LANES_2 LANES_8
+#endif
+#define LANES_FN_(lanes, one, width) lanes
+#define ONE_FN_(lanes, one, width) one
+#define WIDTH_(lanes, one, width) width
+#define LANES_FN(set) LANES_FN_ set
+#define ONE_FN(set) ONE_FN_ set
+#define WIDTH(set) WIDTH_ set
+
+#ifdef VM_X86
+VM_BLOCK(avx512f, VM_TARGET("avx512f"), LANES_FN(LANES_8))
+VM_BLOCK(avx2, VM_TARGET("avx2"), LANES_FN(LANES_4))
+VM_BLOCK(sse2, , LANES_FN(LANES_2))
+#ifdef HAVE_LIBMVEC
 VM_BLOCK(libm, , lanes_libm)
-#define ONE_8 one_2
-#define ONE_4 one_2
-#define ONE_2 one_2
-#define LANES_8 "2 lanes"
-#define LANES_4 "2 lanes"
-#elif defined(VM_X86)
-VM_BLOCK(avx512f, VM_TARGET("avx512f"), NULL)
-VM_BLOCK(avx2, VM_TARGET("avx2"), NULL)
-VM_BLOCK(sse2, , NULL)
-#define ONE_8 one_libm
-#define ONE_4 one_libm
-#define ONE_2 one_libm
+#endif
 #else
 VM_BLOCK(generic, , NULL)
 #endif
@@ -572,17 +576,17 @@ has_all(void)
 }
 
 #ifdef HAVE_LIBMVEC
-#define VM_MATH(lanes) "libmvec, " lanes
+#define VM_MATH(set) "libmvec, " WIDTH(set)
 #else
-#define VM_MATH(lanes) "libm"
+#define VM_MATH(set) "libm"
 #endif
 
 /* The kernel sets, the best first: the first this CPU runs is used. */
 static const struct vm_kernels vm_sets[] = {
 #ifdef VM_X86
-	{ "avx512f", VM_MATH(LANES_8), has_avx512f, block_avx512f, ONE_8 },
-	{ "avx2", VM_MATH(LANES_4), has_avx2, block_avx2, ONE_4 },
-	{ "sse2", VM_MATH("2 lanes"), has_all, block_sse2, ONE_2 },
+	{ "avx512f", VM_MATH(LANES_8), has_avx512f, block_avx512f, ONE_FN(LANES_8) },
+	{ "avx2", VM_MATH(LANES_4), has_avx2, block_avx2, ONE_FN(LANES_4) },
+	{ "sse2", VM_MATH(LANES_2), has_all, block_sse2, ONE_FN(LANES_2) },
 #ifdef HAVE_LIBMVEC
 	{ "libm", "libm", has_all, block_libm, one_libm },
 #endif

@@ -95,14 +95,7 @@ check_charge(struct checker *k, int line, int column, const char *subject,
 void
 check_fmt_point(char *buf, size_t size, const double *x, int n)
 {
-	size_t len = 0;
-	int i;
-
-	for (i = 0; i < n && len < size; i++)
-		len += snprintf(buf + len, size - len, "%s%.6g", i == 0 ? (n > 1 ? "(" : "") : ", ",
-				fabs(x[i]) < 1e-9 ? 0 : x[i]);
-	if (n > 1 && len < size)
-		snprintf(buf + len, size - len, ")");
+	analysis_point_text(buf, size, x, n);
 }
 
 double
