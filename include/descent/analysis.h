@@ -131,7 +131,8 @@ double analysis_region_min(struct objective *o, const struct region *r, double *
 /*
  * A quadratic bowl's rates (analysis-quadratic.c): gradient descent
  * converges for lr < gd_limit (2/lmax) and is fastest at gd_best
- * (2/(lmin + lmax)); momentum (the heavy ball) is fastest at hb_lr with
+ * (2/(lmin + lmax)); momentum (the heavy ball) with 0 <= beta < 1
+ * converges for lr < (1 + beta)*gd_limit and is fastest at hb_lr with
  * hb_beta.
  */
 struct quadratic {

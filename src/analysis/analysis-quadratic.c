@@ -7,7 +7,10 @@
  * lr = 2/(lmin + lmax); the heavy ball w -= lr*g + beta*(previous step)
  * (descent's momentum, v = beta*v + g, w -= lr*v, is the same recurrence)
  * is fastest at lr = (2/(sqrt(lmin) + sqrt(lmax)))^2 with
- * beta = ((sqrt(k) - 1)/(sqrt(k) + 1))^2, k = lmax/lmin.
+ * beta = ((sqrt(k) - 1)/(sqrt(k) + 1))^2, k = lmax/lmin, and converges
+ * for any 0 <= beta < 1 when lr < 2(1 + beta)/lmax (the roots of its
+ * recurrence z^2 - (1 + beta - lr*l)z + beta stay inside the unit circle
+ * for each eigenvalue l).
  *
  * A function is taken as a quadratic when its Hessian is the same, to
  * 1e-9 relative, at the middle of the region and at each of its corners.

@@ -268,7 +268,10 @@ print_quadratic(struct objective *obj, const struct region *r)
 	cmd_format_number(a, sizeof a, q.hb_lr, 6);
 	cmd_format_number(b, sizeof b, q.hb_beta, 6);
 	printf("  momentum is fastest at lr = %s = (2/(sqrt(lmin) + sqrt(lmax)))^2\n", a);
-	printf("    and beta = %s = ((sqrt(k) - 1)/(sqrt(k) + 1))^2\n", b);
+	printf("    and beta = %s = ((sqrt(k) - 1)/(sqrt(k) + 1))^2;\n", b);
+	cmd_format_number(a, sizeof a, q.gd_limit, 6);
+	printf("    with beta in [0, 1), it converges for lr < 2(1 + beta)/lmax = %s(1 + beta)\n",
+	       a);
 }
 
 static int

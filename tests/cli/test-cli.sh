@@ -311,7 +311,8 @@ region), eigenvalues lmin = 2 and lmax = 20, condition k = 10
   gradient descent converges for lr < 0.1 = 2/lmax
     and is fastest at lr = 0.0909091 = 2/(lmin + lmax)
   momentum is fastest at lr = 0.115443 = (2/(sqrt(lmin) + sqrt(lmax)))^2
-    and beta = 0.269874 = ((sqrt(k) - 1)/(sqrt(k) + 1))^2
+    and beta = 0.269874 = ((sqrt(k) - 1)/(sqrt(k) + 1))^2;
+    with beta in [0, 1), it converges for lr < 2(1 + beta)/lmax = 0.1(1 + beta)
 EOF
 check_grep "analyze 1-D quadratic bowl" 0 "and is fastest at lr = 0.166667 = 1/f'', one step to the minimum" \
 	-- analyze '3x^2 - 2x + 1'

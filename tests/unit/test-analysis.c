@@ -918,8 +918,9 @@ Test(analysis, quadratic_refuses_what_is_not_a_bowl)
 /*
  * The theory holds in the engine's own runs on x^2 + 10y^2 from (1, 1):
  * gradient descent converges just below 2/lmax and diverges just above,
- * is faster at 2/(lmin + lmax) than off it, and momentum at its optimum
- * beats gradient descent's best and its own neighbours.
+ * is faster at 2/(lmin + lmax) than off it, momentum at its optimum
+ * beats gradient descent's best and its own neighbours, and momentum
+ * converges just below 2(1 + beta)/lmax and diverges just above.
  */
 Test(analysis, quadratic_rates_hold_in_runs)
 {
@@ -941,5 +942,10 @@ Test(analysis, quadratic_rates_hold_in_runs)
 	cr_expect_lt(hb, steps_to_converge(o, &opt_momentum, 0.9 * q.hb_lr, q.hb_beta));
 	cr_expect_lt(hb, steps_to_converge(o, &opt_momentum, q.hb_lr, 0.6));
 	cr_expect_lt(hb, steps_to_converge(o, &opt_momentum, q.hb_lr, 0.35));
+	/* momentum's edge, 2(1 + beta)/lmax */
+	cr_expect_gt(steps_to_converge(o, &opt_momentum, 0.98 * 1.5 * q.gd_limit, 0.5), 0);
+	cr_expect_eq(steps_to_converge(o, &opt_momentum, 1.02 * 1.5 * q.gd_limit, 0.5), -1);
+	cr_expect_gt(steps_to_converge(o, &opt_momentum, 0.98 * 1.9 * q.gd_limit, 0.9), 0);
+	cr_expect_eq(steps_to_converge(o, &opt_momentum, 1.02 * 1.9 * q.gd_limit, 0.9), -1);
 	objective_free(o);
 }
