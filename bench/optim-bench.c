@@ -22,7 +22,10 @@
  *      which puts a group of points in one batch call, against one
  *      objective_eval_point per point, the one-point path every point
  *      took before; on the course's line (3 examples) and on 200
- *      generated examples; and the search on the line's cost.
+ *      generated examples; and the search on the line's cost;
+ *   4. a hyperparameter map (60x20 cells of momentum, up to 1000 steps):
+ *      the cells as lanes of run_lanes_vary, against one run after
+ *      another, which must end the same, cell by cell.
  * Before timing, it checks that the two basin maps agree (each start
  * ends at the same minimum), that the evaluations and steps alone end
  * where run_lanes does, bit for bit (so they are the same work), and that
@@ -309,6 +312,76 @@ data_case(const char *name, const char *csv, const char *model)
 	return 0;
 }
 
+/*
+ * Section 4: a hyperparameter map, 60x20 cells of momentum (lr from 0.001
+ * to 1, log-spaced, by beta from 0 to 0.95) on x^2 + 10y^2 from (1, 1),
+ * up to 1000 steps each: run_lanes_vary, the cells as lanes, against the
+ * same map as one run after another (run_new, run_all), which is also
+ * the check: every cell must end where its run alone does.  Returns 0,
+ * or 1 when they differ.
+ */
+static int
+map_section(void)
+{
+	enum { MX = 60, MY = 20, MM = MX * MY };
+	static double xs[MM], ys[MM], fx[MM], fy[MM], lr[MM], beta[MM];
+	static enum run_outcome out[MM];
+	static long steps[MM];
+	const double *starts[2] = { xs, ys }, *vary[OPT_PARAM_COUNT] = { NULL };
+	double *final[2] = { fx, fy }, best_lanes = INFINITY, best_runs = INFINITY, t0;
+	struct run_config c;
+	struct diag err;
+	struct objective *o = objective_expr("x^2 + 10*y^2", NULL, 0, &err);
+	int i, round, bad = 0, conv = 0;
+
+	if (o == NULL)
+		return 1;
+	for (i = 0; i < MM; i++) {
+		xs[i] = ys[i] = 1;
+		lr[i] = 0.001 * pow(1000.0, (double)(i % MX) / (MX - 1));
+		beta[i] = 0.95 * (double)(i / MX) / (MY - 1);
+	}
+	vary[OPT_PARAM_LR] = lr;
+	vary[OPT_PARAM_BETA] = beta;
+	run_config_init(&c, &opt_momentum);
+	c.max_steps = 1000;
+	for (round = 0; round < ROUNDS; round++) {
+		t0 = now();
+		run_lanes_vary(o, &c, MM, starts, vary, final, out, steps);
+		best_lanes = fmin(best_lanes, now() - t0);
+		t0 = now();
+		for (i = 0; i < MM; i++) {
+			struct run_config ci = c;
+			double start[2] = { 1, 1 };
+			struct run *r;
+
+			ci.params.lr = lr[i];
+			ci.params.beta = beta[i];
+			r = run_new(o, &ci, start, &err);
+			run_all(r);
+			bad |= run_trajectory(r)->outcome != out[i] ||
+				run_trajectory(r)->step != steps[i] ||
+				memcmp(run_point(r), &fx[i], sizeof fx[i]) != 0;
+			run_free(r);
+		}
+		best_runs = fmin(best_runs, now() - t0);
+	}
+	objective_free(o);
+	if (bad) {
+		fprintf(stderr, "optim_bench: the map's cells differ from their runs alone\n");
+		return 1;
+	}
+	for (i = 0; i < MM; i++)
+		conv += out[i] == RUN_CONVERGED;
+	printf("hyperparameter map: momentum on x^2 + 10y^2, %dx%d cells (lr 0.001 to 1, beta 0 "
+	       "to 0.95), up to %ld steps; %d cells converge\n", MX, MY, c.max_steps, conv);
+	printf("  the cells as lanes (run_lanes_vary)     %7.2f ms  (target < 100 ms: %s)\n",
+	       best_lanes * 1e3, verdict(best_lanes < 0.1));
+	printf("  one run after another                   %7.2f ms  %.2fx the lanes' time\n",
+	       best_runs * 1e3, best_runs / best_lanes);
+	return 0;
+}
+
 /* Section 3; returns 0, or 1 when a check fails. */
 static int
 data_section(void)
@@ -480,6 +553,9 @@ main(int argc, char **argv)
 	printf("  six-hump camel on [-3,3]x[-2,2] %6.2f ms  %d points\n\n", best_camel * 1e3,
 	       ncamel);
 	if (data_section())
+		return 1;
+	putchar('\n');
+	if (map_section())
 		return 1;
 	objective_free(o);
 	objective_free(camel);

@@ -272,4 +272,16 @@ void run_lanes(struct objective *o, const struct run_config *c, size_t m,
 	       const double *const *starts, double *const *final,
 	       enum run_outcome *outcome, long *steps);
 
+/*
+ * run_lanes with settings that differ from lane to lane, as the cells
+ * of a hyperparameter map: vary has OPT_PARAM_COUNT entries, each NULL
+ * (every lane has c->params' value) or m values, lane by lane (the
+ * learning rate is the base of c's schedule).  The evaluations are
+ * batched over all lanes; each lane's update is the one a run of its
+ * settings alone makes, so each lane is that run, bit for bit.
+ */
+void run_lanes_vary(struct objective *o, const struct run_config *c, size_t m,
+		    const double *const *starts, const double *const *vary,
+		    double *const *final, enum run_outcome *outcome, long *steps);
+
 #endif

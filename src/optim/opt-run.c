@@ -371,6 +371,7 @@ struct lanes {
 	double *status;         /* an enum run_outcome */
 	unsigned char *flag;
 	size_t *lane;           /* where each packed lane sits in the caller's arrays */
+	double **one;           /* one lane's w, g, s1, s2 and h, for lanes_step_each */
 };
 
 static void
@@ -398,11 +399,13 @@ lanes_init(struct lanes *l, int n, int hess, size_t m)
 	l->zero = l->status + l->cap;
 	l->flag = xcalloc(l->cap, 1);
 	l->lane = xmalloc(l->cap * sizeof *l->lane);
+	l->one = xmalloc((nvec ? nvec : 1) * sizeof *l->one);
 }
 
 static void
 lanes_done(struct lanes *l)
 {
+	free(l->one);
 	free(l->lane);
 	free(l->flag);
 	free(l->vec);
@@ -585,11 +588,49 @@ lanes_pack(struct lanes *l, size_t a, size_t first, long t, double *const *final
 	return j;
 }
 
+/*
+ * Step t of the first a lanes when their settings differ (vary, as
+ * run_lanes_vary takes it): the update rule on each lane alone, with its
+ * own parameters, as run_step calls it, so that each lane is bit for bit
+ * the run its settings make.  The evaluations stay batched.
+ */
+static void
+lanes_step_each(struct lanes *l, const struct run_config *c,
+		const double *const *vary, size_t a, long t)
+{
+	int n = l->n, nvec = n * (4 + (l->hess ? n : 0)), k, id;
+	struct opt_params p;
+	struct opt_step s;
+	size_t j;
+
+	s.n = n;
+	s.m = 1;
+	s.w = l->one;
+	s.g = l->one + n;
+	s.s1 = l->one + 2 * n;
+	s.s2 = l->one + 3 * n;
+	s.h = l->one + 4 * n;
+	s.t = t + 1;
+	s.p = &p;
+	for (j = 0; j < a; j++) {
+		p = c->params;
+		for (id = 0; id < OPT_PARAM_COUNT; id++)
+			if (vary[id] != NULL)
+				*opt_param_slot(&p, id) = vary[id][l->lane[j]];
+		for (k = 0; k < nvec; k++)
+			l->one[k] = l->vec[k] + j;
+		s.lr = sched_lr(&c->sched, p.lr, t);
+		s.flag = l->flag + j;
+		c->opt->step(&s);
+	}
+}
+
 /* Runs the lanes [lo, lo + m) of the caller's arrays to their ends; m <= l->cap. */
 static void
 lanes_run(struct lanes *l, struct objective *o, const struct run_config *c,
-	  double conv, size_t lo, size_t m, const double *const *starts,
-	  double *const *final, enum run_outcome *outcome, long *steps)
+	  const double *const *vary, double conv, size_t lo, size_t m,
+	  const double *const *starts, double *const *final,
+	  enum run_outcome *outcome, long *steps)
 {
 	int n = l->n, k;
 	size_t i, a = m, first;
@@ -620,6 +661,10 @@ lanes_run(struct lanes *l, struct objective *o, const struct run_config *c,
 			if (a == 0)
 				return;
 		}
+		if (vary != NULL) {
+			lanes_step_each(l, c, vary, a, t);
+			continue;
+		}
 		s.m = a;
 		s.t = t + 1;
 		s.lr = sched_lr(&c->sched, c->params.lr, t);
@@ -628,19 +673,32 @@ lanes_run(struct lanes *l, struct objective *o, const struct run_config *c,
 }
 
 void
-run_lanes(struct objective *o, const struct run_config *c, size_t m,
-	  const double *const *starts, double *const *final,
-	  enum run_outcome *outcome, long *steps)
+run_lanes_vary(struct objective *o, const struct run_config *c, size_t m,
+	       const double *const *starts, const double *const *vary,
+	       double *const *final, enum run_outcome *outcome, long *steps)
 {
 	struct lanes l;
 	double conv = converged_g2(c->tol);
 	size_t lo;
+	int id;
 
 	if (m == 0)
 		return;
+	for (id = 0; vary != NULL && id < OPT_PARAM_COUNT && vary[id] == NULL; id++)
+		;
+	if (vary != NULL && id == OPT_PARAM_COUNT)
+		vary = NULL;    /* nothing varies: one update over all lanes */
 	lanes_init(&l, objective_dim(o), c->opt->needs_hessian, m);
 	for (lo = 0; lo < m; lo += LANE_BLOCK)
-		lanes_run(&l, o, c, conv, lo, m - lo < LANE_BLOCK ? m - lo : LANE_BLOCK,
+		lanes_run(&l, o, c, vary, conv, lo, m - lo < LANE_BLOCK ? m - lo : LANE_BLOCK,
 			  starts, final, outcome, steps);
 	lanes_done(&l);
+}
+
+void
+run_lanes(struct objective *o, const struct run_config *c, size_t m,
+	  const double *const *starts, double *const *final,
+	  enum run_outcome *outcome, long *steps)
+{
+	run_lanes_vary(o, c, m, starts, NULL, final, outcome, steps);
 }

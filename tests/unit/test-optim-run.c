@@ -705,6 +705,41 @@ Test(optim_run, no_step_back_from_the_start)
 	objective_free(o);
 }
 
+/* Many lanes' starts and endings, for the tests that run them together. */
+enum { LANES = 700 };
+static struct {
+	double xs[LANES], ys[LANES], fx[LANES], fy[LANES];
+	enum run_outcome outcome[LANES];
+	long steps[LANES];
+} lanes;
+static const double *const lane_starts[2] = { lanes.xs, lanes.ys };
+static double *const lane_final[2] = { lanes.fx, lanes.fy };
+
+/*
+ * Lane i of the last run of lanes against the run that c makes alone
+ * from the lane's start: the same outcome, step and final point, bit for
+ * bit; marks the lane's outcome in seen.  what names the lane in messages.
+ */
+static void
+expect_lane_is_run(struct objective *o, const struct run_config *c, size_t i,
+		   const char *what, int *seen)
+{
+	double start[2] = { lanes.xs[i], lanes.ys[i] };
+	struct run *r = start_run(o, c, start);
+	enum run_outcome out = run_all(r);
+	const double *p = run_point(r);
+
+	seen[lanes.outcome[i]] = 1;
+	cr_expect(lanes.outcome[i] == out && lanes.steps[i] == run_trajectory(r)->step &&
+		  memcmp(&lanes.fx[i], &p[0], sizeof p[0]) == 0 &&
+		  memcmp(&lanes.fy[i], &p[1], sizeof p[1]) == 0,
+		  "%s, lane %zu from (%g, %g): %s at step %ld at (%a, %a); a run alone: %s at "
+		  "step %ld at (%a, %a)", what, i, start[0], start[1],
+		  run_outcome_name(lanes.outcome[i]), lanes.steps[i], lanes.fx[i], lanes.fy[i],
+		  run_outcome_name(out), run_trajectory(r)->step, p[0], p[1]);
+	run_free(r);
+}
+
 /*
  * Every optimizer over many lanes (more than one block of run_lanes,
  * and not a whole number of them) on x^3 - 3*x + y^2 + x*y/4: starts on
@@ -717,22 +752,16 @@ Test(optim_run, no_step_back_from_the_start)
  */
 Test(optim_run, lanes_match_runs_every_optimizer)
 {
-	enum { M = 700 };
 	struct objective *o = make_objective("x^3 - 3*x + y^2 + x*y/4");
-	static double xs[M], ys[M], fx[M], fy[M];
-	const double *starts[2] = { xs, ys };
-	double *final[2] = { fx, fy };
-	static enum run_outcome outcome[M];
-	static long steps[M];
 	size_t i, j;
 
-	for (i = 0; i < M; i++) {
-		xs[i] = -2.2 + 5.0 * (double)(i % 35) / 34;
-		ys[i] = -1.5 + 3.0 * (double)(i / 35) / 19;
+	for (i = 0; i < LANES; i++) {
+		lanes.xs[i] = -2.2 + 5.0 * (double)(i % 35) / 34;
+		lanes.ys[i] = -1.5 + 3.0 * (double)(i / 35) / 19;
 	}
-	xs[3] = NAN;
-	ys[401] = NAN;
-	xs[258] = 400;                  /* f past the bound at the start */
+	lanes.xs[3] = NAN;
+	lanes.ys[401] = NAN;
+	lanes.xs[258] = 400;            /* f past the bound at the start */
 	for (j = 0; opt_table[j] != NULL; j++) {
 		const struct optimizer *opt = opt_table[j];
 		struct run_config c;
@@ -743,31 +772,87 @@ Test(optim_run, lanes_match_runs_every_optimizer)
 		c.max_steps = 120;
 		c.bound = 1e3;
 		c.tol = 1e-4;
-		run_lanes(o, &c, M, starts, final, outcome, steps);
-		for (i = 0; i < M; i++) {
-			double start[2] = { xs[i], ys[i] };
-			struct run *r = start_run(o, &c, start);
-			enum run_outcome out = run_all(r);
-			const double *p = run_point(r);
-
-			seen[outcome[i]] = 1;
-			cr_expect_eq(outcome[i], out, "%s, lane %zu from (%g, %g): outcome expected %s "
-				     "(a run alone), got %s", opt->name, i, xs[i], ys[i],
-				     run_outcome_name(out), run_outcome_name(outcome[i]));
-			cr_expect_eq(steps[i], run_trajectory(r)->step, "%s, lane %zu from (%g, %g): "
-				     "step expected %ld (a run alone), got %ld", opt->name, i, xs[i],
-				     ys[i], run_trajectory(r)->step, steps[i]);
-			cr_expect(memcmp(&fx[i], &p[0], sizeof fx[i]) == 0 &&
-				  memcmp(&fy[i], &p[1], sizeof fy[i]) == 0,
-				  "%s, lane %zu from (%g, %g): final point expected (%a, %a) (a run "
-				  "alone), got (%a, %a)", opt->name, i, xs[i], ys[i], p[0], p[1],
-				  fx[i], fy[i]);
-			run_free(r);
-		}
+		run_lanes(o, &c, LANES, lane_starts, lane_final, lanes.outcome, lanes.steps);
+		for (i = 0; i < LANES; i++)
+			expect_lane_is_run(o, &c, i, opt->name, seen);
 		cr_expect(seen[RUN_CONVERGED] && seen[RUN_DIVERGED] && seen[RUN_MAX_STEPS],
 			  "%s: expected lanes that converge, diverge and reach the step limit; "
 			  "got converged %d, diverged %d, step limit %d", opt->name,
 			  seen[RUN_CONVERGED], seen[RUN_DIVERGED], seen[RUN_MAX_STEPS]);
+	}
+	objective_free(o);
+}
+
+/*
+ * run_lanes_vary, the cells of a hyperparameter map: 300 lanes from one
+ * start, each with its own learning rate and, where the optimizer has
+ * one, its own second setting (beta, rho, beta1, damping, or adagrad's
+ * eps), some converging, some diverging, some at the step limit.  Each
+ * lane must be the run its settings make alone, bit for bit; with no
+ * setting varying, run_lanes_vary takes the one-update path and must
+ * agree too.
+ */
+Test(optim_run, lanes_with_their_own_settings_match_runs)
+{
+	enum { M = 300 };
+	struct objective *o = make_objective("x^2 + 10*y^2 + x*y/2");
+	static double lrs[M], seconds[M];
+	size_t i, j;
+
+	for (i = 0; i < M; i++) {
+		lanes.xs[i] = 1;
+		lanes.ys[i] = -0.5;
+	}
+	for (j = 0; opt_table[j] != NULL; j++) {
+		const struct optimizer *opt = opt_table[j];
+		const double *vary[OPT_PARAM_COUNT] = { NULL };
+		int second = opt == &opt_momentum || opt == &opt_nesterov ? OPT_PARAM_BETA
+			: opt == &opt_rmsprop ? OPT_PARAM_RHO : opt == &opt_adam ? OPT_PARAM_BETA1
+			: opt == &opt_newton ? OPT_PARAM_DAMPING : opt == &opt_adagrad ? OPT_PARAM_EPS
+			: -1;
+		struct run_config c;
+		int seen[4] = { 0 }, none[4];
+		char what[96];
+
+		run_config_init(&c, opt);
+		c.max_steps = 150;
+		c.bound = 1e6;
+		c.tol = 1e-5;
+		for (i = 0; i < M; i++) {
+			/* learning rates from 0.001 to 0.3, log-spaced, 20 per second setting */
+			lrs[i] = 0.001 * pow(300.0, (double)(i % 20) / 19);
+			if (opt == &opt_newton)
+				lrs[i] = 0.05 + 1.95 * (double)(i % 20) / 19;
+			seconds[i] = opt == &opt_newton ? 0.1 * (double)(i / 20)
+				: second == OPT_PARAM_EPS ? 1e-8 * pow(10.0, (double)(i / 20) / 2)
+				: 0.05 + 0.9 * (double)(i / 20) / 14;
+		}
+		vary[OPT_PARAM_LR] = lrs;
+		if (second >= 0)
+			vary[second] = seconds;
+		run_lanes_vary(o, &c, M, lane_starts, vary, lane_final, lanes.outcome, lanes.steps);
+		for (i = 0; i < M; i++) {
+			struct run_config ci = c;
+
+			ci.params.lr = lrs[i];
+			if (second >= 0)
+				*opt_param_slot(&ci.params, second) = seconds[i];
+			snprintf(what, sizeof what, "%s (lr %g, %s %g)", opt->name, lrs[i],
+				 second >= 0 ? opt_params_table[second].name : "-", seconds[i]);
+			expect_lane_is_run(o, &ci, i, what, seen);
+		}
+		cr_expect(seen[RUN_CONVERGED] && seen[RUN_MAX_STEPS],
+			  "%s: expected cells that converge and cells that reach the step limit; got "
+			  "converged %d, diverged %d, step limit %d", opt->name, seen[RUN_CONVERGED],
+			  seen[RUN_DIVERGED], seen[RUN_MAX_STEPS]);
+		if (opt == &opt_gd || opt == &opt_momentum)
+			cr_expect(seen[RUN_DIVERGED], "%s: expected cells that diverge", opt->name);
+		/* nothing varies: the one-update path, and a run alone's result */
+		vary[OPT_PARAM_LR] = NULL;
+		if (second >= 0)
+			vary[second] = NULL;
+		run_lanes_vary(o, &c, M, lane_starts, vary, lane_final, lanes.outcome, lanes.steps);
+		expect_lane_is_run(o, &c, M - 1, opt->name, none);
 	}
 	objective_free(o);
 }
