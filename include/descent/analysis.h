@@ -157,6 +157,43 @@ int analysis_quadratic(struct objective *o, const struct region *r, struct quadr
  */
 void analysis_point_text(char *buf, size_t size, const double *x, int n);
 
+/*
+ * Hyperparameter maps (analysis-map.c).  An axis is one of the
+ * optimizer's parameters (an opt_param_id) over n cells, its grid points
+ * from lo to hi, ends included, evenly spaced or (log) evenly in their
+ * logarithm.
+ */
+#define MAP_MAX_CELLS 1000      /* per axis */
+struct map_axis {
+	int param;
+	double lo, hi;
+	int n;
+	int log;
+};
+/* The value of cell i of axis a. */
+double map_axis_value(const struct map_axis *a, int i);
+
+/* How each cell's run ended: ny rows of nx cells (ny = 1 for one axis). */
+struct map_result {
+	int nx, ny;
+	enum run_outcome *outcome;      /* cell (i, j) at j*nx + i */
+	long *steps;                    /* the step where it ended */
+};
+
+/*
+ * Runs c's optimizer from start with each cell's settings (axis x, and y
+ * unless NULL; the other settings are c's), the cells together as lanes;
+ * fills res (free with map_result_free) and returns 0, or returns -1
+ * with err filled when an axis is not one of the optimizer's parameters,
+ * leaves its range, or has a bad size.
+ */
+int analysis_map(struct objective *o, const struct run_config *c, const double *start,
+		 const struct map_axis *x, const struct map_axis *y, struct map_result *res,
+		 struct diag *err);
+/* The fewest steps of a converged cell, at (*ix, *iy); -1 when none converged. */
+long map_fastest(const struct map_result *res, int *ix, int *iy);
+void map_result_free(struct map_result *res);
+
 /* The convexity of an objective on a region, from a grid of Hessians. */
 enum hess_sign {
 	HESS_POSDEF,            /* positive definite: strictly convex here */

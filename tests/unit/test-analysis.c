@@ -949,3 +949,127 @@ Test(analysis, quadratic_rates_hold_in_runs)
 	cr_expect_eq(steps_to_converge(o, &opt_momentum, 1.02 * 1.9 * q.gd_limit, 0.9), -1);
 	objective_free(o);
 }
+
+/* ---- hyperparameter maps ---- */
+
+Test(analysis, map_axis_values)
+{
+	struct map_axis lin = { OPT_PARAM_BETA, 0, 0.9, 10, 0 };
+	struct map_axis lg = { OPT_PARAM_LR, 0.001, 1, 4, 1 };
+
+	cr_expect(map_axis_value(&lin, 0) == 0 && map_axis_value(&lin, 9) == 0.9);
+	cr_expect(fabs(map_axis_value(&lin, 3) - 0.3) < 1e-15);
+	cr_expect(map_axis_value(&lg, 0) == 0.001 && map_axis_value(&lg, 3) == 1);
+	cr_expect(fabs(map_axis_value(&lg, 1) - 0.01) < 1e-15 &&
+		  fabs(map_axis_value(&lg, 2) - 0.1) < 1e-15, "%.17g %.17g",
+		  map_axis_value(&lg, 1), map_axis_value(&lg, 2));
+}
+
+/*
+ * Gradient descent's map on x^2 + 10y^2 from (1, 0.1), where both
+ * directions start with the same gradient, lr every 0.005 from 0.0505:
+ * the fastest cell is the one nearest 2/(lmin + lmax) = 2/22, and the
+ * edge of divergence is 2/lmax = 0.1 to within a cell.  (Step counts are
+ * flat near the optimum: at cells of 0.001 the fewest steps, 74, come at
+ * 0.0895 and 0.0905 both.)
+ */
+Test(analysis, map_of_gradient_descent_finds_the_theory)
+{
+	struct objective *o = make_objective("x^2 + 10*y^2");
+	struct map_axis lr = { OPT_PARAM_LR, 0.0505, 0.1205, 15, 0 };
+	struct run_config c;
+	struct map_result res;
+	struct diag err;
+	double start[2] = { 1, 0.1 };
+	int i, ix = -1, iy = -1, first_div = -1;
+
+	run_config_init(&c, &opt_gd);
+	c.max_steps = 5000;
+	cr_assert_eq(analysis_map(o, &c, start, &lr, NULL, &res, &err), 0, "%s", err.message);
+	cr_assert(res.nx == 15 && res.ny == 1);
+	cr_assert_gt(map_fastest(&res, &ix, &iy), 0);
+	cr_expect(fabs(map_axis_value(&lr, ix) - 2.0 / 22) <= 0.0025 + 1e-12,
+		  "the fastest cell is at lr %g, not the one nearest 2/22", map_axis_value(&lr, ix));
+	for (i = 0; i < res.nx && first_div < 0; i++)
+		if (res.outcome[i] == RUN_DIVERGED)
+			first_div = i;
+	cr_assert_geq(first_div, 1);
+	cr_expect(map_axis_value(&lr, first_div) > 0.1 &&
+		  map_axis_value(&lr, first_div - 1) < 0.1,
+		  "the first diverging cell is at lr %g, after %g", map_axis_value(&lr, first_div),
+		  map_axis_value(&lr, first_div - 1));
+	for (i = 0; i < res.nx; i++)
+		cr_expect_eq(res.outcome[i], i < first_div ? RUN_CONVERGED : RUN_DIVERGED,
+			     "lr %g", map_axis_value(&lr, i));
+	map_result_free(&res);
+	objective_free(o);
+}
+
+/* Momentum's map: its fastest cell is within a cell of the heavy ball's optimum. */
+Test(analysis, map_of_momentum_finds_the_theory)
+{
+	struct objective *o = make_objective("x^2 + 10*y^2");
+	struct map_axis lr = { OPT_PARAM_LR, 0.01, 1, 41, 1 };
+	struct map_axis beta = { OPT_PARAM_BETA, 0, 0.9, 19, 0 };
+	struct region r = region2(-5, 5);
+	struct run_config c;
+	struct map_result res;
+	struct quadratic q;
+	struct diag err;
+	double start[2] = { 1, 1 }, ratio = pow(100.0, 1.0 / 40);
+	char why[200];
+	int ix = -1, iy = -1;
+
+	cr_assert_eq(analysis_quadratic(o, &r, &q, why, sizeof why), 0);
+	run_config_init(&c, &opt_momentum);
+	cr_assert_eq(analysis_map(o, &c, start, &lr, &beta, &res, &err), 0, "%s", err.message);
+	cr_assert(res.nx == 41 && res.ny == 19);
+	cr_assert_gt(map_fastest(&res, &ix, &iy), 0);
+	cr_expect(map_axis_value(&lr, ix) / ratio < q.hb_lr &&
+		  q.hb_lr < map_axis_value(&lr, ix) * ratio &&
+		  fabs(map_axis_value(&beta, iy) - q.hb_beta) < 0.05,
+		  "the fastest cell is at lr %g, beta %g; the optimum %g, %g",
+		  map_axis_value(&lr, ix), map_axis_value(&beta, iy), q.hb_lr, q.hb_beta);
+	map_result_free(&res);
+	objective_free(o);
+}
+
+Test(analysis, map_refuses_bad_axes)
+{
+	static const struct {
+		const struct optimizer *opt;
+		struct map_axis x, y;
+		const char *message;
+	} cases[] = {
+		{ &opt_gd, { OPT_PARAM_LR, 0.01, 0.1, 10, 0 }, { OPT_PARAM_BETA, 0, 0.9, 10, 0 },
+		  "gd has no parameter beta (it takes lr)" },
+		{ &opt_momentum, { OPT_PARAM_LR, 0.1, 0.01, 10, 0 }, { -1, 0, 0, 0, 0 },
+		  "the lr axis goes from 0.1 to 0.01: the first end must be below the second" },
+		{ &opt_momentum, { OPT_PARAM_LR, 0.01, 0.1, 10, 0 }, { OPT_PARAM_BETA, 0, 1.5, 10, 0 },
+		  "the beta axis must stay in [0, 1), not go from 0 to 1.5" },
+		{ &opt_gd, { OPT_PARAM_LR, 0, 0.1, 10, 1 }, { -1, 0, 0, 0, 0 },
+		  "the lr axis must stay positive, not go from 0 to 0.1" },
+		{ &opt_momentum, { OPT_PARAM_BETA, 0, 0.5, 10, 1 }, { -1, 0, 0, 0, 0 },
+		  "a log-spaced beta axis must start above 0, not at 0" },
+		{ &opt_gd, { OPT_PARAM_LR, 0.01, 0.1, 1, 0 }, { -1, 0, 0, 0, 0 },
+		  "the lr axis needs from 2 to 1000 cells, not 1" },
+		{ &opt_gd, { OPT_PARAM_LR, 0.01, 0.1, 10, 0 }, { OPT_PARAM_LR, 0.01, 0.1, 10, 0 },
+		  "the map's two axes are both lr" },
+	};
+	struct objective *o = make_objective("x^2 + 10*y^2");
+	double start[2] = { 1, 1 };
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct run_config c;
+		struct map_result res;
+		struct diag err = { 0 };
+
+		run_config_init(&c, cases[i].opt);
+		cr_expect_eq(analysis_map(o, &c, start, &cases[i].x,
+					  cases[i].y.param >= 0 ? &cases[i].y : NULL, &res, &err), -1,
+			     "case %zu", i);
+		cr_expect_str_eq(err.message, cases[i].message, "case %zu", i);
+		cr_expect_null(res.outcome);
+	}
+	objective_free(o);
+}
