@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * descent/clones.h - the target clones of the hot loops, in one place:
- * the VM's batch block (expr-vm.c), the runner's per-lane passes
- * (opt-run.c) and the optimizers' updates (opt-*.c) are marked with
- * DESCENT_CLONES, and so are the benchmarks' hand-written baselines, so
- * that they are all built alike and cannot drift apart (the flags are
- * shared the same way, through Makefile.am's EXPRVM_CFLAGS).
+ * the runner's per-lane passes (opt-run.c) and the optimizers' updates
+ * (opt-*.c) are marked with DESCENT_CLONES, and so are the benchmarks'
+ * hand-written baselines, so that they are all built alike and cannot
+ * drift apart (the flags are shared the same way, through Makefile.am's
+ * EXPRVM_CFLAGS).  The VM's batch block is built for the same three
+ * instruction sets by hand (expr-vm.c), since each set's block calls
+ * the vector math of its own width.
  *
  * With GCC on x86-64, each function so marked is compiled three times,
  * for AVX-512 (avx512f), for AVX2 and for the default target, and the
- * dynamic loader picks one for the CPU.  The clones compute the same
+ * dynamic loader picks one for the CPU, as the VM picks its block.  The clones compute the same
  * bits: their loops are element by element, built without contraction
  * (-ffp-contract=off), and the only reductions are maxima, which are
  * exact.  Sanitizer builds and clang get a single version.
