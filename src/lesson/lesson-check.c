@@ -500,12 +500,11 @@ check_at_point(struct checker *k, const struct claim *cl, struct objective *o, i
 }
 
 int
-check_quadratic_rates(struct objective *o, int n, const struct region *r, double *v,
+check_quadratic_rates(struct objective *o, const struct region *r, double *v,
 		      char *why, size_t size)
 {
 	struct quadratic q;
 
-	(void)n;        /* the objective's own */
 	if (analysis_quadratic(o, r, &q, why, size) < 0)
 		return -1;
 	v[0] = q.gd_limit;
@@ -521,7 +520,7 @@ check_quadratic_rates(struct objective *o, int n, const struct region *r, double
  * the best fixed rate 2/(lmin + lmax) and the condition lmax/lmin.
  */
 static void
-check_rates(struct checker *k, const struct claim *cl, struct objective *o, int n,
+check_rates(struct checker *k, const struct claim *cl, struct objective *o,
 	    const struct region *r)
 {
 	static const char *const what[3] = { "limit 2/lmax", "best rate 2/(lmin + lmax)",
@@ -530,7 +529,7 @@ check_rates(struct checker *k, const struct claim *cl, struct objective *o, int 
 	char why[200];
 	int i;
 
-	if (check_quadratic_rates(o, n, r, v, why, sizeof why) < 0) {
+	if (check_quadratic_rates(o, r, v, why, sizeof why) < 0) {
 		check_wrong(k, cl->line, cl->column, "the claim cannot be proved: %s", why);
 		return;
 	}
@@ -654,7 +653,7 @@ check_page(struct checker *k, const struct lesson_page *p)
 			check_at_point(k, cl, o, n);
 			break;
 		case CLAIM_RATES:
-			check_rates(k, cl, o, n, &r);
+			check_rates(k, cl, o, &r);
 			break;
 		}
 	}

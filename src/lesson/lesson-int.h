@@ -173,11 +173,11 @@ struct check_env {
 void check_point_derivs(struct objective *o, const double *x, int n, double *g,
 			double *lambda);
 /*
- * For a quadratic bowl on region r (n = 1 or 2): v[0] = 2/lmax, v[1] =
- * 2/(lmin + lmax), v[2] = lmax/lmin, v[3] = lmin, v[4] = lmax, and 0; or
- * -1 with why ("not a quadratic ...") when it is none.
+ * For a quadratic bowl of 1 or 2 variables on region r (analysis_quadratic):
+ * v[0] = 2/lmax, v[1] = 2/(lmin + lmax), v[2] = lmax/lmin, v[3] = lmin,
+ * v[4] = lmax, and 0; or -1 with why ("not a quadratic ...") when it is none.
  */
-int check_quadratic_rates(struct objective *o, int n, const struct region *r, double *v,
+int check_quadratic_rates(struct objective *o, const struct region *r, double *v,
 			  char *why, size_t size);
 /* A challenge page's settings besides the rate ("params"), into c for its optimizer. */
 void challenge_params(const struct lesson_page *p, struct run_config *c);

@@ -225,7 +225,7 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 		};
 		double r[5];
 		char why[200];
-		if (check_quadratic_rates(e->o, e->n, &e->r, r, why, sizeof why) < 0) {
+		if (check_quadratic_rates(e->o, &e->r, r, why, sizeof why) < 0) {
 			check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: %s", why);
 			return;
 		}

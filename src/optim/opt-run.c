@@ -362,6 +362,7 @@ run_all(struct run *r)
 /* A block's arrays, each of cap lanes (LANE_BLOCK or fewer, rounded up to 8). */
 struct lanes {
 	int n, hess;
+	size_t nvec;            /* arrays of cap lanes in vec: n*4, and n*n with hess */
 	size_t cap;
 	double *buf;
 	double **vec;           /* w, g, s1, s2 (n each), h (n*n): arrays of cap */
@@ -381,6 +382,7 @@ lanes_init(struct lanes *l, int n, int hess, size_t m)
 
 	l->n = n;
 	l->hess = hess;
+	l->nvec = nvec;
 	l->cap = ((m < LANE_BLOCK ? m : LANE_BLOCK) + 7) & ~(size_t)7;
 	/* the padding lanes are read by the status pass, so they are zeros, not garbage */
 	l->buf = xcalloc(l->cap * (nvec + 5), sizeof *l->buf);
@@ -598,10 +600,10 @@ static void
 lanes_step_each(struct lanes *l, const struct run_config *c,
 		const double *const *vary, size_t a, long t)
 {
-	int n = l->n, nvec = n * (4 + (l->hess ? n : 0)), k, id;
+	int n = l->n, id;
 	struct opt_params p;
 	struct opt_step s;
-	size_t j;
+	size_t j, k;
 
 	s.n = n;
 	s.m = 1;
@@ -617,7 +619,7 @@ lanes_step_each(struct lanes *l, const struct run_config *c,
 		for (id = 0; id < OPT_PARAM_COUNT; id++)
 			if (vary[id] != NULL)
 				*opt_param_slot(&p, id) = vary[id][l->lane[j]];
-		for (k = 0; k < nvec; k++)
+		for (k = 0; k < l->nvec; k++)
 			l->one[k] = l->vec[k] + j;
 		s.lr = sched_lr(&c->sched, p.lr, t);
 		s.flag = l->flag + j;
