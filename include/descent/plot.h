@@ -356,4 +356,62 @@ struct plot_series {
 struct plot_canvas *plot_series(const struct plot_opts *o, const struct plot_series *s,
 				int ns, int log, const char *title);
 
+/* --- maps: how a run ends for every cell of a grid of settings ------ */
+
+/*
+ * A hyperparameter map's picture (plot-map.c).  Each cell holds the steps
+ * its run took to converge, or PLOT_MAP_DIVERGED, or PLOT_MAP_UNFINISHED
+ * (still going at the step limit).  With two axes it is a heat map, the
+ * fewer steps the denser the glyph (or, in 256 colours, the brighter),
+ * 'x' where the run diverged and blank where it did not finish; with one
+ * (y.n == 0) a curve of the steps against the setting.
+ */
+enum { PLOT_MAP_DIVERGED = -1, PLOT_MAP_UNFINISHED = -2 };
+
+struct plot_map_axis {
+	const char *name;       /* "lr" */
+	double lo, hi;          /* the first and last cells' settings */
+	int n;                  /* cells (0 for a missing y axis) */
+	int log;                /* spaced evenly in the logarithm */
+};
+
+/*
+ * A marker at the settings (x, y): its glyph over the map (on a curve,
+ * a dotted line up from the x axis, the glyph on the axis), keyed in
+ * the legend by label.
+ */
+struct plot_map_mark {
+	double x, y;
+	char glyph;
+	const char *label;      /* "best by theory" */
+};
+
+struct plot_map {
+	struct plot_map_axis x, y;
+	const long *steps;      /* x.n cells of each of the y.n rows, from y.lo */
+	long limit;             /* the step limit */
+	const struct plot_map_mark *marks;
+	int nmarks;             /* at most 4 */
+	/*
+	 * With two axes, a line through the rows: in row j the glyph
+	 * line_glyph at the setting line_x[j] of x (NaN: none), keyed by
+	 * line_label (the edge of divergence by theory).  NULL: none.
+	 */
+	const double *line_x;
+	char line_glyph;
+	const char *line_label;
+};
+
+/*
+ * The plot area a map of axes x and y (y->n == 0: one axis) has in a
+ * figure of o's size: its cells across (*w) and down (*h), which make a
+ * good default grid (one cell of the map a cell of the screen; on a curve,
+ * one setting a column).
+ */
+void plot_map_area(const struct plot_opts *o, const struct plot_map_axis *x,
+		   const struct plot_map_axis *y, int *w, int *h);
+/* The figure of m, o->width x o->height; free with plot_canvas_free. */
+struct plot_canvas *plot_map(const struct plot_opts *o, const struct plot_map *m,
+			     const char *title);
+
 #endif

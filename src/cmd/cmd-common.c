@@ -26,6 +26,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_eval,
 	&cmd_diff,
 	&cmd_run,
+	&cmd_map,
 	&cmd_analyze,
 	&cmd_plot,
 	&cmd_learn,

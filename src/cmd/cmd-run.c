@@ -24,56 +24,32 @@
 
 enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
-/*
- * Long options without a short form; the optimizer parameter k
- * (opt_params_table) is the option OPT_FIRST_PARAM + k.
- */
+/* The options of run's own; the settings' are cmd-settings.c's. */
 enum {
-	OPT_TOL = 256, OPT_BOUND, OPT_SCHEDULE, OPT_LINE_SEARCH, OPT_NOISE, OPT_SEED,
-	OPT_FORMAT, OPT_EVERY, OPT_DATA, OPT_DATA_INLINE, OPT_MODEL, OPT_LOSS,
-	OPT_TARGET, OPT_PARAMS, OPT_BATCH, OPT_PLOT,
-	OPT_FIRST_PARAM,
+	OPT_FORMAT = CMD_OPT_OWN, OPT_EVERY, OPT_DATA, OPT_DATA_INLINE, OPT_MODEL,
+	OPT_LOSS, OPT_TARGET, OPT_PARAMS, OPT_PLOT,
 };
 
 struct run_opts {
-	const char *optimizer, *start, *schedule, *data, *data_inline, *model;
+	struct cmd_settings set;
+	const char *start, *data, *data_inline, *model;
 	const char *loss, *target, *params;
-	/* values given on the command line, by parameter (nan: not given) */
-	double param[OPT_PARAM_COUNT];
-	double steps, tol, bound, noise, seed, every, batch;
-	int line_search, plot;
+	double every;
+	int plot;
 	enum format format;
 };
-
-static int
-set_value(double *slot, const char *name, const char *arg)
-{
-	char what[64];
-
-	snprintf(what, sizeof what, "--%s", name);
-	return cmd_constant(what, arg, slot);
-}
 
 static int
 run_option(int opt, const char *arg, void *data)
 {
 	struct run_opts *o = data;
-	int k = opt - OPT_FIRST_PARAM;
+	int s = cmd_settings_option(&o->set, opt, arg);
 
-	if (k >= 0 && k < OPT_PARAM_COUNT)
-		return set_value(&o->param[k], opt_params_table[k].name, arg);
+	if (s >= 0)
+		return s;
 	switch (opt) {
-	case 'o': o->optimizer = arg; return 0;
 	case 's': o->start = arg; return 0;
-	case 'n': return set_value(&o->steps, "steps", arg);
-	case OPT_TOL: return set_value(&o->tol, "tol", arg);
-	case OPT_BOUND: return set_value(&o->bound, "bound", arg);
-	case OPT_NOISE: return set_value(&o->noise, "noise", arg);
-	case OPT_SEED: return set_value(&o->seed, "seed", arg);
-	case OPT_EVERY: return set_value(&o->every, "every", arg);
-	case OPT_BATCH: return set_value(&o->batch, "batch", arg);
-	case OPT_SCHEDULE: o->schedule = arg; return 0;
-	case OPT_LINE_SEARCH: o->line_search = 1; return 0;
+	case OPT_EVERY: return cmd_constant("--every", arg, &o->every);
 	case OPT_PLOT: o->plot = 1; return 0;
 	case OPT_DATA: o->data = arg; return 0;
 	case OPT_DATA_INLINE: o->data_inline = arg; return 0;
@@ -96,96 +72,6 @@ run_option(int opt, const char *arg, void *data)
 	return EXIT_USAGE;
 }
 
-/* A count option: a whole number in [lo, hi]. */
-static int
-check_count(double v, const char *name, double lo, double hi, long *out)
-{
-	if (isnan(v))
-		return 0;
-	if (v != floor(v) || v < lo || v > hi)
-		return cmd_value_error(&cmd_run, "--%s must be a whole number from %g to %g, "
-				       "not %g", name, lo, hi, v);
-	*out = (long)v;
-	return 0;
-}
-
-/*
- * Sets the optimizer parameters given on the command line, in the
- * table's order, checking that the optimizer uses each and that it is in
- * range.
- */
-static int
-check_params(const struct optimizer *opt, const double *given, struct opt_params *p)
-{
-	int k;
-
-	for (k = 0; k < OPT_PARAM_COUNT; k++) {
-		const char *name = opt_params_table[k].name;
-		double v = given[k];
-		if (isnan(v))
-			continue;
-		if (!opt_uses(opt, name))
-			return cmd_value_error(&cmd_run, "%s has no parameter %s (it uses %s)",
-					       opt->name, name, opt->params);
-		if (!opt_param_in_range(k, v))
-			return cmd_value_error(&cmd_run, "--%s must be %s, not %g", name,
-					       opt_param_range_text(k), v);
-		*opt_param_slot(p, k) = v;
-	}
-	return 0;
-}
-
-static int
-configure(const struct run_opts *o, struct run_config *c)
-{
-	const struct optimizer *opt = opt_find(o->optimizer);
-	int s;
-	long seed = 0;
-
-	if (opt == NULL) {
-		char names[160];
-		opt_names_text(names, sizeof names, " or ");
-		return cmd_value_error(&cmd_run, "unknown optimizer '%s': use %s",
-				       o->optimizer, names);
-	}
-	run_config_init(c, opt);
-	if ((s = check_params(opt, o->param, &c->params)) != 0)
-		return s;
-	if ((s = check_count(o->steps, "steps", 0, 1e9, &c->max_steps)) ||
-	    (s = check_count(o->seed, "seed", 0, 9e15, &seed)))
-		return s;
-	c->seed = (uint64_t)seed;
-	if (!isnan(o->batch)) {
-		long b = 0;
-		if ((s = check_count(o->batch, "batch", 1, 1e9, &b)))
-			return s;
-		c->batch = (size_t)b;
-	}
-	if (!isnan(o->tol)) {
-		if (!(o->tol >= 0))
-			return cmd_value_error(&cmd_run, "--tol must not be negative, not %g", o->tol);
-		c->tol = o->tol;
-	}
-	if (!isnan(o->bound)) {
-		if (!(o->bound > 0))
-			return cmd_value_error(&cmd_run, "--bound must be positive, not %g", o->bound);
-		c->bound = o->bound;
-	}
-	if (!isnan(o->noise)) {
-		if (!(o->noise >= 0))
-			return cmd_value_error(&cmd_run, "--noise must not be negative, not %g",
-					       o->noise);
-		c->noise = o->noise;
-	}
-	if (o->schedule != NULL) {
-		struct diag err;
-		if (sched_parse(o->schedule, &c->sched, &err) < 0)
-			return cmd_value_error(&cmd_run, "--schedule: %s", err.message);
-	}
-	c->line_search = o->line_search;
-	return 0;
-}
-
 /* Builds the objective; returns it, or NULL after one message (*status). */
 static struct objective *
 make_objective(const struct run_opts *o, const char *expr, struct dataset **data,
@@ -197,7 +83,7 @@ make_objective(const struct run_opts *o, const char *expr, struct dataset **data
 	*status = EXIT_USER;
 	if (o->data == NULL && o->data_inline == NULL) {
 		if (o->model != NULL || o->params != NULL || o->target != NULL ||
-		    o->loss != NULL || !isnan(o->batch)) {
+		    o->loss != NULL || !isnan(o->set.batch)) {
 			*status = cmd_value_error(&cmd_run, "--model, --loss, --target, "
 						  "--params and --batch go with --data");
 			return NULL;
@@ -570,23 +456,6 @@ plot_loss(const struct trajectory *tr)
 	plot_canvas_free(c);
 }
 
-/* fixed (ending with a NULL name), then --lr, --beta, ... into lo. */
-static void
-make_longopts(struct option *lo, const struct option *fixed)
-{
-	int n, k;
-
-	for (n = 0; fixed[n].name != NULL; n++)
-		lo[n] = fixed[n];
-	for (k = 0; k < OPT_PARAM_COUNT; k++, n++) {
-		lo[n].name = opt_params_table[k].name;
-		lo[n].has_arg = required_argument;
-		lo[n].flag = NULL;
-		lo[n].val = OPT_FIRST_PARAM + k;
-	}
-	memset(&lo[n], 0, sizeof lo[n]);
-}
-
 static int
 run_run(int argc, char **argv)
 {
@@ -594,12 +463,12 @@ run_run(int argc, char **argv)
 		{ "optimizer", required_argument, NULL, 'o' },
 		{ "start", required_argument, NULL, 's' },
 		{ "steps", required_argument, NULL, 'n' },
-		{ "tol", required_argument, NULL, OPT_TOL },
-		{ "bound", required_argument, NULL, OPT_BOUND },
-		{ "schedule", required_argument, NULL, OPT_SCHEDULE },
-		{ "line-search", no_argument, NULL, OPT_LINE_SEARCH },
-		{ "noise", required_argument, NULL, OPT_NOISE },
-		{ "seed", required_argument, NULL, OPT_SEED },
+		{ "tol", required_argument, NULL, CMD_OPT_TOL },
+		{ "bound", required_argument, NULL, CMD_OPT_BOUND },
+		{ "schedule", required_argument, NULL, CMD_OPT_SCHEDULE },
+		{ "line-search", no_argument, NULL, CMD_OPT_LINE_SEARCH },
+		{ "noise", required_argument, NULL, CMD_OPT_NOISE },
+		{ "seed", required_argument, NULL, CMD_OPT_SEED },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "every", required_argument, NULL, OPT_EVERY },
 		{ "data", required_argument, NULL, OPT_DATA },
@@ -608,7 +477,7 @@ run_run(int argc, char **argv)
 		{ "loss", required_argument, NULL, OPT_LOSS },
 		{ "target", required_argument, NULL, OPT_TARGET },
 		{ "params", required_argument, NULL, OPT_PARAMS },
-		{ "batch", required_argument, NULL, OPT_BATCH },
+		{ "batch", required_argument, NULL, CMD_OPT_BATCH },
 		{ "plot", no_argument, NULL, OPT_PLOT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -629,11 +498,9 @@ run_run(int argc, char **argv)
 	long every = 0;
 
 	memset(&o, 0, sizeof o);
-	o.optimizer = "gd";
-	for (k = 0; k < OPT_PARAM_COUNT; k++)
-		o.param[k] = NAN;
-	make_longopts(longopts, fixed_longopts);
-	o.steps = o.tol = o.bound = o.noise = o.seed = o.every = o.batch = NAN;
+	cmd_settings_init(&o.set);
+	o.every = NAN;
+	cmd_settings_longopts(longopts, fixed_longopts);
 	status = cmd_getopt(&cmd_run, argc, argv, "o:s:n:hV", longopts, run_option, &o, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
@@ -642,9 +509,9 @@ run_run(int argc, char **argv)
 	if (first + 1 < argc)
 		return cmd_usage_error(&cmd_run, "one expression only (quote it: "
 				       "descent run 'x^2 + y^2' ...)");
-	if ((status = configure(&o, &c)) != 0)
+	if ((status = cmd_settings_config(&cmd_run, &o.set, &c)) != 0)
 		return status;
-	if ((status = check_count(o.every, "every", 1, 1e9, &every)) != 0)
+	if ((status = cmd_count(&cmd_run, o.every, "every", 1, 1e9, &every)) != 0)
 		return status;
 	if (o.plot && o.format != FORMAT_TABLE)
 		return cmd_value_error(&cmd_run, "--plot goes with the table format");

@@ -9,6 +9,8 @@
 
 #include <stdio.h>
 
+#include "descent/optim.h"
+
 struct cmd {
 	const char *name;
 	const char *usage;      /* the synopsis after "descent NAME" */
@@ -26,6 +28,7 @@ extern const struct cmd cmd_plot;
 extern const struct cmd cmd_lessons;
 extern const struct cmd cmd_learn;
 extern const struct cmd cmd_play;
+extern const struct cmd cmd_map;
 extern const struct cmd *const cmd_table[];     /* ends with NULL */
 
 const struct cmd *cmd_find(const char *name);
@@ -131,5 +134,50 @@ struct cmd_dirs {
 int cmd_lessons_dir(const struct cmd *cmd, struct cmd_dirs *d, const char *arg, int only);
 struct lesson_dirs;
 void cmd_lessons_path(const struct cmd_dirs *d, struct lesson_dirs *out);
+
+/*
+ * The settings of a descent on the command line (cmd-settings.c), for
+ * the commands that run optimizers.  Their long options take these
+ * values (a command's own start at CMD_OPT_OWN); the optimizer's
+ * parameter k (opt_params_table) is the option --NAME with the value
+ * CMD_OPT_PARAM + k, which cmd_settings_longopts appends.
+ */
+enum {
+	CMD_OPT_TOL = 256, CMD_OPT_BOUND, CMD_OPT_SCHEDULE, CMD_OPT_LINE_SEARCH,
+	CMD_OPT_NOISE, CMD_OPT_SEED, CMD_OPT_BATCH,
+	CMD_OPT_OWN = 300,
+	CMD_OPT_PARAM = 400,
+};
+struct cmd_settings {
+	const char *optimizer;  /* -o, --optimizer ("gd") */
+	const char *schedule;
+	/* values given on the command line (nan: not given) */
+	double param[OPT_PARAM_COUNT];
+	double steps, tol, bound, noise, seed, batch;
+	int line_search;
+};
+void cmd_settings_init(struct cmd_settings *s);
+/*
+ * Takes option opt ('o', 'n' for --steps, a CMD_OPT_ value): returns 0,
+ * an exit status after one message, or -1 when opt is not a setting.
+ */
+int cmd_settings_option(struct cmd_settings *s, int opt, const char *arg);
+/*
+ * The run configuration of the settings s: the optimizer's defaults and
+ * what was given, each checked (the parameter is the optimizer's and in
+ * its range, counts are whole numbers...).  Returns 0, or EXIT_USAGE
+ * after one message naming cmd.
+ */
+int cmd_settings_config(const struct cmd *cmd, const struct cmd_settings *s,
+			struct run_config *c);
+/*
+ * A count option: v (nan: not given, *out kept) a whole number in
+ * [lo, hi] into *out; 0, or EXIT_USAGE after one message.
+ */
+int cmd_count(const struct cmd *cmd, double v, const char *name, double lo, double hi,
+	      long *out);
+/* fixed (ending with a NULL name), then --lr, --beta, ... into lo. */
+struct option;
+void cmd_settings_longopts(struct option *lo, const struct option *fixed);
 
 #endif

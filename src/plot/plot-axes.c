@@ -26,38 +26,46 @@ log_label(double e, char *buf, size_t size)
 }
 
 int
-plot_y_ticks(double y0, double y1, int ah, int logy, double *ticks, char labels[][24],
-	     int *width)
+plot_axis_ticks(double lo, double hi, int max, int log, double *ticks, char labels[][24])
 {
-	int max = ah / 2 > 3 ? ah / 2 : 3, n = 0, i;
+	int n = 0, i;
 	double step;
 
 	if (max > PLOT_MAX_TICKS)
 		max = PLOT_MAX_TICKS;
-	if (logy) {
-		double e, every = ceil((floor(y1 + 1e-9) - ceil(y0 - 1e-9) + 1) / max);
+	if (log) {
+		double e, every = ceil((floor(hi + 1e-9) - ceil(lo - 1e-9) + 1) / max);
 		/* every k-th power of ten, k chosen so that they fit */
 		if (every < 1)
 			every = 1;
-		for (e = ceil(ceil(y0 - 1e-9) / every) * every; e <= y1 + 1e-9 && n < max;
+		for (e = ceil(ceil(lo - 1e-9) / every) * every; e <= hi + 1e-9 && n < max;
 		     e += every)
 			ticks[n++] = e;
 		if (n < 3) {
 			/* a decade or two: 1, 2, 5 times the powers of ten */
 			static const double sub[3] = { 0, 0.30102999566398120, 0.69897000433601886 };
 			n = 0;
-			for (e = floor(y0) ; e <= y1 && n < max; e++)
+			for (e = floor(lo) ; e <= hi && n < max; e++)
 				for (i = 0; i < 3 && n < max; i++)
-					if (e + sub[i] >= y0 - 1e-9 && e + sub[i] <= y1 + 1e-9)
+					if (e + sub[i] >= lo - 1e-9 && e + sub[i] <= hi + 1e-9)
 						ticks[n++] = e + sub[i];
 		}
 		for (i = 0; i < n; i++)
 			log_label(ticks[i], labels[i], 24);
 	} else {
-		n = plot_ticks(y0, y1, 3, max, ticks, &step);
+		n = plot_ticks(lo, hi, 3, max, ticks, &step);
 		for (i = 0; i < n; i++)
 			plot_tick_label(ticks[i], step, labels[i], 24);
 	}
+	return n;
+}
+
+int
+plot_y_ticks(double y0, double y1, int ah, int logy, double *ticks, char labels[][24],
+	     int *width)
+{
+	int n = plot_axis_ticks(y0, y1, ah / 2 > 3 ? ah / 2 : 3, logy, ticks, labels), i;
+
 	*width = 1;
 	for (i = 0; i < n; i++)
 		if ((int)strlen(labels[i]) > *width)
@@ -84,7 +92,7 @@ tick_cell(double v, double lo, double hi, int n)
 void
 plot_axes_draw(const struct plot_frame *fr)
 {
-	double ticks[PLOT_MAX_TICKS], xt[PLOT_MAX_TICKS], xstep;
+	double ticks[PLOT_MAX_TICKS], xt[PLOT_MAX_TICKS];
 	char labels[PLOT_MAX_TICKS][24], xl[PLOT_MAX_TICKS][24];
 	int nt, i, w, row, col, maxw = 1, mt;
 	struct plot_canvas *c = fr->c;
@@ -107,20 +115,16 @@ plot_axes_draw(const struct plot_frame *fr)
 	for (col = fr->ax - 1; col < fr->ax + fr->aw; col++)
 		plot_text(c, col, row, "-", PLOT_DEFAULT, PLOT_DIM);
 	plot_mark(c, fr->ax - 1, row, '+', PLOT_DEFAULT, PLOT_DIM);
-	nt = plot_ticks(fr->x0, fr->x1, 3, PLOT_MAX_TICKS, xt, &xstep);
-	for (i = 0; i < nt; i++) {
-		plot_tick_label(xt[i], xstep, xl[i], 24);
+	nt = plot_axis_ticks(fr->x0, fr->x1, PLOT_MAX_TICKS, fr->logx, xt, xl);
+	for (i = 0; i < nt; i++)
 		if ((int)strlen(xl[i]) > maxw)
 			maxw = (int)strlen(xl[i]);
-	}
 	mt = fr->aw / (maxw + 2);
 	if (mt < 3)
 		mt = 3;
-	nt = plot_ticks(fr->x0, fr->x1, 3, mt, xt, &xstep);
+	nt = plot_axis_ticks(fr->x0, fr->x1, mt, fr->logx, xt, xl);
 	for (i = 0; i < nt; i++) {
-		int len;
-		plot_tick_label(xt[i], xstep, xl[i], 24);
-		len = (int)strlen(xl[i]);
+		int len = (int)strlen(xl[i]);
 		col = fr->ax + tick_cell(xt[i], fr->x0, fr->x1, fr->aw);
 		plot_mark(c, col, row, '+', PLOT_DEFAULT, PLOT_DIM);
 		col -= len / 2;

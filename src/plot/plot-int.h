@@ -20,6 +20,7 @@ struct plot_frame {
 	double x0, x1, y0, y1;  /* the data shown (y in log10 when logy) */
 	int logy;
 	int width;              /* of the whole figure */
+	int logx;               /* x in log10 too (a map's learning rates) */
 };
 
 /*
@@ -28,6 +29,12 @@ struct plot_frame {
  */
 int plot_y_ticks(double y0, double y1, int ah, int logy, double *ticks,
 		 char labels[][24], int *width);
+/*
+ * The ticks and labels of an axis from lo to hi (log10 of the values
+ * when log), at most max of them; returns their number.
+ */
+int plot_axis_ticks(double lo, double hi, int max, int log, double *ticks,
+		    char labels[][24]);
 /*
  * Draws the axes of fr: the y axis in the column left of the area, with
  * '+' at the ticks and their labels right-aligned before it; the x axis in

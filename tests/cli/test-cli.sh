@@ -113,7 +113,7 @@ check_grep "run help abbreviated" 0 "^usage: descent run " -- run 'x^2' --he
 check "diff -h as a value is not help" 2 "" "descent diff: --wrt takes a variable name, not '-h'${nl}" -- diff 'x^2' --wrt -h
 check "help after -- is an operand" 2 "" "descent diff: unknown option '--bogus'${nl}Try 'descent diff --help' for more.${nl}" -- diff --bogus -- --help
 # every --help ends with where to report bugs
-for c in "" eval diff run analyze plot learn lessons play; do
+for c in "" eval diff run map analyze plot learn lessons play; do
 	if [ "$("$DESCENT" $c --help | tail -n 1)" = "Report bugs: see the BUGS section of descent(1)." ]; then
 		pass=$((pass + 1))
 	else
@@ -247,6 +247,86 @@ check "run unknown loss" 2 "" "descent run: unknown loss 'l1': use mse, cross_en
 check "run labels" 1 "" "descent: error: cross_entropy needs labels between 0 and 1, but row 1 of y is 2${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --loss cross_entropy
 check "run batch too big" 2 "" "descent run: the batch size 5 is larger than the data (3 examples)${nl}" -- run --data-inline 'x,y;1,2;2,3;3,4' --model 'w*x' --batch 5
 check "run data and expression" 2 "" "descent run: give either an expression or --data with --model, not both${nl}" -- run 'x^2' --data-inline 'x,y;1,2' --model 'w*x'
+
+# --- map -----------------------------------------------------------------
+check_doc "map cells as CSV" 0 -- map 'x^2 + 10*y^2' --start 1,0.1 -o momentum --over lr=0.05:0.15,beta=0:0.5 --cells 3x2 --format csv <<'EOF'
+lr,beta,outcome,steps
+0.05,0,converged,138
+0.1,0,max_steps,1000
+0.15,0,diverged,15
+0.05,0.5,converged,40
+0.1,0.5,converged,43
+0.15,0.5,max_steps,1000
+EOF
+check_doc "map: one setting, CSV, one step at lr = 1/f''" 0 -- map 'x^2' --start 1 --over lr=0.5:1.5 --cells 3 --format csv <<'EOF'
+lr,outcome,steps
+0.5,converged,1
+1,max_steps,1000
+1.5,diverged,14
+EOF
+# the map of gd on x^2 + 10y^2: fastest at 2/22 and diverging from 2/20, each within a cell
+"$DESCENT" map 'x^2 + 10*y^2' --start 1,0.1 --over lr=0.01:0.2 --log --cells 60 --format csv >"$tmp/map.csv" 2>&1
+if awk -F, 'NR > 1 && $2 == "converged" && (best == "" || $3 < best) { best = $3; lr = $1 }
+	NR > 1 && $2 == "diverged" && edge == "" { edge = $1 }
+	NR > 1 && $2 != "diverged" { edge = "" }
+	END { cell = exp(log(20) / 59); ok = lr > 2/22/cell && lr < 2/22*cell && edge >= 0.1 && edge < 0.1*cell
+	      if (!ok) print "fastest " lr ", edge " edge; exit !ok }' "$tmp/map.csv"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: map gd: fastest not at 2/22 or edge not at 2/20"
+fi
+# momentum's fastest cell is the heavy ball's optimum, within a cell each way
+"$DESCENT" map 'x^2 + 10*y^2' --start 1,1 -o momentum --over lr=0.01:1,beta=0:0.9 --log --cells 41x19 --format csv >"$tmp/map.csv" 2>&1
+if awk -F, 'NR > 1 && $3 == "converged" && (best == "" || $4 < best) { best = $4; lr = $1; b = $2 }
+	END { k = 10; hl = (2 / (sqrt(2) + sqrt(20)))^2; hb = ((sqrt(k) - 1) / (sqrt(k) + 1))^2
+	      cell = exp(log(100) / 40); ok = lr > hl/cell && lr < hl*cell && b > hb - 0.05 && b < hb + 0.05
+	      if (!ok) print "fastest " lr ", " b "; theory " hl ", " hb; exit !ok }' "$tmp/map.csv"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: map momentum: fastest not at the heavy ball's optimum"
+fi
+check_grep "map prints gd's theory" 0 "^  fastest at lr = 2/(lmin + lmax) = 0.09091, diverges from lr = 2/lmax = 0.1$" \
+	-- map 'x^2 + 10*y^2' --start 1,0.1 --over lr=0.001:0.2 --log
+check_grep "map finds where gd diverges" 0 "^of 72 cells: 10 diverged (from lr = 0.1022 on), 27 not done in 1000 steps$" \
+	-- map 'x^2 + 10*y^2' --start 1,0.1 --over lr=0.001:0.2 --log
+check_grep "map prints momentum's theory" 0 "^  fastest at lr = 0.1154, beta = 0.2699; diverges from lr = 2(1 + beta)/lmax$" \
+	-- map 'x^2 + 10*y^2' --start 1,0.1 -o momentum --over lr=0.001:0.2,beta=0:0.99 --log
+check_grep "map: momentum's edge with beta fixed" 0 "^  with beta = 0.5, diverges from lr = 2(1 + beta)/lmax = 1.5$" \
+	-- map 'x^2' --start 1 -o momentum --beta 0.5 --over lr=0.1:2
+check_grep "map: the fixed settings in the title" 0 "^momentum (beta = 0.5) on x^2 from 1$" \
+	-- map 'x^2' --start 1 -o momentum --beta 0.5 --over lr=0.1:2
+check_grep "map: no theory off a quadratic" 0 "^of 1184 cells" -- map 'x^4 + y^2' --start 1,1 -o momentum --over lr=0.001:0.2,beta=0:0.9 --log
+"$DESCENT" map 'x^4 + y^2' --start 1,1 -o momentum --over lr=0.001:0.2,beta=0:0.9 --log >"$tmp/out" 2>&1
+if ! grep -q theory "$tmp/out" && [ "$(wc -l <"$tmp/out")" -eq 24 ] && [ -z "$(awk 'length > 80' "$tmp/out")" ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: map off a quadratic: theory printed, or not 80x24"; cat "$tmp/out"
+fi
+"$DESCENT" map 'x^2 + 10*y^2' --start 1,0.1 -o momentum --over lr=0.001:0.2,beta=0:0.99 --log >"$tmp/out" 2>&1
+if [ "$(wc -l <"$tmp/out")" -eq 24 ] && [ -z "$(awk 'length > 80' "$tmp/out")" ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: map with its theory is not 80x24"; cat "$tmp/out"
+fi
+check "map without --over" 2 "" "descent map: --over is missing: which settings should the map cover? e.g. --over lr=0.001:0.2${nl}Try 'descent map --help' for more.${nl}" -- map 'x^2' --start 1
+check "map: --over without a range" 2 "" "descent map: --over: 'lr': write NAME=FROM:TO, as in lr=0.001:0.1${nl}" -- map 'x^2' --start 1 --over lr
+check "map: not the optimizer's parameter" 2 "" "descent map: --over: gd has no parameter beta (it uses lr)${nl}" -- map 'x^2' --start 1 --over beta=0:1
+check "map: an empty range" 2 "" "descent map: the range 0.1:0.01 of --over lr is empty: the start must be below the end${nl}" -- map 'x^2' --start 1 --over lr=0.1:0.01
+check "map: a learning rate of 0" 2 "" "descent map: the lr axis must stay positive, not go from 0 to 0.1${nl}" -- map 'x^2' --start 1 --over lr=0:0.1 --log
+check "map: beta out of range" 2 "" "descent map: the beta axis must stay in [0, 1), not go from 0 to 1.5${nl}" -- map 'x^2' --start 1 -o momentum --over beta=0:1.5
+check "map: too few cells" 2 "" "descent map: --cells '1': a map of one setting takes N cells, from 2 to 1000${nl}" -- map 'x^2' --start 1 --over lr=0.01:0.1 --cells 1
+check "map: two counts for one setting" 2 "" "descent map: --cells '5x5': a map of one setting takes N cells, from 2 to 1000${nl}" -- map 'x^2' --start 1 --over lr=0.01:0.1 --cells 5x5
+check "map: a bad grid" 2 "" "descent map: --cells '3x': give N or NxM cells (across by down), each from 2 to 1000${nl}" -- map 'x^2' --start 1 -o momentum --over lr=0.01:0.1,beta=0:0.5 --cells 3x
+check "map: too many cells" 2 "" "descent map: --cells '2000': a map of one setting takes N cells, from 2 to 1000${nl}" -- map 'x^2' --start 1 --over lr=0.01:0.1 --cells 2000
+check "map: the start's size" 2 "" "descent map: --start has 2 coordinates, but the expression has 1 variable${nl}" -- map 'x^2' --start 1,2 --over lr=0.01:0.1
+check "map without --start" 2 "" "descent map: --start is missing: where should each run start? e.g. --start 1${nl}" -- map 'x^2' --over lr=0.01:0.1
+check "map: a setting twice" 2 "" "descent map: --over gives lr twice${nl}" -- map 'x^2' --start 1 -o momentum --over lr=0.01:0.1,lr=0.1:1
+check "map: three settings" 2 "" "descent map: --over takes two settings at most, as in lr=0.001:0.1,beta=0:0.99${nl}" -- map 'x^2' --start 1 -o adam --over lr=0.01:0.1,beta1=0:0.5,beta2=0:0.5
+check "map: unknown format" 2 "" "descent map: unknown format 'xml': use plot or csv${nl}" -- map 'x^2' --start 1 --over lr=0.01:0.1 --format xml
+check "map: too small" 2 "" "descent map: --size takes WIDTHxHEIGHT from 40x16 to 1000x500, as in 80x24, not '10x10'${nl}" -- map 'x^2' --start 1 --over lr=0.01:0.1 --size 10x10
+check "map without an expression" 2 "" "descent map: missing the expression${nl}Try 'descent map --help' for more.${nl}" -- map --start 1 --over lr=0.01:0.1
+check "map: a bad expression" 1 "" "descent: error at column 5: expected a number, a name or '(' after '+'${nl}  x^2+${nl}      ^${nl}" -- map 'x^2+' --start 1 --over lr=0.01:0.1
+check "map: a bad fixed setting" 2 "" "descent map: --beta must be in [0, 1), not 2${nl}" -- map 'x^2' --start 1 -o momentum --beta 2 --over lr=0.01:0.1
 
 # --- analyze -------------------------------------------------------------
 
@@ -415,7 +495,7 @@ check_grep "lessons lists the course" 0 "^  1  objective  " -- lessons --lessons
 check_grep "lessons: a new course" 0 " new$" -- lessons --lessons-only "$L"
 check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved; 6 questions: 3 verified by the engine, 3 not verifiable$" -- lessons --check --lessons-only "$L"
 # every --help fits 80 columns
-for c in eval diff run analyze plot learn lessons play; do
+for c in eval diff run map analyze plot learn lessons play; do
 	if [ -z "$("$DESCENT" $c --help | awk 'length > 80')" ]; then
 		pass=$((pass + 1))
 	else

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Golden plots: runs each case of tests/golden/cases.txt through
-# `descent plot` and compares the output exactly with tests/golden/NAME.txt,
+# `descent plot` (`descent map` for the names that start with map-) and
+# compares the output exactly with tests/golden/NAME.txt,
 # under each kernel set of the expression engine this CPU runs
 # (DESCENT_KERNELS): the plots must not depend on the CPU, whose vector
 # math can differ in the last digits.  With --update, rewrites the golden
@@ -33,8 +34,10 @@ while IFS='	' read -r name args; do
 	# field up to the first option
 	expr=${args%% --*}
 	rest=${args#"$expr"}
+	cmd=plot
+	case $name in map-*) cmd=map ;; esac
 	# shellcheck disable=SC2086
-	DESCENT_KERNELS=$kernels LC_ALL=C.UTF-8 NO_COLOR=1 "$DESCENT" plot "$expr" $rest \
+	DESCENT_KERNELS=$kernels LC_ALL=C.UTF-8 NO_COLOR=1 "$DESCENT" $cmd "$expr" $rest \
 		--color=never >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	if [ $update -eq 1 ]; then
@@ -52,7 +55,7 @@ while IFS='	' read -r name args; do
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
-		echo "FAIL: $name (descent plot '$expr'$rest, kernels $set), status $status"
+		echo "FAIL: $name (descent $cmd '$expr'$rest, kernels $set), status $status"
 		cat "$tmp/err"
 		if [ -f "$golden" ]; then
 			diff -u "$golden" "$tmp/out" | head -60
