@@ -725,4 +725,76 @@ int progress_save(struct progress *p, struct diags *ds);
 /* Forgets everything (the file too). */
 int progress_reset(struct progress *p, struct diags *ds);
 
+
+/* --- recorded runs (lesson-record.c) ---------------------------------- */
+
+/*
+ * A run kept in a file, to replay, show or compare later: JSON lines, a
+ * header with all that made the run (the program, its numeric mode, the
+ * objective, the optimizer and every setting, the seed, the start), one
+ * line per step (the point, f, |grad| and the learning rate), and an end
+ * line (the outcome).  descent(1), RECORDED RUNS, is its reference.
+ */
+#define RECORD_FORMAT 1
+#define RECORD_MAX_BYTES (256 << 20)
+
+/* What a run to record was on: an expression, or a data objective. */
+struct record_objective {
+	const char *function;           /* the expression, or NULL for: */
+	const struct dataset *data;
+	const char *model;
+	enum loss loss;
+	const char *target;
+};
+
+/*
+ * Writes the run of c from start on o (described by ro), whose record
+ * is tr, to fp; 0, or -1 when writing failed.
+ */
+int record_write(FILE *fp, const struct record_objective *ro, struct objective *o,
+		 const struct run_config *c, const double *start, const struct trajectory *tr);
+
+struct run_record {
+	char *program, *kernels, *math;         /* who wrote it (may be NULL) */
+	char *function;                         /* the expression, or NULL for: */
+	struct dataset *data;
+	char *model, *target;
+	enum loss loss;
+	char *vars[EXPR_MAX_VARS];              /* variables (or parameters), in order */
+	int n;
+	struct run_config config;
+	double start[EXPR_MAX_VARS];
+	struct trajectory tr;                   /* the steps and the end, as recorded */
+};
+
+/*
+ * Reads a record (text of len bytes, named name in messages; or the
+ * file path, at most RECORD_MAX_BYTES): 0 with rec filled (free with
+ * run_record_free), or -1 with every problem in ds at file:line:column
+ * (rec left empty).  A record of a newer version is refused as such.
+ */
+int record_parse(const char *text, size_t len, const char *name, struct run_record *rec,
+		 struct diags *ds);
+int record_read(const char *path, struct run_record *rec, struct diags *ds);
+void run_record_free(struct run_record *rec);
+/* The objective of the record, its variables in the record's order; NULL with err. */
+struct objective *record_objective(const struct run_record *rec, struct diag *err);
+
+/* How a replay compares with its record. */
+struct record_diff {
+	long step;              /* the first step that differs, or -1: none */
+	int what;               /* there: coordinate k < n, n for f, n + 1 for |grad|, */
+				/*   -1 for where the run ends (the steps agree until then) */
+	double recorded, replayed;
+	size_t len_recorded, len_replayed;
+	enum run_outcome outcome;       /* the replay's end */
+	long end_step;
+};
+/*
+ * Runs the record's run again, here, and compares every step (its point,
+ * f and |grad|) bit for bit: 0 with d filled, or -1 with err when the
+ * run cannot be made (its objective or settings do not fit).
+ */
+int record_replay(const struct run_record *rec, struct record_diff *d, struct diag *err);
+
 #endif

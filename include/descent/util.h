@@ -67,6 +67,12 @@ char *text_safe_n(const char *s, size_t n);
  */
 size_t names_text(char *buf, size_t size, const char *const *names, const char *last_sep);
 
+/*
+ * The shortest text that strtod reads back as v ("0.1", not
+ * 0.10000000000000001), -0 as 0; "inf", "-inf", and "nan" for any NaN.
+ */
+void num_exact(char *buf, size_t size, double v);
+
 /* "DIR/NAME", with one slash between them; the caller frees it. */
 char *path_in_dir(const char *dir, const char *name);
 

@@ -27,6 +27,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_diff,
 	&cmd_run,
 	&cmd_map,
+	&cmd_replay,
 	&cmd_analyze,
 	&cmd_plot,
 	&cmd_learn,
@@ -292,20 +293,7 @@ cmd_format_number(char *buf, size_t size, double v, int prec)
 void
 cmd_format_exact(char *buf, size_t size, double v)
 {
-	int prec;
-
-	if (v == 0)
-		v = 0;
-	if (isnan(v)) {
-		snprintf(buf, size, "nan");
-		return;
-	}
-	for (prec = 1; prec < 17; prec++) {
-		snprintf(buf, size, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			return;
-	}
-	snprintf(buf, size, "%.17g", v);
+	num_exact(buf, size, v);
 }
 
 int

@@ -8,15 +8,18 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "descent/analysis.h"
 #include "descent/data.h"
+#include "descent/lesson.h"
 #include "descent/linalg.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
@@ -27,13 +30,13 @@ enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 /* The options of run's own; the settings' are cmd-settings.c's. */
 enum {
 	OPT_FORMAT = CMD_OPT_OWN, OPT_EVERY, OPT_DATA, OPT_DATA_INLINE, OPT_MODEL,
-	OPT_LOSS, OPT_TARGET, OPT_PARAMS, OPT_PLOT,
+	OPT_LOSS, OPT_TARGET, OPT_PARAMS, OPT_PLOT, OPT_RECORD,
 };
 
 struct run_opts {
 	struct cmd_settings set;
 	const char *start, *data, *data_inline, *model;
-	const char *loss, *target, *params;
+	const char *loss, *target, *params, *record;
 	double every;
 	int plot;
 	enum format format;
@@ -51,6 +54,7 @@ run_option(int opt, const char *arg, void *data)
 	case 's': o->start = arg; return 0;
 	case OPT_EVERY: return cmd_constant("--every", arg, &o->every);
 	case OPT_PLOT: o->plot = 1; return 0;
+	case OPT_RECORD: o->record = arg; return 0;
 	case OPT_DATA: o->data = arg; return 0;
 	case OPT_DATA_INLINE: o->data_inline = arg; return 0;
 	case OPT_MODEL: o->model = arg; return 0;
@@ -151,6 +155,45 @@ make_objective(const struct run_opts *o, const char *expr, struct dataset **data
 		}
 		return obj;
 	}
+}
+
+/*
+ * Writes the run's record to path, through a temporary file beside it
+ * renamed at the end, so that a failure leaves what was there; 0, or -1
+ * after one message.
+ */
+static int
+write_record(const char *path, const struct record_objective *ro, struct objective *obj,
+	     const struct run_config *c, const double *start, const struct trajectory *tr)
+{
+	size_t len = strlen(path) + 16;
+	char *tmp = malloc(len);
+	FILE *fp;
+	int ok;
+
+	if (tmp == NULL) {
+		fprintf(stderr, "descent run: out of memory\n");
+		return -1;
+	}
+	snprintf(tmp, len, "%s.tmp%ld", path, (long)getpid());
+	fp = fopen(tmp, "w");
+	if (fp == NULL) {
+		fprintf(stderr, "descent run: cannot write the record %s: %s\n", path,
+			strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	ok = record_write(fp, ro, obj, c, start, tr) == 0;
+	ok &= fclose(fp) == 0;
+	if (ok && rename(tmp, path) != 0)
+		ok = 0;
+	if (!ok) {
+		fprintf(stderr, "descent run: cannot write the record %s: %s\n", path,
+			strerror(errno));
+		remove(tmp);
+	}
+	free(tmp);
+	return ok ? 0 : -1;
 }
 
 /* Writes s as a JSON string. */
@@ -479,6 +522,7 @@ run_run(int argc, char **argv)
 		{ "params", required_argument, NULL, OPT_PARAMS },
 		{ "batch", required_argument, NULL, CMD_OPT_BATCH },
 		{ "plot", no_argument, NULL, OPT_PLOT },
+		{ "record", required_argument, NULL, OPT_RECORD },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -546,6 +590,18 @@ run_run(int argc, char **argv)
 		goto done;
 	}
 	run_all(r);
+	if (o.record != NULL) {
+		struct record_objective ro = { expr, data, o.model, LOSS_MSE,
+					       NULL };
+		if (data != NULL) {
+			ro.loss = o.loss != NULL ? (enum loss)loss_from_name(o.loss) : LOSS_MSE;
+			ro.target = o.target != NULL ? o.target : "y";   /* objective_data's default */
+		}
+		if (write_record(o.record, &ro, obj, &c, start, run_trajectory(r)) != 0) {
+			status = EXIT_USER;
+			goto done;
+		}
+	}
 	if (data == NULL)
 		snprintf(what, sizeof what, "%s", expr);
 	else if (c.batch > 0)
@@ -595,7 +651,8 @@ const struct cmd cmd_run = {
 	"      --seed S          ... from this seed (0)\n"
 	"      --format F        table, csv or json (table)\n"
 	"      --every K         print every K-th step of the table\n"
-	"      --plot            draw the loss curve under the table\n\n"
+	"      --plot            draw the loss curve under the table\n"
+	"      --record FILE     keep the run in FILE, to replay (descent replay)\n\n"
 	"Data objectives:\n"
 	"      --data FILE       a CSV file with a header row\n"
 	"      --data-inline CSV the same on the command line: 'x,y;1,2;2,3.5'\n"

@@ -29,6 +29,7 @@ extern const struct cmd cmd_lessons;
 extern const struct cmd cmd_learn;
 extern const struct cmd cmd_play;
 extern const struct cmd cmd_map;
+extern const struct cmd cmd_replay;
 extern const struct cmd *const cmd_table[];     /* ends with NULL */
 
 const struct cmd *cmd_find(const char *name);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -183,6 +184,25 @@ utf8_valid_len(const unsigned char *s, size_t max)
 	    (n == 4 && s[0] == 0xf0 && s[1] < 0x90) || (n == 4 && s[0] == 0xf4 && s[1] >= 0x90))
 		return 0;
 	return n;
+}
+
+void
+num_exact(char *buf, size_t size, double v)
+{
+	int prec;
+
+	if (v == 0)
+		v = 0;
+	if (isnan(v)) {
+		snprintf(buf, size, "nan");
+		return;
+	}
+	for (prec = 1; prec < 17; prec++) {
+		snprintf(buf, size, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+	snprintf(buf, size, "%.17g", v);
 }
 
 char *

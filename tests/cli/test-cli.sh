@@ -113,7 +113,7 @@ check_grep "run help abbreviated" 0 "^usage: descent run " -- run 'x^2' --he
 check "diff -h as a value is not help" 2 "" "descent diff: --wrt takes a variable name, not '-h'${nl}" -- diff 'x^2' --wrt -h
 check "help after -- is an operand" 2 "" "descent diff: unknown option '--bogus'${nl}Try 'descent diff --help' for more.${nl}" -- diff --bogus -- --help
 # every --help ends with where to report bugs
-for c in "" eval diff run map analyze plot learn lessons play; do
+for c in "" eval diff run map replay analyze plot learn lessons play; do
 	if [ "$("$DESCENT" $c --help | tail -n 1)" = "Report bugs: see the BUGS section of descent(1)." ]; then
 		pass=$((pass + 1))
 	else
@@ -328,6 +328,53 @@ check "map without an expression" 2 "" "descent map: missing the expression${nl}
 check "map: a bad expression" 1 "" "descent: error at column 5: expected a number, a name or '(' after '+'${nl}  x^2+${nl}      ^${nl}" -- map 'x^2+' --start 1 --over lr=0.01:0.1
 check "map: a bad fixed setting" 2 "" "descent map: --beta must be in [0, 1), not 2${nl}" -- map 'x^2' --start 1 -o momentum --beta 2 --over lr=0.01:0.1
 
+# --- record and replay ------------------------------------------------------
+R="$tmp/run.jsonl"
+check_grep "run --record keeps the table" 0 "^converged" -- run 'x^2 + 10*y^2' --start 1,0.1 -o momentum --lr 0.1 --record "$R"
+if [ "$(head -c 56 "$R")" = '{"format": "descent-record", "version": 1, "program": "d' ] &&
+   [ "$(wc -l <"$R")" -eq 259 ] && [ "$(tail -n 1 "$R")" = '{"end": "converged", "step": 256, "reason": ""}' ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: run --record: not a header, 257 steps and an end line"; head -c 300 "$R"
+fi
+check_doc "replay: bit for bit" 0 -- replay "$R" <<EOF
+$R, recorded by descent $(sed -n 's/^descent //p' <<V
+$("$DESCENT" --version | head -n 1)
+V
+):
+  momentum (lr = 0.1, beta = 0.9)
+  on x^2 + 10*y^2, from (1, 0.1)
+every step reproduced bit for bit: the point, f and |grad| of all 257 steps;
+converged at step 256, as recorded
+EOF
+# a coordinate changed in the record: found at its step, with the difference
+sed '32s/"point": \[\([-0-9.e]*\), /"point": [\1, 1/' "$R" >"$tmp/changed.jsonl"
+check_grep "replay finds a changed step" 1 "^step 30 differs, the first that does: the coordinate y was " -- replay "$tmp/changed.jsonl"
+sed '42s/"f": [-0-9.e]*/"f": 0.5/' "$R" >"$tmp/changed.jsonl"
+check_grep "replay finds a changed f" 1 "^step 40 differs, the first that does: f was 0.5 in the record,$" -- replay "$tmp/changed.jsonl"
+head -n 100 "$R" >"$tmp/cut.jsonl"
+check "replay: a record cut short" 1 "" "$tmp/cut.jsonl:100:1: error: the record ends without its end line, {\"end\": ...}: it was cut short${nl}" -- replay "$tmp/cut.jsonl"
+sed 's/"version": 1/"version": 2/' "$R" >"$tmp/newer.jsonl"
+check "replay: a newer record" 1 "" "$tmp/newer.jsonl:1:41: error: this record is written in version 2 of the format, and this descent reads version 1 at most: update descent to read it${nl}" -- replay "$tmp/newer.jsonl"
+sed '7s/"point": \[/"point": [1, /' "$R" >"$tmp/broken.jsonl"
+check "replay: a broken step" 1 "" "$tmp/broken.jsonl:7:22: error: \"point\" must be an array of 2 numbers, one per variable${nl}" -- replay "$tmp/broken.jsonl"
+printf '\033]0;x\007{"format": 1}\n' >"$tmp/ctrl.jsonl"
+check_grep "replay: no control characters printed" 1 "ctrl.jsonl:1:1: error: " -- replay "$tmp/ctrl.jsonl"
+if "$DESCENT" replay "$tmp/ctrl.jsonl" 2>&1 | grep -q "$(printf '\033')"; then
+	fail=$((fail + 1)); echo "FAIL: replay printed an escape from the record"
+else
+	pass=$((pass + 1))
+fi
+check "replay: no file" 1 "" "$tmp/none.jsonl: error: cannot read it: No such file or directory${nl}" -- replay "$tmp/none.jsonl"
+check "replay without a file" 2 "" "descent replay: missing the record to replay${nl}Try 'descent replay --help' for more.${nl}" -- replay
+check "replay two files" 2 "" "descent replay: one record at a time${nl}Try 'descent replay --help' for more.${nl}" -- replay a b
+# data, mini-batches and noise: replayed bit for bit
+printf 'x,y\n0,1\n1,2.9\n2,5.2\n3,7\n4,9.1\n' >"$tmp/d.csv"
+check_grep "run --record on data" 0 "^stopped at the step limit" -- run --data "$tmp/d.csv" --model 'w*x + b' --batch 2 --noise 0.1 --seed 7 -o adam --lr 0.01 --steps 300 --record "$R"
+check_grep "replay: data, mini-batches, noise" 0 "^every step reproduced bit for bit: the point, f and |grad| of all 301 steps;$" -- replay "$R"
+# a record that cannot be written leaves nothing, and says so
+check "run --record into no directory" 1 "" "descent run: cannot write the record $tmp/no/run.jsonl: No such file or directory${nl}" -- run 'x^2' --start 1 --record "$tmp/no/run.jsonl"
+
 # --- analyze -------------------------------------------------------------
 
 check_doc "analyze double well" 0 -- analyze 'x^4 - 8x^2 + 5' --x -3:3 <<'EOF'
@@ -495,7 +542,7 @@ check_grep "lessons lists the course" 0 "^  1  objective  " -- lessons --lessons
 check_grep "lessons: a new course" 0 " new$" -- lessons --lessons-only "$L"
 check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved; 6 questions: 3 verified by the engine, 3 not verifiable$" -- lessons --check --lessons-only "$L"
 # every --help fits 80 columns
-for c in eval diff run map analyze plot learn lessons play; do
+for c in eval diff run map replay analyze plot learn lessons play; do
 	if [ -z "$("$DESCENT" $c --help | awk 'length > 80')" ]; then
 		pass=$((pass + 1))
 	else
