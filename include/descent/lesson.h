@@ -792,8 +792,9 @@ struct record_diff {
 };
 /*
  * Runs the record's run again, here, and compares every step (its point,
- * f and |grad|) bit for bit: 0 with d filled, or -1 with err when the
- * run cannot be made (its objective or settings do not fit).
+ * f and |grad|) bit for bit, and how it ends, unless the record ends
+ * "running" (kept while the run went on): 0 with d filled, or -1 with err
+ * when the run cannot be made (its objective or settings do not fit).
  */
 int record_replay(const struct run_record *rec, struct record_diff *d, struct diag *err);
 

@@ -8,6 +8,7 @@
 
 struct lesson_course;
 struct progress;
+struct run_config;
 
 /*
  * Opens the course co (loaded, with at least one chapter) in the
@@ -32,6 +33,13 @@ struct ui_play_args {
 	int has_view;
 	double view[4];         /* x0, x1, y0, y1 */
 	int ascii;              /* ASCII only, even in a UTF-8 locale */
+	/*
+	 * A recorded run to show (descent play --replay): the whole
+	 * configuration of the first racer, instead of optimizer and lr,
+	 * and the record's name for the status line; NULL when none.
+	 */
+	const struct run_config *config;
+	const char *record;
 };
 
 /*

@@ -12,14 +12,18 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "descent/lesson.h"
+#include "descent/objective.h"
 #include "descent/optim.h"
+#include "descent/util.h"
 #include "descent/ui.h"
 
-enum { OPT_LR = 256, OPT_ASCII, OPT_X, OPT_Y };
+enum { OPT_LR = 256, OPT_ASCII, OPT_X, OPT_Y, OPT_REPLAY };
 
 struct play_opts {
 	struct ui_play_args a;
 	int has_x, has_y;
+	const char *replay;
 };
 
 static int
@@ -61,8 +65,57 @@ play_option(int opt, const char *arg, void *data)
 	case OPT_ASCII:
 		o->a.ascii = 1;
 		return 0;
+	case OPT_REPLAY:
+		o->replay = arg;
+		return 0;
 	}
 	return EXIT_USAGE;
+}
+
+/*
+ * Reads the record path for the playground: a run on a function of one or
+ * two variables, which the playground names as the record does.  0, or
+ * EXIT_USER after the messages.
+ */
+static int
+load_record(const char *path, struct run_record *rec)
+{
+	struct diags ds;
+	struct diag err;
+	struct objective *o;
+	int k, same = 1;
+
+	diags_init(&ds);
+	if (record_read(path, rec, &ds) < 0) {
+		diags_print(&ds, stderr);
+		diags_done(&ds);
+		return EXIT_USER;
+	}
+	diags_done(&ds);
+	if (rec->function == NULL || rec->n > 2) {
+		char *safe = text_safe(path);
+		fprintf(stderr, "descent play: %s is a run on %s; the playground shows runs on a "
+			"function of one or two variables (descent replay replays any)\n", safe,
+			rec->function == NULL ? "data" : "more than two variables");
+		free(safe);
+		run_record_free(rec);
+		return EXIT_USER;
+	}
+	/* the playground takes the variables in the expression's own order */
+	o = objective_expr(rec->function, NULL, 0, &err);
+	for (k = 0; o != NULL && k < rec->n; k++)
+		same &= k < objective_dim(o) && strcmp(objective_param(o, k), rec->vars[k]) == 0;
+	if (o == NULL || !same || objective_dim(o) != rec->n) {
+		char *safe = text_safe(path);
+		fprintf(stderr, "descent play: %s names its variables in another order than the "
+			"playground does; descent replay replays it\n", safe);
+		free(safe);
+		objective_free(o);
+		run_record_free(rec);
+		return EXIT_USER;
+	}
+	objective_free(o);
+	return 0;
 }
 
 static int
@@ -75,14 +128,17 @@ play_run(int argc, char **argv)
 		{ "x", required_argument, NULL, OPT_X },
 		{ "y", required_argument, NULL, OPT_Y },
 		{ "ascii", no_argument, NULL, OPT_ASCII },
+		{ "replay", required_argument, NULL, OPT_REPLAY },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct play_opts o;
+	struct run_record rec;
 	int first, status;
 
 	memset(&o, 0, sizeof o);
+	memset(&rec, 0, sizeof rec);
 	status = cmd_getopt(&cmd_play, argc, argv, "hVo:s:", longopts, play_option, &o, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
@@ -96,6 +152,19 @@ play_run(int argc, char **argv)
 	}
 	o.a.has_view = o.has_x;
 	o.a.expr = first < argc ? argv[first] : NULL;
+	if (o.replay != NULL) {
+		if (o.a.expr != NULL || o.a.optimizer != NULL || o.a.lr > 0 || o.a.has_start)
+			return cmd_usage_error(&cmd_play, "--replay takes the function, the "
+					       "optimizer, its settings and the start from the record");
+		if ((status = load_record(o.replay, &rec)) != 0)
+			return status;
+		o.a.expr = rec.function;
+		o.a.config = &rec.config;
+		o.a.record = o.replay;
+		o.a.has_start = 1;
+		o.a.start[0] = rec.start[0];
+		o.a.start[1] = rec.n > 1 ? rec.start[1] : 0;
+	}
 	if (!ui_available()) {
 		const char *term = getenv("TERM");
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -105,15 +174,19 @@ play_run(int argc, char **argv)
 			fprintf(stderr, "descent: play cannot draw on the terminal '%s' (TERM); "
 				"set TERM to one it knows, such as xterm-256color, or try "
 				"'descent run' or 'descent plot'\n", term != NULL ? term : "");
+		run_record_free(&rec);
 		return EXIT_USER;
 	}
-	return ui_play(&o.a);
+	status = ui_play(&o.a);
+	run_record_free(&rec);
+	return status;
 }
 
 const struct cmd cmd_play = {
 	.name = "play",
 	.usage = "[EXPR] [--optimizer NAME] [--lr X] [--start X[,Y]] [--x A:B]\n"
-		 "                   [--y C:D] [--ascii]",
+		 "                   [--y C:D] [--ascii]\n"
+		 "   or: descent play --replay FILE [--x A:B] [--y C:D] [--ascii]",
 	.summary = "descend a function live, full screen (the playground)",
 	.help =
 	"Draws EXPR (of x, or of x and y), or a classic function picked from a\n"
@@ -125,6 +198,8 @@ const struct cmd cmd_play = {
 	"      --lr X            the learning rate\n"
 	"  -s, --start X[,Y]     the start point\n"
 	"      --x A:B, --y C:D  the view\n"
-	"      --ascii           ASCII only, even in a UTF-8 locale\n",
+	"      --ascii           ASCII only, even in a UTF-8 locale\n"
+	"      --replay FILE     the run recorded in FILE (descent run --record, or\n"
+	"                        the key w here), with all its settings\n",
 	.run = play_run,
 };

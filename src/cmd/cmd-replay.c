@@ -157,7 +157,11 @@ replay_run(int argc, char **argv)
 	numeric_mode(&rec);
 	n = rec.n;
 	status = EXIT_USER;
-	if (d.step < 0) {
+	if (d.step < 0 && rec.tr.outcome == RUN_RUNNING) {
+		printf("every step reproduced bit for bit: the point, f and |grad| of all %zu "
+		       "steps;\nthe record ends there, the run still going\n", d.len_recorded);
+		status = 0;
+	} else if (d.step < 0) {
 		printf("every step reproduced bit for bit: the point, f and |grad| of all %zu "
 		       "steps;\n%s at step %ld, as recorded\n", d.len_recorded,
 		       outcome_word(d.outcome), d.end_step);

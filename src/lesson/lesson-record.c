@@ -567,9 +567,9 @@ read_end(struct reader *R, const cJSON *e, struct run_record *rec)
 	char *reason;
 
 	check_members(L, e, fields, "the end line");
-	if (k < 1) {
-		lesson_error(L, AT(end), "\"end\" must be \"converged\", \"max_steps\" or "
-			     "\"diverged\"");
+	if (k < 0) {
+		lesson_error(L, AT(end), "\"end\" must be \"converged\", \"max_steps\", "
+			     "\"diverged\" or \"running\"");
 		return -1;
 	}
 	rec->tr.outcome = (enum run_outcome)k;
@@ -744,8 +744,10 @@ record_replay(const struct run_record *rec, struct record_diff *d, struct diag *
 		return -1;
 	}
 	/* as far as the record goes and a step beyond, no farther: a record
-	 * that claims a huge step limit costs no more than its own length */
-	while (run_step(r) == RUN_RUNNING && run_trajectory(r)->len <= want->len)
+	 * that claims a huge step limit costs no more than its own length;
+	 * a run recorded while it went on (from the playground), as far */
+	while (run_trajectory(r)->len < want->len + (want->outcome == RUN_RUNNING ? 0 : 1) &&
+	       run_step(r) == RUN_RUNNING)
 		;
 	tr = run_trajectory(r);
 	d->len_recorded = want->len;
@@ -768,8 +770,9 @@ record_replay(const struct run_record *rec, struct record_diff *d, struct diag *
 			}
 		}
 	}
-	if (d->step < 0 && (tr->len != want->len || tr->outcome != want->outcome ||
-			    tr->step != want->step)) {
+	if (d->step < 0 && (tr->len != want->len || (want->outcome != RUN_RUNNING &&
+						      (tr->outcome != want->outcome ||
+						       tr->step != want->step)))) {
 		d->step = (long)len;
 		d->what = -1;           /* where it ends */
 	}

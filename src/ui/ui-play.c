@@ -11,12 +11,16 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "descent/expr.h"
+#include "descent/lesson.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
 #include "descent/util.h"
@@ -45,6 +49,8 @@ const struct ui_classic ui_classics[] = {
 const size_t ui_nclassics = sizeof ui_classics / sizeof ui_classics[0];
 
 
+
+static void keep_run(struct ui *u, struct play *p);
 
 static struct play *
 play_of(struct ui *u)
@@ -460,6 +466,9 @@ play_key(struct ui *u, int ch)
 		p->arrow = !p->arrow;
 		p->rebuild = 1;
 		break;
+	case 'w':
+		keep_run(u, p);
+		break;
 	case 't':
 		p->notrail = !p->notrail;
 		p->rebuild = 1;
@@ -516,10 +525,56 @@ play_key(struct ui *u, int ch)
 	return 0;
 }
 
-/* Sets up the playground for expr with the given settings. */
+/*
+ * 'w': keeps the run of the racer the keys change in a new file of the
+ * current directory, descent-run-N.jsonl with the first N free, as
+ * descent run --record would (descent replay checks it), and says where.
+ */
+static void
+keep_run(struct ui *u, struct play *p)
+{
+	struct racer *r = &p->r[p->cur];
+	struct record_objective ro = { p->expr, NULL, NULL, LOSS_MSE, NULL };
+	char name[64];
+	FILE *fp = NULL;
+	int i, fd = -1;
+
+	if (r->run == NULL)
+		return;
+	for (i = 1; i < 1000 && fd < 0; i++) {
+		snprintf(name, sizeof name, "descent-run-%d.jsonl", i);
+		fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd >= 0)
+		fp = fdopen(fd, "w");
+	if (fp == NULL) {
+		snprintf(u->message, sizeof u->message, "cannot keep the run here: %s",
+			 fd < 0 && errno == EEXIST ? "descent-run-1 to 999 are all taken" :
+			 strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	i = record_write(fp, &ro, p->obj, &r->cfg, p->start, run_trajectory(r->run)) == 0;
+	if (!(fclose(fp) == 0 && i)) {
+		snprintf(u->message, sizeof u->message, "cannot write %s: %s", name,
+			 strerror(errno));
+		remove(name);
+		return;
+	}
+	snprintf(u->message, sizeof u->message, "%s's run is kept in %s (descent replay %s)",
+		 r->cfg.opt->name, name, name);
+}
+
+/*
+ * Sets up the playground for expr with the given settings, or with the
+ * whole configuration config (a recorded run's; then lr is not looked at).
+ */
 static void
 play_init(struct ui *u, const char *expr, const char *opt, double lr, const double *start,
-	  const double *view)
+	  const double *view, const struct run_config *config)
 {
 	struct play *p = play_of(u);
 	const struct optimizer *o = opt != NULL ? opt_find(opt) : NULL;
@@ -529,6 +584,10 @@ play_init(struct ui *u, const char *expr, const char *opt, double lr, const doub
 	p->cur = 0;
 	run_config_init(&p->r[0].cfg, o != NULL ? o : &opt_gd);
 	p->r[0].cfg.max_steps = PLAY_MAX_STEPS;
+	if (config != NULL) {
+		p->r[0].cfg = *config;
+		lr = config->params.lr;         /* no rate suggested over it */
+	}
 	if (lr > 0)
 		p->r[0].cfg.params.lr = lr;
 	if (set_function(u, p, expr) < 0) {
@@ -571,7 +630,13 @@ ui_play_setup(struct ui *u, const struct ui_play_args *a)
 	ui_switch(u, UI_SCREEN_PLAY);
 	u->timeout_ms = 60;
 	play_init(u, a->expr, a->optimizer, a->lr, a->has_start ? a->start : NULL,
-		  a->has_view ? a->view : NULL);
+		  a->has_view ? a->view : NULL, a->config);
+	if (a->record != NULL && u->message[0] == '\0') {
+		char *safe = text_safe(a->record);
+		snprintf(u->message, sizeof u->message, "the run recorded in %s: space plays it",
+			 safe);
+		free(safe);
+	}
 }
 
 const struct ui_screen ui_play_screen = {
@@ -581,7 +646,7 @@ const struct ui_screen ui_play_screen = {
 		"  [ ] rate  { } beta, rho, beta1  ( ) beta2  < > noise\n"
 		"o, 1-7: the optimizer (gd momentum nesterov adagrad rmsprop\n"
 		"        adam newton)\n"
-		"a: race another optimizer   d: remove one\n"
+		"a: race another optimizer   d: remove one   w: save the run\n"
 		"arrows, hjkl: move the start point; a click puts it there\n"
 		"g: gradient arrow   t: trail   s: step signs (+ fell, x rose)\n"
 		"b: basins   c: convexity   f: the loss curve (f by step)\n"

@@ -489,6 +489,38 @@ start 80 24 "$U8 '$DESCENT' play --start 0 -- '-x^4'"
 wait_for "-0: f'' in the panel" "f'' 0$"
 wait_gone "-0: nowhere in the 1D panel" '(^| )-0([ ,]|$)'
 
+# --- recorded runs -------------------------------------------------------------
+LC_ALL=C "$DESCENT" run 'x^2+3*y^2' --start 1,1 -o momentum --lr 0.05 --steps 40 \
+	--record "$tmp/rec.jsonl" >/dev/null 2>&1
+start 80 24 "$U8 '$DESCENT' play --replay '$tmp/rec.jsonl'"
+wait_for "--replay: the record named" 'the run recorded in .*rec.jsonl: space plays it'
+wait_for "--replay: its optimizer and rate" 'momentum +lr 0.05'
+keys ' '
+wait_for "--replay: it stops where the record does" 'step limit'
+wait_for "--replay: at its step limit" 'step 40$'
+keys w
+wait_for "w: the run kept in a file" "momentum's run is kept in descent-run-1.jsonl"
+if "$DESCENT" replay "$tmp/descent-run-1.jsonl" >"$tmp/out" 2>&1 &&
+   grep -q '^every step reproduced bit for bit: .* all 41 steps;$' "$tmp/out"; then ok; else
+	bad "the kept run does not replay bit for bit: $(cat "$tmp/out")"; fi
+keys r n n n w
+# three steps taken: steps 0, 1 and 2 are recorded, the run now at step 3
+wait_for "w again: the next free name" "momentum's run is kept in descent-run-2.jsonl"
+if "$DESCENT" replay "$tmp/descent-run-2.jsonl" >"$tmp/out" 2>&1 &&
+   grep -q '^the record ends there, the run still going$' "$tmp/out" &&
+   grep -q ' all 3 steps;$' "$tmp/out"; then ok; else
+	bad "a run kept while it went on does not replay: $(cat "$tmp/out")"; fi
+printf 'x,y\n0,1\n1,3\n' >"$tmp/d.csv"
+LC_ALL=C "$DESCENT" run --data "$tmp/d.csv" --model 'w*x + b' --steps 5 --record "$tmp/data.jsonl" >/dev/null 2>&1
+if "$DESCENT" play --replay "$tmp/data.jsonl" >"$tmp/out" 2>&1; then
+	bad "play --replay of a data run fails"
+elif grep -q 'is a run on data; the playground shows runs on a function' "$tmp/out"; then ok; else
+	bad "play --replay of a data run says why: $(cat "$tmp/out")"; fi
+if "$DESCENT" play --replay "$tmp/none.jsonl" >"$tmp/out" 2>&1; then
+	bad "play --replay of no file fails"
+elif grep -q 'none.jsonl: error: cannot read it' "$tmp/out"; then ok; else
+	bad "play --replay of no file says why: $(cat "$tmp/out")"; fi
+
 # --- a terminal that ncurses does not know -------------------------------------------
 start 80 24 "$U8 TERM=no-such-term '$DESCENT' play $Q 2>&1"
 wait_for "an unknown TERM: one clear message" "play cannot draw on the terminal 'no-such-term' \\(TERM\\)"

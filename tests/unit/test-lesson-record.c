@@ -185,6 +185,46 @@ Test(record, a_changed_step_is_found)
 	objective_free(o);
 }
 
+/* A run kept while it went on: its steps replay, however it would end. */
+Test(record, a_run_still_going_replays_its_steps)
+{
+	struct objective *o = make_objective("x^2 + 10*y^2");
+	struct record_objective ro = { "x^2 + 10*y^2", NULL, NULL, LOSS_MSE, NULL };
+	double start[2] = { 1, 1 };
+	struct run_config c;
+	struct run_record rec;
+	struct record_diff d;
+	struct diag err;
+	struct run *r;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int i;
+
+	run_config_init(&c, opt_find("adam"));
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r);
+	for (i = 0; i < 40; i++)
+		run_step(r);
+	cr_assert_eq(run_trajectory(r)->outcome, RUN_RUNNING);
+	fp = open_memstream(&buf, &len);
+	cr_assert_eq(record_write(fp, &ro, o, &c, start, run_trajectory(r)), 0);
+	fclose(fp);
+	cr_expect(strstr(buf, "{\"end\": \"running\", \"step\": ") != NULL);
+	parse_ok(buf, len, &rec);
+	cr_expect_eq(rec.tr.len, 40);
+	cr_assert_eq(record_replay(&rec, &d, &err), 0);
+	cr_expect(d.step == -1 && d.len_replayed == 40, "step %ld, %zu replayed", d.step,
+		  d.len_replayed);
+	rec.tr.w[39 * 2] += 1;
+	cr_assert_eq(record_replay(&rec, &d, &err), 0);
+	cr_expect(d.step == 39 && d.what == 0, "the last step: %ld, %d", d.step, d.what);
+	run_record_free(&rec);
+	run_free(r);
+	free(buf);
+	objective_free(o);
+}
+
 /* Non-finite values are strings, and read back. */
 Test(record, infinities_read_back)
 {
@@ -234,6 +274,7 @@ Test(record, broken_records_are_refused_at_their_line)
 		{ HEAD STEP0 END STEP0, 4, 1, "a line after the end line" },
 		{ HEAD END, 2, 1, "no steps" },
 		{ HEAD STEP0 "{\"end\": \"done\", \"step\": 0}\n", 3, 9, "\"end\" must be" },
+		{ HEAD STEP0 "{\"end\": 3, \"step\": 0}\n", 3, 9, "\"end\" must be" },
 		{ "{\"format\": \"descent-record\", \"version\": 1, \"function\": \"x^2\", "
 		  "\"variables\": [\"x\"], \"optimizer\": \"sgd9\", \"steps\": 10, \"start\": [1]}\n"
 		  STEP0 END, 1, 96, "sgd9" },
