@@ -216,6 +216,24 @@ struct page_challenge {
 };					/*   that have it */
 
 /*
+ * A map page: a hyperparameter map (analysis_map) of the page's
+ * optimizer from its start, over one or two of its settings; the learner
+ * moves a cursor over the cells, sees each cell's run, and points at the
+ * fastest setting or the edge of divergence.
+ */
+enum map_target { MAP_TARGET_FASTEST, MAP_TARGET_EDGE };
+#define LESSON_MAP_CELLS 200            /* per axis */
+struct page_map {
+	const struct optimizer *opt;
+	struct opt_params params;       /* the settings off the axes */
+	struct map_axis axis[2];        /* the settings across, and down */
+	int naxes;
+	long steps;                     /* each run's step limit */
+	enum map_target target;
+	int tolerance;                  /* how many cells off the answer may be */
+};
+
+/*
  * A formula page: the learner types an expression, equivalent to the
  * answer when the two agree at FORMULA_POINTS points of the variables'
  * intervals (page-formula.c has the rule).
@@ -278,6 +296,7 @@ struct lesson_page {
 		struct page_locate locate;
 		struct page_challenge challenge;
 		struct page_formula formula;
+		struct page_map map;
 		void *data;             /* a kind registered outside the library */
 	};
 };
@@ -513,10 +532,28 @@ struct lesson_runner {
 	char invalid[320];              /* why the last typed answer was none */
 	int invalid_column;             /* formula: where in it, from 1 (0: nowhere), */
 	char typed[160];                /*   and what was typed, as it was read (− as -) */
+	struct map_result map;          /* map: how each cell's run ended, */
+	int map_cell[2];                /*   the cell under the cursor (runs[0] is its run) */
 };
 
 void runner_init(struct lesson_runner *r, const struct lesson_chapter *c,
 		 struct progress *prog, struct diags *ds);
+/*
+ * A map page: moves the cursor to cell (i, j) of the map (clamped; j is 0
+ * with one axis) and makes runs[0] that cell's run, ended.  Returns 0, or
+ * -1 on a page that is not a map.
+ */
+int runner_map_select(struct lesson_runner *r, int i, int j);
+/* Answers a map page with the cell under the cursor. */
+enum answer runner_map(struct lesson_runner *r);
+/*
+ * The picture of the page's map (plot_map): m's axes and cells, with
+ * steps (x.n * y.n of them, the caller frees them) in plot_map's terms;
+ * -1 on a page that is not a map.
+ */
+int runner_map_plot(const struct lesson_runner *r, struct plot_map *m, long **steps);
+/* "lr 0.0909, beta 0.27: converged in 31 steps", the cursor's cell in words. */
+void runner_map_cell_text(const struct lesson_runner *r, char *buf, size_t size);
 void runner_done(struct lesson_runner *r);
 /* Enters page n (clamped to the chapter), marking it seen; returns it. */
 int runner_goto(struct lesson_runner *r, int n);

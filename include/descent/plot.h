@@ -410,6 +410,13 @@ struct plot_map {
  */
 void plot_map_area(const struct plot_opts *o, const struct plot_map_axis *x,
 		   const struct plot_map_axis *y, int *w, int *h);
+/*
+ * The cell of the settings (x, y) in the figure of m (title as given to
+ * plot_map): on a heat map, their cell; on a curve, the x axis under x.
+ * Returns 0, or -1 when they are outside the plot area.
+ */
+int plot_map_locate(const struct plot_opts *o, const struct plot_map *m, const char *title,
+		    double x, double y, int *cx, int *cy);
 /* The figure of m, o->width x o->height; free with plot_canvas_free. */
 struct plot_canvas *plot_map(const struct plot_opts *o, const struct plot_map *m,
 			     const char *title);

@@ -53,6 +53,9 @@ leave_page(struct lesson_runner *r)
 	free(r->cp);
 	r->cp = NULL;
 	r->ncp = 0;
+	map_result_free(&r->map);
+	r->map.nx = r->map.ny = 0;
+	r->map_cell[0] = r->map_cell[1] = 0;
 }
 
 void

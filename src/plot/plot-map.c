@@ -90,6 +90,9 @@ map_frame(const struct plot_opts *o, const struct plot_map_axis *x,
 		fr->aw = 4;
 }
 
+static int x_cell(const struct plot_frame *fr, const struct plot_map_axis *a, double v);
+static int y_cell(const struct plot_frame *fr, const struct plot_map_axis *a, double v);
+
 void
 plot_map_area(const struct plot_opts *o, const struct plot_map_axis *x,
 	      const struct plot_map_axis *y, int *w, int *h)
@@ -100,6 +103,18 @@ plot_map_area(const struct plot_opts *o, const struct plot_map_axis *x,
 	map_frame(o, x, y != NULL ? y : &none, "", &fr);   /* room for a title */
 	*w = fr.aw;
 	*h = fr.ah;
+}
+
+int
+plot_map_locate(const struct plot_opts *o, const struct plot_map *m, const char *title,
+		double x, double y, int *cx, int *cy)
+{
+	struct plot_frame fr;
+
+	map_frame(o, &m->x, &m->y, title, &fr);
+	*cx = x_cell(&fr, &m->x, x);
+	*cy = m->y.n > 0 ? y_cell(&fr, &m->y, y) : fr.ay + fr.ah;
+	return *cx < 0 || *cy < 0 ? -1 : 0;
 }
 
 /*
@@ -356,7 +371,8 @@ plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 	/* the legend */
 	if (m->y.n > 0 && nb > 0) {
 		int at[MAX_BINS];
-		len = (size_t)snprintf(line, sizeof line, "steps to converge, at most:");
+		len = (size_t)snprintf(line, sizeof line, "%s", o->width >= 70 ?
+				       "steps to converge, at most:" : "steps, at most:");
 		for (k = 0; k < nb && len < sizeof line - 32; k++) {
 			edge_text(edge[k], text, sizeof text);
 			at[k] = (int)len + 1;

@@ -384,13 +384,23 @@ page_draw(struct ui *u)
 	if (has_fig && fig_h >= 8) {       /* a figure has 8 rows at least */
 		/* a descent's loss curve: beside the plot on a wide screen, else
 		 * the figure's last 7 rows when 8 are left for the plot */
-		int lh = 0, lw = 0;
+		int lh = 0, lw = 0, left = 0;
 		if (p->kind == PAGE_DESCENT && ui_reader_loss(u, rd)) {
 			lw = ui_loss_beside(u->cols);
 			if (lw == 0 && fig_h >= 15)
 				lh = 7;
 		}
-		page_fig(u, rd, u->cols - lw, fig_h - lh);
+		/* a kind's own picture at the left (a map), the run's loss under
+		 * the figure beside it when there is room */
+		if (kind->left != NULL && (left = kind->left(u, rd, p, y, fig_h)) > 0)
+			lh = fig_h >= 16 ? 6 : rd->loss > 0 ? fig_h : 0;
+		if (fig_h - lh >= 8) {
+			page_fig(u, rd, u->cols - lw - left, fig_h - lh);
+		} else {                /* l: the loss curve instead of the figure */
+			plot_fig_free(u->fig);
+			u->fig = NULL;
+			rd->shown_fig_page = -1;
+		}
 		if (lh > 0 || lw > 0) {
 			const char *names[LESSON_MAX_RUNS];
 			int i;
@@ -401,11 +411,12 @@ page_draw(struct ui *u)
 					     u->cols - lw + 1, lw - 1, fig_h);
 			else
 				ui_draw_loss(u, u->runner.runs, names, u->runner.nruns,
-					     y + fig_h - lh, 0, u->cols, lh);
+					     y + fig_h - lh, left, u->cols - left, lh);
 		}
 		if (u->fig != NULL) {
-			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, 0);
+			ui_draw_canvas(u, plot_fig_canvas(u->fig), y, left);
 			rd->fig_y = y;
+			rd->fig_x = left;
 			if ((kind->flags & UI_CURSOR) || rd->reading) {
 				int cx, cy;
 				double at[2] = { rd->cursor[0], rd->cursor[1] };
@@ -414,7 +425,7 @@ page_draw(struct ui *u)
 							     NULL, NULL);
 				if (plot_fig_cell(u->fig, at, &cx, &cy) == 0) {
 					attron(A_BOLD | A_REVERSE);
-					mvaddch(y + cy, cx, '+');
+					mvaddch(y + cy, left + cx, '+');
 					attroff(A_BOLD | A_REVERSE);
 				}
 			}
@@ -546,7 +557,7 @@ page_key(struct ui *u, int ch)
 			return 0;
 		/* a click on the plot puts the cursor there */
 		if (cursor && u->fig != NULL && ui_click(&ev) &&
-		    plot_fig_point(u->fig, ev.x, ev.y - rd->fig_y, at) == 0) {
+		    plot_fig_point(u->fig, ev.x - rd->fig_x, ev.y - rd->fig_y, at) == 0) {
 			rd->cursor[0] = at[0];
 			if (dim == 2)
 				rd->cursor[1] = at[1];

@@ -2,7 +2,7 @@
 /*
  * ui-reader.h - what the page reader (ui-reader.c) shares with the files
  * of the page kinds' screens (ui-quiz.c, ui-answer.c, ui-locate.c,
- * ui-descent.c, ui-challenge.c): the reader's state, and the table entry
+ * ui-descent.c, ui-challenge.c, ui-mappage.c): the reader's state, and the table entry
  * each kind fills.  The reader draws what every page has (the header, the
  * text, the figure, the cursor, the feedback, the status line) and takes
  * the keys every page has (pages, scrolling, hint, explanation, figure
@@ -39,7 +39,7 @@ struct reader {
 	int shown_fig_page;             /* the page the figure was built for, or -1 */
 	int reading;                    /* plot and descent pages: the cursor reads out */
 	int bigfig;                     /* f: the figure takes the room of the text */
-	int fig_y;                      /* the screen row of the figure's top */
+	int fig_y, fig_x;               /* the screen row of the figure's top, its column */
 	int choice_y;                   /* quiz: the screen row of the first choice */
 	int at_end;                     /* the last page was passed once: n opens the next chapter */
 };
@@ -69,6 +69,12 @@ struct ui_page_kind {
 		     const MEVENT *ev);
 	/* the animation, when no key came */
 	void (*tick)(struct ui *u, struct reader *rd);
+	/*
+	 * draws a picture of its own at the left of the figure's rows y to
+	 * y + h (a map page's map) and returns the columns it took; the
+	 * figure gets the rest
+	 */
+	int (*left)(struct ui *u, struct reader *rd, const struct lesson_page *p, int y, int h);
 };
 
 enum {

@@ -1,0 +1,478 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * page-map.c - "put the cursor on the fastest learning rate": a
+ * hyperparameter map of the page's optimizer, over one or two of its
+ * settings, each cell the run of its settings from the page's start.  The
+ * learner moves a cursor over the cells and sees each one's run on the
+ * landscape; the answer, a cell, is judged against the map the engine
+ * computes (the fewest steps, or the first cell of a row from which every
+ * larger setting diverges), within the page's tolerance in cells.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/plot.h"
+#include "descent/util.h"
+#include "lesson-int.h"
+
+/*
+ * "over": {"lr": [0.001, 0.2], "beta": [0, 0.99]}: the axes, across then
+ * down.  Returns the number of errors, each setting judged.
+ */
+static int
+read_over(struct loader *L, const cJSON *po, struct page_map *q, int log)
+{
+	const cJSON *over = member(L, po, "over", 1, "a map page"), *e;
+	size_t before = L->errors, mark;
+	int seen = 0;
+
+	if (over == NULL)
+		return 1;
+	if (!cJSON_IsObject(over) || over->child == NULL) {
+		lesson_error(L, AT(over), "\"over\" must be an object of one or two settings, like "
+			     "{\"lr\": [0.001, 0.2], \"beta\": [0, 0.99]}");
+		return 1;
+	}
+	for (e = over->child; e != NULL; e = e->next) {
+		int k = opt_param_find(e->string);
+		struct map_axis *a = &q->axis[q->naxes];
+		double r[2];
+
+		if (++seen > 2) {
+			lesson_error(L, KEY_AT(e), "a map covers two settings at most");
+			break;
+		}
+		if (k < 0 || (q->opt != NULL && !opt_uses(q->opt, e->string))) {
+			lesson_error(L, KEY_AT(e), "%s has no setting \"%s\"%s%s%s",
+				     q->opt != NULL ? q->opt->name : "the optimizer", e->string,
+				     q->opt != NULL ? " (it has " : "",
+				     q->opt != NULL ? q->opt->params : "", q->opt != NULL ? ")" : "");
+			continue;
+		}
+		if (q->naxes == 1 && q->axis[0].param == k) {
+			lesson_error(L, KEY_AT(e), "\"%s\" is over the map twice", e->string);
+			continue;
+		}
+		mark = L->errors;
+		if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 2 ||
+		    get_numbers(L, e, e->string, 2, 2, r) != 2) {
+			if (L->errors == mark)
+				lesson_error(L, AT(e), "\"%s\" is an array of its lowest and highest "
+					     "value, like [0.001, 0.2]", e->string);
+			continue;
+		}
+		if (!(r[0] < r[1]) || !opt_param_in_range(k, r[0]) || !opt_param_in_range(k, r[1])) {
+			lesson_error(L, AT(e), "\"%s\" goes from a lower to a higher value, each %s",
+				     e->string, opt_param_range_text(k));
+			continue;
+		}
+		a->param = k;
+		a->lo = r[0];
+		a->hi = r[1];
+		a->log = log && (k == OPT_PARAM_LR || k == OPT_PARAM_EPS);
+		a->n = q->naxes == 0 ? 40 : 16;
+		q->naxes++;
+	}
+	return (int)(L->errors - before);
+}
+
+static void
+map_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
+{
+	static const char *const targets[] = { "fastest", "edge", NULL };
+	struct page_map *q = &p->map;
+	const cJSON *opt = member(L, po, "optimizer", 1, what), *t, *cells, *pa, *e;
+	int log = 0, i, bad_over;
+
+	q->opt = opt != NULL ? get_optimizer(L, opt) : NULL;
+	if (q->opt != NULL)
+		q->params = q->opt->defaults;
+	get_bool(L, po, "log", &log);
+	bad_over = read_over(L, po, q, log);
+	pa = cJSON_GetObjectItemCaseSensitive(po, "params");
+	if (pa != NULL && !cJSON_IsObject(pa))
+		lesson_error(L, AT(pa), "\"params\" must be an object like {\"beta\": 0.9}");
+	for (e = pa != NULL && cJSON_IsObject(pa) ? pa->child : NULL; e != NULL; e = e->next) {
+		int k = opt_param_find(e->string);
+		if (k < 0 || q->opt == NULL || !opt_uses(q->opt, e->string)) {
+			lesson_error(L, KEY_AT(e), "%s has no setting \"%s\"",
+				     q->opt != NULL ? q->opt->name : "the optimizer", e->string);
+			continue;
+		}
+		if (!cJSON_IsNumber(e) || !opt_param_in_range(k, e->valuedouble)) {
+			lesson_error(L, AT(e), "\"%s\" must be %s", e->string,
+				     opt_param_range_text(k));
+			continue;
+		}
+		*opt_param_slot(&q->params, k) = e->valuedouble;
+	}
+	cells = cJSON_GetObjectItemCaseSensitive(po, "cells");
+	if (cells != NULL && !bad_over) {
+		double c[2] = { 0, 0 };
+		int n = cJSON_IsArray(cells) ? cJSON_GetArraySize(cells) : 0;
+		if (n != q->naxes || get_numbers(L, cells, "cells", n, 2, c) != n) {
+			lesson_error(L, AT(cells), "\"cells\" gives the cells of each setting of "
+				     "\"over\", in its order, like [40, 16]");
+		} else {
+			for (i = 0; i < n; i++) {
+				if (c[i] != floor(c[i]) || c[i] < 2 || c[i] > LESSON_MAP_CELLS)
+					lesson_error(L, AT(cells), "each of \"cells\" is a whole "
+						     "number from 2 to %d", LESSON_MAP_CELLS);
+				else
+					q->axis[i].n = (int)c[i];
+			}
+		}
+	}
+	q->steps = 1000;
+	get_count(L, po, "steps", 0, what, 1, LESSON_MAX_STEPS, &q->steps);
+	get_page_start(L, po, p, 1, what);
+	p->question = get_text(L, po, "question", 1, what);
+	t = member(L, po, "target", 1, what);
+	if (t != NULL) {
+		p->aline = AT(t).line;
+		p->acolumn = AT(t).column;
+		for (i = 0; targets[i] != NULL && !(cJSON_IsString(t) &&
+						    strcmp(t->valuestring, targets[i]) == 0); i++)
+			;
+		if (targets[i] == NULL)
+			lesson_error(L, AT(t), "\"target\" is \"fastest\" (the setting that "
+				     "converges in the fewest steps) or \"edge\" (where runs start "
+				     "to diverge)");
+		else
+			q->target = (enum map_target)i;
+	}
+	{
+		long tol = 1;
+		get_count(L, po, "tolerance", 0, what, 0, LESSON_MAP_CELLS, &tol);
+		q->tolerance = (int)tol;
+	}
+}
+
+/* The run configuration of cell (i, j). */
+static void
+cell_config(const struct lesson_page *p, int i, int j, struct run_config *c)
+{
+	const struct page_map *q = &p->map;
+
+	run_config_init(c, q->opt);
+	c->params = q->params;
+	c->max_steps = q->steps;
+	*opt_param_slot(&c->params, q->axis[0].param) = map_axis_value(&q->axis[0], i);
+	if (q->naxes == 2)
+		*opt_param_slot(&c->params, q->axis[1].param) = map_axis_value(&q->axis[1], j);
+}
+
+/* The map of the page on objective o into res; 0, or -1 (err). */
+static int
+compute(const struct lesson_page *p, struct objective *o, struct map_result *res,
+	struct diag *err)
+{
+	const struct page_map *q = &p->map;
+	struct run_config c;
+
+	run_config_init(&c, q->opt);
+	c.params = q->params;
+	c.max_steps = q->steps;
+	return analysis_map(o, &c, p->start, &q->axis[0], q->naxes == 2 ? &q->axis[1] : NULL,
+			    res, err);
+}
+
+#define CELL(res, i, j) ((size_t)(j) * (size_t)(res)->nx + (size_t)(i))
+
+/* The edge in row j: the first cell from which every larger one diverged, or -1. */
+static int
+row_edge(const struct map_result *res, int j)
+{
+	int i = res->nx;
+
+	while (i > 0 && res->outcome[CELL(res, i - 1, j)] == RUN_DIVERGED)
+		i--;
+	return i < res->nx && i > 0 ? i : -1;
+}
+
+static void
+map_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
+{
+	const struct page_map *q = &p->map;
+	struct map_result res;
+	struct check_work w;
+	struct diag err;
+	int ix, iy, j, edges = 0;
+	long cells = (long)q->axis[0].n * (q->naxes == 2 ? q->axis[1].n : 1);
+
+	if (q->opt == NULL || p->nstart != e->n)
+		return;
+	work_runs(&w, p, cells, q->steps);
+	if (check_charge(k, p->line, p->column, "this map", &w, "lower \"steps\"",
+			 "fewer \"cells\"") < 0)
+		return;
+	if (compute(p, e->o, &res, &err) < 0) {
+		check_wrong(k, p->line, p->column, "%s", err.message);
+		return;
+	}
+	check_verified(k);
+	if (q->target == MAP_TARGET_FASTEST && map_fastest(&res, &ix, &iy) < 0)
+		check_wrong(k, p->aline, p->acolumn, "no cell of the map converges in %ld steps: "
+			    "there is no fastest setting to point at", q->steps);
+	for (j = 0; j < res.ny; j++)
+		edges += row_edge(&res, j) >= 0;
+	if (q->target == MAP_TARGET_EDGE && edges == 0)
+		check_wrong(k, p->aline, p->acolumn, "no %s of the map ends in cells that all "
+			    "diverge: there is no edge of divergence to point at",
+			    q->naxes == 2 ? "row" : "part");
+	map_result_free(&res);
+}
+
+int
+runner_map_select(struct lesson_runner *r, int i, int j)
+{
+	const struct lesson_page *p;
+	struct run_config c;
+	struct diag err;
+
+	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_MAP || r->obj == NULL ||
+	    r->map.outcome == NULL)
+		return -1;
+	i = i < 0 ? 0 : i >= r->map.nx ? r->map.nx - 1 : i;
+	j = j < 0 ? 0 : j >= r->map.ny ? r->map.ny - 1 : j;
+	r->map_cell[0] = i;
+	r->map_cell[1] = j;
+	if (r->nruns > 0)
+		run_free(r->runs[0]);
+	r->nruns = 0;
+	cell_config(p, i, j, &c);
+	r->runs[0] = run_new(r->obj, &c, p->start, &err);
+	if (r->runs[0] == NULL)
+		return -1;
+	run_all(r->runs[0]);
+	r->nruns = 1;
+	r->cfg[0] = c;
+	snprintf(r->labels[0], sizeof r->labels[0], "%s", p->map.opt->name);
+	return 0;
+}
+
+static void
+map_enter(struct lesson_runner *r)
+{
+	const struct lesson_page *p = RUNNER_PAGE(r);
+	struct diag err;
+
+	if (r->obj == NULL || p->map.opt == NULL || compute(p, r->obj, &r->map, &err) < 0)
+		return;
+	/* the cursor starts in the middle, far from any answer's edge */
+	runner_map_select(r, r->map.nx / 2, r->map.ny / 2);
+}
+
+/* The setting of cell i of axis a, as the feedback writes it: "lr 0.0909". */
+static void
+setting(char *buf, size_t size, const struct map_axis *a, int i)
+{
+	snprintf(buf, size, "%s %.3g", opt_params_table[a->param].name, map_axis_value(a, i));
+}
+
+void
+runner_map_cell_text(const struct lesson_runner *r, char *buf, size_t size)
+{
+	const struct lesson_page *p;
+	const struct page_map *q;
+	char a[48], b[48] = "";
+	size_t cell;
+
+	buf[0] = '\0';
+	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_MAP || r->map.outcome == NULL)
+		return;
+	q = &p->map;
+	setting(a, sizeof a, &q->axis[0], r->map_cell[0]);
+	if (q->naxes == 2)
+		setting(b, sizeof b, &q->axis[1], r->map_cell[1]);
+	cell = CELL(&r->map, r->map_cell[0], r->map_cell[1]);
+	switch (r->map.outcome[cell]) {
+	case RUN_CONVERGED:
+		snprintf(buf, size, "%s%s%s: converged in %ld steps", a, *b ? ", " : "", b,
+			 r->map.steps[cell]);
+		break;
+	case RUN_DIVERGED:
+		snprintf(buf, size, "%s%s%s: diverged at step %ld", a, *b ? ", " : "", b,
+			 r->map.steps[cell]);
+		break;
+	default:
+		snprintf(buf, size, "%s%s%s: not converged in %ld steps", a, *b ? ", " : "", b,
+			 q->steps);
+		break;
+	}
+}
+
+enum answer
+runner_map(struct lesson_runner *r)
+{
+	const struct lesson_page *p;
+	const struct page_map *q;
+	const struct map_result *res = &r->map;
+	int i, j, ci, cj, tol;
+	char why[240], cell[160];
+
+	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_MAP || res->outcome == NULL)
+		return ANSWER_INVALID;
+	q = &p->map;
+	ci = r->map_cell[0];
+	cj = r->map_cell[1];
+	tol = q->tolerance;
+	runner_map_cell_text(r, cell, sizeof cell);
+	if (q->target == MAP_TARGET_FASTEST) {
+		int bi = 0, bj = 0;
+		long best = map_fastest(res, &bi, &bj);
+		/* any cell of the fewest steps, within the tolerance */
+		for (j = 0; j < res->ny; j++)
+			for (i = 0; i < res->nx; i++)
+				if (res->outcome[CELL(res, i, j)] == RUN_CONVERGED &&
+				    res->steps[CELL(res, i, j)] == best && abs(i - ci) <= tol &&
+				    abs(j - cj) <= tol)
+					return runner_judge(r, 1, "");
+		snprintf(why, sizeof why, "Here, %s; the fastest setting takes %ld.", cell, best);
+		return runner_judge(r, 0, why);
+	} else {
+		int e = row_edge(res, cj);
+		const char *name = opt_params_table[q->axis[0].param].name;
+		if (e < 0) {
+			snprintf(why, sizeof why, "Nothing diverges in this %s: %s.",
+				 q->naxes == 2 ? "row" : "map", q->naxes == 2 ?
+				 "move to a row where some settings do" : "there is no edge");
+			return runner_judge(r, 0, why);
+		}
+		if ((ci >= e - 1 - tol && ci <= e + tol))
+			return runner_judge(r, 1, "");
+		snprintf(why, sizeof why, "Here, %s: the edge is at a %s %s.", cell,
+			 ci < e ? "larger" : "smaller", name);
+		return runner_judge(r, 0, why);
+	}
+}
+
+int
+runner_map_plot(const struct lesson_runner *r, struct plot_map *m, long **steps)
+{
+	const struct lesson_page *p;
+	const struct page_map *q;
+	const struct map_result *res = &r->map;
+	size_t cells, i;
+
+	*steps = NULL;
+	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_MAP || res->outcome == NULL)
+		return -1;
+	q = &p->map;
+	cells = (size_t)res->nx * (size_t)res->ny;
+	*steps = xmalloc(cells * sizeof **steps);
+	for (i = 0; i < cells; i++)
+		(*steps)[i] = res->outcome[i] == RUN_CONVERGED ? res->steps[i] :
+			      res->outcome[i] == RUN_DIVERGED ? PLOT_MAP_DIVERGED :
+			      PLOT_MAP_UNFINISHED;
+	memset(m, 0, sizeof *m);
+	m->x = (struct plot_map_axis){ opt_params_table[q->axis[0].param].name, q->axis[0].lo,
+				       q->axis[0].hi, q->axis[0].n, q->axis[0].log };
+	if (q->naxes == 2)
+		m->y = (struct plot_map_axis){ opt_params_table[q->axis[1].param].name,
+					       q->axis[1].lo, q->axis[1].hi, q->axis[1].n,
+					       q->axis[1].log };
+	m->steps = *steps;
+	m->limit = q->steps;
+	return 0;
+}
+
+static int
+map_prompt(const struct lesson_runner *r, char *buf, size_t size)
+{
+	const struct page_map *q = &RUNNER_PAGE(r)->map;
+
+	if (q->naxes == 2)
+		snprintf(buf, size, "Which setting? (%s,%s; h hint, s skip, q quit): ",
+			 opt_params_table[q->axis[0].param].name,
+			 opt_params_table[q->axis[1].param].name);
+	else
+		snprintf(buf, size, "Which %s? (h hint, s skip, q quit): ",
+			 opt_params_table[q->axis[0].param].name);
+	return 1;
+}
+
+/* The cell of axis a nearest to v (in the logarithm on a log axis). */
+static int
+nearest(const struct map_axis *a, double v)
+{
+	double t = a->log ? (v > 0 ? log(v / a->lo) / log(a->hi / a->lo) : -1) :
+		   (v - a->lo) / (a->hi - a->lo);
+	double k = floor(t * (a->n - 1) + 0.5);
+
+	return !(k >= 0) ? 0 : k > a->n - 1 ? a->n - 1 : (int)k;
+}
+
+static enum answer
+map_answer_text(struct lesson_runner *r, const char *line)
+{
+	const struct page_map *q;
+	double v[2];
+	int n = 0;
+
+	if (r->page < 0 || r->map.outcome == NULL)
+		return ANSWER_INVALID;
+	q = &RUNNER_PAGE(r)->map;
+	if (runner_read_vector(r, line, v, 2, &n) < 0 || n != q->naxes)
+		return ANSWER_INVALID;
+	runner_map_select(r, nearest(&q->axis[0], v[0]), n == 2 ? nearest(&q->axis[1], v[1]) : 0);
+	return runner_map(r);
+}
+
+/* learn --plain: the map, under the question, and the cell its answer picks. */
+static size_t
+map_page_text(const struct lesson_runner *r, int width, int utf8, char *out, size_t size)
+{
+	struct plot_map m;
+	struct plot_opts o;
+	struct plot_canvas *c;
+	long *steps;
+	char *buf = NULL;
+	size_t len = 0, n;
+	FILE *fp;
+
+	if (runner_map_plot(r, &m, &steps) < 0)
+		return 0;
+	plot_opts_init(&o);
+	o.width = width < 40 ? 40 : width;
+	o.height = 16;
+	o.enc = utf8 ? PLOT_ENC_BRAILLE : PLOT_ENC_ASCII;
+	o.color = 0;
+	c = plot_map(&o, &m, NULL);
+	fp = open_memstream(&buf, &len);
+	if (fp != NULL) {
+		fputc('\n', fp);
+		plot_render_text(c, fp, 0);
+		fclose(fp);
+	}
+	plot_canvas_free(c);
+	free(steps);
+	if (buf == NULL)
+		return 0;
+	n = len;
+	if (size > 0) {
+		size_t k = n < size - 1 ? n : size - 1;
+		memcpy(out, buf, k);
+		out[k] = '\0';
+	}
+	free(buf);
+	return n;
+}
+
+const struct page_kind_def page_kind_map = {
+	.name = "map",
+	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "start",
+					  "optimizer", "params", "over", "log", "cells", "steps",
+					  "question", "target", "tolerance", NULL },
+	.flags = PK_OBJECTIVE | PK_FIGURE | PK_ASKS,
+	.read = map_read,
+	.check = map_check,
+	.enter = map_enter,
+	.prompt = map_prompt,
+	.answer_text = map_answer_text,
+	.page_text = map_page_text,
+};
