@@ -163,6 +163,11 @@ struct page_descent {
 					/*   run_setting k, LESSON_CONTROL_START the start */
 	int interactive;                /* controls is not 0 */
 	long pace;                      /* steps a second when played; 0: from steps */
+	/* "record": a recorded run beside the chapter gives runs[0], its start and settings */
+	char *record;                   /* its path, or NULL */
+	double record_end[8];           /*   where its run ended, */
+	enum run_outcome record_outcome;        /*   how, */
+	long record_step;               /*   and at which step */
 };
 
 /* The bit of a descent page's controls for the start point. */
@@ -813,6 +818,8 @@ struct run_record {
 int record_parse(const char *text, size_t len, const char *name, struct run_record *rec,
 		 struct diags *ds);
 int record_read(const char *path, struct run_record *rec, struct diags *ds);
+/* The same, at most max bytes (a lesson's record: LESSON_MAX_FILE). */
+int record_read_max(const char *path, size_t max, struct run_record *rec, struct diags *ds);
 void run_record_free(struct run_record *rec);
 /* The objective of the record, its variables in the record's order; NULL with err. */
 struct objective *record_objective(const struct run_record *rec, struct diag *err);

@@ -154,6 +154,8 @@ void sched_init(struct schedule *s);
 int sched_parse(const char *text, struct schedule *s, struct diag *err);
 /* The learning rate of step t (from 0) for a base rate lr. */
 double sched_lr(const struct schedule *s, double lr, long t);
+/* The text sched_parse reads back as s exactly (its numbers shortest and exact). */
+void sched_text(const struct schedule *s, char *buf, size_t size);
 
 /* How a run ended. */
 enum run_outcome {

@@ -656,16 +656,22 @@ record_parse(const char *text, size_t len, const char *name, struct run_record *
 int
 record_read(const char *path, struct run_record *rec, struct diags *ds)
 {
+	return record_read_max(path, RECORD_MAX_BYTES, rec, ds);
+}
+
+int
+record_read_max(const char *path, size_t max, struct run_record *rec, struct diags *ds)
+{
 	struct file_error fe;
 	size_t len;
-	char *text = read_whole_file(path, RECORD_MAX_BYTES, &len, &fe);
+	char *text = read_whole_file(path, max, &len, &fe);
 	int status;
 
 	memset(rec, 0, sizeof *rec);
 	if (text == NULL) {
 		if (fe.fail == FILE_TOO_LARGE)
-			diags_add(ds, path, 0, 0, DIAG_ERROR, "a record larger than %d MiB is not "
-				  "read", RECORD_MAX_BYTES >> 20);
+			diags_add(ds, path, 0, 0, DIAG_ERROR, "a record larger than %zu KiB is not "
+				  "read here", max >> 10);
 		else
 			diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot read it: %s", fe.reason);
 		return -1;

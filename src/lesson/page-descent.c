@@ -134,13 +134,120 @@ read_controls(struct loader *L, const cJSON *po, struct lesson_page *p)
 	}
 }
 
+/*
+ * "record": "runs/momentum.jsonl", a recorded run (descent run --record,
+ * or the playground's w) beside the chapter: its run is the page's only
+ * one, with its start and every setting.  The path is relative to the
+ * chapter's directory, and stays in it.
+ */
+static void
+read_record(struct loader *L, const cJSON *po, const cJSON *rv, struct lesson_page *p)
+{
+	struct page_descent *d = &p->descent;
+	struct run_record rec;
+	struct run_config def;
+	char *dir, sched[160];
+	const char *path;
+	int k;
+
+	if (!cJSON_IsString(rv) || rv->valuestring[0] == '\0') {
+		lesson_error(L, AT(rv), "\"record\" is the file of a recorded run, beside the "
+			     "chapter, like \"runs/gd.jsonl\"");
+		return;
+	}
+	path = rv->valuestring;
+	if (path[0] == '/' || strcmp(path, "..") == 0 || strncmp(path, "../", 3) == 0 ||
+	    strstr(path, "/../") != NULL || (strlen(path) >= 3 &&
+					     strcmp(path + strlen(path) - 3, "/..") == 0)) {
+		lesson_error(L, AT(rv), "\"record\" names a file in the chapter's directory or "
+			     "below it, without \"..\"");
+		return;
+	}
+	for (k = 0; k < 2; k++) {
+		static const char *const not[] = { "runs", "start" };
+		const cJSON *m = cJSON_GetObjectItemCaseSensitive(po, not[k]);
+		if (m != NULL) {
+			lesson_error(L, KEY_AT(m), "\"%s\" comes from the record: a page with a "
+				     "\"record\" has no \"%s\"", not[k], not[k]);
+			return;
+		}
+	}
+	dir = state_dir_name(L->file);
+	d->record = path_in_dir(dir, path);
+	free(dir);
+	if (record_read_max(d->record, LESSON_MAX_FILE, &rec, L->ds) < 0) {
+		lesson_error(L, AT(rv), "the record %s does not load: its own messages say why",
+			     path);
+		return;
+	}
+	run_config_init(&def, rec.config.opt);
+	if (rec.function == NULL || p->obj.function == NULL ||
+	    strcmp(rec.function, p->obj.function) != 0) {
+		lesson_error(L, AT(rv), "the record is a run on %s%s, and the page's function is "
+			     "%s: they must be the same text", rec.function != NULL ? "" : "data",
+			     rec.function != NULL ? rec.function : "",
+			     p->obj.function != NULL ? p->obj.function : "none");
+	} else if (rec.n != p->dim || rec.n > 8) {
+		lesson_error(L, AT(rv), "the record has %d variables, the page's function %d",
+			     rec.n, p->dim);
+	} else if (rec.config.tol != def.tol || rec.config.bound != def.bound ||
+		   rec.config.line_search || rec.config.batch != 0) {
+		lesson_error(L, AT(rv), "the record's run has a tolerance, a bound, a line search "
+			     "or mini-batches of its own, which a lesson's descent does not set");
+	} else if (rec.config.max_steps < 1 || rec.config.max_steps > LESSON_MAX_STEPS) {
+		lesson_error(L, AT(rv), "the record's run has a step limit of %ld: a lesson's is "
+			     "from 1 to %d", rec.config.max_steps, LESSON_MAX_STEPS);
+	} else if (rec.tr.outcome == RUN_RUNNING) {
+		lesson_error(L, AT(rv), "the record stops while its run went on: a page shows a "
+			     "run to its end");
+	} else {
+		d->runs[0].opt = rec.config.opt;
+		d->runs[0].params = rec.config.params;
+		snprintf(d->runs[0].label, sizeof d->runs[0].label, "%s", rec.config.opt->name);
+		d->nruns = 1;
+		for (k = 0; k < rec.n; k++)
+			p->start[k] = rec.start[k];
+		p->nstart = rec.n;
+		d->steps = rec.config.max_steps;
+		d->noise = rec.config.noise;
+		d->seed = rec.config.seed;
+		sched_text(&rec.config.sched, sched, sizeof sched);
+		free(d->schedule);
+		d->schedule = xstrdup(sched);
+		for (k = 0; k < rec.n; k++)
+			d->record_end[k] = rec.tr.w[(rec.tr.len - 1) * (size_t)rec.n + (size_t)k];
+		d->record_outcome = rec.tr.outcome;
+		d->record_step = rec.tr.step;
+	}
+	run_record_free(&rec);
+}
+
 static void
 descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
 {
 	struct page_descent *d = &p->descent;
-	const cJSON *runs, *e;
+	const cJSON *runs, *e, *rv = cJSON_GetObjectItemCaseSensitive(po, "record");
 	char *sched;
 
+	if (rv != NULL) {
+		/* the run, its start and its settings come from the record */
+		static const char *const own[] = { "steps", "schedule", "noise", "seed", "batch" };
+		size_t k;
+		for (k = 0; k < sizeof own / sizeof own[0]; k++) {
+			const cJSON *m = cJSON_GetObjectItemCaseSensitive(po, own[k]);
+			if (m != NULL)
+				lesson_error(L, KEY_AT(m), "\"%s\" comes from the record: a page "
+					     "with a \"record\" has no \"%s\"", own[k], own[k]);
+		}
+		read_record(L, po, rv, p);
+		get_bool(L, po, "interactive", &d->interactive);
+		if (d->interactive)
+			d->controls = 1u << RUN_SET_LR | LESSON_CONTROL_START;
+		read_controls(L, po, p);
+		d->interactive = d->controls != 0;
+		get_count(L, po, "pace", 0, what, 1, LESSON_MAX_PACE, &d->pace);
+		return;
+	}
 	/* a descent's runs may each have their own start instead */
 	get_page_start(L, po, p, 0, what);
 	runs = member(L, po, "runs", 1, what);
@@ -201,6 +308,52 @@ static void
 descent_free(struct lesson_page *p)
 {
 	free(p->descent.schedule);
+	free(p->descent.record);
+}
+
+static const char *
+ended(enum run_outcome o)
+{
+	return o == RUN_CONVERGED ? "converged" : o == RUN_DIVERGED ? "diverged" : "stopped";
+}
+
+/*
+ * A page's recorded run ends here as it did when it was recorded: the
+ * same outcome, at the same step, within 1e-6 (relative) of its last
+ * point.  Not bit for bit: the vector math of another CPU may differ in
+ * the last bits, and the course must check the same everywhere.
+ */
+static void
+descent_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
+{
+	const struct page_descent *d = &p->descent;
+	const struct trajectory *tr;
+	struct check_work w;
+	struct run *r;
+	int i, far = 0;
+
+	if (d->record == NULL || d->nruns != 1)
+		return;
+	work_runs(&w, p, 1, d->steps);
+	if (check_charge(k, p->line, p->column, "this page's record", &w,
+			 "record a run of fewer steps", NULL) < 0)
+		return;
+	r = lesson_run_new(p, 0, e->o, 1, NULL);
+	if (r == NULL)
+		return;
+	run_all(r);
+	tr = run_trajectory(r);
+	for (i = 0; i < e->n; i++) {
+		double a = tr->w[(tr->len - 1) * (size_t)e->n + (size_t)i], b = d->record_end[i];
+		far |= !(fabs(a - b) <= 1e-6 * (1 + fabs(b))) && !(isnan(a) && isnan(b)) &&
+		       !(a == b);
+	}
+	if (tr->outcome != d->record_outcome || tr->step != d->record_step || far)
+		check_wrong(k, p->line, p->column, "the record's run %s at step %ld when it was "
+			    "recorded, and here it %s at step %ld%s", ended(d->record_outcome),
+			    d->record_step, ended(tr->outcome), tr->step,
+			    far ? ", at another point" : "");
+	run_free(r);
 }
 
 void
@@ -370,9 +523,10 @@ const struct page_kind_def page_kind_descent = {
 	.name = "descent",
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "runs",
 					  "start", "steps", "schedule", "noise", "seed", "batch",
-					  "interactive", "controls", "pace", NULL },
+					  "interactive", "controls", "pace", "record", NULL },
 	.flags = PK_OBJECTIVE | PK_FIGURE | PK_RUNS | PK_ANY_DIM | PK_ROLLS,
 	.read = descent_read,
 	.free = descent_free,
+	.check = descent_check,
 	.enter = descent_enter,
 };

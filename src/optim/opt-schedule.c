@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "descent/optim.h"
+#include "descent/util.h"
 
 void
 sched_init(struct schedule *s)
@@ -23,6 +24,33 @@ sched_init(struct schedule *s)
 	s->every = 100;
 	s->decay = 0.99;
 	s->period = 1000;
+}
+
+void
+sched_text(const struct schedule *s, char *buf, size_t size)
+{
+	char a[40], b[40];
+	size_t len;
+
+	switch (s->kind) {
+	case SCHED_STEP:
+		num_exact(a, sizeof a, s->factor);
+		len = (size_t)snprintf(buf, size, "step:every=%ld,factor=%s", s->every, a);
+		break;
+	case SCHED_EXP:
+		num_exact(a, sizeof a, s->decay);
+		len = (size_t)snprintf(buf, size, "exp:decay=%s", a);
+		break;
+	case SCHED_COSINE:
+		num_exact(b, sizeof b, s->min);
+		len = (size_t)snprintf(buf, size, "cosine:period=%ld,min=%s", s->period, b);
+		break;
+	default:
+		len = (size_t)snprintf(buf, size, "constant");
+		break;
+	}
+	if (s->warmup > 0 && len < size)
+		snprintf(buf + len, size - len, ",warmup=%ld", s->warmup);
 }
 
 double

@@ -985,3 +985,40 @@ Test(optim_table, state_names_match_nstate)
 	cr_expect_str_eq(opt_adam.state_names[1], "v");
 	cr_expect_str_eq(opt_momentum.state_names[0], "v");
 }
+
+/* sched_text writes what sched_parse reads back as the same schedule, exactly. */
+Test(optim_rules, schedule_text_reads_back)
+{
+	static const char *const specs[] = {
+		"constant", "constant,warmup=5", "step:every=7,factor=0.3", "exp:decay=0.99",
+		"cosine:period=50,min=0.001,warmup=3", "step:every=1,factor=0.1",
+	};
+	static const char *const want[] = {
+		"constant", "constant,warmup=5", "step:every=7,factor=0.3", "exp:decay=0.99",
+		"cosine:period=50,min=0.001,warmup=3", "step:every=1,factor=0.1",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof specs / sizeof specs[0]; i++) {
+		struct schedule s, t;
+		struct diag err;
+		char text[160];
+		long k;
+
+		cr_assert_eq(sched_parse(specs[i], &s, &err), 0, "%s", specs[i]);
+		sched_text(&s, text, sizeof text);
+		cr_expect_str_eq(text, want[i]);
+		cr_assert_eq(sched_parse(text, &t, &err), 0, "%s: %s", text, err.message);
+		for (k = 0; k < 200; k++)
+			cr_expect_eq(sched_lr(&s, 0.1, k), sched_lr(&t, 0.1, k), "%s at %ld", text, k);
+	}
+	{
+		struct schedule s;
+		char text[160];
+		sched_init(&s);
+		s.kind = SCHED_EXP;
+		s.decay = 0.1 + 0.2;    /* 0.30000000000000004: every digit kept */
+		sched_text(&s, text, sizeof text);
+		cr_expect_str_eq(text, "exp:decay=0.30000000000000004");
+	}
+}
