@@ -222,6 +222,20 @@ read_record(struct loader *L, const cJSON *po, const cJSON *rv, struct lesson_pa
 	run_record_free(&rec);
 }
 
+/* What the learner may do with the runs: "interactive", "controls", "pace". */
+static void
+read_play(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
+{
+	struct page_descent *d = &p->descent;
+
+	get_bool(L, po, "interactive", &d->interactive);
+	if (d->interactive)
+		d->controls = 1u << RUN_SET_LR | LESSON_CONTROL_START;
+	read_controls(L, po, p);
+	d->interactive = d->controls != 0;
+	get_count(L, po, "pace", 0, what, 1, LESSON_MAX_PACE, &d->pace);
+}
+
 static void
 descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
 {
@@ -240,12 +254,7 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 					     "with a \"record\" has no \"%s\"", own[k], own[k]);
 		}
 		read_record(L, po, rv, p);
-		get_bool(L, po, "interactive", &d->interactive);
-		if (d->interactive)
-			d->controls = 1u << RUN_SET_LR | LESSON_CONTROL_START;
-		read_controls(L, po, p);
-		d->interactive = d->controls != 0;
-		get_count(L, po, "pace", 0, what, 1, LESSON_MAX_PACE, &d->pace);
+		read_play(L, po, p, what);
 		return;
 	}
 	/* a descent's runs may each have their own start instead */
@@ -296,12 +305,7 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 				  (double)(p->obj.npoints > 0 ? p->obj.npoints : 1), &batch);
 		d->batch = (size_t)batch;
 	}
-	get_bool(L, po, "interactive", &d->interactive);
-	if (d->interactive)
-		d->controls = 1u << RUN_SET_LR | LESSON_CONTROL_START;
-	read_controls(L, po, p);
-	d->interactive = d->controls != 0;
-	get_count(L, po, "pace", 0, what, 1, LESSON_MAX_PACE, &d->pace);
+	read_play(L, po, p, what);
 }
 
 static void

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui-play-int.h - what the playground's files share (ui-play.c, its
- * screen and keys; ui-play-view.c, its figure and side panel): the state
- * of the live descent, its racers, and the drawing of both.
+ * screen and keys; ui-play-view.c, its figure and side panel;
+ * ui-play-map.c, its map of settings): the state of the live descent, its
+ * racers, and the drawing of both.
  */
 #ifndef DESCENT_UI_PLAY_INT_H
 #define DESCENT_UI_PLAY_INT_H
@@ -39,6 +40,7 @@ struct play {
 	int rebuild;                    /* the figure's background is stale */
 	int editing;                    /* the line editor of 'e' is open */
 	struct ui_edit ed;
+	struct play_map *map;           /* 'm': the map of settings shown, or NULL */
 };
 
 /*
@@ -57,6 +59,19 @@ void ui_play_build_fig(struct ui *u, struct play *p, int w, int h);
 void ui_play_draw_runs(struct ui *u, struct play *p);
 /* The loss curve of every racer in rows y to y + h, from column x, w wide. */
 void ui_play_draw_loss(struct ui *u, struct play *p, int y, int x, int w, int h);
+/*
+ * The map of settings of racer p->cur (ui-play-map.c): a new one, or NULL
+ * with u->message saying why; its drawing over the whole screen; and its
+ * keys, which return 0 to stay, 1 to go back as it was, and 2 to go back
+ * giving the cell's settings to cfg (the racer's).
+ */
+struct play_map;
+struct play_map *ui_play_map_new(struct ui *u, struct play *p);
+void ui_play_map_free(struct play_map *m);
+void ui_play_map_draw(struct ui *u, struct play *p, struct play_map *m);
+int ui_play_map_key(struct ui *u, struct play *p, struct play_map *m, int ch,
+		    struct run_config *cfg);
+
 /* The side panel at column x, width wide and rows high. */
 void ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows);
 

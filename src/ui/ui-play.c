@@ -133,6 +133,8 @@ play_leave(struct ui *u)
 	if (p == NULL)
 		return;
 	free_runs(p);
+	ui_play_map_free(p->map);
+	p->map = NULL;
 	objective_free(p->obj);
 	p->obj = NULL;
 }
@@ -151,6 +153,10 @@ play_draw(struct ui *u)
 	int pw = u->cols - PANEL_W - 1, ph = u->rows - 2, lh = 0, lw = 0;
 
 	curs_set(0);
+	if (p->map != NULL) {
+		ui_play_map_draw(u, p, p->map);
+		return;
+	}
 	if (loss_shown(u, p) && p->obj != NULL) {
 		/* the loss curve beside the plot on a wide screen, else under
 		 * it: a third of the rows, 7 at least */
@@ -361,10 +367,29 @@ play_key(struct ui *u, int ch)
 			u->quit = 1;
 		return 0;
 	}
+	if (p->map != NULL) {
+		/* the map of settings takes the keys until it closes */
+		struct run_config c = p->r[p->cur].cfg;
+		int k = ui_play_map_key(u, p, p->map, ch, &c);
+		if (k > 0) {
+			ui_play_map_free(p->map);
+			p->map = NULL;
+			p->rebuild = 1;
+			if (k == 2) {
+				p->r[p->cur].cfg = c;
+				reset_runs(u, p);
+			}
+		}
+		return 0;
+	}
 	switch (ch) {
 	case 'q':
 		u->quit = 1;
 		return 1;
+	case 'm':
+		p->playing = 0;
+		p->map = ui_play_map_new(u, p);
+		break;
 	case ' ':
 		p->playing = !p->playing;
 		break;
@@ -649,7 +674,7 @@ const struct ui_screen ui_play_screen = {
 		"a: race another optimizer   d: remove one   w: save the run\n"
 		"arrows, hjkl: move the start point; a click puts it there\n"
 		"g: gradient arrow   t: trail   s: step signs (+ fell, x rose)\n"
-		"b: basins   c: convexity   f: the loss curve (f by step)\n"
+		"b: basins   c: convexity   f: loss curve   m: map of settings\n"
 		"z Z: zoom in, out   H J K L, shift-arrows: pan the view\n"
 		"e: edit the function (Enter uses it, Esc cancels)\n"
 		"q: quit\n",

@@ -489,6 +489,31 @@ start 80 24 "$U8 '$DESCENT' play --start 0 -- '-x^4'"
 wait_for "-0: f'' in the panel" "f'' 0$"
 wait_gone "-0: nowhere in the 1D panel" '(^| )-0([ ,]|$)'
 
+# --- m: the map of settings ------------------------------------------------------
+start 80 24 "LANG=C LC_ALL=C NO_COLOR=1 '$DESCENT' play 'x^2+10*y^2' --start 1,0.5 -o momentum --lr 0.05"
+wait_for "before the map" 'momentum +lr 0.05'
+keys m
+wait_for "m: a map of the rate and beta, its legend" '^steps, at most: @ '
+wait_for "m: the cursor on the racer's settings" '^lr 0.05, beta 0.928: converged in [0-9]+ steps$'
+wait_for "m: the map's keys" 'arrows:cell Enter:take these settings m/Esc:back'
+keys Left
+wait_for "left: a smaller rate" '^lr 0\.04[0-9]*, beta 0.928: '
+keys Down Down
+wait_for "down: a smaller beta" '^lr 0\.04[0-9]*, beta 0\.8[0-9]*: '
+keys Escape
+wait_for "Esc: back, as it was" 'momentum +lr 0.05'
+keys m Right Right
+wait_for "right: a larger rate" '^lr 0\.0[5-9][0-9]*, beta 0.928: '
+cell_lr=$(sed -n 's/^lr \([0-9.]*\), beta .*/\1/p' "$tmp/screen")
+keys Enter
+wait_for "Enter: back to the live descent" 'step 0'
+panel_lr=$(sed -n 's/^.* momentum  *lr \([0-9.e-]*\)$/\1/p' "$tmp/screen" | head -n 1)
+if awk -v a="$panel_lr" -v b="$cell_lr" 'BEGIN { exit !(a != "" && (a - b) / b < 1e-3 && (b - a) / b < 1e-3) }'; then
+	ok; else bad "Enter: the racer's rate $panel_lr is not the cell's $cell_lr"; fi
+wait_for "and starts again" 'step 0'
+if "$DESCENT" run 'x^2+10*y^2' --start 1,0.5 -o momentum --lr 0.05 --steps 1000 --format csv 2>/dev/null |
+   tail -n 1 | grep -q '^# converged at step '; then ok; else bad "descent run: momentum at 0.05 converges"; fi
+
 # --- recorded runs -------------------------------------------------------------
 LC_ALL=C "$DESCENT" run 'x^2+3*y^2' --start 1,1 -o momentum --lr 0.05 --steps 40 \
 	--record "$tmp/rec.jsonl" >/dev/null 2>&1
