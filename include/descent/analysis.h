@@ -190,6 +190,29 @@ struct map_result {
 int analysis_map(struct objective *o, const struct run_config *c, const double *start,
 		 const struct map_axis *x, const struct map_axis *y, struct map_result *res,
 		 struct diag *err);
+/*
+ * A map of a data objective (analysis-map.c): across, the learning rate
+ * (axis lr); down, the mini-batch size, the powers of two from batch_lo
+ * up to batch_hi and batch_hi itself (one row of c's batch when batch_lo
+ * is 0).  Each cell is `seeds` runs of c with that rate and batch, seeds
+ * c->seed, c->seed + 1, ..., which give it the mean over them of its
+ * final loss (the loss of all the data at the last step; +inf when a run
+ * diverged) and, when goal > 0, of the steps its runs took to bring the
+ * loss to goal or below (NAN when one did not; +inf when one diverged).
+ */
+#define DATA_MAP_MAX_ROWS 32
+struct data_map {
+	int nx, ny;
+	long batch[DATA_MAP_MAX_ROWS];  /* each row's batch size (0: all the data) */
+	int seeds;
+	double *loss;                   /* cell (i, j) at j*nx + i */
+	double *steps;                  /* with a goal, else NULL */
+};
+int analysis_data_map(struct objective *o, const struct run_config *c, const double *start,
+		      const struct map_axis *lr, long batch_lo, long batch_hi, int seeds,
+		      double goal, struct data_map *res, struct diag *err);
+void data_map_free(struct data_map *m);
+
 /* The fewest steps of a converged cell, at (*ix, *iy); -1 when none converged. */
 long map_fastest(const struct map_result *res, int *ix, int *iy);
 void map_result_free(struct map_result *res);

@@ -400,6 +400,18 @@ struct plot_map {
 	const double *line_x;
 	char line_glyph;
 	const char *line_label;
+	/*
+	 * A heat map of values instead of steps (steps NULL): a value for
+	 * each cell (a mean final loss), binned at 1-2-5 multiples of powers
+	 * of ten, the lower the denser; +inf where a run diverged ('x'), NaN
+	 * where there is none (blank, keyed by blank_label).  value_name
+	 * names the values in the legend, note follows ("mean of 3 seeds"),
+	 * and ylabels (y.n of them, bottom up) name the rows, which are
+	 * categories (batch sizes), not numbers.
+	 */
+	const double *value;
+	const char *value_name, *blank_label, *note;
+	const char *const *ylabels;
 };
 
 /*

@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "descent/analysis.h"
 #include "descent/util.h"
@@ -137,4 +138,88 @@ map_result_free(struct map_result *res)
 	free(res->steps);
 	res->outcome = NULL;
 	res->steps = NULL;
+}
+
+/*
+ * Data maps.  Mini-batches and their noise take a run's own stream of
+ * random numbers, so these cells are runs one after another, each the run
+ * of its settings and seed.
+ */
+int
+analysis_data_map(struct objective *o, const struct run_config *c, const double *start,
+		  const struct map_axis *lr, long batch_lo, long batch_hi, int seeds, double goal,
+		  struct data_map *res, struct diag *err)
+{
+	size_t nex = objective_nexamples(o), cell, k;
+	int i, j, s;
+
+	memset(res, 0, sizeof *res);
+	if (nex == 0)
+		return diag_set(err, NULL, 0, 0, "a map over the batch size needs a data objective");
+	if (lr->param != OPT_PARAM_LR)
+		return diag_set(err, NULL, 0, 0, "a data map goes across the learning rate");
+	if (check_axis(c->opt, lr, err) < 0)
+		return -1;
+	if (seeds < 1 || seeds > 100)
+		return diag_set(err, NULL, 0, 0, "from 1 to 100 seeds a cell, not %d", seeds);
+	if (batch_lo == 0) {
+		res->batch[res->ny++] = (long)c->batch;
+	} else {
+		long b;
+		if (batch_lo < 1 || batch_hi < batch_lo || (size_t)batch_hi > nex)
+			return diag_set(err, NULL, 0, 0, "the batch sizes go from 1 up to the %zu "
+					"examples, not from %ld to %ld", nex, batch_lo, batch_hi);
+		for (b = batch_lo; b < batch_hi && res->ny < DATA_MAP_MAX_ROWS - 1; b *= 2)
+			res->batch[res->ny++] = b;
+		res->batch[res->ny++] = batch_hi;
+	}
+	res->nx = lr->n;
+	res->seeds = seeds;
+	res->loss = xcalloc((size_t)res->nx * (size_t)res->ny, sizeof *res->loss);
+	if (goal > 0)
+		res->steps = xcalloc((size_t)res->nx * (size_t)res->ny, sizeof *res->steps);
+	for (j = 0; j < res->ny; j++)
+		for (i = 0; i < res->nx; i++) {
+			double loss = 0, steps = 0;
+			int diverged = 0;
+			cell = (size_t)j * (size_t)res->nx + (size_t)i;
+			for (s = 0; s < seeds; s++) {
+				struct run_config rc = *c;
+				const struct trajectory *tr;
+				struct run *r;
+				long reached = -1;
+
+				rc.params.lr = map_axis_value(lr, i);
+				rc.batch = (size_t)res->batch[j] >= nex ? 0 : (size_t)res->batch[j];
+				rc.seed = c->seed + (uint64_t)s;
+				r = run_new(o, &rc, start, err);
+				if (r == NULL) {
+					data_map_free(res);
+					return -1;
+				}
+				run_all(r);
+				tr = run_trajectory(r);
+				for (k = 0; goal > 0 && k < tr->len && reached < 0; k++)
+					if (tr->f[k] <= goal)
+						reached = (long)k;
+				diverged |= tr->outcome == RUN_DIVERGED;
+				loss += tr->f[tr->len - 1] / seeds;
+				steps += reached >= 0 ? (double)reached / seeds : NAN;
+				run_free(r);
+			}
+			/* one diverged run and the cell diverged; one that never
+			 * reached the goal and the cell did not */
+			res->loss[cell] = diverged ? INFINITY : loss;
+			if (res->steps != NULL)
+				res->steps[cell] = diverged ? INFINITY : steps;
+		}
+	return 0;
+}
+
+void
+data_map_free(struct data_map *m)
+{
+	free(m->loss);
+	free(m->steps);
+	m->loss = m->steps = NULL;
 }

@@ -17,17 +17,20 @@
 
 #include "cmd.h"
 #include "descent/analysis.h"
+#include "descent/data.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
 #include "descent/plot.h"
 
 enum {
 	OPT_OVER = CMD_OPT_OWN, OPT_CELLS, OPT_LOG, OPT_FORMAT, OPT_SIZE, OPT_ASCII,
-	OPT_UNICODE, OPT_COLOR,
+	OPT_UNICODE, OPT_COLOR, OPT_SEEDS, OPT_GOAL,
 };
 
 struct map_cli {
 	struct cmd_settings set;
+	struct cmd_data data;
+	double seeds, goal;
 	struct plot_opts p;
 	const char *start, *over, *cells, *size, *color;
 	int log, csv;
@@ -41,6 +44,8 @@ map_option(int opt, const char *arg, void *data)
 
 	if (s >= 0)
 		return s;
+	if (cmd_data_option(&o->data, opt, arg) == 0)
+		return 0;
 	switch (opt) {
 	case 's': o->start = arg; return 0;
 	case OPT_OVER: o->over = arg; return 0;
@@ -50,6 +55,8 @@ map_option(int opt, const char *arg, void *data)
 	case OPT_ASCII: o->p.enc = PLOT_ENC_ASCII; return 0;
 	case OPT_UNICODE: o->p.enc = PLOT_ENC_BRAILLE; return 0;
 	case OPT_COLOR: o->color = arg ? arg : "always"; return 0;
+	case OPT_SEEDS: return cmd_constant("--seeds", arg, &o->seeds);
+	case OPT_GOAL: return cmd_constant("--goal", arg, &o->goal);
 	case OPT_FORMAT:
 		if (strcmp(arg, "plot") == 0)
 			o->csv = 0;
@@ -69,12 +76,13 @@ map_option(int opt, const char *arg, void *data)
  */
 static int
 parse_over(const struct optimizer *opt, const char *spec, int log, struct map_axis *x,
-	   struct map_axis *y, int *naxes)
+	   struct map_axis *y, int *naxes, long *batch)
 {
 	char buf[256], *item, *save = NULL;
 	struct map_axis *a;
 
 	*naxes = 0;
+	batch[0] = batch[1] = 0;
 	if (snprintf(buf, sizeof buf, "%s", spec) >= (int)sizeof buf)
 		return cmd_value_error(&cmd_map, "--over is too long");
 	for (item = strtok_r(buf, ",", &save); item != NULL; item = strtok_r(NULL, ",", &save)) {
@@ -88,6 +96,22 @@ parse_over(const struct optimizer *opt, const char *spec, int log, struct map_ax
 			return cmd_value_error(&cmd_map, "--over: '%s': write NAME=FROM:TO, as "
 					       "in lr=0.001:0.1", item);
 		*eq = '\0';
+		if (strcmp(item, "batch") == 0) {
+			/* a data map's rows: whole batch sizes, after the rate */
+			double b[2];
+			if (*naxes != 1 || x->param != OPT_PARAM_LR)
+				return cmd_value_error(&cmd_map, "--over: the batch size goes down "
+						       "a map of the rate: lr=A:B,batch=C:D");
+			if ((s = cmd_range(&cmd_map, "--over batch", eq + 1, &b[0], &b[1])) != 0)
+				return s;
+			if (b[0] != floor(b[0]) || b[1] != floor(b[1]) || b[0] < 1 || b[1] > 1e9)
+				return cmd_value_error(&cmd_map, "--over batch: whole sizes from 1, "
+						       "not %g:%g", b[0], b[1]);
+			batch[0] = (long)b[0];
+			batch[1] = (long)b[1];
+			++*naxes;
+			continue;
+		}
 		k = opt_param_find(item);
 		if (k < 0 || !opt_uses(opt, item))
 			return cmd_value_error(&cmd_map, "--over: %s has no parameter %s (it "
@@ -102,7 +126,7 @@ parse_over(const struct optimizer *opt, const char *spec, int log, struct map_ax
 	}
 	if (*naxes == 0)
 		return cmd_value_error(&cmd_map, "--over needs a setting, as in lr=0.001:0.1");
-	if (*naxes == 2 && x->param == y->param)
+	if (*naxes == 2 && batch[0] == 0 && x->param == y->param)
 		return cmd_value_error(&cmd_map, "--over gives %s twice",
 				       opt_params_table[x->param].name);
 	return 0;
@@ -363,16 +387,22 @@ map_run(int argc, char **argv)
 		{ "unicode", no_argument, NULL, OPT_UNICODE },
 		{ "color", optional_argument, NULL, OPT_COLOR },
 		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "noise", required_argument, NULL, CMD_OPT_NOISE },
+		{ "seed", required_argument, NULL, CMD_OPT_SEED },
+		{ "seeds", required_argument, NULL, OPT_SEEDS },
+		{ "goal", required_argument, NULL, OPT_GOAL },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct option longopts[sizeof fixed_longopts / sizeof fixed_longopts[0] +
-			       OPT_PARAM_COUNT];
+			       CMD_DATA_OPTIONS + OPT_PARAM_COUNT];
 	struct map_cli o;
 	struct run_config c;
 	struct objective *obj = NULL;
 	struct map_axis x = { 0 }, y = { 0 };
+	struct dataset *data = NULL;
+	long batch[2];
 	struct map_result res = { 0 };
 	struct theory t = { 0 };
 	struct diag err;
@@ -382,14 +412,15 @@ map_run(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	cmd_settings_init(&o.set);
+	o.seeds = o.goal = NAN;
 	plot_opts_init(&o.p);
 	o.p.enc = (enum plot_enc)-1;
-	cmd_settings_longopts(longopts, fixed_longopts);
+	cmd_settings_longopts(longopts, fixed_longopts, 1);
 	status = cmd_getopt(&cmd_map, argc, argv, "o:s:n:hV", longopts, map_option, &o, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
-	if (first >= argc)
-		return cmd_usage_error(&cmd_map, "missing the expression");
+	if (first >= argc && o.data.file == NULL && o.data.inline_csv == NULL)
+		return cmd_usage_error(&cmd_map, "missing the expression (or --data with --model)");
 	if (first + 1 < argc)
 		return cmd_usage_error(&cmd_map, "one expression only (quote it: "
 				       "descent map 'x^2 + 10*y^2' ...)");
@@ -398,7 +429,7 @@ map_run(int argc, char **argv)
 	if (o.over == NULL)
 		return cmd_usage_error(&cmd_map, "--over is missing: which settings should "
 				       "the map cover? e.g. --over lr=0.001:0.2");
-	if ((status = parse_over(c.opt, o.over, o.log, &x, &y, &naxes)) != 0)
+	if ((status = parse_over(c.opt, o.over, o.log, &x, &y, &naxes, batch)) != 0)
 		return status;
 	if (o.size != NULL) {
 		char extra;
@@ -413,13 +444,50 @@ map_run(int argc, char **argv)
 				       o.color);
 	if ((int)enc >= 0)
 		o.p.enc = enc;
-	obj = objective_expr(argv[first], NULL, 0, &err);
+	obj = cmd_objective(&cmd_map, &o.data, first < argc ? argv[first] : NULL, batch[0] > 0,
+			    &data, &status);
 	if (obj == NULL) {
-		diag_print_source(stderr, "descent", argv[first], &err);
-		return EXIT_USER;
+		dataset_free(data);
+		return status;
 	}
 	n = objective_dim(obj);
 	status = EXIT_USAGE;
+	if (data != NULL && naxes == 2 && batch[0] == 0) {
+		cmd_value_error(&cmd_map, "a map of data goes across the learning rate and down "
+				"the batch size: --over lr=A:B[,batch=C:D]");
+		goto done;
+	}
+	if (data != NULL) {
+		struct map_data_args a = { &o.p, &c, obj, data, o.data.model, o.data.loss, &x,
+					   batch[0], batch[1], 0, o.goal, o.cells, o.csv, NULL };
+		if (o.start != NULL && (cmd_vector("--start", o.start, start, EXPR_MAX_VARS,
+						   &nstart) != 0 || nstart != n)) {
+			if (nstart != n)
+				cmd_value_error(&cmd_map, "--start has %d coordinates, but the "
+						"model has %d parameters", nstart, n);
+			goto done;
+		}
+		a.start = start;
+		a.seeds = isnan(o.seeds) ? (batch[0] > 0 || c.noise > 0 ? 3 : 1) : -1;
+		if (!isnan(o.seeds)) {
+			long k = 0;
+			if ((status = cmd_count(&cmd_map, o.seeds, "seeds", 1, 100, &k)) != 0)
+				goto done;
+			a.seeds = (int)k;
+		}
+		if (!isnan(o.goal) && !(o.goal > 0)) {
+			status = cmd_value_error(&cmd_map, "--goal is a loss to reach, above 0, "
+						 "not %g", o.goal);
+			goto done;
+		}
+		status = cmd_map_data(&a);
+		goto done;
+	}
+	if (batch[0] > 0 || c.noise > 0 || !isnan(o.seeds) || !isnan(o.goal)) {
+		cmd_value_error(&cmd_map, "the batch size, --noise, --seeds and --goal go with a "
+				"data objective (--data with --model)");
+		goto done;
+	}
 	if (o.start == NULL) {
 		cmd_value_error(&cmd_map, "--start is missing: where should each run start? "
 				"e.g. --start %s", n == 1 ? "1" : n == 2 ? "1,1" : "1,1,...");
@@ -467,12 +535,14 @@ done:
 	free(t.line);
 	map_result_free(&res);
 	objective_free(obj);
+	dataset_free(data);
 	return status;
 }
 
 const struct cmd cmd_map = {
 	.name = "map",
-	.usage = "EXPR --over lr=A:B[,beta=C:D] --start X[,Y...] [OPTIONS]",
+	.usage = "EXPR --over lr=A:B[,beta=C:D] --start X[,Y...] [OPTIONS]\n"
+		 "   or: descent map --data FILE --model EXPR --over lr=A:B[,batch=C:D] [OPTIONS]",
 	.summary = "how the settings decide between slow, fast and divergent",
 	.help =
 	"Runs the optimizer on EXPR from the start point once for every cell of a\n"
@@ -500,6 +570,16 @@ const struct cmd cmd_map = {
 	"      --size WxH        the size of the output (the terminal's, or 80x24)\n"
 	"      --ascii, --unicode, --color[=WHEN]\n"
 	"                        the glyphs and colours, as in descent plot\n\n"
+	"Data objectives: the rate across, the mini-batch size down, each cell the\n"
+	"mean over a few seeds of its runs' final loss (the lower, the denser):\n"
+	"      --data FILE, --data-inline CSV, --model EXPR, --loss NAME,\n"
+	"      --target NAME, --params A,B   the objective, as in descent run\n"
+	"      --over lr=A:B,batch=C:D\n"
+	"                        the batch sizes: the powers of two from C, then D\n"
+	"      --seeds K         K runs a cell, seeds S, S+1, ... (3 with mini-batches\n"
+	"                        or noise, else 1)\n"
+	"      --noise SIGMA, --seed S   gradient noise, and the first seed (0)\n"
+	"      --goal LOSS       the steps to bring the loss to LOSS, instead\n\n"
 	"Example: descent map 'x^2 + 10*y^2' --start 1,0.1 --over lr=0.001:0.2 --log\n",
 	.run = map_run,
 };

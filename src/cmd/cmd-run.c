@@ -27,16 +27,15 @@
 
 enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
-/* The options of run's own; the settings' are cmd-settings.c's. */
+/* The options of run's own; the settings' and the data's are cmd-settings.c's. */
 enum {
-	OPT_FORMAT = CMD_OPT_OWN, OPT_EVERY, OPT_DATA, OPT_DATA_INLINE, OPT_MODEL,
-	OPT_LOSS, OPT_TARGET, OPT_PARAMS, OPT_PLOT, OPT_RECORD,
+	OPT_FORMAT = CMD_OPT_OWN, OPT_EVERY, OPT_PLOT, OPT_RECORD,
 };
 
 struct run_opts {
 	struct cmd_settings set;
-	const char *start, *data, *data_inline, *model;
-	const char *loss, *target, *params, *record;
+	struct cmd_data data;
+	const char *start, *record;
 	double every;
 	int plot;
 	enum format format;
@@ -50,17 +49,13 @@ run_option(int opt, const char *arg, void *data)
 
 	if (s >= 0)
 		return s;
+	if (cmd_data_option(&o->data, opt, arg) == 0)
+		return 0;
 	switch (opt) {
 	case 's': o->start = arg; return 0;
 	case OPT_EVERY: return cmd_constant("--every", arg, &o->every);
 	case OPT_PLOT: o->plot = 1; return 0;
 	case OPT_RECORD: o->record = arg; return 0;
-	case OPT_DATA: o->data = arg; return 0;
-	case OPT_DATA_INLINE: o->data_inline = arg; return 0;
-	case OPT_MODEL: o->model = arg; return 0;
-	case OPT_LOSS: o->loss = arg; return 0;
-	case OPT_TARGET: o->target = arg; return 0;
-	case OPT_PARAMS: o->params = arg; return 0;
 	case OPT_FORMAT:
 		if (strcmp(arg, "table") == 0)
 			o->format = FORMAT_TABLE;
@@ -74,87 +69,6 @@ run_option(int opt, const char *arg, void *data)
 		return 0;
 	}
 	return EXIT_USAGE;
-}
-
-/* Builds the objective; returns it, or NULL after one message (*status). */
-static struct objective *
-make_objective(const struct run_opts *o, const char *expr, struct dataset **data,
-	       int *status)
-{
-	struct diag err;
-	struct objective *obj;
-
-	*status = EXIT_USER;
-	if (o->data == NULL && o->data_inline == NULL) {
-		if (o->model != NULL || o->params != NULL || o->target != NULL ||
-		    o->loss != NULL || !isnan(o->set.batch)) {
-			*status = cmd_value_error(&cmd_run, "--model, --loss, --target, "
-						  "--params and --batch go with --data");
-			return NULL;
-		}
-		if (expr == NULL) {
-			*status = cmd_usage_error(&cmd_run, "missing the expression (or --data "
-						  "with --model)");
-			return NULL;
-		}
-		obj = objective_expr(expr, NULL, 0, &err);
-		if (obj == NULL)
-			diag_print_source(stderr, "descent", expr, &err);
-		return obj;
-	} else {
-		struct diag derr;
-		const char *params[EXPR_MAX_VARS];
-		char pbuf[1024], *tok, *save = NULL;
-		int np = 0, loss = LOSS_MSE;
-
-		if (expr != NULL) {
-			*status = cmd_value_error(&cmd_run, "give either an expression or --data "
-						  "with --model, not both");
-			return NULL;
-		}
-		if (o->data != NULL && o->data_inline != NULL) {
-			*status = cmd_value_error(&cmd_run, "--data and --data-inline: one or "
-						  "the other");
-			return NULL;
-		}
-		if (o->model == NULL) {
-			*status = cmd_value_error(&cmd_run, "--data needs --model, e.g. "
-						  "--model 'w0 + w1*x'");
-			return NULL;
-		}
-		if (o->loss != NULL && (loss = loss_from_name(o->loss)) < 0) {
-			*status = cmd_value_error(&cmd_run, "unknown loss '%s': use mse, "
-						  "cross_entropy or hinge", o->loss);
-			return NULL;
-		}
-		if (o->params != NULL) {
-			if (snprintf(pbuf, sizeof pbuf, "%s", o->params) >= (int)sizeof pbuf) {
-				*status = cmd_value_error(&cmd_run, "--params is too long");
-				return NULL;
-			}
-			for (tok = strtok_r(pbuf, ",", &save); tok != NULL && np < EXPR_MAX_VARS;
-			     tok = strtok_r(NULL, ",", &save))
-				params[np++] = tok;
-		}
-		if (o->data != NULL)
-			*data = dataset_load_csv(o->data, &derr);
-		else
-			*data = dataset_parse_csv(o->data_inline, strlen(o->data_inline),
-						  "--data-inline", &derr);
-		if (*data == NULL) {
-			diag_print(stderr, &derr);
-			return NULL;
-		}
-		obj = objective_data(*data, o->model, (enum loss)loss, o->target,
-				     o->params != NULL ? params : NULL, np, &err);
-		if (obj == NULL) {
-			if (err.column > 0)
-				diag_print_source(stderr, "descent: in --model", o->model, &err);
-			else
-				fprintf(stderr, "descent: error: %s\n", err.message);
-		}
-		return obj;
-	}
 }
 
 /*
@@ -514,12 +428,6 @@ run_run(int argc, char **argv)
 		{ "seed", required_argument, NULL, CMD_OPT_SEED },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "every", required_argument, NULL, OPT_EVERY },
-		{ "data", required_argument, NULL, OPT_DATA },
-		{ "data-inline", required_argument, NULL, OPT_DATA_INLINE },
-		{ "model", required_argument, NULL, OPT_MODEL },
-		{ "loss", required_argument, NULL, OPT_LOSS },
-		{ "target", required_argument, NULL, OPT_TARGET },
-		{ "params", required_argument, NULL, OPT_PARAMS },
 		{ "batch", required_argument, NULL, CMD_OPT_BATCH },
 		{ "plot", no_argument, NULL, OPT_PLOT },
 		{ "record", required_argument, NULL, OPT_RECORD },
@@ -528,7 +436,7 @@ run_run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct option longopts[sizeof fixed_longopts / sizeof fixed_longopts[0] +
-			       OPT_PARAM_COUNT];
+			       CMD_DATA_OPTIONS + OPT_PARAM_COUNT];
 	struct run_opts o;
 	struct run_config c;
 	struct objective *obj = NULL;
@@ -544,7 +452,7 @@ run_run(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	cmd_settings_init(&o.set);
 	o.every = NAN;
-	cmd_settings_longopts(longopts, fixed_longopts);
+	cmd_settings_longopts(longopts, fixed_longopts, 1);
 	status = cmd_getopt(&cmd_run, argc, argv, "o:s:n:hV", longopts, run_option, &o, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
@@ -559,7 +467,7 @@ run_run(int argc, char **argv)
 		return status;
 	if (o.plot && o.format != FORMAT_TABLE)
 		return cmd_value_error(&cmd_run, "--plot goes with the table format");
-	obj = make_objective(&o, expr, &data, &status);
+	obj = cmd_objective(&cmd_run, &o.data, expr, !isnan(o.set.batch), &data, &status);
 	if (obj == NULL)
 		goto done;
 	n = objective_dim(obj);
@@ -591,11 +499,12 @@ run_run(int argc, char **argv)
 	}
 	run_all(r);
 	if (o.record != NULL) {
-		struct record_objective ro = { expr, data, o.model, LOSS_MSE,
+		struct record_objective ro = { expr, data, o.data.model, LOSS_MSE,
 					       NULL };
 		if (data != NULL) {
-			ro.loss = o.loss != NULL ? (enum loss)loss_from_name(o.loss) : LOSS_MSE;
-			ro.target = o.target != NULL ? o.target : "y";   /* objective_data's default */
+			ro.loss = o.data.loss != NULL ? (enum loss)loss_from_name(o.data.loss) :
+				  LOSS_MSE;
+			ro.target = o.data.target != NULL ? o.data.target : "y";  /* objective_data's */
 		}
 		if (write_record(o.record, &ro, obj, &c, start, run_trajectory(r)) != 0) {
 			status = EXIT_USER;
@@ -606,11 +515,12 @@ run_run(int argc, char **argv)
 		snprintf(what, sizeof what, "%s", expr);
 	else if (c.batch > 0)
 		snprintf(what, sizeof what, "the %s of %s on %zu examples, mini-batches "
-			 "of %zu (seed %llu)", o.loss ? o.loss : "mse", o.model, data->nrows,
+			 "of %zu (seed %llu)", o.data.loss ? o.data.loss : "mse", o.data.model,
+			 data->nrows,
 			 c.batch, (unsigned long long)c.seed);
 	else
 		snprintf(what, sizeof what, "the %s of %s on %zu examples",
-			 o.loss ? o.loss : "mse", o.model, data->nrows);
+			 o.data.loss ? o.data.loss : "mse", o.data.model, data->nrows);
 	switch (o.format) {
 	case FORMAT_TABLE:
 		print_table(obj, &c, what, run_trajectory(r), every);

@@ -2,16 +2,20 @@
 /*
  * cmd-settings.c - the settings of a descent as the command line gives
  * them (--optimizer, --lr and the other parameters, --steps, --tol, ...),
- * read and checked once for the commands that run optimizers: run, map.
+ * and its objective (an expression, or --data with --model), read and
+ * checked once for the commands that run optimizers: run, map.
  */
 #include "config.h"
 
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "descent/data.h"
+#include "descent/objective.h"
 #include "descent/optim.h"
 
 void
@@ -148,13 +152,25 @@ cmd_settings_config(const struct cmd *cmd, const struct cmd_settings *s,
 	return 0;
 }
 
+/* The options of a data objective, for cmd_settings_longopts. */
+static const struct option data_longopts[CMD_DATA_OPTIONS] = {
+	{ "data", required_argument, NULL, CMD_OPT_DATA },
+	{ "data-inline", required_argument, NULL, CMD_OPT_DATA_INLINE },
+	{ "model", required_argument, NULL, CMD_OPT_MODEL },
+	{ "loss", required_argument, NULL, CMD_OPT_LOSS },
+	{ "target", required_argument, NULL, CMD_OPT_TARGET },
+	{ "params", required_argument, NULL, CMD_OPT_PARAMS },
+};
+
 void
-cmd_settings_longopts(struct option *lo, const struct option *fixed)
+cmd_settings_longopts(struct option *lo, const struct option *fixed, int data)
 {
 	int n, k;
 
 	for (n = 0; fixed[n].name != NULL; n++)
 		lo[n] = fixed[n];
+	for (k = 0; data && k < CMD_DATA_OPTIONS; k++)
+		lo[n++] = data_longopts[k];
 	for (k = 0; k < OPT_PARAM_COUNT; k++, n++) {
 		lo[n].name = opt_params_table[k].name;
 		lo[n].has_arg = required_argument;
@@ -162,4 +178,98 @@ cmd_settings_longopts(struct option *lo, const struct option *fixed)
 		lo[n].val = CMD_OPT_PARAM + k;
 	}
 	memset(&lo[n], 0, sizeof lo[n]);
+}
+
+int
+cmd_data_option(struct cmd_data *d, int opt, const char *arg)
+{
+	switch (opt) {
+	case CMD_OPT_DATA: d->file = arg; return 0;
+	case CMD_OPT_DATA_INLINE: d->inline_csv = arg; return 0;
+	case CMD_OPT_MODEL: d->model = arg; return 0;
+	case CMD_OPT_LOSS: d->loss = arg; return 0;
+	case CMD_OPT_TARGET: d->target = arg; return 0;
+	case CMD_OPT_PARAMS: d->params = arg; return 0;
+	}
+	return -1;
+}
+
+struct objective *
+cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr, int batch,
+	      struct dataset **data, int *status)
+{
+	struct diag err;
+	struct objective *obj;
+
+	*status = EXIT_USER;
+	if (o->file == NULL && o->inline_csv == NULL) {
+		if (o->model != NULL || o->params != NULL || o->target != NULL ||
+		    o->loss != NULL || batch) {
+			*status = cmd_value_error(cmd, "--model, --loss, --target, "
+						  "--params and a batch size go with --data");
+			return NULL;
+		}
+		if (expr == NULL) {
+			*status = cmd_usage_error(cmd, "missing the expression (or --data "
+						  "with --model)");
+			return NULL;
+		}
+		obj = objective_expr(expr, NULL, 0, &err);
+		if (obj == NULL)
+			diag_print_source(stderr, "descent", expr, &err);
+		return obj;
+	} else {
+		struct diag derr;
+		const char *params[EXPR_MAX_VARS];
+		char pbuf[1024], *tok, *save = NULL;
+		int np = 0, loss = LOSS_MSE;
+
+		if (expr != NULL) {
+			*status = cmd_value_error(cmd, "give either an expression or --data "
+						  "with --model, not both");
+			return NULL;
+		}
+		if (o->file != NULL && o->inline_csv != NULL) {
+			*status = cmd_value_error(cmd, "--data and --data-inline: one or "
+						  "the other");
+			return NULL;
+		}
+		if (o->model == NULL) {
+			*status = cmd_value_error(cmd, "--data needs --model, e.g. "
+						  "--model 'w0 + w1*x'");
+			return NULL;
+		}
+		if (o->loss != NULL && (loss = loss_from_name(o->loss)) < 0) {
+			*status = cmd_value_error(cmd, "unknown loss '%s': use mse, "
+						  "cross_entropy or hinge", o->loss);
+			return NULL;
+		}
+		if (o->params != NULL) {
+			if (snprintf(pbuf, sizeof pbuf, "%s", o->params) >= (int)sizeof pbuf) {
+				*status = cmd_value_error(cmd, "--params is too long");
+				return NULL;
+			}
+			for (tok = strtok_r(pbuf, ",", &save); tok != NULL && np < EXPR_MAX_VARS;
+			     tok = strtok_r(NULL, ",", &save))
+				params[np++] = tok;
+		}
+		if (o->file != NULL)
+			*data = dataset_load_csv(o->file, &derr);
+		else
+			*data = dataset_parse_csv(o->inline_csv, strlen(o->inline_csv),
+						  "--data-inline", &derr);
+		if (*data == NULL) {
+			diag_print(stderr, &derr);
+			return NULL;
+		}
+		obj = objective_data(*data, o->model, (enum loss)loss, o->target,
+				     o->params != NULL ? params : NULL, np, &err);
+		if (obj == NULL) {
+			if (err.column > 0)
+				diag_print_source(stderr, "descent: in --model", o->model, &err);
+			else
+				fprintf(stderr, "descent: error: %s\n", err.message);
+		}
+		return obj;
+	}
 }

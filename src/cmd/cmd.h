@@ -146,6 +146,8 @@ void cmd_lessons_path(const struct cmd_dirs *d, struct lesson_dirs *out);
 enum {
 	CMD_OPT_TOL = 256, CMD_OPT_BOUND, CMD_OPT_SCHEDULE, CMD_OPT_LINE_SEARCH,
 	CMD_OPT_NOISE, CMD_OPT_SEED, CMD_OPT_BATCH,
+	CMD_OPT_DATA, CMD_OPT_DATA_INLINE, CMD_OPT_MODEL, CMD_OPT_LOSS, CMD_OPT_TARGET,
+	CMD_OPT_PARAMS,
 	CMD_OPT_OWN = 300,
 	CMD_OPT_PARAM = 400,
 };
@@ -177,8 +179,50 @@ int cmd_settings_config(const struct cmd *cmd, const struct cmd_settings *s,
  */
 int cmd_count(const struct cmd *cmd, double v, const char *name, double lo, double hi,
 	      long *out);
-/* fixed (ending with a NULL name), then --lr, --beta, ... into lo. */
+/* A data objective on the command line: --data or --data-inline, --model, ... */
+struct cmd_data {
+	const char *file, *inline_csv, *model, *loss, *target, *params;
+};
+/* Takes option opt of a data objective (CMD_OPT_DATA...): 0, or -1 when it is none. */
+int cmd_data_option(struct cmd_data *d, int opt, const char *arg);
+struct dataset;
+/*
+ * The objective of expr, or of the data d (when it gives --data or
+ * --data-inline; *data receives the data set, the caller frees it):
+ * returns it, or NULL after one message with the exit status in
+ * *status.  batch says that a batch size was given, which only data take.
+ */
+struct objective *cmd_objective(const struct cmd *cmd, const struct cmd_data *d,
+				const char *expr, int batch, struct dataset **data, int *status);
+/*
+ * A map of a data objective (cmd-map-data.c), for descent map: the rate
+ * across and the batch sizes down (from batch_lo to batch_hi, or none),
+ * each cell the mean of `seeds` runs; drawn in o's size, or as CSV.
+ * Returns the exit status, after its messages.
+ */
+struct map_axis;
+struct map_data_args {
+	const struct plot_opts *o;
+	const struct run_config *c;
+	struct objective *obj;
+	const struct dataset *data;
+	const char *model, *loss;       /* as given (loss: NULL for mse) */
+	struct map_axis *lr;
+	long batch_lo, batch_hi;
+	int seeds;
+	double goal;            /* nan: color by the final loss */
+	const char *cells;      /* --cells, or NULL */
+	int csv;
+	const double *start;
+};
+int cmd_map_data(const struct map_data_args *a);
+/*
+ * fixed (ending with a NULL name), then when data the CMD_DATA_OPTIONS
+ * options of a data objective (--data, --data-inline, --model, --loss,
+ * --target, --params), then --lr, --beta, ... into lo.
+ */
+#define CMD_DATA_OPTIONS 6
 struct option;
-void cmd_settings_longopts(struct option *lo, const struct option *fixed);
+void cmd_settings_longopts(struct option *lo, const struct option *fixed, int data);
 
 #endif

@@ -97,10 +97,18 @@ plot_axes_draw(const struct plot_frame *fr)
 	int nt, i, w, row, col, maxw = 1, mt;
 	struct plot_canvas *c = fr->c;
 
-	nt = plot_y_ticks(fr->y0, fr->y1, fr->ah, fr->logy, ticks, labels, &w);
+	nt = fr->ylabels != NULL ? 0 : plot_y_ticks(fr->y0, fr->y1, fr->ah, fr->logy, ticks,
+						      labels, &w);
 	/* the y axis, with '+' at the ticks */
 	for (row = fr->ay; row < fr->ay + fr->ah; row++)
 		plot_text(c, fr->ax - 1, row, "|", PLOT_DEFAULT, PLOT_DIM);
+	for (i = 0; fr->ylabels != NULL && i < fr->nylabels; i++) {
+		/* category i (bottom up) in the middle of its band of rows */
+		row = fr->ay + fr->ah - 1 - (int)((i + 0.5) * fr->ah / fr->nylabels);
+		plot_mark(c, fr->ax - 1, row, '+', PLOT_DEFAULT, PLOT_DIM);
+		plot_text(c, fr->ax - 1 - (int)strlen(fr->ylabels[i]), row, fr->ylabels[i],
+			  PLOT_DEFAULT, 0);
+	}
 	for (i = 0; i < nt; i++) {
 		/* rows count down from y1 */
 		row = tick_cell(-ticks[i], -fr->y1, -fr->y0, fr->ah);

@@ -267,7 +267,7 @@ static void
 draw_axes(struct plot_fig *f)
 {
 	struct plot_frame fr = { f->c, f->ax, f->ay, f->aw, f->ah, f->x0, f->x1, f->y0,
-				 f->y1, 0, f->opt.width, 0 };
+				 f->y1, 0, f->opt.width, 0, NULL, 0 };
 
 	plot_axes_draw(&fr);
 }

@@ -21,6 +21,10 @@ struct plot_frame {
 	int logy;
 	int width;              /* of the whole figure */
 	int logx;               /* x in log10 too (a map's learning rates) */
+	/* rows of categories (a map's batch sizes): their labels, bottom up,
+	 * instead of the y axis's numbers (NULL: numbers) */
+	const char *const *ylabels;
+	int nylabels;
 };
 
 /*

@@ -65,7 +65,8 @@ rows_above(const struct plot_opts *o, const char *title)
 /* The frame of a map: its area and ranges (y of the curve: filled later). */
 static void
 map_frame(const struct plot_opts *o, const struct plot_map_axis *x,
-	  const struct plot_map_axis *y, const char *title, struct plot_frame *fr)
+	  const struct plot_map_axis *y, const char *const *ylabels, const char *title,
+	  struct plot_frame *fr)
 {
 	double ticks[PLOT_MAX_TICKS];
 	char labels[PLOT_MAX_TICKS][24];
@@ -79,7 +80,17 @@ map_frame(const struct plot_opts *o, const struct plot_map_axis *x,
 		fr->ah = 2;
 	axis_range(x, y->n > 0, &fr->x0, &fr->x1);
 	fr->logx = x->log;
-	if (y->n > 0) {
+	if (y->n > 0 && ylabels != NULL) {
+		/* rows of categories: their labels, one a band of rows */
+		int k;
+		fr->y0 = 0;
+		fr->y1 = y->n;
+		fr->ylabels = ylabels;
+		fr->nylabels = y->n;
+		for (w = 1, k = 0; k < y->n; k++)
+			if ((int)strlen(ylabels[k]) > w)
+				w = (int)strlen(ylabels[k]);
+	} else if (y->n > 0) {
 		axis_range(y, 1, &fr->y0, &fr->y1);
 		fr->logy = y->log;
 		plot_y_ticks(fr->y0, fr->y1, fr->ah, fr->logy, ticks, labels, &w);
@@ -100,7 +111,7 @@ plot_map_area(const struct plot_opts *o, const struct plot_map_axis *x,
 	struct plot_frame fr;
 	struct plot_map_axis none = { NULL, 0, 0, 0, 0 };
 
-	map_frame(o, x, y != NULL ? y : &none, "", &fr);   /* room for a title */
+	map_frame(o, x, y != NULL ? y : &none, NULL, "", &fr);     /* room for a title */
 	*w = fr.aw;
 	*h = fr.ah;
 }
@@ -111,7 +122,7 @@ plot_map_locate(const struct plot_opts *o, const struct plot_map *m, const char 
 {
 	struct plot_frame fr;
 
-	map_frame(o, &m->x, &m->y, title, &fr);
+	map_frame(o, &m->x, &m->y, m->ylabels, title, &fr);
 	*cx = x_cell(&fr, &m->x, x);
 	*cy = m->y.n > 0 ? y_cell(&fr, &m->y, y) : fr.ay + fr.ah;
 	return *cx < 0 || *cy < 0 ? -1 : 0;
@@ -124,39 +135,42 @@ plot_map_locate(const struct plot_opts *o, const struct plot_map *m, const char 
  * above to the first at hi or above.  Returns their number.
  */
 static int
-make_bins(long lo, long hi, double *edge)
+make_bins(double lo, double hi, double *edge)
 {
 	static const double mult[4][3] = { { 1, 2, 5 }, { 1, 3, 0 }, { 1, 0, 0 }, { 1, 0, 0 } };
 	static const double decade[4] = { 10, 10, 10, 100 };
 	int s, n, k;
-	double p;
+	double p, p0;
 
+	if (!(lo > 0))
+		lo = hi > 0 ? hi : 1;
+	p0 = pow(10, floor(log10(lo)));
 	for (s = 0; s < 4; s++) {
 		n = 0;
-		for (p = 1; p < 1e300; p *= decade[s])
+		for (p = p0; p < 1e300; p *= decade[s])
 			for (k = 0; k < 3 && mult[s][k] > 0; k++) {
 				double e = mult[s][k] * p;
-				if (e < (double)lo)
+				if (e < lo * (1 - 1e-12))
 					continue;
 				if (n == MAX_BINS)
 					goto next;
 				edge[n++] = e;
-				if (e >= (double)hi)
+				if (e >= hi * (1 - 1e-12))
 					return n;
 			}
 next:		;
 	}
-	edge[0] = (double)hi;   /* beyond 1e18 steps: one bin */
+	edge[0] = hi;           /* beyond 1e300: one bin */
 	return 1;
 }
 
-/* The bin of s steps. */
+/* The bin of the value (steps) s. */
 static int
-bin_of(long s, const double *edge, int n)
+bin_of(double s, const double *edge, int n)
 {
 	int b;
 
-	for (b = 0; b < n - 1 && (double)s > edge[b]; b++)
+	for (b = 0; b < n - 1 && s > edge[b] * (1 + 1e-12); b++)
 		;
 	return b;
 }
@@ -172,10 +186,10 @@ bin_level(int b, int n)
 static void
 edge_text(double e, char *buf, size_t size)
 {
-	if (e < 1e5)
+	if (e >= 1 && e < 1e5)
 		snprintf(buf, size, "%.0f", e);
 	else
-		snprintf(buf, size, "%.0e", e);
+		snprintf(buf, size, "%.3g", e);
 }
 
 /* The column of setting v on the x axis, or -1 outside the area. */
@@ -219,6 +233,35 @@ legend_row(struct plot_canvas *c, int row, char *text, int width)
 }
 
 /*
+ * The legend of the bins in row: what they count, then each bin's glyph
+ * (on its colour, in 256 colours) and its upper end ("more" for an open
+ * one).
+ */
+static void
+bins_legend(struct plot_canvas *c, const struct plot_opts *o, int row, const char *what,
+	    const double *edge, int nb)
+{
+	char line[512], text[64];
+	size_t len = (size_t)snprintf(line, sizeof line, "%s", what);
+	int at[MAX_BINS], k;
+
+	for (k = 0; k < nb && len < sizeof line - 32; k++) {
+		if (isinf(edge[k]))
+			snprintf(text, sizeof text, "more");
+		else
+			edge_text(edge[k], text, sizeof text);
+		at[k] = (int)len + 1;
+		len += (size_t)snprintf(line + len, sizeof line - len, " %c %s",
+					" .:-=+*#%@"[bin_level(k, nb)], text);
+	}
+	legend_row(c, row, line, o->width);
+	for (k = 0; k < nb; k++)
+		if (at[k] < o->width)
+			plot_shade(c, at[k], row, bin_level(k, nb),
+				   o->color == 2 ? bin_color256[k] : PLOT_DEFAULT);
+}
+
+/*
  * The heat map, its line and its marks; under[k] is set to the glyph of
  * a later mark drawn over mark k (0 when none), for the legend.
  */
@@ -236,7 +279,7 @@ draw_heat(struct plot_canvas *c, const struct plot_opts *o, const struct plot_fr
 			if (s == PLOT_MAP_DIVERGED) {
 				plot_mark(c, cx, cy, 'x', o->color ? PLOT_RED : PLOT_DEFAULT, 0);
 			} else if (s >= 0) {
-				int b = bin_of(s, edge, nb);
+				int b = bin_of((double)s, edge, nb);
 				plot_shade(c, cx, cy, bin_level(b, nb),
 					   o->color == 2 ? bin_color256[b] : PLOT_DEFAULT);
 			}
@@ -317,6 +360,108 @@ draw_curve(struct plot_canvas *c, const struct plot_opts *o, struct plot_frame *
 	}
 }
 
+/*
+ * The bins of values from lo to hi: 1-2-5 multiples of powers of ten from
+ * the lowest, fine near it (where the best settings are), the last open
+ * ("more") when nine would not reach hi.
+ */
+static int
+value_bins(double lo, double hi, double *edge)
+{
+	double p, e;
+	int n = 0, k;
+
+	if (!(lo > 0))
+		lo = hi > 0 ? hi : 1;
+	for (p = pow(10, floor(log10(lo))); n < MAX_BINS; p *= 10)
+		for (k = 0; k < 3 && n < MAX_BINS; k++) {
+			e = (k == 0 ? 1 : k == 1 ? 2 : 5) * p;
+			if (e < lo * (1 - 1e-12))
+				continue;
+			edge[n++] = e;
+			if (e >= hi * (1 - 1e-12))
+				return n;
+		}
+	edge[MAX_BINS - 1] = INFINITY;
+	return MAX_BINS;
+}
+
+/*
+ * A heat map of values (m->value): the lower, the denser; 'x' where a
+ * run diverged, blank where there is no value; rows of categories.
+ */
+static struct plot_canvas *
+value_map(struct plot_canvas *c, const struct plot_opts *o, const struct plot_map *m,
+	  const char *title)
+{
+	struct plot_frame fr;
+	size_t cells = (size_t)m->x.n * (size_t)m->y.n, i;
+	double lo = INFINITY, hi = -INFINITY, edge[MAX_BINS];
+	int nb = 0, cx, cy, diverged = 0, blank = 0, row1 = o->height - 2;
+	char line[512], text[64];
+	size_t len;
+
+	map_frame(o, &m->x, &m->y, m->ylabels, title, &fr);
+	fr.c = c;
+	plot_canvas_set_area(c, fr.ax, fr.ay, fr.aw, fr.ah);
+	for (i = 0; i < cells; i++) {
+		double v = m->value[i];
+		diverged |= isinf(v) && v > 0;
+		blank |= isnan(v);
+		if (!isfinite(v))
+			continue;
+		if (v > 0 && v < lo)
+			lo = v;
+		if (v > hi)
+			hi = v;
+	}
+	if (hi > -INFINITY)
+		nb = value_bins(lo < INFINITY ? lo : hi, hi, edge);
+	for (cy = fr.ay; cy < fr.ay + fr.ah; cy++) {
+		int j = m->y.n - 1 - (int)floor((cy - fr.ay + 0.5) / fr.ah * m->y.n);
+		for (cx = fr.ax; cx < fr.ax + fr.aw; cx++) {
+			int ci = (int)floor((cx - fr.ax + 0.5) / fr.aw * m->x.n);
+			double v = m->value[(size_t)j * (size_t)m->x.n + (size_t)ci];
+			if (isinf(v) && v > 0) {
+				plot_mark(c, cx, cy, 'x', o->color ? PLOT_RED : PLOT_DEFAULT, 0);
+			} else if (isfinite(v) && nb > 0) {
+				int b = bin_of(v, edge, nb);
+				plot_shade(c, cx, cy, bin_level(b, nb),
+					   o->color == 2 ? bin_color256[b] : PLOT_DEFAULT);
+			}
+		}
+	}
+	if ((int)strlen(m->x.name) < o->width)
+		plot_text(c, o->width - (int)strlen(m->x.name), fr.ay + fr.ah + 1, m->x.name,
+			  PLOT_DEFAULT, PLOT_BOLD);
+	plot_axes_draw(&fr);
+	if (o->title && title != NULL) {
+		snprintf(line, sizeof line, "%s", title);
+		legend_row(c, 0, line, o->width);
+	}
+	plot_text(c, 0, fr.ay - 1, m->y.name, PLOT_DEFAULT, PLOT_BOLD);
+	if (nb > 0) {
+		snprintf(text, sizeof text, "%s, at most:", m->value_name);
+		bins_legend(c, o, row1, text, edge, nb);
+	} else {
+		snprintf(line, sizeof line, "no %s to show", m->value_name);
+		legend_row(c, row1, line, o->width);
+	}
+	len = 0;
+	line[0] = '\0';
+	if (diverged)
+		key(line, sizeof line, &len, 'x', "diverged");
+	if (blank && m->blank_label != NULL && len < sizeof line)
+		len += (size_t)snprintf(line + len, sizeof line - len, "%sblank: %s",
+					len ? "  " : "", m->blank_label);
+	if (m->note != NULL && len < sizeof line)
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s", len ? "  " : "",
+					m->note);
+	if (len > 0)
+		legend_row(c, row1 + 1, line, o->width);
+	return c;
+}
+
 struct plot_canvas *
 plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 {
@@ -329,7 +474,9 @@ plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 	char line[512], text[64], under[PLOT_MAX_MARKS] = { 0 };
 	size_t len = 0;
 
-	map_frame(o, &m->x, &m->y, title, &fr);
+	if (m->value != NULL)
+		return value_map(c, o, m, title);
+	map_frame(o, &m->x, &m->y, NULL, title, &fr);
 	fr.c = c;
 	plot_canvas_set_area(c, fr.ax, fr.ay, fr.aw, fr.ah);
 	for (i = 0; i < cells; i++) {
@@ -344,7 +491,7 @@ plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 			hi = s;
 	}
 	if (lo >= 0)
-		nb = make_bins(lo, hi, edge);
+		nb = make_bins((double)(lo < 1 ? 1 : lo), (double)hi, edge);
 	if (m->y.n > 0)
 		draw_heat(c, o, &fr, m, edge, nb, under);
 	else
@@ -370,20 +517,8 @@ plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 
 	/* the legend */
 	if (m->y.n > 0 && nb > 0) {
-		int at[MAX_BINS];
-		len = (size_t)snprintf(line, sizeof line, "%s", o->width >= 70 ?
-				       "steps to converge, at most:" : "steps, at most:");
-		for (k = 0; k < nb && len < sizeof line - 32; k++) {
-			edge_text(edge[k], text, sizeof text);
-			at[k] = (int)len + 1;
-			len += (size_t)snprintf(line + len, sizeof line - len, " %c %s",
-						" .:-=+*#%@"[bin_level(k, nb)], text);
-		}
-		legend_row(c, row1, line, o->width);
-		for (k = 0; k < nb; k++)
-			if (at[k] < o->width)
-				plot_shade(c, at[k], row1, bin_level(k, nb),
-					   o->color == 2 ? bin_color256[k] : PLOT_DEFAULT);
+		bins_legend(c, o, row1, o->width >= 70 ? "steps to converge, at most:" :
+			    "steps, at most:", edge, nb);
 		len = 0;
 	} else if (m->y.n > 0) {
 		snprintf(line, sizeof line, "no setting converged in %ld steps", m->limit);

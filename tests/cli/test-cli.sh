@@ -235,7 +235,7 @@ check "run missing start" 2 "" "descent run: --start is missing: where should th
 check "run bad schedule" 2 "" "descent run: --schedule: the step schedule has no 'decay' (it takes every, factor and warmup)${nl}" -- run 'x^2' --start 1 --schedule step:decay=2
 check "run steps" 2 "" "descent run: --steps must be a whole number from 0 to 1e+09, not 1.5${nl}" -- run 'x^2' --start 1 --steps 1.5
 check "run format" 2 "" "descent run: unknown format 'xml': use table, csv or json${nl}" -- run 'x^2' --start 1 --format xml
-check "run batch on expression" 2 "" "descent run: --model, --loss, --target, --params and --batch go with --data${nl}" -- run 'x^2' --start 1 --batch 2
+check "run batch on expression" 2 "" "descent run: --model, --loss, --target, --params and a batch size go with --data${nl}" -- run 'x^2' --start 1 --batch 2
 check "run line search optimizer" 2 "" "descent run: the line search is for gd and newton, not momentum${nl}" -- run 'x^2' --start 1 -o momentum --line-search
 check "run ragged data" 1 "" "$top_srcdir/tests/data/bad-ragged.csv:4:5: error: row has 3 fields, but the header has 2${nl}" -- run --data "$top_srcdir/tests/data/bad-ragged.csv" --model 'w0 + w1*x'
 check "run non-number" 1 "" "$top_srcdir/tests/data/bad-number.csv:3:3: error: 'abc' is not a number${nl}" -- run --data "$top_srcdir/tests/data/bad-number.csv" --model 'w0 + w1*x'
@@ -324,9 +324,48 @@ check "map: a setting twice" 2 "" "descent map: --over gives lr twice${nl}" -- m
 check "map: three settings" 2 "" "descent map: --over takes two settings at most, as in lr=0.001:0.1,beta=0:0.99${nl}" -- map 'x^2' --start 1 -o adam --over lr=0.01:0.1,beta1=0:0.5,beta2=0:0.5
 check "map: unknown format" 2 "" "descent map: unknown format 'xml': use plot or csv${nl}" -- map 'x^2' --start 1 --over lr=0.01:0.1 --format xml
 check "map: too small" 2 "" "descent map: --size takes WIDTHxHEIGHT from 40x16 to 1000x500, as in 80x24, not '10x10'${nl}" -- map 'x^2' --start 1 --over lr=0.01:0.1 --size 10x10
-check "map without an expression" 2 "" "descent map: missing the expression${nl}Try 'descent map --help' for more.${nl}" -- map --start 1 --over lr=0.01:0.1
+check "map without an expression" 2 "" "descent map: missing the expression (or --data with --model)${nl}Try 'descent map --help' for more.${nl}" -- map --start 1 --over lr=0.01:0.1
 check "map: a bad expression" 1 "" "descent: error at column 5: expected a number, a name or '(' after '+'${nl}  x^2+${nl}      ^${nl}" -- map 'x^2+' --start 1 --over lr=0.01:0.1
 check "map: a bad fixed setting" 2 "" "descent map: --beta must be in [0, 1), not 2${nl}" -- map 'x^2' --start 1 -o momentum --beta 2 --over lr=0.01:0.1
+
+# data maps: the rate across, the batch sizes down, each cell the mean of its seeds
+D='x,y;0,1;1,3.1;2,4.9;3,7.2;4,8.8;5,11.1;6,13;7,14.9'
+check_doc "map of data: the steps to a loss, as CSV" 0 -- map --data-inline "$D" --model 'w*x + b' --over lr=0.001:0.1 --log --steps 200 --goal 0.05 --cells 6 --format csv <<'EOF'
+lr,batch,loss,steps
+0.001,all,0.10358242000879496,nan
+0.0025118864315095803,all,0.07724321084653869,nan
+0.006309573444801934,all,0.040432766866521044,158
+0.015848931924611134,all,0.01711575310381283,63
+0.039810717055349734,all,0.014266356671945403,25
+0.1,all,inf,inf
+EOF
+"$DESCENT" map --data-inline "$D" --model 'w*x + b' --over lr=0.001:0.1,batch=1:8 --log --steps 200 --cells 4 --format csv >"$tmp/dm.csv" 2>&1
+if [ "$(head -n 1 "$tmp/dm.csv")" = "lr,batch,loss" ] && [ "$(wc -l <"$tmp/dm.csv")" -eq 17 ] &&
+   [ "$(cut -d, -f2 "$tmp/dm.csv" | sed 1d | uniq | tr '\n' ' ')" = "1 2 4 all " ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: map of data: the rows are the batch sizes 1, 2, 4, all"; cat "$tmp/dm.csv"
+fi
+LC_ALL=C "$DESCENT" map --data-inline "$D" --model 'w*x + b' --over lr=0.001:0.1,batch=1:8 --log --steps 200 --ascii --size 80x20 --cells 30 >"$tmp/out" 2>&1
+if [ "$(wc -l <"$tmp/out")" -eq 20 ] && [ -z "$(awk 'length > 80' "$tmp/out")" ] &&
+   grep -q '^final loss, at most: @ 0.02 % 0.05 # 0.1 ' "$tmp/out" &&
+   grep -q '^x diverged  (mean of 3 seeds)$' "$tmp/out" &&
+   grep -q '^ all+' "$tmp/out" && grep -q '^   1+' "$tmp/out" &&
+   grep -q '^lowest final loss: 0.01426, at lr = 0.05298, batch all (mean of 3 seeds)$' "$tmp/out" &&
+   grep -q '^of 120 cells, 15 diverged$' "$tmp/out"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: map of data: the heat map of batch sizes at 80x20"; cat "$tmp/out"
+fi
+check "map of data: batch before the rate" 2 "" "descent map: --over: the batch size goes down a map of the rate: lr=A:B,batch=C:D${nl}" -- map --data-inline "$D" --model 'w*x + b' --over batch=1:8
+check "map of data: whole batch sizes" 2 "" "descent map: --over batch: whole sizes from 1, not 0.5:8${nl}" -- map --data-inline "$D" --model 'w*x + b' --over lr=0.01:0.1,batch=0.5:8
+check "map of data: batches past the data" 2 "" "descent map: the batch sizes go from 1 up to the 8 examples, not from 1 to 16${nl}" -- map --data-inline "$D" --model 'w*x + b' --over lr=0.01:0.1,batch=1:16
+check "map of data: a goal above 0" 2 "" "descent map: --goal is a loss to reach, above 0, not 0${nl}" -- map --data-inline "$D" --model 'w*x + b' --over lr=0.01:0.1 --goal 0
+check "map of data: seeds" 2 "" "descent map: --seeds must be a whole number from 1 to 100, not 0${nl}" -- map --data-inline "$D" --model 'w*x + b' --over lr=0.01:0.1 --seeds 0
+check "map of data: across the rate" 2 "" "descent map: a map of data goes across the learning rate: --over lr=A:B[,batch=C:D]${nl}" -- map --data-inline "$D" --model 'w*x + b' -o momentum --over beta=0:0.9
+check "map of data: not down beta" 2 "" "descent map: a map of data goes across the learning rate and down the batch size: --over lr=A:B[,batch=C:D]${nl}" -- map --data-inline "$D" --model 'w*x + b' -o momentum --over lr=0.01:0.1,beta=0:0.9
+check "map: a batch size needs data" 2 "" "descent map: --model, --loss, --target, --params and a batch size go with --data${nl}" -- map 'x^2' --start 1 --over lr=0.1:1,batch=1:4
+check "map: noise needs data" 2 "" "descent map: the batch size, --noise, --seeds and --goal go with a data objective (--data with --model)${nl}" -- map 'x^2' --start 1 --over lr=0.1:1 --noise 0.1
 
 # --- record and replay ------------------------------------------------------
 R="$tmp/run.jsonl"

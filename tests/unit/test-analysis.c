@@ -23,6 +23,7 @@
 
 #include "unit-helpers.h"
 
+#include "descent/data.h"
 #include "descent/analysis.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
@@ -1071,5 +1072,87 @@ Test(analysis, map_refuses_bad_axes)
 		cr_expect_str_eq(err.message, cases[i].message, "case %zu", i);
 		cr_expect_null(res.outcome);
 	}
+	objective_free(o);
+}
+
+/* A data set of n points on y = 2x + 1 with a little wobble, and its mse objective. */
+static struct objective *
+line_objective(int n, struct dataset **d)
+{
+	char text[4096];
+	size_t len = (size_t)snprintf(text, sizeof text, "x,y\n");
+	struct diag err = { .message = "" };
+	struct objective *o;
+	int i;
+
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%g,%g\n", i / 8.0,
+					2 * i / 8.0 + 1 + 0.1 * ((i * 7) % 5 - 2));
+	*d = dataset_parse_csv(text, len, "line", &err);
+	cr_assert_not_null(*d, "%s", err.message);
+	o = objective_data(*d, "w*x + b", LOSS_MSE, NULL, NULL, 0, &err);
+	cr_assert_not_null(o, "%s", err.message);
+	return o;
+}
+
+/* A data map: its rows are the powers of two, each cell the mean of its seeds' runs. */
+Test(analysis, data_map_cells_are_the_mean_of_their_runs)
+{
+	struct dataset *d;
+	struct objective *o = line_objective(24, &d);
+	struct map_axis lr = { OPT_PARAM_LR, 0.001, 0.5, 6, 1 };
+	struct run_config c;
+	struct data_map m;
+	struct diag err;
+	double start[2] = { 0, 0 }, want = 0;
+	int s, i, j, diverged = 0;
+
+	run_config_init(&c, &opt_momentum);
+	c.max_steps = 200;
+	c.noise = 0.05;
+	c.seed = 7;
+	cr_assert_eq(analysis_data_map(o, &c, start, &lr, 1, 24, 3, 0.5, &m, &err), 0, "%s",
+		     err.message);
+	cr_assert(m.nx == 6 && m.ny == 6, "%d x %d", m.nx, m.ny);
+	cr_expect(m.batch[0] == 1 && m.batch[1] == 2 && m.batch[4] == 16 && m.batch[5] == 24);
+	cr_expect_eq(m.seeds, 3);
+	/* cell (2, 3): lr of cell 2, batches of 8, the mean of seeds 7, 8 and 9 */
+	for (s = 0; s < 3; s++) {
+		struct run_config rc = c;
+		struct run *r;
+		rc.params.lr = map_axis_value(&lr, 2);
+		rc.batch = 8;
+		rc.seed = 7 + (uint64_t)s;
+		r = run_new(o, &rc, start, &err);
+		cr_assert_not_null(r);
+		run_all(r);
+		want += run_trajectory(r)->f[run_trajectory(r)->len - 1] / 3;
+		run_free(r);
+	}
+	cr_expect_eq(m.loss[3 * 6 + 2], want, "%.17g, not %.17g", m.loss[3 * 6 + 2], want);
+	for (j = 0; j < m.ny; j++)
+		for (i = 0; i < m.nx; i++) {
+			double l = m.loss[j * 6 + i], st = m.steps[j * 6 + i];
+			diverged += isinf(l);
+			cr_expect(isinf(l) == isinf(st), "a diverged cell in both");
+			cr_expect(isinf(l) || l >= 0, "a loss");
+		}
+	cr_expect_gt(diverged, 0, "lr 0.5 diverges");
+	for (i = 0, s = 0; i < m.nx * m.ny; i++)
+		s += isnan(m.steps[i]);
+	cr_expect_gt(s, 0, "some cells do not reach a loss of 0.5 in 200 steps");
+	cr_expect(isnan(m.steps[0]) || m.steps[0] > m.steps[3], "lr 0.001 is the slowest");
+	data_map_free(&m);
+	/* no batch axis: one row, the configuration's batch */
+	cr_assert_eq(analysis_data_map(o, &c, start, &lr, 0, 0, 1, 0, &m, &err), 0);
+	cr_expect(m.ny == 1 && m.batch[0] == 0 && m.steps == NULL);
+	data_map_free(&m);
+	cr_expect_eq(analysis_data_map(o, &c, start, &lr, 1, 25, 1, 0, &m, &err), -1);
+	cr_expect(strstr(err.message, "up to the 24 examples") != NULL, "%s", err.message);
+	objective_free(o);
+	dataset_free(d);
+	o = make_objective("x^2 + y^2");
+	cr_expect_eq(analysis_data_map(o, &c, start, &lr, 1, 4, 1, 0, &m, &err), -1);
+	cr_expect(strstr(err.message, "needs a data objective") != NULL, "%s", err.message);
 	objective_free(o);
 }
