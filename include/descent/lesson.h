@@ -228,6 +228,7 @@ struct page_challenge {
  */
 enum map_target { MAP_TARGET_FASTEST, MAP_TARGET_EDGE };
 #define LESSON_MAP_CELLS 200            /* per axis */
+#define LESSON_MAP_WORK 4000000         /* a map's cells times its steps */
 struct page_map {
 	const struct optimizer *opt;
 	struct opt_params params;       /* the settings off the axes */

@@ -129,6 +129,19 @@ map_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *w
 	}
 	q->steps = 1000;
 	get_count(L, po, "steps", 0, what, 1, LESSON_MAX_STEPS, &q->steps);
+	{
+		/* opening the page computes the map: bounded work, as the check's */
+		double work = (double)q->steps;
+		const cJSON *at = cells != NULL ? cells :
+				  cJSON_GetObjectItemCaseSensitive(po, "steps");
+
+		for (i = 0; i < q->naxes; i++)
+			work *= q->axis[i].n;
+		if (q->naxes > 0 && work > LESSON_MAP_WORK)
+			lesson_error(L, AT(at != NULL ? at : po), "this map's runs take up to %.0f "
+				     "steps (its cells times \"steps\"), past the %d a map may take: "
+				     "fewer \"cells\" or \"steps\"", work, LESSON_MAP_WORK);
+	}
 	get_page_start(L, po, p, 1, what);
 	p->question = get_text(L, po, "question", 1, what);
 	t = member(L, po, "target", 1, what);

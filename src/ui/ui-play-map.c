@@ -21,6 +21,7 @@
 #include "ui-play-int.h"
 
 #define MAP_STEPS 1000
+#define PLAY_MAP_CELLS 100      /* per axis */
 
 struct play_map {
 	struct run_config cfg;          /* the racer's, MAP_STEPS at most */
@@ -100,9 +101,10 @@ ui_play_map_new(struct ui *u, struct play *p)
 	if (m->naxes == 2)
 		py = (struct plot_map_axis){ "", 0, 0.99, 2, 0 };
 	plot_map_area(&po, &px, &py, &w, &h);
-	m->axis[0].n = w < 2 ? 2 : w > MAP_MAX_CELLS ? MAP_MAX_CELLS : w;
+	/* at most 100 x 100 cells, however large the screen: a second or so */
+	m->axis[0].n = w < 2 ? 2 : w > PLAY_MAP_CELLS ? PLAY_MAP_CELLS : w;
 	if (m->naxes == 2)
-		m->axis[1].n = h < 2 ? 2 : h > MAP_MAX_CELLS ? MAP_MAX_CELLS : h;
+		m->axis[1].n = h < 2 ? 2 : h > PLAY_MAP_CELLS ? PLAY_MAP_CELLS : h;
 	if (analysis_map(p->obj, &m->cfg, p->start, &m->axis[0], m->naxes == 2 ? &m->axis[1] :
 			 NULL, &m->res, &err) < 0) {
 		snprintf(u->message, sizeof u->message, "no map: %.300s", err.message);

@@ -169,6 +169,10 @@ Test(lesson_map, bad_members_are_located)
 		  "\"cells\": [10, 10]", "\"cells\" gives the cells of each setting" },
 		{ "\"optimizer\": \"gd\", \"over\": {}, \"target\": \"edge\"",
 		  "\"over\" must be an object of one or two settings" },
+		{ "\"optimizer\": \"momentum\", \"over\": {\"lr\": [0.01, 0.1], \"beta\": [0, 0.5]}, "
+		  "\"target\": \"edge\", \"cells\": [200, 200], \"steps\": 1000",
+		  "this map's runs take up to 40000000 steps (its cells times \"steps\"), past the "
+		  "4000000" },
 	};
 	size_t i;
 
