@@ -172,6 +172,8 @@ struct map_axis {
 };
 /* The value of cell i of axis a. */
 double map_axis_value(const struct map_axis *a, int i);
+/* The cell of axis a nearest to v (in the logarithm on a log axis). */
+int map_axis_nearest(const struct map_axis *a, double v);
 
 /* How each cell's run ended: ny rows of nx cells (ny = 1 for one axis). */
 struct map_result {
@@ -212,6 +214,14 @@ int analysis_data_map(struct objective *o, const struct run_config *c, const dou
 		      const struct map_axis *lr, long batch_lo, long batch_hi, int seeds,
 		      double goal, struct data_map *res, struct diag *err);
 void data_map_free(struct data_map *m);
+
+/*
+ * Cell (i, j) of res in words, its settings named by axis (naxes of
+ * them) and limit its runs' step limit: "lr 0.0909, beta 0.27: converged
+ * in 31 steps", "...: diverged at step 4", "...: not converged in 1000 steps".
+ */
+void map_cell_text(char *buf, size_t size, const struct map_result *res,
+		   const struct map_axis *axis, int naxes, int i, int j, long limit);
 
 /* The fewest steps of a converged cell, at (*ix, *iy); -1 when none converged. */
 long map_fastest(const struct map_result *res, int *ix, int *iy);

@@ -415,6 +415,14 @@ struct plot_map {
 };
 
 /*
+ * The steps of the cells of res (analysis_map) in plot_map's terms:
+ * converged cells their steps, the others PLOT_MAP_DIVERGED or
+ * PLOT_MAP_UNFINISHED; the caller frees the array.
+ */
+struct map_result;
+long *plot_map_steps(const struct map_result *res);
+
+/*
  * The plot area a map of axes x and y (y->n == 0: one axis) has in a
  * figure of o's size: its cells across (*w) and down (*h), which make a
  * good default grid (one cell of the map a cell of the screen; on a curve,

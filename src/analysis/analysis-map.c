@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,38 @@ map_axis_value(const struct map_axis *a, int i)
 	if (i == a->n - 1)
 		return a->hi;   /* the end exactly, not through rounding */
 	return a->log ? a->lo * pow(a->hi / a->lo, t) : a->lo + (a->hi - a->lo) * t;
+}
+
+int
+map_axis_nearest(const struct map_axis *a, double v)
+{
+	double t = a->log ? log(v / a->lo) / log(a->hi / a->lo) : (v - a->lo) / (a->hi - a->lo);
+	double k = floor(t * (a->n - 1) + 0.5);
+
+	return !(k >= 0) ? 0 : k > a->n - 1 ? a->n - 1 : (int)k;
+}
+
+void
+map_cell_text(char *buf, size_t size, const struct map_result *res,
+	      const struct map_axis *axis, int naxes, int i, int j, long limit)
+{
+	size_t cell = (size_t)j * (size_t)res->nx + (size_t)i, len = 0;
+	int k;
+
+	if (size > 0)
+		buf[0] = '\0';
+	for (k = 0; k < naxes && len < size; k++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s %.3g", k ? ", " : "",
+					opt_params_table[axis[k].param].name,
+					map_axis_value(&axis[k], k == 0 ? i : j));
+	if (len >= size)
+		return;
+	if (res->outcome[cell] == RUN_CONVERGED)
+		snprintf(buf + len, size - len, ": converged in %ld steps", res->steps[cell]);
+	else if (res->outcome[cell] == RUN_DIVERGED)
+		snprintf(buf + len, size - len, ": diverged at step %ld", res->steps[cell]);
+	else
+		snprintf(buf + len, size - len, ": not converged in %ld steps", limit);
 }
 
 /* Checks an axis: its parameter, range and size; -1 with err filled if bad. */

@@ -314,22 +314,13 @@ draw(const struct map_cli *o, const struct run_config *c, const char *expr,
      int naxes, const struct map_result *res, const struct theory *t)
 {
 	struct plot_map m;
-	size_t cells = (size_t)res->nx * (size_t)res->ny, i;
-	long *steps = malloc(cells * sizeof *steps);
+	long *steps = plot_map_steps(res);
 	struct plot_canvas *canvas;
 	struct plot_map_mark marks[3];
 	char title[512], pt[128], fixed[128] = "";
 	size_t len = 0;
 	int k, ix = 0, iy = 0, nmarks = 0;
 
-	if (steps == NULL) {
-		fprintf(stderr, "descent map: out of memory\n");
-		return;
-	}
-	for (i = 0; i < cells; i++)
-		steps[i] = res->outcome[i] == RUN_CONVERGED ? res->steps[i] :
-			   res->outcome[i] == RUN_DIVERGED ? PLOT_MAP_DIVERGED :
-			   PLOT_MAP_UNFINISHED;
 	/* the settings that stay fixed, in the title */
 	for (k = 0; k < OPT_PARAM_COUNT && len < sizeof fixed - 40; k++) {
 		char v[40];

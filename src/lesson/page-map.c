@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "descent/plot.h"
-#include "descent/util.h"
 #include "lesson-int.h"
 
 /*
@@ -280,43 +279,16 @@ map_enter(struct lesson_runner *r)
 	runner_map_select(r, r->map.nx / 2, r->map.ny / 2);
 }
 
-/* The setting of cell i of axis a, as the feedback writes it: "lr 0.0909". */
-static void
-setting(char *buf, size_t size, const struct map_axis *a, int i)
-{
-	snprintf(buf, size, "%s %.3g", opt_params_table[a->param].name, map_axis_value(a, i));
-}
-
 void
 runner_map_cell_text(const struct lesson_runner *r, char *buf, size_t size)
 {
 	const struct lesson_page *p;
-	const struct page_map *q;
-	char a[48], b[48] = "";
-	size_t cell;
 
 	buf[0] = '\0';
 	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_MAP || r->map.outcome == NULL)
 		return;
-	q = &p->map;
-	setting(a, sizeof a, &q->axis[0], r->map_cell[0]);
-	if (q->naxes == 2)
-		setting(b, sizeof b, &q->axis[1], r->map_cell[1]);
-	cell = CELL(&r->map, r->map_cell[0], r->map_cell[1]);
-	switch (r->map.outcome[cell]) {
-	case RUN_CONVERGED:
-		snprintf(buf, size, "%s%s%s: converged in %ld steps", a, *b ? ", " : "", b,
-			 r->map.steps[cell]);
-		break;
-	case RUN_DIVERGED:
-		snprintf(buf, size, "%s%s%s: diverged at step %ld", a, *b ? ", " : "", b,
-			 r->map.steps[cell]);
-		break;
-	default:
-		snprintf(buf, size, "%s%s%s: not converged in %ld steps", a, *b ? ", " : "", b,
-			 q->steps);
-		break;
-	}
+	map_cell_text(buf, size, &r->map, p->map.axis, p->map.naxes, r->map_cell[0],
+		      r->map_cell[1], p->map.steps);
 }
 
 enum answer
@@ -370,18 +342,12 @@ runner_map_plot(const struct lesson_runner *r, struct plot_map *m, long **steps)
 	const struct lesson_page *p;
 	const struct page_map *q;
 	const struct map_result *res = &r->map;
-	size_t cells, i;
 
 	*steps = NULL;
 	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_MAP || res->outcome == NULL)
 		return -1;
 	q = &p->map;
-	cells = (size_t)res->nx * (size_t)res->ny;
-	*steps = xmalloc(cells * sizeof **steps);
-	for (i = 0; i < cells; i++)
-		(*steps)[i] = res->outcome[i] == RUN_CONVERGED ? res->steps[i] :
-			      res->outcome[i] == RUN_DIVERGED ? PLOT_MAP_DIVERGED :
-			      PLOT_MAP_UNFINISHED;
+	*steps = plot_map_steps(res);
 	memset(m, 0, sizeof *m);
 	m->x = (struct plot_map_axis){ opt_params_table[q->axis[0].param].name, q->axis[0].lo,
 				       q->axis[0].hi, q->axis[0].n, q->axis[0].log };
@@ -409,17 +375,6 @@ map_prompt(const struct lesson_runner *r, char *buf, size_t size)
 	return 1;
 }
 
-/* The cell of axis a nearest to v (in the logarithm on a log axis). */
-static int
-nearest(const struct map_axis *a, double v)
-{
-	double t = a->log ? (v > 0 ? log(v / a->lo) / log(a->hi / a->lo) : -1) :
-		   (v - a->lo) / (a->hi - a->lo);
-	double k = floor(t * (a->n - 1) + 0.5);
-
-	return !(k >= 0) ? 0 : k > a->n - 1 ? a->n - 1 : (int)k;
-}
-
 static enum answer
 map_answer_text(struct lesson_runner *r, const char *line)
 {
@@ -432,7 +387,8 @@ map_answer_text(struct lesson_runner *r, const char *line)
 	q = &RUNNER_PAGE(r)->map;
 	if (runner_read_vector(r, line, v, 2, &n) < 0 || n != q->naxes)
 		return ANSWER_INVALID;
-	runner_map_select(r, nearest(&q->axis[0], v[0]), n == 2 ? nearest(&q->axis[1], v[1]) : 0);
+	runner_map_select(r, map_axis_nearest(&q->axis[0], v[0]),
+			  n == 2 ? map_axis_nearest(&q->axis[1], v[1]) : 0);
 	return runner_map(r);
 }
 

@@ -32,11 +32,22 @@ axis_u(const struct plot_map_axis *a, double v)
 static double
 axis_value(const struct plot_map_axis *a, int i)
 {
-	double t = a->n > 1 ? (double)i / (a->n - 1) : 0;
+	const struct map_axis m = { 0, a->lo, a->hi, a->n, a->log };
 
-	if (i == a->n - 1)
-		return a->hi;
-	return a->log ? a->lo * pow(a->hi / a->lo, t) : a->lo + (a->hi - a->lo) * t;
+	return map_axis_value(&m, i);
+}
+
+long *
+plot_map_steps(const struct map_result *res)
+{
+	size_t cells = (size_t)res->nx * (size_t)res->ny, i;
+	long *steps = xmalloc((cells ? cells : 1) * sizeof *steps);
+
+	for (i = 0; i < cells; i++)
+		steps[i] = res->outcome[i] == RUN_CONVERGED ? res->steps[i] :
+			   res->outcome[i] == RUN_DIVERGED ? PLOT_MAP_DIVERGED :
+			   PLOT_MAP_UNFINISHED;
+	return steps;
 }
 
 /* The range of axis a: its cells' centres, with half a cell beyond each end when cells. */

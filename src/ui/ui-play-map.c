@@ -11,7 +11,6 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,16 +31,6 @@ struct play_map {
 	struct run *run;                /* the cursor cell's run */
 	int stale;                      /* the landscape must be drawn again */
 };
-
-/* The cell of axis a nearest to v (in the logarithm on a log axis). */
-static int
-nearest_cell(const struct map_axis *a, double v)
-{
-	double t = a->log ? log(v / a->lo) / log(a->hi / a->lo) : (v - a->lo) / (a->hi - a->lo);
-	double k = floor(t * (a->n - 1) + 0.5);
-
-	return !(k >= 0) ? 0 : k > a->n - 1 ? a->n - 1 : (int)k;
-}
 
 /* The map's width: half the screen. */
 static int
@@ -112,8 +101,8 @@ ui_play_map_new(struct ui *u, struct play *p)
 		return NULL;
 	}
 	/* the cursor on the racer's own settings */
-	select_cell(p, m, nearest_cell(&m->axis[0], lr), m->naxes == 2 ?
-		    nearest_cell(&m->axis[1], opt_param_get(&m->cfg.params, m->axis[1].param)) :
+	select_cell(p, m, map_axis_nearest(&m->axis[0], lr), m->naxes == 2 ?
+		    map_axis_nearest(&m->axis[1], opt_param_get(&m->cfg.params, m->axis[1].param)) :
 		    0);
 	return m;
 }
@@ -132,21 +121,8 @@ ui_play_map_free(struct play_map *m)
 static void
 cell_text(const struct play_map *m, char *buf, size_t size)
 {
-	size_t cell = (size_t)m->cell[1] * (size_t)m->res.nx + (size_t)m->cell[0], len = 0;
-	int k;
-
-	for (k = 0; k < m->naxes && len < size; k++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s %.3g", k ? ", " : "",
-					opt_params_table[m->axis[k].param].name,
-					map_axis_value(&m->axis[k], m->cell[k]));
-	if (len >= size)
-		return;
-	if (m->res.outcome[cell] == RUN_CONVERGED)
-		snprintf(buf + len, size - len, ": converged in %ld steps", m->res.steps[cell]);
-	else if (m->res.outcome[cell] == RUN_DIVERGED)
-		snprintf(buf + len, size - len, ": diverged at step %ld", m->res.steps[cell]);
-	else
-		snprintf(buf + len, size - len, ": not converged in %ld steps", m->cfg.max_steps);
+	map_cell_text(buf, size, &m->res, m->axis, m->naxes, m->cell[0], m->cell[1],
+		      m->cfg.max_steps);
 }
 
 void
@@ -155,15 +131,10 @@ ui_play_map_draw(struct ui *u, struct play *p, struct play_map *m)
 	struct plot_map pm;
 	struct plot_opts po;
 	struct plot_canvas *c;
-	size_t cells = (size_t)m->res.nx * (size_t)m->res.ny, i;
-	long *steps = xmalloc(cells * sizeof *steps);
+	long *steps = plot_map_steps(&m->res);
 	int mw = map_width(u), cx, cy;
 	char title[160], line[200];
 
-	for (i = 0; i < cells; i++)
-		steps[i] = m->res.outcome[i] == RUN_CONVERGED ? m->res.steps[i] :
-			   m->res.outcome[i] == RUN_DIVERGED ? PLOT_MAP_DIVERGED :
-			   PLOT_MAP_UNFINISHED;
 	memset(&pm, 0, sizeof pm);
 	pm.x = (struct plot_map_axis){ "lr", m->axis[0].lo, m->axis[0].hi, m->axis[0].n, 1 };
 	if (m->naxes == 2)
