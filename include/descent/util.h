@@ -7,6 +7,7 @@
 #define DESCENT_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #if defined(__GNUC__)
 #define DESCENT_NORETURN __attribute__((noreturn))
@@ -72,6 +73,12 @@ size_t names_text(char *buf, size_t size, const char *const *names, const char *
  * 0.10000000000000001), -0 as 0; "inf", "-inf", and "nan" for any NaN.
  */
 void num_exact(char *buf, size_t size, double v);
+
+/*
+ * Writes s to fp as a JSON string: quoted, '"' and '\\' escaped, a
+ * newline as \n and every other control character (and DEL) as \uXXXX.
+ */
+void json_put_string(FILE *fp, const char *s);
 
 /* "DIR/NAME", with one slash between them; the caller frees it. */
 char *path_in_dir(const char *dir, const char *name);

@@ -24,6 +24,7 @@
 #include "descent/objective.h"
 #include "descent/optim.h"
 #include "descent/plot.h"
+#include "descent/util.h"
 
 enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
@@ -108,23 +109,6 @@ write_record(const char *path, const struct record_objective *ro, struct objecti
 	}
 	free(tmp);
 	return ok ? 0 : -1;
-}
-
-/* Writes s as a JSON string. */
-static void
-json_string(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(fp, "\\u%04x", c);
-		else
-			fputc(c, fp);
-	}
-	fputc('"', fp);
 }
 
 static void
@@ -339,7 +323,7 @@ print_json(struct objective *obj, const struct run_config *c, const char *what,
 	int first = 1;
 
 	printf("{\"objective\": ");
-	json_string(stdout, what);
+	json_put_string(stdout, what);
 	printf(", \"optimizer\": \"%s\", \"params\": {", c->opt->name);
 	for (k = 0; k < OPT_PARAM_COUNT; k++) {
 		const char *name = opt_params_table[k].name;
@@ -352,7 +336,7 @@ print_json(struct objective *obj, const struct run_config *c, const char *what,
 	printf("}, \"variables\": [");
 	for (k = 0; k < n; k++) {
 		printf("%s", k ? ", " : "");
-		json_string(stdout, objective_param(obj, k));
+		json_put_string(stdout, objective_param(obj, k));
 	}
 	printf("],\n \"steps\": [\n");
 	for (i = 0; i < tr->len; i++) {
@@ -374,7 +358,7 @@ print_json(struct objective *obj, const struct run_config *c, const char *what,
 	       tr->step);
 	if (tr->outcome == RUN_DIVERGED) {
 		printf(", \"reason\": ");
-		json_string(stdout, tr->reason);
+		json_put_string(stdout, tr->reason);
 	}
 	if (tr->outcome == RUN_CONVERGED) {
 		double lambda[LA_MAX_N];

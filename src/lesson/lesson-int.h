@@ -140,6 +140,13 @@ void expr_error_at(struct loader *L, const cJSON *str, const char *what,
 
 /* --- what a page may have (lesson-objective.c, lesson-claims.c) ------- */
 
+/*
+ * Whether s can name a variable (lesson-objective.c): NAME_OK, NAME_TAKEN
+ * for a number or a constant ("pi"), NAME_BAD for anything else that is
+ * not one name of letters, digits and '_'.
+ */
+enum { NAME_OK, NAME_TAKEN, NAME_BAD };
+int lesson_name_kind(const char *s);
 /* The objective of a page, "function" (+ "variables") or "data", into o; 0 or -1. */
 int get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, int *dim);
 void lesson_objective_done(struct lesson_objective *o);

@@ -28,6 +28,23 @@ data_target(const struct lesson_objective *o)
 	return o->columns[o->ncolumns - 1];
 }
 
+int
+lesson_name_kind(const char *s)
+{
+	struct diag err;
+	struct expr *e = expr_parse(s, (const char *const[]){ NULL }, 0, &err);
+	int ok;
+
+	if (e != NULL) {                /* a constant or a number: no name */
+		expr_free(e);
+		return NAME_TAKEN;
+	}
+	e = expr_parse(s, NULL, 0, &err);
+	ok = e != NULL && expr_nvars(e) == 1 && strcmp(expr_var_name(e, 0), s) == 0;
+	expr_free(e);
+	return ok ? NAME_OK : NAME_BAD;
+}
+
 /* The objective of a page: "function" (+ "variables") or "data". */
 int
 get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, int *dim)
@@ -79,24 +96,18 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 		o->fcolumn = AT(fn).column;
 		if (o->nvars > 0) {
 			const char *names[2] = { o->vars[0], o->nvars > 1 ? o->vars[1] : NULL };
-			struct expr *check;
 			int i;
 			for (i = 0; i < o->nvars; i++) {
-				check = expr_parse(names[i], (const char *const[]){ NULL }, 0, &err);
-				if (check != NULL) {    /* a constant or a number: no name */
-					expr_free(check);
+				int kind = lesson_name_kind(names[i]);
+				if (kind == NAME_TAKEN) {
 					lesson_error(L, AT(vars), "\"%s\" cannot name a variable", names[i]);
 					return -1;
 				}
-				check = expr_parse(names[i], NULL, 0, &err);
-				if (check == NULL || expr_nvars(check) != 1 ||
-				    strcmp(expr_var_name(check, 0), names[i]) != 0) {
-					expr_free(check);
+				if (kind == NAME_BAD) {
 					lesson_error(L, AT(vars), "\"%s\" is not a name: use letters, "
 						     "digits and '_'", names[i]);
 					return -1;
 				}
-				expr_free(check);
 			}
 			e = expr_parse(o->function, names, o->nvars, &err);
 		} else {

@@ -23,24 +23,6 @@
 
 /* --- writing ----------------------------------------------------------- */
 
-static void
-put_string(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", fp);
-		else if (c < 0x20 || c == 0x7f)
-			fprintf(fp, "\\u%04x", c);
-		else
-			fputc(c, fp);
-	}
-	fputc('"', fp);
-}
-
 /* v exactly, -0 included (num_exact writes it as 0): a replay compares bits. */
 static void
 exact(char *buf, size_t size, double v)
@@ -119,31 +101,31 @@ record_write(FILE *fp, const struct record_objective *ro, struct objective *o,
 
 	fprintf(fp, "{\"format\": \"descent-record\", \"version\": %d, \"program\": ",
 		RECORD_FORMAT);
-	put_string(fp, "descent " PACKAGE_VERSION);
+	json_put_string(fp, "descent " PACKAGE_VERSION);
 	fputs(", \"kernels\": ", fp);
-	put_string(fp, expr_kernels());
+	json_put_string(fp, expr_kernels());
 	fputs(", \"math\": ", fp);
-	put_string(fp, expr_kernels_math());
+	json_put_string(fp, expr_kernels_math());
 	if (ro->function != NULL) {
 		fputs(", \"function\": ", fp);
-		put_string(fp, ro->function);
+		json_put_string(fp, ro->function);
 	} else {
 		char *csv = data_csv(ro->data);
 		if (csv == NULL)
 			return -1;
 		fputs(", \"data\": ", fp);
-		put_string(fp, csv);
+		json_put_string(fp, csv);
 		free(csv);
 		fputs(", \"model\": ", fp);
-		put_string(fp, ro->model);
+		json_put_string(fp, ro->model);
 		fprintf(fp, ", \"loss\": \"%s\", \"target\": ", loss_name(ro->loss));
-		put_string(fp, ro->target);
+		json_put_string(fp, ro->target);
 	}
 	fputs(", \"variables\": [", fp);
 	for (k = 0; k < n; k++) {
 		if (k)
 			fputs(", ", fp);
-		put_string(fp, objective_param(o, k));
+		json_put_string(fp, objective_param(o, k));
 	}
 	fprintf(fp, "], \"optimizer\": \"%s\", \"params\": {", c->opt->name);
 	for (k = 0; k < OPT_PARAM_COUNT; k++) {
@@ -183,14 +165,31 @@ record_write(FILE *fp, const struct record_objective *ro, struct objective *o,
 	}
 	fprintf(fp, "{\"end\": \"%s\", \"step\": %ld, \"reason\": ", outcome_keys[tr->outcome],
 		tr->step);
-	put_string(fp, tr->reason);
+	json_put_string(fp, tr->reason);
 	fputs("}\n", fp);
 	return ferror(fp) ? -1 : 0;
 }
 
 /* --- reading ----------------------------------------------------------- */
 
-/* A number, or one of the strings "inf", "-inf" and "nan"; 1 when valid. */
+/* A number, or one of the strings "inf", "-inf" and "nan", into *v; 1 when it is one. */
+static int
+value_of(const cJSON *m, double *v)
+{
+	if (cJSON_IsNumber(m))
+		*v = m->valuedouble;
+	else if (cJSON_IsString(m) && strcmp(m->valuestring, "inf") == 0)
+		*v = INFINITY;
+	else if (cJSON_IsString(m) && strcmp(m->valuestring, "-inf") == 0)
+		*v = -INFINITY;
+	else if (cJSON_IsString(m) && strcmp(m->valuestring, "nan") == 0)
+		*v = NAN;
+	else
+		return 0;
+	return 1;
+}
+
+/* The member name, a value (value_of); 1 when valid. */
 static int
 get_value(struct loader *L, const cJSON *obj, const char *name, const char *what, double *v)
 {
@@ -198,28 +197,14 @@ get_value(struct loader *L, const cJSON *obj, const char *name, const char *what
 
 	if (m == NULL)
 		return 0;
-	if (cJSON_IsNumber(m)) {
-		*v = m->valuedouble;
+	if (value_of(m, v))
 		return 1;
-	}
-	if (cJSON_IsString(m)) {
-		if (strcmp(m->valuestring, "inf") == 0)
-			*v = INFINITY;
-		else if (strcmp(m->valuestring, "-inf") == 0)
-			*v = -INFINITY;
-		else if (strcmp(m->valuestring, "nan") == 0)
-			*v = NAN;
-		else
-			goto bad;
-		return 1;
-	}
-bad:
 	lesson_error(L, AT(m), "\"%s\" must be a number (or \"inf\", \"-inf\", \"nan\"), not %s",
 		     name, json_type_name(m));
 	return 0;
 }
 
-/* An array of exactly n values (numbers or the non-finite strings); 1 when valid. */
+/* An array of exactly n values (value_of); 1 when valid. */
 static int
 get_values(struct loader *L, const cJSON *obj, const char *name, const char *what, int n,
 	   double *v)
@@ -234,23 +219,12 @@ get_values(struct loader *L, const cJSON *obj, const char *name, const char *wha
 			     name, n, n == 1 ? "" : "s");
 		return 0;
 	}
-	for (e = arr->child; e != NULL; e = e->next, k++) {
-		if (cJSON_IsNumber(e)) {
-			v[k] = e->valuedouble;
-			continue;
-		}
-		if (cJSON_IsString(e) && strcmp(e->valuestring, "inf") == 0)
-			v[k] = INFINITY;
-		else if (cJSON_IsString(e) && strcmp(e->valuestring, "-inf") == 0)
-			v[k] = -INFINITY;
-		else if (cJSON_IsString(e) && strcmp(e->valuestring, "nan") == 0)
-			v[k] = NAN;
-		else {
+	for (e = arr->child; e != NULL; e = e->next, k++)
+		if (!value_of(e, &v[k])) {
 			lesson_error(L, AT(e), "the values of \"%s\" must be numbers, not %s", name,
 				     json_type_name(e));
 			return 0;
 		}
-	}
 	return 1;
 }
 
@@ -347,24 +321,6 @@ read_schedule(struct loader *L, const cJSON *h, struct schedule *s)
 	return 0;
 }
 
-/* Whether s names a variable: an expression that is that one variable. */
-static int
-is_name(const char *s)
-{
-	struct diag err;
-	struct expr *e = expr_parse(s, (const char *const[]){ NULL }, 0, &err);
-	int ok;
-
-	if (e != NULL) {                /* a number or a constant */
-		expr_free(e);
-		return 0;
-	}
-	e = expr_parse(s, NULL, 0, &err);
-	ok = e != NULL && expr_nvars(e) == 1 && strcmp(expr_var_name(e, 0), s) == 0;
-	expr_free(e);
-	return ok;
-}
-
 /* The header, line 1: what made the run. */
 static int
 read_header(struct reader *R, const cJSON *h, struct run_record *rec)
@@ -450,7 +406,7 @@ read_header(struct reader *R, const cJSON *h, struct run_record *rec)
 				     json_type_name(e));
 			return -1;
 		}
-		if (!is_name(e->valuestring)) {
+		if (lesson_name_kind(e->valuestring) != NAME_OK) {
 			char *safe = text_safe(e->valuestring);
 			lesson_error(L, AT(e), "\"%s\" cannot name a variable: a name is made of "
 				     "letters, digits and '_', and is not a constant's or a "
