@@ -504,6 +504,7 @@ keys Escape
 wait_for "Esc: back, as it was" 'momentum +lr 0.05'
 keys m Right Right
 wait_for "right: a larger rate" '^lr 0\.0[5-9][0-9]*, beta 0.928: '
+settle                  # both keys read: the cell two to the right, not one
 cell_lr=$(sed -n 's/^lr \([0-9.]*\), beta .*/\1/p' "$tmp/screen")
 keys Enter
 wait_for "Enter: back to the live descent" 'step 0'
