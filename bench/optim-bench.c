@@ -25,7 +25,12 @@
  *      generated examples; and the search on the line's cost;
  *   4. a hyperparameter map (60x20 cells of momentum, up to 1000 steps):
  *      the cells as lanes of run_lanes_vary, against one run after
- *      another, which must end the same, cell by cell.
+ *      another, which must end the same, cell by cell;
+ *   5. a map over data (40 learning rates by 7 batch sizes, 3 seeds a
+ *      cell, up to 1000 steps of momentum on 64 examples): the runs as
+ *      lanes of run_lanes_data, their mini-batch gradients one evaluator
+ *      lane per (run, example), against the runs one after another
+ *      (run_new, run_all), which must end the same, run by run.
  * Before timing, it checks that the two basin maps agree (each start
  * ends at the same minimum), that the evaluations and steps alone end
  * where run_lanes does, bit for bit (so they are the same work), and that
@@ -382,6 +387,102 @@ map_section(void)
 	return 0;
 }
 
+/*
+ * Section 5: a map over data, as `descent map --data ... --over
+ * lr=0.001:1,batch=1:64` computes it: momentum on 64 examples of a line
+ * (y = 1 + 2x and a wiggle), lr from 0.001 to 1 log-spaced across 40
+ * cells, batches of 1, 2, 4 ... 64 down 7 rows, 3 seeds a cell, up to
+ * 1000 steps.  run_lanes_data against one run after another with the same
+ * settings (run_new, run_all: the way the map went before, and what a
+ * careful user of the library writes), which is also the check: every
+ * lane must end where its run alone does, bit for bit.  Returns 0, or 1
+ * when they differ.
+ */
+static int
+data_map_section(void)
+{
+	enum { EX = 64, DX = 40, DY = 7, SEEDS = 3, DM = DX * DY * SEEDS };
+	static char csv[EX * 48 + 16];
+	static double s0[DM], s1[DM], f0[DM], f1[DM], lr[DM], fend[DM];
+	static size_t batch[DM];
+	static uint64_t seed[DM];
+	static enum run_outcome out[DM];
+	static long steps[DM];
+	const double *starts[2] = { s0, s1 }, *vary[OPT_PARAM_COUNT] = { NULL };
+	double *final[2] = { f0, f1 }, best_lanes = INFINITY, best_runs = INFINITY, t0;
+	struct lanes_data ld = { batch, seed, fend, NULL, 0 };
+	struct run_config c;
+	struct diag err;
+	struct dataset *d;
+	struct objective *o;
+	size_t len = 0;
+	int i, round, bad = 0, ends[4] = { 0 };
+
+	len += (size_t)snprintf(csv + len, sizeof csv - len, "x,y\n");
+	for (i = 0; i < EX; i++) {
+		double x = -1 + 2.0 * i / (EX - 1);
+		len += (size_t)snprintf(csv + len, sizeof csv - len, "%.6f,%.6f\n", x,
+					1 + 2 * x + 0.2 * sin(9 * x));
+	}
+	d = dataset_parse_csv(csv, len, "line64", &err);
+	o = d != NULL ? objective_data(d, "w0 + w1*x", LOSS_MSE, NULL, NULL, 0, &err) : NULL;
+	if (o == NULL) {
+		fprintf(stderr, "optim_bench: the data map: setup failed\n");
+		return 1;
+	}
+	for (i = 0; i < DM; i++) {
+		int cell = i / SEEDS, row = cell / DX;
+		s0[i] = s1[i] = 0;
+		lr[i] = 0.001 * pow(1000.0, (double)(cell % DX) / (DX - 1));
+		batch[i] = row == DY - 1 ? 0 : (size_t)1 << row;
+		seed[i] = 1 + (uint64_t)(i % SEEDS);
+	}
+	vary[OPT_PARAM_LR] = lr;
+	run_config_init(&c, &opt_momentum);
+	c.max_steps = 1000;
+	for (round = 0; round < ROUNDS; round++) {
+		t0 = now();
+		run_lanes_data(o, &c, DM, starts, vary, &ld, final, out, steps);
+		best_lanes = fmin(best_lanes, now() - t0);
+		t0 = now();
+		for (i = 0; i < DM; i++) {
+			struct run_config ci = c;
+			double start[2] = { 0, 0 };
+			const struct trajectory *tr;
+			struct run *r;
+
+			ci.params.lr = lr[i];
+			ci.batch = batch[i];
+			ci.seed = seed[i];
+			r = run_new(o, &ci, start, &err);
+			run_all(r);
+			tr = run_trajectory(r);
+			bad |= tr->outcome != out[i] || tr->step != steps[i] ||
+				memcmp(run_point(r), &f0[i], sizeof f0[i]) != 0 ||
+				memcmp(run_point(r) + 1, &f1[i], sizeof f1[i]) != 0 ||
+				memcmp(&tr->f[tr->len - 1], &fend[i], sizeof fend[i]) != 0;
+			run_free(r);
+		}
+		best_runs = fmin(best_runs, now() - t0);
+	}
+	objective_free(o);
+	dataset_free(d);
+	if (bad) {
+		fprintf(stderr, "optim_bench: the data map's lanes differ from their runs alone\n");
+		return 1;
+	}
+	for (i = 0; i < DM; i++)
+		ends[out[i]]++;
+	printf("map over data: momentum, w0 + w1*x on %d examples, %d lr x %d batch sizes x %d "
+	       "seeds = %d runs,\n  up to %ld steps; %d converge, %d diverge, %d stop at the limit\n",
+	       EX, DX, DY, SEEDS, DM, c.max_steps, ends[RUN_CONVERGED], ends[RUN_DIVERGED],
+	       ends[RUN_MAX_STEPS]);
+	printf("  the runs as lanes (run_lanes_data)      %7.2f ms\n", best_lanes * 1e3);
+	printf("  one run after another                   %7.2f ms  %.2fx the lanes' time\n",
+	       best_runs * 1e3, best_runs / best_lanes);
+	return 0;
+}
+
 /* Section 3; returns 0, or 1 when a check fails. */
 static int
 data_section(void)
@@ -556,6 +657,9 @@ main(int argc, char **argv)
 		return 1;
 	putchar('\n');
 	if (map_section())
+		return 1;
+	putchar('\n');
+	if (data_map_section())
 		return 1;
 	objective_free(o);
 	objective_free(camel);

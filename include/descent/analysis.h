@@ -201,6 +201,7 @@ int analysis_map(struct objective *o, const struct run_config *c, const double *
  * final loss (the loss of all the data at the last step; +inf when a run
  * diverged) and, when goal > 0, of the steps its runs took to bring the
  * loss to goal or below (NAN when one did not; +inf when one diverged).
+ * The runs are lanes of run_lanes_data, each the run alone, bit for bit.
  */
 #define DATA_MAP_MAX_ROWS 32
 struct data_map {

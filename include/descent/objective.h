@@ -96,6 +96,20 @@ void objective_eval_point(struct objective *o, const double *x, double *f, doubl
  */
 void objective_use_examples(struct objective *o, const size_t *idx, size_t k);
 
+/*
+ * A data objective at m points, each on examples of its own: lane q
+ * (w[k][q]) on the n[q] >= 1 examples idx[q][0..n[q]), a mini-batch of
+ * its own; lanes whose idx[q] is NULL are left alone.  f, g and h as
+ * objective_eval (f may be NULL); the examples in use
+ * (objective_use_examples) play no part.  The points go together, one
+ * lane of the evaluator per (point, example), and each value is the one
+ * its point gives alone on those examples, bit for bit.  Does nothing for
+ * an expression objective.
+ */
+void objective_eval_subsets(struct objective *o, size_t m, const double *const *w,
+			    const size_t *const *idx, const size_t *n, double *f,
+			    double *const *g, double *const *h);
+
 /* The loss of every example at the point w (dim values) into loss. */
 void objective_example_losses(struct objective *o, const double *w, double *loss);
 

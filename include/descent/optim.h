@@ -286,4 +286,33 @@ void run_lanes_vary(struct objective *o, const struct run_config *c, size_t m,
 		    const double *const *starts, const double *const *vary,
 		    double *const *final, enum run_outcome *outcome, long *steps);
 
+/*
+ * What lanes of runs on data (or with noise) need and give, for
+ * run_lanes_data: lane i takes mini-batches of batch[i] examples (0, or
+ * as many as the data has: every example) and draws its shuffles and its
+ * noise (c->noise) from its own stream, seeded with seed[i], as a run of
+ * those settings alone does.
+ */
+struct lanes_data {
+	const size_t *batch;    /* m sizes of mini-batches */
+	const uint64_t *seed;   /* m seeds */
+	double *f;              /* when not NULL, receives f at each lane's last step */
+	long *reached;          /* when not NULL, each lane's first step where f <= goal, */
+	double goal;            /* or -1 when none is */
+};
+
+/*
+ * run_lanes_vary for runs that draw random numbers, as the cells of a
+ * map over data: each lane has its own mini-batches and noise (d), and
+ * c->batch and c->seed are not used.  The evaluations stay batched: the
+ * true f and gradient of all the lanes together, then the mini-batch
+ * gradients, one evaluator lane per (lane, example)
+ * (objective_eval_subsets).  Each lane is, bit for bit, the run
+ * run_new and run_all make with its start, settings, batch and seed.
+ */
+void run_lanes_data(struct objective *o, const struct run_config *c, size_t m,
+		    const double *const *starts, const double *const *vary,
+		    const struct lanes_data *d, double *const *final,
+		    enum run_outcome *outcome, long *steps);
+
 #endif

@@ -174,17 +174,118 @@ map_result_free(struct map_result *res)
 }
 
 /*
- * Data maps.  Mini-batches and their noise take a run's own stream of
- * random numbers, so these cells are runs one after another, each the run
- * of its settings and seed.
+ * Data maps.  A cell's runs are lanes of run_lanes_data, each with its
+ * seed's mini-batches and noise; the cells go DATA_MAP_LANES lanes at a
+ * time, which bounds the memory whatever the number of cells and seeds.
  */
+#define DATA_MAP_LANES 4096
+
+/* The lanes' arrays of one call: lanes of the cells of a data map. */
+struct data_lanes {
+	int n;
+	size_t cap;
+	double **starts, **final, *lr, *f;
+	size_t *batch;
+	uint64_t *seed;
+	enum run_outcome *outcome;
+	long *steps, *reached;
+};
+
+static void
+data_lanes_init(struct data_lanes *dl, int n, size_t cap, const double *start)
+{
+	size_t i;
+	int k;
+
+	dl->n = n;
+	dl->cap = cap;
+	dl->starts = xcalloc((size_t)n, sizeof *dl->starts);
+	dl->final = xcalloc((size_t)n, sizeof *dl->final);
+	for (k = 0; k < n; k++) {
+		dl->starts[k] = xmalloc(cap * sizeof *dl->starts[k]);
+		dl->final[k] = xmalloc(cap * sizeof *dl->final[k]);
+		for (i = 0; i < cap; i++)
+			dl->starts[k][i] = start[k];
+	}
+	dl->lr = xmalloc(cap * sizeof *dl->lr);
+	dl->f = xmalloc(cap * sizeof *dl->f);
+	dl->batch = xmalloc(cap * sizeof *dl->batch);
+	dl->seed = xmalloc(cap * sizeof *dl->seed);
+	dl->outcome = xmalloc(cap * sizeof *dl->outcome);
+	dl->steps = xmalloc(cap * sizeof *dl->steps);
+	dl->reached = xmalloc(cap * sizeof *dl->reached);
+}
+
+static void
+data_lanes_free(struct data_lanes *dl)
+{
+	int k;
+
+	for (k = 0; k < dl->n; k++) {
+		free(dl->starts[k]);
+		free(dl->final[k]);
+	}
+	free(dl->starts);
+	free(dl->final);
+	free(dl->lr);
+	free(dl->f);
+	free(dl->batch);
+	free(dl->seed);
+	free(dl->outcome);
+	free(dl->steps);
+	free(dl->reached);
+}
+
+/*
+ * The cells [c0, c1) of res: their runs as lanes (cell by cell, seed by
+ * seed), then each cell the mean of its seeds' runs, in seed order.
+ */
+static void
+data_map_cells(struct objective *o, const struct run_config *c, const struct map_axis *lr,
+	       double goal, struct data_map *res, struct data_lanes *dl, size_t c0, size_t c1)
+{
+	const double *vary[OPT_PARAM_COUNT] = { NULL };
+	struct lanes_data d = { dl->batch, dl->seed, dl->f, goal > 0 ? dl->reached : NULL, goal };
+	size_t nex = objective_nexamples(o), seeds = (size_t)res->seeds, cell, lane;
+	int s;
+
+	for (cell = c0; cell < c1; cell++)
+		for (s = 0; s < res->seeds; s++) {
+			size_t b = (size_t)res->batch[cell / (size_t)res->nx];
+			lane = (cell - c0) * seeds + (size_t)s;
+			dl->lr[lane] = map_axis_value(lr, (int)(cell % (size_t)res->nx));
+			dl->batch[lane] = b >= nex ? 0 : b;
+			dl->seed[lane] = c->seed + (uint64_t)s;
+		}
+	vary[OPT_PARAM_LR] = dl->lr;
+	run_lanes_data(o, c, (c1 - c0) * seeds, (const double *const *)dl->starts, vary, &d,
+		       dl->final, dl->outcome, dl->steps);
+	for (cell = c0; cell < c1; cell++) {
+		double loss = 0, steps = 0;
+		int diverged = 0;
+		for (s = 0; s < res->seeds; s++) {
+			lane = (cell - c0) * seeds + (size_t)s;
+			diverged |= dl->outcome[lane] == RUN_DIVERGED;
+			loss += dl->f[lane] / res->seeds;
+			if (goal > 0)
+				steps += dl->reached[lane] >= 0 ?
+					(double)dl->reached[lane] / res->seeds : NAN;
+		}
+		/* one diverged run and the cell diverged; one that never
+		 * reached the goal and the cell did not */
+		res->loss[cell] = diverged ? INFINITY : loss;
+		if (res->steps != NULL)
+			res->steps[cell] = diverged ? INFINITY : steps;
+	}
+}
+
 int
 analysis_data_map(struct objective *o, const struct run_config *c, const double *start,
 		  const struct map_axis *lr, long batch_lo, long batch_hi, int seeds, double goal,
 		  struct data_map *res, struct diag *err)
 {
-	size_t nex = objective_nexamples(o), cell, k;
-	int i, j, s;
+	size_t nex = objective_nexamples(o), ncells, per, c0;
+	struct data_lanes dl;
 
 	memset(res, 0, sizeof *res);
 	if (nex == 0)
@@ -195,7 +296,12 @@ analysis_data_map(struct objective *o, const struct run_config *c, const double 
 		return -1;
 	if (seeds < 1 || seeds > 100)
 		return diag_set(err, NULL, 0, 0, "from 1 to 100 seeds a cell, not %d", seeds);
+	if (c->line_search)
+		return diag_set(err, NULL, 0, 0, "a data map's runs have no line search");
 	if (batch_lo == 0) {
+		if (c->batch > nex)
+			return diag_set(err, NULL, 0, 0, "the batch size %zu is larger than the "
+					"data (%zu examples)", c->batch, nex);
 		res->batch[res->ny++] = (long)c->batch;
 	} else {
 		long b;
@@ -208,44 +314,17 @@ analysis_data_map(struct objective *o, const struct run_config *c, const double 
 	}
 	res->nx = lr->n;
 	res->seeds = seeds;
-	res->loss = xcalloc((size_t)res->nx * (size_t)res->ny, sizeof *res->loss);
+	ncells = (size_t)res->nx * (size_t)res->ny;
+	res->loss = xcalloc(ncells, sizeof *res->loss);
 	if (goal > 0)
-		res->steps = xcalloc((size_t)res->nx * (size_t)res->ny, sizeof *res->steps);
-	for (j = 0; j < res->ny; j++)
-		for (i = 0; i < res->nx; i++) {
-			double loss = 0, steps = 0;
-			int diverged = 0;
-			cell = (size_t)j * (size_t)res->nx + (size_t)i;
-			for (s = 0; s < seeds; s++) {
-				struct run_config rc = *c;
-				const struct trajectory *tr;
-				struct run *r;
-				long reached = -1;
-
-				rc.params.lr = map_axis_value(lr, i);
-				rc.batch = (size_t)res->batch[j] >= nex ? 0 : (size_t)res->batch[j];
-				rc.seed = c->seed + (uint64_t)s;
-				r = run_new(o, &rc, start, err);
-				if (r == NULL) {
-					data_map_free(res);
-					return -1;
-				}
-				run_all(r);
-				tr = run_trajectory(r);
-				for (k = 0; goal > 0 && k < tr->len && reached < 0; k++)
-					if (tr->f[k] <= goal)
-						reached = (long)k;
-				diverged |= tr->outcome == RUN_DIVERGED;
-				loss += tr->f[tr->len - 1] / seeds;
-				steps += reached >= 0 ? (double)reached / seeds : NAN;
-				run_free(r);
-			}
-			/* one diverged run and the cell diverged; one that never
-			 * reached the goal and the cell did not */
-			res->loss[cell] = diverged ? INFINITY : loss;
-			if (res->steps != NULL)
-				res->steps[cell] = diverged ? INFINITY : steps;
-		}
+		res->steps = xcalloc(ncells, sizeof *res->steps);
+	per = DATA_MAP_LANES / (size_t)seeds;
+	if (per > ncells)
+		per = ncells;
+	data_lanes_init(&dl, objective_dim(o), per * (size_t)seeds, start);
+	for (c0 = 0; c0 < ncells; c0 += per)
+		data_map_cells(o, c, lr, goal, res, &dl, c0, c0 + per < ncells ? c0 + per : ncells);
+	data_lanes_free(&dl);
 	return 0;
 }
 

@@ -19,7 +19,10 @@
  * order as alone: every lane is what expr_eval gives, so each point's
  * value is bit-identical to its own evaluation.  A few examples per point
  * (the course's data sets have three) then make whole blocks for the VM
- * rather than one short block per point.
+ * rather than one short block per point.  Points on examples of their
+ * own (objective_eval_subsets: each run of a map over data on its
+ * mini-batch) go the same way, each point's examples gathered in its
+ * lanes.
  */
 #include "config.h"
 
@@ -52,6 +55,9 @@ struct objective {
 	size_t lanes_cap;
 	double *fsink;                  /* f of an expression when not asked for */
 	size_t fsink_cap;
+	/* points on examples of their own (objective_eval_subsets) */
+	double *sub;                    /* their columns, lane by lane */
+	size_t sub_cap;                 /* lanes of each column of sub */
 	struct dataset *owned;          /* freed with the objective */
 };
 
@@ -124,6 +130,7 @@ objective_free(struct objective *o)
 	free(o->tile);
 	free(o->lanes);
 	free(o->fsink);
+	free(o->sub);
 	dataset_free(o->owned);
 	free(o);
 }
@@ -187,15 +194,17 @@ mean(const double *x, size_t n)
 	return s / (double)n;
 }
 
-/* A data objective at one point w (dim values). */
+/*
+ * A data objective at one point w (dim values), on the n examples whose
+ * columns are col[j] (n values each).
+ */
 static void
-data_eval(struct objective *o, const double *w, double *f, double *g, double *h,
-	  int level)
+data_eval_on(struct objective *o, const double *w, double *f, double *g, double *h,
+	     int level, const double *const *col, size_t n)
 {
 	struct expr_program *p = program(o, level);
 	const struct dataset *d = o->data;
 	int nout = expr_program_nout(p), k, j;
-	size_t n = o->nuse;
 	const double *in[EXPR_MAX_VARS];
 	double scalars[EXPR_MAX_VARS];
 
@@ -210,7 +219,7 @@ data_eval(struct objective *o, const double *w, double *f, double *g, double *h,
 		scalars[k] = w[k];
 	}
 	for (j = 0; j < d->ncols; j++)
-		in[o->dim + j] = o->use == NULL ? d->col[j] : o->gathered + (size_t)j * n;
+		in[o->dim + j] = col[j];
 	expr_eval_batch_mixed(p, n, in, scalars, o->out);
 	if (f != NULL)
 		*f = mean(o->out[0], n);
@@ -218,6 +227,20 @@ data_eval(struct objective *o, const double *w, double *f, double *g, double *h,
 		g[k] = mean(o->out[1 + k], n);
 	for (k = 0; h != NULL && k < o->dim * o->dim; k++)
 		h[k] = mean(o->out[1 + o->dim + k], n);
+}
+
+/* A data objective at one point w, on the examples in use. */
+static void
+data_eval(struct objective *o, const double *w, double *f, double *g, double *h,
+	  int level)
+{
+	const struct dataset *d = o->data;
+	const double *col[EXPR_MAX_VARS];
+	int j;
+
+	for (j = 0; j < d->ncols; j++)
+		col[j] = o->use == NULL ? d->col[j] : o->gathered + (size_t)j * o->nuse;
+	data_eval_on(o, w, f, g, h, level, col, o->nuse);
 }
 
 /*
@@ -269,6 +292,30 @@ tile_columns(struct objective *o, size_t npoints)
 }
 
 /*
+ * The buffers of one batch call of cap lanes: the parameters, then the
+ * outputs, in o->lanes (into in and o->out), and the data's columns from
+ * cols, stride values apart (into in).
+ */
+static void
+many_buffers(struct objective *o, size_t cap, int nout, const double *cols, size_t stride,
+	     const double **in)
+{
+	int dim = o->dim, k, j;
+
+	if (o->lanes_cap < cap * (size_t)(dim + nout)) {
+		o->lanes_cap = cap * (size_t)(dim + nout);
+		free(o->lanes);
+		o->lanes = xmalloc(o->lanes_cap * sizeof *o->lanes);
+	}
+	for (k = 0; k < dim; k++)
+		in[k] = o->lanes + (size_t)k * cap;
+	for (j = 0; j < o->data->ncols; j++)
+		in[dim + j] = cols + (size_t)j * stride;
+	for (k = 0; k < nout; k++)
+		o->out[k] = o->lanes + (size_t)(dim + k) * cap;
+}
+
+/*
  * A data objective at m points (as objective_eval), group points at a
  * time in one batch call each (group >= 2, from group_points).
  */
@@ -277,8 +324,7 @@ data_eval_many(struct objective *o, size_t m, const double *const *w, double *f,
 	       double *const *g, double *const *h, int level, size_t group)
 {
 	struct expr_program *p = program(o, level);
-	const struct dataset *d = o->data;
-	int nout = expr_program_nout(p), dim = o->dim, k, j;
+	int nout = expr_program_nout(p), dim = o->dim, k;
 	size_t n = o->nuse, cap, p0, q, i;
 	const double *in[EXPR_MAX_VARS];
 
@@ -286,17 +332,7 @@ data_eval_many(struct objective *o, size_t m, const double *const *w, double *f,
 	group = (m + (m + group - 1) / group - 1) / ((m + group - 1) / group);
 	tile_columns(o, group);
 	cap = group * n;
-	if (o->lanes_cap < cap * (size_t)(dim + nout)) {
-		o->lanes_cap = cap * (size_t)(dim + nout);
-		free(o->lanes);
-		o->lanes = xmalloc(o->lanes_cap * sizeof *o->lanes);
-	}
-	for (k = 0; k < dim; k++)
-		in[k] = o->lanes + (size_t)k * cap;
-	for (j = 0; j < d->ncols; j++)
-		in[dim + j] = o->tile + (size_t)j * o->tile_cap;
-	for (k = 0; k < nout; k++)
-		o->out[k] = o->lanes + (size_t)(dim + k) * cap;
+	many_buffers(o, cap, nout, o->tile, o->tile_cap, in);
 	for (p0 = 0; p0 < m; p0 += group) {
 		size_t np = m - p0 < group ? m - p0 : group;
 		for (k = 0; k < dim; k++) {
@@ -358,6 +394,116 @@ objective_eval(struct objective *o, size_t m, const double *const *w,
 		for (k = 0; level == 2 && k < dim * dim; k++)
 			h[k][lane] = hl[k];
 		free(hl);
+	}
+}
+
+/* Grows sub to hold lanes values in each column of the data. */
+static void
+sub_reserve(struct objective *o, size_t lanes)
+{
+	if (o->sub_cap >= lanes)
+		return;
+	o->sub_cap = lanes;
+	free(o->sub);
+	o->sub = xmalloc(lanes * (size_t)o->data->ncols * sizeof *o->sub);
+}
+
+/* The means of lane q's outputs, its n values from out[k] + at, into f, g and h. */
+static void
+subset_means(struct objective *o, int level, size_t q, size_t at, size_t n, double *f,
+	     double *const *g, double *const *h)
+{
+	int dim = o->dim, k;
+
+	if (f != NULL)
+		f[q] = mean(o->out[0] + at, n);
+	for (k = 0; level >= 1 && k < dim; k++)
+		g[k][q] = mean(o->out[1 + k] + at, n);
+	for (k = 0; level == 2 && k < dim * dim; k++)
+		h[k][q] = mean(o->out[1 + dim + k] + at, n);
+}
+
+/*
+ * Lane q alone on its n examples idx: too many for a batch call of many
+ * points, it goes through the one-point path with columns of its own.
+ */
+static void
+subset_alone(struct objective *o, int level, size_t q, const double *const *w,
+	     const size_t *idx, size_t n, double *f, double *const *g, double *const *h)
+{
+	const struct dataset *d = o->data;
+	const double *col[EXPR_MAX_VARS];
+	double x[EXPR_MAX_VARS];
+	size_t i;
+	int j, k;
+
+	sub_reserve(o, n);
+	for (j = 0; j < d->ncols; j++) {
+		double *dst = o->sub + (size_t)j * o->sub_cap;
+		for (i = 0; i < n; i++)
+			dst[i] = d->col[j][idx[i]];
+		col[j] = dst;
+	}
+	for (k = 0; k < o->dim; k++)
+		x[k] = w[k][q];
+	data_eval_on(o, x, NULL, NULL, NULL, level, col, n);
+	subset_means(o, level, q, 0, n, f, g, h);
+}
+
+void
+objective_eval_subsets(struct objective *o, size_t m, const double *const *w,
+		       const size_t *const *idx, const size_t *n, double *f,
+		       double *const *g, double *const *h)
+{
+	int level = h != NULL ? 2 : g != NULL ? 1 : 0, dim = o->dim, nout, k, j;
+	const struct dataset *d = o->data;
+	struct expr_program *p;
+	const double *in[EXPR_MAX_VARS];
+	size_t cap, q = 0;
+
+	if (d == NULL)
+		return;
+	p = program(o, level);
+	nout = expr_program_nout(p);
+	cap = DATA_DOUBLES / ((size_t)dim + (size_t)nout + (size_t)d->ncols);
+	if (cap > DATA_LANES)
+		cap = DATA_LANES;
+	sub_reserve(o, cap);
+	while (q < m) {
+		size_t used = 0, end = q, at, r, i;
+
+		if (idx[q] != NULL && n[q] > cap) {
+			subset_alone(o, level, q, w, idx[q], n[q], f, g, h);
+			q++;
+			continue;
+		}
+		/* the lanes from q whose examples fill one call */
+		while (end < m && (idx[end] == NULL || (n[end] <= cap && used + n[end] <= cap))) {
+			if (idx[end] != NULL)
+				used += n[end];
+			end++;
+		}
+		many_buffers(o, cap, nout, o->sub, o->sub_cap, in);
+		for (r = q, at = 0; r < end; r++) {
+			if (idx[r] == NULL)
+				continue;
+			for (k = 0; k < dim; k++)
+				for (i = 0; i < n[r]; i++)
+					o->lanes[(size_t)k * cap + at + i] = w[k][r];
+			for (j = 0; j < d->ncols; j++)
+				for (i = 0; i < n[r]; i++)
+					o->sub[(size_t)j * o->sub_cap + at + i] = d->col[j][idx[r][i]];
+			at += n[r];
+		}
+		if (used > 0)
+			expr_eval_batch(p, used, in, o->out);
+		for (r = q, at = 0; r < end; r++) {
+			if (idx[r] == NULL)
+				continue;
+			subset_means(o, level, r, at, n[r], f, g, h);
+			at += n[r];
+		}
+		q = end;
 	}
 }
 

@@ -2,7 +2,9 @@
 /*
  * opt-run.c - the runner: evaluates, records, decides the outcome and
  * steps, one step at a time (the live descent of the UI calls run_step
- * per frame), or for many lanes in lockstep (basins of attraction).
+ * per frame), or for many lanes in lockstep (basins of attraction, and
+ * the cells of maps, each lane with its own settings, mini-batches and
+ * noise).
  *
  * At each step t (from 0): the objective is evaluated at the current
  * point (the full data set, no noise: the recorded f and |grad| are the
@@ -373,17 +375,43 @@ struct lanes {
 	unsigned char *flag;
 	size_t *lane;           /* where each packed lane sits in the caller's arrays */
 	double **one;           /* one lane's w, g, s1, s2 and h, for lanes_step_each */
+	/* runs on data (run_lanes_data): by a lane's place in its block */
+	struct rng *rng;        /* its stream of shuffles and noise */
+	size_t *perm, *pos;     /* its shuffled examples (nex each) and where it is */
+	/* and by packed lane, this step's mini-batches */
+	const size_t **idx;
+	size_t *nidx;
 };
 
+/* What a call runs: the same for all its blocks. */
+struct lanes_job {
+	struct objective *o;
+	const struct run_config *c;
+	const double *const *vary;
+	const struct lanes_data *d;     /* NULL but for run_lanes_data */
+	size_t nex;                     /* with d: the examples */
+	double conv;                    /* converged_g2(c->tol) */
+	const double *const *starts;
+	double *const *final;
+	enum run_outcome *outcome;
+	long *steps;
+};
+
+/*
+ * Arrays for blocks of up to block lanes; with job->d, the random state
+ * of each lane, and a permutation of the examples for each when perm.
+ */
 static void
-lanes_init(struct lanes *l, int n, int hess, size_t m)
+lanes_init(struct lanes *l, int n, int hess, size_t block, const struct lanes_job *job,
+	   int perm)
 {
 	size_t nvec = (size_t)n * (4 + (hess ? (size_t)n : 0)), i;
 
+	memset(l, 0, sizeof *l);
 	l->n = n;
 	l->hess = hess;
 	l->nvec = nvec;
-	l->cap = ((m < LANE_BLOCK ? m : LANE_BLOCK) + 7) & ~(size_t)7;
+	l->cap = (block + 7) & ~(size_t)7;
 	/* the padding lanes are read by the status pass, so they are zeros, not garbage */
 	l->buf = xcalloc(l->cap * (nvec + 5), sizeof *l->buf);
 	l->vec = xmalloc((nvec ? nvec : 1) * sizeof *l->vec);
@@ -402,11 +430,24 @@ lanes_init(struct lanes *l, int n, int hess, size_t m)
 	l->flag = xcalloc(l->cap, 1);
 	l->lane = xmalloc(l->cap * sizeof *l->lane);
 	l->one = xmalloc((nvec ? nvec : 1) * sizeof *l->one);
+	if (job->d != NULL) {
+		l->rng = xmalloc(l->cap * sizeof *l->rng);
+		l->pos = xcalloc(l->cap, sizeof *l->pos);
+		l->idx = xcalloc(l->cap, sizeof *l->idx);
+		l->nidx = xcalloc(l->cap, sizeof *l->nidx);
+		if (perm)
+			l->perm = xmalloc(block * job->nex * sizeof *l->perm);
+	}
 }
 
 static void
 lanes_done(struct lanes *l)
 {
+	free(l->rng);
+	free(l->pos);
+	free(l->idx);
+	free(l->nidx);
+	free(l->perm);
 	free(l->one);
 	free(l->lane);
 	free(l->flag);
@@ -561,8 +602,7 @@ lanes_status(struct lanes *l, size_t a, double bound, double conv, int at_limit)
  * first, the first that stopped; returns how many run on.
  */
 static size_t
-lanes_pack(struct lanes *l, size_t a, size_t first, long t, double *const *final,
-	   enum run_outcome *outcome, long *steps)
+lanes_pack(struct lanes *l, const struct lanes_job *job, size_t a, size_t first, long t)
 {
 	int n = l->n, k;
 	size_t i, j;
@@ -571,9 +611,11 @@ lanes_pack(struct lanes *l, size_t a, size_t first, long t, double *const *final
 		size_t dst = l->lane[i];
 		if (l->status[i] != RUN_RUNNING) {
 			for (k = 0; k < n; k++)
-				final[k][dst] = l->w[k][i];
-			outcome[dst] = (enum run_outcome)l->status[i];
-			steps[dst] = t;
+				job->final[k][dst] = l->w[k][i];
+			job->outcome[dst] = (enum run_outcome)l->status[i];
+			job->steps[dst] = t;
+			if (job->d != NULL && job->d->f != NULL)
+				job->d->f[dst] = l->f[i];
 			continue;
 		}
 		l->lane[j] = dst;
@@ -627,25 +669,96 @@ lanes_step_each(struct lanes *l, const struct run_config *c,
 	}
 }
 
+/*
+ * Lane i of a block, caller's lane lo + i, takes mini-batches when its
+ * batch is between 0 and the data's size, both excluded.
+ */
+static int
+lanes_batched(const struct lanes_job *job, size_t lane)
+{
+	size_t b = job->d->batch[lane];
+
+	return b > 0 && b < job->nex;
+}
+
+/* The random state of the block's m lanes from lo, as run_new sets a run's. */
+static void
+lanes_random_init(struct lanes *l, const struct lanes_job *job, size_t lo, size_t m)
+{
+	size_t i, e, nex = job->nex;
+
+	for (i = 0; i < m; i++) {
+		rng_init(&l->rng[i], job->d->seed[lo + i]);
+		l->pos[i] = 0;
+		if (lanes_batched(job, lo + i)) {
+			size_t *perm = l->perm + i * nex;
+			for (e = 0; e < nex; e++)
+				perm[e] = e;
+			rng_shuffle(&l->rng[i], perm, nex);
+		}
+		if (job->d->reached != NULL)
+			job->d->reached[lo + i] = -1;
+	}
+}
+
+/*
+ * The step's gradient of the a running lanes as run_step takes it: each
+ * lane's next mini-batch, reshuffled at each epoch, in one batched call,
+ * then its noise, from its own stream.
+ */
+static void
+lanes_random_gradient(struct lanes *l, const struct lanes_job *job, size_t lo, size_t a)
+{
+	size_t j, nex = job->nex;
+	int k, any = 0;
+
+	for (j = 0; j < a; j++) {
+		size_t i = l->lane[j] - lo, b = job->d->batch[l->lane[j]];
+		size_t *perm = l->perm + i * nex;
+
+		l->idx[j] = NULL;
+		if (!lanes_batched(job, l->lane[j]))
+			continue;
+		if (l->pos[i] >= nex) {
+			rng_shuffle(&l->rng[i], perm, nex);
+			l->pos[i] = 0;
+		}
+		if (b > nex - l->pos[i])
+			b = nex - l->pos[i];    /* the epoch's last, smaller batch */
+		l->idx[j] = perm + l->pos[i];
+		l->nidx[j] = b;
+		l->pos[i] += b;
+		any = 1;
+	}
+	if (any)
+		objective_eval_subsets(job->o, a, (const double *const *)l->w, l->idx, l->nidx,
+				       NULL, l->g, l->hess ? l->h : NULL);
+	if (job->c->noise > 0)
+		for (j = 0; j < a; j++)
+			for (k = 0; k < l->n; k++)
+				l->g[k][j] += job->c->noise * rng_normal(&l->rng[l->lane[j] - lo]);
+}
+
 /* Runs the lanes [lo, lo + m) of the caller's arrays to their ends; m <= l->cap. */
 static void
-lanes_run(struct lanes *l, struct objective *o, const struct run_config *c,
-	  const double *const *vary, double conv, size_t lo, size_t m,
-	  const double *const *starts, double *const *final,
-	  enum run_outcome *outcome, long *steps)
+lanes_run(struct lanes *l, const struct lanes_job *job, size_t lo, size_t m)
 {
+	const struct run_config *c = job->c;
+	const struct lanes_data *d = job->d;
 	int n = l->n, k;
 	size_t i, a = m, first;
 	long t;
 	struct opt_step s;
 
 	for (k = 0; k < n; k++) {
-		memcpy(l->w[k], starts[k] + lo, m * sizeof *l->w[k]);
+		memcpy(l->w[k], job->starts[k] + lo, m * sizeof *l->w[k]);
 		memset(l->s1[k], 0, l->cap * sizeof *l->s1[k]);
 		memset(l->s2[k], 0, l->cap * sizeof *l->s2[k]);
 	}
 	for (i = 0; i < m; i++)
 		l->lane[i] = lo + i;
+	if (d != NULL)
+		lanes_random_init(l, job, lo, m);
 	s.n = n;
 	s.w = l->w;
 	s.g = l->g;
@@ -655,16 +768,21 @@ lanes_run(struct lanes *l, struct objective *o, const struct run_config *c,
 	s.p = &c->params;
 	s.flag = l->flag;
 	for (t = 0;; t++) {
-		objective_eval(o, a, (const double *const *)l->w, l->f, l->g,
+		objective_eval(job->o, a, (const double *const *)l->w, l->f, l->g,
 			       l->hess ? l->h : NULL);
-		first = lanes_status(l, a, c->bound, conv, t >= c->max_steps);
+		for (i = 0; d != NULL && d->reached != NULL && i < a; i++)
+			if (d->reached[l->lane[i]] < 0 && l->f[i] <= d->goal)
+				d->reached[l->lane[i]] = t;
+		first = lanes_status(l, a, c->bound, job->conv, t >= c->max_steps);
 		if (first < a) {
-			a = lanes_pack(l, a, first, t, final, outcome, steps);
+			a = lanes_pack(l, job, a, first, t);
 			if (a == 0)
 				return;
 		}
-		if (vary != NULL) {
-			lanes_step_each(l, c, vary, a, t);
+		if (d != NULL)
+			lanes_random_gradient(l, job, lo, a);
+		if (job->vary != NULL) {
+			lanes_step_each(l, c, job->vary, a, t);
 			continue;
 		}
 		s.m = a;
@@ -674,27 +792,53 @@ lanes_run(struct lanes *l, struct objective *o, const struct run_config *c,
 	}
 }
 
+/* The lanes of a permutation each, at most, in the blocks of run_lanes_data. */
+#define LANES_PERM_BUDGET ((size_t)1 << 22)
+
+static void
+lanes_all(struct lanes_job *job, size_t m)
+{
+	struct lanes l;
+	size_t lo, block = m < LANE_BLOCK ? m : LANE_BLOCK, i;
+	int id, perm = 0;
+
+	if (m == 0)
+		return;
+	for (id = 0; job->vary != NULL && id < OPT_PARAM_COUNT && job->vary[id] == NULL; id++)
+		;
+	if (job->vary != NULL && id == OPT_PARAM_COUNT)
+		job->vary = NULL;       /* nothing varies: one update over all lanes */
+	job->conv = converged_g2(job->c->tol);
+	for (i = 0; job->d != NULL && i < m && !perm; i++)
+		perm = lanes_batched(job, i);
+	if (perm && block > LANES_PERM_BUDGET / job->nex)
+		block = LANES_PERM_BUDGET / job->nex > 0 ? LANES_PERM_BUDGET / job->nex : 1;
+	lanes_init(&l, objective_dim(job->o), job->c->opt->needs_hessian, block, job, perm);
+	for (lo = 0; lo < m; lo += block)
+		lanes_run(&l, job, lo, m - lo < block ? m - lo : block);
+	lanes_done(&l);
+}
+
 void
 run_lanes_vary(struct objective *o, const struct run_config *c, size_t m,
 	       const double *const *starts, const double *const *vary,
 	       double *const *final, enum run_outcome *outcome, long *steps)
 {
-	struct lanes l;
-	double conv = converged_g2(c->tol);
-	size_t lo;
-	int id;
+	struct lanes_job job = { o, c, vary, NULL, 0, 0, starts, final, outcome, steps };
 
-	if (m == 0)
-		return;
-	for (id = 0; vary != NULL && id < OPT_PARAM_COUNT && vary[id] == NULL; id++)
-		;
-	if (vary != NULL && id == OPT_PARAM_COUNT)
-		vary = NULL;    /* nothing varies: one update over all lanes */
-	lanes_init(&l, objective_dim(o), c->opt->needs_hessian, m);
-	for (lo = 0; lo < m; lo += LANE_BLOCK)
-		lanes_run(&l, o, c, vary, conv, lo, m - lo < LANE_BLOCK ? m - lo : LANE_BLOCK,
-			  starts, final, outcome, steps);
-	lanes_done(&l);
+	lanes_all(&job, m);
+}
+
+void
+run_lanes_data(struct objective *o, const struct run_config *c, size_t m,
+	       const double *const *starts, const double *const *vary,
+	       const struct lanes_data *d, double *const *final,
+	       enum run_outcome *outcome, long *steps)
+{
+	struct lanes_job job = { o, c, vary, d, objective_nexamples(o), 0, starts, final,
+				 outcome, steps };
+
+	lanes_all(&job, m);
 }
 
 void

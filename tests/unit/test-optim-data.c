@@ -36,16 +36,6 @@
 #define W0 (-1.0 / 6)
 #define W1 2.0
 
-static struct dataset *
-parse(const char *text)
-{
-	struct diag err;
-	struct dataset *d = dataset_parse_csv(text, strlen(text), "--data-inline", &err);
-
-	cr_assert_not_null(d, "dataset_parse_csv(\"%s\"): expected a data set, got NULL (%s)",
-			   text, err.message);
-	return d;
-}
 
 static struct dataset *
 load(const char *path)
@@ -126,7 +116,7 @@ check_line(const struct dataset *d, const char *from)
 
 Test(optim_data, least_squares_solution)
 {
-	struct dataset *a = parse(LINE_INLINE), *b = load(DATA_DIR "line.csv");
+	struct dataset *a = make_dataset(LINE_INLINE), *b = load(DATA_DIR "line.csv");
 
 	check_line(a, "inline");
 	check_line(b, "line.csv");
@@ -136,7 +126,7 @@ Test(optim_data, least_squares_solution)
 
 Test(optim_data, gd_reaches_the_solution)
 {
-	struct dataset *d = parse(LINE_INLINE);
+	struct dataset *d = make_dataset(LINE_INLINE);
 	struct objective *o = data_objective(d, "w0 + w1*x", LOSS_MSE);
 	struct run_config c;
 	struct run *r;
@@ -164,7 +154,7 @@ Test(optim_data, gd_reaches_the_solution)
 
 Test(optim_data, newton_in_one_step)
 {
-	struct dataset *d = parse(LINE_INLINE);
+	struct dataset *d = make_dataset(LINE_INLINE);
 	struct objective *o = data_objective(d, "w0 + w1*x", LOSS_MSE);
 	struct run_config c;
 	struct run *r;
@@ -191,7 +181,7 @@ Test(optim_data, newton_in_one_step)
 
 Test(optim_data, example_losses)
 {
-	struct dataset *d = parse(LINE_INLINE);
+	struct dataset *d = make_dataset(LINE_INLINE);
 	struct objective *o = data_objective(d, "w0 + w1*x", LOSS_MSE);
 	double sol[2] = { W0, W1 }, other[2] = { 0, 1 }, loss[3];
 	double want_sol[3] = { 1.0 / 36, 1.0 / 9, 1.0 / 36 }, want_other[3] = { 1, 2.25, 9 };
@@ -226,7 +216,7 @@ Test(optim_data, example_losses)
 
 Test(optim_data, parameter_order)
 {
-	struct dataset *d = parse(LINE_INLINE);
+	struct dataset *d = make_dataset(LINE_INLINE);
 	struct objective *o = data_objective(d, "w1*x + w0", LOSS_MSE);
 	static const char *const order[] = { "w0", "w1" };
 	struct diag err;
@@ -261,7 +251,7 @@ static void
 expect_refused(const char *data, const char *model, enum loss loss, const char *target,
 	       const char *const *params, int nparams, const char *w1, const char *w2)
 {
-	struct dataset *d = parse(data);
+	struct dataset *d = make_dataset(data);
 	struct diag err;
 	struct objective *o;
 
@@ -306,7 +296,7 @@ Test(optim_data, refusals)
 /* An error in the model text has its column in that text. */
 Test(optim_data, model_error_column)
 {
-	struct dataset *d = parse(LINE_INLINE);
+	struct dataset *d = make_dataset(LINE_INLINE);
 	struct diag err;
 	struct objective *o;
 
@@ -339,7 +329,7 @@ Test(optim_data, accepted_labels)
 	size_t i;
 
 	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
-		struct dataset *d = parse(ok[i].data);
+		struct dataset *d = make_dataset(ok[i].data);
 		struct diag err;
 		struct objective *o = objective_data(d, "w0 + w1*x", ok[i].loss, NULL, NULL, 0, &err);
 		cr_expect_not_null(o, "data \"%s\" with %s: expected an objective, got NULL (%s)",
@@ -484,7 +474,7 @@ Test(optim_data, hinge_subgradient)
 /* Hinge with -1/1 labels is relu(1 - y m), without the 2y - 1. */
 Test(optim_data, hinge_minus_one_labels)
 {
-	struct dataset *d = parse("x,y;1,-1;2,1;-1,1");
+	struct dataset *d = make_dataset("x,y;1,-1;2,1;-1,1");
 	struct objective *o = data_objective(d, "w0 + w1*x", LOSS_HINGE);
 	double w[2] = { 0.25, 0.5 }, loss[3];
 	/* m = 0.75, 1.25, -0.25: losses relu(1 + 0.75), relu(1 - 1.25), relu(1 + 0.25) */
@@ -542,7 +532,7 @@ spread(const struct trajectory *tr)
 
 Test(optim_data, minibatch_reproducible)
 {
-	struct dataset *d = parse(LINE_INLINE);
+	struct dataset *d = make_dataset(LINE_INLINE);
 	struct objective *o = data_objective(d, "w0 + w1*x", LOSS_MSE);
 	struct run *a = sgd_run(o, 1, 5, 0.05), *b = sgd_run(o, 1, 5, 0.05);
 	struct run *c = sgd_run(o, 1, 6, 0.05), *full = sgd_run(o, 0, 5, 0.05);
@@ -574,7 +564,7 @@ Test(optim_data, minibatch_reproducible)
 
 Test(optim_data, minibatch_is_noisier)
 {
-	struct dataset *d = parse(LINE_INLINE);
+	struct dataset *d = make_dataset(LINE_INLINE);
 	struct objective *o = data_objective(d, "w0 + w1*x", LOSS_MSE);
 	struct run *noisy = sgd_run(o, 1, 11, 0.05), *full = sgd_run(o, 0, 11, 0.05);
 	double sn = spread(run_trajectory(noisy)), sf = spread(run_trajectory(full));
@@ -597,7 +587,7 @@ Test(optim_data, minibatch_is_noisier)
  */
 Test(optim_data, minibatch_run_leaves_the_objective_whole)
 {
-	struct dataset *d = parse(LINE_INLINE);
+	struct dataset *d = make_dataset(LINE_INLINE);
 	struct objective *o = data_objective(d, "w0 + w1*x", LOSS_MSE);
 	struct run_config c;
 	struct run *r;
@@ -630,7 +620,7 @@ Test(optim_data, minibatch_run_leaves_the_objective_whole)
 
 Test(optim_data, minibatch_refusals)
 {
-	struct dataset *d = parse(LINE_INLINE);
+	struct dataset *d = make_dataset(LINE_INLINE);
 	struct objective *data = data_objective(d, "w0 + w1*x", LOSS_MSE);
 	struct diag eerr;
 	struct objective *expr = objective_expr("x^2 + y^2", NULL, 0, &eerr);
@@ -681,33 +671,7 @@ Test(optim_data, minibatch_refusals)
  * between calls.
  */
 
-/* A CSV text of rows rows: x, z and a label y (0/1 when binary, else real). */
-static struct dataset *
-generated(size_t rows, int binary, uint64_t seed)
-{
-	struct rng s;
-	size_t cap = 64 + rows * 80, len, i;
-	char *text = malloc(cap);
-	struct dataset *d;
 
-	cr_assert_not_null(text, "out of memory");
-	rng_init(&s, seed);
-	len = (size_t)snprintf(text, cap, "x,z,y\n");
-	for (i = 0; i < rows; i++) {
-		double x = rng_uniform(&s, -3, 3), z = rng_uniform(&s, -1, 1);
-		double y = binary ? (double)(rng_unit(&s) < 0.5) : sin(x) + 0.3 * z + 0.1 * rng_normal(&s);
-		len += (size_t)snprintf(text + len, cap - len, "%.17g,%.17g,%.17g\n", x, z, y);
-	}
-	d = parse(text);
-	free(text);
-	return d;
-}
-
-static int
-same_bits(double a, double b)
-{
-	return memcmp(&a, &b, sizeof a) == 0;
-}
 
 /*
  * o at m pseudo-random points (a few non-finite), all at once and one by
@@ -784,8 +748,8 @@ static const size_t few_counts[] = { 2, 5, 129, 301 };
 
 Test(optim_data, many_points_bit_identical)
 {
-	struct dataset *line = parse(LINE_INLINE), *big = generated(700, 0, 7),
-		       *huge = generated(3000, 0, 8), *labels = generated(1000, 1, 9);
+	struct dataset *line = make_dataset(LINE_INLINE), *big = generated_data(700, 0, 7),
+		       *huge = generated_data(3000, 0, 8), *labels = generated_data(1000, 1, 9);
 	struct logistic l;
 	struct {
 		const struct dataset *d;
@@ -823,7 +787,7 @@ Test(optim_data, many_points_bit_identical)
 
 Test(optim_data, many_points_on_mini_batches)
 {
-	struct dataset *big = generated(700, 0, 11);
+	struct dataset *big = generated_data(700, 0, 11);
 	struct objective *o = data_objective(big, "a*sin(b*x) + c*z^2", LOSS_MSE);
 	size_t idx[333], i;
 	struct rng s;
@@ -854,7 +818,7 @@ Test(optim_data, many_points_on_mini_batches)
 
 Test(optim_data, newton_with_ten_parameters)
 {
-	struct dataset *d = generated(200, 0, 21), *few = generated(4, 0, 22);
+	struct dataset *d = generated_data(200, 0, 21), *few = generated_data(4, 0, 22);
 	struct objective *o = data_objective(d, TEN_PARAMS, LOSS_MSE);
 	struct objective *under = data_objective(few, TEN_PARAMS, LOSS_MSE);
 	struct run_config c;
