@@ -658,6 +658,16 @@ int runner_descent_back(struct lesson_runner *r);
 int runner_prompt(const struct lesson_runner *r, char *buf, size_t size);
 enum answer runner_answer_text(struct lesson_runner *r, const char *line);
 void runner_invalid_text(const struct lesson_runner *r, char *buf, size_t size);
+/*
+ * The answer key of the page (lessons --key): into right, an answer as
+ * the learner would type it that the page judges right (the engine's
+ * target, a setting that wins), and into wrong, one it judges wrong (the
+ * first of the page's expected wrong answers, when it has some).  Both
+ * are put to the page's own judge first, which leaves the runner's
+ * feedback empty and records nothing when r has no progress.  Returns 0,
+ * or -1 when the page asks nothing or no such answers were found.
+ */
+int runner_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, size_t wsize);
 size_t runner_page_text(const struct lesson_runner *r, int width, int utf8, char *out,
 			    size_t size);
 

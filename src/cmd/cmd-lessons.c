@@ -2,8 +2,9 @@
 /*
  * cmd-lessons.c - `descent lessons`: the chapters with the learner's
  * progress; --check loads every chapter (or the files given), reports
- * every problem as FILE:LINE:COLUMN and proves the claims; --reset
- * forgets the progress after a confirmation.
+ * every problem as FILE:LINE:COLUMN and proves the claims; --key prints
+ * the answer key of every question; --reset forgets the progress after a
+ * confirmation.
  */
 #include "config.h"
 
@@ -19,10 +20,10 @@
 #include "descent/lesson.h"
 #include "descent/util.h"
 
-enum { OPT_CHECK = 256, OPT_RESET, OPT_YES, OPT_LESSONS, OPT_LESSONS_ONLY, OPT_PROGRESS };
+enum { OPT_CHECK = 256, OPT_KEY, OPT_RESET, OPT_YES, OPT_LESSONS, OPT_LESSONS_ONLY, OPT_PROGRESS };
 
 struct lessons_opts {
-	int check, reset, yes;
+	int check, key, reset, yes;
 	struct cmd_dirs dirs;
 	const char *progress;
 };
@@ -34,6 +35,7 @@ lessons_option(int opt, const char *arg, void *data)
 
 	switch (opt) {
 	case OPT_CHECK: o->check = 1; return 0;
+	case OPT_KEY: o->key = 1; return 0;
 	case OPT_RESET: o->reset = 1; return 0;
 	case OPT_YES: o->yes = 1; return 0;
 	case OPT_LESSONS: return cmd_lessons_dir(&cmd_lessons, &o->dirs, arg, 0);
@@ -96,30 +98,52 @@ expand(char **args, int nargs, char ***out)
 	return n;
 }
 
+/*
+ * The chapters of the files args (or the directories'), or of the course
+ * when nargs is 0, into co, their problems into ds.  Returns 0, or
+ * EXIT_USER when the arguments name no chapter file (said on stderr).
+ */
 static int
-check(const struct lessons_opts *o, char **args, int nargs)
+load_course(const struct lessons_opts *o, char **args, int nargs, struct lesson_course *co,
+	    struct diags *ds)
 {
-	struct diags ds;
-	struct lesson_course co;
 	struct lesson_dirs dirs;
 	char **files = NULL;
-	int i, pages = 0, claims = 0, status, wrongs = 0, nfiles = 0, questions = 0, verified = 0;
+	int i, nfiles = 0;
 
-	diags_init(&ds);
 	if (nargs > 0)
 		nfiles = expand(args, nargs, &files);
 	if (nargs > 0 && nfiles == 0) {
-		fprintf(stderr, "descent: no *.json files in %s\n",
-			nargs == 1 ? args[0] : "the directories given");
-		diags_done(&ds);
+		char *safe = text_safe(nargs == 1 ? args[0] : "the directories given");
+		fprintf(stderr, "descent: no *.json files in %s\n", safe);
+		free(safe);
 		free(files);
 		return EXIT_USER;
 	}
 	cmd_lessons_path(&o->dirs, &dirs);
 	if (nfiles > 0)
-		lesson_course_load(&co, NULL, (const char *const *)files, nfiles, &ds);
+		lesson_course_load(co, NULL, (const char *const *)files, nfiles, ds);
 	else
-		lesson_course_load_dirs(&co, &dirs, &ds);
+		lesson_course_load_dirs(co, &dirs, ds);
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
+	lesson_dirs_done(&dirs);
+	return 0;
+}
+
+static int
+check(const struct lessons_opts *o, char **args, int nargs)
+{
+	struct diags ds;
+	struct lesson_course co;
+	int i, pages = 0, claims = 0, status, wrongs = 0, questions = 0, verified = 0;
+
+	diags_init(&ds);
+	if (load_course(o, args, nargs, &co, &ds) != 0) {
+		diags_done(&ds);
+		return EXIT_USER;
+	}
 	for (i = 0; i < co.n; i++) {
 		struct lesson_check_stats st;
 		int j;
@@ -156,10 +180,70 @@ check(const struct lessons_opts *o, char **args, int nargs)
 	status = ds.errors > 0 ? EXIT_USER : 0;
 	lesson_course_done(&co);
 	diags_done(&ds);
-	for (i = 0; i < nfiles; i++)
-		free(files[i]);
-	free(files);
-	lesson_dirs_done(&dirs);
+	return status;
+}
+
+/* Prints text with its control characters as '?', a tab being a separator here. */
+static void
+put_field(const char *text)
+{
+	char *safe = text_safe(text), *c;
+
+	for (c = safe; *c != '\0'; c++)
+		if (*c == '\t')
+			*c = ' ';
+	fputs(safe, stdout);
+	free(safe);
+}
+
+/*
+ * The answer key: for each question of each chapter, a line of the
+ * chapter's id, the page's number, its kind, an answer the page judges
+ * right and one it judges wrong, separated by tabs.  A question without
+ * them (a page the engine cannot answer) is an error at its page.
+ */
+static int
+key(const struct lessons_opts *o, char **args, int nargs)
+{
+	struct diags ds;
+	struct lesson_course co;
+	int i, j, missing = 0, status;
+
+	diags_init(&ds);
+	if (load_course(o, args, nargs, &co, &ds) != 0) {
+		diags_done(&ds);
+		return EXIT_USER;
+	}
+	for (i = 0; i < co.n; i++) {
+		const struct lesson_chapter *c = co.chapters[i];
+		struct lesson_runner r;
+		runner_init(&r, c, NULL, NULL);
+		for (j = 0; j < c->npages; j++) {
+			char prompt[256], right[512], wrong[512];
+			runner_goto(&r, j);
+			if (!runner_prompt(&r, prompt, sizeof prompt))
+				continue;
+			if (runner_key(&r, right, sizeof right, wrong, sizeof wrong) < 0) {
+				diags_add(&ds, c->file, c->pages[j].line, c->pages[j].column,
+					  DIAG_ERROR, "page %d: no answer key: the engine finds "
+					  "no answer that the page judges right and one it judges "
+					  "wrong; descent lessons --check says why", j + 1);
+				missing++;
+				continue;
+			}
+			put_field(c->id);
+			printf("\t%d\t%s\t", j + 1, page_kind_name(c->pages[j].kind));
+			put_field(right);
+			putchar('\t');
+			put_field(wrong);
+			putchar('\n');
+		}
+		runner_done(&r);
+	}
+	diags_print(&ds, stderr);
+	status = ds.errors > 0 || missing > 0 ? EXIT_USER : 0;
+	lesson_course_done(&co);
+	diags_done(&ds);
 	return status;
 }
 
@@ -293,6 +377,7 @@ lessons_run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "key", no_argument, NULL, OPT_KEY },
 		{ "reset", no_argument, NULL, OPT_RESET },
 		{ "yes", no_argument, NULL, OPT_YES },
 		{ "lessons", required_argument, NULL, OPT_LESSONS },
@@ -310,12 +395,14 @@ lessons_run(int argc, char **argv)
 			    &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
-	if (o.check && o.reset)
-		return cmd_value_error(&cmd_lessons, "--check and --reset: one at a time");
-	if (first < argc && !o.check)
-		return cmd_usage_error(&cmd_lessons, "files go with --check");
+	if (o.check + o.key + o.reset > 1)
+		return cmd_value_error(&cmd_lessons, "--check, --key and --reset: one at a time");
+	if (first < argc && !o.check && !o.key)
+		return cmd_usage_error(&cmd_lessons, "files go with --check or --key");
 	if (o.check)
 		return check(&o, argv + first, argc - first);
+	if (o.key)
+		return key(&o, argv + first, argc - first);
 	if (o.reset)
 		return reset(&o);
 	return list(&o);
@@ -324,13 +411,16 @@ lessons_run(int argc, char **argv)
 const struct cmd cmd_lessons = {
 	.name = "lessons",
 	.usage = "[--lessons DIR | --lessons-only DIR]\n"
-		 "                       [--check [FILE...] | --reset [--yes]]",
+		 "                       [--check [FILE...] | --key [FILE...] | --reset [--yes]]",
 	.summary = "the chapters of the course, checked or with your progress",
 	.help =
 	"Lists the chapters of the course with your progress.\n\n"
 	"  --check [FILE...]  load every chapter (or the files, or a directory's), report\n"
 	"                     every problem as FILE:LINE:COLUMN, and prove the claims\n"
 	"                     the pages make\n"
+	"  --key [FILE...]    the answer key: for each question, a line of the chapter,\n"
+	"                     the page, its kind, an answer judged right and one judged\n"
+	"                     wrong, separated by tabs\n"
 	"  --reset            forget your progress (asks first, or give --yes)\n"
 	"  --lessons DIR      a directory of chapters searched before the course's\n"
 	"                     (may be given again; else $DESCENT_LESSONS, a list\n"

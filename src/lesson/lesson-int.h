@@ -319,6 +319,12 @@ struct page_kind_def {
 	void (*invalid_text)(const struct lesson_runner *r, char *buf, size_t size);
 	size_t (*page_text)(const struct lesson_runner *r, int width, int utf8, char *out,
 				size_t size);
+	/*
+	 * the answer key (runner_key): a typed answer the page judges
+	 * right, and one it judges wrong; -1 when there is none
+	 */
+	int (*key)(struct lesson_runner *r, char *right, size_t rsize, char *wrong,
+		   size_t wsize);
 };
 
 enum {

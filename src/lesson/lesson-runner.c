@@ -304,6 +304,23 @@ runner_answer_text(struct lesson_runner *r, const char *line)
 	return pk->answer_text(r, line);
 }
 
+int
+runner_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, size_t wsize)
+{
+	const struct page_kind_def *pk;
+	int ok;
+
+	right[0] = wrong[0] = '\0';
+	if (r->page < 0 || (pk = page_kind_of(RUNNER_PAGE(r)->kind))->key == NULL ||
+	    pk->key(r, right, rsize, wrong, wsize) < 0)
+		return -1;
+	/* the key is what the page's own judge says of it */
+	ok = runner_answer_text(r, right) == ANSWER_RIGHT &&
+	     runner_answer_text(r, wrong) == ANSWER_WRONG;
+	r->feedback[0] = '\0';
+	return ok ? 0 : -1;
+}
+
 void
 runner_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
 {

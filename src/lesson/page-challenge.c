@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "descent/plot.h"
+#include "descent/util.h"
 #include "lesson-int.h"
 
 /*
@@ -198,13 +199,42 @@ miss(const struct lesson_page *p, const struct run *r)
 /* the learning rates the check tries, per optimizer */
 #define CHECK_RATES 17
 
-/* Some allowed setting must meet the goal: 17 rates per optimizer, log-spaced. */
+/*
+ * The first allowed setting that meets the goal, of 17 rates per
+ * optimizer, log-spaced: 0 with it in *opt and *lr, or -1 when none does.
+ */
+static int
+winner(const struct lesson_page *p, struct objective *o, const struct optimizer **opt,
+       double *lr)
+{
+	const struct page_challenge *q = &p->challenge;
+	int i, j;
+
+	for (i = 0; i < q->nallowed; i++)
+		for (j = 0; j < CHECK_RATES; j++) {
+			struct run *r;
+			int met;
+			*opt = q->allowed[i];
+			*lr = q->lr_min * pow(q->lr_max / q->lr_min, j / (CHECK_RATES - 1.0));
+			*lr = *lr > q->lr_max ? q->lr_max : *lr;        /* as a learner may type it */
+			if ((r = attempt(p, o, *opt, *lr)) == NULL)
+				continue;
+			met = run_trajectory(r)->outcome != RUN_DIVERGED && miss(p, r) <= q->within;
+			run_free(r);
+			if (met)
+				return 0;
+		}
+	return -1;
+}
+
+/* Some allowed setting must meet the goal (winner). */
 static void
 challenge_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
 {
 	const struct page_challenge *q = &p->challenge;
 	struct check_work w;
-	int i, j;
+	const struct optimizer *opt;
+	double lr;
 
 	if (p->nstart != e->n || e->n > 2)
 		return;
@@ -227,21 +257,10 @@ challenge_check(struct checker *k, const struct lesson_page *p, const struct che
 				    "to a setting that misses, lower \"steps\" in \"goal\" or "
 				    "narrow \"lr\"", q->allowed[q->preset]->name, q->preset_lr);
 	}
-	for (i = 0; i < q->nallowed; i++)
-		for (j = 0; j < CHECK_RATES; j++) {
-			double lr = q->lr_min * pow(q->lr_max / q->lr_min,
-						    j / (CHECK_RATES - 1.0));
-			struct run *r = attempt(p, e->o, q->allowed[i], lr);
-			int met;
-			if (r == NULL)
-				continue;
-			met = run_trajectory(r)->outcome != RUN_DIVERGED && miss(p, r) <= q->within;
-			run_free(r);
-			if (met) {
-				check_verified(k);
-				return;
-			}
-		}
+	if (winner(p, e->o, &opt, &lr) == 0) {
+		check_verified(k);
+		return;
+	}
 	check_wrong(k, p->aline, p->acolumn, "this challenge cannot be met: no allowed "
 		    "optimizer with a learning rate from %g to %g ends within %g of the goal in "
 		    "%ld steps", q->lr_min, q->lr_max, q->within, q->max_steps);
@@ -340,6 +359,26 @@ challenge_view(const struct lesson_page *p, struct plot_fig *fig)
 	plot_fig_marker(fig, p->challenge.goal, 'G', "goal");
 }
 
+/* A setting that wins, as the check finds it, and the preset, which must not. */
+static int
+challenge_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, size_t wsize)
+{
+	const struct lesson_page *p = RUNNER_PAGE(r);
+	const struct page_challenge *q = &p->challenge;
+	const struct optimizer *opt;
+	double lr;
+	char a[32], b[32];
+
+	if (r->obj == NULL || winner(p, r->obj, &opt, &lr) < 0)
+		return -1;
+
+	num_exact(a, sizeof a, lr);
+	num_exact(b, sizeof b, q->preset_lr);
+	snprintf(right, rsize, "%s %s", opt->name, a);
+	snprintf(wrong, wsize, "%s %s", q->allowed[q->preset]->name, b);
+	return 0;
+}
+
 const struct page_kind_def page_kind_challenge = {
 	.name = "challenge",
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "start",
@@ -351,5 +390,6 @@ const struct page_kind_def page_kind_challenge = {
 	.check = challenge_check,
 	.prompt = challenge_prompt,
 	.answer_text = challenge_answer_text,
+	.key = challenge_key,
 	.invalid_text = challenge_invalid_text,
 };

@@ -799,6 +799,20 @@ formula_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
 		snprintf(buf, size, "That is not a formula: %s.", r->invalid);
 }
 
+/* The answer, and the first expected wrong one, or else the answer plus 1. */
+static int
+formula_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, size_t wsize)
+{
+	const struct page_formula *f = &RUNNER_PAGE(r)->formula;
+
+	snprintf(right, rsize, "%s", f->answer);
+	if (f->nwrong > 0)
+		snprintf(wrong, wsize, "%s", f->wrong[0]);
+	else
+		snprintf(wrong, wsize, "(%s) + 1", f->answer);
+	return 0;
+}
+
 const struct page_kind_def page_kind_formula = {
 	.name = "formula",
 	.members = (const char *const[]){ "question", "answer", "wrong", "sample", "names",
@@ -813,4 +827,5 @@ const struct page_kind_def page_kind_formula = {
 	.prompt = formula_prompt,
 	.answer_text = formula_answer_text,
 	.invalid_text = formula_invalid_text,
+	.key = formula_key,
 };

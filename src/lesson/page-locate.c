@@ -199,6 +199,63 @@ locate_answer_text(struct lesson_runner *r, const char *line)
 	return runner_locate(r, x);
 }
 
+/* Whether x is within the tolerance of a point the page wants. */
+static int
+near_target(const struct lesson_runner *r, const double *x, int n)
+{
+	const struct page_locate *q = &RUNNER_PAGE(r)->locate;
+	int i;
+
+	if (q->target == TARGET_POINT)
+		return hypot(x[0] - q->point[0], n > 1 ? x[1] - q->point[1] : 0) <= q->tolerance;
+	for (i = 0; i < r->ncp; i++)
+		if (wanted(q, &r->cp[i]) &&
+		    hypot(x[0] - r->cp[i].x[0], n > 1 ? x[1] - r->cp[i].x[1] : 0) <= q->tolerance)
+			return 1;
+	return 0;
+}
+
+/* "x" or "x,y", each number as strtod reads it back exactly. */
+static void
+fmt_point(char *buf, size_t size, const double *x, int n)
+{
+	char a[32], b[32];
+
+	num_exact(a, sizeof a, x[0]);
+	num_exact(b, sizeof b, n > 1 ? x[1] : 0);
+	snprintf(buf, size, "%s%s%s", a, n > 1 ? "," : "", n > 1 ? b : "");
+}
+
+/*
+ * The target (the first point of the kind wanted), and the first corner
+ * or middle of the region, or of its edges, that is far from every one.
+ */
+static int
+locate_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, size_t wsize)
+{
+	const struct lesson_page *p = RUNNER_PAGE(r);
+	const struct page_locate *q = &p->locate;
+	int n = r->obj != NULL ? objective_dim(r->obj) : 0, i, j;
+
+	if (n < 1 || n > 2)
+		return -1;
+	if (q->target == TARGET_POINT)
+		fmt_point(right, rsize, q->point, n);
+	for (i = 0; q->target != TARGET_POINT && i < r->ncp && right[0] == '\0'; i++)
+		if (wanted(q, &r->cp[i]))
+			fmt_point(right, rsize, r->cp[i].x, n);
+	for (i = 0; i < 3; i++)
+		for (j = 0; j < (n > 1 ? 3 : 1); j++) {
+			double x[2] = { p->x[0] + (p->x[1] - p->x[0]) * i / 2,
+					p->y[0] + (p->y[1] - p->y[0]) * j / 2 };
+			if (!near_target(r, x, n)) {
+				fmt_point(wrong, wsize, x, n);
+				return right[0] != '\0' ? 0 : -1;
+			}
+		}
+	return -1;
+}
+
 const struct page_kind_def page_kind_locate = {
 	.name = "locate",
 	.members = (const char *const[]){ "function", "variables", "data", "x", "y", "target",
@@ -210,4 +267,5 @@ const struct page_kind_def page_kind_locate = {
 	.enter = locate_enter,
 	.prompt = locate_prompt,
 	.answer_text = locate_answer_text,
+	.key = locate_key,
 };

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "descent/plot.h"
+#include "descent/util.h"
 #include "lesson-int.h"
 
 /*
@@ -291,13 +292,38 @@ runner_map_cell_text(const struct lesson_runner *r, char *buf, size_t size)
 		      r->map_cell[1], p->map.steps);
 }
 
+/*
+ * Whether cell (ci, cj) answers the page: a cell of the fewest steps
+ * within the tolerance, across and down; or within it of its row's edge
+ * or the cell before.
+ */
+static int
+cell_right(const struct map_result *res, const struct page_map *q, int ci, int cj)
+{
+	int tol = q->tolerance, i, j, e;
+
+	if (q->target == MAP_TARGET_FASTEST) {
+		int bi = 0, bj = 0;
+		long best = map_fastest(res, &bi, &bj);
+		for (j = 0; j < res->ny; j++)
+			for (i = 0; i < res->nx; i++)
+				if (res->outcome[CELL(res, i, j)] == RUN_CONVERGED &&
+				    res->steps[CELL(res, i, j)] == best && abs(i - ci) <= tol &&
+				    abs(j - cj) <= tol)
+					return 1;
+		return 0;
+	}
+	e = row_edge(res, cj);
+	return e >= 0 && ci >= e - 1 - tol && ci <= e + tol;
+}
+
 enum answer
 runner_map(struct lesson_runner *r)
 {
 	const struct lesson_page *p;
 	const struct page_map *q;
 	const struct map_result *res = &r->map;
-	int i, j, ci, cj, tol;
+	int ci, cj;
 	char why[240], cell[160];
 
 	if (r->page < 0 || (p = RUNNER_PAGE(r))->kind != PAGE_MAP || res->outcome == NULL)
@@ -305,35 +331,66 @@ runner_map(struct lesson_runner *r)
 	q = &p->map;
 	ci = r->map_cell[0];
 	cj = r->map_cell[1];
-	tol = q->tolerance;
 	runner_map_cell_text(r, cell, sizeof cell);
+	if (cell_right(res, q, ci, cj))
+		return runner_judge(r, 1, "");
 	if (q->target == MAP_TARGET_FASTEST) {
 		int bi = 0, bj = 0;
 		long best = map_fastest(res, &bi, &bj);
-		/* any cell of the fewest steps, within the tolerance */
-		for (j = 0; j < res->ny; j++)
-			for (i = 0; i < res->nx; i++)
-				if (res->outcome[CELL(res, i, j)] == RUN_CONVERGED &&
-				    res->steps[CELL(res, i, j)] == best && abs(i - ci) <= tol &&
-				    abs(j - cj) <= tol)
-					return runner_judge(r, 1, "");
 		snprintf(why, sizeof why, "Here, %s; the fastest setting takes %ld.", cell, best);
-		return runner_judge(r, 0, why);
+	} else if (row_edge(res, cj) < 0) {
+		snprintf(why, sizeof why, "Nothing diverges in this %s: %s.",
+			 q->naxes == 2 ? "row" : "map", q->naxes == 2 ?
+			 "move to a row where some settings do" : "there is no edge");
 	} else {
-		int e = row_edge(res, cj);
-		const char *name = opt_params_table[q->axis[0].param].name;
-		if (e < 0) {
-			snprintf(why, sizeof why, "Nothing diverges in this %s: %s.",
-				 q->naxes == 2 ? "row" : "map", q->naxes == 2 ?
-				 "move to a row where some settings do" : "there is no edge");
-			return runner_judge(r, 0, why);
-		}
-		if ((ci >= e - 1 - tol && ci <= e + tol))
-			return runner_judge(r, 1, "");
 		snprintf(why, sizeof why, "Here, %s: the edge is at a %s %s.", cell,
-			 ci < e ? "larger" : "smaller", name);
-		return runner_judge(r, 0, why);
+			 ci < row_edge(res, cj) ? "larger" : "smaller",
+			 opt_params_table[q->axis[0].param].name);
 	}
+	return runner_judge(r, 0, why);
+}
+
+/* Cell (i, j) as the settings a learner types: "0.1" or "0.1,0.9". */
+static void
+cell_settings(const struct page_map *q, int i, int j, char *buf, size_t size)
+{
+	char a[32], b[32];
+
+	num_exact(a, sizeof a, map_axis_value(&q->axis[0], i));
+	num_exact(b, sizeof b, map_axis_value(&q->axis[1], j));
+	snprintf(buf, size, "%s%s%s", a, q->naxes == 2 ? "," : "", q->naxes == 2 ? b : "");
+}
+
+/*
+ * The cells the key gives: a fastest cell, or the first row's edge; and
+ * the first cell that is wrong.  (Each test of a cell may look at every
+ * cell: the right one is found directly, and the search for a wrong one
+ * stops at the first.)
+ */
+static int
+map_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, size_t wsize)
+{
+	const struct page_map *q = &RUNNER_PAGE(r)->map;
+	const struct map_result *res = &r->map;
+	int i, j, bi = -1, bj = 0;
+
+	if (res->outcome == NULL)
+		return -1;
+	if (q->target == MAP_TARGET_FASTEST && map_fastest(res, &bi, &bj) < 0)
+		return -1;
+	for (j = 0; q->target == MAP_TARGET_EDGE && j < res->ny && bi < 0; j++)
+		if ((bi = row_edge(res, j)) >= 0)
+			bj = j;
+	if (bi < 0)
+		return -1;
+	cell_settings(q, bi, bj, right, rsize);
+	for (j = 0; j < res->ny; j++)
+		for (i = 0; i < res->nx; i++)
+			if (!cell_right(res, q, i, j)) {
+				cell_settings(q, i, j, wrong, wsize);
+				return 0;
+			}
+	return -1;
 }
 
 int
@@ -444,4 +501,5 @@ const struct page_kind_def page_kind_map = {
 	.prompt = map_prompt,
 	.answer_text = map_answer_text,
 	.page_text = map_page_text,
+	.key = map_key,
 };

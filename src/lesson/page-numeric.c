@@ -306,6 +306,21 @@ numeric_answer_text(struct lesson_runner *r, const char *line)
 	return runner_numeric(r, x[0]);
 }
 
+/*
+ * The answer, and the first expected wrong one, or else a number well
+ * outside the tolerance.
+ */
+static int
+numeric_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, size_t wsize)
+{
+	const struct page_numeric *q = &RUNNER_PAGE(r)->numeric;
+
+	num_exact(right, rsize, q->answer);
+	num_exact(wrong, wsize, q->nwrong > 0 ? q->wrong[0] :
+		  q->answer + 2 * q->tolerance + 1 + fabs(q->answer));
+	return 0;
+}
+
 const struct page_kind_def page_kind_numeric = {
 	.name = "numeric",
 	.members = (const char *const[]){ "question", "answer", "tolerance", "verify", "wrong",
@@ -317,4 +332,5 @@ const struct page_kind_def page_kind_numeric = {
 	.check = numeric_check,
 	.prompt = numeric_prompt,
 	.answer_text = numeric_answer_text,
+	.key = numeric_key,
 };

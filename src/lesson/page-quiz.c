@@ -201,6 +201,26 @@ quiz_page_text(const struct lesson_runner *r, int width, int utf8, char *out, si
 	return len;
 }
 
+/* The right choices, "1,3", and the first wrong one. */
+static int
+quiz_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, size_t wsize)
+{
+	const struct page_quiz *q = &RUNNER_PAGE(r)->quiz;
+	size_t len = 0;
+	int i;
+
+	for (i = 0; i < q->nchoices && len < rsize; i++)
+		if (q->answers & 1u << i)
+			len += (size_t)snprintf(right + len, rsize - len, "%s%d", len ? "," : "",
+						i + 1);
+	for (i = 0; i < q->nchoices; i++)
+		if (!(q->answers & 1u << i)) {
+			snprintf(wrong, wsize, "%d", i + 1);
+			return 0;
+		}
+	return -1;
+}
+
 const struct page_kind_def page_kind_quiz = {
 	.name = "quiz",
 	.members = (const char *const[]){ "question", "choices", "answer", NULL },
@@ -211,4 +231,5 @@ const struct page_kind_def page_kind_quiz = {
 	.answer_text = quiz_answer_text,
 	.invalid_text = quiz_invalid_text,
 	.page_text = quiz_page_text,
+	.key = quiz_key,
 };

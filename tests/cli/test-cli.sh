@@ -58,6 +58,7 @@ check_doc() {
 }
 
 top_srcdir=${top_srcdir:-.}
+tab=$(printf '\t')
 nl='
 '
 check "eval 1D" 0 "f = 1${nl}df/dx = 0${nl}d2f/dx2 = 2${nl}" "" -- eval 'x^2 - 4x + 5' x=2
@@ -607,13 +608,19 @@ check "run --data refuses a directory" 1 "" "$F: error: cannot read the file: no
 before=
 mkdir -p "$tmp/empty"
 check "lessons --check of a directory without lessons" 1 "" "descent: no *.json files in $tmp/empty${nl}" -- lessons --check "$tmp/empty"
+# the answer key: a line a question, right and wrong answers the pages' judges agree with
+check "lessons --key" 0 "objective${tab}4${tab}quiz${tab}1${tab}2${nl}objective${tab}6${tab}numeric${tab}0.055556${tab}1.112112${nl}objective${tab}9${tab}quiz${tab}3${tab}1${nl}critical-points${tab}7${tab}quiz${tab}3${tab}1${nl}critical-points${tab}8${tab}locate${tab}-1.0000000000001377,0${tab}-2.5,-2${nl}critical-points${tab}11${tab}challenge${tab}gd 0.004336244396414018${tab}gd 0.001${nl}" "" -- lessons --key --lessons-only "$L"
+check "lessons --key FILE" 0 "tutorial${tab}3${tab}numeric${tab}2${tab}1${nl}tutorial${tab}4${tab}formula${tab}2*x - 2${tab}2*x${nl}" "" -- lessons --key "$top_srcdir/lessons/examples/tutorial.json"
+check "lessons --key of a question without an answer" 1 "" "$top_srcdir/tests/lessons-bad/challenge-preset-wins.json:7:5: error: page 1: no answer key: the engine finds no answer that the page judges right and one it judges wrong; descent lessons --check says why${nl}" -- lessons --key "$top_srcdir/tests/lessons-bad/challenge-preset-wins.json"
+check "lessons --key and --check" 2 "" "descent lessons: --check, --key and --reset: one at a time${nl}" -- lessons --key --check
+check "lessons --key of a directory without lessons" 1 "" "descent: no *.json files in $tmp/empty${nl}" -- lessons --key "$tmp/empty"
 check_grep "learn prints a chapter" 0 "^== Page 1 of 12: " -- learn --lessons-only "$L" critical-points
 check_grep "learn by number" 0 "^Chapter 1: Objective" -- learn --lessons-only "$L" 1
 check_grep "learn from a page" 0 "^== Page 7 of 12: Reading the Hessian ==$" -- learn --lessons-only "$L" critical --page 7
 check_grep "learn without a terminal does not ask" 0 "^(Answer it in a terminal: descent learn critical-points --page 7)$" -- learn --lessons-only "$L" critical --page 7
 check "learn unknown chapter" 1 "" "descent: no chapter \"nope\": see descent lessons${nl}" -- learn --lessons-only "$L" nope
 check "learn page out of range" 2 "" "descent learn: --page must be from 1 to 12${nl}" -- learn --lessons-only "$L" critical --page 13
-check "lessons files without check" 2 "" "descent lessons: files go with --check${nl}Try 'descent lessons --help' for more.${nl}" -- lessons a.json
+check "lessons files without check" 2 "" "descent lessons: files go with --check or --key${nl}Try 'descent lessons --help' for more.${nl}" -- lessons a.json
 check "lessons reset needs yes" 2 "" "descent lessons: --reset forgets all your progress: confirm with --yes${nl}" -- lessons --reset
 if LC_ALL=C "$DESCENT" learn --lessons-only "$L" objective | LC_ALL=C grep -q '[^ -~]'; then
 	fail=$((fail + 1)); echo "FAIL: learn in the C locale is not pure ASCII"
