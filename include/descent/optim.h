@@ -22,6 +22,16 @@
  *             definite; elsewhere (a saddle, a maximum) the step uses the
  *             absolute values of H's eigenvalues, |lambda| + damping, so
  *             that it still goes downhill, and the step is flagged.
+ *
+ * and the quasi-Newton family, whose steps search along a direction d
+ * for a step a that meets the strong Wolfe conditions (opt-wolfe.c),
+ * asking the runner for more evaluations, lane by lane:
+ *
+ *   bfgs      d = -B g, B an approximation of the inverse Hessian
+ *             updated with each step's s = a*d and y = g_new - g;
+ *   lbfgs     the same d from the last `memory` pairs (s, y) alone;
+ *   cg        d = -g + beta*d_prev, beta of Polak and Ribiere (never below
+ *             0, and 0 every n steps or when d would not go downhill).
  */
 #ifndef DESCENT_OPTIM_H
 #define DESCENT_OPTIM_H
@@ -33,7 +43,7 @@
 
 /* The parameters of every optimizer; each uses some (optimizer.params). */
 struct opt_params {
-	double lr, beta, rho, beta1, beta2, eps, damping;
+	double lr, beta, rho, beta1, beta2, eps, damping, memory;
 };
 
 /*
@@ -44,7 +54,7 @@ struct opt_params {
  */
 enum opt_param_id {
 	OPT_PARAM_LR, OPT_PARAM_BETA, OPT_PARAM_RHO, OPT_PARAM_BETA1,
-	OPT_PARAM_BETA2, OPT_PARAM_EPS, OPT_PARAM_DAMPING,
+	OPT_PARAM_BETA2, OPT_PARAM_EPS, OPT_PARAM_DAMPING, OPT_PARAM_MEMORY,
 	OPT_PARAM_COUNT
 };
 
@@ -53,7 +63,9 @@ enum opt_range {
 	OPT_RANGE_POSITIVE,     /* (0, inf) */
 	OPT_RANGE_NONNEG,       /* [0, inf) */
 	OPT_RANGE_UNIT,         /* [0, 1) */
+	OPT_RANGE_COUNT,        /* a whole number from 1 to OPT_MAX_MEMORY */
 };
+#define OPT_MAX_MEMORY 100
 
 struct opt_param {
 	const char *name;       /* "beta1": --beta1, the lesson field "beta1" */
@@ -73,6 +85,13 @@ int opt_param_in_range(int k, double v);
 /* Parameter k's range in words, to follow "must be ": "positive", "zero or more" or "in [0, 1)". */
 const char *opt_param_range_text(int k);
 
+/*
+ * An evaluation a step asks for (the quasi-Newton family's line
+ * searches): f and the gradient g (n values) at the point x (n values)
+ * for lane `lane` of the step; the runner counts it.
+ */
+typedef void opt_eval_fn(void *ctx, size_t lane, const double *x, double *f, double *g);
+
 /* One step of an update rule over all lanes. */
 struct opt_step {
 	int n;                  /* parameters */
@@ -80,8 +99,12 @@ struct opt_step {
 	double *const *w;       /* n arrays of m: updated in place */
 	double *const *g;       /* the gradient, n arrays of m */
 	double *const *h;       /* the Hessian, n*n arrays of m (needs_hessian) */
-	double *const *s1;      /* the optimizer's state, n arrays of m each, */
-	double *const *s2;      /*   zero before the first step */
+	double *const *state;   /* the optimizer's state, opt_state_size arrays of m, */
+	double *const *s1;      /*   zero before the first step; s1 and s2 are its */
+	double *const *s2;      /*   first two vectors of n (state and state + n) */
+	const double *f;        /* f at w, m values (line_search) */
+	opt_eval_fn *eval;      /* more evaluations (line_search) */
+	void *ctx;
 	long t;                 /* the step, from 1 */
 	double lr;              /* this step's learning rate (schedule applied) */
 	const struct opt_params *p;
@@ -92,15 +115,34 @@ struct optimizer {
 	const char *name;
 	const char *rule;       /* the update rule, one line */
 	const char *params;     /* the parameters it uses: "lr,beta" (opt_params_table's names) */
-	int nstate;             /* state vectors per parameter: 0, 1 or 2 */
+	int nstate;             /* state vectors of n to show: 0, 1 or 2 */
 	const char *state_names[2];     /* the first nstate: their names in rule ("m", "v") */
+	/*
+	 * its whole state, in doubles per lane, for n parameters and the
+	 * settings p; NULL: nstate vectors of n (opt_state_size)
+	 */
+	size_t (*state_size)(int n, const struct opt_params *p);
 	int needs_hessian;
+	int line_search;        /* its steps search along a direction (s->eval) */
+	int extra_evals;        /* the evaluations a step may ask for, at most */
 	struct opt_params defaults;
 	void (*step)(const struct opt_step *s);
+	/*
+	 * its state in words for the panel of the live descent ("B's
+	 * eigenvalues 0.5, 0.02"), from one lane's state (state_size values);
+	 * NULL: the nstate vectors are shown
+	 */
+	void (*state_text)(int n, const struct opt_params *p, const double *state, char *buf,
+			   size_t size);
 };
 
 extern const struct optimizer opt_gd, opt_momentum, opt_nesterov,
-	opt_adagrad, opt_rmsprop, opt_adam, opt_newton;
+	opt_adagrad, opt_rmsprop, opt_adam, opt_newton, opt_bfgs, opt_lbfgs, opt_cg;
+
+/* The evaluations a step of o may take at most: its runner's one, and extra_evals. */
+int opt_step_evals(const struct optimizer *o);
+/* The doubles of state a lane of o keeps, for n parameters and the settings p. */
+size_t opt_state_size(const struct optimizer *o, int n, const struct opt_params *p);
 extern const struct optimizer *const opt_table[];       /* ends with NULL */
 
 /* The number of optimizers in opt_table. */
@@ -204,7 +246,8 @@ int run_setting_find(const char *name);
 /*
  * The parameter that setting k turns in c ("lr", "beta", "rho", "beta1",
  * "beta2", "noise", "batch"), or NULL when it does not apply: an optimizer
- * without it, or a batch without data (nexamples, 0 for a function).
+ * without it (the quasi-Newton family takes no noise and no mini-batches),
+ * or a batch without data (nexamples, 0 for a function).
  */
 const char *run_setting_param(const struct run_config *c, int k, size_t nexamples);
 /* Its value (the batch: 0 for all the examples), or -1 when it does not apply. */
@@ -229,6 +272,7 @@ struct trajectory {
 	unsigned char *flag;
 	enum run_outcome outcome;
 	long step;              /* the step where it ended */
+	long evals;             /* evaluations: one a step, and those of line searches */
 	char reason[96];        /* why it diverged */
 };
 
@@ -259,8 +303,10 @@ enum run_outcome run_all(struct run *r);
  */
 struct run *run_back(const struct run *r, struct diag *err);
 const struct trajectory *run_trajectory(const struct run *r);
-/* The optimizer's state vector i (0 or 1) for parameter k, or NULL. */
+/* The optimizer's state vector i (0 or 1, of n values), or NULL. */
 const double *run_state(const struct run *r, int i);
+/* All of the optimizer's state (opt_state_size values), for its state_text. */
+const double *run_state_all(const struct run *r);
 /* The current point (dim values). */
 const double *run_point(const struct run *r);
 

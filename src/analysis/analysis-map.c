@@ -298,6 +298,10 @@ analysis_data_map(struct objective *o, const struct run_config *c, const double 
 		return diag_set(err, NULL, 0, 0, "from 1 to 100 seeds a cell, not %d", seeds);
 	if (c->line_search)
 		return diag_set(err, NULL, 0, 0, "a data map's runs have no line search");
+	if (c->opt->line_search && (batch_lo > 0 || c->noise > 0))
+		return diag_set(err, NULL, 0, 0, "%s searches along its direction with the true f "
+				"and gradient: it takes no %s", c->opt->name,
+				c->noise > 0 ? "noise" : "mini-batches");
 	if (batch_lo == 0) {
 		if (c->batch > nex)
 			return diag_set(err, NULL, 0, 0, "the batch size %zu is larger than the "

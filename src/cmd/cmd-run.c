@@ -205,7 +205,14 @@ print_outcome(struct objective *obj, const struct run_config *c,
 	}
 	for (i = 0; i < tr->len; i++)
 		flagged += tr->flag[i];
-	if (flagged > 0)        /* only newton flags steps */
+	if (c->opt->line_search)
+		printf("%ld evaluations of f and its gradient, %ld of them by the line searches\n",
+		       tr->evals, tr->evals - (long)tr->len);
+	if (flagged > 0 && c->opt->line_search)
+		printf("%s: at %zu step%s (marked *) the line search found no step that meets the\n"
+		       "Wolfe conditions, or the direction went uphill; it started again from -g.\n",
+		       c->opt->name, flagged, flagged == 1 ? "" : "s");
+	else if (flagged > 0)   /* newton */
 		printf("%s: the Hessian was not positive definite at %zu step%s (marked *);\n"
 		       "there it used the absolute values of the eigenvalues, to go downhill.\n",
 		       c->opt->name, flagged, flagged == 1 ? "" : "s");

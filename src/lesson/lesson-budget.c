@@ -46,19 +46,25 @@ over(const struct check_work *w, char *buf, size_t size)
 	return buf;
 }
 
-/* Every step of a run is one evaluation: runs * steps. */
+/*
+ * Every step of a run is one evaluation, or up to evals with a line
+ * search: runs * steps * evals.
+ */
 void
-work_runs(struct check_work *w, const struct lesson_page *p, long runs, long steps)
+work_runs(struct check_work *w, const struct lesson_page *p, long runs, long steps, int evals)
 {
-	char o[48];
+	char o[48], e[48] = "";
 
-	work_set(w, p, work_mul((unsigned long long)runs, (unsigned long long)steps));
+	work_set(w, p, work_mul(work_mul((unsigned long long)runs, (unsigned long long)steps),
+				(unsigned long long)evals));
+	if (evals > 1)
+		snprintf(e, sizeof e, " of up to %d evaluations", evals);
 	if (runs == 1)
-		snprintf(w->what, sizeof w->what, "its run needs up to %ld steps%s", steps,
+		snprintf(w->what, sizeof w->what, "its run needs up to %ld steps%s%s", steps, e,
 			 over(w, o, sizeof o));
 	else
-		snprintf(w->what, sizeof w->what, "it needs up to %ld runs of %ld steps%s", runs,
-			 steps, over(w, o, sizeof o));
+		snprintf(w->what, sizeof w->what, "it needs up to %ld runs of %ld steps%s%s", runs,
+			 steps, e, over(w, o, sizeof o));
 }
 
 /*

@@ -454,7 +454,8 @@ charge_claim(struct checker *k, const struct lesson_page *p, const struct claim 
 	case CLAIM_FINAL_VALUE: case CLAIM_CONVERGES_IN: case CLAIM_AT_STEP:
 		if (cl->run >= p->descent.nruns)
 			return 0;
-		work_runs(&w, p, 1, p->descent.steps);
+		work_runs(&w, p, 1, p->descent.steps,
+			  opt_step_evals(p->descent.runs[cl->run].opt));
 		advice = "lower the page's \"steps\"";
 		break;
 	default:

@@ -238,8 +238,12 @@ struct check_work {
 
 /* a * b, or ULLONG_MAX when it overflows */
 unsigned long long work_mul(unsigned long long a, unsigned long long b);
-/* runs runs of steps steps each (a challenge's tries, a claim's run) */
-void work_runs(struct check_work *w, const struct lesson_page *p, long runs, long steps);
+/*
+ * runs runs of steps steps each (a challenge's tries, a claim's run), each
+ * step up to evals evaluations (opt_step_evals of the runs' optimizers)
+ */
+void work_runs(struct check_work *w, const struct lesson_page *p, long runs, long steps,
+	       int evals);
 /* analysis_critical_points of an objective of n variables, with its default starts */
 void work_critical_points(struct check_work *w, const struct lesson_page *p, int n);
 /* analysis_region_min, and f at a point (a global minimum claim, a numeric answer) */

@@ -235,12 +235,15 @@ challenge_check(struct checker *k, const struct lesson_page *p, const struct che
 	struct check_work w;
 	const struct optimizer *opt;
 	double lr;
+	int i, evals = 1;
 
 	if (p->nstart != e->n || e->n > 2)
 		return;
 	/* the preset, and every try, at the step limit, even when an early
 	 * one will win */
-	work_runs(&w, p, (long)q->nallowed * CHECK_RATES + 1, q->max_steps);
+	for (i = 0; i < q->nallowed; i++)
+		evals = evals > opt_step_evals(q->allowed[i]) ? evals : opt_step_evals(q->allowed[i]);
+	work_runs(&w, p, (long)q->nallowed * CHECK_RATES + 1, q->max_steps, evals);
 	if (check_charge(k, p->line, p->column, "this challenge", &w,
 			 "lower \"steps\" in \"goal\"",
 			 q->nallowed > 1 ? "allow fewer \"optimizers\"" : NULL) < 0)

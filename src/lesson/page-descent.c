@@ -305,6 +305,18 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 				  (double)(p->obj.npoints > 0 ? p->obj.npoints : 1), &batch);
 		d->batch = (size_t)batch;
 	}
+	if (d->noise > 0 || (d->batch > 0 && d->batch < p->obj.npoints)) {
+		int i;
+		const cJSON *e2 = runs != NULL ? runs->child : NULL;
+		/* the quasi-Newton family searches with the true f and gradient */
+		for (i = 0; i < d->nruns && e2 != NULL; i++, e2 = e2->next)
+			if (d->runs[i].opt->line_search)
+				lesson_error(L, AT(e2), "%s searches along its direction with the "
+					     "true f and gradient: it takes no %s; drop the page's "
+					     "\"%s\" or race another optimizer",
+					     d->runs[i].opt->name, d->noise > 0 ? "noise" :
+					     "mini-batches", d->noise > 0 ? "noise" : "batch");
+	}
 	read_play(L, po, p, what);
 }
 
@@ -338,7 +350,7 @@ descent_check(struct checker *k, const struct lesson_page *p, const struct check
 
 	if (d->record == NULL || d->nruns != 1)
 		return;
-	work_runs(&w, p, 1, d->steps);
+	work_runs(&w, p, 1, d->steps, opt_step_evals(d->runs[0].opt));
 	if (check_charge(k, p->line, p->column, "this page's record", &w,
 			 "record a run of fewer steps", NULL) < 0)
 		return;

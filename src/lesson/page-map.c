@@ -219,7 +219,7 @@ map_check(struct checker *k, const struct lesson_page *p, const struct check_env
 
 	if (q->opt == NULL || p->nstart != e->n)
 		return;
-	work_runs(&w, p, cells, q->steps);
+	work_runs(&w, p, cells, q->steps, opt_step_evals(q->opt));
 	if (check_charge(k, p->line, p->column, "this map", &w, "lower \"steps\"",
 			 "fewer \"cells\"") < 0)
 		return;

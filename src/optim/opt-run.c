@@ -38,9 +38,11 @@ struct run {
 	int n;
 	long t;
 	double *buf;            /* every vector below, in one allocation */
-	double *w, *g, *gstep, *h, *s1, *s2, *wprev;
-	double *wp[LA_MAX_N], *gp[LA_MAX_N], *gsp[LA_MAX_N], *s1p[LA_MAX_N], *s2p[LA_MAX_N];
-	double **hp;
+	double *w, *g, *gstep, *h, *wprev;
+	double *state;          /* the optimizer's (nstate values) */
+	size_t nstate;          /*   opt_state_size, and at least 2n */
+	double *wp[LA_MAX_N], *gp[LA_MAX_N], *gsp[LA_MAX_N];
+	double **hp, **statep;
 	double f;
 	struct rng rng;
 	size_t *perm, pos;      /* mini-batches: a shuffled order and where we are */
@@ -98,7 +100,7 @@ run_new(struct objective *o, const struct run_config *c, const double *start,
 {
 	int n = objective_dim(o), k;
 	struct run *r;
-	size_t nex = objective_nexamples(o);
+	size_t nex = objective_nexamples(o), i;
 
 	if (c->batch > 0 && nex == 0) {
 		diag_set(err, NULL, 0, 0, "mini-batches need a data objective (--data)");
@@ -118,32 +120,40 @@ run_new(struct objective *o, const struct run_config *c, const double *start,
 		diag_set(err, NULL, 0, 0, "the line search needs the full batch");
 		return NULL;
 	}
+	if (c->opt->line_search && ((c->batch > 0 && c->batch < nex) || c->noise > 0)) {
+		diag_set(err, NULL, 0, 0, "%s searches along its direction with the true f and "
+			 "gradient: it takes no %s", c->opt->name,
+			 c->noise > 0 ? "noise" : "mini-batches");
+		return NULL;
+	}
 	r = xcalloc(1, sizeof *r);
 	r->o = o;
 	r->c = *c;
 	r->n = n;
-	r->buf = xcalloc((size_t)n * (7 + (size_t)n), sizeof *r->buf);
+	r->nstate = opt_state_size(c->opt, n, &c->params);
+	if (r->nstate < 2 * (size_t)n)
+		r->nstate = 2 * (size_t)n;      /* s1 and s2 always point into it */
+	r->buf = xcalloc((size_t)n * (5 + (size_t)n) + r->nstate, sizeof *r->buf);
 	r->w = r->buf;
 	r->g = r->w + n;
 	r->gstep = r->g + n;
-	r->s1 = r->gstep + n;
-	r->s2 = r->s1 + n;
-	r->wprev = r->s2 + n;
+	r->wprev = r->gstep + n;
 	r->h = r->wprev + n;
+	r->state = r->h + (size_t)n * n;
 	r->hp = xmalloc(((size_t)n * n + 1) * sizeof *r->hp);
+	r->statep = xmalloc(r->nstate * sizeof *r->statep);
 	for (k = 0; k < n; k++) {
 		r->w[k] = start[k];
 		r->wp[k] = &r->w[k];
 		r->gp[k] = &r->g[k];
 		r->gsp[k] = &r->gstep[k];
-		r->s1p[k] = &r->s1[k];
-		r->s2p[k] = &r->s2[k];
 	}
 	for (k = 0; k < n * n; k++)
 		r->hp[k] = &r->h[k];
+	for (i = 0; i < r->nstate; i++)
+		r->statep[i] = &r->state[i];
 	rng_init(&r->rng, c->seed);
 	if (c->batch > 0 && c->batch < nex) {
-		size_t i;
 		r->perm = xmalloc(nex * sizeof *r->perm);
 		for (i = 0; i < nex; i++)
 			r->perm[i] = i;
@@ -166,6 +176,7 @@ run_free(struct run *r)
 	free(r->tr.flag);
 	free(r->perm);
 	free(r->hp);
+	free(r->statep);
 	free(r->buf);
 	free(r);
 }
@@ -179,9 +190,26 @@ run_trajectory(const struct run *r)
 const double *
 run_state(const struct run *r, int i)
 {
-	if (i >= r->c.opt->nstate)
+	if (i < 0 || i >= r->c.opt->nstate)
 		return NULL;
-	return i == 0 ? r->s1 : r->s2;
+	return r->state + (size_t)i * (size_t)r->n;
+}
+
+const double *
+run_state_all(const struct run *r)
+{
+	return r->state;
+}
+
+/* A line search's evaluation: the run's objective at x, the full data. */
+static void
+run_eval(void *ctx, size_t lane, const double *x, double *f, double *g)
+{
+	struct run *r = ctx;
+
+	(void)lane;
+	objective_eval_point(r->o, x, f, g, NULL);
+	r->tr.evals++;
 }
 
 const double *
@@ -227,6 +255,7 @@ f_along(struct run *r, const double *d, double alpha)
 		xp[k] = &x[k];
 	}
 	objective_eval(r->o, 1, xp, &f, NULL, NULL);
+	r->tr.evals++;
 	return f;
 }
 
@@ -282,6 +311,7 @@ run_step(struct run *r)
 		return r->tr.outcome;
 	objective_eval(r->o, 1, (const double *const *)r->wp, &r->f, r->gp,
 		       hess ? r->hp : NULL);
+	r->tr.evals++;
 	gnorm = la_norm(n, r->g);
 	lr = sched_lr(&r->c.sched, r->c.params.lr, r->t);
 	record(r, gnorm, lr);
@@ -326,8 +356,12 @@ run_step(struct run *r)
 	s.w = r->wp;
 	s.g = r->gsp;
 	s.h = r->hp;
-	s.s1 = r->s1p;
-	s.s2 = r->s2p;
+	s.state = r->statep;
+	s.s1 = r->statep;
+	s.s2 = r->statep + n;
+	s.f = &r->f;
+	s.eval = run_eval;
+	s.ctx = r;
 	s.t = r->t + 1;
 	s.lr = lr;
 	s.p = &r->c.params;
@@ -364,17 +398,18 @@ run_all(struct run *r)
 /* A block's arrays, each of cap lanes (LANE_BLOCK or fewer, rounded up to 8). */
 struct lanes {
 	int n, hess;
-	size_t nvec;            /* arrays of cap lanes in vec: n*4, and n*n with hess */
+	size_t ns;              /* the optimizer's state: opt_state_size, at least 2n */
+	size_t nvec;            /* arrays of cap lanes in vec: 2n + ns, and n*n with hess */
 	size_t cap;
 	double *buf;
-	double **vec;           /* w, g, s1, s2 (n each), h (n*n): arrays of cap */
-	double **w, **g, **s1, **s2, **h;
+	double **vec;           /* w, g (n each), state (ns), h (n*n): arrays of cap */
+	double **w, **g, **st, **h;
 	double *f, *g2, *big;   /* f, |grad|^2, the largest |w_k| */
 	const double *zero;     /* cap zeros */
 	double *status;         /* an enum run_outcome */
 	unsigned char *flag;
 	size_t *lane;           /* where each packed lane sits in the caller's arrays */
-	double **one;           /* one lane's w, g, s1, s2 and h, for lanes_step_each */
+	double **one;           /* one lane's w, g, state and h, for lanes_step_each */
 	/* runs on data (run_lanes_data): by a lane's place in its block */
 	struct rng *rng;        /* its stream of shuffles and noise */
 	size_t *perm, *pos;     /* its shuffled examples (nex each) and where it is */
@@ -395,6 +430,7 @@ struct lanes_job {
 	double *const *final;
 	enum run_outcome *outcome;
 	long *steps;
+	size_t ns;                      /* the optimizer's state, per lane (lanes_init) */
 };
 
 /*
@@ -405,11 +441,12 @@ static void
 lanes_init(struct lanes *l, int n, int hess, size_t block, const struct lanes_job *job,
 	   int perm)
 {
-	size_t nvec = (size_t)n * (4 + (hess ? (size_t)n : 0)), i;
+	size_t ns = job->ns, nvec = 2 * (size_t)n + ns + (hess ? (size_t)n * n : 0), i;
 
 	memset(l, 0, sizeof *l);
 	l->n = n;
 	l->hess = hess;
+	l->ns = ns;
 	l->nvec = nvec;
 	l->cap = (block + 7) & ~(size_t)7;
 	/* the padding lanes are read by the status pass, so they are zeros, not garbage */
@@ -419,9 +456,8 @@ lanes_init(struct lanes *l, int n, int hess, size_t block, const struct lanes_jo
 		l->vec[i] = l->buf + i * l->cap;
 	l->w = l->vec;
 	l->g = l->vec + n;
-	l->s1 = l->vec + 2 * n;
-	l->s2 = l->vec + 3 * n;
-	l->h = l->vec + 4 * n;
+	l->st = l->vec + 2 * n;
+	l->h = l->st + ns;
 	l->f = l->buf + nvec * l->cap;
 	l->g2 = l->f + l->cap;
 	l->big = l->g2 + l->cap;
@@ -605,7 +641,7 @@ static size_t
 lanes_pack(struct lanes *l, const struct lanes_job *job, size_t a, size_t first, long t)
 {
 	int n = l->n, k;
-	size_t i, j;
+	size_t i, j, m;
 
 	for (i = j = first; i < a; i++) {       /* the lanes before first stay */
 		size_t dst = l->lane[i];
@@ -619,17 +655,26 @@ lanes_pack(struct lanes *l, const struct lanes_job *job, size_t a, size_t first,
 			continue;
 		}
 		l->lane[j] = dst;
+		l->f[j] = l->f[i];
 		for (k = 0; k < n; k++) {
 			l->w[k][j] = l->w[k][i];
 			l->g[k][j] = l->g[k][i];
-			l->s1[k][j] = l->s1[k][i];
-			l->s2[k][j] = l->s2[k][i];
 		}
+		for (m = 0; m < l->ns; m++)
+			l->st[m][j] = l->st[m][i];
 		for (k = 0; l->hess && k < n * n; k++)
 			l->h[k][j] = l->h[k][i];
 		j++;
 	}
 	return j;
+}
+
+/* A line search's evaluation in a lane: the objective (ctx) at x, the full data. */
+static void
+lanes_eval(void *ctx, size_t lane, const double *x, double *f, double *g)
+{
+	(void)lane;
+	objective_eval_point(ctx, x, f, g, NULL);
 }
 
 /*
@@ -639,9 +684,9 @@ lanes_pack(struct lanes *l, const struct lanes_job *job, size_t a, size_t first,
  * the run its settings make.  The evaluations stay batched.
  */
 static void
-lanes_step_each(struct lanes *l, const struct run_config *c,
-		const double *const *vary, size_t a, long t)
+lanes_step_each(struct lanes *l, const struct lanes_job *job, size_t a, long t)
 {
+	const struct run_config *c = job->c;
 	int n = l->n, id;
 	struct opt_params p;
 	struct opt_step s;
@@ -651,18 +696,22 @@ lanes_step_each(struct lanes *l, const struct run_config *c,
 	s.m = 1;
 	s.w = l->one;
 	s.g = l->one + n;
-	s.s1 = l->one + 2 * n;
-	s.s2 = l->one + 3 * n;
-	s.h = l->one + 4 * n;
+	s.state = l->one + 2 * n;
+	s.s1 = s.state;
+	s.s2 = s.state + n;
+	s.h = s.state + l->ns;
+	s.eval = lanes_eval;
+	s.ctx = job->o;
 	s.t = t + 1;
 	s.p = &p;
 	for (j = 0; j < a; j++) {
 		p = c->params;
 		for (id = 0; id < OPT_PARAM_COUNT; id++)
-			if (vary[id] != NULL)
-				*opt_param_slot(&p, id) = vary[id][l->lane[j]];
+			if (job->vary[id] != NULL)
+				*opt_param_slot(&p, id) = job->vary[id][l->lane[j]];
 		for (k = 0; k < l->nvec; k++)
 			l->one[k] = l->vec[k] + j;
+		s.f = l->f + j;
 		s.lr = sched_lr(&c->sched, p.lr, t);
 		s.flag = l->flag + j;
 		c->opt->step(&s);
@@ -750,11 +799,10 @@ lanes_run(struct lanes *l, const struct lanes_job *job, size_t lo, size_t m)
 	long t;
 	struct opt_step s;
 
-	for (k = 0; k < n; k++) {
+	for (k = 0; k < n; k++)
 		memcpy(l->w[k], job->starts[k] + lo, m * sizeof *l->w[k]);
-		memset(l->s1[k], 0, l->cap * sizeof *l->s1[k]);
-		memset(l->s2[k], 0, l->cap * sizeof *l->s2[k]);
-	}
+	for (i = 0; i < l->ns; i++)
+		memset(l->st[i], 0, l->cap * sizeof *l->st[i]);
 	for (i = 0; i < m; i++)
 		l->lane[i] = lo + i;
 	if (d != NULL)
@@ -763,8 +811,12 @@ lanes_run(struct lanes *l, const struct lanes_job *job, size_t lo, size_t m)
 	s.w = l->w;
 	s.g = l->g;
 	s.h = l->h;
-	s.s1 = l->s1;
-	s.s2 = l->s2;
+	s.state = l->st;
+	s.s1 = l->st;
+	s.s2 = l->st + n;
+	s.f = l->f;
+	s.eval = lanes_eval;
+	s.ctx = job->o;
 	s.p = &c->params;
 	s.flag = l->flag;
 	for (t = 0;; t++) {
@@ -782,7 +834,7 @@ lanes_run(struct lanes *l, const struct lanes_job *job, size_t lo, size_t m)
 		if (d != NULL)
 			lanes_random_gradient(l, job, lo, a);
 		if (job->vary != NULL) {
-			lanes_step_each(l, c, job->vary, a, t);
+			lanes_step_each(l, job, a, t);
 			continue;
 		}
 		s.m = a;
@@ -790,6 +842,23 @@ lanes_run(struct lanes *l, const struct lanes_job *job, size_t lo, size_t m)
 		s.lr = sched_lr(&c->sched, c->params.lr, t);
 		c->opt->step(&s);
 	}
+}
+
+/*
+ * The state of a lane, at least 2n (s1 and s2 point into it): for the
+ * largest memory when lanes vary it.
+ */
+static size_t
+lanes_state_size(const struct lanes_job *job, int n, size_t m)
+{
+	struct opt_params p = job->c->params;
+	const double *mem = job->vary != NULL ? job->vary[OPT_PARAM_MEMORY] : NULL;
+	size_t i, ns;
+
+	for (i = 0; mem != NULL && i < m; i++)
+		p.memory = fmax(p.memory, mem[i]);
+	ns = opt_state_size(job->c->opt, n, &p);
+	return ns < 2 * (size_t)n ? 2 * (size_t)n : ns;
 }
 
 /* The lanes of a permutation each, at most, in the blocks of run_lanes_data. */
@@ -809,6 +878,7 @@ lanes_all(struct lanes_job *job, size_t m)
 	if (job->vary != NULL && id == OPT_PARAM_COUNT)
 		job->vary = NULL;       /* nothing varies: one update over all lanes */
 	job->conv = converged_g2(job->c->tol);
+	job->ns = lanes_state_size(job, objective_dim(job->o), m);
 	for (i = 0; job->d != NULL && i < m && !perm; i++)
 		perm = lanes_batched(job, i);
 	if (perm && block > LANES_PERM_BUDGET / job->nex)
@@ -824,7 +894,7 @@ run_lanes_vary(struct objective *o, const struct run_config *c, size_t m,
 	       const double *const *starts, const double *const *vary,
 	       double *const *final, enum run_outcome *outcome, long *steps)
 {
-	struct lanes_job job = { o, c, vary, NULL, 0, 0, starts, final, outcome, steps };
+	struct lanes_job job = { o, c, vary, NULL, 0, 0, starts, final, outcome, steps, 0 };
 
 	lanes_all(&job, m);
 }
@@ -836,7 +906,7 @@ run_lanes_data(struct objective *o, const struct run_config *c, size_t m,
 	       enum run_outcome *outcome, long *steps)
 {
 	struct lanes_job job = { o, c, vary, d, objective_nexamples(o), 0, starts, final,
-				 outcome, steps };
+				 outcome, steps, 0 };
 
 	lanes_all(&job, m);
 }

@@ -58,10 +58,10 @@ run_setting_param(const struct run_config *c, int k, size_t nexamples)
 		return NULL;
 	case RUN_SET_BETA2:
 		return opt_uses(c->opt, "beta2") ? "beta2" : NULL;
-	case RUN_SET_NOISE:
-		return "noise";
+	case RUN_SET_NOISE:     /* a line search needs the true gradient */
+		return c->opt->line_search ? NULL : "noise";
 	case RUN_SET_BATCH:
-		return nexamples > 1 ? "batch" : NULL;
+		return nexamples > 1 && !c->opt->line_search ? "batch" : NULL;
 	default:
 		return NULL;
 	}
@@ -73,10 +73,10 @@ slot(struct run_config *c, int k)
 {
 	const char *param = run_setting_param(c, k, 0);
 
-	if (k == RUN_SET_NOISE)
-		return &c->noise;
 	if (param == NULL || k == RUN_SET_BATCH)
 		return NULL;
+	if (k == RUN_SET_NOISE)
+		return &c->noise;
 	return opt_param_slot(&c->params, opt_param_find(param));
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opt-table.c - the list of optimizers, in the order the course presents
- * them (the keys 1-7 of the live descent follow it), and the list of
+ * them (the digit keys of the live descent follow it), and the list of
  * their parameters: the one place that names them, counts them and says
  * which values each parameter may take.
  */
@@ -17,7 +17,7 @@
 
 const struct optimizer *const opt_table[] = {
 	&opt_gd, &opt_momentum, &opt_nesterov, &opt_adagrad, &opt_rmsprop,
-	&opt_adam, &opt_newton, NULL,
+	&opt_adam, &opt_newton, &opt_bfgs, &opt_lbfgs, &opt_cg, NULL,
 };
 
 #define NOPT (sizeof opt_table / sizeof opt_table[0] - 1)
@@ -41,7 +41,21 @@ const struct opt_param opt_params_table[OPT_PARAM_COUNT] = {
 	      "added to the square root under g, so that it is never 0"),
 	PARAM(OPT_PARAM_DAMPING, damping, OPT_RANGE_NONNEG,
 	      "added to the Hessian's diagonal, to shorten newton's steps"),
+	PARAM(OPT_PARAM_MEMORY, memory, OPT_RANGE_COUNT,
+	      "the pairs (s, y) of past steps that lbfgs keeps"),
 };
+
+int
+opt_step_evals(const struct optimizer *o)
+{
+	return 1 + o->extra_evals;
+}
+
+size_t
+opt_state_size(const struct optimizer *o, int n, const struct opt_params *p)
+{
+	return o->state_size != NULL ? o->state_size(n, p) : (size_t)o->nstate * (size_t)n;
+}
 
 double *
 opt_param_slot(struct opt_params *p, int k)
@@ -73,6 +87,7 @@ opt_param_in_range(int k, double v)
 	case OPT_RANGE_POSITIVE: return v > 0 && v < INFINITY;
 	case OPT_RANGE_NONNEG: return v >= 0 && v < INFINITY;
 	case OPT_RANGE_UNIT: return v >= 0 && v < 1;
+	case OPT_RANGE_COUNT: return v >= 1 && v <= OPT_MAX_MEMORY && v == floor(v);
 	}
 	return 0;
 }
@@ -84,6 +99,7 @@ opt_param_range_text(int k)
 	case OPT_RANGE_POSITIVE: return "positive";
 	case OPT_RANGE_NONNEG: return "zero or more";
 	case OPT_RANGE_UNIT: return "in [0, 1)";
+	case OPT_RANGE_COUNT: return "a whole number from 1 to 100";
 	}
 	return "";
 }

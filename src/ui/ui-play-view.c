@@ -289,6 +289,12 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 				mvaddnstr(y++, x, buf, width);
 			}
 		}
+		if (r->cfg.opt->state_text != NULL && p->nr == 1) {
+			/* a state too big to list: what it says, in words */
+			r->cfg.opt->state_text(p->dim, &r->cfg.params, run_state_all(r->run), buf,
+					       sizeof buf);
+			y += put_wrapped(y, x, buf, width, 2);
+		}
 		y += put_wrapped(y, x, outcome_text(p, r, ob, sizeof ob), width, 2);
 		if (u->fig != NULL && plot_fig_left_view(u->fig, i) > 0) {
 			/* its arrow on the plot's edge: from when */

@@ -222,7 +222,13 @@ check_grep "run warmup" 0 "^0,1,1,2,0.05,0$" -- run 'x^2' --start 1 --lr 0.1 --s
 check_grep "run noise seeded" 0 "^# max_steps" -- run 'x^2' --start 1 --noise 0.1 --seed 7 -n 5 --format csv
 check_grep "run data inline, mini-batches" 0 "mini-batches of 1 (seed 3)" -- run --data-inline 'x,y;1,2;2,3.5;3,6' --model 'w0 + w1*x' --batch 1 --seed 3 -n 4
 check_grep "run logistic" 0 "^converged at step" -- run --data "$top_srcdir/tests/data/logistic.csv" --model 'b + w1*x1 + w2*x2' --loss cross_entropy -o newton
-check "run unknown optimizer" 2 "" "descent run: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam or newton${nl}" -- run 'x^2' --start 1 -o foo
+# the quasi-Newton family: Rosenbrock from the classic start, its evaluations counted
+check "run lbfgs on Rosenbrock" 0 "lbfgs, lr = 1, on (1-x)^2 + 100*(y-x^2)^2${nl} step            x            y              f       |grad|${nl}    0         -1.2            1           24.2        232.9${nl}   39            1            1  3.3269234e-24    4.317e-12${nl}converged at step 39 to a minimum: |grad| = 4.32e-12 < 1e-08${nl}  at x = 1, y = 1, f = 3.32692e-24${nl}  Hessian eigenvalues 0.3994, 1002${nl}87 evaluations of f and its gradient, 47 of them by the line searches${nl}" "" -- run '(1-x)^2 + 100*(y-x^2)^2' -o lbfgs --start -1.2,1 --tol 1e-8 --every 100
+check "run bfgs takes no noise" 2 "" "descent run: bfgs searches along its direction with the true f and gradient: it takes no noise${nl}" -- run 'x^2' -o bfgs --start 1 --noise 0.1
+check "run lbfgs memory 0" 2 "" "descent run: --memory must be a whole number from 1 to 100, not 0${nl}" -- run 'x^2' -o lbfgs --start 1 --memory 0
+check "run cg has no memory" 2 "" "descent run: cg has no parameter memory (it uses lr)${nl}" -- run 'x^2+y^2' -o cg --start 1,1 --memory 3
+check "map of lbfgs's memory takes no batch" 2 "" "descent map: lbfgs searches along its direction with the true f and gradient: it takes no mini-batches${nl}" -- map --data-inline 'x,y;1,2;2,3.5;3,6;4,8' --model 'a*x+b' -o lbfgs --over lr=0.1:2,batch=1:4
+check "run unknown optimizer" 2 "" "descent run: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam, newton, bfgs, lbfgs or cg${nl}" -- run 'x^2' --start 1 -o foo
 check "run negative lr" 2 "" "descent run: --lr must be positive, not -1${nl}" -- run 'x^2' --start 1 --lr -1
 check "run foreign parameter" 2 "" "descent run: gd has no parameter beta (it uses lr)${nl}" -- run 'x^2' --start 1 --beta 0.5
 check "run beta range" 2 "" "descent run: --beta must be in [0, 1), not 1${nl}" -- run 'x^2' --start 1 -o momentum --beta 1
@@ -526,12 +532,12 @@ check "plot three variables" 2 "" "descent plot: a plot shows a function of 1 or
 check "plot tangent in 2D" 2 "" "descent plot: --tangent is for functions of one variable${nl}" -- plot 'x*y' --tangent 1
 check "plot trajectory without start" 2 "" "descent plot: --trajectory needs --start${nl}" -- plot 'x^2' --trajectory gd
 check "plot start without trajectory" 2 "" "descent plot: --start goes with --trajectory${nl}" -- plot 'x^2' --start 1
-check "plot unknown optimizer" 2 "" "descent plot: --trajectory: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam or newton${nl}" -- plot 'x^2' --trajectory foo --start 1
+check "plot unknown optimizer" 2 "" "descent plot: --trajectory: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam, newton, bfgs, lbfgs or cg${nl}" -- plot 'x^2' --trajectory foo --start 1
 check "plot foreign parameter" 2 "" "descent plot: --trajectory: gd has no parameter beta (it uses lr)${nl}" -- plot 'x^2' --trajectory gd,beta=0.9 --start 1
 check "plot negative lr" 2 "" "descent plot: --trajectory: lr must be positive, not -1${nl}" -- plot 'x^2' --trajectory gd,lr=-1 --start 1
 check "plot beta range" 2 "" "descent plot: --trajectory: beta must be in [0, 1), not 1${nl}" -- plot 'x^2' --trajectory momentum,beta=1 --start 1
 check "play negative lr" 2 "" "descent play: --lr must be positive, not -0.1${nl}" -- play 'x^2' --lr -0.1
-check "play unknown optimizer" 2 "" "descent play: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam or newton${nl}" -- play 'x^2' -o foo
+check "play unknown optimizer" 2 "" "descent play: unknown optimizer 'foo': use gd, momentum, nesterov, adagrad, rmsprop, adam, newton, bfgs, lbfgs or cg${nl}" -- play 'x^2' -o foo
 check "plot levels" 2 "" "descent plot: --levels takes auto, linear or log, not 'cubic'${nl}" -- plot 'x*y' --levels cubic
 check "plot mark" 2 "" "descent plot: --mark takes 'critical', not 'minima'${nl}" -- plot 'x^2' --mark minima
 check "plot shade in 1D" 2 "" "descent plot: --contours, --levels and --shade are for functions of two variables${nl}" -- plot 'x^2' --shade

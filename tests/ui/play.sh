@@ -210,8 +210,8 @@ start 200 60 "$U8 '$DESCENT' play"
 wait_for "the list" 'Rosenbrock'
 keys Enter
 wait_for "Rosenbrock's preset" 'gd +lr 0.001'
-keys 5 a a a
-wait_for "the fourth racer joins" 'gd +lr 0.00048'
+keys 5 a a a 1
+wait_for "the fourth racer joins, made gd by its digit" 'gd +lr 0.00048'
 wait_for "a wide legend gives every racer's rate" 'rmsprop,lr=0.0062 +[&] adam,lr=0.019 +[$] newton,lr=1 +[~] gd,lr=0.00048'
 keys + + + + + + ' '
 race "Rosenbrock at 200x60" rmsprop adam newton gd

@@ -178,6 +178,10 @@ Test(budget, the_whole_budget_and_not_one_evaluation_more)
 	free(pages);
 }
 
+/* The optimizers whose steps are one evaluation each. */
+#define SEVEN "[\"gd\", \"momentum\", \"nesterov\", \"adagrad\", \"rmsprop\", \"adam\", " \
+	"\"newton\"]"
+
 /*
  * Work that would pass the budget is not done, and nothing after it:
  * two challenges of 12000000 evaluations each, their preset and 119 tries
@@ -192,9 +196,11 @@ Test(budget, checking_stops_where_the_budget_would_pass)
 	cr_expect_eq(spend("{\"kind\": \"plot\", \"function\": \"x^2\", \"check\": "
 			   "[{\"value\": {\"at\": [1], \"f\": 2}}]}, "
 			   "{\"kind\": \"challenge\", \"function\": \"x^2\", \"start\": [1], "
+			   "\"optimizers\": " SEVEN ", "
 			   "\"lr\": [0.1, 0.5], \"goal\": {\"point\": [0], \"within\": 1e-9, "
 			   "\"steps\": 100000}}, "
 			   "{\"kind\": \"challenge\", \"function\": \"x + y\", \"start\": [0, 0], "
+			   "\"optimizers\": " SEVEN ", "
 			   "\"goal\": {\"point\": [9, 9], \"steps\": 100000}}, "
 			   "{\"kind\": \"plot\", \"function\": \"x^2\", \"check\": "
 			   "[{\"convex\": false}]}", &ds), 1 + 12000000);
@@ -228,5 +234,33 @@ Test(budget, the_course_is_well_under_the_budget)
 			      "%llu", co.chapters[i]->file, spent, LESSON_CHECK_BUDGET);
 	}
 	lesson_course_done(&co);
+	diags_done(&ds);
+}
+
+/*
+ * A step of the quasi-Newton family may ask for a line search's
+ * evaluations: a challenge of bfgs is charged 31 a step (its 18 runs of
+ * one step, 558: the preset at 0.5 lands halfway, 1 lands on the goal),
+ * and says so when it is too much.
+ */
+Test(budget, line_searches_are_charged_at_their_worst)
+{
+	struct diags ds;
+
+	diags_init(&ds);
+	cr_expect_eq(spend("{\"kind\": \"challenge\", \"function\": \"x^2 + y^2\", "
+			   "\"start\": [1, 1], \"optimizers\": [\"bfgs\"], \"lr\": [0.5, 1], "
+			   "\"goal\": {\"point\": [0, 0], \"steps\": 1}}", &ds), 558);
+	cr_expect_eq(ds.n, 0, "%zu errors: %s", ds.n, ds.n ? ds.d[0].message : "");
+	diags_done(&ds);
+	diags_init(&ds);
+	spend("{\"kind\": \"challenge\", \"function\": \"x^2 + y^2\", \"start\": [1, 1], "
+	      "\"optimizers\": [\"cg\"], \"lr\": [0.5, 1], "
+	      "\"goal\": {\"point\": [0, 0], \"steps\": 100000}}", &ds);
+	cr_assert_eq(ds.n, 1, "%zu errors", ds.n);
+	cr_expect_str_eq(ds.d[0].message, "checking this challenge would pass the checker's "
+			 "budget of 20000000 evaluations per chapter: it needs up to 18 runs of "
+			 "100000 steps of up to 32 evaluations (57600000 evaluations); lower "
+			 "\"steps\" in \"goal\"");
 	diags_done(&ds);
 }

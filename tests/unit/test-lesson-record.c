@@ -89,6 +89,8 @@ Test(record, every_optimizer_replays_bit_for_bit)
 			      strcmp(opt_table[i]->name, "adagrad") == 0 ? 0.1 : 0.0005;
 		c.max_steps = 300;
 		round_trip(o, &ro, &c, start, opt_table[i]->name);
+		if (opt_table[i]->line_search)
+			continue;       /* the quasi-Newton family takes no noise */
 		c.noise = 0.3;          /* gradient noise from a seed */
 		c.seed = 42;
 		round_trip(o, &ro, &c, start, opt_table[i]->name);

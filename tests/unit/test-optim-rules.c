@@ -143,7 +143,8 @@ hand_step(const char *name, int n, double *w, const double *g, const double *h,
 }
 
 static const char *const all_names[] = {
-	"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton",
+	"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton", "bfgs", "lbfgs",
+	"cg",
 };
 #define NOPT (sizeof all_names / sizeof all_names[0])
 
@@ -414,8 +415,10 @@ Test(optim_rules, lanes_are_independent)
 {
 	size_t i;
 
+	/* the quasi-Newton family's steps ask for evaluations: test-optim-qn.c */
 	for (i = 0; opt_table[i] != NULL; i++)
-		check_lanes(opt_table[i]);
+		if (!opt_table[i]->line_search)
+			check_lanes(opt_table[i]);
 	cr_assert_eq(i, NOPT, "opt_table: expected %zu optimizers, got %zu", NOPT, i);
 }
 
@@ -875,10 +878,10 @@ Test(optim_table, param_slots_round_trip)
 		[OPT_PARAM_LR] = &p.lr, [OPT_PARAM_BETA] = &p.beta,
 		[OPT_PARAM_RHO] = &p.rho, [OPT_PARAM_BETA1] = &p.beta1,
 		[OPT_PARAM_BETA2] = &p.beta2, [OPT_PARAM_EPS] = &p.eps,
-		[OPT_PARAM_DAMPING] = &p.damping,
+		[OPT_PARAM_DAMPING] = &p.damping, [OPT_PARAM_MEMORY] = &p.memory,
 	};
 	static const char *const names[OPT_PARAM_COUNT] = {
-		"lr", "beta", "rho", "beta1", "beta2", "eps", "damping",
+		"lr", "beta", "rho", "beta1", "beta2", "eps", "damping", "memory",
 	};
 	int k, j;
 
@@ -925,12 +928,24 @@ Test(optim_table, param_ranges)
 	cr_expect_str_eq(opt_param_range_text(OPT_PARAM_LR), "positive");
 	cr_expect_str_eq(opt_param_range_text(OPT_PARAM_DAMPING), "zero or more");
 	cr_expect_str_eq(opt_param_range_text(OPT_PARAM_BETA1), "in [0, 1)");
+	cr_expect_str_eq(opt_param_range_text(OPT_PARAM_MEMORY), "a whole number from 1 to 100");
+	cr_expect(opt_param_in_range(OPT_PARAM_MEMORY, 1) && opt_param_in_range(OPT_PARAM_MEMORY, 100),
+		  "memory: 1 and 100 are whole numbers in range");
+	cr_expect(!opt_param_in_range(OPT_PARAM_MEMORY, 0) &&
+		  !opt_param_in_range(OPT_PARAM_MEMORY, 101) &&
+		  !opt_param_in_range(OPT_PARAM_MEMORY, 2.5) &&
+		  !opt_param_in_range(OPT_PARAM_MEMORY, NAN), "memory: 0, 101, 2.5 and nan are not");
+	cr_expect_eq(opt_state_size(&opt_adam, 3, &opt_adam.defaults), 6);
+	cr_expect_eq(opt_state_size(&opt_bfgs, 3, &opt_bfgs.defaults), 9);
+	cr_expect_eq(opt_state_size(&opt_lbfgs, 3, &opt_lbfgs.defaults), 2 * 10 * 3 + 10 + 2);
+	cr_expect_eq(opt_state_size(&opt_cg, 3, &opt_cg.defaults), 7);
 }
 
 /* The list of names, whole and cut short; it never writes past size. */
 Test(optim_table, names_text)
 {
-	static const char full[] = "gd, momentum, nesterov, adagrad, rmsprop, adam or newton";
+	static const char full[] = "gd, momentum, nesterov, adagrad, rmsprop, adam, newton, bfgs, "
+		"lbfgs or cg";
 	const char *const *names = opt_names();
 	char buf[sizeof full + 8];
 	size_t size, i;
@@ -942,7 +957,7 @@ Test(optim_table, names_text)
 	cr_expect_eq(opt_names_text(buf, sizeof buf, " or "), strlen(full));
 	cr_expect_str_eq(buf, full);
 	opt_names_text(buf, sizeof buf, ", ");
-	cr_expect_str_eq(buf, "gd, momentum, nesterov, adagrad, rmsprop, adam, newton");
+	cr_expect_str_eq(buf, "gd, momentum, nesterov, adagrad, rmsprop, adam, newton, bfgs, lbfgs, cg");
 	for (size = 0; size <= sizeof full; size++) {
 		memset(buf, '#', sizeof buf);
 		cr_expect_eq(opt_names_text(buf, size, " or "), strlen(full), "size %zu", size);

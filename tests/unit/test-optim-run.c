@@ -663,7 +663,8 @@ Test(optim_run, a_step_back_then_forward_repeats_the_step)
 		int k, s;
 		run_config_init(&c, opt_table[i]);
 		c.params.lr = opt_table[i] == &opt_newton ? 0.5 : 0.002;
-		c.noise = 0.3;
+		/* the quasi-Newton family searches with the true f: no noise */
+		c.noise = opt_table[i]->line_search ? 0 : 0.3;
 		c.seed = 42;
 		r = start_run(o, &c, start);
 		for (k = 0; k < 7; k++)
@@ -768,8 +769,9 @@ Test(optim_run, lanes_match_runs_every_optimizer)
 		int seen[4] = { 0 };
 
 		run_config_init(&c, opt);
-		c.params.lr = opt == &opt_newton ? 0.1 : 0.02;
-		c.max_steps = 120;
+		c.params.lr = opt == &opt_newton ? 0.1 : opt->line_search ? 1 : 0.02;
+		/* the quasi-Newton family is fast: a shorter limit stops some */
+		c.max_steps = opt->line_search ? 5 : 120;
 		c.bound = 1e3;
 		c.tol = 1e-4;
 		run_lanes(o, &c, LANES, lane_starts, lane_final, lanes.outcome, lanes.steps);
@@ -809,21 +811,23 @@ Test(optim_run, lanes_with_their_own_settings_match_runs)
 		int second = opt == &opt_momentum || opt == &opt_nesterov ? OPT_PARAM_BETA
 			: opt == &opt_rmsprop ? OPT_PARAM_RHO : opt == &opt_adam ? OPT_PARAM_BETA1
 			: opt == &opt_newton ? OPT_PARAM_DAMPING : opt == &opt_adagrad ? OPT_PARAM_EPS
-			: -1;
+			: opt == &opt_lbfgs ? OPT_PARAM_MEMORY : -1;
 		struct run_config c;
 		int seen[4] = { 0 }, none[4];
 		char what[96];
 
 		run_config_init(&c, opt);
-		c.max_steps = 150;
+		/* the quasi-Newton family converges in a few steps: 3 stops some */
+		c.max_steps = opt->line_search ? 3 : 150;
 		c.bound = 1e6;
 		c.tol = 1e-5;
 		for (i = 0; i < M; i++) {
 			/* learning rates from 0.001 to 0.3, log-spaced, 20 per second setting */
 			lrs[i] = 0.001 * pow(300.0, (double)(i % 20) / 19);
-			if (opt == &opt_newton)
+			if (opt == &opt_newton || opt->line_search)
 				lrs[i] = 0.05 + 1.95 * (double)(i % 20) / 19;
 			seconds[i] = opt == &opt_newton ? 0.1 * (double)(i / 20)
+				: second == OPT_PARAM_MEMORY ? 1 + (double)(i / 20)
 				: second == OPT_PARAM_EPS ? 1e-8 * pow(10.0, (double)(i / 20) / 2)
 				: 0.05 + 0.9 * (double)(i / 20) / 14;
 		}
