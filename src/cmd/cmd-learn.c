@@ -215,9 +215,10 @@ outcomes(const struct learn_opts *o, struct lesson_runner *r, const long *left)
 	}
 }
 
+/* Reads chapter c, number `number` of the course (as the map calls it), from page from. */
 static int
-read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct progress *prog,
-	     int from, struct diags *ds)
+read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, int number,
+	     struct progress *prog, int from, struct diags *ds)
 {
 	struct lesson_runner r;
 	int n, i, interactive = o->ask || isatty(STDIN_FILENO), status = 0;
@@ -226,7 +227,7 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, struct 
 	runner_init(&r, c, prog, ds);
 	{
 		char line[400];
-		snprintf(line, sizeof line, "Chapter %d: %s", c->order, c->title);
+		snprintf(line, sizeof line, "Chapter %d: %s", number, c->title);
 		put_text(o, line);
 		putchar('\n');
 	}
@@ -412,7 +413,14 @@ learn_run(int argc, char **argv)
 		goto done;
 	}
 	print_broken(&co);
-	read_chapter(&o, c, &prog, from, &pds);
+	{
+		/* the number the map gives it; a file alone, its order */
+		int number = c->order, i;
+		for (i = 0; !file && i < co.n; i++)
+			if (co.chapters[i] == c)
+				number = i + 1;
+		read_chapter(&o, c, number, &prog, from, &pds);
+	}
 	status = 0;
 done:
 	diags_print(&pds, stderr);

@@ -285,6 +285,12 @@ int state_write_all(int fd, const char *buf, size_t len);
 /* Renames path aside to PATH.bad-STAMP[-N]; the new name, or NULL (errno). */
 char *state_move_aside(const char *path);
 
+/*
+ * v for an answer key: as strtod reads it back exactly, and a whole
+ * number in plain digits (100, not 1e+02).
+ */
+void key_number(char *buf, size_t size, double v);
+
 /* --- page kinds (lesson-kind.c, page-NAME.c) -------------------------- */
 
 /*

@@ -304,6 +304,14 @@ runner_answer_text(struct lesson_runner *r, const char *line)
 	return pk->answer_text(r, line);
 }
 
+void
+key_number(char *buf, size_t size, double v)
+{
+	num_exact(buf, size, v);
+	if (strchr(buf, 'e') != NULL && fabs(v) >= 1 && fabs(v) < 1e15 && v == trunc(v))
+		snprintf(buf, size, "%.0f", v);         /* 100, not 1e+02 */
+}
+
 int
 runner_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, size_t wsize)
 {

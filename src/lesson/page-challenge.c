@@ -375,8 +375,8 @@ challenge_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, s
 	if (r->obj == NULL || winner(p, r->obj, &opt, &lr) < 0)
 		return -1;
 
-	num_exact(a, sizeof a, lr);
-	num_exact(b, sizeof b, q->preset_lr);
+	key_number(a, sizeof a, lr);
+	key_number(b, sizeof b, q->preset_lr);
 	snprintf(right, rsize, "%s %s", opt->name, a);
 	snprintf(wrong, wsize, "%s %s", q->allowed[q->preset]->name, b);
 	return 0;

@@ -221,8 +221,8 @@ fmt_point(char *buf, size_t size, const double *x, int n)
 {
 	char a[32], b[32];
 
-	num_exact(a, sizeof a, x[0]);
-	num_exact(b, sizeof b, n > 1 ? x[1] : 0);
+	key_number(a, sizeof a, x[0]);
+	key_number(b, sizeof b, n > 1 ? x[1] : 0);
 	snprintf(buf, size, "%s%s%s", a, n > 1 ? "," : "", n > 1 ? b : "");
 }
 

@@ -356,8 +356,8 @@ cell_settings(const struct page_map *q, int i, int j, char *buf, size_t size)
 {
 	char a[32], b[32];
 
-	num_exact(a, sizeof a, map_axis_value(&q->axis[0], i));
-	num_exact(b, sizeof b, map_axis_value(&q->axis[1], j));
+	key_number(a, sizeof a, map_axis_value(&q->axis[0], i));
+	key_number(b, sizeof b, map_axis_value(&q->axis[1], j));
 	snprintf(buf, size, "%s%s%s", a, q->naxes == 2 ? "," : "", q->naxes == 2 ? b : "");
 }
 

@@ -315,8 +315,8 @@ numeric_key(struct lesson_runner *r, char *right, size_t rsize, char *wrong, siz
 {
 	const struct page_numeric *q = &RUNNER_PAGE(r)->numeric;
 
-	num_exact(right, rsize, q->answer);
-	num_exact(wrong, wsize, q->nwrong > 0 ? q->wrong[0] :
+	key_number(right, rsize, q->answer);
+	key_number(wrong, wsize, q->nwrong > 0 ? q->wrong[0] :
 		  q->answer + 2 * q->tolerance + 1 + fabs(q->answer));
 	return 0;
 }

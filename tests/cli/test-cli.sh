@@ -707,35 +707,37 @@ check "lessons reset" 0 "Your progress is forgotten.${nl}" "" -- lessons --reset
 # course, where its chapter of the same id shadows the course's
 # (the course's directory as the program names it: the source tree's)
 C=$("$DESCENT" lessons --progress "$tmp/sp0.json" | sed -n '1s/^[0-9]* chapters in //p')
+K=$("$DESCENT" lessons --progress "$tmp/sp0.json" | sed -n '1s/ chapters in .*//p')
+K1=$((K + 1))
 mkdir -p "$tmp/teach" "$tmp/xdg/descent/lessons" "$tmp/sys/descent/lessons"
 sed 's/"title": "Convex sets and convex functions"/"title": "Convexity, our way"/' \
 	"$C/03-convexity.json" >"$tmp/teach/03-convexity.json"
-printf '{"id": "extra", "title": "Extra", "order": 6, "summary": "s", "pages": [{"kind": "text", "body": "An extra page."}]}\n' >"$tmp/teach/06-extra.json"
-check_grep "--lessons adds to the course" 0 "^6 chapters in $tmp/teach and $C$" \
+printf '{"id": "extra", "title": "Extra", "order": 99, "summary": "s", "pages": [{"kind": "text", "body": "An extra page."}]}\n' >"$tmp/teach/99-extra.json"
+check_grep "--lessons adds to the course" 0 "^$K1 chapters in $tmp/teach and $C$" \
 	-- lessons --lessons "$tmp/teach" --progress "$tmp/sp.json"
 check_grep "--lessons: its chapter is taken" 0 "^  3  convexity          Convexity, our way " \
 	-- lessons --lessons "$tmp/teach" --progress "$tmp/sp.json"
 check_grep "--lessons: the course's is listed as shadowed" 0 \
 	"^     shadowed: $C/03-convexity.json (by $tmp/teach/03-convexity.json)$" \
 	-- lessons --lessons "$tmp/teach" --progress "$tmp/sp.json"
-check_grep "learn N: the chapter the map calls N" 0 "^Chapter 6: Extra$" \
-	-- learn --lessons "$tmp/teach" --progress "$tmp/sp.json" 6
+check_grep "learn N: the chapter the map calls N, and so does its header" 0 "^Chapter $K1: Extra$" \
+	-- learn --lessons "$tmp/teach" --progress "$tmp/sp.json" $K1
 check_grep "--lessons-only: those alone" 0 "^2 chapters in $tmp/teach$" \
 	-- lessons --lessons-only "$tmp/teach" --progress "$tmp/sp.json"
-check_grep "the course's own directory given: once" 0 "^5 chapters in $C$" \
+check_grep "the course's own directory given: once" 0 "^$K chapters in $C$" \
 	-- lessons --lessons "$C" --lessons "$C/../lessons" --progress "$tmp/sp.json"
 check "--lessons-only: a directory that is not" 1 "" \
 	"$tmp/none: error: cannot read the lessons' directory${nl}" \
 	-- lessons --lessons-only "$tmp/none" --progress "$tmp/sp.json"
 check_grep "--lessons and --lessons-only do not mix" 2 "give one of them" \
 	-- lessons --lessons "$tmp/teach" --lessons-only "$tmp/teach"
-cp "$tmp/teach/06-extra.json" "$tmp/xdg/descent/lessons/"
+cp "$tmp/teach/99-extra.json" "$tmp/xdg/descent/lessons/"
 before="env XDG_DATA_HOME=$tmp/xdg"
-check_grep "XDG_DATA_HOME/descent/lessons is searched" 0 "^6 chapters in $tmp/xdg/descent/lessons and $C$" \
+check_grep "XDG_DATA_HOME/descent/lessons is searched" 0 "^$K1 chapters in $tmp/xdg/descent/lessons and $C$" \
 	-- lessons --progress "$tmp/sp.json"
 before="env XDG_DATA_DIRS=$tmp/nothing:$tmp/sys"
-cp "$tmp/teach/06-extra.json" "$tmp/sys/descent/lessons/"
-check_grep "XDG_DATA_DIRS: descent/lessons under each" 0 "^6 chapters in $tmp/sys/descent/lessons and $C$" \
+cp "$tmp/teach/99-extra.json" "$tmp/sys/descent/lessons/"
+check_grep "XDG_DATA_DIRS: descent/lessons under each" 0 "^$K1 chapters in $tmp/sys/descent/lessons and $C$" \
 	-- lessons --progress "$tmp/sp.json"
 before="env DESCENT_LESSONS=$tmp/nothing:$tmp/teach"
 check_grep "DESCENT_LESSONS: its directories first" 0 "^  3  convexity          Convexity, our way " \
@@ -802,7 +804,7 @@ check_raw "lessons: a title is shown escaped" 'Good ^\[\]0;PWNED^G <U+009B>2J' -
 	lessons --lessons-only "$tmp/hostile" --progress "$tmp/hostile-p.json"
 check_raw "lessons: a broken file's name is shown escaped" 'x^\[\[2Jy.json is left out' -- \
 	lessons --lessons-only "$tmp/hostile" --progress "$tmp/hostile-p.json"
-check_raw "learn --plain: a title is shown escaped, as everywhere" 'Chapter 2: Good ^\[\]0;PWNED^G <U+009B>2J' -- \
+check_raw "learn --plain: a title is shown escaped, as everywhere" 'Chapter 1: Good ^\[\]0;PWNED^G <U+009B>2J' -- \
 	learn good --plain --lessons-only "$tmp/hostile" --progress "$tmp/hostile-p.json"
 
 # --- listing the lessons creates no state directory ----------------------------------------------
