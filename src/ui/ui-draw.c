@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,12 +217,43 @@ ui_put(struct ui *u, const char *s, int width)
 	free(safe);
 }
 
+/*
+ * Marks in mark[] the asterisks of line that pair up as *emphasis*: an
+ * opening one not after a letter or digit and before a character that is
+ * not blank, a closing one after a character that is not blank and not
+ * before a letter or digit, on the same line and outside `code`.  A lone
+ * asterisk (beta* alone, lr*g) is text, shown as written.
+ */
+static void
+emphasis_marks(const char *line, size_t len, char *mark)
+{
+	size_t i, j;
+	int code = 0;
+
+	memset(mark, 0, len + 1);
+	for (i = 0; i < len; i++) {
+		if (line[i] == '`')
+			code = !code;
+		if (code || line[i] != '*' || (i > 0 && isalnum((unsigned char)line[i - 1])) ||
+		    i + 1 >= len || line[i + 1] == ' ' || line[i + 1] == '*')
+			continue;
+		for (j = i + 2; j < len && line[j] != '`'; j++)
+			if (line[j] == '*' && line[j - 1] != ' ' &&
+			    (j + 1 >= len || !isalnum((unsigned char)line[j + 1])))
+				break;
+		if (j < len && line[j] == '*') {
+			mark[i] = mark[j] = 1;
+			i = j;
+		}
+	}
+}
+
 int
 ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int skip)
 {
 	int utf8 = u->utf8 && !u->ascii, dots = utf8 ? 1 : 3;
-	size_t n = text_wrap(text, width, utf8, NULL, 0);
-	char *buf = xmalloc(n + 1), *line, *next;
+	size_t n = text_wrap(text, width, utf8, NULL, 0), len;
+	char *buf = xmalloc(n + 1), *line, *next, *mark = NULL;
 	int count = 0, last = rows < u->rows - 1 - y ? rows - 1 : u->rows - 2 - y;
 
 	text_wrap(text, width, utf8, buf, n + 1);
@@ -237,9 +269,12 @@ ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int s
 			continue;
 		move(y + row, x);
 		/* *emphasis* in bold, `code` underlined, the markers not shown */
+		len = strlen(line);
+		mark = xrealloc(mark, len + 1);
+		emphasis_marks(line, len, mark);
 		for (i = start = 0;; i++) {
 			char ch = line[i];
-			int marker = ch == '`' || (ch == '*' && !code);
+			int marker = ch == '`' || (ch == '*' && !code && mark[i]);
 			if (ch == '\0' || marker) {
 				col += ui_put_utf8(line + start, i - start, width - col,
 						   (bold ? A_BOLD : 0) | (code ? A_UNDERLINE : 0));
@@ -259,6 +294,7 @@ ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int s
 			put_ellipsis(u, 0);
 		}
 	}
+	free(mark);
 	free(buf);
 	return count;
 }

@@ -801,5 +801,20 @@ else
 	bad "learn without a terminal prints the text"
 fi
 
+# --- asterisks: a pair is *emphasis*, a lone one (beta*, lr*g, a fence's) is text ----------
+cat >"$tmp/stars.json" <<'STARS'
+{ "id": "stars", "title": "Stars", "order": 1, "format": 1, "summary": "Asterisks.",
+  "pages": [ { "kind": "text", "title": "Stars", "body": [
+    "The *best* pair α* and β* here; lr*g is a product, and (1-b)*g too.", "",
+    "```", "w -= lr*g*2", "```", "", "A `code*x*` span and *two words* end."] } ] }
+STARS
+start 80 24 "$ENV '$DESCENT' learn --progress '$tmp/stars-p.json' '$tmp/stars.json'"
+wait_for "a pair's markers go, lone asterisks stay" \
+	'^ The best pair α\* and β\* here; lr\*g is a product, and \(1-b\)\*g too\.$'
+wait_for "a fenced formula keeps its asterisks" '^   w -= lr\*g\*2$'
+wait_for "code keeps them; the phrase's go" '^ A code\*x\* span and two words end\.$'
+keys q q
+wait_exit "quits" 0
+
 echo "$name: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
