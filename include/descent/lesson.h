@@ -78,6 +78,16 @@ struct lesson_run {
 	int nstart;
 };
 
+/*
+ * The rates of a quadratic bowl that a "rates" claim states and a numeric
+ * answer may be: "limit" (2/lmax), "best" (2/(lmin + lmax)), "condition"
+ * (lmax/lmin), "momentum_lr" ((2/(sqrt(lmin) + sqrt(lmax)))^2) and
+ * "momentum_beta" (((sqrt(k) - 1)/(sqrt(k) + 1))^2, k the condition): the
+ * heavy ball's fastest pair.
+ */
+#define LESSON_RATES 5
+extern const char *const lesson_rate_names[LESSON_RATES];
+
 /* A claim that a page makes, which lesson_check proves. */
 enum claim_kind {
 	CLAIM_CRITICAL_POINTS,  /* exactly these points, kinds and values */
@@ -125,9 +135,9 @@ struct claim {
 	long steps;                     /* converges_in, at_step: the step */
 	int has_at, has_gnorm;          /* at_step: the point given; |grad f| given */
 	double gnorm;                   /*   |grad f| there */
-	double rate[3];                 /* rates: 2/lmax, 2/(lmin + lmax), lmax/lmin, */
-	int has_rate[3];                /*   those claimed */
-};
+	double rate[LESSON_RATES];      /* rates (lesson_rate_names): 2/lmax, */
+	int has_rate[LESSON_RATES];     /*   2/(lmin + lmax), lmax/lmin, momentum's */
+};					/*   best lr and beta; those claimed */
 
 /* Locate targets. */
 enum locate_target {
@@ -185,7 +195,7 @@ struct page_numeric {
 	int verify;                     /* the engine computes the answer: */
 	double verify_at[8];            /*   at this point ... */
 	int verify_kind;                /*   VERIFY_* */
-	int verify_which;               /*   eigenvalue: 0 smallest, 1 largest; rate: 0-2 */
+	int verify_which;               /*   eigenvalue: 0 smallest, 1 largest; rate: 0-4 */
 	char *verify_component;         /*   derivative: the variable, or NULL (the first) */
 	double wrong[LESSON_MAX_CHOICES];       /* expected wrong answers, */
 	char *wrong_feedback[LESSON_MAX_CHOICES];       /*   what each reveals */

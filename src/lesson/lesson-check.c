@@ -511,22 +511,33 @@ check_quadratic_rates(struct objective *o, const struct region *r, double *v,
 	v[0] = q.gd_limit;
 	v[1] = q.gd_best;
 	v[2] = q.condition;
-	v[3] = q.lmin;
-	v[4] = q.lmax;
+	v[3] = q.hb_lr;
+	v[4] = q.hb_beta;
+	v[LESSON_RATES] = q.lmin;
+	v[LESSON_RATES + 1] = q.lmax;
 	return 0;
 }
 
+const char *const lesson_rate_names[LESSON_RATES] = {
+	"limit", "best", "condition", "momentum_lr", "momentum_beta",
+};
+
+const char *const rate_texts[LESSON_RATES] = {
+	"limit 2/lmax", "best rate 2/(lmin + lmax)", "condition lmax/lmin",
+	"best rate of momentum (2/(sqrt(lmin) + sqrt(lmax)))^2",
+	"best beta of momentum ((sqrt(k) - 1)/(sqrt(k) + 1))^2",
+};
+
 /*
- * The rates of gradient descent on a quadratic bowl: the limit 2/lmax,
- * the best fixed rate 2/(lmin + lmax) and the condition lmax/lmin.
+ * The rates of a quadratic bowl: gradient descent's limit 2/lmax, its
+ * best fixed rate 2/(lmin + lmax), the condition lmax/lmin, and the heavy
+ * ball's best pair.
  */
 static void
 check_rates(struct checker *k, const struct claim *cl, struct objective *o,
 	    const struct region *r)
 {
-	static const char *const what[3] = { "limit 2/lmax", "best rate 2/(lmin + lmax)",
-					     "condition lmax/lmin" };
-	double v[5];
+	double v[LESSON_RATES + 2];
 	char why[200];
 	int i;
 
@@ -534,11 +545,11 @@ check_rates(struct checker *k, const struct claim *cl, struct objective *o,
 		check_wrong(k, cl->line, cl->column, "the claim cannot be proved: %s", why);
 		return;
 	}
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < LESSON_RATES; i++)
 		if (cl->has_rate[i] && !near(v[i], cl->rate[i], cl->tolerance))
 			check_wrong(k, cl->line, cl->column, "the claim is wrong: the %s is %.6g, "
-				    "not %.6g (lmin = %.6g, lmax = %.6g)", what[i], v[i], cl->rate[i],
-				    v[3], v[4]);
+				    "not %.6g (lmin = %.6g, lmax = %.6g)", rate_texts[i], v[i],
+				    cl->rate[i], v[LESSON_RATES], v[LESSON_RATES + 1]);
 }
 
 static void

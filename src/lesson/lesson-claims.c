@@ -198,8 +198,10 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 							     "smallest to the largest");
 			}
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "rates")) != NULL) {
-			/* {"limit": 0.18, "best": 0.17, "condition": 12.3} */
-			static const char *const rm[] = { "limit", "best", "condition", NULL };
+			/* {"limit": 0.18, "best": 0.17, "condition": 12.3, "momentum_lr": ...} */
+			static const char *const rm[LESSON_RATES + 1] = {
+				"limit", "best", "condition", "momentum_lr", "momentum_beta", NULL,
+			};
 			int i, any = 0;
 			c->kind = CLAIM_RATES;
 			if (!cJSON_IsObject(m)) {
@@ -208,14 +210,14 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 				continue;
 			}
 			check_members(L, m, rm, "a rates claim");
-			for (i = 0; i < 3; i++) {
+			for (i = 0; i < LESSON_RATES; i++) {
 				c->has_rate[i] = get_number(L, m, rm[i], 0, "a rates claim", &c->rate[i]);
 				any |= c->has_rate[i];
 			}
 			if (!any)
 				lesson_error(L, AT(m), "a rates claim states \"limit\" (2/lmax), "
-					     "\"best\" (2/(lmin + lmax)) or \"condition\" "
-					     "(lmax/lmin)");
+					     "\"best\" (2/(lmin + lmax)), \"condition\" "
+					     "(lmax/lmin), \"momentum_lr\" or \"momentum_beta\"");
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "convex")) != NULL) {
 			c->kind = CLAIM_CONVEX;
 			if (!cJSON_IsBool(m))

@@ -181,9 +181,11 @@ void check_point_derivs(struct objective *o, const double *x, int n, double *g,
 			double *lambda);
 /*
  * For a quadratic bowl of 1 or 2 variables on region r (analysis_quadratic):
- * v[0] = 2/lmax, v[1] = 2/(lmin + lmax), v[2] = lmax/lmin, v[3] = lmin,
- * v[4] = lmax, and 0; or -1 with why ("not a quadratic ...") when it is none.
+ * v[0 .. LESSON_RATES) its rates in the order of lesson_rate_names, then
+ * lmin and lmax, and 0; or -1 with why ("not a quadratic ...") when it is
+ * none.  rate_texts names each in words with its formula.
  */
+extern const char *const rate_texts[LESSON_RATES];
 int check_quadratic_rates(struct objective *o, const struct region *r, double *v,
 			  char *why, size_t size);
 /* A challenge page's settings besides the rate ("params"), into c for its optimizer. */

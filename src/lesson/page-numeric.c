@@ -97,16 +97,15 @@ numeric_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 				else if (which != NULL)
 					q->verify_which = strcmp(which->valuestring, "largest") == 0;
 			} else if ((va = cJSON_GetObjectItemCaseSensitive(ver, "rate")) != NULL) {
-				static const char *const rates[] = { "limit", "best", "condition" };
 				int i;
 				q->verify_kind = VERIFY_RATE;
-				for (i = 0; i < 3 && !(cJSON_IsString(va) &&
-						       strcmp(va->valuestring, rates[i]) == 0); i++)
+				for (i = 0; i < LESSON_RATES && !(cJSON_IsString(va) &&
+						strcmp(va->valuestring, lesson_rate_names[i]) == 0); i++)
 					;
-				if (i == 3)
+				if (i == LESSON_RATES)
 					lesson_error(L, AT(va), "\"rate\" is \"limit\" (2/lmax), "
-						     "\"best\" (2/(lmin + lmax)) or \"condition\" "
-						     "(lmax/lmin)");
+						     "\"best\" (2/(lmin + lmax)), \"condition\" "
+						     "(lmax/lmin), \"momentum_lr\" or \"momentum_beta\"");
 				q->verify_which = i;
 				if (dim < 1 || dim > 2)
 					lesson_error(L, AT(va), "rates are computed for functions of one "
@@ -219,18 +218,14 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 				 q->verify_which ? "largest" : "smallest", pt);
 		}
 	} else if (q->verify_kind == VERIFY_RATE) {
-		static const char *const names[3] = {
-			"the limit 2/lmax", "the best rate 2/(lmin + lmax)",
-			"the condition lmax/lmin",
-		};
-		double r[5];
+		double r[LESSON_RATES + 2];
 		char why[200];
 		if (check_quadratic_rates(e->o, &e->r, r, why, sizeof why) < 0) {
 			check_wrong(k, p->aline, p->acolumn, "the answer cannot be verified: %s", why);
 			return;
 		}
 		v = r[q->verify_which];
-		snprintf(what, sizeof what, "%s", names[q->verify_which]);
+		snprintf(what, sizeof what, "the %s", rate_texts[q->verify_which]);
 	} else if (e->n >= 1 && e->n <= 2) {
 		/* the lowest value in the region: a critical point's, or an edge's */
 		double where[2];
