@@ -76,6 +76,11 @@ struct lesson_run {
 	char label[64];
 	double start[8];                /* its own start, when nstart > 0 (else the page's) */
 	int nstart;
+	/* its own noise, seed and mini-batch size, when has_* (else the page's) */
+	int has_noise, has_seed, has_batch;
+	double noise;
+	uint64_t seed;
+	size_t batch;                   /* 0: every example */
 };
 
 /*

@@ -17,13 +17,15 @@
 #include "lesson-int.h"
 
 /*
- * One run of a descent page: {"optimizer": "gd", "lr": 0.01, ...}, with
- * its own "start" (dim numbers) when it has one.
+ * One run of a descent page p: {"optimizer": "gd", "lr": 0.01, ...}, with
+ * its own "start" (p->dim numbers), "noise", "seed" and "batch" when it
+ * has them.
  */
 static int
-get_run(struct loader *L, const cJSON *r, int dim, struct lesson_run *run)
+get_run(struct loader *L, const cJSON *r, const struct lesson_page *p, struct lesson_run *run)
 {
-	const char *fields[OPT_PARAM_COUNT + 4];
+	const char *fields[OPT_PARAM_COUNT + 7];
+	int dim = p->dim;
 	const cJSON *m;
 	char *label;
 	int k, n = 0;
@@ -33,6 +35,9 @@ get_run(struct loader *L, const cJSON *r, int dim, struct lesson_run *run)
 		fields[n++] = opt_params_table[k].name;
 	fields[n++] = "label";
 	fields[n++] = "start";
+	fields[n++] = "noise";
+	fields[n++] = "seed";
+	fields[n++] = "batch";
 	fields[n] = NULL;
 	if (!cJSON_IsObject(r)) {
 		lesson_error(L, AT(r), "a run is an object like {\"optimizer\": \"gd\", \"lr\": "
@@ -70,15 +75,41 @@ get_run(struct loader *L, const cJSON *r, int dim, struct lesson_run *run)
 			return -1;
 		run->nstart = got;
 	}
+	run->has_noise = get_number(L, r, "noise", 0, "a run", &run->noise);
+	if (run->has_noise && !(run->noise >= 0))
+		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(r, "noise")),
+			     "\"noise\" must not be negative");
+	{
+		long v = 0;
+		const cJSON *b = cJSON_GetObjectItemCaseSensitive(r, "batch");
+		run->has_seed = get_count(L, r, "seed", 0, "a run", 0, 9e15, &v);
+		run->seed = (uint64_t)v;
+		if (b != NULL && p->obj.model == NULL) {
+			lesson_error(L, KEY_AT(b), "\"batch\" is for a model fitted to data (a "
+				     "\"data\" member): a function has no examples");
+		} else if (b != NULL) {
+			run->has_batch = get_count(L, r, "batch", 0, "a run", 1,
+						   (double)(p->obj.npoints > 0 ? p->obj.npoints : 1),
+						   &v);
+			/* as many as the data has: every example */
+			run->batch = (size_t)v >= p->obj.npoints ? 0 : (size_t)v;
+		}
+	}
 	label = get_string(L, r, "label", 0, "a run");
 	if (label != NULL) {
 		snprintf(run->label, sizeof run->label, "%s", label);
 		free(label);
 	} else {
-		int len = snprintf(run->label, sizeof run->label, "%s", run->opt->name);
-		if (opt_uses(run->opt, "lr"))
-			snprintf(run->label + len, sizeof run->label - len, ",lr=%g",
-				 run->params.lr);
+		size_t len = (size_t)snprintf(run->label, sizeof run->label, "%s", run->opt->name);
+		if (opt_uses(run->opt, "lr") && len < sizeof run->label)
+			len += (size_t)snprintf(run->label + len, sizeof run->label - len, ",lr=%g",
+						run->params.lr);
+		if (run->has_batch && len < sizeof run->label)
+			len += (size_t)snprintf(run->label + len, sizeof run->label - len,
+						run->batch ? ",batch=%zu" : ",batch=all", run->batch);
+		if (run->has_noise && len < sizeof run->label)
+			snprintf(run->label + len, sizeof run->label - len, ",noise=%g",
+				 run->noise);
 	}
 	return 0;
 }
@@ -268,7 +299,7 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 			     "[{\"optimizer\": \"gd\", \"lr\": 0.01}]", LESSON_MAX_RUNS);
 	} else if (runs != NULL) {
 		for (e = runs->child; e != NULL; e = e->next)
-			if (get_run(L, e, p->dim, &d->runs[d->nruns]) == 0) {
+			if (get_run(L, e, p, &d->runs[d->nruns]) == 0) {
 				if (cJSON_GetObjectItemCaseSensitive(po, "start") == NULL &&
 				    d->runs[d->nruns].nstart == 0)
 					lesson_error(L, AT(e), "this run has no \"start\", and the "
@@ -305,17 +336,23 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 				  (double)(p->obj.npoints > 0 ? p->obj.npoints : 1), &batch);
 		d->batch = (size_t)batch;
 	}
-	if (d->noise > 0 || (d->batch > 0 && d->batch < p->obj.npoints)) {
+	{
 		int i;
 		const cJSON *e2 = runs != NULL ? runs->child : NULL;
 		/* the quasi-Newton family searches with the true f and gradient */
-		for (i = 0; i < d->nruns && e2 != NULL; i++, e2 = e2->next)
-			if (d->runs[i].opt->line_search)
+		for (i = 0; i < d->nruns && e2 != NULL; i++, e2 = e2->next) {
+			struct run_config c;
+			lesson_run_config(p, i, &c);
+			if (d->runs[i].opt->line_search &&
+			    (c.noise > 0 || (c.batch > 0 && c.batch < p->obj.npoints)))
 				lesson_error(L, AT(e2), "%s searches along its direction with the "
-					     "true f and gradient: it takes no %s; drop the page's "
+					     "true f and gradient: it takes no %s; drop the %s "
 					     "\"%s\" or race another optimizer",
-					     d->runs[i].opt->name, d->noise > 0 ? "noise" :
-					     "mini-batches", d->noise > 0 ? "noise" : "batch");
+					     d->runs[i].opt->name, c.noise > 0 ? "noise" :
+					     "mini-batches", (c.noise > 0 ? d->runs[i].has_noise :
+					     d->runs[i].has_batch) ? "run's" : "page's",
+					     c.noise > 0 ? "noise" : "batch");
+		}
 	}
 	read_play(L, po, p, what);
 }
@@ -381,9 +418,9 @@ lesson_run_config(const struct lesson_page *p, int i, struct run_config *c)
 	run_config_init(c, lr->opt);
 	c->params = lr->params;
 	c->max_steps = p->descent.steps;
-	c->noise = p->descent.noise;
-	c->seed = p->descent.seed;
-	c->batch = p->descent.batch;
+	c->noise = lr->has_noise ? lr->noise : p->descent.noise;
+	c->seed = lr->has_seed ? lr->seed : p->descent.seed;
+	c->batch = lr->has_batch ? lr->batch : p->descent.batch;
 	if (p->descent.schedule != NULL)
 		sched_parse(p->descent.schedule, &c->sched, &err);
 }

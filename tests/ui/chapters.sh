@@ -7,12 +7,15 @@
 # that needs scrolling to be read ("(down: more)"); and each chapter read
 # as plain text in the C locale must keep to 80 columns and spell every
 # character it shows (a character without an ASCII spelling is a '?', so
-# the C locale's text has no more of them than the UTF-8 text).
+# the C locale's text has no more of them than the UTF-8 text).  The
+# chapters are walked four at a time, each in tmux servers and a folder of
+# its own (the walk mostly waits on the screen).  CHAPTERS=DIR walks the
+# chapters of DIR instead of lessons/, for a teacher's.
 set -u
 name=ui-chapters
 . "${top_srcdir:-.}/tests/ui/lib.sh"
 
-L="$srcdir/lessons"
+L="${CHAPTERS:-$srcdir/lessons}"
 case $L in /*) ;; *) L=$(pwd)/$L ;; esac
 U8="LANG=C.UTF-8 LC_ALL=C.UTF-8"
 
@@ -38,15 +41,30 @@ if wait_for "the course map" 'Enter: open'; then
 	if sed 1d "$tmp/screen" | grep -q '…'; then bad "a title or summary is cut on the map"; else ok; fi
 fi
 
-for file in "$L"/*.json; do
+# walk FILE I: the chapter of FILE, in tmux servers numbered from I*1000
+# and a folder of its own; its counts go to that folder's "result"
+walk() {
+	tmp=$top_tmp/$2
+	mkdir -p "$tmp"
+	n=$(($2 * 1000))
+	pass=0
+	fail=0
+	file=$1
 	id=$(sed -n 's/^  "id": "\(.*\)",$/\1/p' "$file" | head -n 1)
-	[ -n "$id" ] || { bad "$file: no chapter id on its second line"; continue; }
+	if [ -z "$id" ]; then
+		bad "$file: no chapter id on its second line"
+		echo "$pass $fail" >"$tmp/result"
+		return
+	fi
 	# the pages, counted as learn --plain numbers them
 	env $U8 "$DESCENT" learn --lessons-only "$L" --progress "$tmp/plain.json" --plain \
 		--width 80 "$id" >"$tmp/u8.txt" 2>"$tmp/err"
 	pages=$(sed -n 's/^== Page 1 of \([0-9]*\): .*/\1/p' "$tmp/u8.txt")
 	if [ -n "$pages" ] && [ ! -s "$tmp/err" ]; then ok; else
-		bad "$id: learn --plain reads no pages ($(head -c 300 "$tmp/err"))"; continue; fi
+		bad "$id: learn --plain reads no pages ($(head -c 300 "$tmp/err"))"
+		echo "$pass $fail" >"$tmp/result"
+		return
+	fi
 
 	# plain text in the C locale: ASCII, 80 columns, every character spelled
 	LANG=C LC_ALL=C "$DESCENT" learn --lessons-only "$L" --progress "$tmp/plain.json" --plain \
@@ -86,7 +104,29 @@ for file in "$L"/*.json; do
 	for e in "$tmp"/err.*; do
 		[ -s "$e" ] && bad "$id: a page wrote to stderr: $(head -c 200 "$e")"
 	done
-	rm -f "$tmp"/err.*
+	echo "$pass $fail" >"$tmp/result"
+}
+
+end_session
+top_tmp=$tmp
+chapters=0
+for file in "$L"/*.json; do
+	chapters=$((chapters + 1))
+	(walk "$file" $chapters) &
+	[ $((chapters % 4)) -ne 0 ] || wait
+done
+wait
+tmp=$top_tmp
+c=1
+while [ $c -le $chapters ]; do
+	if [ -f "$tmp/$c/result" ]; then
+		read -r p f <"$tmp/$c/result"
+		pass=$((pass + p))
+		fail=$((fail + f))
+	else
+		bad "chapter $c: its walk ended without a result"
+	fi
+	c=$((c + 1))
 done
 
 echo "$name: $pass passed, $fail failed"
