@@ -246,9 +246,9 @@ legend_row(struct plot_canvas *c, int row, char *text, int width)
 /*
  * The legend of the bins in row: what they count, then each bin's glyph
  * (on its colour, in 256 colours) and its upper end ("more" for an open
- * one).
+ * one).  Returns the columns it takes.
  */
-static void
+static int
 bins_legend(struct plot_canvas *c, const struct plot_opts *o, int row, const char *what,
 	    const double *edge, int nb)
 {
@@ -270,6 +270,46 @@ bins_legend(struct plot_canvas *c, const struct plot_opts *o, int row, const cha
 		if (at[k] < o->width)
 			plot_shade(c, at[k], row, bin_level(k, nb),
 				   o->color == 2 ? bin_color256[k] : PLOT_DEFAULT);
+	return (int)strlen(line);
+}
+
+/*
+ * The keys of line ("G label", two blanks apart) under the bins' row,
+ * whose text takes `used` columns.  When they do not fit on their own
+ * row, the first ones that fit go at the end of the bins' row and the
+ * others below; a row still too wide has its keys one blank apart, then
+ * is cut.
+ */
+static void
+legend_keys(struct plot_canvas *c, int row, int used, char *line, int width)
+{
+	char above[512] = "", below[512] = "";
+	size_t na = 0, nb = 0, i, j;
+	const char *k = line, *next;
+	int at = used, spill = (int)strlen(line) > width;
+
+	while (k != NULL && *k != '\0') {
+		size_t kl;
+		next = strstr(k, "  ");
+		kl = next != NULL ? (size_t)(next - k) : strlen(k);
+		if (spill && nb == 0 && used + 2 + (int)kl <= width && na < sizeof above)
+			na += (size_t)snprintf(above + na, sizeof above - na, "  %.*s", (int)kl, k);
+		else if (nb < sizeof below)
+			nb += (size_t)snprintf(below + nb, sizeof below - nb, "%s%.*s",
+					       nb ? "  " : "", (int)kl, k);
+		used = at + (int)na;
+		k = next != NULL ? next + 2 : NULL;
+	}
+	if (na > 0)
+		plot_text(c, at, row, above, PLOT_DEFAULT, 0);
+	if ((int)strlen(below) > width) {       /* one blank between keys */
+		for (i = j = 0; below[i] != '\0'; i++)
+			if (!(below[i] == ' ' && below[i + 1] == ' '))
+				below[j++] = below[i];
+		below[j] = '\0';
+	}
+	if (below[0] != '\0')
+		legend_row(c, row + 1, below, width);
 }
 
 /*
@@ -411,6 +451,7 @@ value_map(struct plot_canvas *c, const struct plot_opts *o, const struct plot_ma
 	int nb = 0, cx, cy, diverged = 0, blank = 0, row1 = o->height - 2;
 	char line[512], text[64];
 	size_t len;
+	int used = 0;
 
 	map_frame(o, &m->x, &m->y, m->ylabels, title, &fr);
 	fr.c = c;
@@ -453,10 +494,11 @@ value_map(struct plot_canvas *c, const struct plot_opts *o, const struct plot_ma
 	plot_text(c, 0, fr.ay - 1, m->y.name, PLOT_DEFAULT, PLOT_BOLD);
 	if (nb > 0) {
 		snprintf(text, sizeof text, "%s, at most:", m->value_name);
-		bins_legend(c, o, row1, text, edge, nb);
+		used = bins_legend(c, o, row1, text, edge, nb);
 	} else {
 		snprintf(line, sizeof line, "no %s to show", m->value_name);
 		legend_row(c, row1, line, o->width);
+		used = (int)strlen(line);
 	}
 	len = 0;
 	line[0] = '\0';
@@ -469,7 +511,7 @@ value_map(struct plot_canvas *c, const struct plot_opts *o, const struct plot_ma
 		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s", len ? "  " : "",
 					m->note);
 	if (len > 0)
-		legend_row(c, row1 + 1, line, o->width);
+		legend_keys(c, row1, used, line, o->width);
 	return c;
 }
 
@@ -484,6 +526,7 @@ plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 	int nb = 0, k, diverged = 0, unfinished = 0, row1 = o->height - 2;
 	char line[512], text[64], under[PLOT_MAX_MARKS] = { 0 };
 	size_t len = 0;
+	int used = 0;
 
 	if (m->value != NULL)
 		return value_map(c, o, m, title);
@@ -528,12 +571,13 @@ plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 
 	/* the legend */
 	if (m->y.n > 0 && nb > 0) {
-		bins_legend(c, o, row1, o->width >= 70 ? "steps to converge, at most:" :
-			    "steps, at most:", edge, nb);
+		used = bins_legend(c, o, row1, o->width >= 70 ? "steps to converge, at most:" :
+				   "steps, at most:", edge, nb);
 		len = 0;
 	} else if (m->y.n > 0) {
 		snprintf(line, sizeof line, "no setting converged in %ld steps", m->limit);
 		legend_row(c, row1, line, o->width);
+		used = (int)strlen(line);
 	} else {
 		key(line, sizeof line, &len, '-', "steps to converge");
 		if (diverged)
@@ -543,6 +587,7 @@ plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 			key(line, sizeof line, &len, '^', text);
 		}
 		legend_row(c, row1, line, o->width);
+		used = (int)strlen(line);
 		len = 0;
 	}
 	if (m->y.n > 0 && diverged)
@@ -562,6 +607,6 @@ plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 	if (m->y.n > 0 && m->line_x != NULL && m->line_label != NULL)
 		key(line, sizeof line, &len, m->line_glyph, m->line_label);
 	if (len > 0)
-		legend_row(c, row1 + 1, line, o->width);
+		legend_keys(c, row1, used, line, o->width);
 	return c;
 }

@@ -144,6 +144,44 @@ Test(plot_map, a_mark_under_another_is_said)
 	plot_canvas_free(c);
 }
 
+/*
+ * Keys too many for their row at 80 columns: the first that fit join the
+ * bins' row, the others go below, and no row is cut (the edge line's key
+ * was).
+ */
+Test(plot_map, keys_that_do_not_fit_flow_to_the_row_above)
+{
+	static const long steps[6] = { 10, 20, PLOT_MAP_UNFINISHED, 300, 400, PLOT_MAP_DIVERGED };
+	static const double edge[2] = { 0.25, 0.28 };
+	const struct plot_map_mark marks[2] = {
+		{ 0.2, 0.5, 'F', "fastest" }, { 0.2, 0.5, 'O', "theory's best" },
+	};
+	struct plot_opts o;
+	struct plot_map m;
+	struct plot_canvas *c;
+	char row[200];
+
+	ascii_opts(&o, 80, 16);
+	memset(&m, 0, sizeof m);
+	m.x = (struct plot_map_axis){ "lr", 0.1, 0.3, 3, 0 };
+	m.y = (struct plot_map_axis){ "beta", 0, 0.5, 2, 0 };
+	m.steps = steps;
+	m.limit = 1000;
+	m.marks = marks;
+	m.nmarks = 2;
+	m.line_x = edge;
+	m.line_glyph = '|';
+	m.line_label = "theory's edge";
+	c = plot_map(&o, &m, NULL);
+	row_text(c, 14, row, sizeof row);
+	cr_expect_str_eq(row, "steps to converge, at most: @ 10 # 20 * 50 = 100 - 200 . 500  "
+			 "x diverged");
+	row_text(c, 15, row, sizeof row);
+	cr_expect_str_eq(row, "blank: >1000 steps  F fastest (under O)  O theory's best  "
+			 "| theory's edge");
+	plot_canvas_free(c);
+}
+
 /* A curve: the cells that did not converge above it, the marks on the axis. */
 Test(plot_map, curve_marks_what_did_not_converge)
 {
