@@ -41,11 +41,13 @@ struct play {
 	int editing;                    /* the line editor of 'e' is open */
 	struct ui_edit ed;
 	struct play_map *map;           /* 'm': the map of settings shown, or NULL */
+	int picking, pick;              /* 'O': the list of optimizers open, its cursor */
 };
 
 /*
  * Racer i takes up optimizer opt, with its default parameters but the
- * learning rate opt_suggest_lr gives for it at p's start (keys a, o, 1-7).
+ * learning rate opt_suggest_lr gives for it at p's start (keys a, o, O,
+ * 1-9 and 0).
  */
 void ui_play_join(struct play *p, int i, const struct optimizer *opt);
 

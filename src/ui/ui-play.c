@@ -146,6 +146,9 @@ loss_shown(const struct ui *u, const struct play *p)
 	return p->loss > 0 || (p->loss == 0 && ui_loss_beside(u->cols - PANEL_W - 1) > 0);
 }
 
+static void draw_picker(struct ui *u, struct play *p, int x, int width, int rows);
+static int picker_key(struct ui *u, struct play *p, int ch);
+
 static void
 play_draw(struct ui *u)
 {
@@ -181,6 +184,8 @@ play_draw(struct ui *u)
 		else if (lh > 0)
 			ui_play_draw_loss(u, p, ph, 0, pw, lh);
 		ui_play_draw_panel(u, p, pw + 1, PANEL_W, ph + lh);
+		if (p->picking)
+			draw_picker(u, p, pw + 1, PANEL_W, ph + lh);
 	}
 	mvaddnstr(u->rows - 2, 0, "f = ", u->cols);
 	addnstr(p->expr, u->cols - 5);
@@ -189,7 +194,9 @@ play_draw(struct ui *u)
 			     "Enter: use it   Esc: cancel   a function of x, or of x and y");
 		return;
 	}
-	if (u->message[0] != '\0')
+	if (p->picking)
+		ui_status(u, "up/down:an optimizer Enter:take it 1-9 0:by number Esc:cancel");
+	else if (u->message[0] != '\0')
 		ui_status(u, "%s", u->message);
 	else
 		ui_status(u, "space:play n:step [ ]:lr o:optimizer a:race e:edit ?:keys q:quit");
@@ -257,6 +264,67 @@ ui_play_join(struct play *p, int i, const struct optimizer *opt)
 	run_config_init(&r->cfg, opt);
 	r->cfg.params.lr = opt_suggest_lr(opt, NULL, p->obj, p->start);
 	r->cfg.max_steps = PLAY_MAX_STEPS;
+}
+
+/*
+ * 'O': the list of every optimizer over the panel, numbered as the digits
+ * take them (0 the tenth), the cursor on one; the racer's is marked.
+ */
+static void
+draw_picker(struct ui *u, struct play *p, int x, int width, int rows)
+{
+	char line[64];
+	int i, y;
+
+	for (y = 0; y < rows && y < u->rows - 2; y++) {
+		move(y, x);
+		hline(' ', width);
+	}
+	attron(A_BOLD);
+	snprintf(line, sizeof line, "Optimizer of racer %d", p->cur + 1);
+	mvaddnstr(0, x, line, width);
+	attroff(A_BOLD);
+	for (i = 0; opt_table[i] != NULL && i + 2 < rows; i++) {
+		snprintf(line, sizeof line, "%c %c  %s", opt_table[i] == p->r[p->cur].cfg.opt ?
+			 '>' : ' ', i < 9 ? '1' + i : i == 9 ? '0' : ' ', opt_table[i]->name);
+		if (i == p->pick)
+			attron(A_REVERSE);
+		mvaddnstr(i + 2, x, line, width);
+		if (i == p->pick)
+			attroff(A_REVERSE);
+	}
+}
+
+/* The list's keys: move, take one (Enter or its number), or leave it. */
+static int
+picker_key(struct ui *u, struct play *p, int ch)
+{
+	int n = (int)opt_count(), take = -1;
+
+	switch (ch) {
+	case KEY_UP: case 'k':
+		p->pick = (p->pick + n - 1) % n;
+		break;
+	case KEY_DOWN: case 'j':
+		p->pick = (p->pick + 1) % n;
+		break;
+	case '\n': case '\r': case KEY_ENTER:
+		take = p->pick;
+		break;
+	case 27: case 'O': case 'q':
+		p->picking = 0;
+		break;
+	default:
+		if (ch >= '0' && ch <= '9' && (ch == '0' ? 9 : ch - '1') < n)
+			take = ch == '0' ? 9 : ch - '1';
+		break;
+	}
+	if (take >= 0) {
+		p->picking = 0;
+		ui_play_join(p, p->cur, opt_table[take]);
+		reset_runs(u, p);
+	}
+	return 0;
 }
 
 /* The line editor's keys: Enter tries the function, Esc leaves it. */
@@ -367,6 +435,8 @@ play_key(struct ui *u, int ch)
 			u->quit = 1;
 		return 0;
 	}
+	if (p->picking)
+		return picker_key(u, p, ch);
 	if (p->map != NULL) {
 		/* the map of settings takes the keys until it closes */
 		struct run_config c = p->r[p->cur].cfg;
@@ -429,12 +499,21 @@ play_key(struct ui *u, int ch)
 		break;
 	}
 	case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8':
-	case '9':
-		/* the optimizers in the table's order */
-		if ((size_t)(ch - '1') < opt_count()) {
-			ui_play_join(p, p->cur, opt_table[ch - '1']);
+	case '9': case '0':
+		/* the optimizers in the table's order, 0 the tenth */
+		if ((size_t)(ch == '0' ? 9 : ch - '1') < opt_count()) {
+			ui_play_join(p, p->cur, opt_table[ch == '0' ? 9 : ch - '1']);
 			reset_runs(u, p);
 		}
+		break;
+	case 'O':
+		/* the list of every optimizer, the racer's under the cursor */
+		p->picking = 1;
+		for (p->pick = 0; opt_table[p->pick] != NULL &&
+		     opt_table[p->pick] != p->r[p->cur].cfg.opt; p->pick++)
+			;
+		if (opt_table[p->pick] == NULL)
+			p->pick = 0;
 		break;
 	case 'a':
 		if (p->nr < MAX_RACERS) {
@@ -669,8 +748,8 @@ const struct ui_screen ui_play_screen = {
 	.help = "space: play or pause   n: a step   N: a step back   r: restart\n"
 		"+ -: faster, slower   Tab: the next racer; its settings:\n"
 		"  [ ] rate  { } beta, rho, beta1  ( ) beta2  < > noise\n"
-		"o: the next optimizer; 1-9: gd momentum nesterov adagrad\n"
-		"  rmsprop adam newton bfgs lbfgs (o goes on to cg)\n"
+		"o: the next optimizer  O: the list of them  1-9, 0: by number\n"
+		"  (gd momentum nesterov adagrad rmsprop adam newton bfgs lbfgs cg)\n"
 		"a: race another optimizer   d: remove one   w: save the run\n"
 		"arrows, hjkl: move the start point; a click puts it there\n"
 		"g: gradient arrow   t: trail   s: step signs (+ fell, x rose)\n"

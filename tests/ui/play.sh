@@ -218,6 +218,23 @@ race "Rosenbrock at 200x60" rmsprop adam newton gd
 keys q
 wait_exit "q quits" 0
 
+# --- O: the list of optimizers; a digit or Enter takes one, 0 the tenth ---------------------
+start 80 24 "$U8 '$DESCENT' play 'x^2+10*y^2' --start 3,1"
+wait_for "the playground" 'step 0'
+keys O
+wait_for "O: the list, the racer's marked" '^.*Optimizer of racer 1 *$'
+wait_for "gd is the racer's, numbered 1" '^.* > 1  gd *$'
+wait_for "and cg is the tenth, numbered 0" '^.*   0  cg *$'
+wait_for "the status line says how to pick" 'Enter:take it 1-9 0:by number Esc:cancel'
+keys Down Down Enter
+wait_for "two down and Enter: nesterov, at its own rate" '\* nesterov +lr 0\.017'
+keys 0
+wait_for "0: the tenth, cg, at its rate of 1" '\* cg +lr 1$'
+keys O Escape
+wait_gone "Esc closes the list" 'Optimizer of racer'
+keys q
+wait_exit "q quits" 0
+
 # --- N: a step back, and forward again the same step ---------------------------------------
 start 80 24 "$U8 '$DESCENT' play 'x^2+y^2' --lr 0.1 --start 1,1 --optimizer adam"
 wait_for "the playground, adam" 'step 0'
