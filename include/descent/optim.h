@@ -314,7 +314,8 @@ const double *run_point(const struct run *r);
  * Many runs in lockstep, one per start: starts[k][lane].  Used for
  * basins of attraction.  Each lane ends on its own; the results are the
  * final points (final[k][lane]), the outcome and the step of each lane.
- * Noise, mini-batches and the line search are not used here.
+ * Noise and mini-batches are not used here (run_lanes_data takes them);
+ * the Armijo search of c->line_search is, as in a run.
  */
 void run_lanes(struct objective *o, const struct run_config *c, size_t m,
 	       const double *const *starts, double *const *final,

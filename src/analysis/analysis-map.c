@@ -108,6 +108,9 @@ analysis_map(struct objective *o, const struct run_config *c, const double *star
 	if (y != NULL && y->param == x->param)
 		return diag_set(err, NULL, 0, 0, "the map's two axes are both %s",
 				opt_params_table[x->param].name);
+	if (c->line_search && c->opt != &opt_gd && c->opt != &opt_newton)
+		return diag_set(err, NULL, 0, 0, "the line search is for gd and newton, not %s",
+				c->opt->name);
 	m = (size_t)x->n * (size_t)ny;
 	starts = xcalloc((size_t)n, sizeof *starts);
 	final = xcalloc((size_t)n, sizeof *final);

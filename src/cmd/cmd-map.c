@@ -272,6 +272,9 @@ print_summary(const struct run_config *c, const struct map_axis *x, const struct
 		cmd_format_number(l2, sizeof l2, t->q.gd_limit, 4);
 		printf("  fastest at lr = 2/(lmin + lmax) = %s, diverges from lr = 2/lmax = %s\n",
 		       l1, l2);
+		if (c->line_search)
+			printf("  (without a line search: the search halves the steps that would "
+			       "not decrease f)\n");
 	} else if (naxes == 2) {
 		cmd_format_number(l1, sizeof l1, t->q.hb_lr, 4);
 		cmd_format_number(l2, sizeof l2, t->q.hb_beta, 4);
@@ -369,6 +372,7 @@ map_run(int argc, char **argv)
 		{ "tol", required_argument, NULL, CMD_OPT_TOL },
 		{ "bound", required_argument, NULL, CMD_OPT_BOUND },
 		{ "schedule", required_argument, NULL, CMD_OPT_SCHEDULE },
+		{ "line-search", no_argument, NULL, CMD_OPT_LINE_SEARCH },
 		{ "over", required_argument, NULL, OPT_OVER },
 		{ "cells", required_argument, NULL, OPT_CELLS },
 		{ "log", no_argument, NULL, OPT_LOG },
@@ -556,6 +560,7 @@ const struct cmd cmd_map = {
 	"                        the settings that stay fixed (their defaults)\n"
 	"  -n, --steps N         the step limit of each run (1000)\n"
 	"      --tol T           converged when |grad| < T (1e-6)\n"
+	"      --line-search     Armijo backtracking in every run (gd and newton)\n"
 	"      --bound B         diverged when |f| or a coordinate passes B (1e8)\n"
 	"      --schedule SPEC   a schedule of the learning rate (see descent run)\n"
 	"      --format F        plot or csv (plot): csv writes every cell\n"

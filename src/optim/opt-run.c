@@ -242,42 +242,40 @@ next_batch(struct run *r)
 	r->pos += b;
 }
 
-/* f at wprev + alpha*(w - wprev) for the Armijo test. */
-static double
-f_along(struct run *r, const double *d, double alpha)
+/*
+ * The Armijo search of a run or a lane: the step the rule took, from
+ * wprev to w (n values), halved until f decreases enough along it, with
+ * g the gradient the step took and f the value at wprev; w is moved
+ * back to the step kept.  Returns the evaluations it made.  A lane and a
+ * run call it with the same numbers, so that they stay the same run.
+ */
+static long
+armijo(struct objective *o, int n, double *w, const double *wprev, const double *g, double f)
 {
-	double x[LA_MAX_N], f;
+	double d[LA_MAX_N], x[LA_MAX_N], slope = 0, alpha = 1, fx;
 	const double *xp[LA_MAX_N];
-	int k;
-
-	for (k = 0; k < r->n; k++) {
-		x[k] = r->wprev[k] + alpha * d[k];
-		xp[k] = &x[k];
-	}
-	objective_eval(r->o, 1, xp, &f, NULL, NULL);
-	r->tr.evals++;
-	return f;
-}
-
-static void
-line_search(struct run *r, const double *g)
-{
-	double d[LA_MAX_N], slope = 0, alpha = 1;
+	long evals = 0;
 	int k, i;
 
-	for (k = 0; k < r->n; k++) {
-		d[k] = r->w[k] - r->wprev[k];
+	for (k = 0; k < n; k++) {
+		d[k] = w[k] - wprev[k];
 		slope += g[k] * d[k];
+		xp[k] = &x[k];
 	}
 	if (!(slope < 0))
-		return;                 /* not a descent direction: keep the step */
+		return 0;               /* not a descent direction: keep the step */
 	for (i = 0; i < ARMIJO_HALVINGS; i++) {
-		if (f_along(r, d, alpha) <= r->f + ARMIJO_C * alpha * slope)
+		for (k = 0; k < n; k++)
+			x[k] = wprev[k] + alpha * d[k];
+		objective_eval(o, 1, xp, &fx, NULL, NULL);
+		evals++;
+		if (fx <= f + ARMIJO_C * alpha * slope)
 			break;
 		alpha *= 0.5;
 	}
-	for (k = 0; k < r->n; k++)
-		r->w[k] = r->wprev[k] + alpha * d[k];
+	for (k = 0; k < n; k++)
+		w[k] = wprev[k] + alpha * d[k];
+	return evals;
 }
 
 struct run *
@@ -368,7 +366,7 @@ run_step(struct run *r)
 	s.flag = &flag;
 	opt->step(&s);
 	if (r->c.line_search)
-		line_search(r, r->gstep);
+		r->tr.evals += armijo(r->o, n, r->w, r->wprev, r->gstep, r->f);
 	r->tr.flag[r->tr.len - 1] = flag;
 	r->t++;
 	return RUN_RUNNING;
@@ -416,6 +414,8 @@ struct lanes {
 	/* and by packed lane, this step's mini-batches */
 	const size_t **idx;
 	size_t *nidx;
+	/* with the Armijo search, the points before the step (n arrays of cap) */
+	double *wprev_buf, **wprev;
 };
 
 /* What a call runs: the same for all its blocks. */
@@ -466,6 +466,12 @@ lanes_init(struct lanes *l, int n, int hess, size_t block, const struct lanes_jo
 	l->flag = xcalloc(l->cap, 1);
 	l->lane = xmalloc(l->cap * sizeof *l->lane);
 	l->one = xmalloc((nvec ? nvec : 1) * sizeof *l->one);
+	if (job->c->line_search) {
+		l->wprev_buf = xmalloc((size_t)n * l->cap * sizeof *l->wprev_buf);
+		l->wprev = xmalloc((size_t)(n ? n : 1) * sizeof *l->wprev);
+		for (i = 0; i < (size_t)n; i++)
+			l->wprev[i] = l->wprev_buf + i * l->cap;
+	}
 	if (job->d != NULL) {
 		l->rng = xmalloc(l->cap * sizeof *l->rng);
 		l->pos = xcalloc(l->cap, sizeof *l->pos);
@@ -479,6 +485,8 @@ lanes_init(struct lanes *l, int n, int hess, size_t block, const struct lanes_jo
 static void
 lanes_done(struct lanes *l)
 {
+	free(l->wprev_buf);
+	free(l->wprev);
 	free(l->rng);
 	free(l->pos);
 	free(l->idx);
@@ -788,6 +796,30 @@ lanes_random_gradient(struct lanes *l, const struct lanes_job *job, size_t lo, s
 				l->g[k][j] += job->c->noise * rng_normal(&l->rng[l->lane[j] - lo]);
 }
 
+/*
+ * The Armijo search of each of the first a lanes after their step, as
+ * run_step makes it: each lane from its point before the step, with the
+ * gradient the step took and f there.
+ */
+static void
+lanes_armijo(struct lanes *l, const struct lanes_job *job, size_t a)
+{
+	double w[LA_MAX_N], wprev[LA_MAX_N], g[LA_MAX_N];
+	int n = l->n, k;
+	size_t j;
+
+	for (j = 0; j < a; j++) {
+		for (k = 0; k < n; k++) {
+			w[k] = l->w[k][j];
+			wprev[k] = l->wprev[k][j];
+			g[k] = l->g[k][j];
+		}
+		armijo(job->o, n, w, wprev, g, l->f[j]);
+		for (k = 0; k < n; k++)
+			l->w[k][j] = w[k];
+	}
+}
+
 /* Runs the lanes [lo, lo + m) of the caller's arrays to their ends; m <= l->cap. */
 static void
 lanes_run(struct lanes *l, const struct lanes_job *job, size_t lo, size_t m)
@@ -833,14 +865,18 @@ lanes_run(struct lanes *l, const struct lanes_job *job, size_t lo, size_t m)
 		}
 		if (d != NULL)
 			lanes_random_gradient(l, job, lo, a);
+		for (k = 0; c->line_search && k < n; k++)
+			memcpy(l->wprev[k], l->w[k], a * sizeof *l->w[k]);
 		if (job->vary != NULL) {
 			lanes_step_each(l, job, a, t);
-			continue;
+		} else {
+			s.m = a;
+			s.t = t + 1;
+			s.lr = sched_lr(&c->sched, c->params.lr, t);
+			c->opt->step(&s);
 		}
-		s.m = a;
-		s.t = t + 1;
-		s.lr = sched_lr(&c->sched, c->params.lr, t);
-		c->opt->step(&s);
+		if (c->line_search)
+			lanes_armijo(l, job, a);
 	}
 }
 

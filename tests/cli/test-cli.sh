@@ -224,6 +224,10 @@ check_grep "run data inline, mini-batches" 0 "mini-batches of 1 (seed 3)" -- run
 check_grep "run logistic" 0 "^converged at step" -- run --data "$top_srcdir/tests/data/logistic.csv" --model 'b + w1*x1 + w2*x2' --loss cross_entropy -o newton
 # the quasi-Newton family: Rosenbrock from the classic start, its evaluations counted
 check "run lbfgs on Rosenbrock" 0 "lbfgs, lr = 1, on (1-x)^2 + 100*(y-x^2)^2${nl} step            x            y              f       |grad|${nl}    0         -1.2            1           24.2        232.9${nl}   39            1            1  3.3269234e-24    4.317e-12${nl}converged at step 39 to a minimum: |grad| = 4.32e-12 < 1e-08${nl}  at x = 1, y = 1, f = 3.32692e-24${nl}  Hessian eigenvalues 0.3994, 1002${nl}87 evaluations of f and its gradient, 47 of them by the line searches${nl}" "" -- run '(1-x)^2 + 100*(y-x^2)^2' -o lbfgs --start -1.2,1 --tol 1e-8 --every 100
+# a map whose runs take the Armijo search: no cell diverges past the edge
+check_grep "map with the line search: nothing diverges" 0 "^of 72 cells: 0 diverged, 0 not done in 1000 steps$" -- map 'x^2 + 10*y^2' --over lr=0.01:1 --log --start 1,1 --line-search --size 80x16 --ascii
+check_grep "map with the line search: the theory is without it" 0 "^  (without a line search: the search halves the steps that would not decrease f)$" -- map 'x^2 + 10*y^2' --over lr=0.01:1 --log --start 1,1 --line-search --size 80x16 --ascii
+check "map: the line search is for gd and newton" 2 "" "descent map: the line search is for gd and newton, not momentum${nl}" -- map 'x^2 + 10*y^2' -o momentum --over lr=0.01:1 --start 1,1 --line-search
 check "run bfgs takes no noise" 2 "" "descent run: bfgs searches along its direction with the true f and gradient: it takes no noise${nl}" -- run 'x^2' -o bfgs --start 1 --noise 0.1
 check "run lbfgs memory 0" 2 "" "descent run: --memory must be a whole number from 1 to 100, not 0${nl}" -- run 'x^2' -o lbfgs --start 1 --memory 0
 check "run cg has no memory" 2 "" "descent run: cg has no parameter memory (it uses lr)${nl}" -- run 'x^2+y^2' -o cg --start 1,1 --memory 3

@@ -860,3 +860,52 @@ Test(optim_run, lanes_with_their_own_settings_match_runs)
 	}
 	objective_free(o);
 }
+
+/*
+ * The Armijo search in lanes: gd and newton with c.line_search, rates up
+ * to 20 times past gd's edge (where the search halves nearly every
+ * step), as cells of run_lanes_vary and as one update over all lanes;
+ * each lane must be its run alone, bit for bit, and the search must have
+ * rescued rates that diverge without it.
+ */
+Test(optim_run, lanes_with_the_armijo_search_match_runs)
+{
+	enum { M = 120 };
+	struct objective *o = make_objective("x^2 + 10*y^2 + x*y/2 + x^4/10");
+	static double lrs[M];
+	const struct optimizer *opts[] = { &opt_gd, &opt_newton };
+	size_t i, j;
+
+	for (i = 0; i < M; i++) {
+		lanes.xs[i] = 2 - 0.01 * (double)i;
+		lanes.ys[i] = -0.5;
+		lrs[i] = 0.01 * pow(200.0, (double)i / (M - 1));
+	}
+	for (j = 0; j < 2; j++) {
+		const double *vary[OPT_PARAM_COUNT] = { NULL };
+		struct run_config c;
+		int seen[4] = { 0 }, none[4];
+		char what[96];
+
+		run_config_init(&c, opts[j]);
+		c.line_search = 1;
+		c.max_steps = 200;
+		c.tol = 1e-7;
+		vary[OPT_PARAM_LR] = lrs;
+		run_lanes_vary(o, &c, M, lane_starts, vary, lane_final, lanes.outcome, lanes.steps);
+		for (i = 0; i < M; i++) {
+			struct run_config ci = c;
+			ci.params.lr = lrs[i];
+			snprintf(what, sizeof what, "%s with the search (lr %g)", opts[j]->name, lrs[i]);
+			expect_lane_is_run(o, &ci, i, what, seen);
+		}
+		cr_expect(seen[RUN_CONVERGED] && !seen[RUN_DIVERGED],
+			  "%s with the search: every lane converges, none diverges (converged %d, "
+			  "diverged %d)", opts[j]->name, seen[RUN_CONVERGED], seen[RUN_DIVERGED]);
+		/* one rate for all: the one-update path */
+		run_lanes(o, &c, M, lane_starts, lane_final, lanes.outcome, lanes.steps);
+		for (i = 0; i < M; i += 7)
+			expect_lane_is_run(o, &c, i, opts[j]->name, none);
+	}
+	objective_free(o);
+}
