@@ -281,7 +281,7 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, int num
 		}
 	}
 	if (status == 0)
-		printf("\nEnd of chapter %d.\n", c->order);
+		printf("\nEnd of chapter %d.\n", number);
 	runner_done(&r);
 	return 0;
 }

@@ -726,6 +726,8 @@ check_grep "--lessons: the course's is listed as shadowed" 0 \
 	-- lessons --lessons "$tmp/teach" --progress "$tmp/sp.json"
 check_grep "learn N: the chapter the map calls N, and so does its header" 0 "^Chapter $K1: Extra$" \
 	-- learn --lessons "$tmp/teach" --progress "$tmp/sp.json" $K1
+check_grep "learn N: and its end says the same number" 0 "^End of chapter $K1\.$" \
+	-- learn --lessons "$tmp/teach" --progress "$tmp/sp.json" $K1
 check_grep "--lessons-only: those alone" 0 "^2 chapters in $tmp/teach$" \
 	-- lessons --lessons-only "$tmp/teach" --progress "$tmp/sp.json"
 check_grep "the course's own directory given: once" 0 "^$K chapters in $C$" \
