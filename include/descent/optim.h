@@ -279,6 +279,15 @@ struct trajectory {
 struct run;
 
 /*
+ * Whether c fits an objective of nex examples (0 for an expression): a
+ * mini-batch within the data, the line search for gd and newton on the
+ * full batch, no noise or mini-batches for the quasi-Newton family.
+ * Returns 0, or -1 with err saying what does not fit.  run_new checks
+ * it; so do the maps and the lessons, whose runs start later or as lanes.
+ */
+int run_config_check(const struct run_config *c, size_t nex, struct diag *err);
+
+/*
  * Starts a run of c->opt on o from start (dim values).  The objective is
  * borrowed.  Returns NULL and fills err when the
  * configuration does not fit (a mini-batch on an expression, ...).

@@ -108,9 +108,8 @@ analysis_map(struct objective *o, const struct run_config *c, const double *star
 	if (y != NULL && y->param == x->param)
 		return diag_set(err, NULL, 0, 0, "the map's two axes are both %s",
 				opt_params_table[x->param].name);
-	if (c->line_search && c->opt != &opt_gd && c->opt != &opt_newton)
-		return diag_set(err, NULL, 0, 0, "the line search is for gd and newton, not %s",
-				c->opt->name);
+	if (run_config_check(c, objective_nexamples(o), err) < 0)
+		return -1;
 	m = (size_t)x->n * (size_t)ny;
 	starts = xcalloc((size_t)n, sizeof *starts);
 	final = xcalloc((size_t)n, sizeof *final);
@@ -288,6 +287,7 @@ analysis_data_map(struct objective *o, const struct run_config *c, const double 
 		  struct data_map *res, struct diag *err)
 {
 	size_t nex = objective_nexamples(o), ncells, per, c0;
+	int j;
 	struct data_lanes dl;
 
 	memset(res, 0, sizeof *res);
@@ -301,14 +301,7 @@ analysis_data_map(struct objective *o, const struct run_config *c, const double 
 		return diag_set(err, NULL, 0, 0, "from 1 to 100 seeds a cell, not %d", seeds);
 	if (c->line_search)
 		return diag_set(err, NULL, 0, 0, "a data map's runs have no line search");
-	if (c->opt->line_search && (batch_lo > 0 || c->noise > 0))
-		return diag_set(err, NULL, 0, 0, "%s searches along its direction with the true f "
-				"and gradient: it takes no %s", c->opt->name,
-				c->noise > 0 ? "noise" : "mini-batches");
 	if (batch_lo == 0) {
-		if (c->batch > nex)
-			return diag_set(err, NULL, 0, 0, "the batch size %zu is larger than the "
-					"data (%zu examples)", c->batch, nex);
 		res->batch[res->ny++] = (long)c->batch;
 	} else {
 		long b;
@@ -318,6 +311,14 @@ analysis_data_map(struct objective *o, const struct run_config *c, const double 
 		for (b = batch_lo; b < batch_hi && res->ny < DATA_MAP_MAX_ROWS - 1; b *= 2)
 			res->batch[res->ny++] = b;
 		res->batch[res->ny++] = batch_hi;
+	}
+	for (j = 0; j < res->ny; j++) {        /* each row's runs as run_new takes them */
+		struct run_config rc = *c;
+		rc.batch = (size_t)res->batch[j];
+		if (run_config_check(&rc, nex, err) < 0) {
+			res->ny = 0;
+			return -1;
+		}
 	}
 	res->nx = lr->n;
 	res->seeds = seeds;

@@ -342,16 +342,15 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 		/* the quasi-Newton family searches with the true f and gradient */
 		for (i = 0; i < d->nruns && e2 != NULL; i++, e2 = e2->next) {
 			struct run_config c;
+			struct diag err;
 			lesson_run_config(p, i, &c);
+			/* the rest of run_config_check is the loader's own, above */
 			if (d->runs[i].opt->line_search &&
-			    (c.noise > 0 || (c.batch > 0 && c.batch < p->obj.npoints)))
-				lesson_error(L, AT(e2), "%s searches along its direction with the "
-					     "true f and gradient: it takes no %s; drop the %s "
-					     "\"%s\" or race another optimizer",
-					     d->runs[i].opt->name, c.noise > 0 ? "noise" :
-					     "mini-batches", (c.noise > 0 ? d->runs[i].has_noise :
-					     d->runs[i].has_batch) ? "run's" : "page's",
-					     c.noise > 0 ? "noise" : "batch");
+			    run_config_check(&c, p->obj.npoints, &err) < 0)
+				lesson_error(L, AT(e2), "%s; drop the %s \"%s\" or race another "
+					     "optimizer", err.message, (c.noise > 0 ?
+					     d->runs[i].has_noise : d->runs[i].has_batch) ?
+					     "run's" : "page's", c.noise > 0 ? "noise" : "batch");
 		}
 	}
 	read_play(L, po, p, what);

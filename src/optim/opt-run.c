@@ -94,6 +94,26 @@ record(struct run *r, double gnorm, double lr)
 	tr->len++;
 }
 
+int
+run_config_check(const struct run_config *c, size_t nex, struct diag *err)
+{
+	if (c->batch > 0 && nex == 0)
+		return diag_set(err, NULL, 0, 0, "mini-batches need a data objective (--data)");
+	if (c->batch > nex && nex > 0)
+		return diag_set(err, NULL, 0, 0, "the batch size %zu is larger than the data "
+				"(%zu examples)", c->batch, nex);
+	if (c->line_search && c->opt != &opt_gd && c->opt != &opt_newton)
+		return diag_set(err, NULL, 0, 0, "the line search is for gd and newton, not %s",
+				c->opt->name);
+	if (c->line_search && c->batch > 0 && c->batch < nex)
+		return diag_set(err, NULL, 0, 0, "the line search needs the full batch");
+	if (c->opt->line_search && ((c->batch > 0 && c->batch < nex) || c->noise > 0))
+		return diag_set(err, NULL, 0, 0, "%s searches along its direction with the true "
+				"f and gradient: it takes no %s", c->opt->name,
+				c->noise > 0 ? "noise" : "mini-batches");
+	return 0;
+}
+
 struct run *
 run_new(struct objective *o, const struct run_config *c, const double *start,
 	struct diag *err)
@@ -102,30 +122,8 @@ run_new(struct objective *o, const struct run_config *c, const double *start,
 	struct run *r;
 	size_t nex = objective_nexamples(o), i;
 
-	if (c->batch > 0 && nex == 0) {
-		diag_set(err, NULL, 0, 0, "mini-batches need a data objective (--data)");
+	if (run_config_check(c, nex, err) < 0)
 		return NULL;
-	}
-	if (c->batch > nex && nex > 0) {
-		diag_set(err, NULL, 0, 0, "the batch size %zu is larger than the data (%zu examples)",
-			 c->batch, nex);
-		return NULL;
-	}
-	if (c->line_search && c->opt != &opt_gd && c->opt != &opt_newton) {
-		diag_set(err, NULL, 0, 0, "the line search is for gd and newton, not %s",
-			 c->opt->name);
-		return NULL;
-	}
-	if (c->line_search && c->batch > 0 && c->batch < nex) {
-		diag_set(err, NULL, 0, 0, "the line search needs the full batch");
-		return NULL;
-	}
-	if (c->opt->line_search && ((c->batch > 0 && c->batch < nex) || c->noise > 0)) {
-		diag_set(err, NULL, 0, 0, "%s searches along its direction with the true f and "
-			 "gradient: it takes no %s", c->opt->name,
-			 c->noise > 0 ? "noise" : "mini-batches");
-		return NULL;
-	}
 	r = xcalloc(1, sizeof *r);
 	r->o = o;
 	r->c = *c;
