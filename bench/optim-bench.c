@@ -480,6 +480,8 @@ data_map_section(void)
 	printf("  the runs as lanes (run_lanes_data)      %7.2f ms\n", best_lanes * 1e3);
 	printf("  one run after another                   %7.2f ms  %.2fx the lanes' time\n",
 	       best_runs * 1e3, best_runs / best_lanes);
+	printf("  (the baseline: run_new and run_all of each run, the library's own path,\n"
+	       "   in the same build; every lane checked against its run, bit for bit)\n");
 	return 0;
 }
 
