@@ -105,15 +105,28 @@ int expr_is_const(const struct expr *e, int n, double *value);
 enum {
 	EXPR_GRAD = 1 << 0,     /* the gradient, one output per variable */
 	EXPR_HESS = 1 << 1,     /* the Hessian, row-major n*n (implies GRAD) */
+	EXPR_HVP = 1 << 2,      /* the Hessian times a direction (implies GRAD) */
 };
+
+/*
+ * Gradients with respect to more variables than this are taken in
+ * reverse mode: the adjoints of the function's nodes, from the result
+ * down to the variables, make a program a few times the function's size
+ * whatever the number of variables.  Up to this many, one derivative per
+ * variable is cheaper (and gives the numbers descent always gave).
+ */
+#define EXPR_FORWARD_MAX 8
 
 /*
  * Compiles e into a program whose outputs are, in order: f, then (with
  * EXPR_GRAD) the n partial derivatives, then (with EXPR_HESS) the n*n
- * second derivatives, row-major.  Returns NULL and fills err when the
- * derivatives grow past the limits.  Free with expr_program_free.
- * A program holds its own scratch registers: use one program from one
- * thread at a time.
+ * second derivatives, row-major, or (with EXPR_HVP) the n components of
+ * the Hessian times a direction.  A program with EXPR_HVP takes n more
+ * inputs after the variables: the direction (forward mode over the
+ * gradient's nodes; its size is a few times the gradient's).  Returns
+ * NULL and fills err when the derivatives grow past the limits.  Free
+ * with expr_program_free.  A program holds its own scratch registers:
+ * use one program from one thread at a time.
  */
 struct expr_program *expr_compile(struct expr *e, unsigned what,
 				  struct diag *err);

@@ -367,11 +367,11 @@ compiler_done(struct compiler *c)
  * the register files.
  */
 static struct expr_program *
-build(struct expr *e, const int *outs, int nout)
+build(struct expr *e, const int *outs, int nout, int nv)
 {
 	struct compiler cc, *c = &cc;
 	struct expr_program *p = xcalloc(1, sizeof *p);
-	int i, k, nv = e->nvars;
+	int i, k;
 	int *last = NULL, *reg = NULL, *freelist = NULL, nfree = 0;
 	int *constof = NULL;
 
@@ -552,31 +552,71 @@ build(struct expr *e, const int *outs, int nout)
 struct expr_program *
 expr_compile(struct expr *e, unsigned what, struct diag *err)
 {
-	return expr_compile_wrt(e, what, e->nvars, err);
+	return expr_compile_wrt(e, what, expr_nvars(e), err);
 }
 
-struct expr_program *
-expr_compile_wrt(struct expr *e, unsigned what, int nwrt, struct diag *err)
+/*
+ * The hidden variables of the directions of EXPR_HVP, one per variable
+ * of the first nwrt, after the visible ones: made at the first product
+ * asked for.  Returns the index of the first.
+ */
+static int
+directions(struct expr *e, int nwrt)
 {
-	int nv = nwrt, nout = 1, i, j;
+	int nvis = expr_nvars(e), k;
+
+	if (e->nhidden == 0) {
+		for (k = 0; k < nwrt; k++) {
+			char name[80];         /* for the disassembly: cut when long */
+			snprintf(name, sizeof name, "dir(%s)", e->vars[k]);
+			expr_add_var(e, name, strlen(name));
+		}
+		e->nhidden = nwrt;
+	}
+	if (e->nhidden != nwrt)
+		fatal("expr_compile_wrt: products along %d and %d variables", e->nhidden, nwrt);
+	return nvis;
+}
+
+/* The gradient's nodes into grad[0..nv): forward for a few variables, else reverse. */
+static int
+gradient(struct expr *e, int nv, int reverse, int *grad, struct diag *err)
+{
+	int i;
+
+	if (reverse || nv > EXPR_FORWARD_MAX)
+		return expr_gradient(e, e->root, nv, grad, err);
+	for (i = 0; i < nv; i++) {
+		grad[i] = expr_diff(e, e->root, i, err);
+		if (grad[i] < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static struct expr_program *
+compile(struct expr *e, unsigned what, int nwrt, int reverse, struct diag *err)
+{
+	int nv = nwrt, nout = 1, nin = expr_nvars(e), i, j;
 	int *outs;
 	struct expr_program *p;
 
-	if (what & EXPR_HESS)
+	if ((what & EXPR_HESS) && (what & EXPR_HVP))
+		fatal("expr_compile_wrt: the Hessian and its products together");
+	if (what & (EXPR_HESS | EXPR_HVP))
 		what |= EXPR_GRAD;
 	if (what & EXPR_GRAD)
 		nout += nv;
 	if (what & EXPR_HESS)
 		nout += nv * nv;
-	if (nwrt < 0 || nwrt > e->nvars)
-		fatal("expr_compile_wrt: %d of %d variables", nwrt, e->nvars);
+	if (what & EXPR_HVP)
+		nout += nv;
+	if (nwrt < 0 || nwrt > expr_nvars(e))
+		fatal("expr_compile_wrt: %d of %d variables", nwrt, expr_nvars(e));
 	outs = xmalloc(nout * sizeof(int));
 	outs[0] = e->root;
-	for (i = 0; (what & EXPR_GRAD) && i < nv; i++) {
-		outs[1 + i] = expr_diff(e, e->root, i, err);
-		if (outs[1 + i] < 0)
-			goto fail;
-	}
+	if ((what & EXPR_GRAD) && gradient(e, nv, reverse, outs + 1, err) != 0)
+		goto fail;
 	for (i = 0; (what & EXPR_HESS) && i < nv; i++) {
 		for (j = i; j < nv; j++) {
 			int h = expr_diff(e, outs[1 + i], j, err);
@@ -586,12 +626,30 @@ expr_compile_wrt(struct expr *e, unsigned what, int nwrt, struct diag *err)
 			outs[1 + nv + j * nv + i] = h;  /* symmetric: one node */
 		}
 	}
-	p = build(e, outs, nout);
+	if (what & EXPR_HVP) {
+		int dir = directions(e, nv);
+		if (expr_tangent(e, outs + 1, nv, nv, dir, outs + 1 + nv, err) != 0)
+			goto fail;
+		nin += nv;
+	}
+	p = build(e, outs, nout, nin);
 	free(outs);
 	return p;
 fail:
 	free(outs);
 	return NULL;
+}
+
+struct expr_program *
+expr_compile_wrt(struct expr *e, unsigned what, int nwrt, struct diag *err)
+{
+	return compile(e, what, nwrt, 0, err);
+}
+
+struct expr_program *
+expr_compile_reverse(struct expr *e, unsigned what, int nwrt, struct diag *err)
+{
+	return compile(e, what, nwrt, 1, err);
 }
 
 void

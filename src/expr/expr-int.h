@@ -65,11 +65,12 @@ struct expr {
 	int caphash;
 	int overflow;           /* set when a constructor hit EXPR_MAX_NODES */
 	int deriv;              /* building derivatives: zeros are unsigned */
-	char *vars[EXPR_MAX_VARS];
-	int nvars;
+	char **vars;            /* the variables' names, then the hidden ones' */
+	int nvars, capvars;     /* all variables, the hidden ones included */
+	int nhidden;            /* the last nhidden: directions of EXPR_HVP */
 	int root;
-	int *dmemo[EXPR_MAX_VARS];      /* derivative of node i wrt var, or -1 */
-	int dmemo_len[EXPR_MAX_VARS];   /* nodes [0, len) have dmemo filled */
+	int **dmemo;            /* dmemo[var][i]: derivative of node i wrt var */
+	int *dmemo_len;         /* nodes [0, len) have dmemo[var] filled */
 };
 
 /* Arena (expr-node.c). */
@@ -82,6 +83,8 @@ int expr_select(struct expr *e, int c, int a, int b);
 /* The index of an existing node, or -1: never builds one. */
 int expr_lookup(const struct expr *e, enum node_op op, int a, int b);
 int expr_lookup_const(const struct expr *e, double v);
+/* Adds the variable name (copied) and returns its index. */
+int expr_add_var(struct expr *e, const char *name, size_t len);
 static inline const struct node *
 expr_node(const struct expr *e, int n)
 {
@@ -149,6 +152,27 @@ expr_select_value(double c, double a, double b)
 {
 	return c >= 0 ? a : (c < 0 ? b : c);
 }
+
+/*
+ * Reverse mode (expr-diff.c): grad[k] receives the node of the partial
+ * derivative of node root with respect to variable k, for k < nwrt, built
+ * by accumulating adjoints from root down to the variables: a DAG a small
+ * multiple of root's, however many variables.  Returns 0, or -1 with err
+ * filled when the nodes would pass EXPR_MAX_NODES.
+ */
+int expr_gradient(struct expr *e, int root, int nwrt, int *grad, struct diag *err);
+/*
+ * Forward mode along a direction: tan[k] receives the node of the
+ * derivative of node nodes[k] (k < n) along the direction whose
+ * component for variable j < nwrt is the variable dir + j (components of
+ * later variables are 0).  Returns 0, or -1 with err filled.
+ */
+int expr_tangent(struct expr *e, const int *nodes, int n, int nwrt, int dir, int *tan,
+		 struct diag *err);
+
+/* expr_compile_wrt with the gradient in reverse mode however few the variables (tests). */
+struct expr_program *expr_compile_reverse(struct expr *e, unsigned what, int nwrt,
+					  struct diag *err);
 
 /* Applies a one- or two-argument node op to constants (folding). */
 double expr_apply(enum node_op op, double a, double b);

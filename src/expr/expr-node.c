@@ -146,25 +146,48 @@ expr_free(struct expr *e)
 
 	if (e == NULL)
 		return;
-	for (i = 0; i < e->nvars; i++)
+	for (i = 0; i < e->nvars; i++) {
 		free(e->vars[i]);
-	for (i = 0; i < EXPR_MAX_VARS; i++)
 		free(e->dmemo[i]);
+	}
+	free(e->vars);
+	free(e->dmemo);
+	free(e->dmemo_len);
 	free(e->nodes);
 	free(e->hash);
 	free(e);
 }
 
 int
+expr_add_var(struct expr *e, const char *name, size_t len)
+{
+	int i = e->nvars;
+
+	if (e->nvars == e->capvars) {
+		e->capvars = e->capvars == 0 ? 8 : 2 * e->capvars;
+		e->vars = xreallocarray(e->vars, e->capvars, sizeof *e->vars);
+		e->dmemo = xreallocarray(e->dmemo, e->capvars, sizeof *e->dmemo);
+		e->dmemo_len = xreallocarray(e->dmemo_len, e->capvars, sizeof *e->dmemo_len);
+	}
+	e->vars[i] = xmalloc(len + 1);
+	memcpy(e->vars[i], name, len);
+	e->vars[i][len] = '\0';
+	e->dmemo[i] = NULL;
+	e->dmemo_len[i] = 0;
+	e->nvars++;
+	return i;
+}
+
+int
 expr_nvars(const struct expr *e)
 {
-	return e->nvars;
+	return e->nvars - e->nhidden;
 }
 
 const char *
 expr_var_name(const struct expr *e, int i)
 {
-	return i >= 0 && i < e->nvars ? e->vars[i] : NULL;
+	return i >= 0 && i < e->nvars - e->nhidden ? e->vars[i] : NULL;
 }
 
 int
@@ -172,7 +195,7 @@ expr_var_index(const struct expr *e, const char *name)
 {
 	int i;
 
-	for (i = 0; i < e->nvars; i++)
+	for (i = 0; i < e->nvars - e->nhidden; i++)
 		if (strcmp(e->vars[i], name) == 0)
 			return i;
 	return -1;

@@ -310,10 +310,7 @@ variable(struct parser *p)
 		error_at(p, p->pos, "too many variables (the limit is %d)", EXPR_MAX_VARS);
 		return 0;
 	}
-	e->vars[e->nvars] = xmalloc(len + 1);
-	memcpy(e->vars[e->nvars], name, len);
-	e->vars[e->nvars][len] = '\0';
-	return expr_var(e, e->nvars++);
+	return expr_var(e, expr_add_var(e, name, (size_t)len));
 }
 
 /* True when name is a constant or a variable (known or declared). */
@@ -592,8 +589,7 @@ expr_parse_flags(const char *src, const char *const *vars, int nvars, unsigned f
 			if (expr_var_index(p.e, vars[i]) >= 0 ||
 			    expr_is_reserved(vars[i], strlen(vars[i]), NULL))
 				fatal("expr_parse: bad or repeated variable name '%s'", vars[i]);
-			p.e->vars[i] = xstrdup(vars[i]);
-			p.e->nvars = i + 1;
+			expr_add_var(p.e, vars[i], strlen(vars[i]));
 		}
 	}
 	p.prev = T_END;

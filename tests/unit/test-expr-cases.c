@@ -12,6 +12,9 @@
  *   f VALUE              f
  *   grad V1 V2 ...       the gradient
  *   hess V11 V12 ...     the Hessian, row-major
+ *                        (grad and hess are checked twice: as compiled,
+ *                        and in reverse mode, the Hessian then assembled
+ *                        from its products with the unit vectors)
  *
  *   diff EXPR            derivatives as printed
  *   x: TEXT              d/dx prints exactly TEXT
@@ -33,6 +36,7 @@
 #include <criterion/criterion.h>
 
 #include "descent/expr.h"
+#include "expr-int.h"
 
 #define MAXLINES 64
 
@@ -203,14 +207,46 @@ check_batch(struct expr_program *p, const double *x, const double *scalar, int n
 	}
 }
 
+/*
+ * The reverse-mode program rp (f, gradient, Hessian times a direction) at
+ * x, along each unit vector: the gradient into grad, the products as the
+ * Hessian's columns into hess (row-major); the gradient must be the same
+ * along every direction, bit for bit.
+ */
+static void
+reverse_mode(struct expr_program *rp, const double *x, int nv, double *grad, double *hess,
+	     int ln)
+{
+	double in[16], out[1 + 16];
+	int j, k;
+
+	for (j = 0; j < nv; j++) {
+		memcpy(in, x, nv * sizeof *in);
+		for (k = 0; k < nv; k++)
+			in[nv + k] = k == j;
+		expr_eval(rp, in, out);
+		check_batch(rp, in, out, 2 * nv, ln);
+		for (k = 0; k < nv; k++) {
+			if (j > 0)
+				cr_expect((isnan(grad[k]) && isnan(out[1 + k])) ||
+					  grad[k] == out[1 + k],
+					  "%s:%d: the reverse gradient depends on the direction",
+					  cur_file, ln);
+			grad[k] = out[1 + k];
+			hess[k * nv + j] = out[1 + nv + k];
+		}
+	}
+}
+
 static void
 case_eval(const struct block *b, const char *src)
 {
 	struct diag err;
 	int next = 1, nv, i;
 	struct expr *e = parse_with_vars(b, src, &next, &err);
-	struct expr_program *p;
+	struct expr_program *p, *rp;
 	double x[EXPR_MAX_VARS] = { 0 }, out[1 + EXPR_MAX_VARS + 64];
+	double rgrad[8], rhess[64];
 
 	cr_assert(e != NULL, "%s:%d: '%s' does not parse: %s", cur_file, b->lineno[0], src,
 		  err.message);
@@ -218,6 +254,11 @@ case_eval(const struct block *b, const char *src)
 	cr_assert(nv <= 7, "%s:%d: too many variables for the driver", cur_file, b->lineno[0]);
 	p = expr_compile(e, EXPR_HESS, &err);
 	cr_assert(p != NULL, "%s:%d: does not compile: %s", cur_file, b->lineno[0], err.message);
+	rp = expr_compile_reverse(e, EXPR_HVP, nv, &err);
+	cr_assert(rp != NULL, "%s:%d: reverse mode does not compile: %s", cur_file,
+		  b->lineno[0], err.message);
+	cr_assert_eq(expr_program_nvars(rp), 2 * nv);
+	cr_assert_eq(expr_program_nout(rp), 1 + 2 * nv);
 	for (; next < b->n; next++) {
 		const char *line = b->line[next], *r;
 		int ln = b->lineno[next];
@@ -234,17 +275,21 @@ case_eval(const struct block *b, const char *src)
 			free(copy);
 			expr_eval(p, x, out);
 			check_batch(p, x, out, nv, ln);
+			reverse_mode(rp, x, nv, rgrad, rhess, ln);
 		} else if ((r = rest_of(line, "f")) != NULL) {
 			check_values("f", r, out, 1, ln);
 		} else if ((r = rest_of(line, "grad")) != NULL) {
 			check_values("grad", r, out + 1, nv, ln);
+			check_values("reverse-mode grad", r, rgrad, nv, ln);
 		} else if ((r = rest_of(line, "hess")) != NULL) {
 			check_values("hess", r, out + 1 + nv, nv * nv, ln);
+			check_values("hess from products", r, rhess, nv * nv, ln);
 		} else {
 			cr_assert_fail("%s:%d: unknown line '%s'", cur_file, ln, line);
 		}
 	}
 	expr_program_free(p);
+	expr_program_free(rp);
 	expr_free(e);
 }
 
