@@ -190,6 +190,75 @@ const char *expr_kernels_usable(int i);
 int expr_use_kernels(const char *name);
 
 /*
+ * Small neural networks (descent-expr(7)): mlp:IN-H1[-H2...]-1[:ACT], a
+ * stack of fully connected layers with the activation ACT (tanh when not
+ * given) between them and a linear output.  The parameters, in order:
+ * layer by layer (l from 1), unit by unit (j from 1), the unit's weights
+ * from each value i of the layer below, named w<l>_<j>_<i>, then its
+ * bias b<l>_<j>.
+ */
+#define EXPR_MLP_MAX_LAYERS 8           /* layers of weights */
+#define EXPR_MLP_MAX_WIDTH 1024         /* units of a layer, inputs included */
+
+enum expr_act { EXPR_ACT_TANH, EXPR_ACT_SIGMOID, EXPR_ACT_RELU, EXPR_ACT_SOFTPLUS,
+		EXPR_ACT_COUNT };
+
+struct expr_mlp {
+	int nlayers;                            /* layers of weights */
+	int sizes[EXPR_MLP_MAX_LAYERS + 1];     /* inputs, hidden units..., 1 */
+	enum expr_act act;
+};
+
+/* Whether spec is written as a network (starts with "mlp:"). */
+int expr_is_mlp(const char *spec);
+/*
+ * Reads "mlp:1-8-1:tanh" into m.  Returns 0, or -1 with err filled (its
+ * column is 1-based in spec).
+ */
+int expr_mlp_parse(const char *spec, struct expr_mlp *m, struct diag *err);
+const char *expr_act_name(enum expr_act act);
+/* Number of parameters (weights and biases). */
+int expr_mlp_nparams(const struct expr_mlp *m);
+/* The index of parameter w<l>_<j>_<i>, or of the bias b<l>_<j> when i is 0. */
+int expr_mlp_param(const struct expr_mlp *m, int l, int j, int i);
+/* The name of parameter k into buf. */
+void expr_mlp_param_name(const struct expr_mlp *m, int k, char *buf, size_t size);
+/*
+ * The network as an expression, built node by node.  Its variables are
+ * the parameters, then vars[0..nvars) (the columns of a data set, say),
+ * of which inputs[i] is the network's input i.  Fails (NULL, err) when a
+ * name of vars is a parameter's or the network passes EXPR_MAX_NODES.
+ */
+struct expr *expr_mlp_build(const struct expr_mlp *m, const char *const *vars, int nvars,
+			    const int *inputs, struct diag *err);
+/*
+ * Swaps hidden units j and k of layer l (l < nlayers) in the parameter
+ * vector theta: their weights and biases, and the weights that read them
+ * in layer l + 1.  The network computes the same function.
+ */
+void expr_mlp_swap(const struct expr_mlp *m, int l, int j, int k, double *theta);
+/*
+ * Initial parameters into theta: "glorot" (weights uniform with Glorot
+ * and Bengio's variance 2/(fan_in + fan_out), four times wider for
+ * sigmoid, He's 6/fan_in wide for relu; biases 0; drawn from seed in
+ * parameter order), "const:C" (every weight C, biases 0: every unit of a
+ * layer the same) or "zeros".  Returns 0, or -1 with err filled.
+ */
+int expr_mlp_init(const struct expr_mlp *m, const char *how, unsigned long long seed,
+		  double *theta, struct diag *err);
+
+/*
+ * Grafting: copies the expression t into e, t's variable v becoming the
+ * node map[v] of e; returns the node of t's result in e, or -1 with err
+ * filled past EXPR_MAX_NODES.  With expr_var_node (the node of e's
+ * variable i) and expr_set_root, a model built as nodes is wrapped into a
+ * loss written as text.
+ */
+int expr_graft(struct expr *e, const struct expr *t, const int *map, struct diag *err);
+int expr_var_node(struct expr *e, int i);
+void expr_set_root(struct expr *e, int n);
+
+/*
  * Writes a disassembly of p to fp, one instruction per line with its
  * meaning (for `descent diff --program` and for debugging).
  */

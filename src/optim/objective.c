@@ -37,8 +37,12 @@
 struct objective {
 	struct expr *e;
 	int dim;                        /* parameters: the first dim variables */
-	struct expr_program *prog[3];   /* f; f+grad; f+grad+Hessian */
+	struct expr_program *prog[4];   /* f; f+grad; f+grad+Hessian; f+grad+Hv */
+	int products;                   /* the Hessian from dim products (prog[3]) */
 	double **out;                   /* output pointers for the batch entry */
+	const double **in;              /* input pointers: variables, directions */
+	double *scalars;                /* inputs the same in every lane */
+	double *x;                      /* a point (dim) */
 	/* data objectives */
 	const struct dataset *data;
 	int nvars;                      /* dim + data columns */
@@ -81,14 +85,20 @@ loss_name(enum loss loss)
 }
 
 static struct objective *
-objective_new(struct expr *e, int dim)
+objective_new(struct expr *e, int dim, int products)
 {
 	struct objective *o = xcalloc(1, sizeof *o);
+	size_t nin = (size_t)expr_nvars(e) + (size_t)dim;
 
 	o->e = e;
 	o->dim = dim;
+	o->products = products;
 	o->nvars = expr_nvars(e);
-	o->out = xcalloc(1 + dim + (size_t)dim * dim, sizeof *o->out);
+	o->out = xcalloc(1 + dim + (products ? (size_t)dim : (size_t)dim * dim),
+			 sizeof *o->out);
+	o->in = xcalloc(nin, sizeof *o->in);
+	o->scalars = xcalloc(nin, sizeof *o->scalars);
+	o->x = xcalloc((size_t)dim + 1, sizeof *o->x);
 	return o;
 }
 
@@ -108,7 +118,7 @@ objective_expr(const char *src, const char *const *vars, int nvars,
 		expr_free(e);
 		return NULL;
 	}
-	o = objective_new(e, expr_nvars(e));
+	o = objective_new(e, expr_nvars(e), 0);
 	o->prog[2] = p;
 	return o;
 }
@@ -120,10 +130,13 @@ objective_free(struct objective *o)
 
 	if (o == NULL)
 		return;
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		expr_program_free(o->prog[i]);
 	expr_free(o->e);
 	free(o->out);
+	free(o->in);
+	free(o->scalars);
+	free(o->x);
 	free(o->use);
 	free(o->gathered);
 	free(o->perex);
@@ -165,16 +178,19 @@ objective_nexamples(const struct objective *o)
 	return o->data != NULL ? o->data->nrows : 0;
 }
 
-/* The program computing what is asked for: 0 f, 1 gradient, 2 Hessian. */
+/*
+ * The program computing what is asked for: 0 f, 1 gradient, 2 Hessian,
+ * 3 the Hessian times a direction (for objectives with products).
+ */
 static struct expr_program *
 program(struct objective *o, int level)
 {
-	static const unsigned what[3] = { 0, EXPR_GRAD, EXPR_HESS };
+	static const unsigned what[4] = { 0, EXPR_GRAD, EXPR_HESS, EXPR_HVP };
 	struct diag err;
 
 	if (o->prog[level] == NULL) {
-		/* cannot fail: the Hessian's program, which contains these,
-		 * was compiled when the objective was made */
+		/* cannot fail: the program of the second derivatives, which
+		 * contains the others, was compiled when the objective was made */
 		o->prog[level] = expr_compile_wrt(o->e, what[level], o->dim, &err);
 		if (o->prog[level] == NULL)
 			fatal("objective: %s", err.message);
@@ -196,17 +212,19 @@ mean(const double *x, size_t n)
 
 /*
  * A data objective at one point w (dim values), on the n examples whose
- * columns are col[j] (n values each).
+ * columns are col[j] (n values each).  An objective with products
+ * assembles the Hessian from dim of them, one per unit vector, each
+ * column the mean of its examples', and the whole made symmetric (the
+ * mean of h_ij and h_ji).
  */
 static void
 data_eval_on(struct objective *o, const double *w, double *f, double *g, double *h,
 	     int level, const double *const *col, size_t n)
 {
-	struct expr_program *p = program(o, level);
+	int products = level == 2 && o->products;
+	struct expr_program *p = program(o, products ? 3 : level);
 	const struct dataset *d = o->data;
-	int nout = expr_program_nout(p), k, j;
-	const double *in[EXPR_MAX_VARS];
-	double scalars[EXPR_MAX_VARS];
+	int nout = expr_program_nout(p), dim = o->dim, k, j, dir;
 
 	if (o->perex_cap < (size_t)nout * n) {
 		o->perex_cap = (size_t)nout * n;
@@ -214,19 +232,40 @@ data_eval_on(struct objective *o, const double *w, double *f, double *g, double 
 	}
 	for (k = 0; k < nout; k++)
 		o->out[k] = o->perex + (size_t)k * n;
-	for (k = 0; k < o->dim; k++) {
-		in[k] = NULL;
-		scalars[k] = w[k];
+	for (k = 0; k < dim; k++) {
+		o->in[k] = NULL;
+		o->scalars[k] = w[k];
 	}
 	for (j = 0; j < d->ncols; j++)
-		in[o->dim + j] = col[j];
-	expr_eval_batch_mixed(p, n, in, scalars, o->out);
-	if (f != NULL)
-		*f = mean(o->out[0], n);
-	for (k = 0; g != NULL && k < o->dim; k++)
-		g[k] = mean(o->out[1 + k], n);
-	for (k = 0; h != NULL && k < o->dim * o->dim; k++)
-		h[k] = mean(o->out[1 + o->dim + k], n);
+		o->in[dim + j] = col[j];
+	for (k = 0; products && k < dim; k++) {
+		o->in[o->nvars + k] = NULL;
+		o->scalars[o->nvars + k] = 0;
+	}
+	for (dir = 0; dir < (products ? dim : 1); dir++) {
+		if (products) {
+			o->scalars[o->nvars + dir] = 1;
+			if (dir > 0)
+				o->scalars[o->nvars + dir - 1] = 0;
+		}
+		expr_eval_batch_mixed(p, n, o->in, o->scalars, o->out);
+		for (k = 0; products && k < dim; k++)
+			h[k * dim + dir] = mean(o->out[1 + dim + k], n);
+		if (dir > 0)
+			continue;
+		if (f != NULL)
+			*f = mean(o->out[0], n);
+		for (k = 0; g != NULL && k < dim; k++)
+			g[k] = mean(o->out[1 + k], n);
+	}
+	for (k = 0; products && k < dim; k++) {
+		for (j = k + 1; j < dim; j++) {
+			double s = (h[k * dim + j] + h[j * dim + k]) / 2;
+			h[k * dim + j] = h[j * dim + k] = s;
+		}
+	}
+	for (k = 0; !products && h != NULL && k < dim * dim; k++)
+		h[k] = mean(o->out[1 + dim + k], n);
 }
 
 /* A data objective at one point w, on the examples in use. */
@@ -235,7 +274,7 @@ data_eval(struct objective *o, const double *w, double *f, double *g, double *h,
 	  int level)
 {
 	const struct dataset *d = o->data;
-	const double *col[EXPR_MAX_VARS];
+	const double *col[DATA_MAX_COLUMNS];
 	int j;
 
 	for (j = 0; j < d->ncols; j++)
@@ -326,7 +365,7 @@ data_eval_many(struct objective *o, size_t m, const double *const *w, double *f,
 	struct expr_program *p = program(o, level);
 	int nout = expr_program_nout(p), dim = o->dim, k;
 	size_t n = o->nuse, cap, p0, q, i;
-	const double *in[EXPR_MAX_VARS];
+	const double **in = o->in;
 
 	/* as many calls as needed, and as even: no short call at the end */
 	group = (m + (m + group - 1) / group - 1) / ((m + group - 1) / group);
@@ -375,7 +414,7 @@ objective_eval(struct objective *o, size_t m, const double *const *w,
 		expr_eval_batch(p, m, w, o->out);
 		return;
 	}
-	if (m > 1) {
+	if (m > 1 && !(level == 2 && o->products)) {
 		size_t group = group_points(o, program(o, level));
 		if (group >= 2) {
 			data_eval_many(o, m, w, f, g, h, level, group);
@@ -383,16 +422,17 @@ objective_eval(struct objective *o, size_t m, const double *const *w,
 		}
 	}
 	for (lane = 0; lane < m; lane++) {
-		double x[EXPR_MAX_VARS], gl[EXPR_MAX_VARS], *hl = NULL;
+		double *gl = xmalloc((size_t)dim * sizeof *gl), *hl = NULL;
 		for (k = 0; k < dim; k++)
-			x[k] = w[k][lane];
+			o->x[k] = w[k][lane];
 		if (level == 2)
 			hl = xmalloc((size_t)dim * dim * sizeof *hl);
-		data_eval(o, x, f != NULL ? &f[lane] : NULL, level >= 1 ? gl : NULL, hl, level);
+		data_eval(o, o->x, f != NULL ? &f[lane] : NULL, level >= 1 ? gl : NULL, hl, level);
 		for (k = 0; level >= 1 && k < dim; k++)
 			g[k][lane] = gl[k];
 		for (k = 0; level == 2 && k < dim * dim; k++)
 			h[k][lane] = hl[k];
+		free(gl);
 		free(hl);
 	}
 }
@@ -432,8 +472,7 @@ subset_alone(struct objective *o, int level, size_t q, const double *const *w,
 	     const size_t *idx, size_t n, double *f, double *const *g, double *const *h)
 {
 	const struct dataset *d = o->data;
-	const double *col[EXPR_MAX_VARS];
-	double x[EXPR_MAX_VARS];
+	const double *col[DATA_MAX_COLUMNS];
 	size_t i;
 	int j, k;
 
@@ -445,8 +484,8 @@ subset_alone(struct objective *o, int level, size_t q, const double *const *w,
 		col[j] = dst;
 	}
 	for (k = 0; k < o->dim; k++)
-		x[k] = w[k][q];
-	data_eval_on(o, x, NULL, NULL, NULL, level, col, n);
+		o->x[k] = w[k][q];
+	data_eval_on(o, o->x, NULL, NULL, NULL, level, col, n);
 	subset_means(o, level, q, 0, n, f, g, h);
 }
 
@@ -458,11 +497,14 @@ objective_eval_subsets(struct objective *o, size_t m, const double *const *w,
 	int level = h != NULL ? 2 : g != NULL ? 1 : 0, dim = o->dim, nout, k, j;
 	const struct dataset *d = o->data;
 	struct expr_program *p;
-	const double *in[EXPR_MAX_VARS];
+	const double **in;
 	size_t cap, q = 0;
 
 	if (d == NULL)
 		return;
+	if (level == 2 && o->products)
+		fatal("objective_eval_subsets: no Hessian of %d parameters", dim);
+	in = xcalloc((size_t)dim + (size_t)d->ncols, sizeof *in);
 	p = program(o, level);
 	nout = expr_program_nout(p);
 	cap = DATA_DOUBLES / ((size_t)dim + (size_t)nout + (size_t)d->ncols);
@@ -505,6 +547,7 @@ objective_eval_subsets(struct objective *o, size_t m, const double *const *w,
 		}
 		q = end;
 	}
+	free(in);
 }
 
 void
@@ -515,6 +558,10 @@ objective_eval_point(struct objective *o, const double *x, double *f, double *g,
 	const double *xs[SMALL], **xp = xs;
 	double *gs[SMALL], *hs[SMALL * SMALL], **gp = gs, **hp = hs, gl[SMALL], *gown = NULL;
 
+	if (o->data != NULL) {
+		data_eval(o, x, f, g, h, h != NULL ? 2 : g != NULL ? 1 : 0);
+		return;
+	}
 	if (dim > SMALL) {              /* the common case needs no allocation */
 		xp = xmalloc((size_t)dim * sizeof *xp);
 		gp = xmalloc((size_t)dim * sizeof *gp);
@@ -570,11 +617,7 @@ objective_example_losses(struct objective *o, const double *w, double *loss)
 	size_t *saved = o->use, nsaved = o->nuse;
 
 	if (o->data == NULL) {
-		const double *col[EXPR_MAX_VARS];
-		int k;
-		for (k = 0; k < o->dim; k++)
-			col[k] = &w[k];
-		objective_eval(o, 1, col, loss, NULL, NULL);
+		objective_eval_point(o, w, loss, NULL, NULL);
 		return;
 	}
 	o->use = NULL;                  /* every example, in order */
@@ -627,6 +670,84 @@ check_labels(const struct dataset *d, int target, enum loss loss, int *pm_one,
 	return 0;
 }
 
+/* The per-example loss of a model m against a target t, as text in m and t. */
+static const char *
+loss_template(enum loss loss, int pm_one)
+{
+	switch (loss) {
+	case LOSS_MSE:
+		return "(m - t)^2";
+	case LOSS_CROSS_ENTROPY:
+		return "softplus(m) - t*m";
+	case LOSS_HINGE:
+		return pm_one ? "relu(1 - t*m)" : "relu(1 - (2*t - 1)*m)";
+	}
+	return NULL;
+}
+
+/*
+ * A data objective whose model is a network (expr_mlp_build): its inputs
+ * are the columns other than the target, in order.  The loss is grafted
+ * onto the network's nodes, never written as text.
+ */
+static struct objective *
+objective_mlp(const struct dataset *d, const char *model, enum loss loss, int t,
+	      const char *const *params, struct diag *err)
+{
+	static const char *const lvars[2] = { "m", "t" };
+	struct expr_mlp net;
+	struct expr *e = NULL, *tl = NULL;
+	struct expr_program *p;
+	struct objective *o;
+	int inputs[DATA_MAX_COLUMNS], nin = 0, np, j, map[2], pm_one = 0, root;
+
+	if (expr_mlp_parse(model, &net, err) != 0)
+		return NULL;
+	if (params != NULL) {
+		diag_set(err, NULL, 0, 0, "a network names its own parameters: leave out "
+			 "--params (descent diff --model %s lists them)", model);
+		return NULL;
+	}
+	for (j = 0; j < d->ncols; j++)
+		if (j != t)
+			inputs[nin++] = j;
+	if (nin != net.sizes[0]) {
+		diag_set(err, NULL, 0, 5, "%s takes %d input%s, but the data has %d column%s "
+			 "besides the target %s", model, net.sizes[0], net.sizes[0] == 1 ? "" : "s",
+			 nin, nin == 1 ? "" : "s", d->names[t]);
+		return NULL;
+	}
+	if (loss != LOSS_MSE && check_labels(d, t, loss, &pm_one, err) < 0)
+		return NULL;
+	e = expr_mlp_build(&net, (const char *const *)d->names, d->ncols, inputs, err);
+	if (e == NULL)
+		return NULL;
+	np = expr_mlp_nparams(&net);
+	tl = expr_parse(loss_template(loss, pm_one), lvars, 2, err);
+	if (tl == NULL)
+		fatal("objective_mlp: the loss does not parse: %s", err->message);
+	map[0] = expr_root(e);
+	map[1] = expr_var_node(e, np + t);
+	root = expr_graft(e, tl, map, err);
+	expr_free(tl);
+	if (root < 0)
+		goto fail;
+	expr_set_root(e, root);
+	/* the gradient must fit in the engine's limits: compile it now, and
+	 * past EXPR_FORWARD_MAX parameters the Hessian's products too */
+	p = expr_compile_wrt(e, np > EXPR_FORWARD_MAX ? EXPR_HVP : EXPR_HESS, np, err);
+	if (p == NULL)
+		goto fail;
+	o = objective_new(e, np, np > EXPR_FORWARD_MAX);
+	o->prog[np > EXPR_FORWARD_MAX ? 3 : 2] = p;
+	o->data = d;
+	o->nuse = d->nrows;
+	return o;
+fail:
+	expr_free(e);
+	return NULL;
+}
+
 struct objective *
 objective_data(const struct dataset *d, const char *model, enum loss loss,
 	       const char *target, const char *const *params, int nparams,
@@ -647,6 +768,8 @@ objective_data(const struct dataset *d, const char *model, enum loss loss,
 			  strcmp(target, "y") == 0 ? " (name it with --target)" : "");
 		return NULL;
 	}
+	if (expr_is_mlp(model))
+		return objective_mlp(d, model, loss, t, params, err);
 	/* the model alone first: its errors have columns in its own text */
 	m = expr_parse(model, NULL, 0, err);
 	if (m == NULL)
@@ -725,7 +848,7 @@ objective_data(const struct dataset *d, const char *model, enum loss loss,
 		struct expr_program *p = expr_compile_wrt(e, EXPR_HESS, np, err);
 		if (p == NULL)
 			goto fail;
-		o = objective_new(e, np);
+		o = objective_new(e, np, 0);
 		o->prog[2] = p;
 	}
 	o->data = d;

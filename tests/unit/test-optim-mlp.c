@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * test-optim-mlp.c - the mlp: networks: their specs and parameter names,
+ * the expansion against a network written by hand, gradients and
+ * Hessians (from products) against central differences, the symmetry of
+ * swapped hidden units, the initializations, and the size of reverse
+ * mode's programs.
+ */
+#include "config.h"
+
+#include <criterion/criterion.h>
+
+#include "unit-helpers.h"
+
+#include "descent/expr.h"
+#include "descent/optim.h"
+
+static struct expr_mlp
+net(const char *spec)
+{
+	struct expr_mlp m;
+	struct diag err;
+
+	cr_assert_eq(expr_mlp_parse(spec, &m, &err), 0, "%s: %s", spec, err.message);
+	return m;
+}
+
+static struct objective *
+net_objective(const struct dataset *d, const char *spec, enum loss loss)
+{
+	struct diag err;
+	struct objective *o = objective_data(d, spec, loss, NULL, NULL, 0, &err);
+
+	cr_assert_not_null(o, "objective_data(%s): %s", spec, err.message);
+	return o;
+}
+
+/* Parameters drawn from seed, uniform in [-a, a]. */
+static void
+random_params(double *theta, int n, double a, uint64_t seed)
+{
+	struct rng r;
+	int k;
+
+	rng_init(&r, seed);
+	for (k = 0; k < n; k++)
+		theta[k] = rng_uniform(&r, -a, a);
+}
+
+Test(mlp, specs)
+{
+	struct expr_mlp m = net("mlp:2-32-32-1:tanh");
+
+	cr_assert_eq(m.nlayers, 3);
+	cr_assert_eq(m.sizes[0], 2);
+	cr_assert_eq(m.sizes[2], 32);
+	cr_assert_eq(m.act, EXPR_ACT_TANH);
+	cr_assert_eq(expr_mlp_nparams(&m), 32 * 3 + 32 * 33 + 33);
+	cr_assert_eq(expr_mlp_nparams(&m), 1185);
+	m = net("mlp:1-3-1:relu");
+	cr_assert_eq(m.act, EXPR_ACT_RELU);
+	cr_assert_eq(expr_mlp_nparams(&m), 10);
+	m = net("mlp:1-3-1");
+	cr_assert_eq(m.act, EXPR_ACT_TANH, "tanh when no activation is given");
+	cr_assert_eq(net("mlp:3-4-1:softplus").act, EXPR_ACT_SOFTPLUS);
+	cr_assert_eq(net("mlp:3-4-1:sigmoid").act, EXPR_ACT_SIGMOID);
+}
+
+Test(mlp, spec_errors)
+{
+	static const struct {
+		const char *spec, *message;
+		int column;
+	} cases[] = {
+		{ "mlp:", "expected a layer size", 5 },
+		{ "mlp:1-3", "a network needs an input size, hidden sizes and the output 1", 8 },
+		{ "mlp:1-3-2", "the output layer has 1 unit", 9 },
+		{ "mlp:1-0-1", "a layer of 0 units (from 1 to 1024)", 7 },
+		{ "mlp:1-2000-1", "a layer of too many units (from 1 to 1024)", 7 },
+		{ "mlp:1-3-1:swish", "unknown activation 'swish'", 11 },
+		{ "mlp:1-3-1x", "expected '-' or ':'", 10 },
+		{ "mlp:1--1", "expected a layer size", 7 },
+		{ "mlp:1-2-2-2-2-2-2-2-2-1", "more than 7 hidden layers", 23 },
+		{ "net:1-3-1", "a network starts with 'mlp:'", 1 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct expr_mlp m;
+		struct diag err;
+		cr_assert_eq(expr_mlp_parse(cases[i].spec, &m, &err), -1, "%s", cases[i].spec);
+		cr_expect(strstr(err.message, cases[i].message) != NULL,
+			  "%s: expected '%s' in '%s'", cases[i].spec, cases[i].message, err.message);
+		cr_expect_eq(err.column, cases[i].column, "%s: column %d, expected %d (%s)",
+			     cases[i].spec, err.column, cases[i].column, err.message);
+	}
+}
+
+Test(mlp, names_in_layer_order)
+{
+	static const char *const want[] = {
+		"w1_1_1", "w1_1_2", "b1_1", "w1_2_1", "w1_2_2", "b1_2",
+		"w2_1_1", "w2_1_2", "b2_1",
+	};
+	struct expr_mlp m = net("mlp:2-2-1:tanh");
+	int k;
+
+	cr_assert_eq(expr_mlp_nparams(&m), 9);
+	for (k = 0; k < 9; k++) {
+		char name[32];
+		expr_mlp_param_name(&m, k, name, sizeof name);
+		cr_expect_str_eq(name, want[k], "parameter %d", k);
+	}
+	cr_assert_eq(expr_mlp_param(&m, 1, 2, 1), 3);
+	cr_assert_eq(expr_mlp_param(&m, 1, 2, 0), 5, "the bias of unit 2");
+	cr_assert_eq(expr_mlp_param(&m, 2, 1, 2), 7);
+}
+
+Test(mlp, expansion_prints_as_the_network)
+{
+	static const char *const vars[] = { "x", "y" };
+	static const int inputs[] = { 0 };
+	struct expr_mlp m = net("mlp:1-2-1:sigmoid");
+	struct diag err;
+	struct expr *e = expr_mlp_build(&m, vars, 2, inputs, &err);
+	char *text;
+
+	cr_assert_not_null(e, "%s", err.message);
+	cr_assert_eq(expr_nvars(e), 7 + 2);
+	cr_assert_str_eq(expr_var_name(e, 7), "x");
+	text = expr_to_string(e, expr_root(e), 4096, &err);
+	cr_assert_not_null(text);
+	cr_expect_str_eq(text, "w2_1_1*sigmoid(w1_1_1*x + b1_1) + w2_1_2*sigmoid(w1_2_1*x + "
+			 "b1_2) + b2_1");
+	free(text);
+	expr_free(e);
+}
+
+/* The network, the same as a model written by hand, value and gradient. */
+Test(mlp, same_as_written_by_hand)
+{
+	struct dataset *d = generated_data(40, 0, 7);
+	struct objective *a = net_objective(d, "mlp:2-3-1:tanh", LOSS_MSE);
+	struct diag err;
+	struct objective *b;
+	char model[1024] = "", term[128];
+	double theta[13], fa, fb, ga[13], gb[13];
+	int j, k;
+
+	/* the columns are x, z, y: inputs x and z */
+	for (j = 1; j <= 3; j++) {
+		snprintf(term, sizeof term, "%sw2_1_%d*tanh(w1_%d_1*x + w1_%d_2*z + b1_%d)",
+			 j > 1 ? " + " : "", j, j, j, j);
+		strcat(model, term);
+	}
+	strcat(model, " + b2_1");
+	{
+		static const char *const params[] = {
+			"w1_1_1", "w1_1_2", "b1_1", "w1_2_1", "w1_2_2", "b1_2",
+			"w1_3_1", "w1_3_2", "b1_3", "w2_1_1", "w2_1_2", "w2_1_3", "b2_1",
+		};
+		b = objective_data(d, model, LOSS_MSE, NULL, params, 13, &err);
+		cr_assert_not_null(b, "%s", err.message);
+	}
+	cr_assert_eq(objective_dim(a), 13);
+	for (k = 0; k < 13; k++)
+		cr_assert_str_eq(objective_param(a, k), objective_param(b, k));
+	random_params(theta, 13, 1.5, 3);
+	objective_eval_point(a, theta, &fa, ga, NULL);
+	objective_eval_point(b, theta, &fb, gb, NULL);
+	cr_expect(rel_close(fa, fb, 1e-14), "f: network %.17g, by hand %.17g", fa, fb);
+	for (k = 0; k < 13; k++)
+		cr_expect(rel_close(ga[k], gb[k], 1e-12) || fabs(ga[k] - gb[k]) < 1e-15,
+			  "d/d%s: network %.17g, by hand %.17g", objective_param(a, k), ga[k], gb[k]);
+	objective_free(a);
+	objective_free(b);
+	dataset_free(d);
+}
+
+/*
+ * The gradient against central differences of f, and the Hessian (from
+ * products past 8 parameters) against central differences of the
+ * gradient, for every activation and loss.
+ */
+static void
+check_derivatives(const char *spec, int binary, enum loss loss, uint64_t seed)
+{
+	struct dataset *d = generated_data(30, binary, seed);
+	struct objective *o = net_objective(d, spec, loss);
+	int n = objective_dim(o), i, k;
+	double *x = calloc(n, sizeof *x), *g = calloc(n, sizeof *g), *h = calloc(n * n, sizeof *h);
+	double *gp = calloc(n, sizeof *gp), *gm = calloc(n, sizeof *gm), f, fp, fm;
+
+	random_params(x, n, 1.0, seed + 1);
+	objective_eval_point(o, x, &f, g, h);
+	for (k = 0; k < n; k++) {
+		double xk = x[k], step = 1e-5 * fmax(1, fabs(xk));
+		x[k] = xk + step;
+		objective_eval_point(o, x, &fp, gp, NULL);
+		x[k] = xk - step;
+		objective_eval_point(o, x, &fm, gm, NULL);
+		x[k] = xk;
+		cr_expect(fabs((fp - fm) / (2 * step) - g[k]) < 1e-6 * fmax(1, fabs(g[k])),
+			  "%s: d/d%s: %.12g, differences %.12g", spec, objective_param(o, k), g[k],
+			  (fp - fm) / (2 * step));
+		for (i = 0; i < n; i++) {
+			double fd = (gp[i] - gm[i]) / (2 * step);
+			cr_expect(fabs(fd - h[i * n + k]) < 1e-5 * fmax(1, fabs(fd)),
+				  "%s: H[%d][%d] = %.12g, differences %.12g", spec, i, k,
+				  h[i * n + k], fd);
+			cr_expect(h[i * n + k] == h[k * n + i], "%s: H is not symmetric", spec);
+		}
+	}
+	free(x);
+	free(g);
+	free(h);
+	free(gp);
+	free(gm);
+	objective_free(o);
+	dataset_free(d);
+}
+
+Test(mlp, derivatives_against_differences)
+{
+	check_derivatives("mlp:2-3-1:tanh", 0, LOSS_MSE, 11);          /* 13: products */
+	check_derivatives("mlp:2-4-3-1:tanh", 0, LOSS_MSE, 12);        /* 31 */
+	check_derivatives("mlp:2-3-1:sigmoid", 1, LOSS_CROSS_ENTROPY, 13);
+	check_derivatives("mlp:2-3-1:softplus", 1, LOSS_CROSS_ENTROPY, 14);
+	check_derivatives("mlp:2-2-1:tanh", 0, LOSS_MSE, 15);          /* 9 */
+	check_derivatives("mlp:2-1-1:tanh", 0, LOSS_MSE, 16);          /* 5: compiled */
+}
+
+/* A swap of two hidden units leaves the loss as it was. */
+Test(mlp, swapped_units_give_the_same_loss)
+{
+	struct dataset *d = generated_data(50, 1, 21);
+	struct objective *o = net_objective(d, "mlp:2-5-4-1:tanh", LOSS_CROSS_ENTROPY);
+	struct expr_mlp m = net("mlp:2-5-4-1:tanh");
+	int n = objective_dim(o);
+	double *theta = calloc(n, sizeof *theta), *moved = calloc(n, sizeof *moved), f0, f1;
+	int differs = 0, k;
+
+	random_params(theta, n, 1.0, 22);
+	memcpy(moved, theta, n * sizeof *theta);
+	expr_mlp_swap(&m, 1, 2, 5, moved);
+	expr_mlp_swap(&m, 2, 1, 3, moved);
+	for (k = 0; k < n; k++)
+		differs += moved[k] != theta[k];
+	cr_assert_gt(differs, 20, "the swap moved %d parameters", differs);
+	objective_eval_point(o, theta, &f0, NULL, NULL);
+	objective_eval_point(o, moved, &f1, NULL, NULL);
+	cr_expect(rel_close(f0, f1, 1e-12), "loss %.17g, swapped %.17g", f0, f1);
+	/* and swapping back gives the parameters again */
+	expr_mlp_swap(&m, 2, 1, 3, moved);
+	expr_mlp_swap(&m, 1, 2, 5, moved);
+	cr_expect(memcmp(moved, theta, n * sizeof *theta) == 0);
+	free(theta);
+	free(moved);
+	objective_free(o);
+	dataset_free(d);
+}
+
+/* Gradient descent from an initialization, 50 steps. */
+static void
+train(struct objective *o, const double *start, double *end)
+{
+	struct run_config c;
+	struct diag err;
+	struct run *r;
+
+	run_config_init(&c, opt_find("gd"));
+	c.params.lr = 0.1;
+	c.max_steps = 50;
+	r = run_new(o, &c, start, &err);
+	cr_assert_not_null(r, "%s", err.message);
+	run_all(r);
+	memcpy(end, run_point(r), objective_dim(o) * sizeof *end);
+	run_free(r);
+}
+
+/* const:C: the hidden units move, and stay the same as each other. */
+static void
+check_symmetry(const char *spec)
+{
+	struct dataset *d = generated_data(30, 0, 31);
+	struct objective *o = net_objective(d, spec, LOSS_MSE);
+	struct expr_mlp m = net(spec);
+	int n = objective_dim(o), j, i;
+	double *theta = calloc(n, sizeof *theta), *end = calloc(n, sizeof *end);
+	struct diag err;
+
+	cr_assert_eq(expr_mlp_init(&m, "const:0.3", 1, theta, &err), 0, "%s", err.message);
+	cr_assert_eq(theta[expr_mlp_param(&m, 1, 2, 1)], 0.3);
+	cr_assert_eq(theta[expr_mlp_param(&m, 1, 2, 0)], 0, "biases start at 0");
+	train(o, theta, end);
+	for (j = 2; j <= m.sizes[1]; j++) {
+		for (i = 0; i <= m.sizes[0]; i++) {
+			double a = end[expr_mlp_param(&m, 1, 1, i)], b = end[expr_mlp_param(&m, 1, j, i)];
+			cr_expect(a == b, "%s: unit %d differs from unit 1 (%.17g, %.17g)", spec, j,
+				  b, a);
+		}
+		cr_expect(end[expr_mlp_param(&m, 2, 1, j)] == end[expr_mlp_param(&m, 2, 1, 1)]);
+	}
+	cr_expect(end[expr_mlp_param(&m, 1, 1, 1)] != 0.3, "%s: the units did not move", spec);
+	free(theta);
+	free(end);
+	objective_free(o);
+	dataset_free(d);
+}
+
+Test(mlp, equal_weights_keep_units_equal)
+{
+	check_symmetry("mlp:2-4-1:tanh");
+	check_symmetry("mlp:2-4-1:sigmoid");
+}
+
+/* zeros: a tanh network at 0 moves nothing but its output's bias. */
+Test(mlp, zeros_do_not_move)
+{
+	struct dataset *d = generated_data(30, 0, 41);
+	struct objective *o = net_objective(d, "mlp:2-4-1:tanh", LOSS_MSE);
+	struct expr_mlp m = net("mlp:2-4-1:tanh");
+	int n = objective_dim(o), k, bias = expr_mlp_param(&m, 2, 1, 0);
+	double *theta = calloc(n, sizeof *theta), *end = calloc(n, sizeof *end);
+	struct diag err;
+
+	cr_assert_eq(expr_mlp_init(&m, "zeros", 1, theta, &err), 0);
+	train(o, theta, end);
+	for (k = 0; k < n; k++)
+		if (k != bias)
+			cr_expect(end[k] == 0, "%s moved to %g", objective_param(o, k), end[k]);
+	cr_expect(end[bias] != 0, "the output's bias did not move");
+	free(theta);
+	free(end);
+	objective_free(o);
+	dataset_free(d);
+}
+
+Test(mlp, glorot)
+{
+	struct expr_mlp m = net("mlp:2-32-32-1:tanh");
+	int n = expr_mlp_nparams(&m), l, j, i;
+	double *a = calloc(n, sizeof *a), *b = calloc(n, sizeof *b);
+	struct diag err;
+
+	cr_assert_eq(expr_mlp_init(&m, "glorot", 5, a, &err), 0);
+	cr_assert_eq(expr_mlp_init(&m, "glorot", 5, b, &err), 0);
+	cr_assert(memcmp(a, b, n * sizeof *a) == 0, "the same seed, other numbers");
+	cr_assert_eq(expr_mlp_init(&m, "glorot", 6, b, &err), 0);
+	cr_assert(memcmp(a, b, n * sizeof *a) != 0, "another seed, the same numbers");
+	for (l = 1; l <= m.nlayers; l++) {
+		double lim = sqrt(6.0 / (m.sizes[l - 1] + m.sizes[l])), s2 = 0;
+		int count = 0;
+		for (j = 1; j <= m.sizes[l]; j++) {
+			cr_expect_eq(a[expr_mlp_param(&m, l, j, 0)], 0, "biases are 0");
+			for (i = 1; i <= m.sizes[l - 1]; i++) {
+				double w = a[expr_mlp_param(&m, l, j, i)];
+				cr_expect(fabs(w) <= lim && w != 0, "layer %d: %g outside (0, %g]", l, w,
+					  lim);
+				s2 += w * w;
+				count++;
+			}
+		}
+		if (count >= 500)       /* the variance of U(-a, a) is a^2/3 */
+			cr_expect(rel_close(s2 / count, lim * lim / 3, 0.15),
+				  "layer %d: variance %g, expected %g", l, s2 / count, lim * lim / 3);
+	}
+	cr_expect_eq(expr_mlp_init(&m, "const:0", 1, a, &err), -1);
+	cr_expect(strstr(err.message, "other than 0") != NULL, "%s", err.message);
+	cr_expect_eq(expr_mlp_init(&m, "he", 1, a, &err), -1);
+	cr_expect(strstr(err.message, "glorot, const:C and zeros") != NULL, "%s", err.message);
+	free(a);
+	free(b);
+}
+
+/* Reverse mode: the gradient's program a few times f's, for 1185 parameters. */
+Test(mlp, reverse_mode_programs_are_small)
+{
+	static const char *const vars[] = { "x1", "x2", "y" };
+	static const int inputs[] = { 0, 1 };
+	struct expr_mlp m = net("mlp:2-32-32-1:tanh");
+	struct diag err;
+	struct expr *e = expr_mlp_build(&m, vars, 3, inputs, &err);
+	struct expr_program *f, *g, *hv;
+	int nf, ng, nh;
+
+	cr_assert_not_null(e, "%s", err.message);
+	cr_assert_eq(expr_nvars(e), 1185 + 3);
+	f = expr_compile_wrt(e, 0, 1185, &err);
+	g = expr_compile_wrt(e, EXPR_GRAD, 1185, &err);
+	cr_assert_not_null(g, "%s", err.message);
+	hv = expr_compile_wrt(e, EXPR_HVP, 1185, &err);
+	cr_assert_not_null(hv, "%s", err.message);
+	cr_assert_eq(expr_nvars(e), 1185 + 3, "the directions are hidden");
+	cr_assert_eq(expr_program_nvars(hv), 2 * 1185 + 3);
+	cr_assert_eq(expr_program_nout(hv), 1 + 2 * 1185);
+	nf = expr_program_ninstr(f);
+	ng = expr_program_ninstr(g);
+	nh = expr_program_ninstr(hv);
+	cr_expect(ng <= 4 * nf, "the gradient takes %d instructions, f %d", ng, nf);
+	cr_expect(nh <= 4 * ng, "the product takes %d instructions, the gradient %d", nh, ng);
+	expr_program_free(f);
+	expr_program_free(g);
+	expr_program_free(hv);
+	expr_free(e);
+}
+
+Test(mlp, data_errors)
+{
+	struct dataset *d = generated_data(10, 0, 1);
+	struct diag err;
+	static const char *const params[] = { "a" };
+
+	cr_expect_null(objective_data(d, "mlp:1-3-1:tanh", LOSS_MSE, NULL, NULL, 0, &err));
+	cr_expect(strstr(err.message, "mlp:1-3-1:tanh takes 1 input, but the data has 2 "
+			 "columns besides the target y") != NULL, "%s", err.message);
+	cr_expect_null(objective_data(d, "mlp:2-3-1:tanh", LOSS_MSE, NULL, params, 1, &err));
+	cr_expect(strstr(err.message, "leave out --params") != NULL, "%s", err.message);
+	cr_expect_null(objective_data(d, "mlp:2-3-1:tanh", LOSS_CROSS_ENTROPY, NULL, NULL, 0,
+				      &err));
+	cr_expect(strstr(err.message, "cross_entropy needs labels between 0 and 1") != NULL,
+		  "%s", err.message);
+	cr_expect_null(objective_data(d, "mlp:2-3-1:bad", LOSS_MSE, NULL, NULL, 0, &err));
+	cr_expect(strstr(err.message, "unknown activation 'bad'") != NULL, "%s", err.message);
+	cr_expect_eq(err.column, 11);
+	dataset_free(d);
+}
