@@ -66,6 +66,8 @@ enum opt_range {
 	OPT_RANGE_COUNT,        /* a whole number from 1 to OPT_MAX_MEMORY */
 };
 #define OPT_MAX_MEMORY 100
+/* The most parameters whose exact Hessian is offered (newton; analysis). */
+#define OPT_MAX_HESSIAN 2000
 
 struct opt_param {
 	const char *name;       /* "beta1": --beta1, the lesson field "beta1" */

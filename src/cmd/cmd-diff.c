@@ -13,12 +13,13 @@
 
 #include "cmd.h"
 #include "descent/expr.h"
+#include "descent/util.h"
 
 /* Longest derivative printed, in bytes. */
 #define MAX_PRINT (1 << 20)
 
 struct diff_opts {
-	const char *wrt;
+	const char *wrt, *model;
 	int hessian, program;
 };
 
@@ -36,6 +37,9 @@ diff_option(int opt, const char *arg, void *data)
 		return 0;
 	case 'p':
 		o->program = 1;
+		return 0;
+	case 'm':
+		o->model = arg;
 		return 0;
 	}
 	return EXIT_USAGE;
@@ -61,6 +65,84 @@ print_derivative(struct expr *e, const char *label, int node, const char *src)
 	return 0;
 }
 
+/*
+ * descent diff --model mlp:...: the network's expansion, its inputs
+ * (x, or x1, x2, ...) and its parameters in order; with --wrt, the
+ * derivative of its output m with respect to one of them.
+ */
+static int
+diff_model(const struct diff_opts *o)
+{
+	static const char *const one[] = { "x" };
+	char **names = NULL, label[160];
+	struct expr_mlp net;
+	struct diag err;
+	struct expr *e;
+	int *inputs, nin, np, i, status = 0, col = 0;
+
+	if (o->hessian || o->program)
+		return cmd_value_error(&cmd_diff, "--model shows a network and one derivative "
+				       "(--wrt); --hessian and --program take an expression");
+	if (expr_mlp_parse(o->model, &net, &err) != 0) {
+		diag_print_source(stderr, "descent: in --model", o->model, &err);
+		return EXIT_USER;
+	}
+	nin = net.sizes[0];
+	np = expr_mlp_nparams(&net);
+	inputs = xmalloc((size_t)nin * sizeof *inputs);
+	names = xmalloc((size_t)nin * sizeof *names);
+	for (i = 0; i < nin; i++) {
+		inputs[i] = i;
+		names[i] = xmalloc(16);
+		snprintf(names[i], 16, "x%d", i + 1);
+	}
+	e = expr_mlp_build(&net, nin == 1 ? one : (const char *const *)names, nin, inputs, &err);
+	for (i = 0; i < nin; i++)
+		free(names[i]);
+	free(names);
+	free(inputs);
+	if (e == NULL) {
+		fprintf(stderr, "descent: error: %s\n", err.message);
+		return EXIT_USER;
+	}
+	if (o->wrt != NULL && expr_var_index(e, o->wrt) < 0) {
+		expr_free(e);
+		return cmd_value_error(&cmd_diff, "--wrt: %s is no parameter or input of %s",
+				       o->wrt, o->model);
+	}
+	if (nin == 1)
+		snprintf(label, sizeof label, "x");
+	else
+		snprintf(label, sizeof label, "x1%sx%d", nin == 2 ? ", " : " to ", nin);
+	printf("%s: %d input%s (%s), %d hidden layer%s of %s, a linear output m\n", o->model,
+	       nin, nin == 1 ? "" : "s", label, net.nlayers - 1, net.nlayers == 2 ? "" : "s",
+	       expr_act_name(net.act));
+	printf("%d parameters, in order:\n ", np);
+	for (i = 0; i < np; i++) {
+		const char *name = expr_var_name(e, i);
+		if (col + 1 + (int)strlen(name) > 78) {
+			printf("\n ");
+			col = 0;
+		}
+		col += printf(" %s", name);
+	}
+	putchar('\n');
+	status = print_derivative(e, "m", expr_root(e), o->model);
+	if (status == 0 && o->wrt != NULL) {
+		int v = expr_var_index(e, o->wrt), g;
+		g = expr_diff(e, expr_root(e), v, &err);
+		snprintf(label, sizeof label, "dm/d%s", o->wrt);
+		if (g < 0) {
+			fprintf(stderr, "descent: error: %s\n", err.message);
+			status = EXIT_USER;
+		} else {
+			status = print_derivative(e, label, g, o->model);
+		}
+	}
+	expr_free(e);
+	return status;
+}
+
 static int
 diff_run(int argc, char **argv)
 {
@@ -68,19 +150,25 @@ diff_run(int argc, char **argv)
 		{ "wrt", required_argument, NULL, 'w' },
 		{ "hessian", no_argument, NULL, 'H' },
 		{ "program", no_argument, NULL, 'p' },
+		{ "model", required_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct diff_opts o = { NULL, 0, 0 };
+	struct diff_opts o = { NULL, NULL, 0, 0 };
 	struct diag err;
 	struct expr *e;
 	const char *src;
 	int first, status, nv, i, j;
 
-	status = cmd_getopt(&cmd_diff, argc, argv, "w:HphV", longopts, diff_option, &o, &first);
+	status = cmd_getopt(&cmd_diff, argc, argv, "w:Hpm:hV", longopts, diff_option, &o, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
+	if (o.model != NULL) {
+		if (first < argc)
+			return cmd_usage_error(&cmd_diff, "an expression or --model, not both");
+		return diff_model(&o);
+	}
 	if (first >= argc)
 		return cmd_usage_error(&cmd_diff, "missing the expression");
 	if (first + 1 < argc)
@@ -171,16 +259,20 @@ diff_run(int argc, char **argv)
 
 const struct cmd cmd_diff = {
 	.name = "diff",
-	.usage = "EXPR [--wrt NAME] [--hessian] [--program]",
+	.usage = "EXPR [--wrt NAME] [--hessian] [--program]\n"
+		 "   or: descent diff --model mlp:IN-H1[-H2...]-1[:ACT] [--wrt NAME]",
 	.summary = "exact derivatives of an expression, simplified",
 	.help =
-	"Prints the exact derivatives of EXPR, simplified, one per line.\n\n"
+	"Prints the exact derivatives of EXPR, simplified, one per line; or, with\n"
+	"--model, a network written out as an expression, and its parameters.\n\n"
 	"  -w, --wrt NAME  only the derivatives with respect to NAME\n"
 	"  -H, --hessian   also the second derivatives\n"
 	"  -p, --program   print the compiled program (bytecode) instead\n"
+	"  -m, --model SPEC  a network: its expansion m and its parameters\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n\n"
 	"Example: descent diff 'x^4 - 8x^2 + 5' --hessian\n"
+	"         descent diff --model mlp:1-2-1:tanh --wrt w1_1_1\n"
 	"The language is described in descent-expr(7).\n",
 	.run = diff_run,
 };

@@ -147,12 +147,19 @@ outcome_key(enum run_outcome o)
 	return "running";
 }
 
+/* Past this many parameters, the table and the outcome leave the point out. */
+#define TABLE_MAX_PARAMS 6
+
 static void
 print_point(FILE *fp, struct objective *obj, const double *w)
 {
 	int n = objective_dim(obj), k;
 	char buf[40];
 
+	if (n > TABLE_MAX_PARAMS) {
+		fprintf(fp, "a point of %d parameters (--format csv lists them)", n);
+		return;
+	}
 	for (k = 0; k < n; k++) {
 		cmd_format_number(buf, sizeof buf, w[k], 6);
 		fprintf(fp, "%s%s = %s", k ? ", " : "", objective_param(obj, k), buf);
@@ -233,7 +240,7 @@ print_table(struct objective *obj, const struct run_config *c, const char *what,
 	}
 	printf(", on %s\n", what);
 	printf(" step");
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n && n <= TABLE_MAX_PARAMS; k++)
 		printf(" %12s", objective_param(obj, k));
 	printf(" %14s %12s\n", "f", "|grad|");
 	if (every <= 0)
@@ -242,7 +249,7 @@ print_table(struct objective *obj, const struct run_config *c, const char *what,
 		if (i % (size_t)every != 0 && i != tr->len - 1)
 			continue;
 		printf("%5zu", i);
-		for (k = 0; k < n; k++) {
+		for (k = 0; k < n && n <= TABLE_MAX_PARAMS; k++) {
 			cmd_format_number(buf, sizeof buf, tr->w[i * n + k], 6);
 			printf(" %12s", buf);
 		}
@@ -433,11 +440,11 @@ run_run(int argc, char **argv)
 	struct objective *obj = NULL;
 	struct dataset *data = NULL;
 	struct run *r = NULL;
-	double start[EXPR_MAX_VARS] = { 0 };
+	double *start = NULL;
 	const char *expr = NULL;
 	char what[512];
 	struct diag err;
-	int first, status, n, nstart = 0, k;
+	int first, status;
 	long every = 0;
 
 	memset(&o, 0, sizeof o);
@@ -461,28 +468,10 @@ run_run(int argc, char **argv)
 	obj = cmd_objective(&cmd_run, &o.data, expr, !isnan(o.set.batch), &data, &status);
 	if (obj == NULL)
 		goto done;
-	n = objective_dim(obj);
-	status = EXIT_USAGE;
-	if (o.start != NULL) {
-		if (cmd_vector("--start", o.start, start, EXPR_MAX_VARS, &nstart) != 0)
-			goto done;
-		if (nstart != n) {
-			char vars[256] = "";
-			size_t len = 0;
-			for (k = 0; k < n && len < 200; k++)
-				len += snprintf(vars + len, sizeof vars - len, "%s%s",
-						k ? ", " : "", objective_param(obj, k));
-			cmd_value_error(&cmd_run, "--start has %d coordinate%s, but the %s "
-					"has %d %s%s (%s)", nstart, nstart == 1 ? "" : "s",
-					data ? "model" : "expression", n,
-					data ? "parameter" : "variable", n == 1 ? "" : "s", vars);
-			goto done;
-		}
-	} else if (data == NULL) {
-		cmd_value_error(&cmd_run, "--start is missing: where should the descent "
-				"start? e.g. --start %s", n == 1 ? "1" : n == 2 ? "1,1" : "1,1,...");
+	start = cmd_start(&cmd_run, obj, &o.data, o.start, c.seed, &status);
+	if (start == NULL)
 		goto done;
-	}
+	status = EXIT_USAGE;
 	r = run_new(obj, &c, start, &err);
 	if (r == NULL) {
 		cmd_value_error(&cmd_run, "%s", err.message);
@@ -524,6 +513,7 @@ run_run(int argc, char **argv)
 	status = 0;
 done:
 	run_free(r);
+	free(start);
 	objective_free(obj);
 	dataset_free(data);
 	return status;

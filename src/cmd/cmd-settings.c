@@ -15,8 +15,10 @@
 
 #include "cmd.h"
 #include "descent/data.h"
+#include "descent/expr.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
+#include "descent/util.h"
 
 void
 cmd_settings_init(struct cmd_settings *s)
@@ -160,6 +162,7 @@ static const struct option data_longopts[CMD_DATA_OPTIONS] = {
 	{ "loss", required_argument, NULL, CMD_OPT_LOSS },
 	{ "target", required_argument, NULL, CMD_OPT_TARGET },
 	{ "params", required_argument, NULL, CMD_OPT_PARAMS },
+	{ "init", required_argument, NULL, CMD_OPT_INIT },
 };
 
 void
@@ -190,6 +193,7 @@ cmd_data_option(struct cmd_data *d, int opt, const char *arg)
 	case CMD_OPT_LOSS: d->loss = arg; return 0;
 	case CMD_OPT_TARGET: d->target = arg; return 0;
 	case CMD_OPT_PARAMS: d->params = arg; return 0;
+	case CMD_OPT_INIT: d->init = arg; return 0;
 	}
 	return -1;
 }
@@ -204,9 +208,9 @@ cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr,
 	*status = EXIT_USER;
 	if (o->file == NULL && o->inline_csv == NULL) {
 		if (o->model != NULL || o->params != NULL || o->target != NULL ||
-		    o->loss != NULL || batch) {
-			*status = cmd_value_error(cmd, "--model, --loss, --target, "
-						  "--params and a batch size go with --data");
+		    o->loss != NULL || o->init != NULL || batch) {
+			*status = cmd_value_error(cmd, "--model, --loss, --target, --params, "
+						  "--init and a batch size go with --data");
 			return NULL;
 		}
 		if (expr == NULL) {
@@ -262,6 +266,12 @@ cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr,
 			diag_print(stderr, &derr);
 			return NULL;
 		}
+		if (o->init != NULL && !expr_is_mlp(o->model)) {
+			*status = cmd_value_error(cmd, "--init goes with a network "
+						  "(--model mlp:...); start another model with "
+						  "--start");
+			return NULL;
+		}
 		obj = objective_data(*data, o->model, (enum loss)loss, o->target,
 				     o->params != NULL ? params : NULL, np, &err);
 		if (obj == NULL) {
@@ -272,4 +282,52 @@ cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr,
 		}
 		return obj;
 	}
+}
+
+double *
+cmd_start(const struct cmd *cmd, struct objective *obj, const struct cmd_data *d,
+	  const char *text, unsigned long long seed, int *status)
+{
+	int n = objective_dim(obj), nstart = 0, k;
+	double *start = xcalloc((size_t)n + 1, sizeof *start);
+	struct expr_mlp net;
+	struct diag err;
+
+	*status = EXIT_USAGE;
+	if (text != NULL && d->init != NULL) {
+		cmd_value_error(cmd, "--start and --init: one or the other");
+		goto fail;
+	}
+	if (text != NULL) {
+		char vars[256] = "";
+		size_t len = 0;
+		if (cmd_vector("--start", text, start, n + 1, &nstart) != 0)
+			goto fail;
+		if (nstart == n)
+			return start;
+		for (k = 0; k < n && len < 200; k++)
+			len += snprintf(vars + len, sizeof vars - len, "%s%s", k ? ", " : "",
+					objective_param(obj, k));
+		cmd_value_error(cmd, "--start has %d coordinate%s, but the %s has %d %s%s (%s%s)",
+				nstart, nstart == 1 ? "" : "s", d->model ? "model" : "expression",
+				n, d->model ? "parameter" : "variable", n == 1 ? "" : "s", vars,
+				k < n ? ", ..." : "");
+		goto fail;
+	}
+	if (d->model == NULL) {
+		cmd_value_error(cmd, "--start is missing: where should the descent start? "
+				"e.g. --start %s", n == 1 ? "1" : n == 2 ? "1,1" : "1,1,...");
+		goto fail;
+	}
+	if (!expr_is_mlp(d->model))
+		return start;           /* zeros */
+	if (expr_mlp_parse(d->model, &net, &err) != 0 ||
+	    expr_mlp_init(&net, d->init != NULL ? d->init : "glorot", seed, start, &err) != 0) {
+		cmd_value_error(cmd, "--init: %s", err.message);
+		goto fail;
+	}
+	return start;
+fail:
+	free(start);
+	return NULL;
 }

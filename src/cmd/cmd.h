@@ -147,7 +147,7 @@ enum {
 	CMD_OPT_TOL = 256, CMD_OPT_BOUND, CMD_OPT_SCHEDULE, CMD_OPT_LINE_SEARCH,
 	CMD_OPT_NOISE, CMD_OPT_SEED, CMD_OPT_BATCH,
 	CMD_OPT_DATA, CMD_OPT_DATA_INLINE, CMD_OPT_MODEL, CMD_OPT_LOSS, CMD_OPT_TARGET,
-	CMD_OPT_PARAMS,
+	CMD_OPT_PARAMS, CMD_OPT_INIT,
 	CMD_OPT_OWN = 300,
 	CMD_OPT_PARAM = 400,
 };
@@ -181,7 +181,7 @@ int cmd_count(const struct cmd *cmd, double v, const char *name, double lo, doub
 	      long *out);
 /* A data objective on the command line: --data or --data-inline, --model, ... */
 struct cmd_data {
-	const char *file, *inline_csv, *model, *loss, *target, *params;
+	const char *file, *inline_csv, *model, *loss, *target, *params, *init;
 };
 /* Takes option opt of a data objective (CMD_OPT_DATA...): 0, or -1 when it is none. */
 int cmd_data_option(struct cmd_data *d, int opt, const char *arg);
@@ -194,6 +194,15 @@ struct dataset;
  */
 struct objective *cmd_objective(const struct cmd *cmd, const struct cmd_data *d,
 				const char *expr, int batch, struct dataset **data, int *status);
+/*
+ * Where the runs on obj start: the values of --start (text, or NULL);
+ * without it, for a data objective, its network's initialization d->init
+ * (glorot when not given, drawn from seed) or zeros for another model.
+ * Returns a new array of the objective's dimension, or NULL after one
+ * message (the exit status in *status).
+ */
+double *cmd_start(const struct cmd *cmd, struct objective *obj, const struct cmd_data *d,
+		  const char *text, unsigned long long seed, int *status);
 /*
  * A map of a data objective (cmd-map-data.c), for descent map: the rate
  * across and the batch sizes down (from batch_lo to batch_hi, or none),
@@ -219,9 +228,9 @@ int cmd_map_data(const struct map_data_args *a);
 /*
  * fixed (ending with a NULL name), then when data the CMD_DATA_OPTIONS
  * options of a data objective (--data, --data-inline, --model, --loss,
- * --target, --params), then --lr, --beta, ... into lo.
+ * --target, --params, --init), then --lr, --beta, ... into lo.
  */
-#define CMD_DATA_OPTIONS 6
+#define CMD_DATA_OPTIONS 7
 struct option;
 void cmd_settings_longopts(struct option *lo, const struct option *fixed, int data);
 

@@ -41,8 +41,8 @@ struct run {
 	double *w, *g, *gstep, *h, *wprev;
 	double *state;          /* the optimizer's (nstate values) */
 	size_t nstate;          /*   opt_state_size, and at least 2n */
-	double *wp[LA_MAX_N], *gp[LA_MAX_N], *gsp[LA_MAX_N];
-	double **hp, **statep;
+	double **wp, **gp, **gsp;       /* one pointer per coordinate, for m = 1 */
+	double **hp, **statep;          /* hp: newton's only */
 	double f;
 	struct rng rng;
 	size_t *perm, pos;      /* mini-batches: a shuffled order and where we are */
@@ -120,10 +120,17 @@ run_new(struct objective *o, const struct run_config *c, const double *start,
 {
 	int n = objective_dim(o), k;
 	struct run *r;
-	size_t nex = objective_nexamples(o), i;
+	size_t nex = objective_nexamples(o), i, nh;
 
 	if (run_config_check(c, nex, err) < 0)
 		return NULL;
+	if (c->opt->needs_hessian && n > OPT_MAX_HESSIAN) {
+		diag_set(err, NULL, 0, 0, "%s needs the Hessian, which descent gives up to %d "
+			 "parameters, and this has %d: take lbfgs instead", c->opt->name,
+			 OPT_MAX_HESSIAN, n);
+		return NULL;
+	}
+	nh = c->opt->needs_hessian ? (size_t)n * n : 0;
 	r = xcalloc(1, sizeof *r);
 	r->o = o;
 	r->c = *c;
@@ -131,14 +138,17 @@ run_new(struct objective *o, const struct run_config *c, const double *start,
 	r->nstate = opt_state_size(c->opt, n, &c->params);
 	if (r->nstate < 2 * (size_t)n)
 		r->nstate = 2 * (size_t)n;      /* s1 and s2 always point into it */
-	r->buf = xcalloc((size_t)n * (5 + (size_t)n) + r->nstate, sizeof *r->buf);
+	r->buf = xcalloc((size_t)n * 5 + nh + r->nstate, sizeof *r->buf);
 	r->w = r->buf;
 	r->g = r->w + n;
 	r->gstep = r->g + n;
 	r->wprev = r->gstep + n;
 	r->h = r->wprev + n;
-	r->state = r->h + (size_t)n * n;
-	r->hp = xmalloc(((size_t)n * n + 1) * sizeof *r->hp);
+	r->state = r->h + nh;
+	r->wp = xmalloc(3 * (size_t)n * sizeof *r->wp);
+	r->gp = r->wp + n;
+	r->gsp = r->gp + n;
+	r->hp = xmalloc((nh + 1) * sizeof *r->hp);
 	r->statep = xmalloc(r->nstate * sizeof *r->statep);
 	for (k = 0; k < n; k++) {
 		r->w[k] = start[k];
@@ -146,8 +156,8 @@ run_new(struct objective *o, const struct run_config *c, const double *start,
 		r->gp[k] = &r->g[k];
 		r->gsp[k] = &r->gstep[k];
 	}
-	for (k = 0; k < n * n; k++)
-		r->hp[k] = &r->h[k];
+	for (i = 0; i < nh; i++)
+		r->hp[i] = &r->h[i];
 	for (i = 0; i < r->nstate; i++)
 		r->statep[i] = &r->state[i];
 	rng_init(&r->rng, c->seed);
@@ -173,6 +183,7 @@ run_free(struct run *r)
 	free(r->tr.lr);
 	free(r->tr.flag);
 	free(r->perm);
+	free(r->wp);
 	free(r->hp);
 	free(r->statep);
 	free(r->buf);
@@ -250,22 +261,22 @@ next_batch(struct run *r)
 static long
 armijo(struct objective *o, int n, double *w, const double *wprev, const double *g, double f)
 {
-	double d[LA_MAX_N], x[LA_MAX_N], slope = 0, alpha = 1, fx;
-	const double *xp[LA_MAX_N];
+	double *d, *x, slope = 0, alpha = 1, fx;
 	long evals = 0;
 	int k, i;
 
-	for (k = 0; k < n; k++) {
-		d[k] = w[k] - wprev[k];
-		slope += g[k] * d[k];
-		xp[k] = &x[k];
-	}
+	for (k = 0; k < n; k++)
+		slope += g[k] * (w[k] - wprev[k]);
 	if (!(slope < 0))
 		return 0;               /* not a descent direction: keep the step */
+	d = xmalloc(2 * (size_t)n * sizeof *d);
+	x = d + n;
+	for (k = 0; k < n; k++)
+		d[k] = w[k] - wprev[k];
 	for (i = 0; i < ARMIJO_HALVINGS; i++) {
 		for (k = 0; k < n; k++)
 			x[k] = wprev[k] + alpha * d[k];
-		objective_eval(o, 1, xp, &fx, NULL, NULL);
+		objective_eval_point(o, x, &fx, NULL, NULL);
 		evals++;
 		if (fx <= f + ARMIJO_C * alpha * slope)
 			break;
@@ -273,6 +284,7 @@ armijo(struct objective *o, int n, double *w, const double *wprev, const double 
 	}
 	for (k = 0; k < n; k++)
 		w[k] = wprev[k] + alpha * d[k];
+	free(d);
 	return evals;
 }
 
@@ -802,8 +814,8 @@ lanes_random_gradient(struct lanes *l, const struct lanes_job *job, size_t lo, s
 static void
 lanes_armijo(struct lanes *l, const struct lanes_job *job, size_t a)
 {
-	double w[LA_MAX_N], wprev[LA_MAX_N], g[LA_MAX_N];
 	int n = l->n, k;
+	double *w = xmalloc(3 * (size_t)n * sizeof *w), *wprev = w + n, *g = wprev + n;
 	size_t j;
 
 	for (j = 0; j < a; j++) {
@@ -816,6 +828,7 @@ lanes_armijo(struct lanes *l, const struct lanes_job *job, size_t a)
 		for (k = 0; k < n; k++)
 			l->w[k][j] = w[k];
 	}
+	free(w);
 }
 
 /* Runs the lanes [lo, lo + m) of the caller's arrays to their ends; m <= l->cap. */

@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "descent/linalg.h"
+#include "descent/util.h"
 #include "opt-wolfe.h"
 
 /* A step tried: a, f there (phi) and the slope along d (dphi). */
@@ -63,13 +65,14 @@ interpolate(const struct trial *lo, const struct trial *hi)
 	return lo->a + span / 2;
 }
 
-int
-wolfe_search(const struct opt_step *s, size_t lane, const double *x, double f0,
-	     const double *g0, const double *d, double a0, double *a, double *xn,
-	     double *fn, double *gn)
+/* wolfe_search with the gradients at the bracket's ends kept in gprev and glo (n each). */
+static int
+search(const struct opt_step *s, size_t lane, const double *x, double f0, const double *g0,
+       const double *d, double a0, double *a, double *xn, double *fn, double *gn,
+       double *gprev, double *glo)
 {
 	int n = s->n, evals = 0, k;
-	double slope = la_dot(n, g0, d), gprev[LA_MAX_N], glo[LA_MAX_N];
+	double slope = la_dot(n, g0, d);
 	struct trial prev = { 0, f0, slope }, cur = { a0, 0, 0 }, lo = prev, hi;
 
 	memcpy(gprev, g0, (size_t)n * sizeof *g0);
@@ -135,4 +138,16 @@ none:
 	*fn = f0;
 	memcpy(gn, g0, (size_t)n * sizeof *gn);
 	return -1;
+}
+
+int
+wolfe_search(const struct opt_step *s, size_t lane, const double *x, double f0,
+	     const double *g0, const double *d, double a0, double *a, double *xn,
+	     double *fn, double *gn)
+{
+	double *work = xmalloc(2 * (size_t)s->n * sizeof *work);
+	int status = search(s, lane, x, f0, g0, d, a0, a, xn, fn, gn, work, work + s->n);
+
+	free(work);
+	return status;
 }

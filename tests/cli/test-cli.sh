@@ -93,6 +93,13 @@ check "diff wrt not a name" 2 "" "descent diff: --wrt takes a variable name, not
 check "diff wrt missing" 2 "" "descent diff: option '--wrt' needs a value${nl}Try 'descent diff --help' for more.${nl}" -- diff 'x^2' --wrt
 check "diff two operands" 2 "" "descent diff: one expression only (quote it: descent diff 'x^2 + y^2')${nl}Try 'descent diff --help' for more.${nl}" -- diff x + y
 check "diff unknown option" 2 "" "descent diff: unknown option '--bogus'${nl}Try 'descent diff --help' for more.${nl}" -- diff 'x' --bogus
+check "diff model" 0 "mlp:1-2-1:tanh: 1 input (x), 1 hidden layer of tanh, a linear output m${nl}7 parameters, in order:${nl}  w1_1_1 b1_1 w1_2_1 b1_2 w2_1_1 w2_1_2 b2_1${nl}m = w2_1_1*tanh(w1_1_1*x + b1_1) + w2_1_2*tanh(w1_2_1*x + b1_2) + b2_1${nl}dm/dw1_1_1 = w2_1_1*((1 - tanh(w1_1_1*x + b1_1)^2)*x)${nl}" "" -- diff --model mlp:1-2-1:tanh --wrt w1_1_1
+check_grep "diff model, two hidden layers of relu" 0 "^mlp:3-2-2-1:relu: 3 inputs (x1 to x3), 2 hidden layers of relu, a linear output m$" -- diff --model mlp:3-2-2-1:relu
+check_grep "diff model, names wrap" 0 "^  b2_1$" -- diff --model mlp:2-3-1:sigmoid
+check "diff model wrt unknown" 2 "" "descent diff: --wrt: zz is no parameter or input of mlp:3-2-1${nl}" -- diff --model mlp:3-2-1 --wrt zz
+check "diff model and expression" 2 "" "descent diff: an expression or --model, not both${nl}Try 'descent diff --help' for more.${nl}" -- diff x --model mlp:1-1-1
+check "diff model hessian" 2 "" "descent diff: --model shows a network and one derivative (--wrt); --hessian and --program take an expression${nl}" -- diff --model mlp:1-1-1 -H
+check "diff model bad spec" 1 "" "descent: in --model: error at column 11: unknown activation 'elu' in 'mlp:1-1-1:elu': the activations are tanh, sigmoid, relu and softplus${nl}  mlp:1-1-1:elu${nl}            ^${nl}" -- diff --model mlp:1-1-1:elu
 check "diff unknown function" 1 "" "descent: error at column 1: unknown function 'sinn': did you mean 'sin'?${nl}  sinn(x)${nl}  ^${nl}" -- diff 'sinn(x)'
 check_grep "diff program" 0 "MULADD     out0, t0, t0, t2" -- diff --program '(1-x)^2 + 100*(y-x^2)^2'
 check_grep "diff program hessian" 0 "then the Hessian row by row" -- diff -p -H 'x*y'
@@ -246,13 +253,35 @@ check "run missing start" 2 "" "descent run: --start is missing: where should th
 check "run bad schedule" 2 "" "descent run: --schedule: the step schedule has no 'decay' (it takes every, factor and warmup)${nl}" -- run 'x^2' --start 1 --schedule step:decay=2
 check "run steps" 2 "" "descent run: --steps must be a whole number from 0 to 1e+09, not 1.5${nl}" -- run 'x^2' --start 1 --steps 1.5
 check "run format" 2 "" "descent run: unknown format 'xml': use table, csv or json${nl}" -- run 'x^2' --start 1 --format xml
-check "run batch on expression" 2 "" "descent run: --model, --loss, --target, --params and a batch size go with --data${nl}" -- run 'x^2' --start 1 --batch 2
+check "run batch on expression" 2 "" "descent run: --model, --loss, --target, --params, --init and a batch size go with --data${nl}" -- run 'x^2' --start 1 --batch 2
 check "run line search optimizer" 2 "" "descent run: the line search is for gd and newton, not momentum${nl}" -- run 'x^2' --start 1 -o momentum --line-search
 check "run ragged data" 1 "" "$top_srcdir/tests/data/bad-ragged.csv:4:5: error: row has 3 fields, but the header has 2${nl}" -- run --data "$top_srcdir/tests/data/bad-ragged.csv" --model 'w0 + w1*x'
 check "run non-number" 1 "" "$top_srcdir/tests/data/bad-number.csv:3:3: error: 'abc' is not a number${nl}" -- run --data "$top_srcdir/tests/data/bad-number.csv" --model 'w0 + w1*x'
 check "run missing file" 1 "" "$tmp/none.csv: error: cannot open the file: No such file or directory${nl}" -- run --data "$tmp/none.csv" --model 'w0 + w1*x'
 check "run bad model" 1 "" "descent: in --model: error at column 4: expected a number, a name or '(' after '+', not '*'${nl}  w0+*x${nl}     ^${nl}" -- run --data-inline 'x,y;1,2' --model 'w0+*x'
 check "run model without parameters" 1 "" "descent: error: the model has no parameters: every name in it is a data column${nl}" -- run --data-inline 'x,y;1,2' --model '2*x'
+
+# networks (mlp:) as models: --init, the table of many parameters, the limits
+check_grep "run network, glorot by default" 0 "^  at a point of 10 parameters (--format csv lists them), f = " -- run --data-inline 'x,y;1,2;2,3.5;3,6' --model mlp:1-3-1:tanh -o adam -n 50
+check_grep "run network, table without the point" 0 "^ step              f       |grad|$" -- run --data-inline 'x,y;1,2;2,3.5;3,6' --model mlp:1-3-1:tanh -n 5
+check_grep "run network csv names the parameters" 0 "^step,w1_1_1,b1_1,w1_2_1,b1_2,w1_3_1,b1_3,w2_1_1,w2_1_2,w2_1_3,b2_1,f," -- run --data-inline 'x,y;1,2;2,3.5;3,6' --model mlp:1-3-1:tanh -n 2 --format csv
+check_grep "run network zeros: only the output bias moves" 0 "^2,0,0,0,0,0,0,0,0,0,[0-9.e-]*[1-9]" -- run --data-inline 'x,y;1,2;2,3.5;3,6' --model mlp:1-3-1:tanh --init zeros -n 2 --format csv
+check_grep "run network const: units stay equal" 0 "^3,\([-0-9.e]*,[-0-9.e]*\),\1,\1," -- run --data-inline 'x,y;1,2;2,3.5;3,6' --model mlp:1-3-1:tanh --init const:0.5 -n 3 --format csv
+"$DESCENT" run --data-inline 'x,y;1,2;2,3.5;3,6' --model mlp:1-3-1:tanh --seed 4 -n 20 --format csv >"$tmp/a" 2>&1
+"$DESCENT" run --data-inline 'x,y;1,2;2,3.5;3,6' --model mlp:1-3-1:tanh --seed 4 -n 20 --format csv >"$tmp/b" 2>&1
+"$DESCENT" run --data-inline 'x,y;1,2;2,3.5;3,6' --model mlp:1-3-1:tanh --seed 5 -n 20 --format csv >"$tmp/c" 2>&1
+if cmp -s "$tmp/a" "$tmp/b" && ! cmp -s "$tmp/a" "$tmp/c"; then pass=$((pass + 1)); else
+	fail=$((fail + 1)); echo "FAIL: run network: the same --seed, the same run; another, another"; fi
+check "run network bad init" 2 "" "descent run: --init: 'const:0': write const:C with a number C other than 0 (zeros is const:0)${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init const:0
+check "run network unknown init" 2 "" "descent run: --init: unknown initialization 'he': the initializations are glorot, const:C and zeros${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init he
+check "run init without a network" 2 "" "descent run: --init goes with a network (--model mlp:...); start another model with --start${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --init zeros
+check "run init without data" 2 "" "descent run: --model, --loss, --target, --params, --init and a batch size go with --data${nl}" -- run 'x^2' --start 1 --init zeros
+check "run start and init" 2 "" "descent run: --start and --init: one or the other${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-1-1:tanh --init zeros --start 1,2,3,4
+check "run network start too short" 2 "" "descent run: --start has 2 coordinates, but the model has 4 parameters (w1_1_1, b1_1, w2_1_1, b2_1)${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-1-1:tanh --start 1,2
+check "run network bad spec" 1 "" "descent: in --model: error at column 9: the output layer has 1 unit in 'mlp:1-3-2': write mlp:IN-H1[-H2...]-1:ACT, e.g. mlp:1-8-1:tanh${nl}  mlp:1-3-2${nl}          ^${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-2
+check "run network inputs" 1 "" "descent: in --model: error at column 5: mlp:2-3-1 takes 2 inputs, but the data has 1 column besides the target y${nl}  mlp:2-3-1${nl}      ^${nl}" -- run --data-inline 'x,y;1,2' --model mlp:2-3-1
+check "run newton past 2000 parameters" 2 "" "descent run: newton needs the Hessian, which descent gives up to 2000 parameters, and this has 2159: take lbfgs instead${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-45-44-1:tanh -o newton
+check_grep "run network of 2159 parameters" 0 "^  at a point of 2159 parameters" -- run --data-inline 'x,y;1,2;2,3' --model mlp:1-45-44-1:tanh -o adam -n 20
 check "run model with the target" 1 "" "descent: error: the model uses the target y: a model computes the target from the other columns${nl}" -- run --data-inline 'x,y;1,2' --model 'w*y'
 check "run unknown loss" 2 "" "descent run: unknown loss 'l1': use mse, cross_entropy or hinge${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --loss l1
 check "run labels" 1 "" "descent: error: cross_entropy needs labels between 0 and 1, but row 1 of y is 2${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --loss cross_entropy
@@ -375,7 +404,7 @@ check "map of data: a goal above 0" 2 "" "descent map: --goal is a loss to reach
 check "map of data: seeds" 2 "" "descent map: --seeds must be a whole number from 1 to 100, not 0${nl}" -- map --data-inline "$D" --model 'w*x + b' --over lr=0.01:0.1 --seeds 0
 check "map of data: across the rate" 2 "" "descent map: a map of data goes across the learning rate: --over lr=A:B[,batch=C:D]${nl}" -- map --data-inline "$D" --model 'w*x + b' -o momentum --over beta=0:0.9
 check "map of data: not down beta" 2 "" "descent map: a map of data goes across the learning rate and down the batch size: --over lr=A:B[,batch=C:D]${nl}" -- map --data-inline "$D" --model 'w*x + b' -o momentum --over lr=0.01:0.1,beta=0:0.9
-check "map: a batch size needs data" 2 "" "descent map: --model, --loss, --target, --params and a batch size go with --data${nl}" -- map 'x^2' --start 1 --over lr=0.1:1,batch=1:4
+check "map: a batch size needs data" 2 "" "descent map: --model, --loss, --target, --params, --init and a batch size go with --data${nl}" -- map 'x^2' --start 1 --over lr=0.1:1,batch=1:4
 check "map: noise needs data" 2 "" "descent map: the batch size, --noise, --seeds and --goal go with a data objective (--data with --model)${nl}" -- map 'x^2' --start 1 --over lr=0.1:1 --noise 0.1
 
 # --- record and replay ------------------------------------------------------
