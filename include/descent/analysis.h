@@ -47,6 +47,29 @@ int analysis_point_kind(struct objective *o, const double *w, double *lambda);
 size_t analysis_outcome(struct objective *o, const struct trajectory *tr, char *buf,
 			size_t size);
 
+/*
+ * What the derivatives say at a point w of an objective of any dimension:
+ * f and |grad|; up to OPT_MAX_HESSIAN parameters, the Hessian's
+ * eigenvalues (increasing; the caller frees them with
+ * analysis_point_done), its extremes lmin and lmax (lmax is the
+ * sharpness), the index (eigenvalues below -zero) and the number of
+ * zeros (|lambda| <= zero), zero being analysis_classify's 1e-7 *
+ * max(1, |largest|); and where |grad| < tol, the kind of point (else -1):
+ * a saddle of that index, a minimum, a maximum, or degenerate.  Past
+ * OPT_MAX_HESSIAN, lambda is NULL and index, zeros and the extremes are
+ * unknown (-1, nan).  Returns 0, or -1 when the Hessian is not finite.
+ */
+struct point_report {
+	int n;
+	double f, gnorm;
+	double *lambda;
+	double lmin, lmax;
+	int index, zeros;
+	int kind;               /* enum cp_kind, or -1 */
+};
+int analysis_point(struct objective *o, const double *w, double tol, struct point_report *r);
+void analysis_point_done(struct point_report *r);
+
 /* A region: [lo[k], hi[k]] for each of the n <= 2 variables. */
 struct region {
 	int n;

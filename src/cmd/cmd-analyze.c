@@ -293,8 +293,11 @@ analyze_run(int argc, char **argv)
 	struct cp_options copt;
 	struct cp_search search;
 	struct convexity cv;
-	int first, status, n, grid;
+	int first, status, n, grid, i;
 
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strncmp(argv[i], "--data", 6) == 0 || strncmp(argv[i], "--model", 7) == 0)
+			return cmd_analyze_data(argc, argv);
 	status = cmd_getopt(&cmd_analyze, argc, argv, "hV", longopts, analyze_option, &o, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
@@ -351,7 +354,8 @@ analyze_run(int argc, char **argv)
 
 const struct cmd cmd_analyze = {
 	.name = "analyze",
-	.usage = "EXPR [--x A:B] [--y C:D] [--starts N] [--grid N]",
+	.usage = "EXPR [--x A:B] [--y C:D] [--starts N] [--grid N]\n"
+		 "   or: descent analyze --data FILE --model MODEL [--at W1,W2...] [OPTIONS]",
 	.summary = "derivatives, critical points and convexity of a function",
 	.help =
 	"Prints the derivatives of EXPR, its critical points in the region with\n"
@@ -365,6 +369,15 @@ const struct cmd cmd_analyze = {
 	"               points (by default 4 per sign change of the derivative, at\n"
 	"               least 200 in 1D and 24 in 2D; at most 512 in 2D)\n"
 	"  --grid N     grid points per axis for the convexity map (401 in 1D, 61 in 2D)\n\n"
-	"Example: descent analyze 'x^4 - 8x^2 + 5' --x -3:3\n",
+	"With --data and --model (descent run's data options, --init among them),\n"
+	"prints what the derivatives say at one point of the parameters: f, |grad|,\n"
+	"the Hessian's eigenvalues, the sharpness (the largest) and the index (how\n"
+	"many are negative), and the kind of point when |grad| < --tol.\n\n"
+	"  --at W1,W2...    the point (by default the start: 0, or --init's)\n"
+	"  -n, --steps N    first run N steps of -o OPTIMIZER (its --lr ...) from there\n"
+	"  --swap L:J:K     also f with hidden units J and K of layer L swapped\n"
+	"  --eigenvalues    every eigenvalue, not the 8 smallest and 8 largest\n\n"
+	"Example: descent analyze 'x^4 - 8x^2 + 5' --x -3:3\n"
+	"         descent analyze --data-inline 'x,y;0,0;1,1' --model mlp:1-3-1 -n 50\n",
 	.run = analyze_run,
 };

@@ -272,6 +272,17 @@ check_grep "run network const: units stay equal" 0 "^3,\([-0-9.e]*,[-0-9.e]*\),\
 "$DESCENT" run --data-inline 'x,y;1,2;2,3.5;3,6' --model mlp:1-3-1:tanh --seed 5 -n 20 --format csv >"$tmp/c" 2>&1
 if cmp -s "$tmp/a" "$tmp/b" && ! cmp -s "$tmp/a" "$tmp/c"; then pass=$((pass + 1)); else
 	fail=$((fail + 1)); echo "FAIL: run network: the same --seed, the same run; another, another"; fi
+check "analyze data at a point" 0 "the mse of a*x+b on 3 examples, 2 parameters${nl}at the point given by --at${nl}  f = 8${nl}  |grad| = 8.537, not below --tol 1e-06${nl}  the Hessian's 2 eigenvalues, increasing:${nl}    0.5585 4.775${nl}  sharpness (the largest eigenvalue): 4.77485${nl}  index (eigenvalues below 0): 0; zero (within 1e-7 of the largest): 0${nl}  not a critical point: |grad| is not below --tol${nl}" "" -- analyze --data-inline 'x,y;0,0;1,1;2,0' --model 'a*x+b' --at 1,2
+check_grep "analyze network after a run: degenerate minimum" 0 "^  a critical point: degenerate (7 eigenvalues 0, the others of one sign)$" -- analyze --data-inline 'x,y;0,0;1,1;2,0' --model mlp:1-3-1 -o lbfgs -n 500 --tol 1e-8
+check_grep "analyze network after a run" 0 "^after 18 steps of lbfgs (lr = 1) from glorot (seed 0)$" -- analyze --data-inline 'x,y;0,0;1,1;2,0' --model mlp:1-3-1 -o lbfgs -n 500 --tol 1e-8
+check_grep "analyze network swap" 0 "^with hidden units 1 and 3 of layer 1 swapped: f = " -- analyze --data-inline 'x,y;0,0;1,1;2,0' --model mlp:1-3-1 --swap 1:1:3
+check_grep "analyze network: eigenvalues cut" 0 "(9 more: --eigenvalues shows them)" -- analyze --data-inline 'x,y;0,0;1,1;2,0;3,1' --model mlp:1-8-1
+check "analyze swap layer" 2 "" "descent analyze: --swap: the hidden layers are 1 to 1, not 2${nl}" -- analyze --data-inline 'x,y;0,0;1,1' --model mlp:1-3-1 --swap 2:1:2
+check "analyze swap units" 2 "" "descent analyze: --swap: layer 1 has units 1 to 3; name two different ones${nl}" -- analyze --data-inline 'x,y;0,0;1,1' --model mlp:1-3-1 --swap 1:1:4
+check "analyze swap spec" 2 "" "descent analyze: --swap takes LAYER:UNIT:UNIT, as in 1:1:2, not '1-2'${nl}" -- analyze --data-inline 'x,y;0,0;1,1' --model mlp:1-3-1 --swap 1-2
+check "analyze swap without a network" 2 "" "descent analyze: --swap goes with a network (--model mlp:...)${nl}" -- analyze --data-inline 'x,y;0,0;1,1' --model 'a*x' --swap 1:1:2
+check "analyze at and init" 2 "" "descent analyze: --at and --init: one or the other${nl}" -- analyze --data-inline 'x,y;0,0;1,1' --model mlp:1-1-1 --at 1,2,3,4 --init zeros
+check "analyze data and expression" 2 "" "descent analyze: an expression or --data with --model, not both${nl}Try 'descent analyze --help' for more.${nl}" -- analyze 'x^2' --data-inline 'x,y;0,0;1,1' --model 'a*x'
 check "run network bad init" 2 "" "descent run: --init: 'const:0': write const:C with a number C other than 0 (zeros is const:0)${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init const:0
 check "run network unknown init" 2 "" "descent run: --init: unknown initialization 'he': the initializations are glorot, const:C and zeros${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init he
 check "run init without a network" 2 "" "descent run: --init goes with a network (--model mlp:...); start another model with --start${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --init zeros

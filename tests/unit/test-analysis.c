@@ -1156,3 +1156,41 @@ Test(analysis, data_map_cells_are_the_mean_of_their_runs)
 	cr_expect(strstr(err.message, "needs a data objective") != NULL, "%s", err.message);
 	objective_free(o);
 }
+
+/* analysis_point: the spectrum, the index and the kind at one point. */
+Test(analysis, point_report)
+{
+	struct objective *o = make_objective("x^2 - y^2 + 3*z^2 + w^4");
+	struct point_report r;
+	double at0[4] = { 0, 0, 0, 0 }, at1[4] = { 1, 0, 0, 0 };
+
+	cr_assert_eq(analysis_point(o, at0, 1e-6, &r), 0);
+	cr_expect_eq(r.n, 4);
+	cr_expect_eq(r.f, 0);
+	cr_expect_eq(r.gnorm, 0);
+	cr_expect_eq(r.lambda[0], -2);
+	cr_expect_eq(r.lmin, -2);
+	cr_expect_eq(r.lmax, 6);
+	cr_expect_eq(r.index, 1);
+	cr_expect_eq(r.zeros, 1, "w^4 is flat at 0");
+	cr_expect_eq(r.kind, CP_SADDLE);
+	analysis_point_done(&r);
+	cr_expect_null(r.lambda);
+	cr_assert_eq(analysis_point(o, at1, 1e-6, &r), 0);
+	cr_expect_eq(r.gnorm, 2);
+	cr_expect_eq(r.kind, -1, "not a critical point");
+	analysis_point_done(&r);
+	objective_free(o);
+	o = make_objective("x^2 + y^4");
+	cr_assert_eq(analysis_point(o, at0, 1e-6, &r), 0);
+	cr_expect_eq(r.kind, CP_DEGENERATE);
+	cr_expect_eq(r.index, 0);
+	analysis_point_done(&r);
+	objective_free(o);
+	o = make_objective("-x^2 - y^2");
+	cr_assert_eq(analysis_point(o, at0, 1e-6, &r), 0);
+	cr_expect_eq(r.kind, CP_MAXIMUM);
+	cr_expect_eq(r.index, 2);
+	analysis_point_done(&r);
+	objective_free(o);
+}
