@@ -91,6 +91,15 @@ void objective_eval_point(struct objective *o, const double *x, double *f, doubl
 			  double *h);
 
 /*
+ * The Hessian at x (dim values) times the direction v (dim values) into
+ * hv, without the Hessian: forward mode over the gradient's nodes (a
+ * program a few times the gradient's).  f and g (when not NULL) receive
+ * f and the gradient.  A data objective takes the examples in use.
+ */
+void objective_hvp(struct objective *o, const double *x, const double *v, double *f,
+		   double *g, double *hv);
+
+/*
  * Restricts a data objective to examples idx[0..k) (a mini-batch), or to
  * all of them when idx is NULL.  idx is copied.
  */

@@ -586,6 +586,55 @@ objective_eval_point(struct objective *o, const double *x, double *f, double *g,
 }
 
 void
+objective_hvp(struct objective *o, const double *w, const double *v, double *f, double *g,
+	      double *hv)
+{
+	struct expr_program *p = program(o, 3);
+	int dim = o->dim, nin = expr_program_nvars(p), k;
+
+	if (o->data == NULL) {
+		double *x = xmalloc((size_t)(nin + 1 + 2 * dim) * sizeof *x), *out = x + nin;
+		memcpy(x, w, (size_t)dim * sizeof *x);
+		memcpy(x + dim, v, (size_t)dim * sizeof *x);
+		expr_eval(p, x, out);
+		if (f != NULL)
+			*f = out[0];
+		if (g != NULL)
+			memcpy(g, out + 1, (size_t)dim * sizeof *g);
+		memcpy(hv, out + 1 + dim, (size_t)dim * sizeof *hv);
+		free(x);
+		return;
+	}
+	{
+		const struct dataset *d = o->data;
+		size_t n = o->nuse;
+		int nout = expr_program_nout(p), j;
+		if (o->perex_cap < (size_t)nout * n) {
+			o->perex_cap = (size_t)nout * n;
+			o->perex = xreallocarray(o->perex, o->perex_cap, sizeof *o->perex);
+		}
+		for (k = 0; k < nout; k++)
+			o->out[k] = o->perex + (size_t)k * n;
+		for (k = 0; k < dim; k++) {
+			o->in[k] = NULL;
+			o->scalars[k] = w[k];
+			o->in[o->nvars + k] = NULL;
+			o->scalars[o->nvars + k] = v[k];
+		}
+		for (j = 0; j < d->ncols; j++)
+			o->in[dim + j] = o->use == NULL ? d->col[j] :
+					 o->gathered + (size_t)j * o->nuse;
+		expr_eval_batch_mixed(p, n, o->in, o->scalars, o->out);
+		if (f != NULL)
+			*f = mean(o->out[0], n);
+		for (k = 0; g != NULL && k < dim; k++)
+			g[k] = mean(o->out[1 + k], n);
+		for (k = 0; k < dim; k++)
+			hv[k] = mean(o->out[1 + dim + k], n);
+	}
+}
+
+void
 objective_use_examples(struct objective *o, const size_t *idx, size_t k)
 {
 	const struct dataset *d = o->data;

@@ -425,3 +425,50 @@ Test(mlp, data_errors)
 	cr_expect_eq(err.column, 11);
 	dataset_free(d);
 }
+
+/* objective_hvp: H v without H, against the Hessian times v. */
+static void
+check_hvp(struct objective *o, uint64_t seed)
+{
+	int n = objective_dim(o), i, k;
+	double *x = calloc(n, sizeof *x), *v = calloc(n, sizeof *v), *h = calloc(n * n, sizeof *h);
+	double *hv = calloc(n, sizeof *hv), *g = calloc(n, sizeof *g), *g2 = calloc(n, sizeof *g2);
+	double f, f2;
+
+	random_params(x, n, 1.0, seed);
+	random_params(v, n, 1.0, seed + 1);
+	objective_eval_point(o, x, &f, g, h);
+	objective_hvp(o, x, v, &f2, g2, hv);
+	cr_expect(f2 == f, "f: %.17g and %.17g", f2, f);
+	for (i = 0; i < n; i++) {
+		double want = 0, scale = 0;
+		for (k = 0; k < n; k++) {
+			want += h[i * n + k] * v[k];
+			scale += fabs(h[i * n + k] * v[k]);
+		}
+		cr_expect(fabs(hv[i] - want) <= 1e-12 * fmax(scale, 1e-300), "(Hv)[%d] = %.17g, H*v %.17g",
+			  i, hv[i], want);
+		cr_expect(rel_close(g2[i], g[i], 1e-14), "g[%d]", i);
+	}
+	free(x);
+	free(v);
+	free(h);
+	free(hv);
+	free(g);
+	free(g2);
+}
+
+Test(mlp, hessian_vector_products)
+{
+	struct dataset *d = generated_data(40, 0, 51);
+	struct objective *o = net_objective(d, "mlp:2-4-3-1:tanh", LOSS_MSE);
+
+	check_hvp(o, 52);
+	objective_use_examples(o, (const size_t[]){ 3, 7, 9 }, 3);
+	check_hvp(o, 53);
+	objective_free(o);
+	o = make_objective("(1-x)^2 + 100*(y-x^2)^2 + sin(x*y*z)");
+	check_hvp(o, 54);
+	objective_free(o);
+	dataset_free(d);
+}
