@@ -689,13 +689,13 @@ expr_eval_batch_mixed(struct expr_program *p, size_t n, const double *const *in,
 		      const double *scalars, double *const *out)
 {
 	double **ptr = p->ptr;
-	size_t off, i;
+	size_t off, i, fill = n < EXPR_BLOCK ? n : EXPR_BLOCK;   /* no lane past n is read */
 	int v, k;
 
 	for (v = 0; v < p->nvars; v++) {
 		if (in[v] != NULL)
 			continue;
-		for (i = 0; i < EXPR_BLOCK; i++)
+		for (i = 0; i < fill; i++)
 			p->uniform[(size_t)v * EXPR_BLOCK + i] = scalars[v];
 		ptr[v] = p->uniform + (size_t)v * EXPR_BLOCK;
 	}

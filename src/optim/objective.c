@@ -43,6 +43,8 @@ struct objective {
 	const double **in;              /* input pointers: variables, directions */
 	double *scalars;                /* inputs the same in every lane */
 	double *x;                      /* a point (dim) */
+	double *sums;                   /* sums over the examples of each output */
+	int nsums;
 	/* data objectives */
 	const struct dataset *data;
 	int nvars;                      /* dim + data columns */
@@ -137,6 +139,7 @@ objective_free(struct objective *o)
 	free(o->in);
 	free(o->scalars);
 	free(o->x);
+	free(o->sums);
 	free(o->use);
 	free(o->gathered);
 	free(o->perex);
@@ -211,33 +214,109 @@ mean(const double *x, size_t n)
 }
 
 /*
+ * Adds lanes [0, m) of every output of o->out to sums (nout values), each
+ * in order: the sums of mean, bit for bit, chunk after chunk.  Four
+ * outputs at a time, whose additions do not wait on each other (a
+ * gradient's sums are most of a network's step on few examples).
+ */
+static void
+accumulate(struct objective *o, int nout, size_t m, double *sums)
+{
+	int k = 0;
+	size_t i;
+
+	for (; k + 4 <= nout; k += 4) {
+		const double *a = o->out[k], *b = o->out[k + 1], *c = o->out[k + 2],
+			     *d = o->out[k + 3];
+		double sa = sums[k], sb = sums[k + 1], sc = sums[k + 2], sd = sums[k + 3];
+		for (i = 0; i < m; i++) {
+			sa += a[i];
+			sb += b[i];
+			sc += c[i];
+			sd += d[i];
+		}
+		sums[k] = sa;
+		sums[k + 1] = sb;
+		sums[k + 2] = sc;
+		sums[k + 3] = sd;
+	}
+	for (; k < nout; k++)
+		for (i = 0; i < m; i++)
+			sums[k] += o->out[k][i];
+}
+
+/*
+ * Lanes per batch call of one point's examples: the outputs of a call
+ * (nout arrays of that many lanes) kept to about 256 KiB, which stays in
+ * the second-level cache while they are summed, however many outputs a
+ * network's gradient has.
+ */
+static size_t
+chunk_lanes(int nout)
+{
+	size_t c = (size_t)32768 / (size_t)nout;
+
+	c = c / 8 * 8;
+	return c < 32 ? 32 : c > 4096 ? 4096 : c;
+}
+
+/*
+ * The sums over the n examples whose columns are col[j] of every output
+ * of p, into o->sums (nout values), the inputs other than the columns
+ * set by the caller (o->in, o->scalars); the examples go chunk by chunk
+ * (chunk_lanes), each chunk's outputs added to the sums in order.  When
+ * losses is not NULL, it receives output 0 (f) of every example.
+ */
+static void
+sums_on(struct objective *o, struct expr_program *p, const double *const *col, size_t n,
+	double *losses)
+{
+	const struct dataset *d = o->data;
+	int nout = expr_program_nout(p), dim = o->dim, k, j;
+	size_t chunk = chunk_lanes(nout), off;
+
+	if (o->perex_cap < (size_t)nout * chunk) {
+		o->perex_cap = (size_t)nout * chunk;
+		o->perex = xreallocarray(o->perex, o->perex_cap, sizeof *o->perex);
+	}
+	if (o->nsums < nout) {
+		o->nsums = nout;
+		o->sums = xreallocarray(o->sums, (size_t)nout, sizeof *o->sums);
+	}
+	for (k = 0; k < nout; k++) {
+		o->out[k] = o->perex + (size_t)k * chunk;
+		o->sums[k] = 0;
+	}
+	for (off = 0; off < n; off += chunk) {
+		size_t m = n - off < chunk ? n - off : chunk;
+		for (j = 0; j < d->ncols; j++)
+			o->in[dim + j] = col[j] + off;
+		expr_eval_batch_mixed(p, m, o->in, o->scalars, o->out);
+		accumulate(o, nout, m, o->sums);
+		if (losses != NULL)
+			memcpy(losses + off, o->out[0], m * sizeof *losses);
+	}
+}
+
+/*
  * A data objective at one point w (dim values), on the n examples whose
- * columns are col[j] (n values each).  An objective with products
- * assembles the Hessian from dim of them, one per unit vector, each
- * column the mean of its examples', and the whole made symmetric (the
- * mean of h_ij and h_ji).
+ * columns are col[j] (n values each); losses as sums_on.  An objective
+ * with products assembles the Hessian from dim of them, one per unit
+ * vector, each column the mean of its examples', and the whole made
+ * symmetric (the mean of h_ij and h_ji).
  */
 static void
 data_eval_on(struct objective *o, const double *w, double *f, double *g, double *h,
-	     int level, const double *const *col, size_t n)
+	     int level, const double *const *col, size_t n, double *losses)
 {
 	int products = level == 2 && o->products;
 	struct expr_program *p = program(o, products ? 3 : level);
-	const struct dataset *d = o->data;
-	int nout = expr_program_nout(p), dim = o->dim, k, j, dir;
+	int dim = o->dim, k, j, dir;
 
-	if (o->perex_cap < (size_t)nout * n) {
-		o->perex_cap = (size_t)nout * n;
-		o->perex = xreallocarray(o->perex, o->perex_cap, sizeof *o->perex);
-	}
-	for (k = 0; k < nout; k++)
-		o->out[k] = o->perex + (size_t)k * n;
 	for (k = 0; k < dim; k++) {
 		o->in[k] = NULL;
 		o->scalars[k] = w[k];
 	}
-	for (j = 0; j < d->ncols; j++)
-		o->in[dim + j] = col[j];
 	for (k = 0; products && k < dim; k++) {
 		o->in[o->nvars + k] = NULL;
 		o->scalars[o->nvars + k] = 0;
@@ -248,15 +327,15 @@ data_eval_on(struct objective *o, const double *w, double *f, double *g, double 
 			if (dir > 0)
 				o->scalars[o->nvars + dir - 1] = 0;
 		}
-		expr_eval_batch_mixed(p, n, o->in, o->scalars, o->out);
+		sums_on(o, p, col, n, dir == 0 ? losses : NULL);
 		for (k = 0; products && k < dim; k++)
-			h[k * dim + dir] = mean(o->out[1 + dim + k], n);
+			h[k * dim + dir] = o->sums[1 + dim + k] / (double)n;
 		if (dir > 0)
 			continue;
 		if (f != NULL)
-			*f = mean(o->out[0], n);
+			*f = o->sums[0] / (double)n;
 		for (k = 0; g != NULL && k < dim; k++)
-			g[k] = mean(o->out[1 + k], n);
+			g[k] = o->sums[1 + k] / (double)n;
 	}
 	for (k = 0; products && k < dim; k++) {
 		for (j = k + 1; j < dim; j++) {
@@ -265,13 +344,13 @@ data_eval_on(struct objective *o, const double *w, double *f, double *g, double 
 		}
 	}
 	for (k = 0; !products && h != NULL && k < dim * dim; k++)
-		h[k] = mean(o->out[1 + dim + k], n);
+		h[k] = o->sums[1 + dim + k] / (double)n;
 }
 
-/* A data objective at one point w, on the examples in use. */
+/* A data objective at one point w, on the examples in use; losses as sums_on. */
 static void
 data_eval(struct objective *o, const double *w, double *f, double *g, double *h,
-	  int level)
+	  int level, double *losses)
 {
 	const struct dataset *d = o->data;
 	const double *col[DATA_MAX_COLUMNS];
@@ -279,7 +358,7 @@ data_eval(struct objective *o, const double *w, double *f, double *g, double *h,
 
 	for (j = 0; j < d->ncols; j++)
 		col[j] = o->use == NULL ? d->col[j] : o->gathered + (size_t)j * o->nuse;
-	data_eval_on(o, w, f, g, h, level, col, o->nuse);
+	data_eval_on(o, w, f, g, h, level, col, o->nuse, losses);
 }
 
 /*
@@ -427,7 +506,8 @@ objective_eval(struct objective *o, size_t m, const double *const *w,
 			o->x[k] = w[k][lane];
 		if (level == 2)
 			hl = xmalloc((size_t)dim * dim * sizeof *hl);
-		data_eval(o, o->x, f != NULL ? &f[lane] : NULL, level >= 1 ? gl : NULL, hl, level);
+		data_eval(o, o->x, f != NULL ? &f[lane] : NULL, level >= 1 ? gl : NULL, hl, level,
+			  NULL);
 		for (k = 0; level >= 1 && k < dim; k++)
 			g[k][lane] = gl[k];
 		for (k = 0; level == 2 && k < dim * dim; k++)
@@ -485,8 +565,14 @@ subset_alone(struct objective *o, int level, size_t q, const double *const *w,
 	}
 	for (k = 0; k < o->dim; k++)
 		o->x[k] = w[k][q];
-	data_eval_on(o, o->x, NULL, NULL, NULL, level, col, n);
-	subset_means(o, level, q, 0, n, f, g, h);
+	/* the sums of its examples, as the one-point path makes them */
+	data_eval_on(o, o->x, NULL, NULL, NULL, level, col, n, NULL);
+	if (f != NULL)
+		f[q] = o->sums[0] / (double)n;
+	for (k = 0; level >= 1 && k < o->dim; k++)
+		g[k][q] = o->sums[1 + k] / (double)n;
+	for (k = 0; level == 2 && k < o->dim * o->dim; k++)
+		h[k][q] = o->sums[1 + o->dim + k] / (double)n;
 }
 
 void
@@ -559,7 +645,7 @@ objective_eval_point(struct objective *o, const double *x, double *f, double *g,
 	double *gs[SMALL], *hs[SMALL * SMALL], **gp = gs, **hp = hs, gl[SMALL], *gown = NULL;
 
 	if (o->data != NULL) {
-		data_eval(o, x, f, g, h, h != NULL ? 2 : g != NULL ? 1 : 0);
+		data_eval(o, x, f, g, h, h != NULL ? 2 : g != NULL ? 1 : 0, NULL);
 		return;
 	}
 	if (dim > SMALL) {              /* the common case needs no allocation */
@@ -607,14 +693,9 @@ objective_hvp(struct objective *o, const double *w, const double *v, double *f, 
 	}
 	{
 		const struct dataset *d = o->data;
+		const double *col[DATA_MAX_COLUMNS];
 		size_t n = o->nuse;
-		int nout = expr_program_nout(p), j;
-		if (o->perex_cap < (size_t)nout * n) {
-			o->perex_cap = (size_t)nout * n;
-			o->perex = xreallocarray(o->perex, o->perex_cap, sizeof *o->perex);
-		}
-		for (k = 0; k < nout; k++)
-			o->out[k] = o->perex + (size_t)k * n;
+		int j;
 		for (k = 0; k < dim; k++) {
 			o->in[k] = NULL;
 			o->scalars[k] = w[k];
@@ -622,15 +703,14 @@ objective_hvp(struct objective *o, const double *w, const double *v, double *f, 
 			o->scalars[o->nvars + k] = v[k];
 		}
 		for (j = 0; j < d->ncols; j++)
-			o->in[dim + j] = o->use == NULL ? d->col[j] :
-					 o->gathered + (size_t)j * o->nuse;
-		expr_eval_batch_mixed(p, n, o->in, o->scalars, o->out);
+			col[j] = o->use == NULL ? d->col[j] : o->gathered + (size_t)j * n;
+		sums_on(o, p, col, n, NULL);
 		if (f != NULL)
-			*f = mean(o->out[0], n);
+			*f = o->sums[0] / (double)n;
 		for (k = 0; g != NULL && k < dim; k++)
-			g[k] = mean(o->out[1 + k], n);
+			g[k] = o->sums[1 + k] / (double)n;
 		for (k = 0; k < dim; k++)
-			hv[k] = mean(o->out[1 + dim + k], n);
+			hv[k] = o->sums[1 + dim + k] / (double)n;
 	}
 }
 
@@ -671,8 +751,7 @@ objective_example_losses(struct objective *o, const double *w, double *loss)
 	}
 	o->use = NULL;                  /* every example, in order */
 	o->nuse = o->data->nrows;
-	data_eval(o, w, &f, NULL, NULL, 0);
-	memcpy(loss, o->out[0], o->nuse * sizeof *loss);
+	data_eval(o, w, &f, NULL, NULL, 0, loss);
 	o->use = saved;
 	o->nuse = nsaved;
 }
