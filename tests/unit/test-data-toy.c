@@ -5,7 +5,8 @@
  * points lie exactly on their line, curve or circles; its draws are the
  * ones data-toy.c documents, redone here call by call; a seed gives the
  * same bits and another seed other bits.  Every bad spec gives its exact
- * message at its column.
+ * message at its column.  A split has the documented sizes, is disjoint,
+ * covers every row, keeps the order, and follows its seed.
  */
 #include "config.h"
 
@@ -490,4 +491,199 @@ Test(toy_names, the_list)
 	cr_expect_null(dataset_toy_info("spiral"));
 	cr_expect_null(dataset_toy_info("moons,n=3"));
 	cr_expect_null(dataset_toy_info(NULL));
+}
+
+/* --- split --------------------------------------------------------------- */
+
+/* The row of d equal to row i of p, value for value, or -1 (rows of toy sets are unique). */
+static long
+find_row(const struct dataset *d, const struct dataset *p, size_t i)
+{
+	size_t k;
+	int j;
+
+	for (k = 0; k < d->nrows; k++) {
+		for (j = 0; j < d->ncols; j++)
+			if (!same_bits(d->col[j][k], p->col[j][i]))
+				break;
+		if (j == d->ncols)
+			return (long)k;
+	}
+	return -1;
+}
+
+/* Checks that p's rows are rows of d, in d's order, marking them in used. */
+static void
+expect_part(const struct dataset *d, const struct dataset *p, int *used, const char *what)
+{
+	long last = -1;
+	size_t i;
+	int j;
+
+	cr_assert_eq(p->ncols, d->ncols);
+	for (j = 0; j < d->ncols; j++) {
+		cr_expect_str_eq(p->names[j], d->names[j]);
+		cr_expect_neq(p->names[j], d->names[j], "%s: names are copies", what);
+		cr_expect_neq(p->col[j], d->col[j], "%s: columns are copies", what);
+	}
+	for (i = 0; i < p->nrows; i++) {
+		long k = find_row(d, p, i);
+		cr_assert_geq(k, 0, "%s: row %zu is not a row of the data", what, i);
+		cr_expect_gt(k, last, "%s: row %zu (row %ld of the data) out of order", what, i, k);
+		cr_expect_eq(used[k], 0, "%s: row %ld of the data taken twice", what, k);
+		used[k]++;
+		last = k;
+	}
+}
+
+Test(data_split, sizes_disjoint_covering_ordered)
+{
+	struct dataset *d = toy("moons,n=200,seed=11"), *tr, *va, *te;
+	struct diag err;
+	int used[200] = { 0 }, k;
+
+	cr_assert_eq(dataset_split(d, 0.2, 0.2, 5, &tr, &va, &te, &err), 0, "%s", err.message);
+	cr_assert_not_null(tr);
+	cr_assert_not_null(va);
+	cr_assert_not_null(te);
+	cr_expect_eq(tr->nrows, 120);
+	cr_expect_eq(va->nrows, 40);
+	cr_expect_eq(te->nrows, 40);
+	expect_part(d, tr, used, "train");
+	expect_part(d, va, used, "validation");
+	expect_part(d, te, used, "test");
+	for (k = 0; k < 200; k++)
+		cr_expect_eq(used[k], 1, "row %d is in %d parts", k, used[k]);
+	/* the parts outlive the data set */
+	dataset_free(d);
+	cr_expect_str_eq(te->names[2], "y");
+	dataset_free(tr);
+	dataset_free(va);
+	dataset_free(te);
+}
+
+Test(data_split, the_shuffle_decides)
+{
+	struct dataset *d = make_dataset("id,v;0,10;1,11;2,12;3,13;4,14;5,15;6,16;7,17;8,18;9,19");
+	struct dataset *tr, *va, *te;
+	size_t idx[10], want[10], i, k;
+	struct rng r;
+
+	/* round(2.5) = 3 for test, round(1.5) = 2 for validation, 5 left */
+	cr_assert_eq(dataset_split(d, 0.15, 0.25, 99, &tr, &va, &te, NULL), 0);
+	cr_assert_eq(te->nrows, 3);
+	cr_assert_eq(va->nrows, 2);
+	cr_assert_eq(tr->nrows, 5);
+	for (i = 0; i < 10; i++)
+		idx[i] = i;
+	rng_init(&r, 99);
+	rng_shuffle(&r, idx, 10);
+	/* test: the first 3 shuffled indices, sorted; then validation, then training */
+	{
+		const struct dataset *parts[3] = { te, va, tr };
+		size_t from[3] = { 0, 3, 5 }, to[3] = { 3, 5, 10 };
+		int p;
+		for (p = 0; p < 3; p++) {
+			size_t m = 0;
+			for (k = 0; k < 10; k++)        /* the part's indices, in order */
+				for (i = from[p]; i < to[p]; i++)
+					if (idx[i] == k)
+						want[m++] = k;
+			for (i = 0; i < m; i++) {
+				cr_expect_eq(parts[p]->col[0][i], (double)want[i],
+					     "part %d row %zu", p, i);
+				cr_expect_eq(parts[p]->col[1][i], 10 + (double)want[i]);
+			}
+		}
+	}
+	dataset_free(tr);
+	dataset_free(va);
+	dataset_free(te);
+	dataset_free(d);
+}
+
+Test(data_split, seeded)
+{
+	struct dataset *d = toy("xor,n=100"), *p[2][3];
+	int s;
+
+	for (s = 0; s < 2; s++)
+		cr_assert_eq(dataset_split(d, 0.3, 0.1, 7, &p[s][0], &p[s][1], &p[s][2], NULL), 0);
+	for (s = 0; s < 3; s++)
+		cr_expect(same_data(p[0][s], p[1][s]), "part %d differs with the same seed", s);
+	for (s = 0; s < 3; s++)
+		dataset_free(p[1][s]);
+	cr_assert_eq(dataset_split(d, 0.3, 0.1, 8, &p[1][0], &p[1][1], &p[1][2], NULL), 0);
+	cr_expect(!same_data(p[0][1], p[1][1]), "seeds 7 and 8 give the same validation part");
+	for (s = 0; s < 3; s++) {
+		dataset_free(p[0][s]);
+		dataset_free(p[1][s]);
+	}
+	dataset_free(d);
+}
+
+Test(data_split, empty_parts_are_null)
+{
+	struct dataset *d = toy("line,n=10"), *tr, *va, *te;
+
+	cr_assert_eq(dataset_split(d, 0, 0, 1, &tr, &va, &te, NULL), 0);
+	cr_expect_null(va);
+	cr_expect_null(te);
+	cr_assert_not_null(tr);
+	cr_expect(same_data(d, tr), "no split: training is the whole set, in order");
+	dataset_free(tr);
+	/* 0.04 of 10 rows rounds to none */
+	cr_assert_eq(dataset_split(d, 0.5, 0.04, 1, &tr, &va, &te, NULL), 0);
+	cr_expect_null(te);
+	cr_expect_eq(va->nrows, 5);
+	cr_expect_eq(tr->nrows, 5);
+	dataset_free(tr);
+	dataset_free(va);
+	dataset_free(d);
+}
+
+Test(data_split, errors)
+{
+	static const struct {
+		double fval, ftest;
+		const char *message;
+	} bad[] = {
+		{ 1, 0, "the validation fraction must be at least 0 and below 1, not 1" },
+		{ -0.1, 0.2, "the validation fraction must be at least 0 and below 1, not -0.1" },
+		{ NAN, 0.2, "the validation fraction must be at least 0 and below 1, not nan" },
+		{ 0.2, 1.5, "the test fraction must be at least 0 and below 1, not 1.5" },
+		{ 0.2, -1e-9, "the test fraction must be at least 0 and below 1, not -1e-09" },
+		{ 0.5, 0.5, "the validation and test fractions add up to 1 or more (0.5 + 0.5): "
+		  "leave some rows for training" },
+		{ 0.7, 0.4, "the validation and test fractions add up to 1 or more (0.7 + 0.4): "
+		  "leave some rows for training" },
+		/* 3 rows: round(1.5) = 2 for test, round(1.2) = 1 for validation */
+		{ 0.4, 0.5, "no rows are left for training (3 rows: 1 for validation, 2 for "
+		  "test): use smaller fractions or more rows" },
+	};
+	struct dataset *d = make_dataset("x,y;1,2;3,4;5,6");
+	struct dataset *sentinel = d, *tr, *va, *te;
+	struct diag err;
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		tr = va = te = sentinel;
+		cr_expect_eq(dataset_split(d, bad[i].fval, bad[i].ftest, 1, &tr, &va, &te, &err),
+			     -1, "case %zu accepted", i);
+		cr_expect_str_eq(err.message, bad[i].message, "case %zu", i);
+		cr_expect_eq(err.column, 0);
+		cr_expect_null(tr);
+		cr_expect_null(va);
+		cr_expect_null(te);
+	}
+	dataset_free(d);
+	/* a single row cannot be split, but can be kept whole */
+	d = make_dataset("x;1");
+	cr_expect_eq(dataset_split(d, 0, 0.5, 1, &tr, &va, &te, &err), -1);
+	cr_expect_str_eq(err.message, "no rows are left for training (1 row: 0 for "
+			 "validation, 1 for test): use smaller fractions or more rows");
+	cr_assert_eq(dataset_split(d, 0, 0.4, 1, &tr, &va, &te, &err), 0);
+	cr_expect_eq(tr->nrows, 1);
+	dataset_free(tr);
+	dataset_free(d);
 }
