@@ -119,14 +119,15 @@ const struct dataset_toy_info *dataset_toy_info(const char *name);
  * Splits d into training, validation and test parts, seeded: the row
  * indices 0..n-1 are shuffled with rng_shuffle (an rng seeded with
  * rng_init(seed)); the first round(ftest * n) go to the test part, the
- * next round(fval * n) to the validation part, the rest to training.
+ * next round(fval * n) to the validation part, the rest to training (C's
+ * round: halves away from zero, so 0.25 of 10 rows is 3).
  * Each part keeps the rows in their order in d, and every column with
  * its name: it is a deep copy, to free with dataset_free.  A part with no
  * rows is NULL (with fval or ftest 0, or a fraction too small for n).
  * fval and ftest must be in [0, 1), fval + ftest below 1, and the
  * training part must keep at least one row; otherwise returns -1, fills
  * err (no line or column) and sets the three parts to NULL.  Returns 0 on
- * success.  train, val and test must not be NULL.
+ * success.  d, train, val and test must not be NULL.
  */
 int dataset_split(const struct dataset *d, double fval, double ftest, uint64_t seed,
 		  struct dataset **train, struct dataset **val, struct dataset **test,
