@@ -27,8 +27,9 @@
 #include "descent/expr.h"
 #include "descent/util.h"
 
+#include "data-int.h"
+
 #define DATA_MAX_FILE_MB 64     /* what dataset_load_csv reads, at most */
-#define SHOW_MAX 40             /* bytes of a field quoted in a message */
 
 /* A field of a row, [start, end) in the text, blanks around it removed. */
 struct span {
@@ -85,36 +86,11 @@ set_error(struct diag *err, int line, int column, const char *fmt, ...)
 	diag_set(err, file, line, column, "%s", msg);
 }
 
-/*
- * Writes text[f] quoted into buf for a message: at most SHOW_MAX bytes
- * (cut at a UTF-8 character boundary, then "..."), control bytes as '?'
- * so that a message cannot move the terminal's cursor.
- */
+/* Field f of the text, quoted for a message (data_quote). */
 static const char *
 quote(char *buf, size_t size, const char *text, struct span f)
 {
-	size_t n = f.end - f.start, i, o = 0;
-	int cut = n > SHOW_MAX;
-
-	if (cut) {
-		n = SHOW_MAX;
-		while (n > 0 && ((unsigned char)text[f.start + n] & 0xc0) == 0x80)
-			n--;
-	}
-	if (size < n + 6)       /* quotes, "...", NUL */
-		fatal("quote: buffer too small");
-	buf[o++] = '\'';
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)text[f.start + i];
-		buf[o++] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
-	}
-	if (cut) {
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o++] = '\'';
-	buf[o] = '\0';
-	return buf;
+	return data_quote(buf, size, text + f.start, f.end - f.start);
 }
 
 /* Blanks around fields are ignored, as the header promises. */
@@ -242,38 +218,6 @@ span_eq(const char *t, struct span a, struct span b)
 	return n == b.end - b.start && memcmp(t + a.start, t + b.start, n) == 0;
 }
 
-/*
- * True when s[0, n) is a decimal number: [+-]?(D+(.D*)?|.D+)([eE][+-]?D+)?
- * with D a digit.  This is what strtod reads, minus hex, inf and nan.
- */
-static int
-is_decimal(const char *s, size_t n)
-{
-	size_t i = 0, before = 0, after = 0, nexp = 0;
-
-	if (i < n && (s[i] == '+' || s[i] == '-'))
-		i++;
-	while (i < n && isdigit((unsigned char)s[i]))
-		i++, before++;
-	if (i < n && s[i] == '.') {
-		i++;
-		while (i < n && isdigit((unsigned char)s[i]))
-			i++, after++;
-	}
-	if (before == 0 && after == 0)
-		return 0;
-	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-		i++;
-		if (i < n && (s[i] == '+' || s[i] == '-'))
-			i++;
-		while (i < n && isdigit((unsigned char)s[i]))
-			i++, nexp++;
-		if (nexp == 0)
-			return 0;
-	}
-	return i == n;
-}
-
 /* Checks header field i (names[0..i) already good); 0 and err filled if bad. */
 static int
 check_name(struct csv *c, const struct row *r, const struct span *names, int i)
@@ -291,7 +235,7 @@ check_name(struct csv *c, const struct row *r, const struct span *names, int i)
 			  "empty column name: every column needs a name in the header row");
 		return 0;
 	}
-	if (is_decimal(t + f.start, n)) {
+	if (data_is_decimal(t + f.start, n)) {
 		set_error(c->err, r->line, col, "column name %s is a number: the first "
 			  "row must name the columns (e.g. x,y)", quote(q, sizeof q, t, f));
 		return 0;
@@ -363,7 +307,7 @@ read_number(struct csv *c, const struct row *r, struct span f, double *v)
 		set_error(c->err, r->line, col, "empty field: expected a number");
 		return 0;
 	}
-	if (!is_decimal(t + f.start, n)) {
+	if (!data_is_decimal(t + f.start, n)) {
 		set_error(c->err, r->line, col, "%s is not a number%s",
 			  quote(q, sizeof q, t, f),
 			  memchr(t + f.start, '#', n) != NULL ?
@@ -573,3 +517,57 @@ dataset_column(const struct dataset *d, const char *name)
 	return -1;
 }
 
+int
+data_is_decimal(const char *s, size_t n)
+{
+	size_t i = 0, before = 0, after = 0, nexp = 0;
+
+	if (i < n && (s[i] == '+' || s[i] == '-'))
+		i++;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++, before++;
+	if (i < n && s[i] == '.') {
+		i++;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++, after++;
+	}
+	if (before == 0 && after == 0)
+		return 0;
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++, nexp++;
+		if (nexp == 0)
+			return 0;
+	}
+	return i == n;
+}
+
+const char *
+data_quote(char *buf, size_t size, const char *s, size_t n)
+{
+	size_t i, o = 0;
+	int cut = n > DATA_SHOW_MAX;
+
+	if (cut) {
+		n = DATA_SHOW_MAX;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	if (size < n + 6)       /* quotes, "...", NUL */
+		fatal("quote: buffer too small");
+	buf[o++] = '\'';
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		buf[o++] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
+	}
+	if (cut) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o++] = '\'';
+	buf[o] = '\0';
+	return buf;
+}
