@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * linalg.c - symmetric eigen-decomposition by cyclic Jacobi rotations,
- * Cholesky solves, and overflow-safe norms.
+ * linalg.c - symmetric eigen-decomposition by cyclic Jacobi rotations
+ * for small matrices (larger ones go to linalg-tridiag.c), Cholesky
+ * solves, and overflow-safe norms.
  *
- * Matrices are at most LA_MAX_N x LA_MAX_N, so the work copies live on
- * the stack (32 KiB each) and nothing allocates.  Only the upper
- * triangle of a symmetric input is read.  Jacobi is chosen over QR for
- * its simplicity and its accuracy: every rotation is orthogonal, the
- * eigenvectors come out orthonormal to a few ulps, and the whole thing is
- * deterministic (fixed sweep order, no data-dependent pivoting).  Before
+ * Up to LA_MAX_N x LA_MAX_N (the limit of la_solve_spd), the work
+ * copies live on the stack (32 KiB each) and nothing here allocates.
+ * Only the upper triangle of a symmetric input is read.  Jacobi is chosen over QR for
+ * the small sizes for its simplicity and its accuracy: every rotation is
+ * orthogonal, the eigenvectors come out orthonormal to a few ulps, and
+ * the whole thing is deterministic (fixed sweep order, no data-dependent
+ * pivoting); but each sweep costs O(n^3) and it takes several, so above
+ * LA_MAX_N la_eigsym reduces to tridiagonal form instead, and the
+ * callers of the small sizes keep Jacobi's numbers, bit for bit.  Before
  * rotating, the matrix is scaled by a power of two (exact) so that its
  * largest entry is in [0.5, 1): sums of squares then neither overflow
  * nor underflow, whatever the magnitude of the input.
@@ -323,6 +327,7 @@ eigsym2(const double *a, double *lambda, double *vec)
 	return 0;
 }
 
+/* The closed forms for n = 1 and 2, Jacobi up to LA_MAX_N, then tridiagonal QL. */
 int
 la_eigsym(int n, const double *a, double *lambda, double *vec)
 {
@@ -337,6 +342,8 @@ la_eigsym(int n, const double *a, double *lambda, double *vec)
 	case 2:
 		return eigsym2(a, lambda, vec);
 	default:
+		if (n > LA_MAX_N)
+			return la_eigsym_tridiag(n, a, lambda, vec);
 		return la_eigsym_jacobi(n, a, lambda, vec);
 	}
 }
