@@ -5,21 +5,20 @@
  * method where the Hessian is not positive definite, and for the full
  * spectrum of a small network's Hessian) and solving symmetric
  * positive definite systems.  Matrices are n x n, row-major, n at most
- * LA_MAX_DIM (LA_MAX_N for la_solve_spd).  Up to LA_MAX_N nothing
- * allocates (the work copies are on the stack); above it, the work
- * space is on the heap (xmalloc: out of memory is fatal), freed before
- * returning.
+ * LA_MAX_DIM.  Up to LA_MAX_N nothing allocates (the work copies are on
+ * the stack); above it, the work space is on the heap (xmalloc: out of
+ * memory is fatal), freed before returning.
  */
 #ifndef DESCENT_LINALG_H
 #define DESCENT_LINALG_H
 
 /*
- * The size up to which la_eigsym takes the small, allocation-free path
- * (Jacobi), and the largest la_solve_spd accepts; many callers size
- * stack arrays with it.
+ * The size up to which la_eigsym and la_solve_spd take the small,
+ * allocation-free path (Jacobi, a Cholesky factor on the stack); many
+ * callers size stack arrays with it.
  */
 #define LA_MAX_N 64
-/* The largest n la_eigsym accepts (a work copy is 128 MiB). */
+/* The largest n la_eigsym and la_solve_spd accept (a work copy is 128 MiB). */
 #define LA_MAX_DIM 4096
 
 /*
@@ -61,8 +60,9 @@ int la_eigsym_jacobi(int n, const double *a, double *lambda, double *vec);
 int la_eigsym_tridiag(int n, const double *a, double *lambda, double *vec);
 
 /*
- * Solves a x = b for symmetric positive definite a by Cholesky.  Returns
- * 0, or -1 when a is not (numerically) positive definite; x may be b.
+ * Solves a x = b for symmetric positive definite a by Cholesky, n up to
+ * LA_MAX_DIM.  Returns 0, or -1 when a is not (numerically) positive
+ * definite or n is out of range; x may be b.
  */
 int la_solve_spd(int n, const double *a, const double *b, double *x);
 

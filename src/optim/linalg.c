@@ -4,9 +4,10 @@
  * for small matrices (larger ones go to linalg-tridiag.c), Cholesky
  * solves, and overflow-safe norms.
  *
- * Up to LA_MAX_N x LA_MAX_N (the limit of la_solve_spd), the work
- * copies live on the stack (32 KiB each) and nothing here allocates.
- * Only the upper triangle of a symmetric input is read.  Jacobi is chosen over QR for
+ * Up to LA_MAX_N x LA_MAX_N, the work copies live on the stack (32 KiB
+ * each) and nothing allocates; a larger Cholesky factor is allocated
+ * (xmalloc) and freed before la_solve_spd returns.  Only the upper
+ * triangle of a symmetric input is read.  Jacobi is chosen over QR for
  * the small sizes for its simplicity and its accuracy: every rotation is
  * orthogonal, the eigenvectors come out orthonormal to a few ulps, and
  * the whole thing is deterministic (fixed sweep order, no data-dependent
@@ -35,8 +36,10 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "descent/linalg.h"
+#include "descent/util.h"
 
 #define LA_MAX_SWEEPS 100
 #define LA_TOL 1e-15            /* off-diagonal norm / Frobenius norm */
@@ -377,17 +380,26 @@ cholesky(int n, const double *a, double *l)
 	return 0;
 }
 
-/* Factors first, so x is untouched on failure; substitutes in place in x. */
+/*
+ * Factors first, so x is untouched on failure; substitutes in place in
+ * x.  The factor is on the stack up to LA_MAX_N, else on the heap; the
+ * arithmetic is the same either way.
+ */
 int
 la_solve_spd(int n, const double *a, const double *b, double *x)
 {
-	double l[LA_MAX_N * LA_MAX_N];
+	double small[LA_MAX_N * LA_MAX_N], *l = small;
 	int i, k;
 
-	if (n < 0 || n > LA_MAX_N)
+	if (n < 0 || n > LA_MAX_DIM)
 		return -1;
-	if (cholesky(n, a, l) < 0)
+	if (n > LA_MAX_N)
+		l = xmalloc((size_t)n * n * sizeof(*l));
+	if (cholesky(n, a, l) < 0) {
+		if (l != small)
+			free(l);
 		return -1;
+	}
 	for (i = 0; i < n; i++) {               /* L y = b */
 		double s = b[i];
 
@@ -402,6 +414,8 @@ la_solve_spd(int n, const double *a, const double *b, double *x)
 			s -= l[k * n + i] * x[k];
 		x[i] = s / l[i * n + i];
 	}
+	if (l != small)
+		free(l);
 	return 0;
 }
 

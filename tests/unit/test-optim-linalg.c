@@ -10,7 +10,8 @@
  * norms that must not overflow.  Above LA_MAX_N, the tridiagonal QL path
  * (la_eigsym_tridiag) on random matrices up to n = 1000 by the same
  * defining properties, against Jacobi where both apply, and on spectra
- * that are known (diagonal, zero, clustered, graded, huge, tiny).  Random matrices come from a local
+ * that are known (diagonal, zero, clustered, graded, huge, tiny); and the
+ * solve up to n = 200.  Random matrices come from a local
  * splitmix64, so the tests depend on nothing but linalg.c (and
  * linalg-tridiag.c).
  */
@@ -737,7 +738,7 @@ Test(solve_spd, sizes)
 	cr_assert_eq(la_solve_spd(0, a, b, x), 0);
 	cr_assert_eq(x[0], 7);
 	cr_assert_eq(la_solve_spd(-1, a, b, x), -1);
-	cr_assert_eq(la_solve_spd(LA_MAX_N + 1, a, b, x), -1);
+	cr_assert_eq(la_solve_spd(LA_MAX_DIM + 1, a, b, x), -1);
 	cr_assert_eq(la_solve_spd(1, a, b, x), 0);
 	cr_assert_eq(x[0], 0.75);
 }
@@ -1198,4 +1199,56 @@ Test(eigsym_large, deterministic_and_vec_optional)
 	free(v2);
 	free(v1);
 	free(a);
+}
+
+/* --- la_solve_spd above LA_MAX_N -------------------------------------------- */
+
+/* A random SPD matrix B B^T + n I on the heap. */
+static double *
+random_spd_large(int n, uint64_t seed)
+{
+	double *a = alloc_doubles(n, n), *b = alloc_doubles(n, n);
+	int i, j;
+
+	for (i = 0; i < n * n; i++)
+		b[i] = next_unif(&seed);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			a[i * n + j] = (i == j ? n : 0) + dot_fast(n, b + i * n, b + j * n);
+	free(b);
+	return a;
+}
+
+Test(solve_spd, large)
+{
+	const int sizes[] = { LA_MAX_N + 1, 200 };
+	uint64_t seed = 4;
+	size_t s;
+	int i, j;
+
+	for (s = 0; s < 2; s++) {
+		int n = sizes[s];
+		double *a = random_spd_large(n, 99 + n), *b = alloc_doubles(n, 1);
+		double *x = alloc_doubles(n, 1), *r = alloc_doubles(n, 1), rel;
+
+		for (i = 0; i < n; i++)
+			b[i] = next_unif(&seed);
+		cr_assert_eq(la_solve_spd(n, a, b, x), 0);
+		for (i = 0; i < n; i++)
+			r[i] = dot_fast(n, a + i * n, x) - b[i];
+		rel = la_norm(n, r) / (frobenius(n, a) * la_norm(n, x));
+		cr_assert_leq(rel, 4 * EPS, "n=%d: relative residual %g", n, rel);
+
+		/* not positive definite: a diagonal entry far below the others */
+		a[(n / 2) * n + n / 2] = -1;
+		for (j = 0; j < n; j++)
+			x[j] = 7;
+		cr_assert_eq(la_solve_spd(n, a, b, x), -1);
+		for (j = 0; j < n; j++)
+			cr_assert_eq(x[j], 7, "x was written on failure");
+		free(r);
+		free(x);
+		free(b);
+		free(a);
+	}
 }
