@@ -3,14 +3,17 @@
  * linalg.h - the dense linear algebra descent needs: symmetric
  * eigen-decomposition (for classifying critical points, for Newton's
  * method where the Hessian is not positive definite, and for the full
- * spectrum of a small network's Hessian) and solving symmetric
- * positive definite systems.  Matrices are n x n, row-major, n at most
+ * spectrum of a small network's Hessian), solving symmetric positive
+ * definite systems, and the extreme eigenvalues of an operator known
+ * only by its products.  Matrices are n x n, row-major, n at most
  * LA_MAX_DIM.  Up to LA_MAX_N nothing allocates (the work copies are on
  * the stack); above it, the work space is on the heap (xmalloc: out of
  * memory is fatal), freed before returning.
  */
 #ifndef DESCENT_LINALG_H
 #define DESCENT_LINALG_H
+
+#include <stdint.h>
 
 /*
  * The size up to which la_eigsym and la_solve_spd take the small,
@@ -58,6 +61,36 @@ int la_eigsym_jacobi(int n, const double *a, double *lambda, double *vec);
  * non-finite a.
  */
 int la_eigsym_tridiag(int n, const double *a, double *lambda, double *vec);
+
+/*
+ * The smallest and largest eigenvalues of the symmetric operator v ->
+ * matvec(ctx, v, out) on n-vectors (out is n doubles apart from v),
+ * approximately, by at most maxiter steps of Lanczos (capped at n) with
+ * full reorthogonalization, from a start vector drawn from seed (normal
+ * entries: the same seed, the same numbers).  One product per step;
+ * keeps the Krylov basis, maxiter x n doubles, and O(maxiter^2 n) work
+ * for the reorthogonalization.
+ *
+ * Accuracy: *lo and *hi are the extreme eigenvalues of the small
+ * tridiagonal matrix (Ritz values), so they lie inside the spectrum, up
+ * to rounding: lo >= lambda_min and hi <= lambda_max.  They approach the
+ * extremes from inside, at a rate set by the gap between each extreme
+ * and its neighbour relative to the whole spread: an extreme a tenth of
+ * the spread away from the rest is found to rounding (1e-14 relative) in
+ * 10 to 20 steps; the edges of a random 300 x 300 matrix in 100; but the
+ * ends of 5000 evenly spread eigenvalues are still 1e-3 of the spread
+ * inside after 20 steps and 1e-6 after 200.  An extreme whose
+ * eigenvector the start vector (nearly) lacks is missed.  Nothing
+ * estimates the error.  When the Krylov space is exhausted (the new
+ * direction is below 1e-12 of the largest |A q| seen: the start vector
+ * lies in an invariant subspace) the iteration stops early and the Ritz
+ * values are eigenvalues to about that precision.
+ *
+ * Returns 0, or -1 when n or maxiter is below 1 or a product is not
+ * finite (then *lo and *hi are nan).
+ */
+int la_lanczos_extremes(int n, void (*matvec)(void *ctx, const double *v, double *out),
+    void *ctx, int maxiter, uint64_t seed, double *lo, double *hi);
 
 /*
  * Solves a x = b for symmetric positive definite a by Cholesky, n up to

@@ -2,7 +2,9 @@
 /*
  * linalg-tridiag.c - the symmetric eigenproblem beyond what Jacobi is
  * quick for: Householder reduction to tridiagonal form, the implicit QL
- * algorithm with Wilkinson shifts on the tridiagonal matrix.
+ * algorithm with Wilkinson shifts on the tridiagonal matrix, and Lanczos
+ * for the extremes of an operator known only by its products (whose
+ * small tridiagonal matrix goes through the same QL).
  *
  * The dense path works on one n x n copy of the matrix, scaled by a
  * power of two (exact) so that its largest entry is in [0.5, 1): no
@@ -24,13 +26,16 @@
 #include <float.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "descent/clones.h"
 #include "descent/linalg.h"
+#include "descent/rng.h"
 #include "descent/util.h"
 
 #define QL_ITER_PER_N 30        /* QL iterations per eigenvalue, on average, at most */
+#define LANCZOS_TINY 1e-12      /* a new direction this small (relative) ends Lanczos */
 
 /*
  * Whether the upper triangle of a is finite; and if so, the e with
@@ -98,6 +103,16 @@ dot4(int n, const double *x, const double *y)
 	for (; i < n; i++)
 		s0 += x[i] * y[i];
 	return (s0 + s1) + (s2 + s3);
+}
+
+/* y -= a x (not y += -a x: the Lanczos sums read as written). */
+static void
+axpy_sub(int n, double a, const double *restrict x, double *restrict y)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		y[i] -= a * x[i];
 }
 
 /*
@@ -443,5 +458,124 @@ la_eigsym_tridiag(int n, const double *a, double *lambda, double *vec)
 	free(work);
 	if (vec == NULL)
 		free(w);
+	return rc;
+}
+
+/*
+ * The smallest and largest eigenvalues of the m x m tridiagonal matrix
+ * with diagonal alpha and off-diagonal beta (m - 1 entries), which are
+ * left alone; d and e are work space of m doubles.  Scaled by a power
+ * of two first, as the dense path is.
+ */
+static int
+tridiag_extremes(int m, const double *alpha, const double *beta, double *d, double *e,
+    double *lo, double *hi)
+{
+	double amax = 0;
+	int i, ex = 0;
+
+	for (i = 0; i < m; i++) {
+		if (fabs(alpha[i]) > amax)
+			amax = fabs(alpha[i]);
+		if (i < m - 1 && fabs(beta[i]) > amax)
+			amax = fabs(beta[i]);
+	}
+	if (amax > 0)
+		frexp(amax, &ex);
+	for (i = 0; i < m; i++) {
+		d[i] = ldexp(alpha[i], -ex);
+		e[i] = i < m - 1 ? ldexp(beta[i], -ex) : 0;
+	}
+	if (ql_implicit(m, d, e, NULL, NULL) < 0)
+		return -1;
+	*lo = *hi = d[0];
+	for (i = 1; i < m; i++) {
+		if (d[i] < *lo)
+			*lo = d[i];
+		if (d[i] > *hi)
+			*hi = d[i];
+	}
+	*lo = ldexp(*lo, ex);
+	*hi = ldexp(*hi, ex);
+	return 0;
+}
+
+/*
+ * Lanczos: q_0 the normalized start vector, then for each j
+ *
+ *   w = A q_j - alpha_j q_j - beta_{j-1} q_{j-1},   alpha_j = q_j . A q_j,
+ *   beta_j = |w|,   q_{j+1} = w / beta_j,
+ *
+ * so that Q^T A Q is the tridiagonal (alpha, beta).  In floating point
+ * the q_j lose their orthogonality as soon as a Ritz value converges,
+ * and copies of it appear; so w is also orthogonalized against every
+ * q_i kept (modified Gram-Schmidt, twice when the first pass removed
+ * most of w: "twice is enough").  The basis takes steps x n doubles.
+ */
+int
+la_lanczos_extremes(int n, void (*matvec)(void *ctx, const double *v, double *out),
+    void *ctx, int maxiter, uint64_t seed, double *lo, double *hi)
+{
+	struct rng rng;
+	double *q, *w, *t, anorm = 0, norm;
+	int steps, i, j, pass, rc = -1;
+
+	*lo = *hi = NAN;
+	if (n < 1 || maxiter < 1)
+		return -1;
+	steps = maxiter < n ? maxiter : n;
+	q = xmalloc((size_t)steps * n * sizeof(*q));
+	w = xmalloc((size_t)n * sizeof(*w));
+	t = xmalloc(4 * (size_t)steps * sizeof(*t));    /* alpha, beta, d, e */
+
+	rng_init(&rng, seed);
+	for (i = 0; i < n; i++)
+		q[i] = rng_normal(&rng);
+	norm = la_norm(n, q);
+	if (norm == 0)
+		q[0] = norm = 1;
+	for (i = 0; i < n; i++)
+		q[i] /= norm;
+
+	for (j = 0; j < steps; j++) {
+		double *qj = q + (size_t)j * n, *alpha = t, *beta = t + steps;
+
+		matvec(ctx, qj, w);
+		norm = la_norm(n, w);
+		if (!isfinite(norm))
+			goto done;
+		if (norm > anorm)
+			anorm = norm;
+		alpha[j] = la_dot(n, qj, w);
+		axpy_sub(n, alpha[j], qj, w);
+		if (j > 0)
+			axpy_sub(n, beta[j - 1], qj - n, w);
+		for (pass = 0; pass < 2; pass++) {
+			double before = la_norm(n, w);
+
+			for (i = 0; i <= j; i++) {
+				const double *qi = q + (size_t)i * n;
+
+				axpy_sub(n, la_dot(n, qi, w), qi, w);
+			}
+			if (la_norm(n, w) > 0.5 * before)
+				break;
+		}
+		beta[j] = la_norm(n, w);
+		if (beta[j] <= LANCZOS_TINY * anorm) {
+			j++;            /* the Krylov space is exhausted */
+			break;
+		}
+		if (j + 1 < steps)
+			for (i = 0; i < n; i++)
+				qj[n + i] = w[i] / beta[j];
+	}
+	rc = tridiag_extremes(j, t, t + steps, t + 2 * steps, t + 3 * steps, lo, hi);
+done:
+	free(t);
+	free(w);
+	free(q);
+	if (rc < 0)
+		*lo = *hi = NAN;
 	return rc;
 }

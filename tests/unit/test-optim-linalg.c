@@ -10,8 +10,9 @@
  * norms that must not overflow.  Above LA_MAX_N, the tridiagonal QL path
  * (la_eigsym_tridiag) on random matrices up to n = 1000 by the same
  * defining properties, against Jacobi where both apply, and on spectra
- * that are known (diagonal, zero, clustered, graded, huge, tiny); and the
- * solve up to n = 200.  Random matrices come from a local
+ * that are known (diagonal, zero, clustered, graded, huge, tiny); the
+ * solve up to n = 200; and Lanczos (la_lanczos_extremes) on operators
+ * whose extremes are known.  Random matrices come from a local
  * splitmix64, so the tests depend on nothing but linalg.c (and
  * linalg-tridiag.c).
  */
@@ -1251,4 +1252,191 @@ Test(solve_spd, large)
 		free(b);
 		free(a);
 	}
+}
+
+/* --- Lanczos ------------------------------------------------------------------ */
+
+/* A diagonal operator, counting its products. */
+struct diag_op {
+	const double *d;
+	int n, calls;
+};
+
+static void
+diag_matvec(void *ctx, const double *v, double *out)
+{
+	struct diag_op *op = ctx;
+	int i;
+
+	for (i = 0; i < op->n; i++)
+		out[i] = op->d[i] * v[i];
+	op->calls++;
+}
+
+/* A dense symmetric operator. */
+struct dense_op {
+	const double *a;
+	int n;
+};
+
+static void
+dense_matvec(void *ctx, const double *v, double *out)
+{
+	const struct dense_op *op = ctx;
+	int i;
+
+	for (i = 0; i < op->n; i++)
+		out[i] = dot_fast(op->n, op->a + (size_t)i * op->n, v);
+}
+
+/*
+ * n = 5000, the spectrum 1 .. 2 with the extremes -2 and 5 apart from
+ * it: both found to 1e-12 of the spread in 100 steps (it takes 20), from
+ * inside.
+ */
+Test(lanczos, separated_extremes)
+{
+	const int n = 5000;
+	double *d = alloc_doubles(n, 1), lo, hi;
+	struct diag_op op = { d, n, 0 };
+	int i;
+
+	for (i = 0; i < n; i++)
+		d[i] = 1 + (double)((i * 7919) % n) / n;
+	d[1234] = -2;
+	d[4321] = 5;
+	cr_assert_eq(la_lanczos_extremes(n, diag_matvec, &op, 100, 1, &lo, &hi), 0);
+	cr_assert_leq(op.calls, 100);
+	cr_assert_float_eq(lo, -2, 5e-12, "lo = %.17g", lo);
+	cr_assert_float_eq(hi, 5, 5e-12, "hi = %.17g", hi);
+	cr_assert_geq(lo, -2 - 1e-13);
+	cr_assert_leq(hi, 5 + 1e-13);
+	free(d);
+}
+
+/*
+ * A dense, evenly spread spectrum 0 .. 1 (n = 5000): 40 steps do not
+ * resolve the ends, but the Ritz values stay inside the spectrum and
+ * close to its ends.
+ */
+Test(lanczos, dense_spectrum_from_inside)
+{
+	const int n = 5000;
+	double *d = alloc_doubles(n, 1), lo, hi;
+	struct diag_op op = { d, n, 0 };
+	int i;
+
+	for (i = 0; i < n; i++)
+		d[i] = (double)i / (n - 1);
+	cr_assert_eq(la_lanczos_extremes(n, diag_matvec, &op, 40, 9, &lo, &hi), 0);
+	cr_assert_geq(lo, -1e-13, "lo = %.17g", lo);
+	cr_assert_leq(hi, 1 + 1e-13, "hi = %.17g", hi);
+	cr_assert_leq(lo, 0.01, "lo = %.17g", lo);
+	cr_assert_geq(hi, 0.99, "hi = %.17g", hi);
+	free(d);
+}
+
+/* A random n = 300 matrix against its full spectrum from la_eigsym. */
+Test(lanczos, random_against_full_spectrum)
+{
+	const int n = 300;
+	double *a = random_sym_large(n, 2718), *lambda = alloc_doubles(n, 1);
+	struct dense_op op = { a, n };
+	double lo, hi, scale;
+
+	cr_assert_eq(la_eigsym(n, a, lambda, NULL), 0);
+	scale = fmax(-lambda[0], lambda[n - 1]);
+	/* all of the Krylov space: the extremes to rounding */
+	cr_assert_eq(la_lanczos_extremes(n, dense_matvec, &op, n, 3, &lo, &hi), 0);
+	cr_assert_float_eq(lo, lambda[0], 1e-12 * scale, "lo = %.17g, want %.17g", lo, lambda[0]);
+	cr_assert_float_eq(hi, lambda[n - 1], 1e-12 * scale, "hi = %.17g, want %.17g", hi, lambda[n - 1]);
+	/* a third of it: as close (the edges are apart enough), and inside */
+	cr_assert_eq(la_lanczos_extremes(n, dense_matvec, &op, 100, 3, &lo, &hi), 0);
+	cr_assert_float_eq(lo, lambda[0], 1e-9 * scale, "lo = %.17g, want %.17g", lo, lambda[0]);
+	cr_assert_float_eq(hi, lambda[n - 1], 1e-9 * scale, "hi = %.17g, want %.17g", hi, lambda[n - 1]);
+	cr_assert_geq(lo, lambda[0] - 1e-12 * scale);
+	cr_assert_leq(hi, lambda[n - 1] + 1e-12 * scale);
+	free(lambda);
+	free(a);
+}
+
+/* Three distinct eigenvalues: the Krylov space is exhausted after three products. */
+Test(lanczos, stops_when_the_krylov_space_is_exhausted)
+{
+	const int n = 1000;
+	double *d = alloc_doubles(n, 1), lo, hi;
+	struct diag_op op = { d, n, 0 };
+	int i;
+
+	for (i = 0; i < n; i++)
+		d[i] = i % 3 == 0 ? -1.5 : i % 3 == 1 ? 0.25 : 4;
+	cr_assert_eq(la_lanczos_extremes(n, diag_matvec, &op, 50, 11, &lo, &hi), 0);
+	cr_assert_eq(op.calls, 3);
+	cr_assert_float_eq(lo, -1.5, 1e-12 * 4, "lo = %.17g", lo);
+	cr_assert_float_eq(hi, 4, 1e-12 * 4, "hi = %.17g", hi);
+
+	/* the zero operator, and n = 1 */
+	for (i = 0; i < n; i++)
+		d[i] = 0;
+	op.calls = 0;
+	cr_assert_eq(la_lanczos_extremes(n, diag_matvec, &op, 50, 11, &lo, &hi), 0);
+	cr_assert_eq(op.calls, 1);
+	cr_assert(lo == 0 && hi == 0);
+	d[0] = -3.5;
+	op.n = 1;
+	cr_assert_eq(la_lanczos_extremes(1, diag_matvec, &op, 50, 11, &lo, &hi), 0);
+	cr_assert(lo == -3.5 && hi == -3.5, "lo = %g, hi = %g", lo, hi);
+	free(d);
+}
+
+/* The same seed, the same numbers; another seed, the same answer to rounding. */
+Test(lanczos, deterministic)
+{
+	const int n = 300;
+	double *a = random_sym_large(n, 31), lo1, hi1, lo2, hi2, lo3, hi3;
+	struct dense_op op = { a, n };
+
+	cr_assert_eq(la_lanczos_extremes(n, dense_matvec, &op, n, 5, &lo1, &hi1), 0);
+	cr_assert_eq(la_lanczos_extremes(n, dense_matvec, &op, n, 5, &lo2, &hi2), 0);
+	cr_assert_eq(la_lanczos_extremes(n, dense_matvec, &op, n, 6, &lo3, &hi3), 0);
+	cr_assert(lo1 == lo2 && hi1 == hi2);
+	cr_assert_float_eq(lo1, lo3, 1e-12 * fabs(lo1));
+	cr_assert_float_eq(hi1, hi3, 1e-12 * fabs(hi1));
+	free(a);
+}
+
+/* A product that is NaN (or infinite) at the third step. */
+static void
+bad_matvec(void *ctx, const double *v, double *out)
+{
+	struct diag_op *op = ctx;
+	int i;
+
+	for (i = 0; i < op->n; i++)
+		out[i] = (i + 1) * v[i];
+	if (++op->calls == 3)
+		out[op->n / 2] = op->d[0];
+}
+
+Test(lanczos, non_finite_products_and_bad_sizes)
+{
+	const double bad[] = { NAN, INFINITY, -INFINITY };
+	struct diag_op op = { NULL, 50, 0 };
+	double lo = 7, hi = 7;
+	size_t k;
+
+	for (k = 0; k < 3; k++) {
+		op.d = &bad[k];
+		op.calls = 0;
+		lo = hi = 7;
+		cr_assert_eq(la_lanczos_extremes(50, bad_matvec, &op, 20, 1, &lo, &hi), -1);
+		cr_assert_eq(op.calls, 3);
+		cr_assert(isnan(lo) && isnan(hi));
+	}
+	op.calls = 0;
+	lo = hi = 7;
+	cr_assert_eq(la_lanczos_extremes(0, bad_matvec, &op, 20, 1, &lo, &hi), -1);
+	cr_assert(isnan(lo) && isnan(hi));
+	cr_assert_eq(la_lanczos_extremes(50, bad_matvec, &op, 0, 1, &lo, &hi), -1);
+	cr_assert_eq(op.calls, 0);
 }
