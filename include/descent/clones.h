@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * descent/clones.h - the target clones of the hot loops, in one place:
- * the runner's per-lane passes (opt-run.c) and the optimizers' updates
- * (opt-*.c) are marked with DESCENT_CLONES, and so are the benchmarks'
- * hand-written baselines, so that they are all built alike and cannot
+ * the runner's per-lane passes (opt-run.c), the optimizers' updates
+ * (opt-*.c) and the large eigen-solver's row rotations and updates
+ * (linalg-tridiag.c) are marked with DESCENT_CLONES, and so are the
+ * benchmarks' hand-written baselines, so that they are all built alike and cannot
  * drift apart (the flags are shared the same way, through Makefile.am's
  * EXPRVM_CFLAGS).  The VM's batch block is built for the same three
  * instruction sets by hand (expr-vm.c), since each set's block calls

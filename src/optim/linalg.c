@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * linalg.c - symmetric eigen-decomposition by cyclic Jacobi rotations,
- * Cholesky solves, and overflow-safe norms.
+ * linalg.c - symmetric eigen-decomposition by cyclic Jacobi rotations
+ * for small matrices (larger ones go to linalg-tridiag.c), Cholesky
+ * solves, and overflow-safe norms.
  *
- * Matrices are at most LA_MAX_N x LA_MAX_N, so the work copies live on
- * the stack (32 KiB each) and nothing allocates.  Only the upper
+ * Up to LA_MAX_N x LA_MAX_N, the work copies live on the stack (32 KiB
+ * each) and nothing allocates; a larger Cholesky factor is allocated
+ * (xmalloc) and freed before la_solve_spd returns.  Only the upper
  * triangle of a symmetric input is read.  Jacobi is chosen over QR for
- * its simplicity and its accuracy: every rotation is orthogonal, the
- * eigenvectors come out orthonormal to a few ulps, and the whole thing is
- * deterministic (fixed sweep order, no data-dependent pivoting).  Before
+ * the small sizes for its simplicity and its accuracy: every rotation is
+ * orthogonal, the eigenvectors come out orthonormal to a few ulps, and
+ * the whole thing is deterministic (fixed sweep order, no data-dependent
+ * pivoting); but each sweep costs O(n^3) and it takes several, so above
+ * LA_MAX_N la_eigsym reduces to tridiagonal form instead, and the
+ * callers of the small sizes keep Jacobi's numbers, bit for bit.  Before
  * rotating, the matrix is scaled by a power of two (exact) so that its
  * largest entry is in [0.5, 1): sums of squares then neither overflow
  * nor underflow, whatever the magnitude of the input.
@@ -31,8 +36,10 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "descent/linalg.h"
+#include "descent/util.h"
 
 #define LA_MAX_SWEEPS 100
 #define LA_TOL 1e-15            /* off-diagonal norm / Frobenius norm */
@@ -323,6 +330,7 @@ eigsym2(const double *a, double *lambda, double *vec)
 	return 0;
 }
 
+/* The closed forms for n = 1 and 2, Jacobi up to LA_MAX_N, then tridiagonal QL. */
 int
 la_eigsym(int n, const double *a, double *lambda, double *vec)
 {
@@ -337,6 +345,8 @@ la_eigsym(int n, const double *a, double *lambda, double *vec)
 	case 2:
 		return eigsym2(a, lambda, vec);
 	default:
+		if (n > LA_MAX_N)
+			return la_eigsym_tridiag(n, a, lambda, vec);
 		return la_eigsym_jacobi(n, a, lambda, vec);
 	}
 }
@@ -370,17 +380,26 @@ cholesky(int n, const double *a, double *l)
 	return 0;
 }
 
-/* Factors first, so x is untouched on failure; substitutes in place in x. */
+/*
+ * Factors first, so x is untouched on failure; substitutes in place in
+ * x.  The factor is on the stack up to LA_MAX_N, else on the heap; the
+ * arithmetic is the same either way.
+ */
 int
 la_solve_spd(int n, const double *a, const double *b, double *x)
 {
-	double l[LA_MAX_N * LA_MAX_N];
+	double small[LA_MAX_N * LA_MAX_N], *l = small;
 	int i, k;
 
-	if (n < 0 || n > LA_MAX_N)
+	if (n < 0 || n > LA_MAX_DIM)
 		return -1;
-	if (cholesky(n, a, l) < 0)
+	if (n > LA_MAX_N)
+		l = xmalloc((size_t)n * n * sizeof(*l));
+	if (cholesky(n, a, l) < 0) {
+		if (l != small)
+			free(l);
 		return -1;
+	}
 	for (i = 0; i < n; i++) {               /* L y = b */
 		double s = b[i];
 
@@ -395,6 +414,8 @@ la_solve_spd(int n, const double *a, const double *b, double *x)
 			s -= l[k * n + i] * x[k];
 		x[i] = s / l[i * n + i];
 	}
+	if (l != small)
+		free(l);
 	return 0;
 }
 

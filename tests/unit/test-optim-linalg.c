@@ -7,14 +7,21 @@
  * non-finite, huge or tiny; the closed forms for n = 1 and 2 against
  * Jacobi (la_eigsym_jacobi), bit for bit, on matrices of every kind and
  * scale; Cholesky solves on random SPD matrices and their refusals;
- * norms that must not overflow.  Random matrices come from a local
- * splitmix64, so the tests depend on nothing but linalg.c.
+ * norms that must not overflow.  Above LA_MAX_N, the tridiagonal QL path
+ * (la_eigsym_tridiag) on random matrices up to n = 1000 by the same
+ * defining properties, against Jacobi where both apply, and on spectra
+ * that are known (diagonal, zero, clustered, graded, huge, tiny); the
+ * solve up to n = 200; and Lanczos (la_lanczos_extremes) on operators
+ * whose extremes are known.  Random matrices come from a local
+ * splitmix64, so the tests depend on nothing but linalg.c (and
+ * linalg-tridiag.c).
  */
 #include "config.h"
 
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
@@ -432,7 +439,12 @@ Test(eigsym, sizes_out_of_range)
 	cr_assert_eq(la_eigsym(0, a, lambda, NULL), 0);
 	cr_assert_eq(lambda[0], 7);
 	cr_assert_eq(la_eigsym(-1, a, lambda, NULL), -1);
-	cr_assert_eq(la_eigsym(LA_MAX_N + 1, a, lambda, NULL), -1);
+	cr_assert_eq(la_eigsym(LA_MAX_DIM + 1, a, lambda, NULL), -1);
+	cr_assert_eq(lambda[0], 7);
+	cr_assert_eq(la_eigsym_tridiag(0, a, lambda, NULL), 0);
+	cr_assert_eq(la_eigsym_tridiag(-1, a, lambda, NULL), -1);
+	cr_assert_eq(la_eigsym_tridiag(LA_MAX_DIM + 1, a, lambda, NULL), -1);
+	cr_assert_eq(la_eigsym_jacobi(LA_MAX_N + 1, a, lambda, NULL), -1);
 	cr_assert_eq(lambda[0], 7);
 }
 
@@ -727,7 +739,7 @@ Test(solve_spd, sizes)
 	cr_assert_eq(la_solve_spd(0, a, b, x), 0);
 	cr_assert_eq(x[0], 7);
 	cr_assert_eq(la_solve_spd(-1, a, b, x), -1);
-	cr_assert_eq(la_solve_spd(LA_MAX_N + 1, a, b, x), -1);
+	cr_assert_eq(la_solve_spd(LA_MAX_DIM + 1, a, b, x), -1);
 	cr_assert_eq(la_solve_spd(1, a, b, x), 0);
 	cr_assert_eq(x[0], 0.75);
 }
@@ -832,4 +844,609 @@ Test(dot, plain_sum)
 	cr_assert_eq(la_dot(4, x, y), 0.5 - 2 + 6 + 1);
 	cr_assert_eq(la_dot(0, x, y), 0);
 	cr_assert_eq(la_dot(1, x, x), 1);
+}
+
+/* --- above LA_MAX_N: Householder and tridiagonal QL ---------------------- */
+
+/* n x m doubles from the heap, for what the stack would not hold. */
+static double *
+alloc_doubles(int n, int m)
+{
+	double *p = malloc((size_t)n * (size_t)m * sizeof(*p));
+
+	cr_assert_not_null(p);
+	return p;
+}
+
+/* A dot product in four partial sums: the checks at n = 1000 are n^3. */
+static double
+dot_fast(int n, const double *x, const double *y)
+{
+	double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+	int i;
+
+	for (i = 0; i + 4 <= n; i += 4) {
+		s0 += x[i] * y[i];
+		s1 += x[i + 1] * y[i + 1];
+		s2 += x[i + 2] * y[i + 2];
+		s3 += x[i + 3] * y[i + 3];
+	}
+	for (; i < n; i++)
+		s0 += x[i] * y[i];
+	return (s0 + s1) + (s2 + s3);
+}
+
+/*
+ * check_eigen for any n, with the eigenvectors transposed first so that
+ * every sum runs along memory: the residual |A v_k - lambda_k v_k| of
+ * every pair within tol |A|_F, every entry of V^T V - I within orth, the
+ * trace within tol |A|_F, lambda increasing.  A failed comparison (NaN
+ * included) fails the test at once.
+ */
+static void
+check_eigen_large(int n, const double *a, const double *lambda, const double *vec,
+    double tol, double orth)
+{
+	double *vt = alloc_doubles(n, n), *r = alloc_doubles(n, 1);
+	double norm = frobenius(n, a), trace = 0, sum = 0;
+	int i, j, k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < n; k++)
+			vt[k * n + i] = vec[i * n + k];
+	for (k = 0; k < n; k++) {
+		double res;
+
+		for (i = 0; i < n; i++)
+			r[i] = dot_fast(n, a + (size_t)i * n, vt + (size_t)k * n) - lambda[k] * vt[k * n + i];
+		res = la_norm(n, r);
+		if (!(res <= tol * norm))
+			cr_assert_fail("n=%d: |A v - lambda v| = %g for eigenvalue %d (|A| = %g)",
+			    n, res, k, norm);
+	}
+	for (k = 0; k < n; k++)
+		for (j = k; j < n; j++) {
+			double s = dot_fast(n, vt + (size_t)k * n, vt + (size_t)j * n) - (j == k);
+
+			if (!(fabs(s) <= orth))
+				cr_assert_fail("n=%d: (V^T V - I)[%d][%d] = %g", n, k, j, s);
+		}
+	for (i = 0; i < n; i++) {
+		trace += a[i * n + i];
+		sum += lambda[i];
+	}
+	cr_assert_leq(fabs(trace - sum), tol * norm,
+	    "n=%d: trace %.17g, sum of eigenvalues %.17g", n, trace, sum);
+	for (i = 1; i < n; i++)
+		cr_assert_leq(lambda[i - 1], lambda[i], "n=%d: not sorted at %d", n, i);
+	free(r);
+	free(vt);
+}
+
+/* A random symmetric n x n matrix on the heap, entries in [-1, 1). */
+static double *
+random_sym_large(int n, uint64_t seed)
+{
+	double *a = alloc_doubles(n, n);
+
+	random_sym(n, seed, a);
+	return a;
+}
+
+/* la_eigsym above LA_MAX_N on random matrices, through the tridiagonal path. */
+Test(eigsym_large, random_65_100_300)
+{
+	const int sizes[] = { 65, 100, 300 };
+	size_t s;
+
+	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		int n = sizes[s];
+		double *a = random_sym_large(n, 7000 + n), *vec = alloc_doubles(n, n);
+		double *lambda = alloc_doubles(n, 1);
+
+		cr_assert_eq(la_eigsym(n, a, lambda, vec), 0);
+		check_eigen_large(n, a, lambda, vec, 1e-13, 1e-12);
+		free(lambda);
+		free(vec);
+		free(a);
+	}
+}
+
+/*
+ * The size of a small network's Hessian: the one slow test (about 1 s
+ * in a release build, half of it the checks, which are n^3 too).  Built
+ * with AddressSanitizer, n = 400: the same paths, without the 20 s that
+ * n = 1000 takes there.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define LARGE_N 400
+#else
+#define LARGE_N 1000
+#endif
+Test(eigsym_large, random_1000)
+{
+	const int n = LARGE_N;
+	double *a = random_sym_large(n, 1000), *vec = alloc_doubles(n, n);
+	double *lambda = alloc_doubles(n, 1);
+
+	cr_assert_eq(la_eigsym(n, a, lambda, vec), 0);
+	check_eigen_large(n, a, lambda, vec, 1e-13, 1e-12);
+	free(lambda);
+	free(vec);
+	free(a);
+}
+
+/*
+ * la_eigsym_tridiag where Jacobi applies too: the same eigenvalues to
+ * 1e-12 of the largest, and a decomposition of its own, on random and on
+ * graded matrices (entries falling from 1 to 1e-16 by row and column).
+ */
+Test(eigsym_large, tridiag_matches_jacobi)
+{
+	double a[N * N], l1[N], l2[N], vec[N * N];
+	int n, i, j, graded;
+
+	for (graded = 0; graded < 2; graded++)
+		for (n = 1; n <= N; n++) {
+			double big;
+
+			random_sym(n, 300 + n + 1000 * graded, a);
+			if (graded)
+				for (i = 0; i < n; i++)
+					for (j = 0; j < n; j++)
+						a[i * n + j] *= pow(10, -16.0 * (i + j) / (2 * n));
+			cr_assert_eq(la_eigsym_tridiag(n, a, l1, vec), 0);
+			cr_assert_eq(la_eigsym_jacobi(n, a, l2, NULL), 0);
+			big = fmax(fabs(l2[0]), fabs(l2[n - 1]));
+			for (i = 0; i < n; i++)
+				cr_assert_leq(fabs(l1[i] - l2[i]), 1e-12 * big,
+				    "n=%d%s: lambda%d = %.17g, Jacobi %.17g", n,
+				    graded ? " graded" : "", i, l1[i], l2[i]);
+			check_eigen(n, a, l1, vec, 64 * EPS, 64 * EPS);
+		}
+}
+
+/* The identity, and a diagonal in shuffled order: exact, with unit vectors. */
+Test(eigsym_large, identity_and_diagonal_are_exact)
+{
+	const int n = 100;
+	double *a = alloc_doubles(n, n), *vec = alloc_doubles(n, n);
+	double lambda[100];
+	int from[100], i, k;
+	uint64_t seed = 41;
+
+	memset(a, 0, (size_t)n * n * sizeof(*a));
+	for (i = 0; i < n; i++)
+		a[i * n + i] = 1;
+	cr_assert_eq(la_eigsym(n, a, lambda, vec), 0);
+	for (k = 0; k < n; k++) {
+		cr_assert_eq(lambda[k], 1);
+		for (i = 0; i < n; i++)
+			cr_assert_eq(vec[i * n + k], i == k);
+	}
+
+	/* diagonal entry (k - 50) / 8 at row from[k], a random permutation */
+	for (i = 0; i < n; i++)
+		from[i] = i;
+	for (i = n - 1; i > 0; i--) {
+		int j = (int)(next_u64(&seed) % (uint64_t)(i + 1)), t = from[i];
+
+		from[i] = from[j];
+		from[j] = t;
+	}
+	for (k = 0; k < n; k++)
+		a[from[k] * n + from[k]] = (k - 50) / 8.0;
+	cr_assert_eq(la_eigsym(n, a, lambda, vec), 0);
+	for (k = 0; k < n; k++) {
+		cr_assert_eq(lambda[k], (k - 50) / 8.0);
+		for (i = 0; i < n; i++)
+			cr_assert_eq(fabs(vec[i * n + k]), i == from[k], "eigenvector %d, entry %d", k, i);
+	}
+	free(vec);
+	free(a);
+}
+
+Test(eigsym_large, zero_matrix)
+{
+	const int n = 80;
+	double *a = alloc_doubles(n, n), *vec = alloc_doubles(n, n);
+	double lambda[80];
+	int i;
+
+	memset(a, 0, (size_t)n * n * sizeof(*a));
+	cr_assert_eq(la_eigsym(n, a, lambda, vec), 0);
+	for (i = 0; i < n; i++)
+		cr_assert_eq(lambda[i], 0);
+	check_eigen_large(n, a, lambda, vec, 0, 0);
+	free(vec);
+	free(a);
+}
+
+/*
+ * H D H for a dense reflector H = I - 2 w w^T / w^T w: the spectrum is
+ * D's, with clusters (40 times 1, 20 times 1 + 1e-9, 30 times -3) and
+ * ten spread values; each eigenvalue to 1e-12 of the largest.
+ */
+Test(eigsym_large, clustered_eigenvalues)
+{
+	const int n = 100;
+	double *a = alloc_doubles(n, n), *vec = alloc_doubles(n, n);
+	double d[100], want[100], w[100], lambda[100], ww, wdw = 0;
+	uint64_t seed = 5;
+	int i, j, k;
+
+	for (i = 0; i < n; i++) {
+		d[i] = i < 40 ? 1 : i < 60 ? 1 + 1e-9 : i < 90 ? -3 : 5 + (i - 90) / 10.0;
+		w[i] = next_unif(&seed);
+	}
+	ww = dot_fast(n, w, w);
+	for (i = 0; i < n; i++)
+		wdw += w[i] * d[i] * w[i];
+	/* (H D H)_ij = d_i [i=j] - 2 w_i w_j (d_i + d_j) / ww + 4 w_i w_j wdw / ww^2 */
+	for (i = 0; i < n; i++)
+		for (j = i; j < n; j++)
+			a[i * n + j] = a[j * n + i] = (i == j ? d[i] : 0) -
+				2 * w[i] * w[j] * (d[i] + d[j]) / ww + 4 * w[i] * w[j] * wdw / (ww * ww);
+	/* d is in increasing order but for the spread values: sort a copy */
+	memcpy(want, d, sizeof(d));
+	for (i = 0; i < n; i++)
+		for (k = i + 1; k < n; k++)
+			if (want[k] < want[i]) {
+				double t = want[i];
+
+				want[i] = want[k];
+				want[k] = t;
+			}
+	cr_assert_eq(la_eigsym(n, a, lambda, vec), 0);
+	for (i = 0; i < n; i++)
+		cr_assert_leq(fabs(lambda[i] - want[i]), 1e-12 * 6, "lambda%d = %.17g, want %.17g",
+		    i, lambda[i], want[i]);
+	check_eigen_large(n, a, lambda, vec, 1e-13, 1e-12);
+	free(vec);
+	free(a);
+}
+
+/* Entries falling from 1 to 1e-16 by row and column, n = 100. */
+Test(eigsym_large, graded)
+{
+	const int n = 100;
+	double *a = random_sym_large(n, 77), *vec = alloc_doubles(n, n);
+	double lambda[100];
+	int i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			a[i * n + j] *= pow(10, -16.0 * (i + j) / (2 * n));
+	cr_assert_eq(la_eigsym(n, a, lambda, vec), 0);
+	check_eigen_large(n, a, lambda, vec, 1e-13, 1e-12);
+	free(vec);
+	free(a);
+}
+
+/*
+ * Scaled by a power of two, the results are scaled exactly (the path
+ * scales by one itself); scaled by 1e300 or 1e-300, they are the same
+ * to rounding, and neither overflows nor underflows on the way.
+ */
+Test(eigsym_large, huge_and_tiny_matrices)
+{
+	const double scales[] = { 0x1p1000, 0x1p-1000, 1e300, 1e-300, DBL_MAX / 1024 };
+	const int n = 100;
+	double *a = random_sym_large(n, 12), *s = alloc_doubles(n, n);
+	double *v1 = alloc_doubles(n, n), *v = alloc_doubles(n, n);
+	double l1[100], l[100];
+	size_t k;
+	int i;
+
+	cr_assert_eq(la_eigsym(n, a, l1, v1), 0);
+	for (k = 0; k < sizeof(scales) / sizeof(scales[0]); k++) {
+		for (i = 0; i < n * n; i++)
+			s[i] = a[i] * scales[k];
+		cr_assert_eq(la_eigsym(n, s, l, v), 0);
+		if (k < 2) {
+			for (i = 0; i < n; i++)
+				cr_assert_eq(l[i], l1[i] * scales[k], "scale %a: lambda%d", scales[k], i);
+			cr_assert_arr_eq(v, v1, (size_t)n * n * sizeof(*v));
+			continue;
+		}
+		for (i = 0; i < n; i++)
+			cr_assert_float_eq(l[i] / scales[k], l1[i], 1e-13 * fabs(l1[n - 1]),
+			    "scale %g: lambda%d = %g", scales[k], i, l[i]);
+		check_eigen_large(n, s, l, v, 1e-13, 1e-12);
+	}
+	free(v);
+	free(v1);
+	free(s);
+	free(a);
+}
+
+Test(eigsym_large, non_finite_input)
+{
+	const double bad[] = { NAN, INFINITY, -INFINITY };
+	const int where[][2] = { { 0, 0 }, { 3, 50 }, { 99, 99 }, { 0, 99 } };
+	const int n = 100;
+	double *a = random_sym_large(n, 3), *vec = alloc_doubles(n, n);
+	double lambda[100], l2[100];
+	size_t b, w;
+	int i;
+
+	for (b = 0; b < 3; b++)
+		for (w = 0; w < sizeof(where) / sizeof(where[0]); w++) {
+			int p = where[w][0] * n + where[w][1];
+			double keep = a[p];
+
+			a[p] = bad[b];
+			for (i = 0; i < n; i++)
+				lambda[i] = 7;
+			cr_assert_eq(la_eigsym(n, a, lambda, vec), -1);
+			for (i = 0; i < n; i++)
+				cr_assert(isnan(lambda[i]));
+			cr_assert_eq(la_eigsym_tridiag(n, a, lambda, NULL), -1);
+			cr_assert(isnan(lambda[0]) && isnan(lambda[n - 1]));
+			a[p] = keep;
+		}
+	/* the lower triangle is not read */
+	cr_assert_eq(la_eigsym(n, a, l2, NULL), 0);
+	a[50 * n + 3] = NAN;
+	cr_assert_eq(la_eigsym(n, a, lambda, NULL), 0);
+	cr_assert_arr_eq(lambda, l2, sizeof(lambda));
+	free(vec);
+	free(a);
+}
+
+/* The eigenvalues do not depend on whether vectors are wanted, nor on the call. */
+Test(eigsym_large, deterministic_and_vec_optional)
+{
+	const int n = 150;
+	double *a = random_sym_large(n, 150), *v1 = alloc_doubles(n, n), *v2 = alloc_doubles(n, n);
+	double l1[150], l2[150], l3[150];
+
+	cr_assert_eq(la_eigsym(n, a, l1, v1), 0);
+	cr_assert_eq(la_eigsym(n, a, l2, v2), 0);
+	cr_assert_eq(la_eigsym(n, a, l3, NULL), 0);
+	cr_assert_arr_eq(l1, l2, sizeof(l1));
+	cr_assert_arr_eq(v1, v2, (size_t)n * n * sizeof(*v1));
+	cr_assert_arr_eq(l1, l3, sizeof(l1));
+	free(v2);
+	free(v1);
+	free(a);
+}
+
+/* --- la_solve_spd above LA_MAX_N -------------------------------------------- */
+
+/* A random SPD matrix B B^T + n I on the heap. */
+static double *
+random_spd_large(int n, uint64_t seed)
+{
+	double *a = alloc_doubles(n, n), *b = alloc_doubles(n, n);
+	int i, j;
+
+	for (i = 0; i < n * n; i++)
+		b[i] = next_unif(&seed);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			a[i * n + j] = (i == j ? n : 0) + dot_fast(n, b + i * n, b + j * n);
+	free(b);
+	return a;
+}
+
+Test(solve_spd, large)
+{
+	const int sizes[] = { LA_MAX_N + 1, 200 };
+	uint64_t seed = 4;
+	size_t s;
+	int i, j;
+
+	for (s = 0; s < 2; s++) {
+		int n = sizes[s];
+		double *a = random_spd_large(n, 99 + n), *b = alloc_doubles(n, 1);
+		double *x = alloc_doubles(n, 1), *r = alloc_doubles(n, 1), rel;
+
+		for (i = 0; i < n; i++)
+			b[i] = next_unif(&seed);
+		cr_assert_eq(la_solve_spd(n, a, b, x), 0);
+		for (i = 0; i < n; i++)
+			r[i] = dot_fast(n, a + i * n, x) - b[i];
+		rel = la_norm(n, r) / (frobenius(n, a) * la_norm(n, x));
+		cr_assert_leq(rel, 4 * EPS, "n=%d: relative residual %g", n, rel);
+
+		/* not positive definite: a diagonal entry far below the others */
+		a[(n / 2) * n + n / 2] = -1;
+		for (j = 0; j < n; j++)
+			x[j] = 7;
+		cr_assert_eq(la_solve_spd(n, a, b, x), -1);
+		for (j = 0; j < n; j++)
+			cr_assert_eq(x[j], 7, "x was written on failure");
+		free(r);
+		free(x);
+		free(b);
+		free(a);
+	}
+}
+
+/* --- Lanczos ------------------------------------------------------------------ */
+
+/* A diagonal operator, counting its products. */
+struct diag_op {
+	const double *d;
+	int n, calls;
+};
+
+static void
+diag_matvec(void *ctx, const double *v, double *out)
+{
+	struct diag_op *op = ctx;
+	int i;
+
+	for (i = 0; i < op->n; i++)
+		out[i] = op->d[i] * v[i];
+	op->calls++;
+}
+
+/* A dense symmetric operator. */
+struct dense_op {
+	const double *a;
+	int n;
+};
+
+static void
+dense_matvec(void *ctx, const double *v, double *out)
+{
+	const struct dense_op *op = ctx;
+	int i;
+
+	for (i = 0; i < op->n; i++)
+		out[i] = dot_fast(op->n, op->a + (size_t)i * op->n, v);
+}
+
+/*
+ * n = 5000, the spectrum 1 .. 2 with the extremes -2 and 5 apart from
+ * it: both found to 1e-12 of the spread in 100 steps (it takes 20), from
+ * inside.
+ */
+Test(lanczos, separated_extremes)
+{
+	const int n = 5000;
+	double *d = alloc_doubles(n, 1), lo, hi;
+	struct diag_op op = { d, n, 0 };
+	int i;
+
+	for (i = 0; i < n; i++)
+		d[i] = 1 + (double)((i * 7919) % n) / n;
+	d[1234] = -2;
+	d[4321] = 5;
+	cr_assert_eq(la_lanczos_extremes(n, diag_matvec, &op, 100, 1, &lo, &hi), 0);
+	cr_assert_leq(op.calls, 100);
+	cr_assert_float_eq(lo, -2, 5e-12, "lo = %.17g", lo);
+	cr_assert_float_eq(hi, 5, 5e-12, "hi = %.17g", hi);
+	cr_assert_geq(lo, -2 - 1e-13);
+	cr_assert_leq(hi, 5 + 1e-13);
+	free(d);
+}
+
+/*
+ * A dense, evenly spread spectrum 0 .. 1 (n = 5000): 40 steps do not
+ * resolve the ends, but the Ritz values stay inside the spectrum and
+ * close to its ends.
+ */
+Test(lanczos, dense_spectrum_from_inside)
+{
+	const int n = 5000;
+	double *d = alloc_doubles(n, 1), lo, hi;
+	struct diag_op op = { d, n, 0 };
+	int i;
+
+	for (i = 0; i < n; i++)
+		d[i] = (double)i / (n - 1);
+	cr_assert_eq(la_lanczos_extremes(n, diag_matvec, &op, 40, 9, &lo, &hi), 0);
+	cr_assert_geq(lo, -1e-13, "lo = %.17g", lo);
+	cr_assert_leq(hi, 1 + 1e-13, "hi = %.17g", hi);
+	cr_assert_leq(lo, 0.01, "lo = %.17g", lo);
+	cr_assert_geq(hi, 0.99, "hi = %.17g", hi);
+	free(d);
+}
+
+/* A random n = 300 matrix against its full spectrum from la_eigsym. */
+Test(lanczos, random_against_full_spectrum)
+{
+	const int n = 300;
+	double *a = random_sym_large(n, 2718), *lambda = alloc_doubles(n, 1);
+	struct dense_op op = { a, n };
+	double lo, hi, scale;
+
+	cr_assert_eq(la_eigsym(n, a, lambda, NULL), 0);
+	scale = fmax(-lambda[0], lambda[n - 1]);
+	/* all of the Krylov space: the extremes to rounding */
+	cr_assert_eq(la_lanczos_extremes(n, dense_matvec, &op, n, 3, &lo, &hi), 0);
+	cr_assert_float_eq(lo, lambda[0], 1e-12 * scale, "lo = %.17g, want %.17g", lo, lambda[0]);
+	cr_assert_float_eq(hi, lambda[n - 1], 1e-12 * scale, "hi = %.17g, want %.17g", hi, lambda[n - 1]);
+	/* a third of it: as close (the edges are apart enough), and inside */
+	cr_assert_eq(la_lanczos_extremes(n, dense_matvec, &op, 100, 3, &lo, &hi), 0);
+	cr_assert_float_eq(lo, lambda[0], 1e-9 * scale, "lo = %.17g, want %.17g", lo, lambda[0]);
+	cr_assert_float_eq(hi, lambda[n - 1], 1e-9 * scale, "hi = %.17g, want %.17g", hi, lambda[n - 1]);
+	cr_assert_geq(lo, lambda[0] - 1e-12 * scale);
+	cr_assert_leq(hi, lambda[n - 1] + 1e-12 * scale);
+	free(lambda);
+	free(a);
+}
+
+/* Three distinct eigenvalues: the Krylov space is exhausted after three products. */
+Test(lanczos, stops_when_the_krylov_space_is_exhausted)
+{
+	const int n = 1000;
+	double *d = alloc_doubles(n, 1), lo, hi;
+	struct diag_op op = { d, n, 0 };
+	int i;
+
+	for (i = 0; i < n; i++)
+		d[i] = i % 3 == 0 ? -1.5 : i % 3 == 1 ? 0.25 : 4;
+	cr_assert_eq(la_lanczos_extremes(n, diag_matvec, &op, 50, 11, &lo, &hi), 0);
+	cr_assert_eq(op.calls, 3);
+	cr_assert_float_eq(lo, -1.5, 1e-12 * 4, "lo = %.17g", lo);
+	cr_assert_float_eq(hi, 4, 1e-12 * 4, "hi = %.17g", hi);
+
+	/* the zero operator, and n = 1 */
+	for (i = 0; i < n; i++)
+		d[i] = 0;
+	op.calls = 0;
+	cr_assert_eq(la_lanczos_extremes(n, diag_matvec, &op, 50, 11, &lo, &hi), 0);
+	cr_assert_eq(op.calls, 1);
+	cr_assert(lo == 0 && hi == 0);
+	d[0] = -3.5;
+	op.n = 1;
+	cr_assert_eq(la_lanczos_extremes(1, diag_matvec, &op, 50, 11, &lo, &hi), 0);
+	cr_assert(lo == -3.5 && hi == -3.5, "lo = %g, hi = %g", lo, hi);
+	free(d);
+}
+
+/* The same seed, the same numbers; another seed, the same answer to rounding. */
+Test(lanczos, deterministic)
+{
+	const int n = 300;
+	double *a = random_sym_large(n, 31), lo1, hi1, lo2, hi2, lo3, hi3;
+	struct dense_op op = { a, n };
+
+	cr_assert_eq(la_lanczos_extremes(n, dense_matvec, &op, n, 5, &lo1, &hi1), 0);
+	cr_assert_eq(la_lanczos_extremes(n, dense_matvec, &op, n, 5, &lo2, &hi2), 0);
+	cr_assert_eq(la_lanczos_extremes(n, dense_matvec, &op, n, 6, &lo3, &hi3), 0);
+	cr_assert(lo1 == lo2 && hi1 == hi2);
+	cr_assert_float_eq(lo1, lo3, 1e-12 * fabs(lo1));
+	cr_assert_float_eq(hi1, hi3, 1e-12 * fabs(hi1));
+	free(a);
+}
+
+/* A product that is NaN (or infinite) at the third step. */
+static void
+bad_matvec(void *ctx, const double *v, double *out)
+{
+	struct diag_op *op = ctx;
+	int i;
+
+	for (i = 0; i < op->n; i++)
+		out[i] = (i + 1) * v[i];
+	if (++op->calls == 3)
+		out[op->n / 2] = op->d[0];
+}
+
+Test(lanczos, non_finite_products_and_bad_sizes)
+{
+	const double bad[] = { NAN, INFINITY, -INFINITY };
+	struct diag_op op = { NULL, 50, 0 };
+	double lo = 7, hi = 7;
+	size_t k;
+
+	for (k = 0; k < 3; k++) {
+		op.d = &bad[k];
+		op.calls = 0;
+		lo = hi = 7;
+		cr_assert_eq(la_lanczos_extremes(50, bad_matvec, &op, 20, 1, &lo, &hi), -1);
+		cr_assert_eq(op.calls, 3);
+		cr_assert(isnan(lo) && isnan(hi));
+	}
+	op.calls = 0;
+	lo = hi = 7;
+	cr_assert_eq(la_lanczos_extremes(0, bad_matvec, &op, 20, 1, &lo, &hi), -1);
+	cr_assert(isnan(lo) && isnan(hi));
+	cr_assert_eq(la_lanczos_extremes(50, bad_matvec, &op, 0, 1, &lo, &hi), -1);
+	cr_assert_eq(op.calls, 0);
 }
