@@ -33,8 +33,8 @@ enum cp_kind analysis_classify(int n, const double *h, double *lambda);
 const char *cp_kind_phrase(enum cp_kind k);
 /*
  * The kind of the point w of objective o, from its Hessian, with the
- * eigenvalues (increasing) in lambda (LA_MAX_N values at most); -1 when o
- * has more variables than that.
+ * eigenvalues (increasing) in lambda (n values; NULL when not wanted);
+ * -1 when o has more than OPT_MAX_HESSIAN parameters.
  */
 int analysis_point_kind(struct objective *o, const double *w, double *lambda);
 /*
@@ -56,9 +56,12 @@ size_t analysis_outcome(struct objective *o, const struct trajectory *tr, char *
  * zeros (|lambda| <= zero), zero being analysis_classify's 1e-7 *
  * max(1, |largest|); and where |grad| < tol, the kind of point (else -1):
  * a saddle of that index, a minimum, a maximum, or degenerate.  Past
- * OPT_MAX_HESSIAN, lambda is NULL and index, zeros and the extremes are
- * unknown (-1, nan).  Returns 0, or -1 when the Hessian is not finite.
+ * OPT_MAX_HESSIAN, lambda is NULL, index and zeros are unknown (-1), and
+ * lmin and lmax are Lanczos's estimates from ANALYSIS_LANCZOS_STEPS
+ * Hessian-vector products (inside the spectrum: at or below the true
+ * extremes in size).  Returns 0, or -1 when the Hessian is not finite.
  */
+#define ANALYSIS_LANCZOS_STEPS 60
 struct point_report {
 	int n;
 	double f, gnorm;

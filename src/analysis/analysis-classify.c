@@ -13,6 +13,7 @@
 
 #include "descent/analysis.h"
 #include "descent/linalg.h"
+#include "descent/util.h"
 
 const char *
 cp_kind_name(enum cp_kind k)
@@ -66,35 +67,32 @@ int
 analysis_point_kind(struct objective *o, const double *w, double *lambda)
 {
 	int n = objective_dim(o);
-	double f, *g, *h;
+	double f, *g, *h, *own = NULL;
 	enum cp_kind kind;
 
-	if (n < 1 || n > LA_MAX_N)
+	if (n < 1 || n > OPT_MAX_HESSIAN)
 		return -1;
-	g = malloc((size_t)n * sizeof *g);
-	h = malloc((size_t)n * (size_t)n * sizeof *h);
-	if (g == NULL || h == NULL) {
-		free(g);
-		free(h);
-		return -1;
-	}
+	if (lambda == NULL)
+		lambda = own = xmalloc((size_t)n * sizeof *lambda);
+	g = xmalloc((size_t)n * sizeof *g);
+	h = xmalloc((size_t)n * (size_t)n * sizeof *h);
 	objective_eval_point(o, w, &f, g, h);
 	kind = analysis_classify(n, h, lambda);
 	free(g);
 	free(h);
+	free(own);
 	return (int)kind;
 }
 
 size_t
 analysis_outcome(struct objective *o, const struct trajectory *tr, char *buf, size_t size)
 {
-	double lambda[LA_MAX_N];
 	int kind;
 
 	switch (tr->outcome) {
 	case RUN_CONVERGED:
 		kind = tr->len > 0 ? analysis_point_kind(o, tr->w + (tr->len - 1) * (size_t)tr->n,
-							 lambda) : -1;
+							 NULL) : -1;
 		if (kind < 0)
 			return (size_t)snprintf(buf, size, "converged at step %ld", tr->step);
 		return (size_t)snprintf(buf, size, "converged at step %ld to %s", tr->step,

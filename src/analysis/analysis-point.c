@@ -15,6 +15,20 @@
 #include "descent/linalg.h"
 #include "descent/util.h"
 
+/* Lanczos's products: the Hessian at the point times v. */
+struct hvp_ctx {
+	struct objective *o;
+	const double *w;
+};
+
+static void
+hvp(void *ctx, const double *v, double *out)
+{
+	struct hvp_ctx *c = ctx;
+
+	objective_hvp(c->o, c->w, v, NULL, NULL, out);
+}
+
 int
 analysis_point(struct objective *o, const double *w, double tol, struct point_report *r)
 {
@@ -32,8 +46,14 @@ analysis_point(struct objective *o, const double *w, double tol, struct point_re
 	objective_eval_point(o, w, &r->f, g, h);
 	r->gnorm = la_norm(n, g);
 	free(g);
-	if (h == NULL)
+	if (h == NULL) {
+		/* past the Hessian descent assembles, its extremes from products */
+		struct hvp_ctx c = { o, w };
+		if (la_lanczos_extremes(n, hvp, &c, ANALYSIS_LANCZOS_STEPS, 1, &r->lmin,
+					&r->lmax) != 0)
+			return -1;
 		return 0;
+	}
 	r->lambda = xmalloc((size_t)n * sizeof *r->lambda);
 	if (la_eigsym(n, h, r->lambda, NULL) < 0) {
 		free(h);

@@ -87,8 +87,13 @@ print_report(const struct point_report *r, double tol, int all)
 	cmd_format_number(b, sizeof b, tol, 3);
 	printf("  |grad| = %s%s%s\n", a, r->gnorm < tol ? " < " : ", not below --tol ", b);
 	if (r->lambda == NULL) {
-		printf("  the Hessian of %d parameters is past what descent assembles (%d)\n",
-		       r->n, OPT_MAX_HESSIAN);
+		printf("  the Hessian of %d parameters is past what descent assembles (%d):\n"
+		       "  from %d of its products (Lanczos), its extremes are about\n",
+		       r->n, OPT_MAX_HESSIAN, ANALYSIS_LANCZOS_STEPS);
+		cmd_format_number(a, sizeof a, r->lmin, 4);
+		cmd_format_number(b, sizeof b, r->lmax, 4);
+		printf("    %s (the smallest) and %s (the largest, the sharpness)\n", a, b);
+		printf("  the index and the kind of point are unknown\n");
 		return;
 	}
 	print_eigenvalues(r, all);

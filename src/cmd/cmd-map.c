@@ -401,7 +401,7 @@ map_run(int argc, char **argv)
 	struct map_result res = { 0 };
 	struct theory t = { 0 };
 	struct diag err;
-	double start[EXPR_MAX_VARS] = { 0 };
+	double start[EXPR_MAX_VARS] = { 0 }, *dstart = NULL;
 	int first, status, n, nstart = 0, naxes = 0, w, h, nsum;
 	enum plot_enc enc;
 
@@ -455,14 +455,11 @@ map_run(int argc, char **argv)
 	if (data != NULL) {
 		struct map_data_args a = { &o.p, &c, obj, data, o.data.model, o.data.loss, &x,
 					   batch[0], batch[1], 0, o.goal, o.cells, o.csv, NULL };
-		if (o.start != NULL && (cmd_vector("--start", o.start, start, EXPR_MAX_VARS,
-						   &nstart) != 0 || nstart != n)) {
-			if (nstart != n)
-				cmd_value_error(&cmd_map, "--start has %d coordinates, but the "
-						"model has %d parameters", nstart, n);
+		dstart = cmd_start(&cmd_map, obj, &o.data, o.start, c.seed, &status);
+		if (dstart == NULL)
 			goto done;
-		}
-		a.start = start;
+		status = EXIT_USAGE;
+		a.start = dstart;
 		a.seeds = isnan(o.seeds) ? (batch[0] > 0 || c.noise > 0 ? 3 : 1) : -1;
 		if (!isnan(o.seeds)) {
 			long k = 0;
@@ -528,6 +525,7 @@ map_run(int argc, char **argv)
 	print_summary(&c, &x, &y, naxes, &res, &t);
 done:
 	free(t.line);
+	free(dstart);
 	map_result_free(&res);
 	objective_free(obj);
 	dataset_free(data);
@@ -570,7 +568,7 @@ const struct cmd cmd_map = {
 	"Data objectives: the rate across, the mini-batch size down, each cell the\n"
 	"mean over a few seeds of its runs' final loss (the lower, the denser):\n"
 	"      --data FILE, --data-inline CSV, --model EXPR, --loss NAME,\n"
-	"      --target NAME, --params A,B   the objective, as in descent run\n"
+	"      --target NAME, --params A,B, --init HOW   the objective, as in descent run\n"
 	"      --over lr=A:B,batch=C:D\n"
 	"                        the batch sizes: the powers of two from C, then D\n"
 	"      --seeds K         K runs a cell, seeds S, S+1, ... (3 with mini-batches\n"

@@ -183,20 +183,21 @@ print_outcome(struct objective *obj, const struct run_config *c,
 	analysis_outcome(obj, tr, words, sizeof words);
 	switch (tr->outcome) {
 	case RUN_CONVERGED: {
-		double lambda[LA_MAX_N];
+		double *lambda = xmalloc((size_t)n * sizeof *lambda);
 		int kind = analysis_point_kind(obj, w, lambda);
 		printf("%s: |grad| = %s < %s\n  at ", words, g, tol);
 		print_point(stdout, obj, w);
 		printf(", f = %s\n", f);
-		if (kind < 0)
-			break;
-		printf("  Hessian eigenvalue%s", n > 1 ? "s" : "");
-		for (k = 0; k < n && k < 8; k++) {
-			char l[40];
-			cmd_format_number(l, sizeof l, lambda[k], 4);
-			printf("%s %s", k ? "," : "", l);
+		if (kind >= 0) {
+			printf("  Hessian eigenvalue%s", n > 1 ? "s" : "");
+			for (k = 0; k < n && k < 8; k++) {
+				char l[40];
+				cmd_format_number(l, sizeof l, lambda[k], 4);
+				printf("%s %s", k ? "," : "", l);
+			}
+			printf("%s\n", n > 8 ? ", ..." : "");
 		}
-		printf("%s\n", n > 8 ? ", ..." : "");
+		free(lambda);
 		break;
 	}
 	case RUN_MAX_STEPS:
@@ -375,8 +376,7 @@ print_json(struct objective *obj, const struct run_config *c, const char *what,
 		json_put_string(stdout, tr->reason);
 	}
 	if (tr->outcome == RUN_CONVERGED) {
-		double lambda[LA_MAX_N];
-		int kind = analysis_point_kind(obj, tr->w + (tr->len - 1) * (size_t)n, lambda);
+		int kind = analysis_point_kind(obj, tr->w + (tr->len - 1) * (size_t)n, NULL);
 		if (kind >= 0)
 			printf(", \"kind\": \"%s\"", cp_kind_name((enum cp_kind)kind));
 	}
@@ -546,13 +546,18 @@ const struct cmd cmd_run = {
 	"      --plot            draw the loss curve under the table\n"
 	"      --record FILE     keep the run in FILE, to replay (descent replay)\n\n"
 	"Data objectives:\n"
-	"      --data FILE       a CSV file with a header row\n"
+	"      --data FILE       a CSV file with a header row, or a built-in set:\n"
+	"                        line, sine, xor, moons, circles (moons,n=100,noise=0.2)\n"
 	"      --data-inline CSV the same on the command line: 'x,y;1,2;2,3.5'\n"
-	"      --model EXPR      the model, in parameters and columns: 'w0 + w1*x'\n"
+	"      --model EXPR      the model, in parameters and columns: 'w0 + w1*x',\n"
+	"                        or a network: mlp:2-8-1:tanh\n"
+	"      --init HOW        a network's start: glorot (drawn from --seed), const:C\n"
+	"                        or zeros (glorot)\n"
 	"      --loss NAME       mse, cross_entropy or hinge (mse)\n"
 	"      --target NAME     the column the model predicts (y)\n"
 	"      --params A,B      the parameters' order (of first appearance)\n"
 	"      --batch N         mini-batch SGD with batches of N, shuffled by --seed\n\n"
-	"Example: descent run 'x^2' --start 1 --lr 0.1\n",
+	"Example: descent run 'x^2' --start 1 --lr 0.1\n"
+	"         descent run --data moons --model mlp:2-8-1 --loss cross_entropy -o adam\n",
 	.run = run_run,
 };

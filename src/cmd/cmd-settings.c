@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "descent/data.h"
@@ -257,11 +258,29 @@ cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr,
 			     tok = strtok_r(NULL, ",", &save))
 				params[np++] = tok;
 		}
-		if (o->file != NULL)
+		if (o->file != NULL && dataset_toy_is_name(o->file)) {
+			*data = dataset_toy(o->file, &derr);
+			if (*data == NULL) {
+				diag_print_source(stderr, "descent: in --data", o->file, &derr);
+				return NULL;
+			}
+		} else if (o->file != NULL)
 			*data = dataset_load_csv(o->file, &derr);
 		else
 			*data = dataset_parse_csv(o->inline_csv, strlen(o->inline_csv),
 						  "--data-inline", &derr);
+		if (*data == NULL && o->file != NULL && strpbrk(o->file, "/.,") == NULL &&
+		    access(o->file, F_OK) != 0) {
+			const char *const *name = dataset_toy_names();
+			char sets[160] = "";
+			size_t len = 0;
+			for (; *name != NULL && len < sizeof sets; name++)
+				len += (size_t)snprintf(sets + len, sizeof sets - len, "%s%s",
+							len ? ", " : "", *name);
+			fprintf(stderr, "descent: error: no file %s, and no built-in data set of "
+				"that name (%s)\n", o->file, sets);
+			return NULL;
+		}
 		if (*data == NULL) {
 			diag_print(stderr, &derr);
 			return NULL;

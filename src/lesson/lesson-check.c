@@ -313,10 +313,8 @@ run_page(const struct lesson_page *p, int which, struct objective *o, double *fi
 	*f = tr->f[tr->len - 1];
 	*step = tr->step;
 	*kind = -1;
-	if (out == RUN_CONVERGED) {
-		double lambda[LA_MAX_N];
-		*kind = analysis_point_kind(o, final, lambda);
-	}
+	if (out == RUN_CONVERGED)
+		*kind = analysis_point_kind(o, final, NULL);
 	run_free(r);
 	return out;
 }

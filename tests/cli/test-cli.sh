@@ -283,6 +283,12 @@ check "analyze swap spec" 2 "" "descent analyze: --swap takes LAYER:UNIT:UNIT, a
 check "analyze swap without a network" 2 "" "descent analyze: --swap goes with a network (--model mlp:...)${nl}" -- analyze --data-inline 'x,y;0,0;1,1' --model 'a*x' --swap 1:1:2
 check "analyze at and init" 2 "" "descent analyze: --at and --init: one or the other${nl}" -- analyze --data-inline 'x,y;0,0;1,1' --model mlp:1-1-1 --at 1,2,3,4 --init zeros
 check "analyze data and expression" 2 "" "descent analyze: an expression or --data with --model, not both${nl}Try 'descent analyze --help' for more.${nl}" -- analyze 'x^2' --data-inline 'x,y;0,0;1,1' --model 'a*x'
+check_grep "run on a built-in set" 0 "^adam, lr = 0.01, on the cross_entropy of mlp:2-8-1 on 200 examples$" -- run --data moons --model mlp:2-8-1 --loss cross_entropy -o adam -n 5
+check_grep "run on a built-in set with options" 0 "on the mse of mlp:1-4-1 on 30 examples$" -- run --data 'sine,n=30,noise=0.2,seed=3' --model mlp:1-4-1 -n 5
+check "run built-in set, bad option" 1 "" "descent: in --data: error at column 18: noise must be from 0 to 1000, not '-1'${nl}  moons,n=50,noise=-1${nl}                   ^${nl}" -- run --data moons,n=50,noise=-1 --model mlp:2-8-1
+check "run no such file or set" 1 "" "descent: error: no file moonz, and no built-in data set of that name (line, sine, xor, moons, circles)${nl}" -- run --data moonz --model mlp:2-8-1
+check_grep "map over data of a network" 0 "^lowest final loss: " -- map --data sine,n=40 --model mlp:1-4-1 -o adam --over lr=0.001:0.3,batch=1:40 --size 80x24 --ascii -n 50
+check_grep "analyze past the assembled Hessian: Lanczos" 0 "^  from 60 of its products (Lanczos), its extremes are about$" -- analyze --data sine,n=20 --model mlp:1-45-44-1
 check "run network bad init" 2 "" "descent run: --init: 'const:0': write const:C with a number C other than 0 (zeros is const:0)${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init const:0
 check "run network unknown init" 2 "" "descent run: --init: unknown initialization 'he': the initializations are glorot, const:C and zeros${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init he
 check "run init without a network" 2 "" "descent run: --init goes with a network (--model mlp:...); start another model with --start${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --init zeros

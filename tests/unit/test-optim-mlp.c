@@ -12,6 +12,7 @@
 
 #include "unit-helpers.h"
 
+#include "descent/analysis.h"
 #include "descent/expr.h"
 #include "descent/optim.h"
 
@@ -469,6 +470,87 @@ Test(mlp, hessian_vector_products)
 	objective_free(o);
 	o = make_objective("(1-x)^2 + 100*(y-x^2)^2 + sin(x*y*z)");
 	check_hvp(o, 54);
+	objective_free(o);
+	dataset_free(d);
+}
+
+/* A network of 5251 parameters trains, and is analysed from products. */
+Test(mlp, five_thousand_parameters)
+{
+	struct diag err;
+	struct dataset *d = dataset_toy("xor,n=60,seed=2", &err);
+	struct objective *o;
+	struct expr_mlp m = net("mlp:2-70-70-1:tanh");
+	struct run_config c;
+	struct point_report r;
+	struct run *run;
+	double *theta;
+	const struct trajectory *tr;
+	int n;
+
+	cr_assert_not_null(d, "%s", err.message);
+	o = net_objective(d, "mlp:2-70-70-1:tanh", LOSS_CROSS_ENTROPY);
+	n = objective_dim(o);
+	cr_assert_eq(n, 5251);
+	theta = calloc(n, sizeof *theta);
+	cr_assert_eq(expr_mlp_init(&m, "glorot", 1, theta, &err), 0);
+	run_config_init(&c, opt_find("adam"));
+	c.max_steps = 30;
+	run = run_new(o, &c, theta, &err);
+	cr_assert_not_null(run, "%s", err.message);
+	run_all(run);
+	tr = run_trajectory(run);
+	cr_expect_lt(tr->f[tr->len - 1], 0.9 * tr->f[0], "30 steps: f %g -> %g", tr->f[0],
+		     tr->f[tr->len - 1]);
+	cr_assert_eq(analysis_point(o, run_point(run), 1e-6, &r), 0);
+	cr_expect_null(r.lambda, "past OPT_MAX_HESSIAN, no spectrum");
+	cr_expect_eq(r.index, -1);
+	cr_expect(isfinite(r.lmin) && isfinite(r.lmax) && r.lmin < r.lmax, "%g %g", r.lmin,
+		  r.lmax);
+	cr_expect_gt(r.lmax, 0);
+	analysis_point_done(&r);
+	cr_expect_null(run_new(o, &(struct run_config){ .opt = opt_find("newton"),
+				.max_steps = 1, .params = opt_find("newton")->defaults }, theta,
+			       &err));
+	cr_expect(strstr(err.message, "newton needs the Hessian") != NULL, "%s", err.message);
+	run_free(run);
+	free(theta);
+	objective_free(o);
+	dataset_free(d);
+}
+
+/* The spectrum of a network up to OPT_MAX_HESSIAN: an assembled Hessian past 64. */
+Test(mlp, spectrum_past_64)
+{
+	struct dataset *d = generated_data(30, 0, 61);
+	struct objective *o = net_objective(d, "mlp:2-12-5-1:tanh", LOSS_MSE);
+	int n = objective_dim(o), k;
+	double *theta = calloc(n, sizeof *theta), *v = calloc(n, sizeof *v), *hv = calloc(n, sizeof *hv);
+	struct point_report r;
+
+	cr_assert_eq(n, 12 * 3 + 5 * 13 + 6);
+	random_params(theta, n, 1.0, 62);
+	cr_assert_eq(analysis_point(o, theta, 1e-6, &r), 0);
+	cr_assert_not_null(r.lambda);
+	for (k = 1; k < n; k++)
+		cr_expect_leq(r.lambda[k - 1], r.lambda[k]);
+	cr_expect_eq(r.lmax, r.lambda[n - 1]);
+	/* the Rayleigh quotient of any direction lies between the extremes */
+	random_params(v, n, 1.0, 63);
+	objective_hvp(o, theta, v, NULL, NULL, hv);
+	{
+		double vhv = 0, vv = 0;
+		for (k = 0; k < n; k++) {
+			vhv += v[k] * hv[k];
+			vv += v[k] * v[k];
+		}
+		cr_expect(vhv / vv <= r.lmax * (1 + 1e-12) && vhv / vv >= r.lmin * (1 + 1e-12) - 1e-12,
+			  "%g not in [%g, %g]", vhv / vv, r.lmin, r.lmax);
+	}
+	analysis_point_done(&r);
+	free(theta);
+	free(v);
+	free(hv);
 	objective_free(o);
 	dataset_free(d);
 }
