@@ -73,6 +73,45 @@ struct point_report {
 int analysis_point(struct objective *o, const double *w, double tol, struct point_report *r);
 void analysis_point_done(struct point_report *r);
 
+/*
+ * A census of critical points (analysis-census.c): from each start,
+ * Levenberg-Marquardt on the gradient (Newton's method on grad f = 0,
+ * damped), which finds saddles and maxima as readily as minima, until
+ * |grad| < tol or max_iter iterations; a coordinate past bound gives up.
+ * Points closer than same * (1 + |x|) are one point.  Up to
+ * OPT_MAX_HESSIAN parameters (a Hessian and its eigenvectors a step).
+ */
+struct census_options {
+	double tol;             /* |grad| of a critical point (1e-8) */
+	int max_iter;           /* per start (200) */
+	double bound;           /* (1e6) */
+	double same;            /* (1e-5) */
+};
+void census_options_init(struct census_options *opt);
+
+struct census_point {
+	double *x;              /* the point (n values) */
+	double f, lmax;
+	int kind;               /* enum cp_kind */
+	int index, zeros;       /* negative and zero eigenvalues */
+	int hits;               /* starts that found it */
+};
+
+struct census {
+	struct census_point *points;    /* in the order found */
+	int npoints, cap;
+	int starts, failed;             /* starts tried; those that found nothing */
+};
+
+/*
+ * The census of o from the m starts (row-major, m * n values).  Returns
+ * 0, or -1 past OPT_MAX_HESSIAN parameters.  Free with
+ * analysis_census_done.
+ */
+int analysis_census(struct objective *o, size_t m, const double *starts,
+		    const struct census_options *opt, struct census *c);
+void analysis_census_done(struct census *c);
+
 /* A region: [lo[k], hi[k]] for each of the n <= 2 variables. */
 struct region {
 	int n;

@@ -828,6 +828,7 @@ struct run_record {
 	struct dataset *data;
 	char *model, *target;
 	enum loss loss;
+	double l2;                              /* the L2 penalty, 0 for none */
 	char *vars[EXPR_MAX_VARS];              /* variables (or parameters), in order */
 	int n;
 	struct run_config config;

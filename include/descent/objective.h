@@ -60,6 +60,16 @@ struct objective *objective_data(const struct dataset *d, const char *model,
 				 struct diag *err);
 
 void objective_free(struct objective *o);
+/*
+ * An L2 penalty on a data objective's parameters: l2/2 times the sum of
+ * their squares is added to the cost (l2 w to the gradient, l2 I to the
+ * Hessian), weights and biases alike; 0, the default, is none.  Returns
+ * 0, or -1 for an expression objective or an l2 that is negative or not
+ * finite.  The per-example losses (objective_example_losses) are the
+ * losses alone.
+ */
+int objective_set_l2(struct objective *o, double l2);
+double objective_l2(const struct objective *o);
 /* Gives the data set d to o, which frees it with itself (dataset_free). */
 void objective_take_data(struct objective *o, struct dataset *d);
 

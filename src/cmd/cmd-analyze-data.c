@@ -23,7 +23,7 @@
 #include "descent/objective.h"
 #include "descent/util.h"
 
-enum { OPT_AT = CMD_OPT_OWN, OPT_SWAP, OPT_ALL };
+enum { OPT_AT = CMD_OPT_OWN, OPT_SWAP, OPT_ALL, OPT_CENSUS };
 
 #define SHOWN 8                 /* eigenvalues shown at each end, without --eigenvalues */
 
@@ -32,6 +32,7 @@ struct analyze_data_opts {
 	struct cmd_data data;
 	const char *at, *swap;
 	int all;
+	double census;
 };
 
 static int
@@ -48,8 +49,21 @@ data_option(int opt, const char *arg, void *p)
 	case OPT_AT: o->at = arg; return 0;
 	case OPT_SWAP: o->swap = arg; return 0;
 	case OPT_ALL: o->all = 1; return 0;
+	case OPT_CENSUS: return cmd_constant("--census", arg, &o->census);
 	}
 	return EXIT_USAGE;
+}
+
+/* ", plus 0.01/2 |w|^2" for an objective with an L2 penalty. */
+static void
+print_penalty(struct objective *obj)
+{
+	char l2[40];
+
+	if (objective_l2(obj) == 0)
+		return;
+	cmd_format_number(l2, sizeof l2, objective_l2(obj), 6);
+	printf(", plus %s/2 |w|^2", l2);
 }
 
 static void
@@ -139,6 +153,127 @@ parse_swap(const char *text, const struct expr_mlp *net, int *l, int *j, int *k)
 	return 0;
 }
 
+/* The order of the census table: minima, saddles by index, degenerate, maxima. */
+static int
+group_rank(const struct census_point *p)
+{
+	switch (p->kind) {
+	case CP_MINIMUM: return 0;
+	case CP_SADDLE: return 1 + p->index;
+	case CP_DEGENERATE: return 100000 + p->index;
+	default: return 200000;
+	}
+}
+
+static int
+by_group(const void *a, const void *b)
+{
+	const struct census_point *p = a, *q = b;
+	int ra = group_rank(p), rb = group_rank(q);
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	return p->f < q->f ? -1 : p->f > q->f;
+}
+
+/*
+ * --census N: N starts (the network's --init drawn from seeds seed,
+ * seed + 1, ..., or the one start given), Newton on the gradient from
+ * each, and the table of what was found, grouped by kind and index.
+ */
+static int
+census(struct objective *obj, const struct analyze_data_opts *o, const struct run_config *c,
+       long nstarts)
+{
+	int n = objective_dim(obj), p, q;
+	double *starts = xmalloc((size_t)nstarts * (size_t)n * sizeof *starts);
+	struct census_options opt;
+	struct census cs;
+	int status = 0, found = 0;
+	long s;
+
+	for (s = 0; s < nstarts; s++) {
+		int st;
+		double *w = cmd_start(&cmd_analyze, obj, &o->data, o->at, c->seed + (uint64_t)s,
+				      &st);
+		if (w == NULL) {
+			free(starts);
+			return st;
+		}
+		if (c->max_steps > 0) {         /* descend first, then find the point */
+			struct diag err;
+			struct run *r = run_new(obj, c, w, &err);
+			if (r == NULL) {
+				free(w);
+				free(starts);
+				return cmd_value_error(&cmd_analyze, "%s", err.message);
+			}
+			run_all(r);
+			memcpy(w, run_point(r), (size_t)n * sizeof *w);
+			run_free(r);
+		}
+		memcpy(starts + (size_t)s * n, w, (size_t)n * sizeof *w);
+		free(w);
+	}
+	census_options_init(&opt);
+	if (!isnan(o->set.tol))
+		opt.tol = c->tol;
+	if (analysis_census(obj, (size_t)nstarts, starts, &opt, &cs) != 0) {
+		free(starts);
+		return cmd_value_error(&cmd_analyze, "--census needs the Hessian, which descent "
+				       "gives up to %d parameters, and this has %d",
+				       OPT_MAX_HESSIAN, n);
+	}
+	qsort(cs.points, (size_t)cs.npoints, sizeof *cs.points, by_group);
+	for (p = 0; p < cs.npoints; p++)
+		found += cs.points[p].hits;
+	printf("census from %ld start%s (%s, seeds %llu to %llu)", nstarts, nstarts == 1 ? "" : "s",
+	       o->at != NULL ? "--at" : o->data.init != NULL ? o->data.init :
+	       expr_is_mlp(o->data.model) ? "glorot" : "0",
+	       (unsigned long long)c->seed, (unsigned long long)(c->seed + nstarts - 1));
+	if (c->max_steps > 0)
+		printf(", each first %ld steps of %s,\nthen", c->max_steps, c->opt->name);
+	printf(" Newton's method on the gradient (Levenberg-Marquardt) to |grad| < %g;\n"
+	       "points closer than %g relative are one\n", opt.tol, opt.same);
+	printf("  %d critical point%s, from %d start%s; %d start%s found none\n", cs.npoints,
+	       cs.npoints == 1 ? "" : "s", found, found == 1 ? "" : "s", cs.failed,
+	       cs.failed == 1 ? "" : "s");
+	if (cs.npoints > 0)
+		printf("  %-26s %6s %7s   %s\n", "kind", "points", "starts",
+		       objective_l2(obj) > 0 ? "f (the loss and the penalty)" : "loss");
+	for (p = 0; p < cs.npoints; p = q) {
+		char kind[48], lo[40], hi[40];
+		int hits = 0;
+		for (q = p; q < cs.npoints && group_rank(&cs.points[q]) ==
+		     group_rank(&cs.points[p]); q++)
+			hits += cs.points[q].hits;
+		switch (cs.points[p].kind) {
+		case CP_MINIMUM: snprintf(kind, sizeof kind, "minimum"); break;
+		case CP_MAXIMUM: snprintf(kind, sizeof kind, "maximum"); break;
+		case CP_SADDLE:
+			snprintf(kind, sizeof kind, "saddle, index %d", cs.points[p].index);
+			break;
+		default:
+			snprintf(kind, sizeof kind, "degenerate, index %d", cs.points[p].index);
+			break;
+		}
+		cmd_format_number(lo, sizeof lo, cs.points[p].f, 4);
+		cmd_format_number(hi, sizeof hi, cs.points[q - 1].f, 4);
+		printf("  %-26s %6d %7d   %s", kind, q - p, hits, lo);
+		if (strcmp(lo, hi) != 0) {
+			int values = 1;
+			for (int r = p + 1; r < q; r++)
+				values += cs.points[r].f - cs.points[r - 1].f >
+					  1e-9 * fmax(1, fabs(cs.points[r].f));
+			printf(" to %s (%d values)", hi, values);
+		}
+		putchar('\n');
+	}
+	analysis_census_done(&cs);
+	free(starts);
+	return status;
+}
+
 int
 cmd_analyze_data(int argc, char **argv)
 {
@@ -151,6 +286,7 @@ cmd_analyze_data(int argc, char **argv)
 		{ "at", required_argument, NULL, OPT_AT },
 		{ "swap", required_argument, NULL, OPT_SWAP },
 		{ "eigenvalues", no_argument, NULL, OPT_ALL },
+		{ "census", required_argument, NULL, OPT_CENSUS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -170,6 +306,7 @@ cmd_analyze_data(int argc, char **argv)
 	int first, status, n, l = 0, j = 0, k = 0;
 
 	memset(&o, 0, sizeof o);
+	o.census = NAN;
 	cmd_settings_init(&o.set);
 	cmd_settings_longopts(longopts, fixed_longopts, 1);
 	status = cmd_getopt(&cmd_analyze, argc, argv, "o:n:hV", longopts, data_option, &o,
@@ -189,6 +326,27 @@ cmd_analyze_data(int argc, char **argv)
 	if (obj == NULL)
 		goto done;
 	n = objective_dim(obj);
+	if (!isnan(o.census)) {
+		long count = 0;
+		if ((status = cmd_count(&cmd_analyze, o.census, "census", 1, 10000, &count)) != 0)
+			goto done;
+		if (o.swap != NULL || o.all) {
+			status = cmd_value_error(&cmd_analyze, "--census prints a table: no --swap "
+						 "or --eigenvalues");
+			goto done;
+		}
+		if (o.at != NULL && count > 1) {
+			status = cmd_value_error(&cmd_analyze, "--census from --at is one start: "
+						 "--census 1");
+			goto done;
+		}
+		printf("the %s of %s on %zu examples", o.data.loss != NULL ? o.data.loss : "mse",
+		       o.data.model, data->nrows);
+		print_penalty(obj);
+		printf(", %d parameters\n", n);
+		status = census(obj, &o, &c, count);
+		goto done;
+	}
 	if (o.swap != NULL && (expr_mlp_parse(o.data.model, &net, &err) != 0 ||
 			       (status = parse_swap(o.swap, &net, &l, &j, &k)) != 0))
 		goto done;
@@ -206,8 +364,9 @@ cmd_analyze_data(int argc, char **argv)
 	if (w == NULL)
 		goto done;
 	loss = o.data.loss != NULL ? o.data.loss : "mse";
-	printf("the %s of %s on %zu examples, %d parameters\n", loss, o.data.model,
-	       data->nrows, n);
+	printf("the %s of %s on %zu examples", loss, o.data.model, data->nrows);
+	print_penalty(obj);
+	printf(", %d parameters\n", n);
 	if (c.max_steps > 0) {
 		char lr[40];
 		run = run_new(obj, &c, w, &err);

@@ -376,7 +376,10 @@ const struct cmd cmd_analyze = {
 	"  --at W1,W2...    the point (by default the start: 0, or --init's)\n"
 	"  -n, --steps N    first run N steps of -o OPTIMIZER (its --lr ...) from there\n"
 	"  --swap L:J:K     also f with hidden units J and K of layer L swapped\n"
-	"  --eigenvalues    every eigenvalue, not the 8 smallest and 8 largest\n\n"
+	"  --eigenvalues    every eigenvalue, not the 8 smallest and 8 largest\n"
+	"  --census N       instead, the critical points found from N starts (seeds\n"
+	"                   --seed on), by Newton's method on the gradient after any\n"
+	"                   --steps: a table of minima and saddles by index\n\n"
 	"Example: descent analyze 'x^4 - 8x^2 + 5' --x -3:3\n"
 	"         descent analyze --data-inline 'x,y;0,0;1,1' --model mlp:1-3-1 -n 50\n",
 	.run = analyze_run,

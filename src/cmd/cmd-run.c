@@ -501,6 +501,12 @@ run_run(int argc, char **argv)
 	else
 		snprintf(what, sizeof what, "the %s of %s on %zu examples",
 			 o.data.loss ? o.data.loss : "mse", o.data.model, data->nrows);
+	if (data != NULL && objective_l2(obj) > 0) {
+		char l2[40];
+		size_t len = strlen(what);
+		cmd_format_number(l2, sizeof l2, objective_l2(obj), 6);
+		snprintf(what + len, sizeof what - len, ", plus %s/2 |w|^2", l2);
+	}
 	switch (o.format) {
 	case FORMAT_TABLE:
 		print_table(obj, &c, what, run_trajectory(r), every);

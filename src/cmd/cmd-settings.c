@@ -164,6 +164,7 @@ static const struct option data_longopts[CMD_DATA_OPTIONS] = {
 	{ "target", required_argument, NULL, CMD_OPT_TARGET },
 	{ "params", required_argument, NULL, CMD_OPT_PARAMS },
 	{ "init", required_argument, NULL, CMD_OPT_INIT },
+	{ "l2", required_argument, NULL, CMD_OPT_L2 },
 };
 
 void
@@ -195,6 +196,7 @@ cmd_data_option(struct cmd_data *d, int opt, const char *arg)
 	case CMD_OPT_TARGET: d->target = arg; return 0;
 	case CMD_OPT_PARAMS: d->params = arg; return 0;
 	case CMD_OPT_INIT: d->init = arg; return 0;
+	case CMD_OPT_L2: d->l2 = arg; return 0;
 	}
 	return -1;
 }
@@ -209,9 +211,9 @@ cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr,
 	*status = EXIT_USER;
 	if (o->file == NULL && o->inline_csv == NULL) {
 		if (o->model != NULL || o->params != NULL || o->target != NULL ||
-		    o->loss != NULL || o->init != NULL || batch) {
+		    o->loss != NULL || o->init != NULL || o->l2 != NULL || batch) {
 			*status = cmd_value_error(cmd, "--model, --loss, --target, --params, "
-						  "--init and a batch size go with --data");
+						  "--init, --l2 and a batch size go with --data");
 			return NULL;
 		}
 		if (expr == NULL) {
@@ -298,6 +300,18 @@ cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr,
 				diag_print_source(stderr, "descent: in --model", o->model, &err);
 			else
 				fprintf(stderr, "descent: error: %s\n", err.message);
+		}
+		if (obj != NULL && o->l2 != NULL) {
+			double l2;
+			int st = cmd_constant("--l2", o->l2, &l2);
+			if (st != 0 || objective_set_l2(obj, l2) != 0) {
+				if (st == 0)
+					cmd_value_error(cmd, "--l2 is a penalty of 0 or more, not %g",
+							l2);
+				*status = EXIT_USAGE;
+				objective_free(obj);
+				return NULL;
+			}
 		}
 		return obj;
 	}

@@ -147,7 +147,7 @@ enum {
 	CMD_OPT_TOL = 256, CMD_OPT_BOUND, CMD_OPT_SCHEDULE, CMD_OPT_LINE_SEARCH,
 	CMD_OPT_NOISE, CMD_OPT_SEED, CMD_OPT_BATCH,
 	CMD_OPT_DATA, CMD_OPT_DATA_INLINE, CMD_OPT_MODEL, CMD_OPT_LOSS, CMD_OPT_TARGET,
-	CMD_OPT_PARAMS, CMD_OPT_INIT,
+	CMD_OPT_PARAMS, CMD_OPT_INIT, CMD_OPT_L2,
 	CMD_OPT_OWN = 300,
 	CMD_OPT_PARAM = 400,
 };
@@ -181,7 +181,7 @@ int cmd_count(const struct cmd *cmd, double v, const char *name, double lo, doub
 	      long *out);
 /* A data objective on the command line: --data or --data-inline, --model, ... */
 struct cmd_data {
-	const char *file, *inline_csv, *model, *loss, *target, *params, *init;
+	const char *file, *inline_csv, *model, *loss, *target, *params, *init, *l2;
 };
 /* Takes option opt of a data objective (CMD_OPT_DATA...): 0, or -1 when it is none. */
 int cmd_data_option(struct cmd_data *d, int opt, const char *arg);
@@ -230,9 +230,9 @@ int cmd_analyze_data(int argc, char **argv);
 /*
  * fixed (ending with a NULL name), then when data the CMD_DATA_OPTIONS
  * options of a data objective (--data, --data-inline, --model, --loss,
- * --target, --params, --init), then --lr, --beta, ... into lo.
+ * --target, --params, --init, --l2), then --lr, --beta, ... into lo.
  */
-#define CMD_DATA_OPTIONS 7
+#define CMD_DATA_OPTIONS 8
 struct option;
 void cmd_settings_longopts(struct option *lo, const struct option *fixed, int data);
 

@@ -120,6 +120,10 @@ record_write(FILE *fp, const struct record_objective *ro, struct objective *o,
 		json_put_string(fp, ro->model);
 		fprintf(fp, ", \"loss\": \"%s\", \"target\": ", loss_name(ro->loss));
 		json_put_string(fp, ro->target);
+		if (objective_l2(o) > 0) {
+			fputs(", \"l2\": ", fp);
+			put_number(fp, objective_l2(o));
+		}
 	}
 	fputs(", \"variables\": [", fp);
 	for (k = 0; k < n; k++) {
@@ -328,7 +332,7 @@ read_header(struct reader *R, const cJSON *h, struct run_record *rec)
 	static const char *const fields[] = {
 		"format", "version", "program", "kernels", "math", "function", "data", "model",
 		"loss", "target", "variables", "optimizer", "params", "schedule", "steps", "tol",
-		"bound", "line_search", "noise", "seed", "batch", "start", NULL,
+		"bound", "line_search", "noise", "seed", "batch", "start", "l2", NULL,
 	};
 	struct loader *L = &R->L;
 	const cJSON *fm = cJSON_GetObjectItemCaseSensitive(h, "format");
@@ -389,6 +393,12 @@ read_header(struct reader *R, const cJSON *h, struct run_record *rec)
 		}
 		rec->loss = (enum loss)loss_from_name(loss);
 		free(loss);
+		get_number(L, h, "l2", 0, "the header", &rec->l2);
+		if (!(rec->l2 >= 0) || !isfinite(rec->l2)) {
+			lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(h, "l2")), "\"l2\" is a "
+				     "penalty of 0 or more");
+			return -1;
+		}
 	}
 	vars = member(L, h, "variables", 1, "the header");
 	if (vars == NULL)
@@ -671,6 +681,8 @@ record_objective(const struct run_record *rec, struct diag *err)
 	else
 		o = objective_data(rec->data, rec->model, rec->loss, rec->target,
 				   (const char *const *)rec->vars, rec->n, err);
+	if (o != NULL && rec->l2 > 0)
+		objective_set_l2(o, rec->l2);
 	if (o != NULL && objective_dim(o) != rec->n) {
 		diag_set(err, NULL, 0, 0, "the objective has %d variables, the record %d",
 			 objective_dim(o), rec->n);

@@ -39,6 +39,7 @@ struct objective {
 	int dim;                        /* parameters: the first dim variables */
 	struct expr_program *prog[4];   /* f; f+grad; f+grad+Hessian; f+grad+Hv */
 	int products;                   /* the Hessian from dim products (prog[3]) */
+	double l2;                      /* the penalty l2/2 |w|^2 of a data objective */
 	double **out;                   /* output pointers for the batch entry */
 	const double **in;              /* input pointers: variables, directions */
 	double *scalars;                /* inputs the same in every lane */
@@ -471,9 +472,82 @@ data_eval_many(struct objective *o, size_t m, const double *const *w, double *f,
 	}
 }
 
+/*
+ * The L2 penalty of lane q (w[k][q]) added to its f, g and h: l2/2 |w|^2,
+ * l2 w and l2 I.  The one-point path (penalize_point) does the same
+ * arithmetic in the same order.
+ */
+static void
+penalize(const struct objective *o, size_t q, const double *const *w, double *f,
+	 double *const *g, double *const *h, int level)
+{
+	double s = 0;
+	int k, dim = o->dim;
+
+	if (o->l2 == 0)
+		return;
+	for (k = 0; k < dim; k++)
+		s += w[k][q] * w[k][q];
+	if (f != NULL)
+		f[q] += 0.5 * o->l2 * s;
+	for (k = 0; level >= 1 && k < dim; k++)
+		g[k][q] += o->l2 * w[k][q];
+	for (k = 0; level == 2 && k < dim; k++)
+		h[k * dim + k][q] += o->l2;
+}
+
+static void
+penalize_point(const struct objective *o, const double *w, double *f, double *g, double *h)
+{
+	double s = 0;
+	int k, dim = o->dim;
+
+	if (o->l2 == 0)
+		return;
+	for (k = 0; k < dim; k++)
+		s += w[k] * w[k];
+	if (f != NULL)
+		*f += 0.5 * o->l2 * s;
+	for (k = 0; g != NULL && k < dim; k++)
+		g[k] += o->l2 * w[k];
+	for (k = 0; h != NULL && k < dim; k++)
+		h[(size_t)k * dim + k] += o->l2;
+}
+
+int
+objective_set_l2(struct objective *o, double l2)
+{
+	if (o->data == NULL || !(l2 >= 0) || !isfinite(l2))
+		return -1;
+	o->l2 = l2;
+	return 0;
+}
+
+double
+objective_l2(const struct objective *o)
+{
+	return o->l2;
+}
+
+static void eval_unpenalized(struct objective *o, size_t m, const double *const *w, double *f,
+			  double *const *g, double *const *h);
+
 void
 objective_eval(struct objective *o, size_t m, const double *const *w,
 	       double *f, double *const *g, double *const *h)
+{
+	int level = h != NULL ? 2 : g != NULL ? 1 : 0;
+	size_t q;
+
+	eval_unpenalized(o, m, w, f, g, h);
+	for (q = 0; o->data != NULL && q < m; q++)
+		penalize(o, q, w, f, g, h, level);
+}
+
+/* objective_eval without the penalty. */
+static void
+eval_unpenalized(struct objective *o, size_t m, const double *const *w, double *f,
+	      double *const *g, double *const *h)
 {
 	int level = h != NULL ? 2 : g != NULL ? 1 : 0, dim = o->dim, k;
 	size_t lane;
@@ -634,6 +708,9 @@ objective_eval_subsets(struct objective *o, size_t m, const double *const *w,
 		q = end;
 	}
 	free(in);
+	for (q = 0; q < m; q++)
+		if (idx[q] != NULL)
+			penalize(o, q, w, f, g, h, level);
 }
 
 void
@@ -641,11 +718,13 @@ objective_eval_point(struct objective *o, const double *x, double *f, double *g,
 {
 	enum { SMALL = 8 };
 	int dim = o->dim, k;
-	const double *xs[SMALL], **xp = xs;
-	double *gs[SMALL], *hs[SMALL * SMALL], **gp = gs, **hp = hs, gl[SMALL], *gown = NULL;
+	const double *xs[SMALL] = { 0 }, **xp = xs;
+	double *gs[SMALL] = { 0 }, *hs[SMALL * SMALL] = { 0 }, **gp = gs, **hp = hs, gl[SMALL],
+	       *gown = NULL;
 
 	if (o->data != NULL) {
 		data_eval(o, x, f, g, h, h != NULL ? 2 : g != NULL ? 1 : 0, NULL);
+		penalize_point(o, x, f, g, h);
 		return;
 	}
 	if (dim > SMALL) {              /* the common case needs no allocation */
@@ -711,6 +790,9 @@ objective_hvp(struct objective *o, const double *w, const double *v, double *f, 
 			g[k] = o->sums[1 + k] / (double)n;
 		for (k = 0; k < dim; k++)
 			hv[k] = o->sums[1 + dim + k] / (double)n;
+		penalize_point(o, w, f, g, NULL);
+		for (k = 0; k < dim; k++)
+			hv[k] += o->l2 * v[k];
 	}
 }
 
@@ -820,7 +902,7 @@ loss_template(enum loss loss, int pm_one)
  */
 static struct objective *
 objective_mlp(const struct dataset *d, const char *model, enum loss loss, int t,
-	      const char *const *params, struct diag *err)
+	      const char *const *params, int nparams, struct diag *err)
 {
 	static const char *const lvars[2] = { "m", "t" };
 	struct expr_mlp net;
@@ -831,7 +913,14 @@ objective_mlp(const struct dataset *d, const char *model, enum loss loss, int t,
 
 	if (expr_mlp_parse(model, &net, err) != 0)
 		return NULL;
-	if (params != NULL) {
+	np = expr_mlp_nparams(&net);
+	for (j = 0; params != NULL && j < np; j++) {
+		char name[48];
+		expr_mlp_param_name(&net, j, name, sizeof name);
+		if (j >= nparams || strcmp(params[j], name) != 0)
+			break;
+	}
+	if (params != NULL && (j < np || nparams != np)) {
 		diag_set(err, NULL, 0, 0, "a network names its own parameters: leave out "
 			 "--params (descent diff --model %s lists them)", model);
 		return NULL;
@@ -850,7 +939,6 @@ objective_mlp(const struct dataset *d, const char *model, enum loss loss, int t,
 	e = expr_mlp_build(&net, (const char *const *)d->names, d->ncols, inputs, err);
 	if (e == NULL)
 		return NULL;
-	np = expr_mlp_nparams(&net);
 	tl = expr_parse(loss_template(loss, pm_one), lvars, 2, err);
 	if (tl == NULL)
 		fatal("objective_mlp: the loss does not parse: %s", err->message);
@@ -897,7 +985,7 @@ objective_data(const struct dataset *d, const char *model, enum loss loss,
 		return NULL;
 	}
 	if (expr_is_mlp(model))
-		return objective_mlp(d, model, loss, t, params, err);
+		return objective_mlp(d, model, loss, t, params, nparams, err);
 	/* the model alone first: its errors have columns in its own text */
 	m = expr_parse(model, NULL, 0, err);
 	if (m == NULL)

@@ -253,7 +253,7 @@ check "run missing start" 2 "" "descent run: --start is missing: where should th
 check "run bad schedule" 2 "" "descent run: --schedule: the step schedule has no 'decay' (it takes every, factor and warmup)${nl}" -- run 'x^2' --start 1 --schedule step:decay=2
 check "run steps" 2 "" "descent run: --steps must be a whole number from 0 to 1e+09, not 1.5${nl}" -- run 'x^2' --start 1 --steps 1.5
 check "run format" 2 "" "descent run: unknown format 'xml': use table, csv or json${nl}" -- run 'x^2' --start 1 --format xml
-check "run batch on expression" 2 "" "descent run: --model, --loss, --target, --params, --init and a batch size go with --data${nl}" -- run 'x^2' --start 1 --batch 2
+check "run batch on expression" 2 "" "descent run: --model, --loss, --target, --params, --init, --l2 and a batch size go with --data${nl}" -- run 'x^2' --start 1 --batch 2
 check "run line search optimizer" 2 "" "descent run: the line search is for gd and newton, not momentum${nl}" -- run 'x^2' --start 1 -o momentum --line-search
 check "run ragged data" 1 "" "$top_srcdir/tests/data/bad-ragged.csv:4:5: error: row has 3 fields, but the header has 2${nl}" -- run --data "$top_srcdir/tests/data/bad-ragged.csv" --model 'w0 + w1*x'
 check "run non-number" 1 "" "$top_srcdir/tests/data/bad-number.csv:3:3: error: 'abc' is not a number${nl}" -- run --data "$top_srcdir/tests/data/bad-number.csv" --model 'w0 + w1*x'
@@ -289,10 +289,18 @@ check "run built-in set, bad option" 1 "" "descent: in --data: error at column 1
 check "run no such file or set" 1 "" "descent: error: no file moonz, and no built-in data set of that name (line, sine, xor, moons, circles)${nl}" -- run --data moonz --model mlp:2-8-1
 check_grep "map over data of a network" 0 "^lowest final loss: " -- map --data sine,n=40 --model mlp:1-4-1 -o adam --over lr=0.001:0.3,batch=1:40 --size 80x24 --ascii -n 50
 check_grep "analyze past the assembled Hessian: Lanczos" 0 "^  from 60 of its products (Lanczos), its extremes are about$" -- analyze --data sine,n=20 --model mlp:1-45-44-1
+check "analyze census" 0 "the mse of mlp:1-2-1 on 30 examples, plus 0.01/2 |w|^2, 7 parameters${nl}census from 10 starts (glorot, seeds 0 to 9), each first 200 steps of lbfgs,${nl}then Newton's method on the gradient (Levenberg-Marquardt) to |grad| < 1e-08;${nl}points closer than 1e-05 relative are one${nl}  5 critical points, from 10 starts; 0 starts found none${nl}  kind                       points  starts   f (the loss and the penalty)${nl}  minimum                         5      10   0.03439${nl}" "" -- analyze --data sine,n=30 --model mlp:1-2-1 --census 10 -o lbfgs -n 200 --l2 0.01
+check_grep "analyze census finds saddles" 0 "^  saddle, index 3                 2      13   0.4926$" -- analyze --data sine,n=50 --model mlp:1-3-1 --census 40 --l2 0.001
+check "analyze census count" 2 "" "descent analyze: --census must be a whole number from 1 to 10000, not 0${nl}" -- analyze --data sine --model mlp:1-3-1 --census 0
+check "analyze census and swap" 2 "" "descent analyze: --census prints a table: no --swap or --eigenvalues${nl}" -- analyze --data sine --model mlp:1-3-1 --census 2 --swap 1:1:2
+check "run l2 negative" 2 "" "descent run: --l2 is a penalty of 0 or more, not -1${nl}" -- run --data sine --model mlp:1-3-1 --l2 -1
+check_grep "run l2 in the title" 0 "on the mse of mlp:1-3-1 on 50 examples, plus 0.01/2 |w|^2$" -- run --data sine,n=50 --model mlp:1-3-1 --l2 0.01 -n 3
+"$DESCENT" run --data sine,n=50 --model mlp:1-3-1 --l2 0.01 -o lbfgs -n 300 --record "$tmp/net.rec" >/dev/null 2>&1
+check_grep "replay a network's run with l2" 0 "^every step reproduced bit for bit" -- replay "$tmp/net.rec"
 check "run network bad init" 2 "" "descent run: --init: 'const:0': write const:C with a number C other than 0 (zeros is const:0)${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init const:0
 check "run network unknown init" 2 "" "descent run: --init: unknown initialization 'he': the initializations are glorot, const:C and zeros${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init he
 check "run init without a network" 2 "" "descent run: --init goes with a network (--model mlp:...); start another model with --start${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --init zeros
-check "run init without data" 2 "" "descent run: --model, --loss, --target, --params, --init and a batch size go with --data${nl}" -- run 'x^2' --start 1 --init zeros
+check "run init without data" 2 "" "descent run: --model, --loss, --target, --params, --init, --l2 and a batch size go with --data${nl}" -- run 'x^2' --start 1 --init zeros
 check "run start and init" 2 "" "descent run: --start and --init: one or the other${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-1-1:tanh --init zeros --start 1,2,3,4
 check "run network start too short" 2 "" "descent run: --start has 2 coordinates, but the model has 4 parameters (w1_1_1, b1_1, w2_1_1, b2_1)${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-1-1:tanh --start 1,2
 check "run network bad spec" 1 "" "descent: in --model: error at column 9: the output layer has 1 unit in 'mlp:1-3-2': write mlp:IN-H1[-H2...]-1:ACT, e.g. mlp:1-8-1:tanh${nl}  mlp:1-3-2${nl}          ^${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-2
@@ -421,7 +429,7 @@ check "map of data: a goal above 0" 2 "" "descent map: --goal is a loss to reach
 check "map of data: seeds" 2 "" "descent map: --seeds must be a whole number from 1 to 100, not 0${nl}" -- map --data-inline "$D" --model 'w*x + b' --over lr=0.01:0.1 --seeds 0
 check "map of data: across the rate" 2 "" "descent map: a map of data goes across the learning rate: --over lr=A:B[,batch=C:D]${nl}" -- map --data-inline "$D" --model 'w*x + b' -o momentum --over beta=0:0.9
 check "map of data: not down beta" 2 "" "descent map: a map of data goes across the learning rate and down the batch size: --over lr=A:B[,batch=C:D]${nl}" -- map --data-inline "$D" --model 'w*x + b' -o momentum --over lr=0.01:0.1,beta=0:0.9
-check "map: a batch size needs data" 2 "" "descent map: --model, --loss, --target, --params, --init and a batch size go with --data${nl}" -- map 'x^2' --start 1 --over lr=0.1:1,batch=1:4
+check "map: a batch size needs data" 2 "" "descent map: --model, --loss, --target, --params, --init, --l2 and a batch size go with --data${nl}" -- map 'x^2' --start 1 --over lr=0.1:1,batch=1:4
 check "map: noise needs data" 2 "" "descent map: the batch size, --noise, --seeds and --goal go with a data objective (--data with --model)${nl}" -- map 'x^2' --start 1 --over lr=0.1:1 --noise 0.1
 
 # --- record and replay ------------------------------------------------------

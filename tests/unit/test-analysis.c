@@ -1194,3 +1194,49 @@ Test(analysis, point_report)
 	analysis_point_done(&r);
 	objective_free(o);
 }
+
+/* The census of Himmelblau: 4 minima, 4 saddles of index 1, 1 maximum. */
+Test(analysis, census_himmelblau)
+{
+	struct objective *o = make_objective("(x^2+y-11)^2 + (x+y^2-7)^2");
+	struct census_options opt;
+	struct census c;
+	double starts[2 * 144];
+	int counts[4] = { 0 }, hits = 0, p, i, j;
+
+	for (i = 0; i < 12; i++) {
+		for (j = 0; j < 12; j++) {
+			starts[2 * (i * 12 + j)] = -5 + 10 * (i + 0.5) / 12;
+			starts[2 * (i * 12 + j) + 1] = -5 + 10 * (j + 0.5) / 12;
+		}
+	}
+	census_options_init(&opt);
+	cr_assert_eq(analysis_census(o, 144, starts, &opt, &c), 0);
+	cr_expect_eq(c.starts, 144);
+	for (p = 0; p < c.npoints; p++) {
+		double g[2], f;
+		objective_eval_point(o, c.points[p].x, &f, g, NULL);
+		cr_expect_lt(hypot(g[0], g[1]), 1e-8, "point %d is not critical", p);
+		counts[c.points[p].kind]++;
+		hits += c.points[p].hits;
+		if (c.points[p].kind == CP_MINIMUM)
+			cr_expect(fabs(c.points[p].f) < 1e-12, "a minimum at f = %g", c.points[p].f);
+		if (c.points[p].kind == CP_SADDLE)
+			cr_expect_eq(c.points[p].index, 1);
+		if (c.points[p].kind == CP_MAXIMUM) {
+			cr_expect_eq(c.points[p].index, 2);
+			cr_expect(fabs(c.points[p].x[0] + 0.270845) < 1e-5 &&
+				  fabs(c.points[p].x[1] + 0.923039) < 1e-5, "the maximum at (%g, %g)",
+				  c.points[p].x[0], c.points[p].x[1]);
+		}
+	}
+	cr_expect_eq(c.npoints, 9, "%d points", c.npoints);
+	cr_expect_eq(counts[CP_MINIMUM], 4);
+	cr_expect_eq(counts[CP_SADDLE], 4);
+	cr_expect_eq(counts[CP_MAXIMUM], 1);
+	cr_expect_eq(counts[CP_DEGENERATE], 0);
+	cr_expect_eq(hits + c.failed, 144, "every start counted once");
+	analysis_census_done(&c);
+	cr_expect_null(c.points);
+	objective_free(o);
+}

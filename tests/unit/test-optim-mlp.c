@@ -554,3 +554,62 @@ Test(mlp, spectrum_past_64)
 	objective_free(o);
 	dataset_free(d);
 }
+
+/* The L2 penalty: l2/2 |w|^2 on f, l2 w on g, l2 I on H, the same on every path. */
+Test(mlp, l2_penalty)
+{
+	struct dataset *d = generated_data(40, 0, 71);
+	struct objective *a = net_objective(d, "mlp:2-3-1:tanh", LOSS_MSE);
+	struct objective *b = net_objective(d, "mlp:2-3-1:tanh", LOSS_MSE);
+	int n = objective_dim(a), k, i;
+	double x[13], v[13], fa, fb, ga[13], gb[13], ha[169], hb[169], hva[13], hvb[13], s = 0;
+	double f2[2], g2[13][2], *g2p[13];
+	const double *w2[13];
+	double cols[13][2];
+
+	cr_assert_eq(objective_set_l2(b, 0.3), 0);
+	cr_expect_eq(objective_l2(b), 0.3);
+	cr_expect_eq(objective_set_l2(b, -1), -1);
+	random_params(x, n, 1.0, 72);
+	random_params(v, n, 1.0, 73);
+	for (k = 0; k < n; k++)
+		s += x[k] * x[k];
+	objective_eval_point(a, x, &fa, ga, ha);
+	objective_eval_point(b, x, &fb, gb, hb);
+	cr_expect(rel_close(fb, fa + 0.15 * s, 1e-15), "f %.17g, want %.17g", fb, fa + 0.15 * s);
+	for (k = 0; k < n; k++) {
+		cr_expect(rel_close(gb[k], ga[k] + 0.3 * x[k], 1e-15));
+		for (i = 0; i < n; i++)
+			cr_expect(hb[k * n + i] == ha[k * n + i] + (i == k ? 0.3 : 0));
+	}
+	objective_hvp(a, x, v, NULL, NULL, hva);
+	objective_hvp(b, x, v, NULL, NULL, hvb);
+	for (k = 0; k < n; k++)
+		cr_expect(hvb[k] == hva[k] + 0.3 * v[k]);
+	/* two points at once: each the same as alone, bit for bit */
+	for (k = 0; k < n; k++) {
+		cols[k][0] = x[k];
+		cols[k][1] = v[k];
+		w2[k] = cols[k];
+		g2p[k] = g2[k];
+	}
+	objective_eval(b, 2, w2, f2, g2p, NULL);
+	cr_expect(same_bits(f2[0], fb));
+	for (k = 0; k < n; k++)
+		cr_expect(same_bits(g2[k][0], gb[k]), "g[%d] of lane 0", k);
+	objective_eval_point(b, v, &fb, gb, NULL);
+	cr_expect(same_bits(f2[1], fb));
+	{
+		const size_t idx[] = { 1, 5, 9 }, *idxs[2] = { idx, idx }, ns[2] = { 3, 3 };
+		objective_eval_subsets(b, 2, w2, idxs, ns, f2, g2p, NULL);
+		objective_use_examples(b, idx, 3);
+		objective_eval_point(b, x, &fb, gb, NULL);
+		objective_use_examples(b, NULL, 0);
+		cr_expect(same_bits(f2[0], fb), "a subset: %.17g and %.17g", f2[0], fb);
+		for (k = 0; k < n; k++)
+			cr_expect(same_bits(g2[k][0], gb[k]));
+	}
+	objective_free(a);
+	objective_free(b);
+	dataset_free(d);
+}
