@@ -147,6 +147,38 @@ outcome_key(enum run_outcome o)
 	return "running";
 }
 
+/*
+ * The losses of the held-out parts of --split at every recorded step
+ * (NULL when a part is empty or there is no split).
+ */
+struct held_out {
+	double *val, *test;
+};
+
+/* The loss of part at every point of tr, all in one evaluation; NULL for no part. */
+static double *
+part_losses(struct objective *part, const struct trajectory *tr)
+{
+	int n = tr->n, k;
+	size_t i;
+	double *loss, *cols, **w;
+
+	if (part == NULL || tr->len == 0)
+		return NULL;
+	loss = xmalloc(tr->len * sizeof *loss);
+	cols = xmalloc(tr->len * (size_t)n * sizeof *cols);
+	w = xmalloc((size_t)n * sizeof *w);
+	for (k = 0; k < n; k++) {
+		w[k] = cols + (size_t)k * tr->len;
+		for (i = 0; i < tr->len; i++)
+			w[k][i] = tr->w[i * (size_t)n + k];
+	}
+	objective_eval(part, tr->len, (const double *const *)w, loss, NULL, NULL);
+	free(w);
+	free(cols);
+	return loss;
+}
+
 /* Past this many parameters, the table and the outcome leave the point out. */
 #define TABLE_MAX_PARAMS 6
 
@@ -226,9 +258,46 @@ print_outcome(struct objective *obj, const struct run_config *c,
 		       c->opt->name, flagged, flagged == 1 ? "" : "s");
 }
 
+/*
+ * The held-out losses at the end, and where the validation loss was
+ * lowest: where early stopping would have stopped.
+ */
+static void
+print_held_out(const struct trajectory *tr, const struct held_out *ho)
+{
+	char a[40], b[40];
+	size_t i, best = 0;
+
+	if (tr->len == 0 || (ho->val == NULL && ho->test == NULL))
+		return;
+	cmd_format_number(a, sizeof a, tr->f[tr->len - 1], 6);
+	printf("at the end: training f %s", a);
+	if (ho->val != NULL) {
+		cmd_format_number(a, sizeof a, ho->val[tr->len - 1], 6);
+		printf(", validation loss %s", a);
+	}
+	if (ho->test != NULL) {
+		cmd_format_number(a, sizeof a, ho->test[tr->len - 1], 6);
+		printf(", test loss %s", a);
+	}
+	putchar('\n');
+	if (ho->val == NULL)
+		return;
+	for (i = 1; i < tr->len; i++)
+		if (ho->val[i] < ho->val[best])
+			best = i;
+	cmd_format_number(a, sizeof a, ho->val[best], 6);
+	printf("the lowest validation loss, %s, at step %zu", a, best);
+	if (ho->test != NULL) {
+		cmd_format_number(b, sizeof b, ho->test[best], 6);
+		printf(" (test loss %s there)", b);
+	}
+	printf("%s\n", best + 1 < tr->len ? ": stopping there is early stopping" : "");
+}
+
 static void
 print_table(struct objective *obj, const struct run_config *c, const char *what,
-	    const struct trajectory *tr, long every)
+	    const struct trajectory *tr, long every, const struct held_out *ho)
 {
 	int n = tr->n, k;
 	size_t i;
@@ -243,7 +312,12 @@ print_table(struct objective *obj, const struct run_config *c, const char *what,
 	printf(" step");
 	for (k = 0; k < n && n <= TABLE_MAX_PARAMS; k++)
 		printf(" %12s", objective_param(obj, k));
-	printf(" %14s %12s\n", "f", "|grad|");
+	printf(" %14s", "f");
+	if (ho->val != NULL)
+		printf(" %14s", "validation");
+	if (ho->test != NULL)
+		printf(" %14s", "test");
+	printf(" %12s\n", "|grad|");
 	if (every <= 0)
 		every = tr->len <= 41 ? 1 : (long)((tr->len - 2) / 40 + 1);
 	for (i = 0; i < tr->len; i++) {
@@ -256,10 +330,19 @@ print_table(struct objective *obj, const struct run_config *c, const char *what,
 		}
 		cmd_format_number(buf, sizeof buf, tr->f[i], 8);
 		printf(" %14s", buf);
+		if (ho->val != NULL) {
+			cmd_format_number(buf, sizeof buf, ho->val[i], 8);
+			printf(" %14s", buf);
+		}
+		if (ho->test != NULL) {
+			cmd_format_number(buf, sizeof buf, ho->test[i], 8);
+			printf(" %14s", buf);
+		}
 		cmd_format_number(buf, sizeof buf, tr->gnorm[i], 4);
 		printf(" %12s%s\n", buf, tr->flag[i] ? " *" : "");
 	}
 	print_outcome(obj, c, tr);
+	print_held_out(tr, ho);
 }
 
 /* The columns of CSV that are not variables, which no variable's may be called. */
@@ -303,7 +386,7 @@ csv_prefixes(struct objective *obj, int n, int k)
 }
 
 static void
-print_csv(struct objective *obj, const struct trajectory *tr)
+print_csv(struct objective *obj, const struct trajectory *tr, const struct held_out *ho)
 {
 	int n = tr->n, k, p;
 	size_t i;
@@ -315,7 +398,8 @@ print_csv(struct objective *obj, const struct trajectory *tr)
 			fputs("var_", stdout);
 		fputs(objective_param(obj, k), stdout);
 	}
-	printf(",f,grad_norm,lr,hessian_modified\n");
+	printf(",f,grad_norm,lr,hessian_modified%s%s\n", ho->val ? ",val_loss" : "",
+	       ho->test ? ",test_loss" : "");
 	for (i = 0; i < tr->len; i++) {
 		printf("%zu", i);
 		for (k = 0; k < n; k++)
@@ -323,7 +407,12 @@ print_csv(struct objective *obj, const struct trajectory *tr)
 		csv_number(stdout, tr->f[i]);
 		csv_number(stdout, tr->gnorm[i]);
 		csv_number(stdout, tr->lr[i]);
-		printf(",%d\n", tr->flag[i]);
+		printf(",%d", tr->flag[i]);
+		if (ho->val != NULL)
+			csv_number(stdout, ho->val[i]);
+		if (ho->test != NULL)
+			csv_number(stdout, ho->test[i]);
+		putchar('\n');
 	}
 	printf("# %s at step %ld%s%s\n", outcome_key(tr->outcome), tr->step,
 	       *tr->reason ? ": " : "", tr->reason);
@@ -331,7 +420,7 @@ print_csv(struct objective *obj, const struct trajectory *tr)
 
 static void
 print_json(struct objective *obj, const struct run_config *c, const char *what,
-	   const struct trajectory *tr)
+	   const struct trajectory *tr, const struct held_out *ho)
 {
 	int n = tr->n, k;
 	size_t i;
@@ -366,6 +455,14 @@ print_json(struct objective *obj, const struct run_config *c, const char *what,
 		json_number(stdout, tr->gnorm[i]);
 		printf(", \"lr\": ");
 		json_number(stdout, tr->lr[i]);
+		if (ho->val != NULL) {
+			printf(", \"val_loss\": ");
+			json_number(stdout, ho->val[i]);
+		}
+		if (ho->test != NULL) {
+			printf(", \"test_loss\": ");
+			json_number(stdout, ho->test[i]);
+		}
 		printf(", \"hessian_modified\": %s}%s\n", tr->flag[i] ? "true" : "false",
 		       i + 1 < tr->len ? "," : "");
 	}
@@ -388,16 +485,15 @@ print_json(struct objective *obj, const struct run_config *c, const char *what,
  * when both are positive and span decades (a logarithmic axis).
  */
 static void
-plot_loss(const struct trajectory *tr)
+plot_loss(const struct trajectory *tr, const struct held_out *ho)
 {
 	struct plot_opts p;
-	struct plot_series s[2] = {
-		{ "f", tr->f, tr->len, 0, 0 },
-		{ "|grad|", tr->gnorm, tr->len, 0, 0 },
+	struct plot_series s[3] = {
+		{ ho->val || ho->test ? "training f" : "f", tr->f, tr->len, 0, 0 },
 	};
 	struct plot_canvas *c;
 	size_t i;
-	int positive = 1;
+	int positive = 1, ns = 1;
 
 	plot_opts_init(&p);
 	cmd_plot_defaults(&p, NULL, 0);
@@ -405,7 +501,14 @@ plot_loss(const struct trajectory *tr)
 		p.height = 18;
 	for (i = 0; i < tr->len; i++)
 		positive &= tr->f[i] > 0 || !isfinite(tr->f[i]);
-	c = plot_series(&p, s, positive ? 2 : 1, -1, "the loss against the step");
+	if (ho->val != NULL)
+		s[ns++] = (struct plot_series){ "validation", ho->val, tr->len, 0, 0 };
+	if (ho->test != NULL)
+		s[ns++] = (struct plot_series){ "test", ho->test, tr->len, 0, 0 };
+	if (ns == 1 && positive)        /* no split: the gradient's norm beside f */
+		s[ns++] = (struct plot_series){ "|grad|", tr->gnorm, tr->len, 0, 0 };
+	c = plot_series(&p, s, ns, -1, ho->val || ho->test ? "the losses against the step" :
+			"the loss against the step");
 	putchar('\n');
 	plot_render_text(c, stdout, p.color);
 	plot_canvas_free(c);
@@ -441,6 +544,8 @@ run_run(int argc, char **argv)
 	struct dataset *data = NULL;
 	struct run *r = NULL;
 	double *start = NULL;
+	struct cmd_parts parts = { 0 };
+	struct held_out ho = { NULL, NULL };
 	const char *expr = NULL;
 	char what[512];
 	struct diag err;
@@ -465,7 +570,9 @@ run_run(int argc, char **argv)
 		return status;
 	if (o.plot && o.format != FORMAT_TABLE)
 		return cmd_value_error(&cmd_run, "--plot goes with the table format");
-	obj = cmd_objective(&cmd_run, &o.data, expr, !isnan(o.set.batch), &data, &status);
+	o.data.seed = c.seed;
+	obj = cmd_objective_split(&cmd_run, &o.data, expr, !isnan(o.set.batch), &data, &parts,
+				  &status);
 	if (obj == NULL)
 		goto done;
 	start = cmd_start(&cmd_run, obj, &o.data, o.start, c.seed, &status);
@@ -507,19 +614,31 @@ run_run(int argc, char **argv)
 		cmd_format_number(l2, sizeof l2, objective_l2(obj), 6);
 		snprintf(what + len, sizeof what - len, ", plus %s/2 |w|^2", l2);
 	}
+	if (o.data.split != NULL) {
+		size_t len = strlen(what);
+		snprintf(what + len, sizeof what - len, " (held out, seed %llu: %zu for validation, "
+			 "%zu for test)", (unsigned long long)c.seed,
+			 parts.val_data ? parts.val_data->nrows : 0,
+			 parts.test_data ? parts.test_data->nrows : 0);
+	}
+	ho.val = part_losses(parts.val, run_trajectory(r));
+	ho.test = part_losses(parts.test, run_trajectory(r));
 	switch (o.format) {
 	case FORMAT_TABLE:
-		print_table(obj, &c, what, run_trajectory(r), every);
+		print_table(obj, &c, what, run_trajectory(r), every, &ho);
 		if (o.plot)
-			plot_loss(run_trajectory(r));
+			plot_loss(run_trajectory(r), &ho);
 		break;
-	case FORMAT_CSV: print_csv(obj, run_trajectory(r)); break;
-	case FORMAT_JSON: print_json(obj, &c, what, run_trajectory(r)); break;
+	case FORMAT_CSV: print_csv(obj, run_trajectory(r), &ho); break;
+	case FORMAT_JSON: print_json(obj, &c, what, run_trajectory(r), &ho); break;
 	}
 	status = 0;
 done:
 	run_free(r);
 	free(start);
+	free(ho.val);
+	free(ho.test);
+	cmd_parts_free(&parts);
 	objective_free(obj);
 	dataset_free(data);
 	return status;
@@ -562,6 +681,9 @@ const struct cmd cmd_run = {
 	"      --loss NAME       mse, cross_entropy or hinge (mse)\n"
 	"      --target NAME     the column the model predicts (y)\n"
 	"      --params A,B      the parameters' order (of first appearance)\n"
+	"      --l2 LAMBDA       add LAMBDA/2 times the sum of squared parameters\n"
+	"      --split V,T       hold out fractions V and T of the examples (drawn by\n"
+	"                        --seed) and follow their losses: validation and test\n"
 	"      --batch N         mini-batch SGD with batches of N, shuffled by --seed\n\n"
 	"Example: descent run 'x^2' --start 1 --lr 0.1\n"
 	"         descent run --data moons --model mlp:2-8-1 --loss cross_entropy -o adam\n",

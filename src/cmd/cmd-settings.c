@@ -165,6 +165,7 @@ static const struct option data_longopts[CMD_DATA_OPTIONS] = {
 	{ "params", required_argument, NULL, CMD_OPT_PARAMS },
 	{ "init", required_argument, NULL, CMD_OPT_INIT },
 	{ "l2", required_argument, NULL, CMD_OPT_L2 },
+	{ "split", required_argument, NULL, CMD_OPT_SPLIT },
 };
 
 void
@@ -197,6 +198,7 @@ cmd_data_option(struct cmd_data *d, int opt, const char *arg)
 	case CMD_OPT_PARAMS: d->params = arg; return 0;
 	case CMD_OPT_INIT: d->init = arg; return 0;
 	case CMD_OPT_L2: d->l2 = arg; return 0;
+	case CMD_OPT_SPLIT: d->split = arg; return 0;
 	}
 	return -1;
 }
@@ -205,15 +207,90 @@ struct objective *
 cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr, int batch,
 	      struct dataset **data, int *status)
 {
+	return cmd_objective_split(cmd, o, expr, batch, data, NULL, status);
+}
+
+void
+cmd_parts_free(struct cmd_parts *p)
+{
+	objective_free(p->val);
+	objective_free(p->test);
+	dataset_free(p->val_data);
+	dataset_free(p->test_data);
+	memset(p, 0, sizeof *p);
+}
+
+/*
+ * --split VAL,TEST: *data split (seeded by o->seed) into its training
+ * part, which replaces it, and the held-out parts' objectives.  0, or an
+ * exit status after one message.
+ */
+static int
+split_data(const struct cmd *cmd, const struct cmd_data *o, int loss, struct dataset **data,
+	   struct cmd_parts *parts)
+{
+	double fval, ftest;
+	char extra;
+	struct dataset *train = NULL;
+	struct diag err;
+
+	if (parts == NULL)
+		return cmd_value_error(cmd, "--split goes with descent run");
+	if (sscanf(o->split, "%lf,%lf%c", &fval, &ftest, &extra) != 2)
+		return cmd_value_error(cmd, "--split takes two fractions, for validation and "
+				       "test, as in 0.2,0.2, not '%s'", o->split);
+	if (dataset_split(*data, fval, ftest, (uint64_t)o->seed, &train, &parts->val_data,
+			  &parts->test_data, &err) != 0)
+		return cmd_value_error(cmd, "--split: %s", err.message);
+	dataset_free(*data);
+	*data = train;
+	return 0;
+}
+
+/*
+ * The objectives of the held-out parts, of the same model as obj and
+ * with its parameters in its order; 0, or an exit status after a message.
+ */
+static int
+part_objectives(const struct cmd_data *o, int loss, struct objective *obj,
+		struct cmd_parts *parts)
+{
+	int n = objective_dim(obj), k;
+	const char **names = xmalloc((size_t)n * sizeof *names);
+	struct diag err;
+
+	for (k = 0; k < n; k++)
+		names[k] = objective_param(obj, k);
+	if (parts->val_data != NULL)
+		parts->val = objective_data(parts->val_data, o->model, (enum loss)loss, o->target,
+					    names, n, &err);
+	if (parts->test_data != NULL && (parts->val_data == NULL || parts->val != NULL))
+		parts->test = objective_data(parts->test_data, o->model, (enum loss)loss,
+					     o->target, names, n, &err);
+	free(names);
+	if ((parts->val_data != NULL && parts->val == NULL) ||
+	    (parts->test_data != NULL && parts->test == NULL)) {
+		fprintf(stderr, "descent: error: a held-out part of --split: %s\n", err.message);
+		return EXIT_USER;
+	}
+	return 0;
+}
+
+struct objective *
+cmd_objective_split(const struct cmd *cmd, const struct cmd_data *o, const char *expr,
+		    int batch, struct dataset **data, struct cmd_parts *parts, int *status)
+{
 	struct diag err;
 	struct objective *obj;
 
 	*status = EXIT_USER;
 	if (o->file == NULL && o->inline_csv == NULL) {
 		if (o->model != NULL || o->params != NULL || o->target != NULL ||
-		    o->loss != NULL || o->init != NULL || o->l2 != NULL || batch) {
+		    o->loss != NULL || o->init != NULL || o->l2 != NULL || o->split != NULL ||
+		    batch) {
 			*status = cmd_value_error(cmd, "--model, --loss, --target, --params, "
-						  "--init, --l2 and a batch size go with --data");
+						  "--init, --l2, --split and a batch size go with "
+						  "--data");
 			return NULL;
 		}
 		if (expr == NULL) {
@@ -287,6 +364,13 @@ cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr,
 			diag_print(stderr, &derr);
 			return NULL;
 		}
+		if (o->split != NULL) {
+			int st = split_data(cmd, o, loss, data, parts);
+			if (st != 0) {
+				*status = st;
+				return NULL;
+			}
+		}
 		if (o->init != NULL && !expr_is_mlp(o->model)) {
 			*status = cmd_value_error(cmd, "--init goes with a network "
 						  "(--model mlp:...); start another model with "
@@ -300,6 +384,14 @@ cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr,
 				diag_print_source(stderr, "descent: in --model", o->model, &err);
 			else
 				fprintf(stderr, "descent: error: %s\n", err.message);
+		}
+		if (obj != NULL && o->split != NULL) {
+			int st = part_objectives(o, loss, obj, parts);
+			if (st != 0) {
+				*status = st;
+				objective_free(obj);
+				return NULL;
+			}
 		}
 		if (obj != NULL && o->l2 != NULL) {
 			double l2;

@@ -147,7 +147,7 @@ enum {
 	CMD_OPT_TOL = 256, CMD_OPT_BOUND, CMD_OPT_SCHEDULE, CMD_OPT_LINE_SEARCH,
 	CMD_OPT_NOISE, CMD_OPT_SEED, CMD_OPT_BATCH,
 	CMD_OPT_DATA, CMD_OPT_DATA_INLINE, CMD_OPT_MODEL, CMD_OPT_LOSS, CMD_OPT_TARGET,
-	CMD_OPT_PARAMS, CMD_OPT_INIT, CMD_OPT_L2,
+	CMD_OPT_PARAMS, CMD_OPT_INIT, CMD_OPT_L2, CMD_OPT_SPLIT,
 	CMD_OPT_OWN = 300,
 	CMD_OPT_PARAM = 400,
 };
@@ -182,7 +182,19 @@ int cmd_count(const struct cmd *cmd, double v, const char *name, double lo, doub
 /* A data objective on the command line: --data or --data-inline, --model, ... */
 struct cmd_data {
 	const char *file, *inline_csv, *model, *loss, *target, *params, *init, *l2;
+	const char *split;              /* --split VAL,TEST */
+	unsigned long long seed;        /* the split's: the caller's --seed */
 };
+/*
+ * The held-out parts of a split data set (--split): their objectives (the
+ * loss alone, no penalty) and data, the caller's to free with
+ * cmd_parts_free.  NULL members when a part is empty.
+ */
+struct cmd_parts {
+	struct objective *val, *test;
+	struct dataset *val_data, *test_data;
+};
+void cmd_parts_free(struct cmd_parts *p);
 /* Takes option opt of a data objective (CMD_OPT_DATA...): 0, or -1 when it is none. */
 int cmd_data_option(struct cmd_data *d, int opt, const char *arg);
 struct dataset;
@@ -194,6 +206,13 @@ struct dataset;
  */
 struct objective *cmd_objective(const struct cmd *cmd, const struct cmd_data *d,
 				const char *expr, int batch, struct dataset **data, int *status);
+/*
+ * cmd_objective, and with --split, the objective of the training part
+ * (*data), the held-out parts into parts (parts NULL: --split is refused).
+ */
+struct objective *cmd_objective_split(const struct cmd *cmd, const struct cmd_data *d,
+				      const char *expr, int batch, struct dataset **data,
+				      struct cmd_parts *parts, int *status);
 /*
  * Where the runs on obj start: the values of --start (text, or NULL);
  * without it, for a data objective, its network's initialization d->init
@@ -230,9 +249,9 @@ int cmd_analyze_data(int argc, char **argv);
 /*
  * fixed (ending with a NULL name), then when data the CMD_DATA_OPTIONS
  * options of a data objective (--data, --data-inline, --model, --loss,
- * --target, --params, --init, --l2), then --lr, --beta, ... into lo.
+ * --target, --params, --init, --l2, --split), then --lr, --beta, ... into lo.
  */
-#define CMD_DATA_OPTIONS 8
+#define CMD_DATA_OPTIONS 9
 struct option;
 void cmd_settings_longopts(struct option *lo, const struct option *fixed, int data);
 

@@ -129,9 +129,9 @@ for c in "" eval diff run map replay analyze plot learn lessons play; do
 	fi
 done
 # an ambiguous abbreviation lists the options it could be
-check "run ambiguous option" 2 "" "descent run: option '--s' is ambiguous: --start, --steps, --schedule, --seed${nl}Try 'descent run --help' for more.${nl}" -- run 'x^2' --s 1
+check "run ambiguous option" 2 "" "descent run: option '--s' is ambiguous: --start, --steps, --schedule, --seed, --split${nl}Try 'descent run --help' for more.${nl}" -- run 'x^2' --s 1
 check "diff ambiguous option" 2 "" "descent diff: option '--he' is ambiguous: --hessian, --help${nl}Try 'descent diff --help' for more.${nl}" -- diff 'x^2' --he
-check "run ambiguous option=" 2 "" "descent run: option '--s=1' is ambiguous: --start, --steps, --schedule, --seed${nl}Try 'descent run --help' for more.${nl}" -- run 'x^2' --s=1
+check "run ambiguous option=" 2 "" "descent run: option '--s=1' is ambiguous: --start, --steps, --schedule, --seed, --split${nl}Try 'descent run --help' for more.${nl}" -- run 'x^2' --s=1
 # a negative value after an abbreviated option
 check "run abbreviated option, negative value" 0 "$("$DESCENT" run 'x^2' --start -1 -n 2)${nl}" "" -- run 'x^2' --sta -1 -n 2
 check "plot abbreviated option, negative value" 0 "$("$DESCENT" plot 'x^2' --trajectory gd --start -1 --size 40x12)${nl}" "" -- plot 'x^2' --traj gd --sta -1 --si 40x12
@@ -253,7 +253,7 @@ check "run missing start" 2 "" "descent run: --start is missing: where should th
 check "run bad schedule" 2 "" "descent run: --schedule: the step schedule has no 'decay' (it takes every, factor and warmup)${nl}" -- run 'x^2' --start 1 --schedule step:decay=2
 check "run steps" 2 "" "descent run: --steps must be a whole number from 0 to 1e+09, not 1.5${nl}" -- run 'x^2' --start 1 --steps 1.5
 check "run format" 2 "" "descent run: unknown format 'xml': use table, csv or json${nl}" -- run 'x^2' --start 1 --format xml
-check "run batch on expression" 2 "" "descent run: --model, --loss, --target, --params, --init, --l2 and a batch size go with --data${nl}" -- run 'x^2' --start 1 --batch 2
+check "run batch on expression" 2 "" "descent run: --model, --loss, --target, --params, --init, --l2, --split and a batch size go with --data${nl}" -- run 'x^2' --start 1 --batch 2
 check "run line search optimizer" 2 "" "descent run: the line search is for gd and newton, not momentum${nl}" -- run 'x^2' --start 1 -o momentum --line-search
 check "run ragged data" 1 "" "$top_srcdir/tests/data/bad-ragged.csv:4:5: error: row has 3 fields, but the header has 2${nl}" -- run --data "$top_srcdir/tests/data/bad-ragged.csv" --model 'w0 + w1*x'
 check "run non-number" 1 "" "$top_srcdir/tests/data/bad-number.csv:3:3: error: 'abc' is not a number${nl}" -- run --data "$top_srcdir/tests/data/bad-number.csv" --model 'w0 + w1*x'
@@ -297,10 +297,19 @@ check "run l2 negative" 2 "" "descent run: --l2 is a penalty of 0 or more, not -
 check_grep "run l2 in the title" 0 "on the mse of mlp:1-3-1 on 50 examples, plus 0.01/2 |w|^2$" -- run --data sine,n=50 --model mlp:1-3-1 --l2 0.01 -n 3
 "$DESCENT" run --data sine,n=50 --model mlp:1-3-1 --l2 0.01 -o lbfgs -n 300 --record "$tmp/net.rec" >/dev/null 2>&1
 check_grep "replay a network's run with l2" 0 "^every step reproduced bit for bit" -- replay "$tmp/net.rec"
+check_grep "run split: the table's columns" 0 "^ step              f     validation           test       |grad|$" -- run --data sine,n=40 --model mlp:1-2-1 -n 3 --split 0.25,0.25
+check_grep "run split: the title" 0 "on the mse of mlp:1-2-1 on 20 examples (held out, seed 0: 10 for validation, 10 for test)$" -- run --data sine,n=40 --model mlp:1-2-1 -n 3 --split 0.25,0.25
+check_grep "run split: early stopping" 0 "^the lowest validation loss, [0-9.]*, at step [0-9]* (test loss [0-9.]* there): stopping there is early stopping$" -- run --data sine,n=60,noise=0.3 --model mlp:1-16-1 -o adam --lr 0.02 -n 3000 --split 0.25,0.25 --seed 2
+check_grep "run split: csv columns" 0 ",f,grad_norm,lr,hessian_modified,val_loss,test_loss$" -- run --data sine,n=20 --model mlp:1-2-1 -n 3 --split 0.25,0.25 --format csv
+check_grep "run split: json" 0 "\"val_loss\": " -- run --data sine,n=20 --model mlp:1-2-1 -n 3 --split 0.25,0.25 --format json
+check_grep "run split: no validation part" 0 "^ step              f           test       |grad|$" -- run --data sine,n=20 --model mlp:1-2-1 -n 3 --split 0,0.25
+check "run split fractions" 2 "" "descent run: --split: the validation and test fractions add up to 1 or more (0.5 + 0.6): leave some rows for training${nl}" -- run --data sine,n=20 --model mlp:1-2-1 -n 3 --split 0.5,0.6
+check "run split one fraction" 2 "" "descent run: --split takes two fractions, for validation and test, as in 0.2,0.2, not '0.5'${nl}" -- run --data sine,n=20 --model mlp:1-2-1 --split 0.5
+check "analyze split" 2 "" "descent analyze: --split goes with descent run${nl}" -- analyze --data sine,n=20 --model mlp:1-2-1 --split 0.2,0.2
 check "run network bad init" 2 "" "descent run: --init: 'const:0': write const:C with a number C other than 0 (zeros is const:0)${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init const:0
 check "run network unknown init" 2 "" "descent run: --init: unknown initialization 'he': the initializations are glorot, const:C and zeros${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init he
 check "run init without a network" 2 "" "descent run: --init goes with a network (--model mlp:...); start another model with --start${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --init zeros
-check "run init without data" 2 "" "descent run: --model, --loss, --target, --params, --init, --l2 and a batch size go with --data${nl}" -- run 'x^2' --start 1 --init zeros
+check "run init without data" 2 "" "descent run: --model, --loss, --target, --params, --init, --l2, --split and a batch size go with --data${nl}" -- run 'x^2' --start 1 --init zeros
 check "run start and init" 2 "" "descent run: --start and --init: one or the other${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-1-1:tanh --init zeros --start 1,2,3,4
 check "run network start too short" 2 "" "descent run: --start has 2 coordinates, but the model has 4 parameters (w1_1_1, b1_1, w2_1_1, b2_1)${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-1-1:tanh --start 1,2
 check "run network bad spec" 1 "" "descent: in --model: error at column 9: the output layer has 1 unit in 'mlp:1-3-2': write mlp:IN-H1[-H2...]-1:ACT, e.g. mlp:1-8-1:tanh${nl}  mlp:1-3-2${nl}          ^${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-2
@@ -429,7 +438,7 @@ check "map of data: a goal above 0" 2 "" "descent map: --goal is a loss to reach
 check "map of data: seeds" 2 "" "descent map: --seeds must be a whole number from 1 to 100, not 0${nl}" -- map --data-inline "$D" --model 'w*x + b' --over lr=0.01:0.1 --seeds 0
 check "map of data: across the rate" 2 "" "descent map: a map of data goes across the learning rate: --over lr=A:B[,batch=C:D]${nl}" -- map --data-inline "$D" --model 'w*x + b' -o momentum --over beta=0:0.9
 check "map of data: not down beta" 2 "" "descent map: a map of data goes across the learning rate and down the batch size: --over lr=A:B[,batch=C:D]${nl}" -- map --data-inline "$D" --model 'w*x + b' -o momentum --over lr=0.01:0.1,beta=0:0.9
-check "map: a batch size needs data" 2 "" "descent map: --model, --loss, --target, --params, --init, --l2 and a batch size go with --data${nl}" -- map 'x^2' --start 1 --over lr=0.1:1,batch=1:4
+check "map: a batch size needs data" 2 "" "descent map: --model, --loss, --target, --params, --init, --l2, --split and a batch size go with --data${nl}" -- map 'x^2' --start 1 --over lr=0.1:1,batch=1:4
 check "map: noise needs data" 2 "" "descent map: the batch size, --noise, --seeds and --goal go with a data objective (--data with --model)${nl}" -- map 'x^2' --start 1 --over lr=0.1:1 --noise 0.1
 
 # --- record and replay ------------------------------------------------------
