@@ -61,6 +61,16 @@ struct objective *objective_data(const struct dataset *d, const char *model,
 
 void objective_free(struct objective *o);
 /*
+ * A slice through base's landscape: the objective of k = 1 or 2
+ * variables, named names[0..k), t -> base(origin + t_1 d_1 [+ t_2 d_2]),
+ * to draw a landscape of many parameters on a line or a plane.  base is
+ * borrowed (it must outlive the slice); origin (base's dimension) and
+ * dirs (k directions, row-major) are copied.  Its gradient and Hessian
+ * are base's along the directions (the Hessian from base's products).
+ */
+struct objective *objective_slice(struct objective *base, const double *origin,
+				  const double *dirs, int k, const char *const *names);
+/*
  * An L2 penalty on a data objective's parameters: l2/2 times the sum of
  * their squares is added to the cost (l2 w to the gradient, l2 I to the
  * Hessian), weights and biases alike; 0, the default, is none.  Returns

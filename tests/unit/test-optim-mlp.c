@@ -613,3 +613,54 @@ Test(mlp, l2_penalty)
 	objective_free(b);
 	dataset_free(d);
 }
+
+/* Slices: a line and a plane through a landscape, with their derivatives. */
+Test(mlp, slices)
+{
+	static const char *const names[] = { "a", "b" };
+	struct objective *base = make_objective("x^2 + 2*y^2 + 3*z^2 + x*y*z");
+	const double origin[3] = { 1, -1, 0.5 }, dirs[6] = { 1, 0, 0, 0, 1, 1 };
+	struct objective *s = objective_slice(base, origin, dirs, 2, names);
+	double t[2] = { 0.3, -0.7 }, x[3], f, fb, g[2], gb[3], h[4], hb[9];
+	struct expr_mlp m = net("mlp:2-3-1:tanh");
+	struct dataset *d = generated_data(30, 0, 81);
+	struct objective *o, *line;
+	double theta[13], swapped[13], dir[13], f0, f1;
+	int k;
+
+	cr_assert_eq(objective_dim(s), 2);
+	cr_expect_str_eq(objective_param(s, 1), "b");
+	cr_expect_null(objective_expression(s));
+	x[0] = 1 + 0.3;
+	x[1] = -1 - 0.7;
+	x[2] = 0.5 - 0.7;
+	objective_eval_point(s, t, &f, g, h);
+	objective_eval_point(base, x, &fb, gb, hb);
+	cr_expect(same_bits(f, fb), "f %.17g and %.17g", f, fb);
+	cr_expect(rel_close(g[0], gb[0], 1e-15));
+	cr_expect(rel_close(g[1], gb[1] + gb[2], 1e-15));
+	cr_expect(rel_close(h[0], hb[0], 1e-14), "h00 %g, %g", h[0], hb[0]);
+	cr_expect(rel_close(h[1], hb[1] + hb[2], 1e-14));
+	cr_expect(rel_close(h[2], h[1], 1e-14));
+	cr_expect(rel_close(h[3], hb[4] + hb[5] + hb[7] + hb[8], 1e-14));
+	objective_free(s);
+	objective_free(base);
+	/* the line from a network to its copy with two units swapped: the same at both ends */
+	o = net_objective(d, "mlp:2-3-1:tanh", LOSS_MSE);
+	random_params(theta, 13, 1.0, 82);
+	memcpy(swapped, theta, sizeof theta);
+	expr_mlp_swap(&m, 1, 1, 3, swapped);
+	for (k = 0; k < 13; k++)
+		dir[k] = swapped[k] - theta[k];
+	line = objective_slice(o, theta, dir, 1, names);
+	t[0] = 0;
+	objective_eval_point(line, t, &f0, NULL, NULL);
+	objective_eval_point(o, theta, &fb, NULL, NULL);
+	cr_expect(same_bits(f0, fb));
+	t[0] = 1;
+	objective_eval_point(line, t, &f1, NULL, NULL);
+	cr_expect(rel_close(f1, f0, 1e-12), "f(0) %.17g, f(1) %.17g", f0, f1);
+	objective_free(line);
+	objective_free(o);
+	dataset_free(d);
+}
