@@ -10,6 +10,7 @@
 #define DESCENT_ANALYSIS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "descent/objective.h"
 #include "descent/optim.h"
@@ -111,6 +112,48 @@ struct census {
 int analysis_census(struct objective *o, size_t m, const double *starts,
 		    const struct census_options *opt, struct census *c);
 void analysis_census_done(struct census *c);
+
+/*
+ * Lines and planes through a landscape of n parameters (analysis-slice.c),
+ * to draw with objective_slice.
+ *
+ * Two random directions (normal, from seed), each scaled unit by unit to
+ * the norm of theta's unit (a network's: a unit's incoming weights and
+ * bias; net NULL: the whole vector at once), after Li et al. (2018): a
+ * unit of large weights moves as far, relatively, as one of small.
+ */
+struct expr_mlp;
+void analysis_random_directions(const struct expr_mlp *net, const double *theta, int n,
+				uint64_t seed, double *d1, double *d2);
+/*
+ * The Hessian's eigenvectors of the two largest eigenvalues at theta (up
+ * to OPT_MAX_HESSIAN parameters), the eigenvalues into l1 >= l2: 0, or -1.
+ */
+int analysis_hessian_directions(struct objective *o, const double *theta, double *d1,
+				double *d2, double *l1, double *l2);
+/*
+ * The first two principal components of a trajectory's points (len rows
+ * of n, w row-major) about the point end, from ANALYSIS_PCA_POINTS of
+ * them spread along it: orthonormal directions, and the shares of the
+ * variance they explain into explained[0..2).  0, or -1 for fewer than 3
+ * points or a trajectory on a line.
+ */
+#define ANALYSIS_PCA_POINTS 400
+int analysis_pca_directions(const double *w, size_t len, int n, const double *end,
+			    double *d1, double *d2, double *explained);
+/* The coordinates ab[0..2) of x's least-squares projection on origin + a d1 + b d2. */
+void analysis_project(int n, const double *origin, const double *d1, const double *d2,
+		      const double *x, double *ab);
+/*
+ * Along a line (a slice of one variable t): f at t = 0 and 1, and the
+ * highest f between them, at t, from ANALYSIS_BARRIER_STEPS + 1 points;
+ * height is how far it rises above the higher end (<= 0: no barrier).
+ */
+#define ANALYSIS_BARRIER_STEPS 200
+struct barrier {
+	double f0, f1, t, f, height;
+};
+void analysis_barrier(struct objective *line, struct barrier *b);
 
 /* A region: [lo[k], hi[k]] for each of the n <= 2 variables. */
 struct region {

@@ -156,6 +156,9 @@ plot_run(int argc, char **argv)
 	char title[600], basin_label[128];
 	int first, status, n, i, nstart = 0;
 
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strncmp(argv[i], "--data", 6) == 0 || strncmp(argv[i], "--model", 7) == 0)
+			return cmd_plot_data(argc, argv);
 	memset(&o, 0, sizeof o);
 	plot_opts_init(&o.p);
 	o.contours = o.steps = NAN;
@@ -325,7 +328,9 @@ const struct cmd cmd_plot = {
 		 "       [--contours N] [--levels auto|linear|log]\n"
 		 "       [--shade] [--mark critical] [--tangent X]\n"
 		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]\n"
-		 "       [--basins | --convexity] [--arrow] [--step-signs] [--braille-blank]",
+		 "       [--basins | --convexity] [--arrow] [--step-signs] [--braille-blank]\n"
+		 "   or: descent plot --data FILE --model MODEL [-o OPT -n N ...]\n"
+		 "       --line start|swap:L:J:K|seed:S | --slice random|hessian|pca",
 	.summary = "draw a function (and descents on it) to stdout",
 	.help =
 	"Draws EXPR, a function of one variable (a curve) or two (contours), to\n"
@@ -352,7 +357,18 @@ const struct cmd cmd_plot = {
 	"  --step-signs       each step of a run marked by its sign: + (green) where f\n"
 	"                     fell, x (red) where it rose\n"
 	"  --braille-blank    blank braille cells as U+2800, not spaces\n\n"
+	"With --data and --model (and descent run's settings), a run of the model,\n"
+	"then its landscape on a line or a plane through its parameters:\n"
+	"  --line start        from the run's start (t = 0) to its end (t = 1)\n"
+	"  --line swap:L:J:K   from its end to the same network with hidden units J\n"
+	"                      and K of layer L swapped: the same loss, and a barrier\n"
+	"  --line seed:S       from its end to the end of the run from seed S\n"
+	"  --slice random      the plane through its end along two random directions,\n"
+	"                      each unit's scaled to its weights (Li et al., 2018)\n"
+	"  --slice hessian     ... along the Hessian's top two eigenvectors\n"
+	"  --slice pca         ... along the run's two principal components\n\n"
 	"Example:\n"
-	"  descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n",
+	"  descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n"
+	"  descent plot --data sine --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2\n",
 	.run = plot_run,
 };

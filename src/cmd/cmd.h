@@ -246,6 +246,8 @@ struct map_data_args {
 int cmd_map_data(const struct map_data_args *a);
 /* descent analyze --data ... (cmd-analyze-data.c): the whole command, its exit status. */
 int cmd_analyze_data(int argc, char **argv);
+/* descent plot --data ... (cmd-plot-data.c): the whole command, its exit status. */
+int cmd_plot_data(int argc, char **argv);
 /*
  * fixed (ending with a NULL name), then when data the CMD_DATA_OPTIONS
  * options of a data objective (--data, --data-inline, --model, --loss,

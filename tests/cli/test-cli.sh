@@ -306,6 +306,19 @@ check_grep "run split: no validation part" 0 "^ step              f           te
 check "run split fractions" 2 "" "descent run: --split: the validation and test fractions add up to 1 or more (0.5 + 0.6): leave some rows for training${nl}" -- run --data sine,n=20 --model mlp:1-2-1 -n 3 --split 0.5,0.6
 check "run split one fraction" 2 "" "descent run: --split takes two fractions, for validation and test, as in 0.2,0.2, not '0.5'${nl}" -- run --data sine,n=20 --model mlp:1-2-1 --split 0.5
 check "analyze split" 2 "" "descent analyze: --split goes with descent run${nl}" -- analyze --data sine,n=20 --model mlp:1-2-1 --split 0.2,0.2
+check_grep "plot line swap: the same f at both ends" 0 "^f(0) = \([0-9.e-]*\), f(1) = \1$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2 --size 80x24 --ascii
+check_grep "plot line swap: a barrier" 0 "^between them the highest f is [0-9.e-]*, at t = 0.5: a barrier [0-9.e-]* above$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2 --size 80x24 --ascii
+check_grep "plot line start: the markers" 0 "^A t = 0  B t = 1$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 200 --line start --size 80x24 --ascii
+check_grep "plot line seed" 0 "^its end (t = 0) and the end of the run from seed 5 (t = 1)$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 200 --line seed:5 --size 80x24 --ascii
+check_grep "plot slice pca" 0 "^the trajectory's two principal components, [0-9]*% and [0-9]*% of its variance$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 500 --slice pca --size 80x24 --ascii
+check_grep "plot slice random: the run projected" 0 "^\* the run, projected  S start  @ end$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 200 --slice random --size 80x24 --ascii
+check_grep "plot slice hessian" 0 "^the Hessian's eigenvectors of its largest eigenvalues, [0-9.e-]* (a) and [0-9.e-]* (b)$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 200 --slice hessian --size 80x24 --ascii
+check "plot data needs a line or a slice" 2 "" "descent plot: a model's landscape is drawn on a line or a plane: give --line start|swap:L:J:K|seed:S or --slice random|hessian|pca${nl}" -- plot --data sine --model mlp:1-4-1
+check "plot line kind" 2 "" "descent plot: --line takes start, swap:L:J:K or seed:S, not 'end'${nl}" -- plot --data sine,n=10 --model mlp:1-2-1 -n 5 --line end
+check "plot slice kind" 2 "" "descent plot: --slice takes random, hessian or pca, not 'top'${nl}" -- plot --data sine,n=10 --model mlp:1-2-1 -n 5 --slice top
+check "plot line swap without a network" 2 "" "descent plot: --line swap goes with a network (--model mlp:...)${nl}" -- plot --data sine,n=10 --model 'a*x+b' -n 5 --line swap:1:1:2
+check "plot line swap units" 2 "" "descent plot: --line swap:L:J:K: two different units J and K of a hidden layer L (1 to 1)${nl}" -- plot --data sine,n=10 --model mlp:1-2-1 -n 5 --line swap:1:2:2
+check "plot line and y" 2 "" "descent plot: --y, --contours, --levels and --shade are for --slice, a plane${nl}" -- plot --data sine,n=10 --model mlp:1-2-1 -n 5 --line start --y 0:1
 check "run network bad init" 2 "" "descent run: --init: 'const:0': write const:C with a number C other than 0 (zeros is const:0)${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init const:0
 check "run network unknown init" 2 "" "descent run: --init: unknown initialization 'he': the initializations are glorot, const:C and zeros${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init he
 check "run init without a network" 2 "" "descent run: --init goes with a network (--model mlp:...); start another model with --start${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --init zeros

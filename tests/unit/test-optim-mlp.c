@@ -664,3 +664,77 @@ Test(mlp, slices)
 	objective_free(o);
 	dataset_free(d);
 }
+
+/* The directions of slices and the projection on a plane. */
+Test(mlp, slice_directions)
+{
+	struct expr_mlp m = net("mlp:2-3-1:tanh");
+	double theta[13], d1[13], d2[13], ab[2], x[13], w[50 * 13], end[13], ex[2], p1[13],
+	       p2[13];
+	int k, j, i;
+
+	random_params(theta, 13, 2.0, 91);
+	analysis_random_directions(&m, theta, 13, 4, d1, d2);
+	for (j = 1; j <= 3; j++) {     /* each unit's block as long as theta's */
+		int a = expr_mlp_param(&m, 1, j, 1);
+		double nd = 0, nt = 0;
+		for (k = a; k < a + 3; k++) {
+			nd += d1[k] * d1[k];
+			nt += theta[k] * theta[k];
+		}
+		cr_expect(rel_close(sqrt(nd), sqrt(nt), 1e-12), "unit %d: %g and %g", j, nd, nt);
+	}
+	/* a point on the plane projects to its coordinates */
+	for (k = 0; k < 13; k++)
+		x[k] = theta[k] + 0.25 * d1[k] - 1.5 * d2[k];
+	analysis_project(13, theta, d1, d2, x, ab);
+	cr_expect(fabs(ab[0] - 0.25) < 1e-12 && fabs(ab[1] + 1.5) < 1e-12, "(%g, %g)", ab[0], ab[1]);
+	/* a trajectory in a plane: its two components span it, orthonormal */
+	for (k = 0; k < 13; k++)
+		end[k] = theta[k];
+	for (i = 0; i < 50; i++)
+		for (k = 0; k < 13; k++)
+			w[i * 13 + k] = end[k] + (50 - i) * 0.1 * d1[k] + sin(i) * 0.01 * d2[k];
+	cr_assert_eq(analysis_pca_directions(w, 50, 13, end, p1, p2, ex), 0);
+	{
+		double n1 = 0, n2 = 0, dot = 0;
+		for (k = 0; k < 13; k++) {
+			n1 += p1[k] * p1[k];
+			n2 += p2[k] * p2[k];
+			dot += p1[k] * p2[k];
+		}
+		cr_expect(rel_close(n1, 1, 1e-12) && rel_close(n2, 1, 1e-12), "|pc|^2 %g, %g", n1,
+			  n2);
+		cr_expect(fabs(dot) < 1e-12, "pc1.pc2 = %g", dot);
+		cr_expect(ex[0] > 0.99 && ex[0] <= 1 && ex[1] > 0 && ex[0] + ex[1] <= 1 + 1e-12,
+			  "explained %g and %g", ex[0], ex[1]);
+		/* the first component is the direction d1 the points move along */
+		dot = 0;
+		for (k = 0, n1 = 0; k < 13; k++) {
+			dot += p1[k] * d1[k];
+			n1 += d1[k] * d1[k];
+		}
+		cr_expect(fabs(fabs(dot) / sqrt(n1) - 1) < 1e-3, "cos %g", dot / sqrt(n1));
+	}
+	/* too few points */
+	cr_expect_eq(analysis_pca_directions(w, 2, 13, end, p1, p2, ex), -1);
+}
+
+/* The barrier along a line, on a function whose top is known. */
+Test(mlp, barrier)
+{
+	static const char *const names[] = { "t" };
+	struct objective *base = make_objective("(x^2 - 1)^2 + y^2");
+	const double origin[2] = { -1, 0 }, dir[2] = { 2, 0 };
+	struct objective *line = objective_slice(base, origin, dir, 1, names);
+	struct barrier b;
+
+	analysis_barrier(line, &b);
+	cr_expect_eq(b.f0, 0);
+	cr_expect_eq(b.f1, 0);
+	cr_expect_eq(b.t, 0.5);
+	cr_expect_eq(b.f, 1);
+	cr_expect_eq(b.height, 1);
+	objective_free(line);
+	objective_free(base);
+}

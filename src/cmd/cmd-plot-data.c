@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * cmd-plot-data.c - `descent plot --data ... --model ...`: a model's
+ * landscape, which has as many dimensions as parameters, drawn on a line
+ * or a plane through it (objective_slice), after a run of descent run's
+ * settings:
+ *   --line start       from the run's start (t = 0) to its end (t = 1);
+ *   --line swap:L:J:K  from the end to its copy with hidden units J and K
+ *                      of layer L swapped: the same loss at both ends, and
+ *                      between them, often, a barrier;
+ *   --line seed:S      from the end to the end of the same run from seed S;
+ *   --slice random     the plane through the end along two random
+ *                      directions normalized unit by unit (Li et al.);
+ *   --slice hessian    along the Hessian's top two eigenvectors;
+ *   --slice pca        along the trajectory's two principal components;
+ * with the run's trajectory projected on the plane.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "descent/analysis.h"
+#include "descent/data.h"
+#include "descent/expr.h"
+#include "descent/objective.h"
+#include "descent/plot.h"
+#include "descent/util.h"
+
+enum {
+	OPT_X = CMD_OPT_OWN, OPT_Y, OPT_SIZE, OPT_ASCII, OPT_UNICODE, OPT_BLOCKS, OPT_COLOR,
+	OPT_CONTOURS, OPT_LEVELS, OPT_SHADE, OPT_LINE, OPT_SLICE,
+};
+
+struct plot_data_opts {
+	struct cmd_settings set;
+	struct cmd_data data;
+	struct plot_opts p;
+	const char *x, *y, *size, *color, *levels, *line, *slice;
+	int enc_given;
+	double contours;
+};
+
+static int
+data_option(int opt, const char *arg, void *p)
+{
+	struct plot_data_opts *o = p;
+	int s = cmd_settings_option(&o->set, opt, arg);
+
+	if (s >= 0)
+		return s;
+	if (cmd_data_option(&o->data, opt, arg) == 0)
+		return 0;
+	switch (opt) {
+	case OPT_X: o->x = arg; return 0;
+	case OPT_Y: o->y = arg; return 0;
+	case OPT_SIZE: o->size = arg; return 0;
+	case OPT_ASCII: o->p.enc = PLOT_ENC_ASCII; o->enc_given = 1; return 0;
+	case OPT_UNICODE: o->p.enc = PLOT_ENC_BRAILLE; o->enc_given = 1; return 0;
+	case OPT_BLOCKS: o->p.enc = PLOT_ENC_BLOCKS; o->enc_given = 1; return 0;
+	case OPT_COLOR: o->color = arg ? arg : "always"; return 0;
+	case OPT_CONTOURS: return cmd_constant("--contours", arg, &o->contours);
+	case OPT_LEVELS: o->levels = arg; return 0;
+	case OPT_SHADE: o->p.overlays |= PLOT_OV_SHADE; return 0;
+	case OPT_LINE: o->line = arg; return 0;
+	case OPT_SLICE: o->slice = arg; return 0;
+	}
+	return EXIT_USAGE;
+}
+
+/* The plot options common to every figure: size, glyphs, colour, levels. */
+static int
+figure_options(struct plot_data_opts *o)
+{
+	enum plot_enc enc = o->p.enc;
+
+	if (o->size != NULL) {
+		char extra;
+		if (sscanf(o->size, "%dx%d%c", &o->p.width, &o->p.height, &extra) != 2 ||
+		    o->p.width < 20 || o->p.height < 8 || o->p.width > 1000 || o->p.height > 500)
+			return cmd_value_error(&cmd_plot, "--size takes WIDTHxHEIGHT from 20x8 to "
+					       "1000x500, as in 80x24, not '%s'", o->size);
+	}
+	if (cmd_plot_defaults(&o->p, o->color, o->size != NULL) < 0)
+		return cmd_value_error(&cmd_plot, "--color takes auto, always or never, not '%s'",
+				       o->color);
+	if (o->enc_given)
+		o->p.enc = enc;
+	if (o->levels != NULL) {
+		if (strcmp(o->levels, "auto") == 0)
+			o->p.levels = PLOT_LEVELS_AUTO;
+		else if (strcmp(o->levels, "linear") == 0)
+			o->p.levels = PLOT_LEVELS_LINEAR;
+		else if (strcmp(o->levels, "log") == 0)
+			o->p.levels = PLOT_LEVELS_LOG;
+		else
+			return cmd_value_error(&cmd_plot, "--levels takes auto, linear or log, "
+					       "not '%s'", o->levels);
+	}
+	if (!isnan(o->contours)) {
+		if (o->contours != floor(o->contours) || o->contours < 1 || o->contours > 16)
+			return cmd_value_error(&cmd_plot, "--contours must be a whole number from 1 "
+					       "to 16, not %g", o->contours);
+		o->p.contours = (int)o->contours;
+		o->p.overlays |= PLOT_OV_CONTOURS;
+	}
+	return 0;
+}
+
+/* The end of the run of c from start on obj into end (n values); 0 or a status. */
+static int
+run_to_end(struct objective *obj, const struct run_config *c, const double *start,
+	   double *end, struct run **keep)
+{
+	struct diag err;
+	struct run *r = run_new(obj, c, start, &err);
+
+	if (r == NULL)
+		return cmd_value_error(&cmd_plot, "%s", err.message);
+	run_all(r);
+	memcpy(end, run_point(r), (size_t)objective_dim(obj) * sizeof *end);
+	if (keep != NULL)
+		*keep = r;
+	else
+		run_free(r);
+	return 0;
+}
+
+/* Renders fig with its caption lines under it. */
+static void
+render(struct plot_fig *fig, const struct plot_opts *p)
+{
+	plot_render_text(plot_fig_canvas(fig), stdout, p->color);
+}
+
+static int
+draw_line(struct plot_data_opts *o, struct objective *obj, const struct run_config *c,
+	  const double *start, const double *end, const char *what)
+{
+	static const char *const names[] = { "t" };
+	int n = objective_dim(obj), k, l, j, u, status = 0;
+	double *other = xmalloc((size_t)n * sizeof *other), *origin, *dir;
+	struct objective *line;
+	struct plot_fig *fig;
+	struct barrier b;
+	struct diag err;
+	char title[400], a[40], bb[40], cc[40];
+	double t;
+	unsigned long long seed;
+	char extra;
+
+	dir = xmalloc((size_t)n * sizeof *dir);
+	origin = (double *)end;
+	if (strcmp(o->line, "start") == 0) {
+		origin = (double *)start;
+		memcpy(other, end, (size_t)n * sizeof *other);
+		snprintf(title, sizeof title, "%s:\nfrom its start (t = 0) to its end (t = 1)",
+			 what);
+	} else if (sscanf(o->line, "swap:%d:%d:%d%c", &l, &j, &u, &extra) == 3) {
+		struct expr_mlp net;
+		if (!expr_is_mlp(o->data.model) || expr_mlp_parse(o->data.model, &net, &err) != 0) {
+			status = cmd_value_error(&cmd_plot, "--line swap goes with a network "
+						 "(--model mlp:...)");
+			goto done;
+		}
+		if (l < 1 || l >= net.nlayers || j < 1 || u < 1 || j > net.sizes[l] ||
+		    u > net.sizes[l] || j == u) {
+			status = cmd_value_error(&cmd_plot, "--line swap:L:J:K: two different units "
+						 "J and K of a hidden layer L (1 to %d)",
+						 net.nlayers - 1);
+			goto done;
+		}
+		memcpy(other, end, (size_t)n * sizeof *other);
+		expr_mlp_swap(&net, l, j, u, other);
+		snprintf(title, sizeof title, "%s:\nits end (t = 0) and the end with units %d "
+			 "and %d of layer %d swapped (t = 1)", what, j, u, l);
+	} else if (sscanf(o->line, "seed:%llu%c", &seed, &extra) == 1) {
+		struct run_config c2 = *c;
+		double *start2;
+		c2.seed = seed;
+		start2 = cmd_start(&cmd_plot, obj, &o->data, NULL, seed, &status);
+		if (start2 == NULL)
+			goto done;
+		status = run_to_end(obj, &c2, start2, other, NULL);
+		free(start2);
+		if (status != 0)
+			goto done;
+		snprintf(title, sizeof title, "%s:\nits end (t = 0) and the end of the run from "
+			 "seed %llu (t = 1)", what, seed);
+	} else {
+		status = cmd_value_error(&cmd_plot, "--line takes start, swap:L:J:K or seed:S, "
+					 "not '%s'", o->line);
+		goto done;
+	}
+	for (k = 0; k < n; k++)
+		dir[k] = other[k] - origin[k];
+	line = objective_slice(obj, origin, dir, 1, names);
+	if (o->x == NULL) {
+		o->p.x0 = -0.5;
+		o->p.x1 = 1.5;
+	}
+	fig = plot_fig_new(line, &o->p, "f along the line", &err);
+	if (fig == NULL) {
+		objective_free(line);
+		status = cmd_value_error(&cmd_plot, "%s", err.message);
+		goto done;
+	}
+	t = 0;
+	plot_fig_marker(fig, &t, 'A', "t = 0");
+	t = 1;
+	plot_fig_marker(fig, &t, 'B', "t = 1");
+	printf("%s\n", title);
+	render(fig, &o->p);
+	analysis_barrier(line, &b);
+	cmd_format_number(a, sizeof a, b.f0, 6);
+	cmd_format_number(bb, sizeof bb, b.f1, 6);
+	printf("f(0) = %s, f(1) = %s\n", a, bb);
+	cmd_format_number(a, sizeof a, b.f, 6);
+	cmd_format_number(bb, sizeof bb, b.t, 3);
+	cmd_format_number(cc, sizeof cc, b.height, 4);
+	if (b.height > 0)
+		printf("between them the highest f is %s, at t = %s: a barrier %s above\n"
+		       "the higher end\n", a, bb, cc);
+	else
+		printf("between them no point is above the higher end: no barrier on this "
+		       "line\n");
+	plot_fig_free(fig);
+	objective_free(line);
+done:
+	free(other);
+	free(dir);
+	return status;
+}
+
+static int
+draw_slice(struct plot_data_opts *o, struct objective *obj, const struct run *r,
+	   const double *end, const char *what)
+{
+	static const char *const names[] = { "a", "b" };
+	int n = objective_dim(obj), status = 0;
+	const struct trajectory *tr = run_trajectory(r);
+	double *dirs = xmalloc(2 * (size_t)n * sizeof *dirs), *d1 = dirs, *d2 = dirs + n;
+	double *xs = NULL;
+	struct objective *plane;
+	struct plot_fig *fig;
+	struct diag err;
+	char title[600], how[200], a[40], b[40];
+	size_t i;
+
+	if (strcmp(o->slice, "random") == 0) {
+		struct expr_mlp net;
+		int isnet = expr_is_mlp(o->data.model) &&
+			    expr_mlp_parse(o->data.model, &net, &err) == 0;
+		analysis_random_directions(isnet ? &net : NULL, end, n, 1, d1, d2);
+		snprintf(how, sizeof how, "two random directions (seed 1), each unit's scaled to "
+			 "its weights' norm");
+	} else if (strcmp(o->slice, "hessian") == 0) {
+		double l1, l2;
+		if (analysis_hessian_directions(obj, end, d1, d2, &l1, &l2) != 0) {
+			status = cmd_value_error(&cmd_plot, "--slice hessian needs the Hessian, "
+						 "which descent gives up to %d parameters",
+						 OPT_MAX_HESSIAN);
+			goto done;
+		}
+		cmd_format_number(a, sizeof a, l1, 4);
+		cmd_format_number(b, sizeof b, l2, 4);
+		snprintf(how, sizeof how, "the Hessian's eigenvectors of its largest eigenvalues, "
+			 "%s (a) and %s (b)", a, b);
+	} else if (strcmp(o->slice, "pca") == 0) {
+		double explained[2];
+		if (analysis_pca_directions(tr->w, tr->len, n, end, d1, d2, explained) != 0) {
+			status = cmd_value_error(&cmd_plot, "--slice pca: the run has too few steps "
+						 "(or they lie on a line) for two components");
+			goto done;
+		}
+		snprintf(how, sizeof how, "the trajectory's two principal components, %.0f%% "
+			 "and %.0f%% of its variance", 100 * explained[0], 100 * explained[1]);
+	} else {
+		status = cmd_value_error(&cmd_plot, "--slice takes random, hessian or pca, not "
+					 "'%s'", o->slice);
+		goto done;
+	}
+	plane = objective_slice(obj, end, dirs, 2, names);
+	xs = xmalloc(2 * tr->len * sizeof *xs);
+	for (i = 0; i < tr->len; i++)
+		analysis_project(n, end, d1, d2, tr->w + i * (size_t)n, xs + 2 * i);
+	if (o->x == NULL) {
+		/* -1 to 1: a random direction is as long as the weights; the
+		 * principal components' plane is where the run went */
+		double ext = 1;
+		if (strcmp(o->slice, "pca") == 0)
+			for (i = 0, ext = 0; i < tr->len; i++)
+				ext = fmax(ext, 1.2 * fabs(xs[2 * i]));
+		o->p.x0 = -ext;
+		o->p.x1 = ext;
+	}
+	if (o->y == NULL) {
+		double ext = 1;
+		if (strcmp(o->slice, "pca") == 0)
+			for (i = 0, ext = 0.2 * o->p.x1; i < tr->len; i++)
+				ext = fmax(ext, 1.2 * fabs(xs[2 * i + 1]));
+		o->p.y0 = -ext;
+		o->p.y1 = ext;
+	}
+	snprintf(title, sizeof title, "%s, on the plane through its end along\n%s", what, how);
+	fig = plot_fig_new(plane, &o->p, "f on the plane (a, b)", &err);
+	if (fig == NULL) {
+		objective_free(plane);
+		status = cmd_value_error(&cmd_plot, "%s", err.message);
+		goto done;
+	}
+	plot_fig_trajectory(fig, 0, xs, tr->len, "the run, projected");
+	printf("%s\n", title);
+	render(fig, &o->p);
+	plot_fig_free(fig);
+	objective_free(plane);
+done:
+	free(dirs);
+	free(xs);
+	return status;
+}
+
+int
+cmd_plot_data(int argc, char **argv)
+{
+	static const struct option fixed_longopts[] = {
+		{ "optimizer", required_argument, NULL, 'o' },
+		{ "steps", required_argument, NULL, 'n' },
+		{ "tol", required_argument, NULL, CMD_OPT_TOL },
+		{ "seed", required_argument, NULL, CMD_OPT_SEED },
+		{ "batch", required_argument, NULL, CMD_OPT_BATCH },
+		{ "noise", required_argument, NULL, CMD_OPT_NOISE },
+		{ "x", required_argument, NULL, OPT_X },
+		{ "y", required_argument, NULL, OPT_Y },
+		{ "size", required_argument, NULL, OPT_SIZE },
+		{ "ascii", no_argument, NULL, OPT_ASCII },
+		{ "unicode", no_argument, NULL, OPT_UNICODE },
+		{ "blocks", no_argument, NULL, OPT_BLOCKS },
+		{ "color", optional_argument, NULL, OPT_COLOR },
+		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "contours", required_argument, NULL, OPT_CONTOURS },
+		{ "levels", required_argument, NULL, OPT_LEVELS },
+		{ "shade", no_argument, NULL, OPT_SHADE },
+		{ "line", required_argument, NULL, OPT_LINE },
+		{ "slice", required_argument, NULL, OPT_SLICE },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct option longopts[sizeof fixed_longopts / sizeof fixed_longopts[0] +
+			       CMD_DATA_OPTIONS + OPT_PARAM_COUNT];
+	struct plot_data_opts o;
+	struct run_config c;
+	struct objective *obj = NULL;
+	struct dataset *data = NULL;
+	struct run *r = NULL;
+	double *start = NULL, *end = NULL;
+	char what[300];
+	int first, status;
+
+	memset(&o, 0, sizeof o);
+	cmd_settings_init(&o.set);
+	plot_opts_init(&o.p);
+	o.contours = NAN;
+	cmd_settings_longopts(longopts, fixed_longopts, 1);
+	status = cmd_getopt(&cmd_plot, argc, argv, "o:n:hV", longopts, data_option, &o, &first);
+	if (status != 0)
+		return status < 0 ? 0 : status;
+	if (first < argc)
+		return cmd_usage_error(&cmd_plot, "an expression or --data with --model, not both");
+	if ((o.line == NULL) == (o.slice == NULL))
+		return cmd_value_error(&cmd_plot, "a model's landscape is drawn on a line or a "
+				       "plane: give --line start|swap:L:J:K|seed:S or --slice "
+				       "random|hessian|pca");
+	if ((status = cmd_settings_config(&cmd_plot, &o.set, &c)) != 0)
+		return status;
+	if ((status = figure_options(&o)) != 0)
+		return status;
+	o.p.x0 = o.p.x1 = o.p.y0 = o.p.y1 = 0;
+	if (o.x != NULL && (status = cmd_range(&cmd_plot, "--x", o.x, &o.p.x0, &o.p.x1)) != 0)
+		return status;
+	if (o.y != NULL && (status = cmd_range(&cmd_plot, "--y", o.y, &o.p.y0, &o.p.y1)) != 0)
+		return status;
+	if (o.line != NULL && (o.y != NULL || (o.p.overlays & PLOT_OV_SHADE) ||
+			       !isnan(o.contours) || o.levels != NULL))
+		return cmd_value_error(&cmd_plot, "--y, --contours, --levels and --shade are for "
+				       "--slice, a plane");
+	obj = cmd_objective(&cmd_plot, &o.data, NULL, !isnan(o.set.batch), &data, &status);
+	if (obj == NULL)
+		goto done;
+	start = cmd_start(&cmd_plot, obj, &o.data, NULL, c.seed, &status);
+	if (start == NULL)
+		goto done;
+	end = xmalloc((size_t)objective_dim(obj) * sizeof *end);
+	if ((status = run_to_end(obj, &c, start, end, &r)) != 0)
+		goto done;
+	snprintf(what, sizeof what, "the %s of %s after %ld steps of %s",
+		 o.data.loss != NULL ? o.data.loss : "mse", o.data.model,
+		 run_trajectory(r)->step, c.opt->name);
+	if (o.line != NULL)
+		status = draw_line(&o, obj, &c, start, end, what);
+	else
+		status = draw_slice(&o, obj, r, end, what);
+done:
+	run_free(r);
+	free(start);
+	free(end);
+	objective_free(obj);
+	dataset_free(data);
+	return status;
+}
