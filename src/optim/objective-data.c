@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "descent/util.h"
-#include "objective-int.h"
+#include "optim-int.h"
 
 /* Fills err with a message that has no column. */
 static void

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "descent/util.h"
-#include "objective-int.h"
+#include "optim-int.h"
 
 struct objective *
 objective_slice(struct objective *base, const double *origin, const double *dirs, int k,

@@ -37,7 +37,7 @@
 
 #include "descent/objective.h"
 #include "descent/util.h"
-#include "objective-int.h"
+#include "optim-int.h"
 
 
 static const char *const loss_names[] = { "mse", "cross_entropy", "hinge" };

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * objective-int.h - what the files of the objectives share: the object
- * itself (objective.c: expressions and data; objective-slice.c: slices).
+ * optim-int.h - what the optim module's files share: the objective
+ * itself (objective.c evaluates it, objective-data.c builds data
+ * objectives, objective-slice.c slices).
  */
-#ifndef DESCENT_OBJECTIVE_INT_H
-#define DESCENT_OBJECTIVE_INT_H
+#ifndef DESCENT_OPTIM_INT_H
+#define DESCENT_OPTIM_INT_H
 
 #include "descent/objective.h"
 
