@@ -13,7 +13,11 @@
  *   2. mlp:2-32-32-1:tanh (1185 parameters) on 500 points, the same;
  *   3. on that network and data: one gradient, one Hessian-vector product
  *      (forward over reverse), and the 1185x1185 Hessian assembled from
- *      1185 products, against 1185 products made one by one.
+ *      1185 products, against 1185 products made one by one;
+ *   4. a 2D slice of the trained mlp:1-8-1 (two random directions, the
+ *      plane through its end) drawn at 200x60 in braille, as descent plot
+ *      --slice draws it (f at each cell's corners, the dots between
+ *      interpolated), against the same figure sampled at every dot.
  * Times are the best of a few interleaved repetitions; the ratios are the
  * figures, with the targets (issue 18) beside them.  The argument is
  * GCC's report on the hand-written loops (make bench gives it).
@@ -31,7 +35,9 @@
 #include "descent/expr.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
+#include "descent/plot.h"
 #include "descent/rng.h"
+#include "descent/analysis.h"
 #include "net-hand.h"
 #include "vecinfo.h"
 
@@ -242,6 +248,58 @@ products(void)
 	return 0;
 }
 
+/* Section 4: the figure of a slice, at each cell's corners and at every dot. */
+static int
+slice_figure(void)
+{
+	static const char *const names[] = { "a", "b" };
+	struct dataset *d = points(1, 200, 7);
+	struct diag err;
+	struct objective *o = objective_data(d, "mlp:1-8-1:tanh", LOSS_MSE, NULL, NULL, 0, &err);
+	struct expr_mlp net;
+	struct run_config c;
+	struct run *r;
+	double theta[25], dirs[50], best[2] = { INFINITY, INFINITY };
+
+	if (o == NULL || expr_mlp_parse("mlp:1-8-1:tanh", &net, &err) != 0)
+		return -1;
+	expr_mlp_init(&net, "glorot", 1, theta, &err);
+	run_config_init(&c, opt_find("adam"));
+	c.max_steps = STEPS;
+	r = run_new(o, &c, theta, &err);
+	run_all(r);
+	analysis_random_directions(&net, run_point(r), 25, 1, dirs, dirs + 25);
+	for (int round = 0; round < 5; round++) {
+		for (int coarse = 1; coarse >= 0; coarse--) {
+			struct objective *plane = objective_slice(o, run_point(r), dirs, 2, names);
+			struct plot_opts po;
+			struct plot_fig *fig;
+			double t0 = now();
+			plot_opts_init(&po);
+			po.width = 200;
+			po.height = 60;
+			po.enc = PLOT_ENC_BRAILLE;
+			po.x0 = po.y0 = -1;
+			po.x1 = po.y1 = 1;
+			po.coarse = coarse;
+			fig = plot_fig_new(plane, &po, "slice", &err);
+			best[coarse] = fmin(best[coarse], now() - t0);
+			plot_fig_free(fig);
+			objective_free(plane);
+		}
+	}
+	printf("a slice of mlp:1-8-1:tanh on 200 points, drawn at 200x60 in braille "
+	       "(the best of 5)\n");
+	printf("  %-40s %9.2f ms\n", "f at every dot", best[0] * 1e3);
+	printf("  %-40s %9.2f ms %8.2fx   target < 100 ms (%s)\n",
+	       "f at each cell's corners (descent plot)", best[1] * 1e3, best[1] / best[0],
+	       verdict(best[1] < 0.1));
+	run_free(r);
+	objective_free(o);
+	dataset_free(d);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -265,6 +323,9 @@ main(int argc, char **argv)
 	print_training("mlp:2-32-32-1:tanh on 500 points", &big, 2.0);
 	putchar('\n');
 	if (products() != 0)
+		return 1;
+	putchar('\n');
+	if (slice_figure() != 0)
 		return 1;
 	return 0;
 }

@@ -250,6 +250,13 @@ struct plot_opts {
 	 * and in red, or 'x', where it rose: an overshoot shows at a glance.
 	 */
 	int step_signs;
+	/*
+	 * 2D: f sampled once per character cell, not per dot, and the dots
+	 * between interpolated (bilinear): 8 times fewer evaluations in
+	 * braille, for costly functions (a network's landscape) whose
+	 * contours are smooth at that scale.
+	 */
+	int coarse;
 	/* 2D: these contour levels (increasing, at most 16), not chosen ones */
 	const double *level_values;
 	int nlevel_values;

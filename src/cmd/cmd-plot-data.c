@@ -285,6 +285,7 @@ draw_slice(struct plot_data_opts *o, struct objective *obj, const struct run *r,
 		goto done;
 	}
 	plane = objective_slice(obj, end, dirs, 2, names);
+	o->p.coarse = 1;                /* a cell's corners, not its every dot: smooth */
 	xs = xmalloc(2 * tr->len * sizeof *xs);
 	for (i = 0; i < tr->len; i++)
 		analysis_project(n, end, d1, d2, tr->w + i * (size_t)n, xs + 2 * i);

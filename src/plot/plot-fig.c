@@ -327,6 +327,40 @@ draw_curve(struct plot_fig *f, int autorange)
 	return 0;
 }
 
+/*
+ * 2D, opt.coarse: v on the nx x ny dot grid from f at the cells' corners
+ * (every dx-th dot across, dy-th down), the dots between interpolated
+ * bilinearly.
+ */
+static void
+sample_coarse(struct plot_fig *f, int nx, int ny, double *v)
+{
+	int cx = (nx - 1) / f->dx + 1, cy = (ny - 1) / f->dy + 1, i, j;
+	size_t m = (size_t)cx * cy;
+	double *xs = xmalloc(m * 3 * sizeof *xs), *ys = xs + m, *c = ys + m;
+
+	for (j = 0; j < cy; j++)
+		for (i = 0; i < cx; i++) {
+			double di = (double)i * f->dx, dj = (double)j * f->dy;
+			xs[(size_t)j * cx + i] = f->x0 + (f->x1 - f->x0) * di / (nx - 1);
+			ys[(size_t)j * cx + i] = f->y1 - (f->y1 - f->y0) * dj / (ny - 1);
+		}
+	sample(f->o, m, xs, ys, c);
+	for (j = 0; j < ny; j++) {
+		int j0 = j / f->dy, j1 = j0 + 1 < cy ? j0 + 1 : j0;
+		double tj = (double)(j - j0 * f->dy) / f->dy;
+		for (i = 0; i < nx; i++) {
+			int i0 = i / f->dx, i1 = i0 + 1 < cx ? i0 + 1 : i0;
+			double ti = (double)(i - i0 * f->dx) / f->dx;
+			double a = c[(size_t)j0 * cx + i0], b = c[(size_t)j0 * cx + i1];
+			double d = c[(size_t)j1 * cx + i0], e = c[(size_t)j1 * cx + i1];
+			v[(size_t)j * nx + i] = ti == 0 && tj == 0 ? a :
+				(1 - tj) * ((1 - ti) * a + ti * b) + tj * ((1 - ti) * d + ti * e);
+		}
+	}
+	free(xs);
+}
+
 /* 2D: the levels, contours by marching squares on the dot grid, and shading. */
 static void
 draw_contours(struct plot_fig *f)
@@ -336,12 +370,16 @@ draw_contours(struct plot_fig *f)
 	double *xs = xmalloc(m * 3 * sizeof *xs), *ys = xs + m, *v = ys + m;
 	int n = f->opt.contours;
 
-	for (j = 0; j < ny; j++)
-		for (i = 0; i < nx; i++) {
-			xs[(size_t)j * nx + i] = f->x0 + (f->x1 - f->x0) * i / (nx - 1);
-			ys[(size_t)j * nx + i] = f->y1 - (f->y1 - f->y0) * j / (ny - 1);
-		}
-	sample(f->o, m, xs, ys, v);
+	if (f->opt.coarse && (f->dx > 1 || f->dy > 1)) {
+		sample_coarse(f, nx, ny, v);
+	} else {
+		for (j = 0; j < ny; j++)
+			for (i = 0; i < nx; i++) {
+				xs[(size_t)j * nx + i] = f->x0 + (f->x1 - f->x0) * i / (nx - 1);
+				ys[(size_t)j * nx + i] = f->y1 - (f->y1 - f->y0) * j / (ny - 1);
+			}
+		sample(f->o, m, xs, ys, v);
+	}
 	if (f->opt.nlevel_values > 0) {
 		/* the levels the caller names (a text that speaks of f = 0) */
 		n = f->opt.nlevel_values < PLOT_MAX_LEVELS ? f->opt.nlevel_values :
