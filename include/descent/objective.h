@@ -71,6 +71,16 @@ void objective_free(struct objective *o);
 struct objective *objective_slice(struct objective *base, const double *origin,
 				  const double *dirs, int k, const char *const *names);
 /*
+ * A data objective's model (model, as given to objective_data) at the
+ * parameters theta, as a function of its inputs: the columns other than
+ * the target, which must be 1 or 2 (an error otherwise), named after
+ * them; the other columns are 0.  Its value only (a fitted curve, a
+ * classifier's logit to shade): the derivatives are nan.  data is
+ * borrowed.  NULL with err filled on error.
+ */
+struct objective *objective_model_view(struct objective *data, const char *model,
+				       const double *theta, struct diag *err);
+/*
  * An L2 penalty on a data objective's parameters: l2/2 times the sum of
  * their squares is added to the cost (l2 w to the gradient, l2 I to the
  * Hessian), weights and biases alike; 0, the default, is none.  Returns

@@ -311,6 +311,16 @@ void plot_fig_run(struct plot_fig *f, int index, const struct run *r, const char
 #define PLOT_MAX_MARKS 4
 void plot_fig_marker(struct plot_fig *f, const double *x, char glyph, const char *label);
 /*
+ * A set of n data points drawn with the ASCII glyph in colour (0: none),
+ * keyed in the legend by label: (x[i], y[i]), y being f's axis in 1D (a
+ * data set under a fitted curve) and the second variable in 2D (the
+ * examples of each class over a classifier's regions).  Copied; at most
+ * PLOT_MAX_SETS, drawn under the runs and the markers.
+ */
+#define PLOT_MAX_SETS 2
+void plot_fig_points(struct plot_fig *f, const double *x, const double *y, size_t n,
+		     char glyph, uint8_t color, const char *label);
+/*
  * 1D: the chord from (a, f(a)) to (b, f(b)), its ends marked A and B,
  * keyed "A-B chord" in the legend (convexity: a convex function lies
  * under every chord).

@@ -330,7 +330,7 @@ const struct cmd cmd_plot = {
 		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]\n"
 		 "       [--basins | --convexity] [--arrow] [--step-signs] [--braille-blank]\n"
 		 "   or: descent plot --data FILE --model MODEL [-o OPT -n N ...]\n"
-		 "       --line start|swap:L:J:K|seed:S | --slice random|hessian|pca",
+		 "       --fit | --line start|swap:L:J:K|seed:S | --slice random|hessian|pca",
 	.summary = "draw a function (and descents on it) to stdout",
 	.help =
 	"Draws EXPR, a function of one variable (a curve) or two (contours), to\n"
@@ -358,7 +358,10 @@ const struct cmd cmd_plot = {
 	"                     fell, x (red) where it rose\n"
 	"  --braille-blank    blank braille cells as U+2800, not spaces\n\n"
 	"With --data and --model (and descent run's settings), a run of the model,\n"
-	"then its landscape on a line or a plane through its parameters:\n"
+	"then what it learned, or its landscape on a line or a plane through its\n"
+	"parameters:\n"
+	"  --fit               the examples and the fitted curve (one input), or the\n"
+	"                      classes' regions (two inputs, cross_entropy or hinge)\n"
 	"  --line start        from the run's start (t = 0) to its end (t = 1)\n"
 	"  --line swap:L:J:K   from its end to the same network with hidden units J\n"
 	"                      and K of layer L swapped: the same loss, and a barrier\n"

@@ -133,6 +133,7 @@ objective_mlp(const struct dataset *d, const char *model, enum loss loss, int t,
 	o = objective_new(e, np, np > EXPR_FORWARD_MAX);
 	o->prog[np > EXPR_FORWARD_MAX ? 3 : 2] = p;
 	o->data = d;
+	o->target = t;
 	o->nuse = d->nrows;
 	return o;
 fail:
@@ -244,6 +245,7 @@ objective_data(const struct dataset *d, const char *model, enum loss loss,
 		o->prog[2] = p;
 	}
 	o->data = d;
+	o->target = t;
 	o->nuse = d->nrows;
 	expr_free(m);
 	free(text);

@@ -117,6 +117,9 @@ objective_free(struct objective *o)
 	free(o->dirs);
 	free(o->names[0]);
 	free(o->names[1]);
+	expr_program_free(o->view);
+	expr_free(o->view_e);
+	free(o->zeros);
 	free(o->use);
 	free(o->gathered);
 	free(o->perex);
@@ -518,7 +521,10 @@ objective_eval(struct objective *o, size_t m, const double *const *w,
 	size_t q;
 
 	if (o->base != NULL) {
-		slice_eval(o, m, w, f, g, h);
+		if (o->view != NULL)
+			view_eval(o, m, w, f, g, h);
+		else
+			slice_eval(o, m, w, f, g, h);
 		return;
 	}
 	eval_unpenalized(o, m, w, f, g, h);

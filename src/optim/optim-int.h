@@ -45,6 +45,15 @@ struct objective {
 	struct objective *base;         /* borrowed */
 	double *origin, *dirs;          /* base dim; dim * base dim */
 	char *names[2];
+	/* a data objective's target column */
+	int target;
+	/* a model view (objective_model_view): the model's value at theta
+	 * against its inputs, the columns view_in[0..dim) of base's data */
+	struct expr *view_e;
+	struct expr_program *view;
+	int view_in[2];
+	double *zeros;                  /* lanes of a column that is not an input */
+	size_t zeros_cap;
 };
 
 /* A new objective of e (taken) with dim parameters; products: Hessians from products. */
@@ -53,5 +62,9 @@ struct objective *objective_new(struct expr *e, int dim, int products);
 /* A slice at m points (objective-slice.c), for objective_eval. */
 void slice_eval(struct objective *o, size_t m, const double *const *w, double *f,
 		double *const *g, double *const *h);
+
+/* A model view at m points (objective-slice.c), for objective_eval. */
+void view_eval(struct objective *o, size_t m, const double *const *w, double *f,
+	       double *const *g, double *const *h);
 
 #endif

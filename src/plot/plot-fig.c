@@ -463,6 +463,14 @@ fig_draw_markers(struct plot_fig *f)
 {
 	int i, t;
 
+	for (i = 0; i < f->nsets; i++) {
+		size_t k;
+		for (k = 0; k < f->sets[i].n; k++) {
+			double p[2] = { f->sets[i].x[k], f->sets[i].y[k] };
+			fig_mark_point(f, p, (uint32_t)f->sets[i].glyph,
+				       f->opt.color ? f->sets[i].color : PLOT_DEFAULT);
+		}
+	}
 	for (i = 0; fig_has(f, PLOT_OV_CRITICAL) && i < f->ncp; i++) {
 		double p[2] = { f->cp[i].x[0], f->n == 2 ? f->cp[i].x[1] : f->cp[i].f };
 		fig_mark_point(f, p, fig_cp_glyph(f->cp[i].kind), PLOT_DEFAULT);
@@ -573,6 +581,9 @@ fig_draw_legend(struct plot_fig *f)
 		len += snprintf(buf + len, sizeof buf - len, "%s+ tangent at %s = %s",
 				len ? "  " : "", objective_param(f->o, 0), at);
 	}
+	for (i = 0; i < f->nsets && len < sizeof buf - 64; i++)
+		len += snprintf(buf + len, sizeof buf - len, "%s%c %s", len ? "  " : "",
+				f->sets[i].glyph, f->sets[i].label);
 	for (i = 0; i < f->nmarks; i++) {
 		int runs = 0;
 		for (t = 0; t < PLOT_MAX_TRAJ; t++)
@@ -798,10 +809,37 @@ plot_fig_marker(struct plot_fig *f, const double *x, char glyph, const char *lab
 }
 
 void
+plot_fig_points(struct plot_fig *f, const double *x, const double *y, size_t n, char glyph,
+		uint8_t color, const char *label)
+{
+	int i = f->nsets;
+
+	if (i >= PLOT_MAX_SETS || glyph < '!' || glyph > '~')
+		return;
+	f->sets[i].x = xmalloc((n ? n : 1) * sizeof *f->sets[i].x);
+	f->sets[i].y = xmalloc((n ? n : 1) * sizeof *f->sets[i].y);
+	memcpy(f->sets[i].x, x, n * sizeof *x);
+	memcpy(f->sets[i].y, y, n * sizeof *y);
+	f->sets[i].n = n;
+	f->sets[i].glyph = glyph;
+	f->sets[i].color = color;
+	snprintf(f->sets[i].label, sizeof f->sets[i].label, "%s", label);
+	f->nsets++;
+	fig_draw_markers(f);
+	fig_draw_legend(f);
+}
+
+void
 plot_fig_free(struct plot_fig *f)
 {
+	int i;
+
 	if (f == NULL)
 		return;
+	for (i = 0; i < f->nsets; i++) {
+		free(f->sets[i].x);
+		free(f->sets[i].y);
+	}
 	plot_canvas_free(f->c);
 	free(f->cp);
 	free(f);

@@ -97,6 +97,14 @@ struct plot_fig {
 		char label[24];
 	} marks[PLOT_MAX_MARKS];
 	int nmarks;
+	struct {                /* point sets (plot_fig_points): data on the plot */
+		double *x, *y;
+		size_t n;
+		char glyph;
+		uint8_t color;
+		char label[32];
+	} sets[PLOT_MAX_SETS];
+	int nsets;
 	int tangent_drawn;      /* the tangent overlay, keyed in the legend */
 	int chord;              /* 1D: a chord drawn, keyed in the legend */
 	double chord_x[2];      /*   between these x */

@@ -313,7 +313,13 @@ check_grep "plot line seed" 0 "^its end (t = 0) and the end of the run from seed
 check_grep "plot slice pca" 0 "^the trajectory's two principal components, [0-9]*% and [0-9]*% of its variance$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 500 --slice pca --size 80x24 --ascii
 check_grep "plot slice random: the run projected" 0 "^\* the run, projected  S start  @ end$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 200 --slice random --size 80x24 --ascii
 check_grep "plot slice hessian" 0 "^the Hessian's eigenvectors of its largest eigenvalues, [0-9.e-]* (a) and [0-9.e-]* (b)$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 200 --slice hessian --size 80x24 --ascii
-check "plot data needs a line or a slice" 2 "" "descent plot: a model's landscape is drawn on a line or a plane: give --line start|swap:L:J:K|seed:S or --slice random|hessian|pca${nl}" -- plot --data sine --model mlp:1-4-1
+check "plot data needs what to draw" 2 "" "descent plot: what to draw of the model: --fit (what it learned), or its landscape on a line or a plane: --line start|swap:L:J:K|seed:S or --slice random|hessian|pca${nl}" -- plot --data sine --model mlp:1-4-1
+check_grep "plot fit: a curve over the examples" 0 "^the examples and the model's curve against x$" -- plot --data sine,n=60 --model mlp:1-8-1 -o adam -n 300 --fit --size 80x24 --ascii
+check_grep "plot fit: the examples keyed" 0 "^o an example$" -- plot --data sine,n=60 --model mlp:1-8-1 -o adam -n 300 --fit --size 80x24 --ascii
+check_grep "plot fit: a classifier's classes" 0 "^o y = 0  x y = 1$" -- plot --data moons,n=60 --model mlp:2-8-1 --loss cross_entropy -o adam -n 300 --fit --size 80x24 --ascii
+check_grep "plot fit: the boundary at 0" 0 "^contours at 0$" -- plot --data moons,n=60 --model mlp:2-8-1 --loss cross_entropy -o adam -n 300 --fit --size 80x24 --ascii
+check_grep "plot fit: a model written out" 0 "^o an example$" -- plot --data line,n=20 --model 'a*x + b' -o gd -n 100 --fit --size 80x24 --ascii
+check "plot fit: three inputs" 2 "" "descent plot: --fit: a model is drawn against 1 or 2 inputs, and this one has 3${nl}" -- plot --data-inline 'a,b,c,y;1,2,3,4;2,3,4,5' --model mlp:3-2-1 -n 5 --fit
 check "plot line kind" 2 "" "descent plot: --line takes start, swap:L:J:K or seed:S, not 'end'${nl}" -- plot --data sine,n=10 --model mlp:1-2-1 -n 5 --line end
 check "plot slice kind" 2 "" "descent plot: --slice takes random, hessian or pca, not 'top'${nl}" -- plot --data sine,n=10 --model mlp:1-2-1 -n 5 --slice top
 check "plot line swap without a network" 2 "" "descent plot: --line swap goes with a network (--model mlp:...)${nl}" -- plot --data sine,n=10 --model 'a*x+b' -n 5 --line swap:1:1:2

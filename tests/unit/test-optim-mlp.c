@@ -738,3 +738,47 @@ Test(mlp, barrier)
 	objective_free(line);
 	objective_free(base);
 }
+
+/* A model view: the model at fixed parameters against its inputs. */
+Test(mlp, model_view)
+{
+	struct dataset *d = make_dataset("x,y;1,2;2,3;3,5");
+	struct diag err;
+	static const char *const params[] = { "a", "b" };
+	struct objective *o = objective_data(d, "a*x + b", LOSS_MSE, NULL, params, 2, &err);
+	const double theta[2] = { 2, -1 }, xs[3] = { 0, 1, 2.5 };
+	const double *xp = xs;
+	double f[3];
+	struct objective *v;
+	struct dataset *d3;
+
+	cr_assert_not_null(o, "%s", err.message);
+	v = objective_model_view(o, "a*x + b", theta, &err);
+	cr_assert_not_null(v, "%s", err.message);
+	cr_expect_eq(objective_dim(v), 1);
+	cr_expect_str_eq(objective_param(v, 0), "x");
+	objective_eval(v, 3, &xp, f, NULL, NULL);
+	cr_expect(f[0] == -1 && f[1] == 1 && f[2] == 4, "%g %g %g", f[0], f[1], f[2]);
+	objective_free(v);
+	objective_free(o);
+	/* a network: the view is the network's output, the loss's input */
+	o = net_objective(d, "mlp:1-2-1:tanh", LOSS_MSE);
+	{
+		double th[7] = { 1, 0.5, -1, 0.25, 2, 3, 0.5 }, m;
+		v = objective_model_view(o, "mlp:1-2-1:tanh", th, &err);
+		cr_assert_not_null(v, "%s", err.message);
+		objective_eval(v, 3, &xp, f, NULL, NULL);
+		m = 2 * tanh(1 * 2.5 + 0.5) + 3 * tanh(-1 * 2.5 + 0.25) + 0.5;
+		cr_expect(rel_close(f[2], m, 1e-15), "%.17g, want %.17g", f[2], m);
+		objective_free(v);
+	}
+	objective_free(o);
+	d3 = make_dataset("a,b,c,y;1,2,3,4;2,3,4,5");
+	o = net_objective(d3, "mlp:3-2-1", LOSS_MSE);
+	cr_expect_null(objective_model_view(o, "mlp:3-2-1", theta, &err));
+	cr_expect(strstr(err.message, "1 or 2 inputs, and this one has 3") != NULL, "%s",
+		  err.message);
+	objective_free(o);
+	dataset_free(d3);
+	dataset_free(d);
+}
