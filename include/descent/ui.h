@@ -49,6 +49,28 @@ struct ui_play_args {
  */
 int ui_play(const struct ui_play_args *a);
 
+/* What the network trainer starts with (descent play --data ... --model ...). */
+struct objective;
+struct dataset;
+struct ui_net_args {
+	struct objective *obj;          /* a data objective (borrowed) */
+	const struct dataset *data;     /* its data */
+	const char *model;              /* its model, as given */
+	const char *loss;               /* its loss's name; NULL: mse */
+	const char *target;             /* its target column; NULL: y */
+	const struct run_config *config;
+	const double *start;            /* the objective's dimension of values */
+	int ascii;
+};
+
+/*
+ * The network trainer: a model of many parameters (a network) trained
+ * live, with what it learned or its landscape on a plane, its loss curve,
+ * and the Hessian's sharpness and index.  Returns the exit status; the
+ * terminal is restored on every path, signals included.
+ */
+int ui_net(const struct ui_net_args *a);
+
 /* Whether the terminal can show the full-screen UI (a TERM ncurses knows). */
 int ui_available(void);
 

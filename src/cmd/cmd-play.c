@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "descent/data.h"
 #include "descent/lesson.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
@@ -19,6 +21,8 @@
 #include "descent/ui.h"
 
 enum { OPT_LR = 256, OPT_ASCII, OPT_X, OPT_Y, OPT_REPLAY };
+/* the network trainer's own, past the settings' and the data's (cmd.h) */
+enum { OPT_NET_ASCII = CMD_OPT_OWN };
 
 struct play_opts {
 	struct ui_play_args a;
@@ -118,6 +122,116 @@ load_record(const char *path, struct run_record *rec)
 	return 0;
 }
 
+/* descent play --data ... --model ...: the network trainer's options. */
+struct play_data_opts {
+	struct cmd_settings set;
+	struct cmd_data data;
+	const char *start;
+	int ascii;
+};
+
+static int
+play_data_option(int opt, const char *arg, void *p)
+{
+	struct play_data_opts *o = p;
+	int s = cmd_settings_option(&o->set, opt, arg);
+
+	if (s >= 0)
+		return s;
+	if (cmd_data_option(&o->data, opt, arg) == 0)
+		return 0;
+	switch (opt) {
+	case 's': o->start = arg; return 0;
+	case OPT_NET_ASCII: o->ascii = 1; return 0;
+	}
+	return EXIT_USAGE;
+}
+
+/* Says why the terminal cannot show the UI; the exit status. */
+static int
+no_terminal(void)
+{
+	const char *term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		fputs("descent: play needs a terminal, and its input or output is not "
+		      "one; try 'descent run' or 'descent plot' for output as text\n", stderr);
+	else
+		fprintf(stderr, "descent: play cannot draw on the terminal '%s' (TERM); "
+			"set TERM to one it knows, such as xterm-256color, or try "
+			"'descent run' or 'descent plot'\n", term != NULL ? term : "");
+	return EXIT_USER;
+}
+
+/*
+ * The network trainer: a data objective (a network, say) trained live,
+ * with descent run's settings and data options.
+ */
+static int
+play_data(int argc, char **argv)
+{
+	static const struct option fixed_longopts[] = {
+		{ "optimizer", required_argument, NULL, 'o' },
+		{ "start", required_argument, NULL, 's' },
+		{ "steps", required_argument, NULL, 'n' },
+		{ "tol", required_argument, NULL, CMD_OPT_TOL },
+		{ "seed", required_argument, NULL, CMD_OPT_SEED },
+		{ "batch", required_argument, NULL, CMD_OPT_BATCH },
+		{ "noise", required_argument, NULL, CMD_OPT_NOISE },
+		{ "schedule", required_argument, NULL, CMD_OPT_SCHEDULE },
+		{ "ascii", no_argument, NULL, OPT_NET_ASCII },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct option longopts[sizeof fixed_longopts / sizeof fixed_longopts[0] +
+			       CMD_DATA_OPTIONS + OPT_PARAM_COUNT];
+	struct play_data_opts o;
+	struct run_config c;
+	struct objective *obj = NULL;
+	struct dataset *data = NULL;
+	struct ui_net_args a;
+	double *start = NULL;
+	int first, status;
+
+	memset(&o, 0, sizeof o);
+	cmd_settings_init(&o.set);
+	cmd_settings_longopts(longopts, fixed_longopts, 1);
+	status = cmd_getopt(&cmd_play, argc, argv, "o:s:n:hV", longopts, play_data_option, &o,
+			    &first);
+	if (status != 0)
+		return status < 0 ? 0 : status;
+	if (first < argc)
+		return cmd_usage_error(&cmd_play, "an expression or --data with --model, not both");
+	if ((status = cmd_settings_config(&cmd_play, &o.set, &c)) != 0)
+		return status;
+	obj = cmd_objective(&cmd_play, &o.data, NULL, !isnan(o.set.batch), &data, &status);
+	if (obj == NULL)
+		goto done;
+	start = cmd_start(&cmd_play, obj, &o.data, o.start, c.seed, &status);
+	if (start == NULL)
+		goto done;
+	if (!ui_available()) {
+		status = no_terminal();
+		goto done;
+	}
+	memset(&a, 0, sizeof a);
+	a.obj = obj;
+	a.data = data;
+	a.model = o.data.model;
+	a.loss = o.data.loss;
+	a.target = o.data.target;
+	a.config = &c;
+	a.start = start;
+	a.ascii = o.ascii;
+	status = ui_net(&a);
+done:
+	free(start);
+	objective_free(obj);
+	dataset_free(data);
+	return status;
+}
+
 static int
 play_run(int argc, char **argv)
 {
@@ -137,6 +251,9 @@ play_run(int argc, char **argv)
 	struct run_record rec;
 	int first, status;
 
+	for (first = 1; first < argc && strcmp(argv[first], "--") != 0; first++)
+		if (strncmp(argv[first], "--data", 6) == 0 || strncmp(argv[first], "--model", 7) == 0)
+			return play_data(argc, argv);
 	memset(&o, 0, sizeof o);
 	memset(&rec, 0, sizeof rec);
 	status = cmd_getopt(&cmd_play, argc, argv, "hVo:s:", longopts, play_option, &o, &first);
@@ -166,16 +283,8 @@ play_run(int argc, char **argv)
 		o.a.start[1] = rec.n > 1 ? rec.start[1] : 0;
 	}
 	if (!ui_available()) {
-		const char *term = getenv("TERM");
-		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-			fputs("descent: play needs a terminal, and its input or output is not "
-			      "one; try 'descent run' or 'descent plot' for output as text\n", stderr);
-		else
-			fprintf(stderr, "descent: play cannot draw on the terminal '%s' (TERM); "
-				"set TERM to one it knows, such as xterm-256color, or try "
-				"'descent run' or 'descent plot'\n", term != NULL ? term : "");
 		run_record_free(&rec);
-		return EXIT_USER;
+		return no_terminal();
 	}
 	status = ui_play(&o.a);
 	run_record_free(&rec);
@@ -186,7 +295,8 @@ const struct cmd cmd_play = {
 	.name = "play",
 	.usage = "[EXPR] [--optimizer NAME] [--lr X] [--start X[,Y]] [--x A:B]\n"
 		 "                   [--y C:D] [--ascii]\n"
-		 "   or: descent play --replay FILE [--x A:B] [--y C:D] [--ascii]",
+		 "   or: descent play --replay FILE [--x A:B] [--y C:D] [--ascii]\n"
+		 "   or: descent play --data FILE --model MODEL [run's options] [--ascii]",
 	.summary = "descend a function live, full screen (the playground)",
 	.help =
 	"Draws EXPR (of x, or of x and y), or a classic function picked from a\n"
@@ -201,6 +311,10 @@ const struct cmd cmd_play = {
 	"      --x A:B, --y C:D  the view\n"
 	"      --ascii           ASCII only, even in a UTF-8 locale\n"
 	"      --replay FILE     the run recorded in FILE (descent run --record, or\n"
-	"                        the key w here), with all its settings\n",
+	"                        the key w here), with all its settings\n\n"
+	"With --data and --model (and descent run's settings and data options), the\n"
+	"network trainer: the model trained live, what it learned (or, on v, its\n"
+	"landscape on a plane), its loss curve, and the Hessian's sharpness and\n"
+	"index in the panel.\n",
 	.run = play_run,
 };

@@ -69,6 +69,7 @@ enum ui_screen_id {
 	UI_SCREEN_PAGE,                 /* the page reader (ui-reader.c) */
 	UI_SCREEN_PLAY,                 /* the playground's live descent (ui-play.c) */
 	UI_SCREEN_PICK,                 /* the playground's list of functions (ui-pick.c) */
+	UI_SCREEN_NET,                  /* the network trainer (ui-net.c) */
 	UI_SCREEN_COUNT
 };
 
@@ -84,6 +85,9 @@ void ui_reader_open(struct ui *u, const struct lesson_chapter *c, int page);
 
 /* Switches to screen id (its state starts afresh). */
 void ui_switch(struct ui *u, enum ui_screen_id id);
+
+/* Switches to the network trainer with the settings a. */
+void ui_net_setup(struct ui *u, const struct ui_net_args *a);
 
 /* Switches to the playground with the settings a. */
 void ui_play_setup(struct ui *u, const struct ui_play_args *a);

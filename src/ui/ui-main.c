@@ -155,13 +155,15 @@ restore(void)
  * names them: a screen goes to another by its id (ui_switch).  A new
  * screen is a file, an id in ui-int.h and an entry here.
  */
-extern const struct ui_screen ui_map_screen, ui_page_screen, ui_play_screen, ui_pick_screen;
+extern const struct ui_screen ui_map_screen, ui_page_screen, ui_play_screen, ui_pick_screen,
+	ui_net_screen;
 
 static const struct ui_screen *const screens[] = {
 	[UI_SCREEN_MAP] = &ui_map_screen,
 	[UI_SCREEN_PAGE] = &ui_page_screen,
 	[UI_SCREEN_PLAY] = &ui_play_screen,
 	[UI_SCREEN_PICK] = &ui_pick_screen,
+	[UI_SCREEN_NET] = &ui_net_screen,
 };
 _Static_assert(sizeof screens / sizeof screens[0] == UI_SCREEN_COUNT,
 	       "every screen id has its entry in the table");
@@ -492,6 +494,22 @@ ui_play(const struct ui_play_args *given)
 		ui_play_setup(&u, a);
 	else
 		ui_switch(&u, UI_SCREEN_PICK);
+	run(&u);
+	return finish(&u);
+}
+
+int
+ui_net(const struct ui_net_args *a)
+{
+	struct ui u;
+
+	memset(&u, 0, sizeof u);
+	diags_init(&u.ds);
+	if (start(&u, a->ascii) < 0) {
+		fprintf(stderr, "descent: cannot open the terminal\n");
+		return 1;
+	}
+	ui_net_setup(&u, a);
 	run(&u);
 	return finish(&u);
 }
