@@ -39,12 +39,10 @@ static int
 data_option(int opt, const char *arg, void *p)
 {
 	struct analyze_data_opts *o = p;
-	int s = cmd_settings_option(&o->set, opt, arg);
+	int s = cmd_run_option(&o->set, &o->data, opt, arg);
 
 	if (s >= 0)
 		return s;
-	if (cmd_data_option(&o->data, opt, arg) == 0)
-		return 0;
 	switch (opt) {
 	case OPT_AT: o->at = arg; return 0;
 	case OPT_SWAP: o->swap = arg; return 0;

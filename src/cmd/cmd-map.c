@@ -40,12 +40,10 @@ static int
 map_option(int opt, const char *arg, void *data)
 {
 	struct map_cli *o = data;
-	int s = cmd_settings_option(&o->set, opt, arg);
+	int s = cmd_run_option(&o->set, &o->data, opt, arg);
 
 	if (s >= 0)
 		return s;
-	if (cmd_data_option(&o->data, opt, arg) == 0)
-		return 0;
 	switch (opt) {
 	case 's': o->start = arg; return 0;
 	case OPT_OVER: o->over = arg; return 0;

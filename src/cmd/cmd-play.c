@@ -134,12 +134,10 @@ static int
 play_data_option(int opt, const char *arg, void *p)
 {
 	struct play_data_opts *o = p;
-	int s = cmd_settings_option(&o->set, opt, arg);
+	int s = cmd_run_option(&o->set, &o->data, opt, arg);
 
 	if (s >= 0)
 		return s;
-	if (cmd_data_option(&o->data, opt, arg) == 0)
-		return 0;
 	switch (opt) {
 	case 's': o->start = arg; return 0;
 	case OPT_NET_ASCII: o->ascii = 1; return 0;

@@ -31,85 +31,33 @@
 #include "descent/plot.h"
 #include "descent/util.h"
 
-enum {
-	OPT_X = CMD_OPT_OWN, OPT_Y, OPT_SIZE, OPT_ASCII, OPT_UNICODE, OPT_BLOCKS, OPT_COLOR,
-	OPT_CONTOURS, OPT_LEVELS, OPT_SHADE, OPT_LINE, OPT_SLICE, OPT_FIT,
-};
+enum { OPT_LINE = CMD_OPT_OWN, OPT_SLICE, OPT_FIT };
 
 struct plot_data_opts {
 	struct cmd_settings set;
 	struct cmd_data data;
-	struct plot_opts p;
-	const char *x, *y, *size, *color, *levels, *line, *slice;
-	int enc_given, fit;
-	double contours;
+	struct cmd_figure fig;
+	struct plot_opts p;             /* fig.p once checked */
+	const char *x, *y, *line, *slice;
+	int fit;
 };
 
 static int
 data_option(int opt, const char *arg, void *p)
 {
 	struct plot_data_opts *o = p;
-	int s = cmd_settings_option(&o->set, opt, arg);
+	int s = cmd_run_option(&o->set, &o->data, opt, arg);
 
 	if (s >= 0)
 		return s;
-	if (cmd_data_option(&o->data, opt, arg) == 0)
-		return 0;
+	if ((s = cmd_figure_option(&o->fig, opt, arg)) >= 0)
+		return s;
 	switch (opt) {
-	case OPT_X: o->x = arg; return 0;
-	case OPT_Y: o->y = arg; return 0;
-	case OPT_SIZE: o->size = arg; return 0;
-	case OPT_ASCII: o->p.enc = PLOT_ENC_ASCII; o->enc_given = 1; return 0;
-	case OPT_UNICODE: o->p.enc = PLOT_ENC_BRAILLE; o->enc_given = 1; return 0;
-	case OPT_BLOCKS: o->p.enc = PLOT_ENC_BLOCKS; o->enc_given = 1; return 0;
-	case OPT_COLOR: o->color = arg ? arg : "always"; return 0;
-	case OPT_CONTOURS: return cmd_constant("--contours", arg, &o->contours);
-	case OPT_LEVELS: o->levels = arg; return 0;
-	case OPT_SHADE: o->p.overlays |= PLOT_OV_SHADE; return 0;
 	case OPT_LINE: o->line = arg; return 0;
 	case OPT_SLICE: o->slice = arg; return 0;
 	case OPT_FIT: o->fit = 1; return 0;
 	}
 	return EXIT_USAGE;
-}
-
-/* The plot options common to every figure: size, glyphs, colour, levels. */
-static int
-figure_options(struct plot_data_opts *o)
-{
-	enum plot_enc enc = o->p.enc;
-
-	if (o->size != NULL) {
-		char extra;
-		if (sscanf(o->size, "%dx%d%c", &o->p.width, &o->p.height, &extra) != 2 ||
-		    o->p.width < 20 || o->p.height < 8 || o->p.width > 1000 || o->p.height > 500)
-			return cmd_value_error(&cmd_plot, "--size takes WIDTHxHEIGHT from 20x8 to "
-					       "1000x500, as in 80x24, not '%s'", o->size);
-	}
-	if (cmd_plot_defaults(&o->p, o->color, o->size != NULL) < 0)
-		return cmd_value_error(&cmd_plot, "--color takes auto, always or never, not '%s'",
-				       o->color);
-	if (o->enc_given)
-		o->p.enc = enc;
-	if (o->levels != NULL) {
-		if (strcmp(o->levels, "auto") == 0)
-			o->p.levels = PLOT_LEVELS_AUTO;
-		else if (strcmp(o->levels, "linear") == 0)
-			o->p.levels = PLOT_LEVELS_LINEAR;
-		else if (strcmp(o->levels, "log") == 0)
-			o->p.levels = PLOT_LEVELS_LOG;
-		else
-			return cmd_value_error(&cmd_plot, "--levels takes auto, linear or log, "
-					       "not '%s'", o->levels);
-	}
-	if (!isnan(o->contours)) {
-		if (o->contours != floor(o->contours) || o->contours < 1 || o->contours > 16)
-			return cmd_value_error(&cmd_plot, "--contours must be a whole number from 1 "
-					       "to 16, not %g", o->contours);
-		o->p.contours = (int)o->contours;
-		o->p.overlays |= PLOT_OV_CONTOURS;
-	}
-	return 0;
 }
 
 /* The end of the run of c from start on obj into end (n values); 0 or a status. */
@@ -463,17 +411,6 @@ cmd_plot_data(int argc, char **argv)
 		{ "seed", required_argument, NULL, CMD_OPT_SEED },
 		{ "batch", required_argument, NULL, CMD_OPT_BATCH },
 		{ "noise", required_argument, NULL, CMD_OPT_NOISE },
-		{ "x", required_argument, NULL, OPT_X },
-		{ "y", required_argument, NULL, OPT_Y },
-		{ "size", required_argument, NULL, OPT_SIZE },
-		{ "ascii", no_argument, NULL, OPT_ASCII },
-		{ "unicode", no_argument, NULL, OPT_UNICODE },
-		{ "blocks", no_argument, NULL, OPT_BLOCKS },
-		{ "color", optional_argument, NULL, OPT_COLOR },
-		{ "colour", optional_argument, NULL, OPT_COLOR },
-		{ "contours", required_argument, NULL, OPT_CONTOURS },
-		{ "levels", required_argument, NULL, OPT_LEVELS },
-		{ "shade", no_argument, NULL, OPT_SHADE },
 		{ "line", required_argument, NULL, OPT_LINE },
 		{ "slice", required_argument, NULL, OPT_SLICE },
 		{ "fit", no_argument, NULL, OPT_FIT },
@@ -482,7 +419,7 @@ cmd_plot_data(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct option longopts[sizeof fixed_longopts / sizeof fixed_longopts[0] +
-			       CMD_DATA_OPTIONS + OPT_PARAM_COUNT];
+			       CMD_DATA_OPTIONS + OPT_PARAM_COUNT + CMD_FIGURE_OPTIONS];
 	struct plot_data_opts o;
 	struct run_config c;
 	struct objective *obj = NULL;
@@ -494,9 +431,9 @@ cmd_plot_data(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	cmd_settings_init(&o.set);
-	plot_opts_init(&o.p);
-	o.contours = NAN;
+	cmd_figure_init(&o.fig);
 	cmd_settings_longopts(longopts, fixed_longopts, 1);
+	cmd_longopts_add(longopts, cmd_figure_longopts, CMD_FIGURE_OPTIONS);
 	status = cmd_getopt(&cmd_plot, argc, argv, "o:n:hV", longopts, data_option, &o, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
@@ -508,15 +445,13 @@ cmd_plot_data(int argc, char **argv)
 				       "start|swap:L:J:K|seed:S or --slice random|hessian|pca");
 	if ((status = cmd_settings_config(&cmd_plot, &o.set, &c)) != 0)
 		return status;
-	if ((status = figure_options(&o)) != 0)
+	if ((status = cmd_figure_finish(&cmd_plot, &o.fig)) != 0)
 		return status;
-	o.p.x0 = o.p.x1 = o.p.y0 = o.p.y1 = 0;
-	if (o.x != NULL && (status = cmd_range(&cmd_plot, "--x", o.x, &o.p.x0, &o.p.x1)) != 0)
-		return status;
-	if (o.y != NULL && (status = cmd_range(&cmd_plot, "--y", o.y, &o.p.y0, &o.p.y1)) != 0)
-		return status;
+	o.p = o.fig.p;
+	o.x = o.fig.x;
+	o.y = o.fig.y;
 	if (o.line != NULL && (o.y != NULL || (o.p.overlays & PLOT_OV_SHADE) ||
-			       !isnan(o.contours) || o.levels != NULL))
+			       !isnan(o.fig.contours) || o.fig.levels != NULL))
 		return cmd_value_error(&cmd_plot, "--y, --contours, --levels and --shade are for "
 				       "--slice, a plane");
 	obj = cmd_objective(&cmd_plot, &o.data, NULL, !isnan(o.set.batch), &data, &status);

@@ -20,43 +20,35 @@
 #define MAX_TRAJ 8
 
 enum {
-	OPT_X = 256, OPT_Y, OPT_SIZE, OPT_ASCII, OPT_UNICODE, OPT_BLOCKS, OPT_COLOR,
-	OPT_CONTOURS, OPT_LEVELS, OPT_SHADE, OPT_MARK, OPT_TANGENT, OPT_TRAJECTORY,
-	OPT_START, OPT_STEPS, OPT_BASINS, OPT_CONVEXITY, OPT_ARROW, OPT_BRAILLE_BLANK,
-	OPT_SIGNS,
+	OPT_MARK = CMD_OPT_OWN, OPT_TANGENT, OPT_TRAJECTORY, OPT_START, OPT_STEPS, OPT_BASINS,
+	OPT_CONVEXITY, OPT_ARROW, OPT_BRAILLE_BLANK, OPT_SIGNS,
 };
 
 struct plot_cli {
-	struct plot_opts p;
-	const char *x, *y, *size, *color, *levels, *start;
+	struct cmd_figure fig;
+	struct plot_opts p;             /* fig.p once checked, then the function's own */
+	const char *start;
 	const char *traj[MAX_TRAJ];
-	int ntraj, enc_given;
-	double contours, tangent, steps;
+	int ntraj;
+	double tangent, steps;
 };
 
 static int
 plot_option(int opt, const char *arg, void *data)
 {
 	struct plot_cli *o = data;
+	int s = cmd_figure_option(&o->fig, opt, arg);
 
+	if (s >= 0)
+		return s;
 	switch (opt) {
-	case OPT_X: o->x = arg; return 0;
-	case OPT_Y: o->y = arg; return 0;
-	case OPT_SIZE: o->size = arg; return 0;
-	case OPT_ASCII: o->p.enc = PLOT_ENC_ASCII; o->enc_given = 1; return 0;
-	case OPT_UNICODE: o->p.enc = PLOT_ENC_BRAILLE; o->enc_given = 1; return 0;
-	case OPT_BLOCKS: o->p.enc = PLOT_ENC_BLOCKS; o->enc_given = 1; return 0;
-	case OPT_COLOR: o->color = arg ? arg : "always"; return 0;
-	case OPT_CONTOURS: return cmd_constant("--contours", arg, &o->contours);
-	case OPT_LEVELS: o->levels = arg; return 0;
-	case OPT_SHADE: o->p.overlays |= PLOT_OV_SHADE; return 0;
 	case OPT_MARK:
 		if (strcmp(arg, "critical") != 0)
 			return cmd_value_error(&cmd_plot, "--mark takes 'critical', not '%s'", arg);
-		o->p.overlays |= PLOT_OV_CRITICAL;
+		o->fig.p.overlays |= PLOT_OV_CRITICAL;
 		return 0;
 	case OPT_TANGENT:
-		o->p.overlays |= PLOT_OV_TANGENT;
+		o->fig.p.overlays |= PLOT_OV_TANGENT;
 		return cmd_constant("--tangent", arg, &o->tangent);
 	case OPT_TRAJECTORY:
 		if (o->ntraj == MAX_TRAJ)
@@ -64,11 +56,11 @@ plot_option(int opt, const char *arg, void *data)
 		o->traj[o->ntraj++] = arg;
 		return 0;
 	case OPT_START: o->start = arg; return 0;
-	case OPT_BASINS: o->p.overlays |= PLOT_OV_BASINS; return 0;
-	case OPT_CONVEXITY: o->p.overlays |= PLOT_OV_CONVEXITY; return 0;
-	case OPT_ARROW: o->p.arrow = 1; return 0;
-	case OPT_BRAILLE_BLANK: o->p.braille_blank = 1; return 0;
-	case OPT_SIGNS: o->p.step_signs = 1; return 0;
+	case OPT_BASINS: o->fig.p.overlays |= PLOT_OV_BASINS; return 0;
+	case OPT_CONVEXITY: o->fig.p.overlays |= PLOT_OV_CONVEXITY; return 0;
+	case OPT_ARROW: o->fig.p.arrow = 1; return 0;
+	case OPT_BRAILLE_BLANK: o->fig.p.braille_blank = 1; return 0;
+	case OPT_SIGNS: o->fig.p.step_signs = 1; return 0;
 	case OPT_STEPS: return cmd_constant("--steps", arg, &o->steps);
 	}
 	return EXIT_USAGE;
@@ -121,18 +113,7 @@ trajectory_config(const char *spec, struct run_config *c, char *label, size_t si
 static int
 plot_run(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "x", required_argument, NULL, OPT_X },
-		{ "y", required_argument, NULL, OPT_Y },
-		{ "size", required_argument, NULL, OPT_SIZE },
-		{ "ascii", no_argument, NULL, OPT_ASCII },
-		{ "unicode", no_argument, NULL, OPT_UNICODE },
-		{ "blocks", no_argument, NULL, OPT_BLOCKS },
-		{ "color", optional_argument, NULL, OPT_COLOR },
-		{ "colour", optional_argument, NULL, OPT_COLOR },
-		{ "contours", required_argument, NULL, OPT_CONTOURS },
-		{ "levels", required_argument, NULL, OPT_LEVELS },
-		{ "shade", no_argument, NULL, OPT_SHADE },
+	static const struct option fixed_longopts[] = {
 		{ "mark", required_argument, NULL, OPT_MARK },
 		{ "tangent", required_argument, NULL, OPT_TANGENT },
 		{ "trajectory", required_argument, NULL, OPT_TRAJECTORY },
@@ -147,6 +128,8 @@ plot_run(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct option longopts[sizeof fixed_longopts / sizeof fixed_longopts[0] +
+			       CMD_FIGURE_OPTIONS];
 	struct plot_cli o;
 	struct diag err;
 	struct objective *obj = NULL;
@@ -160,8 +143,10 @@ plot_run(int argc, char **argv)
 		if (strncmp(argv[i], "--data", 6) == 0 || strncmp(argv[i], "--model", 7) == 0)
 			return cmd_plot_data(argc, argv);
 	memset(&o, 0, sizeof o);
-	plot_opts_init(&o.p);
-	o.contours = o.steps = NAN;
+	cmd_figure_init(&o.fig);
+	o.steps = NAN;
+	memcpy(longopts, fixed_longopts, sizeof fixed_longopts);
+	cmd_longopts_add(longopts, cmd_figure_longopts, CMD_FIGURE_OPTIONS);
 	status = cmd_getopt(&cmd_plot, argc, argv, "hV", longopts, plot_option, &o, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
@@ -169,49 +154,12 @@ plot_run(int argc, char **argv)
 		return cmd_usage_error(&cmd_plot, "missing the expression");
 	if (first + 1 < argc)
 		return cmd_usage_error(&cmd_plot, "one expression only (quote it)");
-	if (o.size != NULL) {
-		char extra;
-		if (sscanf(o.size, "%dx%d%c", &o.p.width, &o.p.height, &extra) != 2 ||
-		    o.p.width < 20 || o.p.height < 8 || o.p.width > 1000 || o.p.height > 500)
-			return cmd_value_error(&cmd_plot, "--size takes WIDTHxHEIGHT from 20x8 to "
-					       "1000x500, as in 80x24, not '%s'", o.size);
-	}
-	{
-		enum plot_enc enc = o.p.enc;
-		if (cmd_plot_defaults(&o.p, o.color, o.size != NULL) < 0)
-			return cmd_value_error(&cmd_plot, "--color takes auto, always or never, "
-					       "not '%s'", o.color);
-		if (o.enc_given)
-			o.p.enc = enc;
-	}
-	if (o.levels != NULL) {
-		if (strcmp(o.levels, "auto") == 0)
-			o.p.levels = PLOT_LEVELS_AUTO;
-		else if (strcmp(o.levels, "linear") == 0)
-			o.p.levels = PLOT_LEVELS_LINEAR;
-		else if (strcmp(o.levels, "log") == 0)
-			o.p.levels = PLOT_LEVELS_LOG;
-		else
-			return cmd_value_error(&cmd_plot, "--levels takes auto, linear or log, "
-					       "not '%s'", o.levels);
-	}
-	if (!isnan(o.contours)) {
-		if (o.contours != floor(o.contours) || o.contours < 1 || o.contours > 16)
-			return cmd_value_error(&cmd_plot, "--contours must be a whole number from 1 "
-					       "to 16, not %g", o.contours);
-		o.p.contours = (int)o.contours;
-		o.p.overlays |= PLOT_OV_CONTOURS;      /* asked for: drawn under any fill */
-	}
+	if ((status = cmd_figure_finish(&cmd_plot, &o.fig)) != 0)
+		return status;
+	o.p = o.fig.p;
 	if (!isnan(o.steps) && (o.steps != floor(o.steps) || o.steps < 0 || o.steps > 1e6))
 		return cmd_value_error(&cmd_plot, "--steps must be a whole number from 0 to "
 				       "1000000, not %g", o.steps);
-	o.p.x0 = o.p.x1 = o.p.y0 = o.p.y1 = 0;
-	if (o.x != NULL && (status = cmd_range(&cmd_plot, "--x", o.x,
-							 &o.p.x0, &o.p.x1)) != 0)
-		return status;
-	if (o.y != NULL && (status = cmd_range(&cmd_plot, "--y", o.y,
-							 &o.p.y0, &o.p.y1)) != 0)
-		return status;
 	o.p.tangent_x = o.tangent;
 
 	obj = objective_expr(argv[first], NULL, 0, &err);
@@ -230,8 +178,8 @@ plot_run(int argc, char **argv)
 		cmd_value_error(&cmd_plot, "--tangent is for functions of one variable");
 		goto done;
 	}
-	if (n == 1 && ((o.p.overlays & PLOT_OV_SHADE) || !isnan(o.contours) ||
-		       o.levels != NULL)) {
+	if (n == 1 && ((o.p.overlays & PLOT_OV_SHADE) || !isnan(o.fig.contours) ||
+		       o.fig.levels != NULL)) {
 		cmd_value_error(&cmd_plot, "--contours, --levels and --shade are for functions "
 				"of two variables");
 		goto done;

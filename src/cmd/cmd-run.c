@@ -46,12 +46,10 @@ static int
 run_option(int opt, const char *arg, void *data)
 {
 	struct run_opts *o = data;
-	int s = cmd_settings_option(&o->set, opt, arg);
+	int s = cmd_run_option(&o->set, &o->data, opt, arg);
 
 	if (s >= 0)
 		return s;
-	if (cmd_data_option(&o->data, opt, arg) == 0)
-		return 0;
 	switch (opt) {
 	case 's': o->start = arg; return 0;
 	case OPT_EVERY: return cmd_constant("--every", arg, &o->every);

@@ -203,6 +203,16 @@ cmd_data_option(struct cmd_data *d, int opt, const char *arg)
 	return -1;
 }
 
+int
+cmd_run_option(struct cmd_settings *s, struct cmd_data *d, int opt, const char *arg)
+{
+	int st = cmd_settings_option(s, opt, arg);
+
+	if (st >= 0)
+		return st;
+	return cmd_data_option(d, opt, arg) == 0 ? 0 : -1;
+}
+
 struct objective *
 cmd_objective(const struct cmd *cmd, const struct cmd_data *o, const char *expr, int batch,
 	      struct dataset **data, int *status)

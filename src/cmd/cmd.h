@@ -7,9 +7,11 @@
 #ifndef DESCENT_CMD_H
 #define DESCENT_CMD_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "descent/optim.h"
+#include "descent/plot.h"
 
 struct cmd {
 	const char *name;
@@ -149,6 +151,10 @@ enum {
 	CMD_OPT_DATA, CMD_OPT_DATA_INLINE, CMD_OPT_MODEL, CMD_OPT_LOSS, CMD_OPT_TARGET,
 	CMD_OPT_PARAMS, CMD_OPT_INIT, CMD_OPT_L2, CMD_OPT_SPLIT,
 	CMD_OPT_OWN = 300,
+	/* a figure's (cmd-figure.c), which descent plot's forms share */
+	CMD_OPT_FIG_X = 360, CMD_OPT_FIG_Y, CMD_OPT_FIG_SIZE, CMD_OPT_FIG_ASCII,
+	CMD_OPT_FIG_UNICODE, CMD_OPT_FIG_BLOCKS, CMD_OPT_FIG_COLOR, CMD_OPT_FIG_CONTOURS,
+	CMD_OPT_FIG_LEVELS, CMD_OPT_FIG_SHADE,
 	CMD_OPT_PARAM = 400,
 };
 struct cmd_settings {
@@ -197,6 +203,12 @@ struct cmd_parts {
 void cmd_parts_free(struct cmd_parts *p);
 /* Takes option opt of a data objective (CMD_OPT_DATA...): 0, or -1 when it is none. */
 int cmd_data_option(struct cmd_data *d, int opt, const char *arg);
+/*
+ * Takes option opt of a run's settings (cmd_settings_option) or of its
+ * data objective: 0, an exit status after one message, or -1 when it is
+ * neither (a command's own).
+ */
+int cmd_run_option(struct cmd_settings *s, struct cmd_data *d, int opt, const char *arg);
 struct dataset;
 /*
  * The objective of expr, or of the data d (when it gives --data or
@@ -256,5 +268,28 @@ int cmd_plot_data(int argc, char **argv);
 #define CMD_DATA_OPTIONS 9
 struct option;
 void cmd_settings_longopts(struct option *lo, const struct option *fixed, int data);
+
+/*
+ * The options of a figure (cmd-figure.c): --x, --y, --size, --ascii,
+ * --unicode, --blocks, --color (--colour), --contours, --levels and
+ * --shade, into f->p once cmd_figure_finish has checked them (and read
+ * the terminal's defaults).
+ */
+struct cmd_figure {
+	struct plot_opts p;
+	const char *x, *y, *size, *color, *levels;
+	int enc_given;
+	double contours;                /* nan: not given */
+};
+#define CMD_FIGURE_OPTIONS 11
+struct option;
+extern const struct option cmd_figure_longopts[];
+void cmd_figure_init(struct cmd_figure *f);
+/* Takes a figure's option opt: 0, an exit status after one message, or -1 for another. */
+int cmd_figure_option(struct cmd_figure *f, int opt, const char *arg);
+/* Checks them into f->p (ranges, size, glyphs, colour, levels): 0 or an exit status. */
+int cmd_figure_finish(const struct cmd *cmd, struct cmd_figure *f);
+/* Appends the n options add to the list lo (ended by a NULL name), which has room. */
+void cmd_longopts_add(struct option *lo, const struct option *add, int n);
 
 #endif
