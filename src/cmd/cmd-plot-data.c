@@ -31,7 +31,9 @@
 #include "descent/plot.h"
 #include "descent/util.h"
 
-enum { OPT_LINE = CMD_OPT_OWN, OPT_SLICE, OPT_FIT };
+enum { OPT_LINE = CMD_OPT_OWN, OPT_SLICE, OPT_FIT, OPT_CURVE };
+
+#define MAX_CURVES 4
 
 struct plot_data_opts {
 	struct cmd_settings set;
@@ -40,6 +42,8 @@ struct plot_data_opts {
 	struct plot_opts p;             /* fig.p once checked */
 	const char *x, *y, *line, *slice;
 	int fit;
+	const char *curve[MAX_CURVES];
+	int ncurves;
 };
 
 static int
@@ -56,6 +60,11 @@ data_option(int opt, const char *arg, void *p)
 	case OPT_LINE: o->line = arg; return 0;
 	case OPT_SLICE: o->slice = arg; return 0;
 	case OPT_FIT: o->fit = 1; return 0;
+	case OPT_CURVE:
+		if (o->ncurves == MAX_CURVES)
+			return cmd_value_error(&cmd_plot, "at most %d --curve", MAX_CURVES);
+		o->curve[o->ncurves++] = arg;
+		return 0;
 	}
 	return EXIT_USAGE;
 }
@@ -401,6 +410,77 @@ draw_fit(struct plot_data_opts *o, struct objective *obj, const struct dataset *
 	return 0;
 }
 
+/*
+ * --curve SPEC...: the loss curves of runs of the model from the same
+ * start, one per SPEC (an optimizer and its settings, batch= and seed=),
+ * on one plot, logarithmic when they span decades; with --split, each
+ * run's test loss beside its training f.
+ */
+static int
+draw_curves(struct plot_data_opts *o, struct objective *obj, const struct run_config *base,
+	    const double *start, struct cmd_parts *parts)
+{
+	struct plot_series s[2 * MAX_CURVES];
+	struct run *runs[MAX_CURVES] = { NULL };
+	double *test[MAX_CURVES] = { NULL };
+	char label[MAX_CURVES][96], tlabel[MAX_CURVES][112];
+	struct plot_canvas *cv;
+	struct diag err;
+	int i, ns = 0, status = 0;
+
+	for (i = 0; i < o->ncurves; i++) {
+		struct run_config c;
+		const struct trajectory *t;
+		if ((status = cmd_run_spec(&cmd_plot, "--curve", o->curve[i], 1, &c, label[i],
+					   sizeof label[i])) != 0)
+			goto done;
+		c.max_steps = base->max_steps;
+		c.tol = base->tol;
+		if (strstr(o->curve[i], "seed=") == NULL)
+			c.seed = base->seed;
+		runs[i] = run_new(obj, &c, start, &err);
+		if (runs[i] == NULL) {
+			status = cmd_value_error(&cmd_plot, "--curve %s: %s", o->curve[i],
+						 err.message);
+			goto done;
+		}
+		run_all(runs[i]);
+		t = run_trajectory(runs[i]);
+		s[ns++] = (struct plot_series){ label[i], t->f, t->len, 0, 0 };
+		plot_traj_style(i, &s[ns - 1].glyph, &s[ns - 1].color);
+		test[i] = cmd_part_losses(parts->test, t);
+	}
+	for (i = 0; i < o->ncurves && parts->test != NULL; i++) {
+		snprintf(tlabel[i], sizeof tlabel[i], "%.90s test", label[i]);
+		s[ns++] = (struct plot_series){ tlabel[i], test[i], run_trajectory(runs[i])->len,
+						0, 0 };
+		plot_traj_style(i + o->ncurves, &s[ns - 1].glyph, &s[ns - 1].color);
+	}
+	printf("the %s of %s from one start, %s\n", o->data.loss != NULL ? o->data.loss : "mse",
+	       o->data.model, parts->test != NULL ? "training f and test loss" :
+	       "training f");
+	cv = plot_series(&o->p, s, ns, -1, "the losses against the step");
+	plot_render_text(cv, stdout, o->p.color);
+	plot_canvas_free(cv);
+	for (i = 0; i < o->ncurves; i++) {
+		const struct trajectory *t = run_trajectory(runs[i]);
+		char f[40], ts[40];
+		cmd_format_number(f, sizeof f, t->f[t->len - 1], 6);
+		printf("%s: f %s at step %ld", label[i], f, (long)t->len - 1);
+		if (test[i] != NULL) {
+			cmd_format_number(ts, sizeof ts, test[i][t->len - 1], 6);
+			printf(", test loss %s", ts);
+		}
+		putchar('\n');
+	}
+done:
+	for (i = 0; i < MAX_CURVES; i++) {
+		run_free(runs[i]);
+		free(test[i]);
+	}
+	return status;
+}
+
 int
 cmd_plot_data(int argc, char **argv)
 {
@@ -414,6 +494,7 @@ cmd_plot_data(int argc, char **argv)
 		{ "line", required_argument, NULL, OPT_LINE },
 		{ "slice", required_argument, NULL, OPT_SLICE },
 		{ "fit", no_argument, NULL, OPT_FIT },
+		{ "curve", required_argument, NULL, OPT_CURVE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -425,6 +506,7 @@ cmd_plot_data(int argc, char **argv)
 	struct objective *obj = NULL;
 	struct dataset *data = NULL;
 	struct run *r = NULL;
+	struct cmd_parts parts = { 0 };
 	double *start = NULL, *end = NULL;
 	char what[300];
 	int first, status;
@@ -439,10 +521,13 @@ cmd_plot_data(int argc, char **argv)
 		return status < 0 ? 0 : status;
 	if (first < argc)
 		return cmd_usage_error(&cmd_plot, "an expression or --data with --model, not both");
-	if ((o.line != NULL) + (o.slice != NULL) + o.fit != 1)
+	if ((o.line != NULL) + (o.slice != NULL) + o.fit + (o.ncurves > 0) != 1)
 		return cmd_value_error(&cmd_plot, "what to draw of the model: --fit (what it "
-				       "learned), or its landscape on a line or a plane: --line "
-				       "start|swap:L:J:K|seed:S or --slice random|hessian|pca");
+				       "learned), --curve SPEC (loss curves), or its landscape on a "
+				       "line or a plane: --line start|swap:L:J:K|seed:S or --slice "
+				       "random|hessian|pca");
+	if (o.data.split != NULL && o.ncurves == 0)
+		return cmd_value_error(&cmd_plot, "--split goes with --curve: the test losses");
 	if ((status = cmd_settings_config(&cmd_plot, &o.set, &c)) != 0)
 		return status;
 	if ((status = cmd_figure_finish(&cmd_plot, &o.fig)) != 0)
@@ -454,12 +539,18 @@ cmd_plot_data(int argc, char **argv)
 			       !isnan(o.fig.contours) || o.fig.levels != NULL))
 		return cmd_value_error(&cmd_plot, "--y, --contours, --levels and --shade are for "
 				       "--slice, a plane");
-	obj = cmd_objective(&cmd_plot, &o.data, NULL, !isnan(o.set.batch), &data, &status);
+	o.data.seed = c.seed;
+	obj = cmd_objective_split(&cmd_plot, &o.data, NULL, !isnan(o.set.batch), &data,
+				  o.ncurves > 0 ? &parts : NULL, &status);
 	if (obj == NULL)
 		goto done;
 	start = cmd_start(&cmd_plot, obj, &o.data, NULL, c.seed, &status);
 	if (start == NULL)
 		goto done;
+	if (o.ncurves > 0) {
+		status = draw_curves(&o, obj, &c, start, &parts);
+		goto done;
+	}
 	end = xmalloc((size_t)objective_dim(obj) * sizeof *end);
 	if ((status = run_to_end(obj, &c, start, end, &r)) != 0)
 		goto done;
@@ -474,6 +565,7 @@ cmd_plot_data(int argc, char **argv)
 		status = draw_slice(&o, obj, r, end, what);
 done:
 	run_free(r);
+	cmd_parts_free(&parts);
 	free(start);
 	free(end);
 	objective_free(obj);

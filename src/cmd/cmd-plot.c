@@ -66,50 +66,6 @@ plot_option(int opt, const char *arg, void *data)
 	return EXIT_USAGE;
 }
 
-/* "gd,lr=0.01,beta=0.9" into a run configuration. */
-static int
-trajectory_config(const char *spec, struct run_config *c, char *label, size_t size)
-{
-	char buf[256], *item, *save = NULL, *name;
-	const struct optimizer *opt;
-
-	if (snprintf(buf, sizeof buf, "%s", spec) >= (int)sizeof buf)
-		return cmd_value_error(&cmd_plot, "--trajectory '%s' is too long", spec);
-	name = strtok_r(buf, ",", &save);
-	opt = name ? opt_find(name) : NULL;
-	if (opt == NULL) {
-		char names[160];
-		opt_names_text(names, sizeof names, " or ");
-		return cmd_value_error(&cmd_plot, "--trajectory: unknown optimizer '%s': use %s",
-				       name ? name : "", names);
-	}
-	run_config_init(c, opt);
-	snprintf(label, size, "%s", spec);
-	while ((item = strtok_r(NULL, ",", &save)) != NULL) {
-		char *eq = strchr(item, '=');
-		double v;
-		char what[64];
-		int k, s;
-
-		if (eq == NULL)
-			return cmd_value_error(&cmd_plot, "--trajectory: '%s': write NAME=VALUE, "
-					       "as in lr=0.01", item);
-		*eq = '\0';
-		k = opt_param_find(item);
-		if (k < 0 || !opt_uses(opt, item))
-			return cmd_value_error(&cmd_plot, "--trajectory: %s has no parameter %s "
-					       "(it uses %s)", opt->name, item, opt->params);
-		snprintf(what, sizeof what, "--trajectory %s", item);
-		if ((s = cmd_constant(what, eq + 1, &v)) != 0)
-			return s;
-		if (!opt_param_in_range(k, v))
-			return cmd_value_error(&cmd_plot, "--trajectory: %s must be %s, not %g",
-					       item, opt_param_range_text(k), v);
-		*opt_param_slot(&c->params, k) = v;
-	}
-	return 0;
-}
-
 static int
 plot_run(int argc, char **argv)
 {
@@ -194,8 +150,8 @@ plot_run(int argc, char **argv)
 	if (o.p.overlays & PLOT_OV_BASINS) {
 		/* the basins of the first trajectory's optimizer, or of gd */
 		if (o.ntraj > 0) {
-			if ((status = trajectory_config(o.traj[0], &basin_cfg, basin_label,
-							sizeof basin_label)) != 0)
+			if ((status = cmd_run_spec(&cmd_plot, "--trajectory", o.traj[0], 0,
+						 &basin_cfg, basin_label, sizeof basin_label)) != 0)
 				goto done;
 		} else {
 			run_config_init(&basin_cfg, &opt_gd);
@@ -248,7 +204,8 @@ plot_run(int argc, char **argv)
 		struct run_config c;
 		struct run *r;
 		char label[128];
-		if ((status = trajectory_config(o.traj[i], &c, label, sizeof label)) != 0)
+		if ((status = cmd_run_spec(&cmd_plot, "--trajectory", o.traj[i], 0, &c, label,
+						 sizeof label)) != 0)
 			goto done;
 		if (!isnan(o.steps))
 			c.max_steps = (long)o.steps;
@@ -278,7 +235,8 @@ const struct cmd cmd_plot = {
 		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]\n"
 		 "       [--basins | --convexity] [--arrow] [--step-signs] [--braille-blank]\n"
 		 "   or: descent plot --data FILE --model MODEL [-o OPT -n N ...]\n"
-		 "       --fit | --line start|swap:L:J:K|seed:S | --slice random|hessian|pca",
+		 "       --fit | --curve SPEC... | --line start|swap:L:J:K|seed:S\n"
+		 "       | --slice random|hessian|pca",
 	.summary = "draw a function (and descents on it) to stdout",
 	.help =
 	"Draws EXPR, a function of one variable (a curve) or two (contours), to\n"
@@ -310,6 +268,9 @@ const struct cmd cmd_plot = {
 	"parameters:\n"
 	"  --fit               the examples and the fitted curve (one input), or the\n"
 	"                      classes' regions (two inputs, cross_entropy or hinge)\n"
+	"  --curve SPEC        the loss curve of a run of SPEC (adam,lr=0.01 or\n"
+	"                      gd,lr=0.1,batch=8,seed=2); up to 4, on one plot; with\n"
+	"                      --split V,T their test losses too\n"
 	"  --line start        from the run's start (t = 0) to its end (t = 1)\n"
 	"  --line swap:L:J:K   from its end to the same network with hidden units J\n"
 	"                      and K of layer L swapped: the same loss, and a barrier\n"

@@ -153,30 +153,6 @@ struct held_out {
 	double *val, *test;
 };
 
-/* The loss of part at every point of tr, all in one evaluation; NULL for no part. */
-static double *
-part_losses(struct objective *part, const struct trajectory *tr)
-{
-	int n = tr->n, k;
-	size_t i;
-	double *loss, *cols, **w;
-
-	if (part == NULL || tr->len == 0)
-		return NULL;
-	loss = xmalloc(tr->len * sizeof *loss);
-	cols = xmalloc(tr->len * (size_t)n * sizeof *cols);
-	w = xmalloc((size_t)n * sizeof *w);
-	for (k = 0; k < n; k++) {
-		w[k] = cols + (size_t)k * tr->len;
-		for (i = 0; i < tr->len; i++)
-			w[k][i] = tr->w[i * (size_t)n + k];
-	}
-	objective_eval(part, tr->len, (const double *const *)w, loss, NULL, NULL);
-	free(w);
-	free(cols);
-	return loss;
-}
-
 /* Past this many parameters, the table and the outcome leave the point out. */
 #define TABLE_MAX_PARAMS 6
 
@@ -619,8 +595,8 @@ run_run(int argc, char **argv)
 			 parts.val_data ? parts.val_data->nrows : 0,
 			 parts.test_data ? parts.test_data->nrows : 0);
 	}
-	ho.val = part_losses(parts.val, run_trajectory(r));
-	ho.test = part_losses(parts.test, run_trajectory(r));
+	ho.val = cmd_part_losses(parts.val, run_trajectory(r));
+	ho.test = cmd_part_losses(parts.test, run_trajectory(r));
 	switch (o.format) {
 	case FORMAT_TABLE:
 		print_table(obj, &c, what, run_trajectory(r), every, &ho);

@@ -466,3 +466,84 @@ fail:
 	free(start);
 	return NULL;
 }
+
+int
+cmd_run_spec(const struct cmd *cmd, const char *option, const char *spec, int data,
+	     struct run_config *c, char *label, size_t size)
+{
+	char buf[256], *item, *save = NULL, *name;
+	const struct optimizer *opt;
+
+	if (snprintf(buf, sizeof buf, "%s", spec) >= (int)sizeof buf)
+		return cmd_value_error(cmd, "%s '%s' is too long", option, spec);
+	name = strtok_r(buf, ",", &save);
+	opt = name ? opt_find(name) : NULL;
+	if (opt == NULL) {
+		char names[160];
+		opt_names_text(names, sizeof names, " or ");
+		return cmd_value_error(cmd, "%s: unknown optimizer '%s': use %s", option,
+				       name ? name : "", names);
+	}
+	run_config_init(c, opt);
+	snprintf(label, size, "%s", spec);
+	while ((item = strtok_r(NULL, ",", &save)) != NULL) {
+		char *eq = strchr(item, '=');
+		double v;
+		char what[64];
+		int k, s;
+
+		if (eq == NULL)
+			return cmd_value_error(cmd, "%s: '%s': write NAME=VALUE, as in lr=0.01",
+					       option, item);
+		*eq = '\0';
+		snprintf(what, sizeof what, "%s %s", option, item);
+		if (data && (strcmp(item, "batch") == 0 || strcmp(item, "seed") == 0)) {
+			if ((s = cmd_constant(what, eq + 1, &v)) != 0)
+				return s;
+			if (!(v >= 0 && v <= 9e15 && v == floor(v)))
+				return cmd_value_error(cmd, "%s: %s is a whole number, 0 or more, not "
+						       "%g", option, item, v);
+			if (strcmp(item, "batch") == 0)
+				c->batch = (size_t)v;
+			else
+				c->seed = (uint64_t)v;
+			continue;
+		}
+		k = opt_param_find(item);
+		if (k < 0 || !opt_uses(opt, item))
+			return cmd_value_error(cmd, "%s: %s has no parameter %s (it uses %s%s)",
+					       option, opt->name, item, opt->params,
+					       data ? "; a run also takes batch and seed" : "");
+		if ((s = cmd_constant(what, eq + 1, &v)) != 0)
+			return s;
+		if (!opt_param_in_range(k, v))
+			return cmd_value_error(cmd, "%s: %s must be %s, not %g", option, item,
+					       opt_param_range_text(k), v);
+		*opt_param_slot(&c->params, k) = v;
+	}
+	return 0;
+}
+
+/* The loss of part at every point of tr, all in one evaluation; NULL for no part. */
+double *
+cmd_part_losses(struct objective *part, const struct trajectory *tr)
+{
+	int n = tr->n, k;
+	size_t i;
+	double *loss, *cols, **w;
+
+	if (part == NULL || tr->len == 0)
+		return NULL;
+	loss = xmalloc(tr->len * sizeof *loss);
+	cols = xmalloc(tr->len * (size_t)n * sizeof *cols);
+	w = xmalloc((size_t)n * sizeof *w);
+	for (k = 0; k < n; k++) {
+		w[k] = cols + (size_t)k * tr->len;
+		for (i = 0; i < tr->len; i++)
+			w[k][i] = tr->w[i * (size_t)n + k];
+	}
+	objective_eval(part, tr->len, (const double *const *)w, loss, NULL, NULL);
+	free(w);
+	free(cols);
+	return loss;
+}

@@ -201,6 +201,12 @@ struct cmd_parts {
 	struct dataset *val_data, *test_data;
 };
 void cmd_parts_free(struct cmd_parts *p);
+/*
+ * The loss of the held-out part at every point of tr, in one evaluation:
+ * a new array of tr->len values, or NULL when part is NULL.
+ */
+struct trajectory;
+double *cmd_part_losses(struct objective *part, const struct trajectory *tr);
 /* Takes option opt of a data objective (CMD_OPT_DATA...): 0, or -1 when it is none. */
 int cmd_data_option(struct cmd_data *d, int opt, const char *arg);
 /*
@@ -256,6 +262,14 @@ struct map_data_args {
 	const double *start;
 };
 int cmd_map_data(const struct map_data_args *a);
+/*
+ * "gd,lr=0.01,beta=0.9" (and when data, batch= and seed=) into c, from
+ * the optimizer's defaults; label receives spec.  option names it in
+ * messages ("--trajectory").  0, or an exit status after one message.
+ */
+int cmd_run_spec(const struct cmd *cmd, const char *option, const char *spec, int data,
+		 struct run_config *c, char *label, size_t size);
+
 /* descent analyze --data ... (cmd-analyze-data.c): the whole command, its exit status. */
 int cmd_analyze_data(int argc, char **argv);
 /* descent plot --data ... (cmd-plot-data.c): the whole command, its exit status. */

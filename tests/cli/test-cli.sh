@@ -313,7 +313,13 @@ check_grep "plot line seed" 0 "^its end (t = 0) and the end of the run from seed
 check_grep "plot slice pca" 0 "^the trajectory's two principal components, [0-9]*% and [0-9]*% of its variance$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 500 --slice pca --size 80x24 --ascii
 check_grep "plot slice random: the run projected" 0 "^\* the run, projected  S start  @ end$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 200 --slice random --size 80x24 --ascii
 check_grep "plot slice hessian" 0 "^the Hessian's eigenvectors of its largest eigenvalues, [0-9.e-]* (a) and [0-9.e-]* (b)$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 200 --slice hessian --size 80x24 --ascii
-check "plot data needs what to draw" 2 "" "descent plot: what to draw of the model: --fit (what it learned), or its landscape on a line or a plane: --line start|swap:L:J:K|seed:S or --slice random|hessian|pca${nl}" -- plot --data sine --model mlp:1-4-1
+check "plot data needs what to draw" 2 "" "descent plot: what to draw of the model: --fit (what it learned), --curve SPEC (loss curves), or its landscape on a line or a plane: --line start|swap:L:J:K|seed:S or --slice random|hessian|pca${nl}" -- plot --data sine --model mlp:1-4-1
+check_grep "plot curves: one line per run" 0 "^gd,lr=0.1: f [0-9.e-]* at step 300, test loss [0-9.e-]*$" -- plot --data sine,n=80,noise=0.3 --model mlp:1-16-1 --curve adam,lr=0.02 --curve gd,lr=0.1 -n 300 --split 0,0.3 --size 80x20 --ascii
+check_grep "plot curves: the legend" 0 "^\* adam,lr=0.02  & gd,lr=0.1  \$ adam,lr=0.02 test" -- plot --data sine,n=80,noise=0.3 --model mlp:1-16-1 --curve adam,lr=0.02 --curve gd,lr=0.1 -n 300 --split 0,0.3 --size 80x20 --ascii
+check_grep "plot curves: a batch size" 0 "^adam,batch=4: f " -- plot --data sine,n=40 --model mlp:1-4-1 --curve adam,batch=4 -n 50 --size 80x20 --ascii
+check "plot curve: a bad key" 2 "" "descent plot: --curve: adam has no parameter beta (it uses lr,beta1,beta2,eps; a run also takes batch and seed)${nl}" -- plot --data sine,n=40 --model mlp:1-4-1 --curve adam,beta=0.9 -n 5
+check "plot curve: a bad batch" 2 "" "descent plot: --curve adam,batch=80: the batch size 80 is larger than the data (40 examples)${nl}" -- plot --data sine,n=40 --model mlp:1-4-1 --curve adam,batch=80 -n 5
+check "plot split without curves" 2 "" "descent plot: --split goes with --curve: the test losses${nl}" -- plot --data sine,n=40 --model mlp:1-4-1 --fit --split 0,0.2
 check_grep "plot fit: a curve over the examples" 0 "^the examples and the model's curve against x$" -- plot --data sine,n=60 --model mlp:1-8-1 -o adam -n 300 --fit --size 80x24 --ascii
 check_grep "plot fit: the examples keyed" 0 "^o an example$" -- plot --data sine,n=60 --model mlp:1-8-1 -o adam -n 300 --fit --size 80x24 --ascii
 check_grep "plot fit: a classifier's classes" 0 "^o y = 0  x y = 1$" -- plot --data moons,n=60 --model mlp:2-8-1 --loss cross_entropy -o adam -n 300 --fit --size 80x24 --ascii
