@@ -241,8 +241,10 @@ void expr_mlp_swap(const struct expr_mlp *m, int l, int j, int k, double *theta)
  * Initial parameters into theta: "glorot" (weights uniform with Glorot
  * and Bengio's variance 2/(fan_in + fan_out), four times wider for
  * sigmoid, He's 6/fan_in wide for relu; biases 0; drawn from seed in
- * parameter order), "const:C" (every weight C, biases 0: every unit of a
- * layer the same) or "zeros".  Returns 0, or -1 with err filled.
+ * parameter order), "glorot:K" (the same, K times wider: K = 5 starts a
+ * sigmoid network saturated, on a plateau), "const:C" (every weight C,
+ * biases 0: every unit of a layer the same) or "zeros".  Returns 0, or -1
+ * with err filled.
  */
 int expr_mlp_init(const struct expr_mlp *m, const char *how, unsigned long long seed,
 		  double *theta, struct diag *err);

@@ -239,7 +239,7 @@ expr_mlp_init(const struct expr_mlp *m, const char *how, unsigned long long seed
 	      double *theta, struct diag *err)
 {
 	int np = expr_mlp_nparams(m), l, j, i;
-	double c = 0;
+	double c = 0, scale = 1;
 	struct rng r;
 
 	if (strcmp(how, "zeros") == 0) {
@@ -259,9 +259,16 @@ expr_mlp_init(const struct expr_mlp *m, const char *how, unsigned long long seed
 					theta[expr_mlp_param(m, l, j, i)] = i == 0 ? 0 : c;
 		return 0;
 	}
-	if (strcmp(how, "glorot") != 0)
+	if (strncmp(how, "glorot:", 7) == 0) {
+		char *end;
+		scale = strtod(how + 7, &end);
+		if (end == how + 7 || *end != '\0' || !isfinite(scale) || !(scale > 0))
+			return diag_set(err, NULL, 0, 8, "'%s': write glorot:K with a number K "
+					"above 0, the factor of Glorot's spread", how);
+	} else if (strcmp(how, "glorot") != 0) {
 		return diag_set(err, NULL, 0, 1, "unknown initialization '%s': the "
-				"initializations are glorot, const:C and zeros", how);
+				"initializations are glorot, glorot:K, const:C and zeros", how);
+	}
 	rng_init(&r, seed);
 	for (l = 1; l <= m->nlayers; l++) {
 		int fan_in = m->sizes[l - 1], fan_out = m->sizes[l];
@@ -274,6 +281,7 @@ expr_mlp_init(const struct expr_mlp *m, const char *how, unsigned long long seed
 			a *= 4;
 		if (l < m->nlayers && m->act == EXPR_ACT_RELU)
 			a = sqrt(6.0 / fan_in);
+		a *= scale;
 		for (j = 1; j <= fan_out; j++)
 			for (i = 0; i <= fan_in; i++)
 				theta[expr_mlp_param(m, l, j, i)] = i == 0 ? 0 : rng_uniform(&r, -a, a);

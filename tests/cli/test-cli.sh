@@ -331,8 +331,11 @@ check "plot slice kind" 2 "" "descent plot: --slice takes random, hessian or pca
 check "plot line swap without a network" 2 "" "descent plot: --line swap goes with a network (--model mlp:...)${nl}" -- plot --data sine,n=10 --model 'a*x+b' -n 5 --line swap:1:1:2
 check "plot line swap units" 2 "" "descent plot: --line swap:L:J:K: two different units J and K of a hidden layer L (1 to 1)${nl}" -- plot --data sine,n=10 --model mlp:1-2-1 -n 5 --line swap:1:2:2
 check "plot line and y" 2 "" "descent plot: --y, --contours, --levels and --shade are for --slice, a plane${nl}" -- plot --data sine,n=10 --model mlp:1-2-1 -n 5 --line start --y 0:1
+check_grep "a plateau: a saturated sigmoid network sits at ln 2" 0 "^ 2000 *0\.693[0-9]* *0\.000[0-9]*$" -- run --data xor,n=40 --model mlp:2-4-1:sigmoid --loss cross_entropy --init glorot:30 -o gd --lr 0.5 -n 5000 --every 500
+check_grep "and then falls off it" 0 "^  at a point of 17 parameters (--format csv lists them), f = 0\.0[0-9]*$" -- run --data xor,n=40 --model mlp:2-4-1:sigmoid --loss cross_entropy --init glorot:30 -o gd --lr 0.5 -n 5000 --every 500
+check "run glorot:K" 2 "" "descent run: --init: 'glorot:-1': write glorot:K with a number K above 0, the factor of Glorot's spread${nl}" -- run --data xor,n=40 --model mlp:2-4-1 --init glorot:-1
 check "run network bad init" 2 "" "descent run: --init: 'const:0': write const:C with a number C other than 0 (zeros is const:0)${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init const:0
-check "run network unknown init" 2 "" "descent run: --init: unknown initialization 'he': the initializations are glorot, const:C and zeros${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init he
+check "run network unknown init" 2 "" "descent run: --init: unknown initialization 'he': the initializations are glorot, glorot:K, const:C and zeros${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-3-1:tanh --init he
 check "run init without a network" 2 "" "descent run: --init goes with a network (--model mlp:...); start another model with --start${nl}" -- run --data-inline 'x,y;1,2' --model 'w*x' --init zeros
 check "run init without data" 2 "" "descent run: --model, --loss, --target, --params, --init, --l2, --split and a batch size go with --data${nl}" -- run 'x^2' --start 1 --init zeros
 check "run start and init" 2 "" "descent run: --start and --init: one or the other${nl}" -- run --data-inline 'x,y;1,2' --model mlp:1-1-1:tanh --init zeros --start 1,2,3,4

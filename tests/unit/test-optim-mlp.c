@@ -369,7 +369,16 @@ Test(mlp, glorot)
 	cr_expect_eq(expr_mlp_init(&m, "const:0", 1, a, &err), -1);
 	cr_expect(strstr(err.message, "other than 0") != NULL, "%s", err.message);
 	cr_expect_eq(expr_mlp_init(&m, "he", 1, a, &err), -1);
-	cr_expect(strstr(err.message, "glorot, const:C and zeros") != NULL, "%s", err.message);
+	cr_expect(strstr(err.message, "glorot, glorot:K, const:C and zeros") != NULL, "%s",
+		  err.message);
+	cr_expect_eq(expr_mlp_init(&m, "glorot:0", 1, a, &err), -1);
+	cr_expect(strstr(err.message, "above 0") != NULL, "%s", err.message);
+	/* glorot:K: the same draws, K times wider */
+	cr_assert_eq(expr_mlp_init(&m, "glorot", 9, a, &err), 0);
+	cr_assert_eq(expr_mlp_init(&m, "glorot:4", 9, b, &err), 0);
+	for (l = 0; l < n; l++)
+		cr_expect(b[l] == 4 * a[l] || rel_close(b[l], 4 * a[l], 1e-15), "%d: %g, %g", l, b[l],
+			  a[l]);
 	free(a);
 	free(b);
 }
