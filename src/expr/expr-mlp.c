@@ -207,8 +207,8 @@ expr_mlp_build(const struct expr_mlp *m, const char *const *vars, int nvars,
 	free(below);
 	free(above);
 	if (e->overflow) {
-		diag_set(err, NULL, 0, 0, "the network is too large (more than %d nodes)",
-			 EXPR_MAX_NODES);
+		diag_set(err, NULL, 0, 0, "the network is too large for descent (more than %d "
+			 "nodes): take fewer or narrower layers", EXPR_MAX_NODES);
 		expr_free(e);
 		return NULL;
 	}

@@ -128,8 +128,12 @@ objective_mlp(const struct dataset *d, const char *model, enum loss loss, int t,
 	/* the gradient must fit in the engine's limits: compile it now, and
 	 * past EXPR_FORWARD_MAX parameters the Hessian's products too */
 	p = expr_compile_wrt(e, np > EXPR_FORWARD_MAX ? EXPR_HVP : EXPR_HESS, np, err);
-	if (p == NULL)
+	if (p == NULL) {
+		diag_set(err, NULL, 0, 0, "%s has %d parameters, and its derivatives are too "
+			 "large for descent (more than %d nodes): take fewer or narrower layers",
+			 model, np, EXPR_MAX_NODES);
 		goto fail;
+	}
 	o = objective_new(e, np, np > EXPR_FORWARD_MAX);
 	o->prog[np > EXPR_FORWARD_MAX ? 3 : 2] = p;
 	o->data = d;
