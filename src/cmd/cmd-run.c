@@ -553,6 +553,12 @@ run_run(int argc, char **argv)
 	if (start == NULL)
 		goto done;
 	status = EXIT_USAGE;
+	if (o.record != NULL && objective_dim(obj) > EXPR_MAX_VARS) {
+		/* a record names every parameter, and is read back with at most so many */
+		cmd_value_error(&cmd_run, "--record keeps runs of up to %d parameters, and this "
+				"model has %d", EXPR_MAX_VARS, objective_dim(obj));
+		goto done;
+	}
 	r = run_new(obj, &c, start, &err);
 	if (r == NULL) {
 		cmd_value_error(&cmd_run, "%s", err.message);
