@@ -236,7 +236,7 @@ cmd_parts_free(struct cmd_parts *p)
  * exit status after one message.
  */
 static int
-split_data(const struct cmd *cmd, const struct cmd_data *o, int loss, struct dataset **data,
+split_data(const struct cmd *cmd, const struct cmd_data *o, struct dataset **data,
 	   struct cmd_parts *parts)
 {
 	double fval, ftest;
@@ -245,7 +245,8 @@ split_data(const struct cmd *cmd, const struct cmd_data *o, int loss, struct dat
 	struct diag err;
 
 	if (parts == NULL)
-		return cmd_value_error(cmd, "--split goes with descent run");
+		return cmd_value_error(cmd, "--split goes with descent run and descent plot "
+				       "--curve");
 	if (sscanf(o->split, "%lf,%lf%c", &fval, &ftest, &extra) != 2)
 		return cmd_value_error(cmd, "--split takes two fractions, for validation and "
 				       "test, as in 0.2,0.2, not '%s'", o->split);
@@ -375,7 +376,7 @@ cmd_objective_split(const struct cmd *cmd, const struct cmd_data *o, const char 
 			return NULL;
 		}
 		if (o->split != NULL) {
-			int st = split_data(cmd, o, loss, data, parts);
+			int st = split_data(cmd, o, data, parts);
 			if (st != 0) {
 				*status = st;
 				return NULL;

@@ -45,6 +45,129 @@ lesson_name_kind(const char *s)
 	return ok ? NAME_OK : NAME_BAD;
 }
 
+/*
+ * The model and loss of a data objective whose columns and points o has:
+ * read, and built once to check the model, the columns and the labels.
+ * pts is where to point at for bad labels.
+ */
+static int
+data_model(struct loader *L, const cJSON *data, const cJSON *model, const cJSON *pts,
+	   struct lesson_objective *o, int *dim)
+{
+	struct dataset d;
+	struct objective *obj;
+	struct diag err;
+	char *loss;
+	size_t r;
+	int j, l;
+
+		if (!cJSON_IsString(model)) {
+		lesson_error(L, AT(model), "\"model\" must be a string, not %s",
+			     json_type_name(model));
+		return -1;
+	}
+	o->model = xstrdup(model->valuestring);
+	o->fline = AT(model).line;
+	o->fcolumn = AT(model).column;
+	o->loss = LOSS_MSE;
+	loss = get_string(L, data, "loss", 0, "\"data\"");
+	if (loss != NULL) {
+		l = loss_from_name(loss);
+		if (l < 0)
+			lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(data, "loss")), "unknown loss \"%s\": use mse, cross_entropy or hinge", loss);
+		else
+			o->loss = (enum loss)l;
+		free(loss);
+		if (l < 0)
+			return -1;
+	}
+	/* build it once to check the model, the columns and the labels */
+	d.ncols = o->ncolumns;
+	d.nrows = o->npoints;
+	d.names = o->columns;
+	d.col = xcalloc(d.ncols, sizeof *d.col);
+	for (j = 0; j < d.ncols; j++) {
+		d.col[j] = xmalloc(d.nrows * sizeof **d.col);
+		for (r = 0; r < d.nrows; r++)
+			d.col[j][r] = o->points[r * o->ncolumns + j];
+	}
+	obj = objective_data(&d, o->model, o->loss, data_target(o), NULL, 0, &err);
+	for (j = 0; j < d.ncols; j++)
+		free(d.col[j]);
+	free(d.col);
+	if (obj == NULL) {
+		if (err.column > 0)
+			expr_error_at(L, model, "\"model\"", &err);
+		else if (strstr(err.message, "labels") != NULL)
+			lesson_error(L, AT(pts), "in \"points\": %s", err.message);
+		else
+			lesson_error(L, AT(model), "in \"model\": %s", err.message);
+		return -1;
+	}
+	*dim = objective_dim(obj);
+	{
+		/* the parameters, for messages about their number */
+		size_t len = 0;
+		int q;
+		L->params[0] = '\0';
+		for (q = 0; q < *dim && len < sizeof L->params - 40; q++)
+			len += snprintf(L->params + len, sizeof L->params - len, "%s%s",
+					q ? ", " : "", objective_param(obj, q));
+	}
+	objective_free(obj);
+	return 0;
+}
+
+/*
+ * A data objective drawn from a built-in set ("set": "moons,n=60"), as
+ * descent run --data draws it: its columns and points become the page's.
+ */
+static int
+data_set(struct loader *L, const cJSON *data, const cJSON *set, struct lesson_objective *o,
+	 int *dim)
+{
+	struct dataset *d;
+	struct diag err;
+	const cJSON *model;
+	size_t r;
+	int j;
+
+	if (cJSON_GetObjectItemCaseSensitive(data, "columns") != NULL ||
+	    cJSON_GetObjectItemCaseSensitive(data, "points") != NULL) {
+		lesson_error(L, KEY_AT(set), "\"data\" has a \"set\" or \"columns\" and "
+			     "\"points\", not both");
+		return -1;
+	}
+	if (!cJSON_IsString(set)) {
+		lesson_error(L, AT(set), "\"set\" must be a string naming a built-in data set, "
+			     "like \"moons,n=60\", not %s", json_type_name(set));
+		return -1;
+	}
+	d = dataset_toy(set->valuestring, &err);
+	if (d == NULL) {
+		expr_error_at(L, set, "\"set\"", &err);
+		return -1;
+	}
+	if (d->nrows > LESSON_MAX_ROWS) {
+		lesson_error(L, AT(set), "a lesson's data set has at most %d points, and this one "
+			     "has %zu: take fewer (n=)", LESSON_MAX_ROWS, d->nrows);
+		dataset_free(d);
+		return -1;
+	}
+	for (j = 0; j < d->ncols; j++)
+		o->columns[o->ncolumns++] = xstrdup(d->names[j]);
+	o->npoints = d->nrows;
+	o->points = xcalloc(o->npoints * (size_t)o->ncolumns, sizeof *o->points);
+	for (r = 0; r < d->nrows; r++)
+		for (j = 0; j < d->ncols; j++)
+			o->points[r * (size_t)o->ncolumns + j] = d->col[j][r];
+	dataset_free(d);
+	model = member(L, data, "model", 1, "\"data\"");
+	if (model == NULL)
+		return -1;
+	return data_model(L, data, model, set, o, dim);
+}
+
 /* The objective of a page: "function" (+ "variables") or "data". */
 int
 get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, int *dim)
@@ -133,21 +256,21 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 	}
 	/* a data objective */
 	{
-		static const char *const data_fields[] = { "columns", "points", "model", "loss",
-							   NULL };
-		const cJSON *cols, *pts, *model, *row;
-		struct dataset d;
-		struct objective *obj;
-		char *loss;
+		static const char *const data_fields[] = { "columns", "points", "set", "model",
+							   "loss", NULL };
+		const cJSON *cols, *pts, *model, *row, *set;
 		size_t r;
-		int j, l;
 
 		if (!cJSON_IsObject(data)) {
 			lesson_error(L, AT(data), "\"data\" must be an object with \"columns\", "
-				     "\"points\" and \"model\", not %s", json_type_name(data));
+				     "\"points\" (or a \"set\") and \"model\", not %s",
+				     json_type_name(data));
 			return -1;
 		}
 		check_members(L, data, data_fields, "\"data\"");
+		set = cJSON_GetObjectItemCaseSensitive(data, "set");
+		if (set != NULL)
+			return data_set(L, data, set, o, dim);
 		cols = member(L, data, "columns", 1, "\"data\"");
 		pts = member(L, data, "points", 1, "\"data\"");
 		model = member(L, data, "model", 1, "\"data\"");
@@ -191,61 +314,7 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 					o->points + r * o->ncolumns) < 0)
 				return -1;
 		}
-		if (!cJSON_IsString(model)) {
-			lesson_error(L, AT(model), "\"model\" must be a string, not %s",
-				     json_type_name(model));
-			return -1;
-		}
-		o->model = xstrdup(model->valuestring);
-		o->fline = AT(model).line;
-		o->fcolumn = AT(model).column;
-		o->loss = LOSS_MSE;
-		loss = get_string(L, data, "loss", 0, "\"data\"");
-		if (loss != NULL) {
-			l = loss_from_name(loss);
-			if (l < 0)
-				lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(data, "loss")), "unknown loss \"%s\": use mse, cross_entropy or hinge", loss);
-			else
-				o->loss = (enum loss)l;
-			free(loss);
-			if (l < 0)
-				return -1;
-		}
-		/* build it once to check the model, the columns and the labels */
-		d.ncols = o->ncolumns;
-		d.nrows = o->npoints;
-		d.names = o->columns;
-		d.col = xcalloc(d.ncols, sizeof *d.col);
-		for (j = 0; j < d.ncols; j++) {
-			d.col[j] = xmalloc(d.nrows * sizeof **d.col);
-			for (r = 0; r < d.nrows; r++)
-				d.col[j][r] = o->points[r * o->ncolumns + j];
-		}
-		obj = objective_data(&d, o->model, o->loss, data_target(o), NULL, 0, &err);
-		for (j = 0; j < d.ncols; j++)
-			free(d.col[j]);
-		free(d.col);
-		if (obj == NULL) {
-			if (err.column > 0)
-				expr_error_at(L, model, "\"model\"", &err);
-			else if (strstr(err.message, "labels") != NULL)
-				lesson_error(L, AT(pts), "in \"points\": %s", err.message);
-			else
-				lesson_error(L, AT(model), "in \"model\": %s", err.message);
-			return -1;
-		}
-		*dim = objective_dim(obj);
-		{
-			/* the parameters, for messages about their number */
-			size_t len = 0;
-			int q;
-			L->params[0] = '\0';
-			for (q = 0; q < *dim && len < sizeof L->params - 40; q++)
-				len += snprintf(L->params + len, sizeof L->params - len, "%s%s",
-						q ? ", " : "", objective_param(obj, q));
-		}
-		objective_free(obj);
-		return 0;
+		return data_model(L, data, model, pts, o, dim);
 	}
 }
 
