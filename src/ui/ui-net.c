@@ -447,7 +447,7 @@ const struct ui_screen ui_net_screen = {
 		"   the point where v is pressed, the run projected on it\n"
 		"h: the Hessian here: its sharpness (largest eigenvalue) and its\n"
 		"   index (how many are negative); live up to 300 parameters\n"
-		"q: quit",
+		"q: quit\n",
 	.draw = net_draw,
 	.key = net_key,
 	.tick = net_tick,
