@@ -45,7 +45,7 @@ keys o
 wait_for "the next optimizer" 'newton +lr 1( |$)'
 keys '?'
 wait_for "the keys" 'Keys of the network trainer'
-wait_for "the last key on a line of its own" '\| q: quit +\|'
+wait_for "the last key on a line of its own" ' q: quit {20,}'
 keys x
 keys q
 wait_exit "q quits" 0
