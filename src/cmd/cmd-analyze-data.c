@@ -296,6 +296,7 @@ cmd_analyze_data(int argc, char **argv)
 	struct objective *obj = NULL;
 	struct dataset *data = NULL;
 	struct point_report rep = { 0 };
+	struct cmd_parts parts = { 0 };
 	struct expr_mlp net;
 	struct run *run = NULL;
 	struct diag err;
@@ -320,7 +321,9 @@ cmd_analyze_data(int argc, char **argv)
 		return status;
 	if (o.swap != NULL && (o.data.model == NULL || !expr_is_mlp(o.data.model)))
 		return cmd_value_error(&cmd_analyze, "--swap goes with a network (--model mlp:...)");
-	obj = cmd_objective(&cmd_analyze, &o.data, NULL, !isnan(o.set.batch), &data, &status);
+	o.data.seed = c.seed;
+	obj = cmd_objective_split(&cmd_analyze, &o.data, NULL, !isnan(o.set.batch), &data,
+				  &parts, &status);
 	if (obj == NULL)
 		goto done;
 	n = objective_dim(obj);
@@ -394,6 +397,24 @@ cmd_analyze_data(int argc, char **argv)
 		goto done;
 	}
 	print_report(&rep, c.tol, o.all);
+	if (parts.val != NULL || parts.test != NULL) {
+		/* how the point does on the examples it was not trained on */
+		double v;
+		char a[40];
+		printf("  held out (seed %llu):", (unsigned long long)c.seed);
+		if (parts.val != NULL) {
+			objective_eval_point(parts.val, w, &v, NULL, NULL);
+			cmd_format_number(a, sizeof a, v, 6);
+			printf(" validation loss %s (%zu examples)%s", a, parts.val_data->nrows,
+			       parts.test != NULL ? "," : "");
+		}
+		if (parts.test != NULL) {
+			objective_eval_point(parts.test, w, &v, NULL, NULL);
+			cmd_format_number(a, sizeof a, v, 6);
+			printf(" test loss %s (%zu examples)", a, parts.test_data->nrows);
+		}
+		putchar('\n');
+	}
 	if (o.swap != NULL) {
 		double f0 = rep.f, f1, rel;
 		char a[40];
@@ -412,6 +433,7 @@ done:
 	analysis_point_done(&rep);
 	run_free(run);
 	free(w);
+	cmd_parts_free(&parts);
 	objective_free(obj);
 	dataset_free(data);
 	return status;

@@ -374,6 +374,7 @@ const struct cmd cmd_analyze = {
 	"the Hessian's eigenvalues, the sharpness (the largest) and the index (how\n"
 	"many are negative), and the kind of point when |grad| < --tol.\n\n"
 	"  --at W1,W2...    the point (by default the start: 0, or --init's)\n"
+	"  --split V,T      train on the rest, and give the held-out losses too\n"
 	"  -n, --steps N    first run N steps of -o OPTIMIZER (its --lr ...) from there\n"
 	"  --swap L:J:K     also f with hidden units J and K of layer L swapped\n"
 	"  --eigenvalues    every eigenvalue, not the 8 smallest and 8 largest\n"

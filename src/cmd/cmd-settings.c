@@ -245,7 +245,7 @@ split_data(const struct cmd *cmd, const struct cmd_data *o, struct dataset **dat
 	struct diag err;
 
 	if (parts == NULL)
-		return cmd_value_error(cmd, "--split goes with descent run and descent plot "
+		return cmd_value_error(cmd, "--split goes with descent run, analyze and plot "
 				       "--curve");
 	if (sscanf(o->split, "%lf,%lf%c", &fval, &ftest, &extra) != 2)
 		return cmd_value_error(cmd, "--split takes two fractions, for validation and "

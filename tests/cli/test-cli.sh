@@ -305,7 +305,8 @@ check_grep "run split: json" 0 "\"val_loss\": " -- run --data sine,n=20 --model 
 check_grep "run split: no validation part" 0 "^ step              f           test       |grad|$" -- run --data sine,n=20 --model mlp:1-2-1 -n 3 --split 0,0.25
 check "run split fractions" 2 "" "descent run: --split: the validation and test fractions add up to 1 or more (0.5 + 0.6): leave some rows for training${nl}" -- run --data sine,n=20 --model mlp:1-2-1 -n 3 --split 0.5,0.6
 check "run split one fraction" 2 "" "descent run: --split takes two fractions, for validation and test, as in 0.2,0.2, not '0.5'${nl}" -- run --data sine,n=20 --model mlp:1-2-1 --split 0.5
-check "analyze split" 2 "" "descent analyze: --split goes with descent run and descent plot --curve${nl}" -- analyze --data sine,n=20 --model mlp:1-2-1 --split 0.2,0.2
+check_grep "analyze split: the held-out losses" 0 "^  held out (seed 0): validation loss [0-9.e-]* (4 examples), test loss [0-9.e-]* (4 examples)$" -- analyze --data sine,n=20 --model mlp:1-2-1 --split 0.2,0.2
+check "map split" 2 "" "descent map: --split goes with descent run, analyze and plot --curve${nl}" -- map --data sine,n=20 --model mlp:1-2-1 --split 0.2,0.2 --over lr=0.01:0.1
 check_grep "plot line swap: the same f at both ends" 0 "^f(0) = \([0-9.e-]*\), f(1) = \1$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2 --size 80x24 --ascii
 check_grep "plot line swap: a barrier" 0 "^between them the highest f is [0-9.e-]*, at t = 0.5: a barrier [0-9.e-]* above$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2 --size 80x24 --ascii
 check_grep "plot line start: the markers" 0 "^A t = 0  B t = 1$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 200 --line start --size 80x24 --ascii
