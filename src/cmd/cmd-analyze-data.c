@@ -231,8 +231,11 @@ census(struct objective *obj, const struct analyze_data_opts *o, const struct ru
 	       (unsigned long long)c->seed, (unsigned long long)(c->seed + nstarts - 1));
 	if (c->max_steps > 0)
 		printf(", each first %ld steps of %s,\nthen", c->max_steps, c->opt->name);
-	printf(" Newton's method on the gradient (Levenberg-Marquardt) to |grad| < %g;\n"
-	       "points closer than %g relative are one\n", opt.tol, opt.same);
+	else
+		printf(":\n");
+	printf("%s Newton's method on the gradient (Levenberg-Marquardt) to |grad| < %g;\n"
+	       "points closer than %g relative are one\n", c->max_steps > 0 ? "" : "from each,",
+	       opt.tol, opt.same);
 	printf("  %d critical point%s, from %d start%s; %d start%s found none\n", cs.npoints,
 	       cs.npoints == 1 ? "" : "s", found, found == 1 ? "" : "s", cs.failed,
 	       cs.failed == 1 ? "" : "s");
