@@ -209,6 +209,21 @@ play_data(int argc, char **argv)
 	start = cmd_start(&cmd_play, obj, &o.data, o.start, c.seed, &status);
 	if (start == NULL)
 		goto done;
+	{
+		/* settings that cannot run are said here, not on the screen */
+		struct diag err;
+		if (run_config_check(&c, objective_nexamples(obj), &err) < 0) {
+			status = cmd_value_error(&cmd_play, "%s", err.message);
+			goto done;
+		}
+		if (c.opt->needs_hessian && objective_dim(obj) > OPT_MAX_HESSIAN) {
+			status = cmd_value_error(&cmd_play, "%s needs the Hessian, which descent "
+						 "gives up to %d parameters, and this has %d: take "
+						 "lbfgs instead", c.opt->name, OPT_MAX_HESSIAN,
+						 objective_dim(obj));
+			goto done;
+		}
+	}
 	if (!ui_available()) {
 		status = no_terminal();
 		goto done;

@@ -47,6 +47,7 @@ struct net {
 	double sharpness;
 	int index, has_index;
 	int classifier, in[2], nin, target;
+	char why[320];                  /* why the run could not start, when run is NULL */
 };
 
 static struct net *
@@ -62,8 +63,10 @@ restart(struct ui *u, struct net *n)
 
 	run_free(n->run);
 	n->run = run_new(n->a.obj, &n->cfg, n->a.start, &err);
+	n->why[0] = '\0';
 	if (n->run == NULL)
-		snprintf(u->message, sizeof u->message, "%s", err.message);
+		snprintf(n->why, sizeof n->why, "%s", err.message);
+	(void)u;
 	n->hess_step = -1;
 	n->rebuild = 1;
 }
@@ -309,7 +312,10 @@ net_draw(struct ui *u)
 
 	curs_set(0);
 	if (n->run == NULL) {
-		ui_status(u, "%s", u->message[0] ? u->message : "q: quit");
+		attron(A_BOLD);
+		ui_text(u, n->why, 0, 0, u->cols, u->rows - 2, 0);
+		attroff(A_BOLD);
+		ui_status(u, "o: another optimizer   q: quit");
 		return;
 	}
 	runs[0] = n->run;
@@ -374,8 +380,8 @@ net_key(struct ui *u, int ch)
 		u->quit = 1;
 		return 1;
 	}
-	if (n->run == NULL)
-		return 0;
+	if (n->run == NULL && ch != 'o')
+		return 0;               /* a setting that cannot run: o picks another */
 	if (k == RUN_SET_LR) {
 		if (run_setting_step(&n->cfg, k, dir, n->a.data->nrows) == -2)
 			snprintf(u->message, sizeof u->message, "the rate is at its %s",
@@ -427,7 +433,9 @@ net_key(struct ui *u, int ch)
 			run_config_init(&n->cfg, next);
 			n->cfg.max_steps = c.max_steps;
 			n->cfg.seed = c.seed;
+			/* the quasi-Newton family takes no mini-batches and no noise */
 			n->cfg.batch = next->line_search ? 0 : c.batch;
+			n->cfg.noise = next->line_search ? 0 : c.noise;
 		}
 		n->playing = 0;
 		restart(u, n);
