@@ -321,6 +321,20 @@ void plot_fig_marker(struct plot_fig *f, const double *x, char glyph, const char
 void plot_fig_points(struct plot_fig *f, const double *x, const double *y, size_t n,
 		     char glyph, uint8_t color, const char *label);
 /*
+ * What a model has learned (plot-fit.c): view is the model against its
+ * inputs (objective_model_view, borrowed for the figure's life), d its
+ * data with the column target.  One input: the model's curve through
+ * the examples (o), the f axis holding both.  Two: the model's value in
+ * contours over the examples (.), or for a classifier its level 0, the
+ * decision boundary, with the regions shaded and the examples of class 0
+ * as o and of class 1 as x.  Ranges not set in opts (x1 <= x0) come from
+ * the data, a tenth wider on each side.  NULL with err filled on error.
+ */
+struct dataset;
+struct plot_fig *plot_fig_fit(struct objective *view, const struct dataset *d, int target,
+			      int classifier, const struct plot_opts *opts, const char *title,
+			      struct diag *err);
+/*
  * 1D: the chord from (a, f(a)) to (b, f(b)), its ends marked A and B,
  * keyed "A-B chord" in the legend (convexity: a convex function lies
  * under every chord).

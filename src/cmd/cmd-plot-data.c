@@ -283,28 +283,6 @@ done:
 	return status;
 }
 
-/* The smallest and largest of n values, widened by a tenth of the span. */
-static void
-span(const double *v, size_t n, double *lo, double *hi)
-{
-	size_t i;
-
-	*lo = INFINITY;
-	*hi = -INFINITY;
-	for (i = 0; i < n; i++) {
-		if (!isfinite(v[i]))
-			continue;
-		*lo = fmin(*lo, v[i]);
-		*hi = fmax(*hi, v[i]);
-	}
-	if (!(*lo < *hi)) {
-		*lo = isfinite(*lo) ? *lo - 1 : -1;
-		*hi = isfinite(*hi) ? *hi + 1 : 1;
-	}
-	*lo -= 0.1 * (*hi - *lo) / 1.2;
-	*hi += 0.1 * (*hi - *lo) / 1.1;
-}
-
 /*
  * --fit: what the model learned, at the end of the run.  One input: the
  * examples and the fitted curve.  Two: the model's value in contours
@@ -322,83 +300,18 @@ draw_fit(struct plot_data_opts *o, struct objective *obj, const struct dataset *
 	int t = dataset_column(d, o->data.target != NULL ? o->data.target : "y");
 	int classifier = o->data.loss != NULL && strcmp(o->data.loss, "mse") != 0;
 	char title[400];
-	const double zero = 0;
 
 	if (view == NULL)
 		return cmd_value_error(&cmd_plot, "--fit: %s", err.message);
-	if (objective_dim(view) == 1) {
-		int in = t == 0 ? 1 : 0;
-		double xs[201], fs[201], lo, hi, ylo, yhi;
-		const double *xp = xs;
-		size_t i;
-		span(d->col[in], d->nrows, &lo, &hi);
-		if (o->x == NULL) {
-			o->p.x0 = lo;
-			o->p.x1 = hi;
-		}
-		for (i = 0; i <= 200; i++)
-			xs[i] = o->p.x0 + (o->p.x1 - o->p.x0) * (double)i / 200;
-		objective_eval(view, 201, &xp, fs, NULL, NULL);
-		span(d->col[t], d->nrows, &ylo, &yhi);
-		span(fs, 201, &lo, &hi);
-		o->p.y0 = fmin(lo, ylo);
-		o->p.y1 = fmax(hi, yhi);
+	if (objective_dim(view) == 1)
 		snprintf(title, sizeof title, "%s:\nthe examples and the model's %s against %s",
-			 what, classifier ? "logit" : "curve", d->names[in]);
-		fig = plot_fig_new(view, &o->p, "the model", &err);
-		if (fig != NULL)
-			plot_fig_points(fig, d->col[in], d->col[t], d->nrows, 'o', PLOT_YELLOW,
-					"an example");
-	} else {
-		int a = -1, b = -1, j;
-		size_t i, n0 = 0, n1 = 0;
-		double lo, hi, *x0, *y0, *x1, *y1;
-		for (j = 0; j < d->ncols; j++) {
-			if (j == t)
-				continue;
-			if (a < 0)
-				a = j;
-			else
-				b = j;
-		}
-		span(d->col[a], d->nrows, &lo, &hi);
-		if (o->x == NULL) {
-			o->p.x0 = lo;
-			o->p.x1 = hi;
-		}
-		span(d->col[b], d->nrows, &lo, &hi);
-		if (o->y == NULL) {
-			o->p.y0 = lo;
-			o->p.y1 = hi;
-		}
-		if (classifier) {
-			o->p.level_values = &zero;
-			o->p.nlevel_values = 1;
-			o->p.overlays |= PLOT_OV_SHADE;
-		}
-		o->p.coarse = 1;
+			 what, classifier ? "logit" : "curve", objective_param(view, 0));
+	else
 		snprintf(title, sizeof title, "%s:\n%s", what, classifier ?
 			 "the examples of each class, and the regions where the logit is below "
 			 "and above 0" : "the examples, and the model's value in contours");
-		fig = plot_fig_new(view, &o->p, classifier ? "the model's classes" : "the model",
-				   &err);
-		x0 = xmalloc(4 * d->nrows * sizeof *x0);
-		y0 = x0 + d->nrows;
-		x1 = y0 + d->nrows;
-		y1 = x1 + d->nrows;
-		for (i = 0; i < d->nrows; i++) {
-			int one = !classifier || d->col[t][i] > 0;
-			(one ? x1 : x0)[one ? n1 : n0] = d->col[a][i];
-			(one ? y1 : y0)[one ? n1++ : n0++] = d->col[b][i];
-		}
-		if (fig != NULL && classifier) {
-			plot_fig_points(fig, x0, y0, n0, 'o', PLOT_YELLOW, "y = 0");
-			plot_fig_points(fig, x1, y1, n1, 'x', PLOT_RED, "y = 1");
-		} else if (fig != NULL) {
-			plot_fig_points(fig, x1, y1, n1, '.', PLOT_YELLOW, "an example");
-		}
-		free(x0);
-	}
+	fig = plot_fig_fit(view, d, t, classifier, &o->p, objective_dim(view) == 2 &&
+			   classifier ? "the model's classes" : "the model", &err);
 	if (fig == NULL) {
 		objective_free(view);
 		return cmd_value_error(&cmd_plot, "%s", err.message);

@@ -40,6 +40,7 @@ struct net {
 	int playing, speed;
 	int slice;                      /* v: the landscape instead of the fit */
 	struct objective *plane;        /* the slice's objective, while shown */
+	struct objective *fit;          /* the model's view that u->fig draws */
 	double *origin, *dirs;          /* its plane: origin + a d1 + b d2 */
 	int rebuild;
 	/* the Hessian where the run was at step hess_step (-1: not yet) */
@@ -77,7 +78,11 @@ net_leave(struct ui *u)
 	struct net *n = net_of(u);
 
 	run_free(n->run);
+	/* the figure borrows these: it goes first */
+	plot_fig_free(u->fig);
+	u->fig = NULL;
 	objective_free(n->plane);
+	objective_free(n->fit);
 	free(n->origin);
 	free(n->dirs);
 }
@@ -127,83 +132,21 @@ new_plane(struct ui *u, struct net *n)
 static void
 build_fit(struct ui *u, struct net *n, int w, int h)
 {
-	struct objective *view;
 	struct plot_opts o;
 	struct diag err;
-	const struct dataset *d = n->a.data;
-	const double zero = 0;
-	double lo[2], hi[2];
-	int k;
-	size_t i;
 
-	view = objective_model_view(n->a.obj, n->a.model, run_point(n->run), &err);
-	if (view == NULL) {
+	objective_free(n->fit);         /* the last figure, which borrowed it, is gone */
+	n->fit = objective_model_view(n->a.obj, n->a.model, run_point(n->run), &err);
+	if (n->fit == NULL) {
 		snprintf(u->message, sizeof u->message, "%s", err.message);
 		return;
 	}
 	ui_plot_opts(u, &o, w, h);
-	for (k = 0; k < 2; k++) {
-		int c = k < n->nin ? n->in[k] : n->target;
-		lo[k] = INFINITY;
-		hi[k] = -INFINITY;
-		for (i = 0; i < d->nrows; i++) {
-			lo[k] = fmin(lo[k], d->col[c][i]);
-			hi[k] = fmax(hi[k], d->col[c][i]);
-		}
-		if (!(lo[k] < hi[k])) {
-			lo[k] -= 1;
-			hi[k] += 1;
-		}
-		lo[k] -= 0.1 * (hi[k] - lo[k]);
-		hi[k] += 0.1 * (hi[k] - lo[k]) / 1.1;
-	}
-	o.x0 = lo[0];
-	o.x1 = hi[0];
-	if (n->nin == 1) {
-		o.y0 = lo[1];
-		o.y1 = hi[1];
-	} else {
-		o.y0 = lo[1];
-		o.y1 = hi[1];
-		o.coarse = 1;
-		if (n->classifier) {
-			o.level_values = &zero;
-			o.nlevel_values = 1;
-			o.overlays |= PLOT_OV_SHADE;
-		}
-	}
-	u->fig = plot_fig_new(view, &o, n->classifier && n->nin == 2 ? "the classes" :
-			      "what it learned", &err);
-	if (u->fig == NULL) {
+	u->fig = plot_fig_fit(n->fit, n->a.data, n->target, n->classifier, &o,
+			      n->classifier && n->nin == 2 ? "the classes" : "what it learned",
+			      &err);
+	if (u->fig == NULL)
 		snprintf(u->message, sizeof u->message, "%s", err.message);
-		objective_free(view);
-		return;
-	}
-	if (n->nin == 1) {
-		plot_fig_points(u->fig, d->col[n->in[0]], d->col[n->target], d->nrows, 'o',
-				PLOT_YELLOW, "an example");
-	} else {
-		double *xy = xmalloc(4 * d->nrows * sizeof *xy);
-		size_t c0 = 0, c1 = 0;
-		for (i = 0; i < d->nrows; i++) {
-			int one = !n->classifier || d->col[n->target][i] > 0;
-			double *p = xy + (one ? 2 * d->nrows : 0);
-			size_t at = one ? c1++ : c0++;
-			p[at] = d->col[n->in[0]][i];
-			p[d->nrows + at] = d->col[n->in[1]][i];
-		}
-		if (n->classifier) {
-			plot_fig_points(u->fig, xy, xy + d->nrows, c0, 'o', PLOT_YELLOW, "y = 0");
-			plot_fig_points(u->fig, xy + 2 * d->nrows, xy + 3 * d->nrows, c1, 'x',
-					PLOT_RED, "y = 1");
-		} else {
-			plot_fig_points(u->fig, xy + 2 * d->nrows, xy + 3 * d->nrows, c1, '.',
-					PLOT_YELLOW, "an example");
-		}
-		free(xy);
-	}
-	/* the figure samples the view when it is made: it may go now */
-	objective_free(view);
 }
 
 /* The figure of the landscape on the plane, the run projected on it. */
