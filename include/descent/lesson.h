@@ -67,6 +67,12 @@ struct lesson_objective {
 	size_t npoints;
 	enum loss loss;
 	int fline, fcolumn;             /* where "function" (or "model") starts */
+	/* a data objective's "l2" penalty and "split" into training, validation
+	 * and test parts (fractions of the points), seeded by seed: the page's */
+	double l2;
+	double split[2];
+	int has_split;
+	uint64_t seed;
 };
 
 /* One run of a descent page: an optimizer and its parameters. */
@@ -81,6 +87,10 @@ struct lesson_run {
 	double noise;
 	uint64_t seed;
 	size_t batch;                   /* 0: every example */
+	/* a network page: its "init" (or NULL: the page's), and where it starts
+	 * (the model's dimension), drawn from its init and seed when loaded */
+	char *init;
+	double *wstart;
 };
 
 /*
@@ -108,7 +118,18 @@ enum claim_kind {
 	CLAIM_FINAL_VALUE,      /* the run ends (not diverged) where f has this value */
 	CLAIM_CONVERGES_IN,     /* the run converges at exactly this step */
 	CLAIM_AT_STEP,          /* the run's point, f and |grad f| after a step: a row */
+	/* network pages */
+	CLAIM_FINAL_LOSS,       /* the run's training, validation and test losses at its end */
+	CLAIM_SHARPNESS,        /* the largest eigenvalue of the Hessian where the run ends */
+	CLAIM_CENSUS,           /* the critical points found from starts: counts as ranges */
+	CLAIM_BARRIER,          /* the highest point on a line from the run's end, above its ends */
 };
+
+/* The ranges of a census claim: counts of minima, saddles and maxima, the
+ * minima's losses, the saddles' indices. */
+enum { CENSUS_MINIMA, CENSUS_SADDLES, CENSUS_MAXIMA, CENSUS_LOSS, CENSUS_INDEX,
+       CENSUS_RANGES };
+#define CENSUS_MAX_STARTS 64
 
 /*
  * The limits of a lesson file, which the loader enforces with an error at
@@ -142,7 +163,13 @@ struct claim {
 	double gnorm;                   /*   |grad f| there */
 	double rate[LESSON_RATES];      /* rates (lesson_rate_names): 2/lmax, */
 	int has_rate[LESSON_RATES];     /*   2/(lmin + lmax), lmax/lmin, momentum's */
-};					/*   best lr and beta; those claimed */
+					/*   best lr and beta; those claimed */
+	double loss[3];                 /* final_loss: training, validation, test, */
+	int has_loss[3];                /*   those claimed */
+	double range[CENSUS_RANGES][2]; /* census: its ranges (starts in steps), */
+	int has_range[CENSUS_RANGES];   /*   those claimed */
+	char to[32];                    /* barrier: "start", "swap:L:J:K" or "run:K" */
+};
 
 /* Locate targets. */
 enum locate_target {
@@ -183,6 +210,10 @@ struct page_descent {
 	double record_end[8];           /*   where its run ended, */
 	enum run_outcome record_outcome;        /*   how, */
 	long record_step;               /*   and at which step */
+	/* a network page: how its runs start ("glorot", "const:0.5"...; NULL:
+	 * glorot), or the start it gives ("start": any length), in wstart */
+	char *init;
+	double *wstart;
 };
 
 /* The bit of a descent page's controls for the start point. */
@@ -413,6 +444,13 @@ int lesson_check_stats(const struct lesson_chapter *c, struct diags *ds,
  * err filled (a page that was validated does not fail).
  */
 struct objective *lesson_objective(const struct lesson_page *p, struct diag *err);
+/*
+ * The held-out parts of a page whose data has a "split": its validation
+ * and test objectives (the loss alone, no penalty) into *val and *test,
+ * NULL when the page has no split.  0, or -1 with err filled.
+ */
+int lesson_objective_parts(const struct lesson_page *p, struct objective **val,
+			   struct objective **test, struct diag *err);
 
 /*
  * Starts run i of descent page p on o (the page's objective), as the
@@ -547,6 +585,7 @@ struct lesson_runner {
 	int own_start;                  /*   when they chose one on this page */
 	struct run_config cfg[LESSON_MAX_RUNS]; /* descent: each run's settings, the */
 					/*   page's until the learner turns them */
+	struct objective *val, *test;   /* network: the held-out parts, or NULL */
 	struct run *challenge;          /* the last attempt at a challenge */
 	double chord[2];                /* plot: the chord the learner moves */
 	char feedback[320];             /* what the last answer deserved, in words */
@@ -641,6 +680,13 @@ int runner_descent_start(struct lesson_runner *r, const double *start);
 int runner_descent_turn(struct lesson_runner *r, int i, int k, int dir);
 /* The examples of the page's data objective, or 0 for a function. */
 size_t runner_examples(const struct lesson_runner *r);
+/*
+ * A network page's run i where it is now: its training cost (the cost it
+ * minimizes, a penalty included), and its validation and test losses
+ * (nan without a "split") into loss[0..3).  Returns 0, or -1 when there
+ * is no such run.
+ */
+int runner_network_losses(struct lesson_runner *r, int i, double *loss);
 /*
  * On a plot page whose chord the learner moves: moves its end `end` (0:
  * A, 1: B) a step of a 40th of the region (dir > 0: right); the ends

@@ -92,6 +92,8 @@ int objective_set_l2(struct objective *o, double l2);
 double objective_l2(const struct objective *o);
 /* Gives the data set d to o, which frees it with itself (dataset_free). */
 void objective_take_data(struct objective *o, struct dataset *d);
+/* A data objective's data set (borrowed), or NULL for an expression. */
+const struct dataset *objective_dataset(const struct objective *o);
 
 /* Number of parameters, and the name of parameter k (borrowed). */
 int objective_dim(const struct objective *o);

@@ -66,7 +66,112 @@ get_claim_point(struct loader *L, const cJSON *o, struct claim *c, int i, int di
 const char *const lesson_claim_fields[] = { "critical_points", "global_minimum", "convex",
 					    "converges_to", "diverges", "stops_at", "value",
 					    "gradient", "eigenvalues", "rates", "final_value",
-					    "converges_in", "at_step", "tolerance", "run", NULL };
+					    "converges_in", "at_step", "final_loss", "sharpness",
+					    "census", "barrier", "tolerance", "run", NULL };
+
+/* A range [lo, hi] of a census claim into r; 1 when present and valid. */
+static int
+census_range(struct loader *L, const cJSON *m, const char *name, double *r)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(m, name);
+
+	if (v == NULL)
+		return 0;
+	if (get_numbers(L, v, name, 2, 2, r) < 0)
+		return 0;
+	if (!(r[0] <= r[1])) {
+		lesson_error(L, AT(v), "\"%s\" is a range [low, high], low first", name);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The claims of a network page (descent-lessons(5), Network claims):
+ * final_loss, sharpness, census, barrier.  Returns 1 when m was one.
+ */
+static int
+network_claim(struct loader *L, const cJSON *e, struct lesson_page *p, struct claim *c)
+{
+	const cJSON *m;
+
+	if ((m = cJSON_GetObjectItemCaseSensitive(e, "final_loss")) != NULL) {
+		static const char *const fm[] = { "train", "val", "test", NULL };
+		int i, any = 0;
+		c->kind = CLAIM_FINAL_LOSS;
+		if (!cJSON_IsObject(m)) {
+			lesson_error(L, AT(m), "\"final_loss\" is an object like {\"train\": 0.05, "
+				     "\"val\": 0.08, \"test\": 0.09}");
+			return 1;
+		}
+		check_members(L, m, fm, "a final_loss claim");
+		for (i = 0; i < 3; i++) {
+			c->has_loss[i] = get_number(L, m, fm[i], 0, "a final_loss claim", &c->loss[i]);
+			any |= c->has_loss[i];
+			if (c->has_loss[i] && i > 0 && !p->obj.has_split)
+				lesson_error(L, KEY_AT(cJSON_GetObjectItemCaseSensitive(m, fm[i])),
+					     "\"%s\" is the loss on a held-out part: the page's "
+					     "\"data\" needs a \"split\"", fm[i]);
+		}
+		if (!any)
+			lesson_error(L, AT(m), "a final_loss claim states \"train\", \"val\" or "
+				     "\"test\", one of them at least");
+	} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "sharpness")) != NULL) {
+		c->kind = CLAIM_SHARPNESS;
+		if (!cJSON_IsNumber(m))
+			lesson_error(L, AT(m), "\"sharpness\" is the Hessian's largest eigenvalue "
+				     "where the run ends, a number");
+		else
+			c->f[0] = m->valuedouble;
+	} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "census")) != NULL) {
+		static const char *const cm[] = { "starts", "minima", "saddles", "maxima", "loss",
+						  "index", NULL };
+		int i, any = 0;
+		c->kind = CLAIM_CENSUS;
+		if (!cJSON_IsObject(m)) {
+			lesson_error(L, AT(m), "\"census\" is an object like {\"starts\": 20, "
+				     "\"minima\": [1, 3], \"saddles\": [2, 9]}");
+			return 1;
+		}
+		check_members(L, m, cm, "a census claim");
+		get_count(L, m, "starts", 1, "a census claim", 1, CENSUS_MAX_STARTS, &c->steps);
+		for (i = 0; i < CENSUS_RANGES; i++) {
+			c->has_range[i] = census_range(L, m, cm[i + 1], c->range[i]);
+			any |= cJSON_GetObjectItemCaseSensitive(m, cm[i + 1]) != NULL;
+		}
+		if (!any)
+			lesson_error(L, AT(m), "a census claim states a range of \"minima\", "
+				     "\"saddles\", \"maxima\", \"loss\" or \"index\"");
+	} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "barrier")) != NULL) {
+		static const char *const bm[] = { "to", "height", NULL };
+		const cJSON *to;
+		char why[160] = "";
+		c->kind = CLAIM_BARRIER;
+		if (!cJSON_IsObject(m)) {
+			lesson_error(L, AT(m), "\"barrier\" is an object like {\"to\": "
+				     "\"swap:1:1:2\", \"height\": 0.4}");
+			return 1;
+		}
+		check_members(L, m, bm, "a barrier claim");
+		to = member(L, m, "to", 1, "a barrier claim");
+		if (!get_number(L, m, "height", 1, "a barrier claim", &c->f[0]) || to == NULL)
+			return 1;
+		if (!cJSON_IsString(to) || strlen(to->valuestring) >= sizeof c->to ||
+		    network_line_check(p, to->valuestring, why, sizeof why) < 0)
+			lesson_error(L, AT(to), "\"to\" is where the line from the run's end "
+				     "goes: \"start\" (where the run started), \"swap:L:J:K\" "
+				     "(its copy with hidden units J and K of layer L swapped) or "
+				     "\"run:K\" (where run K ends)%s", why);
+		else
+			snprintf(c->to, sizeof c->to, "%s", to->valuestring);
+	} else {
+		return 0;
+	}
+	if (!(page_kind_of(p->kind)->flags & PK_NETWORK))
+		lesson_error(L, AT(e), "a claim about a network's training belongs on a network "
+			     "page");
+	return 1;
+}
 
 void
 get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, int has_obj)
@@ -126,6 +231,20 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 		if (n != 1) {
 			lesson_error(L, AT(e), "a claim states one thing: %s", n == 0 ?
 				     "this one states nothing" : "split it into several claims");
+			continue;
+		}
+		if (dim > 8 && (cJSON_GetObjectItemCaseSensitive(e, "value") != NULL ||
+				cJSON_GetObjectItemCaseSensitive(e, "gradient") != NULL ||
+				cJSON_GetObjectItemCaseSensitive(e, "eigenvalues") != NULL ||
+				cJSON_GetObjectItemCaseSensitive(e, "converges_to") != NULL ||
+				cJSON_GetObjectItemCaseSensitive(e, "at_step") != NULL)) {
+			lesson_error(L, AT(e), "this model has %d parameters, and a claim with a "
+				     "point has 8 at most: claim its final_value, final_loss or "
+				     "sharpness", dim);
+			continue;
+		}
+		if (network_claim(L, e, p, c)) {
+			p->nclaims++;
 			continue;
 		}
 		if ((m = cJSON_GetObjectItemCaseSensitive(e, "critical_points")) != NULL) {

@@ -159,6 +159,16 @@ void get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int 
 /* "minimum", "maximum", "saddle", "degenerate": enum cp_kind, or -1. */
 int cp_kind_from(const char *s);
 
+/*
+ * What descent and network pages share (page-descent.c): their "runs",
+ * "steps", "schedule", "noise", "seed" and "batch"; freeing them; on
+ * entering one, the page's settings and its runs; and where run i starts.
+ */
+void read_runs(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what);
+void descent_free(struct lesson_page *p);
+void descent_enter(struct lesson_runner *r);
+const double *lesson_run_start(const struct lesson_page *p, int i);
+
 /* --- the checker's helpers (lesson-check.c) --------------------------- */
 
 struct checker;
@@ -208,6 +218,8 @@ void check_verified(struct checker *k);
 struct check_work;
 int check_charge(struct checker *k, int line, int column, const char *subject,
 		 const struct check_work *w, const char *advice0, const char *advice1);
+/* Whether a claimed b is a within tol: relative, absolute below 1. */
+int check_near(double a, double b, double tol);
 /* "(1.5, -2)" or "1.5", with 6 significant digits, and 0 for tiny noise. */
 void check_fmt_point(char *buf, size_t size, const double *x, int n);
 double check_fmt_value(double v);
@@ -349,7 +361,15 @@ enum {
 	PK_ANY_DIM = 1 << 6,            /* its objective may have more than 2 variables */
 	PK_ROLLS = 1 << 7,              /* in 1D, its runs roll a ball with its tangent */
 	PK_CHECKS_ALONE = 1 << 8,       /* its check proves something without an objective */
+	PK_NETWORK = 1 << 9,            /* claims about a network's training belong on it */
 };
+
+/*
+ * The line of a barrier claim on network page p: "start", "swap:L:J:K"
+ * (L a hidden layer of the page's mlp model, J and K two of its units)
+ * or "run:K" (a run of the page): 0, or -1 with why (": ...") filled.
+ */
+int network_line_check(const struct lesson_page *p, const char *to, char *why, size_t size);
 
 /* The kinds of page-kinds.def, then those registered. */
 #define PAGE_KIND_MAX (PAGE_KIND_COUNT + 8)

@@ -147,6 +147,9 @@ add_page(struct values *vs, const struct lesson_page *p)
 		add_n(vs, cl->at, p->dim > 0 && p->dim <= 8 ? p->dim : 1);
 		add_n(vs, cl->vals, cl->nvals);
 		add_n(vs, cl->rate, 3);
+		add_n(vs, cl->loss, 3);
+		for (k = 0; k < CENSUS_RANGES; k++)
+			add_n(vs, cl->range[k], 2);
 		add(vs, (double)cl->steps);
 		add(vs, cl->gnorm);
 	}
@@ -156,7 +159,7 @@ add_page(struct values *vs, const struct lesson_page *p)
 		if (p->plot.has_chord)
 			add_n(vs, p->plot.chord, 2);
 		break;
-	case PAGE_DESCENT:
+	case PAGE_DESCENT: case PAGE_NETWORK:
 		add(vs, (double)p->descent.steps);
 		add(vs, p->descent.noise);
 		add(vs, (double)p->descent.batch);

@@ -81,6 +81,39 @@ data_model(struct loader *L, const cJSON *data, const cJSON *model, const cJSON 
 		if (l < 0)
 			return -1;
 	}
+	if (get_number(L, data, "l2", 0, "\"data\"", &o->l2) && !(o->l2 >= 0 && o->l2 < 1e6)) {
+		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(data, "l2")), "\"l2\" is a "
+			     "penalty of 0 or more, below 1e6, not %g", o->l2);
+		return -1;
+	}
+	{
+		const cJSON *sp = cJSON_GetObjectItemCaseSensitive(data, "split");
+		if (sp != NULL) {
+			struct dataset whole = { 0 }, *tr, *va, *te;
+			char *names[1] = { "i" };
+			double *col[1];
+			if (get_numbers(L, sp, "split", 2, 2, o->split) < 0)
+				return -1;
+			/* the fractions checked on as many rows, whatever the seed */
+			whole.ncols = 1;
+			whole.nrows = o->npoints;
+			whole.names = names;
+			col[0] = xcalloc(o->npoints, sizeof *col[0]);
+			whole.col = col;
+			if (dataset_split(&whole, o->split[0], o->split[1], 0, &tr, &va, &te,
+					  &err) != 0) {
+				lesson_error(L, AT(sp), "\"split\" is [validation, test], two "
+					     "fractions of the points: %s", err.message);
+				free(col[0]);
+				return -1;
+			}
+			free(col[0]);
+			dataset_free(tr);
+			dataset_free(va);
+			dataset_free(te);
+			o->has_split = 1;
+		}
+	}
 	/* build it once to check the model, the columns and the labels */
 	d.ncols = o->ncolumns;
 	d.nrows = o->npoints;
@@ -257,7 +290,7 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 	/* a data objective */
 	{
 		static const char *const data_fields[] = { "columns", "points", "set", "model",
-							   "loss", NULL };
+							   "loss", "l2", "split", NULL };
 		const cJSON *cols, *pts, *model, *row, *set;
 		size_t r;
 
@@ -332,41 +365,138 @@ lesson_objective_done(struct lesson_objective *o)
 		free(o->columns[i]);
 }
 
+/* The page's points as a data set of its own (the caller frees it). */
+static struct dataset *
+page_dataset(const struct lesson_objective *o)
+{
+	struct dataset *d = xcalloc(1, sizeof *d);
+	size_t r;
+	int j;
+
+	d->ncols = o->ncolumns;
+	d->nrows = o->npoints;
+	d->names = xcalloc(d->ncols, sizeof *d->names);
+	d->col = xcalloc(d->ncols, sizeof *d->col);
+	for (j = 0; j < d->ncols; j++) {
+		d->names[j] = xstrdup(o->columns[j]);
+		d->col[j] = xmalloc(d->nrows * sizeof **d->col);
+		for (r = 0; r < d->nrows; r++)
+			d->col[j][r] = o->points[r * o->ncolumns + j];
+	}
+	return d;
+}
+
+/*
+ * The parts of the page's data: the training part (all of it without a
+ * "split") and, when wanted, the held-out ones (NULL when empty).
+ */
+static struct dataset *
+page_parts(const struct lesson_objective *o, struct dataset **val, struct dataset **test,
+	   struct diag *err)
+{
+	struct dataset *d = page_dataset(o), *train, *v, *t;
+
+	if (!o->has_split) {
+		if (val != NULL)
+			*val = NULL;
+		if (test != NULL)
+			*test = NULL;
+		return d;
+	}
+	if (dataset_split(d, o->split[0], o->split[1], o->seed, &train, &v, &t, err) != 0) {
+		dataset_free(d);
+		return NULL;
+	}
+	dataset_free(d);
+	if (val != NULL)
+		*val = v;
+	else
+		dataset_free(v);
+	if (test != NULL)
+		*test = t;
+	else
+		dataset_free(t);
+	return train;
+}
+
+/* The objective of the page's model on data d, which it takes. */
+static struct objective *
+part_objective(const struct lesson_objective *o, struct dataset *d, const char *const *params,
+	       int nparams, struct diag *err)
+{
+	struct objective *obj = objective_data(d, o->model, o->loss, data_target(o), params,
+					       nparams, err);
+
+	if (obj == NULL) {
+		dataset_free(d);
+		return NULL;
+	}
+	objective_take_data(obj, d);
+	return obj;
+}
+
 struct objective *
 lesson_objective(const struct lesson_page *p, struct diag *err)
 {
 	const struct lesson_objective *o = &p->obj;
 	struct objective *obj;
+	struct dataset *d;
 
 	if (o->function != NULL) {
 		const char *names[2] = { o->vars[0], o->nvars > 1 ? o->vars[1] : NULL };
 		return objective_expr(o->function, o->nvars > 0 ? names : NULL, o->nvars, err);
 	}
-	if (o->model != NULL) {
-		/* the objective borrows a data set: give it one to own */
-		struct dataset *d = xcalloc(1, sizeof *d);
-		size_t r;
-		int j;
-		d->ncols = o->ncolumns;
-		d->nrows = o->npoints;
-		d->names = xcalloc(d->ncols, sizeof *d->names);
-		d->col = xcalloc(d->ncols, sizeof *d->col);
-		for (j = 0; j < d->ncols; j++) {
-			d->names[j] = xstrdup(o->columns[j]);
-			d->col[j] = xmalloc(d->nrows * sizeof **d->col);
-			for (r = 0; r < d->nrows; r++)
-				d->col[j][r] = o->points[r * o->ncolumns + j];
-		}
-		obj = objective_data(d, o->model, o->loss, data_target(o), NULL, 0, err);
-		if (obj == NULL) {
-			dataset_free(d);
-			return NULL;
-		}
-		objective_take_data(obj, d);
-		return obj;
+	if (o->model == NULL) {
+		diag_set(err, NULL, 0, 0, "this page has no function");
+		return NULL;
 	}
-	diag_set(err, NULL, 0, 0, "this page has no function");
-	return NULL;
+	/* the objective borrows a data set: give it one to own */
+	d = page_parts(o, NULL, NULL, err);
+	if (d == NULL)
+		return NULL;
+	obj = part_objective(o, d, NULL, 0, err);
+	if (obj != NULL && o->l2 > 0)
+		objective_set_l2(obj, o->l2);
+	return obj;
+}
+
+int
+lesson_objective_parts(const struct lesson_page *p, struct objective **val,
+		       struct objective **test, struct diag *err)
+{
+	const struct lesson_objective *o = &p->obj;
+	struct objective *train;
+	struct dataset *dv, *dt;
+	const char **names;
+	int n, k, fail = 0;
+
+	*val = *test = NULL;
+	if (o->model == NULL || !o->has_split)
+		return 0;
+	train = lesson_objective(p, err);
+	if (train == NULL)
+		return -1;
+	dataset_free(page_parts(o, &dv, &dt, err));
+	/* the parameters in the training objective's order */
+	n = objective_dim(train);
+	names = xmalloc((size_t)n * sizeof *names);
+	for (k = 0; k < n; k++)
+		names[k] = objective_param(train, k);
+	if (dv != NULL && (*val = part_objective(o, dv, names, n, err)) == NULL)
+		fail = 1;
+	if (dt != NULL && fail)
+		dataset_free(dt);
+	else if (dt != NULL && (*test = part_objective(o, dt, names, n, err)) == NULL)
+		fail = 1;
+	free(names);
+	objective_free(train);
+	if (fail) {
+		objective_free(*val);
+		objective_free(*test);
+		*val = *test = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 void

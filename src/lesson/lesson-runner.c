@@ -50,6 +50,9 @@ leave_page(struct lesson_runner *r)
 	r->challenge = NULL;
 	objective_free(r->obj);
 	r->obj = NULL;
+	objective_free(r->val);
+	objective_free(r->test);
+	r->val = r->test = NULL;
 	free(r->cp);
 	r->cp = NULL;
 	r->ncp = 0;
@@ -204,6 +207,17 @@ runner_run_text(struct lesson_runner *r, int i, long left, char *head, size_t hs
 	default:
 		snprintf(head, hsize, "%s: step %zu%s,", r->labels[i], tr->len, out);
 		break;
+	}
+	if (page_kind_of(RUNNER_PAGE(r)->kind)->flags & PK_NETWORK) {
+		/* a network's point has too many numbers: its losses instead */
+		double loss[3];
+		runner_network_losses(r, i, loss);
+		len = (size_t)snprintf(tail, tsize, "%s = %.6g", runner_function_name(r), loss[0]);
+		if (!isnan(loss[1]) && len < tsize)
+			len += (size_t)snprintf(tail + len, tsize - len, ", validation %.6g", loss[1]);
+		if (!isnan(loss[2]) && len < tsize)
+			snprintf(tail + len, tsize - len, ", test %.6g", loss[2]);
+		return;
 	}
 	/* an ended run's last record is its point; a running one's point is
 	 * the next to record */

@@ -24,7 +24,7 @@
 static int
 get_run(struct loader *L, const cJSON *r, const struct lesson_page *p, struct lesson_run *run)
 {
-	const char *fields[OPT_PARAM_COUNT + 7];
+	const char *fields[OPT_PARAM_COUNT + 8];
 	int dim = p->dim;
 	const cJSON *m;
 	char *label;
@@ -38,6 +38,8 @@ get_run(struct loader *L, const cJSON *r, const struct lesson_page *p, struct le
 	fields[n++] = "noise";
 	fields[n++] = "seed";
 	fields[n++] = "batch";
+	if (page_kind_of(p->kind)->flags & PK_NETWORK)
+		fields[n - 4] = "init";         /* a network's runs start from an init */
 	fields[n] = NULL;
 	if (!cJSON_IsObject(r)) {
 		lesson_error(L, AT(r), "a run is an object like {\"optimizer\": \"gd\", \"lr\": "
@@ -95,6 +97,7 @@ get_run(struct loader *L, const cJSON *r, const struct lesson_page *p, struct le
 			run->batch = (size_t)v >= p->obj.npoints ? 0 : (size_t)v;
 		}
 	}
+	run->init = get_string(L, r, "init", 0, "a run");
 	label = get_string(L, r, "label", 0, "a run");
 	if (label != NULL) {
 		snprintf(run->label, sizeof run->label, "%s", label);
@@ -270,9 +273,7 @@ read_play(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 static void
 descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
 {
-	struct page_descent *d = &p->descent;
-	const cJSON *runs, *e, *rv = cJSON_GetObjectItemCaseSensitive(po, "record");
-	char *sched;
+	const cJSON *rv = cJSON_GetObjectItemCaseSensitive(po, "record");
 
 	if (rv != NULL) {
 		/* the run, its start and its settings come from the record */
@@ -290,6 +291,19 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 	}
 	/* a descent's runs may each have their own start instead */
 	get_page_start(L, po, p, 0, what);
+	read_runs(L, po, p, what);
+	read_play(L, po, p, what);
+}
+
+void
+read_runs(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
+{
+	struct page_descent *d = &p->descent;
+	const cJSON *runs, *e;
+	char *sched;
+	/* a network's runs start from its init */
+	int needs_start = !(page_kind_of(p->kind)->flags & PK_NETWORK);
+
 	runs = member(L, po, "runs", 1, what);
 	d->steps = 200;
 	get_count(L, po, "steps", 0, what, 1, LESSON_MAX_STEPS, &d->steps);
@@ -300,7 +314,8 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 	} else if (runs != NULL) {
 		for (e = runs->child; e != NULL; e = e->next)
 			if (get_run(L, e, p, &d->runs[d->nruns]) == 0) {
-				if (cJSON_GetObjectItemCaseSensitive(po, "start") == NULL &&
+				if (needs_start &&
+				    cJSON_GetObjectItemCaseSensitive(po, "start") == NULL &&
 				    d->runs[d->nruns].nstart == 0)
 					lesson_error(L, AT(e), "this run has no \"start\", and the "
 						     "page neither: give the page one, or each run "
@@ -324,6 +339,7 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 		long seed = 0;
 		get_count(L, po, "seed", 0, what, 0, 9e15, &seed);
 		d->seed = (uint64_t)seed;
+		p->obj.seed = d->seed;          /* a "split" of its data is seeded so */
 	}
 	{
 		long batch = 0;
@@ -353,14 +369,21 @@ descent_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 					     "run's" : "page's", c.noise > 0 ? "noise" : "batch");
 		}
 	}
-	read_play(L, po, p, what);
 }
 
-static void
+void
 descent_free(struct lesson_page *p)
 {
+	int i;
+
 	free(p->descent.schedule);
 	free(p->descent.record);
+	free(p->descent.init);
+	free(p->descent.wstart);
+	for (i = 0; i < p->descent.nruns; i++) {
+		free(p->descent.runs[i].init);
+		free(p->descent.runs[i].wstart);
+	}
 }
 
 static const char *
@@ -428,15 +451,23 @@ struct run *
 lesson_run_new(const struct lesson_page *p, int i, struct objective *o, double lr_factor,
 	       const double *start)
 {
-	const struct lesson_run *lr = &p->descent.runs[i];
 	struct run_config c;
 	struct diag err;
 
 	lesson_run_config(p, i, &c);
 	c.params.lr *= lr_factor;
 	if (start == NULL)
-		start = lr->nstart > 0 ? lr->start : p->start;
+		start = lesson_run_start(p, i);
 	return run_new(o, &c, start, &err);
+}
+
+const double *
+lesson_run_start(const struct lesson_page *p, int i)
+{
+	const struct lesson_run *lr = &p->descent.runs[i];
+
+	return lr->wstart != NULL ? lr->wstart : p->descent.wstart != NULL ?
+	       p->descent.wstart : lr->nstart > 0 ? lr->start : p->start;
 }
 
 size_t
@@ -485,13 +516,11 @@ runner_descent_reset(struct lesson_runner *r)
 	for (i = 0; i < r->nruns; i++)
 		run_free(r->runs[i]);
 	r->nruns = 0;
-	if (p->kind != PAGE_DESCENT)
+	if (!(page_kind_of(p->kind)->flags & PK_RUNS))
 		return;
 	for (i = 0; i < p->descent.nruns; i++) {
-		const struct lesson_run *lr = &p->descent.runs[i];
 		/* its own start, unless the learner chose one for all */
-		const double *start = r->own_start ? r->start : lr->nstart > 0 ? lr->start :
-				      p->start;
+		const double *start = r->own_start ? r->start : lesson_run_start(p, i);
 		run_label(r, p, i, r->labels[r->nruns], sizeof r->labels[0]);
 		r->runs[r->nruns] = run_new(r->obj, &r->cfg[i], start, &err);
 		if (r->runs[r->nruns] != NULL)
@@ -500,7 +529,7 @@ runner_descent_reset(struct lesson_runner *r)
 }
 
 /* On entering a descent page: the page's settings, and its runs. */
-static void
+void
 descent_enter(struct lesson_runner *r)
 {
 	const struct lesson_page *p = &r->c->pages[r->page];

@@ -137,6 +137,12 @@ objective_take_data(struct objective *o, struct dataset *d)
 	o->owned = d;
 }
 
+const struct dataset *
+objective_dataset(const struct objective *o)
+{
+	return o->data;
+}
+
 int
 objective_dim(const struct objective *o)
 {

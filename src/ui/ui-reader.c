@@ -69,11 +69,15 @@ ui_reader_line_back(struct reader *rd)
 		rd->line[--rd->len] = '\0';
 }
 
-/* Whether the page draws a figure (a function of one or two variables). */
+/*
+ * Whether the page draws a figure: a function of one or two variables,
+ * or a figure of its kind's own.
+ */
 static int
 has_figure(const struct ui *u)
 {
-	return u->runner.obj != NULL && objective_dim(u->runner.obj) <= 2;
+	return u->runner.obj != NULL && (objective_dim(u->runner.obj) <= 2 ||
+					 kind_of(&u->chapter->pages[u->runner.page])->figure != NULL);
 }
 
 int
@@ -381,7 +385,10 @@ page_draw(struct ui *u)
 		ui_text(u, text, 2, 1, ui_reader_text_width(u), text_rows, rd->scroll);
 	free(owned);
 	y = 2 + text_rows;
-	if (has_fig && fig_h >= 8) {       /* a figure has 8 rows at least */
+	if (has_fig && fig_h >= 8 && kind->figure != NULL) {
+		kind->figure(u, rd, p, y, fig_h);
+		y += fig_h;
+	} else if (has_fig && fig_h >= 8) {       /* a figure has 8 rows at least */
 		/* a descent's loss curve: beside the plot on a wide screen, else
 		 * the figure's last 7 rows when 8 are left for the plot */
 		int lh = 0, lw = 0, left = 0;

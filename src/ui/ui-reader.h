@@ -75,6 +75,12 @@ struct ui_page_kind {
 	 * figure gets the rest
 	 */
 	int (*left)(struct ui *u, struct reader *rd, const struct lesson_page *p, int y, int h);
+	/*
+	 * draws the figure's rows y to y + h itself (a network page: loss
+	 * curves and what the model learned), for an objective of any size
+	 */
+	void (*figure)(struct ui *u, struct reader *rd, const struct lesson_page *p, int y,
+		       int h);
 };
 
 enum {

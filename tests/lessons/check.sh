@@ -7,14 +7,15 @@
 # tutorial's chapter of descent-lessons(5) (lessons/examples), the map
 # pages of the UI tests (tests/lessons/maps), a page of a recorded run
 # (tests/lessons/records) and a page of runs with settings of their own
-# (tests/lessons/runs) must stay true as well, and each must check the same
+# (tests/lessons/runs) and the network pages (tests/lessons/networks) must
+# stay true as well, and each must check the same
 # under every kernel set of the expression engine.
 set -u
 srcdir=${top_srcdir:-.}
 DESCENT=${DESCENT:-src/descent}
 pass=0 fail=0
 for dir in lessons tests/course lessons/examples tests/lessons/maps tests/lessons/records \
-	tests/lessons/runs; do
+	tests/lessons/runs tests/lessons/networks; do
 	out=$("$DESCENT" lessons --check --lessons-only "$srcdir/$dir" 2>&1)
 	status=$?
 	echo "$dir: $out"

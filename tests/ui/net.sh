@@ -3,7 +3,10 @@
 # End-to-end tests of the network trainer (descent play --data --model),
 # driven in tmux at 80x24: steps that agree with descent run, the
 # Hessian's sharpness and index in the panel, playing, the landscape view
-# and back, the rate and the optimizer turned, and a clean exit.
+# and back, the rate and the optimizer turned, and a clean exit; and
+# network pages of the course (tests/lessons/networks): their runs
+# trained live to the losses their claims prove, Tab for another run's
+# fit, a classifier's regions, and the same pages in learn --plain.
 set -u
 name=ui-net
 . "${top_srcdir:-.}/tests/ui/lib.sh"
@@ -62,6 +65,53 @@ wait_exit "q quits" 0
 start 80 24 "$U8 '$DESCENT' play --data moonz --model mlp:2-4-1 2>&1"
 wait_for "no such data: one message" 'no file moonz, and no built-in data set of that name'
 wait_exit "and the status 1" 1
+
+# --- network pages of a chapter ------------------------------------------------------
+L=$(cd "$srcdir/tests/lessons/networks" && pwd)
+start 80 24 "$U8 '$DESCENT' learn --lessons-only '$L' networks --progress '$tmp/p.json'"
+wait_for "a network page" 'page 1 of 4: Eight tanh units fit a sine'
+wait_for "its runs, at their start" '^> adam,lr=0.05: step 0, J = 0.38357, validation 0.499539,'
+wait_for "the loss curves keyed" '^\* adam,lr=0.05  & gd,lr=0.1 +o an example'
+wait_for "the status line" 'space:play s:step \+-:speed 50/s Tab:fit'
+keys s s
+wait_for "two steps" '^> adam,lr=0.05: step 2, J = '
+keys + + + + ' '
+wait_for "played to the end, to the loss its claim proves" \
+	'^> adam,lr=0.05: stopped at the step limit \(500 steps\), J = 0.01486'
+wait_for "with the held-out losses" '^  validation 0.02388[0-9]*, test 0.01076'
+wait_for "the other run to its own" '^  gd,lr=0.1: stopped at the step limit \(500 steps\), J = 0.01579'
+keys Tab
+wait_for "Tab: the other run's fit" '^  adam,lr=0.05: stopped'
+wait_for "marked" '^> gd,lr=0.1: stopped'
+keys r
+wait_for "r: the runs start again" '^  adam,lr=0.05: step 0, J = 0.38357'
+keys n n n
+wait_for "a classifier's page" 'page 4 of 4: A boundary between two moons'
+wait_for "its classes keyed" 'o y = 0  x y = 1'
+keys q
+wait_for "q: the course map" 'Network pages'
+keys q
+wait_exit "q again leaves" 0
+
+LC_ALL=C "$DESCENT" learn --plain --lessons-only "$L" networks --width 80 >"$tmp/plain" 2>&1
+check_file() {
+	if grep -Eq -- "$2" "$tmp/plain"; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL: $1: no line matching '$2' in learn --plain:"
+		sed -n 1,40p "$tmp/plain"; fi
+}
+check_file "learn --plain: each run where it ends" \
+	'^adam,lr=0.05: stopped at the step limit \(500 steps\), J = 0.0148626, validation$'
+check_file "the loss curves" '^the training cost J against the step$'
+check_file "their legend, in ASCII" '^\* adam,lr=0.05  & gd,lr=0.1$'
+check_file "what the first run learned" '^what adam,lr=0.05 learned$'
+check_file "equal weights: the run from const:0.5" \
+	'^adam,lr=0.05: stopped at the step limit \(300 steps\), J = 0.0451461$'
+check_file "and the one from its own seed" '^glorot: stopped at the step limit \(300 steps\), J = 0.0142424$'
+if LC_ALL=C awk 'length($0) > 80 || /[^ -~]/ { bad = 1 } END { exit !bad }' "$tmp/plain"; then
+	fail=$((fail + 1)); echo "FAIL: learn --plain at --width 80 in ASCII: a line too long or not ASCII"
+else
+	pass=$((pass + 1))
+fi
 
 echo "$name: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
