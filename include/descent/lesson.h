@@ -253,6 +253,8 @@ struct page_locate {
 	double tolerance;               /* how near the cursor must be */
 };
 
+#define CHALLENGE_MAX_CHOICES 8
+enum { CHALLENGE_ON_TRAIN, CHALLENGE_ON_VAL, CHALLENGE_ON_TEST };
 struct page_challenge {
 	const struct optimizer *allowed[16];
 	int nallowed;
@@ -264,7 +266,22 @@ struct page_challenge {
 	long max_steps;
 	struct opt_params params;       /* the settings besides the rate ("params"), */
 	unsigned params_set;            /*   bit k for opt_param k: for the optimizers */
-};					/*   that have it */
+					/*   that have it */
+	/*
+	 * A goal of loss (a model fitted to data, a network): the run's loss
+	 * on a part of the data (CHALLENGE_ON_*) at most goal_loss, from a
+	 * start drawn from one of inits (when the model is a network) with
+	 * seed, in mini-batches of one of batches (0: all the examples).
+	 */
+	int loss_goal;
+	double goal_loss;
+	int on;
+	size_t batches[CHALLENGE_MAX_CHOICES];
+	int nbatches;
+	char *inits[CHALLENGE_MAX_CHOICES];
+	int ninits;
+	uint64_t seed;
+};
 
 /*
  * A map page: a hyperparameter map (analysis_map) of the page's
@@ -648,6 +665,12 @@ enum answer runner_locate(struct lesson_runner *r, const double *x);
  */
 enum answer runner_challenge(struct lesson_runner *r, const struct optimizer *opt,
 			     double lr);
+/*
+ * The same with a batch size and an init of those the page lists, by
+ * their index (a page of a loss goal; 0 and 0 elsewhere).
+ */
+enum answer runner_challenge_with(struct lesson_runner *r, const struct optimizer *opt,
+				  double lr, int batch, int init);
 /* Forgets the last attempt of a challenge and its verdict (a new setting). */
 void runner_challenge_clear(struct lesson_runner *r);
 /* A descent page: restarts its runs from the start. */

@@ -108,10 +108,11 @@ network_claim(struct loader *L, const cJSON *e, struct lesson_page *p, struct cl
 		for (i = 0; i < 3; i++) {
 			c->has_loss[i] = get_number(L, m, fm[i], 0, "a final_loss claim", &c->loss[i]);
 			any |= c->has_loss[i];
-			if (c->has_loss[i] && i > 0 && !p->obj.has_split)
+			if (c->has_loss[i] && i > 0 && lesson_part_points(&p->obj, i) == 0)
 				lesson_error(L, KEY_AT(cJSON_GetObjectItemCaseSensitive(m, fm[i])),
 					     "\"%s\" is the loss on a held-out part: the page's "
-					     "\"data\" needs a \"split\"", fm[i]);
+					     "\"data\" needs a \"split\" that holds some points out "
+					     "for it", fm[i]);
 		}
 		if (!any)
 			lesson_error(L, AT(m), "a final_loss claim states \"train\", \"val\" or "

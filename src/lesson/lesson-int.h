@@ -150,6 +150,8 @@ int lesson_name_kind(const char *s);
 /* The objective of a page, "function" (+ "variables") or "data", into o; 0 or -1. */
 int get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, int *dim);
 void lesson_objective_done(struct lesson_objective *o);
+/* The points of a data objective's part (CHALLENGE_ON_*: training, validation, test). */
+size_t lesson_part_points(const struct lesson_objective *o, int part);
 /* The page's "start" (p->dim numbers), where its runs start. */
 void get_page_start(struct loader *L, const cJSON *po, struct lesson_page *p, int required,
 		    const char *what);
@@ -198,6 +200,13 @@ void check_point_derivs(struct objective *o, const double *x, int n, double *g,
 extern const char *const rate_texts[LESSON_RATES];
 int check_quadratic_rates(struct objective *o, const struct region *r, double *v,
 			  char *why, size_t size);
+/*
+ * A loss goal's batch size and init, by index, as the learner types them
+ * after the optimizer and rate: " batch 8 init zeros", the ones the page
+ * lets the learner choose; "" for a goal point.
+ */
+void challenge_setting_text(const struct lesson_page *p, int batch, int init, char *buf,
+			    size_t size);
 /* A challenge page's settings besides the rate ("params"), into c for its optimizer. */
 void challenge_params(const struct lesson_page *p, struct run_config *c);
 /* Reports a wrong statement of the file at line:column. */

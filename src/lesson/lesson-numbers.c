@@ -189,6 +189,9 @@ add_page(struct values *vs, const struct lesson_page *p)
 		add_n(vs, p->challenge.goal, 2);
 		add(vs, p->challenge.within);
 		add(vs, (double)p->challenge.max_steps);
+		add(vs, p->challenge.goal_loss);
+		for (i = 0; i < p->challenge.nbatches; i++)
+			add(vs, (double)p->challenge.batches[i]);
 		break;
 	case PAGE_FORMULA:
 		add_text(vs, p->formula.answer);

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -349,6 +350,18 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 		}
 		return data_model(L, data, model, pts, o, dim);
 	}
+}
+
+size_t
+lesson_part_points(const struct lesson_objective *o, int part)
+{
+	/* as dataset_split counts them: round(test n), round(val n), the rest */
+	size_t n = o->npoints;
+	size_t test = o->has_split ? (size_t)round(o->split[1] * (double)n) : 0;
+	size_t val = o->has_split ? (size_t)round(o->split[0] * (double)n) : 0;
+
+	return part == CHALLENGE_ON_TEST ? test : part == CHALLENGE_ON_VAL ? val :
+	       n - test - val;
 }
 
 void

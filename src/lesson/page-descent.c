@@ -90,11 +90,11 @@ get_run(struct loader *L, const cJSON *r, const struct lesson_page *p, struct le
 			lesson_error(L, KEY_AT(b), "\"batch\" is for a model fitted to data (a "
 				     "\"data\" member): a function has no examples");
 		} else if (b != NULL) {
+			size_t train = lesson_part_points(&p->obj, 0);
 			run->has_batch = get_count(L, r, "batch", 0, "a run", 1,
-						   (double)(p->obj.npoints > 0 ? p->obj.npoints : 1),
-						   &v);
+						   (double)(train > 0 ? train : 1), &v);
 			/* as many as the data has: every example */
-			run->batch = (size_t)v >= p->obj.npoints ? 0 : (size_t)v;
+			run->batch = (size_t)v >= train ? 0 : (size_t)v;
 		}
 	}
 	run->init = get_string(L, r, "init", 0, "a run");
@@ -349,7 +349,8 @@ read_runs(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 				     "\"data\" member): a function has no examples");
 		else if (b != NULL)
 			get_count(L, po, "batch", 0, what, 1,
-				  (double)(p->obj.npoints > 0 ? p->obj.npoints : 1), &batch);
+				  (double)(lesson_part_points(&p->obj, 0) > 0 ?
+					   lesson_part_points(&p->obj, 0) : 1), &batch);
 		d->batch = (size_t)batch;
 	}
 	{

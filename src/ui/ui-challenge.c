@@ -5,12 +5,18 @@
  * its range (from the page's preset, which the checker proves does not
  * win: finding the setting is the exercise), and Enter tries it; the
  * attempt is drawn over the figure, from the start S to the goal G, and a
- * new setting clears it and its verdict.
+ * new setting clears it and its verdict.  With a goal of loss, the
+ * learner also chooses the batch size (, .) and the init (i) among those
+ * the page lists; a model of many parameters is drawn as a network page
+ * draws it: the attempt's loss curve, and what it learned.
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "descent/expr.h"
+#include "descent/util.h"
 #include "ui-reader.h"
 
 static void
@@ -19,6 +25,7 @@ challenge_enter(struct ui *u, struct reader *rd, const struct lesson_page *p)
 	(void)u;
 	rd->opt = p->challenge.preset;
 	rd->lr = p->challenge.preset_lr;
+	rd->batch = rd->init = 0;       /* the preset's */
 }
 
 /* A new setting: the last attempt and its verdict no longer apply. */
@@ -57,7 +64,19 @@ challenge_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int
 	if (strchr(buf, '(') != NULL && len < sizeof buf)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, ")");
 	if (len < sizeof buf)
-		snprintf(buf + len, sizeof buf - len, ", learning rate %.4g", rd->lr);
+		len += (size_t)snprintf(buf + len, sizeof buf - len, ", learning rate %.4g",
+					rd->lr);
+	if (p->challenge.loss_goal && len < sizeof buf) {
+		/* ", batch 8, init zeros": what the page lets the learner choose */
+		const struct page_challenge *q = &p->challenge;
+		if (q->nbatches > 1 && q->batches[rd->batch] == 0)
+			len += (size_t)snprintf(buf + len, sizeof buf - len, ", batch all");
+		else if (q->nbatches > 1)
+			len += (size_t)snprintf(buf + len, sizeof buf - len, ", batch %zu",
+						q->batches[rd->batch]);
+		if (q->ninits > 1 && len < sizeof buf)
+			snprintf(buf + len, sizeof buf - len, ", init %s", q->inits[rd->init]);
+	}
 	mvaddnstr(y++, 2, buf, u->cols - 4);
 	return y;
 }
@@ -85,8 +104,28 @@ challenge_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 		}
 		return 1;
 	}
+	case ',': case '.':
+		/* the next or the last batch size of the page's */
+		if (!q->loss_goal || q->nbatches < 2) {
+			snprintf(u->message, sizeof u->message, "This challenge has %s.",
+				 q->loss_goal ? "one batch size" : "no batches: a function has "
+				 "no examples");
+			return 1;
+		}
+		rd->batch = (rd->batch + (ch == '.' ? 1 : q->nbatches - 1)) % q->nbatches;
+		changed(u);
+		return 1;
+	case 'i':
+		if (!q->loss_goal || q->ninits < 2) {
+			snprintf(u->message, sizeof u->message, "This challenge has one start.");
+			return 1;
+		}
+		rd->init = (rd->init + 1) % q->ninits;
+		changed(u);
+		return 1;
 	case '\n': case '\r': case KEY_ENTER:
-		ui_reader_judge(u, rd, runner_challenge(&u->runner, q->allowed[rd->opt], rd->lr));
+		ui_reader_judge(u, rd, runner_challenge_with(&u->runner, q->allowed[rd->opt],
+							     rd->lr, rd->batch, rd->init));
 		plot_fig_free(u->fig);  /* the new attempt replaces the last */
 		u->fig = NULL;
 		return 1;
@@ -101,10 +140,47 @@ challenge_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
 {
 	const struct lesson_page *p = &u->chapter->pages[u->runner.page];
 
+	const struct page_challenge *q = &p->challenge;
+
 	(void)rd;
-	snprintf(buf, size, "%s[ ]:rate Enter:try h:hint n/p:page q:map",
-		 p->challenge.nallowed > 1 ? "o:optimizer " : "");
+	snprintf(buf, size, "%s[ ]:rate %s%sEnter:try h:hint q:map",
+		 q->nallowed > 1 ? "o:optimizer " : "",
+		 q->loss_goal && q->nbatches > 1 ? ", .:batch " : "",
+		 q->loss_goal && q->ninits > 1 ? "i:init " : "");
 	return buf;
+}
+
+/*
+ * A goal of loss on a model of many parameters: the attempt's loss curve
+ * and what it learned, or before one the model where the chosen init
+ * starts it.
+ */
+static int
+challenge_figure(struct ui *u, struct reader *rd, const struct lesson_page *p, int y, int h)
+{
+	const struct page_challenge *q = &p->challenge;
+	struct run *r = u->runner.challenge;
+	const char *names[1] = { "the attempt" };
+	struct expr_mlp net;
+	struct diag err;
+	double *w;
+	int n = objective_dim(u->runner.obj);
+
+	if (!q->loss_goal || n <= 2)
+		return 0;
+	if (r != NULL) {
+		ui_network_figure(u, &r, names, 1, run_point(r), q->allowed[rd->opt]->name, p, y,
+				  h);
+		return 1;
+	}
+	w = xcalloc((size_t)n + 1, sizeof *w);
+	if (q->ninits > 0 && expr_mlp_parse(p->obj.model, &net, &err) == 0)
+		expr_mlp_init(&net, q->inits[rd->init], q->seed, w, &err);
+	else
+		memcpy(w, p->start, (size_t)(n < 8 ? n : 8) * sizeof *w);
+	ui_network_figure(u, NULL, NULL, 0, w, NULL, p, y, h);
+	free(w);
+	return 1;
 }
 
 const struct ui_page_kind ui_kind_challenge = {
@@ -115,4 +191,5 @@ const struct ui_page_kind ui_kind_challenge = {
 	.rows = challenge_rows,
 	.draw = challenge_draw,
 	.key = challenge_key,
+	.figure = challenge_figure,
 };

@@ -4,16 +4,89 @@
  * (space, s, r, + and - as on a descent page).  The figure is the loss
  * curves of the runs at the left, and at the right what one run has
  * learned so far (its curve over the examples, or a classifier's regions
- * and classes), redrawn as it trains; Tab shows the next run's.  Under
- * it, a line for each run: how far it is, its training cost and, with a
- * split, its validation and test losses, as learn --plain says them.
+ * and classes), redrawn as it trains; Tab shows the next run's.  v shows
+ * instead the landscape on a plane through that run's point (two random
+ * directions normalized unit by unit, after Li et al. 2018) with the runs
+ * projected on it as they go; e tells the Hessian's sharpness and index
+ * where that run is.  Under the figure, a line for each run: how far it
+ * is, its training cost and, with a split, its validation and test
+ * losses, as learn --plain says them.
  */
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "descent/analysis.h"
 #include "descent/data.h"
+#include "descent/expr.h"
+#include "descent/util.h"
 #include "ui-reader.h"
+
+/*
+ * The plane of v: through a run's point when v was pressed, on the page
+ * it was pressed on.  Its slice is made afresh at each draw (it borrows
+ * the page's objective, which goes with the page).
+ */
+static struct {
+	int page, n;
+	double *origin, *dirs;
+} plane = { -1, 0, NULL, NULL };
+
+static void
+new_plane(struct ui *u, const struct lesson_page *p, const double *at)
+{
+	struct expr_mlp net;
+	struct diag err;
+	int n = objective_dim(u->runner.obj);
+	int isnet = expr_is_mlp(p->obj.model) && expr_mlp_parse(p->obj.model, &net, &err) == 0;
+
+	free(plane.origin);
+	free(plane.dirs);
+	plane.origin = xmalloc((size_t)n * sizeof *plane.origin);
+	plane.dirs = xmalloc(2 * (size_t)n * sizeof *plane.dirs);
+	memcpy(plane.origin, at, (size_t)n * sizeof *plane.origin);
+	analysis_random_directions(isnet ? &net : NULL, plane.origin, n, 1, plane.dirs,
+				   plane.dirs + n);
+	plane.page = u->runner.page;
+	plane.n = n;
+}
+
+/* The landscape on the plane, the runs projected on it, in w x h at (y, x). */
+static void
+draw_plane(struct ui *u, int y, int x, int w, int h)
+{
+	static const char *const names[] = { "a", "b" };
+	struct objective *slice = objective_slice(u->runner.obj, plane.origin, plane.dirs, 2,
+						  names);
+	struct plot_opts o;
+	struct plot_fig *fig;
+	struct diag err;
+	int i;
+
+	ui_plot_opts(u, &o, w, h);
+	o.x0 = o.y0 = -1;
+	o.x1 = o.y1 = 1;
+	o.coarse = 1;
+	fig = plot_fig_new(slice, &o, "the landscape on a plane", &err);
+	for (i = 0; fig != NULL && i < u->runner.nruns; i++) {
+		const struct trajectory *t = run_trajectory(u->runner.runs[i]);
+		double *xs = xmalloc((2 * t->len + 2) * sizeof *xs);
+		size_t k;
+		for (k = 0; k < t->len; k++)
+			analysis_project(plane.n, plane.origin, plane.dirs, plane.dirs + plane.n,
+					 t->w + k * (size_t)plane.n, xs + 2 * k);
+		if (t->len > 0)
+			plot_fig_trajectory(fig, i, xs, t->len, u->runner.labels[i]);
+		free(xs);
+	}
+	if (fig != NULL) {
+		ui_draw_canvas(u, plot_fig_canvas(fig), y, x);
+		plot_fig_free(fig);
+	}
+	objective_free(slice);
+}
 
 /* The pace of a page: its own, or its steps in about 10 s (20 to 500 a second). */
 static double
@@ -81,48 +154,91 @@ network_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y
 	return y;
 }
 
-/*
- * The figure: the loss curves at the left, the selected run's fit at the
- * right (or the curves alone, when the model has not 1 or 2 inputs).
- */
-static void
-network_figure(struct ui *u, struct reader *rd, const struct lesson_page *p, int y, int h)
+void
+ui_network_figure(struct ui *u, struct run *const *runs, const char *const *names, int n,
+		  const double *theta, const char *who, const struct lesson_page *p, int y,
+		  int h)
 {
-	const char *names[LESSON_MAX_RUNS];
-	const struct dataset *d;
+	const struct dataset *d = objective_dataset(u->runner.obj);
 	struct objective *view;
 	struct plot_opts o;
 	struct plot_fig *fig = NULL;
 	struct diag err;
-	int i, lw, sel = rd->sel < u->runner.nruns ? rd->sel : 0;
 	char title[120];
+	int lw, target;
 
-	for (i = 0; i < u->runner.nruns; i++)
-		names[i] = u->runner.labels[i];
-	if (u->runner.nruns == 0 || u->runner.obj == NULL)
-		return;
-	d = objective_dataset(u->runner.obj);
-	view = objective_model_view(u->runner.obj, p->obj.model, run_point(u->runner.runs[sel]),
-				    &err);
-	lw = view != NULL ? u->cols / 2 : u->cols;
-	ui_draw_loss(u, u->runner.runs, names, u->runner.nruns, y, 0, lw - 1, h);
+	view = objective_model_view(u->runner.obj, p->obj.model, theta, &err);
+	lw = n == 0 ? 0 : view != NULL ? u->cols / 2 : u->cols;
+	if (n > 0)
+		ui_draw_loss(u, runs, names, n, y, 0, lw - 1, h);
 	if (view == NULL || d == NULL) {
 		objective_free(view);
 		return;
 	}
-	{
-		int target = dataset_column(d, "y");
-		if (target < 0)
-			target = d->ncols - 1;
-		ui_plot_opts(u, &o, u->cols - lw, h);
-		snprintf(title, sizeof title, "what %s learned", u->runner.labels[sel]);
-		fig = plot_fig_fit(view, d, target, p->obj.loss != LOSS_MSE, &o, title, &err);
-	}
+	target = dataset_column(d, "y");
+	if (target < 0)
+		target = d->ncols - 1;
+	ui_plot_opts(u, &o, u->cols - lw, h);
+	if (who != NULL)
+		snprintf(title, sizeof title, "what %s learned", who);
+	else
+		snprintf(title, sizeof title, "the model at its start");
+	fig = plot_fig_fit(view, d, target, p->obj.loss != LOSS_MSE, &o, title, &err);
 	if (fig != NULL) {
 		ui_draw_canvas(u, plot_fig_canvas(fig), y, lw);
 		plot_fig_free(fig);
 	}
 	objective_free(view);
+}
+
+/*
+ * The figure: the loss curves at the left, the selected run's fit at the
+ * right (or the curves alone, when the model has not 1 or 2 inputs).
+ */
+static int
+network_figure(struct ui *u, struct reader *rd, const struct lesson_page *p, int y, int h)
+{
+	const char *names[LESSON_MAX_RUNS];
+	int i, sel = rd->sel < u->runner.nruns ? rd->sel : 0;
+
+	if (u->runner.nruns == 0 || u->runner.obj == NULL)
+		return 1;
+	for (i = 0; i < u->runner.nruns; i++)
+		names[i] = u->runner.labels[i];
+	if (rd->slice && plane.page == u->runner.page &&
+	    plane.n == objective_dim(u->runner.obj)) {
+		ui_draw_loss(u, u->runner.runs, names, u->runner.nruns, y, 0, u->cols / 2 - 1, h);
+		draw_plane(u, y, u->cols / 2, u->cols - u->cols / 2, h);
+		return 1;
+	}
+	ui_network_figure(u, u->runner.runs, names, u->runner.nruns,
+			  run_point(u->runner.runs[sel]), u->runner.labels[sel], p, y, h);
+	return 1;
+}
+
+/* e: the Hessian where the chosen run is (its eigenvalues), in the message line. */
+static void
+tell_hessian(struct ui *u, struct reader *rd)
+{
+	int sel = rd->sel < u->runner.nruns ? rd->sel : 0;
+	const struct trajectory *t = run_trajectory(u->runner.runs[sel]);
+	long step = t->outcome == RUN_RUNNING ? (long)t->len : t->step;
+	struct point_report rep;
+
+	if (analysis_point(u->runner.obj, run_point(u->runner.runs[sel]), 0, &rep) < 0) {
+		snprintf(u->message, sizeof u->message, "The Hessian of %s at step %ld is not "
+			 "finite.", u->runner.labels[sel], step);
+		return;
+	}
+	if (rep.lambda != NULL)
+		snprintf(u->message, sizeof u->message, "The Hessian of %s at step %ld: sharpness "
+			 "%.4g (its largest eigenvalue), index %d (how many are negative).",
+			 u->runner.labels[sel], step, rep.lmax, rep.index);
+	else
+		snprintf(u->message, sizeof u->message, "The Hessian of %s at step %ld: sharpness "
+			 "about %.4g (Lanczos); too many parameters to count its negative "
+			 "eigenvalues.", u->runner.labels[sel], step, rep.lmax);
+	analysis_point_done(&rep);
 }
 
 /* Every run has ended: the explanation follows the text. */
@@ -166,6 +282,17 @@ network_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 			return 1;
 		}
 		return 0;
+	case 'v':
+		/* the landscape on a plane through the chosen run's point, or back */
+		rd->slice = !rd->slice;
+		if (rd->slice && u->runner.nruns > 0)
+			new_plane(u, p, run_point(u->runner.runs[rd->sel < u->runner.nruns ?
+								 rd->sel : 0]));
+		return 1;
+	case 'e':
+		if (u->runner.nruns > 0)
+			tell_hessian(u, rd);
+		return 1;
 	default:
 		return 0;
 	}
@@ -189,13 +316,13 @@ network_tick(struct ui *u, struct reader *rd)
 static const char *
 network_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
 {
-	snprintf(buf, size, "space:play s:step +-:speed %.3g/s%s ?:keys q:map", rd->pace,
-		 u->runner.nruns > 1 ? " Tab:fit" : "");
+	snprintf(buf, size, "space:play +-:%.3g/s%s v:%s e:Hessian q:map", rd->pace,
+		 u->runner.nruns > 1 ? " Tab:run" : "", rd->slice ? "fit" : "slice");
 	return buf;
 }
 
 const struct ui_page_kind ui_kind_network = {
-	.keys = "space:play s:step +-:speed Tab:fit ?:keys q:map",
+	.keys = "space:play +-:speed Tab:run v:slice e:Hessian q:map",
 	.status = network_status,
 	.feedback_rows = 2,
 	.enter = network_enter,

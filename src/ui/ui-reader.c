@@ -385,10 +385,10 @@ page_draw(struct ui *u)
 		ui_text(u, text, 2, 1, ui_reader_text_width(u), text_rows, rd->scroll);
 	free(owned);
 	y = 2 + text_rows;
-	if (has_fig && fig_h >= 8 && kind->figure != NULL) {
-		kind->figure(u, rd, p, y, fig_h);
+	if (has_fig && fig_h >= 8 && kind->figure != NULL && kind->figure(u, rd, p, y, fig_h)) {
 		y += fig_h;
-	} else if (has_fig && fig_h >= 8) {       /* a figure has 8 rows at least */
+	} else if (has_fig && fig_h >= 8 && objective_dim(u->runner.obj) <= 2) {
+		/* a figure has 8 rows at least */
 		/* a descent's loss curve: beside the plot on a wide screen, else
 		 * the figure's last 7 rows when 8 are left for the plot */
 		int lh = 0, lw = 0, left = 0;
@@ -679,12 +679,15 @@ const struct ui_screen ui_page_screen = {
 		"quiz: up/down, 1-9 or a click choose, space picks, Enter\n"
 		"      answers\n"
 		"numeric, formula: type it, Enter; Esc: the page's keys\n"
-		"challenge: o optimizer, [ ] rate, Enter; locate: arrows, Enter\n"
+		"challenge: o optimizer, [ ] rate, Enter; with a goal of loss\n"
+		"   also , . the batch, i the init; locate: arrows, Enter\n"
 		"descent: space play/pause, s step, N back, r reset, + - speed,\n"
 		"   l the loss curve; and with challenge, t trail, g gradient;\n"
 		"   the page's controls: Tab a run, [ ] { } ( ) < > , . turn it\n"
 		"plot, descent: c a cursor that reads out f, the slope and the\n"
 		"   curvature; arrows move it (use n and p for the pages)\n"
+		"network: space, s, r, + - as descent; Tab the run drawn,\n"
+		"   v the landscape on a plane, e the Hessian where the run is\n"
 		"q: back to the course map\n",
 	.draw = page_draw,
 	.key = page_key,

@@ -27,7 +27,8 @@ struct reader {
 	int errcol;                     /* formula: the column of its error, from 1, */
 	char err[240];                  /*   and the error */
 	double cursor[2];               /* locate: the point under the cursor */
-	int opt;                        /* challenge: the optimizer (index in allowed) */
+	int opt;                        /* challenge: the optimizer (index in allowed), */
+	int batch, init;                /*   the batch size and init (in the page's lists) */
 	double lr;
 	int playing;                    /* descent: the animation runs */
 	double pace, due;               /* descent: steps a second, and those due */
@@ -42,6 +43,7 @@ struct reader {
 	int fig_y, fig_x;               /* the screen row of the figure's top, its column */
 	int choice_y;                   /* quiz: the screen row of the first choice */
 	int at_end;                     /* the last page was passed once: n opens the next chapter */
+	int slice;                      /* network: v shows the landscape on a plane */
 };
 
 /*
@@ -77,10 +79,11 @@ struct ui_page_kind {
 	int (*left)(struct ui *u, struct reader *rd, const struct lesson_page *p, int y, int h);
 	/*
 	 * draws the figure's rows y to y + h itself (a network page: loss
-	 * curves and what the model learned), for an objective of any size
+	 * curves and what the model learned), for an objective of any size;
+	 * returns 0 to leave the figure to the reader
 	 */
-	void (*figure)(struct ui *u, struct reader *rd, const struct lesson_page *p, int y,
-		       int h);
+	int (*figure)(struct ui *u, struct reader *rd, const struct lesson_page *p, int y,
+		      int h);
 };
 
 enum {
@@ -107,5 +110,15 @@ int ui_reader_loss(const struct ui *u, const struct reader *rd);
 int ui_reader_figure_keys(struct reader *rd, int ch);
 /* Whether a click is the first button's. */
 int ui_click(const MEVENT *ev);
+/*
+ * What a model of data has learned (ui-network.c), in rows y to y + h:
+ * the loss curves of runs (n of them, named names) at the left, when
+ * there are any, and at the right the curve or regions of page p's model
+ * at the parameters theta, titled "what WHO learned" (or "the model at
+ * its start" when who is NULL).
+ */
+void ui_network_figure(struct ui *u, struct run *const *runs, const char *const *names,
+		       int n, const double *theta, const char *who,
+		       const struct lesson_page *p, int y, int h);
 
 #endif

@@ -6,7 +6,8 @@
 # and back, the rate and the optimizer turned, and a clean exit; and
 # network pages of the course (tests/lessons/networks): their runs
 # trained live to the losses their claims prove, Tab for another run's
-# fit, a classifier's regions, and the same pages in learn --plain.
+# fit, v the landscape on a plane, e the Hessian, a challenge of loss with its batch sizes and inits, a classifier's
+# regions, and the same pages in learn --plain.
 set -u
 name=ui-net
 . "${top_srcdir:-.}/tests/ui/lib.sh"
@@ -69,10 +70,10 @@ wait_exit "and the status 1" 1
 # --- network pages of a chapter ------------------------------------------------------
 L=$(cd "$srcdir/tests/lessons/networks" && pwd)
 start 80 24 "$U8 '$DESCENT' learn --lessons-only '$L' networks --progress '$tmp/p.json'"
-wait_for "a network page" 'page 1 of 4: Eight tanh units fit a sine'
+wait_for "a network page" 'page 1 of 5: Eight tanh units fit a sine'
 wait_for "its runs, at their start" '^> adam,lr=0.05: step 0, J = 0.38357, validation 0.499539,'
 wait_for "the loss curves keyed" '^\* adam,lr=0.05  & gd,lr=0.1 +o an example'
-wait_for "the status line" 'space:play s:step \+-:speed 50/s Tab:fit'
+wait_for "the status line" 'space:play \+-:50/s Tab:run v:slice e:Hessian q:map'
 keys s s
 wait_for "two steps" '^> adam,lr=0.05: step 2, J = '
 keys + + + + ' '
@@ -80,13 +81,39 @@ wait_for "played to the end, to the loss its claim proves" \
 	'^> adam,lr=0.05: stopped at the step limit \(500 steps\), J = 0.01486'
 wait_for "with the held-out losses" '^  validation 0.02388[0-9]*, test 0.01076'
 wait_for "the other run to its own" '^  gd,lr=0.1: stopped at the step limit \(500 steps\), J = 0.01579'
+keys e
+wait_for "e: the Hessian where the run ended, its sharpness as the claim proves" \
+	'^ The Hessian of adam,lr=0.05 at step 500: sharpness 27.4 \(its largest$'
+keys v
+wait_for "v: the landscape on a plane" 'contours \(log\) at '
+wait_for "the runs projected on it" '^\* adam,lr=0.05  & gd,lr=0.1 +\* adam,lr=0.05  & gd,lr=0.1$'
+wait_for "the status offers the fit back" 'v:fit e:Hessian'
+keys v
+wait_for "the fit again" 'o an example'
 keys Tab
 wait_for "Tab: the other run's fit" '^  adam,lr=0.05: stopped'
 wait_for "marked" '^> gd,lr=0.1: stopped'
 keys r
 wait_for "r: the runs start again" '^  adam,lr=0.05: step 0, J = 0.38357'
 keys n n n
-wait_for "a classifier's page" 'page 4 of 4: A boundary between two moons'
+wait_for "a challenge of loss" 'page 4 of 5: Reach a test loss'
+wait_for "its setting: the preset, with a batch size and an init" \
+	'^  Optimizer gd, learning rate 0.001, batch 4, init zeros$'
+wait_for "its keys" '^o:optimizer \[ \]:rate , \.:batch i:init Enter:try'
+wait_for "the model at its start, over the examples" '^o an example$'
+keys Enter
+wait_for "the preset misses, in the words of learn --plain" \
+	'Not quite\. After 300 steps its test loss is still 0\.2876'
+wait_for "its loss curve" 'the attempt'
+keys o i
+i=0
+while [ $i -lt 17 ]; do keys ']'; i=$((i + 1)); done
+wait_for "adam from Glorot's start, a rate 1.25^17 times the preset's" \
+	'^  Optimizer adam, learning rate 0.04441, batch 4, init glorot$'
+keys Enter
+wait_for "meets the goal" 'Right\. After 300 steps its test loss is 0\.0'
+keys n
+wait_for "a classifier's page" 'page 5 of 5: A boundary between two moons'
 wait_for "its classes keyed" 'o y = 0  x y = 1'
 keys q
 wait_for "q: the course map" 'Network pages'

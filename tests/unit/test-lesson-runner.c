@@ -531,3 +531,79 @@ Test(lesson_runner, controls_turn_each_runs_settings)
 	lesson_chapter_free(c);
 	diags_done(&ds);
 }
+
+/* A network page and a challenge of loss, driven as the screen drives them. */
+static const char networks[] =
+	"{\"id\": \"nets\", \"title\": \"Nets\", \"order\": 1, \"summary\": \"Networks.\",\n"
+	" \"pages\": [\n"
+	"  {\"kind\": \"network\", \"title\": \"N\", \"seed\": 1, \"steps\": 500,\n"
+	"   \"data\": {\"set\": \"sine,n=40\", \"model\": \"mlp:1-8-1:tanh\", \"split\": [0.2, 0.2]},\n"
+	"   \"runs\": [{\"optimizer\": \"adam\", \"lr\": 0.05}, {\"optimizer\": \"gd\", \"lr\": 0.1}]},\n"
+	"  {\"kind\": \"challenge\", \"title\": \"C\", \"seed\": 1, \"question\": \"Which?\",\n"
+	"   \"data\": {\"set\": \"sine,n=40\", \"model\": \"mlp:1-8-1:tanh\", \"split\": [0.2, 0.2]},\n"
+	"   \"optimizers\": [\"gd\", \"adam\"], \"lr\": [0.001, 0.3], \"batches\": [4, 24],\n"
+	"   \"inits\": [\"zeros\", \"glorot\"], \"goal\": {\"loss\": 0.03, \"on\": \"test\", \"steps\": 300}}\n"
+	" ]}\n";
+
+Test(lesson_runner, network_pages_and_a_challenge_of_loss)
+{
+	struct diags ds;
+	struct lesson_chapter *c;
+	struct lesson_runner r;
+	double loss[3];
+	char right[128], wrong[128];
+
+	diags_init(&ds);
+	c = lesson_parse(networks, strlen(networks), "nets.json", &ds);
+	cr_assert_not_null(c, "%s", ds.n ? ds.d[0].message : "");
+	runner_init(&r, c, NULL, NULL);
+	runner_goto(&r, 0);
+	cr_assert_eq(r.nruns, 2);
+	cr_assert_not_null(r.val);
+	cr_assert_not_null(r.test);
+	/* both runs start from one Glorot draw: the same losses */
+	cr_assert_eq(runner_network_losses(&r, 0, loss), 0);
+	cr_assert_float_eq(loss[0], 0.38357, 1e-5);
+	cr_assert_float_eq(loss[1], 0.499539, 1e-6);
+	cr_assert_eq(runner_network_losses(&r, 2, loss), -1, "no third run");
+	while (runner_descent_step(&r) > 0)
+		;
+	/* where they end: the numbers that tests/lessons/networks claims */
+	runner_network_losses(&r, 0, loss);
+	cr_assert_float_eq(loss[0], 0.0148626, 1e-6);
+	cr_assert_float_eq(loss[1], 0.0238878, 1e-6);
+	cr_assert_float_eq(loss[2], 0.0107621, 1e-6);
+	{
+		char head[240], tail[200];
+		runner_run_text(&r, 1, -1, head, sizeof head, tail, sizeof tail);
+		cr_assert_str_eq(head, "gd,lr=0.1: stopped at the step limit (500 steps),");
+		cr_assert_str_eq(tail, "J = 0.0157959, validation 0.0155544, test 0.0109503");
+	}
+
+	/* the challenge: the preset (gd, 0.001, batch 4, zeros) misses */
+	runner_goto(&r, 1);
+	cr_assert_eq(runner_challenge(&r, &opt_gd, 0.001), ANSWER_WRONG);
+	cr_assert_str_eq(r.feedback, "Not quite. After 300 steps its test loss is still 0.2876 "
+			 "(it must be 0.03 or less).");
+	cr_assert_eq(runner_challenge_with(&r, &opt_adam, 0.05, 2, 0), ANSWER_INVALID,
+		     "no third batch size");
+	cr_assert_eq(runner_challenge_with(&r, &opt_adam, 0.05, 0, 2), ANSWER_INVALID,
+		     "no third init");
+	/* zeros: a tanh network whose hidden units never move */
+	cr_assert_eq(runner_answer_text(&r, "adam 0.05 batch all init zeros"), ANSWER_WRONG);
+	cr_assert_not_null(strstr(r.feedback, "After 132 steps"), "%s", r.feedback);
+	cr_assert_eq(runner_answer_text(&r, "adam 0.05 batch 4 init glorot"), ANSWER_RIGHT);
+	cr_assert_eq(runner_answer_text(&r, "adam 0.05 batch 7"), ANSWER_INVALID);
+	/* 24, the training points: all of them */
+	cr_assert_eq(runner_answer_text(&r, "adam 0.05 batch 24 init zeros"), ANSWER_WRONG);
+	cr_assert_not_null(strstr(r.feedback, "After 132 steps"), "%s", r.feedback);
+	cr_assert_eq(runner_answer_text(&r, "adam 0.05 init ones"), ANSWER_INVALID);
+	cr_assert_eq(runner_answer_text(&r, "adam 0.05 batch 4 extra"), ANSWER_INVALID);
+	/* the key: a setting the check finds, and the preset */
+	cr_assert_eq(runner_key(&r, right, sizeof right, wrong, sizeof wrong), 0);
+	cr_assert_str_eq(wrong, "gd 0.001 batch 4 init zeros");
+	cr_assert_eq(runner_answer_text(&r, right), ANSWER_RIGHT, "%s", right);
+	runner_done(&r);
+	lesson_chapter_free(c);
+	diags_done(&ds);
+}
