@@ -603,6 +603,7 @@ struct lesson_runner {
 	struct run_config cfg[LESSON_MAX_RUNS]; /* descent: each run's settings, the */
 					/*   page's until the learner turns them */
 	struct objective *val, *test;   /* network: the held-out parts, or NULL */
+	const struct lesson_course *course;     /* the course, for a results page; or NULL */
 	struct run *challenge;          /* the last attempt at a challenge */
 	double chord[2];                /* plot: the chord the learner moves */
 	char feedback[320];             /* what the last answer deserved, in words */
@@ -615,6 +616,14 @@ struct lesson_runner {
 
 void runner_init(struct lesson_runner *r, const struct lesson_chapter *c,
 		 struct progress *prog, struct diags *ds);
+/*
+ * A results page's table (page-results.c): for each chapter of the course
+ * (r->course, or the runner's chapter alone), its questions answered
+ * right at the first try and its challenges met, of those it has, from
+ * the progress; then the totals.  Lines of at most width columns; the
+ * length, as snprintf.
+ */
+size_t runner_results_text(const struct lesson_runner *r, int width, char *out, size_t size);
 /*
  * A map page: moves the cursor to cell (i, j) of the map (clamped; j is 0
  * with one axis) and makes runs[0] that cell's run, ended.  Returns 0, or
@@ -785,6 +794,7 @@ struct page_progress {
 	int attempts;
 	int correct;            /* answered right (quiz, numeric, locate) or met (challenge) */
 	int hints;
+	int first;              /* its first answer was right */
 };
 
 /* What the learner did on the page with a stable id. */
@@ -848,6 +858,15 @@ struct page_progress *progress_page_of(struct progress *p, const struct lesson_c
  */
 void progress_chapter_text(struct progress *p, const struct lesson_chapter *c, char *buf,
 			   size_t size);
+/*
+ * How far the learner has got through the course co, for the course
+ * map: "2 of 12 chapters read, 1 begun; 61/246 pages" (a chapter read
+ * when every page of it was seen), or "12 chapters, 246 pages" before
+ * any page.
+ */
+struct lesson_course;
+void progress_course_text(struct progress *p, const struct lesson_course *co, char *buf,
+			  size_t size);
 /*
  * Sets where the learner is; a page past the last one kept (10000), or
  * negative, is 0, as the file would read it back.

@@ -218,13 +218,14 @@ outcomes(const struct learn_opts *o, struct lesson_runner *r, const long *left)
 /* Reads chapter c, number `number` of the course (as the map calls it), from page from. */
 static int
 read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, int number,
-	     struct progress *prog, int from, struct diags *ds)
+	     const struct lesson_course *co, struct progress *prog, int from, struct diags *ds)
 {
 	struct lesson_runner r;
 	int n, i, interactive = o->ask || isatty(STDIN_FILENO), status = 0;
 	long left[LESSON_MAX_RUNS];
 
 	runner_init(&r, c, prog, ds);
+	r.course = co;          /* a results page looks back over it */
 	{
 		char line[400];
 		snprintf(line, sizeof line, "Chapter %d: %s", number, c->title);
@@ -419,7 +420,7 @@ learn_run(int argc, char **argv)
 		for (i = 0; !file && i < co.n; i++)
 			if (co.chapters[i] == c)
 				number = i + 1;
-		read_chapter(&o, c, number, &prog, from, &pds);
+		read_chapter(&o, c, number, file ? NULL : &co, &prog, from, &pds);
 	}
 	status = 0;
 done:

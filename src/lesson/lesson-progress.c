@@ -179,8 +179,11 @@ parse_record(const cJSON *e, struct page_progress *r)
 	if (!cJSON_IsObject(e) || read_flag(e, "seen", &r->seen) < 0 ||
 	    read_flag(e, "correct", &r->correct) < 0 ||
 	    read_count(e, "attempts", &r->attempts) < 0 ||
-	    read_count(e, "hints", &r->hints) < 0)
+	    read_count(e, "hints", &r->hints) < 0 || read_flag(e, "first", &r->first) < 0)
 		return -1;
+	/* a file from before "first": one attempt, and right */
+	if (cJSON_GetObjectItemCaseSensitive(e, "first") == NULL)
+		r->first = r->correct && r->attempts == 1;
 	return 0;
 }
 
@@ -620,6 +623,30 @@ progress_chapter_text(struct progress *p, const struct lesson_chapter *c, char *
 }
 
 void
+progress_course_text(struct progress *p, const struct lesson_course *co, char *buf,
+		     size_t size)
+{
+	int i, j, seen = 0, pages = 0, done = 0, begun = 0;
+
+	for (i = 0; i < co->n; i++) {
+		const struct lesson_chapter *c = co->chapters[i];
+		const struct chapter_progress *cp = find_chapter(p, c->id);
+		int k = 0;
+		for (j = 0; j < c->npages; j++)
+			k += page_seen_as(cp, c, j)->seen != 0;
+		seen += k;
+		pages += c->npages;
+		done += k == c->npages;
+		begun += k > 0 && k < c->npages;
+	}
+	if (seen == 0)
+		snprintf(buf, size, "%d chapters, %d pages", co->n, pages);
+	else
+		snprintf(buf, size, "%d of %d chapters read, %d begun; %d/%d pages", done, co->n,
+			 begun, seen, pages);
+}
+
+void
 progress_set_last(struct progress *p, const char *id, int page)
 {
 	char *copy = id != NULL ? xstrdup(id) : NULL;  /* id may be last_chapter */
@@ -657,6 +684,8 @@ record_json(cJSON *e, const struct page_progress *r)
 		must(cJSON_AddTrueToObject(e, "correct"));
 	if (r->hints > 0)
 		must(cJSON_AddNumberToObject(e, "hints", r->hints));
+	if (r->first)
+		must(cJSON_AddTrueToObject(e, "first"));
 }
 
 /* The file's text, ending with a newline; the caller frees it. */

@@ -162,6 +162,8 @@ runner_judge(struct lesson_runner *r, int right, const char *why)
 {
 	struct page_progress *pp = record(r);
 
+	if (pp->attempts == 0 && right)
+		pp->first = 1;          /* right at the first try */
 	pp->attempts++;
 	if (right)
 		pp->correct = 1;

@@ -48,6 +48,16 @@ map_draw(struct ui *u)
 	attron(A_BOLD);
 	mvaddstr(0, 2, "descent: the course");
 	attroff(A_BOLD);
+	if (u->prog != NULL) {
+		/* how far the learner has got, at the right */
+		int w;
+		progress_course_text(u->prog, u->course, buf, sizeof buf);
+		w = (int)strlen(buf);
+		if (w <= u->cols - 25) {
+			move(0, u->cols - 1 - w);
+			ui_put(u, buf, w);
+		}
+	}
 	memset(u->map_hit, 0, sizeof u->map_hit);
 	if (u->course->nbroken > 0) {
 		/* lesson files that did not load: one row, above the status */

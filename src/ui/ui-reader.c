@@ -144,6 +144,7 @@ ui_reader_open(struct ui *u, const struct lesson_chapter *c, int page)
 		runner_done(&u->runner);
 	u->chapter = c;
 	runner_init(&u->runner, c, u->prog, &u->ds);
+	u->runner.course = u->course;   /* a results page looks back over it */
 	u->has_runner = 1;
 	ui_switch(u, UI_SCREEN_PAGE);
 	runner_goto(&u->runner, page);

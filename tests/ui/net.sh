@@ -6,8 +6,10 @@
 # and back, the rate and the optimizer turned, and a clean exit; and
 # network pages of the course (tests/lessons/networks): their runs
 # trained live to the losses their claims prove, Tab for another run's
-# fit, v the landscape on a plane, e the Hessian, a challenge of loss with its batch sizes and inits, a classifier's
-# regions, and the same pages in learn --plain.
+# fit, v the landscape on a plane, e the Hessian, a challenge of loss
+# with its batch sizes and inits, a classifier's regions, the results
+# page and the map's count of pages read; and the same pages in learn
+# --plain.
 set -u
 name=ui-net
 . "${top_srcdir:-.}/tests/ui/lib.sh"
@@ -70,7 +72,7 @@ wait_exit "and the status 1" 1
 # --- network pages of a chapter ------------------------------------------------------
 L=$(cd "$srcdir/tests/lessons/networks" && pwd)
 start 80 24 "$U8 '$DESCENT' learn --lessons-only '$L' networks --progress '$tmp/p.json'"
-wait_for "a network page" 'page 1 of 5: Eight tanh units fit a sine'
+wait_for "a network page" 'page 1 of 6: Eight tanh units fit a sine'
 wait_for "its runs, at their start" '^> adam,lr=0.05: step 0, J = 0.38357, validation 0.499539,'
 wait_for "the loss curves keyed" '^\* adam,lr=0.05  & gd,lr=0.1 +o an example'
 wait_for "the status line" 'space:play \+-:50/s Tab:run v:slice e:Hessian q:map'
@@ -96,7 +98,7 @@ wait_for "marked" '^> gd,lr=0.1: stopped'
 keys r
 wait_for "r: the runs start again" '^  adam,lr=0.05: step 0, J = 0.38357'
 keys n n n
-wait_for "a challenge of loss" 'page 4 of 5: Reach a test loss'
+wait_for "a challenge of loss" 'page 4 of 6: Reach a test loss'
 wait_for "its setting: the preset, with a batch size and an init" \
 	'^  Optimizer gd, learning rate 0.001, batch 4, init zeros$'
 wait_for "its keys" '^o:optimizer \[ \]:rate , \.:batch i:init Enter:try'
@@ -113,10 +115,16 @@ wait_for "adam from Glorot's start, a rate 1.25^17 times the preset's" \
 keys Enter
 wait_for "meets the goal" 'Right\. After 300 steps its test loss is 0\.0'
 keys n
-wait_for "a classifier's page" 'page 5 of 5: A boundary between two moons'
+wait_for "a classifier's page" 'page 5 of 6: A boundary between two moons'
 wait_for "its classes keyed" 'o y = 0  x y = 1'
+keys n
+wait_for "the results page" 'page 6 of 6: What you did'
+wait_for "its table's header" '^ +Chapter +first try  challenges met$'
+wait_for "the challenge met, no question asked" '^ +1  Network pages +- +1/1$'
+wait_for "and the totals" '^ +This chapter +- +1/1$'
 keys q
-wait_for "q: the course map" 'Network pages'
+wait_for "q: the course map, how far the learner got" \
+	'descent: the course +1 of 1 chapters read, 0 begun; 6/6 pages$'
 keys q
 wait_exit "q again leaves" 0
 

@@ -184,7 +184,7 @@ Test(lesson_kind, a_registered_kind_is_validated_like_the_others)
 	cr_assert_str_eq(ds.d[1].message, "an aside page has no \"remark\": it is required");
 	cr_assert_str_eq(ds.d[2].message, "unknown page kind \"asida\": did you mean \"aside\"?");
 	cr_assert_str_eq(ds.d[3].message, "unknown page kind \"spline\": use text, note, plot, "
-			 "descent, quiz, numeric, locate, challenge, formula, map, network or aside");
+			 "descent, quiz, numeric, locate, challenge, formula, map, network, results or aside");
 	diags_done(&ds);
 
 	/* the kind's own check: an empty remark is refused by lessons --check */

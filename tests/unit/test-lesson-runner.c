@@ -607,3 +607,58 @@ Test(lesson_runner, network_pages_and_a_challenge_of_loss)
 	lesson_chapter_free(c);
 	diags_done(&ds);
 }
+
+/* What a results page tells: right at the first try, challenges met, kept on disk. */
+Test(lesson_runner, results_from_the_progress)
+{
+	struct diags ds;
+	struct lesson_chapter *c;
+	struct lesson_runner r;
+	struct progress prog;
+	char dir[] = "/tmp/descent-results-XXXXXX", path[256], buf[1024];
+	double right[2] = { 0, 0 };
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/progress.json", dir);
+	diags_init(&ds);
+	c = load(chapter, &ds);
+	cr_assert_not_null(c);
+	progress_load(&prog, path, &ds);
+	runner_init(&r, c, &prog, &ds);
+	runner_results_text(&r, 80, buf, sizeof buf);
+	cr_assert_str_eq(buf,
+		"      Chapter                                          first try  challenges met\n"
+		"   1  Wells                                                  0/3             0/1\n"
+		"      This chapter                                           0/3             0/1\n");
+	/* the quiz wrong, then right: not at the first try */
+	runner_goto(&r, 3);
+	runner_quiz(&r, 1u);
+	runner_quiz(&r, 5u);
+	/* the numeric and the locate right at once */
+	runner_goto(&r, 4);
+	runner_numeric(&r, -11.4);
+	runner_numeric(&r, -10);        /* a wrong try after the right one changes nothing */
+	runner_goto(&r, 5);
+	runner_locate(&r, right);
+	/* the challenge missed, then met */
+	runner_goto(&r, 6);
+	runner_challenge(&r, &opt_gd, 0.0001);
+	runner_challenge(&r, &opt_gd, 0.01);
+	runner_results_text(&r, 80, buf, sizeof buf);
+	cr_assert_not_null(strstr(buf, "   1  Wells                                                  2/3"
+				       "             1/1\n"), "%s", buf);
+	cr_assert(progress_page(&prog, "wells", 4)->first);
+	cr_assert(!progress_page(&prog, "wells", 3)->first);
+	runner_done(&r);
+	progress_done(&prog);
+	/* kept in the file, and read back */
+	progress_load(&prog, path, &ds);
+	cr_assert(progress_page(&prog, "wells", 4)->first);
+	cr_assert(progress_page(&prog, "wells", 5)->first);
+	cr_assert(!progress_page(&prog, "wells", 3)->first);
+	progress_done(&prog);
+	lesson_chapter_free(c);
+	diags_done(&ds);
+	unlink(path);
+	rmdir(dir);
+}

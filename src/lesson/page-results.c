@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * page-results.c - a results page: what the learner has done in the
+ * course so far, from the progress store.  A table with a row for each
+ * chapter, its questions answered right at the first try and its
+ * challenges met, of those it has, then the totals: the course's last
+ * page looks back with the learner.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent/util.h"
+#include "lesson-int.h"
+
+/* Appends to out (size bytes) at *len, as snprintf does, counting what did not fit. */
+static void
+put(char *out, size_t size, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(*len < size ? out + *len : NULL, *len < size ? size - *len : 0, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		*len += (size_t)n;
+}
+
+/* s cut to at most w columns, at a character's start, padded with spaces to w. */
+static void
+put_cell(char *out, size_t size, size_t *len, const char *s, int w)
+{
+	const char *e = s;
+	int n = 0;
+
+	while (*e != '\0' && n < w) {
+		e++;
+		while (((unsigned char)*e & 0xc0) == 0x80)
+			e++;
+		n++;
+	}
+	put(out, size, len, "%.*s%*s", (int)(e - s), s, w - n, "");
+}
+
+/* "3/5", or "-" when there are none. */
+static void
+fraction(char *buf, size_t size, int k, int n)
+{
+	if (n == 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%d/%d", k, n);
+}
+
+size_t
+runner_results_text(const struct lesson_runner *r, int width, char *out, size_t size)
+{
+	const struct lesson_chapter *const *cs = r->course != NULL ?
+		(const struct lesson_chapter *const *)r->course->chapters : &r->c;
+	int nc = r->course != NULL ? r->course->n : 1, i, j;
+	int tq = 0, tf = 0, tc = 0, tm = 0;
+	/* "  12  Title ...  first try  challenges met" */
+	int tw = (width < 40 ? 40 : width) - 4 - 2 - 11 - 16;
+	char a[32], b[32];
+	size_t len = 0;
+
+	if (size > 0)
+		out[0] = '\0';
+	put(out, size, &len, "%4s  ", "");
+	put_cell(out, size, &len, "Chapter", tw);
+	put(out, size, &len, "%11s%16s\n", "first try", "challenges met");
+	for (i = 0; i < nc; i++) {
+		const struct lesson_chapter *c = cs[i];
+		int q = 0, f = 0, ch = 0, met = 0;
+		for (j = 0; j < c->npages; j++) {
+			const struct page_progress *pp;
+			if (!page_kind_asks(c->pages[j].kind))
+				continue;
+			pp = r->prog != NULL ? progress_page_of(r->prog, c, j) : NULL;
+			if (c->pages[j].kind == PAGE_CHALLENGE) {
+				ch++;
+				met += pp != NULL && pp->correct;
+			} else {
+				q++;
+				f += pp != NULL && pp->first;
+			}
+		}
+		fraction(a, sizeof a, f, q);
+		fraction(b, sizeof b, met, ch);
+		put(out, size, &len, "%4d  ", i + 1);
+		put_cell(out, size, &len, c->title != NULL ? c->title : c->id, tw);
+		put(out, size, &len, "%11s%16s\n", a, b);
+		tq += q;
+		tf += f;
+		tc += ch;
+		tm += met;
+	}
+	fraction(a, sizeof a, tf, tq);
+	fraction(b, sizeof b, tm, tc);
+	put(out, size, &len, "%4s  ", "");
+	put_cell(out, size, &len, nc == 1 ? "This chapter" : "All the chapters", tw);
+	put(out, size, &len, "%11s%16s\n", a, b);
+	return len;
+}
+
+/* learn --plain: the table, in ASCII when the terminal is not UTF-8. */
+static size_t
+results_page_text(const struct lesson_runner *r, int width, int utf8, char *out, size_t size)
+{
+	size_t n = runner_results_text(r, width, NULL, 0), k;
+	char *buf = xmalloc(n + 1), *text;
+
+	runner_results_text(r, width, buf, n + 1);
+	text = utf8 ? buf : text_ascii(buf);
+	k = strlen(text);
+	if (size > 0) {
+		size_t c = k < size - 1 ? k : size - 1;
+		memcpy(out, text, c);
+		out[c] = '\0';
+	}
+	if (text != buf)
+		free(text);
+	free(buf);
+	return k;
+}
+
+static void
+results_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *what)
+{
+	(void)L;
+	(void)po;
+	(void)p;
+	(void)what;
+}
+
+const struct page_kind_def page_kind_results = {
+	.name = "results",
+	.members = (const char *const[]){ NULL },
+	.read = results_read,
+	.page_text = results_page_text,
+};
