@@ -73,6 +73,7 @@ struct lesson_objective {
 	double split[2];
 	int has_split;
 	uint64_t seed;
+	char *set;                      /* the built-in set it was drawn from, or NULL */
 };
 
 /* One run of a descent page: an optimizer and its parameters. */
@@ -123,6 +124,7 @@ enum claim_kind {
 	CLAIM_SHARPNESS,        /* the largest eigenvalue of the Hessian where the run ends */
 	CLAIM_CENSUS,           /* the critical points found from starts: counts as ranges */
 	CLAIM_BARRIER,          /* the highest point on a line from the run's end, above its ends */
+	CLAIM_LOWEST_VAL,       /* the step where the run's validation loss is lowest, and it */
 };
 
 /* The ranges of a census claim: counts of minima, saddles and maxima, the
@@ -165,7 +167,7 @@ struct claim {
 	int has_rate[LESSON_RATES];     /*   2/(lmin + lmax), lmax/lmin, momentum's */
 					/*   best lr and beta; those claimed */
 	double loss[3];                 /* final_loss: training, validation, test, */
-	int has_loss[3];                /*   those claimed */
+	int has_loss[3];                /*   those claimed (lowest_val: at its step) */
 	double range[CENSUS_RANGES][2]; /* census: its ranges (starts in steps), */
 	int has_range[CENSUS_RANGES];   /*   those claimed */
 	char to[32];                    /* barrier: "start", "swap:L:J:K" or "run:K" */
@@ -602,7 +604,10 @@ struct lesson_runner {
 	int own_start;                  /*   when they chose one on this page */
 	struct run_config cfg[LESSON_MAX_RUNS]; /* descent: each run's settings, the */
 					/*   page's until the learner turns them */
-	struct objective *val, *test;   /* network: the held-out parts, or NULL */
+	struct objective *val, *test;   /* network: the held-out parts, or NULL; */
+	double *curve[LESSON_MAX_RUNS]; /*   the validation loss at each record of run i */
+	size_t ncurve[LESSON_MAX_RUNS]; /*   (runner_network_curve), */
+	unsigned curve_gen[LESSON_MAX_RUNS], gen;       /*   and the runs it is of */
 	const struct lesson_course *course;     /* the course, for a results page; or NULL */
 	struct run *challenge;          /* the last attempt at a challenge */
 	double chord[2];                /* plot: the chord the learner moves */
@@ -719,6 +724,20 @@ size_t runner_examples(const struct lesson_runner *r);
  * is no such run.
  */
 int runner_network_losses(struct lesson_runner *r, int i, double *loss);
+/*
+ * A network page's run i with a validation part: the validation loss at
+ * each of its records so far (*n of them, borrowed until the runs move
+ * on), to draw beside the training cost; NULL without one.
+ */
+const double *runner_network_curve(struct lesson_runner *r, int i, size_t *n);
+/*
+ * The loss curves to draw (plot_series, at most max of them): each run's
+ * training cost, then with a validation part each one's validation loss
+ * (sel < 0), named "LABEL val" (in names, one per run), or run sel's
+ * alone, named "val"; "validation" for a page of one run.
+ */
+int runner_network_series(struct lesson_runner *r, struct plot_series *s, int max,
+			  char (*names)[80], int sel);
 /*
  * On a plot page whose chord the learner moves: moves its end `end` (0:
  * A, 1: B) a step of a 40th of the region (dir > 0: right); the ends

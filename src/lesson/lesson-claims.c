@@ -67,7 +67,8 @@ const char *const lesson_claim_fields[] = { "critical_points", "global_minimum",
 					    "converges_to", "diverges", "stops_at", "value",
 					    "gradient", "eigenvalues", "rates", "final_value",
 					    "converges_in", "at_step", "final_loss", "sharpness",
-					    "census", "barrier", "tolerance", "run", NULL };
+					    "census", "barrier", "lowest_val", "tolerance", "run",
+					    NULL };
 
 /* A range [lo, hi] of a census claim into r; 1 when present and valid. */
 static int
@@ -117,6 +118,26 @@ network_claim(struct loader *L, const cJSON *e, struct lesson_page *p, struct cl
 		if (!any)
 			lesson_error(L, AT(m), "a final_loss claim states \"train\", \"val\" or "
 				     "\"test\", one of them at least");
+	} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "lowest_val")) != NULL) {
+		static const char *const lm[] = { "step", "val", "test", NULL };
+		c->kind = CLAIM_LOWEST_VAL;
+		if (!cJSON_IsObject(m)) {
+			lesson_error(L, AT(m), "\"lowest_val\" is an object like {\"step\": 52, "
+				     "\"val\": 0.114}: where the run's validation loss is lowest");
+			return 1;
+		}
+		check_members(L, m, lm, "a lowest_val claim");
+		get_count(L, m, "step", 1, "a lowest_val claim", 0, LESSON_MAX_STEPS, &c->steps);
+		c->has_loss[1] = get_number(L, m, "val", 0, "a lowest_val claim", &c->loss[1]);
+		c->has_loss[2] = get_number(L, m, "test", 0, "a lowest_val claim", &c->loss[2]);
+		if (lesson_part_points(&p->obj, CHALLENGE_ON_VAL) == 0)
+			lesson_error(L, KEY_AT(m), "\"lowest_val\" is about the validation loss: the "
+				     "page's \"data\" needs a \"split\" that holds some points out "
+				     "for it");
+		else if (c->has_loss[2] && lesson_part_points(&p->obj, CHALLENGE_ON_TEST) == 0)
+			lesson_error(L, KEY_AT(cJSON_GetObjectItemCaseSensitive(m, "test")), "\"test\" "
+				     "is the loss on a held-out part: the page's \"data\" needs a "
+				     "\"split\" that holds some points out for it");
 	} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "sharpness")) != NULL) {
 		c->kind = CLAIM_SHARPNESS;
 		if (!cJSON_IsNumber(m))

@@ -138,8 +138,14 @@ add_page(struct values *vs, const struct lesson_page *p)
 	for (i = 0; p->obj.points != NULL && (size_t)i < p->obj.npoints * (size_t)p->obj.ncolumns;
 	     i++)
 		add(vs, p->obj.points[i]);
+	if (p->obj.set != NULL)
+		add_text(vs, p->obj.set);
+	if (p->obj.has_split)
+		for (k = 0; k < 3; k++)         /* the parts' points */
+			add(vs, (double)lesson_part_points(&p->obj, k));
 	for (i = 0; i < p->nclaims; i++) {
 		const struct claim *cl = &p->claims[i];
+		add(vs, cl->f[0]);              /* sharpness, barrier: a value, no point */
 		for (k = 0; k < cl->npoints && k < CLAIM_MAX_POINTS; k++) {
 			add_n(vs, cl->x[k], p->dim > 0 && p->dim <= 8 ? p->dim : 1);
 			add(vs, cl->f[k]);
@@ -160,6 +166,9 @@ add_page(struct values *vs, const struct lesson_page *p)
 			add_n(vs, p->plot.chord, 2);
 		break;
 	case PAGE_DESCENT: case PAGE_NETWORK:
+		add_text(vs, p->descent.init);          /* "const:0.5", "glorot:5" */
+		for (i = 0; i < p->descent.nruns; i++)
+			add_text(vs, p->descent.runs[i].init);
 		add(vs, (double)p->descent.steps);
 		add(vs, p->descent.noise);
 		add(vs, (double)p->descent.batch);
@@ -190,6 +199,8 @@ add_page(struct values *vs, const struct lesson_page *p)
 		add(vs, p->challenge.within);
 		add(vs, (double)p->challenge.max_steps);
 		add(vs, p->challenge.goal_loss);
+		for (i = 0; i < p->challenge.ninits; i++)
+			add_text(vs, p->challenge.inits[i]);
 		for (i = 0; i < p->challenge.nbatches; i++)
 			add(vs, (double)p->challenge.batches[i]);
 		break;

@@ -177,6 +177,7 @@ data_set(struct loader *L, const cJSON *data, const cJSON *set, struct lesson_ob
 			     "like \"moons,n=60\", not %s", json_type_name(set));
 		return -1;
 	}
+	o->set = xstrdup(set->valuestring);
 	d = dataset_toy(set->valuestring, &err);
 	if (d == NULL) {
 		expr_error_at(L, set, "\"set\"", &err);
@@ -371,6 +372,7 @@ lesson_objective_done(struct lesson_objective *o)
 
 	free(o->function);
 	free(o->model);
+	free(o->set);
 	free(o->points);
 	for (i = 0; i < o->nvars; i++)
 		free(o->vars[i]);

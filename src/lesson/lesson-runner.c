@@ -53,6 +53,11 @@ leave_page(struct lesson_runner *r)
 	objective_free(r->val);
 	objective_free(r->test);
 	r->val = r->test = NULL;
+	for (i = 0; i < LESSON_MAX_RUNS; i++) {
+		free(r->curve[i]);
+		r->curve[i] = NULL;
+		r->ncurve[i] = 0;
+	}
 	free(r->cp);
 	r->cp = NULL;
 	r->ncp = 0;
@@ -250,6 +255,7 @@ runner_descent_back(struct lesson_runner *r)
 {
 	int i, back = 0;
 
+	r->gen++;                       /* new runs: the curves start again */
 	for (i = 0; i < r->nruns; i++) {
 		struct diag err;
 		struct run *b = run_back(r->runs[i], &err);

@@ -517,6 +517,7 @@ runner_descent_reset(struct lesson_runner *r)
 	for (i = 0; i < r->nruns; i++)
 		run_free(r->runs[i]);
 	r->nruns = 0;
+	r->gen++;                       /* new runs: the curves start again */
 	if (!(page_kind_of(p->kind)->flags & PK_RUNS))
 		return;
 	for (i = 0; i < p->descent.nruns; i++) {

@@ -142,13 +142,20 @@ network_line_check(const struct lesson_page *p, const char *to, char *why, size_
 
 /* --- proving the claims ----------------------------------------------- */
 
-/* Where each run of the page ended, run once when a claim asks. */
+/*
+ * Where each run of the page ended, run once when a claim asks; and with
+ * a validation part, the step of its lowest validation loss (the first,
+ * of its records), that loss and the test loss there.
+ */
 struct ends {
 	double *w[LESSON_MAX_RUNS];
 	double f[LESSON_MAX_RUNS];
 	enum run_outcome out[LESSON_MAX_RUNS];
 	long step[LESSON_MAX_RUNS];
 	int done[LESSON_MAX_RUNS];
+	long best[LESSON_MAX_RUNS];
+	double best_val[LESSON_MAX_RUNS], best_test[LESSON_MAX_RUNS];
+	struct objective *val, *test;   /* the held-out parts, or NULL */
 };
 
 /* Runs run i (when not yet run); 0, or -1 when it could not start. */
@@ -158,6 +165,7 @@ run_end(struct ends *en, const struct lesson_page *p, struct objective *o, int i
 	const struct trajectory *tr;
 	struct run *r;
 	int n = objective_dim(o);
+	size_t k;
 
 	if (en->done[i])
 		return en->w[i] != NULL ? 0 : -1;
@@ -171,6 +179,16 @@ run_end(struct ends *en, const struct lesson_page *p, struct objective *o, int i
 	memcpy(en->w[i], tr->w + (tr->len - 1) * (size_t)n, (size_t)n * sizeof *en->w[i]);
 	en->f[i] = tr->f[tr->len - 1];
 	en->step[i] = tr->step;
+	en->best[i] = -1;
+	for (k = 0; en->val != NULL && k < tr->len; k++) {
+		double v = check_value_at(en->val, tr->w + k * (size_t)n);
+		if (en->best[i] < 0 || v < en->best_val[i]) {
+			en->best[i] = (long)k;
+			en->best_val[i] = v;
+		}
+	}
+	if (en->best[i] >= 0 && en->test != NULL)
+		en->best_test[i] = check_value_at(en->test, tr->w + (size_t)en->best[i] * (size_t)n);
 	run_free(r);
 	return 0;
 }
@@ -223,36 +241,48 @@ charge(struct checker *k, const struct lesson_page *p, const struct claim *cl, i
 			    "lower the page's \"steps\"", NULL);
 }
 
+static const char *const part_name[3] = { "training", "validation", "test" };
+
 static void
-check_final_loss(struct checker *k, const struct lesson_page *p, const struct claim *cl,
-		 struct objective *o, const struct ends *en)
+check_final_loss(struct checker *k, const struct claim *cl, const struct ends *en)
 {
-	static const char *const part[3] = { "training", "validation", "test" };
-	struct objective *val = NULL, *test = NULL;
-	struct diag err;
 	double got[3];
 	int i;
 
-	(void)p;
 	if (en->out[cl->run] == RUN_DIVERGED) {
 		check_wrong(k, cl->line, cl->column, "the claim is wrong: the run diverges");
 		return;
 	}
-	if (lesson_objective_parts(p, &val, &test, &err) < 0) {
-		check_wrong(k, cl->line, cl->column, "%s", err.message);
-		return;
-	}
 	got[0] = en->f[cl->run];
-	got[1] = val != NULL ? check_value_at(val, en->w[cl->run]) : NAN;
-	got[2] = test != NULL ? check_value_at(test, en->w[cl->run]) : NAN;
+	got[1] = en->val != NULL ? check_value_at(en->val, en->w[cl->run]) : NAN;
+	got[2] = en->test != NULL ? check_value_at(en->test, en->w[cl->run]) : NAN;
 	for (i = 0; i < 3; i++)
 		if (cl->has_loss[i] && !check_near(got[i], cl->loss[i], cl->tolerance))
 			check_wrong(k, cl->line, cl->column, "the claim is wrong: where the run ends "
 				    "(step %ld) the %s loss is %.6g, not %.6g", en->step[cl->run],
-				    part[i], check_fmt_value(got[i]), cl->loss[i]);
-	(void)o;
-	objective_free(val);
-	objective_free(test);
+				    part_name[i], check_fmt_value(got[i]), cl->loss[i]);
+}
+
+/* Where the validation loss is lowest: its step, and the losses there. */
+static void
+check_lowest_val(struct checker *k, const struct claim *cl, const struct ends *en)
+{
+	int r = cl->run;
+
+	if (en->best[r] < 0)
+		return;
+	if (en->best[r] != cl->steps)
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: the validation loss is "
+			    "lowest at step %ld (%.6g), not at step %ld", en->best[r],
+			    check_fmt_value(en->best_val[r]), cl->steps);
+	else if (cl->has_loss[1] && !check_near(en->best_val[r], cl->loss[1], cl->tolerance))
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: the lowest validation "
+			    "loss, at step %ld, is %.6g, not %.6g", en->best[r],
+			    check_fmt_value(en->best_val[r]), cl->loss[1]);
+	else if (cl->has_loss[2] && !check_near(en->best_test[r], cl->loss[2], cl->tolerance))
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: at step %ld, where the "
+			    "validation loss is lowest, the test loss is %.6g, not %.6g",
+			    en->best[r], check_fmt_value(en->best_test[r]), cl->loss[2]);
 }
 
 static void
@@ -411,13 +441,19 @@ static void
 network_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
 {
 	struct ends en;
+	struct diag err;
 	int i;
 
 	memset(&en, 0, sizeof en);
+	if (lesson_objective_parts(p, &en.val, &en.test, &err) < 0) {
+		check_wrong(k, p->line, p->column, "%s", err.message);
+		return;
+	}
 	for (i = 0; i < p->nclaims; i++) {
 		const struct claim *cl = &p->claims[i];
 		if (cl->kind != CLAIM_FINAL_LOSS && cl->kind != CLAIM_SHARPNESS &&
-		    cl->kind != CLAIM_CENSUS && cl->kind != CLAIM_BARRIER)
+		    cl->kind != CLAIM_CENSUS && cl->kind != CLAIM_BARRIER &&
+		    cl->kind != CLAIM_LOWEST_VAL)
 			continue;
 		if (cl->run >= p->descent.nruns || charge(k, p, cl, e->n, &en) < 0)
 			break;
@@ -431,7 +467,10 @@ network_check(struct checker *k, const struct lesson_page *p, const struct check
 		}
 		switch (cl->kind) {
 		case CLAIM_FINAL_LOSS:
-			check_final_loss(k, p, cl, e->o, &en);
+			check_final_loss(k, cl, &en);
+			break;
+		case CLAIM_LOWEST_VAL:
+			check_lowest_val(k, cl, &en);
 			break;
 		case CLAIM_SHARPNESS:
 			check_sharpness(k, cl, e->o, &en);
@@ -445,6 +484,8 @@ network_check(struct checker *k, const struct lesson_page *p, const struct check
 	}
 	for (i = 0; i < LESSON_MAX_RUNS; i++)
 		free(en.w[i]);
+	objective_free(en.val);
+	objective_free(en.test);
 }
 
 /* --- the runner --------------------------------------------------------- */
@@ -478,6 +519,72 @@ runner_network_losses(struct lesson_runner *r, int i, double *loss)
 	return 0;
 }
 
+const double *
+runner_network_curve(struct lesson_runner *r, int i, size_t *n)
+{
+	const struct trajectory *tr;
+	size_t k;
+	int dim;
+
+	*n = 0;
+	if (r->page < 0 || i < 0 || i >= r->nruns || r->runs[i] == NULL || r->val == NULL)
+		return NULL;
+	tr = run_trajectory(r->runs[i]);
+	dim = tr->n;
+	if (r->curve_gen[i] != r->gen || r->ncurve[i] > tr->len) {
+		r->ncurve[i] = 0;       /* other runs than it was of */
+		r->curve_gen[i] = r->gen;
+	}
+	if (r->ncurve[i] < tr->len) {
+		r->curve[i] = xrealloc(r->curve[i], tr->len * sizeof *r->curve[i]);
+		for (k = r->ncurve[i]; k < tr->len; k++)
+			r->curve[i][k] = check_value_at(r->val, tr->w + k * (size_t)dim);
+		r->ncurve[i] = tr->len;
+	}
+	*n = r->ncurve[i];
+	return r->curve[i];
+}
+
+/*
+ * The loss curves of a network page's runs: each run's training cost
+ * and, with a validation part, its validation loss ("LABEL val"), into s
+ * (2 * LESSON_MAX_RUNS at most, at most max); their count.
+ */
+int
+runner_network_series(struct lesson_runner *r, struct plot_series *s, int max, char (*names)[80],
+		       int sel)
+{
+	int i, k = 0;
+
+	for (i = 0; i < r->nruns && k < max; i++) {
+		const struct trajectory *t = run_trajectory(r->runs[i]);
+		s[k].name = r->labels[i];
+		s[k].v = t->f;
+		s[k].n = t->len;
+		plot_traj_style(i, &s[k].glyph, &s[k].color);
+		k++;
+	}
+	for (i = 0; r->val != NULL && i < r->nruns && k < max; i++) {
+		size_t n;
+		const double *v;
+		if (sel >= 0 && i != sel)
+			continue;
+		v = runner_network_curve(r, i, &n);
+		if (r->nruns == 1)
+			snprintf(names[i], 80, "validation");
+		else if (sel >= 0)
+			snprintf(names[i], 80, "val");
+		else
+			snprintf(names[i], 80, "%s val", r->labels[i]);
+		s[k].name = names[i];
+		s[k].v = v;
+		s[k].n = n;
+		plot_traj_style(r->nruns + i, &s[k].glyph, &s[k].color);
+		k++;
+	}
+	return k;
+}
+
 /* Appends the canvas c as text to the stream fp. */
 static void
 put_canvas(FILE *fp, struct plot_canvas *c)
@@ -494,12 +601,13 @@ static size_t
 network_page_text(const struct lesson_runner *r, int width, int utf8, char *out, size_t size)
 {
 	const struct lesson_page *p = RUNNER_PAGE(r);
-	struct plot_series s[LESSON_MAX_RUNS];
+	struct plot_series s[8];        /* plot_series draws 8 at most */
+	char names[LESSON_MAX_RUNS][80];
 	struct plot_opts o;
 	char *buf = NULL, title[160];
 	size_t len = 0, n;
 	FILE *fp;
-	int i, k = 0;
+	int k;
 
 	if (r->obj == NULL || r->nruns == 0)
 		return 0;
@@ -511,16 +619,10 @@ network_page_text(const struct lesson_runner *r, int width, int utf8, char *out,
 	fp = open_memstream(&buf, &len);
 	if (fp == NULL)
 		return 0;
-	for (i = 0; i < r->nruns; i++) {
-		const struct trajectory *t = run_trajectory(r->runs[i]);
-		s[k].name = r->labels[i];
-		s[k].v = t->f;
-		s[k].n = t->len;
-		plot_traj_style(i, &s[k].glyph, &s[k].color);
-		k++;
-	}
-	snprintf(title, sizeof title, "the training cost %s against the step",
-		 runner_function_name(r));
+	/* every run's validation loss when the legend has room for them */
+	k = runner_network_series((struct lesson_runner *)r, s, 8, names, r->nruns <= 2 ? -1 : 0);
+	snprintf(title, sizeof title, "the training cost %s%s against the step",
+		 runner_function_name(r), r->val != NULL ? " and the validation loss" : "");
 	put_canvas(fp, plot_series(&o, s, k, -1, title));
 	{
 		/* what the first run learned, for a model of one or two inputs */

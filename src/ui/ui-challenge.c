@@ -143,10 +143,13 @@ challenge_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
 	const struct page_challenge *q = &p->challenge;
 
 	(void)rd;
-	snprintf(buf, size, "%s[ ]:rate %s%sEnter:try h:hint q:map",
-		 q->nallowed > 1 ? "o:optimizer " : "",
-		 q->loss_goal && q->nbatches > 1 ? ", .:batch " : "",
-		 q->loss_goal && q->ninits > 1 ? "i:init " : "");
+	if (q->loss_goal && (q->nbatches > 1 || q->ninits > 1))
+		snprintf(buf, size, "%s[ ]:rate %s%sEnter:try q:map",
+			 q->nallowed > 1 ? "o:optimizer " : "",
+			 q->nbatches > 1 ? ", .:batch " : "", q->ninits > 1 ? "i:init " : "");
+	else
+		snprintf(buf, size, "%s[ ]:rate Enter:try h:hint n/p:page q:map",
+			 q->nallowed > 1 ? "o:optimizer " : "");
 	return buf;
 }
 
@@ -160,7 +163,6 @@ challenge_figure(struct ui *u, struct reader *rd, const struct lesson_page *p, i
 {
 	const struct page_challenge *q = &p->challenge;
 	struct run *r = u->runner.challenge;
-	const char *names[1] = { "the attempt" };
 	struct expr_mlp net;
 	struct diag err;
 	double *w;
@@ -169,8 +171,13 @@ challenge_figure(struct ui *u, struct reader *rd, const struct lesson_page *p, i
 	if (!q->loss_goal || n <= 2)
 		return 0;
 	if (r != NULL) {
-		ui_network_figure(u, &r, names, 1, run_point(r), q->allowed[rd->opt]->name, p, y,
-				  h);
+		const struct trajectory *t = run_trajectory(r);
+		struct plot_series s;
+		s.name = "the attempt";
+		s.v = t->f;
+		s.n = t->len;
+		plot_traj_style(0, &s.glyph, &s.color);
+		ui_network_figure(u, &s, 1, run_point(r), q->allowed[rd->opt]->name, p, y, h);
 		return 1;
 	}
 	w = xcalloc((size_t)n + 1, sizeof *w);
@@ -178,7 +185,7 @@ challenge_figure(struct ui *u, struct reader *rd, const struct lesson_page *p, i
 		expr_mlp_init(&net, q->inits[rd->init], q->seed, w, &err);
 	else
 		memcpy(w, p->start, (size_t)(n < 8 ? n : 8) * sizeof *w);
-	ui_network_figure(u, NULL, NULL, 0, w, NULL, p, y, h);
+	ui_network_figure(u, NULL, 0, w, NULL, p, y, h);
 	free(w);
 	return 1;
 }

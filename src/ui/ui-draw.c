@@ -69,8 +69,6 @@ ui_draw_loss(struct ui *u, struct run *const *runs, const char *const *names, in
 	     int y, int x, int w, int h)
 {
 	struct plot_series s[8];        /* plot_series draws 8 at most */
-	struct plot_opts o;
-	struct plot_canvas *c;
 	int i, k = 0;
 
 	for (i = 0; i < n && k < (int)(sizeof s / sizeof s[0]); i++) {
@@ -84,9 +82,18 @@ ui_draw_loss(struct ui *u, struct run *const *runs, const char *const *names, in
 		plot_traj_style(i, &s[k].glyph, &s[k].color);
 		k++;
 	}
+	ui_draw_series(u, s, k, y, x, w, h);
+}
+
+void
+ui_draw_series(struct ui *u, const struct plot_series *s, int n, int y, int x, int w, int h)
+{
+	struct plot_opts o;
+	struct plot_canvas *c;
+
 	ui_plot_opts(u, &o, w, h);
 	o.steady = 1;           /* it grows live: a frame that rarely moves */
-	c = plot_series(&o, s, k, -1, NULL);
+	c = plot_series(&o, s, n, -1, NULL);
 	ui_draw_canvas(u, c, y, x);
 	plot_canvas_free(c);
 }

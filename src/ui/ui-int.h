@@ -143,6 +143,9 @@ void ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x);
 struct run;
 void ui_draw_loss(struct ui *u, struct run *const *runs, const char *const *names, int n,
 		  int y, int x, int w, int h);
+/* The same for series of values already made (plot_series, 8 at most). */
+void ui_draw_series(struct ui *u, const struct plot_series *s, int n, int y, int x, int w,
+		    int h);
 /*
  * The width of a loss curve beside a figure w columns wide, when the
  * screen is wide enough for both (the plot keeps 90 columns and more), or

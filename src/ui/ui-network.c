@@ -155,9 +155,8 @@ network_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y
 }
 
 void
-ui_network_figure(struct ui *u, struct run *const *runs, const char *const *names, int n,
-		  const double *theta, const char *who, const struct lesson_page *p, int y,
-		  int h)
+ui_network_figure(struct ui *u, const struct plot_series *s, int n, const double *theta,
+		  const char *who, const struct lesson_page *p, int y, int h)
 {
 	const struct dataset *d = objective_dataset(u->runner.obj);
 	struct objective *view;
@@ -170,7 +169,7 @@ ui_network_figure(struct ui *u, struct run *const *runs, const char *const *name
 	view = objective_model_view(u->runner.obj, p->obj.model, theta, &err);
 	lw = n == 0 ? 0 : view != NULL ? u->cols / 2 : u->cols;
 	if (n > 0)
-		ui_draw_loss(u, runs, names, n, y, 0, lw - 1, h);
+		ui_draw_series(u, s, n, y, 0, lw - 1, h);
 	if (view == NULL || d == NULL) {
 		objective_free(view);
 		return;
@@ -198,21 +197,22 @@ ui_network_figure(struct ui *u, struct run *const *runs, const char *const *name
 static int
 network_figure(struct ui *u, struct reader *rd, const struct lesson_page *p, int y, int h)
 {
-	const char *names[LESSON_MAX_RUNS];
-	int i, sel = rd->sel < u->runner.nruns ? rd->sel : 0;
+	struct plot_series s[8];        /* plot_series draws 8 at most */
+	char names[LESSON_MAX_RUNS][80];
+	int n, sel = rd->sel < u->runner.nruns ? rd->sel : 0;
 
 	if (u->runner.nruns == 0 || u->runner.obj == NULL)
 		return 1;
-	for (i = 0; i < u->runner.nruns; i++)
-		names[i] = u->runner.labels[i];
+	/* each run's training cost, and with a split the drawn run's validation loss */
+	n = runner_network_series(&u->runner, s, 8, names, sel);
 	if (rd->slice && plane.page == u->runner.page &&
 	    plane.n == objective_dim(u->runner.obj)) {
-		ui_draw_loss(u, u->runner.runs, names, u->runner.nruns, y, 0, u->cols / 2 - 1, h);
+		ui_draw_series(u, s, n, y, 0, u->cols / 2 - 1, h);
 		draw_plane(u, y, u->cols / 2, u->cols - u->cols / 2, h);
 		return 1;
 	}
-	ui_network_figure(u, u->runner.runs, names, u->runner.nruns,
-			  run_point(u->runner.runs[sel]), u->runner.labels[sel], p, y, h);
+	ui_network_figure(u, s, n, run_point(u->runner.runs[sel]), u->runner.labels[sel], p, y,
+			  h);
 	return 1;
 }
 

@@ -273,7 +273,8 @@ page_text(struct ui *u, struct reader *rd, const struct lesson_page *p, int has_
 	const char *body = p->body != NULL ? p->body : "";
 	int explain = p->explain != NULL &&
 		      (page_kind_asks(p->kind) ? rd->answered && has_fig :
-		       p->kind == PAGE_DESCENT ? rd->answered : p->question == NULL);
+		       p->kind == PAGE_DESCENT || p->kind == PAGE_NETWORK ? rd->answered :
+		       p->question == NULL);
 	size_t n;
 
 	*owned = NULL;
@@ -630,7 +631,7 @@ page_key(struct ui *u, int ch)
 	case 'x':
 		/* the explanation, once the learner has tried, after the
 		 * text; x again hides it.  A descent's, at any time. */
-		if (p->kind == PAGE_DESCENT && p->explain != NULL) {
+		if ((p->kind == PAGE_DESCENT || p->kind == PAGE_NETWORK) && p->explain != NULL) {
 			rd->answered = !rd->answered;
 			rd->to_explain = rd->answered;
 			break;
@@ -677,18 +678,15 @@ const struct ui_screen ui_page_screen = {
 	.help = "n, right, PgDn: next page   p, left, PgUp: previous page\n"
 		"up/down, j k: scroll the text   f: a larger figure, or not\n"
 		"h: a hint   x: the explanation (after a try or a run), or not\n"
-		"quiz: up/down, 1-9 or a click choose, space picks, Enter\n"
-		"      answers\n"
+		"quiz: arrows, 1-9, a click choose; space picks, Enter answers\n"
 		"numeric, formula: type it, Enter; Esc: the page's keys\n"
-		"challenge: o optimizer, [ ] rate, Enter; with a goal of loss\n"
-		"   also , . the batch, i the init; locate: arrows, Enter\n"
+		"challenge: o optimizer, [ ] rate, , . batch, i init, Enter\n"
 		"descent: space play/pause, s step, N back, r reset, + - speed,\n"
 		"   l the loss curve; and with challenge, t trail, g gradient;\n"
 		"   the page's controls: Tab a run, [ ] { } ( ) < > , . turn it\n"
+		"network: as descent, v a slice, e the Hessian; locate: arrows\n"
 		"plot, descent: c a cursor that reads out f, the slope and the\n"
 		"   curvature; arrows move it (use n and p for the pages)\n"
-		"network: space, s, r, + - as descent; Tab the run drawn,\n"
-		"   v the landscape on a plane, e the Hessian where the run is\n"
 		"q: back to the course map\n",
 	.draw = page_draw,
 	.key = page_key,

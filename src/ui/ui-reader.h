@@ -112,13 +112,12 @@ int ui_reader_figure_keys(struct reader *rd, int ch);
 int ui_click(const MEVENT *ev);
 /*
  * What a model of data has learned (ui-network.c), in rows y to y + h:
- * the loss curves of runs (n of them, named names) at the left, when
- * there are any, and at the right the curve or regions of page p's model
+ * the loss curves s (n of them) at the left, when there are any, and at
+ * the right the curve or regions of page p's model
  * at the parameters theta, titled "what WHO learned" (or "the model at
  * its start" when who is NULL).
  */
-void ui_network_figure(struct ui *u, struct run *const *runs, const char *const *names,
-		       int n, const double *theta, const char *who,
-		       const struct lesson_page *p, int y, int h);
+void ui_network_figure(struct ui *u, const struct plot_series *s, int n, const double *theta,
+		       const char *who, const struct lesson_page *p, int y, int h);
 
 #endif

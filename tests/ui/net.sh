@@ -72,9 +72,10 @@ wait_exit "and the status 1" 1
 # --- network pages of a chapter ------------------------------------------------------
 L=$(cd "$srcdir/tests/lessons/networks" && pwd)
 start 80 24 "$U8 '$DESCENT' learn --lessons-only '$L' networks --progress '$tmp/p.json'"
-wait_for "a network page" 'page 1 of 6: Eight tanh units fit a sine'
+wait_for "a network page" 'page 1 of 7: Eight tanh units fit a sine'
 wait_for "its runs, at their start" '^> adam,lr=0.05: step 0, J = 0.38357, validation 0.499539,'
-wait_for "the loss curves keyed" '^\* adam,lr=0.05  & gd,lr=0.1 +o an example'
+wait_for "the loss curves keyed, the drawn run's validation loss with them" \
+	'^\* adam,lr=0.05  & gd,lr=0.1  \$ val +o an example'
 wait_for "the status line" 'space:play \+-:50/s Tab:run v:slice e:Hessian q:map'
 keys s s
 wait_for "two steps" '^> adam,lr=0.05: step 2, J = '
@@ -88,7 +89,7 @@ wait_for "e: the Hessian where the run ended, its sharpness as the claim proves"
 	'^ The Hessian of adam,lr=0.05 at step 500: sharpness 27.4 \(its largest$'
 keys v
 wait_for "v: the landscape on a plane" 'contours \(log\) at '
-wait_for "the runs projected on it" '^\* adam,lr=0.05  & gd,lr=0.1 +\* adam,lr=0.05  & gd,lr=0.1$'
+wait_for "the runs projected on it" '^\* adam,lr=0.05  & gd,lr=0.1  \$ val +\* adam,lr=0.05  & gd,lr=0.1$'
 wait_for "the status offers the fit back" 'v:fit e:Hessian'
 keys v
 wait_for "the fit again" 'o an example'
@@ -98,7 +99,7 @@ wait_for "marked" '^> gd,lr=0.1: stopped'
 keys r
 wait_for "r: the runs start again" '^  adam,lr=0.05: step 0, J = 0.38357'
 keys n n n
-wait_for "a challenge of loss" 'page 4 of 6: Reach a test loss'
+wait_for "a challenge of loss" 'page 4 of 7: Reach a test loss'
 wait_for "its setting: the preset, with a batch size and an init" \
 	'^  Optimizer gd, learning rate 0.001, batch 4, init zeros$'
 wait_for "its keys" '^o:optimizer \[ \]:rate , \.:batch i:init Enter:try'
@@ -115,16 +116,21 @@ wait_for "adam from Glorot's start, a rate 1.25^17 times the preset's" \
 keys Enter
 wait_for "meets the goal" 'Right\. After 300 steps its test loss is 0\.0'
 keys n
-wait_for "a classifier's page" 'page 5 of 6: A boundary between two moons'
+wait_for "a classifier's page" 'page 5 of 7: A boundary between two moons'
 wait_for "its classes keyed" 'o y = 0  x y = 1'
 keys n
-wait_for "the results page" 'page 6 of 6: What you did'
+wait_for "a page that trains too long" 'page 6 of 7: Trained too long'
+keys + + + + ' '
+wait_for "its validation loss, keyed" '^\* adam,lr=0.05  & validation +o an example'
+wait_for "played to the end" '^  adam,lr=0.05: stopped at the step limit \(400 steps\), J = 0.0564'
+keys n
+wait_for "the results page" 'page 7 of 7: What you did'
 wait_for "its table's header" '^ +Chapter +first try  challenges met$'
 wait_for "the challenge met, no question asked" '^ +1  Network pages +- +1/1$'
 wait_for "and the totals" '^ +This chapter +- +1/1$'
 keys q
 wait_for "q: the course map, how far the learner got" \
-	'descent: the course +1 of 1 chapters read, 0 begun; 6/6 pages$'
+	'descent: the course +1 of 1 chapters read, 0 begun; 7/7 pages$'
 keys q
 wait_exit "q again leaves" 0
 
@@ -137,7 +143,9 @@ check_file() {
 check_file "learn --plain: each run where it ends" \
 	'^adam,lr=0.05: stopped at the step limit \(500 steps\), J = 0.0148626, validation$'
 check_file "the loss curves" '^the training cost J against the step$'
-check_file "their legend, in ASCII" '^\* adam,lr=0.05  & gd,lr=0.1$'
+check_file "their legend, in ASCII, with the validation losses" \
+	'^\* adam,lr=0.05  & gd,lr=0.1  \$ adam,lr=0.05 val  ~ gd,lr=0.1 val$'
+check_file "the curves' title" '^the training cost J and the validation loss against the step$'
 check_file "what the first run learned" '^what adam,lr=0.05 learned$'
 check_file "equal weights: the run from const:0.5" \
 	'^adam,lr=0.05: stopped at the step limit \(300 steps\), J = 0.0451461$'
