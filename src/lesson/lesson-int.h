@@ -171,6 +171,18 @@ void descent_free(struct lesson_page *p);
 void descent_enter(struct lesson_runner *r);
 const double *lesson_run_start(const struct lesson_page *p, int i);
 
+/*
+ * Appends fmt to out at *len, bounded by size, counting what it would
+ * take (page-note.c): the page_text of kinds, measured then written.
+ */
+void page_put(char *out, size_t size, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/*
+ * Gives buf (n bytes, malloc'd; freed here) to out as a string, bounded
+ * by size; returns n, or 0 for a NULL buf.
+ */
+size_t page_give(char *buf, size_t n, char *out, size_t size);
+
 /* --- the checker's helpers (lesson-check.c) --------------------------- */
 
 struct checker;

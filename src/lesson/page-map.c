@@ -458,7 +458,7 @@ map_page_text(const struct lesson_runner *r, int width, int utf8, char *out, siz
 	struct plot_canvas *c;
 	long *steps;
 	char *buf = NULL;
-	size_t len = 0, n;
+	size_t len = 0;
 	FILE *fp;
 
 	if (runner_map_plot(r, &m, &steps) < 0)
@@ -477,16 +477,7 @@ map_page_text(const struct lesson_runner *r, int width, int utf8, char *out, siz
 	}
 	plot_canvas_free(c);
 	free(steps);
-	if (buf == NULL)
-		return 0;
-	n = len;
-	if (size > 0) {
-		size_t k = n < size - 1 ? n : size - 1;
-		memcpy(out, buf, k);
-		out[k] = '\0';
-	}
-	free(buf);
-	return n;
+	return page_give(buf, len, out, size);
 }
 
 const struct page_kind_def page_kind_map = {

@@ -605,7 +605,7 @@ network_page_text(const struct lesson_runner *r, int width, int utf8, char *out,
 	char names[LESSON_MAX_RUNS][80];
 	struct plot_opts o;
 	char *buf = NULL, title[160];
-	size_t len = 0, n;
+	size_t len = 0;
 	FILE *fp;
 	int k;
 
@@ -647,16 +647,7 @@ network_page_text(const struct lesson_runner *r, int width, int utf8, char *out,
 		objective_free(view);
 	}
 	fclose(fp);
-	if (buf == NULL)
-		return 0;
-	n = len;
-	if (size > 0) {
-		size_t c = n < size - 1 ? n : size - 1;
-		memcpy(out, buf, c);
-		out[c] = '\0';
-	}
-	free(buf);
-	return n;
+	return page_give(buf, len, out, size);
 }
 
 const struct page_kind_def page_kind_network = {

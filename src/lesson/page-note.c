@@ -42,9 +42,8 @@ note_free(struct lesson_page *p)
 	free(p->note.remark);
 }
 
-/* Appends fmt to out at *len (bounded by size), counting what it would take. */
-__attribute__((format(printf, 4, 5))) static void
-put(char *out, size_t size, size_t *len, const char *fmt, ...)
+void
+page_put(char *out, size_t size, size_t *len, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -55,6 +54,22 @@ put(char *out, size_t size, size_t *len, const char *fmt, ...)
 	if (n > 0)
 		*len += (size_t)n;
 }
+
+size_t
+page_give(char *buf, size_t n, char *out, size_t size)
+{
+	if (buf == NULL)
+		return 0;
+	if (size > 0) {
+		size_t k = n < size - 1 ? n : size - 1;
+		memcpy(out, buf, k);
+		out[k] = '\0';
+	}
+	free(buf);
+	return n;
+}
+
+#define put page_put
 
 /* n times the string s (one character). */
 static void

@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,19 +15,7 @@
 #include "descent/util.h"
 #include "lesson-int.h"
 
-/* Appends to out (size bytes) at *len, as snprintf does, counting what did not fit. */
-static void
-put(char *out, size_t size, size_t *len, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(*len < size ? out + *len : NULL, *len < size ? size - *len : 0, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		*len += (size_t)n;
-}
+#define put page_put
 
 /* s cut to at most w columns, at a character's start, padded with spaces to w. */
 static void

@@ -202,11 +202,9 @@ runs_ended(struct ui *u, struct reader *rd, const struct lesson_page *p)
 	snprintf(u->message, sizeof u->message, "Every run has ended.  (the explanation: above)");
 }
 
-static int
-descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
+int
+ui_descent_play_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 {
-	if (ch != KEY_MOUSE && !rd->at_end)
-		u->message[0] = '\0';  /* a page that asks nothing: a message lasts a key */
 	switch (ch) {
 	case ' ':
 		rd->playing = !rd->playing;
@@ -215,18 +213,6 @@ descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		rd->playing = 0;
 		if (runner_descent_step(&u->runner) == 0)
 			runs_ended(u, rd, p);
-		return 1;
-	case 'l':
-		/* the loss curve: under the figure, or beside it on a wide screen */
-		rd->loss = ui_reader_loss(u, rd) ? -1 : 1;
-		return 1;
-	case 'N': case KEY_BACKSPACE: case 127: case 8:
-		/* a step back: the figure is drawn again from the runs' records */
-		rd->playing = 0;
-		if (runner_descent_back(&u->runner) > 0) {
-			plot_fig_free(u->fig);
-			u->fig = NULL;
-		}
 		return 1;
 	case '+': case '=': case '-': {
 		/* twice or half the pace, within 1 and LESSON_MAX_PACE a second */
@@ -240,6 +226,31 @@ descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		runner_descent_reset(&u->runner);
 		plot_fig_free(u->fig);
 		u->fig = NULL;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+descent_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
+{
+	if (ch != KEY_MOUSE && !rd->at_end)
+		u->message[0] = '\0';  /* a page that asks nothing: a message lasts a key */
+	if (ui_descent_play_key(u, rd, p, ch))
+		return 1;
+	switch (ch) {
+	case 'l':
+		/* the loss curve: under the figure, or beside it on a wide screen */
+		rd->loss = ui_reader_loss(u, rd) ? -1 : 1;
+		return 1;
+	case 'N': case KEY_BACKSPACE: case 127: case 8:
+		/* a step back: the figure is drawn again from the runs' records */
+		rd->playing = 0;
+		if (runner_descent_back(&u->runner) > 0) {
+			plot_fig_free(u->fig);
+			u->fig = NULL;
+		}
 		return 1;
 	case '\t':
 		/* all runs, then each in turn: the one the settings' keys turn */
@@ -287,8 +298,8 @@ descent_mouse(struct ui *u, struct reader *rd, const struct lesson_page *p, cons
  * second, a step every fourth tick.  A slow screen plays slower, never
  * faster.
  */
-static void
-descent_tick(struct ui *u, struct reader *rd)
+void
+ui_descent_tick(struct ui *u, struct reader *rd)
 {
 	if (!rd->playing)
 		return;
@@ -321,5 +332,5 @@ const struct ui_page_kind ui_kind_descent = {
 	.draw = descent_draw,
 	.key = descent_key,
 	.mouse = descent_mouse,
-	.tick = descent_tick,
+	.tick = ui_descent_tick,
 };

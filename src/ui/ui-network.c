@@ -241,41 +241,14 @@ tell_hessian(struct ui *u, struct reader *rd)
 	analysis_point_done(&rep);
 }
 
-/* Every run has ended: the explanation follows the text. */
-static void
-runs_ended(struct ui *u, struct reader *rd, const struct lesson_page *p)
-{
-	if (p->explain == NULL || rd->answered)
-		return;
-	rd->answered = 1;
-	rd->to_explain = 1;
-	snprintf(u->message, sizeof u->message, "Every run has ended.  (the explanation: above)");
-}
-
 static int
 network_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 {
 	if (!rd->at_end)
 		u->message[0] = '\0';
+	if (ui_descent_play_key(u, rd, p, ch))
+		return 1;
 	switch (ch) {
-	case ' ':
-		rd->playing = !rd->playing;
-		return 1;
-	case 's':
-		rd->playing = 0;
-		if (runner_descent_step(&u->runner) == 0)
-			runs_ended(u, rd, p);
-		return 1;
-	case '+': case '=': case '-': {
-		double pace = ch == '-' ? rd->pace / 2 : rd->pace * 2;
-		if (pace >= 1 && pace <= LESSON_MAX_PACE)
-			rd->pace = pace;
-		return 1;
-	}
-	case 'r':
-		rd->playing = 0;
-		runner_descent_reset(&u->runner);
-		return 1;
 	case '\t':
 		if (u->runner.nruns > 1) {
 			rd->sel = (rd->sel + 1) % u->runner.nruns;
@@ -298,21 +271,6 @@ network_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 	}
 }
 
-static void
-network_tick(struct ui *u, struct reader *rd)
-{
-	if (!rd->playing)
-		return;
-	rd->due += rd->pace * u->timeout_ms / 1000.0;
-	for (; rd->playing && rd->due >= 1; rd->due -= 1)
-		if (runner_descent_step(&u->runner) == 0) {
-			rd->playing = 0;
-			runs_ended(u, rd, &u->chapter->pages[u->runner.page]);
-		}
-	if (!rd->playing)
-		rd->due = 0;
-}
-
 static const char *
 network_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
 {
@@ -329,6 +287,6 @@ const struct ui_page_kind ui_kind_network = {
 	.rows = network_rows,
 	.draw = network_draw,
 	.key = network_key,
-	.tick = network_tick,
+	.tick = ui_descent_tick,
 	.figure = network_figure,
 };

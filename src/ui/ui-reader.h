@@ -111,6 +111,14 @@ int ui_reader_figure_keys(struct reader *rd, int ch);
 /* Whether a click is the first button's. */
 int ui_click(const MEVENT *ev);
 /*
+ * What descent and network pages share (ui-descent.c): space plays or
+ * pauses the runs, s steps them, + and - change the pace, r starts them
+ * again (1 when ch was one of these); and the tick that plays them at the
+ * pace, the explanation shown when every run has ended.
+ */
+int ui_descent_play_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch);
+void ui_descent_tick(struct ui *u, struct reader *rd);
+/*
  * What a model of data has learned (ui-network.c), in rows y to y + h:
  * the loss curves s (n of them) at the left, when there are any, and at
  * the right the curve or regions of page p's model
