@@ -29,6 +29,11 @@ lessons=$(find "$root" -type d -path '*/descent/lessons' | head -n 1)
 [ -n "$bin" ] && ok || bad "no installed program under $root"
 [ -n "$lessons" ] && [ -n "$(ls "$lessons"/*.json 2>/dev/null)" ] && ok ||
 	bad "no installed lessons under $root"
+# every chapter of the course, none left out of the install
+for f in "$srcdir"/lessons/*.json; do
+	[ -n "$lessons" ] && [ -f "$lessons/$(basename "$f")" ] && ok ||
+		bad "the chapter $(basename "$f") is not installed"
+done
 
 # the manual pages name the lessons' directory that was configured
 if [ -n "$lessons" ]; then
