@@ -255,15 +255,21 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 				     "this one states nothing" : "split it into several claims");
 			continue;
 		}
-		if (dim > 8 && (cJSON_GetObjectItemCaseSensitive(e, "value") != NULL ||
-				cJSON_GetObjectItemCaseSensitive(e, "gradient") != NULL ||
-				cJSON_GetObjectItemCaseSensitive(e, "eigenvalues") != NULL ||
-				cJSON_GetObjectItemCaseSensitive(e, "converges_to") != NULL ||
-				cJSON_GetObjectItemCaseSensitive(e, "at_step") != NULL)) {
-			lesson_error(L, AT(e), "this model has %d parameters, and a claim with a "
-				     "point has 8 at most: claim its final_value, final_loss or "
-				     "sharpness", dim);
-			continue;
+		{
+			/* an at_step of f and |grad f| alone is any size's */
+			const cJSON *as = cJSON_GetObjectItemCaseSensitive(e, "at_step");
+			if (dim > 8 && (cJSON_GetObjectItemCaseSensitive(e, "value") != NULL ||
+					cJSON_GetObjectItemCaseSensitive(e, "gradient") != NULL ||
+					cJSON_GetObjectItemCaseSensitive(e, "eigenvalues") != NULL ||
+					cJSON_GetObjectItemCaseSensitive(e, "converges_to") != NULL ||
+					(as != NULL && cJSON_IsObject(as) &&
+					 cJSON_GetObjectItemCaseSensitive(as, "at") != NULL))) {
+				lesson_error(L, AT(e), "this model has %d parameters, and a claim with "
+					     "a point has 8 at most: claim its final_value, final_loss, "
+					     "sharpness, or f at a step (at_step without \"at\")",
+					     dim);
+				continue;
+			}
 		}
 		if (network_claim(L, e, p, c)) {
 			p->nclaims++;
