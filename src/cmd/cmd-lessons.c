@@ -20,10 +20,11 @@
 #include "descent/lesson.h"
 #include "descent/util.h"
 
-enum { OPT_CHECK = 256, OPT_KEY, OPT_RESET, OPT_YES, OPT_LESSONS, OPT_LESSONS_ONLY, OPT_PROGRESS };
+enum { OPT_CHECK = 256, OPT_KEY, OPT_RESET, OPT_YES, OPT_LESSONS, OPT_LESSONS_ONLY, OPT_PROGRESS,
+       OPT_IDS };
 
 struct lessons_opts {
-	int check, key, reset, yes;
+	int check, key, reset, yes, ids;
 	struct cmd_dirs dirs;
 	const char *progress;
 };
@@ -35,6 +36,7 @@ lessons_option(int opt, const char *arg, void *data)
 
 	switch (opt) {
 	case OPT_CHECK: o->check = 1; return 0;
+	case OPT_IDS: o->ids = 1; return 0;
 	case OPT_KEY: o->key = 1; return 0;
 	case OPT_RESET: o->reset = 1; return 0;
 	case OPT_YES: o->yes = 1; return 0;
@@ -247,6 +249,41 @@ key(const struct lessons_opts *o, char **args, int nargs)
 	return status;
 }
 
+/*
+ * --ids: the chapters, a line each, for scripts and shell completion:
+ * the number the map gives it, its id and its title, separated by tabs;
+ * nothing else on standard output, the problems on standard error.
+ */
+static int
+ids(const struct lessons_opts *o)
+{
+	struct diags ds;
+	struct lesson_course co;
+	struct lesson_dirs dirs;
+	int i, status = 0;
+
+	diags_init(&ds);
+	cmd_lessons_path(&o->dirs, &dirs);
+	if (lesson_course_load_dirs(&co, &dirs, &ds) < 0)
+		status = EXIT_USER;
+	diags_print(&ds, stderr);
+	for (i = 0; status == 0 && i < co.n; i++) {
+		char *id = text_safe(co.chapters[i]->id);
+		char *title = text_safe(co.chapters[i]->title);
+		char *t;
+		for (t = title; *t != '\0'; t++)
+			if (*t == '\t')
+				*t = ' ';               /* the separator stays one */
+		printf("%d\t%s\t%s\n", i + 1, id, title);
+		free(id);
+		free(title);
+	}
+	diags_done(&ds);
+	lesson_course_done(&co);
+	lesson_dirs_done(&dirs);
+	return status;
+}
+
 static int
 list(const struct lessons_opts *o)
 {
@@ -377,6 +414,7 @@ lessons_run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "ids", no_argument, NULL, OPT_IDS },
 		{ "key", no_argument, NULL, OPT_KEY },
 		{ "reset", no_argument, NULL, OPT_RESET },
 		{ "yes", no_argument, NULL, OPT_YES },
@@ -395,10 +433,13 @@ lessons_run(int argc, char **argv)
 			    &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
-	if (o.check + o.key + o.reset > 1)
-		return cmd_value_error(&cmd_lessons, "--check, --key and --reset: one at a time");
+	if (o.check + o.key + o.reset + o.ids > 1)
+		return cmd_value_error(&cmd_lessons, "--check, --key, --reset and --ids: one at a "
+				       "time");
 	if (first < argc && !o.check && !o.key)
 		return cmd_usage_error(&cmd_lessons, "files go with --check or --key");
+	if (o.ids)
+		return ids(&o);
 	if (o.check)
 		return check(&o, argv + first, argc - first);
 	if (o.key)
@@ -411,7 +452,8 @@ lessons_run(int argc, char **argv)
 const struct cmd cmd_lessons = {
 	.name = "lessons",
 	.usage = "[--lessons DIR | --lessons-only DIR]\n"
-		 "                       [--check [FILE...] | --key [FILE...] | --reset [--yes]]",
+		 "                       [--check [FILE...] | --key [FILE...] | --reset [--yes] |\n"
+		 "                       --ids]",
 	.summary = "the chapters of the course, checked or with your progress",
 	.help =
 	"Lists the chapters of the course with your progress.\n\n"
@@ -422,6 +464,8 @@ const struct cmd cmd_lessons = {
 	"                     the page, its kind, an answer judged right and one judged\n"
 	"                     wrong, separated by tabs\n"
 	"  --reset            forget your progress (asks first, or give --yes)\n"
+	"  --ids              the chapters for scripts: a line each, its number, id\n"
+	"                     and title separated by tabs\n"
 	"  --lessons DIR      a directory of chapters searched before the course's\n"
 	"                     (may be given again; else $DESCENT_LESSONS, a list\n"
 	"                     separated by ':'); the chapters of\n"

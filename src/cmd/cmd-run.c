@@ -30,7 +30,7 @@ enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
 /* The options of run's own; the settings' and the data's are cmd-settings.c's. */
 enum {
-	OPT_FORMAT = CMD_OPT_OWN, OPT_EVERY, OPT_PLOT, OPT_RECORD,
+	OPT_FORMAT = CMD_OPT_OWN, OPT_EVERY, OPT_PLOT, OPT_RECORD, OPT_LIST_OPTIMIZERS,
 };
 
 struct run_opts {
@@ -38,7 +38,7 @@ struct run_opts {
 	struct cmd_data data;
 	const char *start, *record;
 	double every;
-	int plot;
+	int plot, list_optimizers;
 	enum format format;
 };
 
@@ -54,6 +54,7 @@ run_option(int opt, const char *arg, void *data)
 	case 's': o->start = arg; return 0;
 	case OPT_EVERY: return cmd_constant("--every", arg, &o->every);
 	case OPT_PLOT: o->plot = 1; return 0;
+	case OPT_LIST_OPTIMIZERS: o->list_optimizers = 1; return 0;
 	case OPT_RECORD: o->record = arg; return 0;
 	case OPT_FORMAT:
 		if (strcmp(arg, "table") == 0)
@@ -506,6 +507,7 @@ run_run(int argc, char **argv)
 		{ "batch", required_argument, NULL, CMD_OPT_BATCH },
 		{ "plot", no_argument, NULL, OPT_PLOT },
 		{ "record", required_argument, NULL, OPT_RECORD },
+		{ "list-optimizers", no_argument, NULL, OPT_LIST_OPTIMIZERS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -533,6 +535,15 @@ run_run(int argc, char **argv)
 	status = cmd_getopt(&cmd_run, argc, argv, "o:s:n:hV", longopts, run_option, &o, &first);
 	if (status != 0)
 		return status < 0 ? 0 : status;
+	if (o.list_optimizers) {
+		/* the optimizer table, a name a line, for scripts and shell completion */
+		int i;
+		if (first < argc)
+			return cmd_usage_error(&cmd_run, "--list-optimizers takes no expression");
+		for (i = 0; opt_table[i] != NULL; i++)
+			printf("%s\n", opt_table[i]->name);
+		return 0;
+	}
 	if (first < argc)
 		expr = argv[first];
 	if (first + 1 < argc)
@@ -627,7 +638,8 @@ done:
 const struct cmd cmd_run = {
 	.name = "run",
 	.usage = "EXPR --start X[,Y...] [--optimizer NAME] [OPTIONS]\n"
-		 "   or: descent run --data FILE --model EXPR [--loss NAME] [OPTIONS]",
+		 "   or: descent run --data FILE --model EXPR [--loss NAME] [OPTIONS]\n"
+		 "   or: descent run --list-optimizers",
 	.summary = "one descent, printed as a table, CSV or JSON",
 	.help =
 	"Runs an optimizer on EXPR from the start point and prints the trajectory\n"
@@ -649,7 +661,8 @@ const struct cmd cmd_run = {
 	"      --format F        table, csv or json (table)\n"
 	"      --every K         print every K-th step of the table\n"
 	"      --plot            draw the loss curve under the table\n"
-	"      --record FILE     keep the run in FILE, to replay (descent replay)\n\n"
+	"      --record FILE     keep the run in FILE, to replay (descent replay)\n"
+	"      --list-optimizers the optimizers' names, a line each, for scripts\n\n"
 	"Data objectives:\n"
 	"      --data FILE       a CSV file with a header row, or a built-in set:\n"
 	"                        line, sine, xor, moons, circles (moons,n=100,noise=0.2)\n"

@@ -688,6 +688,16 @@ export XDG_STATE_HOME
 L="$top_srcdir/tests/course"
 check_grep "lessons lists the course" 0 "^  1  objective  " -- lessons --lessons-only "$L"
 check_grep "lessons: a new course" 0 " new$" -- lessons --lessons-only "$L"
+tab=$(printf '\t')
+check "lessons --ids: a line a chapter, its number, id and title, for completion" 0 \
+	"1${tab}objective${tab}Objective, loss and cost${nl}2${tab}critical-points${tab}Critical points: minima, maxima, saddles${nl}" "" \
+	-- lessons --ids --lessons-only "$L"
+check "lessons --ids alone" 2 "" "descent lessons: --check, --key, --reset and --ids: one at a time${nl}" \
+	-- lessons --ids --key --lessons-only "$L"
+check "run --list-optimizers: the table's names, for completion" 0 \
+	"gd${nl}momentum${nl}nesterov${nl}adagrad${nl}rmsprop${nl}adam${nl}newton${nl}bfgs${nl}lbfgs${nl}cg${nl}" "" \
+	-- run --list-optimizers
+check_grep "run --list-optimizers takes no expression" 2 "takes no expression" -- run --list-optimizers 'x^2'
 check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved; 6 questions: 3 verified by the engine, 3 not verifiable$" -- lessons --check --lessons-only "$L"
 # every --help fits 80 columns
 for c in eval diff run map replay analyze plot learn lessons play; do
@@ -720,7 +730,7 @@ check "lessons --check of a directory without lessons" 1 "" "descent: no *.json 
 check "lessons --key" 0 "objective${tab}4${tab}quiz${tab}1${tab}2${nl}objective${tab}6${tab}numeric${tab}0.055556${tab}1.112112${nl}objective${tab}9${tab}quiz${tab}3${tab}1${nl}critical-points${tab}7${tab}quiz${tab}3${tab}1${nl}critical-points${tab}8${tab}locate${tab}-1.0000000000001377,0${tab}-2.5,-2${nl}critical-points${tab}11${tab}challenge${tab}gd 0.004336244396414018${tab}gd 0.001${nl}" "" -- lessons --key --lessons-only "$L"
 check "lessons --key FILE" 0 "tutorial${tab}3${tab}numeric${tab}2${tab}1${nl}tutorial${tab}4${tab}formula${tab}2*x - 2${tab}2*x${nl}" "" -- lessons --key "$top_srcdir/lessons/examples/tutorial.json"
 check "lessons --key of a question without an answer" 1 "" "$top_srcdir/tests/lessons-bad/challenge-preset-wins.json:7:5: error: page 1: no answer key: the engine finds no answer that the page judges right and one it judges wrong; descent lessons --check says why${nl}" -- lessons --key "$top_srcdir/tests/lessons-bad/challenge-preset-wins.json"
-check "lessons --key and --check" 2 "" "descent lessons: --check, --key and --reset: one at a time${nl}" -- lessons --key --check
+check "lessons --key and --check" 2 "" "descent lessons: --check, --key, --reset and --ids: one at a time${nl}" -- lessons --key --check
 check "lessons --key of a directory without lessons" 1 "" "descent: no *.json files in $tmp/empty${nl}" -- lessons --key "$tmp/empty"
 check_grep "learn prints a chapter" 0 "^== Page 1 of 12: " -- learn --lessons-only "$L" critical-points
 check_grep "learn by number" 0 "^Chapter 1: Objective" -- learn --lessons-only "$L" 1
