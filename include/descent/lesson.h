@@ -464,6 +464,12 @@ int lesson_check_stats(const struct lesson_chapter *c, struct diags *ds,
  */
 struct objective *lesson_objective(const struct lesson_page *p, struct diag *err);
 /*
+ * Whether page p's model is a network ("mlp:..."): 1 with it read into
+ * net, or 0.
+ */
+struct expr_mlp;
+int lesson_page_network(const struct lesson_page *p, struct expr_mlp *net);
+/*
  * The held-out parts of a page whose data has a "split": its validation
  * and test objectives (the loss alone, no penalty) into *val and *test,
  * NULL when the page has no split.  0, or -1 with err filled.

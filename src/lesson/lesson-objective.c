@@ -353,6 +353,15 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 	}
 }
 
+int
+lesson_page_network(const struct lesson_page *p, struct expr_mlp *net)
+{
+	struct diag err;
+
+	return p->obj.model != NULL && expr_is_mlp(p->obj.model) &&
+	       expr_mlp_parse(p->obj.model, net, &err) == 0;
+}
+
 size_t
 lesson_part_points(const struct lesson_objective *o, int part)
 {

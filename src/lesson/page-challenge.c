@@ -104,16 +104,6 @@ read_params(struct loader *L, const cJSON *po, struct page_challenge *q)
 	}
 }
 
-/* The page's network, when its model is one: 1, or 0. */
-static int
-page_net(const struct lesson_page *p, struct expr_mlp *net)
-{
-	struct diag err;
-
-	return p->obj.model != NULL && expr_is_mlp(p->obj.model) &&
-	       expr_mlp_parse(p->obj.model, net, &err) == 0;
-}
-
 /*
  * A goal of loss: {"loss": 0.05, "on": "test", "steps": 500}, and the
  * settings the learner chooses besides the optimizer and its rate:
@@ -185,13 +175,13 @@ read_loss_goal(struct loader *L, const cJSON *po, const cJSON *goal, struct less
 		q->nbatches = n > 0 ? n : 1;
 	}
 	/* the inits, for a network */
-	if (page_net(p, &net) && (e = cJSON_GetObjectItemCaseSensitive(po, "start")) != NULL) {
+	if (lesson_page_network(p, &net) && (e = cJSON_GetObjectItemCaseSensitive(po, "start")) != NULL) {
 		lesson_error(L, KEY_AT(e), "a network's challenge starts from its \"inits\" "
 			     "(glorot when it lists none), not a \"start\"");
 		return;
 	}
 	if ((m = cJSON_GetObjectItemCaseSensitive(po, "inits")) == NULL) {
-		if (page_net(p, &net)) {
+		if (lesson_page_network(p, &net)) {
 			q->inits[0] = xstrdup("glorot");
 			q->ninits = 1;
 		} else {
@@ -199,7 +189,7 @@ read_loss_goal(struct loader *L, const cJSON *po, const cJSON *goal, struct less
 		}
 		return;
 	}
-	if (!page_net(p, &net)) {
+	if (!lesson_page_network(p, &net)) {
 		lesson_error(L, KEY_AT(m), "\"inits\" draw a network's first weights: the model "
 			     "is not a network (mlp:...); give a \"start\"");
 		return;
@@ -350,7 +340,7 @@ attempt(const struct lesson_page *p, struct objective *o, const struct optimizer
 	if (q->loss_goal) {
 		c.batch = q->batches[batch];
 		c.seed = q->seed;
-		if (q->ninits > 0 && page_net(p, &net)) {
+		if (q->ninits > 0 && lesson_page_network(p, &net)) {
 			w = xcalloc((size_t)objective_dim(o) + 1, sizeof *w);
 			expr_mlp_init(&net, q->inits[init], q->seed, w, &err);
 			start = w;

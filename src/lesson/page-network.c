@@ -22,16 +22,6 @@
 #include "descent/util.h"
 #include "lesson-int.h"
 
-/* The page's network, when its model is one: 1, or 0. */
-static int
-page_net(const struct lesson_page *p, struct expr_mlp *net)
-{
-	struct diag err;
-
-	return p->obj.model != NULL && expr_is_mlp(p->obj.model) &&
-	       expr_mlp_parse(p->obj.model, net, &err) == 0;
-}
-
 /*
  * Where a run starts: how (init, or "glorot") from seed, into a new
  * vector of the model's dim parameters; NULL after an error at at.
@@ -44,7 +34,7 @@ draw_start(struct loader *L, const cJSON *at, const struct lesson_page *p, const
 	struct expr_mlp net;
 	struct diag err;
 
-	if (!page_net(p, &net)) {
+	if (!lesson_page_network(p, &net)) {
 		if (init != NULL) {
 			lesson_error(L, AT(at), "\"init\" draws a network's first weights: the "
 				     "model is not a network (mlp:...); give a \"start\"");
@@ -127,7 +117,7 @@ network_line_check(const struct lesson_page *p, const char *to, char *why, size_
 	}
 	if (sscanf(to, "swap:%d:%d:%d%c", &l, &j, &k, &extra) != 3)
 		return -1;
-	if (!page_net(p, &net)) {
+	if (!lesson_page_network(p, &net)) {
 		snprintf(why, size, ": a swap needs a network (mlp:...)");
 		return -1;
 	}
@@ -155,6 +145,7 @@ struct ends {
 	int done[LESSON_MAX_RUNS];
 	long best[LESSON_MAX_RUNS];
 	double best_val[LESSON_MAX_RUNS], best_test[LESSON_MAX_RUNS];
+	int want_best[LESSON_MAX_RUNS]; /* a lowest_val claim names the run */
 	struct objective *val, *test;   /* the held-out parts, or NULL */
 };
 
@@ -180,7 +171,7 @@ run_end(struct ends *en, const struct lesson_page *p, struct objective *o, int i
 	en->f[i] = tr->f[tr->len - 1];
 	en->step[i] = tr->step;
 	en->best[i] = -1;
-	for (k = 0; en->val != NULL && k < tr->len; k++) {
+	for (k = 0; en->want_best[i] && en->val != NULL && k < tr->len; k++) {
 		double v = check_value_at(en->val, tr->w + k * (size_t)n);
 		if (en->best[i] < 0 || v < en->best_val[i]) {
 			en->best[i] = (long)k;
@@ -326,7 +317,7 @@ check_census(struct checker *k, const struct lesson_page *p, const struct claim 
 	struct census cs;
 	struct expr_mlp net;
 
-	if (n > OPT_MAX_HESSIAN || !page_net(p, &net)) {
+	if (n > OPT_MAX_HESSIAN || !lesson_page_network(p, &net)) {
 		check_wrong(k, cl->line, cl->column, "a census draws its starts from a network's "
 			    "init, up to %d parameters", OPT_MAX_HESSIAN);
 		return;
@@ -410,7 +401,7 @@ check_barrier(struct checker *k, const struct lesson_page *p, const struct claim
 	if (strcmp(cl->to, "start") == 0) {
 		other = xmalloc((size_t)n * sizeof *other);
 		memcpy(other, lesson_run_start(p, cl->run), (size_t)n * sizeof *other);
-	} else if (sscanf(cl->to, "swap:%d:%d:%d", &l, &j, &u) == 3 && page_net(p, &net)) {
+	} else if (sscanf(cl->to, "swap:%d:%d:%d", &l, &j, &u) == 3 && lesson_page_network(p, &net)) {
 		other = xmalloc((size_t)n * sizeof *other);
 		memcpy(other, en->w[cl->run], (size_t)n * sizeof *other);
 		expr_mlp_swap(&net, l, j, u, other);
@@ -449,6 +440,9 @@ network_check(struct checker *k, const struct lesson_page *p, const struct check
 		check_wrong(k, p->line, p->column, "%s", err.message);
 		return;
 	}
+	for (i = 0; i < p->nclaims; i++)        /* the validation curve only where claimed */
+		if (p->claims[i].kind == CLAIM_LOWEST_VAL && p->claims[i].run < LESSON_MAX_RUNS)
+			en.want_best[p->claims[i].run] = 1;
 	for (i = 0; i < p->nclaims; i++) {
 		const struct claim *cl = &p->claims[i];
 		if (cl->kind != CLAIM_FINAL_LOSS && cl->kind != CLAIM_SHARPNESS &&

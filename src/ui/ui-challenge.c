@@ -181,7 +181,7 @@ challenge_figure(struct ui *u, struct reader *rd, const struct lesson_page *p, i
 		return 1;
 	}
 	w = xcalloc((size_t)n + 1, sizeof *w);
-	if (q->ninits > 0 && expr_mlp_parse(p->obj.model, &net, &err) == 0)
+	if (q->ninits > 0 && lesson_page_network(p, &net))
 		expr_mlp_init(&net, q->inits[rd->init], q->seed, w, &err);
 	else
 		memcpy(w, p->start, (size_t)(n < 8 ? n : 8) * sizeof *w);

@@ -28,25 +28,21 @@ has_settings(struct ui *u, const struct lesson_page *p)
 	return offers(u, p, LESSON_CONTROL_START - 1);
 }
 
-/*
- * The page's pace, or one that plays its step limit in about 10 s: 20
- * steps a second for 200 steps, 100 for 1000, within 10 and 250.
- */
-static double
-default_pace(const struct lesson_page *p)
+double
+ui_descent_pace(const struct lesson_page *p, double lo, double hi)
 {
 	double pace = (double)p->descent.steps / 10;
 
 	if (p->descent.pace > 0)
 		return (double)p->descent.pace;
-	return pace < 10 ? 10 : pace > 250 ? 250 : pace;
+	return pace < lo ? lo : pace > hi ? hi : pace;
 }
 
 static void
 descent_enter(struct ui *u, struct reader *rd, const struct lesson_page *p)
 {
 	u->timeout_ms = 40;             /* the animation's tick */
-	rd->pace = default_pace(p);
+	rd->pace = ui_descent_pace(p, 10, 250);
 	rd->due = 0;
 }
 

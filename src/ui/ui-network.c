@@ -38,9 +38,8 @@ static void
 new_plane(struct ui *u, const struct lesson_page *p, const double *at)
 {
 	struct expr_mlp net;
-	struct diag err;
 	int n = objective_dim(u->runner.obj);
-	int isnet = expr_is_mlp(p->obj.model) && expr_mlp_parse(p->obj.model, &net, &err) == 0;
+	int isnet = lesson_page_network(p, &net);
 
 	free(plane.origin);
 	free(plane.dirs);
@@ -88,22 +87,12 @@ draw_plane(struct ui *u, int y, int x, int w, int h)
 	objective_free(slice);
 }
 
-/* The pace of a page: its own, or its steps in about 10 s (20 to 500 a second). */
-static double
-pace_of(const struct lesson_page *p)
-{
-	double pace = (double)p->descent.steps / 10;
-
-	if (p->descent.pace > 0)
-		return (double)p->descent.pace;
-	return pace < 20 ? 20 : pace > 500 ? 500 : pace;
-}
-
 static void
 network_enter(struct ui *u, struct reader *rd, const struct lesson_page *p)
 {
 	u->timeout_ms = 40;
-	rd->pace = pace_of(p);
+	/* its steps in about 10 s, 20 to 500 a second */
+	rd->pace = ui_descent_pace(p, 20, 500);
 	rd->due = 0;
 	rd->sel = 0;                    /* the run whose fit is shown */
 }

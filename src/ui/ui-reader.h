@@ -117,6 +117,11 @@ int ui_click(const MEVENT *ev);
  * pace, the explanation shown when every run has ended.
  */
 int ui_descent_play_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch);
+/*
+ * The page's pace, or one that plays its step limit in about 10 s (a
+ * tenth of it a second), within lo and hi steps a second.
+ */
+double ui_descent_pace(const struct lesson_page *p, double lo, double hi);
 void ui_descent_tick(struct ui *u, struct reader *rd);
 /*
  * What a model of data has learned (ui-network.c), in rows y to y + h:
