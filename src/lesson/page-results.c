@@ -17,18 +17,29 @@
 
 #define put page_put
 
-/* s cut to at most w columns, at a character's start, padded with spaces to w. */
+/*
+ * s in w columns, padded with spaces; a title too long for them is cut
+ * after its last whole word that fits (a word longer than w, at w).
+ */
 static void
 put_cell(char *out, size_t size, size_t *len, const char *s, int w)
 {
-	const char *e = s;
-	int n = 0;
+	const char *e = s, *word = NULL;
+	int n = 0, at = 0;
 
 	while (*e != '\0' && n < w) {
 		e++;
 		while (((unsigned char)*e & 0xc0) == 0x80)
 			e++;
 		n++;
+		if (*e == ' ') {
+			word = e;
+			at = n;
+		}
+	}
+	if (*e != '\0' && *e != ' ' && word != NULL) {
+		e = word;               /* no word cut in two */
+		n = at;
 	}
 	put(out, size, len, "%.*s%*s", (int)(e - s), s, w - n, "");
 }
@@ -50,8 +61,8 @@ runner_results_text(const struct lesson_runner *r, int width, char *out, size_t 
 		(const struct lesson_chapter *const *)r->course->chapters : &r->c;
 	int nc = r->course != NULL ? r->course->n : 1, i, j;
 	int tq = 0, tf = 0, tc = 0, tm = 0;
-	/* "  12  Title ...  first try  challenges met" */
-	int tw = (width < 40 ? 40 : width) - 4 - 2 - 11 - 16;
+	/* "  12  Title ... first try challenges met" */
+	int tw = (width < 40 ? 40 : width) - 4 - 2 - 10 - 15;
 	char a[32], b[32];
 	size_t len = 0;
 
@@ -59,7 +70,7 @@ runner_results_text(const struct lesson_runner *r, int width, char *out, size_t 
 		out[0] = '\0';
 	put(out, size, &len, "%4s  ", "");
 	put_cell(out, size, &len, "Chapter", tw);
-	put(out, size, &len, "%11s%16s\n", "first try", "challenges met");
+	put(out, size, &len, "%10s%15s\n", "first try", "challenges met");
 	for (i = 0; i < nc; i++) {
 		const struct lesson_chapter *c = cs[i];
 		int q = 0, f = 0, ch = 0, met = 0;
@@ -80,7 +91,7 @@ runner_results_text(const struct lesson_runner *r, int width, char *out, size_t 
 		fraction(b, sizeof b, met, ch);
 		put(out, size, &len, "%4d  ", i + 1);
 		put_cell(out, size, &len, c->title != NULL ? c->title : c->id, tw);
-		put(out, size, &len, "%11s%16s\n", a, b);
+		put(out, size, &len, "%10s%15s\n", a, b);
 		tq += q;
 		tf += f;
 		tc += ch;
@@ -90,7 +101,7 @@ runner_results_text(const struct lesson_runner *r, int width, char *out, size_t 
 	fraction(b, sizeof b, tm, tc);
 	put(out, size, &len, "%4s  ", "");
 	put_cell(out, size, &len, nc == 1 ? "This chapter" : "All the chapters", tw);
-	put(out, size, &len, "%11s%16s\n", a, b);
+	put(out, size, &len, "%10s%15s\n", a, b);
 	return len;
 }
 

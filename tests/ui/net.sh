@@ -125,7 +125,7 @@ wait_for "its validation loss, keyed" '^\* adam,lr=0.05  & validation +o an exam
 wait_for "played to the end" '^  adam,lr=0.05: stopped at the step limit \(400 steps\), J = 0.0564'
 keys n
 wait_for "the results page" 'page 7 of 7: What you did'
-wait_for "its table's header" '^ +Chapter +first try  challenges met$'
+wait_for "its table's header" '^ +Chapter +first try challenges met$'
 wait_for "the challenge met, no question asked" '^ +1  Network pages +- +1/1$'
 wait_for "and the totals" '^ +This chapter +- +1/1$'
 keys q

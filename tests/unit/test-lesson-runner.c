@@ -627,9 +627,9 @@ Test(lesson_runner, results_from_the_progress)
 	runner_init(&r, c, &prog, &ds);
 	runner_results_text(&r, 80, buf, sizeof buf);
 	cr_assert_str_eq(buf,
-		"      Chapter                                          first try  challenges met\n"
-		"   1  Wells                                                  0/3             0/1\n"
-		"      This chapter                                           0/3             0/1\n");
+		"      Chapter                                           first try challenges met\n"
+		"   1  Wells                                                   0/3            0/1\n"
+		"      This chapter                                            0/3            0/1\n");
 	/* the quiz wrong, then right: not at the first try */
 	runner_goto(&r, 3);
 	runner_quiz(&r, 1u);
@@ -645,8 +645,8 @@ Test(lesson_runner, results_from_the_progress)
 	runner_challenge(&r, &opt_gd, 0.0001);
 	runner_challenge(&r, &opt_gd, 0.01);
 	runner_results_text(&r, 80, buf, sizeof buf);
-	cr_assert_not_null(strstr(buf, "   1  Wells                                                  2/3"
-				       "             1/1\n"), "%s", buf);
+	cr_assert_not_null(strstr(buf, "   1  Wells                                                   2/3"
+				       "            1/1\n"), "%s", buf);
 	cr_assert(progress_page(&prog, "wells", 4)->first);
 	cr_assert(!progress_page(&prog, "wells", 3)->first);
 	runner_done(&r);
