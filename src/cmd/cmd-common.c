@@ -187,6 +187,26 @@ print_help(const struct cmd *cmd)
 	cmd_bug_report(stdout);
 }
 
+/*
+ * Prints the options of lo for scripts (shell completion), a line each:
+ * "--NAME", then "=" when it takes a value ("[=]" when the value is
+ * optional), then a tab and "-X" when it has a short form in shortopts.
+ */
+void
+cmd_list_options(const char *shortopts, const struct option *lo)
+{
+	const struct option *l;
+
+	for (l = lo; l->name != NULL; l++) {
+		printf("--%s%s", l->name, l->has_arg == required_argument ? "=" :
+		       l->has_arg == optional_argument ? "[=]" : "");
+		if (l->flag == NULL && l->val > 0 && l->val < 128 && l->val != ':' &&
+		    strchr(shortopts, l->val) != NULL)
+			printf("\t-%c", l->val);
+		putchar('\n');
+	}
+}
+
 int
 cmd_getopt(const struct cmd *cmd, int argc, char **argv, const char *shortopts,
 	   const void *longopts, int (*handle)(int opt, const char *arg, void *data),
@@ -196,6 +216,11 @@ cmd_getopt(const struct cmd *cmd, int argc, char **argv, const char *shortopts,
 	char opts[64];
 	int i, opt, ambiguous;
 
+	/* "descent NAME [--data] --list-options": the options, for scripts */
+	if (argc >= 2 && strcmp(argv[argc - 1], "--list-options") == 0) {
+		cmd_list_options(shortopts, lo);
+		return -1;
+	}
 	/* --help and --version win over every other option and its errors */
 	switch (help_or_version(argc, argv, shortopts, lo)) {
 	case 'h':

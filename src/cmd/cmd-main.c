@@ -82,6 +82,22 @@ cmd_main(int argc, char **argv)
 			return 0;
 		}
 	}
+	/* for scripts (shell completion): the commands, and these options */
+	if (argc == 2 && strcmp(argv[1], "--list-commands") == 0) {
+		for (i = 0; cmd_table[i] != NULL; i++)
+			puts(cmd_table[i]->name);
+		return 0;
+	}
+	if (argc == 2 && strcmp(argv[1], "--list-options") == 0) {
+		static const struct option global[] = {
+			{ "help", no_argument, NULL, 'h' },
+			{ "version", no_argument, NULL, 'V' },
+			{ "ascii", no_argument, NULL, 1 },
+			{ NULL, 0, NULL, 0 },
+		};
+		cmd_list_options("hV", global);
+		return 0;
+	}
 	if (strcmp(argv[1], "--ascii") == 0) {
 		/* descent --ascii: the course, in ASCII */
 		char *args[] = { "learn", "--ascii", NULL };

@@ -90,6 +90,13 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 	       int *first);
 /* Prints the version line, the copyright and the licence. */
 void cmd_version(FILE *fp);
+/*
+ * Prints the long options of lo for scripts, a line each: "--NAME", "="
+ * when it takes a value ("[=]" when optional), and a tab and "-X" when
+ * shortopts has its short form.  cmd_getopt does it when the last
+ * argument is --list-options.
+ */
+void cmd_list_options(const char *shortopts, const struct option *lo);
 /* Prints where to report bugs, after a blank line: the end of a --help. */
 void cmd_bug_report(FILE *fp);
 /* Prints a number as descent prints values: %.10g, -0 as 0, any NaN as nan. */

@@ -698,6 +698,28 @@ check "run --list-optimizers: the table's names, for completion" 0 \
 	"gd${nl}momentum${nl}nesterov${nl}adagrad${nl}rmsprop${nl}adam${nl}newton${nl}bfgs${nl}lbfgs${nl}cg${nl}" "" \
 	-- run --list-optimizers
 check_grep "run --list-optimizers takes no expression" 2 "takes no expression" -- run --list-optimizers 'x^2'
+check "--list-commands: the commands, for completion" 0 \
+	"eval${nl}diff${nl}run${nl}map${nl}replay${nl}analyze${nl}plot${nl}learn${nl}lessons${nl}play${nl}" "" \
+	-- --list-commands
+check "--list-options: the global options" 0 "--help${tab}-h${nl}--version${tab}-V${nl}--ascii${nl}" "" \
+	-- --list-options
+check "--list-commands takes nothing else" 2 "" "descent: unknown option '--list-commands'${nl}Try 'descent --help' for the commands.${nl}" \
+	-- --list-commands run
+check "eval --list-options" 0 "--help${tab}-h${nl}--version${tab}-V${nl}" "" -- eval --list-options
+check "diff --list-options: =, and the short forms" 0 \
+	"--wrt=${tab}-w${nl}--hessian${tab}-H${nl}--program${tab}-p${nl}--model=${tab}-m${nl}--help${tab}-h${nl}--version${tab}-V${nl}" "" \
+	-- diff --list-options
+check_grep "map --list-options: an optional value" 0 "^--color\[=\]$" -- map --list-options
+check_grep "run --list-options: the optimizer's settings" 0 "^--beta1=$" -- run --list-options
+check_grep "run --list-options: the data options" 0 "^--split=$" -- run --list-options
+check_grep "plot --list-options: the expression's" 0 "^--trajectory=$" -- plot --list-options
+check_grep "plot --data --list-options: the data mode's" 0 "^--slice=$" -- plot --data --list-options
+check_grep "analyze --data --list-options" 0 "^--census=$" -- analyze --data --list-options
+check_grep "play --data --list-options" 0 "^--schedule=$" -- play --data --list-options
+check_grep "lessons --list-options" 0 "^--ids$" -- lessons --list-options
+check_grep "learn --list-options" 0 "^--lessons-only=$" -- learn --list-options
+check_grep "--list-options before the last argument is not the listing" 2 \
+	"unknown option '--list-options'" -- eval --list-options x
 check_grep "lessons --check proves the course" 0 "^2 chapters, 22 pages, .* claims: all proved; 6 questions: 3 verified by the engine, 3 not verifiable$" -- lessons --check --lessons-only "$L"
 # every --help fits 80 columns
 for c in eval diff run map replay analyze plot learn lessons play; do

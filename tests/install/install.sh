@@ -68,6 +68,24 @@ for d in "$srcdir" "$builddir"; do
 	fi
 done
 
+# the shell completions, where bash-completion and zsh find them
+bashc=$(find "$root" -type f -path '*/bash-completion/completions/descent' | head -n 1)
+zshc=$(find "$root" -type f -name _descent | head -n 1)
+[ -n "$bashc" ] && ok || bad "no bash completion in a bash-completion/completions under $root"
+[ -n "$zshc" ] && head -n 1 "$zshc" | grep -q '^#compdef descent$' && ok ||
+	bad "no zsh completion (_descent, #compdef descent) under $root"
+loader=/usr/share/bash-completion/bash_completion
+if [ -n "$bashc" ] && [ -f "$loader" ] && command -v bash >/dev/null 2>&1; then
+	# bash-completion loads it on demand, from descent/../share of
+	# $XDG_DATA_DIRS, as it does from /usr/share
+	share=${bashc%/bash-completion/completions/descent}
+	got=$(XDG_DATA_DIRS=$share BASH_COMPLETION_USER_DIR=$tmp/none \
+		bash --norc --noprofile -c ". '$loader'; __load_completion descent;
+		complete -p descent" 2>&1)
+	[ "$got" = "complete -F _descent descent" ] && ok ||
+		bad "bash-completion does not load the installed completion: $got"
+fi
+
 # a teacher's chapter stays; the installed ones go, and the folder goes
 # once it is empty
 if [ -n "$lessons" ]; then
