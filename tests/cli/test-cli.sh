@@ -107,7 +107,16 @@ check_grep "diff program hessian" 0 "then the Hessian row by row" -- diff -p -H 
 check_grep "help" 0 "usage: descent" -- --help
 check_grep "help lists eval" 0 "  eval " -- -h
 check_grep "no arguments opens the course" 0 "^Chapter 1: " --
-version="descent 0.1.0${nl}Copyright (C) 2026 the descent authors${nl}License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.${nl}This is free software: you are free to change and redistribute it.${nl}There is NO WARRANTY, to the extent permitted by law.${nl}"
+# the version is configure.ac's, and so are those of the first entries
+# of NEWS and debian/changelog: one is not bumped without the others
+v=$(sed -n 's/^AC_INIT(\[descent\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")
+news=$(sed -n 's/^\* descent \([^ ]*\) .*/\1/p' "$top_srcdir/NEWS" | head -n 1)
+deb=$(sed -n '1s/^descent (\([^)]*\)).*/\1/p' "$top_srcdir/debian/changelog")
+if [ -n "$v" ] && [ "$news" = "$v" ] && [ "$deb" = "$v" ]; then pass=$((pass + 1)); else
+	fail=$((fail + 1))
+	echo "FAIL: the versions differ: configure.ac '$v', NEWS '$news', debian/changelog '$deb'"
+fi
+version="descent $v${nl}Copyright (C) 2026 the descent authors${nl}License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.${nl}This is free software: you are free to change and redistribute it.${nl}There is NO WARRANTY, to the extent permitted by law.${nl}"
 check "version" 0 "$version" "" -- --version
 check "eval version" 0 "$version" "" -- eval --version
 # --help and --version win over other options and their errors

@@ -142,8 +142,17 @@ PS1='$ '
 PATH=$tmp/bin:\$PATH
 source '$script'
 EOF
-	"$TMUX_BIN" -S "$sock" -f /dev/null new-session -d -x 80 -y 24 \
-		"env -u BASH_ENV bash --noprofile --rcfile '$tmp/rc' -i"
+	if ! "$TMUX_BIN" -S "$sock" -f /dev/null new-session -d -x 80 -y 24 \
+		"env -u BASH_ENV bash --noprofile --rcfile '$tmp/rc' -i"; then
+		if [ -n "${DESCENT_UI_SKIP_WITHOUT_TERMINAL-}" ]; then
+			echo "bash: no terminal can be made here: Tab in a real bash skipped"
+		else
+			bad "tmux cannot start a session for Tab in a real bash"
+		fi
+		echo "bash: $pass passed, $fail failed"
+		[ "$fail" -eq 0 ]
+		exit
+	fi
 	# tab LINE WANT: type LINE, press Tab, type "|", and the line is WANT
 	tab() {
 		local line=$1 want=$2 i got=""

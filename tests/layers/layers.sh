@@ -71,8 +71,10 @@ for f in src/main.c bench/*.c; do
 done
 
 # every source, header, script and build file says its licence
-for f in $(find src include tests bench -name '*.[ch]' -o -name '*.def' -o -name '*.sh' | sort) \
-	bootstrap .ci/run Makefile.am configure.ac man/*.[1-9] man/*.in lessons/README.md; do
+for f in $(find src include tests bench -name '*.[ch]' -o -name '*.def' -o -name '*.sh' \
+		-o -name '*.zsh' -o -name '*.bash' -o -name '_descent' | sort) \
+	bootstrap .ci/run Makefile.am configure.ac man/*.[1-9] man/*.in lessons/README.md \
+	debian/control debian/rules debian/deb.sh; do
 	[ -f "$f" ] || continue
 	if head -n 3 "$f" | grep -q 'SPDX-License-Identifier: GPL-3.0-or-later'; then
 		pass=$((pass + 1))

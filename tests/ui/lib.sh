@@ -22,6 +22,20 @@ tmp=$(mktemp -d) || exit 99
 n=0
 sock="descent-test-$$-$n"
 tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+# Where tmux cannot start a session (no pseudo-terminals, as in some
+# package builds' chroots), these tests cannot run: an error, but for a
+# package build, which sets DESCENT_UI_SKIP_WITHOUT_TERMINAL
+# (debian/rules), where they are skipped, saying why.
+if ! tm new-session -d -s probe -x 80 -y 24 'sleep 1' >/dev/null 2>&1; then
+	rm -rf "$tmp"
+	if [ -n "${DESCENT_UI_SKIP_WITHOUT_TERMINAL-}" ]; then
+		echo "$name: no terminal can be made here (tmux cannot start a session): skipped"
+		exit 77
+	fi
+	echo "$name: tmux cannot start a session here (no pseudo-terminals?)"
+	exit 99
+fi
+tm kill-server >/dev/null 2>&1
 # end_session: ends the last session's server, and then, after half a
 # second, whatever is left of its program: the hangup can catch a
 # sanitizer build in the leak check it runs at exit, which then spins
