@@ -810,6 +810,12 @@ struct plot_fig;
 int lesson_page_view(const struct lesson_runner *r, struct plot_opts *po, char *caption,
 		     size_t size);
 void lesson_view_runs(const struct lesson_runner *r, struct plot_fig *fig);
+/*
+ * The same figure in sentences (plot_fig_describe), with those runs; on
+ * a page that asks a question, what is drawn and the runs only, so that
+ * the description does not give the answer away.  Free it with free().
+ */
+char *lesson_view_describe(const struct lesson_runner *r, struct plot_fig *fig);
 
 /* --- progress ---------------------------------------------------------- */
 

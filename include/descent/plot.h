@@ -365,6 +365,29 @@ int plot_fig_point(const struct plot_fig *f, int cx, int cy, double *x);
 /* A data point's cell, or -1 when outside the plot area. */
 int plot_fig_cell(const struct plot_fig *f, const double *x, int *cx, int *cy);
 
+/*
+ * The figure f told in sentences, for a reader who cannot see it: what
+ * is drawn and over which ranges (and f's range there); in 1D the way
+ * the curve goes, end to end; the critical points in view by kind, with
+ * their values; where f is steepest and where flattest (its gradient
+ * sampled over the view); where it is not convex, when the figure shades
+ * that; and for each of the runs drawn on it (runs[0..nruns), their
+ * trajectories and labels, borrowed), where it started and ended, how
+ * (converged, diverged, the step limit), and what happened on the way:
+ * overshoots, zigzags, a saddle it lingered at, the view left.  Numbers
+ * have four significant digits.  With drawn_only, only what is drawn
+ * and the runs, none of the analysis (for a page that asks a question
+ * which the analysis would answer).  A paragraph a line; free the text
+ * with free().
+ */
+struct trajectory;
+struct plot_run_desc {
+	const struct trajectory *traj;
+	const char *label;
+};
+char *plot_fig_describe(struct plot_fig *f, const struct plot_run_desc *runs, int nruns,
+			int drawn_only);
+
 /* --- series: values against the step --------------------------------- */
 
 struct plot_series {

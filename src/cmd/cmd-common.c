@@ -296,6 +296,75 @@ cmd_version(FILE *fp)
 	      "There is NO WARRANTY, to the extent permitted by law.\n", fp);
 }
 
+/* The columns of the UTF-8 text s[0..n): a column a character. */
+static size_t
+columns(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+void
+cmd_print_paragraphs(FILE *fp, const char *text, int width, int utf8)
+{
+	char *ascii = utf8 ? NULL : text_ascii(text);
+	const char *p = ascii != NULL ? ascii : text;
+
+	if (width < 20)
+		width = 20;
+	/* a paragraph a line, with a blank line between them; words fill the
+	 * lines, and "x = 3" (the spaces around '=') and a point "(1.5, -2)"
+	 * are never broken */
+	while (*p != '\0') {
+		const char *end = p + strcspn(p, "\n");
+		size_t col = 0;
+		while (p < end) {
+			const char *w = p, *q;
+			size_t len, wc;
+			/* a word, with " = " and what follows it glued on */
+			for (q = w;;) {
+				q += strcspn(q, " \n");
+				if (q > end)
+					q = end;
+				if (q + 3 <= end && strncmp(q, " = ", 3) == 0) {
+					q += 3;
+					continue;
+				}
+				/* and a point "(1.5, -2)" whole */
+				if (q < end && *q == ' ' && memchr(w, '(', (size_t)(q - w)) != NULL &&
+				    memchr(w, ')', (size_t)(q - w)) == NULL &&
+				    memchr(q, ')', (size_t)(end - q)) != NULL) {
+					q++;
+					continue;
+				}
+				break;
+			}
+			len = (size_t)(q - w);
+			wc = columns(w, len);
+			if (col > 0 && col + 1 + wc > (size_t)width) {
+				fputc('\n', fp);
+				col = 0;
+			} else if (col > 0) {
+				fputc(' ', fp);
+				col++;
+			}
+			fwrite(w, 1, len, fp);
+			col += wc;
+			p = q;
+			while (p < end && *p == ' ')
+				p++;
+		}
+		fputc('\n', fp);
+		p = *end == '\n' ? end + 1 : end;
+		if (*p != '\0')
+			fputc('\n', fp);
+	}
+	free(ascii);
+}
+
 void
 cmd_print_number(FILE *fp, double v)
 {

@@ -118,6 +118,13 @@ draw(const struct learn_opts *o, struct lesson_runner *r, long *left, int nleft)
 		left[i] = plot_fig_left_view(fig, i);
 	putchar('\n');
 	plot_render_text(plot_fig_canvas(fig), stdout, po.color);
+	/* and in words, for a screen reader or a braille display */
+	{
+		char *text = lesson_view_describe(r, fig);
+		printf("\nThe figure in words:\n");
+		cmd_print_paragraphs(stdout, text, o->width, o->utf8);
+		free(text);
+	}
 	plot_fig_free(fig);
 }
 

@@ -21,7 +21,7 @@
 
 enum {
 	OPT_MARK = CMD_OPT_OWN, OPT_TANGENT, OPT_TRAJECTORY, OPT_START, OPT_STEPS, OPT_BASINS,
-	OPT_CONVEXITY, OPT_ARROW, OPT_BRAILLE_BLANK, OPT_SIGNS,
+	OPT_CONVEXITY, OPT_ARROW, OPT_BRAILLE_BLANK, OPT_SIGNS, OPT_DESCRIBE,
 };
 
 struct plot_cli {
@@ -31,6 +31,7 @@ struct plot_cli {
 	const char *traj[MAX_TRAJ];
 	int ntraj;
 	double tangent, steps;
+	int describe;                   /* sentences instead of the picture */
 };
 
 static int
@@ -61,6 +62,7 @@ plot_option(int opt, const char *arg, void *data)
 	case OPT_ARROW: o->fig.p.arrow = 1; return 0;
 	case OPT_BRAILLE_BLANK: o->fig.p.braille_blank = 1; return 0;
 	case OPT_SIGNS: o->fig.p.step_signs = 1; return 0;
+	case OPT_DESCRIBE: o->describe = 1; return 0;
 	case OPT_STEPS: return cmd_constant("--steps", arg, &o->steps);
 	}
 	return EXIT_USAGE;
@@ -80,6 +82,7 @@ plot_run(int argc, char **argv)
 		{ "arrow", no_argument, NULL, OPT_ARROW },
 		{ "braille-blank", no_argument, NULL, OPT_BRAILLE_BLANK },
 		{ "step-signs", no_argument, NULL, OPT_SIGNS },
+		{ "describe", no_argument, NULL, OPT_DESCRIBE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -90,6 +93,8 @@ plot_run(int argc, char **argv)
 	struct diag err;
 	struct objective *obj = NULL;
 	struct plot_fig *fig = NULL;
+	struct run *runs[MAX_TRAJ] = { NULL };
+	char labels[MAX_TRAJ][128];
 	double start[2] = { 0, 0 };
 	struct run_config basin_cfg;
 	char title[600], basin_label[128];
@@ -203,24 +208,36 @@ plot_run(int argc, char **argv)
 	for (i = 0; i < o.ntraj; i++) {
 		struct run_config c;
 		struct run *r;
-		char label[128];
-		if ((status = cmd_run_spec(&cmd_plot, "--trajectory", o.traj[i], 0, &c, label,
-						 sizeof label)) != 0)
+		if ((status = cmd_run_spec(&cmd_plot, "--trajectory", o.traj[i], 0, &c, labels[i],
+						 sizeof labels[i])) != 0)
 			goto done;
 		if (!isnan(o.steps))
 			c.max_steps = (long)o.steps;
-		r = run_new(obj, &c, start, &err);
+		r = runs[i] = run_new(obj, &c, start, &err);
 		if (r == NULL) {
 			status = cmd_value_error(&cmd_plot, "%s", err.message);
 			goto done;
 		}
 		run_all(r);
-		plot_fig_trajectory(fig, i, run_trajectory(r)->w, run_trajectory(r)->len, label);
-		run_free(r);
+		plot_fig_trajectory(fig, i, run_trajectory(r)->w, run_trajectory(r)->len, labels[i]);
 	}
-	plot_render_text(plot_fig_canvas(fig), stdout, o.p.color);
+	if (o.describe) {
+		struct plot_run_desc desc[MAX_TRAJ];
+		char *text;
+		for (i = 0; i < o.ntraj; i++) {
+			desc[i].traj = run_trajectory(runs[i]);
+			desc[i].label = labels[i];
+		}
+		text = plot_fig_describe(fig, desc, o.ntraj, 0);
+		cmd_print_paragraphs(stdout, text, o.p.width, o.p.enc != PLOT_ENC_ASCII);
+		free(text);
+	} else {
+		plot_render_text(plot_fig_canvas(fig), stdout, o.p.color);
+	}
 	status = 0;
 done:
+	for (i = 0; i < MAX_TRAJ; i++)
+		run_free(runs[i]);
 	plot_fig_free(fig);
 	objective_free(obj);
 	return status;
@@ -234,6 +251,7 @@ const struct cmd cmd_plot = {
 		 "       [--shade] [--mark critical] [--tangent X]\n"
 		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]\n"
 		 "       [--basins | --convexity] [--arrow] [--step-signs] [--braille-blank]\n"
+		 "       [--describe]\n"
 		 "   or: descent plot --data FILE --model MODEL [-o OPT -n N ...]\n"
 		 "       --fit | --curve SPEC... | --line start|swap:L:J:K|seed:S\n"
 		 "       | --slice random|hessian|pca",
@@ -262,7 +280,10 @@ const struct cmd cmd_plot = {
 	"  --arrow            the descent direction -grad at each run's last point\n"
 	"  --step-signs       each step of a run marked by its sign: + (green) where f\n"
 	"                     fell, x (red) where it rose\n"
-	"  --braille-blank    blank braille cells as U+2800, not spaces\n\n"
+	"  --braille-blank    blank braille cells as U+2800, not spaces\n"
+	"  --describe         instead of the picture, what it shows in sentences: the\n"
+	"                     ranges, the critical points, the slope, the convexity\n"
+	"                     shaded, and what each run did (for a screen reader)\n\n"
 	"With --data and --model (and descent run's settings), a run of the model,\n"
 	"then what it learned, or its landscape on a line or a plane through its\n"
 	"parameters:\n"

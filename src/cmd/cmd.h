@@ -99,6 +99,12 @@ void cmd_version(FILE *fp);
 void cmd_list_options(const char *shortopts, const struct option *lo);
 /* Prints where to report bugs, after a blank line: the end of a --help. */
 void cmd_bug_report(FILE *fp);
+/*
+ * Prints text, of paragraphs a line each, wrapped to width columns (a
+ * character a column), with a blank line between paragraphs; "x = 3"
+ * and "(1.5, -2)" stay on one line.  Unless utf8, in ASCII (text_ascii).
+ */
+void cmd_print_paragraphs(FILE *fp, const char *text, int width, int utf8);
 /* Prints a number as descent prints values: %.10g, -0 as 0, any NaN as nan. */
 void cmd_print_number(FILE *fp, double v);
 /* The same into buf, with prec significant digits. */

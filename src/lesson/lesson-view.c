@@ -80,3 +80,22 @@ lesson_view_runs(const struct lesson_runner *r, struct plot_fig *fig)
 	if (r->challenge != NULL)
 		plot_fig_run(fig, 0, r->challenge, "your attempt");
 }
+
+char *
+lesson_view_describe(const struct lesson_runner *r, struct plot_fig *fig)
+{
+	struct plot_run_desc d[LESSON_MAX_RUNS + 1];
+	int n = 0, i, asks = 0;
+
+	for (i = 0; i < r->nruns && i < LESSON_MAX_RUNS; i++) {
+		d[n].traj = run_trajectory(r->runs[i]);
+		d[n++].label = r->labels[i];
+	}
+	if (r->challenge != NULL) {
+		d[n].traj = run_trajectory(r->challenge);
+		d[n++].label = "your attempt";
+	}
+	if (r->page >= 0 && r->page < r->c->npages)
+		asks = (page_kind_of(r->c->pages[r->page].kind)->flags & PK_ASKS) != 0;
+	return plot_fig_describe(fig, d, n, asks);
+}

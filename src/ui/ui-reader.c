@@ -271,11 +271,19 @@ page_text(struct ui *u, struct reader *rd, const struct lesson_page *p, int has_
 	  char **owned, int *body_lines)
 {
 	const char *body = p->body != NULL ? p->body : "";
-	int explain = p->explain != NULL &&
+	int explain;
+	size_t n;
+
+	if (rd->words) {
+		/* w: the figure in words, in the text's region */
+		*owned = NULL;
+		*body_lines = 0;
+		return rd->words_text;
+	}
+	explain = p->explain != NULL &&
 		      (page_kind_asks(p->kind) ? rd->answered && has_fig :
 		       p->kind == PAGE_DESCENT || p->kind == PAGE_NETWORK ? rd->answered :
 		       p->question == NULL);
-	size_t n;
 
 	*owned = NULL;
 	*body_lines = body[0] != '\0' ? ui_text(u, body, 0, 0, ui_reader_text_width(u), 0, 0) : 0;
@@ -663,6 +671,29 @@ page_key(struct ui *u, int ch)
 			rd->scroll = 0;
 		}
 		break;
+	case 'w':
+		/* the figure in words, as it is now (w again: the text) */
+		if (rd->words) {
+			rd->words = 0;
+		} else if (u->fig != NULL) {
+			char *text = lesson_view_describe(&u->runner, u->fig);
+			size_t k = 0, i;
+			k = (size_t)snprintf(rd->words_text, sizeof rd->words_text,
+					     "*The figure in words* (w: the page's text)\n\n");
+			/* a paragraph a line, to the blank lines between them */
+			for (i = 0; text[i] != '\0' && k + 2 < sizeof rd->words_text; i++) {
+				rd->words_text[k++] = text[i];
+				if (text[i] == '\n')
+					rd->words_text[k++] = '\n';
+			}
+			rd->words_text[k] = '\0';
+			free(text);
+			rd->words = 1;
+		} else {
+			snprintf(u->message, sizeof u->message, "This page has no figure to describe.");
+		}
+		rd->scroll = 0;
+		break;
 	case '\n': case '\r': case KEY_ENTER:
 		go_page(u, u->runner.page + 1);
 		break;
@@ -687,7 +718,7 @@ const struct ui_screen ui_page_screen = {
 		"network: as descent, v a slice, e the Hessian; locate: arrows\n"
 		"plot, descent: c a cursor that reads out f, the slope and the\n"
 		"   curvature; arrows move it (use n and p for the pages)\n"
-		"q: back to the course map\n",
+		"q: back to the course map   w: the figure in words, or not\n",
 	.draw = page_draw,
 	.key = page_key,
 	.tick = page_tick,

@@ -44,6 +44,8 @@ struct reader {
 	int choice_y;                   /* quiz: the screen row of the first choice */
 	int at_end;                     /* the last page was passed once: n opens the next chapter */
 	int slice;                      /* network: v shows the landscape on a plane */
+	int words;                      /* w: the figure in words, instead of the text */
+	char words_text[8192];          /*   as it was when w was pressed */
 };
 
 /*

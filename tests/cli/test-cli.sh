@@ -317,6 +317,28 @@ check "run split fractions" 2 "" "descent run: --split: the validation and test 
 check "run split one fraction" 2 "" "descent run: --split takes two fractions, for validation and test, as in 0.2,0.2, not '0.5'${nl}" -- run --data sine,n=20 --model mlp:1-2-1 --split 0.5
 check_grep "analyze split: the held-out losses" 0 "^  held out (seed 0): validation loss [0-9.e-]* (4 examples), test loss [0-9.e-]* (4 examples)$" -- analyze --data sine,n=20 --model mlp:1-2-1 --split 0.2,0.2
 check "map split" 2 "" "descent map: --split goes with descent run, analyze and plot --curve${nl}" -- map --data sine,n=20 --model mlp:1-2-1 --split 0.2,0.2 --over lr=0.01:0.1
+# --describe: the plot in sentences, from its analysis (goldens in tests/golden)
+check_grep "describe: Himmelblau's four minima and their value" 0 \
+	"^(-2\.805, 3\.131), (3, 2) and (3\.584, -1\.848), each where f = 0, the lowest in$" \
+	-- plot '(x^2+y-11)^2+(x+y^2-7)^2' --size 80x24 --describe
+check_grep "describe: a run, its outcome and its end" 0 \
+	"^Run 1, gd,lr=0.01: from (0, 0), where f = 170, it converged at step 62 to the$" \
+	-- plot '(x^2+y-11)^2+(x+y^2-7)^2' --size 80x24 --trajectory gd,lr=0.01 --start 0,0 --describe
+if "$DESCENT" plot 'x^2' --size 80x24 --describe | grep -q -e '+---' -e '^ *|'; then
+	fail=$((fail + 1)); echo "FAIL: describe: words only, the picture left out"
+else
+	pass=$((pass + 1))
+fi
+check_grep "describe: wrapped to --size's width" 0 "^The curve of f(x) = x^2, for x from -1$" \
+	-- plot 'x^2' --size 40x10 --describe
+check_grep "learn --plain: every figure in words too" 0 \
+	"^maximum at x = 0 (f = 5), falls to a minimum at x = 2 (f = -11), and rises to$" \
+	-- learn --plain --lessons-only "$top_srcdir/tests/course" critical-points --page 1 --width 80 \
+	--progress "$tmp/words-p.json"
+check_grep "learn --plain: on a page that asks, no analysis in the words" 0 \
+	"^The critical points and the values of f are left out here.$" \
+	-- learn --plain --lessons-only "$top_srcdir/tests/course" critical-points --page 9 --width 80 \
+	--progress "$tmp/words-p.json"
 check_grep "plot line swap: the same f at both ends" 0 "^f(0) = \([0-9.e-]*\), f(1) = \1$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2 --size 80x24 --ascii
 check_grep "plot line swap: a barrier" 0 "^between them the highest f is [0-9.e-]*, at t = 0.5: a barrier [0-9.e-]* above$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2 --size 80x24 --ascii
 check_grep "plot line start: the markers" 0 "^A t = 0  B t = 1$" -- plot --data sine,n=60 --model mlp:1-4-1 -o adam -n 200 --line start --size 80x24 --ascii

@@ -685,7 +685,7 @@ start 70 20 "$ENV '$DESCENT' learn --lessons-only '$L' objective --page 7"
 wait_for "70x20, the smallest: a descent page" 'page 7 of 10'
 wait_for "its status line whole" 'q:map  \(down: more\)$'
 keys '?'
-wait_for "the keys fit: the last one" '│ q: back to the course map +│( |$)'
+wait_for "the keys fit: the last one" '│ q: back to the course map   w: the figure in words, or not +│( |$)'
 wait_for "and the common one" '\?: these keys \(any key closes them\)'
 # a whole frame: corners, and a side on both ends of every row inside
 wait_for "the frame's top" '^ +┌─+┐( |$)'
@@ -813,6 +813,39 @@ wait_for "a pair's markers go, lone asterisks stay" \
 	'^ The best pair α\* and β\* here; lr\*g is a product, and \(1-b\)\*g too\.$'
 wait_for "a fenced formula keeps its asterisks" '^   w -= lr\*g\*2$'
 wait_for "code keeps them; the phrase's go" '^ A code\*x\* span and two words end\.$'
+keys q q
+wait_exit "quits" 0
+
+# --- w: the figure in words; on a page that asks, without the analysis ----------
+cat >"$tmp/words.json" <<'WORDS'
+{ "id": "words", "title": "Words", "order": 1, "format": 1, "summary": "A figure in words.",
+  "pages": [
+    { "kind": "plot", "title": "Two wells", "function": "x^4 - 8*x^2 + 5", "x": [-3, 3],
+      "body": "Two wells." },
+    { "kind": "locate", "title": "The saddle", "function": "x^3 - 3*x + y^2",
+      "x": [-2.5, 2.5], "y": [-2, 2], "target": "saddle",
+      "question": "Put the cursor on the saddle point." } ] }
+WORDS
+start 80 24 "$ENV '$DESCENT' learn --progress '$tmp/words-p.json' '$tmp/words.json'"
+wait_for "a plot page" '^ Two wells\.$'
+keys w
+wait_for "w: the figure in words, in the text's region" '^ The figure in words \(w: the page.s text\)$'
+wait_for "the way the curve goes, from the analysis" 'falls to a minimum at x = -2 \(f = -11\)'
+wait_for "the figure stays under the words" '^f\(x\) = x\^4 - 8\*x\^2 \+ 5'
+keys j j j j
+wait_for "the words scroll" 'There are 3 critical points in view: 2 minima'
+keys w
+wait_for "w again: the page's text" '^ Two wells\.$'
+wait_gone "the words gone" 'The figure in words'
+keys n
+wait_for "a locate page" 'Put the cursor on the saddle point'
+keys w
+wait_for "its figure in words too" '^ The figure in words'
+keys j j j j j j
+wait_for "without the analysis, which would answer it" 'The critical points and the values of f are left out here'
+wait_gone "no critical point named" 'saddle point, at|minimum, at'
+keys p p
+wait_for "a page without a figure" '.'
 keys q q
 wait_exit "quits" 0
 
