@@ -41,6 +41,9 @@ char *xstrdup(const char *s);
  */
 int edit_distance(const char *a, size_t la, const char *b, size_t lb);
 
+/* The columns of n bytes of UTF-8 text: one a code point. */
+size_t utf8_columns(const char *s, size_t n);
+
 /*
  * The length of the first item of the comma-separated list s ("1.5, pi/2"):
  * up to its first comma outside parentheses, since a comma inside them

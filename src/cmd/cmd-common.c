@@ -296,17 +296,6 @@ cmd_version(FILE *fp)
 	      "There is NO WARRANTY, to the extent permitted by law.\n", fp);
 }
 
-/* The columns of the UTF-8 text s[0..n): a column a character. */
-static size_t
-columns(const char *s, size_t n)
-{
-	size_t i, c = 0;
-
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return c;
-}
-
 void
 cmd_print_paragraphs(FILE *fp, const char *text, int width, int utf8)
 {
@@ -343,7 +332,7 @@ cmd_print_paragraphs(FILE *fp, const char *text, int width, int utf8)
 				break;
 			}
 			len = (size_t)(q - w);
-			wc = columns(w, len);
+			wc = utf8_columns(w, len);
 			if (col > 0 && col + 1 + wc > (size_t)width) {
 				fputc('\n', fp);
 				col = 0;

@@ -568,17 +568,6 @@ shown_append(struct sbuf *b, const char *s, size_t n, int utf8)
 	free(safe);
 }
 
-/* The columns of n bytes of UTF-8: one a code point. */
-static size_t
-columns(const char *s, size_t n)
-{
-	size_t i, cols = 0;
-
-	for (i = 0; i < n; i++)
-		cols += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return cols;
-}
-
 /* The length of the first k columns of s (n bytes). */
 static size_t
 columns_len(const char *s, size_t n, size_t k)
@@ -747,7 +736,7 @@ cell_take(const char *c, size_t n, size_t *at, size_t w, size_t *cols)
 	while (i < n) {
 		for (wend = i; wend < n && c[wend] != ' '; wend++)
 			;
-		k = columns(c + i, wend - i);
+		k = utf8_columns(c + i, wend - i);
 		if (*cols + (end > start) + k > w) {
 			if (end == start) {     /* a word wider than the cell */
 				end = i + columns_len(c + i, wend - i, w);
@@ -819,11 +808,11 @@ fill_table(struct filler *f, const char *p, const char *end, int utf8)
 			for (i = 0; i < cell[0].len; i = k + 1) {
 				for (k = i; k < cell[0].len && cell[0].s[k] != ' '; k++)
 					;
-				cols = columns(cell[0].s + i, k - i);
+				cols = utf8_columns(cell[0].s + i, k - i);
 				if (cols > minw[j])
 					minw[j] = cols;
 			}
-			cols = columns(cell[0].s, cell[0].len);
+			cols = utf8_columns(cell[0].s, cell[0].len);
 			if (cols > w[j])
 				w[j] = cols;
 		}

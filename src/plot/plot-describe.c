@@ -417,6 +417,7 @@ describe_slope(struct text *t, struct desc *d)
 {
 	int m = d->n == 1 ? SAMPLES_1D : SAMPLES_2D, i, j, k, flat = 0, total = 0;
 	double gmax = -1, gmax_x[2] = { 0, 0 }, sum[9] = { 0 }, cnt[9] = { 0 }, lowest = INFINITY;
+	double *norms = xmalloc((size_t)m * (d->n == 1 ? 1 : (size_t)m) * sizeof *norms);
 	int low = -1;
 	char a[32], p[80];
 
@@ -425,7 +426,7 @@ describe_slope(struct text *t, struct desc *d)
 			double x[2] = { 0, 0 }, v, g[2] = { 0, 0 }, norm;
 			sample_point(d, i, j, m, x);
 			objective_eval_point(d->f->o, x, &v, g, NULL);
-			norm = d->n == 1 ? fabs(g[0]) : hypot(g[0], g[1]);
+			norm = norms[j * m + i] = d->n == 1 ? fabs(g[0]) : hypot(g[0], g[1]);
 			if (!isfinite(norm))
 				continue;
 			if (norm > gmax) {
@@ -439,19 +440,16 @@ describe_slope(struct text *t, struct desc *d)
 	if (!(gmax > 0)) {
 		if (gmax == 0)
 			put(t, "It is flat everywhere: its gradient is 0.\n");
+		free(norms);
 		return;
 	}
-	for (j = 0; j < (d->n == 1 ? 1 : m); j++)
-		for (i = 0; i < m; i++) {
-			double x[2] = { 0, 0 }, v, g[2] = { 0, 0 }, norm;
-			sample_point(d, i, j, m, x);
-			objective_eval_point(d->f->o, x, &v, g, NULL);
-			norm = d->n == 1 ? fabs(g[0]) : hypot(g[0], g[1]);
-			if (!isfinite(norm))
-				continue;
+	/* how much of the view is nearly flat, against the steepest */
+	for (i = 0; i < (d->n == 1 ? m : m * m); i++)
+		if (isfinite(norms[i])) {
 			total++;
-			flat += norm < 0.02 * gmax;
+			flat += norms[i] < 0.02 * gmax;
 		}
+	free(norms);
 	for (k = 0; k < 9; k++)
 		if (cnt[k] > 0 && sum[k] / cnt[k] < lowest) {
 			lowest = sum[k] / cnt[k];
@@ -479,20 +477,12 @@ static void
 describe_convexity(struct text *t, struct desc *d)
 {
 	struct plot_fig *f = d->f;
-	struct region r = { f->n, { f->x0, f->y0 }, { f->x1, f->y1 } };
+	struct region r;
 	struct convexity cv;
-	int ny = f->n == 2 ? f->ah : 1;
-	double hx = (f->x1 - f->x0) / f->aw / 2, hy = (f->y1 - f->y0) / f->ah / 2;
 	size_t total;
 	char a[32], b[32], p[80], q[80];
 
-	r.lo[0] += hx;
-	r.hi[0] -= hx;
-	if (f->n == 2) {
-		r.lo[1] += hy;
-		r.hi[1] -= hy;
-	}
-	if (analysis_convexity(f->o, &r, f->aw, ny, &cv) < 0)
+	if (fig_convexity(f, &r, &cv) < 0)
 		return;
 	total = (size_t)cv.nx * (size_t)cv.ny;
 	if (cv.verdict == CONVEXITY_CONVEX) {

@@ -133,6 +133,12 @@ void fig_line(struct plot_fig *f, enum plot_layer layer, int x0, int y0, int x1,
 	      uint8_t color);
 /* A glyph on the cell of the data point x, when it is in the area. */
 void fig_mark_point(struct plot_fig *f, const double *x, uint32_t glyph, uint8_t color);
+/*
+ * The convexity that the figure shades (fig_draw_convexity): the grid of
+ * the plot area's cells, at their centres (r, filled here).  Returns
+ * analysis_convexity's result; free cv->sign.
+ */
+int fig_convexity(struct plot_fig *f, struct region *r, struct convexity *cv);
 /* The markers of the critical points and of the runs' starts and ends. */
 void fig_draw_markers(struct plot_fig *f);
 void fig_draw_legend(struct plot_fig *f);

@@ -147,23 +147,33 @@ fig_draw_basins(struct plot_fig *f)
 	free(idx);
 }
 
-void
-fig_draw_convexity(struct plot_fig *f)
+int
+fig_convexity(struct plot_fig *f, struct region *r, struct convexity *cv)
 {
-	struct region r = { f->n, { f->x0, f->y0 }, { f->x1, f->y1 } };
-	struct convexity cv;
-	int ny = f->n == 2 ? f->ah : 1, cx, iy;
 	double hx = (f->x1 - f->x0) / f->aw / 2, hy = (f->y1 - f->y0) / f->ah / 2;
 
 	/* the grid of the analysis runs corner to corner: give it the cell
 	 * centres */
-	r.lo[0] += hx;
-	r.hi[0] -= hx;
-	if (f->n == 2) {
-		r.lo[1] += hy;
-		r.hi[1] -= hy;
+	r->n = f->n;
+	r->lo[0] = f->x0 + hx;
+	r->hi[0] = f->x1 - hx;
+	r->lo[1] = f->y0 + hy;
+	r->hi[1] = f->y1 - hy;
+	if (f->n == 1) {
+		r->lo[1] = f->y0;
+		r->hi[1] = f->y1;
 	}
-	if (analysis_convexity(f->o, &r, f->aw, ny, &cv) < 0)
+	return analysis_convexity(f->o, r, f->aw, f->n == 2 ? f->ah : 1, cv);
+}
+
+void
+fig_draw_convexity(struct plot_fig *f)
+{
+	struct region r;
+	struct convexity cv;
+	int cx, iy;
+
+	if (fig_convexity(f, &r, &cv) < 0)
 		return;
 	for (iy = 0; iy < cv.ny; iy++)
 		for (cx = 0; cx < cv.nx; cx++) {
