@@ -182,8 +182,8 @@ describe_what(struct text *t, struct desc *d)
 		put(t, ".");
 	}
 	if (isfinite(d->flo) && !d->drawn_only)
-		put(t, " @f goes from %s to %s there.", num(a, d->flo, d->fscale),
-		    num(b, d->fhi, d->fscale));
+		put(t, " @f goes from %s to %s %s.", num(a, d->flo, d->fscale),
+		    num(b, d->fhi, d->fscale), d->nonfinite > 0 ? "at the points sampled" : "there");
 	if (d->nonfinite > 0) {
 		char p[80];
 		put(t, " @f has no finite value at %zu of the %zu points sampled, such as %s.",
@@ -288,7 +288,9 @@ describe_shape(struct text *t, struct desc *d)
 			double x[2] = { 0, 0 }, v;
 			sample_point(d, i, 0, m, x);
 			objective_eval_point(f->o, x, &v, NULL, NULL);
-			if (isfinite(v) && isfinite(last) && fabs(v - last) > big) {
+			if (!isfinite(v))
+				continue;       /* a pole: the jump is across it */
+			if (isfinite(last) && fabs(v - last) > big) {
 				big = fabs(v - last);
 				ja = lastx;
 				jb = x[0];
