@@ -675,7 +675,8 @@ page_key(struct ui *u, int ch)
 		/* the figure in words, as it is now (w again: the text) */
 		if (rd->words) {
 			rd->words = 0;
-		} else if (u->fig != NULL) {
+		} else if (u->fig != NULL && rd->shown_fig_page == u->runner.page) {
+			/* (the figure of this page: a network's is drawn by its kind) */
 			char *text = lesson_view_describe(&u->runner, u->fig);
 			size_t k = 0, i;
 			k = (size_t)snprintf(rd->words_text, sizeof rd->words_text,
@@ -690,7 +691,8 @@ page_key(struct ui *u, int ch)
 			free(text);
 			rd->words = 1;
 		} else {
-			snprintf(u->message, sizeof u->message, "This page has no figure to describe.");
+			snprintf(u->message, sizeof u->message,
+				 "This page has no figure that w can put in words.");
 		}
 		rd->scroll = 0;
 		break;

@@ -824,7 +824,8 @@ cat >"$tmp/words.json" <<'WORDS'
       "body": "Two wells." },
     { "kind": "locate", "title": "The saddle", "function": "x^3 - 3*x + y^2",
       "x": [-2.5, 2.5], "y": [-2, 2], "target": "saddle",
-      "question": "Put the cursor on the saddle point." } ] }
+      "question": "Put the cursor on the saddle point." },
+    { "kind": "text", "title": "No figure", "body": "Only words here." } ] }
 WORDS
 start 80 24 "$ENV '$DESCENT' learn --progress '$tmp/words-p.json' '$tmp/words.json'"
 wait_for "a plot page" '^ Two wells\.$'
@@ -844,8 +845,10 @@ wait_for "its figure in words too" '^ The figure in words'
 keys j j j j j j
 wait_for "without the analysis, which would answer it" 'The critical points and the values of f are left out here'
 wait_gone "no critical point named" 'saddle point, at|minimum, at'
-keys p p
-wait_for "a page without a figure" '.'
+keys w n
+wait_for "a page without a figure" '^ Only words here\.$'
+keys w
+wait_for "w says there is nothing to put in words" 'no figure that w can put in words'
 keys q q
 wait_exit "quits" 0
 
