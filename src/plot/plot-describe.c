@@ -96,6 +96,8 @@ struct desc {
 	double flo, fhi;        /* f's lowest and highest value, sampled or critical */
 	size_t nonfinite, nsamples;
 	double nonfinite_x[2];  /* one point where f is not finite */
+	int m, rows;            /* the samples: m across, rows (1 or m) down, */
+	double *fv, *gn;        /*   f and |grad f| at each, row by row */
 	struct critical_point *cp;
 	int ncp, conclusive;
 	int drawn_only;         /* what is drawn and the runs, not the analysis */
@@ -126,19 +128,28 @@ sample_point(const struct desc *d, int i, int j, int m, double *x)
 		x[1] = d->f->y0 + (d->f->y1 - d->f->y0) * j / (m - 1);
 }
 
-/* f's range over the view, from the samples. */
+/*
+ * The samples, once for every sentence: f and |grad f| at each point;
+ * and f's range over the view.
+ */
 static void
 sample_values(struct desc *d)
 {
 	int m = d->n == 1 ? SAMPLES_1D : SAMPLES_2D, i, j;
 
+	d->m = m;
+	d->rows = d->n == 1 ? 1 : m;
+	d->fv = xmalloc((size_t)m * (size_t)d->rows * sizeof *d->fv);
+	d->gn = xmalloc((size_t)m * (size_t)d->rows * sizeof *d->gn);
 	d->flo = INFINITY;
 	d->fhi = -INFINITY;
-	for (j = 0; j < (d->n == 1 ? 1 : m); j++)
+	for (j = 0; j < d->rows; j++)
 		for (i = 0; i < m; i++) {
-			double x[2] = { 0, 0 }, v;
+			double x[2] = { 0, 0 }, g[2] = { 0, 0 }, v;
 			sample_point(d, i, j, m, x);
-			objective_eval_point(d->f->o, x, &v, NULL, NULL);
+			objective_eval_point(d->f->o, x, &v, g, NULL);
+			d->fv[j * m + i] = v;
+			d->gn[j * m + i] = d->n == 1 ? fabs(g[0]) : hypot(g[0], g[1]);
 			d->nsamples++;
 			if (!isfinite(v)) {
 				if (d->nonfinite++ == 0)
@@ -239,15 +250,14 @@ by_x(const void *a, const void *b)
 static int
 monotone(const struct desc *d, double a, double b, int dir)
 {
-	int m = SAMPLES_1D, i;
+	int i;
 	double prev = NAN;
 
-	for (i = 0; i < m; i++) {
-		double x[2] = { 0, 0 }, v;
-		sample_point(d, i, 0, m, x);
+	for (i = 0; i < d->m; i++) {
+		double x[2] = { 0, 0 }, v = d->fv[i];
+		sample_point(d, i, 0, d->m, x);
 		if (x[0] < a || x[0] > b)
 			continue;
-		objective_eval_point(d->f->o, x, &v, NULL, NULL);
 		if (!isfinite(v))
 			return 0;
 		if (!isnan(prev) && dir * (v - prev) < -1e-9 * d->fscale)
@@ -267,7 +277,7 @@ describe_shape(struct text *t, struct desc *d)
 	struct plot_fig *f = d->f;
 	double x0 = f->x0, x1 = f->x1, f0, f1, prevx = x0, prevf;
 	char a[32], b[32], c[32], e[32], p[80];
-	int i, m = SAMPLES_1D;
+	int i;
 
 	if (!d->conclusive)
 		return;
@@ -284,10 +294,9 @@ describe_shape(struct text *t, struct desc *d)
 	if (i <= d->ncp) {
 		/* not one way between critical points: the biggest jump */
 		double big = -1, ja = 0, jb = 0, fa = 0, fb = 0, last = NAN, lastx = 0;
-		for (i = 0; i < m; i++) {
-			double x[2] = { 0, 0 }, v;
-			sample_point(d, i, 0, m, x);
-			objective_eval_point(f->o, x, &v, NULL, NULL);
+		for (i = 0; i < d->m; i++) {
+			double x[2] = { 0, 0 }, v = d->fv[i];
+			sample_point(d, i, 0, d->m, x);
 			if (!isfinite(v))
 				continue;       /* a pole: the jump is across it */
 			if (isfinite(last) && fabs(v - last) > big) {
@@ -417,18 +426,15 @@ where(const struct desc *d, const double *x)
 static void
 describe_slope(struct text *t, struct desc *d)
 {
-	int m = d->n == 1 ? SAMPLES_1D : SAMPLES_2D, i, j, k, flat = 0, total = 0;
+	int m = d->m, i, j, k, flat = 0, total = 0;
 	double gmax = -1, gmax_x[2] = { 0, 0 }, sum[9] = { 0 }, cnt[9] = { 0 }, lowest = INFINITY;
-	double *norms = xmalloc((size_t)m * (d->n == 1 ? 1 : (size_t)m) * sizeof *norms);
 	int low = -1;
 	char a[32], p[80];
 
-	for (j = 0; j < (d->n == 1 ? 1 : m); j++)
+	for (j = 0; j < d->rows; j++)
 		for (i = 0; i < m; i++) {
-			double x[2] = { 0, 0 }, v, g[2] = { 0, 0 }, norm;
+			double x[2] = { 0, 0 }, norm = d->gn[j * m + i];
 			sample_point(d, i, j, m, x);
-			objective_eval_point(d->f->o, x, &v, g, NULL);
-			norm = norms[j * m + i] = d->n == 1 ? fabs(g[0]) : hypot(g[0], g[1]);
 			if (!isfinite(norm))
 				continue;
 			if (norm > gmax) {
@@ -442,16 +448,14 @@ describe_slope(struct text *t, struct desc *d)
 	if (!(gmax > 0)) {
 		if (gmax == 0)
 			put(t, "It is flat everywhere: its gradient is 0.\n");
-		free(norms);
 		return;
 	}
 	/* how much of the view is nearly flat, against the steepest */
-	for (i = 0; i < (d->n == 1 ? m : m * m); i++)
-		if (isfinite(norms[i])) {
+	for (i = 0; i < m * d->rows; i++)
+		if (isfinite(d->gn[i])) {
 			total++;
-			flat += norms[i] < 0.02 * gmax;
+			flat += d->gn[i] < 0.02 * gmax;
 		}
-	free(norms);
 	for (k = 0; k < 9; k++)
 		if (cnt[k] > 0 && sum[k] / cnt[k] < lowest) {
 			lowest = sum[k] / cnt[k];
@@ -717,5 +721,7 @@ plot_fig_describe(struct plot_fig *f, const struct plot_run_desc *runs, int nrun
 	if (drawn_only)
 		put(&t, "The critical points and the values of @f are left out here.\n");
 	free(d.cp);
+	free(d.fv);
+	free(d.gn);
 	return t.s;
 }
