@@ -83,6 +83,14 @@ void num_exact(char *buf, size_t size, double v);
  */
 void json_put_string(FILE *fp, const char *s);
 
+/*
+ * "DIR/NAME" for the directory of the running program when it runs from
+ * its build tree, which the build marks with the file descent.srcdir
+ * beside it (an installed program has none); NULL otherwise.  The
+ * caller frees it.
+ */
+char *build_tree_file(const char *name);
+
 /* "DIR/NAME", with one slash between them; the caller frees it. */
 char *path_in_dir(const char *dir, const char *name);
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "descent/i18n.h"
 #include "descent/expr.h"
 #include "descent/lesson.h"
 #include "descent/plot.h"
@@ -54,9 +55,10 @@ cmd_usage_error(const struct cmd *cmd, const char *fmt, ...)
 
 	fprintf(stderr, "descent %s: ", cmd->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'descent %s --help' for more.\n", cmd->name);
+	fputc('\n', stderr);
+	fprintf(stderr, _("Try 'descent %s --help' for more.\n"), cmd->name);
 	return EXIT_USAGE;
 }
 
@@ -67,7 +69,7 @@ cmd_value_error(const struct cmd *cmd, const char *fmt, ...)
 
 	fprintf(stderr, "descent %s: ", cmd->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return EXIT_USAGE;

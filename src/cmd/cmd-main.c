@@ -13,6 +13,7 @@
 
 #include "cmd.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/util.h"
 
 static void
@@ -64,6 +65,7 @@ cmd_main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");     /* numbers read and print with '.' */
+	i18n_init();
 	if (use_kernels() != 0)
 		return EXIT_USAGE;
 	if (argc < 2) {

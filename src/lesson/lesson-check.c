@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/analysis.h"
 #include "descent/lesson.h"
 #include "descent/linalg.h"
@@ -49,7 +50,7 @@ check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	diags_add(k->ds, k->c->file, line, column, DIAG_ERROR, "%s", msg);
 	k->errors++;

@@ -273,25 +273,18 @@ char *
 lesson_course_dir(void)
 {
 	/* run from the build tree: the source tree's lessons, named by the
-	 * file descent.srcdir that the build writes beside the program (an
-	 * installed program has none beside it) */
-	char exe[4096], src[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char *slash, *lessons;
+	 * file descent.srcdir that the build writes beside the program */
+	char *mark = build_tree_file("descent.srcdir"), src[4096], *lessons;
 
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL &&
-		    (size_t)(slash - exe) + sizeof "/descent.srcdir" <= sizeof exe) {
-			memcpy(slash, "/descent.srcdir", sizeof "/descent.srcdir");
-			if (read_line(exe, src, sizeof src) == 0) {
-				lessons = path_in_dir(src, "lessons");
-				if (is_dir(lessons))
-					return lessons;
-				free(lessons);
-			}
+	if (mark != NULL && read_line(mark, src, sizeof src) == 0) {
+		lessons = path_in_dir(src, "lessons");
+		if (is_dir(lessons)) {
+			free(mark);
+			return lessons;
 		}
+		free(lessons);
 	}
+	free(mark);
 	return xstrdup(DESCENT_PKGDATADIR "/lessons");
 }
 

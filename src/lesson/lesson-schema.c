@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -24,7 +25,7 @@ lesson_error(struct loader *L, struct json_pos p, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	diags_add(L->ds, L->file, p.line, p.column, DIAG_ERROR, "%s", msg);
 	L->errors++;

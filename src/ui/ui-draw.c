@@ -16,6 +16,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "descent/optim.h"
 #include "ui-int.h"
@@ -319,7 +320,7 @@ ui_status(struct ui *u, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	vsnprintf(buf, sizeof buf, _(fmt), ap);
 	va_end(ap);
 	attron(A_REVERSE);
 	move(u->rows - 1, 0);

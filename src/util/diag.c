@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/diag.h"
 #include "descent/util.h"
 
@@ -21,7 +22,7 @@ fill(struct diag *d, const char *file, int line, int column, enum diag_level lev
 	d->line = line;
 	d->column = column;
 	d->level = level;
-	vsnprintf(d->message, sizeof d->message, fmt, ap);
+	vsnprintf(d->message, sizeof d->message, _(fmt), ap);
 }
 
 int
@@ -38,7 +39,7 @@ diag_set(struct diag *d, const char *file, int line, int column, const char *fmt
 void
 diag_print(FILE *fp, const struct diag *d)
 {
-	const char *lv = d->level == DIAG_ERROR ? "error" : "warning";
+	const char *lv = d->level == DIAG_ERROR ? _("error") : _("warning");
 	/* a file's name and a message quote what a file says: made safe */
 	char *file = text_safe(d->file), *msg = text_safe(d->message);
 
@@ -64,12 +65,13 @@ diag_print_source(FILE *fp, const char *prefix, const char *src, const struct di
 	if (d->column <= 0 || src == NULL || src[strspn(src, " \t\r\n")] == '\0' ||
 	    strlen(src) > 200) {
 		if (d->column > 0)
-			fprintf(fp, "%s: error at column %d: %s\n", prefix, d->column, d->message);
+			fprintf(fp, _("%s: error at column %d: %s\n"), prefix, d->column, d->message);
 		else
-			fprintf(fp, "%s: error: %s\n", prefix, d->message);
+			fprintf(fp, _("%s: error: %s\n"), prefix, d->message);
 		return;
 	}
-	fprintf(fp, "%s: error at column %d: %s\n  ", prefix, d->column, d->message);
+	fprintf(fp, _("%s: error at column %d: %s\n"), prefix, d->column, d->message);
+	fputs("  ", fp);
 	for (i = 0; src[i] != '\0'; i++)
 		fputc((unsigned char)src[i] < ' ' && src[i] != '\t' ? ' ' : src[i], fp);
 	fputs("\n  ", fp);

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 
 static void (*fatal_cleanup)(void);
@@ -37,9 +38,9 @@ fatal(const char *fmt, ...)
 	fatal_cleanup = NULL;   /* a fatal error inside the hook must not loop */
 	if (cleanup != NULL)
 		cleanup();
-	fputs("descent: fatal: ", stderr);
+	fputs(_("descent: fatal: "), stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(70);
