@@ -382,6 +382,7 @@ struct lesson_chapter {
 	struct lesson_page *pages;
 	int npages;
 	int partial;                    /* loaded with errors: some pages are broken */
+	char lang[16];                  /* its language directory ("fr"), or "" */
 };
 
 /*
@@ -521,19 +522,50 @@ struct lesson_course {
  * while a given one or the course's must be read (required).
  */
 #define LESSON_MAX_DIRS 32
+#define LESSON_MAX_LANGS 8
 struct lesson_dirs {
 	char *dir[LESSON_MAX_DIRS];
 	int required[LESSON_MAX_DIRS];
 	int n;
+	/* the learner's languages, best first (lesson_languages) */
+	char lang[LESSON_MAX_LANGS][16];
+	int nlang;
 };
+/* Fills d, with the learner's languages (lesson_languages). */
 void lesson_dirs_find(struct lesson_dirs *d, const char *const *given, int ngiven, int only);
 void lesson_dirs_done(struct lesson_dirs *d);
 /* "A", "A and B", "A, B and C": the directories (text_safe), for messages. */
 char *lesson_dirs_text(const struct lesson_dirs *d, const int *used);
 /*
- * Loads the chapters of every directory of d in order: a chapter whose id
- * an earlier directory has is shadowed (kept in co->shadowed, with the
- * file that wins), not an error; two of one directory, or two sharing an
+ * The learner's languages for chapters, best first, as gettext chooses
+ * the messages' (descent-lessons(5), TRANSLATIONS): the entries of
+ * $LANGUAGE, then the locale of LC_MESSAGES, each as "ll_CC" and "ll"
+ * ("fr_FR.UTF-8" gives "fr_FR", "fr"); none in the C or POSIX locale.
+ * A name that is not letters with one '_' is left out.  Returns how many
+ * (at most max).
+ */
+int lesson_languages(char (*lang)[16], int max);
+/* The same for the locale name loc and the value list of $LANGUAGE (may be NULL). */
+int lesson_languages_of(const char *loc, const char *list, char (*lang)[16], int max);
+/* Whether name is a language directory's: "fr", "pt_BR" (2 or 3 letters, an optional _CC). */
+int lesson_is_language(const char *name);
+/*
+ * Compares the translation at path (DIR/LANG/NAME.json) with its original,
+ * DIR/NAME.json: the same id and order, the same pages by id, in the same
+ * order and of the same kinds, and every member the same but the text
+ * (title, summary, body, question, hint, explain, feedback, remark, label,
+ * text).  Each difference is a warning in ds, at the translation's page.
+ * Returns the number of warnings; 0 too when path is not in a language
+ * directory, or its original is missing or is not valid JSON.
+ */
+int lesson_translation_compare(const char *path, struct diags *ds);
+
+/*
+ * Loads the chapters of every directory of d in order, each directory's
+ * translations in the learner's languages (DIR/LANG/, for each of
+ * d->lang) before its own chapters; a translation replaces the chapter
+ * of its id in silence.  A chapter whose id an earlier directory has is
+ * shadowed (kept in co->shadowed, with the file that wins), not an error; two of one directory, or two sharing an
  * order, are, as lesson_course_load says.  A required directory that
  * cannot be read is an error; returns -1 when none can be read.
  */

@@ -68,7 +68,8 @@ list_dir(const char *dir, char ***out)
  * chapters), as read from directory k of the search path.
  */
 static void
-add_file(struct lesson_course *co, const char *path, int k, struct diags *ds)
+add_file(struct lesson_course *co, const char *path, int k, const char *lang,
+	 struct diags *ds)
 {
 	struct lesson_chapter *c = lesson_load(path, ds);
 	int j;
@@ -77,6 +78,14 @@ add_file(struct lesson_course *co, const char *path, int k, struct diags *ds)
 		co->broken[co->nbroken++] = xstrdup(path);
 		return;
 	}
+	snprintf(c->lang, sizeof c->lang, "%s", lang != NULL ? lang : "");
+	for (j = 0; j < co->n; j++)
+		if (strcmp(co->chapters[j]->id, c->id) == 0 && co->from[j] == k &&
+		    co->chapters[j]->lang[0] != '\0') {
+			/* its translation, in a language the learner prefers, is taken */
+			lesson_chapter_free(c);
+			return;
+		}
 	for (j = 0; j < co->n; j++)
 		if (strcmp(co->chapters[j]->id, c->id) == 0 && co->from[j] < k) {
 			/* an earlier directory has it: this one is shadowed */
@@ -160,8 +169,32 @@ lesson_course_load(struct lesson_course *co, const char *dir, const char *const 
 	memset(co, 0, sizeof *co);
 	make_room(co, 0, nfiles);
 	for (i = 0; i < nfiles; i++)
-		add_file(co, files[i], 0, ds);
+		add_file(co, files[i], 0, NULL, ds);
 	sort_course(co);
+	return 0;
+}
+
+/*
+ * Adds the chapters of dir, directory k of the search path, or of its
+ * language directory lang.  Returns 0, or -1 when dir cannot be read.
+ */
+static int
+add_dir(struct lesson_course *co, int *have, const char *dir, int k, const char *lang,
+	struct diags *ds)
+{
+	char **names = NULL, *sub = lang != NULL ? path_in_dir(dir, lang) : NULL;
+	int n = list_dir(sub != NULL ? sub : dir, &names), i;
+
+	free(sub);
+	if (n < 0)
+		return -1;
+	make_room(co, *have, n);
+	*have += n;
+	for (i = 0; i < n; i++) {
+		add_file(co, names[i], k, lang, ds);
+		free(names[i]);
+	}
+	free(names);
 	return 0;
 }
 
@@ -169,28 +202,21 @@ int
 lesson_course_load_dirs(struct lesson_course *co, const struct lesson_dirs *d,
 			struct diags *ds)
 {
-	int k, i, have = 0, read = 0;
+	int k, l, have = 0, read = 0;
 
 	memset(co, 0, sizeof *co);
 	make_room(co, 0, 0);
 	for (k = 0; k < d->n; k++) {
-		char **names = NULL;
-		int n = list_dir(d->dir[k], &names);
-
-		if (n < 0) {
+		/* the translations first: they replace the chapters of their ids */
+		for (l = 0; l < d->nlang; l++)
+			add_dir(co, &have, d->dir[k], k, d->lang[l], ds);
+		if (add_dir(co, &have, d->dir[k], k, NULL, ds) < 0) {
 			if (d->required[k])
 				diags_add(ds, d->dir[k], 0, 0, DIAG_ERROR, "cannot read the "
 					  "lessons' directory");
 			continue;
 		}
 		read++;
-		make_room(co, have, n);
-		have += n;
-		for (i = 0; i < n; i++) {
-			add_file(co, names[i], k, ds);
-			free(names[i]);
-		}
-		free(names);
 	}
 	sort_course(co);
 	return read > 0 ? 0 : -1;
@@ -345,6 +371,7 @@ lesson_dirs_find(struct lesson_dirs *d, const char *const *given, int ngiven, in
 	int i;
 
 	memset(d, 0, sizeof *d);
+	d->nlang = lesson_languages(d->lang, LESSON_MAX_LANGS);
 	for (i = 0; i < ngiven; i++)
 		dirs_add(d, given[i], 1);
 	if (only)
