@@ -7,6 +7,7 @@
 #define DESCENT_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #if defined(__GNUC__)
@@ -41,8 +42,24 @@ char *xstrdup(const char *s);
  */
 int edit_distance(const char *a, size_t la, const char *b, size_t lb);
 
-/* The columns of n bytes of UTF-8 text: one a code point. */
+/*
+ * Text's width on a terminal, by our own table (width.c), not the
+ * locale's: a combining mark or a zero-width character takes no column,
+ * a wide (CJK) character two, any other one.
+ */
+int char_columns(uint32_t c);
+/*
+ * Decodes the code point at s (n bytes): its length, with *c set; an
+ * invalid or cut-short sequence is one byte of U+FFFD.  0 when n is 0.
+ */
+size_t utf8_next(const char *s, size_t n, uint32_t *c);
+/* The columns of n bytes of UTF-8 text. */
 size_t utf8_columns(const char *s, size_t n);
+/*
+ * The bytes of the longest whole-character start of s (n bytes) that
+ * takes at most cols columns; the columns it takes in *used (may be NULL).
+ */
+size_t utf8_fit(const char *s, size_t n, size_t cols, size_t *used);
 
 /*
  * The length of the first item of the comma-separated list s ("1.5, pi/2"):

@@ -515,13 +515,16 @@ fill_line(struct filler *f, const char *s, size_t n)
 	f->open = 1;
 }
 
-/* Places one word of n bytes and cols columns, on this line when it fits. */
+/*
+ * Places one word of n bytes and cols columns, on this line when it fits;
+ * glued, with no space before it (a piece of a run of wide characters).
+ */
 static void
-fill_word(struct filler *f, const char *w, size_t n, size_t cols)
+fill_word(struct filler *f, const char *w, size_t n, size_t cols, int glued)
 {
 	if (!f->begun) {
 		fill_show(f);
-	} else if (f->open && f->col + 1 + cols > f->width) {
+	} else if (f->open && f->col + !glued + cols > f->width) {
 		wout_put(f->o, "\n", 1);
 		f->open = 0;
 		f->first_line = 0;
@@ -535,7 +538,7 @@ fill_word(struct filler *f, const char *w, size_t n, size_t cols)
 				wout_put(f->o, "        ", f->indent);
 			f->col = f->indent;
 		}
-	} else {
+	} else if (!glued) {
 		wout_put(f->o, " ", 1);
 		f->col++;
 	}
@@ -568,43 +571,71 @@ shown_append(struct sbuf *b, const char *s, size_t n, int utf8)
 	free(safe);
 }
 
-/* The length of the first k columns of s (n bytes). */
+/* The length of the first k columns of s (n bytes), one character at least. */
 static size_t
 columns_len(const char *s, size_t n, size_t k)
 {
-	size_t i = 0;
+	size_t i = utf8_fit(s, n, k, NULL);
+	uint32_t c;
 
-	while (i < n && k > 0) {
-		i++;
-		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
-			i++;
-		k--;
-	}
-	return i;
+	return i > 0 || n == 0 ? i : utf8_next(s, n, &c);
+}
+
+/* Whether a line may not start with c: the closing punctuation of CJK text. */
+static int
+closes(uint32_t c)
+{
+	static const uint32_t close[] = {
+		0x3001, 0x3002, 0x3009, 0x300b, 0x300d, 0x300f, 0x3011, 0x30fc,
+		0xff01, 0xff09, 0xff0c, 0xff0e, 0xff1a, 0xff1b, 0xff1f,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof close / sizeof *close; i++)
+		if (c == close[i])
+			return 1;
+	return 0;
 }
 
 /*
  * Places the word of the text at s (n bytes), as shown (shown_append), and
- * split again where the spelling made spaces.
+ * split again where the spelling made spaces.  A line may also break
+ * before and after a wide character (Chinese, Japanese and Korean text
+ * has no spaces between its words), with no space put there, but not
+ * before a closing mark such as "。".
  */
 static void
 fill_text(struct filler *f, const char *s, size_t n, int utf8)
 {
 	struct sbuf *b = &f->word;
-	size_t i, start, cols;
+	size_t i, start, cols, k;
+	int glued = 0, w;
+	uint32_t c;
 
 	b->len = 0;
 	shown_append(b, s, n, utf8);
 	for (i = 0; i < b->len; ) {
-		while (i < b->len && b->s[i] == ' ')
+		while (i < b->len && b->s[i] == ' ') {
 			i++;
+			glued = 0;
+		}
 		if (i == b->len)
 			break;
 		start = i;
 		cols = 0;
-		for (; i < b->len && b->s[i] != ' '; i++)
-			cols += ((unsigned char)b->s[i] & 0xc0) != 0x80;
-		fill_word(f, b->s + start, i - start, cols);
+		while (i < b->len && b->s[i] != ' ') {
+			k = utf8_next(b->s + i, b->len - i, &c);
+			w = char_columns(c);
+			if (w == 2 && i > start && !closes(c))
+				break;                  /* a wide character starts a piece */
+			i += k;
+			cols += (size_t)w;
+			if (w == 2 && !(i < b->len && utf8_next(b->s + i, b->len - i, &c) > 0 &&
+					closes(c)))
+				break;                  /* and ends it */
+		}
+		fill_word(f, b->s + start, i - start, cols, glued);
+		glued = 1;
 	}
 }
 
@@ -829,7 +860,7 @@ fill_table(struct filler *f, const char *p, const char *end, int utf8)
 			f->open = 0;
 			for (j = 0; j < n; j++) {
 				if (j > 0)
-					fill_word(f, "|", 1, 1);
+					fill_word(f, "|", 1, 1, 0);
 				for (a = cs[j]; a < ce[j]; ) {
 					const char *w0;
 

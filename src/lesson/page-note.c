@@ -25,10 +25,7 @@ note_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 	n->remark = get_text(L, po, "remark", 1, what);
 	n->label = get_string(L, po, "label", 0, what);
 	if (n->label != NULL) {
-		size_t len = 0;
-		const char *s;
-		for (s = n->label; *s != '\0'; s++)
-			len += (*s & 0xc0) != 0x80;     /* characters, not bytes */
+		size_t len = utf8_columns(n->label, strlen(n->label));  /* columns, not bytes */
 		if (len == 0 || len > NOTE_MAX_LABEL || strchr(n->label, '\n') != NULL)
 			lesson_error(L, AT(label), "\"label\" is a short title on one line, from 1 "
 				     "to %d characters, like \"Key idea\"", NOTE_MAX_LABEL);
@@ -87,14 +84,12 @@ note_box(const char *label, const char *remark, int width, int utf8, char *out, 
 	int inner = width - 4, llen = 0;
 	size_t len = 0, n;
 	char *text, *line, *nl;
-	const char *s;
 
 	if (size > 0)
 		out[0] = '\0';
 	if (inner < 8)
 		inner = 8;
-	for (s = label; *s != '\0'; s++)
-		llen += (*s & 0xc0) != 0x80;
+	llen = (int)utf8_columns(label, strlen(label));
 	/* the top: the label in the border */
 	put(out, size, &len, "%s%s %s ", utf8 ? "\u250c" : "+", h, label);
 	repeat(out, size, &len, h, inner + 1 - llen - 2 > 0 ? inner + 1 - llen - 2 : 1);
@@ -107,8 +102,7 @@ note_box(const char *label, const char *remark, int width, int utf8, char *out, 
 		nl = strchr(line, '\n');
 		if (nl == NULL)
 			nl = line + strlen(line);
-		for (s = line; s < nl; s++)
-			chars += (*s & 0xc0) != 0x80;
+		chars = (int)utf8_columns(line, (size_t)(nl - line));
 		put(out, size, &len, "%s %.*s", v, (int)(nl - line), line);
 		repeat(out, size, &len, " ", inner - chars > 0 ? inner - chars : 0);
 		put(out, size, &len, " %s\n", v);

@@ -159,27 +159,26 @@ ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x)
 int
 ui_put_utf8(const char *s, size_t len, int room, attr_t a)
 {
-	mbstate_t st;
-	size_t i = 0;
-	int cols = 0;
+	size_t i = 0, n;
+	int cols = 0, w;
+	uint32_t c;
 
-	memset(&st, 0, sizeof st);
-	while (i < len && cols < room) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + i, len - i, &st);
+	while (i < len) {
 		cchar_t cc;
 		wchar_t w2[2];
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			wc = L'?';
-			n = 1;
-			memset(&st, 0, sizeof st);
-		}
-		w2[0] = wc;
+		n = utf8_next(s + i, len - i, &c);
+		w = char_columns(c);
+		if (cols + w > room)
+			break;
+		if (c == 0xfffd || c < ' ' || c == 0x7f)
+			c = '?';
+		w2[0] = (wchar_t)c;
 		w2[1] = 0;
+		/* a combining mark joins the character before it (X/Open add_wch) */
 		setcchar(&cc, w2, a, 0, NULL);
 		add_wch(&cc);
 		i += n;
-		cols++;
+		cols += w;
 	}
 	return cols;
 }
@@ -187,12 +186,7 @@ ui_put_utf8(const char *s, size_t len, int room, attr_t a)
 int
 ui_chars(const char *s, size_t len)
 {
-	int n = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
+	return (int)utf8_columns(s, len);
 }
 
 /* An ellipsis at the cursor: "…", or "..." in ASCII; returns its width. */

@@ -165,10 +165,11 @@ const char *ui_setting_keys(int k);
 attr_t ui_color_attr(struct ui *u, int fg, int bg);
 /*
  * Draws len bytes of UTF-8 at the cursor in attribute a, at most `room`
- * characters (a bad byte shows as '?'); returns the characters drawn.
+ * columns (a wide character takes two, a combining mark none:
+ * utf8_columns; a bad byte shows as '?'); returns the columns drawn.
  */
 int ui_put_utf8(const char *s, size_t len, int room, attr_t a);
-/* The characters of len bytes of UTF-8 text (every one a column wide here). */
+/* The columns of len bytes of UTF-8 text (utf8_columns). */
 int ui_chars(const char *s, size_t len);
 /* Draws UTF-8 text at the cursor, at most width characters; a cut ends in an ellipsis. */
 void ui_put(struct ui *u, const char *s, int width);

@@ -353,12 +353,3 @@ fail:
 	return NULL;
 }
 
-size_t
-utf8_columns(const char *s, size_t n)
-{
-	size_t i, cols = 0;
-
-	for (i = 0; i < n; i++)
-		cols += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return cols;
-}
