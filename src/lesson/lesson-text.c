@@ -102,6 +102,7 @@ enum spell_kind {
 	SPELL_TEXT,     /* spelled as the string */
 	SPELL_SUP,      /* a superscript: a run of them becomes ^RUN */
 	SPELL_SUB,      /* a subscript: a run of them becomes _RUN */
+	SPELL_LETTER,   /* a letter, spelled without its accent: within a word */
 };
 
 struct spelling {
@@ -127,6 +128,8 @@ struct spelling {
  *   operators  × · ∙ ⋅ ∗ • *  ÷ /  − ‐ ‑ ‒ – -  ± +-  ∓ -+  ∘ o
  *   sets       ℝ R  ℕ N  ℤ Z  ∅ {}  ⟨ <  ⟩ >  (and ℓ l)
  *   punctuation — --  … ...  ‘ ’ ′ '  “ ” "  ″ ''  ° deg
+ *   letters    the accented Latin letters of U+00C0 to U+00FF, Œ œ Ÿ:
+ *              without the accent, é e, ç c, ß ss, œ oe, in the word
  *   spaces     U+00A0 (no-break), U+2002, U+2003, U+2009, U+202F: ' '
  *   scripts    superscripts ⁰¹²³⁴⁵⁶⁷⁸⁹ ⁺⁻⁼⁽⁾ ⁿ ⁱ ᵀ: x² x^2, x⁻¹ x^-1, Xᵀ X^T
  *              subscripts ₀₁₂₃₄₅₆₇₈₉ ₊₋₌₍₎ ₐₑₒₓₕₖₗₘₙₚₛₜ ᵢ ⱼ ᵣ ᵤ ᵥ:
@@ -150,8 +153,73 @@ static const struct spelling spellings[] = {
 	{ 0x00b7, SPELL_TEXT, "*" },
 	{ 0x00b9, SPELL_SUP, "1" },
 	{ 0x00bb, SPELL_TEXT, ">>" },
+	{ 0x00c0, SPELL_LETTER, "A" },
+	{ 0x00c1, SPELL_LETTER, "A" },
+	{ 0x00c2, SPELL_LETTER, "A" },
+	{ 0x00c3, SPELL_LETTER, "A" },
+	{ 0x00c4, SPELL_LETTER, "A" },
+	{ 0x00c5, SPELL_LETTER, "A" },
+	{ 0x00c6, SPELL_LETTER, "AE" },
+	{ 0x00c7, SPELL_LETTER, "C" },
+	{ 0x00c8, SPELL_LETTER, "E" },
+	{ 0x00c9, SPELL_LETTER, "E" },
+	{ 0x00ca, SPELL_LETTER, "E" },
+	{ 0x00cb, SPELL_LETTER, "E" },
+	{ 0x00cc, SPELL_LETTER, "I" },
+	{ 0x00cd, SPELL_LETTER, "I" },
+	{ 0x00ce, SPELL_LETTER, "I" },
+	{ 0x00cf, SPELL_LETTER, "I" },
+	{ 0x00d0, SPELL_LETTER, "D" },
+	{ 0x00d1, SPELL_LETTER, "N" },
+	{ 0x00d2, SPELL_LETTER, "O" },
+	{ 0x00d3, SPELL_LETTER, "O" },
+	{ 0x00d4, SPELL_LETTER, "O" },
+	{ 0x00d5, SPELL_LETTER, "O" },
+	{ 0x00d6, SPELL_LETTER, "O" },
 	{ 0x00d7, SPELL_TEXT, "*" },
+	{ 0x00d8, SPELL_LETTER, "O" },
+	{ 0x00d9, SPELL_LETTER, "U" },
+	{ 0x00da, SPELL_LETTER, "U" },
+	{ 0x00db, SPELL_LETTER, "U" },
+	{ 0x00dc, SPELL_LETTER, "U" },
+	{ 0x00dd, SPELL_LETTER, "Y" },
+	{ 0x00de, SPELL_LETTER, "Th" },
+	{ 0x00df, SPELL_LETTER, "ss" },
+	{ 0x00e0, SPELL_LETTER, "a" },
+	{ 0x00e1, SPELL_LETTER, "a" },
+	{ 0x00e2, SPELL_LETTER, "a" },
+	{ 0x00e3, SPELL_LETTER, "a" },
+	{ 0x00e4, SPELL_LETTER, "a" },
+	{ 0x00e5, SPELL_LETTER, "a" },
+	{ 0x00e6, SPELL_LETTER, "ae" },
+	{ 0x00e7, SPELL_LETTER, "c" },
+	{ 0x00e8, SPELL_LETTER, "e" },
+	{ 0x00e9, SPELL_LETTER, "e" },
+	{ 0x00ea, SPELL_LETTER, "e" },
+	{ 0x00eb, SPELL_LETTER, "e" },
+	{ 0x00ec, SPELL_LETTER, "i" },
+	{ 0x00ed, SPELL_LETTER, "i" },
+	{ 0x00ee, SPELL_LETTER, "i" },
+	{ 0x00ef, SPELL_LETTER, "i" },
+	{ 0x00f0, SPELL_LETTER, "d" },
+	{ 0x00f1, SPELL_LETTER, "n" },
+	{ 0x00f2, SPELL_LETTER, "o" },
+	{ 0x00f3, SPELL_LETTER, "o" },
+	{ 0x00f4, SPELL_LETTER, "o" },
+	{ 0x00f5, SPELL_LETTER, "o" },
+	{ 0x00f6, SPELL_LETTER, "o" },
 	{ 0x00f7, SPELL_TEXT, "/" },
+	{ 0x00f8, SPELL_LETTER, "o" },
+	{ 0x00f9, SPELL_LETTER, "u" },
+	{ 0x00fa, SPELL_LETTER, "u" },
+	{ 0x00fb, SPELL_LETTER, "u" },
+	{ 0x00fc, SPELL_LETTER, "u" },
+	{ 0x00fd, SPELL_LETTER, "y" },
+	{ 0x00fe, SPELL_LETTER, "th" },
+	{ 0x00ff, SPELL_LETTER, "y" },
+	{ 0x0152, SPELL_LETTER, "OE" },
+	{ 0x0153, SPELL_LETTER, "oe" },
+	{ 0x0178, SPELL_LETTER, "Y" },
 	{ 0x0393, SPELL_TEXT, "Gamma" },
 	{ 0x0394, SPELL_TEXT, "Delta" },
 	{ 0x0398, SPELL_TEXT, "Theta" },
@@ -358,7 +426,8 @@ starts_alnum(const char *s, size_t n)
 	if ((unsigned char)s[0] < 0x80)
 		return is_alnum(s[0]);
 	sp = spelling_at(s, n, &len);
-	return sp != NULL && sp->kind == SPELL_TEXT && is_alnum(sp->ascii[0]);
+	return sp != NULL && (sp->kind == SPELL_TEXT || sp->kind == SPELL_LETTER) &&
+	       is_alnum(sp->ascii[0]);
 }
 
 /*
@@ -409,10 +478,10 @@ ascii_append(struct sbuf *b, const char *s, size_t n)
 			i += len ? len : 1;
 			continue;
 		}
-		if (sp->kind == SPELL_TEXT) {
+		if (sp->kind == SPELL_TEXT || sp->kind == SPELL_LETTER) {
 			sb_put(b, sp->ascii, strlen(sp->ascii));
 			i += len;
-			spaced = is_wordlike(sp->ascii);
+			spaced = sp->kind == SPELL_TEXT && is_wordlike(sp->ascii);
 		} else {
 			i += spell_scripts(b, s + i, n - i, sp->kind);
 			spaced = 1;
@@ -581,6 +650,54 @@ columns_len(const char *s, size_t n, size_t k)
 	return i > 0 || n == 0 ? i : utf8_next(s, n, &c);
 }
 
+/*
+ * Whether the n bytes at s are a mark French sets after a space: ":",
+ * "?", "!", ";" or "»" (">>" in ASCII), with the punctuation or the
+ * emphasis that may close it ("?*", "?,", "».").
+ */
+static int
+is_mark(const char *s, size_t n)
+{
+	size_t i;
+	int mark = 0;
+
+	for (i = 0; i < n; i++) {
+		if (strchr(":;?!", s[i]) != NULL && s[i] != '\0') {
+			mark = 1;
+		} else if (n - i >= 2 && memcmp(s + i, "\u00bb", 2) == 0) {
+			mark = 1;
+			i++;
+		} else if (n - i >= 2 && memcmp(s + i, ">>", 2) == 0 && i == 0) {
+			mark = 1;
+			i++;
+		} else if (strchr("*,.)'\"", s[i]) == NULL || s[i] == '\0') {
+			return 0;
+		}
+	}
+	return mark;
+}
+
+/*
+ * The end of a word that ends at a (of a text that ends at z), taking in
+ * the blanks and the mark after it when one follows, as "vrai ?": a line
+ * never starts with such a mark, left alone there by the break.
+ */
+static const char *
+with_mark(const char *a, const char *z)
+{
+	const char *b, *e;
+
+	for (;;) {      /* "deux » ;": one mark after another */
+		for (b = a; b < z && is_blank(*b); b++)
+			;
+		for (e = b; e < z && !is_blank(*e); e++)
+			;
+		if (b == a || e == b || !is_mark(b, (size_t)(e - b)))
+			return a;
+		a = e;
+	}
+}
+
 /* Whether a line may not start with c: the closing punctuation of CJK text. */
 static int
 closes(uint32_t c)
@@ -623,7 +740,20 @@ fill_text(struct filler *f, const char *s, size_t n, int utf8)
 			break;
 		start = i;
 		cols = 0;
-		while (i < b->len && b->s[i] != ' ') {
+		while (i < b->len) {
+			if (b->s[i] == ' ') {
+				/* the spaces before a mark ("vrai ?") stay in the piece */
+				size_t e;
+				for (k = i; k < b->len && b->s[k] == ' '; k++)
+					;
+				for (e = k; e < b->len && b->s[e] != ' '; e++)
+					;
+				if (k == b->len || !is_mark(b->s + k, e - k))
+					break;
+				cols += k - i;
+				i = k;
+				continue;
+			}
 			k = utf8_next(b->s + i, b->len - i, &c);
 			w = char_columns(c);
 			if (w == 2 && i > start && !closes(c))
@@ -868,6 +998,7 @@ fill_table(struct filler *f, const char *p, const char *end, int utf8)
 						a++;
 					for (w0 = a; a < ce[j] && !is_blank(*a); a++)
 						;
+					a = with_mark(a, ce[j]);
 					if (a > w0)
 						fill_text(f, w0, (size_t)(a - w0), utf8);
 				}
@@ -1025,6 +1156,7 @@ text_wrap(const char *text, int width, int utf8, char *out, size_t size)
 				a++;
 			for (w = a; a < z && !is_blank(*a); a++)
 				;
+			a = with_mark(a, z);
 			if (a > w)
 				fill_text(&f, w, (size_t)(a - w), utf8);
 		}

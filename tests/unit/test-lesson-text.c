@@ -346,7 +346,7 @@ Test(text_ascii, runs_of_scripts)
 
 Test(text_ascii, other_characters_are_question_marks)
 {
-	expect_ascii("é", "?");
+	expect_ascii("ж", "?");
 	expect_ascii("日本", "??");
 	expect_ascii("😀!", "?!");
 	expect_ascii("\xc2\x80", "?");
@@ -403,6 +403,60 @@ valid_utf8(const char *s)
 				return 0;
 	}
 	return 1;
+}
+
+/*
+ * Whether the word at s (up to a space or a newline) is a mark that a
+ * line never starts with (":", "?*", "»"...), so the space before it
+ * is no place to break.
+ */
+static int
+is_mark_word(const char *s)
+{
+	size_t n = strcspn(s, " \n"), i;
+	int mark = 0;
+
+	for (i = 0; i < n; i++) {
+		if (strchr(":;?!", s[i]) != NULL)
+			mark = 1;
+		else if (strncmp(s + i, "»", 2) == 0 && (mark = 1))
+			i++;
+		else if (i == 0 && strncmp(s, ">>", 2) == 0 && (mark = 1))
+			i++;
+		else if (strchr("*,.)'\"", s[i]) == NULL)
+			return 0;
+	}
+	return mark;
+}
+
+/* The first space of s..end where a line may break, or NULL. */
+static const char *
+break_space(const char *s, const char *end)
+{
+	const char *sp;
+
+	for (sp = s; sp < end; sp++)
+		if (*sp == ' ') {
+			const char *w = sp;
+			while (w < end && *w == ' ')
+				w++;
+			if (w == end || !is_mark_word(w))
+				return sp;
+		}
+	return NULL;
+}
+
+/* The bytes of the piece at s a line cannot break in: a word, with a mark after it. */
+static size_t
+piece_len(const char *s)
+{
+	size_t n = strcspn(s, " \n"), k = n;
+
+	while (s[k] == ' ')
+		k++;
+	if (k > n && s[k] != '\0' && s[k] != '\n' && is_mark_word(s + k))
+		return k + strcspn(s + k, " \n");
+	return n;
 }
 
 /* The words of s (split at ASCII whitespace), joined by single spaces. */
@@ -513,7 +567,7 @@ check_lines(const char *out, size_t width, int utf8, const char *text)
 		if (strncmp(line, "  - ", 4) == 0 || strncmp(line, "    ", 4) == 0)
 			body = line + 4;
 		cr_assert_neq(*body, ' ', "bad indent: [%.*s]", (int)len, line);
-		sp = memchr(body, ' ', (size_t)(eol - body));
+		sp = break_space(body, eol);
 		cr_assert(columns(line, len) <= width || sp == NULL,
 			  "too long at %zu: [%.*s] in [%s]", width, (int)len, line, text);
 		/* greedy: the next word of the same block did not fit here */
@@ -521,7 +575,7 @@ check_lines(const char *out, size_t width, int utf8, const char *text)
 		if (*next != '\0' && *next != '\n' &&
 		    ((line[0] != ' ' && next[0] != ' ') || strncmp(next, "    ", 4) == 0)) {
 			const char *nb = next[0] == ' ' ? next + 4 : next;
-			size_t wl = strcspn(nb, " \n");
+			size_t wl = piece_len(nb);
 
 			cr_assert_gt(columns(line, len) + 1 + columns(nb, wl), width,
 				     "not filled at %zu: [%.*s] then [%.*s]", width,
@@ -698,7 +752,8 @@ Test(text_wrap, random_markup_keeps_the_invariants)
 				cr_assert(c >= 0x20 && c != 0x7f, "control character in [%s]", out);
 				cr_assert(utf8 || c < 0x80, "not ASCII: [%s]", out);
 			}
-			/* nothing is wider than the screen but a lone word */
+			/* nothing is wider than the screen but a lone word (with
+			 * the marks that follow it: "word :") */
 			if (memchr(line, ' ', n) != NULL && columns(line, n) > (size_t)width) {
 				const char *sp = line;
 
@@ -715,7 +770,9 @@ Test(text_wrap, random_markup_keeps_the_invariants)
 					if (d + 1 < eol && (*d == '.' || *d == ')') && d[1] == ' ')
 						sp = d + 2;
 				}
-				cr_assert(memchr(sp, ' ', (size_t)(eol - sp)) == NULL,
+				while (sp < eol && *sp == ' ')
+					sp++;
+				cr_assert(break_space(sp, eol) == NULL,
 					  "too wide at %d: [%.*s] from [%s]", width, (int)n, line,
 					  text);
 			}
@@ -736,4 +793,34 @@ Test(text_wrap, wide_characters_take_two_columns_and_break_anywhere)
 	 * and a line never starts with a closing mark */
 	text_wrap("参数 θ 是模型的参数abc。", 12, 1, out, sizeof out);
 	cr_assert_str_eq(out, "参数 θ 是模\n型的参数\nabc。\n", "%s", out);
+}
+
+Test(text_wrap, french_marks_never_start_a_line)
+{
+	char out[256];
+	int w;
+
+	/* "vrai ?" and "*bien ?*" are kept whole at every width */
+	for (w = 8; w <= 30; w++) {
+		text_wrap("Est-ce vrai ? Assez *bien ?* Oui : « deux » ; fin !", w, 1, out,
+			  sizeof out);
+		cr_assert_null(strstr(out, "\n?"), "width %d:\n%s", w, out);
+		cr_assert_null(strstr(out, "\n:"), "width %d:\n%s", w, out);
+		cr_assert_null(strstr(out, "\n;"), "width %d:\n%s", w, out);
+		cr_assert_null(strstr(out, "\n!"), "width %d:\n%s", w, out);
+		cr_assert_null(strstr(out, "\n»"), "width %d:\n%s", w, out);
+	}
+	text_wrap("Est-ce vrai ?", 9, 1, out, sizeof out);
+	cr_assert_str_eq(out, "Est-ce\nvrai ?\n");
+}
+
+Test(text_ascii, accented_letters_lose_their_accents)
+{
+	char *s = text_ascii("Cœur d'été : « déjà » à Noël, ß, Ÿ, ÇA");
+
+	cr_assert_str_eq(s, "Coeur d'ete : << deja >> a Noel, ss, Y, CA");
+	free(s);
+	s = text_ascii("∇é");
+	cr_assert_str_eq(s, "grad e", "a letter after a word-like spelling");
+	free(s);
 }
