@@ -60,7 +60,8 @@ int
 check_charge(struct checker *k, int line, int column, const char *subject,
 	     const struct check_work *w, const char *advice0, const char *advice1)
 {
-	const char *advice[4];
+	/* TRANSLATORS: between the last two names of a list, as in "a, b or c" */
+	const char *advice[4], *last_sep = _(" or ");
 	char after[96] = "", what[512];
 	size_t len;
 	int n = 0, i;
@@ -74,20 +75,29 @@ check_charge(struct checker *k, int line, int column, const char *subject,
 	if (advice1 != NULL)
 		advice[n++] = advice1;
 	if (w->per_eval > 1)
-		advice[n++] = "use fewer data points";
+		advice[n++] = _("use fewer data points");
 	/* when the chapter's other pages are what makes it too much */
 	if (w->evals <= LESSON_CHECK_BUDGET || n == 0)
-		advice[n++] = "split the chapter";
+		advice[n++] = _("split the chapter");
 	if (k->spent > 0)
-		snprintf(after, sizeof after, ", after %llu before it", k->spent);
+		/* TRANSLATORS: after the evaluations a piece of work needs: those already spent */
+		snprintf(after, sizeof after, _(", after %llu before it"), k->spent);
 	/* with every part at its longest, under the 320 characters of a diag */
-	len = (size_t)snprintf(what, sizeof what, "checking %s would pass the checker's "
-			       "budget of %llu evaluations per chapter: %s (%llu evaluation%s%s); ",
-			       subject, LESSON_CHECK_BUDGET, w->what, w->evals,
-			       w->evals == 1 ? "" : "s", after);
+	len = (size_t)snprintf(what, sizeof what,
+			       /*
+				* TRANSLATORS: %1$s is "this claim", "this page"...; %3$s
+				* says what the work needs; %5$s is ", after N before it"
+				* or nothing; the advice follows, "a, b or c"
+				*/
+			       P_("checking %s would pass the checker's budget of %llu "
+				  "evaluations per chapter: %s (%llu evaluation%s); ",
+				  "checking %s would pass the checker's budget of %llu "
+				  "evaluations per chapter: %s (%llu evaluations%s); ",
+				  w->evals),
+			       subject, LESSON_CHECK_BUDGET, w->what, w->evals, after);
 	for (i = 0; i < n && len < sizeof what; i++)
 		len += (size_t)snprintf(what + len, sizeof what - len, "%s%s",
-					i == 0 ? "" : i == n - 1 ? " or " : ", ", advice[i]);
+					i == 0 ? "" : i == n - 1 ? last_sep : ", ", advice[i]);
 	check_wrong(k, line, column, "%s", what);
 	k->stop = 1;
 	return -1;
@@ -146,17 +156,27 @@ check_list_points(char *buf, size_t size, const struct critical_point *cp, int n
 
 	buf[0] = '\0';
 	if (n == 0) {
-		snprintf(buf, size, "none");
+		/* TRANSLATORS: no critical points, as in "the engine finds none" */
+		snprintf(buf, size, "%s", _("none"));
 		return;
 	}
 	for (i = 0; i < n && i < 6 && len < size; i++) {
 		char pt[64];
 		check_fmt_point(pt, sizeof pt, cp[i].x, dim);
-		len += snprintf(buf + len, size - len, "%sa %s at %s (f = %.6g)", i ? ", " : "",
+		if (i > 0)
+			len += snprintf(buf + len, size - len, ", ");
+		if (len >= size)
+			break;
+		/*
+		 * TRANSLATORS: a critical point in a list: its kind as a claim
+		 * names it (minimum, maximum, saddle, degenerate), the point
+		 */
+		len += snprintf(buf + len, size - len, _("a %s at %s (f = %.6g)"),
 				cp_kind_name(cp[i].kind), pt, check_fmt_value(cp[i].f));
 	}
 	if (n > 6 && len < size)
-		snprintf(buf + len, size - len, ", and %d more", n - 6);
+		/* TRANSLATORS: after a list of 6 critical points; %d is at least 1 */
+		snprintf(buf + len, size - len, P_(", and %d more", ", and %d more", n - 6), n - 6);
 }
 
 void
@@ -166,18 +186,23 @@ check_inconclusive(struct checker *k, int line, int column, const char *what,
 	char grid[40];
 
 	if (s->nx > 0 && s->ny > 1)
-		snprintf(grid, sizeof grid, "%d x %d starts", s->nx, s->ny);
+		/* TRANSLATORS: a grid of starting points of Newton's method */
+		snprintf(grid, sizeof grid, _("%d x %d starts"), s->nx, s->ny);
 	else
-		snprintf(grid, sizeof grid, "%d starts", s->nx);
+		/* TRANSLATORS: starting points of Newton's method; %d is more than 1 */
+		snprintf(grid, sizeof grid, _("%d starts"), s->nx);
 	if (s->stop == CP_STOP_BUDGET && s->passes == 1)
 		check_wrong(k, line, column, "%s cannot be proved: the search for critical points "
 			    "is not conclusive (its budget ran out during its first grid of Newton "
 			    "starts, %s); narrow the region", what, grid);
+	else if (s->stop == CP_STOP_BUDGET)
+		check_wrong(k, line, column, "%s cannot be proved: the search for critical points "
+			    "is not conclusive (each denser grid of Newton starts found new points, "
+			    "up to %s, until the budget ran out); narrow the region", what, grid);
 	else
 		check_wrong(k, line, column, "%s cannot be proved: the search for critical points "
 			    "is not conclusive (each denser grid of Newton starts found new points, "
-			    "up to %s, until %s); narrow the region", what, grid,
-			    s->stop == CP_STOP_BUDGET ? "the budget ran out" : "the size cap");
+			    "up to %s, until the size cap); narrow the region", what, grid);
 }
 
 /* The claim lists every critical point of the region, and nothing else. */
@@ -195,7 +220,8 @@ check_critical(struct checker *k, const struct claim *cl, const struct cp_search
 				break;
 		check_fmt_point(pt, sizeof pt, cl->x[i], dim);
 		if (j == ncp && !s->conclusive) {       /* perhaps one it missed */
-			check_inconclusive(k, cl->pline[i], cl->pcolumn[i], "the claim", s);
+			/* TRANSLATORS: as in "the claim cannot be proved: ..." */
+			check_inconclusive(k, cl->pline[i], cl->pcolumn[i], _("the claim"), s);
 			goto out;
 		}
 		if (j == ncp) {
@@ -226,7 +252,7 @@ check_critical(struct checker *k, const struct claim *cl, const struct cp_search
 		}
 	/* every point found is claimed: but are they all? */
 	if (!s->conclusive)
-		check_inconclusive(k, cl->line, cl->column, "the claim", s);
+		check_inconclusive(k, cl->line, cl->column, _("the claim"), s);
 out:
 	free(used);
 }
@@ -262,10 +288,14 @@ check_global(struct checker *k, const struct claim *cl, const struct cp_search *
 			   (dim == 2 && (where[1] == r->lo[1] || where[1] == r->hi[1]));
 		if (best >= 0 && cp[best].f <= low)
 			check_fmt_point(at, sizeof at, cp[best].x, dim);
-		check_wrong(k, cl->line, cl->column, "the claim is wrong: the lowest value in the "
-		      "region is f = %.6g at %s%s, below f at %s (%.6g)", check_fmt_value(low), at,
-		      edge && !(best >= 0 && cp[best].f <= low) ? ", on its edge" : "", pt,
-		      check_fmt_value(fc));
+		if (edge && !(best >= 0 && cp[best].f <= low))
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the lowest value "
+				    "in the region is f = %.6g at %s, on its edge, below f at %s "
+				    "(%.6g)", check_fmt_value(low), at, pt, check_fmt_value(fc));
+		else
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the lowest value "
+				    "in the region is f = %.6g at %s, below f at %s (%.6g)",
+				    check_fmt_value(low), at, pt, check_fmt_value(fc));
 		return;
 	}
 	for (j = 0; j < ncp; j++)
@@ -273,7 +303,7 @@ check_global(struct checker *k, const struct claim *cl, const struct cp_search *
 		    same_point(cl->x[0], cp[j].x, dim, cl->tolerance))
 			found = j;
 	if (found < 0 && !s->conclusive) {
-		check_inconclusive(k, cl->line, cl->column, "the claim", s);
+		check_inconclusive(k, cl->line, cl->column, _("the claim"), s);
 		return;
 	}
 	if (found < 0) {
@@ -286,7 +316,7 @@ check_global(struct checker *k, const struct claim *cl, const struct cp_search *
 		check_wrong(k, cl->line, cl->column, "the claim is wrong: the global minimum's value "
 		      "is %.6g, not %.6g", check_fmt_value(cp[found].f), cl->f[0]);
 	else if (!s->conclusive)        /* a lower minimum may have been missed */
-		check_inconclusive(k, cl->line, cl->column, "the claim", s);
+		check_inconclusive(k, cl->line, cl->column, _("the claim"), s);
 }
 
 double
@@ -343,20 +373,25 @@ check_run_claim(struct checker *k, const struct lesson_page *p, const struct cla
 	if (n <= 8)
 		check_fmt_point(pt, sizeof pt, final, n);
 	else                    /* a network's point: too many numbers to say */
-		snprintf(pt, sizeof pt, "a point of %d parameters", n);
+		/* TRANSLATORS: %d is more than 8 */
+		snprintf(pt, sizeof pt, _("a point of %d parameters"), n);
 	switch (cl->kind) {
 	case CLAIM_DIVERGES:
-		if (out != RUN_DIVERGED)
+		if (out == RUN_CONVERGED)
 			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run does not "
-			      "diverge; it %s at %s", out == RUN_CONVERGED ? "converges" :
-			      "reaches the step limit", pt);
+				    "diverge; it converges at %s", pt);
+		else if (out != RUN_DIVERGED)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run does not "
+				    "diverge; it reaches the step limit at %s", pt);
 		break;
 	case CLAIM_CONVERGES_TO:
 		check_fmt_point(want, sizeof want, cl->x[0], n);
-		if (out != RUN_CONVERGED)
-			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run %s (at %s), it "
-			      "does not converge to %s", out == RUN_DIVERGED ? "diverges" :
-			      "reaches the step limit", pt, want);
+		if (out == RUN_DIVERGED)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run diverges "
+				    "(at %s), it does not converge to %s", pt, want);
+		else if (out != RUN_CONVERGED)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run reaches "
+				    "the step limit (at %s), it does not converge to %s", pt, want);
 		else if (!same_point(final, cl->x[0], n, fmax(cl->tolerance, 1e-3)))
 			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run converges to "
 			      "%s, not %s", pt, want);
@@ -369,22 +404,30 @@ check_run_claim(struct checker *k, const struct lesson_page *p, const struct cla
 				    "where f = %.6g, not %.6g", pt, check_fmt_value(f), cl->f[0]);
 		break;
 	case CLAIM_CONVERGES_IN:
-		if (out != RUN_CONVERGED)
-			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run %s (at %s "
-				    "after %ld steps)", out == RUN_DIVERGED ? "diverges" :
-				    "reaches the step limit", pt, step);
+		if (out == RUN_DIVERGED)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run diverges "
+				    "(at %s after %ld steps)", pt, step);
+		else if (out != RUN_CONVERGED)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run reaches "
+				    "the step limit (at %s after %ld steps)", pt, step);
 		else if (step != cl->steps)
 			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run converges "
 				    "at step %ld, not %ld", step, cl->steps);
 		break;
 	case CLAIM_STOPS_AT:
-		if (out != RUN_CONVERGED)
-			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run %s (at %s)",
-			      out == RUN_DIVERGED ? "diverges" : "reaches the step limit", pt);
+		if (out == RUN_DIVERGED)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run diverges "
+				    "(at %s)", pt);
+		else if (out != RUN_CONVERGED)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run reaches "
+				    "the step limit (at %s)", pt);
+		else if (kind != cl->cpkind[0] && kind >= 0)
+			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run stops at %s, "
+				    "a %s, not a %s", pt, cp_kind_name((enum cp_kind)kind),
+				    cp_kind_name((enum cp_kind)cl->cpkind[0]));
 		else if (kind != cl->cpkind[0])
 			check_wrong(k, cl->line, cl->column, "the claim is wrong: the run stops at %s, "
-			      "a %s, not a %s", pt, kind >= 0 ? cp_kind_name((enum cp_kind)kind) :
-			      "point", cp_kind_name((enum cp_kind)cl->cpkind[0]));
+				    "a point, not a %s", pt, cp_kind_name((enum cp_kind)cl->cpkind[0]));
 		break;
 	default:
 		break;
@@ -424,7 +467,8 @@ check_at_step(struct checker *k, const struct lesson_page *p, const struct claim
 	if (n <= 8)
 		check_fmt_point(pt, sizeof pt, tr->w + (size_t)cl->steps * (size_t)n, n);
 	else                    /* a network's point: too many numbers to say */
-		snprintf(pt, sizeof pt, "a point of %d parameters", n);
+		/* TRANSLATORS: %d is more than 8 */
+		snprintf(pt, sizeof pt, _("a point of %d parameters"), n);
 	if (cl->has_at && !same_point(tr->w + (size_t)cl->steps * (size_t)n, cl->x[0], n, t)) {
 		check_fmt_point(want, sizeof want, cl->x[0], n);
 		check_wrong(k, cl->line, cl->column, "the claim is wrong: after step %ld the run is "
@@ -469,12 +513,14 @@ charge_claim(struct checker *k, const struct lesson_page *p, const struct claim 
 			return 0;
 		work_runs(&w, p, 1, p->descent.steps,
 			  opt_step_evals(p->descent.runs[cl->run].opt));
-		advice = "lower the page's \"steps\"";
+		/* TRANSLATORS: advice, after "...; " and before "or split the chapter" */
+		advice = _("lower the page's \"steps\"");
 		break;
 	default:
 		return 0;
 	}
-	return check_charge(k, cl->line, cl->column, "this claim", &w, advice, NULL);
+	/* TRANSLATORS: as in "checking this claim would pass the checker's budget" */
+	return check_charge(k, cl->line, cl->column, _("this claim"), &w, advice, NULL);
 }
 
 void
@@ -508,9 +554,12 @@ check_at_point(struct checker *k, const struct claim *cl, struct objective *o, i
 	if (cl->kind == CLAIM_EIGENVALUES)
 		check_wrong(k, cl->line, cl->column, "the claim is wrong: the Hessian's "
 			    "eigenvalues at %s are %s, not %s", pt, got, said);
+	else if (n == 1)
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: the derivative at %s is "
+			    "%s, not %s", pt, got, said);
 	else
-		check_wrong(k, cl->line, cl->column, "the claim is wrong: %s at %s is %s, not %s",
-			    n == 1 ? "the derivative" : "the gradient", pt, got, said);
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: the gradient at %s is %s, "
+			    "not %s", pt, got, said);
 }
 
 int
@@ -535,10 +584,11 @@ const char *const lesson_rate_names[LESSON_RATES] = {
 	"limit", "best", "condition", "momentum_lr", "momentum_beta",
 };
 
+/* TRANSLATORS: the rates of a quadratic bowl, each with its formula (keep it) */
 const char *const rate_texts[LESSON_RATES] = {
-	"limit 2/lmax", "best rate 2/(lmin + lmax)", "condition lmax/lmin",
-	"best rate of momentum (2/(sqrt(lmin) + sqrt(lmax)))^2",
-	"best beta of momentum ((sqrt(k) - 1)/(sqrt(k) + 1))^2",
+	N_("limit 2/lmax"), N_("best rate 2/(lmin + lmax)"), N_("condition lmax/lmin"),
+	N_("best rate of momentum (2/(sqrt(lmin) + sqrt(lmax)))^2"),
+	N_("best beta of momentum ((sqrt(k) - 1)/(sqrt(k) + 1))^2"),
 };
 
 /*
@@ -561,7 +611,7 @@ check_rates(struct checker *k, const struct claim *cl, struct objective *o,
 	for (i = 0; i < LESSON_RATES; i++)
 		if (cl->has_rate[i] && !near(v[i], cl->rate[i], cl->tolerance))
 			check_wrong(k, cl->line, cl->column, "the claim is wrong: the %s is %.6g, "
-				    "not %.6g (lmin = %.6g, lmax = %.6g)", rate_texts[i], v[i],
+				    "not %.6g (lmin = %.6g, lmax = %.6g)", _(rate_texts[i]), v[i],
 				    cl->rate[i], v[LESSON_RATES], v[LESSON_RATES + 1]);
 }
 
@@ -601,7 +651,8 @@ check_page(struct checker *k, const struct lesson_page *p)
 		struct check_work w;
 		struct cp_options copt = { 0, LESSON_SEARCH_EVALS(n) };
 		work_critical_points(&w, p, n);
-		if (check_charge(k, p->line, p->column, "this page", &w, NULL, NULL) < 0)
+		/* TRANSLATORS: as in "checking this page would pass the checker's budget" */
+		if (check_charge(k, p->line, p->column, _("this page"), &w, NULL, NULL) < 0)
 			goto done;
 		ncp = analysis_critical_search(o, &r, &copt, &cs);
 	}
@@ -635,14 +686,16 @@ check_page(struct checker *k, const struct lesson_page *p)
 				break;
 			if (cv.verdict == CONVEXITY_UNDEFINED || cv.verdict == CONVEXITY_OVERFLOW) {
 				/* no verdict: neither claim can be proved */
-				check_wrong(k, cl->line, cl->column, "the claim cannot be proved: %s: "
-				      "f or its derivatives are %s at %zu of %zu grid points",
-				      cv.verdict == CONVEXITY_OVERFLOW ?
-				      "convexity could not be decided (values overflow)" :
-				      "the function is undefined on the region",
-				      cv.verdict == CONVEXITY_OVERFLOW ? "infinite" : "nan",
-				      cv.verdict == CONVEXITY_OVERFLOW ? cv.ninf : cv.nnan,
-				      (size_t)cv.nx * (size_t)cv.ny);
+				if (cv.verdict == CONVEXITY_OVERFLOW)
+					check_wrong(k, cl->line, cl->column, "the claim cannot be proved: "
+						    "convexity could not be decided (values overflow): f or "
+						    "its derivatives are infinite at %zu of %zu grid points",
+						    cv.ninf, (size_t)cv.nx * (size_t)cv.ny);
+				else
+					check_wrong(k, cl->line, cl->column, "the claim cannot be proved: "
+						    "the function is undefined on the region: f or its "
+						    "derivatives are nan at %zu of %zu grid points", cv.nnan,
+						    (size_t)cv.nx * (size_t)cv.ny);
 			} else if (cl->convex && !cv.convex) {
 				if (cv.has_chord) {
 					char a[64], b[64];
@@ -712,19 +765,23 @@ check_unverified(struct checker *k, const struct lesson_page *p)
 
 	switch (p->kind) {
 	case PAGE_NUMERIC:
-		advice = "give it a \"verify\" source (value_at, derivative_at, eigenvalue_at, "
-			 "rate, global_minimum)";
+		/* TRANSLATORS: advice after "the engine does not verify the answer of this question: " */
+		advice = _("give it a \"verify\" source (value_at, derivative_at, eigenvalue_at, "
+			   "rate, global_minimum)");
 		break;
 	case PAGE_FORMULA:
-		advice = "say what it is (derivative_of, gradient_of, gd_step_of, cost_of)";
+		advice = _("say what it is (derivative_of, gradient_of, gd_step_of, cost_of)");
 		break;
 	case PAGE_LOCATE:
-		advice = p->obj.function == NULL && p->obj.model == NULL ?
-			 "give the page a function" : "make the target a kind (minimum, "
-			 "global minimum, maximum, saddle), which the engine finds";
+		if (p->obj.function == NULL && p->obj.model == NULL)
+			advice = _("give the page a function");
+		else
+			/* TRANSLATORS: the kinds are values of "target": keep them */
+			advice = _("make the target a kind (minimum, global minimum, maximum, "
+				   "saddle), which the engine finds");
 		break;
 	default:
-		advice = "give the page a function the engine can run";
+		advice = _("give the page a function the engine can run");
 		break;
 	}
 	diags_add(k->ds, k->c->file, p->aline > 0 ? p->aline : p->line,

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -39,13 +40,14 @@ get_claim_point(struct loader *L, const cJSON *o, struct claim *c, int i, int di
 			     "\"kind\": \"minimum\", \"f\": -11}, not %s", json_type_name(o));
 		return -1;
 	}
-	check_members(L, o, fields, "a point of a claim");
+	/* TRANSLATORS: what a claim's member holds, named in messages */
+	check_members(L, o, fields, _("a point of a claim"));
 	c->pline[i] = AT(o).line;
 	c->pcolumn[i] = AT(o).column;
-	at = member(L, o, "at", 1, "a point of a claim");
+	at = member(L, o, "at", 1, _("a point of a claim"));
 	if (at == NULL || get_numbers(L, at, "at", dim, 8, c->x[i]) < 0)
 		return -1;
-	c->has_f[i] = get_number(L, o, "f", 0, "a point", &c->f[i]);
+	c->has_f[i] = get_number(L, o, "f", 0, _("a point"), &c->f[i]);
 	c->cpkind[i] = -1;
 	kind = cJSON_GetObjectItemCaseSensitive(o, "kind");
 	if (kind != NULL) {
@@ -105,9 +107,10 @@ network_claim(struct loader *L, const cJSON *e, struct lesson_page *p, struct cl
 				     "\"val\": 0.08, \"test\": 0.09}");
 			return 1;
 		}
-		check_members(L, m, fm, "a final_loss claim");
+		/* TRANSLATORS: a claim named by its member (final_loss): keep the name */
+		check_members(L, m, fm, _("a final_loss claim"));
 		for (i = 0; i < 3; i++) {
-			c->has_loss[i] = get_number(L, m, fm[i], 0, "a final_loss claim", &c->loss[i]);
+			c->has_loss[i] = get_number(L, m, fm[i], 0, _("a final_loss claim"), &c->loss[i]);
 			any |= c->has_loss[i];
 			if (c->has_loss[i] && i > 0 && lesson_part_points(&p->obj, i) == 0)
 				lesson_error(L, KEY_AT(cJSON_GetObjectItemCaseSensitive(m, fm[i])),
@@ -126,10 +129,11 @@ network_claim(struct loader *L, const cJSON *e, struct lesson_page *p, struct cl
 				     "\"val\": 0.114}: where the run's validation loss is lowest");
 			return 1;
 		}
-		check_members(L, m, lm, "a lowest_val claim");
-		get_count(L, m, "step", 1, "a lowest_val claim", 0, LESSON_MAX_STEPS, &c->steps);
-		c->has_loss[1] = get_number(L, m, "val", 0, "a lowest_val claim", &c->loss[1]);
-		c->has_loss[2] = get_number(L, m, "test", 0, "a lowest_val claim", &c->loss[2]);
+		/* TRANSLATORS: a claim named by its member (lowest_val): keep the name */
+		check_members(L, m, lm, _("a lowest_val claim"));
+		get_count(L, m, "step", 1, _("a lowest_val claim"), 0, LESSON_MAX_STEPS, &c->steps);
+		c->has_loss[1] = get_number(L, m, "val", 0, _("a lowest_val claim"), &c->loss[1]);
+		c->has_loss[2] = get_number(L, m, "test", 0, _("a lowest_val claim"), &c->loss[2]);
 		if (lesson_part_points(&p->obj, CHALLENGE_ON_VAL) == 0)
 			lesson_error(L, KEY_AT(m), "\"lowest_val\" is about the validation loss: the "
 				     "page's \"data\" needs a \"split\" that holds some points out "
@@ -155,8 +159,8 @@ network_claim(struct loader *L, const cJSON *e, struct lesson_page *p, struct cl
 				     "\"minima\": [1, 3], \"saddles\": [2, 9]}");
 			return 1;
 		}
-		check_members(L, m, cm, "a census claim");
-		get_count(L, m, "starts", 1, "a census claim", 1, CENSUS_MAX_STARTS, &c->steps);
+		check_members(L, m, cm, _("a census claim"));
+		get_count(L, m, "starts", 1, _("a census claim"), 1, CENSUS_MAX_STARTS, &c->steps);
 		for (i = 0; i < CENSUS_RANGES; i++) {
 			c->has_range[i] = census_range(L, m, cm[i + 1], c->range[i]);
 			any |= cJSON_GetObjectItemCaseSensitive(m, cm[i + 1]) != NULL;
@@ -174,9 +178,9 @@ network_claim(struct loader *L, const cJSON *e, struct lesson_page *p, struct cl
 				     "\"swap:1:1:2\", \"height\": 0.4}");
 			return 1;
 		}
-		check_members(L, m, bm, "a barrier claim");
-		to = member(L, m, "to", 1, "a barrier claim");
-		if (!get_number(L, m, "height", 1, "a barrier claim", &c->f[0]) || to == NULL)
+		check_members(L, m, bm, _("a barrier claim"));
+		to = member(L, m, "to", 1, _("a barrier claim"));
+		if (!get_number(L, m, "height", 1, _("a barrier claim"), &c->f[0]) || to == NULL)
 			return 1;
 		if (!cJSON_IsString(to) || strlen(to->valuestring) >= sizeof c->to ||
 		    network_line_check(p, to->valuestring, why, sizeof why) < 0)
@@ -234,15 +238,15 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 				     json_type_name(e));
 			continue;
 		}
-		check_members(L, e, lesson_claim_fields, "a claim");
-		if (get_number(L, e, "tolerance", 0, "a claim", &c->tolerance) &&
+		check_members(L, e, lesson_claim_fields, _("a claim"));
+		if (get_number(L, e, "tolerance", 0, _("a claim"), &c->tolerance) &&
 		    !(c->tolerance > 0 && c->tolerance < 1))
 			lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(e, "tolerance")), "a claim's \"tolerance\" is relative: it must be above 0 and "
 				     "below 1, not %g", c->tolerance);
 		{
 			long run = 0;
 			const cJSON *rm = cJSON_GetObjectItemCaseSensitive(e, "run");
-			if (get_count(L, e, "run", 0, "a claim", 0, LESSON_MAX_RUNS - 1, &run) &&
+			if (get_count(L, e, "run", 0, _("a claim"), 0, LESSON_MAX_RUNS - 1, &run) &&
 			    runs && run >= p->descent.nruns)
 				lesson_error(L, AT(rm), "\"run\": %ld names no run: the page has %d, "
 					     "numbered from 0", run, p->descent.nruns);
@@ -251,8 +255,12 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 		for (m = e->child; m != NULL; m = m->next)
 			n += strcmp(m->string, "tolerance") != 0 && strcmp(m->string, "run") != 0;
 		if (n != 1) {
-			lesson_error(L, AT(e), "a claim states one thing: %s", n == 0 ?
-				     "this one states nothing" : "split it into several claims");
+			if (n == 0)
+				lesson_error(L, AT(e), "a claim states one thing: this one states "
+					     "nothing");
+			else
+				lesson_error(L, AT(e), "a claim states one thing: split it into "
+					     "several claims");
 			continue;
 		}
 		{
@@ -329,8 +337,8 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 					     m->string);
 				continue;
 			}
-			check_members(L, m, grad ? gm : em, grad ? "a gradient claim" :
-				      "an eigenvalues claim");
+			check_members(L, m, grad ? gm : em, grad ? _("a gradient claim") :
+				      _("an eigenvalues claim"));
 			at = member(L, m, "at", 1, m->string);
 			vs = member(L, m, vname, 1, m->string);
 			if (at == NULL || vs == NULL || get_numbers(L, at, "at", dim, 8, c->at) < 0 ||
@@ -356,9 +364,9 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 					     "{\"limit\": 0.18}");
 				continue;
 			}
-			check_members(L, m, rm, "a rates claim");
+			check_members(L, m, rm, _("a rates claim"));
 			for (i = 0; i < LESSON_RATES; i++) {
-				c->has_rate[i] = get_number(L, m, rm[i], 0, "a rates claim", &c->rate[i]);
+				c->has_rate[i] = get_number(L, m, rm[i], 0, _("a rates claim"), &c->rate[i]);
 				any |= c->has_rate[i];
 			}
 			if (!any)
@@ -394,7 +402,7 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 			c->f[0] = m->valuedouble;
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "converges_in")) != NULL) {
 			c->kind = CLAIM_CONVERGES_IN;
-			if (!get_count(L, e, "converges_in", 1, "a claim", 0, LESSON_MAX_STEPS,
+			if (!get_count(L, e, "converges_in", 1, _("a claim"), 0, LESSON_MAX_STEPS,
 				       &c->steps))
 				continue;
 		} else if ((m = cJSON_GetObjectItemCaseSensitive(e, "at_step")) != NULL) {
@@ -408,15 +416,16 @@ get_claims(struct loader *L, const cJSON *page, struct lesson_page *p, int dim, 
 					     "\"at\": [0.4], \"f\": 0.16, \"grad\": 0.8}");
 				continue;
 			}
-			check_members(L, m, af, "\"at_step\"");
-			if (!get_count(L, m, "step", 1, "\"at_step\"", 0, LESSON_MAX_STEPS, &c->steps))
+			/* TRANSLATORS: the member "at_step" of a claim: keep the name */
+			check_members(L, m, af, _("\"at_step\""));
+			if (!get_count(L, m, "step", 1, _("\"at_step\""), 0, LESSON_MAX_STEPS, &c->steps))
 				continue;
 			at = cJSON_GetObjectItemCaseSensitive(m, "at");
 			c->has_at = at != NULL;
 			if (at != NULL && get_numbers(L, at, "at", dim, 8, c->x[0]) < 0)
 				continue;
-			c->has_f[0] = get_number(L, m, "f", 0, "\"at_step\"", &c->f[0]);
-			c->has_gnorm = get_number(L, m, "grad", 0, "\"at_step\"", &c->gnorm);
+			c->has_f[0] = get_number(L, m, "f", 0, _("\"at_step\""), &c->f[0]);
+			c->has_gnorm = get_number(L, m, "grad", 0, _("\"at_step\""), &c->gnorm);
 			if (!c->has_at && !c->has_f[0] && !c->has_gnorm)
 				lesson_error(L, AT(m), "\"at_step\" states the point (\"at\"), \"f\" or "
 					     "\"grad\" after its step, one of them at least");

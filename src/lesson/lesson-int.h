@@ -79,13 +79,14 @@ struct loader {
 /* Reports a problem at p (printf-style message). */
 void lesson_error(struct loader *L, struct json_pos p, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* "a string", "an array", "true", ...: what v is, for messages. */
+/* "a string", "an array", "true", ...: what v is, for messages (translated). */
 const char *json_type_name(const cJSON *v);
 /* The name of names (NULL-ended) nearest to s, when near enough, or NULL. */
 const char *lesson_nearest(const char *s, const char *const *names);
 /*
  * Checks the members of obj: every name must be in allowed (a NULL-ended
- * list), and none may appear twice.  `what` names the object in messages.
+ * list), and none may appear twice.  `what` names the object in messages,
+ * as they show it (translated: _("the chapter")); so do the getters'.
  */
 void check_members(struct loader *L, const cJSON *obj, const char *const *allowed,
 		   const char *what);
@@ -207,7 +208,8 @@ void check_point_derivs(struct objective *o, const double *x, int n, double *g,
  * For a quadratic bowl of 1 or 2 variables on region r (analysis_quadratic):
  * v[0 .. LESSON_RATES) its rates in the order of lesson_rate_names, then
  * lmin and lmax, and 0; or -1 with why ("not a quadratic ...") when it is
- * none.  rate_texts names each in words with its formula.
+ * none.  rate_texts names each in words with its formula (N_(): shown
+ * with _()).
  */
 extern const char *const rate_texts[LESSON_RATES];
 int check_quadratic_rates(struct objective *o, const struct region *r, double *v,
@@ -234,7 +236,8 @@ void check_verified(struct checker *k);
  * line:column that says "checking SUBJECT would pass the checker's
  * budget", what w needs and what to change, the first of advice (at most
  * two) and, as they apply, fewer data points and moving pages to another
- * chapter.  Then nothing more of the chapter is checked.
+ * chapter.  Then nothing more of the chapter is checked.  subject and
+ * the advice are shown as given: translated (_("this page")).
  */
 struct check_work;
 int check_charge(struct checker *k, int line, int column, const char *subject,
@@ -248,7 +251,7 @@ double check_fmt_value(double v);
 void check_list_points(char *buf, size_t size, const struct critical_point *cp, int n,
 		       int dim);
 double check_value_at(struct objective *o, const double *x);
-/* Reports that what (a claim, an answer) cannot be proved from search s. */
+/* Reports that what (a claim, an answer: translated) cannot be proved from search s. */
 void check_inconclusive(struct checker *k, int line, int column, const char *what,
 			const struct cp_search *s);
 /* The lowest critical point that may be a minimum, or -1. */

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -155,15 +156,17 @@ what_is_here(const struct scan *sc, char *buf, size_t size)
 	unsigned char c;
 
 	if (sc->i >= sc->len)
-		return "the end of the file";
+		return _("the end of the file");
 	c = (unsigned char)sc->s[sc->i];
 	if (c >= 0x20 && c < 0x7f)
-		snprintf(buf, size, "'%c'", c);
+		/* TRANSLATORS: a character of the file, quoted, as in "not 'x'" */
+		snprintf(buf, size, _("'%c'"), c);
 	else if (c >= 0x80 && utf8_len((const unsigned char *)sc->s + sc->i, sc->len - sc->i) > 0)
-		snprintf(buf, size, "'%.*s'", utf8_len((const unsigned char *)sc->s + sc->i,
-						      sc->len - sc->i), sc->s + sc->i);
+		/* TRANSLATORS: a character of the file (its UTF-8 bytes), quoted */
+		snprintf(buf, size, _("'%.*s'"), utf8_len((const unsigned char *)sc->s + sc->i,
+							 sc->len - sc->i), sc->s + sc->i);
 	else
-		snprintf(buf, size, "the byte 0x%02x", c);
+		snprintf(buf, size, _("the byte 0x%02x"), c);
 	return buf;
 }
 
@@ -200,12 +203,12 @@ scan_string(struct scan *sc)
 			return 0;
 		}
 		if (c == '\n')
-			return fail_at(sc, start, "this string is not closed on its line: "
+			return fail_at(sc, start, _("this string is not closed on its line: "
 				       "a string ends with '\"' before the end of the line "
-				       "(write \\n for a newline)");
+				       "(write \\n for a newline)"));
 		if (c < 0x20)
-			return fail_at(sc, here(sc), "a control character (0x%02x) in a string: "
-				       "write it as an escape, like \\t", c);
+			return fail_at(sc, here(sc), _("a control character (0x%02x) in a string: "
+				       "write it as an escape, like \\t"), c);
 		if (c == '\\') {
 			struct json_pos at = here(sc);
 			char e = sc->i + 1 < sc->len ? sc->s[sc->i + 1] : '\0';
@@ -216,40 +219,40 @@ scan_string(struct scan *sc)
 			if (e == 'u') {
 				unsigned long u, v;
 				if (hex4(sc, sc->i + 2, &u) < 0)
-					return fail_at(sc, at, "\\u must be followed by four "
-						       "hexadecimal digits");
+					return fail_at(sc, at, _("\\u must be followed by four "
+						       "hexadecimal digits"));
 				sc->i += 6;
 				if (u >= 0xdc00 && u <= 0xdfff)
-					return fail_at(sc, at, "\\u%04lx is the second half of a "
+					return fail_at(sc, at, _("\\u%04lx is the second half of a "
 						       "surrogate pair, alone: a pair is \\ud800-\\udbff "
-						       "then \\udc00-\\udfff", u);
+						       "then \\udc00-\\udfff"), u);
 				if (u >= 0xd800 && u <= 0xdbff &&
 				    (sc->i + 1 >= sc->len || sc->s[sc->i] != '\\' ||
 				     sc->s[sc->i + 1] != 'u' || hex4(sc, sc->i + 2, &v) < 0 ||
 				     v < 0xdc00 || v > 0xdfff))
-					return fail_at(sc, at, "\\u%04lx is the first half of a "
+					return fail_at(sc, at, _("\\u%04lx is the first half of a "
 						       "surrogate pair: it must be followed by \\udc00 "
-						       "to \\udfff", u);
+						       "to \\udfff"), u);
 				if (u >= 0xd800 && u <= 0xdbff)
 					sc->i += 6;     /* the pair's second half, checked */
 				if (u == 0)
-					return fail_at(sc, at, "\\u0000 (a NUL) cannot be in a "
-						       "lesson's text");
+					return fail_at(sc, at, _("\\u0000 (a NUL) cannot be in a "
+						       "lesson's text"));
 				continue;
 			}
 			if (e == '\0' || e == '\n')
-				return fail_at(sc, at, "a '\\' ends the string's line: write \\\\ "
-					       "for a backslash");
-			return fail_at(sc, at, "'\\%c' is not an escape of JSON: write \\\\ for "
-				       "a backslash", e);
+				return fail_at(sc, at, _("a '\\' ends the string's line: write \\\\ "
+					       "for a backslash"));
+			return fail_at(sc, at, _("'\\%c' is not an escape of JSON: write \\\\ for "
+				       "a backslash"), e);
 		}
 		n = utf8_len((const unsigned char *)sc->s + sc->i, sc->len - sc->i);
 		if (n == 0)
-			return fail_at(sc, here(sc), "invalid UTF-8 (the byte 0x%02x): save the "
-				       "file as UTF-8", c);
+			return fail_at(sc, here(sc), _("invalid UTF-8 (the byte 0x%02x): save the "
+				       "file as UTF-8"), c);
 		sc->i += n;
 	}
-	return fail_at(sc, start, "this string is not closed: a string ends with '\"'");
+	return fail_at(sc, start, _("this string is not closed: a string ends with '\"'"));
 }
 
 static int
@@ -268,21 +271,21 @@ scan_number(struct scan *sc)
 			size_t e = sc->i;
 			while (e < sc->len && isdigit((unsigned char)sc->s[e]))
 				e++;
-			return fail_at(sc, start, "a number cannot start with 0 (%.*s): "
-				       "write %.*s", (int)(e - b > 20 ? 20 : e - b), sc->s + b,
+			return fail_at(sc, start, _("a number cannot start with 0 (%.*s): "
+				       "write %.*s"), (int)(e - b > 20 ? 20 : e - b), sc->s + b,
 				       (int)(e - sc->i > 20 ? 20 : e - sc->i), sc->s + sc->i);
 		}
 	} else if (sc->i < sc->len && isdigit((unsigned char)sc->s[sc->i])) {
 		while (sc->i < sc->len && isdigit((unsigned char)sc->s[sc->i]))
 			sc->i++;
 	} else {
-		return fail_at(sc, start, "'-' must be followed by digits");
+		return fail_at(sc, start, _("'-' must be followed by digits"));
 	}
 	if (sc->i < sc->len && sc->s[sc->i] == '.') {
 		sc->i++;
 		if (sc->i >= sc->len || !isdigit((unsigned char)sc->s[sc->i]))
-			return fail_at(sc, start, "a '.' in a number must be followed by "
-				       "digits (write 1.0, not 1.)");
+			return fail_at(sc, start, _("a '.' in a number must be followed by "
+				       "digits (write 1.0, not 1.)"));
 		while (sc->i < sc->len && isdigit((unsigned char)sc->s[sc->i]))
 			sc->i++;
 	}
@@ -291,19 +294,19 @@ scan_number(struct scan *sc)
 		if (sc->i < sc->len && (sc->s[sc->i] == '+' || sc->s[sc->i] == '-'))
 			sc->i++;
 		if (sc->i >= sc->len || !isdigit((unsigned char)sc->s[sc->i]))
-			return fail_at(sc, start, "an exponent in a number must have digits "
-				       "(write 1e-3)");
+			return fail_at(sc, start, _("an exponent in a number must have digits "
+				       "(write 1e-3)"));
 		while (sc->i < sc->len && isdigit((unsigned char)sc->s[sc->i]))
 			sc->i++;
 	}
 	if (sc->i - b >= sizeof buf)
-		return fail_at(sc, start, "this number is too long (%zu characters)", sc->i - b);
+		return fail_at(sc, start, _("this number is too long (%zu characters)"), sc->i - b);
 	memcpy(buf, sc->s + b, sc->i - b);
 	buf[sc->i - b] = '\0';
 	errno = 0;
 	v = strtod(buf, NULL);
 	if (isinf(v))
-		return fail_at(sc, start, "the number %s is too large", buf);
+		return fail_at(sc, start, _("the number %s is too large"), buf);
 	return 0;
 }
 
@@ -323,8 +326,8 @@ scan_literal(struct scan *sc)
 			return 0;
 		}
 	snprintf(buf, sizeof buf, "%.*s", (int)n, sc->s + sc->i);
-	return fail_at(sc, start, "unexpected '%s': a value is a \"string\", a number, "
-		       "an object, an array, true, false or null", buf);
+	return fail_at(sc, start, _("unexpected '%s': a value is a \"string\", a number, "
+		       "an object, an array, true, false or null"), buf);
 }
 
 /*
@@ -362,19 +365,19 @@ scan_object(struct scan *sc)
 		skip_space(sc);
 		if (sc->i < sc->len && sc->s[sc->i] == '}') {
 			if (!first)
-				return fail_at(sc, comma, "a comma before '}': JSON allows no "
-					       "comma after the last member");
+				return fail_at(sc, comma, _("a comma before '}': JSON allows no "
+					       "comma after the last member"));
 			sc->i++;
 			return 0;
 		}
 		if (sc->i >= sc->len)
-			return fail_at(sc, open, "this object is not closed: a '}' is missing");
+			return fail_at(sc, open, _("this object is not closed: a '}' is missing"));
 		if (sc->s[sc->i] == '\'')
-			return fail_at(sc, here(sc), "member names are in double quotes in JSON, "
-				       "not single");
+			return fail_at(sc, here(sc), _("member names are in double quotes in JSON, "
+				       "not single"));
 		if (sc->s[sc->i] != '"')
-			return fail_at(sc, here(sc), "expected a member name in double quotes, "
-				       "not %s", what_is_here(sc, buf, sizeof buf));
+			return fail_at(sc, here(sc), _("expected a member name in double quotes, "
+				       "not %s"), what_is_here(sc, buf, sizeof buf));
 		key = here(sc);
 		kb = sc->i;
 		if (scan_string(sc) < 0)
@@ -382,8 +385,8 @@ scan_object(struct scan *sc)
 		ke = sc->i;
 		skip_space(sc);
 		if (sc->i >= sc->len || sc->s[sc->i] != ':')
-			return fail_at(sc, here(sc), "expected ':' after the member name %.*s, "
-				       "not %s", (int)(ke - kb > 40 ? 40 : ke - kb), sc->s + kb,
+			return fail_at(sc, here(sc), _("expected ':' after the member name %.*s, "
+				       "not %s"), (int)(ke - kb > 40 ? 40 : ke - kb), sc->s + kb,
 				       what_is_here(sc, buf, sizeof buf));
 		sc->i++;
 		skip_space(sc);
@@ -397,9 +400,9 @@ scan_object(struct scan *sc)
 			return 0;
 		}
 		if (sc->i >= sc->len)
-			return fail_at(sc, open, "this object is not closed: a '}' is missing");
-		return fail_at(sc, here(sc), "expected ',' or '}' after the value of %.*s, "
-			       "not %s (a comma may be missing)",
+			return fail_at(sc, open, _("this object is not closed: a '}' is missing"));
+		return fail_at(sc, here(sc), _("expected ',' or '}' after the value of %.*s, "
+			       "not %s (a comma may be missing)"),
 			       (int)(ke - kb > 40 ? 40 : ke - kb), sc->s + kb,
 			       what_is_here(sc, buf, sizeof buf));
 	}
@@ -417,13 +420,13 @@ scan_array(struct scan *sc)
 		skip_space(sc);
 		if (sc->i < sc->len && sc->s[sc->i] == ']') {
 			if (!first)
-				return fail_at(sc, comma, "a comma before ']': JSON allows no "
-					       "comma after the last element");
+				return fail_at(sc, comma, _("a comma before ']': JSON allows no "
+					       "comma after the last element"));
 			sc->i++;
 			return 0;
 		}
 		if (sc->i >= sc->len)
-			return fail_at(sc, open, "this array is not closed: a ']' is missing");
+			return fail_at(sc, open, _("this array is not closed: a ']' is missing"));
 		if (scan_value(sc, none) < 0)
 			return -1;
 		switch (next_item(sc, ']', &comma)) {
@@ -434,9 +437,9 @@ scan_array(struct scan *sc)
 			return 0;
 		}
 		if (sc->i >= sc->len)
-			return fail_at(sc, open, "this array is not closed: a ']' is missing");
-		return fail_at(sc, here(sc), "expected ',' or ']' in the array, not %s "
-			       "(a comma may be missing)", what_is_here(sc, buf, sizeof buf));
+			return fail_at(sc, open, _("this array is not closed: a ']' is missing"));
+		return fail_at(sc, here(sc), _("expected ',' or ']' in the array, not %s "
+			       "(a comma may be missing)"), what_is_here(sc, buf, sizeof buf));
 	}
 }
 
@@ -448,13 +451,13 @@ scan_value(struct scan *sc, struct json_pos key)
 
 	skip_space(sc);
 	if (sc->i >= sc->len)
-		return fail_at(sc, here(sc), "the file ends where a value was expected");
+		return fail_at(sc, here(sc), _("the file ends where a value was expected"));
 	record(sc, here(sc), key);
 	switch (sc->s[sc->i]) {
 	case '{':
 	case '[':
 		if (++sc->depth > JSON_MAX_DEPTH)
-			return fail_at(sc, here(sc), "nested deeper than %d levels", JSON_MAX_DEPTH);
+			return fail_at(sc, here(sc), _("nested deeper than %d levels"), JSON_MAX_DEPTH);
 		r = sc->s[sc->i] == '{' ? scan_object(sc) : scan_array(sc);
 		sc->depth--;
 		return r;
@@ -466,19 +469,19 @@ scan_value(struct scan *sc, struct json_pos key)
 	case 't': case 'f': case 'n':
 		return scan_literal(sc);
 	case '\'':
-		return fail_at(sc, here(sc), "strings are in double quotes in JSON, not single");
+		return fail_at(sc, here(sc), _("strings are in double quotes in JSON, not single"));
 	case '/':
-		return fail_at(sc, here(sc), "JSON has no comments: remove the \"%.*s...\"",
+		return fail_at(sc, here(sc), _("JSON has no comments: remove the \"%.*s...\""),
 			       sc->len - sc->i < 2 ? (int)(sc->len - sc->i) : 2, sc->s + sc->i);
 	default:
 		if (isalpha((unsigned char)sc->s[sc->i]))
 			return scan_literal(sc);
 		if ((unsigned char)sc->s[sc->i] >= 0x80 &&
 		    utf8_len((const unsigned char *)sc->s + sc->i, sc->len - sc->i) == 0)
-			return fail_at(sc, here(sc), "invalid UTF-8 (the byte 0x%02x): save the "
-				       "file as UTF-8", (unsigned char)sc->s[sc->i]);
-		return fail_at(sc, here(sc), "expected a value (a \"string\", a number, an "
-			       "object, an array, true, false or null), not %s",
+			return fail_at(sc, here(sc), _("invalid UTF-8 (the byte 0x%02x): save the "
+				       "file as UTF-8"), (unsigned char)sc->s[sc->i]);
+		return fail_at(sc, here(sc), _("expected a value (a \"string\", a number, an "
+			       "object, an array, true, false or null), not %s"),
 			       what_is_here(sc, buf, sizeof buf));
 	}
 }
@@ -511,7 +514,7 @@ json_scan(const char *text, size_t len, const char *name, struct json_index *ix,
 					sc.line_start = j + 1;
 				}
 			sc.i = k;
-			return fail_at(&sc, here(&sc), "a NUL byte: a lesson is a text file");
+			return fail_at(&sc, here(&sc), _("a NUL byte: a lesson is a text file"));
 		}
 	/* a byte order mark is tolerated at the start */
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
@@ -519,13 +522,13 @@ json_scan(const char *text, size_t len, const char *name, struct json_index *ix,
 	skip_space(&sc);
 	if (sc.i >= len) {
 		struct json_pos top = { 1, 1, 0 };
-		fail_at(&sc, top, "the file is empty: a chapter is a JSON object, "
-			"{ \"id\": ..., \"pages\": [...] }");
+		fail_at(&sc, top, _("the file is empty: a chapter is a JSON object, "
+			"{ \"id\": ..., \"pages\": [...] }"));
 	} else if (scan_value(&sc, none) == 0) {
 		skip_space(&sc);
 		if (sc.i < len)
-			fail_at(&sc, here(&sc), "unexpected %s after the end of the chapter's "
-				"object", what_is_here(&sc, buf, sizeof buf));
+			fail_at(&sc, here(&sc), _("unexpected %s after the end of the chapter's "
+				"object"), what_is_here(&sc, buf, sizeof buf));
 	}
 	return sc.failed ? -1 : 0;
 }

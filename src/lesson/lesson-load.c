@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -78,7 +79,8 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 	const cJSON *kind;
 	int k, has_obj = 0;
 
-	snprintf(what, sizeof what, "page %d", index + 1);
+	/* TRANSLATORS: a page of a chapter, in messages ("unknown member \"x\" in page 2") */
+	snprintf(what, sizeof what, _("page %d"), index + 1);
 	p->line = AT(po).line;
 	p->column = AT(po).column;
 	if (!cJSON_IsObject(po)) {
@@ -98,7 +100,8 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 	if (k < 0) {
 		const char *near = lesson_nearest(kind->valuestring, page_kind_names());
 		char list[256];
-		names_text(list, sizeof list, page_kind_names(), " or ");
+		/* TRANSLATORS: between the last two names of a list, as in "a, b or c" */
+		names_text(list, sizeof list, page_kind_names(), _(" or "));
 		if (near != NULL)
 			lesson_error(L, AT(kind), "unknown page kind \"%s\": did you mean \"%s\"?",
 				     kind->valuestring, near);
@@ -110,8 +113,12 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 	p->kind = (enum page_kind)k;
 	pk = page_kind_of(k);
 	page_fields(pk, fields);
-	snprintf(what, sizeof what, "%s %s page", strchr("aeiou", pk->name[0]) ? "an" : "a",
-		 pk->name);
+	if (strchr("aeiou", pk->name[0]) != NULL)
+		/* TRANSLATORS: a page of the kind %s (as the file names it), in messages */
+		snprintf(what, sizeof what, _("an %s page"), pk->name);
+	else
+		/* TRANSLATORS: a page of the kind %s (as the file names it), in messages */
+		snprintf(what, sizeof what, _("a %s page"), pk->name);
 	check_members(L, po, fields, what);
 	p->title = get_string(L, po, "title", 0, what);
 	{
@@ -153,8 +160,10 @@ get_page(struct loader *L, const cJSON *po, struct lesson_page *p, int index)
 		int dim = p->dim;
 		if (p->have_y && dim != 2)
 			lesson_error(L, KEY_AT(cJSON_GetObjectItemCaseSensitive(po, "y")),
-				     "\"y\" is the range of a second variable, and this function "
-				     "has %d variable%s", dim, dim == 1 ? "" : "s");
+				     P_("\"y\" is the range of a second variable, and this "
+					"function has %d variable",
+					"\"y\" is the range of a second variable, and this "
+					"function has %d variables", dim), dim);
 		if (!(pk->flags & PK_ANY_DIM) && (dim < 1 || dim > 2)) {
 			if (p->obj.model != NULL)
 				lesson_error(L, AT(po), "%s shows a cost of one or two "
@@ -293,10 +302,10 @@ parse(const char *text, size_t len, const char *name, struct diags *ds, int part
 				     fm->valuedouble, LESSON_FORMAT);
 			goto done;
 		}
-		get_count(L, root, "format", 0, "the chapter", 1, LESSON_FORMAT, &format);
+		get_count(L, root, "format", 0, _("the chapter"), 1, LESSON_FORMAT, &format);
 	}
-	check_members(L, root, fields, "the chapter");
-	c->id = get_string(L, root, "id", 1, "the chapter");
+	check_members(L, root, fields, _("the chapter"));
+	c->id = get_string(L, root, "id", 1, _("the chapter"));
 	id = cJSON_GetObjectItemCaseSensitive(root, "id");
 	if (c->id != NULL) {
 		const char *s;
@@ -311,14 +320,14 @@ parse(const char *text, size_t len, const char *name, struct diags *ds, int part
 				     "digits and '-' (like \"critical-points\"): it names the chapter on "
 				     "the command line", c->id);
 	}
-	c->title = get_string(L, root, "title", 1, "the chapter");
-	c->summary = get_text(L, root, "summary", 1, "the chapter");
-	if (get_count(L, root, "order", 1, "the chapter", 0, 10000, &order)) {
+	c->title = get_string(L, root, "title", 1, _("the chapter"));
+	c->summary = get_text(L, root, "summary", 1, _("the chapter"));
+	if (get_count(L, root, "order", 1, _("the chapter"), 0, 10000, &order)) {
 		c->order = (int)order;
 		c->order_line = AT(cJSON_GetObjectItemCaseSensitive(root, "order")).line;
 		c->order_column = AT(cJSON_GetObjectItemCaseSensitive(root, "order")).column;
 	}
-	pages = member(L, root, "pages", 1, "the chapter");
+	pages = member(L, root, "pages", 1, _("the chapter"));
 	if (pages != NULL) {
 		if (!cJSON_IsArray(pages)) {
 			lesson_error(L, AT(pages), "\"pages\" must be an array of pages, not %s",
@@ -377,9 +386,12 @@ load(const char *path, struct diags *ds, int partial)
 		if (fe.fail == FILE_TOO_LARGE)
 			diags_add(ds, path, 1, 1, DIAG_ERROR, "the file is too large: a chapter "
 				  "is at most %d bytes (1 MB); split it", LESSON_MAX_FILE);
+		else if (fe.fail == FILE_CANNOT_OPEN)
+			diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot open the file: %s",
+				  fe.reason);
 		else
-			diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot %s the file: %s",
-				  fe.fail == FILE_CANNOT_OPEN ? "open" : "read", fe.reason);
+			diags_add(ds, path, 0, 0, DIAG_ERROR, "cannot read the file: %s",
+				  fe.reason);
 		return NULL;
 	}
 	c = parse(buf, len, path, ds, partial);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "descent/data.h"
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -71,7 +72,8 @@ data_model(struct loader *L, const cJSON *data, const cJSON *model, const cJSON 
 	o->fline = AT(model).line;
 	o->fcolumn = AT(model).column;
 	o->loss = LOSS_MSE;
-	loss = get_string(L, data, "loss", 0, "\"data\"");
+	/* TRANSLATORS: the member "data" of a page, named in messages: keep the name */
+	loss = get_string(L, data, "loss", 0, _("\"data\""));
 	if (loss != NULL) {
 		l = loss_from_name(loss);
 		if (l < 0)
@@ -82,7 +84,7 @@ data_model(struct loader *L, const cJSON *data, const cJSON *model, const cJSON 
 		if (l < 0)
 			return -1;
 	}
-	if (get_number(L, data, "l2", 0, "\"data\"", &o->l2) && !(o->l2 >= 0 && o->l2 < 1e6)) {
+	if (get_number(L, data, "l2", 0, _("\"data\""), &o->l2) && !(o->l2 >= 0 && o->l2 < 1e6)) {
 		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(data, "l2")), "\"l2\" is a "
 			     "penalty of 0 or more, below 1e6, not %g", o->l2);
 		return -1;
@@ -131,7 +133,8 @@ data_model(struct loader *L, const cJSON *data, const cJSON *model, const cJSON 
 	free(d.col);
 	if (obj == NULL) {
 		if (err.column > 0)
-			expr_error_at(L, model, "\"model\"", &err);
+			/* TRANSLATORS: a member of the file, as in "in \"model\": ...": keep the name */
+			expr_error_at(L, model, _("\"model\""), &err);
 		else if (strstr(err.message, "labels") != NULL)
 			lesson_error(L, AT(pts), "in \"points\": %s", err.message);
 		else
@@ -180,7 +183,8 @@ data_set(struct loader *L, const cJSON *data, const cJSON *set, struct lesson_ob
 	o->set = xstrdup(set->valuestring);
 	d = dataset_toy(set->valuestring, &err);
 	if (d == NULL) {
-		expr_error_at(L, set, "\"set\"", &err);
+		/* TRANSLATORS: a member of the file, as in "in \"set\": ...": keep the name */
+		expr_error_at(L, set, _("\"set\""), &err);
 		return -1;
 	}
 	if (d->nrows > LESSON_MAX_ROWS) {
@@ -197,7 +201,7 @@ data_set(struct loader *L, const cJSON *data, const cJSON *set, struct lesson_ob
 		for (j = 0; j < d->ncols; j++)
 			o->points[r * (size_t)o->ncolumns + j] = d->col[j][r];
 	dataset_free(d);
-	model = member(L, data, "model", 1, "\"data\"");
+	model = member(L, data, "model", 1, _("\"data\""));
 	if (model == NULL)
 		return -1;
 	return data_model(L, data, model, set, o, dim);
@@ -272,7 +276,8 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 			e = expr_parse(o->function, NULL, 0, &err);
 		}
 		if (e == NULL) {
-			expr_error_at(L, fn, "\"function\"", &err);
+			/* TRANSLATORS: a member of the file, as in "in \"function\": ...": keep the name */
+			expr_error_at(L, fn, _("\"function\""), &err);
 			return -1;
 		}
 		*dim = expr_nvars(e);
@@ -302,13 +307,13 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 				     json_type_name(data));
 			return -1;
 		}
-		check_members(L, data, data_fields, "\"data\"");
+		check_members(L, data, data_fields, _("\"data\""));
 		set = cJSON_GetObjectItemCaseSensitive(data, "set");
 		if (set != NULL)
 			return data_set(L, data, set, o, dim);
-		cols = member(L, data, "columns", 1, "\"data\"");
-		pts = member(L, data, "points", 1, "\"data\"");
-		model = member(L, data, "model", 1, "\"data\"");
+		cols = member(L, data, "columns", 1, _("\"data\""));
+		pts = member(L, data, "points", 1, _("\"data\""));
+		model = member(L, data, "model", 1, _("\"data\""));
 		if (cols == NULL || pts == NULL || model == NULL)
 			return -1;
 		if (!cJSON_IsArray(cols) || cJSON_GetArraySize(cols) < 2 ||
@@ -340,9 +345,12 @@ get_objective(struct loader *L, const cJSON *page, struct lesson_objective *o, i
 		o->points = xcalloc(o->npoints * o->ncolumns, sizeof *o->points);
 		for (r = 0, row = pts->child; row != NULL; row = row->next, r++) {
 			if (cJSON_IsArray(row) && cJSON_GetArraySize(row) != o->ncolumns) {
-				lesson_error(L, AT(row), "row %zu of \"points\" has %d number%s; it "
-					     "needs %d, one per column", r + 1, cJSON_GetArraySize(row),
-					     cJSON_GetArraySize(row) == 1 ? "" : "s", o->ncolumns);
+				lesson_error(L, AT(row), P_("row %zu of \"points\" has %d number; "
+							    "it needs %d, one per column",
+							    "row %zu of \"points\" has %d numbers; "
+							    "it needs %d, one per column",
+							    cJSON_GetArraySize(row)),
+					     r + 1, cJSON_GetArraySize(row), o->ncolumns);
 				return -1;
 			}
 			if (get_numbers(L, row, "points", o->ncolumns, o->ncolumns,

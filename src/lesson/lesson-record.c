@@ -18,6 +18,7 @@
 
 #include "descent/data.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -219,8 +220,10 @@ get_values(struct loader *L, const cJSON *obj, const char *name, const char *wha
 	if (arr == NULL)
 		return 0;
 	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) != n) {
-		lesson_error(L, AT(arr), "\"%s\" must be an array of %d number%s, one per variable",
-			     name, n, n == 1 ? "" : "s");
+		lesson_error(L, AT(arr), P_("\"%s\" must be an array of %d number, one per "
+					    "variable",
+					    "\"%s\" must be an array of %d numbers, one per "
+					    "variable", n), name, n);
 		return 0;
 	}
 	for (e = arr->child; e != NULL; e = e->next, k++)
@@ -288,7 +291,8 @@ read_schedule(struct loader *L, const cJSON *h, struct schedule *s)
 {
 	static const char *const fields[] = { "kind", "every", "factor", "decay", "period", "min",
 					      "warmup", NULL };
-	const cJSON *o = member(L, h, "schedule", 0, "the header"), *kind;
+	/* TRANSLATORS: the first line of a record, named in messages */
+	const cJSON *o = member(L, h, "schedule", 0, _("the header")), *kind;
 	int k;
 
 	sched_init(s);
@@ -299,8 +303,8 @@ read_schedule(struct loader *L, const cJSON *h, struct schedule *s)
 			     json_type_name(o));
 		return -1;
 	}
-	check_members(L, o, fields, "the schedule");
-	kind = member(L, o, "kind", 1, "the schedule");
+	check_members(L, o, fields, _("the schedule"));
+	kind = member(L, o, "kind", 1, _("the schedule"));
 	if (kind == NULL)
 		return -1;
 	k = cJSON_IsString(kind) ? name_index(sched_kinds, kind->valuestring) : -1;
@@ -310,12 +314,12 @@ read_schedule(struct loader *L, const cJSON *h, struct schedule *s)
 		return -1;
 	}
 	s->kind = (enum sched_kind)k;
-	get_count(L, o, "every", 0, "the schedule", 0, 1e12, &s->every);
-	get_count(L, o, "period", 0, "the schedule", 0, 1e12, &s->period);
-	get_count(L, o, "warmup", 0, "the schedule", 0, 1e12, &s->warmup);
-	get_number(L, o, "factor", 0, "the schedule", &s->factor);
-	get_number(L, o, "decay", 0, "the schedule", &s->decay);
-	get_number(L, o, "min", 0, "the schedule", &s->min);
+	get_count(L, o, "every", 0, _("the schedule"), 0, 1e12, &s->every);
+	get_count(L, o, "period", 0, _("the schedule"), 0, 1e12, &s->period);
+	get_count(L, o, "warmup", 0, _("the schedule"), 0, 1e12, &s->warmup);
+	get_number(L, o, "factor", 0, _("the schedule"), &s->factor);
+	get_number(L, o, "decay", 0, _("the schedule"), &s->decay);
+	get_number(L, o, "min", 0, _("the schedule"), &s->min);
 	if (!(s->factor > 0 && s->factor <= 1) || !(s->decay > 0 && s->decay <= 1) ||
 	    !(s->min >= 0)) {
 		lesson_error(L, AT(o), "the schedule's factor and decay must be in (0, 1], "
@@ -354,13 +358,13 @@ read_header(struct reader *R, const cJSON *h, struct run_record *rec)
 			     ver->valuedouble, RECORD_FORMAT);
 		return -1;
 	}
-	if (!get_count(L, h, "version", 1, "the header", 1, RECORD_FORMAT, &version))
+	if (!get_count(L, h, "version", 1, _("the header"), 1, RECORD_FORMAT, &version))
 		return -1;
-	check_members(L, h, fields, "the header");
-	rec->program = get_string(L, h, "program", 0, "the header");
-	rec->kernels = get_string(L, h, "kernels", 0, "the header");
-	rec->math = get_string(L, h, "math", 0, "the header");
-	rec->function = get_string(L, h, "function", 0, "the header");
+	check_members(L, h, fields, _("the header"));
+	rec->program = get_string(L, h, "program", 0, _("the header"));
+	rec->kernels = get_string(L, h, "kernels", 0, _("the header"));
+	rec->math = get_string(L, h, "math", 0, _("the header"));
+	rec->function = get_string(L, h, "function", 0, _("the header"));
 	e = cJSON_GetObjectItemCaseSensitive(h, "data");
 	if ((rec->function == NULL) == (e == NULL)) {
 		lesson_error(L, AT(h), "a record's header needs a \"function\" or \"data\" (with "
@@ -369,16 +373,17 @@ read_header(struct reader *R, const cJSON *h, struct run_record *rec)
 	}
 	if (e != NULL) {
 		struct diag err;
-		char *csv = get_string(L, h, "data", 1, "the header");
-		rec->model = get_string(L, h, "model", 1, "the header");
-		rec->target = get_string(L, h, "target", 1, "the header");
-		loss = get_string(L, h, "loss", 1, "the header");
+		char *csv = get_string(L, h, "data", 1, _("the header"));
+		rec->model = get_string(L, h, "model", 1, _("the header"));
+		rec->target = get_string(L, h, "target", 1, _("the header"));
+		loss = get_string(L, h, "loss", 1, _("the header"));
 		if (csv == NULL || rec->model == NULL || rec->target == NULL || loss == NULL) {
 			free(csv);
 			free(loss);
 			return -1;
 		}
-		rec->data = dataset_parse_csv(csv, strlen(csv), "the record's data", &err);
+		/* TRANSLATORS: where a data set comes from, in its messages */
+		rec->data = dataset_parse_csv(csv, strlen(csv), _("the record's data"), &err);
 		free(csv);
 		if (rec->data == NULL) {
 			lesson_error(L, AT(e), "in \"data\": %s", err.message);
@@ -393,14 +398,14 @@ read_header(struct reader *R, const cJSON *h, struct run_record *rec)
 		}
 		rec->loss = (enum loss)loss_from_name(loss);
 		free(loss);
-		get_number(L, h, "l2", 0, "the header", &rec->l2);
+		get_number(L, h, "l2", 0, _("the header"), &rec->l2);
 		if (!(rec->l2 >= 0) || !isfinite(rec->l2)) {
 			lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(h, "l2")), "\"l2\" is a "
 				     "penalty of 0 or more");
 			return -1;
 		}
 	}
-	vars = member(L, h, "variables", 1, "the header");
+	vars = member(L, h, "variables", 1, _("the header"));
 	if (vars == NULL)
 		return -1;
 	if (!cJSON_IsArray(vars) || cJSON_GetArraySize(vars) < 1 ||
@@ -431,11 +436,11 @@ read_header(struct reader *R, const cJSON *h, struct run_record *rec)
 			}
 		rec->vars[rec->n++] = xstrdup(e->valuestring);
 	}
-	opt = member(L, h, "optimizer", 1, "the header");
+	opt = member(L, h, "optimizer", 1, _("the header"));
 	if (opt == NULL || (c->opt = get_optimizer(L, opt)) == NULL)
 		return -1;
 	run_config_init(c, c->opt);
-	params = member(L, h, "params", 0, "the header");
+	params = member(L, h, "params", 0, _("the header"));
 	if (params != NULL && !cJSON_IsObject(params)) {
 		lesson_error(L, AT(params), "\"params\" must be an object, {\"lr\": 0.1, ...}");
 		return -1;
@@ -456,13 +461,13 @@ read_header(struct reader *R, const cJSON *h, struct run_record *rec)
 	}
 	if (read_schedule(L, h, &c->sched) < 0)
 		return -1;
-	get_count(L, h, "steps", 1, "the header", 0, 1e9, &c->max_steps);
-	get_number(L, h, "tol", 0, "the header", &c->tol);
-	get_number(L, h, "bound", 0, "the header", &c->bound);
+	get_count(L, h, "steps", 1, _("the header"), 0, 1e9, &c->max_steps);
+	get_number(L, h, "tol", 0, _("the header"), &c->tol);
+	get_number(L, h, "bound", 0, _("the header"), &c->bound);
 	get_bool(L, h, "line_search", &c->line_search);
-	get_number(L, h, "noise", 0, "the header", &c->noise);
-	get_count(L, h, "seed", 0, "the header", 0, 9007199254740992.0, &seed);
-	get_count(L, h, "batch", 0, "the header", 0, 1e9, &batch);
+	get_number(L, h, "noise", 0, _("the header"), &c->noise);
+	get_count(L, h, "seed", 0, _("the header"), 0, 9007199254740992.0, &seed);
+	get_count(L, h, "batch", 0, _("the header"), 0, 1e9, &batch);
 	c->seed = (uint64_t)seed;
 	c->batch = (size_t)batch;
 	if (!(c->tol >= 0) || !(c->bound > 0) || !(c->noise >= 0)) {
@@ -472,7 +477,7 @@ read_header(struct reader *R, const cJSON *h, struct run_record *rec)
 	}
 	if (L->errors > 0)
 		return -1;
-	return get_values(L, h, "start", "the header", rec->n, rec->start) ? 0 : -1;
+	return get_values(L, h, "start", _("the header"), rec->n, rec->start) ? 0 : -1;
 }
 
 /* Appends step line s to the record's trajectory. */
@@ -487,8 +492,8 @@ read_step(struct reader *R, const cJSON *s, struct run_record *rec)
 	double f = 0, g = 0, lr = 0;
 	int modified = 0, n = rec->n;
 
-	check_members(L, s, fields, "a step");
-	if (!get_count(L, s, "step", 1, "a step", 0, 1e9, &step))
+	check_members(L, s, fields, _("a step"));
+	if (!get_count(L, s, "step", 1, _("a step"), 0, 1e9, &step))
 		return -1;
 	if ((size_t)step != tr->len) {
 		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(s, "step")), "step %ld where "
@@ -508,9 +513,9 @@ read_step(struct reader *R, const cJSON *s, struct run_record *rec)
 		tr->lr = xreallocarray(tr->lr, tr->cap, sizeof *tr->lr);
 		tr->flag = xreallocarray(tr->flag, tr->cap, 1);
 	}
-	if (!get_values(L, s, "point", "a step", n, tr->w + tr->len * (size_t)n) ||
-	    !get_value(L, s, "f", "a step", &f) || !get_value(L, s, "grad_norm", "a step", &g) ||
-	    !get_value(L, s, "lr", "a step", &lr))
+	if (!get_values(L, s, "point", _("a step"), n, tr->w + tr->len * (size_t)n) ||
+	    !get_value(L, s, "f", _("a step"), &f) || !get_value(L, s, "grad_norm", _("a step"), &g) ||
+	    !get_value(L, s, "lr", _("a step"), &lr))
 		return -1;
 	get_bool(L, s, "modified", &modified);
 	if (L->errors > 0)
@@ -532,15 +537,15 @@ read_end(struct reader *R, const cJSON *e, struct run_record *rec)
 	int k = cJSON_IsString(end) ? name_index(outcome_keys, end->valuestring) : -1;
 	char *reason;
 
-	check_members(L, e, fields, "the end line");
+	check_members(L, e, fields, _("the end line"));
 	if (k < 0) {
 		lesson_error(L, AT(end), "\"end\" must be \"converged\", \"max_steps\", "
 			     "\"diverged\" or \"running\"");
 		return -1;
 	}
 	rec->tr.outcome = (enum run_outcome)k;
-	get_count(L, e, "step", 1, "the end line", 0, 1e9, &rec->tr.step);
-	reason = get_string(L, e, "reason", 0, "the end line");
+	get_count(L, e, "step", 1, _("the end line"), 0, 1e9, &rec->tr.step);
+	reason = get_string(L, e, "reason", 0, _("the end line"));
 	if (reason != NULL)
 		snprintf(rec->tr.reason, sizeof rec->tr.reason, "%s", reason);
 	free(reason);

@@ -35,13 +35,14 @@ const char *
 json_type_name(const cJSON *v)
 {
 	if (cJSON_IsString(v))
-		return "a string";
+		return _("a string");
 	if (cJSON_IsNumber(v))
-		return "a number";
+		return _("a number");
 	if (cJSON_IsObject(v))
-		return "an object";
+		return _("an object");
 	if (cJSON_IsArray(v))
-		return "an array";
+		return _("an array");
+	/* JSON's literals, as the file writes them */
 	if (cJSON_IsBool(v))
 		return cJSON_IsTrue(v) ? "true" : "false";
 	return "null";
@@ -196,11 +197,11 @@ get_wrong_answers(struct loader *L, const cJSON *po, const char *like,
 				     "{\"answer\": %s, \"feedback\": \"...\"}", like);
 			continue;
 		}
-		check_members(L, e, members, "a wrong answer");
-		a = member(L, e, "answer", 1, "a wrong answer");
+		check_members(L, e, members, _("a wrong answer"));
+		a = member(L, e, "answer", 1, _("a wrong answer"));
 		if (a == NULL || take(L, a, n, ctx) < 0)
 			continue;
-		feedback[n] = get_text(L, e, "feedback", 1, "a wrong answer");
+		feedback[n] = get_text(L, e, "feedback", 1, _("a wrong answer"));
 		line[n] = AT(a).line;
 		column[n] = AT(a).column;
 		n++;
@@ -281,8 +282,9 @@ get_numbers(struct loader *L, const cJSON *arr, const char *name, int n, int max
 			lesson_error(L, AT(arr), "\"%s\" must have at most %d numbers, not %d", name,
 				     max, k);
 		else if (n > 0)
-			lesson_error(L, AT(arr), "\"%s\" must have %d number%s, not %d", name, n,
-				     n == 1 ? "" : "s", k);
+			lesson_error(L, AT(arr), P_("\"%s\" must have %d number, not %d",
+						    "\"%s\" must have %d numbers, not %d", n),
+				     name, n, k);
 		else
 			lesson_error(L, AT(arr), "\"%s\" must have from 1 to %d numbers, not %d",
 				     name, max, k);
@@ -377,7 +379,8 @@ get_optimizer(struct loader *L, const cJSON *v)
 	if (opt != NULL)
 		return opt;
 	near = lesson_nearest(v->valuestring, opt_names());
-	opt_names_text(names, sizeof names, " or ");
+	/* TRANSLATORS: between the last two names of a list, as in "a, b or c" */
+	opt_names_text(names, sizeof names, _(" or "));
 	if (near != NULL)
 		lesson_error(L, AT(v), "unknown optimizer \"%s\": did you mean \"%s\"?",
 			     v->valuestring, near);
