@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/plot.h"
 #include "descent/ui.h"
@@ -84,8 +85,11 @@ heading(const struct learn_opts *o, const struct lesson_chapter *c, int n)
 	const struct lesson_page *p = &c->pages[n];
 	char line[400];
 
-	snprintf(line, sizeof line, "== Page %d of %d%s%s ==", n + 1, c->npages,
-		 p->title ? ": " : "", p->title ? p->title : "");
+	if (p->title != NULL)
+		snprintf(line, sizeof line, _("== Page %d of %d: %s =="), n + 1, c->npages,
+			 p->title);
+	else
+		snprintf(line, sizeof line, _("== Page %d of %d =="), n + 1, c->npages);
 	putchar('\n');
 	put_text(o, line);              /* wrapped, like every line, to the width */
 }
@@ -121,7 +125,7 @@ draw(const struct learn_opts *o, struct lesson_runner *r, long *left, int nleft)
 	/* and in words, for a screen reader or a braille display */
 	{
 		char *text = lesson_view_describe(r, fig);
-		printf("\nThe figure in words:\n");
+		printf("\n%s\n", _("The figure in words:"));
 		cmd_print_paragraphs(stdout, text, o->width, o->utf8);
 		free(text);
 	}
@@ -180,7 +184,7 @@ question(const struct learn_opts *o, struct lesson_runner *r)
 			return 0;
 		if (strcmp(buf, "h") == 0) {
 			const char *h = runner_hint(r);
-			put_text(o, h ? h : "There is no hint on this page.");
+			put_text(o, h ? h : _("There is no hint on this page."));
 			continue;
 		}
 		a = runner_answer_text(r, buf);
@@ -235,7 +239,7 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, int num
 	r.course = co;          /* a results page looks back over it */
 	{
 		char line[400];
-		snprintf(line, sizeof line, "Chapter %d: %s", number, c->title);
+		snprintf(line, sizeof line, _("Chapter %d: %s"), number, c->title);
 		put_text(o, line);
 		putchar('\n');
 	}
@@ -274,8 +278,8 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, int num
 		if (page_kind_asks(p->kind)) {
 			if (!interactive) {
 				char line[200];
-				snprintf(line, sizeof line, "(Answer it in a terminal: descent learn %s "
-					 "--page %d)", c->id, n + 1);
+				snprintf(line, sizeof line, _("(Answer it in a terminal: descent learn "
+							       "%s --page %d)"), c->id, n + 1);
 				put_text(o, line);
 				continue;
 			}
@@ -289,7 +293,7 @@ read_chapter(const struct learn_opts *o, const struct lesson_chapter *c, int num
 		}
 	}
 	if (status == 0)
-		printf("\nEnd of chapter %d.\n", number);
+		printf(_("\nEnd of chapter %d.\n"), number);
 	runner_done(&r);
 	return 0;
 }
@@ -302,8 +306,8 @@ print_broken(const struct lesson_course *co)
 
 	for (i = 0; i < co->nbroken; i++) {
 		char *safe = text_safe(co->broken[i]);
-		fprintf(stderr, "descent: %s is broken and left out: see descent lessons "
-			"--check\n", safe);
+		fprintf(stderr, _("descent: %s is broken and left out: see descent lessons "
+				  "--check\n"), safe);
 		free(safe);
 	}
 }
@@ -369,12 +373,12 @@ learn_run(int argc, char **argv)
 	     lesson_course_load_dirs(&co, &dirs, &ds)) < 0 || co.n == 0) {
 		diags_print(&ds, stderr);
 		if (file)
-			fprintf(stderr, "descent: %s is not a chapter that loads: fix what is said "
-				"above (descent lessons --check %s says it too)\n", argv[first],
-				argv[first]);
+			fprintf(stderr, _("descent: %s is not a chapter that loads: fix what is "
+					  "said above (descent lessons --check %s says it too)\n"),
+				argv[first], argv[first]);
 		else {
 			char *where = lesson_dirs_text(&dirs, NULL);
-			fprintf(stderr, "descent: no chapters in %s\n", where);
+			fprintf(stderr, _("descent: no chapters in %s\n"), where);
 			free(where);
 		}
 		lesson_course_done(&co);
@@ -388,7 +392,7 @@ learn_run(int argc, char **argv)
 	} else if (first < argc) {
 		c = lesson_course_find(&co, argv[first]);
 		if (c == NULL) {
-			fprintf(stderr, "descent: no chapter \"%s\": see descent lessons\n",
+			fprintf(stderr, _("descent: no chapter \"%s\": see descent lessons\n"),
 				argv[first]);
 			status = EXIT_USER;
 			goto done;
@@ -445,8 +449,8 @@ const struct cmd cmd_learn = {
 	.usage = "[--plain] [--ask] [--ascii] [--page N] [--width N]\n"
 		 "                    [--lessons DIR | --lessons-only DIR] [--progress FILE]\n"
 		 "                    [CHAPTER | FILE.json]",
-	.summary = "the course: full screen on a terminal, else plain text",
-	.help =
+	.summary = N_("the course: full screen on a terminal, else plain text"),
+	.help = N_(
 	"Opens the course full screen on a terminal: the map of chapters, or\n"
 	"CHAPTER (an id, the start of one, or its number) at the page where you\n"
 	"left it; press ? there for the keys.  Elsewhere (a pipe, TERM=dumb), or\n"
@@ -464,6 +468,6 @@ const struct cmd cmd_learn = {
 	"  --lessons-only DIR  the chapters of DIR alone (may be given again)\n"
 	"  --progress FILE the progress file\n\n"
 	"In plain text, at a question: the answer, h for a hint, s to skip, q to\n"
-	"quit.\n",
+	"quit.\n"),
 	.run = learn_run,
 };

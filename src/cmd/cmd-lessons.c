@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/util.h"
 
@@ -116,8 +117,8 @@ load_course(const struct lessons_opts *o, char **args, int nargs, struct lesson_
 	if (nargs > 0)
 		nfiles = expand(args, nargs, &files);
 	if (nargs > 0 && nfiles == 0) {
-		char *safe = text_safe(nargs == 1 ? args[0] : "the directories given");
-		fprintf(stderr, "descent: no *.json files in %s\n", safe);
+		char *safe = text_safe(nargs == 1 ? args[0] : _("the directories given"));
+		fprintf(stderr, _("descent: no *.json files in %s\n"), safe);
 		free(safe);
 		free(files);
 		return EXIT_USER;
@@ -139,7 +140,8 @@ check(const struct lessons_opts *o, char **args, int nargs)
 {
 	struct diags ds;
 	struct lesson_course co;
-	int i, pages = 0, claims = 0, status, wrongs = 0, questions = 0, verified = 0;
+	int i, pages = 0, claims = 0, status, wrongs = 0, questions = 0, verified = 0, nc;
+	char n1[64], n2[64], n3[64], n4[64], n5[64], n6[64];
 
 	diags_init(&ds);
 	if (load_course(o, args, nargs, &co, &ds) != 0) {
@@ -170,15 +172,29 @@ check(const struct lessons_opts *o, char **args, int nargs)
 		}
 	}
 	diags_print(&ds, stderr);
-	if (ds.errors == 0)
-		printf("%d chapter%s, %d page%s, %d claim%s: all proved; %d question%s: %d "
-		       "verified by the engine, %d not verifiable\n", co.n, co.n == 1 ? "" : "s",
-		       pages, pages == 1 ? "" : "s", claims, claims == 1 ? "" : "s", questions,
-		       questions == 1 ? "" : "s", verified, questions - verified);
-	else
-		printf("%d chapter%s checked: %d broken, %d with wrong claims; %zu error%s\n",
-		       co.n + co.nbroken, co.n + co.nbroken == 1 ? "" : "s", co.nbroken, wrongs,
-		       ds.errors, ds.errors == 1 ? "" : "s");
+	if (ds.errors == 0) {
+		snprintf(n1, sizeof n1, P_("%d chapter", "%d chapters", co.n), co.n);
+		snprintf(n2, sizeof n2, P_("%d page", "%d pages", pages), pages);
+		snprintf(n3, sizeof n3, P_("%d claim", "%d claims", claims), claims);
+		snprintf(n4, sizeof n4, P_("%d question", "%d questions", questions), questions);
+		snprintf(n5, sizeof n5, P_("%d verified by the engine", "%d verified by the engine",
+					   verified), verified);
+		snprintf(n6, sizeof n6, P_("%d not verifiable", "%d not verifiable",
+					   questions - verified), questions - verified);
+		/* TRANSLATORS: "3 chapters, 40 pages, 12 claims: all proved; 20 questions:
+		 * 18 verified by the engine, 2 not verifiable", of the pieces above */
+		printf(_("%s, %s, %s: all proved; %s: %s, %s\n"), n1, n2, n3, n4, n5, n6);
+	} else {
+		nc = co.n + co.nbroken;
+		snprintf(n1, sizeof n1, P_("%d chapter checked", "%d chapters checked", nc), nc);
+		snprintf(n2, sizeof n2, P_("%d broken", "%d broken", co.nbroken), co.nbroken);
+		snprintf(n3, sizeof n3, P_("%d with wrong claims", "%d with wrong claims", wrongs),
+			 wrongs);
+		snprintf(n4, sizeof n4, P_("%zu error", "%zu errors", ds.errors), ds.errors);
+		/* TRANSLATORS: "1 chapter checked: 1 broken, 0 with wrong claims; 1 error",
+		 * of the pieces above */
+		printf(_("%s: %s, %s; %s\n"), n1, n2, n3, n4);
+	}
 	status = ds.errors > 0 ? EXIT_USER : 0;
 	lesson_course_done(&co);
 	diags_done(&ds);
@@ -308,9 +324,11 @@ list(const struct lessons_opts *o)
 		 * the broken files are named below */
 		struct diags dd;
 		size_t k;
+		/* the message as lesson_course_load_dirs gives it, translated */
+		const char *unread = _("cannot read the lessons' directory");
 		diags_init(&dd);
 		for (k = 0; k < ds.n; k++)
-			if (ds.d[k].line == 0 && strstr(ds.d[k].message, "lessons' directory"))
+			if (ds.d[k].line == 0 && strstr(ds.d[k].message, unread))
 				diags_add_diag(&dd, &ds.d[k]);
 		diags_print(&dd, stderr);
 		diags_done(&dd);
@@ -325,7 +343,7 @@ list(const struct lessons_opts *o)
 		if (co.n == 0 && dirs.n > 0)
 			used[dirs.n - 1] = 1;
 		where = lesson_dirs_text(&dirs, used);
-		printf("%d chapter%s in %s\n", co.n, co.n == 1 ? "" : "s", where);
+		printf(P_("%d chapter in %s\n", "%d chapters in %s\n", co.n), co.n, where);
 		free(where);
 	}
 	for (i = 0; i < co.n; i++) {
@@ -354,18 +372,19 @@ list(const struct lessons_opts *o)
 	}
 	for (i = 0; i < co.nbroken; i++) {
 		char *safe = text_safe(co.broken[i]);
-		fprintf(stderr, "descent: %s is left out: see descent lessons --check\n", safe);
+		fprintf(stderr, _("descent: %s is left out: see descent lessons --check\n"), safe);
 		free(safe);
 	}
 	for (i = 0; i < co.nshadowed; i++) {
 		char *f = text_safe(co.shadowed[i].file), *by = text_safe(co.shadowed[i].by);
-		printf("     shadowed: %s (by %s)\n", f, by);
+		printf(_("     shadowed: %s (by %s)\n"), f, by);
 		free(f);
 		free(by);
 	}
 	if (prog.last_chapter != NULL) {
 		char *safe = text_safe(prog.last_chapter);
-		printf("you left off in %s, page %d: descent learn %s\n", safe,
+		/* TRANSLATORS: %1$s and %3$s are the same chapter id */
+		printf(_("you left off in %s, page %d: descent learn %s\n"), safe,
 		       prog.last_page + 1, safe);
 		free(safe);
 	}
@@ -389,11 +408,12 @@ reset(const struct lessons_opts *o)
 		if (!isatty(STDIN_FILENO))
 			return cmd_value_error(&cmd_lessons, "--reset forgets all your progress: "
 					       "confirm with --yes");
-		printf("Forget all your progress in the course? [y/N] ");
+		/* TRANSLATORS: y or the language's yes (rpmatch) confirms */
+		printf("%s", _("Forget all your progress in the course? [y/N] "));
 		fflush(stdout);
 		if (fgets(answer, sizeof answer, stdin) == NULL ||
-		    (answer[0] != 'y' && answer[0] != 'Y')) {
-			printf("Nothing was forgotten.\n");
+		    (answer[0] != 'y' && answer[0] != 'Y' && rpmatch(answer) != 1)) {
+			printf("%s", _("Nothing was forgotten.\n"));
 			return 0;
 		}
 	}
@@ -402,7 +422,7 @@ reset(const struct lessons_opts *o)
 	if (progress_reset(&prog, &ds) < 0)
 		status = EXIT_USER;
 	else
-		printf("Your progress is forgotten.\n");
+		printf("%s", _("Your progress is forgotten.\n"));
 	diags_print(&ds, stderr);
 	progress_done(&prog);
 	diags_done(&ds);
@@ -454,8 +474,8 @@ const struct cmd cmd_lessons = {
 	.usage = "[--lessons DIR | --lessons-only DIR]\n"
 		 "                       [--check [FILE...] | --key [FILE...] | --reset [--yes] |\n"
 		 "                       --ids]",
-	.summary = "the chapters of the course, checked or with your progress",
-	.help =
+	.summary = N_("the chapters of the course, checked or with your progress"),
+	.help = N_(
 	"Lists the chapters of the course with your progress.\n\n"
 	"  --check [FILE...]  load every chapter (or the files, or a directory's), report\n"
 	"                     every problem as FILE:LINE:COLUMN, and prove the claims\n"
@@ -474,6 +494,6 @@ const struct cmd cmd_lessons = {
 	"  --lessons-only DIR the chapters of DIR alone (may be given again)\n"
 	"  --progress FILE    the progress file (else\n"
 	"                     $XDG_STATE_HOME/descent/progress.json)\n\n"
-	"The format of a chapter is described in descent-lessons(5).\n",
+	"The format of a chapter is described in descent-lessons(5).\n"),
 	.run = lessons_run,
 };

@@ -17,15 +17,20 @@
 #include "cmd.h"
 #include "descent/analysis.h"
 #include "descent/data.h"
+#include "descent/i18n.h"
 #include "descent/objective.h"
 #include "descent/plot.h"
 
-/* "1", "64", or "all" for the whole data set (a batch of 0 or of every example). */
+/*
+ * "1", "64", or "all" for the whole data set (a batch of 0 or of every
+ * example): in the learner's language, unless csv.
+ */
 static void
-batch_text(char *buf, size_t size, long b, size_t nex)
+batch_text(char *buf, size_t size, long b, size_t nex, int csv)
 {
 	if (b <= 0 || (size_t)b >= nex)
-		snprintf(buf, size, "all");
+		/* TRANSLATORS: a batch of the whole data set, a row's label: short */
+		snprintf(buf, size, "%s", csv ? "all" : _("all"));
 	else
 		snprintf(buf, size, "%ld", b);
 }
@@ -41,7 +46,7 @@ print_csv(const struct data_map *m, const struct map_axis *lr, size_t nex)
 		for (i = 0; i < m->nx; i++) {
 			size_t cell = (size_t)j * (size_t)m->nx + (size_t)i;
 			cmd_format_exact(v, sizeof v, map_axis_value(lr, i));
-			batch_text(b, sizeof b, m->batch[j], nex);
+			batch_text(b, sizeof b, m->batch[j], nex, 1);
 			printf("%s,%s,", v, b);
 			cmd_format_exact(v, sizeof v, m->loss[cell]);
 			printf("%s", v);
@@ -75,6 +80,7 @@ cmd_map_data(const struct map_data_args *a)
 	size_t nex = a->data->nrows, cells, i, div = 0;
 	int goal = !isnan(a->goal), j;
 	char labels[DATA_MAP_MAX_ROWS][24], title[512], name[64], blank[96], note[48], v[40];
+	char n1[64], n2[64];
 	const char *ylabels[DATA_MAP_MAX_ROWS];
 	struct plot_opts o = *a->o;
 	struct plot_map pm;
@@ -104,24 +110,31 @@ cmd_map_data(const struct map_data_args *a)
 	}
 	cells = (size_t)m.nx * (size_t)m.ny;
 	for (j = 0; j < m.ny; j++) {
-		batch_text(labels[j], sizeof labels[j], m.batch[j], nex);
+		batch_text(labels[j], sizeof labels[j], m.batch[j], nex, 0);
 		ylabels[j] = labels[j];
 	}
 	for (i = 0; i < cells; i++)
 		div += isinf(m.loss[i]);
 	if (goal) {
 		cmd_format_number(v, sizeof v, a->goal, 4);
-		snprintf(name, sizeof name, "steps to loss %s", v);
-		snprintf(blank, sizeof blank, "loss %s not reached in %ld steps", v,
-			 a->c->max_steps);
+		/* TRANSLATORS: what a map's cells show, short */
+		snprintf(name, sizeof name, _("steps to loss %s"), v);
+		snprintf(blank, sizeof blank, P_("loss %s not reached in %ld step",
+						 "loss %s not reached in %ld steps", a->c->max_steps),
+			 v, a->c->max_steps);
 	} else {
-		snprintf(name, sizeof name, "final loss");
+		/* TRANSLATORS: what a map's cells show, short */
+		snprintf(name, sizeof name, "%s", _("final loss"));
 		blank[0] = '\0';
 	}
-	snprintf(note, sizeof note, "(mean of %d seed%s)", m.seeds, m.seeds == 1 ? "" : "s");
-	snprintf(title, sizeof title, "%s on the %s of %s, %zu examples, %ld steps",
-		 a->c->opt->name, a->loss != NULL ? a->loss : "mse", a->model, nex,
-		 a->c->max_steps);
+	snprintf(note, sizeof note, P_("(mean of %d seed)", "(mean of %d seeds)", m.seeds),
+		 m.seeds);
+	snprintf(n1, sizeof n1, P_("%zu example", "%zu examples", nex), nex);
+	snprintf(n2, sizeof n2, P_("%ld step", "%ld steps", a->c->max_steps), a->c->max_steps);
+	/* TRANSLATORS: "adam on the mse of mlp:1-4-1, 40 examples, 50 steps": the
+	 * optimizer, the loss, the model, then the two counts above */
+	snprintf(title, sizeof title, _("%s on the %s of %s, %s, %s"), a->c->opt->name,
+		 a->loss != NULL ? a->loss : "mse", a->model, n1, n2);
 	memset(&pm, 0, sizeof pm);
 	pm.x = (struct plot_map_axis){ "lr", lr.lo, lr.hi, lr.n, lr.log };
 	pm.y = (struct plot_map_axis){ "batch", 0, 1, m.ny, 0 };
@@ -139,13 +152,17 @@ cmd_map_data(const struct map_data_args *a)
 		char lrt[40], bt[24];
 		cmd_format_number(v, sizeof v, pm.value[best], 4);
 		cmd_format_number(lrt, sizeof lrt, map_axis_value(&lr, (int)(best % m.nx)), 4);
-		batch_text(bt, sizeof bt, m.batch[best / m.nx], nex);
-		printf("%s: %s, at lr = %s, batch %s %s\n", goal ? "fewest steps" : "lowest final loss",
-		       v, lrt, bt, note);
+		batch_text(bt, sizeof bt, m.batch[best / m.nx], nex, 0);
+		/* TRANSLATORS: "... 0.01, at lr = 0.1, batch 16 (mean of 3 seeds)" */
+		printf(goal ? _("fewest steps: %s, at lr = %s, batch %s %s\n") :
+		       _("lowest final loss: %s, at lr = %s, batch %s %s\n"), v, lrt, bt, note);
 	} else {
-		printf("%s: none\n", goal ? "fewest steps" : "lowest final loss");
+		fputs(goal ? _("fewest steps: none\n") : _("lowest final loss: none\n"), stdout);
 	}
-	printf("of %zu cells, %zu diverged\n", cells, div);
+	snprintf(n1, sizeof n1, P_("of %zu cell", "of %zu cells", cells), cells);
+	snprintf(n2, sizeof n2, P_("%zu diverged", "%zu diverged", div), div);
+	/* TRANSLATORS: "of 120 cells, 3 diverged", of the two pieces */
+	printf(_("%s, %s\n"), n1, n2);
 	data_map_free(&m);
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include "cmd.h"
 #include "descent/analysis.h"
 #include "descent/data.h"
+#include "descent/i18n.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
 #include "descent/plot.h"
@@ -146,10 +147,11 @@ parse_cells(const char *text, struct map_axis *x, struct map_axis *y, int naxes)
 	}
 	if (end == text || *end != '\0' || nx < 2 || nx > MAP_MAX_CELLS ||
 	    (naxes == 2 && (ny < 2 || ny > MAP_MAX_CELLS)))
-		return cmd_value_error(&cmd_map, naxes == 2 ? "--cells '%s': give N or NxM "
-				       "cells (across by down), each from 2 to %d" :
-				       "--cells '%s': a map of one setting takes N cells, from "
-				       "2 to %d", text, MAP_MAX_CELLS);
+		return cmd_value_error(&cmd_map, naxes == 2 ?
+				       N_("--cells '%s': give N or NxM cells (across by down), "
+					  "each from 2 to %d") :
+				       N_("--cells '%s': a map of one setting takes N cells, "
+					  "from 2 to %d"), text, MAP_MAX_CELLS);
 	x->n = (int)nx;
 	y->n = (int)ny;
 	return 0;
@@ -189,18 +191,19 @@ theory_marks(struct theory *t, const struct run_config *c, const struct map_axis
 	if (!t->have)
 		return;
 	if (strcmp(name, "gd") == 0 && naxes == 1) {
-		t->marks[0] = (struct plot_map_mark){ t->q.gd_best, 0, 'B', "theory's best" };
-		t->marks[1] = (struct plot_map_mark){ t->q.gd_limit, 0, 'E', "theory's edge" };
+		/* TRANSLATORS: the keys of the marks under a map, short */
+		t->marks[0] = (struct plot_map_mark){ t->q.gd_best, 0, 'B', _("theory's best") };
+		t->marks[1] = (struct plot_map_mark){ t->q.gd_limit, 0, 'E', _("theory's edge") };
 		t->nmarks = 2;
 	} else if (strcmp(name, "momentum") == 0 && naxes == 1 && x->param == OPT_PARAM_LR) {
 		t->marks[0] = (struct plot_map_mark){ hb_edge_lr(&t->q, c->params.beta), 0, 'E',
-						      "theory's edge" };
+						      _("theory's edge") };
 		t->nmarks = 1;
 	} else if (strcmp(name, "momentum") == 0 && naxes == 2) {
 		int lr_x = x->param == OPT_PARAM_LR;
 		t->marks[0] = (struct plot_map_mark){ lr_x ? t->q.hb_lr : t->q.hb_beta,
 						      lr_x ? t->q.hb_beta : t->q.hb_lr, 'O',
-						      "theory's best" };
+						      _("theory's best") };
 		t->nmarks = 1;
 		t->line = malloc((size_t)y->n * sizeof *t->line);
 		for (j = 0; t->line != NULL && j < y->n; j++) {
@@ -231,22 +234,29 @@ print_summary(const struct run_config *c, const struct map_axis *x, const struct
 	size_t cells = (size_t)res->nx * (size_t)res->ny, i, div = 0, slow = 0;
 	int ix = 0, iy = 0;
 	long best = map_fastest(res, &ix, &iy);
-	char a[64], b[64], l1[40], l2[40], l3[40];
+	char a[64], b[64], l1[40], l2[40], l3[40], n1[64], n2[64], n3[64], from_on[96] = "";
+	char undone[160];
 
 	for (i = 0; i < cells; i++) {
 		div += res->outcome[i] == RUN_DIVERGED;
 		slow += res->outcome[i] == RUN_MAX_STEPS;
 	}
+	snprintf(n3, sizeof n3, P_("%ld step", "%ld steps", c->max_steps), c->max_steps);
 	if (best >= 0) {
 		setting_text(a, sizeof a, x, ix);
-		if (naxes == 2)
+		snprintf(n1, sizeof n1, P_("%ld step", "%ld steps", best), best);
+		if (naxes == 2) {
 			setting_text(b, sizeof b, y, iy);
-		printf("fastest: %ld step%s, at %s%s%s\n", best, best == 1 ? "" : "s", a,
-		       naxes == 2 ? ", " : "", naxes == 2 ? b : "");
+			/* TRANSLATORS: "fastest: 12 steps, at lr = 0.1, beta = 0.5" */
+			printf(_("fastest: %s, at %s, %s\n"), n1, a, b);
+		} else {
+			/* TRANSLATORS: "fastest: 12 steps, at lr = 0.1" */
+			printf(_("fastest: %s, at %s\n"), n1, a);
+		}
 	} else {
-		printf("fastest: none converged in %ld steps\n", c->max_steps);
+		/* TRANSLATORS: %s is a number of steps: "1000 steps" */
+		printf(_("fastest: none converged in %s\n"), n3);
 	}
-	printf("of %zu cells: %zu diverged", cells, div);
 	if (naxes == 1 && div > 0) {
 		/* the first cell from which every larger setting diverged */
 		int from = res->nx;
@@ -254,34 +264,43 @@ print_summary(const struct run_config *c, const struct map_axis *x, const struct
 			from--;
 		if (from < res->nx) {
 			setting_text(a, sizeof a, x, from);
-			printf(" (from %s on)", a);
+			/* TRANSLATORS: after "10 diverged": " (from lr = 0.1 on)" */
+			snprintf(from_on, sizeof from_on, _(" (from %s on)"), a);
 		}
 	}
-	printf(", %zu not done in %ld steps\n", slow, c->max_steps);
+	snprintf(n1, sizeof n1, P_("of %zu cell", "of %zu cells", cells), cells);
+	snprintf(n2, sizeof n2, P_("%zu diverged", "%zu diverged", div), div);
+	/* TRANSLATORS: "27 not done in 1000 steps" (%s: the steps) */
+	snprintf(undone, sizeof undone, P_("%zu not done in %s", "%zu not done in %s", slow), slow,
+		 n3);
+	/* TRANSLATORS: "of 72 cells: 10 diverged (from lr = 0.1 on), 27 not done in
+	 * 1000 steps", of the pieces above */
+	printf(_("%s: %s%s, %s\n"), n1, n2, from_on, undone);
 	if (!t->have)
 		return;
 	cmd_format_number(l1, sizeof l1, t->q.lmin, 4);
 	cmd_format_number(l2, sizeof l2, t->q.lmax, 4);
 	cmd_format_number(l3, sizeof l3, t->q.condition, 4);
-	printf("theory: a quadratic bowl, lmin = %s, lmax = %s, k = lmax/lmin = %s:\n", l1, l2,
-	       l3);
+	/* TRANSLATORS: this line and the next at most 80 columns */
+	printf(_("theory: a quadratic bowl, lmin = %s, lmax = %s, k = lmax/lmin = %s:\n"), l1,
+	       l2, l3);
 	if (strcmp(c->opt->name, "gd") == 0) {
 		cmd_format_number(l1, sizeof l1, t->q.gd_best, 4);
 		cmd_format_number(l2, sizeof l2, t->q.gd_limit, 4);
-		printf("  fastest at lr = 2/(lmin + lmax) = %s, diverges from lr = 2/lmax = %s\n",
+		printf(_("  fastest at lr = 2/(lmin + lmax) = %s, diverges from lr = 2/lmax = %s\n"),
 		       l1, l2);
 		if (c->line_search)
-			printf("  (without a line search: the search halves the steps that would "
-			       "not decrease f)\n");
+			printf(_("  (without a line search: the search halves the steps that would "
+				 "not decrease f)\n"));
 	} else if (naxes == 2) {
 		cmd_format_number(l1, sizeof l1, t->q.hb_lr, 4);
 		cmd_format_number(l2, sizeof l2, t->q.hb_beta, 4);
-		printf("  fastest at lr = %s, beta = %s; diverges from lr = 2(1 + beta)/lmax\n",
+		printf(_("  fastest at lr = %s, beta = %s; diverges from lr = 2(1 + beta)/lmax\n"),
 		       l1, l2);
 	} else {
 		cmd_format_number(l1, sizeof l1, c->params.beta, 4);
 		cmd_format_number(l2, sizeof l2, hb_edge_lr(&t->q, c->params.beta), 4);
-		printf("  with beta = %s, diverges from lr = 2(1 + beta)/lmax = %s\n", l1, l2);
+		printf(_("  with beta = %s, diverges from lr = 2(1 + beta)/lmax = %s\n"), l1, l2);
 	}
 }
 
@@ -335,7 +354,8 @@ draw(const struct map_cli *o, const struct run_config *c, const char *expr,
 	if (len > 0)
 		snprintf(fixed + len, sizeof fixed - len, ")");
 	analysis_point_text(pt, sizeof pt, start, n);
-	snprintf(title, sizeof title, "%s%s on %s from %s", c->opt->name, fixed, expr, pt);
+	/* TRANSLATORS: "momentum (beta = 0.5) on x^2 from 1" */
+	snprintf(title, sizeof title, _("%s%s on %s from %s"), c->opt->name, fixed, expr, pt);
 	memset(&m, 0, sizeof m);
 	m.x = (struct plot_map_axis){ param_name(x), x->lo, x->hi, x->n, x->log };
 	if (naxes == 2)
@@ -346,14 +366,14 @@ draw(const struct map_cli *o, const struct run_config *c, const char *expr,
 	if (naxes == 2 && map_fastest(res, &ix, &iy) >= 0)
 		marks[nmarks++] = (struct plot_map_mark){ map_axis_value(x, ix),
 							  map_axis_value(y, iy), 'F',
-							  "fastest" };
+							  _("fastest") };
 	for (k = 0; k < t->nmarks; k++)
 		marks[nmarks++] = t->marks[k];
 	m.marks = marks;
 	m.nmarks = nmarks;
 	m.line_x = t->line;
 	m.line_glyph = '|';
-	m.line_label = "theory's edge";
+	m.line_label = _("theory's edge");
 	canvas = plot_map(&o->p, &m, title);
 	plot_render_text(canvas, stdout, o->p.color);
 	plot_canvas_free(canvas);
@@ -486,8 +506,10 @@ map_run(int argc, char **argv)
 	if (cmd_vector("--start", o.start, start, EXPR_MAX_VARS, &nstart) != 0)
 		goto done;
 	if (nstart != n) {
-		cmd_value_error(&cmd_map, "--start has %d coordinate%s, but the expression has "
-				"%d variable%s", nstart, nstart == 1 ? "" : "s", n, n == 1 ? "" : "s");
+		char have[64], need[64];
+		snprintf(have, sizeof have, P_("%d coordinate", "%d coordinates", nstart), nstart);
+		snprintf(need, sizeof need, P_("%d variable", "%d variables", n), n);
+		cmd_value_error(&cmd_map, "--start has %s, but the expression has %s", have, need);
 		goto done;
 	}
 	if (n >= 1 && n <= 2) {
@@ -532,10 +554,11 @@ done:
 
 const struct cmd cmd_map = {
 	.name = "map",
-	.usage = "EXPR --over lr=A:B[,beta=C:D] --start X[,Y...] [OPTIONS]\n"
-		 "   or: descent map --data FILE --model EXPR --over lr=A:B[,batch=C:D] [OPTIONS]",
-	.summary = "how the settings decide between slow, fast and divergent",
-	.help =
+	.usage = N_("EXPR --over lr=A:B[,beta=C:D] --start X[,Y...] [OPTIONS]\n"
+		    "   or: descent map --data FILE --model EXPR --over lr=A:B[,batch=C:D] "
+		    "[OPTIONS]"),
+	.summary = N_("how the settings decide between slow, fast and divergent"),
+	.help = N_(
 	"Runs the optimizer on EXPR from the start point once for every cell of a\n"
 	"grid of settings, all the runs together, and draws how each ended: the\n"
 	"steps it took to converge (the fewer, the denser the glyph), diverged\n"
@@ -573,6 +596,6 @@ const struct cmd cmd_map = {
 	"                        or noise, else 1)\n"
 	"      --noise SIGMA, --seed S   gradient noise, and the first seed (0)\n"
 	"      --goal LOSS       the steps to bring the loss to LOSS, instead\n\n"
-	"Example: descent map 'x^2 + 10*y^2' --start 1,0.1 --over lr=0.001:0.2 --log\n",
+	"Example: descent map 'x^2 + 10*y^2' --start 1,0.1 --over lr=0.001:0.2 --log\n"),
 	.run = map_run,
 };

@@ -14,6 +14,7 @@
 
 #include "cmd.h"
 #include "descent/data.h"
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
@@ -40,7 +41,8 @@ play_option(int opt, const char *arg, void *data)
 	case 'o':
 		if (opt_find(arg) == NULL) {
 			char names[160];
-			opt_names_text(names, sizeof names, " or ");
+			/* TRANSLATORS: before the last of a list of names: "gd, adam or newton" */
+			opt_names_text(names, sizeof names, _(" or "));
 			return cmd_value_error(&cmd_play, "unknown optimizer '%s': use %s",
 					       arg, names);
 		}
@@ -58,7 +60,7 @@ play_option(int opt, const char *arg, void *data)
 			return s;
 		if (!opt_param_in_range(OPT_PARAM_LR, o->a.lr))
 			return cmd_value_error(&cmd_play, "--lr must be %s, not %s",
-					       opt_param_range_text(OPT_PARAM_LR), arg);
+					       _(opt_param_range_text(OPT_PARAM_LR)), arg);
 		return 0;
 	case OPT_X:
 		o->has_x = 1;
@@ -98,9 +100,12 @@ load_record(const char *path, struct run_record *rec)
 	diags_done(&ds);
 	if (rec->function == NULL || rec->n > 2) {
 		char *safe = text_safe(path);
-		fprintf(stderr, "descent play: %s is a run on %s; the playground shows runs on a "
-			"function of one or two variables (descent replay replays any)\n", safe,
-			rec->function == NULL ? "data" : "more than two variables");
+		fprintf(stderr, rec->function == NULL ?
+			_("descent play: %s is a run on data; the playground shows runs on a "
+			  "function of one or two variables (descent replay replays any)\n") :
+			_("descent play: %s is a run on more than two variables; the playground "
+			  "shows runs on a function of one or two variables (descent replay "
+			  "replays any)\n"), safe);
 		free(safe);
 		run_record_free(rec);
 		return EXIT_USER;
@@ -111,8 +116,8 @@ load_record(const char *path, struct run_record *rec)
 		same &= k < objective_dim(o) && strcmp(objective_param(o, k), rec->vars[k]) == 0;
 	if (o == NULL || !same || objective_dim(o) != rec->n) {
 		char *safe = text_safe(path);
-		fprintf(stderr, "descent play: %s names its variables in another order than the "
-			"playground does; descent replay replays it\n", safe);
+		fprintf(stderr, _("descent play: %s names its variables in another order than "
+				  "the playground does; descent replay replays it\n"), safe);
 		free(safe);
 		objective_free(o);
 		run_record_free(rec);
@@ -152,12 +157,12 @@ no_terminal(void)
 	const char *term = getenv("TERM");
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		fputs("descent: play needs a terminal, and its input or output is not "
-		      "one; try 'descent run' or 'descent plot' for output as text\n", stderr);
+		fputs(_("descent: play needs a terminal, and its input or output is not "
+			"one; try 'descent run' or 'descent plot' for output as text\n"), stderr);
 	else
-		fprintf(stderr, "descent: play cannot draw on the terminal '%s' (TERM); "
-			"set TERM to one it knows, such as xterm-256color, or try "
-			"'descent run' or 'descent plot'\n", term != NULL ? term : "");
+		fprintf(stderr, _("descent: play cannot draw on the terminal '%s' (TERM); "
+				  "set TERM to one it knows, such as xterm-256color, or try "
+				  "'descent run' or 'descent plot'\n"), term != NULL ? term : "");
 	return EXIT_USER;
 }
 
@@ -306,12 +311,12 @@ play_run(int argc, char **argv)
 
 const struct cmd cmd_play = {
 	.name = "play",
-	.usage = "[EXPR] [--optimizer NAME] [--lr X] [--start X[,Y]] [--x A:B]\n"
-		 "                   [--y C:D] [--ascii]\n"
-		 "   or: descent play --replay FILE [--x A:B] [--y C:D] [--ascii]\n"
-		 "   or: descent play --data FILE --model MODEL [run's options] [--ascii]",
-	.summary = "descend a function live, full screen (the playground)",
-	.help =
+	.usage = N_("[EXPR] [--optimizer NAME] [--lr X] [--start X[,Y]] [--x A:B]\n"
+		    "                   [--y C:D] [--ascii]\n"
+		    "   or: descent play --replay FILE [--x A:B] [--y C:D] [--ascii]\n"
+		    "   or: descent play --data FILE --model MODEL [run's options] [--ascii]"),
+	.summary = N_("descend a function live, full screen (the playground)"),
+	.help = N_(
 	"Draws EXPR (of x, or of x and y), or a classic function picked from a\n"
 	"list or named (rosenbrock, himmelblau, \"six-hump camel\"...), and\n"
 	"descends it step by step, live: the trajectory grows on the\n"
@@ -328,6 +333,6 @@ const struct cmd cmd_play = {
 	"With --data and --model (and descent run's settings and data options), the\n"
 	"network trainer: the model trained live, what it learned (or, on v, its\n"
 	"landscape on a plane), its loss curve, and the Hessian's sharpness and\n"
-	"index in the panel.\n",
+	"index in the panel.\n"),
 	.run = play_run,
 };

@@ -16,6 +16,7 @@
 #include "cmd.h"
 #include "descent/analysis.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/util.h"
 
@@ -61,29 +62,37 @@ describe(const struct run_record *rec)
 	}
 	if (c->noise > 0) {
 		cmd_format_number(v, sizeof v, c->noise, 6);
-		printf(", noise %s", v);
+		/* TRANSLATORS: items of a list after the optimizer's parameters */
+		printf(_(", noise %s"), v);
 	}
 	if (c->batch > 0)
-		printf(", batches of %zu", c->batch);
+		printf(_(", batches of %zu"), c->batch);
 	if (c->noise > 0 || c->batch > 0)
-		printf(", seed %llu", (unsigned long long)c->seed);
+		printf(_(", seed %llu"), (unsigned long long)c->seed);
 	what = text_safe(rec->function != NULL ? rec->function : rec->model);
+	printf(")\n  ");
 	if (rec->n <= 2) {
 		analysis_point_text(pt, sizeof pt, rec->start, rec->n);
-		printf(")\n  on %s%s, from %s\n", rec->data != NULL ? "the data, model " : "",
-		       what, pt);
+		/* TRANSLATORS: "on x^2 + 10*y^2, from (1, 0.1)" */
+		printf(rec->data != NULL ? _("on the data, model %s, from %s\n") :
+		       _("on %s, from %s\n"), what, pt);
+	} else if (rec->data != NULL) {
+		printf(P_("on the data, model %s, %d variable\n",
+			  "on the data, model %s, %d variables\n", rec->n), what, rec->n);
 	} else {
-		printf(")\n  on %s%s, %d variables\n", rec->data != NULL ? "the data, model " : "",
-		       what, rec->n);
+		printf(P_("on %s, %d variable\n", "on %s, %d variables\n", rec->n), what, rec->n);
 	}
 	free(what);
 }
 
-static const char *
-outcome_word(enum run_outcome o)
+/* How a run ended, and at which step: "converged at step 12". */
+static void
+outcome_text(char *buf, size_t size, enum run_outcome o, long step)
 {
-	return o == RUN_CONVERGED ? "converged" : o == RUN_DIVERGED ? "diverged" :
-	       o == RUN_MAX_STEPS ? "stopped at the step limit" : "still running";
+	snprintf(buf, size, o == RUN_CONVERGED ? _("converged at step %ld") :
+		 o == RUN_DIVERGED ? _("diverged at step %ld") :
+		 o == RUN_MAX_STEPS ? _("stopped at the step limit at step %ld") :
+		 _("still running at step %ld"), step);
 }
 
 /* The numeric mode of the record and of this program, when they differ. */
@@ -100,12 +109,13 @@ numeric_mode(const struct run_record *rec)
 		return;
 	rk = text_safe(rec->kernels);
 	rm = text_safe(rec->math);
-	printf("recorded with the kernels %s (%s), replayed with %s (%s):\n"
-	       "their vector math may differ in the last bits", rk, rm, k, m);
+	printf(_("recorded with the kernels %s (%s), replayed with %s (%s):\n"
+		 "their vector math may differ in the last bits"), rk, rm, k, m);
 	for (i = 0; expr_kernels_usable(i) != NULL; i++)
 		usable |= strcmp(expr_kernels_usable(i), rec->kernels) == 0;
 	if (usable)
-		printf("; DESCENT_KERNELS=%s replays with the record's", rk);
+		/* TRANSLATORS: follows "... may differ in the last bits" */
+		printf(_("; DESCENT_KERNELS=%s replays with the record's"), rk);
 	printf("\n");
 	free(rk);
 	free(rm);
@@ -142,15 +152,16 @@ replay_run(int argc, char **argv)
 	diags_done(&ds);
 	if (record_replay(&rec, &d, &err) < 0) {
 		file = text_safe(argv[first]);
-		fprintf(stderr, "descent replay: %s: the run cannot be made again: %s\n", file,
+		fprintf(stderr, _("descent replay: %s: the run cannot be made again: %s\n"), file,
 			err.message);
 		free(file);
 		run_record_free(&rec);
 		return EXIT_USER;
 	}
 	file = text_safe(argv[first]);
-	prog = text_safe(rec.program != NULL ? rec.program : "an unknown program");
-	printf("%s, recorded by %s:\n  ", file, prog);
+	prog = text_safe(rec.program != NULL ? rec.program : _("an unknown program"));
+	printf(_("%s, recorded by %s:\n"), file, prog);
+	printf("  ");
 	free(file);
 	free(prog);
 	describe(&rec);
@@ -158,30 +169,45 @@ replay_run(int argc, char **argv)
 	n = rec.n;
 	status = EXIT_USER;
 	if (d.step < 0 && rec.tr.outcome == RUN_RUNNING) {
-		printf("every step reproduced bit for bit: the point, f and |grad| of all %zu "
-		       "steps;\nthe record ends there, the run still going\n", d.len_recorded);
+		printf(P_("every step reproduced bit for bit: the point, f and |grad| of all %zu "
+			  "steps;\nthe record ends there, the run still going\n",
+			  "every step reproduced bit for bit: the point, f and |grad| of all %zu "
+			  "steps;\nthe record ends there, the run still going\n", d.len_recorded),
+		       d.len_recorded);
 		status = 0;
 	} else if (d.step < 0) {
-		printf("every step reproduced bit for bit: the point, f and |grad| of all %zu "
-		       "steps;\n%s at step %ld, as recorded\n", d.len_recorded,
-		       outcome_word(d.outcome), d.end_step);
+		char end[96];
+		outcome_text(end, sizeof end, d.outcome, d.end_step);
+		/* TRANSLATORS: %s: "converged at step 12" */
+		printf(P_("every step reproduced bit for bit: the point, f and |grad| of all %zu "
+			  "steps;\n%s, as recorded\n",
+			  "every step reproduced bit for bit: the point, f and |grad| of all %zu "
+			  "steps;\n%s, as recorded\n", d.len_recorded), d.len_recorded, end);
 		status = 0;
 	} else if (d.what < 0) {
-		printf("the first %zu steps reproduced bit for bit, but the run ends "
-		       "differently:\nrecorded: %s at step %ld (%zu steps); replayed: %s at step "
-		       "%ld (%zu steps)\n", d.step < (long)d.len_recorded ? (size_t)d.step :
-		       d.len_recorded, outcome_word(rec.tr.outcome), rec.tr.step, d.len_recorded,
-		       outcome_word(d.outcome), d.end_step, d.len_replayed);
+		size_t same = d.step < (long)d.len_recorded ? (size_t)d.step : d.len_recorded;
+		char end1[96], end2[96];
+		outcome_text(end1, sizeof end1, rec.tr.outcome, rec.tr.step);
+		outcome_text(end2, sizeof end2, d.outcome, d.end_step);
+		printf(P_("the first %zu steps reproduced bit for bit, but the run ends "
+			  "differently:\n", "the first %zu steps reproduced bit for bit, but the "
+			  "run ends differently:\n", same), same);
+		/* TRANSLATORS: "recorded: converged at step 12 (13 steps); replayed: ..." */
+		printf(_("recorded: %s (%zu steps); replayed: %s (%zu steps)\n"), end1,
+		       d.len_recorded, end2, d.len_replayed);
 	} else {
 		char a[40], b[40], diff[40], *name;
 		name = text_safe(d.what < n ? rec.vars[d.what] : d.what == n ? "f" : "|grad|");
 		snprintf(a, sizeof a, "%.17g", d.recorded);
 		snprintf(b, sizeof b, "%.17g", d.replayed);
-		printf("step %ld differs, the first that does: %s%s was %s in the record,\n"
-		       "%s in the replay", d.step, d.what < n ? "the coordinate " : "", name, a, b);
+		/* TRANSLATORS: %2$s is a variable's name, f or |grad| */
+		printf(d.what < n ? _("step %ld differs, the first that does: the coordinate %s was "
+				      "%s in the record,\n%s in the replay") :
+		       _("step %ld differs, the first that does: %s was %s in the record,\n"
+			 "%s in the replay"), d.step, name, a, b);
 		if (isfinite(d.recorded) && isfinite(d.replayed)) {
 			cmd_format_number(diff, sizeof diff, d.replayed - d.recorded, 3);
-			printf(" (a difference of %s", diff);
+			printf(_(" (a difference of %s"), diff);
 			if (signbit(d.recorded) == signbit(d.replayed))
 				printf(", %llu ulp", (unsigned long long)ulps(d.recorded, d.replayed));
 			printf(")");
@@ -196,8 +222,8 @@ replay_run(int argc, char **argv)
 const struct cmd cmd_replay = {
 	.name = "replay",
 	.usage = "FILE",
-	.summary = "run a recorded run again and compare it, step by step",
-	.help =
+	.summary = N_("run a recorded run again and compare it, step by step"),
+	.help = N_(
 	"Runs the run recorded in FILE (descent run --record FILE) again, with the\n"
 	"objective, the optimizer, the settings, the seed and the start of the\n"
 	"record, and compares every step's point, f and |grad| with the record,\n"
@@ -205,6 +231,6 @@ const struct cmd cmd_replay = {
 	"first step that differs, what differs and by how much (exit status 1).\n"
 	"descent(1), RECORDED RUNS, describes the file.\n\n"
 	"Example: descent run 'x^2' --start 1 --lr 0.1 --record run.jsonl\n"
-	"         descent replay run.jsonl\n",
+	"         descent replay run.jsonl\n"),
 	.run = replay_run,
 };

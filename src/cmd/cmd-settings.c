@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "descent/data.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
 #include "descent/util.h"
@@ -97,7 +98,7 @@ check_params(const struct cmd *cmd, const struct optimizer *opt, const double *g
 					       opt->name, name, opt->params);
 		if (!opt_param_in_range(k, v))
 			return cmd_value_error(cmd, "--%s must be %s, not %g", name,
-					       opt_param_range_text(k), v);
+					       _(opt_param_range_text(k)), v);
 		*opt_param_slot(p, k) = v;
 	}
 	return 0;
@@ -113,7 +114,8 @@ cmd_settings_config(const struct cmd *cmd, const struct cmd_settings *s,
 
 	if (opt == NULL) {
 		char names[160];
-		opt_names_text(names, sizeof names, " or ");
+		/* TRANSLATORS: before the last of a list of names: "gd, adam or newton" */
+		opt_names_text(names, sizeof names, _(" or "));
 		return cmd_value_error(cmd, "unknown optimizer '%s': use %s", s->optimizer,
 				       names);
 	}
@@ -281,7 +283,8 @@ part_objectives(const struct cmd_data *o, int loss, struct objective *obj,
 	free(names);
 	if ((parts->val_data != NULL && parts->val == NULL) ||
 	    (parts->test_data != NULL && parts->test == NULL)) {
-		fprintf(stderr, "descent: error: a held-out part of --split: %s\n", err.message);
+		fprintf(stderr, _("descent: error: a held-out part of --split: %s\n"),
+			err.message);
 		return EXIT_USER;
 	}
 	return 0;
@@ -351,7 +354,7 @@ cmd_objective_split(const struct cmd *cmd, const struct cmd_data *o, const char 
 		if (o->file != NULL && dataset_toy_is_name(o->file)) {
 			*data = dataset_toy(o->file, &derr);
 			if (*data == NULL) {
-				diag_print_source(stderr, "descent: in --data", o->file, &derr);
+				diag_print_source(stderr, _("descent: in --data"), o->file, &derr);
 				return NULL;
 			}
 		} else if (o->file != NULL)
@@ -367,8 +370,8 @@ cmd_objective_split(const struct cmd *cmd, const struct cmd_data *o, const char 
 			for (; *name != NULL && len < sizeof sets; name++)
 				len += (size_t)snprintf(sets + len, sizeof sets - len, "%s%s",
 							len ? ", " : "", *name);
-			fprintf(stderr, "descent: error: no file %s, and no built-in data set of "
-				"that name (%s)\n", o->file, sets);
+			fprintf(stderr, _("descent: error: no file %s, and no built-in data set "
+					  "of that name (%s)\n"), o->file, sets);
 			return NULL;
 		}
 		if (*data == NULL) {
@@ -392,9 +395,9 @@ cmd_objective_split(const struct cmd *cmd, const struct cmd_data *o, const char 
 				     o->params != NULL ? params : NULL, np, &err);
 		if (obj == NULL) {
 			if (err.column > 0)
-				diag_print_source(stderr, "descent: in --model", o->model, &err);
+				diag_print_source(stderr, _("descent: in --model"), o->model, &err);
 			else
-				fprintf(stderr, "descent: error: %s\n", err.message);
+				fprintf(stderr, _("descent: error: %s\n"), err.message);
 		}
 		if (obj != NULL && o->split != NULL) {
 			int st = part_objectives(o, loss, obj, parts);
@@ -435,7 +438,7 @@ cmd_start(const struct cmd *cmd, struct objective *obj, const struct cmd_data *d
 		goto fail;
 	}
 	if (text != NULL) {
-		char vars[256] = "";
+		char vars[256] = "", have[64], need[64];
 		size_t len = 0;
 		if (cmd_vector("--start", text, start, n + 1, &nstart) != 0)
 			goto fail;
@@ -444,10 +447,12 @@ cmd_start(const struct cmd *cmd, struct objective *obj, const struct cmd_data *d
 		for (k = 0; k < n && len < 200; k++)
 			len += snprintf(vars + len, sizeof vars - len, "%s%s", k ? ", " : "",
 					objective_param(obj, k));
-		cmd_value_error(cmd, "--start has %d coordinate%s, but the %s has %d %s%s (%s%s)",
-				nstart, nstart == 1 ? "" : "s", d->model ? "model" : "expression",
-				n, d->model ? "parameter" : "variable", n == 1 ? "" : "s", vars,
-				k < n ? ", ..." : "");
+		snprintf(have, sizeof have, P_("%d coordinate", "%d coordinates", nstart), nstart);
+		snprintf(need, sizeof need, d->model ? P_("%d parameter", "%d parameters", n) :
+			 P_("%d variable", "%d variables", n), n);
+		cmd_value_error(cmd, d->model ? N_("--start has %s, but the model has %s (%s%s)") :
+				N_("--start has %s, but the expression has %s (%s%s)"), have, need,
+				vars, k < n ? ", ..." : "");
 		goto fail;
 	}
 	if (d->model == NULL) {
@@ -481,7 +486,8 @@ cmd_run_spec(const struct cmd *cmd, const char *option, const char *spec, int da
 	opt = name ? opt_find(name) : NULL;
 	if (opt == NULL) {
 		char names[160];
-		opt_names_text(names, sizeof names, " or ");
+		/* TRANSLATORS: before the last of a list of names: "gd, adam or newton" */
+		opt_names_text(names, sizeof names, _(" or "));
 		return cmd_value_error(cmd, "%s: unknown optimizer '%s': use %s", option,
 				       name ? name : "", names);
 	}
@@ -512,14 +518,15 @@ cmd_run_spec(const struct cmd *cmd, const char *option, const char *spec, int da
 		}
 		k = opt_param_find(item);
 		if (k < 0 || !opt_uses(opt, item))
-			return cmd_value_error(cmd, "%s: %s has no parameter %s (it uses %s%s)",
-					       option, opt->name, item, opt->params,
-					       data ? "; a run also takes batch and seed" : "");
+			return cmd_value_error(cmd, data ? N_("%s: %s has no parameter %s (it uses "
+							      "%s; a run also takes batch and seed)") :
+					       N_("%s: %s has no parameter %s (it uses %s)"), option,
+					       opt->name, item, opt->params);
 		if ((s = cmd_constant(what, eq + 1, &v)) != 0)
 			return s;
 		if (!opt_param_in_range(k, v))
 			return cmd_value_error(cmd, "%s: %s must be %s, not %g", option, item,
-					       opt_param_range_text(k), v);
+					       _(opt_param_range_text(k)), v);
 		*opt_param_slot(&c->params, k) = v;
 	}
 	return 0;
