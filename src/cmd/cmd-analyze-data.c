@@ -19,6 +19,7 @@
 #include "descent/analysis.h"
 #include "descent/data.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/objective.h"
 #include "descent/util.h"
@@ -26,6 +27,20 @@
 enum { OPT_AT = CMD_OPT_OWN, OPT_SWAP, OPT_ALL, OPT_CENSUS };
 
 #define SHOWN 8                 /* eigenvalues shown at each end, without --eigenvalues */
+
+/*
+ * Prints s in |width| columns, padded with spaces on the left (width > 0)
+ * or on the right (width < 0), as printf's %*s does with bytes.
+ */
+static void
+put_column(const char *s, int width)
+{
+	int pad = abs(width) - (int)utf8_columns(s, strlen(s));
+
+	if (pad < 0)
+		pad = 0;
+	printf("%*s%s%*s", width > 0 ? pad : 0, "", s, width < 0 ? pad : 0, "");
+}
 
 struct analyze_data_opts {
 	struct cmd_settings set;
@@ -52,16 +67,27 @@ data_option(int opt, const char *arg, void *p)
 	return EXIT_USAGE;
 }
 
-/* ", plus 0.01/2 |w|^2" for an objective with an L2 penalty. */
+/*
+ * Prints the objective: "the mse of mlp:1-2-1 on 30 examples, 7 parameters",
+ * with ", plus 0.01/2 |w|^2" before the count when it has an L2 penalty.
+ */
 static void
-print_penalty(struct objective *obj)
+print_objective(struct objective *obj, const struct analyze_data_opts *o,
+		const struct dataset *data)
 {
-	char l2[40];
+	char l2[40], penalty[80] = "", what[300];
+	int n = objective_dim(obj);
 
-	if (objective_l2(obj) == 0)
-		return;
-	cmd_format_number(l2, sizeof l2, objective_l2(obj), 6);
-	printf(", plus %s/2 |w|^2", l2);
+	if (objective_l2(obj) != 0) {
+		cmd_format_number(l2, sizeof l2, objective_l2(obj), 6);
+		snprintf(penalty, sizeof penalty, _(", plus %s/2 |w|^2"), l2);
+	}
+	snprintf(what, sizeof what, P_("the %s of %s on %zu example", "the %s of %s on %zu examples",
+				       data->nrows),
+		 o->data.loss != NULL ? o->data.loss : "mse", o->data.model, data->nrows);
+	/* TRANSLATORS: "the mse of mlp:1-2-1 on 30 examples", the penalty (or
+	 * nothing), then the number of parameters */
+	printf(P_("%s%s, %d parameter\n", "%s%s, %d parameters\n", n), what, penalty, n);
 }
 
 static void
@@ -70,10 +96,12 @@ print_eigenvalues(const struct point_report *r, int all)
 	int n = r->n, i, col = 0;
 	char buf[40];
 
-	printf("  the Hessian's %d eigenvalue%s, increasing:\n   ", n, n == 1 ? "" : "s");
+	printf(P_("  the Hessian's %d eigenvalue, increasing:\n",
+		  "  the Hessian's %d eigenvalues, increasing:\n", n), n);
+	fputs("   ", stdout);
 	for (i = 0; i < n; i++) {
 		if (!all && n > 2 * SHOWN && i == SHOWN) {
-			printf(" ... (%d more: --eigenvalues shows them)", n - 2 * SHOWN);
+			printf(_(" ... (%d more: --eigenvalues shows them)"), n - 2 * SHOWN);
 			i = n - SHOWN - 1;
 			col = 80;
 			continue;
@@ -97,38 +125,42 @@ print_report(const struct point_report *r, double tol, int all)
 	printf("  f = %s\n", a);
 	cmd_format_number(a, sizeof a, r->gnorm, 4);
 	cmd_format_number(b, sizeof b, tol, 3);
-	printf("  |grad| = %s%s%s\n", a, r->gnorm < tol ? " < " : ", not below --tol ", b);
+	if (r->gnorm < tol)
+		printf("  |grad| = %s < %s\n", a, b);
+	else
+		printf(_("  |grad| = %s, not below --tol %s\n"), a, b);
 	if (r->lambda == NULL) {
-		printf("  the Hessian of %d parameters is past what descent assembles (%d):\n"
-		       "  from %d of its products (Lanczos), its extremes are about\n",
+		printf(_("  the Hessian of %d parameters is past what descent assembles (%d):\n"
+			 "  from %d of its products (Lanczos), its extremes are about\n"),
 		       r->n, OPT_MAX_HESSIAN, ANALYSIS_LANCZOS_STEPS);
 		cmd_format_number(a, sizeof a, r->lmin, 4);
 		cmd_format_number(b, sizeof b, r->lmax, 4);
-		printf("    %s (the smallest) and %s (the largest, the sharpness)\n", a, b);
-		printf("  the index and the kind of point are unknown\n");
+		printf(_("    %s (the smallest) and %s (the largest, the sharpness)\n"), a, b);
+		fputs(_("  the index and the kind of point are unknown\n"), stdout);
 		return;
 	}
 	print_eigenvalues(r, all);
 	cmd_format_number(a, sizeof a, r->lmax, 6);
-	printf("  sharpness (the largest eigenvalue): %s\n", a);
-	printf("  index (eigenvalues below 0): %d; zero (within 1e-7 of the largest): %d\n",
+	printf(_("  sharpness (the largest eigenvalue): %s\n"), a);
+	printf(_("  index (eigenvalues below 0): %d; zero (within 1e-7 of the largest): %d\n"),
 	       r->index, r->zeros);
 	switch (r->kind) {
 	case CP_MINIMUM:
-		printf("  a critical point: a minimum\n");
+		fputs(_("  a critical point: a minimum\n"), stdout);
 		break;
 	case CP_MAXIMUM:
-		printf("  a critical point: a maximum\n");
+		fputs(_("  a critical point: a maximum\n"), stdout);
 		break;
 	case CP_SADDLE:
-		printf("  a critical point: a saddle point of index %d\n", r->index);
+		printf(_("  a critical point: a saddle point of index %d\n"), r->index);
 		break;
 	case CP_DEGENERATE:
-		printf("  a critical point: degenerate (%d eigenvalue%s 0, the others of "
-		       "one sign)\n", r->zeros, r->zeros == 1 ? "" : "s");
+		printf(P_("  a critical point: degenerate (%d eigenvalue 0, the others of "
+			  "one sign)\n", "  a critical point: degenerate (%d eigenvalues 0, the "
+			  "others of one sign)\n", r->zeros), r->zeros);
 		break;
 	default:
-		printf("  not a critical point: |grad| is not below --tol\n");
+		fputs(_("  not a critical point: |grad| is not below --tol\n"), stdout);
 		break;
 	}
 }
@@ -189,6 +221,8 @@ census(struct objective *obj, const struct analyze_data_opts *o, const struct ru
 	struct census cs;
 	int status = 0, found = 0;
 	long s;
+	char nst[64], steps[64], points[64], none[64];
+	const char *from;
 
 	for (s = 0; s < nstarts; s++) {
 		int st;
@@ -225,48 +259,78 @@ census(struct objective *obj, const struct analyze_data_opts *o, const struct ru
 	qsort(cs.points, (size_t)cs.npoints, sizeof *cs.points, by_group);
 	for (p = 0; p < cs.npoints; p++)
 		found += cs.points[p].hits;
-	printf("census from %ld start%s (%s, seeds %llu to %llu)", nstarts, nstarts == 1 ? "" : "s",
-	       o->at != NULL ? "--at" : o->data.init != NULL ? o->data.init :
-	       expr_is_mlp(o->data.model) ? "glorot" : "0",
-	       (unsigned long long)c->seed, (unsigned long long)(c->seed + nstarts - 1));
-	if (c->max_steps > 0)
-		printf(", each first %ld steps of %s,\nthen", c->max_steps, c->opt->name);
-	else
-		printf(":\n");
-	printf("%s Newton's method on the gradient (Levenberg-Marquardt) to |grad| < %g;\n"
-	       "points closer than %g relative are one\n", c->max_steps > 0 ? "" : "from each,",
-	       opt.tol, opt.same);
-	printf("  %d critical point%s, from %d start%s; %d start%s found none\n", cs.npoints,
-	       cs.npoints == 1 ? "" : "s", found, found == 1 ? "" : "s", cs.failed,
-	       cs.failed == 1 ? "" : "s");
-	if (cs.npoints > 0)
-		printf("  %-26s %6s %7s   %s\n", "kind", "points", "starts",
-		       objective_l2(obj) > 0 ? "f (the loss and the penalty)" : "loss");
+	snprintf(nst, sizeof nst, P_("%ld start", "%ld starts", nstarts), nstarts);
+	from = o->at != NULL ? "--at" : o->data.init != NULL ? o->data.init :
+	       expr_is_mlp(o->data.model) ? "glorot" : "0";
+	if (c->max_steps > 0) {
+		snprintf(steps, sizeof steps, P_("%ld step", "%ld steps", c->max_steps),
+			 c->max_steps);
+		/* TRANSLATORS: "census from 10 starts (glorot, seeds 0 to 9), each first
+		 * 200 steps of lbfgs,"; lines of at most 80 columns */
+		printf(_("census from %s (%s, seeds %llu to %llu), each first %s of %s,\n"
+			 "then Newton's method on the gradient (Levenberg-Marquardt) to "
+			 "|grad| < %g;\npoints closer than %g relative are one\n"), nst, from,
+		       (unsigned long long)c->seed, (unsigned long long)(c->seed + nstarts - 1),
+		       steps, c->opt->name, opt.tol, opt.same);
+	} else {
+		printf(_("census from %s (%s, seeds %llu to %llu):\n"
+			 "from each, Newton's method on the gradient (Levenberg-Marquardt) to "
+			 "|grad| < %g;\npoints closer than %g relative are one\n"), nst, from,
+		       (unsigned long long)c->seed, (unsigned long long)(c->seed + nstarts - 1),
+		       opt.tol, opt.same);
+	}
+	snprintf(points, sizeof points, P_("%d critical point", "%d critical points",
+					   cs.npoints), cs.npoints);
+	snprintf(nst, sizeof nst, P_("%d start", "%d starts", found), found);
+	snprintf(none, sizeof none, P_("%d start found none", "%d starts found none",
+				       cs.failed), cs.failed);
+	/* TRANSLATORS: "5 critical points, from 10 starts; 0 starts found none" */
+	printf(_("  %s, from %s; %s\n"), points, nst, none);
+	if (cs.npoints > 0) {
+		fputs("  ", stdout);
+		/* TRANSLATORS: the headings of the census's columns: the kind of
+		 * point (at most 26 columns), the number of points (6), of starts
+		 * (7), and the loss */
+		put_column(_("kind"), -26);
+		putchar(' ');
+		put_column(_("points"), 6);
+		putchar(' ');
+		put_column(_("starts"), 7);
+		printf("   %s\n", objective_l2(obj) > 0 ? _("f (the loss and the penalty)") :
+		       _("loss"));
+	}
 	for (p = 0; p < cs.npoints; p = q) {
-		char kind[48], lo[40], hi[40];
+		char kind[80], lo[40], hi[40];
 		int hits = 0;
 		for (q = p; q < cs.npoints && group_rank(&cs.points[q]) ==
 		     group_rank(&cs.points[p]); q++)
 			hits += cs.points[q].hits;
 		switch (cs.points[p].kind) {
-		case CP_MINIMUM: snprintf(kind, sizeof kind, "minimum"); break;
-		case CP_MAXIMUM: snprintf(kind, sizeof kind, "maximum"); break;
+		/* TRANSLATORS: the kinds of the census's points, at most 26 columns */
+		case CP_MINIMUM: snprintf(kind, sizeof kind, "%s", _("minimum")); break;
+		case CP_MAXIMUM: snprintf(kind, sizeof kind, "%s", _("maximum")); break;
 		case CP_SADDLE:
-			snprintf(kind, sizeof kind, "saddle, index %d", cs.points[p].index);
+			/* TRANSLATORS: at most 26 columns */
+			snprintf(kind, sizeof kind, _("saddle, index %d"), cs.points[p].index);
 			break;
 		default:
-			snprintf(kind, sizeof kind, "degenerate, index %d", cs.points[p].index);
+			/* TRANSLATORS: at most 26 columns */
+			snprintf(kind, sizeof kind, _("degenerate, index %d"), cs.points[p].index);
 			break;
 		}
 		cmd_format_number(lo, sizeof lo, cs.points[p].f, 4);
 		cmd_format_number(hi, sizeof hi, cs.points[q - 1].f, 4);
-		printf("  %-26s %6d %7d   %s", kind, q - p, hits, lo);
+		fputs("  ", stdout);
+		put_column(kind, -26);
+		printf(" %6d %7d   %s", q - p, hits, lo);
 		if (strcmp(lo, hi) != 0) {
 			int values = 1;
 			for (int r = p + 1; r < q; r++)
 				values += cs.points[r].f - cs.points[r - 1].f >
 					  1e-9 * fmax(1, fabs(cs.points[r].f));
-			printf(" to %s (%d values)", hi, values);
+			/* TRANSLATORS: after the lowest loss of a kind of point: "to
+			 * 0.5 (3 values)" */
+			printf(_(" to %s (%d values)"), hi, values);
 		}
 		putchar('\n');
 	}
@@ -304,7 +368,7 @@ cmd_analyze_data(int argc, char **argv)
 	struct run *run = NULL;
 	struct diag err;
 	double *w = NULL;
-	const char *loss;
+	char where[200];
 	int first, status, n, l = 0, j = 0, k = 0;
 
 	memset(&o, 0, sizeof o);
@@ -344,10 +408,7 @@ cmd_analyze_data(int argc, char **argv)
 						 "--census 1");
 			goto done;
 		}
-		printf("the %s of %s on %zu examples", o.data.loss != NULL ? o.data.loss : "mse",
-		       o.data.model, data->nrows);
-		print_penalty(obj);
-		printf(", %d parameters\n", n);
+		print_objective(obj, &o, data);
 		status = census(obj, &o, &c, count);
 		goto done;
 	}
@@ -367,12 +428,17 @@ cmd_analyze_data(int argc, char **argv)
 	}
 	if (w == NULL)
 		goto done;
-	loss = o.data.loss != NULL ? o.data.loss : "mse";
-	printf("the %s of %s on %zu examples", loss, o.data.model, data->nrows);
-	print_penalty(obj);
-	printf(", %d parameters\n", n);
+	print_objective(obj, &o, data);
+	/* where it started: the network's initialization, or 0 (--at's has its own words) */
+	if (expr_is_mlp(o.data.model))
+		/* TRANSLATORS: a network's initialization: "glorot (seed 0)" */
+		snprintf(where, sizeof where, _("%s (seed %llu)"),
+			 o.data.init != NULL ? o.data.init : "glorot", (unsigned long long)c.seed);
+	else
+		snprintf(where, sizeof where, "0");
 	if (c.max_steps > 0) {
 		char lr[40];
+		long steps;
 		run = run_new(obj, &c, w, &err);
 		if (run == NULL) {
 			status = cmd_value_error(&cmd_analyze, "%s", err.message);
@@ -381,42 +447,54 @@ cmd_analyze_data(int argc, char **argv)
 		run_all(run);
 		memcpy(w, run_point(run), (size_t)n * sizeof *w);
 		cmd_format_number(lr, sizeof lr, c.params.lr, 6);
-		printf("after %ld steps of %s (lr = %s) from ", run_trajectory(run)->step,
-		       c.opt->name, lr);
+		steps = run_trajectory(run)->step;
+		if (o.at != NULL)
+			printf(P_("after %ld step of %s (lr = %s) from the point given by --at\n",
+				  "after %ld steps of %s (lr = %s) from the point given by --at\n",
+				  steps), steps, c.opt->name, lr);
+		else
+			/* TRANSLATORS: "after 18 steps of lbfgs (lr = 1) from glorot (seed 0)" */
+			printf(P_("after %ld step of %s (lr = %s) from %s\n",
+				  "after %ld steps of %s (lr = %s) from %s\n", steps), steps,
+			       c.opt->name, lr, where);
+	} else if (o.at != NULL) {
+		fputs(_("at the point given by --at\n"), stdout);
 	} else {
-		printf("at ");
+		/* TRANSLATORS: "at glorot (seed 0)", "at 0": the point analysed */
+		printf(_("at %s\n"), where);
 	}
-	/* "after N steps of OPT from " or "at ", then where it started */
-	if (o.at != NULL)
-		printf("the point given by --at\n");
-	else if (expr_is_mlp(o.data.model))
-		printf("%s (seed %llu)\n", o.data.init != NULL ? o.data.init : "glorot",
-		       (unsigned long long)c.seed);
-	else
-		printf("0\n");
 	status = EXIT_USER;
 	if (analysis_point(obj, w, c.tol, &rep) != 0) {
-		fprintf(stderr, "descent: error: the Hessian is not finite there\n");
+		fputs(_("descent: error: the Hessian is not finite there\n"), stderr);
 		goto done;
 	}
 	print_report(&rep, c.tol, o.all);
 	if (parts.val != NULL || parts.test != NULL) {
 		/* how the point does on the examples it was not trained on */
 		double v;
-		char a[40];
-		printf("  held out (seed %llu):", (unsigned long long)c.seed);
+		char a[40], val[120] = "", test[120] = "";
 		if (parts.val != NULL) {
 			objective_eval_point(parts.val, w, &v, NULL, NULL);
 			cmd_format_number(a, sizeof a, v, 6);
-			printf(" validation loss %s (%zu examples)%s", a, parts.val_data->nrows,
-			       parts.test != NULL ? "," : "");
+			snprintf(val, sizeof val, P_("validation loss %s (%zu example)",
+						     "validation loss %s (%zu examples)",
+						     parts.val_data->nrows), a, parts.val_data->nrows);
 		}
 		if (parts.test != NULL) {
 			objective_eval_point(parts.test, w, &v, NULL, NULL);
 			cmd_format_number(a, sizeof a, v, 6);
-			printf(" test loss %s (%zu examples)", a, parts.test_data->nrows);
+			snprintf(test, sizeof test, P_("test loss %s (%zu example)",
+						       "test loss %s (%zu examples)",
+						       parts.test_data->nrows), a, parts.test_data->nrows);
 		}
-		putchar('\n');
+		if (parts.val != NULL && parts.test != NULL)
+			/* TRANSLATORS: "  held out (seed 0): validation loss 0.1 (4
+			 * examples), test loss 0.2 (4 examples)" */
+			printf(_("  held out (seed %llu): %s, %s\n"), (unsigned long long)c.seed,
+			       val, test);
+		else
+			printf(_("  held out (seed %llu): %s\n"), (unsigned long long)c.seed,
+			       parts.val != NULL ? val : test);
 	}
 	if (o.swap != NULL) {
 		double f0 = rep.f, f1, rel;
@@ -425,11 +503,12 @@ cmd_analyze_data(int argc, char **argv)
 		objective_eval_point(obj, w, &f1, NULL, NULL);
 		rel = f0 == f1 ? 0 : fabs(f1 - f0) / fmax(fabs(f0), fabs(f1));
 		cmd_format_number(a, sizeof a, f1, 8);
-		printf("with hidden units %d and %d of layer %d swapped: f = %s", j, k, l, a);
 		if (rel == 0)
-			printf(", the same to the last bit\n");
+			printf(_("with hidden units %d and %d of layer %d swapped: f = %s, the same "
+				 "to the last bit\n"), j, k, l, a);
 		else
-			printf(", a relative difference of %.1e (rounding)\n", rel);
+			printf(_("with hidden units %d and %d of layer %d swapped: f = %s, a "
+				 "relative difference of %.1e (rounding)\n"), j, k, l, a, rel);
 	}
 	status = 0;
 done:

@@ -16,7 +16,9 @@
 
 #include "cmd.h"
 #include "descent/analysis.h"
+#include "descent/i18n.h"
 #include "descent/objective.h"
+#include "descent/util.h"
 
 #define MAX_POINTS 1000                /* rows printed */
 #define MAX_PRINT (1 << 16)
@@ -71,17 +73,34 @@ print_derivatives(struct objective *obj)
 	}
 }
 
+/* The region, "[-1, 1] x [-2, 2]", into text (size bytes). */
 static void
-print_region(const struct region *r)
+region_text(char *text, size_t size, const struct region *r)
 {
 	char a[40], b[40];
+	size_t len = 0;
 	int k;
 
-	for (k = 0; k < r->n; k++) {
+	text[0] = '\0';
+	for (k = 0; k < r->n && len < size; k++) {
 		cmd_format_number(a, sizeof a, r->lo[k], 6);
 		cmd_format_number(b, sizeof b, r->hi[k], 6);
-		printf("%s[%s, %s]", k ? " x " : "", a, b);
+		len += snprintf(text + len, size - len, "%s[%s, %s]", k ? " x " : "", a, b);
 	}
+}
+
+/*
+ * Prints s in |width| columns, padded with spaces on the left (width > 0)
+ * or on the right (width < 0), as printf's %*s does with bytes.
+ */
+static void
+put_column(const char *s, int width)
+{
+	int pad = abs(width) - (int)utf8_columns(s, strlen(s));
+
+	if (pad < 0)
+		pad = 0;
+	printf("%*s%s%*s", width > 0 ? pad : 0, "", s, width < 0 ? pad : 0, "");
 }
 
 /* A value as printed in the table: 0 when it is rounding noise. */
@@ -93,40 +112,46 @@ fmt(char *buf, size_t size, double v, double scale)
 	cmd_format_number(buf, size, v, 6);
 }
 
-/* "2548 starts" or "88 x 88 starts" */
+/* "2548 starts" or "88 x 88 starts", into text (size bytes) */
 static void
-print_grid(int n, int nx, int ny)
+grid_text(char *text, size_t size, int n, int nx, int ny)
 {
 	if (n == 1)
-		printf("%d start%s", nx, nx == 1 ? "" : "s");
+		snprintf(text, size, P_("%d start", "%d starts", nx), nx);
 	else
-		printf("%d x %d starts", nx, ny);
+		snprintf(text, size, _("%d x %d starts"), nx, ny);
 }
 
 /* How far the search went, and whether it is conclusive. */
 static void
 print_search(int n, const struct cp_search *s)
 {
+	char grid[80], prev[40];
+
+	grid_text(grid, sizeof grid, n, s->nx, s->ny);
 	if (s->conclusive) {
-		printf("  (conclusive: ");
-		print_grid(n, s->nx, s->ny);
-		printf(" found no point that ");
 		if (n == 1)
-			printf("%d missed)\n", s->prev[0]);
+			snprintf(prev, sizeof prev, "%d", s->prev[0]);
 		else
-			printf("%d x %d missed)\n", s->prev[0], s->prev[1]);
+			snprintf(prev, sizeof prev, "%d x %d", s->prev[0], s->prev[1]);
+		/* TRANSLATORS: "(conclusive: 400 starts found no point that 200
+		 * missed)": the grids of Newton's starts, the last and the one before */
+		printf(_("  (conclusive: %s found no point that %s missed)\n"), grid, prev);
 		return;
 	}
 	if (s->stop == CP_STOP_BUDGET && s->passes == 1) {
-		printf("  (not conclusive: the budget ran out during the first grid, of ");
-		print_grid(n, s->nx, s->ny);
-		printf(";\n  a narrower region helps)\n");
+		printf(_("  (not conclusive: the budget ran out during the first grid, of %s;\n"
+			 "  a narrower region helps)\n"), grid);
 		return;
 	}
-	printf("  (not conclusive: each denser grid found new points, up to ");
-	print_grid(n, s->nx, s->ny);
-	printf(",\n  %lld in all, until %s; a narrower region helps)\n", s->starts,
-	       s->stop == CP_STOP_BUDGET ? "the budget ran out" : "the size cap");
+	if (s->stop == CP_STOP_BUDGET)
+		printf(_("  (not conclusive: each denser grid found new points, up to %s,\n"
+			 "  %lld in all, until the budget ran out; a narrower region helps)\n"),
+		       grid, s->starts);
+	else
+		printf(_("  (not conclusive: each denser grid found new points, up to %s,\n"
+			 "  %lld in all, until the size cap; a narrower region helps)\n"),
+		       grid, s->starts);
 }
 
 static void
@@ -135,11 +160,10 @@ print_points(struct objective *obj, const struct region *r, const struct cp_sear
 	const struct critical_point *cp = s->cp;
 	int n = r->n, i, k, found = s->found;
 	double fscale = 1, xscale = 1;
-	char buf[40];
+	char buf[40], region[200];
 
-	printf("\ncritical points in ");
-	print_region(r);
-	printf(": %d\n", found);
+	region_text(region, sizeof region, r);
+	printf(_("\ncritical points in %s: %d\n"), region, found);
 	print_search(n, s);
 	if (found == 0)
 		return;
@@ -149,18 +173,30 @@ print_points(struct objective *obj, const struct region *r, const struct cp_sear
 		xscale = fmax(xscale, fmax(fabs(r->lo[k]), fabs(r->hi[k])));
 	for (k = 0; k < n; k++)
 		printf(" %11s", objective_param(obj, k));
-	printf(" %12s  %-18s %s\n", "f", "kind", n == 1 ? "f''" : "eigenvalues");
+	printf(" %12s  ", "f");
+	/* TRANSLATORS: the heading of the column of the kinds of the critical
+	 * points, at most 17 columns */
+	put_column(_("kind"), -18);
+	/* TRANSLATORS: a column's heading */
+	printf(" %s\n", n == 1 ? "f''" : _("eigenvalues"));
 	for (i = 0; i < found && i < MAX_POINTS; i++) {
-		char kind[40];
+		const char *kind;
 		for (k = 0; k < n; k++) {
 			fmt(buf, sizeof buf, cp[i].x[k], xscale);
 			printf(" %11s", buf);
 		}
 		fmt(buf, sizeof buf, cp[i].f, fscale);
-		snprintf(kind, sizeof kind, "%s%s", cp_kind_name(cp[i].kind),
-			 cp[i].kind != CP_MINIMUM ? "" : cp[i].global > 0 ? " (global)" :
-			 cp[i].global == 0 ? " (local)" : " (global?)");
-		printf(" %12s  %-18s", buf, kind);
+		if (cp[i].kind != CP_MINIMUM)
+			kind = _(cp_kind_name(cp[i].kind));
+		else if (cp[i].global > 0)
+			/* TRANSLATORS: the kinds of a minimum, at most 17 columns */
+			kind = _("minimum (global)");
+		else if (cp[i].global == 0)
+			kind = _("minimum (local)");
+		else
+			kind = _("minimum (global?)");
+		printf(" %12s  ", buf);
+		put_column(kind, -18);
 		for (k = 0; k < n; k++) {
 			fmt(buf, sizeof buf, cp[i].lambda[k], 1);
 			printf("%s%s", k ? ", " : "", buf);
@@ -168,22 +204,22 @@ print_points(struct objective *obj, const struct region *r, const struct cp_sear
 		printf("\n");
 	}
 	if (found > MAX_POINTS)
-		printf("(and %d more)\n", found - MAX_POINTS);
+		printf(_("(and %d more)\n"), found - MAX_POINTS);
 }
 
-/* A point of the region: "1.5" in 1D, "(1.5, -2)" in 2D. */
+/* A point of the region, "1.5" in 1D, "(1.5, -2)" in 2D, into text. */
 static void
-print_xy(int n, const double *x)
+xy_text(char *text, size_t size, int n, const double *x)
 {
 	char a[40], b[40];
 
 	cmd_format_number(a, sizeof a, x[0], 6);
 	if (n == 1) {
-		printf("%s", a);
+		snprintf(text, size, "%s", a);
 		return;
 	}
 	cmd_format_number(b, sizeof b, x[1], 6);
-	printf("(%s, %s)", a, b);
+	snprintf(text, size, "(%s, %s)", a, b);
 }
 
 static void
@@ -192,46 +228,50 @@ print_convexity(const struct region *r, const struct convexity *cv)
 	static const enum hess_sign order[] = { HESS_POSDEF, HESS_POSSEMI, HESS_INDEFINITE,
 						HESS_NEGSEMI, HESS_NEGDEF, HESS_UNDEFINED };
 	int i;
-	char a[40], b[40];
+	char a[96], b[96], region[200];
 
-	printf("\nconvexity on ");
-	print_region(r);
-	printf(": %s\n", convexity_verdict_name(cv->verdict));
+	region_text(region, sizeof region, r);
+	/* TRANSLATORS: "convexity on [-3, 3]: not convex" */
+	printf(_("\nconvexity on %s: %s\n"), region, _(convexity_verdict_name(cv->verdict)));
 	if (r->n == 1)
-		printf("  on a grid of %d points, f'' is\n", cv->nx);
+		printf(_("  on a grid of %d points, f'' is\n"), cv->nx);
 	else
-		printf("  on a %dx%d grid, the Hessian is\n", cv->nx, cv->ny);
-	for (i = 0; i < 6; i++)
-		if (cv->counts[order[i]] > 0)
-			printf("    %-22s at %zu point%s\n", hess_sign_name(order[i]),
-			       cv->counts[order[i]], cv->counts[order[i]] == 1 ? "" : "s");
+		printf(_("  on a %dx%d grid, the Hessian is\n"), cv->nx, cv->ny);
+	for (i = 0; i < 6; i++) {
+		size_t count = cv->counts[order[i]];
+		if (count == 0)
+			continue;
+		fputs("    ", stdout);
+		/* the sign of the Hessian ("positive definite"), in 22 columns */
+		put_column(_(hess_sign_name(order[i])), -22);
+		/* TRANSLATORS: after "positive definite": where the Hessian is so */
+		printf(P_(" at %zu point\n", " at %zu points\n", count), count);
+	}
 	if (cv->verdict == CONVEXITY_UNDEFINED || cv->verdict == CONVEXITY_OVERFLOW) {
 		size_t m = (size_t)cv->nx * (size_t)cv->ny;
 		if (cv->nnan > 0)
-			printf("  f or its derivatives are nan (undefined) at %zu of %zu points\n",
+			printf(_("  f or its derivatives are nan (undefined) at %zu of %zu points\n"),
 			       cv->nnan, m);
 		if (cv->ninf > 0)
-			printf("  f or its derivatives overflow to an infinity at %zu of %zu points\n",
-			       cv->ninf, m);
-		printf("  (too few finite values to tell whether it is convex)\n");
+			printf(_("  f or its derivatives overflow to an infinity at %zu of %zu "
+				 "points\n"), cv->ninf, m);
+		fputs(_("  (too few finite values to tell whether it is convex)\n"), stdout);
 		return;
 	}
 	if (cv->convex) {
-		printf("  (a grid shows where it looked: convex there, not a proof)\n");
+		fputs(_("  (a grid shows where it looked: convex there, not a proof)\n"), stdout);
 		return;
 	}
 	if (!cv->has_chord) {
-		printf("  (no chord below the function was found)\n");
+		fputs(_("  (no chord below the function was found)\n"), stdout);
 		return;
 	}
-	printf("  between p = ");
-	print_xy(r->n, cv->p);
-	printf(" and q = ");
-	print_xy(r->n, cv->q);
-	printf(" the function rises above its chord:\n");
+	xy_text(a, sizeof a, r->n, cv->p);
+	xy_text(b, sizeof b, r->n, cv->q);
+	printf(_("  between p = %s and q = %s the function rises above its chord:\n"), a, b);
 	cmd_format_number(a, sizeof a, cv->lhs, 8);
 	cmd_format_number(b, sizeof b, cv->rhs, 8);
-	printf("  with a = %g, f(a*p + (1-a)*q) = %s > a*f(p) + (1-a)*f(q) = %s\n",
+	printf(_("  with a = %g, f(a*p + (1-a)*q) = %s > a*f(p) + (1-a)*f(q) = %s\n"),
 	       cv->alpha, a, b);
 }
 
@@ -251,27 +291,28 @@ print_quadratic(struct objective *obj, const struct region *r)
 	cmd_format_number(b, sizeof b, q.lmax, 6);
 	cmd_format_number(c, sizeof c, q.condition, 6);
 	if (objective_dim(obj) == 1) {
-		printf("\na quadratic bowl (f'' = %s at the middle and ends of the region)\n", a);
+		printf(_("\na quadratic bowl (f'' = %s at the middle and ends of the region)\n"),
+		       a);
 		cmd_format_number(a, sizeof a, q.gd_limit, 6);
 		cmd_format_number(b, sizeof b, q.gd_best, 6);
-		printf("  gradient descent converges for lr < %s = 2/f''\n", a);
-		printf("    and is fastest at lr = %s = 1/f'', one step to the minimum\n", b);
-		printf("  momentum is fastest with beta = 0: gradient descent itself\n");
+		printf(_("  gradient descent converges for lr < %s = 2/f''\n"), a);
+		printf(_("    and is fastest at lr = %s = 1/f'', one step to the minimum\n"), b);
+		fputs(_("  momentum is fastest with beta = 0: gradient descent itself\n"), stdout);
 		return;
 	}
-	printf("\na quadratic bowl (the same Hessian at the middle and corners of the\n"
-	       "region), eigenvalues lmin = %s and lmax = %s, condition k = %s\n", a, b, c);
+	printf(_("\na quadratic bowl (the same Hessian at the middle and corners of the\n"
+		 "region), eigenvalues lmin = %s and lmax = %s, condition k = %s\n"), a, b, c);
 	cmd_format_number(a, sizeof a, q.gd_limit, 6);
 	cmd_format_number(b, sizeof b, q.gd_best, 6);
-	printf("  gradient descent converges for lr < %s = 2/lmax\n", a);
-	printf("    and is fastest at lr = %s = 2/(lmin + lmax)\n", b);
+	printf(_("  gradient descent converges for lr < %s = 2/lmax\n"), a);
+	printf(_("    and is fastest at lr = %s = 2/(lmin + lmax)\n"), b);
 	cmd_format_number(a, sizeof a, q.hb_lr, 6);
 	cmd_format_number(b, sizeof b, q.hb_beta, 6);
-	printf("  momentum is fastest at lr = %s = (2/(sqrt(lmin) + sqrt(lmax)))^2\n", a);
-	printf("    and beta = %s = ((sqrt(k) - 1)/(sqrt(k) + 1))^2;\n", b);
+	printf(_("  momentum is fastest at lr = %s = (2/(sqrt(lmin) + sqrt(lmax)))^2\n"), a);
+	printf(_("    and beta = %s = ((sqrt(k) - 1)/(sqrt(k) + 1))^2;\n"), b);
 	cmd_format_number(a, sizeof a, q.gd_limit, 6);
-	printf("    with beta in [0, 1), it converges for lr < 2(1 + beta)/lmax = %s(1 + beta)\n",
-	       a);
+	printf(_("    with beta in [0, 1), it converges for lr < 2(1 + beta)/lmax = %s(1 + "
+		 "beta)\n"), a);
 }
 
 static int
@@ -332,8 +373,8 @@ analyze_run(int argc, char **argv)
 	}
 	print_derivatives(obj);
 	if (n < 1 || n > 2) {
-		printf("\n(critical points and convexity are searched for functions of 1 or 2 "
-		       "variables; this one has %d)\n", n);
+		printf(_("\n(critical points and convexity are searched for functions of 1 or 2 "
+			 "variables; this one has %d)\n"), n);
 		objective_free(obj);
 		return 0;
 	}
@@ -354,10 +395,12 @@ analyze_run(int argc, char **argv)
 
 const struct cmd cmd_analyze = {
 	.name = "analyze",
-	.usage = "EXPR [--x A:B] [--y C:D] [--starts N] [--grid N]\n"
-		 "   or: descent analyze --data FILE --model MODEL [--at W1,W2...] [OPTIONS]",
-	.summary = "derivatives, critical points and convexity of a function",
-	.help =
+	/* TRANSLATORS: "or:" lines up under "usage:" */
+	.usage = N_("EXPR [--x A:B] [--y C:D] [--starts N] [--grid N]\n"
+		    "   or: descent analyze --data FILE --model MODEL [--at W1,W2...] [OPTIONS]"),
+	.summary = N_("derivatives, critical points and convexity of a function"),
+	/* TRANSLATORS: lines of at most 80 columns */
+	.help = N_(
 	"Prints the derivatives of EXPR, its critical points in the region with\n"
 	"their kinds (minimum, maximum, saddle, degenerate) and values, and\n"
 	"whether it is convex there, with a chord above the function if not;\n"
@@ -382,6 +425,6 @@ const struct cmd cmd_analyze = {
 	"                   --seed on), by Newton's method on the gradient after any\n"
 	"                   --steps: a table of minima and saddles by index\n\n"
 	"Example: descent analyze 'x^4 - 8x^2 + 5' --x -3:3\n"
-	"         descent analyze --data-inline 'x,y;0,0;1,1' --model mlp:1-3-1 -n 50\n",
+	"         descent analyze --data-inline 'x,y;0,0;1,1' --model mlp:1-3-1 -n 50\n"),
 	.run = analyze_run,
 };

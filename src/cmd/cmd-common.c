@@ -177,15 +177,18 @@ void
 cmd_bug_report(FILE *fp)
 {
 	if (PACKAGE_BUGREPORT[0] != '\0')
-		fprintf(fp, "\nReport bugs to <%s>.\n", PACKAGE_BUGREPORT);
+		fprintf(fp, _("\nReport bugs to <%s>.\n"), PACKAGE_BUGREPORT);
 	else
-		fputs("\nReport bugs: see the BUGS section of descent(1).\n", fp);
+		fputs(_("\nReport bugs: see the BUGS section of descent(1).\n"), fp);
 }
 
 static void
 print_help(const struct cmd *cmd)
 {
-	printf("usage: descent %s %s\n\n%s", cmd->name, cmd->usage, cmd->help);
+	/* TRANSLATORS: the first line of "descent NAME --help": the name, then
+	 * its synopsis */
+	printf(_("usage: descent %s %s\n\n"), cmd->name, _(cmd->usage));
+	fputs(_(cmd->help), stdout);
 	cmd_bug_report(stdout);
 }
 
@@ -291,11 +294,11 @@ void
 cmd_version(FILE *fp)
 {
 	fprintf(fp, "descent %s\n", PACKAGE_VERSION);
-	fputs("Copyright (C) 2026 the descent authors\n"
-	      "License GPLv3+: GNU GPL version 3 or later "
-	      "<https://gnu.org/licenses/gpl.html>.\n"
-	      "This is free software: you are free to change and redistribute it.\n"
-	      "There is NO WARRANTY, to the extent permitted by law.\n", fp);
+	fputs(_("Copyright (C) 2026 the descent authors\n"
+		"License GPLv3+: GNU GPL version 3 or later "
+		"<https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"), fp);
 }
 
 void
@@ -388,14 +391,15 @@ cmd_constant(const char *what, const char *text, double *v)
 	struct expr *e = expr_parse(text, (const char *const[]){ NULL }, 0, &err);
 	char prefix[200];
 
-	snprintf(prefix, sizeof prefix, "descent: in %s", what);
+	/* TRANSLATORS: %s is an option, as in "descent: in --start" */
+	snprintf(prefix, sizeof prefix, _("descent: in %s"), what);
 	if (e == NULL) {
 		diag_print_source(stderr, prefix, text, &err);
 		return EXIT_USAGE;
 	}
 	if (!expr_is_const(e, expr_root(e), v)) {
 		expr_free(e);
-		fprintf(stderr, "%s: '%s' is not a constant\n", prefix, text);
+		fprintf(stderr, _("%s: '%s' is not a constant\n"), prefix, text);
 		return EXIT_USAGE;
 	}
 	expr_free(e);
@@ -434,11 +438,11 @@ cmd_vector(const char *what, const char *text, double *v, int max, int *n)
 		size_t len = list_item_len(p);
 		const char *q = p + len;
 		if (*n == max) {
-			fprintf(stderr, "descent: %s has more than %d values\n", what, max);
+			fprintf(stderr, _("descent: %s has more than %d values\n"), what, max);
 			return EXIT_USAGE;
 		}
 		if (len >= sizeof item) {
-			fprintf(stderr, "descent: a value of %s is too long\n", what);
+			fprintf(stderr, _("descent: a value of %s is too long\n"), what);
 			return EXIT_USAGE;
 		}
 		memcpy(item, p, len);

@@ -13,6 +13,7 @@
 
 #include "cmd.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/util.h"
 
 /* Longest derivative printed, in bytes. */
@@ -56,7 +57,7 @@ print_derivative(struct expr *e, const char *label, int node, const char *src)
 		return EXIT_USER;
 	text = expr_to_string(e, node, MAX_PRINT, &err);
 	if (text == NULL) {
-		fprintf(stderr, "descent: error: %s: %s\n", label, err.message);
+		fprintf(stderr, _("descent: error: %s: %s\n"), label, err.message);
 		return EXIT_USER;
 	}
 	printf("%s = %s\n", label, text);
@@ -74,7 +75,7 @@ static int
 diff_model(const struct diff_opts *o)
 {
 	static const char *const one[] = { "x" };
-	char **names = NULL, label[160];
+	char **names = NULL, label[160], prefix[200], nins[64], layers[64];
 	struct expr_mlp net;
 	struct diag err;
 	struct expr *e;
@@ -84,7 +85,8 @@ diff_model(const struct diff_opts *o)
 		return cmd_value_error(&cmd_diff, "--model shows a network and one derivative "
 				       "(--wrt); --hessian and --program take an expression");
 	if (expr_mlp_parse(o->model, &net, &err) != 0) {
-		diag_print_source(stderr, "descent: in --model", o->model, &err);
+		snprintf(prefix, sizeof prefix, _("descent: in %s"), "--model");
+		diag_print_source(stderr, prefix, o->model, &err);
 		return EXIT_USER;
 	}
 	nin = net.sizes[0];
@@ -102,7 +104,7 @@ diff_model(const struct diff_opts *o)
 	free(names);
 	free(inputs);
 	if (e == NULL) {
-		fprintf(stderr, "descent: error: %s\n", err.message);
+		fprintf(stderr, _("descent: error: %s\n"), err.message);
 		return EXIT_USER;
 	}
 	if (o->wrt != NULL && expr_var_index(e, o->wrt) < 0) {
@@ -112,12 +114,20 @@ diff_model(const struct diff_opts *o)
 	}
 	if (nin == 1)
 		snprintf(label, sizeof label, "x");
+	else if (nin == 2)
+		snprintf(label, sizeof label, "x1, x2");
 	else
-		snprintf(label, sizeof label, "x1%sx%d", nin == 2 ? ", " : " to ", nin);
-	printf("%s: %d input%s (%s), %d hidden layer%s of %s, a linear output m\n", o->model,
-	       nin, nin == 1 ? "" : "s", label, net.nlayers - 1, net.nlayers == 2 ? "" : "s",
-	       expr_act_name(net.act));
-	printf("%d parameters, in order:\n ", np);
+		/* TRANSLATORS: the inputs of a network, as in "x1 to x5" */
+		snprintf(label, sizeof label, _("x1 to x%d"), nin);
+	snprintf(nins, sizeof nins, P_("%d input", "%d inputs", nin), nin);
+	snprintf(layers, sizeof layers, P_("%d hidden layer", "%d hidden layers",
+					   net.nlayers - 1), net.nlayers - 1);
+	/* TRANSLATORS: "mlp:1-2-1:tanh: 1 input (x), 1 hidden layer of tanh, a
+	 * linear output m"; the last %s is the activation */
+	printf(_("%s: %s (%s), %s of %s, a linear output m\n"), o->model, nins, label,
+	       layers, expr_act_name(net.act));
+	printf(P_("%d parameter, in order:\n", "%d parameters, in order:\n", np), np);
+	putchar(' ');
 	for (i = 0; i < np; i++) {
 		const char *name = expr_var_name(e, i);
 		if (col + 1 + (int)strlen(name) > 78) {
@@ -133,7 +143,7 @@ diff_model(const struct diff_opts *o)
 		g = expr_diff(e, expr_root(e), v, &err);
 		snprintf(label, sizeof label, "dm/d%s", o->wrt);
 		if (g < 0) {
-			fprintf(stderr, "descent: error: %s\n", err.message);
+			fprintf(stderr, _("descent: error: %s\n"), err.message);
 			status = EXIT_USER;
 		} else {
 			status = print_derivative(e, label, g, o->model);
@@ -220,7 +230,7 @@ diff_run(int argc, char **argv)
 		return 0;
 	}
 	if (nv == 0)
-		printf("the expression has no variables: every derivative is 0\n");
+		fputs(_("the expression has no variables: every derivative is 0\n"), stdout);
 	for (i = 0; i < nv && status == 0; i++) {
 		char label[160];
 		int g;
@@ -229,7 +239,7 @@ diff_run(int argc, char **argv)
 			continue;
 		g = expr_diff(e, expr_root(e), i, &err);
 		if (g < 0) {
-			fprintf(stderr, "descent: error: %s\n", err.message);
+			fprintf(stderr, _("descent: error: %s\n"), err.message);
 			status = EXIT_USER;
 			break;
 		}
@@ -241,7 +251,7 @@ diff_run(int argc, char **argv)
 				continue;       /* symmetric: printed once */
 			h = expr_diff(e, g, j, &err);
 			if (h < 0) {
-				fprintf(stderr, "descent: error: %s\n", err.message);
+				fprintf(stderr, _("descent: error: %s\n"), err.message);
 				status = EXIT_USER;
 				break;
 			}
@@ -259,10 +269,12 @@ diff_run(int argc, char **argv)
 
 const struct cmd cmd_diff = {
 	.name = "diff",
-	.usage = "EXPR [--wrt NAME] [--hessian] [--program]\n"
-		 "   or: descent diff --model mlp:IN-H1[-H2...]-1[:ACT] [--wrt NAME]",
-	.summary = "exact derivatives of an expression, simplified",
-	.help =
+	/* TRANSLATORS: "or:" lines up under "usage:" */
+	.usage = N_("EXPR [--wrt NAME] [--hessian] [--program]\n"
+		    "   or: descent diff --model mlp:IN-H1[-H2...]-1[:ACT] [--wrt NAME]"),
+	.summary = N_("exact derivatives of an expression, simplified"),
+	/* TRANSLATORS: lines of at most 80 columns */
+	.help = N_(
 	"Prints the exact derivatives of EXPR, simplified, one per line; or, with\n"
 	"--model, a network written out as an expression, and its parameters.\n\n"
 	"  -w, --wrt NAME  only the derivatives with respect to NAME\n"
@@ -273,6 +285,6 @@ const struct cmd cmd_diff = {
 	"  -V, --version   show the version\n\n"
 	"Example: descent diff 'x^4 - 8x^2 + 5' --hessian\n"
 	"         descent diff --model mlp:1-2-1:tanh --wrt w1_1_1\n"
-	"The language is described in descent-expr(7).\n",
+	"The language is described in descent-expr(7).\n"),
 	.run = diff_run,
 };

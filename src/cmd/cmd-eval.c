@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 
 /* Reads "NAME=VALUE" where VALUE is a constant expression. */
 static int
@@ -23,13 +24,13 @@ parse_assignment(const char *arg, char *name, size_t size, double *value)
 	size_t len;
 
 	if (eq == NULL || eq == arg) {
-		fprintf(stderr, "descent eval: '%s' is not an assignment: write NAME=VALUE, "
-			"as in x=1.5\n", arg);
+		fprintf(stderr, _("descent eval: '%s' is not an assignment: write NAME=VALUE, "
+				  "as in x=1.5\n"), arg);
 		return EXIT_USAGE;
 	}
 	len = (size_t)(eq - arg);
 	if (len >= size) {
-		fprintf(stderr, "descent eval: the name in '%s' is too long\n", arg);
+		fprintf(stderr, _("descent eval: the name in '%s' is too long\n"), arg);
 		return EXIT_USER;
 	}
 	memcpy(name, arg, len);
@@ -37,13 +38,13 @@ parse_assignment(const char *arg, char *name, size_t size, double *value)
 	e = expr_parse(eq + 1, (const char *const[]){ NULL }, 0, &err);
 	if (e == NULL) {
 		char prefix[300];
-		snprintf(prefix, sizeof prefix, "descent: in the value of %s", name);
+		snprintf(prefix, sizeof prefix, _("descent: in the value of %s"), name);
 		diag_print_source(stderr, prefix, eq + 1, &err);
 		return EXIT_USER;
 	}
 	if (!expr_is_const(e, expr_root(e), value)) {
 		expr_free(e);
-		fprintf(stderr, "descent: the value of %s is not a constant\n", name);
+		fprintf(stderr, _("descent: the value of %s is not a constant\n"), name);
 		return EXIT_USER;
 	}
 	expr_free(e);
@@ -103,12 +104,12 @@ eval_run(int argc, char **argv)
 		}
 		v = expr_var_index(e, name);
 		if (v < 0) {
-			fprintf(stderr, "descent: error: '%s' is not a variable of the "
-				"expression\n", name);
+			fprintf(stderr, _("descent: error: '%s' is not a variable of the "
+					  "expression\n"), name);
 			goto done;
 		}
 		if (given[v]) {
-			fprintf(stderr, "descent: error: %s is given twice\n", name);
+			fprintf(stderr, _("descent: error: %s is given twice\n"), name);
 			goto done;
 		}
 		given[v] = 1;
@@ -116,7 +117,7 @@ eval_run(int argc, char **argv)
 	}
 	for (i = 0; i < nv; i++) {
 		if (!given[i]) {
-			fprintf(stderr, "descent: error: no value for %s: add %s=VALUE\n",
+			fprintf(stderr, _("descent: error: no value for %s: add %s=VALUE\n"),
 				expr_var_name(e, i), expr_var_name(e, i));
 			goto done;
 		}
@@ -168,14 +169,15 @@ done:
 const struct cmd cmd_eval = {
 	.name = "eval",
 	.usage = "EXPR [NAME=VALUE ...]",
-	.summary = "value, gradient and Hessian of an expression at a point",
-	.help =
+	.summary = N_("value, gradient and Hessian of an expression at a point"),
+	/* TRANSLATORS: lines of at most 80 columns */
+	.help = N_(
 	"Evaluates EXPR at the point given by the assignments and prints f,\n"
 	"the gradient and the Hessian.  Every variable of EXPR needs a value;\n"
 	"a value is a number or a constant expression (x=pi/2).\n\n"
 	"  -h, --help     show this help\n"
 	"  -V, --version  show the version\n\n"
 	"Example: descent eval 'x^2 - 4x + 5' x=2\n"
-	"The language is described in descent-expr(7).\n",
+	"The language is described in descent-expr(7).\n"),
 	.run = eval_run,
 };

@@ -21,14 +21,15 @@ usage(FILE *fp)
 {
 	int i;
 
-	fputs("usage: descent [--help] [--version] [--ascii] [COMMAND [ARGS...]]\n\n"
-	      "descent is an interactive course on the optimization behind machine\n"
-	      "learning, for the terminal.  Without a command, it opens the course\n"
-	      "where you left off (with --ascii, in ASCII only).  Commands:\n\n", fp);
+	/* TRANSLATORS: lines of at most 80 columns */
+	fputs(_("usage: descent [--help] [--version] [--ascii] [COMMAND [ARGS...]]\n\n"
+		"descent is an interactive course on the optimization behind machine\n"
+		"learning, for the terminal.  Without a command, it opens the course\n"
+		"where you left off (with --ascii, in ASCII only).  Commands:\n\n"), fp);
 	for (i = 0; cmd_table[i] != NULL; i++)
-		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
-	fputs("\n'descent COMMAND --help' describes a command; descent(1) and\n"
-	      "descent-expr(7) are the manuals.\n", fp);
+		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name, _(cmd_table[i]->summary));
+	fputs(_("\n'descent COMMAND --help' describes a command; descent(1) and\n"
+		"descent-expr(7) are the manuals.\n"), fp);
 	cmd_bug_report(fp);
 }
 
@@ -49,10 +50,11 @@ use_kernels(void)
 	while (n < 7 && (names[n] = expr_kernels_usable(n)) != NULL)
 		n++;
 	names[n] = NULL;
-	names_text(list, sizeof list, names, " or ");
+	/* TRANSLATORS: between the last two names of a list: "sse2 or generic" */
+	names_text(list, sizeof list, names, _(" or "));
 	safe = text_safe(want);
-	fprintf(stderr, "descent: DESCENT_KERNELS=%s is not a kernel set of this "
-		"program on this CPU; set it to %s, or unset it\n", safe, list);
+	fprintf(stderr, _("descent: DESCENT_KERNELS=%s is not a kernel set of this "
+			  "program on this CPU; set it to %s, or unset it\n"), safe, list);
 	free(safe);
 	return EXIT_USAGE;
 }
@@ -104,21 +106,21 @@ cmd_main(int argc, char **argv)
 		/* descent --ascii: the course, in ASCII */
 		char *args[] = { "learn", "--ascii", NULL };
 		if (argc > 2) {
-			fprintf(stderr, "descent: --ascii takes no arguments; for a chapter, "
-				"use descent learn --ascii CHAPTER\n");
+			fputs(_("descent: --ascii takes no arguments; for a chapter, "
+				"use descent learn --ascii CHAPTER\n"), stderr);
 			return EXIT_USAGE;
 		}
 		return cmd_learn.run(2, args);
 	}
 	if (argv[1][0] == '-') {
-		fprintf(stderr, "descent: unknown option '%s'\n", argv[1]);
-		fputs("Try 'descent --help' for the commands.\n", stderr);
+		fprintf(stderr, _("descent: unknown option '%s'\n"), argv[1]);
+		fputs(_("Try 'descent --help' for the commands.\n"), stderr);
 		return EXIT_USAGE;
 	}
 	cmd = cmd_find(argv[1]);
 	if (cmd == NULL) {
-		fprintf(stderr, "descent: unknown command '%s'\n", argv[1]);
-		fputs("Try 'descent --help' for the commands.\n", stderr);
+		fprintf(stderr, _("descent: unknown command '%s'\n"), argv[1]);
+		fputs(_("Try 'descent --help' for the commands.\n"), stderr);
 		return EXIT_USAGE;
 	}
 	return cmd->run(argc - 1, argv + 1);

@@ -27,6 +27,7 @@
 #include "descent/analysis.h"
 #include "descent/data.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/objective.h"
 #include "descent/plot.h"
 #include "descent/util.h"
@@ -116,7 +117,8 @@ draw_line(struct plot_data_opts *o, struct objective *obj, const struct run_conf
 	if (strcmp(o->line, "start") == 0) {
 		origin = (double *)start;
 		memcpy(other, end, (size_t)n * sizeof *other);
-		snprintf(title, sizeof title, "%s:\nfrom its start (t = 0) to its end (t = 1)",
+		/* TRANSLATORS: %s is "the mse of mlp:1-4-1 after 200 steps of adam" */
+		snprintf(title, sizeof title, _("%s:\nfrom its start (t = 0) to its end (t = 1)"),
 			 what);
 	} else if (sscanf(o->line, "swap:%d:%d:%d%c", &l, &j, &u, &extra) == 3) {
 		struct expr_mlp net;
@@ -134,8 +136,8 @@ draw_line(struct plot_data_opts *o, struct objective *obj, const struct run_conf
 		}
 		memcpy(other, end, (size_t)n * sizeof *other);
 		expr_mlp_swap(&net, l, j, u, other);
-		snprintf(title, sizeof title, "%s:\nits end (t = 0) and the end with units %d "
-			 "and %d of layer %d swapped (t = 1)", what, j, u, l);
+		snprintf(title, sizeof title, _("%s:\nits end (t = 0) and the end with units %d "
+						"and %d of layer %d swapped (t = 1)"), what, j, u, l);
 	} else if (sscanf(o->line, "seed:%llu%c", &seed, &extra) == 1) {
 		struct run_config c2 = *c;
 		double *start2;
@@ -147,8 +149,8 @@ draw_line(struct plot_data_opts *o, struct objective *obj, const struct run_conf
 		free(start2);
 		if (status != 0)
 			goto done;
-		snprintf(title, sizeof title, "%s:\nits end (t = 0) and the end of the run from "
-			 "seed %llu (t = 1)", what, seed);
+		snprintf(title, sizeof title, _("%s:\nits end (t = 0) and the end of the run from "
+						"seed %llu (t = 1)"), what, seed);
 	} else {
 		status = cmd_value_error(&cmd_plot, "--line takes start, swap:L:J:K or seed:S, "
 					 "not '%s'", o->line);
@@ -161,7 +163,8 @@ draw_line(struct plot_data_opts *o, struct objective *obj, const struct run_conf
 		o->p.x0 = -0.5;
 		o->p.x1 = 1.5;
 	}
-	fig = plot_fig_new(line, &o->p, "f along the line", &err);
+	/* TRANSLATORS: a plot's title */
+	fig = plot_fig_new(line, &o->p, _("f along the line"), &err);
 	if (fig == NULL) {
 		objective_free(line);
 		status = cmd_value_error(&cmd_plot, "%s", err.message);
@@ -181,11 +184,11 @@ draw_line(struct plot_data_opts *o, struct objective *obj, const struct run_conf
 	cmd_format_number(bb, sizeof bb, b.t, 3);
 	cmd_format_number(cc, sizeof cc, b.height, 4);
 	if (b.height > 0)
-		printf("between them the highest f is %s, at t = %s: a barrier %s above\n"
-		       "the higher end\n", a, bb, cc);
+		printf(_("between them the highest f is %s, at t = %s: a barrier %s above\n"
+			 "the higher end\n"), a, bb, cc);
 	else
-		printf("between them no point is above the higher end: no barrier on this "
-		       "line\n");
+		fputs(_("between them no point is above the higher end: no barrier on this "
+			"line\n"), stdout);
 	plot_fig_free(fig);
 	objective_free(line);
 done:
@@ -214,8 +217,8 @@ draw_slice(struct plot_data_opts *o, struct objective *obj, const struct run *r,
 		int isnet = expr_is_mlp(o->data.model) &&
 			    expr_mlp_parse(o->data.model, &net, &err) == 0;
 		analysis_random_directions(isnet ? &net : NULL, end, n, 1, d1, d2);
-		snprintf(how, sizeof how, "two random directions (seed 1), each unit's scaled to "
-			 "its weights' norm");
+		snprintf(how, sizeof how, "%s", _("two random directions (seed 1), each unit's "
+						   "scaled to its weights' norm"));
 	} else if (strcmp(o->slice, "hessian") == 0) {
 		double l1, l2;
 		if (analysis_hessian_directions(obj, end, d1, d2, &l1, &l2) != 0) {
@@ -226,8 +229,8 @@ draw_slice(struct plot_data_opts *o, struct objective *obj, const struct run *r,
 		}
 		cmd_format_number(a, sizeof a, l1, 4);
 		cmd_format_number(b, sizeof b, l2, 4);
-		snprintf(how, sizeof how, "the Hessian's eigenvectors of its largest eigenvalues, "
-			 "%s (a) and %s (b)", a, b);
+		snprintf(how, sizeof how, _("the Hessian's eigenvectors of its largest "
+					    "eigenvalues, %s (a) and %s (b)"), a, b);
 	} else if (strcmp(o->slice, "pca") == 0) {
 		double explained[2];
 		if (analysis_pca_directions(tr->w, tr->len, n, end, d1, d2, explained) != 0) {
@@ -235,8 +238,9 @@ draw_slice(struct plot_data_opts *o, struct objective *obj, const struct run *r,
 						 "(or they lie on a line) for two components");
 			goto done;
 		}
-		snprintf(how, sizeof how, "the trajectory's two principal components, %.0f%% "
-			 "and %.0f%% of its variance", 100 * explained[0], 100 * explained[1]);
+		snprintf(how, sizeof how, _("the trajectory's two principal components, %.0f%% "
+					    "and %.0f%% of its variance"), 100 * explained[0],
+			 100 * explained[1]);
 	} else {
 		status = cmd_value_error(&cmd_plot, "--slice takes random, hessian or pca, not "
 					 "'%s'", o->slice);
@@ -265,14 +269,18 @@ draw_slice(struct plot_data_opts *o, struct objective *obj, const struct run *r,
 		o->p.y0 = -ext;
 		o->p.y1 = ext;
 	}
-	snprintf(title, sizeof title, "%s, on the plane through its end along\n%s", what, how);
-	fig = plot_fig_new(plane, &o->p, "f on the plane (a, b)", &err);
+	/* TRANSLATORS: the run, then how the plane was chosen */
+	snprintf(title, sizeof title, _("%s, on the plane through its end along\n%s"), what,
+		 how);
+	/* TRANSLATORS: a plot's title */
+	fig = plot_fig_new(plane, &o->p, _("f on the plane (a, b)"), &err);
 	if (fig == NULL) {
 		objective_free(plane);
 		status = cmd_value_error(&cmd_plot, "%s", err.message);
 		goto done;
 	}
-	plot_fig_trajectory(fig, 0, xs, tr->len, "the run, projected");
+	/* TRANSLATORS: the legend of the run's trajectory */
+	plot_fig_trajectory(fig, 0, xs, tr->len, _("the run, projected"));
 	printf("%s\n", title);
 	render(fig, &o->p);
 	plot_fig_free(fig);
@@ -299,19 +307,31 @@ draw_fit(struct plot_data_opts *o, struct objective *obj, const struct dataset *
 	struct plot_fig *fig;
 	int t = dataset_column(d, o->data.target != NULL ? o->data.target : "y");
 	int classifier = o->data.loss != NULL && strcmp(o->data.loss, "mse") != 0;
+	const char *legend;
 	char title[400];
 
 	if (view == NULL)
 		return cmd_value_error(&cmd_plot, "--fit: %s", err.message);
-	if (objective_dim(view) == 1)
-		snprintf(title, sizeof title, "%s:\nthe examples and the model's %s against %s",
-			 what, classifier ? "logit" : "curve", objective_param(view, 0));
+	if (objective_dim(view) == 1 && classifier)
+		/* TRANSLATORS: the last %s is the model's input, "x" */
+		snprintf(title, sizeof title, _("%s:\nthe examples and the model's logit against "
+						"%s"), what, objective_param(view, 0));
+	else if (objective_dim(view) == 1)
+		snprintf(title, sizeof title, _("%s:\nthe examples and the model's curve against "
+						"%s"), what, objective_param(view, 0));
+	else if (classifier)
+		snprintf(title, sizeof title, _("%s:\nthe examples of each class, and the regions "
+						"where the logit is below and above 0"), what);
 	else
-		snprintf(title, sizeof title, "%s:\n%s", what, classifier ?
-			 "the examples of each class, and the regions where the logit is below "
-			 "and above 0" : "the examples, and the model's value in contours");
-	fig = plot_fig_fit(view, d, t, classifier, &o->p, objective_dim(view) == 2 &&
-			   classifier ? "the model's classes" : "the model", &err);
+		snprintf(title, sizeof title, _("%s:\nthe examples, and the model's value in "
+						"contours"), what);
+	if (objective_dim(view) == 2 && classifier)
+		/* TRANSLATORS: the legend of the model's regions */
+		legend = _("the model's classes");
+	else
+		/* TRANSLATORS: the legend of the model's curve or contours */
+		legend = _("the model");
+	fig = plot_fig_fit(view, d, t, classifier, &o->p, legend, &err);
 	if (fig == NULL) {
 		objective_free(view);
 		return cmd_value_error(&cmd_plot, "%s", err.message);
@@ -364,27 +384,35 @@ draw_curves(struct plot_data_opts *o, struct objective *obj, const struct run_co
 		test[i] = cmd_part_losses(parts->test, t);
 	}
 	for (i = 0; i < o->ncurves && parts->test != NULL; i++) {
-		snprintf(tlabel[i], sizeof tlabel[i], "%.90s test", label[i]);
+		/* TRANSLATORS: the legend of a run's test loss: "adam,lr=0.01 test" */
+		snprintf(tlabel[i], sizeof tlabel[i], _("%.90s test"), label[i]);
 		s[ns++] = (struct plot_series){ tlabel[i], test[i], run_trajectory(runs[i])->len,
 						0, 0 };
 		plot_traj_style(i + o->ncurves, &s[ns - 1].glyph, &s[ns - 1].color);
 	}
-	printf("the %s of %s from one start, %s\n", o->data.loss != NULL ? o->data.loss : "mse",
-	       o->data.model, parts->test != NULL ? "training f and test loss" :
-	       "training f");
-	cv = plot_series(&o->p, s, ns, -1, "the losses against the step");
+	if (parts->test != NULL)
+		/* TRANSLATORS: "the mse of mlp:1-4-1 from one start, training f and test
+		 * loss": the loss, the model */
+		printf(_("the %s of %s from one start, training f and test loss\n"),
+		       o->data.loss != NULL ? o->data.loss : "mse", o->data.model);
+	else
+		printf(_("the %s of %s from one start, training f\n"),
+		       o->data.loss != NULL ? o->data.loss : "mse", o->data.model);
+	cv = plot_series(&o->p, s, ns, -1, _("the losses against the step"));
 	plot_render_text(cv, stdout, o->p.color);
 	plot_canvas_free(cv);
 	for (i = 0; i < o->ncurves; i++) {
 		const struct trajectory *t = run_trajectory(runs[i]);
 		char f[40], ts[40];
 		cmd_format_number(f, sizeof f, t->f[t->len - 1], 6);
-		printf("%s: f %s at step %ld", label[i], f, (long)t->len - 1);
 		if (test[i] != NULL) {
 			cmd_format_number(ts, sizeof ts, test[i][t->len - 1], 6);
-			printf(", test loss %s", ts);
+			/* TRANSLATORS: "gd,lr=0.1: f 0.05 at step 300, test loss 0.1" */
+			printf(_("%s: f %s at step %ld, test loss %s\n"), label[i], f,
+			       (long)t->len - 1, ts);
+		} else {
+			printf(_("%s: f %s at step %ld\n"), label[i], f, (long)t->len - 1);
 		}
-		putchar('\n');
 	}
 done:
 	for (i = 0; i < MAX_CURVES; i++) {
@@ -467,7 +495,10 @@ cmd_plot_data(int argc, char **argv)
 	end = xmalloc((size_t)objective_dim(obj) * sizeof *end);
 	if ((status = run_to_end(obj, &c, start, end, &r)) != 0)
 		goto done;
-	snprintf(what, sizeof what, "the %s of %s after %ld steps of %s",
+	/* TRANSLATORS: "the mse of mlp:1-4-1 after 200 steps of adam": the loss,
+	 * the model, the optimizer */
+	snprintf(what, sizeof what, P_("the %s of %s after %ld step of %s",
+				       "the %s of %s after %ld steps of %s", run_trajectory(r)->step),
 		 o.data.loss != NULL ? o.data.loss : "mse", o.data.model,
 		 run_trajectory(r)->step, c.opt->name);
 	if (o.fit)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "descent/i18n.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
 #include "descent/plot.h"
@@ -185,9 +186,14 @@ plot_run(int argc, char **argv)
 		if (cmd_vector("--start", o.start, start, 2, &nstart) != 0)
 			goto done;
 		if (nstart != n) {
-			cmd_value_error(&cmd_plot, "--start has %d coordinate%s, but the expression "
-					"has %d variable%s", nstart, nstart == 1 ? "" : "s", n,
-					n == 1 ? "" : "s");
+			char coords[64], vars[64];
+			snprintf(coords, sizeof coords, P_("%d coordinate", "%d coordinates",
+							   nstart), nstart);
+			snprintf(vars, sizeof vars, P_("%d variable", "%d variables", n), n);
+			/* TRANSLATORS: "--start has 2 coordinates, but the expression has
+			 * 1 variable" */
+			cmd_value_error(&cmd_plot, "--start has %s, but the expression has %s",
+					coords, vars);
 			goto done;
 		}
 	}
@@ -245,18 +251,20 @@ done:
 
 const struct cmd cmd_plot = {
 	.name = "plot",
-	.usage = "EXPR [--x A:B] [--y C:D] [--size WxH]\n"
-		 "       [--ascii|--unicode|--blocks] [--color[=auto|always|never]]\n"
-		 "       [--contours N] [--levels auto|linear|log]\n"
-		 "       [--shade] [--mark critical] [--tangent X]\n"
-		 "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]\n"
-		 "       [--basins | --convexity] [--arrow] [--step-signs] [--braille-blank]\n"
-		 "       [--describe]\n"
-		 "   or: descent plot --data FILE --model MODEL [-o OPT -n N ...]\n"
-		 "       --fit | --curve SPEC... | --line start|swap:L:J:K|seed:S\n"
-		 "       | --slice random|hessian|pca",
-	.summary = "draw a function (and descents on it) to stdout",
-	.help =
+	/* TRANSLATORS: "or:" lines up under "usage:" */
+	.usage = N_("EXPR [--x A:B] [--y C:D] [--size WxH]\n"
+		    "       [--ascii|--unicode|--blocks] [--color[=auto|always|never]]\n"
+		    "       [--contours N] [--levels auto|linear|log]\n"
+		    "       [--shade] [--mark critical] [--tangent X]\n"
+		    "       [--trajectory OPTIMIZER[,lr=..,beta=..]]... [--start X[,Y]] [--steps N]\n"
+		    "       [--basins | --convexity] [--arrow] [--step-signs] [--braille-blank]\n"
+		    "       [--describe]\n"
+		    "   or: descent plot --data FILE --model MODEL [-o OPT -n N ...]\n"
+		    "       --fit | --curve SPEC... | --line start|swap:L:J:K|seed:S\n"
+		    "       | --slice random|hessian|pca"),
+	.summary = N_("draw a function (and descents on it) to stdout"),
+	/* TRANSLATORS: lines of at most 80 columns */
+	.help = N_(
 	"Draws EXPR, a function of one variable (a curve) or two (contours), to\n"
 	"standard output, at the terminal's size or 80x24.\n\n"
 	"  --x A:B, --y C:D   the ranges (-5:5; in 2D one is widened so units are square)\n"
@@ -302,6 +310,6 @@ const struct cmd cmd_plot = {
 	"  --slice pca         ... along the run's two principal components\n\n"
 	"Example:\n"
 	"  descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n"
-	"  descent plot --data sine --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2\n",
+	"  descent plot --data sine --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2\n"),
 	.run = plot_run,
 };

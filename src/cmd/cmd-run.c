@@ -19,6 +19,7 @@
 #include "cmd.h"
 #include "descent/analysis.h"
 #include "descent/data.h"
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/linalg.h"
 #include "descent/objective.h"
@@ -86,13 +87,13 @@ write_record(const char *path, const struct record_objective *ro, struct objecti
 	int ok;
 
 	if (tmp == NULL) {
-		fprintf(stderr, "descent run: out of memory\n");
+		fputs(_("descent run: out of memory\n"), stderr);
 		return -1;
 	}
 	snprintf(tmp, len, "%s.tmp%ld", path, (long)getpid());
 	fp = fopen(tmp, "w");
 	if (fp == NULL) {
-		fprintf(stderr, "descent run: cannot write the record %s: %s\n", path,
+		fprintf(stderr, _("descent run: cannot write the record %s: %s\n"), path,
 			strerror(errno));
 		free(tmp);
 		return -1;
@@ -102,7 +103,7 @@ write_record(const char *path, const struct record_objective *ro, struct objecti
 	if (ok && rename(tmp, path) != 0)
 		ok = 0;
 	if (!ok) {
-		fprintf(stderr, "descent run: cannot write the record %s: %s\n", path,
+		fprintf(stderr, _("descent run: cannot write the record %s: %s\n"), path,
 			strerror(errno));
 		remove(tmp);
 	}
@@ -157,20 +158,38 @@ struct held_out {
 /* Past this many parameters, the table and the outcome leave the point out. */
 #define TABLE_MAX_PARAMS 6
 
+/* The point w, "x = 1, y = 2", into text (size bytes). */
 static void
-print_point(FILE *fp, struct objective *obj, const double *w)
+point_text(char *text, size_t size, struct objective *obj, const double *w)
 {
 	int n = objective_dim(obj), k;
+	size_t len = 0;
 	char buf[40];
 
 	if (n > TABLE_MAX_PARAMS) {
-		fprintf(fp, "a point of %d parameters (--format csv lists them)", n);
+		snprintf(text, size, _("a point of %d parameters (--format csv lists them)"), n);
 		return;
 	}
-	for (k = 0; k < n; k++) {
+	text[0] = '\0';
+	for (k = 0; k < n && len < size; k++) {
 		cmd_format_number(buf, sizeof buf, w[k], 6);
-		fprintf(fp, "%s%s = %s", k ? ", " : "", objective_param(obj, k), buf);
+		len += snprintf(text + len, size - len, "%s%s = %s", k ? ", " : "",
+				objective_param(obj, k), buf);
 	}
+}
+
+/*
+ * Prints s in |width| columns, padded with spaces on the left (width > 0)
+ * or on the right (width < 0), as printf's %*s does with bytes.
+ */
+static void
+put_column(const char *s, int width)
+{
+	int pad = abs(width) - (int)utf8_columns(s, strlen(s));
+
+	if (pad < 0)
+		pad = 0;
+	printf("%*s%s%*s", width > 0 ? pad : 0, "", s, width < 0 ? pad : 0, "");
 }
 
 /* The outcome, in words, for the table. */
@@ -181,7 +200,7 @@ print_outcome(struct objective *obj, const struct run_config *c,
 	int n = tr->n, k;
 	size_t last = tr->len - 1, flagged = 0, i;
 	const double *w = tr->w + last * (size_t)n;
-	char f[40], g[40], tol[40], words[160];
+	char f[40], g[40], tol[40], words[160], at[2048];
 
 	cmd_format_number(f, sizeof f, tr->f[last], 6);
 	cmd_format_number(g, sizeof g, tr->gnorm[last], 3);
@@ -192,25 +211,29 @@ print_outcome(struct objective *obj, const struct run_config *c,
 	case RUN_CONVERGED: {
 		double *lambda = xmalloc((size_t)n * sizeof *lambda);
 		int kind = analysis_point_kind(obj, w, lambda);
-		printf("%s: |grad| = %s < %s\n  at ", words, g, tol);
-		print_point(stdout, obj, w);
-		printf(", f = %s\n", f);
+		printf("%s: |grad| = %s < %s\n", words, g, tol);
+		point_text(at, sizeof at, obj, w);
+		/* TRANSLATORS: where a run ended: "  at x = 1, y = 2, f = 0.5" */
+		printf(_("  at %s, f = %s\n"), at, f);
 		if (kind >= 0) {
-			printf("  Hessian eigenvalue%s", n > 1 ? "s" : "");
+			char list[400];
+			size_t len = 0;
 			for (k = 0; k < n && k < 8; k++) {
 				char l[40];
 				cmd_format_number(l, sizeof l, lambda[k], 4);
-				printf("%s %s", k ? "," : "", l);
+				len += snprintf(list + len, sizeof list - len, "%s%s", k ? ", " : "", l);
 			}
-			printf("%s\n", n > 8 ? ", ..." : "");
+			snprintf(list + len, sizeof list - len, "%s", n > 8 ? ", ..." : "");
+			/* TRANSLATORS: %s is the list of the eigenvalues: "2, 20" */
+			printf(P_("  Hessian eigenvalue %s\n", "  Hessian eigenvalues %s\n", n), list);
 		}
 		free(lambda);
 		break;
 	}
 	case RUN_MAX_STEPS:
-		printf("%s: |grad| = %s\n  at ", words, g);
-		print_point(stdout, obj, w);
-		printf(", f = %s\n", f);
+		printf("%s: |grad| = %s\n", words, g);
+		point_text(at, sizeof at, obj, w);
+		printf(_("  at %s, f = %s\n"), at, f);
 		break;
 	case RUN_DIVERGED:
 		printf("%s\n", words);
@@ -221,16 +244,22 @@ print_outcome(struct objective *obj, const struct run_config *c,
 	for (i = 0; i < tr->len; i++)
 		flagged += tr->flag[i];
 	if (c->opt->line_search)
-		printf("%ld evaluations of f and its gradient, %ld of them by the line searches\n",
-		       tr->evals, tr->evals - (long)tr->len);
+		printf(_("%ld evaluations of f and its gradient, %ld of them by the line "
+			 "searches\n"), tr->evals, tr->evals - (long)tr->len);
 	if (flagged > 0 && c->opt->line_search)
-		printf("%s: at %zu step%s (marked *) the line search found no step that meets the\n"
-		       "Wolfe conditions, or the direction went uphill; it started again from -g.\n",
-		       c->opt->name, flagged, flagged == 1 ? "" : "s");
+		/* TRANSLATORS: %s is the optimizer; lines of at most 80 columns */
+		printf(P_("%s: at %zu step (marked *) the line search found no step that meets the\n"
+			  "Wolfe conditions, or the direction went uphill; it started again from -g.\n",
+			  "%s: at %zu steps (marked *) the line search found no step that meets the\n"
+			  "Wolfe conditions, or the direction went uphill; it started again from -g.\n",
+			  flagged), c->opt->name, flagged);
 	else if (flagged > 0)   /* newton */
-		printf("%s: the Hessian was not positive definite at %zu step%s (marked *);\n"
-		       "there it used the absolute values of the eigenvalues, to go downhill.\n",
-		       c->opt->name, flagged, flagged == 1 ? "" : "s");
+		/* TRANSLATORS: %s is the optimizer; lines of at most 80 columns */
+		printf(P_("%s: the Hessian was not positive definite at %zu step (marked *);\n"
+			  "there it used the absolute values of the eigenvalues, to go downhill.\n",
+			  "%s: the Hessian was not positive definite at %zu steps (marked *);\n"
+			  "there it used the absolute values of the eigenvalues, to go downhill.\n",
+			  flagged), c->opt->name, flagged);
 }
 
 /*
@@ -240,34 +269,37 @@ print_outcome(struct objective *obj, const struct run_config *c,
 static void
 print_held_out(const struct trajectory *tr, const struct held_out *ho)
 {
-	char a[40], b[40];
+	char a[40], b[40], c[40];
 	size_t i, best = 0;
 
 	if (tr->len == 0 || (ho->val == NULL && ho->test == NULL))
 		return;
 	cmd_format_number(a, sizeof a, tr->f[tr->len - 1], 6);
-	printf("at the end: training f %s", a);
-	if (ho->val != NULL) {
-		cmd_format_number(a, sizeof a, ho->val[tr->len - 1], 6);
-		printf(", validation loss %s", a);
-	}
-	if (ho->test != NULL) {
-		cmd_format_number(a, sizeof a, ho->test[tr->len - 1], 6);
-		printf(", test loss %s", a);
-	}
-	putchar('\n');
+	if (ho->val != NULL)
+		cmd_format_number(b, sizeof b, ho->val[tr->len - 1], 6);
+	if (ho->test != NULL)
+		cmd_format_number(c, sizeof c, ho->test[tr->len - 1], 6);
+	if (ho->val != NULL && ho->test != NULL)
+		printf(_("at the end: training f %s, validation loss %s, test loss %s\n"), a, b, c);
+	else if (ho->val != NULL)
+		printf(_("at the end: training f %s, validation loss %s\n"), a, b);
+	else
+		printf(_("at the end: training f %s, test loss %s\n"), a, c);
 	if (ho->val == NULL)
 		return;
 	for (i = 1; i < tr->len; i++)
 		if (ho->val[i] < ho->val[best])
 			best = i;
 	cmd_format_number(a, sizeof a, ho->val[best], 6);
-	printf("the lowest validation loss, %s, at step %zu", a, best);
 	if (ho->test != NULL) {
 		cmd_format_number(b, sizeof b, ho->test[best], 6);
-		printf(" (test loss %s there)", b);
+		printf(_("the lowest validation loss, %s, at step %zu (test loss %s there)"), a,
+		       best, b);
+	} else {
+		printf(_("the lowest validation loss, %s, at step %zu"), a, best);
 	}
-	printf("%s\n", best + 1 < tr->len ? ": stopping there is early stopping" : "");
+	/* TRANSLATORS: ends the sentence "the lowest validation loss, ..., at step N" */
+	printf("%s\n", best + 1 < tr->len ? _(": stopping there is early stopping") : "");
 }
 
 static void
@@ -278,20 +310,28 @@ print_table(struct objective *obj, const struct run_config *c, const char *what,
 	size_t i;
 	char buf[40];
 
-	printf("%s", c->opt->name);
 	if (opt_uses(c->opt, "lr")) {
 		cmd_format_number(buf, sizeof buf, c->params.lr, 6);
-		printf(", lr = %s", buf);
+		/* TRANSLATORS: "gd, lr = 0.1, on x^2": the optimizer, its rate, the objective */
+		printf(_("%s, lr = %s, on %s\n"), c->opt->name, buf, what);
+	} else {
+		printf(_("%s, on %s\n"), c->opt->name, what);
 	}
-	printf(", on %s\n", what);
-	printf(" step");
+	/* TRANSLATORS: the heading of the column of the step numbers: at most 5 columns */
+	put_column(_("step"), 5);
 	for (k = 0; k < n && n <= TABLE_MAX_PARAMS; k++)
 		printf(" %12s", objective_param(obj, k));
 	printf(" %14s", "f");
-	if (ho->val != NULL)
-		printf(" %14s", "validation");
-	if (ho->test != NULL)
-		printf(" %14s", "test");
+	if (ho->val != NULL) {
+		putchar(' ');
+		/* TRANSLATORS: a column's heading: the validation loss, at most 14 columns */
+		put_column(_("validation"), 14);
+	}
+	if (ho->test != NULL) {
+		putchar(' ');
+		/* TRANSLATORS: a column's heading: the test loss, at most 14 columns */
+		put_column(_("test"), 14);
+	}
 	printf(" %12s\n", "|grad|");
 	if (every <= 0)
 		every = tr->len <= 41 ? 1 : (long)((tr->len - 2) / 40 + 1);
@@ -464,7 +504,8 @@ plot_loss(const struct trajectory *tr, const struct held_out *ho)
 {
 	struct plot_opts p;
 	struct plot_series s[3] = {
-		{ ho->val || ho->test ? "training f" : "f", tr->f, tr->len, 0, 0 },
+		/* TRANSLATORS: a curve's name in the legend: f on the training data */
+		{ ho->val || ho->test ? _("training f") : "f", tr->f, tr->len, 0, 0 },
 	};
 	struct plot_canvas *c;
 	size_t i;
@@ -477,16 +518,74 @@ plot_loss(const struct trajectory *tr, const struct held_out *ho)
 	for (i = 0; i < tr->len; i++)
 		positive &= tr->f[i] > 0 || !isfinite(tr->f[i]);
 	if (ho->val != NULL)
-		s[ns++] = (struct plot_series){ "validation", ho->val, tr->len, 0, 0 };
+		s[ns++] = (struct plot_series){ _("validation"), ho->val, tr->len, 0, 0 };
 	if (ho->test != NULL)
-		s[ns++] = (struct plot_series){ "test", ho->test, tr->len, 0, 0 };
+		s[ns++] = (struct plot_series){ _("test"), ho->test, tr->len, 0, 0 };
 	if (ns == 1 && positive)        /* no split: the gradient's norm beside f */
 		s[ns++] = (struct plot_series){ "|grad|", tr->gnorm, tr->len, 0, 0 };
-	c = plot_series(&p, s, ns, -1, ho->val || ho->test ? "the losses against the step" :
-			"the loss against the step");
+	c = plot_series(&p, s, ns, -1, ho->val || ho->test ? _("the losses against the step") :
+			_("the loss against the step"));
 	putchar('\n');
 	plot_render_text(c, stdout, p.color);
 	plot_canvas_free(c);
+}
+
+/* s translated when local, else as it is (for machines). */
+static const char *
+local_text(int local, const char *s)
+{
+	return local ? _(s) : s;
+}
+
+/*
+ * What the run descends, into what: the expression, or the data objective
+ * in words, in the learner's language when local (the table), else in
+ * English (JSON, which machines read).
+ */
+static void
+describe(char *what, size_t size, int local, const char *expr, const struct run_opts *o,
+	 const struct run_config *c, const struct dataset *data, struct objective *obj,
+	 const struct cmd_parts *parts)
+{
+	const char *loss = o->data.loss ? o->data.loss : "mse", *fmt;
+	size_t len;
+
+	if (data == NULL) {
+		snprintf(what, size, "%s", expr);
+		return;
+	}
+	if (c->batch > 0) {
+		/* TRANSLATORS: "the mse of mlp:1-4-1 on 30 examples, mini-batches of 4
+		 * (seed 0)": the loss, the model */
+		fmt = P_("the %s of %s on %zu example, mini-batches of %zu (seed %llu)",
+			 "the %s of %s on %zu examples, mini-batches of %zu (seed %llu)",
+			 data->nrows);
+		snprintf(what, size, local ? fmt : "the %s of %s on %zu examples, mini-batches "
+			 "of %zu (seed %llu)", loss, o->data.model, data->nrows, c->batch,
+			 (unsigned long long)c->seed);
+	} else {
+		/* TRANSLATORS: "the mse of mlp:1-4-1 on 30 examples": the loss, the model */
+		fmt = P_("the %s of %s on %zu example", "the %s of %s on %zu examples",
+			 data->nrows);
+		snprintf(what, size, local ? fmt : "the %s of %s on %zu examples", loss,
+			 o->data.model, data->nrows);
+	}
+	if (objective_l2(obj) > 0) {
+		char l2[40];
+		len = strlen(what);
+		cmd_format_number(l2, sizeof l2, objective_l2(obj), 6);
+		/* TRANSLATORS: after "the mse of ... on N examples": the L2 penalty */
+		snprintf(what + len, size - len, local_text(local, N_(", plus %s/2 |w|^2")), l2);
+	}
+	if (o->data.split != NULL) {
+		len = strlen(what);
+		snprintf(what + len, size - len, local_text(local, N_(" (held out, seed %llu: %zu "
+								      "for validation, %zu for "
+								      "test)")),
+			 (unsigned long long)c->seed,
+			 parts->val_data ? parts->val_data->nrows : 0,
+			 parts->test_data ? parts->test_data->nrows : 0);
+	}
 }
 
 static int
@@ -589,39 +688,20 @@ run_run(int argc, char **argv)
 			goto done;
 		}
 	}
-	if (data == NULL)
-		snprintf(what, sizeof what, "%s", expr);
-	else if (c.batch > 0)
-		snprintf(what, sizeof what, "the %s of %s on %zu examples, mini-batches "
-			 "of %zu (seed %llu)", o.data.loss ? o.data.loss : "mse", o.data.model,
-			 data->nrows,
-			 c.batch, (unsigned long long)c.seed);
-	else
-		snprintf(what, sizeof what, "the %s of %s on %zu examples",
-			 o.data.loss ? o.data.loss : "mse", o.data.model, data->nrows);
-	if (data != NULL && objective_l2(obj) > 0) {
-		char l2[40];
-		size_t len = strlen(what);
-		cmd_format_number(l2, sizeof l2, objective_l2(obj), 6);
-		snprintf(what + len, sizeof what - len, ", plus %s/2 |w|^2", l2);
-	}
-	if (o.data.split != NULL) {
-		size_t len = strlen(what);
-		snprintf(what + len, sizeof what - len, " (held out, seed %llu: %zu for validation, "
-			 "%zu for test)", (unsigned long long)c.seed,
-			 parts.val_data ? parts.val_data->nrows : 0,
-			 parts.test_data ? parts.test_data->nrows : 0);
-	}
 	ho.val = cmd_part_losses(parts.val, run_trajectory(r));
 	ho.test = cmd_part_losses(parts.test, run_trajectory(r));
 	switch (o.format) {
 	case FORMAT_TABLE:
+		describe(what, sizeof what, 1, expr, &o, &c, data, obj, &parts);
 		print_table(obj, &c, what, run_trajectory(r), every, &ho);
 		if (o.plot)
 			plot_loss(run_trajectory(r), &ho);
 		break;
 	case FORMAT_CSV: print_csv(obj, run_trajectory(r), &ho); break;
-	case FORMAT_JSON: print_json(obj, &c, what, run_trajectory(r), &ho); break;
+	case FORMAT_JSON:
+		describe(what, sizeof what, 0, expr, &o, &c, data, obj, &parts);
+		print_json(obj, &c, what, run_trajectory(r), &ho);
+		break;
 	}
 	status = 0;
 done:
@@ -637,11 +717,13 @@ done:
 
 const struct cmd cmd_run = {
 	.name = "run",
-	.usage = "EXPR --start X[,Y...] [--optimizer NAME] [OPTIONS]\n"
-		 "   or: descent run --data FILE --model EXPR [--loss NAME] [OPTIONS]\n"
-		 "   or: descent run --list-optimizers",
-	.summary = "one descent, printed as a table, CSV or JSON",
-	.help =
+	/* TRANSLATORS: "or:" lines up under "usage:" */
+	.usage = N_("EXPR --start X[,Y...] [--optimizer NAME] [OPTIONS]\n"
+		    "   or: descent run --data FILE --model EXPR [--loss NAME] [OPTIONS]\n"
+		    "   or: descent run --list-optimizers"),
+	.summary = N_("one descent, printed as a table, CSV or JSON"),
+	/* TRANSLATORS: lines of at most 80 columns */
+	.help = N_(
 	"Runs an optimizer on EXPR from the start point and prints the trajectory\n"
 	"(step, point, f, |grad|) and the outcome: converged (to which kind of\n"
 	"point), stopped at the step limit, or diverged at step k.\n\n"
@@ -679,6 +761,6 @@ const struct cmd cmd_run = {
 	"                        --seed) and follow their losses: validation and test\n"
 	"      --batch N         mini-batch SGD with batches of N, shuffled by --seed\n\n"
 	"Example: descent run 'x^2' --start 1 --lr 0.1\n"
-	"         descent run --data moons --model mlp:2-8-1 --loss cross_entropy -o adam\n",
+	"         descent run --data moons --model mlp:2-8-1 --loss cross_entropy -o adam\n"),
 	.run = run_run,
 };
