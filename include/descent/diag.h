@@ -25,7 +25,7 @@ struct diag {
 	enum diag_level level;
 	char file[256];                 /* "" for a text given directly */
 	int line, column;               /* from 1; 0 when not known */
-	char message[320];
+	char message[512];
 };
 
 /*

@@ -650,7 +650,7 @@ struct lesson_runner {
 	struct run *challenge;          /* the last attempt at a challenge */
 	double chord[2];                /* plot: the chord the learner moves */
 	char feedback[320];             /* what the last answer deserved, in words */
-	char invalid[320];              /* why the last typed answer was none */
+	char invalid[512];              /* why the last typed answer was none */
 	int invalid_column;             /* formula: where in it, from 1 (0: nowhere), */
 	char typed[160];                /*   and what was typed, as it was read (− as -) */
 	struct map_result map;          /* map: how each cell's run ended, */

@@ -46,7 +46,7 @@ check_verified(struct checker *k)
 void
 check_wrong(struct checker *k, int line, int column, const char *fmt, ...)
 {
-	char msg[320];
+	char msg[sizeof ((struct diag *)0)->message];
 	va_list ap;
 
 	va_start(ap, fmt);

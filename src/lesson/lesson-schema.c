@@ -21,7 +21,7 @@
 void
 lesson_error(struct loader *L, struct json_pos p, const char *fmt, ...)
 {
-	char msg[320];
+	char msg[sizeof ((struct diag *)0)->message];
 	va_list ap;
 
 	va_start(ap, fmt);

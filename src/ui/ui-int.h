@@ -55,7 +55,7 @@ struct ui {
 	int has_runner;
 	/* the view of the current screen */
 	struct plot_fig *fig;
-	char message[320];              /* the feedback line */
+	char message[512];              /* the feedback line */
 	void *state;                    /* the screen's own */
 };
 
@@ -112,7 +112,7 @@ extern const size_t ui_nclassics;
 struct ui_edit {
 	char line[512];
 	size_t len, at;                 /* the text's length; the cursor */
-	char err[320];                  /* the refused text's error, or "" */
+	char err[512];                  /* the refused text's error, or "" */
 	int errcol;                     /* its column, from 1 (0: none) */
 };
 

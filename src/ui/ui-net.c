@@ -48,7 +48,7 @@ struct net {
 	double sharpness;
 	int index, has_index;
 	int classifier, in[2], nin, target;
-	char why[320];                  /* why the run could not start, when run is NULL */
+	char why[512];                  /* why the run could not start, when run is NULL */
 };
 
 static struct net *
