@@ -103,8 +103,10 @@ expand(char **args, int nargs, char ***out)
 
 /*
  * The chapters of the files args (or the directories'), or of the course
- * when nargs is 0, into co, their problems into ds.  Returns 0, or
- * EXIT_USER when the arguments name no chapter file (said on stderr).
+ * when nargs is 0, into co, their problems into ds: the originals, not
+ * the translations a learner would read (check() takes those one language
+ * at a time).  Returns 0, or EXIT_USER when the arguments name no chapter
+ * file (said on stderr).
  */
 static int
 load_course(const struct lessons_opts *o, char **args, int nargs, struct lesson_course *co,
@@ -124,6 +126,7 @@ load_course(const struct lessons_opts *o, char **args, int nargs, struct lesson_
 		return EXIT_USER;
 	}
 	cmd_lessons_path(&o->dirs, &dirs);
+	dirs.nlang = 0;
 	if (nfiles > 0)
 		lesson_course_load(co, NULL, (const char *const *)files, nfiles, ds);
 	else
@@ -135,12 +138,111 @@ load_course(const struct lessons_opts *o, char **args, int nargs, struct lesson_
 	return 0;
 }
 
+/* What lessons --check counts. */
+struct tally {
+	int chapters, broken, pages, claims, wrongs, questions, verified;
+};
+
+/* Proves the claims of chapter c, and checks its numbers, into t. */
+static void
+tally_chapter(const struct lesson_chapter *c, struct diags *ds, struct tally *t)
+{
+	struct lesson_check_stats st;
+	int j;
+
+	t->wrongs += lesson_check_stats(c, ds, &st) > 0;
+	lesson_check_numbers(c, ds);
+	t->questions += st.questions;
+	t->verified += st.verified;
+	t->pages += c->npages;
+	for (j = 0; j < c->npages; j++)
+		t->claims += c->pages[j].nclaims;
+	t->chapters++;
+}
+
+/* The file of a chapter that did not load: the claims of its pages that did are proved. */
+static void
+tally_broken(const char *file, struct diags *ds, struct tally *t)
+{
+	struct diags again;
+	struct lesson_chapter *c;
+
+	diags_init(&again);
+	c = lesson_load_partial(file, &again);
+	diags_done(&again);
+	if (c != NULL) {
+		t->wrongs += lesson_check_stats(c, ds, NULL) > 0;
+		lesson_chapter_free(c);
+	}
+	t->broken++;
+}
+
+/* Checks the chapters of co, each held to its original when it is a translation. */
+static void
+tally_course(const struct lesson_course *co, struct diags *ds, struct tally *t)
+{
+	int i;
+
+	for (i = 0; i < co->n; i++) {
+		tally_chapter(co->chapters[i], ds, t);
+		lesson_translation_compare(co->chapters[i]->file, ds);
+	}
+	for (i = 0; i < co->nbroken; i++) {
+		tally_broken(co->broken[i], ds, t);
+		lesson_translation_compare(co->broken[i], ds);
+	}
+}
+
+/*
+ * The translations of the course's directories (DIR/LANG/), a language
+ * directory at a time, in the order of their names.
+ */
+static void
+tally_translations(const struct lessons_opts *o, struct diags *ds, struct tally *t)
+{
+	struct lesson_dirs dirs;
+	int k, i;
+
+	cmd_lessons_path(&o->dirs, &dirs);
+	for (k = 0; k < dirs.n; k++) {
+		DIR *d = opendir(dirs.dir[k]);
+		struct dirent *e;
+		char **langs = NULL;
+		int n = 0, cap = 0;
+		if (d == NULL)
+			continue;
+		while ((e = readdir(d)) != NULL) {
+			char *path;
+			struct stat st;
+			if (!lesson_is_language(e->d_name))
+				continue;
+			path = path_in_dir(dirs.dir[k], e->d_name);
+			if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+				langs = push(langs, &n, &cap, path);
+			else
+				free(path);
+		}
+		closedir(d);
+		qsort(langs, (size_t)n, sizeof *langs, by_name);
+		for (i = 0; i < n; i++) {
+			struct lesson_course tco;
+			lesson_course_load(&tco, langs[i], NULL, 0, ds);
+			tally_course(&tco, ds, t);
+			lesson_course_done(&tco);
+			free(langs[i]);
+		}
+		free(langs);
+	}
+	lesson_dirs_done(&dirs);
+}
+
 static int
 check(const struct lessons_opts *o, char **args, int nargs)
 {
 	struct diags ds;
 	struct lesson_course co;
-	int i, pages = 0, claims = 0, status, wrongs = 0, questions = 0, verified = 0, nc;
+	struct tally t = { 0 };
+	int status, nc;
 	char n1[64], n2[64], n3[64], n4[64], n5[64], n6[64];
 
 	diags_init(&ds);
@@ -148,48 +250,28 @@ check(const struct lessons_opts *o, char **args, int nargs)
 		diags_done(&ds);
 		return EXIT_USER;
 	}
-	for (i = 0; i < co.n; i++) {
-		struct lesson_check_stats st;
-		int j;
-		wrongs += lesson_check_stats(co.chapters[i], &ds, &st) > 0;
-		lesson_check_numbers(co.chapters[i], &ds);
-		questions += st.questions;
-		verified += st.verified;
-		pages += co.chapters[i]->npages;
-		for (j = 0; j < co.chapters[i]->npages; j++)
-			claims += co.chapters[i]->pages[j].nclaims;
-	}
-	for (i = 0; i < co.nbroken; i++) {
-		/* one pass: the claims of the pages that load are proved too */
-		struct diags again;
-		struct lesson_chapter *c;
-		diags_init(&again);
-		c = lesson_load_partial(co.broken[i], &again);
-		diags_done(&again);
-		if (c != NULL) {
-			wrongs += lesson_check_stats(c, &ds, NULL) > 0;
-			lesson_chapter_free(c);
-		}
-	}
+	tally_course(&co, &ds, &t);
+	if (nargs == 0)
+		tally_translations(o, &ds, &t);
 	diags_print(&ds, stderr);
 	if (ds.errors == 0) {
-		snprintf(n1, sizeof n1, P_("%d chapter", "%d chapters", co.n), co.n);
-		snprintf(n2, sizeof n2, P_("%d page", "%d pages", pages), pages);
-		snprintf(n3, sizeof n3, P_("%d claim", "%d claims", claims), claims);
-		snprintf(n4, sizeof n4, P_("%d question", "%d questions", questions), questions);
+		snprintf(n1, sizeof n1, P_("%d chapter", "%d chapters", t.chapters), t.chapters);
+		snprintf(n2, sizeof n2, P_("%d page", "%d pages", t.pages), t.pages);
+		snprintf(n3, sizeof n3, P_("%d claim", "%d claims", t.claims), t.claims);
+		snprintf(n4, sizeof n4, P_("%d question", "%d questions", t.questions), t.questions);
 		snprintf(n5, sizeof n5, P_("%d verified by the engine", "%d verified by the engine",
-					   verified), verified);
+					   t.verified), t.verified);
 		snprintf(n6, sizeof n6, P_("%d not verifiable", "%d not verifiable",
-					   questions - verified), questions - verified);
+					   t.questions - t.verified), t.questions - t.verified);
 		/* TRANSLATORS: "3 chapters, 40 pages, 12 claims: all proved; 20 questions:
 		 * 18 verified by the engine, 2 not verifiable", of the pieces above */
 		printf(_("%s, %s, %s: all proved; %s: %s, %s\n"), n1, n2, n3, n4, n5, n6);
 	} else {
-		nc = co.n + co.nbroken;
+		nc = t.chapters + t.broken;
 		snprintf(n1, sizeof n1, P_("%d chapter checked", "%d chapters checked", nc), nc);
-		snprintf(n2, sizeof n2, P_("%d broken", "%d broken", co.nbroken), co.nbroken);
-		snprintf(n3, sizeof n3, P_("%d with wrong claims", "%d with wrong claims", wrongs),
-			 wrongs);
+		snprintf(n2, sizeof n2, P_("%d broken", "%d broken", t.broken), t.broken);
+		snprintf(n3, sizeof n3, P_("%d with wrong claims", "%d with wrong claims", t.wrongs),
+			 t.wrongs);
 		snprintf(n4, sizeof n4, P_("%zu error", "%zu errors", ds.errors), ds.errors);
 		/* TRANSLATORS: "1 chapter checked: 1 broken, 0 with wrong claims; 1 error",
 		 * of the pieces above */
@@ -307,7 +389,7 @@ list(const struct lessons_opts *o)
 	struct lesson_course co;
 	struct progress prog;
 	struct lesson_dirs dirs;
-	int i, used[LESSON_MAX_DIRS] = { 0 };
+	int i, used[LESSON_MAX_DIRS] = { 0 }, langs;
 
 	diags_init(&ds);
 	diags_init(&pds);
@@ -346,28 +428,29 @@ list(const struct lessons_opts *o)
 		printf(P_("%d chapter in %s\n", "%d chapters in %s\n", co.n), co.n, where);
 		free(where);
 	}
+	/* the language of each chapter, when a translation is read: its
+	 * directory's name, "en" for the course's own */
+	for (i = 0, langs = 0; i < co.n; i++)
+		if (co.chapters[i]->lang[0] != '\0' &&
+		    (int)strlen(co.chapters[i]->lang) > langs)
+			langs = (int)strlen(co.chapters[i]->lang);
 	for (i = 0; i < co.n; i++) {
 		const struct lesson_chapter *c = co.chapters[i];
-		char state[80];
+		/* the title in 30 columns (26 beside the language), so that a
+		 * row with progress fits in 80 */
+		char state[80], *t = text_safe(c->title);
+		size_t room = langs > 0 ? 26 : 30, shown, fit;
 		progress_chapter_text(&prog, c, state, sizeof state);
-		{
-			/* the title in 30 columns (characters, not bytes), so that a
-			 * row with progress fits in 80 */
-			char *t = text_safe(c->title);
-			int cols = 0, k, cut = -1;
-			for (k = 0; t[k] != '\0'; k++) {
-				if (((unsigned char)t[k] & 0xc0) != 0x80 && ++cols == 28)
-					cut = k;
-			}
-			if (cols > 30) {
-				while (((unsigned char)t[cut] & 0xc0) == 0x80)
-					cut--;
-				printf("%3d  %-18s %.*s... ", i + 1, c->id, cut, t);
-			} else {
-				printf("%3d  %-18s %s%*s ", i + 1, c->id, t, 30 - cols, "");
-			}
-			free(t);
+		printf("%3d  %-18s ", i + 1, c->id);
+		if (langs > 0)
+			printf("%-*s  ", langs, c->lang[0] != '\0' ? c->lang : "en");
+		if (utf8_columns(t, strlen(t)) > room) {
+			fit = utf8_fit(t, strlen(t), room - 3, &shown);
+			printf("%.*s...%*s ", (int)fit, t, (int)(room - 3 - shown), "");
+		} else {
+			printf("%s%*s ", t, (int)(room - utf8_columns(t, strlen(t))), "");
 		}
+		free(t);
 		puts(state);
 	}
 	for (i = 0; i < co.nbroken; i++) {

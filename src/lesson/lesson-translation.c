@@ -138,6 +138,22 @@ is_text(const char *key)
 	return 0;
 }
 
+static int same(const cJSON *a, const cJSON *b, int depth);
+
+/* A quiz's choices: the same number, a plain string being text. */
+static int
+same_choices(const cJSON *a, const cJSON *b, int depth)
+{
+	const cJSON *x, *y;
+
+	if (!cJSON_IsArray(a) || !cJSON_IsArray(b))
+		return same(a, b, depth);
+	for (x = a->child, y = b->child; x != NULL && y != NULL; x = x->next, y = y->next)
+		if (!(cJSON_IsString(x) && cJSON_IsString(y)) && !same(x, y, depth + 1))
+			return 0;
+	return x == NULL && y == NULL;
+}
+
 /* Whether a and b are the same but for their text members. */
 static int
 same(const cJSON *a, const cJSON *b, int depth)
@@ -159,10 +175,14 @@ same(const cJSON *a, const cJSON *b, int depth)
 		return x == NULL && y == NULL;
 	}
 	if (cJSON_IsObject(a)) {
-		for (x = a->child; x != NULL; x = x->next)
-			if (!is_text(x->string) &&
-			    !same(x, cJSON_GetObjectItemCaseSensitive(b, x->string), depth + 1))
+		for (x = a->child; x != NULL; x = x->next) {
+			y = cJSON_GetObjectItemCaseSensitive(b, x->string);
+			if (is_text(x->string))
+				continue;
+			if (strcmp(x->string, "choices") == 0 ? !same_choices(x, y, depth + 1) :
+			    !same(x, y, depth + 1))
 				return 0;
+		}
 		for (y = b->child; y != NULL; y = y->next)
 			if (!is_text(y->string) && !cJSON_HasObjectItem(a, y->string))
 				return 0;
@@ -223,7 +243,8 @@ compare_page(const struct doc *tr, const cJSON *tp, const struct doc *og, const 
 		cJSON_ArrayForEach(m, members[k]) {
 			const cJSON *there = cJSON_GetObjectItemCaseSensitive(members[1 - k], m->string);
 			if (is_text(m->string) || (k == 1 && there != NULL) ||
-			    same(m, there, 0))
+			    (strcmp(m->string, "choices") == 0 ? same_choices(m, there, 0) :
+			     same(m, there, 0)))
 				continue;
 			found = 1;
 			if (strcmp(m->string, "kind") == 0) {

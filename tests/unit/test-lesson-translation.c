@@ -25,7 +25,9 @@ static const char original[] =
 	" {\"kind\": \"text\", \"id\": \"a\", \"title\": \"A\", \"body\": \"Text.\"},\n"
 	" {\"kind\": \"numeric\", \"id\": \"b\", \"title\": \"B\", \"question\": \"f(1)?\",\n"
 	"  \"function\": \"x^2\", \"x\": [-2, 2], \"answer\": 1, \"tolerance\": 0.01,\n"
-	"  \"verify\": {\"value_at\": [1]}, \"check\": [{\"value\": {\"at\": [1], \"f\": 1}}]}\n"
+	"  \"verify\": {\"value_at\": [1]}, \"check\": [{\"value\": {\"at\": [1], \"f\": 1}}]},\n"
+	" {\"kind\": \"quiz\", \"id\": \"c\", \"title\": \"C\", \"question\": \"Q?\",\n"
+	"  \"choices\": [\"yes\", {\"text\": \"no\", \"feedback\": \"F.\"}], \"answer\": 0}\n"
 	"]}\n";
 
 static char dir[64];
@@ -193,11 +195,16 @@ Test(translation, the_text_may_change, .init = setup, .fini = teardown)
 {
 	struct diags ds;
 	char *t = edited("\"question\": \"f(1)?\"", "\"question\": \"f(1) ?\", \"hint\": \"Carré.\"");
+	char *u = edited("[\"yes\", {\"text\": \"no\", \"feedback\": \"F.\"}]",
+			 "[\"oui\", {\"text\": \"non\", \"feedback\": \"R.\"}]");
 
 	cr_assert_eq(compare(t, &ds), 0);
 	cr_assert_eq(ds.n, 0);
 	diags_done(&ds);
+	cr_assert_eq(compare(u, &ds), 0, "a choice's text, plain or in an object");
+	diags_done(&ds);
 	free(t);
+	free(u);
 }
 
 static void
@@ -227,18 +234,20 @@ Test(translation, each_difference_is_said, .init = setup, .fini = teardown)
 	expect("\"kind\": \"text\"", "\"kind\": \"note\"", "a note page here but a text page", 1);
 	expect("\"order\": 1", "\"order\": 2", "the chapter's \"order\"", 1);
 	expect("\"id\": \"a\"", "\"id\": \"z\"", "page \"z\" is not in the original", 2);
+	expect("[\"yes\", {", "[\"yes\", \"maybe\", {", "its answers (\"choices\")", 1);
+	expect("\"answer\": 0}", "\"answer\": 1}", "its answers (\"answer\")", 1);
 }
 
 Test(translation, missing_and_moved_pages, .init = setup, .fini = teardown)
 {
 	struct diags ds;
 	const char *a = strstr(original, " {\"kind\": \"text\""), *b = strstr(original, " {\"kind\": \"numeric\"");
-	const char *end = strstr(original, "\n]}");
+	const char *end = strstr(original, ",\n {\"kind\": \"quiz\"");
 	char swapped[sizeof original + 8], *cut;
 
 	/* the pages in the other order */
-	snprintf(swapped, sizeof swapped, "%.*s%.*s,\n%.*s\n]}\n", (int)(a - original), original,
-		 (int)(end - b), b, (int)(b - a - 2), a);
+	snprintf(swapped, sizeof swapped, "%.*s%.*s,\n%.*s%s", (int)(a - original), original,
+		 (int)(end - b), b, (int)(b - a - 2), a, end);
 	cr_assert_eq(compare(swapped, &ds), 1, "%s", swapped);
 	cr_assert_not_null(strstr(ds.d[0].message, "not in the original's order"));
 	diags_done(&ds);
