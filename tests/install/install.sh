@@ -30,7 +30,7 @@ lessons=$(find "$root" -type d -path '*/descent/lessons' | head -n 1)
 [ -n "$lessons" ] && [ -n "$(ls "$lessons"/*.json 2>/dev/null)" ] && ok ||
 	bad "no installed lessons under $root"
 # every chapter of the course, none left out of the install
-for f in "$srcdir"/lessons/*.json; do
+for f in "$srcdir"/lessons/*.json "$srcdir"/lessons/fr/*.json; do
 	[ -n "$lessons" ] && [ -f "$lessons/$(basename "$f")" ] && ok ||
 		bad "the chapter $(basename "$f") is not installed"
 done
