@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "ui-reader.h"
 
 static int
@@ -22,7 +23,7 @@ answer_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 {
 	(void)u;
 	(void)p;
-	mvprintw(y++, 2, "Your answer: %s_", rd->line);
+	mvprintw(y++, 2, _("Your answer: %s_"), rd->line);
 	return y;
 }
 
@@ -46,7 +47,8 @@ answer_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 		if (x != NULL && expr_is_const(x, expr_root(x), &v))
 			ui_reader_judge(u, rd, runner_numeric(&u->runner, v));
 		else
-			snprintf(u->message, sizeof u->message, "Type a number, such as 0.5 or 1/18.");
+			snprintf(u->message, sizeof u->message, "%s",
+				 _("Type a number, such as 0.5 or 1/18."));
 		expr_free(x);
 		return 1;
 	}
@@ -56,7 +58,8 @@ answer_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 }
 
 const struct ui_page_kind ui_kind_numeric = {
-	.keys = "type a number  Enter:answer h:hint n/p:page q:map",
+	/* TRANSLATORS: at most 53 columns: the status line of a numeric question */
+	.keys = N_("type a number  Enter:answer h:hint n/p:page q:map"),
 	.feedback_rows = 2,
 	.rows = answer_rows,
 	.draw = answer_draw,

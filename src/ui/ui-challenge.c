@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "ui-reader.h"
 
@@ -54,7 +55,7 @@ challenge_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int
 	size_t len;
 	int k;
 
-	len = (size_t)snprintf(buf, sizeof buf, "Optimizer %s", opt->name);
+	len = (size_t)snprintf(buf, sizeof buf, _("Optimizer %s"), opt->name);
 	for (k = 0; k < OPT_PARAM_COUNT && len < sizeof buf; k++)
 		/* the page's own settings for it: "momentum (beta 0.5)" */
 		if ((p->challenge.params_set & (1u << k)) && opt_uses(opt, opt_params_table[k].name))
@@ -64,20 +65,21 @@ challenge_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int
 	if (strchr(buf, '(') != NULL && len < sizeof buf)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, ")");
 	if (len < sizeof buf)
-		len += (size_t)snprintf(buf + len, sizeof buf - len, ", learning rate %.4g",
+		len += (size_t)snprintf(buf + len, sizeof buf - len, _(", learning rate %.4g"),
 					rd->lr);
 	if (p->challenge.loss_goal && len < sizeof buf) {
 		/* ", batch 8, init zeros": what the page lets the learner choose */
 		const struct page_challenge *q = &p->challenge;
 		if (q->nbatches > 1 && q->batches[rd->batch] == 0)
-			len += (size_t)snprintf(buf + len, sizeof buf - len, ", batch all");
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", _(", batch all"));
 		else if (q->nbatches > 1)
-			len += (size_t)snprintf(buf + len, sizeof buf - len, ", batch %zu",
+			len += (size_t)snprintf(buf + len, sizeof buf - len, _(", batch %zu"),
 						q->batches[rd->batch]);
 		if (q->ninits > 1 && len < sizeof buf)
-			snprintf(buf + len, sizeof buf - len, ", init %s", q->inits[rd->init]);
+			snprintf(buf + len, sizeof buf - len, _(", init %s"), q->inits[rd->init]);
 	}
-	mvaddnstr(y++, 2, buf, u->cols - 4);
+	move(y++, 2);
+	ui_put_utf8(buf, strlen(buf), u->cols - 4, 0);
 	return y;
 }
 
@@ -89,7 +91,7 @@ challenge_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 	switch (ch) {
 	case 'o':
 		if (q->nallowed == 1) {
-			snprintf(u->message, sizeof u->message, "This challenge allows %s only.",
+			snprintf(u->message, sizeof u->message, _("This challenge allows %s only."),
 				 q->allowed[0]->name);
 			return 1;
 		}
@@ -107,9 +109,9 @@ challenge_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 	case ',': case '.':
 		/* the next or the last batch size of the page's */
 		if (!q->loss_goal || q->nbatches < 2) {
-			snprintf(u->message, sizeof u->message, "This challenge has %s.",
-				 q->loss_goal ? "one batch size" : "no batches: a function has "
-				 "no examples");
+			snprintf(u->message, sizeof u->message, "%s", q->loss_goal ?
+				 _("This challenge has one batch size.") :
+				 _("This challenge has no batches: a function has no examples."));
 			return 1;
 		}
 		rd->batch = (rd->batch + (ch == '.' ? 1 : q->nbatches - 1)) % q->nbatches;
@@ -117,7 +119,8 @@ challenge_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int 
 		return 1;
 	case 'i':
 		if (!q->loss_goal || q->ninits < 2) {
-			snprintf(u->message, sizeof u->message, "This challenge has one start.");
+			snprintf(u->message, sizeof u->message, "%s",
+				 _("This challenge has one start."));
 			return 1;
 		}
 		rd->init = (rd->init + 1) % q->ninits;
@@ -144,12 +147,15 @@ challenge_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
 
 	(void)rd;
 	if (q->loss_goal && (q->nbatches > 1 || q->ninits > 1))
-		snprintf(buf, size, "%s[ ]:rate %s%sEnter:try q:map",
-			 q->nallowed > 1 ? "o:optimizer " : "",
-			 q->nbatches > 1 ? ", .:batch " : "", q->ninits > 1 ? "i:init " : "");
+		/* TRANSLATORS: the status line of a challenge, with the keys of
+		 * the next messages in it: 53 columns at most */
+		snprintf(buf, size, _("%s[ ]:rate %s%sEnter:try q:map"),
+			 q->nallowed > 1 ? _("o:optimizer ") : "",
+			 q->nbatches > 1 ? _(", .:batch ") : "", q->ninits > 1 ? _("i:init ") : "");
 	else
-		snprintf(buf, size, "%s[ ]:rate Enter:try h:hint n/p:page q:map",
-			 q->nallowed > 1 ? "o:optimizer " : "");
+		/* TRANSLATORS: 53 columns at most with "o:optimizer " */
+		snprintf(buf, size, _("%s[ ]:rate Enter:try h:hint n/p:page q:map"),
+			 q->nallowed > 1 ? _("o:optimizer ") : "");
 	return buf;
 }
 
@@ -173,7 +179,7 @@ challenge_figure(struct ui *u, struct reader *rd, const struct lesson_page *p, i
 	if (r != NULL) {
 		const struct trajectory *t = run_trajectory(r);
 		struct plot_series s;
-		s.name = "the attempt";
+		s.name = _("the attempt");
 		s.v = t->f;
 		s.n = t->len;
 		plot_traj_style(0, &s.glyph, &s.color);
@@ -191,7 +197,8 @@ challenge_figure(struct ui *u, struct reader *rd, const struct lesson_page *p, i
 }
 
 const struct ui_page_kind ui_kind_challenge = {
-	.keys = "o:optimizer [ ]:rate Enter:try h:hint n/p:page q:map",
+	/* TRANSLATORS: at most 53 columns: the status line of a challenge */
+	.keys = N_("o:optimizer [ ]:rate Enter:try h:hint n/p:page q:map"),
 	.status = challenge_status,
 	.feedback_rows = 2,
 	.enter = challenge_enter,

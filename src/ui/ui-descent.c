@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include "descent/i18n.h"
 #include "ui-reader.h"
 
 /* Whether the learner may change the page's runs (bit: a control, or any). */
@@ -56,7 +57,7 @@ run_line(struct ui *u, int i, int playing, char *buf, size_t size)
 
 	runner_run_text(&u->runner, i, left, head, sizeof head, tail, sizeof tail);
 	snprintf(buf, size, "%s%s%s%s", head, tail[0] ? " " : "", tail,
-		 going && !playing ? " (space plays)" : "");
+		 going && !playing ? _(" (space plays)") : "");
 }
 
 /*
@@ -70,11 +71,13 @@ controls_line(struct ui *u, const struct reader *rd, const struct lesson_page *p
 	size_t len;
 	int k;
 
-	if (p->descent.nruns > 1 && has_settings(u, p))
-		len = (size_t)snprintf(buf, size, "Yours to try (%s%s): ", rd->sel > 0 ? "run " :
-				       "all runs", rd->sel > 0 ? u->runner.labels[rd->sel - 1] : "");
+	if (p->descent.nruns > 1 && has_settings(u, p) && rd->sel > 0)
+		len = (size_t)snprintf(buf, size, _("Yours to try (run %s): "),
+				       u->runner.labels[rd->sel - 1]);
+	else if (p->descent.nruns > 1 && has_settings(u, p))
+		len = (size_t)snprintf(buf, size, "%s", _("Yours to try (all runs): "));
 	else
-		len = (size_t)snprintf(buf, size, "Yours to try: ");
+		len = (size_t)snprintf(buf, size, "%s", _("Yours to try: "));
 	for (k = 0; k < RUN_SET_COUNT && len < size; k++) {
 		/* with its value, when it is one run's */
 		int one = u->runner.nruns == 1 ? 0 : rd->sel - 1;
@@ -83,23 +86,26 @@ controls_line(struct ui *u, const struct reader *rd, const struct lesson_page *p
 				    : NULL;
 		if (!(p->descent.controls & (1u << k)))
 			continue;
+		/* TRANSLATORS: this message and the next two: a setting's keys, its
+		 * name and value, in the list of the learner's controls */
 		if (param != NULL && k == RUN_SET_BATCH && c->batch == 0)
-			len += (size_t)snprintf(buf + len, size - len, "%s batch all; ",
+			len += (size_t)snprintf(buf + len, size - len, _("%s batch all; "),
 						ui_setting_keys(k));
 		else if (param != NULL)
-			len += (size_t)snprintf(buf + len, size - len, "%s %s %g; ", ui_setting_keys(k),
+			len += (size_t)snprintf(buf + len, size - len, _("%s %s %g; "), ui_setting_keys(k),
 						param, run_setting_get(c, k,
 								       runner_examples(&u->runner)));
 		else
-			len += (size_t)snprintf(buf + len, size - len, "%s %s; ", ui_setting_keys(k),
+			len += (size_t)snprintf(buf + len, size - len, _("%s %s; "), ui_setting_keys(k),
 						run_setting_name(k));
 	}
 	if (p->descent.nruns > 1 && has_settings(u, p) && len < size)
-		len += (size_t)snprintf(buf + len, size - len, "Tab: %s; ",
-					rd->sel == p->descent.nruns ? "all runs" :
-					rd->sel > 0 ? "the next run" : "one run");
+		len += (size_t)snprintf(buf + len, size - len, "%s",
+					rd->sel == p->descent.nruns ? _("Tab: all runs; ") :
+					rd->sel > 0 ? _("Tab: the next run; ") : _("Tab: one run; "));
 	if ((p->descent.controls & LESSON_CONTROL_START) && len < size)
-		len += (size_t)snprintf(buf + len, size - len, "click (or c, Enter): start");
+		len += (size_t)snprintf(buf + len, size - len, "%s",
+					_("click (or c, Enter): start"));
 	else if (len >= 2 && len < size)
 		buf[len - 2] = '\0';   /* no "; " at the end */
 }
@@ -120,8 +126,10 @@ descent_rows(struct ui *u, const struct lesson_page *p)
 		int n, worst;
 		run_line(u, i, 0, buf, sizeof buf);
 		n = ui_text(u, buf, 0, 0, u->cols - 4, 0, 0);
-		snprintf(buf, sizeof buf, "%s: converged at step %ld to a saddle point, at "
-			 "(-0.000123457, -0.000123457), f = -0.000123457", u->runner.labels[i],
+		/* TRANSLATORS: never shown, only measured: as long as the longest
+		 * line of a run that converged, as the lessons' messages say it */
+		snprintf(buf, sizeof buf, _("%s: converged at step %ld to a saddle point, at "
+			 "(-0.000123457, -0.000123457), f = -0.000123457"), u->runner.labels[i],
 			 p->descent.steps);
 		worst = ui_text(u, buf, 0, 0, u->cols - 4, 0, 0);
 		if (worst > n)
@@ -167,21 +175,22 @@ static void
 turn(struct ui *u, struct reader *rd, const struct lesson_page *p, int k, int dir)
 {
 	int e = runner_descent_turn(&u->runner, rd->sel - 1, k, dir);
-	const char *who = rd->sel > 0 ? p->descent.runs[rd->sel - 1].opt->name : "no run";
+	const char *who = rd->sel > 0 ? p->descent.runs[rd->sel - 1].opt->name : _("no run");
 
 	if (e == 0)
 		ui_reader_restart_runs(u, rd);
 	else if (e == -1)
-		snprintf(u->message, sizeof u->message, "This page keeps its %s as it is.",
+		snprintf(u->message, sizeof u->message, _("This page keeps its %s as it is."),
 			 run_setting_name(k));
 	else if (e == -2)
-		snprintf(u->message, sizeof u->message, "%s has no %s.", who, run_setting_name(k));
+		snprintf(u->message, sizeof u->message, _("%s has no %s."), who,
+			 run_setting_name(k));
 	else if (k == RUN_SET_LR)
-		snprintf(u->message, sizeof u->message,
-			 "The rates go from 1/64 to 64 times the page's.");
+		snprintf(u->message, sizeof u->message, "%s",
+			 _("The rates go from 1/64 to 64 times the page's."));
 	else
-		snprintf(u->message, sizeof u->message, "The %s is at its %s.", run_setting_name(k),
-			 dir > 0 ? "largest" : "smallest");
+		snprintf(u->message, sizeof u->message, dir > 0 ? _("The %s is at its largest.") :
+			 _("The %s is at its smallest."), run_setting_name(k));
 }
 
 /*
@@ -195,7 +204,8 @@ runs_ended(struct ui *u, struct reader *rd, const struct lesson_page *p)
 		return;
 	rd->answered = 1;
 	rd->to_explain = 1;
-	snprintf(u->message, sizeof u->message, "Every run has ended.  (the explanation: above)");
+	snprintf(u->message, sizeof u->message, "%s",
+		 _("Every run has ended.  (the explanation: above)"));
 }
 
 int
@@ -314,12 +324,15 @@ static const char *
 descent_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
 {
 	(void)u;
-	snprintf(buf, size, "space:play s:step +-:speed %.3g/s c:cursor ?:keys q:map", rd->pace);
+	/* TRANSLATORS: at most 53 columns with the pace: the status line of a descent */
+	snprintf(buf, size, _("space:play s:step +-:speed %.3g/s c:cursor ?:keys q:map"),
+		 rd->pace);
 	return buf;
 }
 
 const struct ui_page_kind ui_kind_descent = {
-	.keys = "space:play s:step +-:speed c:cursor ?:keys q:map",
+	/* TRANSLATORS: at most 53 columns: the status line of a descent */
+	.keys = N_("space:play s:step +-:speed c:cursor ?:keys q:map"),
 	.status = descent_status,
 	.flags = UI_READOUT,
 	.feedback_rows = 2,

@@ -189,6 +189,17 @@ ui_chars(const char *s, size_t len)
 	return (int)utf8_columns(s, len);
 }
 
+size_t
+ui_bytes(const char *s, int n)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && n-- <= 0)
+			break;
+	return i;
+}
+
 /* An ellipsis at the cursor: "…", or "..." in ASCII; returns its width. */
 static int
 put_ellipsis(struct ui *u, attr_t a)

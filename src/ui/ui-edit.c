@@ -85,7 +85,8 @@ ui_edit_draw(struct ui *u, const struct ui_edit *e, int y, const char *hint)
 		if (col > 0 && col + 4 < u->cols)
 			mvaddch(y + 1, 4 + col - 1, '^');
 		attron(A_BOLD);
-		mvaddnstr(u->rows - 1, 0, e->err, u->cols);
+		move(u->rows - 1, 0);
+		ui_put_utf8(e->err, strlen(e->err), u->cols, 0);
 		hline(' ', u->cols);
 		attroff(A_BOLD);
 	} else {

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "ui-reader.h"
 
 static void
@@ -31,33 +32,35 @@ formula_rows(struct ui *u, const struct lesson_page *p)
 static int
 formula_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 {
-	static const char prompt[] = "Your answer: ";
+	const char *prompt = _("Your answer: ");
+	int pw = ui_chars(prompt, strlen(prompt));      /* its columns */
 
 	(void)p;
 	move(y, 2);
 	ui_put(u, prompt, u->cols - 2);
-	ui_put(u, rd->line, u->cols - 4 - (int)(sizeof prompt - 1));
+	ui_put(u, rd->line, u->cols - 4 - pw);
 	if (rd->typing)
 		addch('_');
 	y++;
-	if (rd->errcol > 0 && 2 + (int)sizeof prompt - 1 + rd->errcol - 1 < u->cols) {
+	if (rd->errcol > 0 && 2 + pw + rd->errcol - 1 < u->cols) {
 		/* under the column of the error */
 		attron(A_BOLD);
-		mvaddch(y, 2 + (int)sizeof prompt - 1 + rd->errcol - 1, '^');
+		mvaddch(y, 2 + pw + rd->errcol - 1, '^');
 		attroff(A_BOLD);
 	}
 	if (rd->err[0] != '\0' && u->message[0] == '\0' && y + 2 < u->rows - 1) {
 		/* the error, where the feedback goes, as it is: a formula's
 		 * '*' is not the markup of emphasis */
-		int room = u->cols - 2, cut = (int)strlen(rd->err);
+		int room = u->cols - 2;
+		size_t fit = ui_bytes(rd->err, room), cut;   /* its first room characters */
 		attron(A_BOLD);
-		if (cut > room && y + 3 < u->rows - 1) {
+		if (rd->err[fit] != '\0' && y + 3 < u->rows - 1) {
 			/* on two rows, broken at a space */
-			for (cut = room; cut > 0 && rd->err[cut] != ' '; cut--)
+			for (cut = fit; cut > 0 && rd->err[cut] != ' '; cut--)
 				;
 			if (cut == 0)
-				cut = room;
-			mvaddnstr(y + 2, 1, rd->err, cut);
+				cut = fit;
+			mvaddnstr(y + 2, 1, rd->err, (int)cut);
 			move(y + 3, 1);
 			ui_put(u, rd->err + cut + (rd->err[cut] == ' '), room);
 		} else {
@@ -107,7 +110,7 @@ formula_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 		rd->len = strlen(rd->line);
 		if (a == ANSWER_INVALID) {
 			u->message[0] = '\0';
-			snprintf(rd->err, sizeof rd->err, "That is not a formula: %.200s.",
+			snprintf(rd->err, sizeof rd->err, _("That is not a formula: %.200s."),
 				 u->runner.invalid);
 			rd->errcol = u->runner.invalid_column;
 		} else {
@@ -130,13 +133,15 @@ formula_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
 {
 	(void)u;
 	snprintf(buf, size, "%s", rd->typing ?
-		 "type a formula  Enter:answer Esc:page keys PgDn/PgUp:page" :
-		 "i:type the answer h:hint n/p:page q:map");
+		 _("type a formula  Enter:answer Esc:page keys PgDn/PgUp:page") :
+		 /* TRANSLATORS: at most 53 columns: the status line of a formula question */
+		 _("i:type the answer h:hint n/p:page q:map"));
 	return buf;
 }
 
 const struct ui_page_kind ui_kind_formula = {
-	.keys = "type a formula  Enter:answer Esc:page keys PgDn/PgUp:page",
+	/* TRANSLATORS: at most 53 columns: the status line of a formula being typed */
+	.keys = N_("type a formula  Enter:answer Esc:page keys PgDn/PgUp:page"),
 	.status = formula_status,
 	.feedback_rows = 2,
 	.enter = formula_enter,

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "descent/i18n.h"
 #include "ui-reader.h"
 
 static int
@@ -23,10 +24,10 @@ locate_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 
 	(void)p;
 	if (objective_dim(u->runner.obj) == 2)
-		snprintf(buf, sizeof buf, "The cursor: x %.4g, y %.4g", ui_shown(rd->cursor[0]),
+		snprintf(buf, sizeof buf, _("The cursor: x %.4g, y %.4g"), ui_shown(rd->cursor[0]),
 			 ui_shown(rd->cursor[1]));
 	else
-		snprintf(buf, sizeof buf, "The cursor: x %.4g", ui_shown(rd->cursor[0]));
+		snprintf(buf, sizeof buf, _("The cursor: x %.4g"), ui_shown(rd->cursor[0]));
 	mvaddnstr(y++, 2, buf, u->cols - 4);
 	return y;
 }
@@ -42,7 +43,8 @@ locate_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 }
 
 const struct ui_page_kind ui_kind_locate = {
-	.keys = "arrows:move Enter:answer h:hint n/p:page q:map",
+	/* TRANSLATORS: at most 53 columns: the status line of a locate question */
+	.keys = N_("arrows:move Enter:answer h:hint n/p:page q:map"),
 	.flags = UI_CURSOR,
 	.feedback_rows = 2,
 	.rows = locate_rows,

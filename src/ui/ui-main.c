@@ -22,6 +22,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "descent/i18n.h"
 #include "descent/ui.h"
 #include "descent/util.h"
 #include "ui-int.h"
@@ -200,13 +201,15 @@ frame_char(struct ui *u, int y, int x, const cchar_t *wide, chtype ascii)
 static void
 draw_help(struct ui *u)
 {
-	static const char common[] = "?: these keys (any key closes them)\n";
+	/* TRANSLATORS: the last line of every key help: at most 62 columns */
+	static const char common[] = N_("?: these keys (any key closes them)\n");
 	int w = u->cols > 80 ? 76 : u->cols - 4, y0 = u->rows > 24 ? 2 : 1;
 	int x0 = (u->cols - w) / 2, h, i;
-	char text[1600];
+	char text[1600], title[160];
 
-	snprintf(text, sizeof text, "Keys of the %s\n\n%s%s", u->screen->name, u->screen->help,
-		 common);
+	/* TRANSLATORS: the title of a key help; %s is the screen's name */
+	snprintf(title, sizeof title, _("Keys of the %s"), _(u->screen->name));
+	snprintf(text, sizeof text, "%s\n\n%s%s", title, _(u->screen->help), _(common));
 	h = 0;
 	for (i = 0; text[i] != '\0'; i++)
 		h += text[i] == '\n';
@@ -273,8 +276,8 @@ run(struct ui *u)
 		erase();
 		if (u->cols < UI_MIN_COLS || u->rows < UI_MIN_ROWS) {
 			char msg[160];
-			snprintf(msg, sizeof msg, "descent needs %dx%d at least; this terminal "
-				 "is %dx%d.", UI_MIN_COLS, UI_MIN_ROWS, u->cols, u->rows);
+			snprintf(msg, sizeof msg, _("descent needs %dx%d at least; this terminal "
+				 "is %dx%d."), UI_MIN_COLS, UI_MIN_ROWS, u->cols, u->rows);
 			mvaddnstr(0, 0, msg, u->cols);
 		} else {
 			u->screen->draw(u);
@@ -401,7 +404,7 @@ ui_course(struct lesson_course *co, struct progress *prog, const char *chapter, 
 	u.course = co;
 	u.prog = prog;
 	if (start(&u, ascii) < 0) {
-		fprintf(stderr, "descent: cannot open the terminal\n");
+		fputs(_("descent: cannot open the terminal\n"), stderr);
 		diags_done(&u.ds);
 		return 1;
 	}
@@ -426,7 +429,8 @@ squeeze(const char *s, char *out, size_t size)
 
 /*
  * The classic function that expr names ("rosenbrock", "six-hump camel",
- * "double well"), or NULL: a name of the list, or the start of one,
+ * "double well"), or NULL: a name of the list (in English, or as the
+ * list shows it), or the start of one,
  * written with letters, spaces and hyphens only (an expression has other
  * characters, or is a variable of that name, which no one plots).
  */
@@ -446,6 +450,12 @@ classic_named(const char *expr)
 		return NULL;
 	for (i = 0; i < ui_nclassics; i++) {
 		squeeze(ui_classics[i].name, name, sizeof name);
+		if (strncmp(name, want, n) == 0)
+			return &ui_classics[i];
+	}
+	/* or its name as the list shows it, in the learner's language */
+	for (i = 0; i < ui_nclassics; i++) {
+		squeeze(_(ui_classics[i].name), name, sizeof name);
 		if (strncmp(name, want, n) == 0)
 			return &ui_classics[i];
 	}
@@ -487,7 +497,7 @@ ui_play(const struct ui_play_args *given)
 	memset(&u, 0, sizeof u);
 	diags_init(&u.ds);
 	if (start(&u, a->ascii) < 0) {
-		fprintf(stderr, "descent: cannot open the terminal\n");
+		fputs(_("descent: cannot open the terminal\n"), stderr);
 		return 1;
 	}
 	if (a->expr != NULL)
@@ -506,7 +516,7 @@ ui_net(const struct ui_net_args *a)
 	memset(&u, 0, sizeof u);
 	diags_init(&u.ds);
 	if (start(&u, a->ascii) < 0) {
-		fprintf(stderr, "descent: cannot open the terminal\n");
+		fputs(_("descent: cannot open the terminal\n"), stderr);
 		return 1;
 	}
 	ui_net_setup(&u, a);

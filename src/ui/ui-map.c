@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/util.h"
 #include "ui-int.h"
@@ -46,13 +47,13 @@ map_draw(struct ui *u)
 	char buf[160];
 
 	attron(A_BOLD);
-	mvaddstr(0, 2, "descent: the course");
+	mvaddstr(0, 2, _("descent: the course"));
 	attroff(A_BOLD);
 	if (u->prog != NULL) {
 		/* how far the learner has got, at the right */
 		int w;
 		progress_course_text(u->prog, u->course, buf, sizeof buf);
-		w = (int)strlen(buf);
+		w = ui_chars(buf, strlen(buf));
 		if (w <= u->cols - 25) {
 			move(0, u->cols - 1 - w);
 			ui_put(u, buf, w);
@@ -62,10 +63,10 @@ map_draw(struct ui *u)
 	if (u->course->nbroken > 0) {
 		/* lesson files that did not load: one row, above the status */
 		bottom--;
-		snprintf(buf, sizeof buf, u->course->nbroken == 1 ?
-			 "%d lesson file is broken and left out: descent lessons --check says why" :
-			 "%d lesson files are broken and left out: descent lessons --check says why",
-			 u->course->nbroken);
+		snprintf(buf, sizeof buf,
+			 P_("%d lesson file is broken and left out: descent lessons --check says why",
+			    "%d lesson files are broken and left out: descent lessons --check says why",
+			    u->course->nbroken), u->course->nbroken);
 		attron(A_BOLD | ui_color_attr(u, PLOT_RED, 0));
 		move(bottom, 2);
 		ui_put(u, buf, u->cols - 4);
@@ -85,7 +86,8 @@ map_draw(struct ui *u)
 		u->map_top--;           /* a taller terminal: show more above */
 	if (u->map_top > 0) {
 		attron(A_DIM);
-		snprintf(buf, sizeof buf, "(%d more above)", u->map_top);
+		snprintf(buf, sizeof buf, P_("(%d more above)", "(%d more above)", u->map_top),
+			 u->map_top);
 		mvaddstr(y++, 6, buf);
 		attroff(A_DIM);
 	}
@@ -96,7 +98,8 @@ map_draw(struct ui *u)
 		 * after its blank for the line that says more lie below */
 		if (i > u->map_sel && (i + 1 < n ? y + h > bottom - 1 : y + h - 2 > bottom - 1)) {
 			attron(A_DIM);
-			snprintf(buf, sizeof buf, "(%d more below)", n - i);
+			snprintf(buf, sizeof buf, P_("(%d more below)", "(%d more below)", n - i),
+				 n - i);
 			mvaddstr(y, 6, buf);
 			attroff(A_DIM);
 			break;
@@ -110,7 +113,8 @@ map_draw(struct ui *u)
 		hline(' ', u->cols - 4);
 		mvprintw(y, 2, "%2d  ", i + 1);
 		ui_put(u, c->title, u->cols - 35);
-		mvaddnstr(y, u->cols - 28, buf, 26);
+		move(y, u->cols - 28);
+		ui_put_utf8(buf, strlen(buf), 26, 0);
 		if (i == u->map_sel)
 			attroff(A_REVERSE);
 		y++;
@@ -124,9 +128,11 @@ map_draw(struct ui *u)
 	free(height);
 	if (u->prog->last_chapter != NULL &&
 	    lesson_course_find(u->course, u->prog->last_chapter) != NULL)
+		/* TRANSLATORS: at most 70 columns with a chapter's id (20 or so) */
 		ui_status(u, "Enter: open (you left off in %s, page %d)  ?:keys q:quit",
 			  u->prog->last_chapter, u->prog->last_page + 1);
 	else
+		/* TRANSLATORS: at most 70 columns: the course map's status line */
 		ui_status(u, "up/down: choose  Enter: open the chapter  ?: keys  q: quit");
 }
 
@@ -187,11 +193,12 @@ map_key(struct ui *u, int ch)
 }
 
 const struct ui_screen ui_map_screen = {
-	.name = "course map",
-	.help = "up/down, j k, 1-9, a click: choose a chapter\n"
+	.name = N_("course map"),
+	/* TRANSLATORS: the course map's key help: at most 62 columns a line */
+	.help = N_("up/down, j k, 1-9, a click: choose a chapter\n"
 		"Enter, right, l, a click on the chosen one: open it where\n"
 		"   you left off\n"
-		"q: quit (your progress is saved as you go)\n",
+		"q: quit (your progress is saved as you go)\n"),
 	.draw = map_draw,
 	.key = map_key,
 };

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "ui-reader.h"
 
@@ -29,7 +31,8 @@ map_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 	(void)rd;
 	(void)p;
 	runner_map_cell_text(&u->runner, buf, sizeof buf);
-	mvaddnstr(y++, 2, buf, u->cols - 4);
+	move(y++, 2);
+	ui_put_utf8(buf, strlen(buf), u->cols - 4, 0);
 	return y;
 }
 
@@ -111,7 +114,8 @@ map_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 }
 
 const struct ui_page_kind ui_kind_map = {
-	.keys = "arrows:cell Enter:answer l:loss h:hint n/p:page q:map",
+	/* TRANSLATORS: at most 53 columns: the status line of a map question */
+	.keys = N_("arrows:cell Enter:answer l:loss h:hint n/p:page q:map"),
 	.feedback_rows = 2,
 	.rows = map_rows,
 	.draw = map_draw,

@@ -20,6 +20,7 @@
 #include "descent/analysis.h"
 #include "descent/data.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/objective.h"
 #include "descent/util.h"
@@ -143,7 +144,7 @@ build_fit(struct ui *u, struct net *n, int w, int h)
 	}
 	ui_plot_opts(u, &o, w, h);
 	u->fig = plot_fig_fit(n->fit, n->a.data, n->target, n->classifier, &o,
-			      n->classifier && n->nin == 2 ? "the classes" : "what it learned",
+			      n->classifier && n->nin == 2 ? _("the classes") : _("what it learned"),
 			      &err);
 	if (u->fig == NULL)
 		snprintf(u->message, sizeof u->message, "%s", err.message);
@@ -160,7 +161,7 @@ build_slice(struct ui *u, struct net *n, int w, int h)
 	o.x0 = o.y0 = -1;
 	o.x1 = o.y1 = 1;
 	o.coarse = 1;
-	u->fig = plot_fig_new(n->plane, &o, "the landscape on a plane", &err);
+	u->fig = plot_fig_new(n->plane, &o, _("the landscape on a plane"), &err);
 	if (u->fig == NULL)
 		snprintf(u->message, sizeof u->message, "%s", err.message);
 }
@@ -191,12 +192,15 @@ draw_panel(struct ui *u, struct net *n, int x, int width)
 	attron(A_BOLD);
 	mvprintw(y++, x, "%-9s lr %-8g", n->cfg.opt->name, ui_shown(n->cfg.params.lr));
 	attroff(A_BOLD);
-	snprintf(buf, sizeof buf, "%d parameters", n->dim);
+	/* TRANSLATORS: this message and the next ones to "playing": the
+	 * side panel, 25 columns */
+	snprintf(buf, sizeof buf, P_("%d parameter", "%d parameters", n->dim), n->dim);
 	mvaddnstr(y++, x, buf, width);
-	snprintf(buf, sizeof buf, "%zu examples", n->a.data->nrows);
+	snprintf(buf, sizeof buf, P_("%zu example", "%zu examples", n->a.data->nrows),
+		 n->a.data->nrows);
 	mvaddnstr(y++, x, buf, width);
 	y++;
-	snprintf(buf, sizeof buf, "step %ld", t->outcome == RUN_RUNNING ? (long)t->len :
+	snprintf(buf, sizeof buf, _("step %ld"), t->outcome == RUN_RUNNING ? (long)t->len :
 		 t->step);
 	mvaddnstr(y++, x, buf, width);
 	{
@@ -218,19 +222,20 @@ draw_panel(struct ui *u, struct net *n, int x, int width)
 	}
 	y++;
 	if (n->hess_step >= 0 && n->has_index) {
-		snprintf(buf, sizeof buf, "sharpness %.4g", ui_shown(n->sharpness));
+		snprintf(buf, sizeof buf, _("sharpness %.4g"), ui_shown(n->sharpness));
 		mvaddnstr(y++, x, buf, width);
-		snprintf(buf, sizeof buf, "index %d", n->index);
+		snprintf(buf, sizeof buf, _("index %d"), n->index);
 		mvaddnstr(y++, x, buf, width);
-		snprintf(buf, sizeof buf, "(the Hessian at step %ld)", n->hess_step);
+		snprintf(buf, sizeof buf, _("(the Hessian at step %ld)"), n->hess_step);
 		mvaddnstr(y++, x, buf, width);
 	} else if (n->hess_step >= 0) {
-		snprintf(buf, sizeof buf, "sharpness ~%.4g", ui_shown(n->sharpness));
+		snprintf(buf, sizeof buf, _("sharpness ~%.4g"), ui_shown(n->sharpness));
 		mvaddnstr(y++, x, buf, width);
-		mvaddnstr(y++, x, "index: too many", width);
-		mvaddnstr(y++, x, "parameters to tell", width);
+		/* TRANSLATORS: two lines of the side panel, 25 columns each */
+		mvaddnstr(y++, x, _("index: too many"), width);
+		mvaddnstr(y++, x, _("parameters to tell"), width);
 	} else {
-		mvaddnstr(y++, x, "h: the Hessian here", width);
+		mvaddnstr(y++, x, _("h: the Hessian here"), width);
 	}
 	y++;
 	if (t->outcome != RUN_RUNNING) {
@@ -239,8 +244,8 @@ draw_panel(struct ui *u, struct net *n, int x, int width)
 		ui_text(u, buf, y, x, width, 3, 0);
 		attroff(A_BOLD);
 	} else if (n->playing) {
-		snprintf(buf, sizeof buf, "playing, %d step%s a tick", n->speed,
-			 n->speed == 1 ? "" : "s");
+		snprintf(buf, sizeof buf, P_("playing, %d step a tick", "playing, %d steps a tick",
+					     n->speed), n->speed);
 		mvaddnstr(y, x, buf, width);
 	}
 }
@@ -283,9 +288,13 @@ net_draw(struct ui *u)
 	draw_panel(u, n, pw + 1, PANEL_W);
 	if (u->message[0] != '\0')
 		ui_status(u, "%s", u->message);
+	else if (n->slice)
+		/* TRANSLATORS: at most 70 columns: the network trainer's status line */
+		ui_status(u, "space:play n:step [ ]:lr o:optimizer v:fit h:Hessian ?:keys q:quit");
 	else
-		ui_status(u, "space:play n:step [ ]:lr o:optimizer v:%s h:Hessian ?:keys q:quit",
-			  n->slice ? "fit" : "landscape");
+		/* TRANSLATORS: at most 70 columns: the network trainer's status line */
+		ui_status(u, "space:play n:step [ ]:lr o:optimizer v:landscape h:Hessian ?:keys "
+			  "q:quit");
 }
 
 static void
@@ -327,8 +336,8 @@ net_key(struct ui *u, int ch)
 		return 0;               /* a setting that cannot run: o picks another */
 	if (k == RUN_SET_LR) {
 		if (run_setting_step(&n->cfg, k, dir, n->a.data->nrows) == -2)
-			snprintf(u->message, sizeof u->message, "the rate is at its %s",
-				 dir > 0 ? "largest" : "smallest");
+			snprintf(u->message, sizeof u->message, "%s", dir > 0 ?
+				 _("the rate is at its largest") : _("the rate is at its smallest"));
 		else
 			restart(u, n);
 		return 0;
@@ -391,14 +400,15 @@ net_key(struct ui *u, int ch)
 }
 
 const struct ui_screen ui_net_screen = {
-	.name = "network trainer",
-	.help = "space: play or pause   n: a step   r: restart   + -: faster, slower\n"
+	.name = N_("network trainer"),
+	/* TRANSLATORS: the network trainer's key help: at most 62 columns a line */
+	.help = N_("space: play or pause   n: a step   r: restart   + -: faster, slower\n"
 		"[ ]: the learning rate   o: the next optimizer (its defaults)\n"
 		"v: what the model learned, or its landscape on a plane through\n"
 		"   the point where v is pressed, the run projected on it\n"
 		"h: the Hessian here: its sharpness (largest eigenvalue) and its\n"
 		"   index (how many are negative); live up to 300 parameters\n"
-		"q: quit\n",
+		"q: quit\n"),
 	.draw = net_draw,
 	.key = net_key,
 	.tick = net_tick,

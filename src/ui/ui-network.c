@@ -21,6 +21,7 @@
 #include "descent/analysis.h"
 #include "descent/data.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "ui-reader.h"
 
@@ -68,7 +69,7 @@ draw_plane(struct ui *u, int y, int x, int w, int h)
 	o.x0 = o.y0 = -1;
 	o.x1 = o.y1 = 1;
 	o.coarse = 1;
-	fig = plot_fig_new(slice, &o, "the landscape on a plane", &err);
+	fig = plot_fig_new(slice, &o, _("the landscape on a plane"), &err);
 	for (i = 0; fig != NULL && i < u->runner.nruns; i++) {
 		const struct trajectory *t = run_trajectory(u->runner.runs[i]);
 		double *xs = xmalloc((2 * t->len + 2) * sizeof *xs);
@@ -115,10 +116,12 @@ network_rows(struct ui *u, const struct lesson_page *p)
 	int i, rows = 1;
 
 	for (i = 0; i < u->runner.nruns; i++) {
-		snprintf(buf, sizeof buf, "%s: stopped at the step limit (%ld steps), J = "
-			 "-0.000123457%s", u->runner.labels[i], p->descent.steps,
+		/* TRANSLATORS: never shown, only measured: as long as the longest
+		 * line of a run, as the lessons' messages say it */
+		snprintf(buf, sizeof buf, _("%s: stopped at the step limit (%ld steps), J = "
+			 "-0.000123457%s"), u->runner.labels[i], p->descent.steps,
 			 u->runner.val != NULL || u->runner.test != NULL ?
-			 ", validation -0.000123457, test -0.000123457" : "");
+			 _(", validation -0.000123457, test -0.000123457") : "");
 		rows += ui_text(u, buf, 0, 0, u->cols - 4, 0, 0) > 1 ? 2 : 1;
 	}
 	return rows;
@@ -168,9 +171,9 @@ ui_network_figure(struct ui *u, const struct plot_series *s, int n, const double
 		target = d->ncols - 1;
 	ui_plot_opts(u, &o, u->cols - lw, h);
 	if (who != NULL)
-		snprintf(title, sizeof title, "what %s learned", who);
+		snprintf(title, sizeof title, _("what %s learned"), who);
 	else
-		snprintf(title, sizeof title, "the model at its start");
+		snprintf(title, sizeof title, "%s", _("the model at its start"));
 	fig = plot_fig_fit(view, d, target, p->obj.loss != LOSS_MSE, &o, title, &err);
 	if (fig != NULL) {
 		ui_draw_canvas(u, plot_fig_canvas(fig), y, lw);
@@ -215,18 +218,18 @@ tell_hessian(struct ui *u, struct reader *rd)
 	struct point_report rep;
 
 	if (analysis_point(u->runner.obj, run_point(u->runner.runs[sel]), 0, &rep) < 0) {
-		snprintf(u->message, sizeof u->message, "The Hessian of %s at step %ld is not "
-			 "finite.", u->runner.labels[sel], step);
+		snprintf(u->message, sizeof u->message, _("The Hessian of %s at step %ld is not "
+			 "finite."), u->runner.labels[sel], step);
 		return;
 	}
 	if (rep.lambda != NULL)
-		snprintf(u->message, sizeof u->message, "The Hessian of %s at step %ld: sharpness "
-			 "%.4g (its largest eigenvalue), index %d (how many are negative).",
+		snprintf(u->message, sizeof u->message, _("The Hessian of %s at step %ld: sharpness "
+			 "%.4g (its largest eigenvalue), index %d (how many are negative)."),
 			 u->runner.labels[sel], step, rep.lmax, rep.index);
 	else
-		snprintf(u->message, sizeof u->message, "The Hessian of %s at step %ld: sharpness "
+		snprintf(u->message, sizeof u->message, _("The Hessian of %s at step %ld: sharpness "
 			 "about %.4g (Lanczos); too many parameters to count its negative "
-			 "eigenvalues.", u->runner.labels[sel], step, rep.lmax);
+			 "eigenvalues."), u->runner.labels[sel], step, rep.lmax);
 	analysis_point_done(&rep);
 }
 
@@ -263,13 +266,17 @@ network_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch
 static const char *
 network_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
 {
-	snprintf(buf, size, "space:play +-:%.3g/s%s v:%s e:Hessian q:map", rd->pace,
-		 u->runner.nruns > 1 ? " Tab:run" : "", rd->slice ? "fit" : "slice");
+	/* TRANSLATORS: at most 53 columns with the pace and " Tab:run": the
+	 * status line of a network page */
+	snprintf(buf, size, rd->slice ? _("space:play +-:%.3g/s%s v:fit e:Hessian q:map") :
+		 _("space:play +-:%.3g/s%s v:slice e:Hessian q:map"), rd->pace,
+		 u->runner.nruns > 1 ? _(" Tab:run") : "");
 	return buf;
 }
 
 const struct ui_page_kind ui_kind_network = {
-	.keys = "space:play +-:speed Tab:run v:slice e:Hessian q:map",
+	/* TRANSLATORS: at most 53 columns: the status line of a network page */
+	.keys = N_("space:play +-:speed Tab:run v:slice e:Hessian q:map"),
 	.status = network_status,
 	.feedback_rows = 2,
 	.enter = network_enter,

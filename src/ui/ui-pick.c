@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "ui-int.h"
 
@@ -32,16 +33,20 @@ pick_draw(struct ui *u)
 	size_t i;
 
 	attron(A_BOLD);
-	mvaddstr(0, 2, "The playground: pick a function");
+	mvaddstr(0, 2, _("The playground: pick a function"));
 	attroff(A_BOLD);
 	for (i = 0; i < ui_nclassics && (int)i + 2 < u->rows - 1; i++) {
+		/* its name as the list shows it, padded to 18 columns */
+		const char *name = _(ui_classics[i].name);
+		int pad = 18 - ui_chars(name, strlen(name));
 		if ((int)i == p->pick)
 			attron(A_REVERSE);
-		mvprintw((int)i + 2, 2, "%2zu  %-18s", i + 1, ui_classics[i].name);
+		mvprintw((int)i + 2, 2, "%2zu  %s%*s", i + 1, name, pad > 0 ? pad : 0, "");
 		if ((int)i == p->pick)
 			attroff(A_REVERSE);
 		addnstr(ui_classics[i].expr, u->cols - 26);
 	}
+	/* TRANSLATORS: at most 70 columns: the list of functions' status line */
 	ui_status(u, "up/down: choose   Enter: descend it   e: type your own   q: quit");
 }
 
@@ -97,11 +102,12 @@ pick_key(struct ui *u, int ch)
 }
 
 const struct ui_screen ui_pick_screen = {
-	.name = "list of functions",
-	.help = "up/down, j k: choose\n"
+	.name = N_("list of functions"),
+	/* TRANSLATORS: the list of functions' key help: at most 62 columns a line */
+	.help = N_("up/down, j k: choose\n"
 		"Enter: descend it   1-9: descend that one at once\n"
 		"e: type a function of your own\n"
-		"q: quit\n",
+		"q: quit\n"),
 	.draw = pick_draw,
 	.key = pick_key,
 };

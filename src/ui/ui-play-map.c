@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "descent/analysis.h"
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "ui-play-int.h"
 
@@ -96,7 +97,7 @@ ui_play_map_new(struct ui *u, struct play *p)
 		m->axis[1].n = h < 2 ? 2 : h > PLAY_MAP_CELLS ? PLAY_MAP_CELLS : h;
 	if (analysis_map(p->obj, &m->cfg, p->start, &m->axis[0], m->naxes == 2 ? &m->axis[1] :
 			 NULL, &m->res, &err) < 0) {
-		snprintf(u->message, sizeof u->message, "no map: %.300s", err.message);
+		snprintf(u->message, sizeof u->message, _("no map: %.300s"), err.message);
 		free(m);
 		return NULL;
 	}
@@ -142,7 +143,7 @@ ui_play_map_draw(struct ui *u, struct play *p, struct play_map *m)
 					       m->axis[1].n, 0 };
 	pm.steps = steps;
 	pm.limit = m->cfg.max_steps;
-	snprintf(title, sizeof title, "%s: steps to converge", m->cfg.opt->name);
+	snprintf(title, sizeof title, _("%s: steps to converge"), m->cfg.opt->name);
 	ui_plot_opts(u, &po, mw - 1, u->rows - 2);
 	c = plot_map(&po, &pm, title);
 	ui_draw_canvas(u, c, 0, 0);
@@ -174,7 +175,9 @@ ui_play_map_draw(struct ui *u, struct play *p, struct play_map *m)
 	cell_text(m, line, sizeof line);
 	move(u->rows - 2, 0);
 	clrtoeol();
-	mvaddnstr(u->rows - 2, 0, line, u->cols);
+	move(u->rows - 2, 0);
+	ui_put_utf8(line, strlen(line), u->cols, 0);
+	/* TRANSLATORS: at most 70 columns: the map of settings' status line */
 	ui_status(u, "arrows:cell Enter:take these settings m/Esc:back ?:keys");
 }
 

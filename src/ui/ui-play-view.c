@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "descent/analysis.h"
+#include "descent/i18n.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
 #include "ui-int.h"
@@ -147,14 +148,15 @@ outcome_text(struct play *p, struct racer *r, char *buf, size_t size)
 	const struct trajectory *t = run_trajectory(r->run);
 
 	if (t->outcome == RUN_RUNNING)
-		return p->playing ? "running" : "paused";
+		/* TRANSLATORS: a racer's state in the side panel, 25 columns */
+		return p->playing ? _("running") : _("paused");
 	analysis_outcome(p->obj, t, buf, size);
 	return buf;
 }
 
 /*
- * text from (y, x) in at most lines rows of width, broken at spaces;
- * returns the rows used.
+ * UTF-8 text from (y, x) in at most lines rows of width columns, broken
+ * at spaces; returns the rows used.
  */
 static int
 put_wrapped(int y, int x, const char *text, int width, int lines)
@@ -162,14 +164,16 @@ put_wrapped(int y, int x, const char *text, int width, int lines)
 	int used = 0;
 
 	while (*text != '\0' && used < lines && width > 0) {
-		int len = (int)strlen(text), cut = len;
-		if (len > width && used + 1 < lines) {
-			for (cut = width; cut > 0 && text[cut] != ' '; cut--)
+		/* the bytes of the row's width, and of the row */
+		size_t room = ui_bytes(text, width), cut = strlen(text);
+		if (text[room] != '\0' && used + 1 < lines) {
+			for (cut = room; cut > 0 && text[cut] != ' '; cut--)
 				;
 			if (cut == 0)
-				cut = width;
+				cut = room;
 		}
-		mvaddnstr(y + used++, x, text, cut < width ? cut : width);
+		move(y + used++, x);
+		ui_put_utf8(text, cut < room ? cut : room, width, 0);
 		text += cut;
 		while (*text == ' ')
 			text++;
@@ -237,7 +241,8 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 		attroff(A_BOLD | A_REVERSE);
 		if (i == p->cur)
 			y += draw_settings(r, y, x, width);
-		mvprintw(y++, x, "step %ld", t->outcome == RUN_RUNNING ? (long)t->len : t->step);
+		/* TRANSLATORS: the side panel's lines: 25 columns */
+		mvprintw(y++, x, _("step %ld"), t->outcome == RUN_RUNNING ? (long)t->len : t->step);
 		if (p->nr >= COMPACT_RACERS && rows < FULL_BLOCK * p->nr + 2) {
 			/* many racers in a small panel: f and the outcome only */
 			snprintf(buf, sizeof buf, "f %.6g", ui_shown(f));
@@ -246,8 +251,10 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 			outcome_text(p, r, ob, sizeof ob);
 			if (t->outcome != RUN_RUNNING && strchr(ob, ':') != NULL)
 				*strchr(ob, ':') = '\0';
-			mvaddnstr(y++, x, t->outcome == RUN_RUNNING ? outcome_text(p, r, ob, sizeof ob) :
-				  ob, width);
+			if (t->outcome == RUN_RUNNING)    /* "running", "paused" */
+				snprintf(ob, sizeof ob, "%s", outcome_text(p, r, ob, sizeof ob));
+			move(y++, x);
+			ui_put_utf8(ob, strlen(ob), width, 0);
 			continue;
 		}
 		if (p->dim == 2)
@@ -272,7 +279,7 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 			mvaddnstr(y++, x, buf, width);
 		}
 		if (t->len > 0 && t->lr != NULL && sched_lr(&r->cfg.sched, 1, 1) != 1) {
-			snprintf(buf, sizeof buf, "lr now %.4g", ui_shown(t->lr[t->len - 1]));
+			snprintf(buf, sizeof buf, _("lr now %.4g"), ui_shown(t->lr[t->len - 1]));
 			mvaddnstr(y++, x, buf, width);
 		}
 		if (r->cfg.opt->nstate > 0 && p->nr == 1) {
@@ -298,14 +305,15 @@ ui_play_draw_panel(struct ui *u, struct play *p, int x, int width, int rows)
 		y += put_wrapped(y, x, outcome_text(p, r, ob, sizeof ob), width, 2);
 		if (u->fig != NULL && plot_fig_left_view(u->fig, i) > 0) {
 			/* its arrow on the plot's edge: from when */
-			snprintf(buf, sizeof buf, "left the view at step %ld",
+			snprintf(buf, sizeof buf, _("left the view at step %ld"),
 				 plot_fig_left_view(u->fig, i));
 			mvaddnstr(y++, x, buf, width);
 		}
 		y++;
 	}
 	if (y < rows - 1) {
-		snprintf(buf, sizeof buf, "speed %d step%s/tick", p->speed, p->speed == 1 ? "" : "s");
+		snprintf(buf, sizeof buf, P_("speed %d step/tick", "speed %d steps/tick", p->speed),
+			 p->speed);
 		mvaddnstr(y++, x, buf, width);
 	}
 }

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/objective.h"
 #include "descent/optim.h"
@@ -29,7 +30,11 @@
 
 #define PANEL_W 25
 
-/* The classic functions of the list, with a view and a start that show them well. */
+/*
+ * The classic functions of the list, with a view and a start that show
+ * them well.  Their names are the ones descent play takes; the list shows
+ * them translated (at most 18 columns).
+ */
 const struct ui_classic ui_classics[] = {
 	{ "Rosenbrock", "(1-x)^2 + 100*(y-x^2)^2", -2, 2, -1, 3, { -1.5, 2 }, "gd", 0.001 },
 	{ "Himmelblau", "(x^2+y-11)^2 + (x+y^2-7)^2", -5, 5, -5, 5, { 0, 0 }, "gd", 0.01 },
@@ -38,13 +43,13 @@ const struct ui_classic ui_classics[] = {
 	{ "Beale", "(1.5-x+x*y)^2 + (2.25-x+x*y^2)^2 + (2.625-x+x*y^3)^2", -4.5, 4.5, -4.5, 4.5,
 	  { 1, 1.5 }, "adam", 0.05 },
 	{ "Booth", "(x+2*y-7)^2 + (2*x+y-5)^2", -10, 10, -10, 10, { -6, 6 }, "gd", 0.05 },
-	{ "six-hump camel", "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (4*y^2-4)*y^2", -2, 2, -1, 1,
+	{ N_("six-hump camel"), "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (4*y^2-4)*y^2", -2, 2, -1, 1,
 	  { 1.2, 0.6 }, "gd", 0.01 },
-	{ "saddle", "x^2 - y^2", -2, 2, -2, 2, { 1.5, 0.01 }, "gd", 0.1 },
-	{ "monkey saddle", "x^3 - 3*x*y^2", -1.5, 1.5, -1.5, 1.5, { 1, 0.2 }, "gd", 0.05 },
-	{ "double well (1D)", "x^4 - 2*x^2 + 0.5*x", -2, 2, 0, 0, { 1.5, 0 }, "gd", 0.05 },
-	{ "bowl (1D)", "(x-1)^2 + 1", -3, 4, 0, 0, { -2.5, 0 }, "gd", 0.3 },
-	{ "plateau (1D)", "1 - exp(-x^2)", -4, 4, 0, 0, { 3, 0 }, "gd", 0.5 },
+	{ N_("saddle"), "x^2 - y^2", -2, 2, -2, 2, { 1.5, 0.01 }, "gd", 0.1 },
+	{ N_("monkey saddle"), "x^3 - 3*x*y^2", -1.5, 1.5, -1.5, 1.5, { 1, 0.2 }, "gd", 0.05 },
+	{ N_("double well (1D)"), "x^4 - 2*x^2 + 0.5*x", -2, 2, 0, 0, { 1.5, 0 }, "gd", 0.05 },
+	{ N_("bowl (1D)"), "(x-1)^2 + 1", -3, 4, 0, 0, { -2.5, 0 }, "gd", 0.3 },
+	{ N_("plateau (1D)"), "1 - exp(-x^2)", -4, 4, 0, 0, { 3, 0 }, "gd", 0.5 },
 };
 const size_t ui_nclassics = sizeof ui_classics / sizeof ui_classics[0];
 
@@ -107,7 +112,7 @@ set_function(struct ui *u, struct play *p, const char *expr)
 	}
 	if (objective_dim(o) < 1 || objective_dim(o) > 2) {
 		snprintf(p->ed.err, sizeof p->ed.err,
-			 "the playground draws functions of 1 or 2 variables; this one has %d",
+			 _("the playground draws functions of 1 or 2 variables; this one has %d"),
 			 objective_dim(o));
 		objective_free(o);
 		return -1;
@@ -190,15 +195,18 @@ play_draw(struct ui *u)
 	mvaddnstr(u->rows - 2, 0, "f = ", u->cols);
 	addnstr(p->expr, u->cols - 5);
 	if (p->editing) {
+		/* TRANSLATORS: at most 70 columns: the status line of the editor */
 		ui_edit_draw(u, &p->ed, u->rows - 3,
-			     "Enter: use it   Esc: cancel   a function of x, or of x and y");
+			     _("Enter: use it   Esc: cancel   a function of x, or of x and y"));
 		return;
 	}
 	if (p->picking)
+		/* TRANSLATORS: at most 70 columns: the status line of the list of optimizers */
 		ui_status(u, "up/down:an optimizer Enter:take it 1-9 0:by number Esc:cancel");
 	else if (u->message[0] != '\0')
 		ui_status(u, "%s", u->message);
 	else
+		/* TRANSLATORS: at most 70 columns: the playground's status line */
 		ui_status(u, "space:play n:step [ ]:lr o:optimizer a:race e:edit ?:keys q:quit");
 }
 
@@ -238,13 +246,14 @@ turn(struct ui *u, struct play *p, int k, int dir)
 	int e = run_setting_step(&r->cfg, k, dir, 0);
 
 	if (e == -1)
-		snprintf(u->message, sizeof u->message, "%s has no %s%s", r->cfg.opt->name,
-			 run_setting_name(k), k == RUN_SET_BATCH ? ": a function has no examples" :
-			 " (Tab: the next racer, o: another optimizer)");
+		snprintf(u->message, sizeof u->message, k == RUN_SET_BATCH ?
+			 _("%s has no %s: a function has no examples") :
+			 _("%s has no %s (Tab: the next racer, o: another optimizer)"),
+			 r->cfg.opt->name, run_setting_name(k));
 	else if (e == -2)
-		snprintf(u->message, sizeof u->message, "%s %s is at its %s",
-			 r->cfg.opt->name, run_setting_param(&r->cfg, k, 0), dir > 0 ? "largest" :
-			 "smallest");
+		snprintf(u->message, sizeof u->message, dir > 0 ? _("%s %s is at its largest") :
+			 _("%s %s is at its smallest"), r->cfg.opt->name,
+			 run_setting_param(&r->cfg, k, 0));
 	else
 		reset_runs(u, p);
 }
@@ -281,7 +290,8 @@ draw_picker(struct ui *u, struct play *p, int x, int width, int rows)
 		hline(' ', width);
 	}
 	attron(A_BOLD);
-	snprintf(line, sizeof line, "Optimizer of racer %d", p->cur + 1);
+	/* TRANSLATORS: the title of the list over the side panel: 25 columns */
+	snprintf(line, sizeof line, _("Optimizer of racer %d"), p->cur + 1);
 	mvaddnstr(0, x, line, width);
 	attroff(A_BOLD);
 	for (i = 0; opt_table[i] != NULL && i + 2 < rows; i++) {
@@ -523,7 +533,7 @@ play_key(struct ui *u, int ch)
 			/* the next optimizer, so that the race is between two */
 			play_key(u, 'o');
 		} else {
-			snprintf(u->message, sizeof u->message, "%d racers at most; d removes one",
+			snprintf(u->message, sizeof u->message, _("%d racers at most; d removes one"),
 				 MAX_RACERS);
 		}
 		break;
@@ -654,8 +664,8 @@ keep_run(struct ui *u, struct play *p)
 	if (fd >= 0)
 		fp = fdopen(fd, "w");
 	if (fp == NULL) {
-		snprintf(u->message, sizeof u->message, "cannot keep the run here: %s",
-			 fd < 0 && errno == EEXIST ? "descent-run-1 to 999 are all taken" :
+		snprintf(u->message, sizeof u->message, _("cannot keep the run here: %s"),
+			 fd < 0 && errno == EEXIST ? _("descent-run-1 to 999 are all taken") :
 			 strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -663,12 +673,12 @@ keep_run(struct ui *u, struct play *p)
 	}
 	i = record_write(fp, &ro, p->obj, &r->cfg, p->start, run_trajectory(r->run)) == 0;
 	if (!(fclose(fp) == 0 && i)) {
-		snprintf(u->message, sizeof u->message, "cannot write %s: %s", name,
+		snprintf(u->message, sizeof u->message, _("cannot write %s: %s"), name,
 			 strerror(errno));
 		remove(name);
 		return;
 	}
-	snprintf(u->message, sizeof u->message, "%s's run is kept in %s (descent replay %s)",
+	snprintf(u->message, sizeof u->message, _("%s's run is kept in %s (descent replay %s)"),
 		 r->cfg.opt->name, name, name);
 }
 
@@ -737,15 +747,16 @@ ui_play_setup(struct ui *u, const struct ui_play_args *a)
 		  a->has_view ? a->view : NULL, a->config);
 	if (a->record != NULL && u->message[0] == '\0') {
 		char *safe = text_safe(a->record);
-		snprintf(u->message, sizeof u->message, "the run recorded in %s: space plays it",
+		snprintf(u->message, sizeof u->message, _("the run recorded in %s: space plays it"),
 			 safe);
 		free(safe);
 	}
 }
 
 const struct ui_screen ui_play_screen = {
-	.name = "live descent",
-	.help = "space: play or pause   n: a step   N: a step back   r: restart\n"
+	.name = N_("live descent"),
+	/* TRANSLATORS: the playground's key help: at most 13 lines of 62 columns */
+	.help = N_("space: play or pause   n: a step   N: a step back   r: restart\n"
 		"+ -: faster, slower   Tab: the next racer; its settings:\n"
 		"  [ ] rate  { } beta, rho, beta1  ( ) beta2  < > noise\n"
 		"o: the next optimizer  O: the list of them  1-9, 0: by number\n"
@@ -756,7 +767,7 @@ const struct ui_screen ui_play_screen = {
 		"b: basins   c: convexity   f: loss curve   m: map of settings\n"
 		"z Z: zoom in, out   H J K L, shift-arrows: pan the view\n"
 		"e: edit the function (Enter uses it, Esc cancels)\n"
-		"q: quit\n",
+		"q: quit\n"),
 	.draw = play_draw,
 	.key = play_key,
 	.tick = play_tick,

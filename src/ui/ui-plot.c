@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "ui-reader.h"
 
 static int
@@ -61,8 +62,8 @@ plot_key(struct ui *u, struct reader *rd, const struct lesson_page *p, int ch)
 	} else {
 		/* A toward B, or B toward A: they would cross; else the edge */
 		snprintf(u->message, sizeof u->message, "%s",
-			 end == 0 ? (dir > 0 ? "A stays left of B." : "A stays in the plot.") :
-			 (dir < 0 ? "B stays right of A." : "B stays in the plot."));
+			 end == 0 ? (dir > 0 ? _("A stays left of B.") : _("A stays in the plot.")) :
+			 (dir < 0 ? _("B stays right of A.") : _("B stays in the plot.")));
 	}
 	return 1;
 }
@@ -71,13 +72,15 @@ static const char *
 plot_status(struct ui *u, const struct reader *rd, char *buf, size_t size)
 {
 	(void)rd;
-	snprintf(buf, size, "%sc:cursor n:next page p:previous ?:keys q:map",
+	/* TRANSLATORS: at most 53 columns with "[ ]:A { }:B ": the status line of a plot */
+	snprintf(buf, size, _("%sc:cursor n:next page p:previous ?:keys q:map"),
 		 live(&u->chapter->pages[u->runner.page]) ? "[ ]:A { }:B " : "");
 	return buf;
 }
 
 const struct ui_page_kind ui_kind_plot = {
-	.keys = "c:cursor n:next page p:previous ?:keys q:map",
+	/* TRANSLATORS: at most 53 columns: the status line of a plot */
+	.keys = N_("c:cursor n:next page p:previous ?:keys q:map"),
 	.status = plot_status,
 	.flags = UI_READOUT,
 	.feedback_rows = 2,

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "descent/i18n.h"
 #include "ui-reader.h"
 
 static int
@@ -31,7 +32,7 @@ quiz_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y)
 	if (multi && y < u->rows - 2) {
 		attron(A_DIM);
 		move(y++, 2);
-		ui_put(u, "Several are right: tick every one (space), then Enter.", u->cols - 4);
+		ui_put(u, _("Several are right: tick every one (space), then Enter."), u->cols - 4);
 		attroff(A_DIM);
 	}
 	rd->choice_y = y;
@@ -102,7 +103,8 @@ quiz_mouse(struct ui *u, struct reader *rd, const struct lesson_page *p, const M
 }
 
 const struct ui_page_kind ui_kind_quiz = {
-	.keys = "up/down,1-9:choose Enter:answer h:hint n/p:page q:map",
+	/* TRANSLATORS: at most 53 columns: the status line of a quiz */
+	.keys = N_("up/down,1-9:choose Enter:answer h:hint n/p:page q:map"),
 	.feedback_rows = 1,
 	.rows = quiz_rows,
 	.draw = quiz_draw,

@@ -17,13 +17,15 @@
 #include <string.h>
 
 #include "descent/analysis.h"
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/objective.h"
 #include "descent/util.h"
 #include "ui-reader.h"
 
 const struct ui_page_kind ui_kind_text = {
-	.keys = "n:next page p:previous ?:keys q:map",
+	/* TRANSLATORS: at most 53 columns: the status line of a page */
+	.keys = N_("n:next page p:previous ?:keys q:map"),
 	.feedback_rows = 2,
 };
 
@@ -132,8 +134,9 @@ enter_page(struct ui *u)
 	if (page_kind_asks(p->kind) &&
 	    progress_page_of(u->prog, u->chapter, u->runner.page)->correct)
 		/* back on a question answered right: say so; it may be tried again */
-		snprintf(u->message, sizeof u->message, "You answered this right before%s",
-			 p->explain != NULL ? " (x: the explanation)." : ".");
+		snprintf(u->message, sizeof u->message, "%s", p->explain != NULL ?
+			 _("You answered this right before (x: the explanation).") :
+			 _("You answered this right before."));
 	progress_save(u->prog, &u->ds);
 }
 
@@ -230,14 +233,17 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 	if (n == 1) {
 		snprintf(buf, sizeof buf, "%s %.4g   %s %.6g   %s' %.4g   %s'' %.4g",
 			 objective_param(o, 0), w0, fn, f, fn, g[0], fn, h[0]);
-		mvaddnstr(y++, 2, buf, u->cols - 4);
-		shape = fabs(g[0]) < 1e-6 ? (h[0] > 0 ? "a critical point: a minimum" :
-					    h[0] < 0 ? "a critical point: a maximum" :
-					    "a critical point, flat") :
-			h[0] > 0 ? "curving up (convex here)" : h[0] < 0 ? "curving down" :
-			"not curving";
-		snprintf(buf, sizeof buf, "%s%s", fabs(g[0]) < 1e-6 ? "" : g[0] > 0 ? "rising, " :
-			 "falling, ", shape);
+		move(y++, 2);
+		ui_put_utf8(buf, strlen(buf), u->cols - 4, 0);
+		shape = fabs(g[0]) < 1e-6 ? (h[0] > 0 ? _("a critical point: a minimum") :
+					    h[0] < 0 ? _("a critical point: a maximum") :
+					    _("a critical point, flat")) :
+			h[0] > 0 ? _("curving up (convex here)") : h[0] < 0 ? _("curving down") :
+			_("not curving");
+		/* TRANSLATORS: the readout of a cursor on the curve of f, with
+		 * how it curves there (the messages above) */
+		snprintf(buf, sizeof buf, fabs(g[0]) < 1e-6 ? "%s" : g[0] > 0 ? _("rising, %s") :
+			 _("falling, %s"), shape);
 	} else {
 		double gn = sqrt(g[0] * g[0] + g[1] * g[1]);
 		enum cp_kind k = analysis_classify(2, h, lambda);
@@ -246,17 +252,30 @@ draw_readout(struct ui *u, struct reader *rd, int y)
 		snprintf(buf, sizeof buf, "%s %.4g  %s %.4g   %s %.6g   grad (%.3g, %.3g)",
 			 objective_param(o, 0), w0, objective_param(o, 1), w1, fn, f,
 			 g[0], g[1]);
-		mvaddnstr(y++, 2, buf, u->cols - 4);
+		move(y++, 2);
+		ui_put_utf8(buf, strlen(buf), u->cols - 4, 0);
 		if (gn < 1e-6)
-			snprintf(buf, sizeof buf, "Hessian eigenvalues %.4g, %.4g: a critical point, "
-				 "the kind: %s", lambda[0], lambda[1], cp_kind_name(k));
+			/* TRANSLATORS: the readout of a cursor on a surface, with
+			 * the kind of the point (cp_kind_name): at most 76 columns
+			 * with the numbers, as the next three */
+			snprintf(buf, sizeof buf, k == CP_MINIMUM ? _("Hessian eigenvalues %.4g, "
+				 "%.4g: a critical point, the kind: minimum") :
+				 k == CP_MAXIMUM ? _("Hessian eigenvalues %.4g, %.4g: a critical "
+				 "point, the kind: maximum") :
+				 k == CP_SADDLE ? _("Hessian eigenvalues %.4g, %.4g: a critical "
+				 "point, the kind: saddle") :
+				 _("Hessian eigenvalues %.4g, %.4g: a critical point, the kind: "
+				   "degenerate"), lambda[0], lambda[1]);
 		else
-			snprintf(buf, sizeof buf, "Hessian eigenvalues %.4g, %.4g: %s", lambda[0],
-				 lambda[1], k == CP_MINIMUM ? "curving up both ways" :
-				 k == CP_MAXIMUM ? "curving down both ways" :
-				 k == CP_SADDLE ? "saddle-shaped" : "flat one way");
+			/* TRANSLATORS: at most 76 columns with the numbers and the
+			 * next messages, the surface's shape */
+			snprintf(buf, sizeof buf, _("Hessian eigenvalues %.4g, %.4g: %s"), lambda[0],
+				 lambda[1], k == CP_MINIMUM ? _("curving up both ways") :
+				 k == CP_MAXIMUM ? _("curving down both ways") :
+				 k == CP_SADDLE ? _("saddle-shaped") : _("flat one way"));
 	}
-	mvaddnstr(y++, 2, buf, u->cols - 4);
+	move(y++, 2);
+	ui_put_utf8(buf, strlen(buf), u->cols - 4, 0);
 	return y;
 }
 
@@ -320,7 +339,7 @@ page_draw(struct ui *u)
 	char head[200], kbuf[96], *owned;
 	const char *keys, *text;
 
-	snprintf(head, sizeof head, "  |  page %d of %d: %s", u->runner.page + 1, c->npages,
+	snprintf(head, sizeof head, _("  |  page %d of %d: %s"), u->runner.page + 1, c->npages,
 		 p->title != NULL ? p->title : "");
 	attron(A_BOLD);
 	move(0, 0);
@@ -460,8 +479,9 @@ page_draw(struct ui *u)
 		if (!has_fig && rd->answered && p->explain != NULL && y < u->rows - 1)
 			ui_text(u, p->explain, y, 1, ui_reader_text_width(u), u->rows - 1 - y, 0);
 	}
-	keys = kind->status != NULL ? kind->status(u, rd, kbuf, sizeof kbuf) : kind->keys;
+	keys = kind->status != NULL ? kind->status(u, rd, kbuf, sizeof kbuf) : _(kind->keys);
 	if (rd->scroll < max_scroll)
+		/* TRANSLATORS: %s is a page's keys, of 53 columns at most: 70 in all */
 		ui_status(u, "%s  (down: more)", keys);
 	else
 		ui_status(u, "%s", keys);
@@ -481,7 +501,8 @@ ui_reader_judge(struct ui *u, struct reader *rd, enum answer a)
 {
 	if (a == ANSWER_INVALID) {
 		if (u->runner.feedback[0] == '\0')
-			snprintf(u->message, sizeof u->message, "That is not an answer to this question.");
+			snprintf(u->message, sizeof u->message, "%s",
+				 _("That is not an answer to this question."));
 		else
 			snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
 		return;
@@ -491,13 +512,13 @@ ui_reader_judge(struct ui *u, struct reader *rd, enum answer a)
 		/* (without a figure, the explanation is right under the feedback) */
 		snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
 	else if (a == ANSWER_RIGHT)
-		snprintf(u->message, sizeof u->message, "%.290s  (the explanation: above)",
+		snprintf(u->message, sizeof u->message, _("%.290s  (the explanation: above)"),
 			 u->runner.feedback);
 	else if (progress_page_of(u->prog, u->chapter, u->runner.page)->attempts < UI_TRIES)
 		/* one more try first: the explanation gives the answer away */
 		snprintf(u->message, sizeof u->message, "%s", u->runner.feedback);
 	else
-		snprintf(u->message, sizeof u->message, "%.290s  (x: the explanation)",
+		snprintf(u->message, sizeof u->message, _("%.290s  (x: the explanation)"),
 			 u->runner.feedback);
 	rd->answered = a == ANSWER_RIGHT;
 	rd->to_explain = rd->answered;
@@ -543,11 +564,11 @@ go_page(struct ui *u, int n)
 		}
 		rd->at_end = 1;
 		if (c != NULL)
-			snprintf(u->message, sizeof u->message, "The end of the chapter. n again: "
-				 "the next one, %.200s; q: the map.", c->title);
+			snprintf(u->message, sizeof u->message, _("The end of the chapter. n again: "
+				 "the next one, %.200s; q: the map."), c->title);
 		else
-			snprintf(u->message, sizeof u->message,
-				 "The end of the chapter, and of the course. q: the map.");
+			snprintf(u->message, sizeof u->message, "%s",
+				 _("The end of the chapter, and of the course. q: the map."));
 		return;
 	}
 	if (n < 0)
@@ -631,8 +652,8 @@ page_key(struct ui *u, int ch)
 		break;
 	case 'h': {
 		const char *h = runner_hint(&u->runner);
-		snprintf(u->message, sizeof u->message, "Hint: %s",
-			 h != NULL ? h : "there is no hint on this page.");
+		snprintf(u->message, sizeof u->message, _("Hint: %s"),
+			 h != NULL ? h : _("there is no hint on this page."));
 		progress_save(u->prog, &u->ds);
 		break;
 	}
@@ -649,20 +670,21 @@ page_key(struct ui *u, int ch)
 		if (rd->answered) {
 			rd->answered = 0;
 			if (u->runner.feedback[0] != '\0')
-				snprintf(u->message, sizeof u->message, "%.290s  (x: the explanation)",
-					 u->runner.feedback);
+				snprintf(u->message, sizeof u->message,
+					 _("%.290s  (x: the explanation)"), u->runner.feedback);
 		} else if (p->explain == NULL) {
-			snprintf(u->message, sizeof u->message, "This page has no explanation.");
+			snprintf(u->message, sizeof u->message, "%s",
+				 _("This page has no explanation."));
 		} else if (progress_page_of(u->prog, u->chapter, u->runner.page)->attempts >=
 			   UI_TRIES ||
 			   progress_page_of(u->prog, u->chapter, u->runner.page)->correct) {
 			rd->answered = 1;
 			rd->to_explain = 1;
 			if (u->message[0] == '\0')
-				snprintf(u->message, sizeof u->message, "The explanation:");
+				snprintf(u->message, sizeof u->message, "%s", _("The explanation:"));
 		} else {
-			snprintf(u->message, sizeof u->message,
-				 "Try twice first (h gives a hint); then x shows the explanation.");
+			snprintf(u->message, sizeof u->message, "%s", _("Try twice first (h gives a "
+				 "hint); then x shows the explanation."));
 		}
 		break;
 	case 'f':
@@ -679,8 +701,9 @@ page_key(struct ui *u, int ch)
 			/* (the figure of this page: a network's is drawn by its kind) */
 			char *text = lesson_view_describe(&u->runner, u->fig);
 			size_t k = 0, i;
-			k = (size_t)snprintf(rd->words_text, sizeof rd->words_text,
-					     "*The figure in words* (w: the page's text)\n\n");
+			/* TRANSLATORS: *...* is shown in bold */
+			k = (size_t)snprintf(rd->words_text, sizeof rd->words_text, "%s\n\n",
+					     _("*The figure in words* (w: the page's text)"));
 			/* a paragraph a line, to the blank lines between them */
 			for (i = 0; text[i] != '\0' && k + 2 < sizeof rd->words_text; i++) {
 				rd->words_text[k++] = text[i];
@@ -691,8 +714,8 @@ page_key(struct ui *u, int ch)
 			free(text);
 			rd->words = 1;
 		} else {
-			snprintf(u->message, sizeof u->message,
-				 "This page has no figure that w can put in words.");
+			snprintf(u->message, sizeof u->message, "%s",
+				 _("This page has no figure that w can put in words."));
 		}
 		rd->scroll = 0;
 		break;
@@ -706,9 +729,10 @@ page_key(struct ui *u, int ch)
 }
 
 const struct ui_screen ui_page_screen = {
-	.name = "page reader",
-	/* the keys of every screen fit the smallest one, 70x20: 12 lines of 62 */
-	.help = "n, right, PgDn: next page   p, left, PgUp: previous page\n"
+	.name = N_("page reader"),
+	/* the keys of every screen fit the smallest one, 70x20: 13 lines of 62 */
+	/* TRANSLATORS: the reader's key help: 13 lines at most, of 62 columns at most */
+	.help = N_("n, right, PgDn: next page   p, left, PgUp: previous page\n"
 		"up/down, j k: scroll the text   f: a larger figure, or not\n"
 		"h: a hint   x: the explanation (after a try or a run), or not\n"
 		"quiz: arrows, 1-9, a click choose; space picks, Enter answers\n"
@@ -720,7 +744,7 @@ const struct ui_screen ui_page_screen = {
 		"network: as descent, v a slice, e the Hessian; locate: arrows\n"
 		"plot, descent: c a cursor that reads out f, the slope and the\n"
 		"   curvature; arrows move it (use n and p for the pages)\n"
-		"q: back to the course map   w: the figure in words, or not\n",
+		"q: back to the course map   w: the figure in words, or not\n"),
 	.draw = page_draw,
 	.key = page_key,
 	.tick = page_tick,

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "ui-reader.h"
 
@@ -65,7 +66,8 @@ results_draw(struct ui *u, struct reader *rd, const struct lesson_page *p, int y
 }
 
 const struct ui_page_kind ui_kind_results = {
-	.keys = "n:next page p:previous ?:keys q:map",
+	/* TRANSLATORS: at most 53 columns: the status line of a page */
+	.keys = N_("n:next page p:previous ?:keys q:map"),
 	.feedback_rows = 2,
 	.rows = results_rows,
 	.draw = results_draw,
