@@ -192,12 +192,7 @@ ui_chars(const char *s, size_t len)
 size_t
 ui_bytes(const char *s, int n)
 {
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && n-- <= 0)
-			break;
-	return i;
+	return utf8_fit(s, strlen(s), n > 0 ? (size_t)n : 0, NULL);
 }
 
 /* An ellipsis at the cursor: "…", or "..." in ASCII; returns its width. */

@@ -171,7 +171,7 @@ attr_t ui_color_attr(struct ui *u, int fg, int bg);
 int ui_put_utf8(const char *s, size_t len, int room, attr_t a);
 /* The columns of len bytes of UTF-8 text (utf8_columns). */
 int ui_chars(const char *s, size_t len);
-/* The bytes of the first n characters of UTF-8 text s (all of s when it has fewer). */
+/* The bytes of the first n columns of UTF-8 text s (all of s when it takes fewer: utf8_fit). */
 size_t ui_bytes(const char *s, int n);
 /* Draws UTF-8 text at the cursor, at most width characters; a cut ends in an ellipsis. */
 void ui_put(struct ui *u, const char *s, int width);
