@@ -3,18 +3,20 @@
 # a line with an English word that French does not use ("the", "of",
 # "file"...), once what is no prose is taken out: options (--rate, -o),
 # the program's and its commands' names, words in CAPITALS (FILE, EXPR),
-# names and expressions with digits or symbols, and the tokens of the
+# names and expressions with digits or symbols, a word glued to a ':' or
+# an '=' (syntax, "step:every=N": French prose sets a space before ':'),
+# and the tokens of the
 # file `allowed` (-v allowed=FILE), one a line.  Each line is printed as
 # "NR: LINE".
 BEGIN {
 	n = split("the and of to is are was be been with for from this that these those " \
-		  "which when where while not or an by each its it has have had you your " \
+		  "which when where while not by each its it has have had you your " \
 		  "into only than then what how why see shows show prints print uses use " \
 		  "file files step steps chapter chapters value values number numbers given " \
 		  "default without after before between because should must can cannot " \
 		  "will would there their they them here more most less least also just " \
-		  "press type quit back next previous answer answers hint wrong right " \
-		  "page pages found missing unknown expected expects error warning", w, " ")
+		  "press quit back next previous answer answers hint wrong right " \
+		  "found missing unknown expected expects error warning", w, " ")
 	for (i = 1; i <= n; i++)
 		english[w[i]] = 1
 	if (allowed != "")
@@ -31,6 +33,7 @@ BEGIN {
 	line = $0
 	gsub(/--?[A-Za-z][A-Za-z0-9-]*(=[^ ]*)?/, " ", line)  # options
 	gsub(/[A-Za-z_]*[0-9][A-Za-z0-9_.]*/, " ", line)      # names with digits
+	gsub(/[A-Za-z_]+[:=][^ ]*/, " ", line)                # syntax: step:every=N
 	gsub(/[A-Za-z]+\(/, " (", line)                       # functions: sin(
 	gsub(nonword, " ", line)
 	k = split(line, word, " ")

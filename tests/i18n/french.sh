@@ -12,9 +12,15 @@ srcdir=$(cd "$srcdir" && pwd)
 FR="LC_ALL=fr_FR.UTF-8"
 EN="LC_ALL=C.UTF-8"
 unset LANGUAGE
+# the locale: the system's (./bootstrap generates it), else one made here
+# from the locales' sources, as in a package build's chroot
 if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
-	echo "$name: the locale fr_FR.UTF-8 is missing (./bootstrap generates it)"
-	exit 99
+	if localedef -i fr_FR -c -f UTF-8 "$tmp/locales/fr_FR.UTF-8" >/dev/null 2>&1; then
+		FR="LOCPATH=$tmp/locales $FR"
+	else
+		echo "$name: the locale fr_FR.UTF-8 is missing (./bootstrap generates it)"
+		exit 99
+	fi
 fi
 if [ ! -f "$(dirname "$DESCENT")/locale/fr/LC_MESSAGES/descent.mo" ]; then
 	echo "$name: built without the translations (./configure --disable-nls?): skipped"
@@ -80,6 +86,55 @@ say 1 "a chapter's syntax error" lessons --check broken.json
 say 1 "a CSV file's error" plot --data bad.csv --model 'w*x' --loss mse --fit
 say 1 "a missing file" plot --data nosuch.csv --model 'w*x' --loss mse --fit
 say 2 "a bad range" plot 'x^2' --x 3:1
+
+# one message, word for word
+env $FR "$DESCENT" run >/dev/null 2>"$tmp/fr"
+printf '%s\n' "descent run: il manque l'expression (ou --data avec --model)" \
+	"Essayez « descent run --help » pour en savoir plus." >"$tmp/want"
+if cmp -s "$tmp/want" "$tmp/fr"; then ok; else bad "descent run: not the French message:"; cat "$tmp/fr"; fi
+grep -q '^Commandes :$' help.fr && ok || bad "descent --help: no « Commandes : »"
+
+# the chapters: from lessons/fr/ when a translation is there, else the
+# course's, and the list says which language each is in
+env $FR "$DESCENT" lessons --lessons-only "$srcdir/lessons" --progress p.json >list.fr 2>&1
+grep -q "^  1  optimization  *fr  Ce qu'est l'optimisation" list.fr && ok ||
+	{ bad "lessons: chapter 1 not in French:"; cat list.fr; }
+grep -q "^  3  convexity  *en  Convex sets" list.fr && ok ||
+	{ bad "lessons: chapter 3 not said to be in English:"; cat list.fr; }
+env $EN "$DESCENT" lessons --lessons-only "$srcdir/lessons" --progress p.json >list.en 2>&1
+grep -q "^  1  optimization  *What optimization is" list.en && ok ||
+	{ bad "lessons in English: chapter 1 not the original:"; cat list.en; }
+env $FR "$DESCENT" learn --plain --lessons-only "$srcdir/lessons" --progress p.json optimization \
+	</dev/null >learn.fr 2>&1
+grep -q "^== Page 1 sur 25 : Que minimise-t-on ? ==$" learn.fr && ok ||
+	{ bad "learn --plain: the French page 1:"; head -12 learn.fr; }
+env $FR "$DESCENT" learn --plain --lessons-only "$srcdir/lessons" --progress p.json convexity \
+	</dev/null >learn.en 2>&1
+grep -q "^Chapitre 3 : Convex sets and convex functions$" learn.en && ok ||
+	{ bad "learn --plain: chapter 3, untranslated, in English:"; head -3 learn.en; }
+
+# the full screen's key screens, at 80x24, on the French chapters alone
+mkdir course && cp "$srcdir"/lessons/fr/*.json course/
+start 80 24 "env $FR XDG_STATE_HOME='$tmp/st' '$DESCENT' learn --lessons-only '$tmp/course' --progress '$tmp/ui.json'"
+wait_for "the course map" 'descent: le cours'
+french "the course map" "$tmp/screen"
+keys '?'
+wait_for "the map's keys" 'Touches'
+french "the map's keys" "$tmp/screen"
+keys q
+wait_gone "the map's keys closed" 'Touches'
+keys Enter
+wait_for "the first page" 'page 1 sur 25'
+french "the first page" "$tmp/screen"
+keys '?'
+wait_for "the reader's keys" 'Touches : lecteur'
+french "the reader's keys" "$tmp/screen"
+start 80 24 "env $FR XDG_STATE_HOME='$tmp/st' '$DESCENT' play 'x^2 + 3*y^2'"
+wait_for "the playground" 'x\^2 \+ 3\*y\^2'
+french "the playground" "$tmp/screen"
+keys '?'
+wait_for "the playground's keys" 'Touches'
+french "the playground's keys" "$tmp/screen"
 
 echo "$name: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -23,6 +23,10 @@ for dir in lessons tests/course lessons/examples tests/lessons/maps tests/lesson
 	*"all proved"*) ;;
 	*) status=1 ;;
 	esac
+	# a translation (DIR/LANG/) that no longer matches its original
+	case $out in
+	*"the original"*) status=1 ;;
+	esac
 	if [ $status -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 	# the same proofs, to the same words, under every kernel set this CPU
 	# runs (DESCENT_KERNELS): no claim may hang on the last digits of a
