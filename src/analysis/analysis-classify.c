@@ -10,19 +10,26 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "descent/analysis.h"
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/util.h"
 
+/*
+ * The names stay English: JSON and the lessons' claims use them, and tests
+ * compare them.  A message shows them through _().
+ */
 const char *
 cp_kind_name(enum cp_kind k)
 {
 	switch (k) {
-	case CP_MINIMUM: return "minimum";
-	case CP_MAXIMUM: return "maximum";
-	case CP_SADDLE: return "saddle";
-	case CP_DEGENERATE: return "degenerate";
+	/* TRANSLATORS: the kinds of a critical point, alone, as in "kind: saddle" */
+	case CP_MINIMUM: return N_("minimum");
+	case CP_MAXIMUM: return N_("maximum");
+	case CP_SADDLE: return N_("saddle");
+	case CP_DEGENERATE: return N_("degenerate");
 	}
 	return "?";
 }
@@ -55,10 +62,10 @@ const char *
 cp_kind_phrase(enum cp_kind k)
 {
 	switch (k) {
-	case CP_MINIMUM: return "a minimum";
-	case CP_MAXIMUM: return "a maximum";
-	case CP_SADDLE: return "a saddle point";
-	case CP_DEGENERATE: return "a degenerate critical point";
+	case CP_MINIMUM: return N_("a minimum");
+	case CP_MAXIMUM: return N_("a maximum");
+	case CP_SADDLE: return N_("a saddle point");
+	case CP_DEGENERATE: return N_("a degenerate critical point");
 	}
 	return "?";
 }
@@ -84,25 +91,60 @@ analysis_point_kind(struct objective *o, const double *w, double *lambda)
 	return (int)kind;
 }
 
+/*
+ * A run's reason (tr->reason, which stays English for the records and
+ * JSON) in the user's language: each reason is a message of opt-run.c,
+ * "the point is beyond %g" and "|f| is beyond %g" with their number.
+ * plot-describe.c has the same.
+ */
+static const char *
+reason_text(const char *reason, char *buf, size_t size)
+{
+	static const char *const beyond[] = {
+		N_("the point is beyond %g"), N_("|f| is beyond %g"),
+	};
+	size_t i, n;
+
+	if (reason[0] == '\0')
+		return reason;
+	for (i = 0; i < sizeof beyond / sizeof beyond[0]; i++) {
+		n = strcspn(beyond[i], "%");
+		if (strncmp(reason, beyond[i], n) == 0) {
+			snprintf(buf, size, _(beyond[i]), strtod(reason + n, NULL));
+			return buf;
+		}
+	}
+	return _(reason);
+}
+
 size_t
 analysis_outcome(struct objective *o, const struct trajectory *tr, char *buf, size_t size)
 {
+	/* a whole sentence for each kind of point, as cp_kind_phrase says them */
+	static const char *const to_kind[] = {
+		N_("converged at step %ld to a minimum"),
+		N_("converged at step %ld to a maximum"),
+		N_("converged at step %ld to a saddle point"),
+		N_("converged at step %ld to a degenerate critical point"),
+	};
+	char why[sizeof tr->reason + 64];
 	int kind;
 
 	switch (tr->outcome) {
 	case RUN_CONVERGED:
 		kind = tr->len > 0 ? analysis_point_kind(o, tr->w + (tr->len - 1) * (size_t)tr->n,
 							 NULL) : -1;
-		if (kind < 0)
-			return (size_t)snprintf(buf, size, "converged at step %ld", tr->step);
-		return (size_t)snprintf(buf, size, "converged at step %ld to %s", tr->step,
-					cp_kind_phrase((enum cp_kind)kind));
+		if (kind < 0 || kind > CP_DEGENERATE)
+			return (size_t)snprintf(buf, size, _("converged at step %ld"), tr->step);
+		return (size_t)snprintf(buf, size, _(to_kind[kind]), tr->step);
 	case RUN_MAX_STEPS:
-		return (size_t)snprintf(buf, size, "stopped at the step limit (%ld steps)",
+		return (size_t)snprintf(buf, size, _("stopped at the step limit (%ld steps)"),
 					tr->step);
 	case RUN_DIVERGED:
-		return (size_t)snprintf(buf, size, "diverged at step %ld: %s", tr->step,
-					tr->reason);
+		/* TRANSLATORS: lesson screens cut this at its first ':', keeping the
+		 * reason after it for a wider line */
+		return (size_t)snprintf(buf, size, _("diverged at step %ld: %s"), tr->step,
+					reason_text(tr->reason, why, sizeof why));
 	case RUN_RUNNING:
 		break;
 	}

@@ -23,15 +23,17 @@
 #include <string.h>
 
 #include "descent/analysis.h"
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/util.h"
 
+/* The names stay English (tests compare them); shown, they go through _(). */
 const char *
 hess_sign_name(enum hess_sign s)
 {
 	static const char *const names[] = {
-		"positive definite", "positive semidefinite", "indefinite",
-		"negative semidefinite", "negative definite", "not finite",
+		N_("positive definite"), N_("positive semidefinite"), N_("indefinite"),
+		N_("negative semidefinite"), N_("negative definite"), N_("not finite"),
 	};
 	return names[s];
 }
@@ -40,8 +42,8 @@ const char *
 convexity_verdict_name(enum convexity_verdict v)
 {
 	static const char *const names[] = {
-		"convex", "not convex", "undefined on the region",
-		"could not be decided (values overflow)",
+		N_("convex"), N_("not convex"), N_("undefined on the region"),
+		N_("could not be decided (values overflow)"),
 	};
 	return names[v];
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "descent/analysis.h"
+#include "descent/i18n.h"
 #include "descent/util.h"
 
 double
@@ -45,22 +46,27 @@ map_cell_text(char *buf, size_t size, const struct map_result *res,
 	      const struct map_axis *axis, int naxes, int i, int j, long limit)
 {
 	size_t cell = (size_t)j * (size_t)res->nx + (size_t)i, len = 0;
+	char set[160];          /* the settings: "lr 0.1, beta 0.9" */
 	int k;
 
 	if (size > 0)
 		buf[0] = '\0';
-	for (k = 0; k < naxes && len < size; k++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s %.3g", k ? ", " : "",
+	set[0] = '\0';
+	for (k = 0; k < naxes && len < sizeof set; k++)
+		len += (size_t)snprintf(set + len, sizeof set - len, "%s%s %.3g", k ? ", " : "",
 					opt_params_table[axis[k].param].name,
 					map_axis_value(&axis[k], k == 0 ? i : j));
-	if (len >= size)
+	if (len >= size) {
+		snprintf(buf, size, "%s", set);
 		return;
+	}
+	/* TRANSLATORS: %s is the cell's settings, such as "lr 0.1, beta 0.9" */
 	if (res->outcome[cell] == RUN_CONVERGED)
-		snprintf(buf + len, size - len, ": converged in %ld steps", res->steps[cell]);
+		snprintf(buf, size, _("%s: converged in %ld steps"), set, res->steps[cell]);
 	else if (res->outcome[cell] == RUN_DIVERGED)
-		snprintf(buf + len, size - len, ": diverged at step %ld", res->steps[cell]);
+		snprintf(buf, size, _("%s: diverged at step %ld"), set, res->steps[cell]);
 	else
-		snprintf(buf + len, size - len, ": not converged in %ld steps", limit);
+		snprintf(buf, size, _("%s: not converged in %ld steps"), set, limit);
 }
 
 /* Checks an axis: its parameter, range and size; -1 with err filled if bad. */

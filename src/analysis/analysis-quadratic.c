@@ -21,6 +21,7 @@
 #include <stdio.h>
 
 #include "descent/analysis.h"
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/objective.h"
 
@@ -51,7 +52,8 @@ analysis_quadratic(struct objective *o, const struct region *r, struct quadratic
 	int n = objective_dim(o), c, i;
 
 	if (n < 1 || n > 2) {
-		snprintf(why, size, "rates are proved for functions of one or two variables");
+		snprintf(why, size, "%s", _("rates are proved for functions of one or two "
+					   "variables"));
 		return -1;
 	}
 	for (i = 0; i < n; i++)
@@ -65,15 +67,16 @@ analysis_quadratic(struct objective *o, const struct region *r, struct quadratic
 			if (!near(h[i], h0[i], 1e-9)) {
 				char a[64];
 				analysis_point_text(a, sizeof a, x, n);
-				snprintf(why, size, "the function is not a quadratic (its Hessian at %s "
-					 "differs from the one at the middle of the region)", a);
+				snprintf(why, size, _("the function is not a quadratic (its "
+						      "Hessian at %s differs from the one at the "
+						      "middle of the region)"), a);
 				return -1;
 			}
 	}
 	la_eigsym(n, h0, lambda, NULL);
 	if (!(lambda[0] > 0)) {
-		snprintf(why, size, "the quadratic is not a bowl (its smallest curvature is "
-			 "%.6g), so gradient descent has no such rates",
+		snprintf(why, size, _("the quadratic is not a bowl (its smallest curvature is "
+				      "%.6g), so gradient descent has no such rates"),
 			 fabs(lambda[0]) < 1e-9 ? 0 : lambda[0]);
 		return -1;
 	}

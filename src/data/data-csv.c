@@ -25,6 +25,7 @@
 
 #include "descent/data.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/util.h"
 
 #include "data-int.h"
@@ -232,39 +233,43 @@ check_name(struct csv *c, const struct row *r, const struct span *names, int i)
 
 	if (n == 0) {
 		set_error(c->err, r->line, col,
-			  "empty column name: every column needs a name in the header row");
+			  _("empty column name: every column needs a name in the header row"));
 		return 0;
 	}
 	if (data_is_decimal(t + f.start, n)) {
-		set_error(c->err, r->line, col, "column name %s is a number: the first "
-			  "row must name the columns (e.g. x,y)", quote(q, sizeof q, t, f));
+		set_error(c->err, r->line, col, _("column name %s is a number: the first "
+			  "row must name the columns (e.g. x,y)"), quote(q, sizeof q, t, f));
 		return 0;
 	}
 	for (k = 0; k < n; k++)
 		if (!is_name_char(t[f.start + k], k == 0))
 			break;
 	if (k < n) {
-		set_error(c->err, r->line, col, "column name %s is not a name: use "
-			  "letters, digits and '_', starting with a letter",
+		set_error(c->err, r->line, col, _("column name %s is not a name: use "
+			  "letters, digits and '_', starting with a letter"),
 			  quote(q, sizeof q, t, f));
 		return 0;
 	}
 	if (n > DATA_MAX_NAME) {
-		set_error(c->err, r->line, col, "column name %s is too long "
-			  "(%zu bytes; the limit is %d)", quote(q, sizeof q, t, f),
+		set_error(c->err, r->line, col, _("column name %s is too long "
+			  "(%zu bytes; the limit is %d)"), quote(q, sizeof q, t, f),
 			  n, DATA_MAX_NAME);
 		return 0;
 	}
 	/* a column named so could never be used in an objective */
 	if (expr_is_reserved(t + f.start, n, &what)) {
-		set_error(c->err, r->line, col, "'%.*s' is a %s of the expression "
-			  "language and cannot name a column", (int)n, t + f.start, what);
+		/* what is "function" or "constant" (expr_is_reserved) */
+		set_error(c->err, r->line, col, strcmp(what, "function") == 0 ?
+			  _("'%.*s' is a function of the expression language and cannot "
+			    "name a column") :
+			  _("'%.*s' is a constant of the expression language and cannot "
+			    "name a column"), (int)n, t + f.start);
 		return 0;
 	}
 	for (j = 0; j < i; j++)
 		if (span_eq(t, names[j], f)) {
-			set_error(c->err, r->line, col, "column %s appears twice "
-				  "(columns %d and %d)", quote(q, sizeof q, t, f),
+			set_error(c->err, r->line, col, _("column %s appears twice "
+				  "(columns %d and %d)"), quote(q, sizeof q, t, f),
 				  j + 1, i + 1);
 			return 0;
 		}
@@ -283,7 +288,7 @@ read_header(struct csv *c, const struct row *r, struct span *names)
 	while (fields_next(c->text, &it, &f)) {
 		if (n == DATA_MAX_COLUMNS) {
 			set_error(c->err, r->line, row_column(r, f.start),
-				  "too many columns: the limit is %d", DATA_MAX_COLUMNS);
+				  _("too many columns: the limit is %d"), DATA_MAX_COLUMNS);
 			return 0;
 		}
 		names[n] = f;
@@ -304,14 +309,13 @@ read_number(struct csv *c, const struct row *r, struct span f, double *v)
 	char small[64], *buf = small, *end, q[64];
 
 	if (n == 0) {
-		set_error(c->err, r->line, col, "empty field: expected a number");
+		set_error(c->err, r->line, col, _("empty field: expected a number"));
 		return 0;
 	}
 	if (!data_is_decimal(t + f.start, n)) {
-		set_error(c->err, r->line, col, "%s is not a number%s",
-			  quote(q, sizeof q, t, f),
-			  memchr(t + f.start, '#', n) != NULL ?
-			  " (a comment must be on a line of its own)" : "");
+		set_error(c->err, r->line, col, memchr(t + f.start, '#', n) != NULL ?
+			  _("%s is not a number (a comment must be on a line of its own)") :
+			  _("%s is not a number"), quote(q, sizeof q, t, f));
 		return 0;
 	}
 	if (n >= sizeof small)
@@ -324,7 +328,7 @@ read_number(struct csv *c, const struct row *r, struct span f, double *v)
 	if (buf != small)
 		free(buf);
 	if (isinf(*v)) {
-		set_error(c->err, r->line, col, "%s is too large",
+		set_error(c->err, r->line, col, _("%s is too large"),
 			  quote(q, sizeof q, t, f));
 		return 0;
 	}
@@ -348,8 +352,9 @@ read_row(struct csv *c, const struct row *r, struct dataset *d)
 				col = f.start;
 				break;
 			}
-		set_error(c->err, r->line, row_column(r, col), "row has %zu field%s, "
-			  "but the header has %d", nf, nf == 1 ? "" : "s", d->ncols);
+		set_error(c->err, r->line, row_column(r, col),
+			  P_("row has %zu field, but the header has %d",
+			     "row has %zu fields, but the header has %d", nf), nf, d->ncols);
 		return 0;
 	}
 	for (j = 0; fields_next(c->text, &it, &f); j++)
@@ -376,7 +381,7 @@ check_no_nul(struct csv *c)
 			if (line < INT_MAX)
 				line++;
 		}
-	set_error(c->err, line, clamp_int(off - linestart + 1), "unexpected NUL byte");
+	set_error(c->err, line, clamp_int(off - linestart + 1), _("unexpected NUL byte"));
 	return 0;
 }
 
@@ -406,8 +411,8 @@ dataset_parse_csv(const char *text, size_t len, const char *name,
 	if (!check_no_nul(&c))
 		return NULL;
 	if (!csv_next_row(&c, &r)) {
-		set_error(err, 0, 0, "the data is empty: expected a header row of "
-			  "column names");
+		set_error(err, 0, 0, _("the data is empty: expected a header row of "
+			  "column names"));
 		return NULL;
 	}
 	n = read_header(&c, &r, names);
@@ -428,7 +433,7 @@ dataset_parse_csv(const char *text, size_t len, const char *name,
 	while (csv_next_row(&c, &r)) {
 		if (d->nrows == DATA_MAX_ROWS) {
 			set_error(err, r.line, row_column(&r, r.start),
-				  "too many data rows: the limit is %d", DATA_MAX_ROWS);
+				  _("too many data rows: the limit is %d"), DATA_MAX_ROWS);
 			goto fail;
 		}
 		if (d->nrows == cap) {
@@ -443,7 +448,7 @@ dataset_parse_csv(const char *text, size_t len, const char *name,
 		d->nrows++;
 	}
 	if (d->nrows == 0) {
-		set_error(err, header_line, 0, "no data rows after the header");
+		set_error(err, header_line, 0, _("no data rows after the header"));
 		goto fail;
 	}
 	for (j = 0; j < n; j++)         /* give back the spare capacity */
@@ -467,7 +472,7 @@ dataset_load_csv(const char *path, struct diag *err)
 		err = &dummy;
 	memset(err, 0, sizeof *err);
 	if (path == NULL) {
-		set_error(err, 0, 0, "no file name given");
+		set_error(err, 0, 0, _("no file name given"));
 		return NULL;
 	}
 	/* the file name is err->file, printed before the message */
@@ -475,11 +480,12 @@ dataset_load_csv(const char *path, struct diag *err)
 	buf = read_whole_file(path, (size_t)DATA_MAX_FILE_MB << 20, &len, &fe);
 	if (buf == NULL) {
 		if (fe.fail == FILE_TOO_LARGE)
-			set_error(err, 0, 0, "file too large: the limit is %d MB",
+			set_error(err, 0, 0, _("file too large: the limit is %d MB"),
 				  DATA_MAX_FILE_MB);
 		else
-			set_error(err, 0, 0, "cannot %s the file: %s",
-				  fe.fail == FILE_CANNOT_OPEN ? "open" : "read", fe.reason);
+			set_error(err, 0, 0, fe.fail == FILE_CANNOT_OPEN ?
+				  _("cannot open the file: %s") : _("cannot read the file: %s"),
+				  fe.reason);
 		return NULL;
 	}
 	d = dataset_parse_csv(buf, len, path, err);

@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "descent/data.h"
+#include "descent/i18n.h"
 #include "descent/rng.h"
 #include "descent/util.h"
 
@@ -86,10 +88,16 @@ dataset_split(const struct dataset *d, double fval, double ftest, uint64_t seed,
 	n = d->nrows;
 	ntest = (size_t)round(ftest * (double)n);
 	nval = (size_t)round(fval * (double)n);
-	if (ntest + nval >= n)
-		return diag_set(err, NULL, 0, 0, "no rows are left for training (%zu row%s: "
-				"%zu for validation, %zu for test): use smaller fractions "
-				"or more rows", n, n == 1 ? "" : "s", nval, ntest);
+	if (ntest + nval >= n) {
+		char msg[sizeof err->message];
+		snprintf(msg, sizeof msg, P_("no rows are left for training (%zu row: %zu for "
+					     "validation, %zu for test): use smaller fractions "
+					     "or more rows",
+					     "no rows are left for training (%zu rows: %zu for "
+					     "validation, %zu for test): use smaller fractions "
+					     "or more rows", n), n, nval, ntest);
+		return diag_set(err, NULL, 0, 0, "%s", msg);
+	}
 
 	idx = xreallocarray(NULL, n, sizeof *idx);
 	for (i = 0; i < n; i++)

@@ -47,6 +47,7 @@
 #include <string.h>
 
 #include "descent/data.h"
+#include "descent/i18n.h"
 #include "descent/rng.h"
 #include "descent/util.h"
 
@@ -133,20 +134,21 @@ draw_circles(struct rng *r, size_t i, const struct toy_params *p, double *row)
 	row[2] = (double)(i % 2);
 }
 
-#define KEYS "n, noise or seed"
+/* the keys and summaries are shown translated, with _() */
+#define KEYS N_("n, noise or seed")
 
 static const struct toy_set toy_sets[] = {
-	{ { "line", "y = 2x - 0.5 plus noise, x in [-1, 1] (regression)", KEYS, 50, 0.1 },
+	{ { "line", N_("y = 2x - 0.5 plus noise, x in [-1, 1] (regression)"), KEYS, 50, 0.1 },
 	  2, { "x", "y" }, 0, draw_line },
-	{ { "sine", "y = sin(x) plus noise, x in [-3, 3] (regression)", KEYS, 100, 0.1 },
+	{ { "sine", N_("y = sin(x) plus noise, x in [-3, 3] (regression)"), KEYS, 100, 0.1 },
 	  2, { "x", "y" }, 0, draw_sine },
-	{ { "xor", "four clusters at (+-1, +-1), y = 1 where the signs differ (classes 0/1)",
+	{ { "xor", N_("four clusters at (+-1, +-1), y = 1 where the signs differ (classes 0/1)"),
 	    KEYS, 200, 0.2 },
 	  3, { "x1", "x2", "y" }, 0, draw_xor },
-	{ { "moons", "two interleaving half circles (classes 0/1)", KEYS, 200, 0.1 },
+	{ { "moons", N_("two interleaving half circles (classes 0/1)"), KEYS, 200, 0.1 },
 	  3, { "x1", "x2", "y" }, 0, draw_moons },
-	{ { "circles", "a circle of radius 1 around one of radius factor (classes 0/1)",
-	    "n, noise, factor or seed", 200, 0.05 },
+	{ { "circles", N_("a circle of radius 1 around one of radius factor (classes 0/1)"),
+	    N_("n, noise, factor or seed"), 200, 0.05 },
 	  3, { "x1", "x2", "y" }, 1, draw_circles },
 };
 
@@ -259,7 +261,7 @@ nearest(const char *s, size_t n, const char *const *names)
 static const char *
 set_list(char *buf, size_t size)
 {
-	names_text(buf, size, dataset_toy_names(), " or ");
+	names_text(buf, size, dataset_toy_names(), _(" or "));
 	return buf;
 }
 
@@ -319,8 +321,8 @@ read_seed(const char *spec, size_t a, size_t b, uint64_t *seed, struct diag *err
 		v = 10 * v + d;
 	}
 	if (i < b)
-		return toy_error(err, a, "%s is not a seed: write a whole number from 0 to "
-				 "%ju, e.g. seed=1", data_quote(q, sizeof q, spec + a, b - a),
+		return toy_error(err, a, _("%s is not a seed: write a whole number from 0 to "
+				 "%ju, e.g. seed=1"), data_quote(q, sizeof q, spec + a, b - a),
 				 (uintmax_t)UINT64_MAX);
 	*seed = v;
 	return 0;
@@ -332,15 +334,16 @@ read_number(const struct toy_set *set, enum toy_key k, const char *spec, size_t 
 	    size_t b, double *v, struct diag *err)
 {
 	static const char *const what[NKEYS] = {
-		"the number of points", "the deviation of the noise", "", "the inner radius",
+		N_("the number of points"), N_("the deviation of the noise"), "",
+		N_("the inner radius"),
 	};
 	char small[64], *buf = small, *end, q[DATA_SHOW_MAX + 6], ex[64];
 	size_t n = b - a;
 
 	if (!data_is_decimal(spec + a, n)) {
 		key_example(set, k, ex, sizeof ex);
-		return toy_error(err, a, "%s is not a number: %s is %s, e.g. %s",
-				 data_quote(q, sizeof q, spec + a, n), key_names[k], what[k], ex);
+		return toy_error(err, a, _("%s is not a number: %s is %s, e.g. %s"),
+				 data_quote(q, sizeof q, spec + a, n), key_names[k], _(what[k]), ex);
 	}
 	if (n >= sizeof small)
 		buf = xmalloc(n + 1);
@@ -370,20 +373,20 @@ set_key(const struct toy_set *set, enum toy_key k, const char *spec, size_t a, s
 	switch (k) {
 	case KEY_N:
 		if (!(v >= DATA_TOY_MIN_N && v <= DATA_TOY_MAX_N && v == floor(v)))
-			return toy_error(err, a, "n must be a whole number from %d to %d, not %s",
+			return toy_error(err, a, _("n must be a whole number from %d to %d, not %s"),
 					 DATA_TOY_MIN_N, DATA_TOY_MAX_N, q);
 		p->n = (size_t)v;
 		break;
 	case KEY_NOISE:
 		if (!(v >= 0 && v <= NOISE_MAX))
-			return toy_error(err, a, "noise must be from 0 to %d, not %s",
+			return toy_error(err, a, _("noise must be from 0 to %d, not %s"),
 					 NOISE_MAX, q);
 		p->noise = v;
 		break;
 	default:
 		if (!(v > 0 && v < 1))
-			return toy_error(err, a, "factor must be between 0 and 1 (both "
-					 "excluded), not %s", q);
+			return toy_error(err, a, _("factor must be between 0 and 1 (both "
+					 "excluded), not %s"), q);
 		p->factor = v;
 		break;
 	}
@@ -400,7 +403,7 @@ read_items(const struct toy_set *set, const char *spec, size_t pos, struct toy_p
 {
 	size_t seen[NKEYS] = { 0 };     /* 1 + the offset of each key given */
 	size_t len = strlen(spec);
-	const char *name = set->info.name, *keys = set->info.keys;
+	const char *name = set->info.name, *keys = _(set->info.keys);
 	char q[DATA_SHOW_MAX + 6], ex[64];
 
 	while (pos < len) {             /* spec[pos] is a comma */
@@ -415,16 +418,16 @@ read_items(const struct toy_set *set, const char *spec, size_t pos, struct toy_p
 		trim(spec, &ka, &kb);
 		if (ka == kb) {
 			if (e == len)
-				return toy_error(err, pos, "',' at the end with no option after "
-						 "it: remove it");
-			return toy_error(err, e, "empty option between two commas: remove "
-					 "the extra ','");
+				return toy_error(err, pos, _("',' at the end with no option after "
+						 "it: remove it"));
+			return toy_error(err, e, _("empty option between two commas: remove "
+					 "the extra ','"));
 		}
 		eq = memchr(spec + ka, '=', kb - ka);
 		if (eq == NULL) {
 			key_example(set, KEY_N, ex, sizeof ex);
-			return toy_error(err, ka, "%s is not KEY=VALUE: write KEY=VALUE with "
-					 "KEY %s (e.g. %s)",
+			return toy_error(err, ka, _("%s is not KEY=VALUE: write KEY=VALUE with "
+					 "KEY %s (e.g. %s)"),
 					 data_quote(q, sizeof q, spec + ka, kb - ka), keys, ex);
 		}
 		va = (size_t)(eq - spec) + 1;
@@ -433,8 +436,8 @@ read_items(const struct toy_set *set, const char *spec, size_t pos, struct toy_p
 		trim(spec, &ka, &kb);
 		trim(spec, &va, &vb);
 		if (ka == kb)
-			return toy_error(err, ka, "no key before '=': write KEY=VALUE with "
-					 "KEY %s", keys);
+			return toy_error(err, ka, _("no key before '=': write KEY=VALUE with "
+					 "KEY %s"), keys);
 		k = find_key(set, spec + ka, kb - ka);
 		if (k == NKEYS) {
 			const char *set_keys[NKEYS + 1];
@@ -444,18 +447,19 @@ read_items(const struct toy_set *set, const char *spec, size_t pos, struct toy_p
 					set_keys[m++] = key_names[j];
 			set_keys[m] = NULL;
 			near = nearest(spec + ka, kb - ka, set_keys);
-			return toy_error(err, ka, "%s has no key %s: use %s%s%s%s", name,
-					 data_quote(q, sizeof q, spec + ka, kb - ka), keys,
-					 near != NULL ? " (did you mean " : "",
-					 near != NULL ? near : "", near != NULL ? "?)" : "");
+			data_quote(q, sizeof q, spec + ka, kb - ka);
+			if (near != NULL)
+				return toy_error(err, ka, _("%s has no key %s: use %s (did you "
+							    "mean %s?)"), name, q, keys, near);
+			return toy_error(err, ka, _("%s has no key %s: use %s"), name, q, keys);
 		}
 		if (seen[k] != 0)
-			return toy_error(err, ka, "%s is given twice (first at column %zu): "
-					 "give each key once", key_names[k], seen[k]);
+			return toy_error(err, ka, _("%s is given twice (first at column %zu): "
+					 "give each key once"), key_names[k], seen[k]);
 		seen[k] = ka + 1;
 		if (va == vb) {
 			key_example(set, k, ex, sizeof ex);
-			return toy_error(err, va, "%s has no value: write e.g. %s",
+			return toy_error(err, va, _("%s has no value: write e.g. %s"),
 					 key_names[k], ex);
 		}
 		if (set_key(set, k, spec, va, vb, p, err) < 0)
@@ -488,20 +492,22 @@ dataset_toy(const char *spec, struct diag *err)
 	set_list(list, sizeof list);
 	if (a == b) {
 		if (spec[end] == '\0')
-			toy_error(err, 0, "the data set spec is empty: name a set, one of %s "
-				  "(e.g. moons or moons,n=100)", list);
+			toy_error(err, 0, _("the data set spec is empty: name a set, one of %s "
+				  "(e.g. moons or moons,n=100)"), list);
 		else
-			toy_error(err, a, "no data set name before ',': start with one of %s "
-				  "(e.g. moons,n=100)", list);
+			toy_error(err, a, _("no data set name before ',': start with one of %s "
+				  "(e.g. moons,n=100)"), list);
 		return NULL;
 	}
 	set = find_set(spec + a, b - a);
 	if (set == NULL) {
 		near = nearest(spec + a, b - a, dataset_toy_names());
-		toy_error(err, a, "unknown data set %s: use %s%s%s%s",
-			  data_quote(q, sizeof q, spec + a, b - a), list,
-			  near != NULL ? " (did you mean " : "", near != NULL ? near : "",
-			  near != NULL ? "?)" : "");
+		data_quote(q, sizeof q, spec + a, b - a);
+		if (near != NULL)
+			toy_error(err, a, _("unknown data set %s: use %s (did you mean %s?)"), q,
+				  list, near);
+		else
+			toy_error(err, a, _("unknown data set %s: use %s"), q, list);
 		return NULL;
 	}
 	p.n = set->info.n;

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/rng.h"
 #include "descent/util.h"
 #include "expr-int.h"
@@ -47,7 +48,7 @@ expr_is_mlp(const char *spec)
 	return strncmp(spec, "mlp:", 4) == 0;
 }
 
-/* The error at byte `at` of spec (0-based), with what to do. */
+/* The error at byte `at` of spec (0-based), with what to do; what is translated. */
 static int
 spec_error(struct diag *err, const char *spec, size_t at, const char *what)
 {
@@ -64,22 +65,22 @@ expr_mlp_parse(const char *spec, struct expr_mlp *m, struct diag *err)
 	memset(m, 0, sizeof *m);
 	diag_set(err, NULL, 0, 0, "%s", "");
 	if (!expr_is_mlp(spec))
-		return spec_error(err, spec, 0, "a network starts with 'mlp:'");
+		return spec_error(err, spec, 0, _("a network starts with 'mlp:'"));
 	for (;;) {
 		char *end;
 		long v;
 		if (*s < '0' || *s > '9')
-			return spec_error(err, spec, (size_t)(s - spec), "expected a layer size");
+			return spec_error(err, spec, (size_t)(s - spec), _("expected a layer size"));
 		v = strtol(s, &end, 10);
 		if (v < 1 || v > EXPR_MLP_MAX_WIDTH) {
 			char what[96];
-			snprintf(what, sizeof what, "a layer of %.20s units (from 1 to %d)",
-				 v < 1 ? "0" : "too many", EXPR_MLP_MAX_WIDTH);
+			snprintf(what, sizeof what, v < 1 ? _("a layer of 0 units (from 1 to %d)") :
+				 _("a layer of too many units (from 1 to %d)"), EXPR_MLP_MAX_WIDTH);
 			return spec_error(err, spec, (size_t)(s - spec), what);
 		}
 		if (n == EXPR_MLP_MAX_LAYERS + 1) {
 			char what[64];
-			snprintf(what, sizeof what, "more than %d hidden layers",
+			snprintf(what, sizeof what, _("more than %d hidden layers"),
 				 EXPR_MLP_MAX_LAYERS - 1);
 			return spec_error(err, spec, (size_t)(s - spec), what);
 		}
@@ -91,19 +92,19 @@ expr_mlp_parse(const char *spec, struct expr_mlp *m, struct diag *err)
 	}
 	if (n < 3)
 		return spec_error(err, spec, (size_t)(s - spec),
-				  "a network needs an input size, hidden sizes and the output 1");
+				  _("a network needs an input size, hidden sizes and the output 1"));
 	if (m->sizes[n - 1] != 1) {
 		size_t at = (size_t)(s - spec);
 		while (at > 0 && spec[at - 1] != '-')
 			at--;
-		return spec_error(err, spec, at, "the output layer has 1 unit");
+		return spec_error(err, spec, at, _("the output layer has 1 unit"));
 	}
 	m->nlayers = n - 1;
 	m->act = EXPR_ACT_TANH;
 	if (*s == '\0')
 		return 0;
 	if (*s != ':')
-		return spec_error(err, spec, (size_t)(s - spec), "expected '-' or ':'");
+		return spec_error(err, spec, (size_t)(s - spec), _("expected '-' or ':'"));
 	colon = s + 1;
 	for (a = 0; a < EXPR_ACT_COUNT; a++) {
 		if (strcmp(colon, act_names[a]) == 0) {

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "expr-int.h"
 #include "expr-kernels.h"
@@ -77,9 +78,9 @@ expr_is_reserved(const char *name, size_t len, const char **what)
 	const char *w = NULL;
 
 	if (expr_func_find(name, len) != NULL)
-		w = "function";
+		w = N_("function");     /* shown with _() */
 	else if (expr_constant_find(name, len) != NULL)
-		w = "constant";
+		w = N_("constant");
 	if (w != NULL && what != NULL)
 		*what = w;
 	return w != NULL;

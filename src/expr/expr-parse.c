@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "expr-int.h"
 
@@ -68,27 +69,27 @@ error_at(struct parser *p, int pos, const char *fmt, ...)
 static const struct {
 	const char *utf8, *advice;
 } lookalikes[] = {
-	{ "\xcf\x80", "write 'pi' instead" },           /* π */
-	{ "\xc2\xb2", "write '^2' instead" },           /* ² */
-	{ "\xc2\xb3", "write '^3' instead" },           /* ³ */
-	{ "\xc2\xb9", "write '^1' instead" },           /* ¹ */
-	{ "\xe2\x81\xb0", "write '^0' instead" },       /* ⁰ */
-	{ "\xe2\x81\xb4", "write '^4' instead" },       /* ⁴ */
-	{ "\xe2\x81\xb5", "write '^5' instead" },       /* ⁵ */
-	{ "\xe2\x81\xb6", "write '^6' instead" },       /* ⁶ */
-	{ "\xe2\x81\xb7", "write '^7' instead" },       /* ⁷ */
-	{ "\xe2\x81\xb8", "write '^8' instead" },       /* ⁸ */
-	{ "\xe2\x81\xb9", "write '^9' instead" },       /* ⁹ */
-	{ "\xe2\x81\xbb", "write '^-' instead" },       /* ⁻ */
-	{ "\xe2\x88\x87", "descent computes the gradient from f: write f itself" }, /* ∇ */
-	{ "\xce\xb8", "write a name like 'theta'" }, /* θ */
-	{ "\xe2\x89\xa4", "expressions have no comparisons" }, /* ≤ */
-	{ "\xc3\x97", "write '*' instead" },            /* × */
-	{ "\xc2\xb7", "write '*' instead" },            /* · */
-	{ "\xe2\x8b\x85", "write '*' instead" },        /* ⋅ */
-	{ "\xc3\xb7", "write '/' instead" },            /* ÷ */
-	{ "\xe2\x88\x92", "write '-' instead" },        /* − */
-	{ "\xe2\x88\x9a", "write 'sqrt(...)' instead" },/* √ */
+	{ "\xcf\x80", N_("write 'pi' instead") },       /* π */
+	{ "\xc2\xb2", N_("write '^2' instead") },       /* ² */
+	{ "\xc2\xb3", N_("write '^3' instead") },       /* ³ */
+	{ "\xc2\xb9", N_("write '^1' instead") },       /* ¹ */
+	{ "\xe2\x81\xb0", N_("write '^0' instead") },   /* ⁰ */
+	{ "\xe2\x81\xb4", N_("write '^4' instead") },   /* ⁴ */
+	{ "\xe2\x81\xb5", N_("write '^5' instead") },   /* ⁵ */
+	{ "\xe2\x81\xb6", N_("write '^6' instead") },   /* ⁶ */
+	{ "\xe2\x81\xb7", N_("write '^7' instead") },   /* ⁷ */
+	{ "\xe2\x81\xb8", N_("write '^8' instead") },   /* ⁸ */
+	{ "\xe2\x81\xb9", N_("write '^9' instead") },   /* ⁹ */
+	{ "\xe2\x81\xbb", N_("write '^-' instead") },   /* ⁻ */
+	{ "\xe2\x88\x87", N_("descent computes the gradient from f: write f itself") }, /* ∇ */
+	{ "\xce\xb8", N_("write a name like 'theta'") }, /* θ */
+	{ "\xe2\x89\xa4", N_("expressions have no comparisons") }, /* ≤ */
+	{ "\xc3\x97", N_("write '*' instead") },        /* × */
+	{ "\xc2\xb7", N_("write '*' instead") },        /* · */
+	{ "\xe2\x8b\x85", N_("write '*' instead") },    /* ⋅ */
+	{ "\xc3\xb7", N_("write '/' instead") },        /* ÷ */
+	{ "\xe2\x88\x92", N_("write '-' instead") },    /* − */
+	{ "\xe2\x88\x9a", N_("write 'sqrt(...)' instead") },/* √ */
 };
 
 static void
@@ -101,8 +102,8 @@ lex_error_char(struct parser *p, int pos)
 	for (i = 0; i < sizeof lookalikes / sizeof lookalikes[0]; i++) {
 		size_t n = strlen(lookalikes[i].utf8);
 		if (strncmp(s, lookalikes[i].utf8, n) == 0) {
-			error_at(p, pos, "unexpected character '%s': %s",
-				 lookalikes[i].utf8, lookalikes[i].advice);
+			error_at(p, pos, _("unexpected character '%s': %s"),
+				 lookalikes[i].utf8, _(lookalikes[i].advice));
 			return;
 		}
 	}
@@ -114,16 +115,16 @@ lex_error_char(struct parser *p, int pos)
 			if (((unsigned char)s[k] & 0xc0) != 0x80)
 				n = 0;
 		if (n > 0)
-			error_at(p, pos, "unexpected character '%.*s': expressions are written "
-				 "in ASCII", n, s);
+			error_at(p, pos, _("unexpected character '%.*s': expressions are written "
+				 "in ASCII"), n, s);
 		else
-			error_at(p, pos, "unexpected byte 0x%02x (not UTF-8): expressions are "
-				 "written in ASCII", c);
+			error_at(p, pos, _("unexpected byte 0x%02x (not UTF-8): expressions are "
+				 "written in ASCII"), c);
 	}
 	else if (isprint(c))
-		error_at(p, pos, "unexpected character '%c'", c);
+		error_at(p, pos, _("unexpected character '%c'"), c);
 	else
-		error_at(p, pos, "unexpected control character (byte 0x%02x)", c);
+		error_at(p, pos, _("unexpected control character (byte 0x%02x)"), c);
 }
 
 /*
@@ -206,7 +207,7 @@ next(struct parser *p)
 		p->tok = T_NUM;
 		p->len = j - i;
 		if (p->len >= (int)sizeof buf) {
-			error_at(p, i, "the number is too long (%d characters)", p->len);
+			error_at(p, i, _("the number is too long (%d characters)"), p->len);
 			p->num = 0;
 			return;
 		}
@@ -215,7 +216,7 @@ next(struct parser *p)
 		errno = 0;
 		p->num = strtod(buf, NULL);
 		if (isinf(p->num))
-			error_at(p, i, "the number %s is too large for a double", buf);
+			error_at(p, i, _("the number %s is too large for a double"), buf);
 		return;
 	}
 	if (isalpha((unsigned char)s[i]) || s[i] == '_') {
@@ -238,8 +239,10 @@ static const char *
 tok_text(const struct parser *p, int pos, int len, char *buf, size_t size)
 {
 	if (len == 0)
-		return "the end";
-	snprintf(buf, size, "'%.*s%s'", len > 40 ? 40 : len, p->src + pos,
+		return _("the end");
+	/* TRANSLATORS: a piece of the expression, quoted in a message, with
+	 * "..." after 40 bytes */
+	snprintf(buf, size, _("'%.*s%s'"), len > 40 ? 40 : len, p->src + pos,
 		 len > 40 ? "..." : "");
 	return buf;
 }
@@ -278,7 +281,7 @@ list_vars(const struct parser *p, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (i = 0; i < p->ndeclared && used < size; i++) {
-		const char *sep = i == 0 ? "" : i == p->ndeclared - 1 ? " and " : ", ";
+		const char *sep = i == 0 ? "" : i == p->ndeclared - 1 ? _(" and ") : ", ";
 		used += snprintf(buf + used, size - used, "%s%s", sep, p->declared[i]);
 	}
 }
@@ -296,18 +299,18 @@ variable(struct parser *p)
 	if (p->declared != NULL) {
 		char vars[160];
 		if (p->ndeclared == 0) {
-			error_at(p, p->pos, "unknown name '%.*s': this expression "
-				 "takes no variables", len, name);
+			error_at(p, p->pos, _("unknown name '%.*s': this expression "
+				 "takes no variables"), len, name);
 			return 0;
 		}
 		list_vars(p, vars, sizeof vars);
-		error_at(p, p->pos, "unknown variable '%.*s': the variable%s %s %s",
-			 len, name, p->ndeclared == 1 ? "" : "s",
-			 p->ndeclared == 1 ? "is" : "are", vars);
+		error_at(p, p->pos, P_("unknown variable '%.*s': the variable is %s",
+				       "unknown variable '%.*s': the variables are %s", p->ndeclared),
+			 len, name, vars);
 		return 0;
 	}
 	if (e->nvars == EXPR_MAX_VARS) {
-		error_at(p, p->pos, "too many variables (the limit is %d)", EXPR_MAX_VARS);
+		error_at(p, p->pos, _("too many variables (the limit is %d)"), EXPR_MAX_VARS);
 		return 0;
 	}
 	return expr_var(e, expr_add_var(e, name, (size_t)len));
@@ -338,14 +341,14 @@ call(struct parser *p)
 	if (f == NULL) {
 		const struct expr_func *g = closest_func(name, len);
 		if (g != NULL)
-			error_at(p, namepos, "unknown function '%.*s': did you mean '%s'?",
+			error_at(p, namepos, _("unknown function '%.*s': did you mean '%s'?"),
 				 len, name, g->name);
 		else if (is_variable_name(p, name, len) || len <= 2)
-			error_at(p, namepos, "'%.*s' is not a function: to multiply, "
-				 "write '%.*s*(...)'", len, name, len, name);
+			error_at(p, namepos, _("'%.*s' is not a function: to multiply, "
+				 "write '%.*s*(...)'"), len, name, len, name);
 		else
-			error_at(p, namepos, "unknown function '%.*s' (the functions are "
-				 "listed in descent-expr(7))", len, name);
+			error_at(p, namepos, _("unknown function '%.*s' (the functions are "
+				 "listed in descent-expr(7))"), len, name);
 		return 0;
 	}
 	next(p);                        /* the name */
@@ -365,16 +368,17 @@ call(struct parser *p)
 	if (p->tok != T_RPAREN) {
 		char buf[64];
 		if (p->tok == T_END)
-			error_at(p, p->pos, "missing ')' to close the '(' at column %d",
+			error_at(p, p->pos, _("missing ')' to close the '(' at column %d"),
 				 lparen + 1);
 		else
-			error_at(p, p->pos, "expected ',' or ')' in the call of %s, "
-				 "not %s", f->name, tok_text(p, p->pos, p->len, buf, sizeof buf));
+			error_at(p, p->pos, _("expected ',' or ')' in the call of %s, "
+				 "not %s"), f->name, tok_text(p, p->pos, p->len, buf, sizeof buf));
 		return 0;
 	}
 	if (nargs != f->arity) {
-		error_at(p, namepos, "%s takes %d argument%s, not %d", f->name,
-			 f->arity, f->arity == 1 ? "" : "s", nargs);
+		error_at(p, namepos, P_("%s takes %d argument, not %d",
+					"%s takes %d arguments, not %d", f->arity), f->name,
+			 f->arity, nargs);
 		return 0;
 	}
 	next(p);                        /* ')' */
@@ -407,8 +411,8 @@ parse_primary(struct parser *p)
 			return call(p);
 	}
 		if (find_func(p->src + p->pos, p->len) != NULL) {
-			error_at(p, p->pos, "'%.*s' is a function: write its argument in "
-				 "parentheses, as in %.*s(x)", p->len, p->src + p->pos,
+			error_at(p, p->pos, _("'%.*s' is a function: write its argument in "
+				 "parentheses, as in %.*s(x)"), p->len, p->src + p->pos,
 				 p->len, p->src + p->pos);
 			return 0;
 		}
@@ -424,11 +428,11 @@ parse_primary(struct parser *p)
 			return 0;
 		if (p->tok != T_RPAREN) {
 			if (p->tok == T_END)
-				error_at(p, p->pos, "missing ')' to close the '(' at column %d",
+				error_at(p, p->pos, _("missing ')' to close the '(' at column %d"),
 					 lparen + 1);
 			else
-				error_at(p, p->pos, "expected ')' to close the '(' at column %d, "
-					 "not %s", lparen + 1,
+				error_at(p, p->pos, _("expected ')' to close the '(' at column %d, "
+					 "not %s"), lparen + 1,
 					 tok_text(p, p->pos, p->len, buf, sizeof buf));
 			return 0;
 		}
@@ -437,19 +441,19 @@ parse_primary(struct parser *p)
 	}
 	default:
 		if (p->tok == T_END && p->prevlen == 0) {
-			error_at(p, 0, "the expression is empty");
+			error_at(p, 0, _("the expression is empty"));
 		} else if (p->prevlen == 0) {
-			error_at(p, p->pos, "expected a number, a name or '(', not %s",
+			error_at(p, p->pos, _("expected a number, a name or '(', not %s"),
 				 tok_text(p, p->pos, p->len, buf, sizeof buf));
 		} else if (p->tok == T_END) {
-			error_at(p, p->pos, "expected a number, a name or '(' after %s",
+			error_at(p, p->pos, _("expected a number, a name or '(' after %s"),
 				 tok_text(p, p->prevpos, p->prevlen, buf, sizeof buf));
 		} else if (p->tok == T_RPAREN && p->prev == T_LPAREN) {
-			error_at(p, p->pos, "empty parentheses: expected an expression "
-				 "between '(' and ')'");
+			error_at(p, p->pos, _("empty parentheses: expected an expression "
+				 "between '(' and ')'"));
 		} else {
-			error_at(p, p->pos, "expected a number, a name or '(' after %s, "
-				 "not %s", tok_text(p, p->prevpos, p->prevlen, buf, sizeof buf),
+			error_at(p, p->pos, _("expected a number, a name or '(' after %s, "
+				 "not %s"), tok_text(p, p->prevpos, p->prevlen, buf, sizeof buf),
 				 tok_text(p, p->pos, p->len, buf2, sizeof buf2));
 		}
 		return 0;
@@ -460,8 +464,8 @@ static int
 enter(struct parser *p)
 {
 	if (++p->depth > EXPR_MAX_DEPTH) {
-		error_at(p, p->pos, "the expression is nested too deeply "
-			 "(more than %d levels)", EXPR_MAX_DEPTH);
+		error_at(p, p->pos, _("the expression is nested too deeply "
+			 "(more than %d levels)"), EXPR_MAX_DEPTH);
 		return 0;
 	}
 	return 1;
@@ -600,11 +604,11 @@ expr_parse_flags(const char *src, const char *const *vars, int nvars, unsigned f
 	n = parse_expr(&p);
 	if (!p.failed && p.tok != T_END) {
 		if (p.tok == T_RPAREN)
-			error_at(&p, p.pos, "unmatched ')'");
+			error_at(&p, p.pos, _("unmatched ')'"));
 		else if (p.tok == T_COMMA)
-			error_at(&p, p.pos, "',' outside of a function call");
+			error_at(&p, p.pos, _("',' outside of a function call"));
 		else
-			error_at(&p, p.pos, "expected an operator before %s",
+			error_at(&p, p.pos, _("expected an operator before %s"),
 				 tok_text(&p, p.pos, p.len, buf, sizeof buf));
 	}
 	if (p.failed) {

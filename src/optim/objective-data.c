@@ -11,18 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "optim-int.h"
-
-/* Fills err with a message that has no column. */
-static void
-set_error(struct diag *err, const char *fmt, const char *a, const char *b)
-{
-	char msg[sizeof err->message];
-
-	snprintf(msg, sizeof msg, fmt, a, b);
-	diag_set(err, NULL, 0, 0, "%s", msg);
-}
 
 /* Checks the labels for the loss; returns 0, or -1 with err filled. */
 static int
@@ -48,8 +39,8 @@ check_labels(const struct dataset *d, int target, enum loss loss, int *pm_one,
 		}
 	}
 	if (loss == LOSS_HINGE && !zero_one && !minus_one) {
-		set_error(err, "hinge needs labels -1 and 1 (or 0 and 1) in %s%s",
-			  d->names[target], "");
+		diag_set(err, NULL, 0, 0, "hinge needs labels -1 and 1 (or 0 and 1) in %s",
+			 d->names[target]);
 		return -1;
 	}
 	*pm_one = minus_one;
@@ -105,9 +96,13 @@ objective_mlp(const struct dataset *d, const char *model, enum loss loss, int t,
 		if (j != t)
 			inputs[nin++] = j;
 	if (nin != net.sizes[0]) {
-		diag_set(err, NULL, 0, 5, "%s takes %d input%s, but the data has %d column%s "
-			 "besides the target %s", model, net.sizes[0], net.sizes[0] == 1 ? "" : "s",
-			 nin, nin == 1 ? "" : "s", d->names[t]);
+		char a[48], b[48];
+		snprintf(a, sizeof a, P_("%d input", "%d inputs", net.sizes[0]), net.sizes[0]);
+		snprintf(b, sizeof b, P_("%d column", "%d columns", nin), nin);
+		/* TRANSLATORS: "mlp:2-8-1 takes 2 inputs, but the data has 1 column
+		 * besides the target y" */
+		diag_set(err, NULL, 0, 5, "%s takes %s, but the data has %s besides the target %s",
+			 model, a, b, d->names[t]);
 		return NULL;
 	}
 	if (loss != LOSS_MSE && check_labels(d, t, loss, &pm_one, err) < 0)
@@ -161,8 +156,12 @@ objective_data(const struct dataset *d, const char *model, enum loss loss,
 		target = "y";
 	t = dataset_column(d, target);
 	if (t < 0) {
-		set_error(err, "the data has no column %s for the target%s", target,
-			  strcmp(target, "y") == 0 ? " (name it with --target)" : "");
+		if (strcmp(target, "y") == 0)
+			diag_set(err, NULL, 0, 0, "the data has no column %s for the target "
+				 "(name it with --target)", target);
+		else
+			diag_set(err, NULL, 0, 0, "the data has no column %s for the target",
+				 target);
 		return NULL;
 	}
 	if (expr_is_mlp(model))
@@ -175,16 +174,16 @@ objective_data(const struct dataset *d, const char *model, enum loss loss,
 	for (i = 0; i < nv; i++) {
 		const char *v = expr_var_name(m, i);
 		if (strcmp(v, target) == 0) {
-			set_error(err, "the model uses the target %s: a model computes "
-				  "the target from the other columns%s", v, "");
+			diag_set(err, NULL, 0, 0, "the model uses the target %s: a model computes "
+				 "the target from the other columns", v);
 			goto fail;
 		}
 		if (dataset_column(d, v) < 0)
 			names[np++] = v;
 	}
 	if (np == 0) {
-		set_error(err, "the model has no parameters: every name in it is a "
-			  "data column%s%s", "", "");
+		diag_set(err, NULL, 0, 0, "the model has no parameters: every name in it is a "
+			 "data column");
 		goto fail;
 	}
 	if (params != NULL) {
@@ -193,24 +192,21 @@ objective_data(const struct dataset *d, const char *model, enum loss loss,
 			for (j = 0; j < np; j++)
 				found |= strcmp(params[i], names[j]) == 0;
 			if (!found) {
-				set_error(err, "'%s' in --params is not a parameter of the "
-					  "model%s", params[i], "");
+				diag_set(err, NULL, 0, 0, "'%s' in --params is not a parameter of the "
+					 "model", params[i]);
 				goto fail;
 			}
 		}
 		if (nparams != np) {
-			char n1[16], n2[16];
-			snprintf(n1, sizeof n1, "%d", nparams);
-			snprintf(n2, sizeof n2, "%d", np);
-			set_error(err, "--params names %s parameters, but the model has %s",
-				  n1, n2);
+			diag_set(err, NULL, 0, 0, "--params names %d parameters, but the model has %d",
+				 nparams, np);
 			goto fail;
 		}
 		for (i = 0; i < np; i++)
 			names[i] = params[i];
 	}
 	if (np + d->ncols > EXPR_MAX_VARS) {
-		set_error(err, "too many parameters and columns together%s%s", "", "");
+		diag_set(err, NULL, 0, 0, "too many parameters and columns together");
 		goto fail;
 	}
 	if (loss != LOSS_MSE && check_labels(d, t, loss, &pm_one, err) < 0)

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/optim.h"
 #include "descent/util.h"
@@ -136,7 +137,7 @@ bfgs_state_text(int n, const struct opt_params *p, const double *state, char *bu
 
 	(void)p;
 	if (n == 2 && state[0] == 0 && state[1] == 0 && state[3] == 0) {
-		snprintf(buf, size, "B = I until the first step");
+		snprintf(buf, size, "%s", _("B = I until the first step"));
 		return;
 	}
 	if (n != 2 || la_eigsym(2, state, lambda, NULL) < 0) {
@@ -148,7 +149,7 @@ bfgs_state_text(int n, const struct opt_params *p, const double *state, char *bu
 
 const struct optimizer opt_bfgs = {
 	.name = "bfgs",
-	.rule = "d = -B g; w += a*d, a by a Wolfe line search; B updated with s, y",
+	.rule = N_("d = -B g; w += a*d, a by a Wolfe line search; B updated with s, y"),
 	.params = "lr",
 	.state_size = bfgs_state_size,
 	.line_search = 1,

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/optim.h"
 #include "descent/util.h"
@@ -108,13 +109,13 @@ static void
 cg_state_text(int n, const struct opt_params *p, const double *state, char *buf, size_t size)
 {
 	(void)p;
-	snprintf(buf, size, "beta %.3g (0 every %d steps)", state[2 * n], n);
+	snprintf(buf, size, _("beta %.3g (0 every %d steps)"), state[2 * n], n);
 }
 
 const struct optimizer opt_cg = {
 	.name = "cg",
-	.rule = "d = -g + beta*d_prev, beta = max(0, g.(g - g_prev)/|g_prev|^2); w += a*d, "
-		"a by a Wolfe line search",
+	.rule = N_("d = -g + beta*d_prev, beta = max(0, g.(g - g_prev)/|g_prev|^2); w += a*d, "
+		   "a by a Wolfe line search"),
 	.params = "lr",
 	.state_size = cg_state_size,
 	.line_search = 1,

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/optim.h"
 #include "descent/util.h"
@@ -147,13 +148,13 @@ lbfgs_state_text(int n, const struct opt_params *p, const double *state, char *b
 {
 	size_t m = (size_t)p->memory;
 
-	snprintf(buf, size, "pairs %d of %zu", (int)state[2 * m * (size_t)n + m], m);
+	snprintf(buf, size, _("pairs %d of %zu"), (int)state[2 * m * (size_t)n + m], m);
 }
 
 const struct optimizer opt_lbfgs = {
 	.name = "lbfgs",
-	.rule = "d = -H g from the last `memory` pairs (s, y); w += a*d, a by a Wolfe "
-		"line search",
+	.rule = N_("d = -H g from the last `memory` pairs (s, y); w += a*d, a by a Wolfe "
+		   "line search"),
 	.params = "lr,memory",
 	.state_size = lbfgs_state_size,
 	.line_search = 1,

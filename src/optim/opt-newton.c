@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/optim.h"
 #include "descent/util.h"
@@ -81,7 +82,8 @@ newton_step(const struct opt_step *s)
 
 const struct optimizer opt_newton = {
 	.name = "newton",
-	.rule = "w -= lr*(H + damping*I)^-1 g  (|eigenvalues| where H is not positive definite)",
+	.rule = N_("w -= lr*(H + damping*I)^-1 g  (|eigenvalues| where H is not positive "
+		   "definite)"),
 	.params = "lr,damping",
 	.nstate = 0,
 	.needs_hessian = 1,

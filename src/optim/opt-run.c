@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "descent/clones.h"
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/optim.h"
 #include "descent/rng.h"
@@ -49,14 +50,15 @@ struct run {
 	struct trajectory tr;
 };
 
+/* The names stay English (tests compare them); shown, they go through _(). */
 const char *
 run_outcome_name(enum run_outcome o)
 {
 	switch (o) {
-	case RUN_RUNNING: return "running";
-	case RUN_CONVERGED: return "converged";
-	case RUN_MAX_STEPS: return "step limit";
-	case RUN_DIVERGED: return "diverged";
+	case RUN_RUNNING: return N_("running");
+	case RUN_CONVERGED: return N_("converged");
+	case RUN_MAX_STEPS: return N_("step limit");
+	case RUN_DIVERGED: return N_("diverged");
 	}
 	return "?";
 }
@@ -107,10 +109,12 @@ run_config_check(const struct run_config *c, size_t nex, struct diag *err)
 				c->opt->name);
 	if (c->line_search && c->batch > 0 && c->batch < nex)
 		return diag_set(err, NULL, 0, 0, "the line search needs the full batch");
-	if (c->opt->line_search && ((c->batch > 0 && c->batch < nex) || c->noise > 0))
+	if (c->opt->line_search && c->noise > 0)
 		return diag_set(err, NULL, 0, 0, "%s searches along its direction with the true "
-				"f and gradient: it takes no %s", c->opt->name,
-				c->noise > 0 ? "noise" : "mini-batches");
+				"f and gradient: it takes no noise", c->opt->name);
+	if (c->opt->line_search && c->batch > 0 && c->batch < nex)
+		return diag_set(err, NULL, 0, 0, "%s searches along its direction with the true "
+				"f and gradient: it takes no mini-batches", c->opt->name);
 	return 0;
 }
 
@@ -227,6 +231,10 @@ run_point(const struct run *r)
 	return r->w;
 }
 
+/*
+ * The reason stays English in the trajectory, which records and JSON
+ * keep: a screen shows it translated, each reason being a message (N_).
+ */
 static void
 end(struct run *r, enum run_outcome o, const char *reason)
 {
@@ -326,14 +334,14 @@ run_step(struct run *r)
 	for (k = 0; k < n; k++)
 		big = fmax(big, fabs(r->w[k]));
 	if (!isfinite(r->f) || !isfinite(gnorm)) {
-		end(r, RUN_DIVERGED, !isfinite(r->f) ? "f is not finite" :
-		    "the gradient is not finite");
+		end(r, RUN_DIVERGED, !isfinite(r->f) ? N_("f is not finite") :
+		    N_("the gradient is not finite"));
 		return RUN_DIVERGED;
 	}
 	if (big > r->c.bound || fabs(r->f) > r->c.bound) {
 		char why[96];
-		snprintf(why, sizeof why, "%s is beyond %g",
-			 big > r->c.bound ? "the point" : "|f|", r->c.bound);
+		snprintf(why, sizeof why, big > r->c.bound ? N_("the point is beyond %g") :
+			 N_("|f| is beyond %g"), r->c.bound);
 		end(r, RUN_DIVERGED, why);
 		return RUN_DIVERGED;
 	}

@@ -163,9 +163,12 @@ sched_parse(const char *text, struct schedule *s, struct diag *err)
 		else if (k == SCHED_COSINE && strcmp(item, "min") == 0)
 			ok = number(item, eq, &s->min, err);
 		else {
-			diag_set(err, NULL, 0, 0, "the %s schedule has no '%s'%s%s%s", kinds[k], item,
-				 *keys[k] ? " (it takes " : " (it takes only warmup",
-				 keys[k], *keys[k] ? " and warmup)" : ")");
+			if (*keys[k] != '\0')
+				diag_set(err, NULL, 0, 0, "the %s schedule has no '%s' (it takes "
+					 "%s and warmup)", kinds[k], item, keys[k]);
+			else
+				diag_set(err, NULL, 0, 0, "the %s schedule has no '%s' (it takes "
+					 "only warmup)", kinds[k], item);
 			return -1;
 		}
 		if (ok < 0)

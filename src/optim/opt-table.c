@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/optim.h"
 #include "descent/util.h"
 
@@ -28,21 +29,21 @@ const struct optimizer *const opt_table[] = {
 
 const struct opt_param opt_params_table[OPT_PARAM_COUNT] = {
 	PARAM(OPT_PARAM_LR, lr, OPT_RANGE_POSITIVE,
-	      "the learning rate: how far each step goes along the update"),
+	      N_("the learning rate: how far each step goes along the update")),
 	PARAM(OPT_PARAM_BETA, beta, OPT_RANGE_UNIT,
-	      "the share of the velocity v that each step keeps"),
+	      N_("the share of the velocity v that each step keeps")),
 	PARAM(OPT_PARAM_RHO, rho, OPT_RANGE_UNIT,
-	      "the share of the average of g^2 that each step keeps"),
+	      N_("the share of the average of g^2 that each step keeps")),
 	PARAM(OPT_PARAM_BETA1, beta1, OPT_RANGE_UNIT,
-	      "the share of m, the average of g, that each step keeps"),
+	      N_("the share of m, the average of g, that each step keeps")),
 	PARAM(OPT_PARAM_BETA2, beta2, OPT_RANGE_UNIT,
-	      "the share of v, the average of g^2, that each step keeps"),
+	      N_("the share of v, the average of g^2, that each step keeps")),
 	PARAM(OPT_PARAM_EPS, eps, OPT_RANGE_POSITIVE,
-	      "added to the square root under g, so that it is never 0"),
+	      N_("added to the square root under g, so that it is never 0")),
 	PARAM(OPT_PARAM_DAMPING, damping, OPT_RANGE_NONNEG,
-	      "added to the Hessian's diagonal, to shorten newton's steps"),
+	      N_("added to the Hessian's diagonal, to shorten newton's steps")),
 	PARAM(OPT_PARAM_MEMORY, memory, OPT_RANGE_COUNT,
-	      "the pairs (s, y) of past steps that lbfgs keeps"),
+	      N_("the pairs (s, y) of past steps that lbfgs keeps")),
 };
 
 int
@@ -92,14 +93,16 @@ opt_param_in_range(int k, double v)
 	return 0;
 }
 
+/* Only for messages ("lr must be positive"): in the user's language. */
 const char *
 opt_param_range_text(int k)
 {
 	switch (opt_params_table[k].range) {
-	case OPT_RANGE_POSITIVE: return "positive";
-	case OPT_RANGE_NONNEG: return "zero or more";
-	case OPT_RANGE_UNIT: return "in [0, 1)";
-	case OPT_RANGE_COUNT: return "a whole number from 1 to 100";
+	/* TRANSLATORS: "%s must be positive", said of a parameter such as lr */
+	case OPT_RANGE_POSITIVE: return _("positive");
+	case OPT_RANGE_NONNEG: return _("zero or more");
+	case OPT_RANGE_UNIT: return _("in [0, 1)");
+	case OPT_RANGE_COUNT: return _("a whole number from 1 to 100");
 	}
 	return "";
 }

@@ -459,6 +459,29 @@ utf8_decode(const unsigned char *s, uint32_t *ch)
 	return n;
 }
 
+size_t
+plot_text_bytes(const char *s, int cols)
+{
+	size_t i = 0;
+
+	for (; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && cols-- <= 0)
+			break;
+	return i;
+}
+
+void
+plot_text_cut(char *s, int width)
+{
+	s[plot_text_bytes(s, width < 0 ? 0 : width)] = '\0';
+}
+
+int
+plot_text_width(const char *s)
+{
+	return (int)utf8_columns(s, strlen(s));
+}
+
 /*
  * Two passes: the first checks the whole string (valid UTF-8, single
  * width, on the canvas, no other text in the way), the second writes.

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "plot-int.h"
 
@@ -31,8 +32,8 @@ struct text {
 	char names[3][32];
 };
 
-static void __attribute__((format(printf, 2, 3)))
-put(struct text *t, const char *fmt, ...)
+static void __attribute__((format(printf, 2, 0)))
+vput(struct text *t, const char *fmt, va_list ap0)
 {
 	va_list ap;
 	char form[512];
@@ -54,7 +55,7 @@ put(struct text *t, const char *fmt, ...)
 	}
 	form[k] = '\0';
 	for (;;) {
-		va_start(ap, fmt);
+		va_copy(ap, ap0);
 		n = vsnprintf(t->s + t->len, t->cap - t->len, form, ap);
 		va_end(ap);
 		if (n < 0)
@@ -65,6 +66,32 @@ put(struct text *t, const char *fmt, ...)
 		t->s = xrealloc(t->s, t->cap);
 	}
 	t->len += (size_t)n;
+}
+
+static void __attribute__((format(printf, 2, 3)))
+put(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vput(t, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * A sentence of a paragraph: after a space unless it starts the
+ * paragraph, so that a translation has no blank to keep.
+ */
+static void __attribute__((format(printf, 2, 3)))
+say(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (t->len > 0 && t->s[t->len - 1] != '\n')
+		put(t, " ");
+	va_start(ap, fmt);
+	vput(t, fmt, ap);
+	va_end(ap);
 }
 
 /*
@@ -166,73 +193,108 @@ sample_values(struct desc *d)
 		d->fscale = 1;
 }
 
-static const char *const kind_one[] = { "minimum", "maximum", "saddle point", "flat point" };
-static const char *const kind_many[] = { "minima", "maxima", "saddle points", "flat points" };
-
 /* What is drawn, over which ranges, and f's range there. */
 static void
 describe_what(struct text *t, struct desc *d)
 {
 	struct plot_fig *f = d->f;
-	char a[32], b[32], c[32], e[32];
-	const char *what = f->title[0] != '\0' ? f->title : "the function";
+	char a[32], b[32], c[32], e[32], l0[32], l1[32];
+	/* TRANSLATORS: what a plot shows when it has no title */
+	const char *what = f->title[0] != '\0' ? f->title : _("the function");
 
 	if (d->n == 1) {
-		put(t, "The curve of %s, for @x from %s to %s.", what, num(a, f->x0, d->span[0]),
-		    num(b, f->x1, d->span[0]));
+		/*
+		 * TRANSLATORS: the sentences that describe a plot in words
+		 * (descent plot --describe), for a screen reader.  @f, @x and @y
+		 * stand for the names of the function and of its variables (f,
+		 * x and y, or a model's w0 and w1): keep them as they are, like
+		 * the %s and %d.  A %s is a number, a point such as "(3, 2)" or
+		 * "x = 2", or a phrase whose message comes with it.  The numbers
+		 * keep their decimal point.
+		 */
+		say(t, _("The curve of %s, for @x from %s to %s."), what,
+		    num(a, f->x0, d->span[0]), num(b, f->x1, d->span[0]));
 	} else {
-		put(t, "%s of %s, for @x from %s to %s and @y from %s to %s",
-		    fig_has(f, PLOT_OV_CONTOURS) ? "Contour lines" : "A map", what,
-		    num(a, f->x0, d->span[0]), num(b, f->x1, d->span[0]),
-		    num(c, f->y0, d->span[1]), num(e, f->y1, d->span[1]));
-		if (fig_has(f, PLOT_OV_CONTOURS) && f->nlevels > 0)
-			put(t, ", at %d levels of @f from %s to %s%s", f->nlevels,
-			    num(a, f->levels[0], d->fscale), num(b, f->levels[f->nlevels - 1], d->fscale),
-			    f->kind == PLOT_LEVELS_LOG ? ", closer together near the minimum" :
-			    ", evenly spaced");
-		put(t, ".");
+		num(a, f->x0, d->span[0]);
+		num(b, f->x1, d->span[0]);
+		num(c, f->y0, d->span[1]);
+		num(e, f->y1, d->span[1]);
+		if (fig_has(f, PLOT_OV_CONTOURS) && f->nlevels > 0) {
+			num(l0, f->levels[0], d->fscale);
+			num(l1, f->levels[f->nlevels - 1], d->fscale);
+		}
+		if (!fig_has(f, PLOT_OV_CONTOURS))
+			say(t, _("A map of %s, for @x from %s to %s and @y from %s to %s."), what,
+			    a, b, c, e);
+		else if (f->nlevels <= 0)
+			say(t, _("Contour lines of %s, for @x from %s to %s and @y from %s to %s."),
+			    what, a, b, c, e);
+		else if (f->kind == PLOT_LEVELS_LOG)
+			say(t, _("Contour lines of %s, for @x from %s to %s and @y from %s to %s, "
+				 "at %d levels of @f from %s to %s, closer together near the "
+				 "minimum."), what, a, b, c, e, f->nlevels, l0, l1);
+		else
+			say(t, _("Contour lines of %s, for @x from %s to %s and @y from %s to %s, "
+				 "at %d levels of @f from %s to %s, evenly spaced."), what, a, b, c,
+			    e, f->nlevels, l0, l1);
 	}
-	if (isfinite(d->flo) && !d->drawn_only)
-		put(t, " @f goes from %s to %s %s.", num(a, d->flo, d->fscale),
-		    num(b, d->fhi, d->fscale), d->nonfinite > 0 ? "at the points sampled" : "there");
+	if (isfinite(d->flo) && !d->drawn_only) {
+		num(a, d->flo, d->fscale);
+		num(b, d->fhi, d->fscale);
+		if (d->nonfinite > 0)
+			say(t, _("@f goes from %s to %s at the points sampled."), a, b);
+		else
+			say(t, _("@f goes from %s to %s there."), a, b);
+	}
 	if (d->nonfinite > 0) {
 		char p[80];
-		put(t, " @f has no finite value at %zu of the %zu points sampled, such as %s.",
+		say(t, _("@f has no finite value at %zu of the %zu points sampled, such as %s."),
 		    d->nonfinite, d->nsamples, point(p, d, d->nonfinite_x));
 	}
 	if (f->tangent_drawn) {
 		double x0 = f->opt.tangent_x, v, g;
 		objective_eval_point(f->o, &x0, &v, &g, NULL);
-		put(t, " A tangent line touches the curve at @x = %s", num(a, x0, d->span[0]));
-		if (!d->drawn_only)
-			put(t, ", where @f = %s and the slope is %s", num(b, v, d->fscale),
+		num(a, x0, d->span[0]);
+		if (d->drawn_only)
+			say(t, _("A tangent line touches the curve at @x = %s."), a);
+		else
+			say(t, _("A tangent line touches the curve at @x = %s, where @f = %s and "
+				 "the slope is %s."), a, num(b, v, d->fscale),
 			    num(c, g, d->fscale / d->span[0]));
-		put(t, ".");
 	}
 	if (f->chord) {
 		double fa, fb;
 		objective_eval_point(f->o, &f->chord_x[0], &fa, NULL, NULL);
 		objective_eval_point(f->o, &f->chord_x[1], &fb, NULL, NULL);
-		put(t, " A chord joins A, at @x = %s, and B, at @x = %s", num(a, f->chord_x[0],
-		    d->span[0]), num(b, f->chord_x[1], d->span[0]));
-		if (!d->drawn_only)
-			put(t, ", where @f = %s at A and %s at B", num(c, fa, d->fscale),
+		num(a, f->chord_x[0], d->span[0]);
+		num(b, f->chord_x[1], d->span[0]);
+		if (d->drawn_only)
+			say(t, _("A chord joins A, at @x = %s, and B, at @x = %s."), a, b);
+		else
+			say(t, _("A chord joins A, at @x = %s, and B, at @x = %s, where @f = %s "
+				 "at A and %s at B."), a, b, num(c, fa, d->fscale),
 			    num(e, fb, d->fscale));
-		put(t, ".");
 	}
 	{
 		int i;
 		for (i = 0; i < f->nmarks; i++) {
 			char p[80];
-			put(t, " %c marks %s%s%s.", f->marks[i].glyph, point(p, d, f->marks[i].x),
-			    f->marks[i].label[0] != '\0' ? ": " : "", f->marks[i].label);
+			point(p, d, f->marks[i].x);
+			/* TRANSLATORS: a glyph on the plot, and the point it marks */
+			if (f->marks[i].label[0] != '\0')
+				say(t, _("%c marks %s: %s."), f->marks[i].glyph, p, f->marks[i].label);
+			else
+				say(t, _("%c marks %s."), f->marks[i].glyph, p);
 		}
 	}
 	if (fig_has(f, PLOT_OV_SHADE))
-		put(t, " The bands between the levels are shaded, denser where @f is higher.");
+		say(t, _("The bands between the levels are shaded, denser where @f is higher."));
 	if (fig_has(f, PLOT_OV_BASINS))
-		put(t, " The shading shows the basin of each minimum: where %s goes from each "
-		    "start.", f->opt.basin_label != NULL ? f->opt.basin_label : "gradient descent");
+		/* TRANSLATORS: %s is a run's settings, such as "momentum,lr=0.005,beta=0.9",
+		 * or "gradient descent" */
+		say(t, _("The shading shows the basin of each minimum: where %s goes from each "
+			 "start."), f->opt.basin_label != NULL ? f->opt.basin_label :
+		    _("gradient descent"));
 	put(t, "\n");
 }
 
@@ -266,6 +328,16 @@ monotone(const struct desc *d, double a, double b, int dir)
 	}
 	return 1;
 }
+
+/* The pieces of the curve's way to each kind of critical point. */
+static const char *const shape_rises[] = {
+	N_("rises to a minimum at %s (@f = %s)"), N_("rises to a maximum at %s (@f = %s)"),
+	N_("rises to a saddle point at %s (@f = %s)"), N_("rises to a flat point at %s (@f = %s)"),
+};
+static const char *const shape_falls[] = {
+	N_("falls to a minimum at %s (@f = %s)"), N_("falls to a maximum at %s (@f = %s)"),
+	N_("falls to a saddle point at %s (@f = %s)"), N_("falls to a flat point at %s (@f = %s)"),
+};
 
 /*
  * 1D: the way the curve goes, end to end, through its critical points;
@@ -309,49 +381,108 @@ describe_shape(struct text *t, struct desc *d)
 			last = v;
 			lastx = x[0];
 		}
-		if (big > 0.25 * (d->fhi - d->flo))
-			put(t, "It breaks between @x = %s and @x = %s, where @f jumps from %s to %s.\n",
+		if (big > 0.25 * (d->fhi - d->flo)) {
+			/* TRANSLATORS: "it" is the curve, here and below */
+			say(t, _("It breaks between @x = %s and @x = %s, where @f jumps from %s to %s."),
 			    num(a, ja, d->span[0]), num(b, jb, d->span[0]), num(c, fa, d->fscale),
 			    num(e, fb, d->fscale));
+			put(t, "\n");
+		}
 		return;
 	}
 	if (d->ncp == 0) {
-		put(t, "It %s all the way, from @f = %s at @x = %s to @f = %s at @x = %s.\n",
-		    f1 > f0 ? "rises" : "falls", num(a, f0, d->fscale), num(b, x0, d->span[0]),
-		    num(c, f1, d->fscale), num(e, x1, d->span[0]));
+		num(a, f0, d->fscale);
+		num(b, x0, d->span[0]);
+		num(c, f1, d->fscale);
+		num(e, x1, d->span[0]);
+		if (f1 > f0)
+			say(t, _("It rises all the way, from @f = %s at @x = %s to @f = %s at "
+				 "@x = %s."), a, b, c, e);
+		else
+			say(t, _("It falls all the way, from @f = %s at @x = %s to @f = %s at "
+				 "@x = %s."), a, b, c, e);
+		put(t, "\n");
 		return;
 	}
-	put(t, "From @x = %s, where @f = %s, it", num(a, x0, d->span[0]), num(b, f0, d->fscale));
+	/*
+	 * TRANSLATORS: the way of the curve, a sentence in pieces: this
+	 * beginning, then for each critical point a ", "-separated piece
+	 * ("falls to a minimum at x = -2 (f = -11)"), then its end (", and
+	 * rises to x = 3, where f = 14.")
+	 */
+	say(t, _("From @x = %s, where @f = %s, it"), num(a, x0, d->span[0]),
+	    num(b, f0, d->fscale));
 	for (i = 0; i < d->ncp; i++) {
 		const struct critical_point *cp = &d->cp[i];
 		double before = i == 0 ? f0 : d->cp[i - 1].f;
-		const char *verb = cp->f > before ? "rises" : "falls";
-		put(t, "%s %s to a %s at %s (@f = %s)", i == 0 ? "" : ",", verb, kind_one[cp->kind],
+		put(t, i == 0 ? " " : ", ");
+		put(t, _(cp->f > before ? shape_rises[cp->kind] : shape_falls[cp->kind]),
 		    point(p, d, cp->x), num(a, cp->f, d->fscale));
 	}
-	put(t, ", and %s to @x = %s, where @f = %s.\n",
-	    f1 > d->cp[d->ncp - 1].f ? "rises" : "falls", num(a, x1, d->span[0]),
-	    num(b, f1, d->fscale));
+	num(a, x1, d->span[0]);
+	num(b, f1, d->fscale);
+	if (f1 > d->cp[d->ncp - 1].f)
+		put(t, _(", and rises to @x = %s, where @f = %s."), a, b);
+	else
+		put(t, _(", and falls to @x = %s, where @f = %s."), a, b);
+	put(t, "\n");
+}
+
+/* "2 minima", "1 saddle point": a count of critical points of a kind. */
+static void
+kind_count(char *buf, size_t size, int kind, int count)
+{
+	switch (kind) {
+	case CP_MINIMUM:
+		snprintf(buf, size, P_("%d minimum", "%d minima", count), count);
+		break;
+	case CP_MAXIMUM:
+		snprintf(buf, size, P_("%d maximum", "%d maxima", count), count);
+		break;
+	case CP_SADDLE:
+		snprintf(buf, size, P_("%d saddle point", "%d saddle points", count), count);
+		break;
+	default:
+		snprintf(buf, size, P_("%d flat point", "%d flat points", count), count);
+		break;
+	}
+}
+
+/* Appends text to the list in buf (len bytes used), after sep. */
+static void
+list_add(char *buf, size_t size, size_t *len, const char *sep, const char *text)
+{
+	if (*len < size)
+		*len += (size_t)snprintf(buf + *len, size - *len, "%s%s", sep, text);
 }
 
 /* The critical points in view, by kind, with their values. */
 static void
 describe_critical(struct text *t, struct desc *d)
 {
-	char a[32], b[32], p[80];
+	char a[32], b[32], p[80], cnt[48], pts[1024], low[1024];
 	int kind, i, first = 1;
+	/* TRANSLATORS: between the last two items of a list */
+	const char *last_sep = _(" and ");
 
 	if (d->ncp == 0) {
-		put(t, "%s\n", d->conclusive ? "There is no critical point in view." :
-		    "The search found no critical point in view.");
+		say(t, "%s", d->conclusive ? _("There is no critical point in view.") :
+		    _("The search found no critical point in view."));
+		put(t, "\n");
 		return;
 	}
-	put(t, "%s %d critical point%s in view:", !d->conclusive ? "The search found" :
-	    d->ncp == 1 ? "There is" : "There are", d->ncp, d->ncp == 1 ? "" : "s");
+	if (!d->conclusive)
+		/* TRANSLATORS: then the points of each kind, "; " between the kinds */
+		say(t, P_("The search found %d critical point in view:",
+			  "The search found %d critical points in view:", d->ncp), d->ncp);
+	else
+		say(t, P_("There is %d critical point in view:",
+			  "There are %d critical points in view:", d->ncp), d->ncp);
 	for (kind = CP_MINIMUM; kind <= CP_DEGENERATE; kind++) {
-		int count = 0, listed = 0, same = 1;
+		int count = 0, listed = 0, same = 1, lowest;
 		double lo = INFINITY, hi = -INFINITY;
 		char v0[32];
+		size_t np = 0, nl = 0;
 		for (i = 0; i < d->ncp; i++)
 			if ((int)d->cp[i].kind == kind) {
 				count++;
@@ -362,64 +493,80 @@ describe_critical(struct text *t, struct desc *d)
 			continue;
 		num(v0, lo, d->fscale);
 		same = strcmp(v0, num(a, hi, d->fscale)) == 0;
-		put(t, "%s %d %s, at ", first ? "" : ";", count,
-		    count == 1 ? kind_one[kind] : kind_many[kind]);
-		first = 0;
+		kind_count(cnt, sizeof cnt, kind, count);
+		/* the points: "p1, p2 and p3", or the first six "and 3 more" */
+		pts[0] = '\0';
 		for (i = 0; i < d->ncp; i++) {
 			if ((int)d->cp[i].kind != kind)
 				continue;
 			if (listed == 6 && count > 8) {
-				put(t, " and %d more", count - listed);
+				char more[64];
+				/* TRANSLATORS: after six points of a list, "and 3 more" */
+				snprintf(more, sizeof more, _(" and %d more"), count - listed);
+				list_add(pts, sizeof pts, &np, "", more);
 				break;
 			}
-			put(t, "%s%s", listed == 0 ? "" : listed == count - 1 ? " and " : ", ",
-			    point(p, d, d->cp[i].x));
+			list_add(pts, sizeof pts, &np, listed == 0 ? "" : listed == count - 1 ?
+				 last_sep : ", ", point(p, d, d->cp[i].x));
 			listed++;
 		}
-		if (count == 1)
-			put(t, ", where @f = %s", v0);
+		lowest = kind == CP_MINIMUM && d->conclusive && isfinite(d->flo) &&
+			 lo <= d->flo + 1e-9 * d->fscale;
+		/* TRANSLATORS: between the kinds of critical points in a sentence */
+		put(t, "%s", first ? " " : _("; "));
+		first = 0;
+		if (count == 1 && lowest)
+			/* TRANSLATORS: "2 minima", their points, and the value of f there */
+			put(t, _("%s, at %s, where @f = %s, the lowest in view"), cnt, pts, v0);
+		else if (count == 1)
+			put(t, _("%s, at %s, where @f = %s"), cnt, pts, v0);
+		else if (same && lowest)
+			put(t, _("%s, at %s, each where @f = %s, the lowest in view"), cnt, pts, v0);
 		else if (same)
-			put(t, ", each where @f = %s", v0);
-		else
-			put(t, ", where @f is from %s to %s", v0, num(b, hi, d->fscale));
-		if (kind == CP_MINIMUM && d->conclusive && isfinite(d->flo) &&
-		    lo <= d->flo + 1e-9 * d->fscale) {
-			if (count == 1 || same) {
-				put(t, ", the lowest in view");
-			} else {
-				/* the lowest of them, by their printed values */
-				int k2 = 0;
-				put(t, " (the lowest in view: @f = %s at ", v0);
-				for (i = 0; i < d->ncp; i++)
-					if ((int)d->cp[i].kind == kind &&
-					    strcmp(num(a, d->cp[i].f, d->fscale), v0) == 0)
-						put(t, "%s%s", k2++ ? " and " : "",
-						    point(p, d, d->cp[i].x));
-				put(t, ")");
-			}
+			put(t, _("%s, at %s, each where @f = %s"), cnt, pts, v0);
+		else if (!lowest)
+			put(t, _("%s, at %s, where @f is from %s to %s"), cnt, pts, v0,
+			    num(b, hi, d->fscale));
+		else {
+			/* the lowest of them, by their printed values */
+			low[0] = '\0';
+			for (i = 0; i < d->ncp; i++)
+				if ((int)d->cp[i].kind == kind &&
+				    strcmp(num(a, d->cp[i].f, d->fscale), v0) == 0)
+					list_add(low, sizeof low, &nl, nl ? last_sep : "",
+						 point(p, d, d->cp[i].x));
+			put(t, _("%s, at %s, where @f is from %s to %s (the lowest in view: @f = %s "
+				 "at %s)"), cnt, pts, v0, num(b, hi, d->fscale), v0, low);
 		}
 	}
 	put(t, ".\n");
 }
 
-/* Which ninth of the view a point is in, in words. */
+/*
+ * Which ninth of the view a point is in, in words, translated: after
+ * "toward" (1D and 2D) and "in" (2D).
+ */
 static const char *
 where(const struct desc *d, const double *x)
 {
 	static const char *const at[3][3] = {
-		{ "the lower left", "the bottom", "the lower right" },
-		{ "the left", "the middle", "the right" },
-		{ "the upper left", "the top", "the upper right" },
+		/* TRANSLATORS: parts of a 2D plot, after "toward" and after "in" */
+		{ N_("the lower left"), N_("the bottom"), N_("the lower right") },
+		{ N_("the left"), N_("the middle"), N_("the right") },
+		{ N_("the upper left"), N_("the top"), N_("the upper right") },
 	};
-	static const char *const at1[3] = { "the left end", "the middle", "the right end" };
+	static const char *const at1[3] = {
+		/* TRANSLATORS: parts of a 1D plot, after "toward" */
+		N_("the left end"), N_("the middle"), N_("the right end"),
+	};
 	int i = (int)floor(3 * (x[0] - d->f->x0) / (d->f->x1 - d->f->x0)), j = 1;
 
 	i = i < 0 ? 0 : i > 2 ? 2 : i;
 	if (d->n == 1)
-		return at1[i];
+		return _(at1[i]);
 	j = (int)floor(3 * (x[1] - d->f->y0) / (d->f->y1 - d->f->y0));
 	j = j < 0 ? 0 : j > 2 ? 2 : j;
-	return at[j][i];
+	return _(at[j][i]);
 }
 
 /* Where the function is steep and where flat: its gradient over the view. */
@@ -446,8 +593,10 @@ describe_slope(struct text *t, struct desc *d)
 			cnt[k]++;
 		}
 	if (!(gmax > 0)) {
-		if (gmax == 0)
-			put(t, "It is flat everywhere: its gradient is 0.\n");
+		if (gmax == 0) {
+			say(t, _("It is flat everywhere: its gradient is 0."));
+			put(t, "\n");
+		}
 		return;
 	}
 	/* how much of the view is nearly flat, against the steepest */
@@ -463,19 +612,30 @@ describe_slope(struct text *t, struct desc *d)
 		}
 	if (d->n == 1) {
 		double x[2] = { d->f->x0 + (d->f->x1 - d->f->x0) * (low % 3 + 0.5) / 3, 0 };
-		put(t, "It is steepest at %s, where |@f'| = %s, and flattest on the whole toward "
-		    "%s.", point(p, d, gmax_x), num(a, gmax, gmax), where(d, x));
+		/* TRANSLATORS: "it" is the function, here and below */
+		say(t, _("It is steepest at %s, where |@f'| = %s, and flattest on the whole "
+			 "toward %s."), point(p, d, gmax_x), num(a, gmax, gmax), where(d, x));
 	} else {
 		double x[2] = { d->f->x0 + (d->f->x1 - d->f->x0) * (low % 3 + 0.5) / 3,
 				d->f->y0 + (d->f->y1 - d->f->y0) * (low / 3 + 0.5) / 3 };
-		put(t, "It is steepest toward %s, where |grad @f| reaches %s at %s, and "
-		    "flattest on the whole in %s.", where(d, gmax_x), num(a, gmax, gmax),
+		say(t, _("It is steepest toward %s, where |grad @f| reaches %s at %s, and "
+			 "flattest on the whole in %s."), where(d, gmax_x), num(a, gmax, gmax),
 		    point(p, d, gmax_x), where(d, x));
 	}
 	if (total > 0 && lround(100.0 * flat / total) > 0)
-		put(t, " The slope is under 2%% of its steepest on %d%% of the view.",
+		say(t, _("The slope is under 2%% of its steepest on %d%% of the view."),
 		    (int)lround(100.0 * flat / total));
 	put(t, "\n");
+}
+
+/* A share of the view in words: "37%", or "under 1%" for a few cells. */
+static void
+share(char buf[32], int percent)
+{
+	if (percent == 0)
+		snprintf(buf, 32, "%s", _("under 1%"));
+	else
+		snprintf(buf, 32, "%d%%", percent);
 }
 
 /* The convexity that the figure shades, from the same grid. */
@@ -492,12 +652,12 @@ describe_convexity(struct text *t, struct desc *d)
 		return;
 	total = (size_t)cv.nx * (size_t)cv.ny;
 	if (cv.verdict == CONVEXITY_CONVEX) {
-		put(t, "The shading shows where @f is not convex: nowhere here, it is convex in "
-		    "the whole view.\n");
+		say(t, _("The shading shows where @f is not convex: nowhere here, it is convex "
+			 "in the whole view."));
+		put(t, "\n");
 	} else if (cv.verdict == CONVEXITY_NOT_CONVEX) {
 		size_t saddle = cv.counts[HESS_INDEFINITE];
 		size_t concave = cv.counts[HESS_NEGDEF] + cv.counts[HESS_NEGSEMI];
-		put(t, "The shading shows where @f is not convex:");
 		if (f->n == 1) {
 			/* the concave stretches, left to right, each end halfway
 			 * between the grid's points on either side */
@@ -508,30 +668,48 @@ describe_convexity(struct text *t, struct desc *d)
 						      cv.sign[i] == HESS_NEGSEMI);
 				double x = i == 0 ? f->x0 : i == cv.nx ? f->x1 :
 					   r.lo[0] + step * (i - 0.5);
-				if (c && !in)
-					put(t, "%s concave from @x = %s", k++ ? "," : "",
+				if (c && !in) {
+					num(b, x, d->span[0]);
+				} else if (!c && in) {
+					if (k++ == 0)
+						/* TRANSLATORS: then the stretches where f
+						 * is concave, ", " between them */
+						say(t, _("The shading shows where @f is not "
+							 "convex:"));
+					put(t, k > 1 ? ", " : " ");
+					put(t, _("concave from @x = %s to @x = %s"), b,
 					    num(a, x, d->span[0]));
-				else if (!c && in)
-					put(t, " to @x = %s", num(a, x, d->span[0]));
+				}
 				in = c;
 			}
 			if (k == 0)
-				put(t, " nowhere concave, yet not convex");
+				say(t, _("The shading shows where @f is not convex: nowhere "
+					 "concave, yet not convex."));
+			else
+				put(t, ".");
 		} else {
 			int ps = (int)lround(100.0 * saddle / total);
 			int pc = (int)lround(100.0 * concave / total);
-			if (saddle > 0)
-				put(t, " saddle-shaped on %s%d%% of the view", ps == 0 ? "under " : "",
-				    ps == 0 ? 1 : ps);
-			if (concave > 0)
-				put(t, "%s concave on %s%d%%%s", saddle > 0 ? " and" : "",
-				    pc == 0 ? "under " : "", pc == 0 ? 1 : pc,
-				    saddle > 0 ? "" : " of the view");
+			share(a, ps);
+			share(b, pc);
+			if (saddle > 0 && concave > 0)
+				/* TRANSLATORS: a %s is a share, "37%" or "under 1%" */
+				say(t, _("The shading shows where @f is not convex: saddle-shaped "
+					 "on %s of the view and concave on %s."), a, b);
+			else if (saddle > 0)
+				say(t, _("The shading shows where @f is not convex: saddle-shaped "
+					 "on %s of the view."), a);
+			else if (concave > 0)
+				say(t, _("The shading shows where @f is not convex: concave on %s "
+					 "of the view."), b);
+			else {
+				say(t, _("The shading shows where @f is not convex:"));
+				put(t, ".");
+			}
 		}
-		put(t, ".");
 		if (cv.has_chord)
-			put(t, " Between %s and %s the function rises above its chord: at a "
-			    "point between them @f = %s, while the chord is at %s.",
+			say(t, _("Between %s and %s the function rises above its chord: at a "
+				 "point between them @f = %s, while the chord is at %s."),
 			    point(p, d, cv.p), point(q, d, cv.q), num(a, cv.lhs, d->fscale),
 			    num(b, cv.rhs, d->fscale));
 		put(t, "\n");
@@ -561,6 +739,53 @@ in_view(const struct desc *d, const double *x)
 	       (d->n == 1 || (x[1] >= d->f->y0 && x[1] <= d->f->y1));
 }
 
+/*
+ * A run's reason (tr->reason, which stays English for the records and
+ * JSON) in the user's language: each reason is a message of opt-run.c,
+ * "the point is beyond %g" and "|f| is beyond %g" with their number.
+ * analysis-classify.c has the same.
+ */
+static const char *
+reason_text(const char *reason, char *buf, size_t size)
+{
+	static const char *const beyond[] = {
+		N_("the point is beyond %g"), N_("|f| is beyond %g"),
+	};
+	size_t i, n;
+
+	if (reason[0] == '\0')
+		return reason;
+	for (i = 0; i < sizeof beyond / sizeof beyond[0]; i++) {
+		n = strcspn(beyond[i], "%");
+		if (strncmp(reason, beyond[i], n) == 0) {
+			snprintf(buf, size, _(beyond[i]), strtod(reason + n, NULL));
+			return buf;
+		}
+	}
+	return _(reason);
+}
+
+/* The first sentence about a run that converged to a critical point. */
+static const char *const run_converged_to[] = {
+	/* TRANSLATORS: the first sentence about a run: "Run 1, gd,lr=0.01" (the
+	 * first %s), where it started and f there, the step it converged at,
+	 * and where it ended */
+	N_("%s: from %s, where @f = %s, it converged at step %ld to the minimum at %s, "
+	   "where @f = %s."),
+	N_("%s: from %s, where @f = %s, it converged at step %ld to the maximum at %s, "
+	   "where @f = %s."),
+	N_("%s: from %s, where @f = %s, it converged at step %ld to the saddle point at %s, "
+	   "where @f = %s."),
+	N_("%s: from %s, where @f = %s, it converged at step %ld to the flat point at %s, "
+	   "where @f = %s."),
+};
+/* Where a run is, near a critical point. */
+static const char *const run_near[] = {
+	/* TRANSLATORS: where a run ended, at the end of a sentence */
+	N_("near the minimum at %s"), N_("near the maximum at %s"),
+	N_("near the saddle point at %s"), N_("near the flat point at %s"),
+};
+
 /* What a run did: where it started and ended, how, and on the way. */
 static void
 describe_run(struct text *t, struct desc *d, int index, const struct plot_run_desc *r)
@@ -569,43 +794,68 @@ describe_run(struct text *t, struct desc *d, int index, const struct plot_run_de
 	const double *w = tr->w;
 	size_t n = tr->len, i, rises = 0, turns = 0, moves = 0, left = 0;
 	const struct critical_point *end;
-	char a[32], b[32], p[80];
+	char a[32], b[32], gv[32], p[80], q[80], run[96], g[48], nearby[128];
+	char why[sizeof tr->reason + 64];
 	int k = d->n;
 
 	if (n == 0 || tr->n != d->n)
 		return;
-	put(t, "Run %d", index + 1);
 	if (r->label != NULL && r->label[0] != '\0')
-		put(t, ", %s", r->label);
-	put(t, ": from %s, where @f = %s, ", point(p, d, w), num(a, tr->f[0], d->fscale));
+		/* TRANSLATORS: a run of an optimizer, with its settings ("gd,lr=0.01") */
+		snprintf(run, sizeof run, _("Run %d, %s"), index + 1, r->label);
+	else
+		snprintf(run, sizeof run, _("Run %d"), index + 1);
+	point(p, d, w);
+	num(a, tr->f[0], d->fscale);
 	end = d->drawn_only ? NULL : near_cp(d, w + (n - 1) * k, 1e-3);
 	switch (tr->outcome) {
 	case RUN_CONVERGED:
-		put(t, "it converged at step %ld", tr->step);
 		if (end != NULL)
-			put(t, " to the %s at %s, where @f = %s", kind_one[end->kind],
-			    point(p, d, end->x), num(a, end->f, d->fscale));
+			say(t, _(run_converged_to[end->kind]), run, p, a, tr->step,
+			    point(q, d, end->x), num(b, end->f, d->fscale));
 		else
-			put(t, " at %s, where @f = %s", point(p, d, w + (n - 1) * k),
-			    num(a, tr->f[n - 1], d->fscale));
+			say(t, _("%s: from %s, where @f = %s, it converged at step %ld at %s, "
+				 "where @f = %s."), run, p, a, tr->step,
+			    point(q, d, w + (n - 1) * k), num(b, tr->f[n - 1], d->fscale));
 		break;
 	case RUN_DIVERGED:
-		put(t, "it diverged at step %ld", tr->step);
 		if (tr->reason[0] != '\0')
-			put(t, " (%s)", tr->reason);
+			/* TRANSLATORS: the last %s is why, such as "f is not finite" */
+			say(t, _("%s: from %s, where @f = %s, it diverged at step %ld (%s)."), run,
+			    p, a, tr->step, reason_text(tr->reason, why, sizeof why));
+		else
+			say(t, _("%s: from %s, where @f = %s, it diverged at step %ld."), run, p,
+			    a, tr->step);
 		break;
 	case RUN_MAX_STEPS:
 	case RUN_RUNNING:
-		put(t, "%s %ld steps, at %s, where @f = %s and ",
-		    tr->outcome == RUN_MAX_STEPS ? "it stopped at the step limit," : "it is, after",
-		    tr->step, point(p, d, w + (n - 1) * k), num(a, tr->f[n - 1], d->fscale));
-		put(t, d->n == 1 ? "|@f'| = %s" : "|grad @f| = %s",
-		    num(b, tr->gnorm[n - 1], tr->gnorm[0] > 0 ? tr->gnorm[0] : 1));
+		/* the size of the gradient, as a formula: |f'| or |grad f| */
+		snprintf(g, sizeof g, d->n == 1 ? "|%s'|" : "|grad %s|", t->names[0]);
+		point(q, d, w + (n - 1) * k);
+		num(b, tr->f[n - 1], d->fscale);
+		num(gv, tr->gnorm[n - 1], tr->gnorm[0] > 0 ? tr->gnorm[0] : 1);
 		if (end != NULL)
-			put(t, ", near the %s at %s", kind_one[end->kind], point(p, d, end->x));
+			snprintf(nearby, sizeof nearby, _(run_near[end->kind]), point(p, d, end->x));
+		point(p, d, w);
+		if (tr->outcome == RUN_MAX_STEPS && end != NULL)
+			/* TRANSLATORS: the next to last %s is |f'| or |grad f|, and
+			 * the last one "near the minimum at (3, 2)" */
+			say(t, _("%s: from %s, where @f = %s, it stopped at the step limit, %ld "
+				 "steps, at %s, where @f = %s and %s = %s, %s."), run, p, a,
+			    tr->step, q, b, g, gv, nearby);
+		else if (tr->outcome == RUN_MAX_STEPS)
+			say(t, _("%s: from %s, where @f = %s, it stopped at the step limit, %ld "
+				 "steps, at %s, where @f = %s and %s = %s."), run, p, a, tr->step,
+			    q, b, g, gv);
+		else if (end != NULL)
+			say(t, _("%s: from %s, where @f = %s, it is, after %ld steps, at %s, "
+				 "where @f = %s and %s = %s, %s."), run, p, a, tr->step, q, b, g,
+			    gv, nearby);
+		else
+			say(t, _("%s: from %s, where @f = %s, it is, after %ld steps, at %s, "
+				 "where @f = %s and %s = %s."), run, p, a, tr->step, q, b, g, gv);
 		break;
 	}
-	put(t, ".");
 	/* on the way: overshoots, zigzags, a saddle that held it, the view left */
 	for (i = 1; i < n; i++) {
 		const double *x = w + i * k, *x0 = w + (i - 1) * k;
@@ -627,13 +877,18 @@ describe_run(struct text *t, struct desc *d, int index, const struct plot_run_de
 			left = i;
 	}
 	if (rises > 0 && rises == n - 1)
-		put(t, " @f rose at every one of its %zu steps.", n - 1);
+		say(t, _("@f rose at every one of its %zu steps."), n - 1);
+	else if (rises > 0 && rises * 2 > n - 1)
+		say(t, _("@f rose at %zu of its %zu steps."), rises, n - 1);
 	else if (rises > 0)
-		put(t, " @f rose at %zu of its %zu steps%s.", rises, n - 1,
-		    rises * 2 > n - 1 ? "" : ", where it overshot");
-	if (moves >= 4 && turns * 4 >= moves)
-		put(t, " It zigzagged: %zu of its steps turned back against the one before%s.",
-		    turns, d->n == 1 ? ", across the bottom" : ", across a valley");
+		say(t, _("@f rose at %zu of its %zu steps, where it overshot."), rises, n - 1);
+	if (moves >= 4 && turns * 4 >= moves && d->n == 1)
+		/* TRANSLATORS: "it" is the run, here and below */
+		say(t, _("It zigzagged: %zu of its steps turned back against the one before, "
+			 "across the bottom."), turns);
+	else if (moves >= 4 && turns * 4 >= moves)
+		say(t, _("It zigzagged: %zu of its steps turned back against the one before, "
+			 "across a valley."), turns);
 	for (i = 0; i < (size_t)d->ncp; i++) {
 		const struct critical_point *c = &d->cp[i];
 		size_t j, near = 0;
@@ -648,12 +903,14 @@ describe_run(struct text *t, struct desc *d, int index, const struct plot_run_de
 			double dy = d->n == 2 ? (x[1] - c->x[1]) / d->span[1] : 0;
 			near += hypot(dx, dy) < 0.03;
 		}
-		if (near >= 10)
-			put(t, " It lingered near the %s at %s for %zu steps.", kind_one[c->kind],
-			    point(p, d, c->x), near);
+		if (near >= 10) {
+			snprintf(nearby, sizeof nearby, _(run_near[c->kind]), point(p, d, c->x));
+			/* TRANSLATORS: %s is "near the saddle point at (0, 0)" */
+			say(t, _("It lingered %s for %zu steps."), nearby, near);
+		}
 	}
 	if (left > 0)
-		put(t, " It left the view at step %zu.", left);
+		say(t, _("It left the view at step %zu."), left);
 	put(t, "\n");
 }
 
@@ -718,8 +975,10 @@ plot_fig_describe(struct plot_fig *f, const struct plot_run_desc *runs, int nrun
 	}
 	for (i = 0; i < nruns; i++)
 		describe_run(&t, &d, i, &runs[i]);
-	if (drawn_only)
-		put(&t, "The critical points and the values of @f are left out here.\n");
+	if (drawn_only) {
+		say(&t, _("The critical points and the values of @f are left out here."));
+		put(&t, "\n");
+	}
 	free(d.cp);
 	free(d.fv);
 	free(d.gn);

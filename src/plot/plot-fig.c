@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "descent/analysis.h"
+#include "descent/i18n.h"
 #include "descent/optim.h"
 #include "descent/plot.h"
 #include "descent/util.h"
@@ -189,7 +190,8 @@ fig_has(const struct plot_fig *f, unsigned ov)
 static int
 overlay_rows(const struct plot_fig *f)
 {
-	int longest = fig_has(f, PLOT_OV_BASINS) ? 120 : f->n == 2 ? 78 : 60;
+	int longest = (fig_has(f, PLOT_OV_BASINS) ? 120 : f->n == 2 ? 78 : 60) +
+		      fig_overlay_longer(f);
 
 	if (!fig_has(f, PLOT_OV_BASINS | PLOT_OV_CONVEXITY))
 		return 0;
@@ -205,8 +207,8 @@ legend_rows(const struct plot_fig *f)
 
 /*
  * Breaks the overlay's legend into at most max rows of the figure's
- * width, at the double spaces between its entries: start[i] is the byte
- * where row i begins, start[rows] the end.  Returns the rows.
+ * width (in columns), at the double spaces between its entries: start[i]
+ * is the byte where row i begins, start[rows] the end.  Returns the rows.
  */
 static int
 overlay_wrap(const struct plot_fig *f, int *start, int max)
@@ -214,7 +216,7 @@ overlay_wrap(const struct plot_fig *f, int *start, int max)
 	int len = (int)strlen(f->overlay), rows = 0, s = 0;
 
 	while (s < len && rows < max) {
-		int end = s + f->opt.width, b;
+		int end = s + (int)plot_text_bytes(f->overlay + s, f->opt.width), b;
 		start[rows++] = s;
 		if (end >= len || rows == max) {
 			s = end < len ? end : len;
@@ -518,8 +520,7 @@ legend_row(struct plot_fig *f, int y, char *text)
 {
 	int i;
 
-	if ((int)strlen(text) > f->opt.width)
-		text[f->opt.width] = '\0';
+	plot_text_cut(text, f->opt.width);
 	for (i = 0; i < f->opt.width; i++)
 		plot_unmark(f->c, i, y);
 	plot_text(f->c, 0, y, text, PLOT_DEFAULT, 0);
@@ -528,8 +529,12 @@ legend_row(struct plot_fig *f, int y, char *text)
 void
 fig_draw_legend(struct plot_fig *f)
 {
+	static const char *const names[] = {
+		/* TRANSLATORS: legend keys: a critical point's glyph and kind */
+		N_("o min"), N_("^ max"), N_("x saddle"), N_("? degenerate"),
+	};
 	char buf[512], part[96], lv[24];
-	int i, t, kinds[4] = { 0, 0, 0, 0 }, glyph_at[PLOT_MAX_TRAJ], signs_at = -1;
+	int i, t, kinds[4] = { 0, 0, 0, 0 }, glyph_at[PLOT_MAX_TRAJ], signs_at = -1, rose_at = 0;
 	size_t len = 0;
 
 	for (t = 0; t < PLOT_MAX_TRAJ; t++)
@@ -537,8 +542,9 @@ fig_draw_legend(struct plot_fig *f)
 	int row = f->opt.height - legend_rows(f);
 
 	if (fig_has(f, PLOT_OV_CONTOURS)) {
-		len = snprintf(buf, sizeof buf, "contours%s at", f->kind == PLOT_LEVELS_LOG ?
-			       " (log)" : "");
+		/* TRANSLATORS: a legend row, followed by the contour levels */
+		len = snprintf(buf, sizeof buf, "%s", f->kind == PLOT_LEVELS_LOG ?
+			       _("contours (log) at") : _("contours at"));
 		for (i = 0; i < f->nlevels && len < 200; i++) {
 			level_label(f->levels[i], lv, sizeof lv);
 			len += snprintf(buf + len, sizeof buf - len, " %s", lv);
@@ -554,32 +560,38 @@ fig_draw_legend(struct plot_fig *f)
 			while (n > 0 && buf[n - 1] == ' ')
 				buf[--n] = '\0';
 			legend_row(f, row + r, buf);
-			/* in colour the fills are solid: each glyph on its colour */
+			/* in colour the fills are solid: each glyph on its colour,
+			 * in the column of its byte */
 			for (i = 0; f->opt.color && r < rows && i < f->nswatch; i++)
 				if (f->swatch_at[i] >= start[r] && f->swatch_at[i] < start[r] + n)
-					plot_shade(f->c, f->swatch_at[i] - start[r], row + r, 1,
-						   f->swatch_color[i]);
+					plot_shade(f->c, (int)utf8_columns(f->overlay + start[r],
+									   (size_t)(f->swatch_at[i] -
+										    start[r])),
+						   row + r, 1, f->swatch_color[i]);
 		}
 		row += overlay_rows(f);
 	}
 	buf[0] = '\0';
 	if (f->n == 1 && f->clipped)
-		len += snprintf(buf + len, sizeof buf - len, "f clipped to the range shown");
+		len += snprintf(buf + len, sizeof buf - len, "%s",
+				_("f clipped to the range shown"));
 	for (i = 0; fig_has(f, PLOT_OV_CRITICAL) && i < f->ncp; i++)
 		kinds[f->cp[i].kind] = 1;
-	for (i = 0; i < 4; i++) {
-		static const char *const names[] = { "o min", "^ max", "x saddle", "? degenerate" };
+	for (i = 0; i < 4; i++)
 		if (kinds[i])
-			len += snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "", names[i]);
-	}
+			len += snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "",
+					_(names[i]));
 	if (f->chord)
-		len += snprintf(buf + len, sizeof buf - len, "%sA-B chord", len ? "  " : "");
+		len += snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "",
+				_("A-B chord"));
 	if (f->tangent_drawn) {
 		/* the '+' where the tangent touches, and the line through it */
 		char at[24];
 		snprintf(at, sizeof at, "%.4g", f->opt.tangent_x);
-		len += snprintf(buf + len, sizeof buf - len, "%s+ tangent at %s = %s",
-				len ? "  " : "", objective_param(f->o, 0), at);
+		len += snprintf(buf + len, sizeof buf - len, "%s", len ? "  " : "");
+		/* TRANSLATORS: a legend: the tangent touches the curve at x = 1.5 */
+		len += snprintf(buf + len, sizeof buf - len, _("+ tangent at %s = %s"),
+				objective_param(f->o, 0), at);
 	}
 	for (i = 0; i < f->nsets && len < sizeof buf - 64; i++)
 		len += snprintf(buf + len, sizeof buf - len, "%s%c %s", len ? "  " : "",
@@ -588,7 +600,9 @@ fig_draw_legend(struct plot_fig *f)
 		int runs = 0;
 		for (t = 0; t < PLOT_MAX_TRAJ; t++)
 			runs |= f->traj[t].used;
-		if (runs && strcmp(f->marks[i].label, "start") == 0)
+		/* a lesson may give the label in English or translated */
+		if (runs && (strcmp(f->marks[i].label, "start") == 0 ||
+			     strcmp(f->marks[i].label, _("start")) == 0))
 			continue;       /* the runs' key says "S start" */
 		len += snprintf(buf + len, sizeof buf - len, "%s%c %s", len ? "  " : "",
 				f->marks[i].glyph, f->marks[i].label);
@@ -606,20 +620,29 @@ fig_draw_legend(struct plot_fig *f)
 		if (f->traj[t].used) {
 			/* the key to S and @, when there is room for it: the runs'
 			 * own names come first */
-			if ((int)len + 16 <= f->opt.width)
-				len += snprintf(buf + len, sizeof buf - len, "  S start  @ end");
-			if (f->opt.step_signs && (int)len + 20 <= f->opt.width) {
+			/* TRANSLATORS: legend keys: S marks where a run starts, @ where it is */
+			snprintf(part, sizeof part, "  S %s  @ %s", _("start"), _("end"));
+			if (plot_text_width(buf) + plot_text_width(part) <= f->opt.width)
+				len += snprintf(buf + len, sizeof buf - len, "%s", part);
+			/* TRANSLATORS: legend keys: + marks a step where f fell, x one
+			 * where it rose */
+			snprintf(part, sizeof part, "  + %s  x %s", _("f fell"), _("f rose"));
+			if (f->opt.step_signs &&
+			    plot_text_width(buf) + plot_text_width(part) <= f->opt.width) {
 				signs_at = (int)len + 2;
-				len += snprintf(buf + len, sizeof buf - len, "  + f fell  x f rose");
+				rose_at = 4 + plot_text_width(_("f fell"));
+				len += snprintf(buf + len, sizeof buf - len, "%s", part);
 			}
 			break;
 		}
 	for (t = 0; t < PLOT_MAX_TRAJ; t++)
 		if (f->traj[t].used && f->traj[t].lastcx < 0 && f->traj[t].outcx >= 0) {
 			/* and to the arrow of a run that left the view */
-			if ((int)len + 17 <= f->opt.width)
-				len += snprintf(buf + len, sizeof buf - len, "  %s left view",
-						f->traj[t].outtext);
+			snprintf(part, sizeof part, "  ");
+			/* TRANSLATORS: a legend key: %s is the arrow where a run left the plot */
+			snprintf(part + 2, sizeof part - 2, _("%s left view"), f->traj[t].outtext);
+			if (plot_text_width(buf) + plot_text_width(part) + 4 <= f->opt.width)
+				len += snprintf(buf + len, sizeof buf - len, "%s", part);
 			break;
 		}
 	legend_row(f, f->opt.height - 1, buf);
@@ -639,7 +662,7 @@ fig_draw_legend(struct plot_fig *f)
 		for (k = 0; k < signs_at; k++)
 			col += ((unsigned char)buf[k] & 0xc0) != 0x80;
 		plot_mark(f->c, col, f->opt.height - 1, '+', PLOT_GREEN, PLOT_BOLD);
-		plot_mark(f->c, col + 10, f->opt.height - 1, 'x', PLOT_RED, PLOT_BOLD);
+		plot_mark(f->c, col + rose_at, f->opt.height - 1, 'x', PLOT_RED, PLOT_BOLD);
 	}
 }
 
@@ -756,8 +779,7 @@ plot_fig_new(struct objective *o, const struct plot_opts *opts, const char *titl
 	if (f->opt.title && f->title[0] != '\0') {
 		char cap[512];
 		snprintf(cap, sizeof cap, "%s", f->title);
-		if ((int)strlen(cap) > f->opt.width)
-			cap[f->opt.width] = '\0';
+		plot_text_cut(cap, f->opt.width);
 		plot_text(f->c, 0, 0, cap, PLOT_DEFAULT, PLOT_BOLD);
 	}
 	draw_axes(f);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "descent/data.h"
+#include "descent/i18n.h"
 #include "descent/plot.h"
 #include "descent/util.h"
 
@@ -64,7 +65,8 @@ class_points(struct plot_fig *f, const struct dataset *d, int a, int b, int targ
 		plot_fig_points(f, x0, y0, n0, 'o', PLOT_YELLOW, "y = 0");
 		plot_fig_points(f, x1, y1, n1, 'x', PLOT_RED, "y = 1");
 	} else {
-		plot_fig_points(f, x1, y1, n1, '.', PLOT_YELLOW, "an example");
+		/* TRANSLATORS: a legend key: a point of the data */
+		plot_fig_points(f, x1, y1, n1, '.', PLOT_YELLOW, _("an example"));
 	}
 	free(x0);
 }
@@ -118,7 +120,7 @@ plot_fig_fit(struct objective *view, const struct dataset *d, int target, int cl
 		return NULL;
 	if (b < 0)
 		plot_fig_points(f, d->col[a], d->col[target], d->nrows, 'o', PLOT_YELLOW,
-				"an example");
+				_("an example"));
 	else
 		class_points(f, d, a, b, target, classifier);
 	return f;

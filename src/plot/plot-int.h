@@ -47,6 +47,17 @@ int plot_axis_ticks(double lo, double hi, int max, int log, double *ticks,
 void plot_axes_draw(const struct plot_frame *fr);
 
 /*
+ * The bytes that the first cols columns of the UTF-8 text s take (one
+ * column a code point), or all of s when it is shorter; and s cut to
+ * width columns, at a character's boundary, for a legend or a title
+ * whose translation has accents (plot-canvas.c).
+ */
+size_t plot_text_bytes(const char *s, int cols);
+void plot_text_cut(char *s, int width);
+/* The columns of the UTF-8 text s. */
+int plot_text_width(const char *s);
+
+/*
  * Liang-Barsky: clips the segment to [0, xmax] x [0, ymax] in place and
  * returns 0 when nothing of it is left (plot-canvas.c).
  */
@@ -148,6 +159,11 @@ uint32_t fig_cp_glyph(enum cp_kind k);
 void fig_shade_area(struct plot_fig *f, int cx, int cy, int level, uint8_t color);
 void fig_draw_basins(struct plot_fig *f);
 void fig_draw_convexity(struct plot_fig *f);
+/*
+ * The columns that the translation of the overlay's legend takes more than
+ * the English one (negative: fewer), for the rows it needs.
+ */
+int fig_overlay_longer(const struct plot_fig *f);
 /* 1D without a range: narrows [-5, 5] to the critical points found there. */
 void fig_zoom_to_critical(struct plot_fig *f);
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "plot-int.h"
 
@@ -238,8 +239,7 @@ key(char *buf, size_t size, size_t *len, char glyph, const char *label)
 static void
 legend_row(struct plot_canvas *c, int row, char *text, int width)
 {
-	if ((int)strlen(text) > width)
-		text[width] = '\0';
+	plot_text_cut(text, width);
 	plot_text(c, 0, row, text, PLOT_DEFAULT, 0);
 }
 
@@ -258,10 +258,11 @@ bins_legend(struct plot_canvas *c, const struct plot_opts *o, int row, const cha
 
 	for (k = 0; k < nb && len < sizeof line - 32; k++) {
 		if (isinf(edge[k]))
-			snprintf(text, sizeof text, "more");
+			/* TRANSLATORS: the upper end of the last bin of a map's legend */
+			snprintf(text, sizeof text, "%s", _("more"));
 		else
 			edge_text(edge[k], text, sizeof text);
-		at[k] = (int)len + 1;
+		at[k] = (int)utf8_columns(line, len) + 1;
 		len += (size_t)snprintf(line + len, sizeof line - len, " %c %s",
 					" .:-=+*#%@"[bin_level(k, nb)], text);
 	}
@@ -270,7 +271,7 @@ bins_legend(struct plot_canvas *c, const struct plot_opts *o, int row, const cha
 		if (at[k] < o->width)
 			plot_shade(c, at[k], row, bin_level(k, nb),
 				   o->color == 2 ? bin_color256[k] : PLOT_DEFAULT);
-	return (int)strlen(line);
+	return plot_text_width(line);
 }
 
 /*
@@ -286,23 +287,25 @@ legend_keys(struct plot_canvas *c, int row, int used, char *line, int width)
 	char above[512] = "", below[512] = "";
 	size_t na = 0, nb = 0, i, j;
 	const char *k = line, *next;
-	int at = used, spill = (int)strlen(line) > width;
+	int at = used, spill = plot_text_width(line) > width;
 
+	/* widths in columns: a translated key may have accents */
 	while (k != NULL && *k != '\0') {
 		size_t kl;
 		next = strstr(k, "  ");
 		kl = next != NULL ? (size_t)(next - k) : strlen(k);
-		if (spill && nb == 0 && used + 2 + (int)kl <= width && na < sizeof above)
+		if (spill && nb == 0 && used + 2 + (int)utf8_columns(k, kl) <= width &&
+		    na < sizeof above)
 			na += (size_t)snprintf(above + na, sizeof above - na, "  %.*s", (int)kl, k);
 		else if (nb < sizeof below)
 			nb += (size_t)snprintf(below + nb, sizeof below - nb, "%s%.*s",
 					       nb ? "  " : "", (int)kl, k);
-		used = at + (int)na;
+		used = at + (int)utf8_columns(above, na < sizeof above ? na : sizeof above - 1);
 		k = next != NULL ? next + 2 : NULL;
 	}
 	if (na > 0)
 		plot_text(c, at, row, above, PLOT_DEFAULT, 0);
-	if ((int)strlen(below) > width) {       /* one blank between keys */
+	if (plot_text_width(below) > width) {   /* one blank between keys */
 		for (i = j = 0; below[i] != '\0'; i++)
 			if (!(below[i] == ' ' && below[i + 1] == ' '))
 				below[j++] = below[i];
@@ -483,8 +486,8 @@ value_map(struct plot_canvas *c, const struct plot_opts *o, const struct plot_ma
 			}
 		}
 	}
-	if ((int)strlen(m->x.name) < o->width)
-		plot_text(c, o->width - (int)strlen(m->x.name), fr.ay + fr.ah + 1, m->x.name,
+	if (plot_text_width(m->x.name) < o->width)
+		plot_text(c, o->width - plot_text_width(m->x.name), fr.ay + fr.ah + 1, m->x.name,
 			  PLOT_DEFAULT, PLOT_BOLD);
 	plot_axes_draw(&fr);
 	if (o->title && title != NULL) {
@@ -493,20 +496,25 @@ value_map(struct plot_canvas *c, const struct plot_opts *o, const struct plot_ma
 	}
 	plot_text(c, 0, fr.ay - 1, m->y.name, PLOT_DEFAULT, PLOT_BOLD);
 	if (nb > 0) {
-		snprintf(text, sizeof text, "%s, at most:", m->value_name);
+		/* TRANSLATORS: the legend of a map's bins: "loss, at most:" */
+		snprintf(text, sizeof text, _("%s, at most:"), m->value_name);
 		used = bins_legend(c, o, row1, text, edge, nb);
 	} else {
-		snprintf(line, sizeof line, "no %s to show", m->value_name);
+		/* TRANSLATORS: %s is what a map shows, such as "loss" */
+		snprintf(line, sizeof line, _("no %s to show"), m->value_name);
 		legend_row(c, row1, line, o->width);
-		used = (int)strlen(line);
+		used = plot_text_width(line);
 	}
 	len = 0;
 	line[0] = '\0';
 	if (diverged)
-		key(line, sizeof line, &len, 'x', "diverged");
-	if (blank && m->blank_label != NULL && len < sizeof line)
-		len += (size_t)snprintf(line + len, sizeof line - len, "%sblank: %s",
-					len ? "  " : "", m->blank_label);
+		key(line, sizeof line, &len, 'x', _("diverged"));
+	if (blank && m->blank_label != NULL && len < sizeof line) {
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s", len ? "  " : "");
+		/* TRANSLATORS: a legend key: blank cells are those with no value */
+		len += (size_t)snprintf(line + len, sizeof line - len, _("blank: %s"),
+					m->blank_label);
+	}
 	if (m->note != NULL && len < sizeof line)
 		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s", len ? "  " : "",
 					m->note);
@@ -551,8 +559,8 @@ plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 	else
 		draw_curve(c, o, &fr, m, lo, hi);
 	/* x's name at the end of its labels' row, before them: a label it meets gives way */
-	if ((int)strlen(m->x.name) < o->width)
-		plot_text(c, o->width - (int)strlen(m->x.name), fr.ay + fr.ah + 1, m->x.name,
+	if (plot_text_width(m->x.name) < o->width)
+		plot_text(c, o->width - plot_text_width(m->x.name), fr.ay + fr.ah + 1, m->x.name,
 			  PLOT_DEFAULT, PLOT_BOLD);
 	plot_axes_draw(&fr);
 	if (m->y.n == 0)
@@ -567,40 +575,49 @@ plot_map(const struct plot_opts *o, const struct plot_map *m, const char *title)
 		legend_row(c, 0, line, o->width);
 	}
 	/* y's name above its labels */
-	plot_text(c, 0, fr.ay - 1, m->y.n > 0 ? m->y.name : "steps", PLOT_DEFAULT, PLOT_BOLD);
+	/* TRANSLATORS: the name of the y axis of a map of the steps each run took */
+	plot_text(c, 0, fr.ay - 1, m->y.n > 0 ? m->y.name : _("steps"), PLOT_DEFAULT,
+		  PLOT_BOLD);
 
 	/* the legend */
 	if (m->y.n > 0 && nb > 0) {
-		used = bins_legend(c, o, row1, o->width >= 70 ? "steps to converge, at most:" :
-				   "steps, at most:", edge, nb);
+		/* TRANSLATORS: the legend of a map's bins, the short one on narrow maps */
+		used = bins_legend(c, o, row1, o->width >= 70 ? _("steps to converge, at most:") :
+				   _("steps, at most:"), edge, nb);
 		len = 0;
 	} else if (m->y.n > 0) {
-		snprintf(line, sizeof line, "no setting converged in %ld steps", m->limit);
+		snprintf(line, sizeof line, _("no setting converged in %ld steps"), m->limit);
 		legend_row(c, row1, line, o->width);
-		used = (int)strlen(line);
+		used = plot_text_width(line);
 	} else {
-		key(line, sizeof line, &len, '-', "steps to converge");
+		/* TRANSLATORS: legend keys, two blanks apart: keep one blank inside a key */
+		key(line, sizeof line, &len, '-', _("steps to converge"));
 		if (diverged)
-			key(line, sizeof line, &len, 'x', "diverged");
+			key(line, sizeof line, &len, 'x', _("diverged"));
 		if (unfinished) {
-			snprintf(text, sizeof text, "not done in %ld", m->limit);
+			snprintf(text, sizeof text, _("not done in %ld"), m->limit);
 			key(line, sizeof line, &len, '^', text);
 		}
 		legend_row(c, row1, line, o->width);
-		used = (int)strlen(line);
+		used = plot_text_width(line);
 		len = 0;
 	}
 	if (m->y.n > 0 && diverged)
-		key(line, sizeof line, &len, 'x', "diverged");
+		key(line, sizeof line, &len, 'x', _("diverged"));
 	if (m->y.n > 0 && unfinished) {
 		if (len < sizeof line)
+			len += (size_t)snprintf(line + len, sizeof line - len, "%s",
+						len ? "  " : "");
+		/* TRANSLATORS: a legend key: blank cells are runs not done in the steps */
+		if (len < sizeof line)
 			len += (size_t)snprintf(line + len, sizeof line - len,
-						"%sblank: >%ld steps", len ? "  " : "",
-						m->limit);
+						_("blank: >%ld steps"), m->limit);
 	}
 	for (k = 0; k < m->nmarks && k < PLOT_MAX_MARKS; k++) {
 		if (under[k])
-			snprintf(text, sizeof text, "%s (under %c)", m->marks[k].label, under[k]);
+			/* TRANSLATORS: a mark's label, and the glyph drawn over it */
+			snprintf(text, sizeof text, _("%s (under %c)"), m->marks[k].label,
+				 under[k]);
 		key(line, sizeof line, &len, m->marks[k].glyph,
 		    under[k] ? text : m->marks[k].label);
 	}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "descent/analysis.h"
+#include "descent/i18n.h"
 #include "descent/optim.h"
 #include "descent/plot.h"
 #include "descent/util.h"
@@ -90,6 +91,37 @@ swatch(struct plot_fig *f, int at, uint8_t c)
 	}
 }
 
+/*
+ * The words of the overlays' legends, translated where they are shown
+ * (entries two blanks apart, the way overlay_wrap breaks them).
+ */
+/* TRANSLATORS: a legend: basins of attraction of the run's settings, such as "gd,lr=0.01" */
+static const char *const basins_key = N_("basins (%s)");
+/* TRANSLATORS: a legend key, after its glyph: where the runs diverged */
+static const char *const diverged_key = N_("diverged");
+/* TRANSLATORS: a legend: cells left blank are where f is convex; the
+ * glyphs '=' and ':' then mark the concave and saddle-shaped cells */
+static const char *const convexity_key = N_("convexity: blank convex");
+static const char *const concave_key = N_("concave");
+static const char *const saddle_key = N_("saddle-shaped");
+static const char *const everywhere_key = N_("(convex everywhere here)");
+
+/* The columns the translation of en takes more than en (less: negative). */
+static int
+longer(const char *en)
+{
+	return plot_text_width(_(en)) - (int)strlen(en);
+}
+
+int
+fig_overlay_longer(const struct plot_fig *f)
+{
+	if (fig_has(f, PLOT_OV_BASINS))
+		return longer(basins_key) + longer(diverged_key);
+	return longer(convexity_key) + longer(concave_key) + longer(everywhere_key) +
+	       (f->n == 2 ? longer(saddle_key) : 0);
+}
+
 /* Basins: the ramp glyph and background of each minimum's basin. */
 /* Basins: ramp levels without 6, whose '*' is the first trajectory's */
 static const int basin_level[8] = { 1, 3, 5, 7, 2, 4, 8, 1 };
@@ -124,7 +156,7 @@ fig_draw_basins(struct plot_fig *f)
 				fig_shade_area(f, cx, cy, 9, 88);
 		}
 	free(label);
-	len = snprintf(f->overlay, sizeof f->overlay, "basins (%s)",
+	len = snprintf(f->overlay, sizeof f->overlay, _(basins_key),
 		       f->opt.basin_label ? f->opt.basin_label : c.opt->name);
 	for (k = 0; k < f->ncp && len < sizeof f->overlay - 40; k++) {
 		char a[24], b[24];
@@ -142,7 +174,7 @@ fig_draw_basins(struct plot_fig *f)
 	}
 	if (len < sizeof f->overlay - 16) {
 		swatch(f, (int)len + 2, 88);
-		snprintf(f->overlay + len, sizeof f->overlay - len, "  @ diverged");
+		snprintf(f->overlay + len, sizeof f->overlay - len, "  @ %s", _(diverged_key));
 	}
 	free(idx);
 }
@@ -172,6 +204,7 @@ fig_draw_convexity(struct plot_fig *f)
 	struct region r;
 	struct convexity cv;
 	int cx, iy;
+	size_t len;
 
 	if (fig_convexity(f, &r, &cv) < 0)
 		return;
@@ -185,12 +218,20 @@ fig_draw_convexity(struct plot_fig *f)
 				fig_shade_area(f, cx, cy, 4, 52);
 		}
 	free(cv.sign);
-	snprintf(f->overlay, sizeof f->overlay, "convexity: blank convex%s  = concave%s",
-		 f->n == 2 ? "  : saddle-shaped" : "",
-		 cv.convex ? " (convex everywhere here)" : "");
-	if (f->n == 2)
-		swatch(f, (int)strlen("convexity: blank convex  "), 58);
-	swatch(f, (int)(strstr(f->overlay, "= concave") - f->overlay), 52);
+	/* "convexity: blank convex  : saddle-shaped  = concave (convex everywhere here)" */
+	len = (size_t)snprintf(f->overlay, sizeof f->overlay, "%s", _(convexity_key));
+	if (f->n == 2 && len < sizeof f->overlay) {
+		swatch(f, (int)len + 2, 58);
+		len += (size_t)snprintf(f->overlay + len, sizeof f->overlay - len, "  : %s",
+					_(saddle_key));
+	}
+	if (len < sizeof f->overlay) {
+		swatch(f, (int)len + 2, 52);
+		len += (size_t)snprintf(f->overlay + len, sizeof f->overlay - len, "  = %s",
+					_(concave_key));
+	}
+	if (cv.convex && len < sizeof f->overlay)
+		snprintf(f->overlay + len, sizeof f->overlay - len, " %s", _(everywhere_key));
 }
 
 /*

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "plot-int.h"
 
@@ -164,22 +165,22 @@ plot_series(const struct plot_opts *o, const struct plot_series *s, int ns, int 
 	if (top) {
 		char cap[512];
 		snprintf(cap, sizeof cap, "%s", title);
-		if ((int)strlen(cap) > o->width)
-			cap[o->width] = '\0';
+		plot_text_cut(cap, o->width);
 		plot_text(c, 0, 0, cap, PLOT_DEFAULT, PLOT_BOLD);
 	}
 	for (k = 0; k < ns && len < sizeof legend - 64; k++) {
 		char g = s[k].glyph ? s[k].glyph : k == 0 || !glyphs ? '-' : series_glyph[k];
-		key_at[k] = s[k].glyph && o->color ? (int)len + (k ? 2 : 0) : -1;
+		key_at[k] = s[k].glyph && o->color ?
+			    (int)utf8_columns(legend, len) + (k ? 2 : 0) : -1;
 		len += snprintf(legend + len, sizeof legend - len, "%s%c %s", k ? "  " : "", g,
 				s[k].name);
 	}
 	if (log && len < sizeof legend - 32)
-		len += snprintf(legend + len, sizeof legend - len, "  (log scale)");
+		len += snprintf(legend + len, sizeof legend - len, "  %s", _("(log scale)"));
+	/* TRANSLATORS: a legend: the values beyond the plot are cut off */
 	if (clipped && len < sizeof legend - 32)
-		snprintf(legend + len, sizeof legend - len, "  (clipped)");
-	if ((int)strlen(legend) > o->width)
-		legend[o->width] = '\0';
+		snprintf(legend + len, sizeof legend - len, "  %s", _("(clipped)"));
+	plot_text_cut(legend, o->width);
 	plot_text(c, 0, o->height - 1, legend, PLOT_DEFAULT, 0);
 	for (k = 0; k < ns; k++)        /* a racer's glyph in its colour */
 		if (key_at[k] >= 0 && key_at[k] < o->width)

@@ -268,19 +268,19 @@ file_fail(struct file_error *fe, int fail, int errnum, const char *reason)
 	return NULL;
 }
 
-/* What a file that is not regular is, for a message. */
+/* What a file that is not regular is, for a message (as strerror, translated). */
 static const char *
 file_kind(mode_t mode)
 {
 	if (S_ISDIR(mode))
-		return "not a regular file (a directory)";
+		return _("not a regular file (a directory)");
 	if (S_ISFIFO(mode))
-		return "not a regular file (a FIFO)";
+		return _("not a regular file (a FIFO)");
 	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return "not a regular file (a device)";
+		return _("not a regular file (a device)");
 	if (S_ISSOCK(mode))
-		return "not a regular file (a socket)";
-	return "not a regular file";
+		return _("not a regular file (a socket)");
+	return _("not a regular file");
 }
 
 /*
@@ -315,7 +315,7 @@ read_whole_file(const char *path, size_t max, size_t *len, struct file_error *fe
 		goto fail;
 	}
 	if (st.st_size < 0 || (uintmax_t)st.st_size > max) {
-		file_fail(fe, FILE_TOO_LARGE, 0, "the file is too large");
+		file_fail(fe, FILE_TOO_LARGE, 0, _("the file is too large"));
 		goto fail;
 	}
 	/* room for one byte more than its size, to see the end at once */
@@ -326,7 +326,7 @@ read_whole_file(const char *path, size_t max, size_t *len, struct file_error *fe
 
 		if (n == cap) {
 			if (n > max) {
-				file_fail(fe, FILE_TOO_LARGE, 0, "the file is too large");
+				file_fail(fe, FILE_TOO_LARGE, 0, _("the file is too large"));
 				goto fail;
 			}
 			cap = cap > max / 2 ? max + 1 : 2 * cap;
