@@ -75,11 +75,15 @@ diag_print_source(FILE *fp, const char *prefix, const char *src, const struct di
 	for (i = 0; src[i] != '\0'; i++)
 		fputc((unsigned char)src[i] < ' ' && src[i] != '\t' ? ' ' : src[i], fp);
 	fputs("\n  ", fp);
-	for (i = 0; i < d->column - 1 && src[i] != '\0'; i++) {
-		if (src[i] == '\t')
+	/* the caret under byte d->column, past the columns of what it follows */
+	for (i = 0; i < d->column - 1 && src[i] != '\0'; ) {
+		uint32_t c;
+		size_t n = utf8_next(src + i, strlen(src + i), &c);
+		if (c == '\t')
 			fputc('\t', fp);
-		else if (((unsigned char)src[i] & 0xc0) != 0x80)
-			fputc(' ', fp);         /* one column per UTF-8 character */
+		else
+			fprintf(fp, "%*s", char_columns(c), "");
+		i += (int)n;
 	}
 	fputs("^\n", fp);
 }

@@ -86,6 +86,8 @@ Test(util_diag, a_caret_goes_under_the_column_of_the_expression)
 	diag_print_source(fp, NULL, "   ", &d);
 	diag_set(&d, NULL, 0, 0, "no column");
 	diag_print_source(fp, "p", "x", &d);
+	diag_set(&d, NULL, 0, 7, "wide");	/* q: byte 7; 中 takes two columns */
+	diag_print_source(fp, NULL, "中 + q", &d);
 	fclose(fp);
 	cr_assert_str_eq(out, "descent run: error at column 8: unknown name 'q'\n"
 			 "  θ² + q\n"
@@ -94,7 +96,10 @@ Test(util_diag, a_caret_goes_under_the_column_of_the_expression)
 			 "  x\t+\n"
 			 "   \t^\n"
 			 "descent: error at column 3: here\n"
-			 "p: error: no column\n");
+			 "p: error: no column\n"
+			 "descent: error at column 7: wide\n"
+			 "  中 + q\n"
+			 "       ^\n");
 }
 
 /* The items of a typed list: a comma inside a call belongs to it. */
