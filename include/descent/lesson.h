@@ -600,11 +600,13 @@ char *lesson_course_dir(void);
  * `code`, and bullet lists ("- " at the start of a line); mathematics in
  * Unicode (∇ θ ² ≤ α ...).
  *
- * text_wrap wraps text to width columns (counted in characters, not
- * bytes) into out (a caller's buffer of size bytes), each line ending
- * with '\n': paragraphs filled and separated by one blank line, single
- * newlines inside a paragraph taken as spaces, bullets as "  - " with a
- * hanging indent, a word longer than the width on a line of its own, and
+ * text_wrap wraps text to width columns (as the terminal shows them: a
+ * wide character two, utf8_columns) into out (a caller's buffer of size
+ * bytes), each line ending with '\n': paragraphs filled and separated by
+ * one blank line, single newlines inside a paragraph taken as spaces,
+ * bullets as "  - " with a hanging indent, a word longer than the width
+ * on a line of its own (with the marks French sets after a space, "vrai
+ * ?"), a break between wide characters where CJK text has no spaces, and
  * *emphasis* and `code` kept as written (they read well as plain text, in
  * a pipe or to a screen reader).  When utf8 is 0, Unicode mathematics is
  * spelled in ASCII first (text_ascii).  Returns the length of the result,

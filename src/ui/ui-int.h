@@ -40,6 +40,7 @@ struct ui {
 	int rows, cols;
 	int color, utf8, ascii;
 	int help;                       /* the help overlay is shown */
+	char *overlay;                  /* a text shown as the help is, or NULL (ui_overlay) */
 	int typing;                     /* a line editor takes every key, '?' too */
 	int quit;
 	int timeout_ms;                 /* how long getch waits (the screen sets it) */
@@ -184,6 +185,11 @@ void ui_put(struct ui *u, const char *s, int width);
 int ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, int skip);
 /* The last row: a status line in reverse video. */
 void ui_status(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * Shows text over the screen in a frame, as the key help is, under the
+ * title, wrapped to the frame (text_wrap); any key closes it.
+ */
+void ui_overlay(struct ui *u, const char *title, const char *text);
 /* Plot options for a figure of w x h cells in this terminal. */
 void ui_plot_opts(struct ui *u, struct plot_opts *o, int w, int h);
 /* v as a number on the screen reads: a negative zero is 0, not "-0". */

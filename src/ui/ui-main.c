@@ -178,6 +178,8 @@ ui_switch(struct ui *u, enum ui_screen_id id)
 	u->fig = NULL;
 	free(u->state);
 	u->state = NULL;
+	free(u->overlay);
+	u->overlay = NULL;
 	u->message[0] = '\0';
 	u->screen = screens[id];
 	u->typing = 0;
@@ -194,22 +196,23 @@ frame_char(struct ui *u, int y, int x, const cchar_t *wide, chtype ascii)
 		mvaddch(y, x, ascii);
 }
 
+/* The width of the help's frame, and of any overlay's. */
+static int
+box_width(const struct ui *u)
+{
+	return u->cols > 80 ? 76 : u->cols - 4;
+}
+
 /*
- * The keys of the current screen, over it: in a frame, with a blank
- * margin of one cell around it, so that the page does not run into it.
+ * Lines of text over the current screen: in a frame, with a blank margin
+ * of one cell around it, so that the page does not run into it.
  */
 static void
-draw_help(struct ui *u)
+draw_box(struct ui *u, const char *text)
 {
-	/* TRANSLATORS: the last line of every key help: at most 62 columns */
-	static const char common[] = N_("?: these keys (any key closes them)\n");
-	int w = u->cols > 80 ? 76 : u->cols - 4, y0 = u->rows > 24 ? 2 : 1;
+	int w = box_width(u), y0 = u->rows > 24 ? 2 : 1;
 	int x0 = (u->cols - w) / 2, h, i;
-	char text[1600], title[160];
 
-	/* TRANSLATORS: the title of a key help; %s is the screen's name */
-	snprintf(title, sizeof title, _("Keys of the %s"), _(u->screen->name));
-	snprintf(text, sizeof text, "%s\n\n%s%s", title, _(u->screen->help), _(common));
 	h = 0;
 	for (i = 0; text[i] != '\0'; i++)
 		h += text[i] == '\n';
@@ -239,7 +242,7 @@ draw_help(struct ui *u)
 	frame_char(u, y0 + h - 1, x0 + w - 1, WACS_LRCORNER, '+');
 	attroff(A_BOLD);
 	{
-		char *line = text, *nl;
+		const char *line = text, *nl;
 		int row = y0 + 1;
 		while (*line != '\0' && row < y0 + h - 1) {
 			nl = strchr(line, '\n');
@@ -250,6 +253,37 @@ draw_help(struct ui *u)
 			line = nl + 1;
 		}
 	}
+}
+
+/* The keys of the current screen, over it. */
+static void
+draw_help(struct ui *u)
+{
+	/* TRANSLATORS: the last line of every key help: at most 62 columns */
+	static const char common[] = N_("?: these keys (any key closes them)\n");
+	char text[1600], title[160];
+
+	/* TRANSLATORS: the title of a key help; %s is the screen's name */
+	snprintf(title, sizeof title, _("Keys of the %s"), _(u->screen->name));
+	snprintf(text, sizeof text, "%s\n\n%s%s", title, _(u->screen->help), _(common));
+	draw_box(u, text);
+}
+
+void
+ui_overlay(struct ui *u, const char *title, const char *text)
+{
+	int width = box_width(u) - 4;
+	size_t n = text_wrap(text, width, u->utf8 && !u->ascii, NULL, 0);
+	/* TRANSLATORS: the last line of a text shown over the screen */
+	const char *close = _("(any key closes this)");
+	size_t size = strlen(title) + n + strlen(close) + 8;
+	char *wrapped = xmalloc(n + 1);
+
+	text_wrap(text, width, u->utf8 && !u->ascii, wrapped, n + 1);
+	free(u->overlay);
+	u->overlay = xmalloc(size);
+	snprintf(u->overlay, size, "%s\n\n%s\n%s\n", title, wrapped, close);
+	free(wrapped);
 }
 
 /*
@@ -283,6 +317,8 @@ run(struct ui *u)
 			u->screen->draw(u);
 			if (u->help)
 				draw_help(u);
+			else if (u->overlay != NULL)
+				draw_box(u, u->overlay);
 		}
 		refresh();
 		timeout(u->timeout_ms);
@@ -292,7 +328,7 @@ run(struct ui *u)
 				got_signal = SIGHUP;    /* as a dropped link: saved, then out */
 				break;
 			}
-			if (u->screen->tick != NULL && !u->help)
+			if (u->screen->tick != NULL && !u->help && u->overlay == NULL)
 				u->screen->tick(u);
 			continue;
 		}
@@ -300,6 +336,11 @@ run(struct ui *u)
 			continue;
 		if (u->help) {
 			u->help = 0;
+			continue;
+		}
+		if (u->overlay != NULL) {
+			free(u->overlay);
+			u->overlay = NULL;
 			continue;
 		}
 		if (ch == '?' && !u->typing) {
@@ -371,6 +412,7 @@ finish(struct ui *u)
 		progress_save(u->prog, &u->ds);         /* a dropped link loses nothing */
 	plot_fig_free(u->fig);
 	free(u->state);
+	free(u->overlay);
 	restore();
 	diags_print(&u->ds, stderr);
 	diags_done(&u->ds);

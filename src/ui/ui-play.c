@@ -56,6 +56,7 @@ const size_t ui_nclassics = sizeof ui_classics / sizeof ui_classics[0];
 
 
 static void keep_run(struct ui *u, struct play *p);
+static void in_words(struct ui *u, struct play *p);
 
 static struct play *
 play_of(struct ui *u)
@@ -583,6 +584,9 @@ play_key(struct ui *u, int ch)
 	case 'w':
 		keep_run(u, p);
 		break;
+	case 'W':
+		in_words(u, p);
+		break;
 	case 't':
 		p->notrail = !p->notrail;
 		p->rebuild = 1;
@@ -753,6 +757,37 @@ ui_play_setup(struct ui *u, const struct ui_play_args *a)
 	}
 }
 
+/*
+ * W: the figure in words, as it is now (plot_fig_describe, with every
+ * racer's run), over the screen until a key.
+ */
+static void
+in_words(struct ui *u, struct play *p)
+{
+	struct plot_run_desc d[MAX_RACERS];
+	char label[MAX_RACERS][64];
+	char *text;
+	int i, n = 0;
+
+	if (u->fig == NULL || p->map != NULL) {
+		snprintf(u->message, sizeof u->message, "%s",
+			 _("W puts the plot in words: close the map first (m)"));
+		return;
+	}
+	for (i = 0; i < p->nr; i++) {
+		if (p->r[i].run == NULL)
+			continue;
+		snprintf(label[n], sizeof label[n], "%s,lr=%g", p->r[i].cfg.opt->name,
+			 p->r[i].cfg.params.lr);
+		d[n].traj = run_trajectory(p->r[i].run);
+		d[n].label = label[n];
+		n++;
+	}
+	text = plot_fig_describe(u->fig, d, n, 0);
+	ui_overlay(u, _("The figure in words"), text);
+	free(text);
+}
+
 const struct ui_screen ui_play_screen = {
 	.name = N_("live descent"),
 	/* TRANSLATORS: the playground's key help: at most 13 lines of 62 columns */
@@ -767,7 +802,7 @@ const struct ui_screen ui_play_screen = {
 		"b: basins   c: convexity   f: loss curve   m: map of settings\n"
 		"z Z: zoom in, out   H J K L, shift-arrows: pan the view\n"
 		"e: edit the function (Enter uses it, Esc cancels)\n"
-		"q: quit\n"),
+		"W: the figure in words   q: quit\n"),
 	.draw = play_draw,
 	.key = play_key,
 	.tick = play_tick,
