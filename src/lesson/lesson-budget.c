@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <stdio.h>
 
+#include "descent/i18n.h"
 #include "lesson-int.h"
 
 unsigned long long
@@ -40,7 +41,9 @@ static const char *
 over(const struct check_work *w, char *buf, size_t size)
 {
 	if (w->per_eval > 1)
-		snprintf(buf, size, " over %llu data points", w->per_eval);
+		/* TRANSLATORS: ends what a piece of the checker's work needs:
+		 * "... needs up to 2000 evaluations over 500 data points" */
+		snprintf(buf, size, _(" over %llu data points"), w->per_eval);
 	else
 		buf[0] = '\0';
 	return buf;
@@ -58,13 +61,16 @@ work_runs(struct check_work *w, const struct lesson_page *p, long runs, long ste
 	work_set(w, p, work_mul(work_mul((unsigned long long)runs, (unsigned long long)steps),
 				(unsigned long long)evals));
 	if (evals > 1)
-		snprintf(e, sizeof e, " of up to %d evaluations", evals);
+		/* TRANSLATORS: follows "up to 100 steps" (each step's evaluations) */
+		snprintf(e, sizeof e, _(" of up to %d evaluations"), evals);
 	if (runs == 1)
-		snprintf(w->what, sizeof w->what, "its run needs up to %ld steps%s%s", steps, e,
+		/* TRANSLATORS: the %s are " of up to 3 evaluations" and " over
+		 * 500 data points", or nothing; at most 127 bytes in all */
+		snprintf(w->what, sizeof w->what, _("its run needs up to %ld steps%s%s"), steps, e,
 			 over(w, o, sizeof o));
 	else
-		snprintf(w->what, sizeof w->what, "it needs up to %ld runs of %ld steps%s%s", runs,
-			 steps, e, over(w, o, sizeof o));
+		snprintf(w->what, sizeof w->what, _("it needs up to %ld runs of %ld steps%s%s"),
+			 runs, steps, e, over(w, o, sizeof o));
 }
 
 /*
@@ -81,8 +87,8 @@ work_critical_points(struct check_work *w, const struct lesson_page *p, int n)
 				   (n == 1 ? 2001 : 201 * 201);
 
 	work_set(w, p, count);
-	snprintf(w->what, sizeof w->what, "the search for its critical points needs up to "
-		 "%llu evaluations%s", count, over(w, o, sizeof o));
+	snprintf(w->what, sizeof w->what, _("the search for its critical points needs up to "
+					    "%llu evaluations%s"), count, over(w, o, sizeof o));
 }
 
 /* analysis_region_min's grid (2001, or 201 x 201), and f at the claimed point */
@@ -93,8 +99,8 @@ work_region_min(struct check_work *w, const struct lesson_page *p, int n)
 	unsigned long long count = n == 1 ? 2001 + 1 : 201 * 201 + 1;
 
 	work_set(w, p, count);
-	snprintf(w->what, sizeof w->what, "the search for the lowest value of the region "
-		 "needs %llu evaluations%s", count, over(w, o, sizeof o));
+	snprintf(w->what, sizeof w->what, _("the search for the lowest value of the region "
+					    "needs %llu evaluations%s"), count, over(w, o, sizeof o));
 }
 
 /*
@@ -110,7 +116,7 @@ work_convexity(struct check_work *w, const struct lesson_page *p, int n, int nx,
 					    n == 2 ? (unsigned long long)ny : 1) + 2000;
 
 	work_set(w, p, count);
-	snprintf(w->what, sizeof w->what, "the test of convexity needs %llu evaluations%s",
+	snprintf(w->what, sizeof w->what, _("the test of convexity needs %llu evaluations%s"),
 		 count, over(w, o, sizeof o));
 }
 
@@ -120,6 +126,6 @@ work_value(struct check_work *w, const struct lesson_page *p)
 	char o[48];
 
 	work_set(w, p, 1);
-	snprintf(w->what, sizeof w->what, "f at a point needs 1 evaluation%s",
+	snprintf(w->what, sizeof w->what, _("f at a point needs 1 evaluation%s"),
 		 over(w, o, sizeof o));
 }

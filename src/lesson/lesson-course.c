@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/util.h"
 
@@ -405,6 +406,8 @@ lesson_dirs_done(struct lesson_dirs *d)
 char *
 lesson_dirs_text(const struct lesson_dirs *d, const int *used)
 {
+	/* TRANSLATORS: between the last two of a list: "a, b and c" */
+	const char *and = _(" and ");
 	char *out = xstrdup(""), *safe;
 	int i, k = 0, count = 0;
 
@@ -415,10 +418,10 @@ lesson_dirs_text(const struct lesson_dirs *d, const int *used)
 		if (used != NULL && !used[i])
 			continue;
 		safe = text_safe(d->dir[i]);
-		len = strlen(out) + strlen(safe) + 8;
+		len = strlen(out) + strlen(safe) + strlen(and) + 3;
 		out = xrealloc(out, len);
 		if (k > 0)
-			strcat(out, k == count - 1 ? " and " : ", ");
+			strcat(out, k == count - 1 ? and : ", ");
 		strcat(out, safe);
 		free(safe);
 		k++;

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/util.h"
 #include "lesson-int.h"
@@ -238,10 +239,11 @@ scan(const struct lesson_chapter *c, const struct lesson_page *p, const struct v
 			continue;
 		}
 		if (!(d == 0 && v <= 10) && !covered(vs, v, d) && *said < 8) {
-			diags_add(ds, c->file, p->line, p->column, DIAG_WARNING,
-				  "the number %.*s in the %s is proved by no claim of the chapter: "
-				  "claim it, or list it in \"unproved\"", (int)(n < 24 ? n : 24), s,
-				  what);
+			/* TRANSLATORS: the second %s is the part of the page, "hint",
+			 * "question"... */
+			diags_add(ds, c->file, p->line, p->column, DIAG_WARNING, "the number %.*s "
+				  "in the %s is proved by no claim of the chapter: claim it, or list it "
+				  "in \"unproved\"", (int)(n < 24 ? n : 24), s, _(what));
 			++*said;
 		}
 		s += n;
@@ -262,23 +264,27 @@ lesson_check_numbers(const struct lesson_chapter *c, struct diags *ds)
 		if (p->broken)
 			continue;
 		said = 0;
-		scan(c, p, &vs, p->body, "text", ds, &said);
-		scan(c, p, &vs, p->question, "question", ds, &said);
-		scan(c, p, &vs, p->hint, "hint", ds, &said);
-		scan(c, p, &vs, p->explain, "explanation", ds, &said);
+		/* TRANSLATORS: the parts of a page, in "the number 3.5 in the
+		 * hint is proved by no claim of the chapter" */
+		scan(c, p, &vs, p->body, N_("text"), ds, &said);
+		scan(c, p, &vs, p->question, N_("question"), ds, &said);
+		scan(c, p, &vs, p->hint, N_("hint"), ds, &said);
+		scan(c, p, &vs, p->explain, N_("explanation"), ds, &said);
 		if (p->kind == PAGE_NOTE)
-			scan(c, p, &vs, p->note.remark, "remark", ds, &said);
+			scan(c, p, &vs, p->note.remark, N_("remark"), ds, &said);
 		if (p->kind == PAGE_QUIZ)
 			for (k = 0; k < p->quiz.nchoices; k++) {
-				scan(c, p, &vs, p->quiz.choices[k], "choices", ds, &said);
-				scan(c, p, &vs, p->quiz.feedback[k], "feedback", ds, &said);
+				scan(c, p, &vs, p->quiz.choices[k], N_("choices"), ds, &said);
+				scan(c, p, &vs, p->quiz.feedback[k], N_("feedback"), ds, &said);
 			}
 		if (p->kind == PAGE_NUMERIC)
 			for (k = 0; k < p->numeric.nwrong; k++)
-				scan(c, p, &vs, p->numeric.wrong_feedback[k], "feedback", ds, &said);
+				scan(c, p, &vs, p->numeric.wrong_feedback[k], N_("feedback"), ds,
+				     &said);
 		if (p->kind == PAGE_FORMULA)
 			for (k = 0; k < p->formula.nwrong; k++)
-				scan(c, p, &vs, p->formula.wrong_feedback[k], "feedback", ds, &said);
+				scan(c, p, &vs, p->formula.wrong_feedback[k], N_("feedback"), ds,
+				     &said);
 		total += said;
 	}
 	free(vs.v);

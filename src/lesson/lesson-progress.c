@@ -68,6 +68,7 @@
 
 #include <cJSON.h>
 
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/util.h"
 #include "lesson-int.h"
@@ -130,7 +131,7 @@ read_file(const char *path, struct read_result *r)
 	if (fe.fail == FILE_CANNOT_OPEN && (fe.errnum == ENOENT || fe.errnum == ENOTDIR))
 		r->missing = 1;
 	else if (fe.fail == FILE_TOO_LARGE)
-		snprintf(r->reason, sizeof r->reason, "larger than %d MB", MAX_FILE >> 20);
+		snprintf(r->reason, sizeof r->reason, _("larger than %d MB"), MAX_FILE >> 20);
 	else
 		snprintf(r->reason, sizeof r->reason, "%s", fe.reason);
 	return -1;
@@ -615,11 +616,15 @@ progress_chapter_text(struct progress *p, const struct lesson_chapter *c, char *
 		}
 	}
 	if (seen == 0)
-		snprintf(buf, size, "new");
+		/* TRANSLATORS: a chapter not yet opened, in the course map */
+		snprintf(buf, size, _("new"));
 	else if (questions == 0)
-		snprintf(buf, size, "%d/%d pages", seen, c->npages);
+		snprintf(buf, size, _("%d/%d pages"), seen, c->npages);
 	else
-		snprintf(buf, size, "%d/%d pages, %d/%d right", seen, c->npages, right, questions);
+		/* TRANSLATORS: a chapter's progress, at most 26 columns (the
+		 * course map): pages seen, questions answered right */
+		snprintf(buf, size, _("%d/%d pages, %d/%d right"), seen, c->npages, right,
+			 questions);
 }
 
 void
@@ -640,10 +645,12 @@ progress_course_text(struct progress *p, const struct lesson_course *co, char *b
 		begun += k > 0 && k < c->npages;
 	}
 	if (seen == 0)
-		snprintf(buf, size, "%d chapters, %d pages", co->n, pages);
+		snprintf(buf, size, _("%d chapters, %d pages"), co->n, pages);
 	else
-		snprintf(buf, size, "%d of %d chapters read, %d begun; %d/%d pages", done, co->n,
-			 begun, seen, pages);
+		/* TRANSLATORS: the course's progress, at the top right of the
+		 * course map: short, at most 55 columns */
+		snprintf(buf, size, _("%d of %d chapters read, %d begun; %d/%d pages"), done,
+			 co->n, begun, seen, pages);
 }
 
 void
@@ -764,42 +771,44 @@ progress_save(struct progress *p, struct diags *ds)
 	dir = state_dir_name(p->path);
 	/* the directory is made when there is something to keep in it */
 	if (state_make_dirs(dir) < 0) {
-		what = "making its directory";
+		/* TRANSLATORS: what failed, in "cannot save the progress
+		 * (making its directory: Permission denied)" */
+		what = _("making its directory");
 		goto fail;
 	}
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		what = "creating a temporary file";
+		what = _("creating a temporary file");
 		goto fail;
 	}
 	made = 1;
 	if (fchmod(fd, 0600) < 0) {
-		what = "setting its mode";
+		what = _("setting its mode");
 		goto fail;
 	}
 	if (state_write_all(fd, text, strlen(text)) < 0) {
-		what = "writing";
+		what = _("writing");
 		goto fail;
 	}
 	if (fsync(fd) < 0) {
-		what = "syncing";
+		what = _("syncing");
 		goto fail;
 	}
 	if (close(fd) < 0) {
 		fd = -1;
-		what = "closing";
+		what = _("closing");
 		goto fail;
 	}
 	fd = -1;
 	if (rename(tmp, p->path) < 0) {
-		what = "renaming";
+		what = _("renaming");
 		goto fail;
 	}
 	made = 0;
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	/* some file systems cannot sync a directory, and say EINVAL */
 	if (dfd < 0 || (fsync(dfd) < 0 && errno != EINVAL)) {
-		what = "syncing the directory";
+		what = _("syncing the directory");
 		goto fail;
 	}
 	ret = 0;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/util.h"
 #include "lesson-int.h"
@@ -141,8 +142,11 @@ runner_caption(const struct lesson_runner *r, char *buf, size_t size)
 	if (len >= size)
 		return;
 	if (lo->model != NULL)
-		snprintf(buf + len, size - len, ") = %s of %s over %zu point%s",
-			 loss_name(lo->loss), lo->model, lo->npoints, lo->npoints == 1 ? "" : "s");
+		/* TRANSLATORS: ends a figure's caption "J(w, b) = mse of
+		 * w*x + b over 20 points": the loss, the model, the count */
+		snprintf(buf + len, size - len, P_(") = %s of %s over %zu point",
+						   ") = %s of %s over %zu points", lo->npoints),
+			 loss_name(lo->loss), lo->model, lo->npoints);
 	else
 		snprintf(buf + len, size - len, ") = %s", lo->function != NULL ? lo->function : "");
 }
@@ -172,7 +176,7 @@ runner_judge(struct lesson_runner *r, int right, const char *why)
 	pp->attempts++;
 	if (right)
 		pp->correct = 1;
-	snprintf(r->feedback, sizeof r->feedback, "%s%s%s", right ? "Right." : "Not quite.",
+	snprintf(r->feedback, sizeof r->feedback, "%s%s%s", right ? _("Right.") : _("Not quite."),
 		 *why ? " " : "", why);
 	save(r);
 	return right ? ANSWER_RIGHT : ANSWER_WRONG;
@@ -198,7 +202,8 @@ runner_run_text(struct lesson_runner *r, int i, long left, char *head, size_t hs
 	 * the reason of a divergence, which is what a narrow screen may cut */
 	analysis_outcome(r->obj, tr, words, sizeof words);
 	if (left > 0)
-		snprintf(out, sizeof out, " (left the view at step %ld)", left);
+		/* TRANSLATORS: follows how a run ended ("converged at step 40") */
+		snprintf(out, sizeof out, _(" (left the view at step %ld)"), left);
 	switch (tr->outcome) {
 	case RUN_CONVERGED: case RUN_MAX_STEPS:
 		snprintf(head, hsize, "%s: %s%s,", r->labels[i], words, out);
@@ -212,7 +217,9 @@ runner_run_text(struct lesson_runner *r, int i, long left, char *head, size_t hs
 		return;
 	}
 	default:
-		snprintf(head, hsize, "%s: step %zu%s,", r->labels[i], tr->len, out);
+		/* TRANSLATORS: a run still going: its label, its step, and
+		 * " (left the view at step 12)" or nothing */
+		snprintf(head, hsize, _("%s: step %zu%s,"), r->labels[i], tr->len, out);
 		break;
 	}
 	if (page_kind_of(RUNNER_PAGE(r)->kind)->flags & PK_NETWORK) {
@@ -221,9 +228,10 @@ runner_run_text(struct lesson_runner *r, int i, long left, char *head, size_t hs
 		runner_network_losses(r, i, loss);
 		len = (size_t)snprintf(tail, tsize, "%s = %.6g", runner_function_name(r), loss[0]);
 		if (!isnan(loss[1]) && len < tsize)
-			len += (size_t)snprintf(tail + len, tsize - len, ", validation %.6g", loss[1]);
+			len += (size_t)snprintf(tail + len, tsize - len, _(", validation %.6g"),
+						loss[1]);
 		if (!isnan(loss[2]) && len < tsize)
-			snprintf(tail + len, tsize - len, ", test %.6g", loss[2]);
+			snprintf(tail + len, tsize - len, _(", test %.6g"), loss[2]);
 		return;
 	}
 	/* an ended run's last record is its point; a running one's point is
@@ -232,7 +240,8 @@ runner_run_text(struct lesson_runner *r, int i, long left, char *head, size_t hs
 		f = tr->f[tr->len - 1];
 	else
 		objective_eval_point(r->obj, w, &f, NULL, NULL);
-	len = (size_t)snprintf(tail, tsize, "at (");
+	/* TRANSLATORS: where a run is, "at (1.5, -2), f = 0.25" */
+	len = (size_t)snprintf(tail, tsize, _("at ("));
 	for (k = 0; k < tr->n && len < tsize; k++)
 		len += (size_t)snprintf(tail + len, tsize - len, "%s%.6g", k ? ", " : "",
 					fabs(w[k]) < 1e-9 ? 0 : w[k]);
@@ -291,7 +300,7 @@ runner_read_vector(struct lesson_runner *r, const char *text, double *v, int max
 			return -1;
 		}
 		if (!expr_is_const(e, expr_root(e), &v[*n])) {
-			snprintf(r->invalid, sizeof r->invalid, "'%.150s' is not a number", item);
+			snprintf(r->invalid, sizeof r->invalid, _("'%.150s' is not a number"), item);
 			expr_free(e);
 			return -1;
 		}
@@ -361,9 +370,9 @@ runner_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
 	if (r->page >= 0 && (pk = page_kind_of(RUNNER_PAGE(r)->kind))->invalid_text != NULL)
 		pk->invalid_text(r, buf, size);
 	else if (r->invalid[0] != '\0')
-		snprintf(buf, size, "That is not an answer to this question: %s.", r->invalid);
+		snprintf(buf, size, _("That is not an answer to this question: %s."), r->invalid);
 	else
-		snprintf(buf, size, "That is not an answer to this question.");
+		snprintf(buf, size, _("That is not an answer to this question."));
 }
 
 size_t

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "descent/i18n.h"
 #include "descent/lesson.h"
 #include "descent/optim.h"
 #include "descent/plot.h"
@@ -78,7 +79,8 @@ lesson_view_runs(const struct lesson_runner *r, struct plot_fig *fig)
 	for (i = 0; i < r->nruns; i++)
 		plot_fig_run(fig, i, r->runs[i], r->labels[i]);
 	if (r->challenge != NULL)
-		plot_fig_run(fig, 0, r->challenge, "your attempt");
+		/* TRANSLATORS: the learner's run on a challenge page, in the figure's legend */
+		plot_fig_run(fig, 0, r->challenge, _("your attempt"));
 }
 
 char *
@@ -93,7 +95,7 @@ lesson_view_describe(const struct lesson_runner *r, struct plot_fig *fig)
 	}
 	if (r->challenge != NULL) {
 		d[n].traj = run_trajectory(r->challenge);
-		d[n++].label = "your attempt";
+		d[n++].label = _("your attempt");
 	}
 	if (r->page >= 0 && r->page < r->c->npages)
 		asks = (page_kind_of(r->c->pages[r->page].kind)->flags & PK_ASKS) != 0;

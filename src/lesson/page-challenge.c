@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/plot.h"
 #include "descent/util.h"
 #include "lesson-int.h"
@@ -85,9 +86,12 @@ read_params(struct loader *L, const cJSON *po, struct page_challenge *q)
 	for (e = pa->child; e != NULL; e = e->next) {
 		int k = opt_param_find(e->string), i, used = 0;
 		if (k < 0 || k == OPT_PARAM_LR) {
-			lesson_error(L, KEY_AT(e), k == OPT_PARAM_LR ? "the rate is the learner's "
-				     "choice: \"lr\" of the page gives its range" :
-				     "there is no optimizer parameter \"%s\"", e->string);
+			if (k == OPT_PARAM_LR)
+				lesson_error(L, KEY_AT(e), "the rate is the learner's choice: "
+					     "\"lr\" of the page gives its range");
+			else
+				lesson_error(L, KEY_AT(e), "there is no optimizer parameter \"%s\"",
+					     e->string);
 			continue;
 		}
 		if (!cJSON_IsNumber(e) || !opt_param_in_range(k, e->valuedouble)) {
@@ -205,7 +209,7 @@ read_loss_goal(struct loader *L, const cJSON *po, const cJSON *goal, struct less
 		double *w = xcalloc((size_t)p->dim + 1, sizeof *w);
 		if (!cJSON_IsString(e) || expr_mlp_init(&net, e->valuestring, 0, w, &err) != 0)
 			lesson_error(L, AT(e), "\"inits\": %s", cJSON_IsString(e) ? err.message :
-				     "an init is a string, like \"glorot\"");
+				     _("an init is a string, like \"glorot\""));
 		else
 			q->inits[q->ninits++] = xstrdup(e->valuestring);
 		free(w);
@@ -390,6 +394,16 @@ meets(const struct lesson_page *p, const struct run *r, struct objective *val,
 	       miss(p, r) <= q->within;
 }
 
+/* "training loss": the loss of the part of the data a loss goal is on */
+static const char *
+part_loss(const struct page_challenge *q)
+{
+	/* TRANSLATORS: in "its training loss is 0.05" and "ends with a
+	 * training loss of 0.05 or less" */
+	return q->on == CHALLENGE_ON_TRAIN ? _("training loss") : q->on == CHALLENGE_ON_VAL ?
+	       _("validation loss") : _("test loss");
+}
+
 /* the learning rates the check tries, per optimizer */
 #define CHECK_RATES 17
 
@@ -458,35 +472,44 @@ challenge_check(struct checker *k, const struct lesson_page *p, const struct che
 	if (q->loss_goal)
 		tries *= (long)q->nbatches * (q->ninits > 0 ? q->ninits : 1);
 	work_runs(&w, p, tries + 1, q->max_steps, evals);
-	if (check_charge(k, p->line, p->column, "this challenge", &w,
-			 "lower \"steps\" in \"goal\"",
-			 q->nallowed > 1 ? "allow fewer \"optimizers\"" : q->loss_goal ?
-			 "list fewer \"batches\" or \"inits\"" : NULL) < 0)
+	/* TRANSLATORS: in "checking this challenge would pass the checker's
+	 * budget ...; lower "steps" in "goal", or ..." (advice) */
+	if (check_charge(k, p->line, p->column, _("this challenge"), &w,
+			 _("lower \"steps\" in \"goal\""),
+			 q->nallowed > 1 ? _("allow fewer \"optimizers\"") : q->loss_goal ?
+			 _("list fewer \"batches\" or \"inits\"") : NULL) < 0)
 		goto done;
 	/* the setting the learner starts from must not win already */
 	{
 		struct run *r = attempt(p, e->o, q->allowed[q->preset], q->preset_lr, 0, 0);
 		int met = meets(p, r, val, test);
 		run_free(r);
-		if (met)
+		if (met && q->loss_goal && (q->nbatches > 1 || q->ninits > 1))
 			check_wrong(k, p->aline, p->acolumn, "this challenge is won by its preset, "
-				    "%s at %g%s, before the learner changes anything: set \"preset\" "
+				    "%s at %g with the first batch size and init, before the learner "
+				    "changes anything: set \"preset\" to a setting that misses, lower "
+				    "\"steps\" in \"goal\" or narrow \"lr\"",
+				    q->allowed[q->preset]->name, q->preset_lr);
+		else if (met)
+			check_wrong(k, p->aline, p->acolumn, "this challenge is won by its preset, "
+				    "%s at %g, before the learner changes anything: set \"preset\" "
 				    "to a setting that misses, lower \"steps\" in \"goal\" or "
-				    "narrow \"lr\"", q->allowed[q->preset]->name, q->preset_lr,
-				    q->loss_goal && (q->nbatches > 1 || q->ninits > 1) ?
-				    " with the first batch size and init" : "");
+				    "narrow \"lr\"", q->allowed[q->preset]->name, q->preset_lr);
 	}
 	if (winner(p, e->o, val, test, &win) == 0) {
 		check_verified(k);
 		goto done;
 	}
-	if (q->loss_goal)
+	if (q->loss_goal && (q->nbatches > 1 || q->ninits > 1))
 		check_wrong(k, p->aline, p->acolumn, "this challenge cannot be met: no allowed "
-			    "optimizer with a learning rate from %g to %g%s ends with a %s loss "
-			    "of %g or less in %ld steps", q->lr_min, q->lr_max,
-			    q->nbatches > 1 || q->ninits > 1 ? ", batch size and init" : "",
-			    q->on == CHALLENGE_ON_TRAIN ? "training" : q->on == CHALLENGE_ON_VAL ?
-			    "validation" : "test", q->goal_loss, q->max_steps);
+			    "optimizer with a learning rate from %g to %g, batch size and init ends "
+			    "with a %s of %g or less in %ld steps", q->lr_min, q->lr_max,
+			    part_loss(q), q->goal_loss, q->max_steps);
+	else if (q->loss_goal)
+		check_wrong(k, p->aline, p->acolumn, "this challenge cannot be met: no allowed "
+			    "optimizer with a learning rate from %g to %g ends with a %s of %g or "
+			    "less in %ld steps", q->lr_min, q->lr_max, part_loss(q), q->goal_loss,
+			    q->max_steps);
 	else
 		check_wrong(k, p->aline, p->acolumn, "this challenge cannot be met: no allowed "
 			    "optimizer with a learning rate from %g to %g ends within %g of the "
@@ -528,29 +551,31 @@ runner_challenge_with(struct lesson_runner *r, const struct optimizer *opt, doub
 		return ANSWER_INVALID;
 	tr = run_trajectory(r->challenge);
 	if (tr->outcome == RUN_DIVERGED) {
-		snprintf(why, sizeof why, "The run diverged at step %ld.", tr->step);
+		snprintf(why, sizeof why, _("The run diverged at step %ld."), tr->step);
 		return runner_judge(r, 0, why);
 	}
 	if (q->loss_goal) {
-		const char *part = q->on == CHALLENGE_ON_TRAIN ? "training" :
-				   q->on == CHALLENGE_ON_VAL ? "validation" : "test";
+		const char *part = part_loss(q);
 		d = loss_at_end(p, r->challenge, r->val, r->test);
 		if (d <= q->goal_loss)
-			snprintf(why, sizeof why, "After %ld steps its %s loss is %.4g (the goal: "
-				 "%g or less).", tr->step, part, d, q->goal_loss);
+			/* TRANSLATORS: %s is "training loss", "validation loss" or
+			 * "test loss" */
+			snprintf(why, sizeof why, _("After %ld steps its %s is %.4g (the goal: "
+						    "%g or less)."), tr->step, part, d, q->goal_loss);
 		else
-			snprintf(why, sizeof why, "After %ld steps its %s loss is still %.4g (it "
-				 "must be %g or less).", tr->step, part, d, q->goal_loss);
+			snprintf(why, sizeof why, _("After %ld steps its %s is still %.4g (it "
+						    "must be %g or less)."), tr->step, part, d,
+				 q->goal_loss);
 		return runner_judge(r, d <= q->goal_loss, why);
 	}
 	d = miss(p, r->challenge);
 	if (d <= q->within) {
-		snprintf(why, sizeof why, "It ends %.3g from the goal after %ld steps.", d,
+		snprintf(why, sizeof why, _("It ends %.3g from the goal after %ld steps."), d,
 			 tr->step);
 		return runner_judge(r, 1, why);
 	}
-	snprintf(why, sizeof why, "After %ld steps it is still %.3g from the goal (it must "
-		 "be within %g).", tr->step, d, q->within);
+	snprintf(why, sizeof why, _("After %ld steps it is still %.3g from the goal (it must "
+				    "be within %g)."), tr->step, d, q->within);
 	return runner_judge(r, 0, why);
 }
 
@@ -598,10 +623,17 @@ challenge_prompt(const struct lesson_runner *r, char *buf, size_t size)
 	char more[96];
 
 	challenge_setting_text(p, q->nbatches - 1, q->ninits - 1, more, sizeof more);
-	snprintf(buf, size, "Optimizer and learning rate%s (like %s %.2g%s; h hint, s skip, q "
-		 "quit): ", q->loss_goal && (q->nbatches > 1 || q->ninits > 1) ?
-		 ", then the batch and init" : "", q->allowed[0]->name,
-		 sqrt(q->lr_min * q->lr_max), more);
+	if (q->loss_goal && (q->nbatches > 1 || q->ninits > 1))
+		/* TRANSLATORS: the example is typed as it is ("adam 0.01 batch 8
+		 * init zeros"); the keys h, s and q stay as they are; short: with
+		 * the example, the prompt holds 127 bytes */
+		snprintf(buf, size, _("Optimizer and learning rate, then the batch and init (like "
+				      "%s %.2g%s; h hint, s skip, q quit): "), q->allowed[0]->name,
+			 sqrt(q->lr_min * q->lr_max), more);
+	else
+		snprintf(buf, size, _("Optimizer and learning rate (like %s %.2g%s; h hint, s skip, "
+				      "q quit): "), q->allowed[0]->name,
+			 sqrt(q->lr_min * q->lr_max), more);
 	return 1;
 }
 
@@ -654,18 +686,22 @@ static void
 challenge_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
 {
 	const struct page_challenge *q = &RUNNER_PAGE(r)->challenge;
-	size_t len = (size_t)snprintf(buf, size, "That setting is not allowed here: the "
-				      "optimizers are");
+	char names[256];
+	size_t len = 0;
 	int i;
 
-	for (i = 0; i < q->nallowed && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s %s", i ? "," : "",
+	names[0] = '\0';
+	for (i = 0; i < q->nallowed && len < sizeof names; i++)
+		len += (size_t)snprintf(names + len, sizeof names - len, "%s %s", i ? "," : "",
 					q->allowed[i]->name);
-	if (len < size)
-		len += (size_t)snprintf(buf + len, size - len, ", with a learning rate from %g "
-					"to %g", q->lr_min, q->lr_max);
+	/* TRANSLATORS: %s is the list of optimizers, " gd, momentum"; "batch"
+	 * and "init" may follow, as the learner types them */
+	len = (size_t)snprintf(buf, size, _("That setting is not allowed here: the optimizers "
+					    "are%s, with a learning rate from %g to %g"), names,
+			       q->lr_min, q->lr_max);
 	if (q->loss_goal && q->nbatches > 1 && len < size) {
-		len += (size_t)snprintf(buf + len, size - len, "; batch");
+		/* TRANSLATORS: "batch" and "init" stay: the learner types them */
+		len += (size_t)snprintf(buf + len, size - len, _("; batch"));
 		for (i = 0; i < q->nbatches && len < size; i++) {
 			char b[32];
 			batch_text(q, i, b, sizeof b);
@@ -673,7 +709,7 @@ challenge_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
 		}
 	}
 	if (q->loss_goal && q->ninits > 1 && len < size) {
-		len += (size_t)snprintf(buf + len, size - len, "; init");
+		len += (size_t)snprintf(buf + len, size - len, _("; init"));
 		for (i = 0; i < q->ninits && len < size; i++)
 			len += (size_t)snprintf(buf + len, size - len, "%s %s", i ? "," : "",
 						q->inits[i]);
@@ -688,9 +724,11 @@ challenge_view(const struct lesson_page *p, struct plot_fig *fig)
 {
 	if (p->challenge.loss_goal)
 		return;
+	/* (plot_fig_marker knows the label "start": it stays so) */
 	if (p->nstart >= 1 && p->nstart <= 2)
 		plot_fig_marker(fig, p->start, 'S', "start");
-	plot_fig_marker(fig, p->challenge.goal, 'G', "goal");
+	/* TRANSLATORS: a challenge's goal, in the figure's legend, "G goal" */
+	plot_fig_marker(fig, p->challenge.goal, 'G', _("goal"));
 }
 
 /* A setting that wins, as the check finds it, and the preset, which must not. */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -46,8 +47,10 @@ get_run(struct loader *L, const cJSON *r, const struct lesson_page *p, struct le
 			     "0.01}, not %s", json_type_name(r));
 		return -1;
 	}
-	check_members(L, r, fields, "a run");
-	m = member(L, r, "optimizer", 1, "a run");
+	/* TRANSLATORS: names the object in the messages of a lesson file's
+	 * errors ("a run has no member ...") */
+	check_members(L, r, fields, _("a run"));
+	m = member(L, r, "optimizer", 1, _("a run"));
 	if (m == NULL || (run->opt = get_optimizer(L, m)) == NULL)
 		return -1;
 	run->params = run->opt->defaults;
@@ -55,7 +58,7 @@ get_run(struct loader *L, const cJSON *r, const struct lesson_page *p, struct le
 		const char *name = opt_params_table[k].name;
 		const cJSON *pv = cJSON_GetObjectItemCaseSensitive(r, name);
 		double v;
-		if (!get_number(L, r, name, 0, "a run", &v))
+		if (!get_number(L, r, name, 0, _("a run"), &v))
 			continue;
 		if (!opt_uses(run->opt, name)) {
 			lesson_error(L, KEY_AT(pv), "%s has no parameter \"%s\" (it uses %s)",
@@ -77,28 +80,28 @@ get_run(struct loader *L, const cJSON *r, const struct lesson_page *p, struct le
 			return -1;
 		run->nstart = got;
 	}
-	run->has_noise = get_number(L, r, "noise", 0, "a run", &run->noise);
+	run->has_noise = get_number(L, r, "noise", 0, _("a run"), &run->noise);
 	if (run->has_noise && !(run->noise >= 0))
 		lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(r, "noise")),
 			     "\"noise\" must not be negative");
 	{
 		long v = 0;
 		const cJSON *b = cJSON_GetObjectItemCaseSensitive(r, "batch");
-		run->has_seed = get_count(L, r, "seed", 0, "a run", 0, 9e15, &v);
+		run->has_seed = get_count(L, r, "seed", 0, _("a run"), 0, 9e15, &v);
 		run->seed = (uint64_t)v;
 		if (b != NULL && p->obj.model == NULL) {
 			lesson_error(L, KEY_AT(b), "\"batch\" is for a model fitted to data (a "
 				     "\"data\" member): a function has no examples");
 		} else if (b != NULL) {
 			size_t train = lesson_part_points(&p->obj, 0);
-			run->has_batch = get_count(L, r, "batch", 0, "a run", 1,
+			run->has_batch = get_count(L, r, "batch", 0, _("a run"), 1,
 						   (double)(train > 0 ? train : 1), &v);
 			/* as many as the data has: every example */
 			run->batch = (size_t)v >= train ? 0 : (size_t)v;
 		}
 	}
-	run->init = get_string(L, r, "init", 0, "a run");
-	label = get_string(L, r, "label", 0, "a run");
+	run->init = get_string(L, r, "init", 0, _("a run"));
+	label = get_string(L, r, "label", 0, _("a run"));
 	if (label != NULL) {
 		snprintf(run->label, sizeof run->label, "%s", label);
 		free(label);
@@ -159,11 +162,14 @@ read_controls(struct loader *L, const cJSON *po, struct lesson_page *p)
 			applies |= run_setting_param(&c, k, p->obj.npoints) != NULL;
 		}
 		if (!applies && d->nruns > 0)
+			/* TRANSLATORS: these end "no run of the page has the control
+			 * \"beta\"" */
 			lesson_error(L, AT(e), "no run of the page has the control \"%s\"%s",
 				     e->valuestring, k == RUN_SET_BATCH ?
-				     ": a batch needs a model fitted to data" : k == RUN_SET_BETA ?
-				     " (momentum and nesterov have beta, rmsprop rho, adam beta1)" :
-				     k == RUN_SET_BETA2 ? " (adam has beta2)" : "");
+				     _(": a batch needs a model fitted to data") :
+				     k == RUN_SET_BETA ?
+				     _(" (momentum and nesterov have beta, rmsprop rho, adam beta1)")
+				     : k == RUN_SET_BETA2 ? _(" (adam has beta2)") : "");
 		d->controls |= 1u << k;
 	}
 }
@@ -217,10 +223,19 @@ read_record(struct loader *L, const cJSON *po, const cJSON *rv, struct lesson_pa
 	run_config_init(&def, rec.config.opt);
 	if (rec.function == NULL || p->obj.function == NULL ||
 	    strcmp(rec.function, p->obj.function) != 0) {
-		lesson_error(L, AT(rv), "the record is a run on %s%s, and the page's function is "
-			     "%s: they must be the same text", rec.function != NULL ? "" : "data",
-			     rec.function != NULL ? rec.function : "",
-			     p->obj.function != NULL ? p->obj.function : "none");
+		if (rec.function != NULL && p->obj.function != NULL)
+			lesson_error(L, AT(rv), "the record is a run on %s, and the page's function "
+				     "is %s: they must be the same text", rec.function,
+				     p->obj.function);
+		else if (rec.function != NULL)
+			lesson_error(L, AT(rv), "the record is a run on %s, and the page's function "
+				     "is none: they must be the same text", rec.function);
+		else if (p->obj.function != NULL)
+			lesson_error(L, AT(rv), "the record is a run on data, and the page's "
+				     "function is %s: they must be the same text", p->obj.function);
+		else
+			lesson_error(L, AT(rv), "the record is a run on data, and the page's "
+				     "function is none: they must be the same text");
 	} else if (rec.n != p->dim || rec.n > 8) {
 		lesson_error(L, AT(rv), "the record has %d variables, the page's function %d",
 			     rec.n, p->dim);
@@ -362,12 +377,17 @@ read_runs(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 			struct diag err;
 			lesson_run_config(p, i, &c);
 			/* the rest of run_config_check is the loader's own, above */
-			if (d->runs[i].opt->line_search &&
-			    run_config_check(&c, p->obj.npoints, &err) < 0)
-				lesson_error(L, AT(e2), "%s; drop the %s \"%s\" or race another "
-					     "optimizer", err.message, (c.noise > 0 ?
-					     d->runs[i].has_noise : d->runs[i].has_batch) ?
-					     "run's" : "page's", c.noise > 0 ? "noise" : "batch");
+			if (!d->runs[i].opt->line_search ||
+			    run_config_check(&c, p->obj.npoints, &err) == 0)
+				continue;
+			if (c.noise > 0 ? d->runs[i].has_noise : d->runs[i].has_batch)
+				lesson_error(L, AT(e2), "%s; drop the run's \"%s\" or race another "
+					     "optimizer", err.message, c.noise > 0 ? "noise" :
+					     "batch");
+			else
+				lesson_error(L, AT(e2), "%s; drop the page's \"%s\" or race another "
+					     "optimizer", err.message, c.noise > 0 ? "noise" :
+					     "batch");
 		}
 	}
 }
@@ -390,7 +410,10 @@ descent_free(struct lesson_page *p)
 static const char *
 ended(enum run_outcome o)
 {
-	return o == RUN_CONVERGED ? "converged" : o == RUN_DIVERGED ? "diverged" : "stopped";
+	/* TRANSLATORS: how a run ended, in "the record's run converged at step
+	 * 40 when it was recorded, and here it diverged at step 12" */
+	return o == RUN_CONVERGED ? _("converged") : o == RUN_DIVERGED ? _("diverged") :
+	       _("stopped");
 }
 
 /*
@@ -411,8 +434,8 @@ descent_check(struct checker *k, const struct lesson_page *p, const struct check
 	if (d->record == NULL || d->nruns != 1)
 		return;
 	work_runs(&w, p, 1, d->steps, opt_step_evals(d->runs[0].opt));
-	if (check_charge(k, p->line, p->column, "this page's record", &w,
-			 "record a run of fewer steps", NULL) < 0)
+	if (check_charge(k, p->line, p->column, _("this page's record"), &w,
+			 _("record a run of fewer steps"), NULL) < 0)
 		return;
 	r = lesson_run_new(p, 0, e->o, 1, NULL);
 	if (r == NULL)
@@ -428,7 +451,7 @@ descent_check(struct checker *k, const struct lesson_page *p, const struct check
 		check_wrong(k, p->line, p->column, "the record's run %s at step %ld when it was "
 			    "recorded, and here it %s at step %ld%s", ended(d->record_outcome),
 			    d->record_step, ended(tr->outcome), tr->step,
-			    far ? ", at another point" : "");
+			    far ? _(", at another point") : "");
 	run_free(r);
 }
 

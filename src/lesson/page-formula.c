@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -168,19 +169,23 @@ answer_name(const struct lesson_page *p, char *buf, size_t size)
 
 	switch (f->of) {
 	case FORMULA_DERIVATIVE:
-		snprintf(buf, size, "the derivative");
+		/* TRANSLATORS: what a formula answer is, in "At x = 1 yours gives
+		 * 3; the derivative is 2." */
+		snprintf(buf, size, _("the derivative"));
 		break;
 	case FORMULA_GRADIENT:
-		snprintf(buf, size, "the gradient's %s component", f->vars[f->component]);
+		snprintf(buf, size, _("the gradient's %s component"), f->vars[f->component]);
 		break;
 	case FORMULA_GD_STEP:
-		snprintf(buf, size, "the step's new %s", f->vars[f->component]);
+		/* TRANSLATORS: %s is a variable: the value one step of gradient
+		 * descent gives it */
+		snprintf(buf, size, _("the step's new %s"), f->vars[f->component]);
 		break;
 	case FORMULA_COST:
-		snprintf(buf, size, "the cost");
+		snprintf(buf, size, _("the cost"));
 		break;
 	default:
-		snprintf(buf, size, "the answer");
+		snprintf(buf, size, _("the answer"));
 		break;
 	}
 }
@@ -405,7 +410,7 @@ read_of(struct loader *L, const cJSON *po, struct lesson_page *p)
 		expr_free(own);
 	}
 	if (f->of == FORMULA_GD_STEP) {
-		if (!get_number(L, po, "lr", 1, "a gd_step_of formula page", &f->lr)) {
+		if (!get_number(L, po, "lr", 1, _("a gd_step_of formula page"), &f->lr)) {
 			var = -1;
 		} else if (!(f->lr > 0)) {
 			lesson_error(L, AT(cJSON_GetObjectItemCaseSensitive(po, "lr")),
@@ -469,7 +474,9 @@ take_formula(struct loader *L, const cJSON *a, int n, void *ctx)
 		lesson_error(L, AT(a), "\"answer\" is an expression in a string");
 		return -1;
 	}
-	if (!parses(L, a, f, "a wrong answer"))
+	/* TRANSLATORS: names the expression in the messages of a lesson file's
+	 * errors */
+	if (!parses(L, a, f, _("a wrong answer")))
 		return -1;
 	f->wrong[n] = xstrdup(a->valuestring);
 	return 0;
@@ -493,7 +500,7 @@ formula_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 	if (an != NULL) {
 		p->aline = AT(an).line;
 		p->acolumn = AT(an).column;
-		if (add_vars_of(L, an, f, "the answer") == 0)
+		if (add_vars_of(L, an, f, _("the answer")) == 0)
 			f->answer = xstrdup(an->valuestring);
 	}
 	read_of(L, po, p);
@@ -517,7 +524,7 @@ formula_read(struct loader *L, const cJSON *po, struct lesson_page *p, const cha
 		expr_free(fe);
 	}
 	read_names(L, po, f);
-	if (f->answer != NULL && !parses(L, an, f, "the answer")) {
+	if (f->answer != NULL && !parses(L, an, f, _("the answer"))) {
 		free(f->answer);
 		f->answer = NULL;
 	}
@@ -713,7 +720,8 @@ runner_formula(struct lesson_runner *r, const char *text)
 	normalize(text, r->typed, sizeof r->typed);
 	text = r->typed;
 	if (*text == '\0') {
-		snprintf(r->invalid, sizeof r->invalid, "type a formula");
+		/* TRANSLATORS: ends "That is not a formula: type a formula." */
+		snprintf(r->invalid, sizeof r->invalid, _("type a formula"));
 		return ANSWER_INVALID;
 	}
 	mine = compile_answer(f, text, &err);
@@ -743,8 +751,12 @@ runner_formula(struct lesson_runner *r, const char *text)
 			answer_name(p, name, sizeof name);
 			fmt_at(f, c.at, at, sizeof at);
 			if (c.v == NOT_FINITE)
-				snprintf(why, sizeof why, "At %s yours is not defined (it gives %g); "
-					 "%s is %.6g.", at, c.mine, name, c.ref);
+				/* TRANSLATORS: the point ("x = 1, y = 2"), what the
+				 * learner's formula gives there, what the answer is
+				 * ("the derivative") and its value */
+				snprintf(why, sizeof why, _("At %s yours is not defined (it gives "
+							    "%g); %s is %.6g."), at, c.mine, name,
+					 c.ref);
 			else {
 				/* in as many digits as it takes to see them differ */
 				char a[32], b[32];
@@ -755,8 +767,8 @@ runner_formula(struct lesson_runner *r, const char *text)
 					if (strcmp(a, b) != 0)
 						break;
 				}
-				snprintf(why, sizeof why, "At %s yours gives %s; %s is %s.", at, a, name,
-					 b);
+				snprintf(why, sizeof why, _("At %s yours gives %s; %s is %s."), at, a,
+					 name, b);
 			}
 		}
 	}
@@ -774,9 +786,11 @@ formula_prompt(const struct lesson_runner *r, char *buf, size_t size)
 	int i;
 
 	for (i = 0; i < f->nvars && len < sizeof vars; i++)
-		len += (size_t)snprintf(vars + len, sizeof vars - len, "%s%s",
-					i == 0 ? "" : i + 1 == f->nvars ? " and " : ", ", f->vars[i]);
-	snprintf(buf, size, "Your answer (a formula in %s; h hint, s skip, q quit): ", vars);
+		len += (size_t)snprintf(vars + len, sizeof vars - len, "%s%s", i == 0 ? "" :
+					i + 1 == f->nvars ? _(" and ") : ", ", f->vars[i]);
+	/* TRANSLATORS: %s are the variables, "x and y"; the keys h, s and q
+	 * stay as they are */
+	snprintf(buf, size, _("Your answer (a formula in %s; h hint, s skip, q quit): "), vars);
 	return 1;
 }
 
@@ -793,10 +807,12 @@ formula_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
 	int col = r->invalid_column;
 
 	if (col > 0 && col <= (int)strlen(r->typed) + 1)
-		snprintf(buf, size, "That is not a formula: %s.\n  %s\n  %*s^", r->invalid,
+		/* TRANSLATORS: keep the two lines after the first as they are:
+		 * the formula and the caret under its error */
+		snprintf(buf, size, _("That is not a formula: %s.\n  %s\n  %*s^"), r->invalid,
 			 r->typed, col - 1, "");
 	else
-		snprintf(buf, size, "That is not a formula: %s.", r->invalid);
+		snprintf(buf, size, _("That is not a formula: %s."), r->invalid);
 }
 
 /* The answer, and the first expected wrong one, or else the answer plus 1. */

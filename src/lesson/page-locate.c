@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -83,7 +84,6 @@ locate_needs_points(const struct lesson_page *p)
 static void
 locate_check(struct checker *k, const struct lesson_page *p, const struct check_env *e)
 {
-	static const char *const names[] = { "minimum", "global minimum", "maximum", "saddle" };
 	const struct page_locate *q = &p->locate;
 	char list[400];
 	int i;
@@ -102,11 +102,22 @@ locate_check(struct checker *k, const struct lesson_page *p, const struct check_
 		for (i = 0; i < e->ncp; i++)
 			found |= wanted(q, &e->cp[i]);
 		if (!found && e->search != NULL && !e->search->conclusive) {
-			check_inconclusive(k, p->aline, p->acolumn, "the target", e->search);
+			/* TRANSLATORS: in "the target cannot be proved: ..." */
+			check_inconclusive(k, p->aline, p->acolumn, _("the target"), e->search);
 		} else if (!found) {
 			check_list_points(list, sizeof list, e->cp, e->ncp, e->n);
-			check_wrong(k, p->aline, p->acolumn, "there is no %s to locate in the "
-				    "region; the engine finds %s", names[q->target], list);
+			if (q->target == TARGET_MINIMUM)
+				check_wrong(k, p->aline, p->acolumn, "there is no minimum to locate "
+					    "in the region; the engine finds %s", list);
+			else if (q->target == TARGET_GLOBAL_MINIMUM)
+				check_wrong(k, p->aline, p->acolumn, "there is no global minimum to "
+					    "locate in the region; the engine finds %s", list);
+			else if (q->target == TARGET_MAXIMUM)
+				check_wrong(k, p->aline, p->acolumn, "there is no maximum to locate "
+					    "in the region; the engine finds %s", list);
+			else
+				check_wrong(k, p->aline, p->acolumn, "there is no saddle to locate "
+					    "in the region; the engine finds %s", list);
 		}
 	}
 }
@@ -134,6 +145,26 @@ locate_enter(struct lesson_runner *r)
 		if (r->ncp < 0)
 			r->ncp = 0;
 	}
+}
+
+/*
+ * What point c is, in a sentence (only a minimum is global, analysis
+ * says): a global or a local minimum when the page asks for the global one.
+ */
+static const char *
+that_is(const struct critical_point *c, enum locate_target target)
+{
+	if (c->global > 0 && target == TARGET_GLOBAL_MINIMUM)
+		return _("That is a global minimum.");
+	if (c->kind == CP_MINIMUM && target == TARGET_GLOBAL_MINIMUM)
+		return _("That is a local minimum.");
+	switch (c->kind) {
+	case CP_MINIMUM: return _("That is a minimum.");
+	case CP_MAXIMUM: return _("That is a maximum.");
+	case CP_SADDLE: return _("That is a saddle.");
+	case CP_DEGENERATE: return _("That is a degenerate.");
+	}
+	return "";
 }
 
 enum answer
@@ -168,10 +199,7 @@ runner_locate(struct lesson_runner *r, const double *x)
 	for (i = 0; i < r->ncp; i++) {
 		double d = hypot(x[0] - r->cp[i].x[0], n > 1 ? x[1] - r->cp[i].x[1] : 0);
 		if (d <= q->tolerance) {
-			snprintf(why, sizeof why, "That is a %s%s.", r->cp[i].global > 0 &&
-				 q->target == TARGET_GLOBAL_MINIMUM ? "global " :
-				 r->cp[i].kind == CP_MINIMUM && q->target == TARGET_GLOBAL_MINIMUM ?
-				 "local " : "", cp_kind_name(r->cp[i].kind));
+			snprintf(why, sizeof why, "%s", that_is(&r->cp[i], q->target));
 			break;
 		}
 	}
@@ -183,7 +211,9 @@ locate_prompt(const struct lesson_runner *r, char *buf, size_t size)
 {
 	int n = r->obj ? objective_dim(r->obj) : 0;
 
-	snprintf(buf, size, "Where? (%s; h hint, s skip, q quit): ", n == 1 ? "x" : "x,y");
+	/* TRANSLATORS: %s is how to type a point, "x" or "x,y"; the keys h, s
+	 * and q stay as they are */
+	snprintf(buf, size, _("Where? (%s; h hint, s skip, q quit): "), n == 1 ? "x" : "x,y");
 	return 1;
 }
 

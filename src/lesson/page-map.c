@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/plot.h"
 #include "descent/util.h"
 #include "lesson-int.h"
@@ -26,7 +27,8 @@
 static int
 read_over(struct loader *L, const cJSON *po, struct page_map *q, int log)
 {
-	const cJSON *over = member(L, po, "over", 1, "a map page"), *e;
+	/* TRANSLATORS: names the page in the messages of a lesson file's errors */
+	const cJSON *over = member(L, po, "over", 1, _("a map page")), *e;
 	size_t before = L->errors, mark;
 	int seen = 0;
 
@@ -47,10 +49,12 @@ read_over(struct loader *L, const cJSON *po, struct page_map *q, int log)
 			break;
 		}
 		if (k < 0 || (q->opt != NULL && !opt_uses(q->opt, e->string))) {
-			lesson_error(L, KEY_AT(e), "%s has no setting \"%s\"%s%s%s",
-				     q->opt != NULL ? q->opt->name : "the optimizer", e->string,
-				     q->opt != NULL ? " (it has " : "",
-				     q->opt != NULL ? q->opt->params : "", q->opt != NULL ? ")" : "");
+			if (q->opt != NULL)
+				lesson_error(L, KEY_AT(e), "%s has no setting \"%s\" (it has %s)",
+					     q->opt->name, e->string, q->opt->params);
+			else
+				lesson_error(L, KEY_AT(e), "the optimizer has no setting \"%s\"",
+					     e->string);
 			continue;
 		}
 		if (q->naxes == 1 && q->axis[0].param == k) {
@@ -99,8 +103,12 @@ map_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *w
 	for (e = pa != NULL && cJSON_IsObject(pa) ? pa->child : NULL; e != NULL; e = e->next) {
 		int k = opt_param_find(e->string);
 		if (k < 0 || q->opt == NULL || !opt_uses(q->opt, e->string)) {
-			lesson_error(L, KEY_AT(e), "%s has no setting \"%s\"",
-				     q->opt != NULL ? q->opt->name : "the optimizer", e->string);
+			if (q->opt != NULL)
+				lesson_error(L, KEY_AT(e), "%s has no setting \"%s\"", q->opt->name,
+					     e->string);
+			else
+				lesson_error(L, KEY_AT(e), "the optimizer has no setting \"%s\"",
+					     e->string);
 			continue;
 		}
 		if (!cJSON_IsNumber(e) || !opt_param_in_range(k, e->valuedouble)) {
@@ -220,8 +228,10 @@ map_check(struct checker *k, const struct lesson_page *p, const struct check_env
 	if (q->opt == NULL || p->nstart != e->n)
 		return;
 	work_runs(&w, p, cells, q->steps, opt_step_evals(q->opt));
-	if (check_charge(k, p->line, p->column, "this map", &w, "lower \"steps\"",
-			 "fewer \"cells\"") < 0)
+	/* TRANSLATORS: in "checking this map would pass the checker's budget
+	 * ...: lower "steps", fewer "cells" ..." */
+	if (check_charge(k, p->line, p->column, _("this map"), &w, _("lower \"steps\""),
+			 _("fewer \"cells\"")) < 0)
 		return;
 	if (compute(p, e->o, &res, &err) < 0) {
 		check_wrong(k, p->line, p->column, "%s", err.message);
@@ -233,10 +243,12 @@ map_check(struct checker *k, const struct lesson_page *p, const struct check_env
 			    "there is no fastest setting to point at", q->steps);
 	for (j = 0; j < res.ny; j++)
 		edges += row_edge(&res, j) >= 0;
-	if (q->target == MAP_TARGET_EDGE && edges == 0)
-		check_wrong(k, p->aline, p->acolumn, "no %s of the map ends in cells that all "
-			    "diverge: there is no edge of divergence to point at",
-			    q->naxes == 2 ? "row" : "part");
+	if (q->target == MAP_TARGET_EDGE && edges == 0 && q->naxes == 2)
+		check_wrong(k, p->aline, p->acolumn, "no row of the map ends in cells that all "
+			    "diverge: there is no edge of divergence to point at");
+	else if (q->target == MAP_TARGET_EDGE && edges == 0)
+		check_wrong(k, p->aline, p->acolumn, "no part of the map ends in cells that all "
+			    "diverge: there is no edge of divergence to point at");
 	map_result_free(&res);
 }
 
@@ -337,14 +349,21 @@ runner_map(struct lesson_runner *r)
 	if (q->target == MAP_TARGET_FASTEST) {
 		int bi = 0, bj = 0;
 		long best = map_fastest(res, &bi, &bj);
-		snprintf(why, sizeof why, "Here, %s; the fastest setting takes %ld.", cell, best);
+		/* TRANSLATORS: the cell's run ("lr = 0.05: converges in 37 steps"),
+		 * then the fewest steps of any cell */
+		snprintf(why, sizeof why, _("Here, %s; the fastest setting takes %ld."), cell,
+			 best);
+	} else if (row_edge(res, cj) < 0 && q->naxes == 2) {
+		snprintf(why, sizeof why, _("Nothing diverges in this row: move to a row where "
+					    "some settings do."));
 	} else if (row_edge(res, cj) < 0) {
-		snprintf(why, sizeof why, "Nothing diverges in this %s: %s.",
-			 q->naxes == 2 ? "row" : "map", q->naxes == 2 ?
-			 "move to a row where some settings do" : "there is no edge");
+		snprintf(why, sizeof why, _("Nothing diverges in this map: there is no edge."));
+	} else if (ci < row_edge(res, cj)) {
+		/* TRANSLATORS: the cell's run, then a setting's name, "lr" */
+		snprintf(why, sizeof why, _("Here, %s: the edge is at a larger %s."), cell,
+			 opt_params_table[q->axis[0].param].name);
 	} else {
-		snprintf(why, sizeof why, "Here, %s: the edge is at a %s %s.", cell,
-			 ci < row_edge(res, cj) ? "larger" : "smaller",
+		snprintf(why, sizeof why, _("Here, %s: the edge is at a smaller %s."), cell,
 			 opt_params_table[q->axis[0].param].name);
 	}
 	return runner_judge(r, 0, why);
@@ -423,11 +442,13 @@ map_prompt(const struct lesson_runner *r, char *buf, size_t size)
 	const struct page_map *q = &RUNNER_PAGE(r)->map;
 
 	if (q->naxes == 2)
-		snprintf(buf, size, "Which setting? (%s,%s; h hint, s skip, q quit): ",
+		/* TRANSLATORS: %s are settings' names, "lr", "beta"; the keys h,
+		 * s and q stay as they are */
+		snprintf(buf, size, _("Which setting? (%s,%s; h hint, s skip, q quit): "),
 			 opt_params_table[q->axis[0].param].name,
 			 opt_params_table[q->axis[1].param].name);
 	else
-		snprintf(buf, size, "Which %s? (h hint, s skip, q quit): ",
+		snprintf(buf, size, _("Which %s? (h hint, s skip, q quit): "),
 			 opt_params_table[q->axis[0].param].name);
 	return 1;
 }

@@ -18,6 +18,7 @@
 
 #include "descent/data.h"
 #include "descent/expr.h"
+#include "descent/i18n.h"
 #include "descent/linalg.h"
 #include "descent/util.h"
 #include "lesson-int.h"
@@ -111,20 +112,23 @@ network_line_check(const struct lesson_page *p, const char *to, char *why, size_
 	if (sscanf(to, "run:%d%c", &k, &extra) == 1) {
 		if (k >= 0 && k < p->descent.nruns)
 			return 0;
-		snprintf(why, size, ": the page has %d run%s, numbered from 0", p->descent.nruns,
-			 p->descent.nruns == 1 ? "" : "s");
+		/* TRANSLATORS: these end a lesson file's error about where the
+		 * line of a "barrier" claim goes */
+		snprintf(why, size, P_(": the page has %d run, numbered from 0",
+				       ": the page has %d runs, numbered from 0", p->descent.nruns),
+			 p->descent.nruns);
 		return -1;
 	}
 	if (sscanf(to, "swap:%d:%d:%d%c", &l, &j, &k, &extra) != 3)
 		return -1;
 	if (!lesson_page_network(p, &net)) {
-		snprintf(why, size, ": a swap needs a network (mlp:...)");
+		snprintf(why, size, _(": a swap needs a network (mlp:...)"));
 		return -1;
 	}
 	if (l < 1 || l >= net.nlayers || j < 1 || k < 1 || j > net.sizes[l] ||
 	    k > net.sizes[l] || j == k) {
-		snprintf(why, size, ": swap two different units J and K of a hidden layer L "
-			 "(1 to %d)", net.nlayers - 1);
+		snprintf(why, size, _(": swap two different units J and K of a hidden layer L "
+				      "(1 to %d)"), net.nlayers - 1);
 		return -1;
 	}
 	return 0;
@@ -213,8 +217,10 @@ charge(struct checker *k, const struct lesson_page *p, const struct claim *cl, i
 	case CLAIM_CENSUS:
 		more = work_mul(work_mul((unsigned long long)cl->steps, (unsigned long long)co.max_iter),
 				hessian_evals(n) + 1);
-		snprintf(w.what, sizeof w.what, "its census needs up to %ld starts of %d "
-			 "iterations, each a Hessian", cl->steps, co.max_iter);
+		/* TRANSLATORS: at most 127 bytes */
+		snprintf(w.what, sizeof w.what, _("its census needs up to %ld starts of %d "
+						  "iterations, each a Hessian"), cl->steps,
+			 co.max_iter);
 		break;
 	case CLAIM_BARRIER:
 		more = ANALYSIS_BARRIER_STEPS + 1;
@@ -227,12 +233,17 @@ charge(struct checker *k, const struct lesson_page *p, const struct claim *cl, i
 		work_runs(&extra, p, 1, 1, 1);          /* one evaluation: its weight */
 		w.evals += work_mul(more, extra.evals);
 	}
-	return check_charge(k, cl->line, cl->column, "this claim", &w,
-			    cl->kind == CLAIM_CENSUS ? "claim a census from fewer starts" :
-			    "lower the page's \"steps\"", NULL);
+	/* TRANSLATORS: in "checking this claim would pass the checker's budget
+	 * ...: claim a census from fewer starts ..." */
+	return check_charge(k, cl->line, cl->column, _("this claim"), &w,
+			    cl->kind == CLAIM_CENSUS ? _("claim a census from fewer starts") :
+			    _("lower the page's \"steps\""), NULL);
 }
 
-static const char *const part_name[3] = { "training", "validation", "test" };
+/* TRANSLATORS: in "the claim is wrong: where the run ends (step 100) the
+ * training loss is 0.2, not 0.1" */
+static const char *const part_loss[3] = { N_("training loss"), N_("validation loss"),
+					  N_("test loss") };
 
 static void
 check_final_loss(struct checker *k, const struct claim *cl, const struct ends *en)
@@ -250,8 +261,8 @@ check_final_loss(struct checker *k, const struct claim *cl, const struct ends *e
 	for (i = 0; i < 3; i++)
 		if (cl->has_loss[i] && !check_near(got[i], cl->loss[i], cl->tolerance))
 			check_wrong(k, cl->line, cl->column, "the claim is wrong: where the run ends "
-				    "(step %ld) the %s loss is %.6g, not %.6g", en->step[cl->run],
-				    part_name[i], check_fmt_value(got[i]), cl->loss[i]);
+				    "(step %ld) the %s is %.6g, not %.6g", en->step[cl->run],
+				    _(part_loss[i]), check_fmt_value(got[i]), cl->loss[i]);
 }
 
 /* Where the validation loss is lowest: its step, and the losses there. */
@@ -288,10 +299,13 @@ check_sharpness(struct checker *k, const struct claim *cl, struct objective *o,
 			    "and this model has %d", OPT_MAX_HESSIAN, n);
 		return;
 	}
-	if (en->out[cl->run] == RUN_DIVERGED || analysis_point(o, en->w[cl->run], 0, &rep) < 0) {
-		check_wrong(k, cl->line, cl->column, "the claim is wrong: the run %s",
-			    en->out[cl->run] == RUN_DIVERGED ? "diverges" :
-			    "ends where the Hessian is not finite");
+	if (en->out[cl->run] == RUN_DIVERGED) {
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: the run diverges");
+		return;
+	}
+	if (analysis_point(o, en->w[cl->run], 0, &rep) < 0) {
+		check_wrong(k, cl->line, cl->column, "the claim is wrong: the run ends where the "
+			    "Hessian is not finite");
 		return;
 	}
 	if (!check_near(rep.lmax, cl->f[0], cl->tolerance))
@@ -309,8 +323,10 @@ static void
 check_census(struct checker *k, const struct lesson_page *p, const struct claim *cl,
 	     struct objective *o)
 {
-	static const char *const what[CENSUS_RANGES] = { "minima", "saddles", "maxima",
-		"the minima's losses", "the saddles' indices" };
+	/* TRANSLATORS: in "the census ... found 3 minima" and "found the
+	 * minima's losses from 0.1 to 0.2" */
+	static const char *const what[CENSUS_RANGES] = { N_("minima"), N_("saddles"),
+		N_("maxima"), N_("the minima's losses"), N_("the saddles' indices") };
 	int n = objective_dim(o), i, s;
 	double *starts, lo[CENSUS_RANGES], hi[CENSUS_RANGES];
 	struct census_options co;
@@ -362,15 +378,18 @@ check_census(struct checker *k, const struct lesson_page *p, const struct claim 
 		if (!cl->has_range[i])
 			continue;
 		if (lo[i] > hi[i]) {    /* none of the kind: a range of what is not there */
-			check_wrong(k, cl->line, cl->column, "the claim is wrong: the census from %ld "
-				    "starts found no %s", cl->steps, i == CENSUS_LOSS ? "minimum" :
-				    "saddle");
+			if (i == CENSUS_LOSS)
+				check_wrong(k, cl->line, cl->column, "the claim is wrong: the census "
+					    "from %ld starts found no minimum", cl->steps);
+			else
+				check_wrong(k, cl->line, cl->column, "the claim is wrong: the census "
+					    "from %ld starts found no saddle", cl->steps);
 			continue;
 		}
 		if (lo[i] == hi[i])
 			snprintf(found, sizeof found, "%.6g", check_fmt_value(lo[i]));
 		else
-			snprintf(found, sizeof found, "from %.6g to %.6g", check_fmt_value(lo[i]),
+			snprintf(found, sizeof found, _("from %.6g to %.6g"), check_fmt_value(lo[i]),
 				 check_fmt_value(hi[i]));
 		if (lo[i] < r[0] - cl->tolerance * fmax(1, fabs(r[0])) ||
 		    hi[i] > r[1] + cl->tolerance * fmax(1, fabs(r[1])))
@@ -378,8 +397,8 @@ check_census(struct checker *k, const struct lesson_page *p, const struct claim 
 				    "starts (seeds %llu to %llu) found %s %s, not within [%g, %g]",
 				    cl->steps, (unsigned long long)p->descent.seed,
 				    (unsigned long long)(p->descent.seed + (uint64_t)cl->steps - 1),
-				    i < CENSUS_LOSS ? found : what[i],
-				    i < CENSUS_LOSS ? what[i] : found, r[0], r[1]);
+				    i < CENSUS_LOSS ? found : _(what[i]),
+				    i < CENSUS_LOSS ? _(what[i]) : found, r[0], r[1]);
 	}
 	analysis_census_done(&cs);
 	free(starts);
@@ -565,11 +584,13 @@ runner_network_series(struct lesson_runner *r, struct plot_series *s, int max, c
 			continue;
 		v = runner_network_curve(r, i, &n);
 		if (r->nruns == 1)
-			snprintf(names[i], 80, "validation");
+			/* TRANSLATORS: a validation loss curve in the legend:
+			 * alone, beside its run's ("val"), after a run's label */
+			snprintf(names[i], 80, _("validation"));
 		else if (sel >= 0)
-			snprintf(names[i], 80, "val");
+			snprintf(names[i], 80, _("val"));
 		else
-			snprintf(names[i], 80, "%s val", r->labels[i]);
+			snprintf(names[i], 80, _("%s val"), r->labels[i]);
 		s[k].name = names[i];
 		s[k].v = v;
 		s[k].n = n;
@@ -615,8 +636,14 @@ network_page_text(const struct lesson_runner *r, int width, int utf8, char *out,
 		return 0;
 	/* every run's validation loss when the legend has room for them */
 	k = runner_network_series((struct lesson_runner *)r, s, 8, names, r->nruns <= 2 ? -1 : 0);
-	snprintf(title, sizeof title, "the training cost %s%s against the step",
-		 runner_function_name(r), r->val != NULL ? " and the validation loss" : "");
+	if (r->val != NULL)
+		/* TRANSLATORS: the title of the loss curves; %s is the cost's
+		 * name, "J" */
+		snprintf(title, sizeof title, _("the training cost %s and the validation loss "
+						"against the step"), runner_function_name(r));
+	else
+		snprintf(title, sizeof title, _("the training cost %s against the step"),
+			 runner_function_name(r));
 	put_canvas(fp, plot_series(&o, s, k, -1, title));
 	{
 		/* what the first run learned, for a model of one or two inputs */
@@ -630,7 +657,8 @@ network_page_text(const struct lesson_runner *r, int width, int utf8, char *out,
 		classifier = p->obj.loss != LOSS_MSE;
 		if (view != NULL && d != NULL) {
 			struct plot_fig *fig;
-			snprintf(title, sizeof title, "what %s learned", r->labels[0]);
+			/* TRANSLATORS: %s is a run's label, "adam,lr=0.01" */
+			snprintf(title, sizeof title, _("what %s learned"), r->labels[0]);
 			fig = plot_fig_fit(view, d, target, classifier, &o, title, &err);
 			if (fig != NULL) {
 				fputc('\n', fp);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -121,7 +122,9 @@ note_page_text(const struct lesson_runner *r, int width, int utf8, char *out, si
 {
 	const struct page_note *n = &RUNNER_PAGE(r)->note;
 
-	return note_box(n->label != NULL ? n->label : "Note", n->remark, width, utf8, out, size);
+	/* TRANSLATORS: the label of a note's box when the lesson gives none */
+	return note_box(n->label != NULL ? n->label : _("Note"), n->remark, width, utf8, out,
+			size);
 }
 
 const struct page_kind_def page_kind_note = {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/objective.h"
 #include "descent/util.h"
 #include "lesson-int.h"
@@ -193,13 +194,16 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 		work_value(&w, p);
 	else
 		work_region_min(&w, p, e->n);
-	if (check_charge(k, p->aline, p->acolumn, "this answer", &w, NULL, NULL) < 0)
+	/* TRANSLATORS: in "checking this answer would pass the checker's budget" */
+	if (check_charge(k, p->aline, p->acolumn, _("this answer"), &w, NULL, NULL) < 0)
 		return;
 	if (q->verify_kind == VERIFY_VALUE) {
 		char pt[64];
 		v = check_value_at(e->o, q->verify_at);
 		check_fmt_point(pt, sizeof pt, q->verify_at, e->n);
-		snprintf(what, sizeof what, "f at %s", pt);
+		/* TRANSLATORS: what the engine computes, in "the engine computes
+		 * f at (1, 2) = 5" and "f at (1, 2) is not a number" */
+		snprintf(what, sizeof what, _("f at %s"), pt);
 	} else if (q->verify_kind == VERIFY_DERIVATIVE || q->verify_kind == VERIFY_EIGENVALUE) {
 		double g[8], lambda[8];
 		char pt[64];
@@ -210,12 +214,16 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 		check_fmt_point(pt, sizeof pt, q->verify_at, e->n);
 		if (q->verify_kind == VERIFY_DERIVATIVE) {
 			v = g[i];
-			snprintf(what, sizeof what, "the derivative in %s at %s",
+			snprintf(what, sizeof what, _("the derivative in %s at %s"),
 				 objective_param(e->o, i), pt);
 		} else {
 			v = lambda[q->verify_which ? e->n - 1 : 0];
-			snprintf(what, sizeof what, "the %s eigenvalue of the Hessian at %s",
-				 q->verify_which ? "largest" : "smallest", pt);
+			if (q->verify_which)
+				snprintf(what, sizeof what,
+					 _("the largest eigenvalue of the Hessian at %s"), pt);
+			else
+				snprintf(what, sizeof what,
+					 _("the smallest eigenvalue of the Hessian at %s"), pt);
 		}
 	} else if (q->verify_kind == VERIFY_RATE) {
 		double r[LESSON_RATES + 2];
@@ -225,7 +233,9 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 			return;
 		}
 		v = r[q->verify_which];
-		snprintf(what, sizeof what, "the %s", rate_texts[q->verify_which]);
+		/* TRANSLATORS: %s is a rate in words and its formula, "best rate
+		 * 2/(lmin + lmax)" */
+		snprintf(what, sizeof what, _("the %s"), _(rate_texts[q->verify_which]));
 	} else if (e->n >= 1 && e->n <= 2) {
 		/* the lowest value in the region: a critical point's, or an edge's */
 		double where[2];
@@ -236,13 +246,15 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 			where[0] = e->cp[best].x[0];
 			where[1] = e->cp[best].x[1];
 		}
-		snprintf(what, sizeof what, "the global minimum's value");
+		snprintf(what, sizeof what, _("the global minimum's value"));
 		if (q->verify_component != NULL && !isnan(v)) {
 			char pt[64];
 			if ((i = component(k, p, e)) < 0)
 				return;
 			check_fmt_point(pt, sizeof pt, where, e->n);
-			snprintf(what, sizeof what, "%s at the global minimum, %s",
+			/* TRANSLATORS: a variable's value there: "x at the global
+			 * minimum, (1, 2)" */
+			snprintf(what, sizeof what, _("%s at the global minimum, %s"),
 				 q->verify_component, pt);
 			v = where[i];
 		}
@@ -259,7 +271,7 @@ numeric_check(struct checker *k, const struct lesson_page *p, const struct check
 	else if (q->verify_kind == VERIFY_GLOBAL_MINIMUM && e->search != NULL &&
 		 !e->search->conclusive &&
 		 !(q->answer > v + q->tolerance))
-		check_inconclusive(k, p->aline, p->acolumn, "the answer", e->search);
+		check_inconclusive(k, p->aline, p->acolumn, _("the answer"), e->search);
 	else if (!(fabs(v - q->answer) <= q->tolerance))
 		check_wrong(k, p->aline, p->acolumn, "the answer %g is wrong: the engine computes "
 			    "%s = %.6g", q->answer, what, check_fmt_value(v));
@@ -286,7 +298,8 @@ static int
 numeric_prompt(const struct lesson_runner *r, char *buf, size_t size)
 {
 	(void)r;
-	snprintf(buf, size, "Your answer (a number; h hint, s skip, q quit): ");
+	/* TRANSLATORS: the keys h, s and q stay as they are */
+	snprintf(buf, size, _("Your answer (a number; h hint, s skip, q quit): "));
 	return 1;
 }
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -52,11 +53,15 @@ plot_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 				if (bit == 0) {
 					const char *near = cJSON_IsString(e) ?
 						lesson_nearest(e->valuestring, plot_overlay_names) : NULL;
+					/* TRANSLATORS: before the last of a list: "a, b or c" */
+					const char *last = _(" or ");
 					char names[160];
-					names_text(names, sizeof names, plot_overlay_names, " or ");
-					lesson_error(L, AT(e), "\"show\" takes %s%s%s%s", names,
-						     near ? ": did you mean \"" : "", near ? near : "",
-						     near ? "\"?" : "");
+					names_text(names, sizeof names, plot_overlay_names, last);
+					if (near != NULL)
+						lesson_error(L, AT(e), "\"show\" takes %s: did you "
+							     "mean \"%s\"?", names, near);
+					else
+						lesson_error(L, AT(e), "\"show\" takes %s", names);
 				} else {
 					pp->show |= bit;
 				}
@@ -141,11 +146,11 @@ runner_chord_text(const struct lesson_runner *r, char *buf, size_t size)
 		}
 	}
 	if (worst > 1e-9 * (1 + fabs(fa) + fabs(fb)))
-		snprintf(buf, size, "A = %.4g, B = %.4g: the curve rises above the chord, by %.3g at "
-			 "x = %.3g: not convex there.", a, b, worst, at);
+		snprintf(buf, size, _("A = %.4g, B = %.4g: the curve rises above the chord, by %.3g "
+				      "at x = %.3g: not convex there."), a, b, worst, at);
 	else
-		snprintf(buf, size, "A = %.4g, B = %.4g: the chord stays on or above the curve.",
-			 a, b);
+		snprintf(buf, size, _("A = %.4g, B = %.4g: the chord stays on or above the "
+				      "curve."), a, b);
 }
 
 static unsigned

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -46,9 +47,11 @@ quiz_read(struct loader *L, const cJSON *po, struct lesson_page *p, const char *
 						     json_type_name(e));
 					continue;
 				}
-				check_members(L, e, cf, "a choice");
-				text = get_string(L, e, "text", 1, "a choice");
-				fb = get_text(L, e, "feedback", 0, "a choice");
+				/* TRANSLATORS: names the object in the messages of a lesson
+				 * file's errors ("a choice has no member ...") */
+				check_members(L, e, cf, _("a choice"));
+				text = get_string(L, e, "text", 1, _("a choice"));
+				fb = get_text(L, e, "feedback", 0, _("a choice"));
 				if (text == NULL) {
 					free(fb);
 					continue;
@@ -120,7 +123,7 @@ runner_quiz(struct lesson_runner *r, unsigned choices)
 		if ((choices & ~p->quiz.answers & 1u << i) && p->quiz.feedback[i] != NULL)
 			return runner_judge(r, 0, p->quiz.feedback[i]);
 	if ((choices & p->quiz.answers) != 0 && __builtin_popcount(p->quiz.answers) > 1)
-		return runner_judge(r, 0, "Some of your choices are right, not all of them.");
+		return runner_judge(r, 0, _("Some of your choices are right, not all of them."));
 	return runner_judge(r, 0, "");
 }
 
@@ -130,10 +133,11 @@ quiz_prompt(const struct lesson_runner *r, char *buf, size_t size)
 	const struct page_quiz *q = &RUNNER_PAGE(r)->quiz;
 
 	if (__builtin_popcount(q->answers) > 1)
-		snprintf(buf, size, "Several are right: all of them (like 1,3; h hint, s skip, "
-			 "q quit): ");
+		/* TRANSLATORS: the keys h, s and q stay as they are */
+		snprintf(buf, size, _("Several are right: all of them (like 1,3; h hint, s skip, "
+				      "q quit): "));
 	else
-		snprintf(buf, size, "Your answer (1-%d; h hint, s skip, q quit): ", q->nchoices);
+		snprintf(buf, size, _("Your answer (1-%d; h hint, s skip, q quit): "), q->nchoices);
 	return 1;
 }
 
@@ -143,11 +147,11 @@ quiz_invalid_text(const struct lesson_runner *r, char *buf, size_t size)
 	const struct page_quiz *q = &RUNNER_PAGE(r)->quiz;
 
 	if (__builtin_popcount(q->answers) == 1)
-		snprintf(buf, size, "One choice is right: give one number, from 1 to %d.",
+		snprintf(buf, size, _("One choice is right: give one number, from 1 to %d."),
 			 q->nchoices);
 	else
-		snprintf(buf, size, "Give the numbers of the right choices, from 1 to %d, "
-			 "like 1,3.", q->nchoices);
+		snprintf(buf, size, _("Give the numbers of the right choices, from 1 to %d, "
+				      "like 1,3."), q->nchoices);
 }
 
 /* "2" or "1, 3": the choices, counted from 1. */

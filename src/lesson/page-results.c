@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descent/i18n.h"
 #include "descent/util.h"
 #include "lesson-int.h"
 
@@ -44,6 +45,15 @@ put_cell(char *out, size_t size, size_t *len, const char *s, int w)
 	put(out, size, len, "%.*s%*s", (int)(e - s), s, w - n, "");
 }
 
+/* s right-aligned in w columns (characters, not bytes: a heading may have accents). */
+static void
+put_right(char *out, size_t size, size_t *len, const char *s, int w)
+{
+	int n = (int)utf8_columns(s, strlen(s));
+
+	put(out, size, len, "%*s%s", w > n ? w - n : 0, "", s);
+}
+
 /* "3/5", or "-" when there are none. */
 static void
 fraction(char *buf, size_t size, int k, int n)
@@ -69,8 +79,13 @@ runner_results_text(const struct lesson_runner *r, int width, char *out, size_t 
 	if (size > 0)
 		out[0] = '\0';
 	put(out, size, &len, "%4s  ", "");
-	put_cell(out, size, &len, "Chapter", tw);
-	put(out, size, &len, "%10s%15s\n", "first try", "challenges met");
+	/* TRANSLATORS: the heading of the results table's first column */
+	put_cell(out, size, &len, _("Chapter"), tw);
+	/* TRANSLATORS: questions right at the first try: at most 9 columns */
+	put_right(out, size, &len, _("first try"), 10);
+	/* TRANSLATORS: at most 14 columns */
+	put_right(out, size, &len, _("challenges met"), 15);
+	put(out, size, &len, "\n");
 	for (i = 0; i < nc; i++) {
 		const struct lesson_chapter *c = cs[i];
 		int q = 0, f = 0, ch = 0, met = 0;
@@ -100,7 +115,7 @@ runner_results_text(const struct lesson_runner *r, int width, char *out, size_t 
 	fraction(a, sizeof a, tf, tq);
 	fraction(b, sizeof b, tm, tc);
 	put(out, size, &len, "%4s  ", "");
-	put_cell(out, size, &len, nc == 1 ? "This chapter" : "All the chapters", tw);
+	put_cell(out, size, &len, nc == 1 ? _("This chapter") : _("All the chapters"), tw);
 	put(out, size, &len, "%10s%15s\n", a, b);
 	return len;
 }
