@@ -847,13 +847,14 @@ describe_run(struct text *t, struct desc *d, int index, const struct plot_run_de
 			say(t, _("%s: from %s, where @f = %s, it stopped at the step limit, %ld "
 				 "steps, at %s, where @f = %s and %s = %s."), run, p, a, tr->step,
 			    q, b, g, gv);
-		else if (end != NULL)
+		else if (end != NULL)   /* a run still going: its steps so far */
 			say(t, _("%s: from %s, where @f = %s, it is, after %ld steps, at %s, "
-				 "where @f = %s and %s = %s, %s."), run, p, a, tr->step, q, b, g,
-			    gv, nearby);
+				 "where @f = %s and %s = %s, %s."), run, p, a, (long)(n - 1), q,
+			    b, g, gv, nearby);
 		else
 			say(t, _("%s: from %s, where @f = %s, it is, after %ld steps, at %s, "
-				 "where @f = %s and %s = %s."), run, p, a, tr->step, q, b, g, gv);
+				 "where @f = %s and %s = %s."), run, p, a, (long)(n - 1), q, b, g,
+			    gv);
 		break;
 	}
 	/* on the way: overshoots, zigzags, a saddle that held it, the view left */

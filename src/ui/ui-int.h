@@ -187,7 +187,8 @@ int ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, i
 void ui_status(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /*
  * Shows text over the screen in a frame, as the key help is, under the
- * title, wrapped to the frame (text_wrap); any key closes it.
+ * title, wrapped to the frame (text_wrap: a blank line between
+ * paragraphs); any key closes it.
  */
 void ui_overlay(struct ui *u, const char *title, const char *text);
 /* Plot options for a figure of w x h cells in this terminal. */

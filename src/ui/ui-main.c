@@ -282,7 +282,7 @@ ui_overlay(struct ui *u, const char *title, const char *text)
 	text_wrap(text, width, u->utf8 && !u->ascii, wrapped, n + 1);
 	free(u->overlay);
 	u->overlay = xmalloc(size);
-	snprintf(u->overlay, size, "%s\n\n%s\n%s\n", title, wrapped, close);
+	snprintf(u->overlay, size, "%s   %s\n\n%s", title, close, wrapped);
 	free(wrapped);
 }
 

@@ -769,11 +769,8 @@ in_words(struct ui *u, struct play *p)
 	char *text;
 	int i, n = 0;
 
-	if (u->fig == NULL || p->map != NULL) {
-		snprintf(u->message, sizeof u->message, "%s",
-			 _("W puts the plot in words: close the map first (m)"));
-		return;
-	}
+	if (u->fig == NULL)
+		return;                 /* not drawn yet: the next W will do */
 	for (i = 0; i < p->nr; i++) {
 		if (p->r[i].run == NULL)
 			continue;
@@ -784,7 +781,19 @@ in_words(struct ui *u, struct play *p)
 		n++;
 	}
 	text = plot_fig_describe(u->fig, d, n, 0);
-	ui_overlay(u, _("The figure in words"), text);
+	{
+		/* a paragraph a line: a blank line between them for text_wrap */
+		size_t len = strlen(text), k = 0, j;
+		char *para = xmalloc(2 * len + 1);
+		for (j = 0; j < len; j++) {
+			para[k++] = text[j];
+			if (text[j] == '\n')
+				para[k++] = '\n';
+		}
+		para[k] = '\0';
+		ui_overlay(u, _("The figure in words"), para);
+		free(para);
+	}
 	free(text);
 }
 

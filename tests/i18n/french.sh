@@ -135,6 +135,11 @@ french "the playground" "$tmp/screen"
 keys '?'
 wait_for "the playground's keys" 'Touches'
 french "the playground's keys" "$tmp/screen"
+keys x
+wait_gone "the playground's keys closed" 'Touches'
+keys W
+wait_for "the playground's figure in words" 'La figure en mots'
+french "the figure in words" "$tmp/screen"
 
 echo "$name: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -120,6 +120,19 @@ keys q
 wait_exit "q quits with 0" 0
 
 # --- a bad expression on the command line ---------------------------------------
+# W: the figure in words, over the screen, from the analysis that draws it
+start 80 24 "$U8 '$DESCENT' play '(x^2+y-11)^2+(x+y^2-7)^2' --start 0,0 --lr 0.01"
+wait_for "Himmelblau in the playground" 'gd'
+keys ' '
+sleep 0.5
+keys W
+wait_for "W: the figure in words" 'The figure in words'
+wait_for "its four minima" '4 minima, at \(-3\.779, -3\.283\),'
+wait_for "each where f = 0" 'each where f = 0'
+wait_for "the run so far" 'Run 1, gd,lr=0\.01: from \(0, 0\), where f = 170, it is,'
+keys x
+wait_gone "any key closes it" 'The figure in words'
+
 start 80 24 "$U8 '$DESCENT' play 'sin(x'"
 wait_for "opens the editor with the error" "missing '\\)' to close the '\\(' at column 4"
 keys BSpace BSpace BSpace BSpace BSpace BSpace 'x^2 ? 1 : 0'
@@ -369,7 +382,7 @@ wait_exit "q quits after a resize" 0
 start 70 20 "$U8 '$DESCENT' play $Q"
 wait_for "70x20, the smallest: the status line whole" 'e:edit \?:keys q:quit$'
 keys '?'
-wait_for "the keys fit: the last one, in the frame" '^ +│ q: quit +│$'
+wait_for "the keys fit: the last one, in the frame" '^ +│ W: the figure in words   q: quit +│$'
 wait_for "and the common one" '\?: these keys \(any key closes them\)'
 keys x q
 wait_exit "q quits at 70x20" 0
