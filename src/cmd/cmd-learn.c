@@ -169,7 +169,7 @@ after(const struct learn_opts *o, struct lesson_runner *r, enum answer a)
 static int
 question(const struct learn_opts *o, struct lesson_runner *r)
 {
-	char buf[256], prompt[128];
+	char buf[256], prompt[256];
 
 	if (!runner_prompt(r, prompt, sizeof prompt))
 		return 0;

@@ -724,9 +724,9 @@ challenge_view(const struct lesson_page *p, struct plot_fig *fig)
 {
 	if (p->challenge.loss_goal)
 		return;
-	/* (plot_fig_marker knows the label "start": it stays so) */
+	/* (the legend knows the label "start", translated or not: its runs' S) */
 	if (p->nstart >= 1 && p->nstart <= 2)
-		plot_fig_marker(fig, p->start, 'S', "start");
+		plot_fig_marker(fig, p->start, 'S', _("start"));
 	/* TRANSLATORS: a challenge's goal, in the figure's legend, "G goal" */
 	plot_fig_marker(fig, p->challenge.goal, 'G', _("goal"));
 }
