@@ -43,9 +43,13 @@ map_fits(const struct ui *u, const int *height, int top, int rows)
 static void
 map_draw(struct ui *u)
 {
-	int i, k, y = 2, bottom = u->rows - 1, rows, n = u->course->n, *height;
+	int i, k, y = 2, bottom = u->rows - 1, rows, n = u->course->n, *height, langs = 0;
 	char buf[160];
 
+	/* a column of languages when a translation is read: "fr", "en" */
+	for (i = 0; i < n; i++)
+		if ((int)strlen(u->course->chapters[i]->lang) > langs)
+			langs = (int)strlen(u->course->chapters[i]->lang);
 	attron(A_BOLD);
 	mvaddstr(0, 2, _("descent: the course"));
 	attroff(A_BOLD);
@@ -112,7 +116,9 @@ map_draw(struct ui *u)
 		move(y, 2);
 		hline(' ', u->cols - 4);
 		mvprintw(y, 2, "%2d  ", i + 1);
-		ui_put(u, c->title, u->cols - 35);
+		if (langs > 0)  /* its language, when a translation is read */
+			printw("%-*s  ", langs, c->lang[0] != '\0' ? c->lang : "en");
+		ui_put(u, c->title, u->cols - 35 - (langs > 0 ? langs + 2 : 0));
 		move(y, u->cols - 28);
 		ui_put_utf8(buf, strlen(buf), 26, 0);
 		if (i == u->map_sel)

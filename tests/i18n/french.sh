@@ -113,6 +113,11 @@ env $FR "$DESCENT" learn --plain --lessons-only "$srcdir/lessons" --progress p.j
 grep -q "^Chapitre 3 : Convex sets and convex functions$" learn.en && ok ||
 	{ bad "learn --plain: chapter 3, untranslated, in English:"; head -3 learn.en; }
 
+# the full screen's map says the language of each chapter
+start 80 24 "env $FR XDG_STATE_HOME='$tmp/st' '$DESCENT' learn --lessons-only '$srcdir/lessons' --progress '$tmp/ui0.json'"
+wait_for "the map: chapter 1 in French" "^   1  fr  Ce qu'est l'optimisation"
+wait_for "the map: chapter 3 in English" '^   3  en  Convex sets and convex functions'
+
 # the full screen's key screens, at 80x24, on the French chapters alone
 mkdir course && cp "$srcdir"/lessons/fr/*.json course/
 start 80 24 "env $FR XDG_STATE_HOME='$tmp/st' '$DESCENT' learn --lessons-only '$tmp/course' --progress '$tmp/ui.json'"
