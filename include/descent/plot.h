@@ -54,7 +54,9 @@ enum { PLOT_BOLD = 1, PLOT_DIM = 2, PLOT_REVERSE = 4 };
 
 /* What a sink shows in one cell. */
 struct plot_cell {
-	uint32_t ch;            /* a code point of single width (wcwidth 1) */
+	/* a code point; a wide one (two columns) is followed by a cell of
+	 * ch 0, which a sink leaves out: the wide one covers it */
+	uint32_t ch;
 	uint8_t fg, bg;         /* colours */
 	uint8_t attr;
 };

@@ -11,8 +11,10 @@
  * dot in a cell fully owns that cell's glyph, so a trajectory is never
  * garbled by the contours under it.  Everything clips silently: drawing
  * outside the canvas, an unknown layer or an unprintable code point does
- * nothing.  Wide characters are refused (with wcwidth, so the locale's
- * LC_CTYPE decides what is printable beyond ASCII).
+ * nothing.  Text may hold wide characters, two cells each (the second a
+ * cell of code point 0 for the sinks); what is printable beyond ASCII is
+ * the locale's LC_CTYPE's to say (wcwidth), and a character's width is
+ * the program's own (char_columns).
  */
 #include "config.h"
 
@@ -409,15 +411,37 @@ plot_shade(struct plot_canvas *c, int cx, int cy, int level, uint8_t color)
 	c->shade_color[i] = c->shade[i] ? color : 0;
 }
 
-/* Printable ASCII, or a single-width code point of the BMP in this locale. */
+/*
+ * The cells ch takes in text: 1 for printable ASCII and a single-width
+ * character this locale prints, 2 for a wide one it prints as wide, 0
+ * for what cannot be text (a control, a combining mark, a surrogate, a
+ * character the locale cannot print or sees another width for).
+ */
 static int
-single_width(uint32_t ch)
+text_cells(uint32_t ch)
 {
+	int w;
+
 	if (ch >= 0x20 && ch < 0x7f)
 		return 1;
-	if (ch < 0xa0 || ch >= 0x10000 || (ch >= 0xd800 && ch < 0xe000))
+	if (ch < 0xa0 || ch > 0x10ffff || (ch >= 0xd800 && ch < 0xe000))
 		return 0;
-	return wcwidth((wchar_t)ch) == 1;
+	w = char_columns(ch);
+	return w >= 1 && wcwidth((wchar_t)ch) == w ? w : 0;
+}
+
+/* The text cell after a wide character: nothing of its own. */
+#define WIDE_REST 0xffffffffu
+
+/* Clears the text of cell i, and of the other half of a wide character there. */
+static void
+text_clear(struct plot_canvas *c, size_t i, size_t rowstart, size_t rowend)
+{
+	if (c->text[i] == WIDE_REST && i > rowstart)
+		c->text[i - 1] = 0;
+	else if (i + 1 < rowend && c->text[i + 1] == WIDE_REST)
+		c->text[i + 1] = 0;
+	c->text[i] = 0;
 }
 
 /*
@@ -462,12 +486,7 @@ utf8_decode(const unsigned char *s, uint32_t *ch)
 size_t
 plot_text_bytes(const char *s, int cols)
 {
-	size_t i = 0;
-
-	for (; s[i] != '\0'; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && cols-- <= 0)
-			break;
-	return i;
+	return utf8_fit(s, strlen(s), cols < 0 ? 0 : (size_t)cols, NULL);
 }
 
 void
@@ -495,7 +514,7 @@ plot_text(struct plot_canvas *c, int cx, int cy, const char *s, uint8_t fg,
 	const unsigned char *p;
 	uint32_t ch;
 	size_t row;
-	int len, x;
+	int len, x, w, k;
 
 	if (s == NULL)
 		return 0;
@@ -504,17 +523,21 @@ plot_text(struct plot_canvas *c, int cx, int cy, const char *s, uint8_t fg,
 	if (cx < 0 || cy < 0 || cx >= c->w || cy >= c->h)
 		return 0;
 	row = (size_t)cy * (size_t)c->w;
-	for (p = (const unsigned char *)s, x = cx; *p != '\0'; p += len, x++) {
-		if ((len = utf8_decode(p, &ch)) == 0 || !single_width(ch))
+	for (p = (const unsigned char *)s, x = cx; *p != '\0'; p += len, x += w) {
+		if ((len = utf8_decode(p, &ch)) == 0 || (w = text_cells(ch)) == 0)
 			return 0;
-		if (x >= c->w || c->text[row + (size_t)x] != 0)
-			return 0;
+		for (k = 0; k < w; k++)
+			if (x + k >= c->w || c->text[row + (size_t)(x + k)] != 0)
+				return 0;
 	}
-	for (p = (const unsigned char *)s, x = cx; *p != '\0'; p += len, x++) {
+	for (p = (const unsigned char *)s, x = cx; *p != '\0'; p += len, x += w) {
 		len = utf8_decode(p, &ch);
-		c->text[row + (size_t)x] = ch;
-		c->text_fg[row + (size_t)x] = fg;
-		c->text_attr[row + (size_t)x] = attr;
+		w = text_cells(ch);
+		for (k = 0; k < w; k++) {
+			c->text[row + (size_t)(x + k)] = k == 0 ? ch : WIDE_REST;
+			c->text_fg[row + (size_t)(x + k)] = fg;
+			c->text_attr[row + (size_t)(x + k)] = attr;
+		}
 	}
 	return 1;
 }
@@ -525,9 +548,10 @@ plot_mark(struct plot_canvas *c, int cx, int cy, uint32_t ch, uint8_t fg,
 {
 	size_t i;
 
-	if (cx < 0 || cy < 0 || cx >= c->w || cy >= c->h || !single_width(ch))
+	if (cx < 0 || cy < 0 || cx >= c->w || cy >= c->h || text_cells(ch) != 1)
 		return;
 	i = (size_t)cy * (size_t)c->w + (size_t)cx;
+	text_clear(c, i, (size_t)cy * (size_t)c->w, (size_t)(cy + 1) * (size_t)c->w);
 	c->text[i] = ch;
 	c->text_fg[i] = fg;
 	c->text_attr[i] = attr;
@@ -538,7 +562,8 @@ plot_unmark(struct plot_canvas *c, int cx, int cy)
 {
 	if (cx < 0 || cy < 0 || cx >= c->w || cy >= c->h)
 		return;
-	c->text[(size_t)cy * (size_t)c->w + (size_t)cx] = 0;
+	text_clear(c, (size_t)cy * (size_t)c->w + (size_t)cx, (size_t)cy * (size_t)c->w,
+		   (size_t)(cy + 1) * (size_t)c->w);
 }
 
 /* The glyph of one layer's dots in a cell, in the canvas' encoding. */
@@ -588,7 +613,7 @@ plot_canvas_cell(const struct plot_canvas *c, int cx, int cy)
 	i = (size_t)cy * (size_t)c->w + (size_t)cx;
 	cell.bg = c->shade_color[i];
 	if (c->text[i] != 0) {
-		cell.ch = c->text[i];
+		cell.ch = c->text[i] == WIDE_REST ? 0 : c->text[i];
 		cell.fg = c->text_fg[i];
 		cell.attr = c->text_attr[i];
 		return cell;

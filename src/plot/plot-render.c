@@ -141,7 +141,8 @@ plot_render_text(const struct plot_canvas *c, FILE *fp, int color)
 				put_sgr(fp, want, mode);
 				cur = want;
 			}
-			put_utf8(fp, cell.ch);
+			if (cell.ch != 0)       /* 0: the rest of a wide character */
+				put_utf8(fp, cell.ch);
 		}
 		if (!sgr_same(cur, none))
 			fputs("\033[0m", fp);

@@ -137,6 +137,8 @@ ui_draw_canvas(struct ui *u, const struct plot_canvas *c, int y, int x)
 		for (cx = 0; cx < w && x + cx < u->cols; cx++) {
 			struct plot_cell pc = plot_canvas_cell(c, cx, cy);
 			wchar_t wc[2] = { (wchar_t)pc.ch, 0 };
+			if (pc.ch == 0)
+				continue;       /* the rest of a wide character */
 			attr_t a = ui_color_attr(u, pc.fg, pc.fg == pc.bg && u->color ? 0 : pc.bg);
 			cchar_t cc;
 			if (pc.attr & PLOT_BOLD)

@@ -596,12 +596,42 @@ Test(plot_text, invalid_utf8_is_refused)
 	plot_canvas_free(c);
 }
 
-Test(plot_text, wide_and_unprintable_are_refused)
+Test(plot_text, wide_characters_take_two_cells)
+{
+	struct plot_canvas *c;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	utf8_locale();
+	c = plot_canvas_new(8, 2, PLOT_ENC_ASCII);
+	cr_assert_eq(plot_text(c, 0, 0, "a\xe4\xb8\xad" "b", 0, 0), 1);  /* a中b */
+	cr_assert_eq(plot_canvas_cell(c, 0, 0).ch, 'a');
+	cr_assert_eq(plot_canvas_cell(c, 1, 0).ch, 0x4e2d);
+	cr_assert_eq(plot_canvas_cell(c, 2, 0).ch, 0, "the rest of the wide one");
+	cr_assert_eq(plot_canvas_cell(c, 3, 0).ch, 'b');
+	cr_assert_eq(plot_text(c, 3, 0, "x", 0, 0), 0, "no text over text");
+	cr_assert_eq(plot_text(c, 7, 1, "\xe4\xb8\xad", 0, 0), 0, "half of it off the canvas");
+	cr_assert_eq(plot_text(c, 6, 1, "\xe4\xb8\xad", 0, 0), 1, "the last two cells");
+	fp = open_memstream(&out, &len);
+	plot_render_text(c, fp, 0);
+	fclose(fp);
+	cr_assert_str_eq(out, "a\xe4\xb8\xad" "b\n      \xe4\xb8\xad\n",
+			 "8 columns a row: [%s]", out);
+	free(out);
+	/* a mark on either half takes the whole wide character away */
+	plot_mark(c, 2, 0, '+', 0, 0);
+	cr_assert_eq(plot_canvas_cell(c, 1, 0).ch, ' ');
+	cr_assert_eq(plot_canvas_cell(c, 2, 0).ch, '+');
+	plot_unmark(c, 6, 1);
+	cr_assert_eq(plot_canvas_cell(c, 6, 1).ch, ' ');
+	cr_assert_eq(plot_canvas_cell(c, 7, 1).ch, ' ');
+	plot_canvas_free(c);
+}
+
+Test(plot_text, unprintable_is_refused)
 {
 	static const char *bad[] = {
-		"\xe4\xb8\xad",         /* U+4E2D, two columns */
-		"a\xe4\xb8\xad",
-		"\xf0\x9f\x98\x80",     /* U+1F600, beyond the BMP */
 		"e\xcc\x81",            /* a combining accent: no width */
 		"a\tb", "\x7f", "\xc2\x85",
 	};
@@ -614,7 +644,7 @@ Test(plot_text, wide_and_unprintable_are_refused)
 		cr_assert_eq(plot_text(c, 0, 0, bad[i], 0, 0), 0, "string %zu", i);
 		cr_assert_eq(plot_canvas_cell(c, 0, 0).ch, ' ', "string %zu", i);
 	}
-	plot_mark(c, 0, 0, 0x4e2d, 0, 0);
+	plot_mark(c, 0, 0, 0x4e2d, 0, 0);       /* a mark is one cell: not a wide one */
 	plot_mark(c, 1, 0, 0x1f600, 0, 0);
 	plot_mark(c, 2, 0, '\n', 0, 0);
 	plot_mark(c, 3, 0, 0, 0, 0);
