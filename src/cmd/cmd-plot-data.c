@@ -32,7 +32,7 @@
 #include "descent/plot.h"
 #include "descent/util.h"
 
-enum { OPT_LINE = CMD_OPT_OWN, OPT_SLICE, OPT_FIT, OPT_CURVE };
+enum { OPT_LINE = CMD_OPT_OWN, OPT_SLICE, OPT_FIT, OPT_CURVE, OPT_DESCRIBE };
 
 #define MAX_CURVES 4
 
@@ -45,6 +45,7 @@ struct plot_data_opts {
 	int fit;
 	const char *curve[MAX_CURVES];
 	int ncurves;
+	int describe;                   /* sentences instead of the picture */
 };
 
 static int
@@ -61,6 +62,7 @@ data_option(int opt, const char *arg, void *p)
 	case OPT_LINE: o->line = arg; return 0;
 	case OPT_SLICE: o->slice = arg; return 0;
 	case OPT_FIT: o->fit = 1; return 0;
+	case OPT_DESCRIBE: o->describe = 1; return 0;
 	case OPT_CURVE:
 		if (o->ncurves == MAX_CURVES)
 			return cmd_value_error(&cmd_plot, "at most %d --curve", MAX_CURVES);
@@ -89,11 +91,65 @@ run_to_end(struct objective *obj, const struct run_config *c, const double *star
 	return 0;
 }
 
-/* Renders fig with its caption lines under it. */
+/*
+ * Renders fig, or with --describe says in sentences what it shows
+ * (plot_fig_describe: the ranges, the critical points, the slope).
+ */
 static void
-render(struct plot_fig *fig, const struct plot_opts *p)
+render(struct plot_fig *fig, const struct plot_data_opts *o)
 {
-	plot_render_text(plot_fig_canvas(fig), stdout, p->color);
+	char *text;
+
+	if (!o->describe) {
+		plot_render_text(plot_fig_canvas(fig), stdout, o->p.color);
+		return;
+	}
+	text = plot_fig_describe(fig, NULL, 0, 0);
+	cmd_print_paragraphs(stdout, text, o->p.width, o->p.enc != PLOT_ENC_ASCII);
+	free(text);
+}
+
+/*
+ * The loss curves in sentences, for --describe: each run's f at its
+ * start and its end, its lowest and where, and whether it ended above
+ * its lowest; its test loss too.
+ */
+static void
+describe_curves(const struct plot_data_opts *o, const struct plot_series *s, int ns)
+{
+	char *text = NULL, a[40], b[40], lo[40], line[600];
+	size_t len = 0, i, low;
+	int k;
+
+	for (k = 0; k < ns; k++) {
+		const double *v = s[k].v;
+		size_t n = s[k].n;
+		if (n == 0)
+			continue;
+		for (i = 1, low = 0; i < n; i++)
+			if (v[i] < v[low])
+				low = i;
+		cmd_format_number(a, sizeof a, v[0], 4);
+		cmd_format_number(b, sizeof b, v[n - 1], 4);
+		cmd_format_number(lo, sizeof lo, v[low], 4);
+		if (low + 1 < n && v[n - 1] > v[low])
+			/* TRANSLATORS: a loss curve in words: "adam,lr=0.01: from 1.2 at
+			 * step 0 to 0.3 at step 500, after its lowest, 0.25 at step 310." */
+			snprintf(line, sizeof line, _("%s: from %s at step 0 to %s at step %zu, "
+						      "after its lowest, %s at step %zu.\n"),
+				 s[k].name, a, b, n - 1, lo, low);
+		else
+			/* TRANSLATORS: "adam,lr=0.01: from 1.2 at step 0 down to 0.3 at
+			 * step 500, its lowest." */
+			snprintf(line, sizeof line, _("%s: from %s at step 0 down to %s at step "
+						      "%zu, its lowest.\n"), s[k].name, a, b, n - 1);
+		text = xrealloc(text, len + strlen(line) + 1);
+		memcpy(text + len, line, strlen(line) + 1);
+		len += strlen(line);
+	}
+	if (text != NULL)
+		cmd_print_paragraphs(stdout, text, o->p.width, o->p.enc != PLOT_ENC_ASCII);
+	free(text);
 }
 
 static int
@@ -175,7 +231,7 @@ draw_line(struct plot_data_opts *o, struct objective *obj, const struct run_conf
 	t = 1;
 	plot_fig_marker(fig, &t, 'B', "t = 1");
 	printf("%s\n", title);
-	render(fig, &o->p);
+	render(fig, o);
 	analysis_barrier(line, &b);
 	cmd_format_number(a, sizeof a, b.f0, 6);
 	cmd_format_number(bb, sizeof bb, b.f1, 6);
@@ -282,7 +338,7 @@ draw_slice(struct plot_data_opts *o, struct objective *obj, const struct run *r,
 	/* TRANSLATORS: the legend of the run's trajectory */
 	plot_fig_trajectory(fig, 0, xs, tr->len, _("the run, projected"));
 	printf("%s\n", title);
-	render(fig, &o->p);
+	render(fig, o);
 	plot_fig_free(fig);
 	objective_free(plane);
 done:
@@ -337,7 +393,7 @@ draw_fit(struct plot_data_opts *o, struct objective *obj, const struct dataset *
 		return cmd_value_error(&cmd_plot, "%s", err.message);
 	}
 	printf("%s\n", title);
-	render(fig, &o->p);
+	render(fig, o);
 	plot_fig_free(fig);
 	objective_free(view);
 	return 0;
@@ -398,9 +454,13 @@ draw_curves(struct plot_data_opts *o, struct objective *obj, const struct run_co
 	else
 		printf(_("the %s of %s from one start, training f\n"),
 		       o->data.loss != NULL ? o->data.loss : "mse", o->data.model);
-	cv = plot_series(&o->p, s, ns, -1, _("the losses against the step"));
-	plot_render_text(cv, stdout, o->p.color);
-	plot_canvas_free(cv);
+	if (o->describe) {
+		describe_curves(o, s, ns);
+	} else {
+		cv = plot_series(&o->p, s, ns, -1, _("the losses against the step"));
+		plot_render_text(cv, stdout, o->p.color);
+		plot_canvas_free(cv);
+	}
 	for (i = 0; i < o->ncurves; i++) {
 		const struct trajectory *t = run_trajectory(runs[i]);
 		char f[40], ts[40];
@@ -436,6 +496,7 @@ cmd_plot_data(int argc, char **argv)
 		{ "slice", required_argument, NULL, OPT_SLICE },
 		{ "fit", no_argument, NULL, OPT_FIT },
 		{ "curve", required_argument, NULL, OPT_CURVE },
+		{ "describe", no_argument, NULL, OPT_DESCRIBE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -467,6 +528,9 @@ cmd_plot_data(int argc, char **argv)
 				       "learned), --curve SPEC (loss curves), or its landscape on a "
 				       "line or a plane: --line start|swap:L:J:K|seed:S or --slice "
 				       "random|hessian|pca");
+	if (o.describe && o.fit)
+		return cmd_value_error(&cmd_plot, "--describe puts --line, --slice and --curve in "
+				       "words, not --fit");
 	if (o.data.split != NULL && o.ncurves == 0)
 		return cmd_value_error(&cmd_plot, "--split goes with --curve: the test losses");
 	if ((status = cmd_settings_config(&cmd_plot, &o.set, &c)) != 0)

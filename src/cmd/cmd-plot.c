@@ -261,7 +261,7 @@ const struct cmd cmd_plot = {
 		    "       [--describe]\n"
 		    "   or: descent plot --data FILE --model MODEL [-o OPT -n N ...]\n"
 		    "       --fit | --curve SPEC... | --line start|swap:L:J:K|seed:S\n"
-		    "       | --slice random|hessian|pca"),
+		    "       | --slice random|hessian|pca [--describe]"),
 	.summary = N_("draw a function (and descents on it) to stdout"),
 	/* TRANSLATORS: lines of at most 80 columns */
 	.help = N_(
@@ -307,7 +307,10 @@ const struct cmd cmd_plot = {
 	"  --slice random      the plane through its end along two random directions,\n"
 	"                      each unit's scaled to its weights (Li et al., 2018)\n"
 	"  --slice hessian     ... along the Hessian's top two eigenvectors\n"
-	"  --slice pca         ... along the run's two principal components\n\n"
+	"  --slice pca         ... along the run's two principal components\n"
+	"  --describe          with --line, --slice or --curve: instead of the picture,\n"
+	"                      what it shows in sentences (the landscape without the\n"
+	"                      projected run; each curve's ends and lowest point)\n\n"
 	"Example:\n"
 	"  descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n"
 	"  descent plot --data sine --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2\n"),

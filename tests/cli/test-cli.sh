@@ -329,6 +329,15 @@ if "$DESCENT" plot 'x^2' --size 80x24 --describe | grep -q -e '+---' -e '^ *|'; 
 else
 	pass=$((pass + 1))
 fi
+check_grep "describe: a model's landscape on a line" 0 \
+	"^There are 3 critical points in view: 2 minima, at t = -0.1859 and t = 1.012,$" \
+	-- plot --data sine --model mlp:1-4-1 -o adam -n 300 --line start --size 80x24 --describe
+check_grep "describe: a model's loss curves" 0 \
+	"^gd,lr=0.1: from 0.2314 at step 0 down to 0.02515 at step 300, its lowest.$" \
+	-- plot --data sine --model mlp:1-4-1 -o adam -n 300 --curve gd,lr=0.1 --size 80x24 --describe
+check_grep "describe: not --fit, which says so" 2 \
+	"^descent plot: --describe puts --line, --slice and --curve in words, not --fit$" \
+	-- plot --data sine --model mlp:1-4-1 --fit --describe
 check_grep "describe: wrapped to --size's width" 0 "^The curve of f(x) = x^2, for x from -1$" \
 	-- plot 'x^2' --size 40x10 --describe
 check_grep "learn --plain: every figure in words too" 0 \

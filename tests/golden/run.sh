@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Golden plots: runs each case of tests/golden/cases.txt through
-# `descent plot` (`descent map` for the names that start with map-) and
+# `descent plot` (`descent map` for the names that start with map-; the
+# options alone, no expression, for those that start with data-) and
 # compares the output exactly with tests/golden/NAME.txt,
 # under each kernel set of the expression engine this CPU runs
 # (DESCENT_KERNELS): the plots must not depend on the CPU, whose vector
@@ -36,9 +37,17 @@ while IFS='	' read -r name args; do
 	rest=${args#"$expr"}
 	cmd=plot
 	case $name in map-*) cmd=map ;; esac
-	# shellcheck disable=SC2086
-	DESCENT_KERNELS=$kernels LC_ALL=C.UTF-8 NO_COLOR=1 "$DESCENT" $cmd "$expr" $rest \
-		--color=never >"$tmp/out" 2>"$tmp/err"
+	case $name in
+	data-*)
+		# a model's plot: no expression, the options alone
+		# shellcheck disable=SC2086
+		DESCENT_KERNELS=$kernels LC_ALL=C.UTF-8 NO_COLOR=1 "$DESCENT" plot $args \
+			--color=never >"$tmp/out" 2>"$tmp/err" ;;
+	*)
+		# shellcheck disable=SC2086
+		DESCENT_KERNELS=$kernels LC_ALL=C.UTF-8 NO_COLOR=1 "$DESCENT" $cmd "$expr" $rest \
+			--color=never >"$tmp/out" 2>"$tmp/err" ;;
+	esac
 	status=$?
 	if [ $update -eq 1 ]; then
 		if [ $status -eq 0 ]; then
