@@ -47,6 +47,12 @@ int analysis_point_kind(struct objective *o, const double *w, double *lambda);
  */
 size_t analysis_outcome(struct objective *o, const struct trajectory *tr, char *buf,
 			size_t size);
+/*
+ * Why a run diverged (tr->reason, which stays English for the records and
+ * JSON) in the user's language, into buf when it has a number; returns
+ * the text, or "" for none.
+ */
+const char *analysis_reason_text(const char *reason, char *buf, size_t size);
 
 /*
  * What the derivatives say at a point w of an objective of any dimension:

@@ -95,10 +95,9 @@ analysis_point_kind(struct objective *o, const double *w, double *lambda)
  * A run's reason (tr->reason, which stays English for the records and
  * JSON) in the user's language: each reason is a message of opt-run.c,
  * "the point is beyond %g" and "|f| is beyond %g" with their number.
- * plot-describe.c has the same.
  */
-static const char *
-reason_text(const char *reason, char *buf, size_t size)
+const char *
+analysis_reason_text(const char *reason, char *buf, size_t size)
 {
 	static const char *const beyond[] = {
 		N_("the point is beyond %g"), N_("|f| is beyond %g"),
@@ -144,7 +143,7 @@ analysis_outcome(struct objective *o, const struct trajectory *tr, char *buf, si
 		/* TRANSLATORS: lesson screens cut this at its first ':', keeping the
 		 * reason after it for a wider line */
 		return (size_t)snprintf(buf, size, _("diverged at step %ld: %s"), tr->step,
-					reason_text(tr->reason, why, sizeof why));
+					analysis_reason_text(tr->reason, why, sizeof why));
 	case RUN_RUNNING:
 		break;
 	}

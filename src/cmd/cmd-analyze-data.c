@@ -28,19 +28,6 @@ enum { OPT_AT = CMD_OPT_OWN, OPT_SWAP, OPT_ALL, OPT_CENSUS };
 
 #define SHOWN 8                 /* eigenvalues shown at each end, without --eigenvalues */
 
-/*
- * Prints s in |width| columns, padded with spaces on the left (width > 0)
- * or on the right (width < 0), as printf's %*s does with bytes.
- */
-static void
-put_column(const char *s, int width)
-{
-	int pad = abs(width) - (int)utf8_columns(s, strlen(s));
-
-	if (pad < 0)
-		pad = 0;
-	printf("%*s%s%*s", width > 0 ? pad : 0, "", s, width < 0 ? pad : 0, "");
-}
 
 struct analyze_data_opts {
 	struct cmd_settings set;
@@ -291,11 +278,11 @@ census(struct objective *obj, const struct analyze_data_opts *o, const struct ru
 		/* TRANSLATORS: the headings of the census's columns: the kind of
 		 * point (at most 26 columns), the number of points (6), of starts
 		 * (7), and the loss */
-		put_column(_("kind"), -26);
+		cmd_put_column(_("kind"), -26);
 		putchar(' ');
-		put_column(_("points"), 6);
+		cmd_put_column(_("points"), 6);
 		putchar(' ');
-		put_column(_("starts"), 7);
+		cmd_put_column(_("starts"), 7);
 		printf("   %s\n", objective_l2(obj) > 0 ? _("f (the loss and the penalty)") :
 		       _("loss"));
 	}
@@ -321,7 +308,7 @@ census(struct objective *obj, const struct analyze_data_opts *o, const struct ru
 		cmd_format_number(lo, sizeof lo, cs.points[p].f, 4);
 		cmd_format_number(hi, sizeof hi, cs.points[q - 1].f, 4);
 		fputs("  ", stdout);
-		put_column(kind, -26);
+		cmd_put_column(kind, -26);
 		printf(" %6d %7d   %s", q - p, hits, lo);
 		if (strcmp(lo, hi) != 0) {
 			int values = 1;

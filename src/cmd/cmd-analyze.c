@@ -89,19 +89,6 @@ region_text(char *text, size_t size, const struct region *r)
 	}
 }
 
-/*
- * Prints s in |width| columns, padded with spaces on the left (width > 0)
- * or on the right (width < 0), as printf's %*s does with bytes.
- */
-static void
-put_column(const char *s, int width)
-{
-	int pad = abs(width) - (int)utf8_columns(s, strlen(s));
-
-	if (pad < 0)
-		pad = 0;
-	printf("%*s%s%*s", width > 0 ? pad : 0, "", s, width < 0 ? pad : 0, "");
-}
 
 /* A value as printed in the table: 0 when it is rounding noise. */
 static void
@@ -176,7 +163,7 @@ print_points(struct objective *obj, const struct region *r, const struct cp_sear
 	printf(" %12s  ", "f");
 	/* TRANSLATORS: the heading of the column of the kinds of the critical
 	 * points, at most 17 columns */
-	put_column(_("kind"), -18);
+	cmd_put_column(_("kind"), -18);
 	/* TRANSLATORS: a column's heading */
 	printf(" %s\n", n == 1 ? "f''" : _("eigenvalues"));
 	for (i = 0; i < found && i < MAX_POINTS; i++) {
@@ -196,7 +183,7 @@ print_points(struct objective *obj, const struct region *r, const struct cp_sear
 		else
 			kind = _("minimum (global?)");
 		printf(" %12s  ", buf);
-		put_column(kind, -18);
+		cmd_put_column(kind, -18);
 		for (k = 0; k < n; k++) {
 			fmt(buf, sizeof buf, cp[i].lambda[k], 1);
 			printf("%s%s", k ? ", " : "", buf);
@@ -243,7 +230,7 @@ print_convexity(const struct region *r, const struct convexity *cv)
 			continue;
 		fputs("    ", stdout);
 		/* the sign of the Hessian ("positive definite"), in 22 columns */
-		put_column(_(hess_sign_name(order[i])), -22);
+		cmd_put_column(_(hess_sign_name(order[i])), -22);
 		/* TRANSLATORS: after "positive definite": where the Hessian is so */
 		printf(P_(" at %zu point\n", " at %zu points\n", count), count);
 	}

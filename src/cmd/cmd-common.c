@@ -360,6 +360,16 @@ cmd_print_paragraphs(FILE *fp, const char *text, int width, int utf8)
 }
 
 void
+cmd_put_column(const char *s, int width)
+{
+	int pad = abs(width) - (int)utf8_columns(s, strlen(s));
+
+	if (pad < 0)
+		pad = 0;
+	printf("%*s%s%*s", width > 0 ? pad : 0, "", s, width < 0 ? pad : 0, "");
+}
+
+void
 cmd_print_number(FILE *fp, double v)
 {
 	char buf[40];

@@ -178,19 +178,6 @@ point_text(char *text, size_t size, struct objective *obj, const double *w)
 	}
 }
 
-/*
- * Prints s in |width| columns, padded with spaces on the left (width > 0)
- * or on the right (width < 0), as printf's %*s does with bytes.
- */
-static void
-put_column(const char *s, int width)
-{
-	int pad = abs(width) - (int)utf8_columns(s, strlen(s));
-
-	if (pad < 0)
-		pad = 0;
-	printf("%*s%s%*s", width > 0 ? pad : 0, "", s, width < 0 ? pad : 0, "");
-}
 
 /* The outcome, in words, for the table. */
 static void
@@ -318,19 +305,19 @@ print_table(struct objective *obj, const struct run_config *c, const char *what,
 		printf(_("%s, on %s\n"), c->opt->name, what);
 	}
 	/* TRANSLATORS: the heading of the column of the step numbers: at most 5 columns */
-	put_column(_("step"), 5);
+	cmd_put_column(_("step"), 5);
 	for (k = 0; k < n && n <= TABLE_MAX_PARAMS; k++)
 		printf(" %12s", objective_param(obj, k));
 	printf(" %14s", "f");
 	if (ho->val != NULL) {
 		putchar(' ');
 		/* TRANSLATORS: a column's heading: the validation loss, at most 14 columns */
-		put_column(_("validation"), 14);
+		cmd_put_column(_("validation"), 14);
 	}
 	if (ho->test != NULL) {
 		putchar(' ');
 		/* TRANSLATORS: a column's heading: the test loss, at most 14 columns */
-		put_column(_("test"), 14);
+		cmd_put_column(_("test"), 14);
 	}
 	printf(" %12s\n", "|grad|");
 	if (every <= 0)

@@ -105,6 +105,12 @@ void cmd_bug_report(FILE *fp);
  * and "(1.5, -2)" stay on one line.  Unless utf8, in ASCII (text_ascii).
  */
 void cmd_print_paragraphs(FILE *fp, const char *text, int width, int utf8);
+/*
+ * Prints s in |width| columns (utf8_columns), padded with spaces on the
+ * left (width > 0) or on the right (width < 0), as printf's %*s does
+ * with bytes.
+ */
+void cmd_put_column(const char *s, int width);
 /* Prints a number as descent prints values: %.10g, -0 as 0, any NaN as nan. */
 void cmd_print_number(FILE *fp, double v);
 /* The same into buf, with prec significant digits. */

@@ -739,32 +739,6 @@ in_view(const struct desc *d, const double *x)
 	       (d->n == 1 || (x[1] >= d->f->y0 && x[1] <= d->f->y1));
 }
 
-/*
- * A run's reason (tr->reason, which stays English for the records and
- * JSON) in the user's language: each reason is a message of opt-run.c,
- * "the point is beyond %g" and "|f| is beyond %g" with their number.
- * analysis-classify.c has the same.
- */
-static const char *
-reason_text(const char *reason, char *buf, size_t size)
-{
-	static const char *const beyond[] = {
-		N_("the point is beyond %g"), N_("|f| is beyond %g"),
-	};
-	size_t i, n;
-
-	if (reason[0] == '\0')
-		return reason;
-	for (i = 0; i < sizeof beyond / sizeof beyond[0]; i++) {
-		n = strcspn(beyond[i], "%");
-		if (strncmp(reason, beyond[i], n) == 0) {
-			snprintf(buf, size, _(beyond[i]), strtod(reason + n, NULL));
-			return buf;
-		}
-	}
-	return _(reason);
-}
-
 /* The first sentence about a run that converged to a critical point. */
 static const char *const run_converged_to[] = {
 	/* TRANSLATORS: the first sentence about a run: "Run 1, gd,lr=0.01" (the
@@ -822,7 +796,7 @@ describe_run(struct text *t, struct desc *d, int index, const struct plot_run_de
 		if (tr->reason[0] != '\0')
 			/* TRANSLATORS: the last %s is why, such as "f is not finite" */
 			say(t, _("%s: from %s, where @f = %s, it diverged at step %ld (%s)."), run,
-			    p, a, tr->step, reason_text(tr->reason, why, sizeof why));
+			    p, a, tr->step, analysis_reason_text(tr->reason, why, sizeof why));
 		else
 			say(t, _("%s: from %s, where @f = %s, it diverged at step %ld."), run, p,
 			    a, tr->step);
