@@ -19,7 +19,13 @@
 
 #ifdef ENABLE_NLS
 #include <libintl.h>
-#define _(s) gettext(s)
+/* gettext, but "" stays "" (gettext("") is the catalog's header) */
+__attribute__((format_arg(1))) static inline char *
+descent_gettext(const char *s)
+{
+	return s[0] != '\0' ? gettext(s) : (char *)s;
+}
+#define _(s) descent_gettext(s)
 #define P_(one, many, n) ngettext((one), (many), (unsigned long)(n))
 #else
 #define _(s) ((char *)(s))

@@ -223,7 +223,8 @@ tally_translations(const struct lessons_opts *o, struct diags *ds, struct tally 
 				free(path);
 		}
 		closedir(d);
-		qsort(langs, (size_t)n, sizeof *langs, by_name);
+		if (n > 1)
+			qsort(langs, (size_t)n, sizeof *langs, by_name);
 		for (i = 0; i < n; i++) {
 			struct lesson_course tco;
 			lesson_course_load(&tco, langs[i], NULL, 0, ds);

@@ -59,7 +59,8 @@ list_dir(const char *dir, char ***out)
 		names[n++] = path_in_dir(dir, e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
 	*out = names;
 	return n;
 }
