@@ -333,6 +333,15 @@ void plot_fig_points(struct plot_fig *f, const double *x, const double *y, size_
  * the data, a tenth wider on each side.  NULL with err filled on error.
  */
 struct dataset;
+/*
+ * What plot_fig_fit draws, in sentences (plot --fit --describe): the
+ * examples and their ranges; for a regression the model's mean squared
+ * error on them and the example farthest from it; for a classifier how
+ * many it puts on their side, and the one farthest on the wrong side.
+ * A paragraph a line; the caller frees it.
+ */
+char *plot_fit_describe(struct objective *view, const struct dataset *d, int target,
+			int classifier);
 struct plot_fig *plot_fig_fit(struct objective *view, const struct dataset *d, int target,
 			      int classifier, const struct plot_opts *opts, const char *title,
 			      struct diag *err);

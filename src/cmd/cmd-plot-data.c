@@ -393,7 +393,13 @@ draw_fit(struct plot_data_opts *o, struct objective *obj, const struct dataset *
 		return cmd_value_error(&cmd_plot, "%s", err.message);
 	}
 	printf("%s\n", title);
-	render(fig, o);
+	if (o->describe) {
+		char *text = plot_fit_describe(view, d, t, classifier);
+		cmd_print_paragraphs(stdout, text, o->p.width, o->p.enc != PLOT_ENC_ASCII);
+		free(text);
+	} else {
+		render(fig, o);
+	}
 	plot_fig_free(fig);
 	objective_free(view);
 	return 0;
@@ -528,9 +534,6 @@ cmd_plot_data(int argc, char **argv)
 				       "learned), --curve SPEC (loss curves), or its landscape on a "
 				       "line or a plane: --line start|swap:L:J:K|seed:S or --slice "
 				       "random|hessian|pca");
-	if (o.describe && o.fit)
-		return cmd_value_error(&cmd_plot, "--describe puts --line, --slice and --curve in "
-				       "words, not --fit");
 	if (o.data.split != NULL && o.ncurves == 0)
 		return cmd_value_error(&cmd_plot, "--split goes with --curve: the test losses");
 	if ((status = cmd_settings_config(&cmd_plot, &o.set, &c)) != 0)

@@ -308,9 +308,9 @@ const struct cmd cmd_plot = {
 	"                      each unit's scaled to its weights (Li et al., 2018)\n"
 	"  --slice hessian     ... along the Hessian's top two eigenvectors\n"
 	"  --slice pca         ... along the run's two principal components\n"
-	"  --describe          with --line, --slice or --curve: instead of the picture,\n"
-	"                      what it shows in sentences (the landscape without the\n"
-	"                      projected run; each curve's ends and lowest point)\n\n"
+	"  --describe          instead of the picture, what it shows in sentences: the\n"
+	"                      examples and how well the model fits them; the landscape\n"
+	"                      (without the projected run); each curve's ends and low\n\n"
 	"Example:\n"
 	"  descent plot '(x^2+y-11)^2+(x+y^2-7)^2' --trajectory gd,lr=0.01 --start 0,0\n"
 	"  descent plot --data sine --model mlp:1-4-1 -o adam -n 500 --line swap:1:1:2\n"),

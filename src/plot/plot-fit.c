@@ -10,10 +10,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "descent/data.h"
 #include "descent/i18n.h"
+#include "descent/objective.h"
 #include "descent/plot.h"
 #include "descent/util.h"
 
@@ -124,4 +127,139 @@ plot_fig_fit(struct objective *view, const struct dataset *d, int target, int cl
 	else
 		class_points(f, d, a, b, target, classifier);
 	return f;
+}
+
+/* Appends a printf-formatted sentence to the text at *t (a paragraph a line). */
+static void __attribute__((format(printf, 3, 4)))
+add(char **t, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	*t = xrealloc(*t, *len + (size_t)n + 2);
+	va_start(ap, fmt);
+	vsnprintf(*t + *len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	*len += (size_t)n;
+}
+
+/* A number in 4 significant digits, -0 as 0. */
+static const char *
+num(char *buf, double v)
+{
+	snprintf(buf, 32, "%.4g", v == 0 ? 0.0 : v);
+	return buf;
+}
+
+char *
+plot_fit_describe(struct objective *view, const struct dataset *d, int target,
+		  int classifier)
+{
+	int dim = objective_dim(view), a = dataset_column(d, objective_param(view, 0));
+	int b = dim == 2 ? dataset_column(d, objective_param(view, 1)) : -1;
+	size_t n = d->nrows, i, worst = 0, right = 0, ones = 0;
+	int wrong = 0;
+	double *p, err = 0, lo[2], hi[2], tlo, thi;
+	const double *w[2];
+	char s[8][32], *t = NULL;
+	size_t len = 0;
+	const char *xn = objective_param(view, 0), *yn = dim == 2 ? objective_param(view, 1) : "";
+
+	if (a < 0 || (dim == 2 && b < 0) || dim > 2 || n == 0 || target < 0)
+		return xstrdup("");
+	p = xmalloc(n * sizeof *p);
+	w[0] = d->col[a];
+	w[1] = b >= 0 ? d->col[b] : NULL;
+	objective_eval(view, n, w, p, NULL, NULL);
+	for (i = 0; i < (size_t)dim; i++) {
+		size_t k;
+		const double *c = d->col[i == 0 ? a : b];
+		lo[i] = hi[i] = c[0];
+		for (k = 1; k < n; k++) {
+			lo[i] = fmin(lo[i], c[k]);
+			hi[i] = fmax(hi[i], c[k]);
+		}
+	}
+	tlo = thi = d->col[target][0];
+	for (i = 0; i < n; i++) {
+		double y = d->col[target][i], e = p[i] - y;
+		int ok = (p[i] > 0) == (y > 0);
+		tlo = fmin(tlo, y);
+		thi = fmax(thi, y);
+		ones += y > 0;
+		right += ok;
+		err += e * e;
+		/* a regression's largest error; a classifier's surest mistake */
+		if (!classifier) {
+			if (fabs(e) > fabs(p[worst] - d->col[target][worst]))
+				worst = i;
+		} else if (!ok && (!wrong || fabs(p[i]) > fabs(p[worst]))) {
+			worst = i;
+			wrong = 1;
+		}
+	}
+	err /= (double)n;
+	/* the examples */
+	if (classifier && dim == 1)
+		add(&t, &len, P_("%zu example, for %s from %s to %s: %zu of class 1, %zu of class 0.",
+				 "%zu examples, for %s from %s to %s: %zu of class 1, %zu of class 0.",
+				 n), n, xn, num(s[0], lo[0]), num(s[1], hi[0]), ones, n - ones);
+	else if (classifier)
+		add(&t, &len, P_("%zu example, for %s from %s to %s and %s from %s to %s: %zu of "
+				 "class 1, %zu of class 0.",
+				 "%zu examples, for %s from %s to %s and %s from %s to %s: %zu of "
+				 "class 1, %zu of class 0.", n), n, xn, num(s[0], lo[0]),
+		    num(s[1], hi[0]), yn, num(s[2], lo[1]), num(s[3], hi[1]), ones, n - ones);
+	else if (dim == 1)
+		add(&t, &len, P_("%zu example, for %s from %s to %s, where the target goes from %s "
+				 "to %s.", "%zu examples, for %s from %s to %s, where the target "
+				 "goes from %s to %s.", n), n, xn, num(s[0], lo[0]), num(s[1], hi[0]),
+		    num(s[2], tlo), num(s[3], thi));
+	else
+		add(&t, &len, P_("%zu example, for %s from %s to %s and %s from %s to %s, where "
+				 "the target goes from %s to %s.", "%zu examples, for %s from %s "
+				 "to %s and %s from %s to %s, where the target goes from %s to %s.",
+				 n), n, xn, num(s[0], lo[0]), num(s[1], hi[0]), yn, num(s[2], lo[1]),
+		    num(s[3], hi[1]), num(s[4], tlo), num(s[5], thi));
+	add(&t, &len, "\n");
+	/* what the model does with them */
+	if (classifier) {
+		add(&t, &len, P_("The model puts %zu of the %zu example on its side, where its "
+				 "logit has the sign of its class (%s%%).",
+				 "The model puts %zu of the %zu examples on their side, where its "
+				 "logit has the sign of their class (%s%%).", n), right, n,
+		    num(s[0], 100.0 * (double)right / (double)n));
+		if (right < n) {
+			if (dim == 1)
+				add(&t, &len, _(" The farthest on the wrong side is the example at "
+						"%s = %s, of class %d, where the logit is %s."), xn,
+				    num(s[0], d->col[a][worst]), d->col[target][worst] > 0,
+				    num(s[1], p[worst]));
+			else
+				add(&t, &len, _(" The farthest on the wrong side is the example at "
+						"(%s, %s), of class %d, where the logit is %s."),
+				    num(s[0], d->col[a][worst]), num(s[1], d->col[b][worst]),
+				    d->col[target][worst] > 0, num(s[2], p[worst]));
+		}
+	} else {
+		add(&t, &len, _("The model's mean squared error on them is %s."), num(s[0], err));
+		if (dim == 1)
+			add(&t, &len, _(" The farthest from it is the example at %s = %s, whose "
+					"target is %s where the model gives %s."), xn,
+			    num(s[0], d->col[a][worst]), num(s[1], d->col[target][worst]),
+			    num(s[2], p[worst]));
+		else
+			add(&t, &len, _(" The farthest from it is the example at (%s, %s), whose "
+					"target is %s where the model gives %s."),
+			    num(s[0], d->col[a][worst]), num(s[1], d->col[b][worst]),
+			    num(s[2], d->col[target][worst]), num(s[3], p[worst]));
+	}
+	add(&t, &len, "\n");
+	free(p);
+	return t;
 }

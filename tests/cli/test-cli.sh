@@ -335,9 +335,14 @@ check_grep "describe: a model's landscape on a line" 0 \
 check_grep "describe: a model's loss curves" 0 \
 	"^gd,lr=0.1: from 0.2314 at step 0 down to 0.02515 at step 300, its lowest.$" \
 	-- plot --data sine --model mlp:1-4-1 -o adam -n 300 --curve gd,lr=0.1 --size 80x24 --describe
-check_grep "describe: not --fit, which says so" 2 \
-	"^descent plot: --describe puts --line, --slice and --curve in words, not --fit$" \
-	-- plot --data sine --model mlp:1-4-1 --fit --describe
+check_grep "describe: what a classifier learned" 0 \
+	"^The model puts 2 of the 3 examples on their side, where its logit has the sign$" \
+	-- plot --data-inline 'x,y;1,0;2,1;3,0' --model 'w*x+b' --loss cross_entropy -n 10 \
+	--fit --describe --size 80x24
+check_grep "describe: a classifier's surest mistake" 0 \
+	"^of class 1, where the logit is -0.07833.$" \
+	-- plot --data-inline 'x,y;1,0;2,1;3,0' --model 'w*x+b' --loss cross_entropy -n 10 \
+	--fit --describe --size 80x24
 check_grep "describe: wrapped to --size's width" 0 "^The curve of f(x) = x^2, for x from -1$" \
 	-- plot 'x^2' --size 40x10 --describe
 check_grep "learn --plain: every figure in words too" 0 \
