@@ -49,8 +49,15 @@ int edit_distance(const char *a, size_t la, const char *b, size_t lb);
  */
 int char_columns(uint32_t c);
 /*
- * Decodes the code point at s (n bytes): its length, with *c set; an
- * invalid or cut-short sequence is one byte of U+FFFD.  0 when n is 0.
+ * Decodes the UTF-8 sequence at s (n bytes available) into *c and returns
+ * its length, or 0 when it is not valid: a stray continuation byte, a
+ * sequence cut short, an overlong form, a surrogate, or a code point
+ * beyond U+10FFFF (or n is 0).
+ */
+size_t utf8_decode(const char *s, size_t n, uint32_t *c);
+/*
+ * The same for text to show: an invalid sequence is one byte of U+FFFD.
+ * 0 only when n is 0.
  */
 size_t utf8_next(const char *s, size_t n, uint32_t *c);
 /* The columns of n bytes of UTF-8 text. */

@@ -56,46 +56,6 @@ sb_putc(struct sbuf *b, char c)
 	sb_put(b, &c, 1);
 }
 
-/*
- * Decodes the UTF-8 sequence at s (n bytes available) into *cp and
- * returns its length, or 0 when it is not valid: a stray continuation
- * byte, a truncated sequence, an overlong form, a surrogate, or a code
- * point beyond U+10FFFF.
- */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c, min;
-	size_t len, i;
-
-	if (n == 0)
-		return 0;
-	c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		len = 2, c &= 0x1f, min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3, c &= 0x0f, min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4, c &= 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* --- ASCII spelling ------------------------------------------------------ */
 
 enum spell_kind {
@@ -389,7 +349,7 @@ spelling_at(const char *s, size_t n, size_t *len)
 {
 	uint32_t cp;
 
-	*len = utf8_decode((const unsigned char *)s, n, &cp);
+	*len = utf8_decode(s, n, &cp);
 	if (*len == 0 || cp < 0x80)
 		return NULL;
 	return spelling_find(cp);

@@ -444,45 +444,6 @@ text_clear(struct plot_canvas *c, size_t i, size_t rowstart, size_t rowend)
 	c->text[i] = 0;
 }
 
-/*
- * Decodes one UTF-8 sequence from s into *ch and returns its length, or
- * 0 when it is invalid (truncated, overlong, a surrogate, beyond U+10FFFF).
- */
-static int
-utf8_decode(const unsigned char *s, uint32_t *ch)
-{
-	uint32_t v, min;
-	int n, i;
-
-	if (s[0] < 0x80) {
-		*ch = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xe0) == 0xc0) {
-		n = 2;
-		v = s[0] & 0x1f;
-		min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		n = 3;
-		v = s[0] & 0x0f;
-		min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		n = 4;
-		v = s[0] & 0x07;
-		min = 0x10000;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)     /* also stops at the NUL */
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v < 0xe000))
-		return 0;
-	*ch = v;
-	return n;
-}
-
 size_t
 plot_text_bytes(const char *s, int cols)
 {
@@ -511,9 +472,9 @@ int
 plot_text(struct plot_canvas *c, int cx, int cy, const char *s, uint8_t fg,
 	  uint8_t attr)
 {
-	const unsigned char *p;
+	const char *p;
 	uint32_t ch;
-	size_t row;
+	size_t row, n;
 	int len, x, w, k;
 
 	if (s == NULL)
@@ -523,15 +484,17 @@ plot_text(struct plot_canvas *c, int cx, int cy, const char *s, uint8_t fg,
 	if (cx < 0 || cy < 0 || cx >= c->w || cy >= c->h)
 		return 0;
 	row = (size_t)cy * (size_t)c->w;
-	for (p = (const unsigned char *)s, x = cx; *p != '\0'; p += len, x += w) {
-		if ((len = utf8_decode(p, &ch)) == 0 || (w = text_cells(ch)) == 0)
+	n = strlen(s);
+	for (p = s, x = cx; *p != '\0'; p += len, x += w) {
+		if ((len = (int)utf8_decode(p, n - (size_t)(p - s), &ch)) == 0 ||
+		    (w = text_cells(ch)) == 0)
 			return 0;
 		for (k = 0; k < w; k++)
 			if (x + k >= c->w || c->text[row + (size_t)(x + k)] != 0)
 				return 0;
 	}
-	for (p = (const unsigned char *)s, x = cx; *p != '\0'; p += len, x += w) {
-		len = utf8_decode(p, &ch);
+	for (p = s, x = cx; *p != '\0'; p += len, x += w) {
+		len = (int)utf8_decode(p, n - (size_t)(p - s), &ch);
 		w = text_cells(ch);
 		for (k = 0; k < w; k++) {
 			c->text[row + (size_t)(x + k)] = k == 0 ? ch : WIDE_REST;

@@ -165,28 +165,6 @@ path_in_dir(const char *dir, const char *name)
 	return p;
 }
 
-/*
- * The length of a valid UTF-8 sequence at s (at most max bytes), or 0
- * (cut short, overlong, a surrogate, past U+10FFFF).
- */
-static int
-utf8_valid_len(const unsigned char *s, size_t max)
-{
-	int n = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2 :
-		s[0] >= 0xe0 && s[0] <= 0xef ? 3 : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : 0;
-	int i;
-
-	if ((size_t)n > max)
-		return 0;
-	for (i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	if ((n == 3 && s[0] == 0xe0 && s[1] < 0xa0) || (n == 3 && s[0] == 0xed && s[1] >= 0xa0) ||
-	    (n == 4 && s[0] == 0xf0 && s[1] < 0x90) || (n == 4 && s[0] == 0xf4 && s[1] >= 0x90))
-		return 0;
-	return n;
-}
-
 void
 num_exact(char *buf, size_t size, double v)
 {
@@ -238,7 +216,8 @@ text_safe_n(const char *s, size_t size)
 	char *out = xmalloc(cap);
 
 	while (p < end && *p != '\0') {
-		int n = utf8_valid_len(p, (size_t)(end - p));
+		uint32_t c;
+		int n = (int)utf8_decode((const char *)p, (size_t)(end - p), &c);
 		if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
 			out[len++] = '^';
 			out[len++] = *p == 0x7f ? '?' : (char)(*p + 0x40);

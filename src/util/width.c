@@ -124,11 +124,11 @@ char_columns(uint32_t c)
 }
 
 size_t
-utf8_next(const char *s, size_t n, uint32_t *c)
+utf8_decode(const char *s, size_t n, uint32_t *c)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t len, i;
-	uint32_t v;
+	uint32_t v, min;
 
 	if (n == 0)
 		return 0;
@@ -136,24 +136,40 @@ utf8_next(const char *s, size_t n, uint32_t *c)
 		*c = u[0];
 		return 1;
 	}
-	len = u[0] >= 0xc2 && u[0] <= 0xdf ? 2 : u[0] >= 0xe0 && u[0] <= 0xef ? 3 :
-	      u[0] >= 0xf0 && u[0] <= 0xf4 ? 4 : 0;
-	if (len == 0 || len > n)
-		goto bad;
+	if (u[0] >= 0xc2 && u[0] <= 0xdf)
+		len = 2, min = 0x80;
+	else if (u[0] >= 0xe0 && u[0] <= 0xef)
+		len = 3, min = 0x800;
+	else if (u[0] >= 0xf0 && u[0] <= 0xf4)
+		len = 4, min = 0x10000;
+	else
+		return 0;
+	if (len > n)
+		return 0;
 	v = u[0] & (0x7f >> len);
 	for (i = 1; i < len; i++) {
 		if ((u[i] & 0xc0) != 0x80)
-			goto bad;
+			return 0;
 		v = v << 6 | (u[i] & 0x3f);
 	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10ffff)) ||
-	    (v >= 0xd800 && v <= 0xdfff))
-		goto bad;
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
 	*c = v;
 	return len;
-bad:
-	*c = 0xfffd;
-	return 1;
+}
+
+size_t
+utf8_next(const char *s, size_t n, uint32_t *c)
+{
+	size_t len;
+
+	if (n == 0)
+		return 0;
+	if ((len = utf8_decode(s, n, c)) == 0) {
+		*c = 0xfffd;
+		return 1;
+	}
+	return len;
 }
 
 size_t
