@@ -22,98 +22,6 @@
 #include "descent/util.h"
 #include "plot-int.h"
 
-/*
- * A growing text, of paragraphs a line each; the names of the function
- * and its variables, which a format writes @f, @x and @y.
- */
-struct text {
-	char *s;
-	size_t len, cap;
-	char names[3][32];
-};
-
-static void __attribute__((format(printf, 2, 0)))
-vput(struct text *t, const char *fmt, va_list ap0)
-{
-	va_list ap;
-	char form[512];
-	const char *q;
-	size_t k = 0;
-	int n;
-
-	/* the names in place of @f, @x and @y (no '%' in them: identifiers) */
-	for (q = fmt; *q != '\0' && k + 33 < sizeof form; q++) {
-		const char *name = NULL;
-		if (q[0] == '@' && (q[1] == 'f' || q[1] == 'x' || q[1] == 'y'))
-			name = t->names[q[1] == 'f' ? 0 : q[1] == 'x' ? 1 : 2];
-		if (name == NULL) {
-			form[k++] = *q;
-			continue;
-		}
-		k += (size_t)snprintf(form + k, sizeof form - k, "%s", name);
-		q++;
-	}
-	form[k] = '\0';
-	for (;;) {
-		va_copy(ap, ap0);
-		n = vsnprintf(t->s + t->len, t->cap - t->len, form, ap);
-		va_end(ap);
-		if (n < 0)
-			return;
-		if ((size_t)n < t->cap - t->len)
-			break;
-		t->cap = 2 * t->cap + (size_t)n + 1;
-		t->s = xrealloc(t->s, t->cap);
-	}
-	t->len += (size_t)n;
-}
-
-static void __attribute__((format(printf, 2, 3)))
-put(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vput(t, fmt, ap);
-	va_end(ap);
-}
-
-/*
- * A sentence of a paragraph: after a space unless it starts the
- * paragraph, so that a translation has no blank to keep.
- */
-static void __attribute__((format(printf, 2, 3)))
-say(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (t->len > 0 && t->s[t->len - 1] != '\n')
-		put(t, " ");
-	va_start(ap, fmt);
-	vput(t, fmt, ap);
-	va_end(ap);
-}
-
-/*
- * v with four significant digits, 0 when |v| is below 1e-9 of scale (the
- * size of the figure's values or coordinates: 1e-13 at a minimum is 0),
- * and never "-0".
- */
-static const char *
-num(char buf[32], double v, double scale)
-{
-	if (isnan(v))
-		return "nan";
-	if (isinf(v))
-		return v > 0 ? "inf" : "-inf";
-	if (fabs(v) <= 1e-9 * scale)
-		v = 0;
-	snprintf(buf, 32, "%.4g", v);
-	if (strcmp(buf, "-0") == 0)
-		strcpy(buf, "0");
-	return buf;
-}
-
 /* What describe shares: the figure, its scales and samples. */
 struct desc {
 	struct plot_fig *f;
@@ -137,9 +45,9 @@ point(char buf[80], const struct desc *d, const double *x)
 	char a[32], b[32];
 
 	if (d->n == 1)
-		snprintf(buf, 80, "%s = %s", d->var0, num(a, x[0], d->span[0]));
+		snprintf(buf, 80, "%s = %s", d->var0, words_num(a, x[0], d->span[0]));
 	else
-		snprintf(buf, 80, "(%s, %s)", num(a, x[0], d->span[0]), num(b, x[1], d->span[1]));
+		snprintf(buf, 80, "(%s, %s)", words_num(a, x[0], d->span[0]), words_num(b, x[1], d->span[1]));
 	return buf;
 }
 
@@ -195,7 +103,7 @@ sample_values(struct desc *d)
 
 /* What is drawn, over which ranges, and f's range there. */
 static void
-describe_what(struct text *t, struct desc *d)
+describe_what(struct words *t, struct desc *d)
 {
 	struct plot_fig *f = d->f;
 	char a[32], b[32], c[32], e[32], l0[32], l1[32];
@@ -212,68 +120,68 @@ describe_what(struct text *t, struct desc *d)
 		 * "x = 2", or a phrase whose message comes with it.  The numbers
 		 * keep their decimal point.
 		 */
-		say(t, _("The curve of %s, for @x from %s to %s."), what,
-		    num(a, f->x0, d->span[0]), num(b, f->x1, d->span[0]));
+		words_say(t, _("The curve of %s, for @x from %s to %s."), what,
+		    words_num(a, f->x0, d->span[0]), words_num(b, f->x1, d->span[0]));
 	} else {
-		num(a, f->x0, d->span[0]);
-		num(b, f->x1, d->span[0]);
-		num(c, f->y0, d->span[1]);
-		num(e, f->y1, d->span[1]);
+		words_num(a, f->x0, d->span[0]);
+		words_num(b, f->x1, d->span[0]);
+		words_num(c, f->y0, d->span[1]);
+		words_num(e, f->y1, d->span[1]);
 		if (fig_has(f, PLOT_OV_CONTOURS) && f->nlevels > 0) {
-			num(l0, f->levels[0], d->fscale);
-			num(l1, f->levels[f->nlevels - 1], d->fscale);
+			words_num(l0, f->levels[0], d->fscale);
+			words_num(l1, f->levels[f->nlevels - 1], d->fscale);
 		}
 		if (!fig_has(f, PLOT_OV_CONTOURS))
-			say(t, _("A map of %s, for @x from %s to %s and @y from %s to %s."), what,
+			words_say(t, _("A map of %s, for @x from %s to %s and @y from %s to %s."), what,
 			    a, b, c, e);
 		else if (f->nlevels <= 0)
-			say(t, _("Contour lines of %s, for @x from %s to %s and @y from %s to %s."),
+			words_say(t, _("Contour lines of %s, for @x from %s to %s and @y from %s to %s."),
 			    what, a, b, c, e);
 		else if (f->kind == PLOT_LEVELS_LOG)
-			say(t, _("Contour lines of %s, for @x from %s to %s and @y from %s to %s, "
+			words_say(t, _("Contour lines of %s, for @x from %s to %s and @y from %s to %s, "
 				 "at %d levels of @f from %s to %s, closer together near the "
 				 "minimum."), what, a, b, c, e, f->nlevels, l0, l1);
 		else
-			say(t, _("Contour lines of %s, for @x from %s to %s and @y from %s to %s, "
+			words_say(t, _("Contour lines of %s, for @x from %s to %s and @y from %s to %s, "
 				 "at %d levels of @f from %s to %s, evenly spaced."), what, a, b, c,
 			    e, f->nlevels, l0, l1);
 	}
 	if (isfinite(d->flo) && !d->drawn_only) {
-		num(a, d->flo, d->fscale);
-		num(b, d->fhi, d->fscale);
+		words_num(a, d->flo, d->fscale);
+		words_num(b, d->fhi, d->fscale);
 		if (d->nonfinite > 0)
-			say(t, _("@f goes from %s to %s at the points sampled."), a, b);
+			words_say(t, _("@f goes from %s to %s at the points sampled."), a, b);
 		else
-			say(t, _("@f goes from %s to %s there."), a, b);
+			words_say(t, _("@f goes from %s to %s there."), a, b);
 	}
 	if (d->nonfinite > 0) {
 		char p[80];
-		say(t, _("@f has no finite value at %zu of the %zu points sampled, such as %s."),
+		words_say(t, _("@f has no finite value at %zu of the %zu points sampled, such as %s."),
 		    d->nonfinite, d->nsamples, point(p, d, d->nonfinite_x));
 	}
 	if (f->tangent_drawn) {
 		double x0 = f->opt.tangent_x, v, g;
 		objective_eval_point(f->o, &x0, &v, &g, NULL);
-		num(a, x0, d->span[0]);
+		words_num(a, x0, d->span[0]);
 		if (d->drawn_only)
-			say(t, _("A tangent line touches the curve at @x = %s."), a);
+			words_say(t, _("A tangent line touches the curve at @x = %s."), a);
 		else
-			say(t, _("A tangent line touches the curve at @x = %s, where @f = %s and "
-				 "the slope is %s."), a, num(b, v, d->fscale),
-			    num(c, g, d->fscale / d->span[0]));
+			words_say(t, _("A tangent line touches the curve at @x = %s, where @f = %s and "
+				 "the slope is %s."), a, words_num(b, v, d->fscale),
+			    words_num(c, g, d->fscale / d->span[0]));
 	}
 	if (f->chord) {
 		double fa, fb;
 		objective_eval_point(f->o, &f->chord_x[0], &fa, NULL, NULL);
 		objective_eval_point(f->o, &f->chord_x[1], &fb, NULL, NULL);
-		num(a, f->chord_x[0], d->span[0]);
-		num(b, f->chord_x[1], d->span[0]);
+		words_num(a, f->chord_x[0], d->span[0]);
+		words_num(b, f->chord_x[1], d->span[0]);
 		if (d->drawn_only)
-			say(t, _("A chord joins A, at @x = %s, and B, at @x = %s."), a, b);
+			words_say(t, _("A chord joins A, at @x = %s, and B, at @x = %s."), a, b);
 		else
-			say(t, _("A chord joins A, at @x = %s, and B, at @x = %s, where @f = %s "
-				 "at A and %s at B."), a, b, num(c, fa, d->fscale),
-			    num(e, fb, d->fscale));
+			words_say(t, _("A chord joins A, at @x = %s, and B, at @x = %s, where @f = %s "
+				 "at A and %s at B."), a, b, words_num(c, fa, d->fscale),
+			    words_num(e, fb, d->fscale));
 	}
 	{
 		int i;
@@ -282,20 +190,20 @@ describe_what(struct text *t, struct desc *d)
 			point(p, d, f->marks[i].x);
 			/* TRANSLATORS: a glyph on the plot, and the point it marks */
 			if (f->marks[i].label[0] != '\0')
-				say(t, _("%c marks %s: %s."), f->marks[i].glyph, p, f->marks[i].label);
+				words_say(t, _("%c marks %s: %s."), f->marks[i].glyph, p, f->marks[i].label);
 			else
-				say(t, _("%c marks %s."), f->marks[i].glyph, p);
+				words_say(t, _("%c marks %s."), f->marks[i].glyph, p);
 		}
 	}
 	if (fig_has(f, PLOT_OV_SHADE))
-		say(t, _("The bands between the levels are shaded, denser where @f is higher."));
+		words_say(t, _("The bands between the levels are shaded, denser where @f is higher."));
 	if (fig_has(f, PLOT_OV_BASINS))
 		/* TRANSLATORS: %s is a run's settings, such as "momentum,lr=0.005,beta=0.9",
 		 * or "gradient descent" */
-		say(t, _("The shading shows the basin of each minimum: where %s goes from each "
+		words_say(t, _("The shading shows the basin of each minimum: where %s goes from each "
 			 "start."), f->opt.basin_label != NULL ? f->opt.basin_label :
 		    _("gradient descent"));
-	put(t, "\n");
+	words_put(t, "\n");
 }
 
 static int
@@ -344,7 +252,7 @@ static const char *const shape_falls[] = {
  * or, where it breaks (a pole, a step), where it jumps.
  */
 static void
-describe_shape(struct text *t, struct desc *d)
+describe_shape(struct words *t, struct desc *d)
 {
 	struct plot_fig *f = d->f;
 	double x0 = f->x0, x1 = f->x1, f0, f1, prevx = x0, prevf;
@@ -383,25 +291,25 @@ describe_shape(struct text *t, struct desc *d)
 		}
 		if (big > 0.25 * (d->fhi - d->flo)) {
 			/* TRANSLATORS: "it" is the curve, here and below */
-			say(t, _("It breaks between @x = %s and @x = %s, where @f jumps from %s to %s."),
-			    num(a, ja, d->span[0]), num(b, jb, d->span[0]), num(c, fa, d->fscale),
-			    num(e, fb, d->fscale));
-			put(t, "\n");
+			words_say(t, _("It breaks between @x = %s and @x = %s, where @f jumps from %s to %s."),
+			    words_num(a, ja, d->span[0]), words_num(b, jb, d->span[0]), words_num(c, fa, d->fscale),
+			    words_num(e, fb, d->fscale));
+			words_put(t, "\n");
 		}
 		return;
 	}
 	if (d->ncp == 0) {
-		num(a, f0, d->fscale);
-		num(b, x0, d->span[0]);
-		num(c, f1, d->fscale);
-		num(e, x1, d->span[0]);
+		words_num(a, f0, d->fscale);
+		words_num(b, x0, d->span[0]);
+		words_num(c, f1, d->fscale);
+		words_num(e, x1, d->span[0]);
 		if (f1 > f0)
-			say(t, _("It rises all the way, from @f = %s at @x = %s to @f = %s at "
+			words_say(t, _("It rises all the way, from @f = %s at @x = %s to @f = %s at "
 				 "@x = %s."), a, b, c, e);
 		else
-			say(t, _("It falls all the way, from @f = %s at @x = %s to @f = %s at "
+			words_say(t, _("It falls all the way, from @f = %s at @x = %s to @f = %s at "
 				 "@x = %s."), a, b, c, e);
-		put(t, "\n");
+		words_put(t, "\n");
 		return;
 	}
 	/*
@@ -410,22 +318,22 @@ describe_shape(struct text *t, struct desc *d)
 	 * ("falls to a minimum at x = -2 (f = -11)"), then its end (", and
 	 * rises to x = 3, where f = 14.")
 	 */
-	say(t, _("From @x = %s, where @f = %s, it"), num(a, x0, d->span[0]),
-	    num(b, f0, d->fscale));
+	words_say(t, _("From @x = %s, where @f = %s, it"), words_num(a, x0, d->span[0]),
+	    words_num(b, f0, d->fscale));
 	for (i = 0; i < d->ncp; i++) {
 		const struct critical_point *cp = &d->cp[i];
 		double before = i == 0 ? f0 : d->cp[i - 1].f;
-		put(t, i == 0 ? " " : ", ");
-		put(t, _(cp->f > before ? shape_rises[cp->kind] : shape_falls[cp->kind]),
-		    point(p, d, cp->x), num(a, cp->f, d->fscale));
+		words_put(t, i == 0 ? " " : ", ");
+		words_put(t, _(cp->f > before ? shape_rises[cp->kind] : shape_falls[cp->kind]),
+		    point(p, d, cp->x), words_num(a, cp->f, d->fscale));
 	}
-	num(a, x1, d->span[0]);
-	num(b, f1, d->fscale);
+	words_num(a, x1, d->span[0]);
+	words_num(b, f1, d->fscale);
 	if (f1 > d->cp[d->ncp - 1].f)
-		put(t, _(", and rises to @x = %s, where @f = %s."), a, b);
+		words_put(t, _(", and rises to @x = %s, where @f = %s."), a, b);
 	else
-		put(t, _(", and falls to @x = %s, where @f = %s."), a, b);
-	put(t, "\n");
+		words_put(t, _(", and falls to @x = %s, where @f = %s."), a, b);
+	words_put(t, "\n");
 }
 
 /* "2 minima", "1 saddle point": a count of critical points of a kind. */
@@ -458,7 +366,7 @@ list_add(char *buf, size_t size, size_t *len, const char *sep, const char *text)
 
 /* The critical points in view, by kind, with their values. */
 static void
-describe_critical(struct text *t, struct desc *d)
+describe_critical(struct words *t, struct desc *d)
 {
 	char a[32], b[32], p[80], cnt[48], pts[1024], low[1024];
 	int kind, i, first = 1;
@@ -466,17 +374,17 @@ describe_critical(struct text *t, struct desc *d)
 	const char *last_sep = _(" and ");
 
 	if (d->ncp == 0) {
-		say(t, "%s", d->conclusive ? _("There is no critical point in view.") :
+		words_say(t, "%s", d->conclusive ? _("There is no critical point in view.") :
 		    _("The search found no critical point in view."));
-		put(t, "\n");
+		words_put(t, "\n");
 		return;
 	}
 	if (!d->conclusive)
 		/* TRANSLATORS: then the points of each kind, "; " between the kinds */
-		say(t, P_("The search found %d critical point in view:",
+		words_say(t, P_("The search found %d critical point in view:",
 			  "The search found %d critical points in view:", d->ncp), d->ncp);
 	else
-		say(t, P_("There is %d critical point in view:",
+		words_say(t, P_("There is %d critical point in view:",
 			  "There are %d critical points in view:", d->ncp), d->ncp);
 	for (kind = CP_MINIMUM; kind <= CP_DEGENERATE; kind++) {
 		int count = 0, listed = 0, same = 1, lowest;
@@ -491,8 +399,8 @@ describe_critical(struct text *t, struct desc *d)
 			}
 		if (count == 0)
 			continue;
-		num(v0, lo, d->fscale);
-		same = strcmp(v0, num(a, hi, d->fscale)) == 0;
+		words_num(v0, lo, d->fscale);
+		same = strcmp(v0, words_num(a, hi, d->fscale)) == 0;
 		kind_count(cnt, sizeof cnt, kind, count);
 		/* the points: "p1, p2 and p3", or the first six "and 3 more" */
 		pts[0] = '\0';
@@ -513,33 +421,33 @@ describe_critical(struct text *t, struct desc *d)
 		lowest = kind == CP_MINIMUM && d->conclusive && isfinite(d->flo) &&
 			 lo <= d->flo + 1e-9 * d->fscale;
 		/* TRANSLATORS: between the kinds of critical points in a sentence */
-		put(t, "%s", first ? " " : _("; "));
+		words_put(t, "%s", first ? " " : _("; "));
 		first = 0;
 		if (count == 1 && lowest)
 			/* TRANSLATORS: "2 minima", their points, and the value of f there */
-			put(t, _("%s, at %s, where @f = %s, the lowest in view"), cnt, pts, v0);
+			words_put(t, _("%s, at %s, where @f = %s, the lowest in view"), cnt, pts, v0);
 		else if (count == 1)
-			put(t, _("%s, at %s, where @f = %s"), cnt, pts, v0);
+			words_put(t, _("%s, at %s, where @f = %s"), cnt, pts, v0);
 		else if (same && lowest)
-			put(t, _("%s, at %s, each where @f = %s, the lowest in view"), cnt, pts, v0);
+			words_put(t, _("%s, at %s, each where @f = %s, the lowest in view"), cnt, pts, v0);
 		else if (same)
-			put(t, _("%s, at %s, each where @f = %s"), cnt, pts, v0);
+			words_put(t, _("%s, at %s, each where @f = %s"), cnt, pts, v0);
 		else if (!lowest)
-			put(t, _("%s, at %s, where @f is from %s to %s"), cnt, pts, v0,
-			    num(b, hi, d->fscale));
+			words_put(t, _("%s, at %s, where @f is from %s to %s"), cnt, pts, v0,
+			    words_num(b, hi, d->fscale));
 		else {
 			/* the lowest of them, by their printed values */
 			low[0] = '\0';
 			for (i = 0; i < d->ncp; i++)
 				if ((int)d->cp[i].kind == kind &&
-				    strcmp(num(a, d->cp[i].f, d->fscale), v0) == 0)
+				    strcmp(words_num(a, d->cp[i].f, d->fscale), v0) == 0)
 					list_add(low, sizeof low, &nl, nl ? last_sep : "",
 						 point(p, d, d->cp[i].x));
-			put(t, _("%s, at %s, where @f is from %s to %s (the lowest in view: @f = %s "
-				 "at %s)"), cnt, pts, v0, num(b, hi, d->fscale), v0, low);
+			words_put(t, _("%s, at %s, where @f is from %s to %s (the lowest in view: @f = %s "
+				 "at %s)"), cnt, pts, v0, words_num(b, hi, d->fscale), v0, low);
 		}
 	}
-	put(t, ".\n");
+	words_put(t, ".\n");
 }
 
 /*
@@ -571,7 +479,7 @@ where(const struct desc *d, const double *x)
 
 /* Where the function is steep and where flat: its gradient over the view. */
 static void
-describe_slope(struct text *t, struct desc *d)
+describe_slope(struct words *t, struct desc *d)
 {
 	int m = d->m, i, j, k, flat = 0, total = 0;
 	double gmax = -1, gmax_x[2] = { 0, 0 }, sum[9] = { 0 }, cnt[9] = { 0 }, lowest = INFINITY;
@@ -594,8 +502,8 @@ describe_slope(struct text *t, struct desc *d)
 		}
 	if (!(gmax > 0)) {
 		if (gmax == 0) {
-			say(t, _("It is flat everywhere: its gradient is 0."));
-			put(t, "\n");
+			words_say(t, _("It is flat everywhere: its gradient is 0."));
+			words_put(t, "\n");
 		}
 		return;
 	}
@@ -613,19 +521,19 @@ describe_slope(struct text *t, struct desc *d)
 	if (d->n == 1) {
 		double x[2] = { d->f->x0 + (d->f->x1 - d->f->x0) * (low % 3 + 0.5) / 3, 0 };
 		/* TRANSLATORS: "it" is the function, here and below */
-		say(t, _("It is steepest at %s, where |@f'| = %s, and flattest on the whole "
-			 "toward %s."), point(p, d, gmax_x), num(a, gmax, gmax), where(d, x));
+		words_say(t, _("It is steepest at %s, where |@f'| = %s, and flattest on the whole "
+			 "toward %s."), point(p, d, gmax_x), words_num(a, gmax, gmax), where(d, x));
 	} else {
 		double x[2] = { d->f->x0 + (d->f->x1 - d->f->x0) * (low % 3 + 0.5) / 3,
 				d->f->y0 + (d->f->y1 - d->f->y0) * (low / 3 + 0.5) / 3 };
-		say(t, _("It is steepest toward %s, where |grad @f| reaches %s at %s, and "
-			 "flattest on the whole in %s."), where(d, gmax_x), num(a, gmax, gmax),
+		words_say(t, _("It is steepest toward %s, where |grad @f| reaches %s at %s, and "
+			 "flattest on the whole in %s."), where(d, gmax_x), words_num(a, gmax, gmax),
 		    point(p, d, gmax_x), where(d, x));
 	}
 	if (total > 0 && lround(100.0 * flat / total) > 0)
-		say(t, _("The slope is under 2%% of its steepest on %d%% of the view."),
+		words_say(t, _("The slope is under 2%% of its steepest on %d%% of the view."),
 		    (int)lround(100.0 * flat / total));
-	put(t, "\n");
+	words_put(t, "\n");
 }
 
 /* A share of the view in words: "37%", or "under 1%" for a few cells. */
@@ -640,7 +548,7 @@ share(char buf[32], int percent)
 
 /* The convexity that the figure shades, from the same grid. */
 static void
-describe_convexity(struct text *t, struct desc *d)
+describe_convexity(struct words *t, struct desc *d)
 {
 	struct plot_fig *f = d->f;
 	struct region r;
@@ -652,9 +560,9 @@ describe_convexity(struct text *t, struct desc *d)
 		return;
 	total = (size_t)cv.nx * (size_t)cv.ny;
 	if (cv.verdict == CONVEXITY_CONVEX) {
-		say(t, _("The shading shows where @f is not convex: nowhere here, it is convex "
+		words_say(t, _("The shading shows where @f is not convex: nowhere here, it is convex "
 			 "in the whole view."));
-		put(t, "\n");
+		words_put(t, "\n");
 	} else if (cv.verdict == CONVEXITY_NOT_CONVEX) {
 		size_t saddle = cv.counts[HESS_INDEFINITE];
 		size_t concave = cv.counts[HESS_NEGDEF] + cv.counts[HESS_NEGSEMI];
@@ -669,24 +577,24 @@ describe_convexity(struct text *t, struct desc *d)
 				double x = i == 0 ? f->x0 : i == cv.nx ? f->x1 :
 					   r.lo[0] + step * (i - 0.5);
 				if (c && !in) {
-					num(b, x, d->span[0]);
+					words_num(b, x, d->span[0]);
 				} else if (!c && in) {
 					if (k++ == 0)
 						/* TRANSLATORS: then the stretches where f
 						 * is concave, ", " between them */
-						say(t, _("The shading shows where @f is not "
+						words_say(t, _("The shading shows where @f is not "
 							 "convex:"));
-					put(t, k > 1 ? ", " : " ");
-					put(t, _("concave from @x = %s to @x = %s"), b,
-					    num(a, x, d->span[0]));
+					words_put(t, k > 1 ? ", " : " ");
+					words_put(t, _("concave from @x = %s to @x = %s"), b,
+					    words_num(a, x, d->span[0]));
 				}
 				in = c;
 			}
 			if (k == 0)
-				say(t, _("The shading shows where @f is not convex: nowhere "
+				words_say(t, _("The shading shows where @f is not convex: nowhere "
 					 "concave, yet not convex."));
 			else
-				put(t, ".");
+				words_put(t, ".");
 		} else {
 			int ps = (int)lround(100.0 * saddle / total);
 			int pc = (int)lround(100.0 * concave / total);
@@ -694,25 +602,25 @@ describe_convexity(struct text *t, struct desc *d)
 			share(b, pc);
 			if (saddle > 0 && concave > 0)
 				/* TRANSLATORS: a %s is a share, "37%" or "under 1%" */
-				say(t, _("The shading shows where @f is not convex: saddle-shaped "
+				words_say(t, _("The shading shows where @f is not convex: saddle-shaped "
 					 "on %s of the view and concave on %s."), a, b);
 			else if (saddle > 0)
-				say(t, _("The shading shows where @f is not convex: saddle-shaped "
+				words_say(t, _("The shading shows where @f is not convex: saddle-shaped "
 					 "on %s of the view."), a);
 			else if (concave > 0)
-				say(t, _("The shading shows where @f is not convex: concave on %s "
+				words_say(t, _("The shading shows where @f is not convex: concave on %s "
 					 "of the view."), b);
 			else {
-				say(t, _("The shading shows where @f is not convex:"));
-				put(t, ".");
+				words_say(t, _("The shading shows where @f is not convex:"));
+				words_put(t, ".");
 			}
 		}
 		if (cv.has_chord)
-			say(t, _("Between %s and %s the function rises above its chord: at a "
+			words_say(t, _("Between %s and %s the function rises above its chord: at a "
 				 "point between them @f = %s, while the chord is at %s."),
-			    point(p, d, cv.p), point(q, d, cv.q), num(a, cv.lhs, d->fscale),
-			    num(b, cv.rhs, d->fscale));
-		put(t, "\n");
+			    point(p, d, cv.p), point(q, d, cv.q), words_num(a, cv.lhs, d->fscale),
+			    words_num(b, cv.rhs, d->fscale));
+		words_put(t, "\n");
 	}
 	free(cv.sign);
 }
@@ -762,7 +670,7 @@ static const char *const run_near[] = {
 
 /* What a run did: where it started and ended, how, and on the way. */
 static void
-describe_run(struct text *t, struct desc *d, int index, const struct plot_run_desc *r)
+describe_run(struct words *t, struct desc *d, int index, const struct plot_run_desc *r)
 {
 	const struct trajectory *tr = r->traj;
 	const double *w = tr->w;
@@ -780,25 +688,25 @@ describe_run(struct text *t, struct desc *d, int index, const struct plot_run_de
 	else
 		snprintf(run, sizeof run, _("Run %d"), index + 1);
 	point(p, d, w);
-	num(a, tr->f[0], d->fscale);
+	words_num(a, tr->f[0], d->fscale);
 	end = d->drawn_only ? NULL : near_cp(d, w + (n - 1) * k, 1e-3);
 	switch (tr->outcome) {
 	case RUN_CONVERGED:
 		if (end != NULL)
-			say(t, _(run_converged_to[end->kind]), run, p, a, tr->step,
-			    point(q, d, end->x), num(b, end->f, d->fscale));
+			words_say(t, _(run_converged_to[end->kind]), run, p, a, tr->step,
+			    point(q, d, end->x), words_num(b, end->f, d->fscale));
 		else
-			say(t, _("%s: from %s, where @f = %s, it converged at step %ld at %s, "
+			words_say(t, _("%s: from %s, where @f = %s, it converged at step %ld at %s, "
 				 "where @f = %s."), run, p, a, tr->step,
-			    point(q, d, w + (n - 1) * k), num(b, tr->f[n - 1], d->fscale));
+			    point(q, d, w + (n - 1) * k), words_num(b, tr->f[n - 1], d->fscale));
 		break;
 	case RUN_DIVERGED:
 		if (tr->reason[0] != '\0')
 			/* TRANSLATORS: the last %s is why, such as "f is not finite" */
-			say(t, _("%s: from %s, where @f = %s, it diverged at step %ld (%s)."), run,
+			words_say(t, _("%s: from %s, where @f = %s, it diverged at step %ld (%s)."), run,
 			    p, a, tr->step, analysis_reason_text(tr->reason, why, sizeof why));
 		else
-			say(t, _("%s: from %s, where @f = %s, it diverged at step %ld."), run, p,
+			words_say(t, _("%s: from %s, where @f = %s, it diverged at step %ld."), run, p,
 			    a, tr->step);
 		break;
 	case RUN_MAX_STEPS:
@@ -806,27 +714,27 @@ describe_run(struct text *t, struct desc *d, int index, const struct plot_run_de
 		/* the size of the gradient, as a formula: |f'| or |grad f| */
 		snprintf(g, sizeof g, d->n == 1 ? "|%s'|" : "|grad %s|", t->names[0]);
 		point(q, d, w + (n - 1) * k);
-		num(b, tr->f[n - 1], d->fscale);
-		num(gv, tr->gnorm[n - 1], tr->gnorm[0] > 0 ? tr->gnorm[0] : 1);
+		words_num(b, tr->f[n - 1], d->fscale);
+		words_num(gv, tr->gnorm[n - 1], tr->gnorm[0] > 0 ? tr->gnorm[0] : 1);
 		if (end != NULL)
 			snprintf(nearby, sizeof nearby, _(run_near[end->kind]), point(p, d, end->x));
 		point(p, d, w);
 		if (tr->outcome == RUN_MAX_STEPS && end != NULL)
 			/* TRANSLATORS: the next to last %s is |f'| or |grad f|, and
 			 * the last one "near the minimum at (3, 2)" */
-			say(t, _("%s: from %s, where @f = %s, it stopped at the step limit, %ld "
+			words_say(t, _("%s: from %s, where @f = %s, it stopped at the step limit, %ld "
 				 "steps, at %s, where @f = %s and %s = %s, %s."), run, p, a,
 			    tr->step, q, b, g, gv, nearby);
 		else if (tr->outcome == RUN_MAX_STEPS)
-			say(t, _("%s: from %s, where @f = %s, it stopped at the step limit, %ld "
+			words_say(t, _("%s: from %s, where @f = %s, it stopped at the step limit, %ld "
 				 "steps, at %s, where @f = %s and %s = %s."), run, p, a, tr->step,
 			    q, b, g, gv);
 		else if (end != NULL)   /* a run still going: its steps so far */
-			say(t, _("%s: from %s, where @f = %s, it is, after %ld steps, at %s, "
+			words_say(t, _("%s: from %s, where @f = %s, it is, after %ld steps, at %s, "
 				 "where @f = %s and %s = %s, %s."), run, p, a, (long)(n - 1), q,
 			    b, g, gv, nearby);
 		else
-			say(t, _("%s: from %s, where @f = %s, it is, after %ld steps, at %s, "
+			words_say(t, _("%s: from %s, where @f = %s, it is, after %ld steps, at %s, "
 				 "where @f = %s and %s = %s."), run, p, a, (long)(n - 1), q, b, g,
 			    gv);
 		break;
@@ -852,17 +760,17 @@ describe_run(struct text *t, struct desc *d, int index, const struct plot_run_de
 			left = i;
 	}
 	if (rises > 0 && rises == n - 1)
-		say(t, _("@f rose at every one of its %zu steps."), n - 1);
+		words_say(t, _("@f rose at every one of its %zu steps."), n - 1);
 	else if (rises > 0 && rises * 2 > n - 1)
-		say(t, _("@f rose at %zu of its %zu steps."), rises, n - 1);
+		words_say(t, _("@f rose at %zu of its %zu steps."), rises, n - 1);
 	else if (rises > 0)
-		say(t, _("@f rose at %zu of its %zu steps, where it overshot."), rises, n - 1);
+		words_say(t, _("@f rose at %zu of its %zu steps, where it overshot."), rises, n - 1);
 	if (moves >= 4 && turns * 4 >= moves && d->n == 1)
 		/* TRANSLATORS: "it" is the run, here and below */
-		say(t, _("It zigzagged: %zu of its steps turned back against the one before, "
+		words_say(t, _("It zigzagged: %zu of its steps turned back against the one before, "
 			 "across the bottom."), turns);
 	else if (moves >= 4 && turns * 4 >= moves)
-		say(t, _("It zigzagged: %zu of its steps turned back against the one before, "
+		words_say(t, _("It zigzagged: %zu of its steps turned back against the one before, "
 			 "across a valley."), turns);
 	for (i = 0; i < (size_t)d->ncp; i++) {
 		const struct critical_point *c = &d->cp[i];
@@ -881,19 +789,19 @@ describe_run(struct text *t, struct desc *d, int index, const struct plot_run_de
 		if (near >= 10) {
 			snprintf(nearby, sizeof nearby, _(run_near[c->kind]), point(p, d, c->x));
 			/* TRANSLATORS: %s is "near the saddle point at (0, 0)" */
-			say(t, _("It lingered %s for %zu steps."), nearby, near);
+			words_say(t, _("It lingered %s for %zu steps."), nearby, near);
 		}
 	}
 	if (left > 0)
-		say(t, _("It left the view at step %zu."), left);
-	put(t, "\n");
+		words_say(t, _("It left the view at step %zu."), left);
+	words_put(t, "\n");
 }
 
 char *
 plot_fig_describe(struct plot_fig *f, const struct plot_run_desc *runs, int nruns,
 		  int drawn_only)
 {
-	struct text t = { xmalloc(256), 0, 256, { "", "", "" } };
+	struct words t = { xmalloc(256), 0, 256, { "", "", "" } };
 	struct desc d;
 	struct cp_search s;
 	int i;
@@ -951,8 +859,8 @@ plot_fig_describe(struct plot_fig *f, const struct plot_run_desc *runs, int nrun
 	for (i = 0; i < nruns; i++)
 		describe_run(&t, &d, i, &runs[i]);
 	if (drawn_only) {
-		say(&t, _("The critical points and the values of @f are left out here."));
-		put(&t, "\n");
+		words_say(&t, _("The critical points and the values of @f are left out here."));
+		words_put(&t, "\n");
 	}
 	free(d.cp);
 	free(d.fv);

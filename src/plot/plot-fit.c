@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -19,6 +18,7 @@
 #include "descent/objective.h"
 #include "descent/plot.h"
 #include "descent/util.h"
+#include "plot-int.h"
 
 #define CURVE_SAMPLES 201
 
@@ -129,33 +129,6 @@ plot_fig_fit(struct objective *view, const struct dataset *d, int target, int cl
 	return f;
 }
 
-/* Appends a printf-formatted sentence to the text at *t (a paragraph a line). */
-static void __attribute__((format(printf, 3, 4)))
-add(char **t, size_t *len, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	*t = xrealloc(*t, *len + (size_t)n + 2);
-	va_start(ap, fmt);
-	vsnprintf(*t + *len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	*len += (size_t)n;
-}
-
-/* A number in 4 significant digits, -0 as 0. */
-static const char *
-num(char *buf, double v)
-{
-	snprintf(buf, 32, "%.4g", v == 0 ? 0.0 : v);
-	return buf;
-}
-
 char *
 plot_fit_describe(struct objective *view, const struct dataset *d, int target,
 		  int classifier)
@@ -166,8 +139,8 @@ plot_fit_describe(struct objective *view, const struct dataset *d, int target,
 	int wrong = 0;
 	double *p, err = 0, lo[2], hi[2], tlo, thi;
 	const double *w[2];
-	char s[8][32], *t = NULL;
-	size_t len = 0;
+	char s[8][32];
+	struct words t = { 0 };
 	const char *xn = objective_param(view, 0), *yn = dim == 2 ? objective_param(view, 1) : "";
 
 	if (a < 0 || (dim == 2 && b < 0) || dim > 2 || n == 0 || target < 0)
@@ -204,62 +177,58 @@ plot_fit_describe(struct objective *view, const struct dataset *d, int target,
 		}
 	}
 	err /= (double)n;
-	/* the examples */
+	/* the examples (N for a number of four digits, no scale: 0 is 0) */
+#define N(k, v) words_num(s[k], (v), 0)
 	if (classifier && dim == 1)
-		add(&t, &len, P_("%zu example, for %s from %s to %s: %zu of class 1, %zu of class 0.",
+		words_say(&t, P_("%zu example, for %s from %s to %s: %zu of class 1, %zu of class 0.",
 				 "%zu examples, for %s from %s to %s: %zu of class 1, %zu of class 0.",
-				 n), n, xn, num(s[0], lo[0]), num(s[1], hi[0]), ones, n - ones);
+				 n), n, xn, N(0, lo[0]), N(1, hi[0]), ones, n - ones);
 	else if (classifier)
-		add(&t, &len, P_("%zu example, for %s from %s to %s and %s from %s to %s: %zu of "
+		words_say(&t, P_("%zu example, for %s from %s to %s and %s from %s to %s: %zu of "
 				 "class 1, %zu of class 0.",
 				 "%zu examples, for %s from %s to %s and %s from %s to %s: %zu of "
-				 "class 1, %zu of class 0.", n), n, xn, num(s[0], lo[0]),
-		    num(s[1], hi[0]), yn, num(s[2], lo[1]), num(s[3], hi[1]), ones, n - ones);
+				 "class 1, %zu of class 0.", n), n, xn, N(0, lo[0]), N(1, hi[0]),
+			  yn, N(2, lo[1]), N(3, hi[1]), ones, n - ones);
 	else if (dim == 1)
-		add(&t, &len, P_("%zu example, for %s from %s to %s, where the target goes from %s "
+		words_say(&t, P_("%zu example, for %s from %s to %s, where the target goes from %s "
 				 "to %s.", "%zu examples, for %s from %s to %s, where the target "
-				 "goes from %s to %s.", n), n, xn, num(s[0], lo[0]), num(s[1], hi[0]),
-		    num(s[2], tlo), num(s[3], thi));
+				 "goes from %s to %s.", n), n, xn, N(0, lo[0]), N(1, hi[0]),
+			  N(2, tlo), N(3, thi));
 	else
-		add(&t, &len, P_("%zu example, for %s from %s to %s and %s from %s to %s, where "
+		words_say(&t, P_("%zu example, for %s from %s to %s and %s from %s to %s, where "
 				 "the target goes from %s to %s.", "%zu examples, for %s from %s "
 				 "to %s and %s from %s to %s, where the target goes from %s to %s.",
-				 n), n, xn, num(s[0], lo[0]), num(s[1], hi[0]), yn, num(s[2], lo[1]),
-		    num(s[3], hi[1]), num(s[4], tlo), num(s[5], thi));
-	add(&t, &len, "\n");
+				 n), n, xn, N(0, lo[0]), N(1, hi[0]), yn, N(2, lo[1]), N(3, hi[1]),
+			  N(4, tlo), N(5, thi));
+	words_put(&t, "\n");
 	/* what the model does with them */
 	if (classifier) {
-		add(&t, &len, P_("The model puts %zu of the %zu example on its side, where its "
+		words_say(&t, P_("The model puts %zu of the %zu example on its side, where its "
 				 "logit has the sign of its class (%s%%).",
 				 "The model puts %zu of the %zu examples on their side, where its "
 				 "logit has the sign of their class (%s%%).", n), right, n,
-		    num(s[0], 100.0 * (double)right / (double)n));
-		if (right < n) {
-			if (dim == 1)
-				add(&t, &len, _(" The farthest on the wrong side is the example at "
-						"%s = %s, of class %d, where the logit is %s."), xn,
-				    num(s[0], d->col[a][worst]), d->col[target][worst] > 0,
-				    num(s[1], p[worst]));
-			else
-				add(&t, &len, _(" The farthest on the wrong side is the example at "
-						"(%s, %s), of class %d, where the logit is %s."),
-				    num(s[0], d->col[a][worst]), num(s[1], d->col[b][worst]),
-				    d->col[target][worst] > 0, num(s[2], p[worst]));
-		}
+			  N(0, 100.0 * (double)right / (double)n));
+		if (right < n && dim == 1)
+			words_say(&t, _("The farthest on the wrong side is the example at %s = %s, "
+					"of class %d, where the logit is %s."), xn,
+				  N(0, d->col[a][worst]), d->col[target][worst] > 0, N(1, p[worst]));
+		else if (right < n)
+			words_say(&t, _("The farthest on the wrong side is the example at (%s, %s), "
+					"of class %d, where the logit is %s."), N(0, d->col[a][worst]),
+				  N(1, d->col[b][worst]), d->col[target][worst] > 0, N(2, p[worst]));
 	} else {
-		add(&t, &len, _("The model's mean squared error on them is %s."), num(s[0], err));
+		words_say(&t, _("The model's mean squared error on them is %s."), N(0, err));
 		if (dim == 1)
-			add(&t, &len, _(" The farthest from it is the example at %s = %s, whose "
+			words_say(&t, _("The farthest from it is the example at %s = %s, whose "
 					"target is %s where the model gives %s."), xn,
-			    num(s[0], d->col[a][worst]), num(s[1], d->col[target][worst]),
-			    num(s[2], p[worst]));
+				  N(0, d->col[a][worst]), N(1, d->col[target][worst]), N(2, p[worst]));
 		else
-			add(&t, &len, _(" The farthest from it is the example at (%s, %s), whose "
-					"target is %s where the model gives %s."),
-			    num(s[0], d->col[a][worst]), num(s[1], d->col[b][worst]),
-			    num(s[2], d->col[target][worst]), num(s[3], p[worst]));
+			words_say(&t, _("The farthest from it is the example at (%s, %s), whose "
+					"target is %s where the model gives %s."), N(0, d->col[a][worst]),
+				  N(1, d->col[b][worst]), N(2, d->col[target][worst]), N(3, p[worst]));
 	}
-	add(&t, &len, "\n");
+#undef N
+	words_put(&t, "\n");
 	free(p);
-	return t;
+	return t.s;
 }

@@ -167,4 +167,29 @@ int fig_overlay_longer(const struct plot_fig *f);
 /* 1D without a range: narrows [-5, 5] to the critical points found there. */
 void fig_zoom_to_critical(struct plot_fig *f);
 
+/* --- words: a figure in sentences (plot-words.c) ------------------------ */
+
+/*
+ * A growing text, of paragraphs a line each; the names of the function
+ * and its variables, which a format writes @f, @x and @y.
+ */
+struct words {
+	char *s;
+	size_t len, cap;
+	char names[3][32];
+};
+/* Appends fmt, its @f, @x and @y replaced by the names. */
+void words_put(struct words *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * A sentence of a paragraph: after a space unless it starts the
+ * paragraph, so that a translation has no blank to keep.
+ */
+void words_say(struct words *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * v with four significant digits into buf, 0 when |v| is below 1e-9 of
+ * scale (the size of the figure's values or coordinates: 1e-13 at a
+ * minimum is 0), never "-0"; "nan", "inf", "-inf".
+ */
+const char *words_num(char buf[32], double v, double scale);
+
 #endif
