@@ -583,6 +583,14 @@ int lesson_course_load(struct lesson_course *co, const char *dir, const char *co
 void lesson_course_done(struct lesson_course *co);
 /* The chapter with this id, or whose id starts with it, or NULL. */
 struct lesson_chapter *lesson_course_find(const struct lesson_course *co, const char *id);
+/*
+ * The width of the column of languages that the course map and the list
+ * of chapters show when a translation is read: the longest language
+ * directory's name among the chapters, or 0 when none is a translation.
+ */
+int lesson_course_lang_width(const struct lesson_course *co);
+/* A chapter's language, as that column says it: its directory's, or "en". */
+const char *lesson_chapter_lang(const struct lesson_chapter *c);
 
 /*
  * The course's own directory: the source tree's lessons/ when it exists

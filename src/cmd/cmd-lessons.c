@@ -431,10 +431,7 @@ list(const struct lessons_opts *o)
 	}
 	/* the language of each chapter, when a translation is read: its
 	 * directory's name, "en" for the course's own */
-	for (i = 0, langs = 0; i < co.n; i++)
-		if (co.chapters[i]->lang[0] != '\0' &&
-		    (int)strlen(co.chapters[i]->lang) > langs)
-			langs = (int)strlen(co.chapters[i]->lang);
+	langs = lesson_course_lang_width(&co);
 	for (i = 0; i < co.n; i++) {
 		const struct lesson_chapter *c = co.chapters[i];
 		/* the title in 30 columns (26 beside the language), so that a
@@ -444,7 +441,7 @@ list(const struct lessons_opts *o)
 		progress_chapter_text(&prog, c, state, sizeof state);
 		printf("%3d  %-18s ", i + 1, c->id);
 		if (langs > 0)
-			printf("%-*s  ", langs, c->lang[0] != '\0' ? c->lang : "en");
+			printf("%-*s  ", langs, lesson_chapter_lang(c));
 		if (utf8_columns(t, strlen(t)) > room) {
 			fit = utf8_fit(t, strlen(t), room - 3, &shown);
 			printf("%.*s...%*s ", (int)fit, t, (int)(room - 3 - shown), "");

@@ -268,6 +268,23 @@ lesson_course_find(const struct lesson_course *co, const char *id)
 	return match >= 0 ? co->chapters[match] : NULL;
 }
 
+int
+lesson_course_lang_width(const struct lesson_course *co)
+{
+	int i, w = 0;
+
+	for (i = 0; i < co->n; i++)
+		if ((int)strlen(co->chapters[i]->lang) > w)
+			w = (int)strlen(co->chapters[i]->lang);
+	return w;
+}
+
+const char *
+lesson_chapter_lang(const struct lesson_chapter *c)
+{
+	return c->lang[0] != '\0' ? c->lang : "en";
+}
+
 static int
 is_dir(const char *path)
 {

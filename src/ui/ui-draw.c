@@ -341,3 +341,19 @@ ui_plot_opts(struct ui *u, struct plot_opts *o, int w, int h)
 	o->color = u->color ? (COLORS >= 256 ? 2 : 1) : 0;
 	o->title = 0;
 }
+
+size_t
+ui_paragraphs(char *out, size_t size, const char *text)
+{
+	size_t k = 0, i;
+
+	if (size == 0)
+		return 0;
+	for (i = 0; text[i] != '\0' && k + 2 < size; i++) {
+		out[k++] = text[i];
+		if (text[i] == '\n')
+			out[k++] = '\n';
+	}
+	out[k] = '\0';
+	return k;
+}

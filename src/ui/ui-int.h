@@ -186,11 +186,17 @@ int ui_text(struct ui *u, const char *text, int y, int x, int width, int rows, i
 /* The last row: a status line in reverse video. */
 void ui_status(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /*
- * Shows text over the screen in a frame, as the key help is, under the
- * title, wrapped to the frame (text_wrap: a blank line between
- * paragraphs); any key closes it.
+ * Shows text, of paragraphs a line each (as plot_fig_describe gives
+ * them), over the screen in a frame as the key help is, under the title,
+ * wrapped to the frame; any key closes it.
  */
 void ui_overlay(struct ui *u, const char *title, const char *text);
+/*
+ * Copies text, of paragraphs a line each, to out (size bytes, cut short
+ * when it does not fit) with a blank line between the paragraphs, as
+ * text_wrap reads them.  Returns the length written.
+ */
+size_t ui_paragraphs(char *out, size_t size, const char *text);
 /* Plot options for a figure of w x h cells in this terminal. */
 void ui_plot_opts(struct ui *u, struct plot_opts *o, int w, int h);
 /* v as a number on the screen reads: a negative zero is 0, not "-0". */

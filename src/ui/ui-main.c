@@ -272,18 +272,20 @@ draw_help(struct ui *u)
 void
 ui_overlay(struct ui *u, const char *title, const char *text)
 {
-	int width = box_width(u) - 4;
-	size_t n = text_wrap(text, width, u->utf8 && !u->ascii, NULL, 0);
-	/* TRANSLATORS: the last line of a text shown over the screen */
+	int width = box_width(u) - 4, utf8 = u->utf8 && !u->ascii;
+	/* TRANSLATORS: beside the title of a text shown over the screen */
 	const char *close = _("(any key closes this)");
-	size_t size = strlen(title) + n + strlen(close) + 8;
-	char *wrapped = xmalloc(n + 1);
+	size_t size = 2 * strlen(text) + 1, n, head;
+	char *paras = xmalloc(size);
 
-	text_wrap(text, width, u->utf8 && !u->ascii, wrapped, n + 1);
+	ui_paragraphs(paras, size, text);
+	n = text_wrap(paras, width, utf8, NULL, 0);
+	head = strlen(title) + strlen(close) + 8;
 	free(u->overlay);
-	u->overlay = xmalloc(size);
-	snprintf(u->overlay, size, "%s   %s\n\n%s", title, close, wrapped);
-	free(wrapped);
+	u->overlay = xmalloc(head + n + 1);
+	snprintf(u->overlay, head, "%s   %s\n\n", title, close);
+	text_wrap(paras, width, utf8, u->overlay + strlen(u->overlay), n + 1);
+	free(paras);
 }
 
 /*

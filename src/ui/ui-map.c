@@ -43,13 +43,10 @@ map_fits(const struct ui *u, const int *height, int top, int rows)
 static void
 map_draw(struct ui *u)
 {
-	int i, k, y = 2, bottom = u->rows - 1, rows, n = u->course->n, *height, langs = 0;
+	int i, k, y = 2, bottom = u->rows - 1, rows, n = u->course->n, *height;
+	int langs = lesson_course_lang_width(u->course);        /* 0: no translation read */
 	char buf[160];
 
-	/* a column of languages when a translation is read: "fr", "en" */
-	for (i = 0; i < n; i++)
-		if ((int)strlen(u->course->chapters[i]->lang) > langs)
-			langs = (int)strlen(u->course->chapters[i]->lang);
 	attron(A_BOLD);
 	mvaddstr(0, 2, _("descent: the course"));
 	attroff(A_BOLD);
@@ -117,7 +114,7 @@ map_draw(struct ui *u)
 		hline(' ', u->cols - 4);
 		mvprintw(y, 2, "%2d  ", i + 1);
 		if (langs > 0)  /* its language, when a translation is read */
-			printw("%-*s  ", langs, c->lang[0] != '\0' ? c->lang : "en");
+			printw("%-*s  ", langs, lesson_chapter_lang(c));
 		ui_put(u, c->title, u->cols - 35 - (langs > 0 ? langs + 2 : 0));
 		move(y, u->cols - 28);
 		ui_put_utf8(buf, strlen(buf), 26, 0);

@@ -781,19 +781,7 @@ in_words(struct ui *u, struct play *p)
 		n++;
 	}
 	text = plot_fig_describe(u->fig, d, n, 0);
-	{
-		/* a paragraph a line: a blank line between them for text_wrap */
-		size_t len = strlen(text), k = 0, j;
-		char *para = xmalloc(2 * len + 1);
-		for (j = 0; j < len; j++) {
-			para[k++] = text[j];
-			if (text[j] == '\n')
-				para[k++] = '\n';
-		}
-		para[k] = '\0';
-		ui_overlay(u, _("The figure in words"), para);
-		free(para);
-	}
+	ui_overlay(u, _("The figure in words"), text);
 	free(text);
 }
 

@@ -700,17 +700,12 @@ page_key(struct ui *u, int ch)
 		} else if (u->fig != NULL && rd->shown_fig_page == u->runner.page) {
 			/* (the figure of this page: a network's is drawn by its kind) */
 			char *text = lesson_view_describe(&u->runner, u->fig);
-			size_t k = 0, i;
+			size_t k;
 			/* TRANSLATORS: *...* is shown in bold */
 			k = (size_t)snprintf(rd->words_text, sizeof rd->words_text, "%s\n\n",
 					     _("*The figure in words* (w: the page's text)"));
-			/* a paragraph a line, to the blank lines between them */
-			for (i = 0; text[i] != '\0' && k + 2 < sizeof rd->words_text; i++) {
-				rd->words_text[k++] = text[i];
-				if (text[i] == '\n')
-					rd->words_text[k++] = '\n';
-			}
-			rd->words_text[k] = '\0';
+			if (k < sizeof rd->words_text)
+				ui_paragraphs(rd->words_text + k, sizeof rd->words_text - k, text);
 			free(text);
 			rd->words = 1;
 		} else {
