@@ -84,12 +84,20 @@ note_box(const char *label, const char *remark, int width, int utf8, char *out, 
 	const char *h = utf8 ? "\u2500" : "-", *v = utf8 ? "\u2502" : "|";
 	int inner = width - 4, llen = 0;
 	size_t len = 0, n;
-	char *text, *line, *nl;
+	char *text, *line, *nl, *safe;
 
 	if (size > 0)
 		out[0] = '\0';
 	if (inner < 8)
 		inner = 8;
+	/* the label as the remark is shown: made safe, and in ASCII unless utf8 */
+	safe = text_safe(label);
+	if (!utf8) {
+		char *ascii = text_ascii(safe);
+		free(safe);
+		safe = ascii;
+	}
+	label = safe;
 	llen = (int)utf8_columns(label, strlen(label));
 	/* the top: the label in the border */
 	put(out, size, &len, "%s%s %s ", utf8 ? "\u250c" : "+", h, label);
@@ -114,6 +122,7 @@ note_box(const char *label, const char *remark, int width, int utf8, char *out, 
 	put(out, size, &len, "%s", utf8 ? "\u2514" : "+");
 	repeat(out, size, &len, h, inner + 2);
 	put(out, size, &len, "%s\n", utf8 ? "\u2518" : "+");
+	free(safe);
 	return len;
 }
 

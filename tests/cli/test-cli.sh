@@ -343,6 +343,9 @@ check_grep "describe: a classifier's surest mistake" 0 \
 	"^of class 1, where the logit is -0.07833.$" \
 	-- plot --data-inline 'x,y;1,0;2,1;3,0' --model 'w*x+b' --loss cross_entropy -n 10 \
 	--fit --describe --size 80x24
+check_grep "a note's label in ASCII, as its remark" 0 "^+- Idee cle ---*+$" \
+	-- learn --plain --ascii --page 2 --width 80 --progress "$tmp/note-p.json" \
+	"$top_srcdir/lessons/fr/01-optimization.json"
 check_grep "describe: wrapped to --size's width" 0 "^The curve of f(x) = x^2, for x from -1$" \
 	-- plot 'x^2' --size 40x10 --describe
 check_grep "learn --plain: every figure in words too" 0 \
